@@ -172,3 +172,9 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** What auditing one account (or one offline report file) yields. Never thrown: errors are data. */
+export interface AccountAudit {
+  account: AccountResult;
+  findings: Finding[];
+}
