@@ -1,0 +1,13 @@
+/** The action's side of the inputs: every input of action.yml, as the runner passes it. */
+import * as core from '@actions/core';
+import type { RawInputs } from './config.js';
+import { INPUTS } from './definitions.js';
+
+/** Raw strings of every input; an empty string means "use the default" (parseConfig decides). */
+export function readActionInputs(): RawInputs {
+  const raw: RawInputs = {};
+  for (const input of INPUTS) {
+    raw[input.name] = core.getInput(input.name);
+  }
+  return raw;
+}

@@ -1,0 +1,211 @@
+/**
+ * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from '../model.js';
+import type { RawInputs } from './config.js';
+import { BOOLEAN_INPUTS, INPUTS, type InputDefinition, type InputName } from './definitions.js';
+
+export const CLI_NAME = 'iam-initial-access-key-audit';
+
+export type CliArgs = { help: true; text: string } | { help: false; raw: RawInputs };
+
+/** Inputs that take a list: a repeated flag adds to it. */
+const LIST_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
+  'accounts',
+  'exclude-accounts',
+  'exempt-users',
+  'credential-report',
+  'issue-labels',
+]);
+
+/** What the value looks like, for the help text. */
+const PLACEHOLDERS: Partial<Record<InputName, string>> = {
+  'role-to-assume': 'ARN',
+  audience: 'AUD',
+  'aws-region': 'REGION',
+  'role-session-name': 'NAME',
+  'role-duration-seconds': 'SECONDS',
+  accounts: 'IDS',
+  'account-role-name': 'NAME',
+  'exclude-accounts': 'IDS',
+  concurrency: 'N',
+  shard: 'K/N',
+  scope: 'at-setup|any',
+  'setup-window': 'DURATION',
+  'unused-days': 'DAYS',
+  'as-of': 'TIME',
+  'exemption-tag': 'KEY',
+  'exempt-users': 'GLOBS',
+  'credential-report': 'FILE',
+  'sarif-file': 'FILE',
+  'json-file': 'FILE',
+  'fail-on': 'findings|errors|never',
+  'issue-labels': 'LABELS',
+  'max-issues': 'N',
+  'github-token': 'TOKEN',
+};
+
+const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));
+
+function isInput(name: string): name is InputName {
+  return NAMES.has(name);
+}
+
+function unknown(flag: string): InputError {
+  return new InputError(
+    flag.replace(/^-+/, ''),
+    `Unknown option "${flag}": expected one of the options listed by --help.`,
+  );
+}
+
+/**
+ * Rewrites argv so that node:util parseArgs (with every input a string option) reads it:
+ * `--name value` -> `--name=value` (so values such as `-1` reach validation instead of being taken
+ * for flags), bare boolean flags -> `--name=true`, `--no-name` -> `--name=false`.
+ */
+function normalize(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      out.push('--help');
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.push(arg);
+      continue;
+    }
+    if (!arg.startsWith('--')) throw unknown(arg);
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if (eq !== -1) {
+      if (!isInput(name)) throw unknown(`--${name}`);
+      out.push(arg);
+      continue;
+    }
+    if (!isInput(name)) {
+      const negated = name.startsWith('no-') ? name.slice(3) : '';
+      if (isInput(negated) && BOOLEAN_INPUTS.has(negated)) {
+        out.push(`--${negated}=false`);
+        continue;
+      }
+      throw unknown(arg);
+    }
+    const next = argv[i + 1];
+    if (BOOLEAN_INPUTS.has(name)) {
+      if (next !== undefined && /^(true|false)$/i.test(next)) {
+        out.push(`--${name}=${next}`);
+        i++;
+      } else {
+        out.push(`--${name}=true`);
+      }
+      continue;
+    }
+    if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+      throw new InputError(
+        name,
+        `Option "--${name}" needs a value: expected --${name} ${PLACEHOLDERS[name] ?? 'VALUE'} (see --help).`,
+      );
+    }
+    out.push(`--${name}=${next}`);
+    i++;
+  }
+  return out;
+}
+
+/** Parses the CLI arguments (without `node` and the script) into the same raw inputs as the action's. */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
+    help: { type: 'boolean' },
+  };
+  for (const input of INPUTS) {
+    options[input.name] = { type: 'string', multiple: true };
+  }
+  const { values, positionals } = parseArgs({
+    args: normalize(argv),
+    options,
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help === true) return { help: true, text: helpText() };
+
+  const raw: RawInputs = {};
+  for (const input of INPUTS) {
+    const given = values[input.name];
+    if (!Array.isArray(given) || given.length === 0) continue;
+    const strings = given.filter((g): g is string => typeof g === 'string');
+    // A repeated list flag adds to the list; any other repeated flag: the last one wins.
+    raw[input.name] = LIST_INPUTS.has(input.name) ? strings.join('\n') : strings[strings.length - 1];
+  }
+  if (positionals.length > 0) {
+    raw['credential-report'] = [raw['credential-report'], ...positionals]
+      .filter((p) => p !== undefined)
+      .join('\n');
+  }
+  if (raw['github-token'] === undefined && env.GITHUB_TOKEN) raw['github-token'] = env.GITHUB_TOKEN;
+  return { help: false, raw };
+}
+
+function wrap(text: string, indent: number, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l);
+}
+
+/** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
+export function helpText(): string {
+  const out: string[] = [
+    `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
+    '',
+    'Audits AWS IAM credential reports for console users whose access key was created at user setup and',
+    'never (or no longer) used (CIS AWS Foundations 1.11). REPORT.csv files (or globs) are audited offline,',
+    "without AWS calls; with none, the live account(s) are audited with the AWS SDK's default credentials",
+    '(environment, profiles, SSO).',
+    '',
+    'Options (the same names as the GitHub Action inputs):',
+  ];
+  for (const input of INPUTS as readonly InputDefinition[]) {
+    const name = input.name as InputName;
+    const flag = BOOLEAN_INPUTS.has(name)
+      ? `--${name}[=true|false], --no-${name}`
+      : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
+    out.push(`  ${flag}`);
+    let description = input.description;
+    if (name === 'github-token') {
+      description =
+        'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.';
+    } else if (input.default !== undefined) {
+      description = `${description} Default: ${input.default}.`;
+    }
+    out.push(...wrap(description.replace(/`/g, ''), 6));
+  }
+  out.push(
+    '  -h, --help',
+    '      Show this help.',
+    '',
+    'Environment:',
+    '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)',
+    '  AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI',
+    '',
+    'Exit status:',
+    '  0  clean: nothing to fail on',
+    '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors only)',
+    '  2  bad usage: an unknown option or an invalid value',
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,423 @@
+/**
+ * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
+ * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
+ * names the input, quotes the bad value and says what was expected.
+ */
+import picomatch from 'picomatch';
+import { InputError, type Config, type FailOn, type Partition, type Scope, type Shard } from '../model.js';
+import { defaultOf, type InputName } from './definitions.js';
+
+export type RawInputs = Partial<Record<InputName, string>>;
+
+export interface ConfigDeps {
+  /** Paths matching a path or glob; a plain existing path comes back as is. */
+  expandGlob(pattern: string): string[];
+}
+
+const MAX_QUOTED = 80;
+
+/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+export function quote(value: string): string {
+  const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
+  return JSON.stringify(cut);
+}
+
+function bad(name: InputName, value: string, expected: string): InputError {
+  return new InputError(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
+}
+
+function badItem(name: InputName, item: string, expected: string): InputError {
+  return new InputError(name, `Input "${name}" contains ${quote(item)}: expected ${expected}.`);
+}
+
+/** Items separated by commas or newlines, trimmed, empty ones dropped. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,\r\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
+export function partitionForRegion(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+const DURATION_EXPECTED = 'a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+/** 100 years: far beyond any sensible window, well inside safe integers. */
+const MAX_DURATION_SECONDS = 36_500 * 86_400;
+
+/**
+ * `90s`, `10m`, `2h`, `1d` -> seconds. Throws an Error whose message is the expected form (a bare
+ * number is refused, with the hint to say `600s`).
+ */
+export function parseDuration(text: string): number {
+  const t = text.trim();
+  const m = /^(\d+)(s|m|h|d)$/.exec(t);
+  if (!m) {
+    if (/^\d+$/.test(t)) throw new Error(`${DURATION_EXPECTED}; a bare number has no unit: say ${t}s`);
+    throw new Error(DURATION_EXPECTED);
+  }
+  const seconds = Number(m[1]) * UNIT_SECONDS[m[2] as keyof typeof UNIT_SECONDS];
+  if (seconds > MAX_DURATION_SECONDS) throw new Error(`${DURATION_EXPECTED}, of at most 36500d`);
+  return seconds;
+}
+
+// IAM names: letters, digits and +=,.@_-
+const IAM_NAME = '[\\w+=,.@-]';
+const ROLE_ARN = new RegExp(`^arn:([a-z-]+):iam::(\\d{12}):role/((?:${IAM_NAME}+/)*${IAM_NAME}{1,64})$`);
+const ROLE_ARN_EXPECTED =
+  'an IAM role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME, e.g. arn:aws:iam::111122223333:role/IamAudit';
+const ROLE_NAME = new RegExp(`^(?:${IAM_NAME}+/)*${IAM_NAME}{1,64}$`);
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const ACCOUNTS_EXPECTED =
+  '12-digit AWS account ids separated by commas, spaces or newlines, e.g. 111122223333, 444455556666';
+// IAM tag keys: letters, digits, spaces and _ . : / = + - @ (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html)
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+
+interface Reader {
+  /** The trimmed value, or undefined when absent or blank. */
+  given(name: InputName): string | undefined;
+  /** The trimmed value, or the input's default. */
+  value(name: InputName): string;
+}
+
+function reader(raw: RawInputs): Reader {
+  const given = (name: InputName): string | undefined => {
+    const v = raw[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  return {
+    given,
+    value(name) {
+      const v = given(name) ?? defaultOf(name);
+      // Every input read with value() has a default; a missing one is a bug in this file.
+      if (v === undefined) throw new Error(`input ${name} has no default`);
+      return v;
+    },
+  };
+}
+
+function integer(r: Reader, name: InputName, min: number, max: number): number {
+  const v = r.value(name);
+  const n = /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!(n >= min && n <= max)) {
+    throw bad(name, v, `a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function boolean(r: Reader, name: InputName): boolean {
+  const v = r.value(name);
+  const lower = v.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  throw bad(name, v, 'true or false');
+}
+
+function oneOf<T extends string>(r: Reader, name: InputName, allowed: readonly T[]): T {
+  const v = r.value(name);
+  const found = allowed.find((a) => a === v.toLowerCase());
+  if (found === undefined) throw bad(name, v, `one of ${allowed.join(', ')}`);
+  return found;
+}
+
+function accountList(r: Reader, name: InputName): string[] {
+  const v = r.given(name);
+  if (v === undefined) return [];
+  const ids = v.split(/[\s,]+/).filter((s) => s !== '');
+  if (ids.length === 0) throw bad(name, v, ACCOUNTS_EXPECTED);
+  for (const id of ids) {
+    if (!ACCOUNT_ID.test(id)) throw badItem(name, id, ACCOUNTS_EXPECTED);
+  }
+  return [...new Set(ids)];
+}
+
+function region(r: Reader): string {
+  const v = r.value('aws-region');
+  if (!REGION.test(v))
+    throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
+  return v;
+}
+
+function roleToAssume(r: Reader, partition: Partition, awsRegion: string): string | null {
+  const v = r.given('role-to-assume');
+  if (v === undefined) return null;
+  const m = ROLE_ARN.exec(v);
+  if (!m || v.length > 2048) throw bad('role-to-assume', v, ROLE_ARN_EXPECTED);
+  if (m[1] !== partition) {
+    throw new InputError(
+      'role-to-assume',
+      `Input "role-to-assume" is ${quote(v)}: its partition "${m[1]}" does not match aws-region "${awsRegion}"; ` +
+        `expected an ARN of partition ${partition}, arn:${partition}:iam::ACCOUNT_ID:role/NAME (or set aws-region).`,
+    );
+  }
+  return v;
+}
+
+function roleSessionName(r: Reader): string {
+  const v = r.value('role-session-name');
+  if (!/^[\w+=,.@-]{2,64}$/.test(v)) {
+    throw bad('role-session-name', v, '2 to 64 characters of letters, digits and +=,.@_- (no spaces)');
+  }
+  return v;
+}
+
+function accountRoleName(r: Reader): string | null {
+  let v = r.given('account-role-name');
+  if (v === undefined) return null;
+  const raw = v;
+  if (v.startsWith('/')) v = v.slice(1);
+  if (!ROLE_NAME.test(v) || v.length > 576) {
+    throw bad(
+      'account-role-name',
+      raw,
+      'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit',
+    );
+  }
+  return v;
+}
+
+function shard(r: Reader): Shard | null {
+  const v = r.given('shard');
+  if (v === undefined) return null;
+  const expected = 'K/N with whole numbers 1 <= K <= N <= 256, e.g. 1/4 for the first of four shards';
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
+  if (!m) throw bad('shard', v, expected);
+  const index = Number(m[1]);
+  const total = Number(m[2]);
+  if (!(index >= 1 && index <= total && total <= 256)) throw bad('shard', v, expected);
+  return { index, total };
+}
+
+function setupWindow(r: Reader): number {
+  const v = r.value('setup-window');
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    throw bad('setup-window', v, (e as Error).message);
+  }
+}
+
+const AS_OF_EXPECTED =
+  'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
+
+/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
+export function parseIsoDateTime(text: string): Date | null {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(
+      text,
+    );
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+  const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const check = new Date(base);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // e.g. 02-30
+  let offsetMinutes = 0;
+  if (zone !== 'Z' && zone !== 'z') {
+    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+    if (!z) return null;
+    const oh = Number(z[2]);
+    const om = Number(z[3] ?? '0');
+    if (oh > 23 || om > 59) return null;
+    offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const date = new Date(base - offsetMinutes * 60_000);
+  // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
+  if (Number.isNaN(date.getTime()) || year < 1970) return null;
+  return date;
+}
+
+function asOf(r: Reader): Date | null {
+  const v = r.given('as-of');
+  if (v === undefined) return null;
+  const d = parseIsoDateTime(v);
+  if (!d) throw bad('as-of', v, AS_OF_EXPECTED);
+  return d;
+}
+
+function exemptionTag(r: Reader): string {
+  const v = r.value('exemption-tag');
+  if (!TAG_KEY.test(v) || v.toLowerCase().startsWith('aws:')) {
+    throw bad(
+      'exemption-tag',
+      v,
+      'an IAM tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:',
+    );
+  }
+  return v;
+}
+
+function exemptUsers(r: Reader): string[] {
+  const v = r.given('exempt-users');
+  if (v === undefined) return [];
+  const globs = [...new Set(splitList(v))];
+  for (const g of globs) {
+    try {
+      picomatch.makeRe(g, { strictBrackets: true });
+    } catch (e) {
+      throw badItem(
+        'exempt-users',
+        g,
+        `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${(e as Error).message})`,
+      );
+    }
+  }
+  return globs;
+}
+
+function credentialReports(r: Reader, deps: ConfigDeps): string[] {
+  const v = r.given('credential-report');
+  if (v === undefined) return [];
+  // One path or glob per line: commas are legal in paths and in glob braces.
+  const patterns = v
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const files = new Set<string>();
+  for (const p of patterns) {
+    const found = deps.expandGlob(p);
+    if (found.length === 0) {
+      throw new InputError(
+        'credential-report',
+        `Input "credential-report" is ${quote(p)}: no file matches it; expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv.`,
+      );
+    }
+    for (const f of found) files.add(f);
+  }
+  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function filePath(r: Reader, name: InputName): string {
+  const v = r.value(name);
+  if (v.endsWith('/') || v.endsWith('\\') || v.includes('\0')) {
+    throw bad(name, v, 'a file path, e.g. reports/iam.json');
+  }
+  return v;
+}
+
+function issueLabels(r: Reader): string[] {
+  const v = r.value('issue-labels');
+  const labels = [...new Set(splitList(v))];
+  for (const l of labels) {
+    if ([...l].length > 50) {
+      throw badItem(
+        'issue-labels',
+        l,
+        'labels of 1 to 50 characters separated by commas or newlines, e.g. security',
+      );
+    }
+  }
+  return labels;
+}
+
+/** Validates every input and returns the Config; throws InputError on the first mistake. */
+export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
+  const r = reader(raw);
+
+  const awsRegion = region(r);
+  const partition = partitionForRegion(awsRegion);
+  const roleArn = roleToAssume(r, partition, awsRegion);
+  const audience = r.value('audience');
+  const sessionName = roleSessionName(r);
+  const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
+
+  const accounts = accountList(r, 'accounts');
+  const roleName = accountRoleName(r);
+  const organization = boolean(r, 'organization');
+  const excludeAccounts = accountList(r, 'exclude-accounts');
+  if (accounts.length > 0 && organization) {
+    throw new InputError(
+      'accounts',
+      'Input "accounts" is set together with "organization: true": expected one of them, either a list of account ids or the whole organization.',
+    );
+  }
+  if ((accounts.length > 0 || organization) && roleName === null) {
+    throw new InputError(
+      'account-role-name',
+      `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`,
+    );
+  }
+
+  const concurrency = integer(r, 'concurrency', 1, 64);
+  const shardValue = shard(r);
+  const scope = oneOf<Scope>(r, 'scope', ['at-setup', 'any']);
+  const setupWindowSeconds = setupWindow(r);
+  const unusedDays = integer(r, 'unused-days', 0, 36_500);
+  const asOfValue = asOf(r);
+  const tag = exemptionTag(r);
+  const exempt = exemptUsers(r);
+
+  const reports = credentialReports(r, deps);
+  if (reports.length > 0) {
+    const conflicting = [
+      roleArn !== null ? 'role-to-assume' : null,
+      accounts.length > 0 ? 'accounts' : null,
+      organization ? 'organization' : null,
+    ].filter((x) => x !== null);
+    if (conflicting.length > 0) {
+      throw new InputError(
+        'credential-report',
+        `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`,
+      );
+    }
+  }
+
+  const sarifFile = filePath(r, 'sarif-file');
+  const jsonFile = filePath(r, 'json-file');
+  if (sarifFile === jsonFile) {
+    throw bad('json-file', jsonFile, 'a path different from sarif-file');
+  }
+  const summary = boolean(r, 'summary');
+  const failOn = oneOf<FailOn>(r, 'fail-on', ['findings', 'errors', 'never']);
+  const createIssues = boolean(r, 'create-issues');
+  const labels = issueLabels(r);
+  const maxIssues = integer(r, 'max-issues', 0, 100_000);
+  // No default here: the action's default `${{ github.token }}` arrives already expanded.
+  const githubToken = r.given('github-token') ?? null;
+  if (createIssues && githubToken === null) {
+    throw new InputError(
+      'github-token',
+      'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).',
+    );
+  }
+
+  return {
+    roleToAssume: roleArn,
+    audience,
+    awsRegion,
+    partition,
+    roleSessionName: sessionName,
+    roleDurationSeconds: durationSeconds,
+    accounts,
+    accountRoleName: roleName,
+    organization,
+    excludeAccounts,
+    concurrency,
+    shard: shardValue,
+    rule: { scope, setupWindowSeconds, unusedDays, exemptionTag: tag },
+    asOf: asOfValue,
+    exemptUsers: exempt,
+    credentialReports: reports,
+    sarifFile,
+    jsonFile,
+    summary,
+    failOn,
+    createIssues,
+    issueLabels: labels,
+    maxIssues,
+    githubToken,
+  };
+}

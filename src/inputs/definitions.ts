@@ -1,0 +1,192 @@
+/**
+ * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
+ * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
+ */
+
+export interface InputDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** As written in action.yml. The CLI uses the same defaults, except for `github-token`. */
+  readonly default?: string;
+}
+
+export const INPUTS = [
+  {
+    name: 'role-to-assume',
+    description:
+      'ARN of the audit role to assume with GitHub OIDC (needs `id-token: write`), e.g. arn:aws:iam::111122223333:role/IamAudit. Absent: use the ambient AWS credentials (e.g. from aws-actions/configure-aws-credentials, or the environment).',
+  },
+  {
+    name: 'audience',
+    description: 'Audience of the GitHub OIDC token.',
+    default: 'sts.amazonaws.com',
+  },
+  {
+    name: 'aws-region',
+    description:
+      'Region for the STS and Organizations endpoints. The partition follows it: cn-* is aws-cn, us-gov-* is aws-us-gov, any other is aws.',
+    default: 'us-east-1',
+  },
+  {
+    name: 'role-session-name',
+    description: 'Session name of the assumed roles (2-64 characters of letters, digits and +=,.@_-).',
+    default: 'iam-initial-access-key-audit',
+  },
+  {
+    name: 'role-duration-seconds',
+    description:
+      'Duration of the OIDC session, 900 to 43200 seconds. Chained per-account sessions are capped at 3600 by AWS.',
+    default: '3600',
+  },
+  {
+    name: 'accounts',
+    description:
+      'Account ids (separated by commas, spaces or newlines) to audit by assuming `account-role-name` in each. Absent: the signed-in account only.',
+  },
+  {
+    name: 'account-role-name',
+    description:
+      'Role name, with an optional path (e.g. audit/IamAudit), assumed in each audited account. Required with `accounts` or `organization`.',
+  },
+  {
+    name: 'organization',
+    description:
+      '`true`: audit every ACTIVE account of the AWS Organization. Needs the management account or a delegated administrator.',
+    default: 'false',
+  },
+  {
+    name: 'exclude-accounts',
+    description: 'Account ids (separated by commas, spaces or newlines) to skip.',
+  },
+  {
+    name: 'concurrency',
+    description: 'Number of accounts audited at once, 1 to 64.',
+    default: '8',
+  },
+  {
+    name: 'shard',
+    description:
+      '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4).',
+  },
+  {
+    name: 'scope',
+    description:
+      '`at-setup`: only keys created with the user (within `setup-window`) fail. `any`: every active, unused key of a console user fails.',
+    default: 'at-setup',
+  },
+  {
+    name: 'setup-window',
+    description:
+      'Largest gap between user creation and key creation that still counts as "created at setup", with a unit: 90s, 10m, 2h, 1d.',
+    default: '10m',
+  },
+  {
+    name: 'unused-days',
+    description:
+      'A key last used more than this many days (of 86,400 s) before `as-of` fails too. 0: only never-used keys fail.',
+    default: '90',
+  },
+  {
+    name: 'as-of',
+    description:
+      'ISO 8601 time (e.g. 2026-01-31T00:00:00Z) that `unused-days` is measured from. Absent: the credential report generation time in live runs, the current time offline.',
+  },
+  {
+    name: 'exemption-tag',
+    description:
+      'IAM user tag whose non-empty value exempts the user (the justification); it may end with expires=YYYY-MM-DD.',
+    default: 'access-key-justification',
+  },
+  {
+    name: 'exempt-users',
+    description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+  },
+  {
+    name: 'credential-report',
+    description:
+      'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
+  },
+  {
+    name: 'sarif-file',
+    description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
+    default: 'iam-initial-access-keys.sarif',
+  },
+  {
+    name: 'json-file',
+    description: 'Where to write the machine-readable JSON report.',
+    default: 'iam-initial-access-keys.json',
+  },
+  {
+    name: 'summary',
+    description: 'Write the job summary.',
+    default: 'true',
+  },
+  {
+    name: 'fail-on',
+    description:
+      '`findings`: fail on findings or account errors; `errors`: fail only on account errors; `never`.',
+    default: 'findings',
+  },
+  {
+    name: 'create-issues',
+    description:
+      'Keep one GitHub issue per violating user in sync: open, update, reopen and close them (needs `issues: write`).',
+    default: 'false',
+  },
+  {
+    name: 'issue-labels',
+    description:
+      'Extra labels (separated by commas or newlines) on new issues. The action finds its issues by its own label iam-initial-access-key, never by these.',
+    default: 'security',
+  },
+  {
+    name: 'max-issues',
+    description:
+      'Most new issues opened per run; the rest are counted in the summary and the `issues-skipped` output.',
+    default: '20',
+  },
+  {
+    name: 'github-token',
+    description:
+      'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
+    default: '${{ github.token }}',
+  },
+] as const satisfies readonly InputDefinition[];
+
+export type InputName = (typeof INPUTS)[number]['name'];
+
+/** Inputs whose value is `true` or `false` (bare flags on the command line). */
+export const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set(
+  INPUTS.filter((i: InputDefinition) => i.default === 'true' || i.default === 'false').map((i) => i.name),
+);
+
+/** The default of an input as written in action.yml, or undefined. */
+export function defaultOf(name: InputName): string | undefined {
+  const def: InputDefinition | undefined = INPUTS.find((i) => i.name === name);
+  return def?.default;
+}
+
+export interface OutputDefinition {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** The action's outputs (DESIGN §3), in order, as in action.yml. */
+export const OUTPUTS = [
+  { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
+  { name: 'violating-users', description: 'Number of users with at least one failing access key.' },
+  { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
+  { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
+  { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
+  { name: 'sarif-file', description: 'Path of the SARIF report written.' },
+  { name: 'json-file', description: 'Path of the JSON report written.' },
+  { name: 'issues-opened', description: 'Number of issues opened (or reopened) by this run.' },
+  { name: 'issues-updated', description: 'Number of issues whose body this run updated.' },
+  { name: 'issues-closed', description: 'Number of issues closed by this run.' },
+  {
+    name: 'issues-skipped',
+    description: 'Number of new violators left without an issue because of `max-issues`.',
+  },
+] as const satisfies readonly OutputDefinition[];
+
+export type OutputName = (typeof OUTPUTS)[number]['name'];
