@@ -1,0 +1,104 @@
+/**
+ * The one place an Octokit client is made: `@actions/github`'s client with the throttling and retry
+ * plugins, pointed at `GITHUB_API_URL` (GitHub Enterprise Server, local test servers).
+ * Nothing happens at import time.
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+
+export interface GitHubLog {
+  warning(message: string): void;
+  info(message: string): void;
+}
+
+/** How often a request that hit a rate limit is tried again before the error is returned. */
+export const RATE_LIMIT_RETRIES = 3;
+/** A primary rate limit that resets later than this is not waited for (the run would just hang). */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+
+type Limiter = NonNullable<ThrottlingOptions['write']>;
+
+/**
+ * Timing knobs of the plugins. Production uses the defaults (GitHub's own pacing advice: one second
+ * between writes, three between content-creating requests, `retry-after` in seconds); tests shrink
+ * them so that no test really sleeps.
+ */
+export interface OctokitTiming {
+  /** Milliseconds waited per second of `retry-after` (and per retry step for 5xx). Default 1000. */
+  retryAfterBaseMs?: number;
+  /** Replacement limiters for the plugin's write and notification queues. */
+  writeLimiter?: Limiter;
+  notificationsLimiter?: Limiter;
+}
+
+export interface CreateOctokitOptions {
+  log: GitHubLog;
+  /** Default: `GITHUB_API_URL`, read when the client is made, else `https://api.github.com`. */
+  baseUrl?: string;
+  timing?: OctokitTiming;
+}
+
+/** The API root: `GITHUB_API_URL` (set by the runner, also on GHES) or github.com. */
+export function apiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env['GITHUB_API_URL']?.trim();
+  return (url ? url : 'https://api.github.com').replace(/\/+$/, '');
+}
+
+function describe(options: { method?: string; url?: string }): string {
+  return `${options.method ?? 'GET'} ${options.url ?? ''}`.trim();
+}
+
+export function createOctokit(token: string, opts: CreateOctokitOptions) {
+  const { log, timing = {} } = opts;
+  // @actions/github reads GITHUB_API_URL once, when it is first imported; reading it again here means
+  // a value set later (a test's local server) is honoured too. In the action both are the same.
+  const baseUrl = opts.baseUrl ?? apiBaseUrl();
+  const throttle: ThrottlingOptions = {
+    onRateLimit: (retryAfter, options, _octokit, retryCount) => {
+      const again = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+      log.warning(
+        `GitHub API rate limit reached for ${describe(options)}; ` +
+          (again
+            ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`
+            : `giving up (it resets in ${retryAfter} s).`),
+      );
+      return again;
+    },
+    onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
+      const again = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+      log.warning(
+        `GitHub API secondary rate limit reached for ${describe(options)}; ` +
+          (again
+            ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`
+            : `giving up after ${retryCount} retries.`),
+      );
+      return again;
+    },
+  };
+  if (timing.retryAfterBaseMs !== undefined) throttle.retryAfterBaseValue = timing.retryAfterBaseMs;
+  if (timing.writeLimiter) throttle.write = timing.writeLimiter;
+  if (timing.notificationsLimiter) throttle.notifications = timing.notificationsLimiter;
+
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      throttle,
+      retry: {
+        retries: RATE_LIMIT_RETRIES,
+        ...(timing.retryAfterBaseMs !== undefined ? { retryAfterBaseValue: timing.retryAfterBaseMs } : {}),
+      },
+      log: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message: string) => log.warning(message),
+        error: (message: string) => log.warning(message),
+      },
+    },
+    throttling,
+    retry,
+  );
+}
+
+export type GitHubClient = ReturnType<typeof createOctokit>;
