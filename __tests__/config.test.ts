@@ -1,0 +1,363 @@
+import { describe, expect, it } from '@jest/globals';
+import { InputError } from '../src/model.js';
+import {
+  parseConfig,
+  parseDuration,
+  parseIsoDateTime,
+  partitionForRegion,
+  splitList,
+  type RawInputs,
+} from '../src/inputs/config.js';
+import { INPUTS, type InputName } from '../src/inputs/definitions.js';
+
+const files: Record<string, string[]> = {
+  'reports/*.csv': ['reports/b.csv', 'reports/a.csv'],
+  'reports/a.csv': ['reports/a.csv'],
+  'more/c.csv': ['more/c.csv'],
+};
+const deps = { expandGlob: (p: string): string[] => files[p] ?? [] };
+
+const parse = (raw: RawInputs) => parseConfig(raw, deps);
+
+function errorOf(raw: RawInputs): InputError {
+  try {
+    parse(raw);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error(`no error for ${JSON.stringify(raw)}`);
+}
+
+const ARN = 'arn:aws:iam::111122223333:role/IamAudit';
+
+describe('parseConfig: defaults', () => {
+  it('gives the DESIGN §3 defaults for no inputs', () => {
+    expect(parse({})).toEqual({
+      roleToAssume: null,
+      audience: 'sts.amazonaws.com',
+      awsRegion: 'us-east-1',
+      partition: 'aws',
+      roleSessionName: 'iam-initial-access-key-audit',
+      roleDurationSeconds: 3600,
+      accounts: [],
+      accountRoleName: null,
+      organization: false,
+      excludeAccounts: [],
+      concurrency: 8,
+      shard: null,
+      rule: {
+        scope: 'at-setup',
+        setupWindowSeconds: 600,
+        unusedDays: 90,
+        exemptionTag: 'access-key-justification',
+      },
+      asOf: null,
+      exemptUsers: [],
+      credentialReports: [],
+      sarifFile: 'iam-initial-access-keys.sarif',
+      jsonFile: 'iam-initial-access-keys.json',
+      summary: true,
+      failOn: 'findings',
+      createIssues: false,
+      issueLabels: ['security'],
+      maxIssues: 20,
+      githubToken: null,
+    });
+  });
+
+  it('treats empty and blank values as absent (as core.getInput gives them)', () => {
+    const blank: RawInputs = Object.fromEntries(INPUTS.map((i, n) => [i.name, n % 2 ? '' : '  \n ']));
+    expect(parse(blank)).toEqual(parse({}));
+  });
+
+  it('trims values', () => {
+    const c = parse({ 'unused-days': ' 30 ', scope: '\tany\n' });
+    expect(c.rule.unusedDays).toBe(30);
+    expect(c.rule.scope).toBe('any');
+  });
+});
+
+describe('parseConfig: good values', () => {
+  it.each([
+    ['90s', 90],
+    ['10m', 600],
+    ['2h', 7200],
+    ['1d', 86_400],
+    ['0s', 0],
+  ])('setup-window %s is %i seconds', (text, seconds) => {
+    expect(parse({ 'setup-window': text }).rule.setupWindowSeconds).toBe(seconds);
+  });
+
+  it.each([
+    ['us-east-1', 'aws'],
+    ['eu-west-2', 'aws'],
+    ['ap-southeast-4', 'aws'],
+    ['cn-north-1', 'aws-cn'],
+    ['cn-northwest-1', 'aws-cn'],
+    ['us-gov-west-1', 'aws-us-gov'],
+    ['us-gov-east-1', 'aws-us-gov'],
+  ])('region %s is in partition %s', (region, partition) => {
+    expect(partitionForRegion(region)).toBe(partition);
+    expect(parse({ 'aws-region': region }).partition).toBe(partition);
+  });
+
+  it('accepts a role ARN of the region partition, with a path', () => {
+    expect(parse({ 'role-to-assume': ARN }).roleToAssume).toBe(ARN);
+    const gov = 'arn:aws-us-gov:iam::111122223333:role/audit/ci/IamAudit';
+    expect(parse({ 'role-to-assume': gov, 'aws-region': 'us-gov-west-1' }).roleToAssume).toBe(gov);
+  });
+
+  it('splits account lists on commas, spaces and newlines, keeps order, drops duplicates', () => {
+    const c = parse({
+      accounts: '444455556666, 111122223333\n  222233334444 444455556666,',
+      'account-role-name': 'audit/IamAudit',
+      'exclude-accounts': '111122223333 111122223333',
+    });
+    expect(c.accounts).toEqual(['444455556666', '111122223333', '222233334444']);
+    expect(c.excludeAccounts).toEqual(['111122223333']);
+    expect(c.accountRoleName).toBe('audit/IamAudit');
+  });
+
+  it('accepts organization with a role name; a leading slash of the path is dropped', () => {
+    const c = parse({ organization: 'TRUE', 'account-role-name': '/audit/IamAudit' });
+    expect(c.organization).toBe(true);
+    expect(c.accountRoleName).toBe('audit/IamAudit');
+  });
+
+  it.each(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'])('boolean %s', (b) => {
+    expect(parse({ summary: b }).summary).toBe(b.toLowerCase() === 'true');
+  });
+
+  it('reads shard, concurrency, scope, fail-on, max-issues', () => {
+    const c = parse({ shard: '3/4', concurrency: '64', scope: 'any', 'fail-on': 'never', 'max-issues': '0' });
+    expect(c.shard).toEqual({ index: 3, total: 4 });
+    expect(c.concurrency).toBe(64);
+    expect(c.rule.scope).toBe('any');
+    expect(c.failOn).toBe('never');
+    expect(c.maxIssues).toBe(0);
+    expect(parse({ shard: '256/256' }).shard).toEqual({ index: 256, total: 256 });
+  });
+
+  it.each([
+    ['2026-01-31T12:34:56Z', '2026-01-31T12:34:56.000Z'],
+    ['2026-01-31T12:34:56.789Z', '2026-01-31T12:34:56.789Z'],
+    ['2026-01-31T12:34:56+02:00', '2026-01-31T10:34:56.000Z'],
+    ['2026-01-31T12:34-05:30', '2026-01-31T18:04:00.000Z'],
+    ['2026-01-31T00:00:00+0100', '2026-01-30T23:00:00.000Z'],
+    ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+  ])('as-of %s', (text, iso) => {
+    expect(parse({ 'as-of': text }).asOf?.toISOString()).toBe(iso);
+  });
+
+  it('expands, sorts and deduplicates credential reports (one pattern per line)', () => {
+    const c = parse({ 'credential-report': 'reports/*.csv\nmore/c.csv\nreports/a.csv' });
+    expect(c.credentialReports).toEqual(['more/c.csv', 'reports/a.csv', 'reports/b.csv']);
+  });
+
+  it('reads lists: exempt-users and issue-labels on commas and newlines (labels may have spaces)', () => {
+    const c = parse({
+      'exempt-users': 'svc-*, arn:aws:iam::*:user/ci/*\nbreak-glass',
+      'issue-labels': 'security, good first issue\naws,security',
+    });
+    expect(c.exemptUsers).toEqual(['svc-*', 'arn:aws:iam::*:user/ci/*', 'break-glass']);
+    expect(c.issueLabels).toEqual(['security', 'good first issue', 'aws']);
+  });
+
+  it('keeps the token and accepts create-issues with it', () => {
+    const c = parse({ 'create-issues': 'true', 'github-token': 'ghs_abc' });
+    expect(c.createIssues).toBe(true);
+    expect(c.githubToken).toBe('ghs_abc');
+  });
+
+  it('accepts unicode tag keys and unused-days 0', () => {
+    expect(parse({ 'exemption-tag': 'Begründung:key' }).rule.exemptionTag).toBe('Begründung:key');
+    expect(parse({ 'unused-days': '0' }).rule.unusedDays).toBe(0);
+  });
+});
+
+const DURATION = 'expected a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
+
+// [what, inputs, the input named, text the message must contain (the expected form)]
+const BAD: [string, RawInputs, InputName, string][] = [
+  ['setup-window in words', { 'setup-window': 'ten minutes' }, 'setup-window', DURATION],
+  ['setup-window without unit', { 'setup-window': '600' }, 'setup-window', 'say 600s'],
+  ['setup-window upper-case unit', { 'setup-window': '10M' }, 'setup-window', DURATION],
+  ['setup-window negative', { 'setup-window': '-5m' }, 'setup-window', DURATION],
+  ['unused-days negative', { 'unused-days': '-1' }, 'unused-days', 'a whole number from 0 to 36500'],
+  ['unused-days fraction', { 'unused-days': '1.5' }, 'unused-days', 'a whole number from 0 to 36500'],
+  ['unused-days too big', { 'unused-days': '36501' }, 'unused-days', 'a whole number from 0 to 36500'],
+  ['scope all', { scope: 'all' }, 'scope', 'one of at-setup, any'],
+  ['shard K > N', { shard: '3/2' }, 'shard', '1 <= K <= N <= 256'],
+  ['shard K = 0', { shard: '0/4' }, 'shard', '1 <= K <= N <= 256'],
+  ['shard N > 256', { shard: '1/257' }, 'shard', '1 <= K <= N <= 256'],
+  ['shard not K/N', { shard: '1of4' }, 'shard', 'K/N'],
+  ['concurrency 0', { concurrency: '0' }, 'concurrency', 'a whole number from 1 to 64'],
+  ['concurrency 65', { concurrency: '65' }, 'concurrency', 'a whole number from 1 to 64'],
+  [
+    '11-digit account id',
+    { accounts: '111122223333, 11112222333', 'account-role-name': 'IamAudit' },
+    'accounts',
+    '12-digit AWS account ids',
+  ],
+  ['exclude-accounts word', { 'exclude-accounts': 'prod' }, 'exclude-accounts', '12-digit AWS account ids'],
+  ['accounts without account-role-name', { accounts: '111122223333' }, 'account-role-name', 'role name'],
+  ['organization without account-role-name', { organization: 'true' }, 'account-role-name', 'role name'],
+  [
+    'accounts with organization',
+    { accounts: '111122223333', organization: 'true', 'account-role-name': 'R' },
+    'accounts',
+    'expected one of them',
+  ],
+  [
+    'account-role-name with spaces',
+    { 'account-role-name': 'Iam Audit' },
+    'account-role-name',
+    'IAM role name',
+  ],
+  ['account-role-name is an ARN', { 'account-role-name': ARN }, 'account-role-name', 'IAM role name'],
+  [
+    'malformed role ARN',
+    { 'role-to-assume': 'arn:aws:iam::1111:role/X' },
+    'role-to-assume',
+    'arn:PARTITION:iam',
+  ],
+  [
+    'role ARN of a user',
+    { 'role-to-assume': 'arn:aws:iam::111122223333:user/X' },
+    'role-to-assume',
+    'role ARN',
+  ],
+  [
+    'role ARN partition vs region',
+    { 'role-to-assume': ARN, 'aws-region': 'cn-north-1' },
+    'role-to-assume',
+    'arn:aws-cn:iam::',
+  ],
+  ['region malformed', { 'aws-region': 'US East' }, 'aws-region', 'e.g. us-east-1'],
+  ['role-session-name too short', { 'role-session-name': 'x' }, 'role-session-name', '2 to 64 characters'],
+  [
+    'role-session-name with space',
+    { 'role-session-name': 'my session' },
+    'role-session-name',
+    '2 to 64 characters',
+  ],
+  [
+    'role-duration-seconds too low',
+    { 'role-duration-seconds': '899' },
+    'role-duration-seconds',
+    'from 900 to 43200',
+  ],
+  [
+    'role-duration-seconds too high',
+    { 'role-duration-seconds': '43201' },
+    'role-duration-seconds',
+    'from 900 to 43200',
+  ],
+  ['organization yes', { organization: 'yes' }, 'organization', 'true or false'],
+  ['summary 1', { summary: '1' }, 'summary', 'true or false'],
+  ['create-issues on', { 'create-issues': 'on' }, 'create-issues', 'true or false'],
+  ['fail-on maybe', { 'fail-on': 'maybe' }, 'fail-on', 'one of findings, errors, never'],
+  ['max-issues -3', { 'max-issues': '-3' }, 'max-issues', 'a whole number from 0'],
+  [
+    'as-of without zone',
+    { 'as-of': '2026-01-31T12:00:00' },
+    'as-of',
+    'ISO 8601 date-time with Z or an offset',
+  ],
+  ['as-of US date', { 'as-of': '01/31/2026' }, 'as-of', 'ISO 8601'],
+  ['as-of February 30', { 'as-of': '2026-02-30' }, 'as-of', 'ISO 8601'],
+  ['as-of 25 o’clock', { 'as-of': '2026-01-31T25:00:00Z' }, 'as-of', 'ISO 8601'],
+  ['as-of words', { 'as-of': 'yesterday' }, 'as-of', 'ISO 8601'],
+  ['exemption-tag reserved', { 'exemption-tag': 'aws:justification' }, 'exemption-tag', 'IAM tag key'],
+  ['exemption-tag bad char', { 'exemption-tag': 'why?' }, 'exemption-tag', 'IAM tag key'],
+  ['exemption-tag too long', { 'exemption-tag': 'k'.repeat(129) }, 'exemption-tag', '1 to 128'],
+  ['exempt-users unclosed bracket', { 'exempt-users': 'svc-*, ci-[a' }, 'exempt-users', 'globs on user name'],
+  [
+    'credential-report matching nothing',
+    { 'credential-report': 'nothing/*.csv' },
+    'credential-report',
+    'no file matches',
+  ],
+  [
+    'credential-report with role-to-assume',
+    { 'credential-report': 'reports/a.csv', 'role-to-assume': ARN },
+    'credential-report',
+    '"role-to-assume"',
+  ],
+  [
+    'credential-report with organization',
+    { 'credential-report': 'reports/a.csv', organization: 'true', 'account-role-name': 'R' },
+    'credential-report',
+    '"organization"',
+  ],
+  [
+    'credential-report with accounts',
+    { 'credential-report': 'reports/a.csv', accounts: '111122223333', 'account-role-name': 'R' },
+    'credential-report',
+    '"accounts"',
+  ],
+  ['sarif-file a directory', { 'sarif-file': 'out/' }, 'sarif-file', 'a file path'],
+  [
+    'json-file same as sarif-file',
+    { 'json-file': 'r.out', 'sarif-file': 'r.out' },
+    'json-file',
+    'different from sarif-file',
+  ],
+  [
+    'issue label too long',
+    { 'issue-labels': `security, ${'x'.repeat(51)}` },
+    'issue-labels',
+    '1 to 50 characters',
+  ],
+  [
+    'create-issues without token',
+    { 'create-issues': 'true', 'github-token': ' ' },
+    'github-token',
+    'a token',
+  ],
+];
+
+describe('parseConfig: bad values', () => {
+  it.each(BAD)('%s', (_what, raw, input, expected) => {
+    const e = errorOf(raw);
+    expect(e.name).toBe('InputError');
+    expect(e.input).toBe(input);
+    expect(e.message).toContain(`Input "${input}"`);
+    expect(e.message).toContain(expected);
+  });
+
+  it('quotes the bad value in the message', () => {
+    expect(errorOf({ 'setup-window': 'ten minutes' }).message).toBe(
+      'Input "setup-window" is "ten minutes": expected a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d.',
+    );
+    expect(errorOf({ accounts: '111122223333 11112222333', 'account-role-name': 'R' }).message).toContain(
+      '"11112222333"',
+    );
+  });
+
+  it('cuts a long bad value to about 80 characters', () => {
+    const e = errorOf({ scope: 'x'.repeat(500) });
+    expect(e.message).toContain(`"${'x'.repeat(80)}…"`);
+    expect(e.message).not.toContain('x'.repeat(81));
+  });
+});
+
+describe('helpers', () => {
+  it('splitList', () => {
+    expect(splitList(' a, b ,,\n c\r\n\n')).toEqual(['a', 'b', 'c']);
+    expect(splitList('  ')).toEqual([]);
+  });
+
+  it('parseDuration', () => {
+    expect(parseDuration('45s')).toBe(45);
+    expect(() => parseDuration('600')).toThrow('say 600s');
+    expect(() => parseDuration('1w')).toThrow('(s, m, h or d)');
+  });
+
+  it('parseIsoDateTime', () => {
+    expect(parseIsoDateTime('2026-12-31T23:59:59Z')?.toISOString()).toBe('2026-12-31T23:59:59.000Z');
+    expect(parseIsoDateTime('2026-13-01')).toBeNull();
+    expect(parseIsoDateTime('2026-01-31T12:00:00+24:00')).toBeNull();
+  });
+});
