@@ -1,0 +1,290 @@
+/**
+ * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
+ * the hidden marker that finds it again, and the closing comments. Pure functions of the findings:
+ * the same findings give the same text, so a second run changes nothing.
+ *
+ * Every untrusted string (user names, ARNs, aliases, tag values, regions, services) is escaped: it
+ * cannot add Markdown or HTML, link anywhere, @mention anyone or reference an issue.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding } from '../model.js';
+import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from '../report/markdown.js';
+import {
+  CIS_SUMMARY,
+  FULL_DESCRIPTION,
+  HELP_TEXT,
+  HELP_URI,
+  TOOL_NAME,
+  fixCommands,
+  formatDay,
+  formatDuration,
+  formatUtc,
+  shellQuote,
+} from '../evaluate/rule.js';
+
+/** GitHub rejects issue bodies longer than this (characters). */
+export const MAX_ISSUE_BODY = 65_536;
+/** GitHub's limit for issue titles. */
+export const MAX_ISSUE_TITLE = 256;
+export const MARKER_PREFIX = '<!-- iam-initial-access-key:';
+
+export interface IssueGroup {
+  accountId: string;
+  alias: string | null;
+  userName: string;
+  userArn: string;
+  findings: Finding[];
+}
+
+export interface RenderIssueOptions {
+  exemptionTag: string;
+  runUrl: string | null;
+}
+
+export interface IssueMarker {
+  accountId: string;
+  /** {@link userKey} of the user: its ARN (or a hash of an absurdly long one). */
+  userKey: string;
+}
+
+const ZWSP = '\u200b';
+/** Longest user key kept verbatim in the marker; longer ones (never real ARNs) are hashed. */
+const MAX_KEY = 2048;
+/** A user name longer than this is no IAM name (limit 64): no command is shown for it. */
+const MAX_COMMAND_NAME = 1024;
+/** The line that names the run that last changed the body; ignored when bodies are compared. */
+const RUN_LINE_PREFIX = '<sub>Last changed by ';
+
+/** The identity of a user in the marker: its ARN, or `sha256:<hex>` of an ARN too long to carry. */
+export function userKey(userArn: string, userName = ''): string {
+  const key = userArn || userName;
+  if (key.length <= MAX_KEY) return key;
+  return `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+}
+
+/** The hidden first line of the body. Both values are percent-encoded: no name can end the comment. */
+export function renderMarker(accountId: string, key: string): string {
+  return `${MARKER_PREFIX} account=${encodeURIComponent(accountId)} user=${encodeURIComponent(key)} -->`;
+}
+
+/** The marker of a body this tool wrote (its first line), or null. */
+export function parseMarker(body: string | null | undefined): IssueMarker | null {
+  if (!body) return null;
+  const first = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const m = /^<!-- iam-initial-access-key: account=([^\s]+) user=([^\s]+) -->\s*$/.exec(first);
+  if (!m) return null;
+  try {
+    const accountId = decodeURIComponent(m[1] as string);
+    const key = decodeURIComponent(m[2] as string);
+    return accountId && key ? { accountId, userKey: key } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
+function plainText(s: string, max: number): string {
+  return truncate(oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${ZWSP}`);
+}
+
+export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>): string {
+  const title =
+    `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
+    'has an unused access key created at user setup';
+  return truncate(title, MAX_ISSUE_TITLE);
+}
+
+/** Escaped Markdown of an untrusted value, cut to `max` characters first. */
+function md(s: string, max = 256): string {
+  return escapeMarkdown(truncate(s, max));
+}
+
+/** Inline code of an untrusted value (ids, ARNs), for a table cell. */
+function code(s: string, max = 512): string {
+  return codeSpan(truncate(s, max), { inTable: true });
+}
+
+function dash(s: string | null, f: (v: string) => string): string {
+  return s ? f(s) : '—';
+}
+
+/** The paragraph of the rule's help that says why it matters (the first line of its text help). */
+function whyItMatters(): string {
+  const first = HELP_TEXT.split('\n', 1)[0] ?? '';
+  const prefix = 'Why it matters: ';
+  return first.startsWith(prefix) ? first.slice(prefix.length) : FULL_DESCRIPTION;
+}
+
+function describeFinding(f: Finding): string {
+  const use =
+    f.reason === 'never-used' || !f.keyLastUsedAt
+      ? 'has never been used'
+      : `was last used on ${formatDay(f.keyLastUsedAt)}`;
+  return (
+    `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}, ` +
+    `created ${formatDuration(f.setupGapSeconds)} ${f.setupGapSeconds < 0 ? 'before' : 'after'} the user, ${use}` +
+    (f.exemptionExpired
+      ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
+      : '')
+  );
+}
+
+function keyRow(f: Finding): string[] {
+  return [
+    String(f.keySlot),
+    dash(f.accessKeyId, (k) => code(k, 128)),
+    md(formatUtc(f.keyCreatedAt), 64),
+    md(formatDuration(f.setupGapSeconds), 32),
+    f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : md(formatDay(f.keyLastUsedAt), 64),
+    dash(f.keyLastUsedRegion, (v) => md(v, 64)),
+    dash(f.keyLastUsedService, (v) => md(v, 64)),
+  ];
+}
+
+function fixBlock(findings: readonly Finding[]): string[] {
+  const tooLong = findings.some((f) => f.userName.length > MAX_COMMAND_NAME);
+  if (tooLong) {
+    return ['The user name is too long to show a command for; see the JSON report for the exact values.'];
+  }
+  const lines = findings.flatMap((f) => fixCommands(f));
+  return [codeBlock(lines, 'sh')];
+}
+
+function exemptionCommand(userName: string, tag: string): string {
+  const name = userName.length > MAX_COMMAND_NAME ? 'USER' : shellQuote(userName);
+  return `aws iam tag-user --user-name ${name} --tags ${shellQuote(`Key=${tag},Value="reason; expires=YYYY-MM-DD"`)}`;
+}
+
+function safeRunUrl(url: string | null): string | null {
+  return url && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? url : null;
+}
+
+function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number): string {
+  const { findings } = group;
+  const first = findings[0];
+  const account =
+    codeSpan(truncate(group.accountId, 64), { inTable: true }) +
+    (group.alias ? ` (${md(group.alias, 64)})` : '');
+  const runUrl = safeRunUrl(opts.runUrl);
+  const keys = findings.slice(0, shown);
+  const lines: string[] = [
+    renderMarker(group.accountId, userKey(group.userArn, group.userName)),
+    '',
+    `## IAM user ${md(group.userName)} has an unused access key created at user setup`,
+    '',
+    `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
+      `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
+      'that nobody seems to need:',
+    '',
+    ...keys.map(describeFinding),
+    ...(shown < findings.length ? [`- and ${findings.length - shown} more (see the JSON report)`] : []),
+    '',
+    '### Evidence',
+    '',
+    markdownTable(
+      ['', ''],
+      [
+        ['Account', account],
+        ['User', md(group.userName)],
+        ['ARN', code(group.userArn)],
+        ['User created', first ? md(formatUtc(first.userCreatedAt), 64) : '—'],
+        ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => md(formatDay(v), 64))],
+        ['MFA', first?.mfaActive ? 'active' : 'not active'],
+      ],
+    ),
+    '',
+    markdownTable(
+      ['Slot', 'Access key id', 'Key created', 'After the user', 'Last used', 'Region', 'Service'],
+      keys.map(keyRow),
+    ),
+    ...(shown < findings.length
+      ? ['', `${shown} of ${findings.length} keys shown; the JSON report has all of them.`]
+      : []),
+    '',
+    '### Why it matters',
+    '',
+    escapeMarkdown(whyItMatters()),
+    '',
+    `This is ${escapeMarkdown(CIS_SUMMARY)}.`,
+    '',
+    '### How to fix',
+    '',
+    'Deactivate the key first (reversible), check that nothing breaks, then delete it:',
+    '',
+    ...fixBlock(keys),
+    '',
+    `If the user needs programmatic access later, they can create a key when they need it (see ` +
+      `[Managing access keys for IAM users](${HELP_URI})).`,
+    '',
+    '### If the key is needed',
+    '',
+    `Record why with the IAM user tag ${codeSpan(opts.exemptionTag)}. The next run closes this issue, ` +
+      'quoting the justification; after the optional `expires=` day (UTC) the key is reported again:',
+    '',
+    codeBlock([exemptionCommand(group.userName, opts.exemptionTag)], 'sh'),
+    '',
+    '---',
+    '',
+    `<sub>Kept in sync by ${TOOL_NAME}: updated when the evidence changes, closed when the key is gone or ` +
+      'the user is exempted, reopened if the key is reported again. Keep the first line of this ' +
+      'description (a hidden marker) and the `iam-initial-access-key` label.</sub>',
+  ];
+  if (runUrl) lines.push('', `${RUN_LINE_PREFIX}[this workflow run](${runUrl}).</sub>`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Title and body of the issue for one user. Deterministic; the body stays under
+ * {@link MAX_ISSUE_BODY} characters (key rows are left out from the end when needed).
+ */
+export function renderIssue(group: IssueGroup, opts: RenderIssueOptions): { title: string; body: string } {
+  const title = renderTitle(group);
+  const n = group.findings.length;
+  let body = renderBody(group, opts, n);
+  if (body.length > MAX_ISSUE_BODY && n > 0) {
+    // the largest number of key rows that fits
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (renderBody(group, opts, mid).length <= MAX_ISSUE_BODY) lo = mid;
+      else hi = mid - 1;
+    }
+    body = renderBody(group, opts, lo);
+  }
+  return { title, body };
+}
+
+/** Bodies equal but for line endings, trailing blanks and the line naming the last run. */
+export function sameIssueBody(a: string | null | undefined, b: string | null | undefined): boolean {
+  const norm = (s: string | null | undefined) =>
+    (s ?? '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .filter((line) => !line.startsWith(RUN_LINE_PREFIX))
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trim();
+  return norm(a) === norm(b);
+}
+
+/** The comment posted before an issue is closed. */
+export function closingComment(reason: 'fixed' | 'exempted', justification?: string | null): string {
+  if (reason === 'fixed') {
+    return (
+      'This user no longer has an active access key that was created at user setup and left unused ' +
+      '(the key was deleted, deactivated or used since). Closing; the issue is reopened if the key is ' +
+      'reported again.'
+    );
+  }
+  const quoted = justification?.trim()
+    ? `> ${md(justification.trim(), 2000)}`
+    : '> (no justification recorded)';
+  return [
+    'This user is now exempted, with this justification:',
+    '',
+    quoted,
+    '',
+    'Closing; the issue is reopened if the exemption is removed or expires and the key is still unused.',
+  ].join('\n');
+}

@@ -1,0 +1,374 @@
+/**
+ * One GitHub issue per violating (account, user), kept in sync with the findings (DESIGN §5).
+ *
+ * The issues are found by the fixed label and the hidden marker in their body, listed with the REST
+ * paginator (never the search API, never by title, never by the configurable labels). What to do is
+ * decided by a pure planner ({@link planIssueSync}); {@link syncIssues} lists, plans and executes.
+ * Only accounts audited successfully in this run can have their issues closed.
+ */
+import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import { oneLine } from '../report/markdown.js';
+import {
+  closingComment,
+  parseMarker,
+  renderIssue,
+  sameIssueBody,
+  userKey,
+  type IssueGroup,
+} from './issue-body.js';
+import { RATE_LIMIT_RETRIES, type GitHubClient, type GitHubLog } from './octokit.js';
+
+/** The label the action finds its issues by; people may remove the others, not this one. */
+export const ISSUE_LABEL = 'iam-initial-access-key';
+const ISSUE_LABEL_COLOR = 'd93f0b';
+const ISSUE_LABEL_DESCRIPTION =
+  'Unused AWS IAM access key created at user setup (kept in sync by a workflow)';
+const EXTRA_LABEL_COLOR = 'ededed';
+
+/** An issue of this repository carrying {@link ISSUE_LABEL}, as listed. */
+export interface ExistingIssue {
+  number: number;
+  state: 'open' | 'closed';
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+export type IssueAction =
+  | {
+      kind: 'create';
+      accountId: string;
+      userName: string;
+      title: string;
+      body: string;
+      labels: string[];
+    }
+  | { kind: 'update'; number: number; accountId: string; userName: string; title: string; body: string }
+  | { kind: 'reopen'; number: number; accountId: string; userName: string; title: string; body: string }
+  | {
+      kind: 'close';
+      number: number;
+      accountId: string;
+      reason: 'fixed' | 'exempted';
+      comment: string;
+    }
+  | { kind: 'skip'; accountId: string; userName: string };
+
+export interface PlanOptions {
+  extraLabels: readonly string[];
+  maxIssues: number;
+  runUrl: string | null;
+}
+
+interface UserState {
+  group: IssueGroup;
+  /** Findings that are not exempted: the user violates. */
+  violating: Finding[];
+  justification: string | null;
+}
+
+function keyOf(accountId: string, key: string): string {
+  return `${accountId}\u0000${key}`;
+}
+
+/** The labels of a new issue: the fixed one first, then the configured ones, without repeats. */
+export function issueLabels(extraLabels: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of [ISSUE_LABEL, ...extraLabels]) {
+    const name = raw.trim();
+    if (name && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+/** The findings of accounts audited successfully, grouped per (account, user), in findings order. */
+function usersOf(result: AuditResult): Map<string, UserState> {
+  const ok = new Map(result.accounts.filter((a) => a.status === 'ok').map((a) => [a.accountId, a]));
+  const users = new Map<string, UserState>();
+  for (const f of result.findings) {
+    const account = ok.get(f.accountId);
+    if (!account) continue;
+    const key = keyOf(f.accountId, userKey(f.userArn, f.userName));
+    let state = users.get(key);
+    if (!state) {
+      state = {
+        group: {
+          accountId: f.accountId,
+          alias: account.alias,
+          userName: f.userName,
+          userArn: f.userArn,
+          findings: [],
+        },
+        violating: [],
+        justification: null,
+      };
+      users.set(key, state);
+    }
+    state.group.findings.push(f);
+    if (!f.exempted) state.violating.push(f);
+    else if (state.justification === null && f.justification) state.justification = f.justification;
+  }
+  return users;
+}
+
+/**
+ * What to do to make the issues match the result. Pure.
+ * - a violating user with an open issue: update it when its title or body changed;
+ *   with only closed issues: reopen the newest; with none: open one (at most `maxIssues`, the rest
+ *   are `skip`s);
+ * - an open issue of a user without a violation now (fixed or exempted): comment and close it, but
+ *   only when the user's account is `ok` in this result. Issues of failed accounts, and of accounts
+ *   this run did not audit (excluded, other shards), are left alone.
+ */
+export function planIssueSync(
+  existing: readonly ExistingIssue[],
+  result: AuditResult,
+  opts: PlanOptions,
+): IssueAction[] {
+  const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
+  const users = usersOf(result);
+  const renderOpts = { exemptionTag: result.settings.exemptionTag, runUrl: opts.runUrl };
+
+  const byKey = new Map<string, ExistingIssue[]>();
+  for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
+    if (!issue.labels.includes(ISSUE_LABEL)) continue;
+    const marker = parseMarker(issue.body);
+    if (!marker) continue;
+    const key = keyOf(marker.accountId, marker.userKey);
+    const list = byKey.get(key) ?? [];
+    list.push(issue);
+    byKey.set(key, list);
+  }
+
+  const actions: IssueAction[] = [];
+  let created = 0;
+  for (const [key, user] of users) {
+    if (user.violating.length === 0) continue;
+    const { accountId, userName } = user.group;
+    const { title, body } = renderIssue({ ...user.group, findings: user.violating }, renderOpts);
+    const issues = byKey.get(key) ?? [];
+    const open = issues.find((i) => i.state === 'open');
+    const closed = issues.filter((i) => i.state === 'closed').at(-1);
+    if (open) {
+      if (open.title !== title || !sameIssueBody(open.body, body)) {
+        actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
+      }
+    } else if (closed) {
+      actions.push({ kind: 'reopen', number: closed.number, accountId, userName, title, body });
+    } else if (created < opts.maxIssues) {
+      created++;
+      actions.push({
+        kind: 'create',
+        accountId,
+        userName,
+        title,
+        body,
+        labels: issueLabels(opts.extraLabels),
+      });
+    } else {
+      actions.push({ kind: 'skip', accountId, userName });
+    }
+  }
+
+  for (const [key, issues] of byKey) {
+    const accountId = issues[0] ? parseMarker(issues[0].body)?.accountId : undefined;
+    if (!accountId || !okAccounts.has(accountId)) continue;
+    const user = users.get(key);
+    if (user && user.violating.length > 0) continue;
+    const exempted = user !== undefined;
+    for (const issue of issues) {
+      if (issue.state !== 'open') continue;
+      actions.push({
+        kind: 'close',
+        number: issue.number,
+        accountId,
+        reason: exempted ? 'exempted' : 'fixed',
+        comment: exempted ? closingComment('exempted', user.justification) : closingComment('fixed'),
+      });
+    }
+  }
+  return actions;
+}
+
+export interface SyncIssuesOptions {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  result: AuditResult;
+  extraLabels: string[];
+  maxIssues: number;
+  runUrl: string | null;
+  log: GitHubLog;
+}
+
+interface HttpError {
+  status: number;
+  message: string;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+function isHttpError(e: unknown): e is HttpError {
+  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
+}
+
+const PREFIX = 'GitHub issues could not be updated';
+
+/** One line saying what went wrong and, for a permission problem, what to add. */
+export function describeIssueError(e: unknown): string {
+  if (!isHttpError(e)) return `${PREFIX}: ${oneLine(e instanceof Error ? e.message : String(e))}`;
+  const message = oneLine(e.message);
+  if (/rate limit/i.test(message)) {
+    return `${PREFIX}: GitHub's API rate limit was still exceeded after ${RATE_LIMIT_RETRIES} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
+  }
+  if (e.status === 403 || e.status === 404 || e.status === 410) {
+    const accepted = e.response?.headers?.['x-accepted-github-permissions'];
+    return (
+      `${PREFIX}: the workflow token lacks \`issues: write\` (add \`permissions: issues: write\` to the job), ` +
+      `or issues are disabled in this repository (HTTP ${e.status}: ${message}` +
+      (accepted ? `; the endpoint accepts ${oneLine(String(accepted))}` : '') +
+      ').'
+    );
+  }
+  return `${PREFIX}: HTTP ${e.status}: ${message}`;
+}
+
+async function listIssues(octokit: GitHubClient, owner: string, repo: string): Promise<ExistingIssue[]> {
+  const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner,
+    repo,
+    state: 'all',
+    labels: ISSUE_LABEL,
+    per_page: 100,
+  });
+  return items
+    .filter((i) => !i.pull_request)
+    .map((i) => ({
+      number: i.number,
+      state: i.state === 'closed' ? 'closed' : 'open',
+      title: i.title,
+      body: i.body ?? '',
+      labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+    }));
+}
+
+/** Create the labels of new issues that the repository lacks (a concurrent run may win: 422 is fine). */
+async function ensureLabels(octokit: GitHubClient, owner: string, repo: string, labels: readonly string[]) {
+  for (const name of labels) {
+    try {
+      await octokit.rest.issues.getLabel({ owner, repo, name });
+      continue;
+    } catch (e) {
+      if (!isHttpError(e) || e.status !== 404) throw e;
+    }
+    try {
+      await octokit.rest.issues.createLabel({
+        owner,
+        repo,
+        name,
+        color: name === ISSUE_LABEL ? ISSUE_LABEL_COLOR : EXTRA_LABEL_COLOR,
+        ...(name === ISSUE_LABEL ? { description: ISSUE_LABEL_DESCRIPTION } : {}),
+      });
+    } catch (e) {
+      if (!(isHttpError(e) && e.status === 422 && /already_exists/.test(e.message))) throw e;
+    }
+  }
+}
+
+/**
+ * Bring the issues in line with the result. Never throws for an HTTP error: a missing permission,
+ * disabled issues or an exhausted rate limit come back in `error`, with what was done before it.
+ */
+export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutcome> {
+  const { octokit, owner, repo, result, log } = opts;
+  const outcome: IssueSyncOutcome = {
+    opened: 0,
+    updated: 0,
+    reopened: 0,
+    closed: 0,
+    skipped: 0,
+    error: null,
+  };
+  const who = (a: { accountId: string; userName?: string }) =>
+    oneLine(
+      a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
+    );
+  try {
+    const existing = await listIssues(octokit, owner, repo);
+    const actions = planIssueSync(existing, result, {
+      extraLabels: opts.extraLabels,
+      maxIssues: opts.maxIssues,
+      runUrl: opts.runUrl,
+    });
+    outcome.skipped = actions.filter((a) => a.kind === 'skip').length;
+    const firstCreate = actions.find((a) => a.kind === 'create');
+    if (firstCreate && firstCreate.kind === 'create') {
+      await ensureLabels(octokit, owner, repo, firstCreate.labels);
+    }
+    for (const a of actions) {
+      switch (a.kind) {
+        case 'create': {
+          const { data } = await octokit.rest.issues.create({
+            owner,
+            repo,
+            title: a.title,
+            body: a.body,
+            labels: a.labels,
+          });
+          outcome.opened++;
+          log.info(`Opened issue #${data.number} for ${who(a)}.`);
+          break;
+        }
+        case 'update':
+          await octokit.rest.issues.update({
+            owner,
+            repo,
+            issue_number: a.number,
+            title: a.title,
+            body: a.body,
+          });
+          outcome.updated++;
+          log.info(`Updated issue #${a.number} for ${who(a)}.`);
+          break;
+        case 'reopen':
+          await octokit.rest.issues.update({
+            owner,
+            repo,
+            issue_number: a.number,
+            state: 'open',
+            title: a.title,
+            body: a.body,
+          });
+          outcome.reopened++;
+          log.info(`Reopened issue #${a.number} for ${who(a)}.`);
+          break;
+        case 'close':
+          await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
+          await octokit.rest.issues.update({
+            owner,
+            repo,
+            issue_number: a.number,
+            state: 'closed',
+            state_reason: 'completed',
+          });
+          outcome.closed++;
+          log.info(`Closed issue #${a.number} (${a.reason}) in ${who(a)}.`);
+          break;
+        case 'skip':
+          break;
+      }
+    }
+    if (outcome.skipped > 0) {
+      log.info(
+        `${outcome.skipped} violating user(s) got no issue: max-issues (${opts.maxIssues}) new issues per run.`,
+      );
+    }
+  } catch (e) {
+    if (!isHttpError(e)) throw e;
+    outcome.error = describeIssueError(e);
+  }
+  return outcome;
+}
