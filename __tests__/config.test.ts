@@ -1,4 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { InputError } from '../src/model.js';
 import {
   parseConfig,
@@ -9,6 +12,7 @@ import {
   type RawInputs,
 } from '../src/inputs/config.js';
 import { INPUTS, type InputName } from '../src/inputs/definitions.js';
+import { expandGlob } from '../src/inputs/glob.js';
 
 const files: Record<string, string[]> = {
   'reports/*.csv': ['reports/b.csv', 'reports/a.csv'],
@@ -359,5 +363,44 @@ describe('helpers', () => {
     expect(parseIsoDateTime('2026-12-31T23:59:59Z')?.toISOString()).toBe('2026-12-31T23:59:59.000Z');
     expect(parseIsoDateTime('2026-13-01')).toBeNull();
     expect(parseIsoDateTime('2026-01-31T12:00:00+24:00')).toBeNull();
+  });
+});
+
+describe('expandGlob (filesystem)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'expand-glob-'));
+  mkdirSync(join(dir, 'reports'));
+  for (const f of ['reports/b.csv', 'reports/a.csv', 'reports/[prod].csv', 'reports/notes.txt', 'top.csv']) {
+    writeFileSync(join(dir, f), 'user\n');
+  }
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('expands a glob to sorted files', () => {
+    expect(expandGlob(join(dir, 'reports/*.csv'))).toEqual(
+      ['[prod].csv', 'a.csv', 'b.csv'].map((f) => join(dir, 'reports', f)),
+    );
+    expect(expandGlob(join(dir, '**/*.csv'))).toHaveLength(4);
+  });
+
+  it('keeps relative patterns relative', () => {
+    const rel = relative(process.cwd(), join(dir, 'reports'));
+    expect(expandGlob(`${rel}/a*.csv`)).toEqual([`${rel}/a.csv`]);
+  });
+
+  it('returns an existing path as is, even with glob characters in it', () => {
+    const odd = join(dir, 'reports/[prod].csv');
+    expect(expandGlob(odd)).toEqual([odd]);
+  });
+
+  it('takes a directory for its CSV files', () => {
+    expect(expandGlob(join(dir, 'reports'))).toEqual(
+      ['[prod].csv', 'a.csv', 'b.csv'].map((f) => join(dir, 'reports', f)),
+    );
+  });
+
+  it('finds nothing for a missing path; parseConfig then names the input', () => {
+    expect(expandGlob(join(dir, 'missing/*.csv'))).toEqual([]);
+    expect(() => parseConfig({ 'credential-report': join(dir, 'nope.csv') }, { expandGlob })).toThrow(
+      /^Input "credential-report" is ".*nope\.csv": no file matches it; expected/,
+    );
   });
 });
