@@ -1,0 +1,215 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import {
+  CHAINED_SESSION_MAX_SECONDS,
+  memberRoleArn,
+  REFRESH_MARGIN_MS,
+  signIn,
+  SignInError,
+  subjectForms,
+} from '../src/credentials/session.js';
+import { decodeClaims } from '../src/credentials/oidc.js';
+import {
+  describeWithMoto,
+  MOTO_DEFAULT_ACCOUNT,
+  resetMoto,
+  startMoto,
+  type MotoServer,
+} from './helpers/moto.js';
+import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
+import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
+
+const AUDIT_ACCOUNT = '111111111111';
+const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
+
+async function whoAmI(
+  endpoint: string,
+  credentials: AwsCredentialIdentityProvider,
+): Promise<{ account: string; arn: string }> {
+  const sts = new STSClient({ region: 'us-east-1', endpoint, credentials });
+  try {
+    const out = await sts.send(new GetCallerIdentityCommand({}));
+    return { account: out.Account!, arn: out.Arn! };
+  } finally {
+    sts.destroy();
+  }
+}
+
+function secretsOf(c: AwsCredentialIdentity): string[] {
+  return [c.accessKeyId, c.secretAccessKey, c.sessionToken!];
+}
+
+describeWithMoto('sign-in against moto', () => {
+  let moto: MotoServer;
+  let oidc: OidcServer;
+  let restoreEnv: () => void = () => undefined;
+  let deps: RecordingDeps;
+
+  beforeAll(async () => {
+    [moto, oidc] = await Promise.all([startMoto(), startOidcServer()]);
+  });
+  afterAll(async () => {
+    await Promise.all([moto?.stop(), oidc?.stop()]);
+  });
+  beforeEach(async () => {
+    await resetMoto(moto.endpoint);
+    restoreEnv = setAwsEnv(moto.endpoint, { oidc });
+    deps = recordingDeps();
+  });
+  afterEach(() => restoreEnv());
+
+  it('assumes role-to-assume with the OIDC token and masks every returned secret', async () => {
+    const requests = oidc.requests;
+    const config = liveConfig({ 'role-to-assume': ROLE, 'role-duration-seconds': '900' });
+    const session = await signIn(config, deps);
+
+    expect(session.callerAccountId).toBe(AUDIT_ACCOUNT);
+    expect(session.callerArn).toBe(
+      `arn:aws:sts::${AUDIT_ACCOUNT}:assumed-role/gha-iam-audit/iam-initial-access-key-audit`,
+    );
+    expect(oidc.requests - requests).toBe(1);
+    expect(oidc.audiences.at(-1)).toBe('sts.amazonaws.com');
+
+    const creds = await session.baseCredentials();
+    for (const secret of [...secretsOf(creds), oidc.issued.at(-1)!]) expect(deps.secrets).toContain(secret);
+    // Masked before anything was logged, and never logged.
+    const everything = deps.lines.join('\n');
+    for (const secret of deps.secrets) expect(everything).not.toContain(secret);
+    // DurationSeconds = role-duration-seconds
+    const lifetime = creds.expiration!.getTime() - Date.now();
+    expect(lifetime).toBeGreaterThan(880_000);
+    expect(lifetime).toBeLessThanOrEqual(900_000);
+    // no accounts/organization: every account is audited with the signed-in session
+    expect(session.credentialsFor(AUDIT_ACCOUNT)).toBe(session.baseCredentials);
+    expect(session.roleArnFor(AUDIT_ACCOUNT)).toBeNull();
+  });
+
+  it('re-fetches the OIDC token and re-assumes shortly before the session expires', async () => {
+    const config = liveConfig({ 'role-to-assume': ROLE, 'role-duration-seconds': '3600' });
+    const session = await signIn(config, deps);
+    const first = await session.baseCredentials();
+    const expiresAt = first.expiration!.getTime();
+    const requests = oidc.requests;
+
+    deps.setNow(new Date(expiresAt - REFRESH_MARGIN_MS - 60_000));
+    expect(await session.baseCredentials()).toBe(first);
+    expect(oidc.requests).toBe(requests);
+
+    deps.setNow(new Date(expiresAt - REFRESH_MARGIN_MS + 60_000));
+    const concurrent = await Promise.all([1, 2, 3, 4].map(() => session.baseCredentials()));
+    expect(oidc.requests).toBe(requests + 1); // one refresh shared by concurrent callers
+    const second = concurrent[0]!;
+    expect(concurrent.every((c) => c === second)).toBe(true);
+    expect(second.accessKeyId).not.toBe(first.accessKeyId);
+    for (const secret of secretsOf(second)) expect(deps.secrets).toContain(secret);
+    expect((await whoAmI(moto.endpoint, session.baseCredentials)).account).toBe(AUDIT_ACCOUNT);
+    expect(deps.lines.some((l) => l.includes('Refreshed the OIDC session'))).toBe(true);
+  });
+
+  it('without the ID-token request env says to add id-token: write', async () => {
+    delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    delete process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    const err = await signIn(liveConfig({ 'role-to-assume': ROLE }), deps).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('permissions: id-token: write');
+  });
+
+  it('chains AssumeRole into member accounts (role path, 1 h cap, refresh, masking)', async () => {
+    const config = liveConfig({
+      'role-to-assume': ROLE,
+      'role-duration-seconds': '7200',
+      accounts: `222222222222 333333333333 ${AUDIT_ACCOUNT}`,
+      'account-role-name': 'audit/IamAudit',
+    });
+    const session = await signIn(config, deps);
+    expect(session.roleArnFor('222222222222')).toBe('arn:aws:iam::222222222222:role/audit/IamAudit');
+    // the signed-in account is audited with the signed-in role itself
+    expect(session.roleArnFor(AUDIT_ACCOUNT)).toBeNull();
+    expect(session.credentialsFor(AUDIT_ACCOUNT)).toBe(session.baseCredentials);
+
+    const base = await session.baseCredentials();
+    expect(base.expiration!.getTime() - Date.now()).toBeGreaterThan(7000_000);
+
+    const provider = session.credentialsFor('222222222222');
+    expect(session.credentialsFor('222222222222')).toBe(provider);
+    const creds = await provider();
+    for (const secret of secretsOf(creds)) expect(deps.secrets).toContain(secret);
+    const lifetime = creds.expiration!.getTime() - Date.now();
+    expect(lifetime).toBeLessThanOrEqual(CHAINED_SESSION_MAX_SECONDS * 1000);
+    expect(lifetime).toBeGreaterThan(CHAINED_SESSION_MAX_SECONDS * 1000 - 30_000);
+
+    const me = await whoAmI(moto.endpoint, provider);
+    expect(me.account).toBe('222222222222');
+    expect(me.arn).toBe('arn:aws:sts::222222222222:assumed-role/IamAudit/iam-initial-access-key-audit');
+    expect((await whoAmI(moto.endpoint, session.credentialsFor('333333333333'))).account).toBe(
+      '333333333333',
+    );
+
+    // re-assumed before the chained session expires; the OIDC session (2 h) is still good
+    const oidcRequests = oidc.requests;
+    deps.setNow(new Date(creds.expiration!.getTime() - REFRESH_MARGIN_MS + 1000));
+    const renewed = await provider();
+    expect(renewed.accessKeyId).not.toBe(creds.accessKeyId);
+    expect(deps.secrets).toContain(renewed.secretAccessKey);
+    expect(oidc.requests).toBe(oidcRequests);
+  });
+
+  it('builds member role ARNs in the configured partition', async () => {
+    expect(memberRoleArn('aws-us-gov', '222222222222', '/audit/IamAudit/')).toBe(
+      'arn:aws-us-gov:iam::222222222222:role/audit/IamAudit',
+    );
+    expect(memberRoleArn('aws-cn', '222222222222', 'IamAudit')).toBe(
+      'arn:aws-cn:iam::222222222222:role/IamAudit',
+    );
+    const config = liveConfig(
+      { accounts: '222222222222', 'account-role-name': 'IamAudit' },
+      { partition: 'aws-cn' },
+    );
+    const session = await signIn(config, deps);
+    expect(session.roleArnFor('222222222222')).toBe('arn:aws-cn:iam::222222222222:role/IamAudit');
+  });
+
+  it('uses the default credential chain without role-to-assume', async () => {
+    const requests = oidc.requests;
+    const session = await signIn(liveConfig({}), deps);
+    expect(session.callerAccountId).toBe(MOTO_DEFAULT_ACCOUNT);
+    expect(oidc.requests).toBe(requests);
+    expect((await session.baseCredentials()).accessKeyId).toBe('testing');
+    expect(session.credentialsFor(MOTO_DEFAULT_ACCOUNT)).toBe(session.baseCredentials);
+
+    const chained = await signIn(
+      liveConfig({ accounts: '444444444444', 'account-role-name': 'IamAudit' }),
+      deps,
+    );
+    expect((await whoAmI(moto.endpoint, chained.credentialsFor('444444444444'))).account).toBe(
+      '444444444444',
+    );
+  });
+
+  it('fails sign-in with a hint when the default chain finds no credentials', async () => {
+    restoreEnv();
+    restoreEnv = setAwsEnv(moto.endpoint, { credentials: false });
+    const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignInError);
+    expect((err as Error).message).toMatch(/Could not sign in to AWS/);
+    expect((err as Error).message).toContain('role-to-assume');
+  });
+});
+
+it('derives the classic and immutable sub forms from the claims', () => {
+  const claims = {
+    ...decodeClaims(''),
+    sub: 'repo:octo-org/octo-repo:environment:prod',
+    repository: 'octo-org/octo-repo',
+    repository_id: '123',
+    repository_owner_id: '456',
+  };
+  expect(subjectForms(claims)).toEqual([
+    'repo:octo-org/octo-repo:environment:prod',
+    'repo:octo-org@456/octo-repo@123:environment:prod',
+  ]);
+  expect(subjectForms({ ...claims, sub: 'repo:octo-org@456/octo-repo@123:ref:refs/heads/main' })).toEqual([
+    'repo:octo-org@456/octo-repo@123:ref:refs/heads/main',
+    'repo:octo-org/octo-repo:ref:refs/heads/main',
+  ]);
+});

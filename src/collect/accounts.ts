@@ -1,0 +1,131 @@
+/**
+ * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
+ */
+import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
+import type { Config } from '../model.js';
+import { awsClientConfig } from '../credentials/aws-config.js';
+import type { AuditSession } from '../credentials/session.js';
+import { compareAccountIds, selectShard } from './shard.js';
+
+export interface AccountPlan {
+  /** The accounts this run audits, sorted numerically. */
+  accounts: string[];
+  /** Things the reader of the report should know about the selection. */
+  notes: string[];
+}
+
+/** Raised when the account list cannot be obtained; `hint` says what to fix. */
+export class AccountListError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${message}\n${hint}`, options);
+    this.name = 'AccountListError';
+  }
+}
+
+/**
+ * Whether an Organizations account is ACTIVE: by `State`, falling back to the retired `Status`
+ * (September 2026) only when `State` is absent.
+ */
+export function isActiveAccount(account: Pick<Account, 'State' | 'Status'>): boolean {
+  if (account.State !== undefined && account.State !== null) return account.State === 'ACTIVE';
+  return account.Status === 'ACTIVE';
+}
+
+function errorName(err: unknown): string {
+  if (typeof err === 'object' && err !== null) {
+    const e = err as { name?: unknown; Code?: unknown };
+    if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string') return e.Code;
+    if (typeof e.name === 'string') return e.name;
+  }
+  return 'Error';
+}
+
+async function listActiveOrganizationAccounts(
+  config: Config,
+  session: AuditSession,
+): Promise<{ active: string[]; inactive: number }> {
+  const client = new OrganizationsClient(
+    awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials }),
+  );
+  const active: string[] = [];
+  let inactive = 0;
+  try {
+    for await (const page of paginateListAccounts({ client }, {})) {
+      for (const account of page.Accounts ?? []) {
+        if (!account.Id) continue;
+        if (isActiveAccount(account)) active.push(account.Id);
+        else inactive++;
+      }
+    }
+  } catch (err) {
+    const name = errorName(err);
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+    const what = `Could not list the organization's accounts (organizations:ListAccounts as ${session.callerArn}): ${name}: ${message}`;
+    let hint: string;
+    if (name === 'AWSOrganizationsNotInUseException') {
+      hint =
+        `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
+        'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
+    } else if (
+      name === 'AccessDeniedException' ||
+      name === 'AccessDenied' ||
+      name === 'AccessDeniedForDependencyException'
+    ) {
+      hint =
+        `\`organization: true\` must run in the management account or a delegated administrator account ` +
+        `(account ${session.callerAccountId} may be neither), and the signed-in role needs organizations:ListAccounts; ` +
+        'check service control policies too. Or list the accounts with `accounts`.';
+    } else {
+      hint =
+        'organizations:ListAccounts must succeed from the management account or a delegated administrator; ' +
+        'or list the accounts with `accounts`.';
+    }
+    throw new AccountListError(what, hint, { cause: err });
+  }
+  return { active, inactive };
+}
+
+/** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
+export async function planAccounts(config: Config, session: AuditSession): Promise<AccountPlan> {
+  const notes: string[] = [];
+  let candidates: string[];
+  if (config.organization) {
+    const { active, inactive } = await listActiveOrganizationAccounts(config, session);
+    candidates = active;
+    if (inactive > 0) {
+      notes.push(
+        `${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`,
+      );
+    }
+  } else if (config.accounts.length > 0) {
+    candidates = config.accounts;
+  } else {
+    candidates = [session.callerAccountId];
+  }
+
+  const excluded = new Set(config.excludeAccounts);
+  const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
+  const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
+  if (skipped > 0) {
+    notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
+  }
+
+  const accounts = selectShard(kept, config.shard);
+  if (config.shard) {
+    notes.push(
+      `Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
+        '(every N-th account of the numerically sorted list); the other shards audit the rest.',
+    );
+  }
+  return { accounts: accounts.sort(compareAccountIds), notes };
+}
+
+/** The account ids this run audits, sorted numerically (DESIGN §3). */
+export async function resolveAccounts(config: Config, session: AuditSession): Promise<string[]> {
+  return (await planAccounts(config, session)).accounts;
+}

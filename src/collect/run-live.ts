@@ -1,0 +1,129 @@
+/**
+ * The live audit (DESIGN §6, §7): sign in, decide the accounts, audit them `concurrency` at once.
+ * Signing in and listing the accounts are all-or-nothing (they throw); after that, every account
+ * succeeds or fails on its own and a failure is data in its `AccountAudit`.
+ */
+import type { AccountAudit, Config } from '../model.js';
+import { signIn, type AuditSession } from '../credentials/session.js';
+import type { GetIDToken } from '../credentials/oidc.js';
+import { toIsoSecond } from '../evaluate/evaluate.js';
+import { planAccounts } from './accounts.js';
+import { describeAwsError } from './aws-errors.js';
+import { auditAccount } from './live.js';
+import { mapWithConcurrency } from './pool.js';
+
+export interface RunLiveDeps {
+  getIDToken: GetIDToken;
+  setSecret(secret: string): void;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+  log: { info(message: string): void; warning(message: string): void };
+}
+
+function failedAudit(
+  config: Config,
+  deps: RunLiveDeps,
+  accountId: string,
+  error: string,
+  hint: string | null,
+): AccountAudit {
+  return {
+    account: {
+      accountId,
+      alias: null,
+      status: 'error',
+      error,
+      hint,
+      usersScanned: 0,
+      reportGeneratedAt: null,
+      source: 'aws',
+      resolvedSinceReport: 0,
+      asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+    },
+    findings: [],
+  };
+}
+
+async function auditOne(
+  accountId: string,
+  config: Config,
+  session: AuditSession,
+  deps: RunLiveDeps,
+): Promise<AccountAudit> {
+  const roleArn = session.roleArnFor(accountId);
+  const credentials = session.credentialsFor(accountId);
+  if (roleArn !== null) {
+    // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
+    // rather than as the failure of whichever IAM call happened to need credentials first.
+    try {
+      await credentials();
+    } catch (err) {
+      const { error, hint } = describeAwsError(err, { accountId, step: 'AssumeRole', roleArn });
+      deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+      return failedAudit(config, deps, accountId, error, hint);
+    }
+  }
+  try {
+    return await auditAccount({
+      accountId,
+      credentials,
+      config,
+      deps: { sleep: deps.sleep, now: deps.now, log: deps.log },
+      ...(roleArn !== null ? { roleArn } : {}),
+    });
+  } catch (err) {
+    // auditAccount never throws; if it ever does, that account alone fails.
+    const { error, hint } = describeAwsError(err, {
+      accountId,
+      step: 'audit',
+      ...(roleArn ? { roleArn } : {}),
+    });
+    deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+    return failedAudit(config, deps, accountId, error, hint);
+  }
+}
+
+/** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
+export async function runLiveAudit(
+  config: Config,
+  deps: RunLiveDeps,
+): Promise<{ audits: AccountAudit[]; notes: string[] }> {
+  const session = await signIn(config, deps);
+  const { accounts, notes } = await planAccounts(config, session);
+  const concurrency = Math.max(1, Math.floor(config.concurrency));
+  deps.log.info(
+    `Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
+      (accounts.length > 1 ? `, ${Math.min(concurrency, accounts.length)} at a time` : '') +
+      (config.shard ? ` (shard ${config.shard.index}/${config.shard.total})` : '') +
+      '.',
+  );
+  if (accounts.length === 0) {
+    notes.push('No account was left to audit after `exclude-accounts` and `shard`.');
+    return { audits: [], notes };
+  }
+
+  let done = 0;
+  const audits = await mapWithConcurrency(accounts, concurrency, async (accountId) => {
+    const roleArn = session.roleArnFor(accountId);
+    deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
+    const audit = await auditOne(accountId, config, session, deps);
+    done++;
+    const { account, findings } = audit;
+    const failing = findings.filter((f) => !f.exempted).length;
+    deps.log.info(
+      `[${done}/${accounts.length}] account ${accountId}: ` +
+        (account.status === 'ok'
+          ? `${account.usersScanned} users, ${failing} findings, ${findings.length - failing} exempted`
+          : 'failed'),
+    );
+    return audit;
+  });
+
+  const failed = audits.filter((a) => a.account.status === 'error').length;
+  if (failed > 0) {
+    deps.log.warning(
+      `${failed} of ${audits.length} account${audits.length === 1 ? '' : 's'} could not be audited.`,
+    );
+  }
+  return { audits, notes };
+}

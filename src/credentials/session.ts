@@ -1,0 +1,331 @@
+/**
+ * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
+ * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
+ * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
+ */
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+  type Credentials,
+} from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Config, Partition } from '../model.js';
+import { awsClientConfig } from './aws-config.js';
+import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
+
+/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
+export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
+export const CHAINED_SESSION_MAX_SECONDS = 3600;
+export const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
+
+export interface SessionLog {
+  info(message: string): void;
+  warning?(message: string): void;
+}
+
+export interface SessionDeps {
+  /** `core.getIDToken` in the action. */
+  getIDToken: GetIDToken;
+  /** `core.setSecret` in the action. */
+  setSecret(secret: string): void;
+  now(): Date;
+  log: SessionLog;
+  /** Defaults to process.env; only the ID-token request variables are read from it. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface AuditSession {
+  callerAccountId: string;
+  callerArn: string;
+  /** The signed-in identity: the OIDC role session, or the ambient credentials. */
+  baseCredentials: AwsCredentialIdentityProvider;
+  /** Credentials acting in `accountId` (chained AssumeRole, or the base credentials for the signed-in account). */
+  credentialsFor(accountId: string): AwsCredentialIdentityProvider;
+  /** The role assumed into `accountId`, or null when the base credentials are used there. */
+  roleArnFor(accountId: string): string | null;
+}
+
+/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
+export class SignInError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string | null,
+    options?: { cause?: unknown },
+  ) {
+    super(hint ? `${message}\n${hint}` : message, options);
+    this.name = 'SignInError';
+  }
+}
+
+interface Expiring {
+  identity: AwsCredentialIdentity;
+  expiresAt: number;
+}
+
+/**
+ * A provider that caches credentials until `REFRESH_MARGIN_MS` before their expiry (by the injected
+ * clock), shares one fetch among concurrent callers, and keeps serving the old credentials (with a
+ * warning) if a refresh fails while they are still valid.
+ */
+export function refreshingProvider(
+  fetch: () => Promise<Expiring>,
+  deps: { now(): Date; log: SessionLog },
+  describe: string,
+): AwsCredentialIdentityProvider {
+  let current: Expiring | null = null;
+  let inFlight: Promise<AwsCredentialIdentity> | null = null;
+  return async () => {
+    const now = deps.now().getTime();
+    if (current && now < current.expiresAt - REFRESH_MARGIN_MS) return current.identity;
+    if (inFlight) return inFlight;
+    const previous = current;
+    inFlight = (async () => {
+      try {
+        current = await fetch();
+        return current.identity;
+      } catch (err) {
+        if (previous && deps.now().getTime() < previous.expiresAt) {
+          const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+          deps.log.warning?.(
+            `Could not refresh ${describe} (${reason}); using the current session until it expires.`,
+          );
+          return previous.identity;
+        }
+        throw err;
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
+  };
+}
+
+function toExpiring(
+  credentials: Credentials | undefined,
+  durationSeconds: number,
+  deps: { now(): Date; setSecret(s: string): void },
+  accountId: string | undefined,
+): Expiring {
+  const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
+  if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
+    throw new Error('STS returned no credentials');
+  }
+  // Mask first, before anything could print them.
+  deps.setSecret(AccessKeyId);
+  deps.setSecret(SecretAccessKey);
+  deps.setSecret(SessionToken);
+  const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
+  return {
+    identity: {
+      accessKeyId: AccessKeyId,
+      secretAccessKey: SecretAccessKey,
+      sessionToken: SessionToken,
+      expiration,
+      ...(accountId ? { accountId } : {}),
+    },
+    expiresAt: expiration.getTime(),
+  };
+}
+
+/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
+function arnAccount(arn: string): string | undefined {
+  return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+}
+
+/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
+export function memberRoleArn(partition: Partition, accountId: string, roleName: string): string {
+  const name = roleName.replace(/^\/+|\/+$/g, '');
+  return `arn:${partition}:iam::${accountId}:role/${name}`;
+}
+
+function errorName(err: unknown): string {
+  if (typeof err === 'object' && err !== null) {
+    const e = err as { name?: unknown; Code?: unknown };
+    if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string') return e.Code;
+    if (typeof e.name === 'string') return e.name;
+  }
+  return 'Error';
+}
+
+function errorMessage(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+}
+
+/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
+export function subjectForms(claims: OidcClaims): string[] {
+  const sub = claims.sub;
+  if (!sub) return [];
+  const m = /^repo:([^:]+):(.*)$/.exec(sub);
+  if (!m) return [sub];
+  const [, repoPart, rest] = m as unknown as [string, string, string];
+  const forms = new Set<string>([sub]);
+  const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
+  const [owner, repo] = repository.split('/');
+  if (owner && repo) {
+    forms.add(`repo:${owner}/${repo}:${rest}`);
+    if (claims.repository_owner_id && claims.repository_id) {
+      forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
+    }
+  }
+  return [...forms];
+}
+
+/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
+export function webIdentityTrustHint(config: Config, roleArn: string, claims: OidcClaims): string {
+  const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
+  const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
+  const subs = subjectForms(claims);
+  const shown = formatClaims(claims);
+  return [
+    `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
+    `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
+    `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
+    `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
+      (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
+    'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
+    'uses for repositories created, renamed or transferred since 15 July 2026.',
+    'The ID token presented these claims:',
+    ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
+  ].join('\n');
+}
+
+const WEB_IDENTITY_TRUST_ERRORS = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'InvalidIdentityToken',
+  'InvalidIdentityTokenException',
+]);
+
+function webIdentityProvider(
+  config: Config,
+  roleArn: string,
+  deps: SessionDeps,
+): AwsCredentialIdentityProvider {
+  // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
+  const sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+  const durationSeconds = config.roleDurationSeconds;
+  let fetched = 0;
+  const fetch = async (): Promise<Expiring> => {
+    const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
+    deps.setSecret(token);
+    let response;
+    try {
+      response = await sts.send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: roleArn,
+          RoleSessionName: config.roleSessionName,
+          WebIdentityToken: token,
+          DurationSeconds: durationSeconds,
+        }),
+      );
+    } catch (err) {
+      const name = errorName(err);
+      const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
+      const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
+        ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
+        : name === 'ValidationError' && /DurationSeconds|duration/i.test(errorMessage(err))
+          ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
+          : null;
+      throw new SignInError(what, hint, { cause: err });
+    }
+    fetched++;
+    const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
+    if (fetched > 1) {
+      deps.log.info(
+        `Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`,
+      );
+    }
+    return expiring;
+  };
+  return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
+}
+
+function chainedProvider(
+  config: Config,
+  roleArn: string,
+  base: AwsCredentialIdentityProvider,
+  deps: SessionDeps,
+): AwsCredentialIdentityProvider {
+  const sts = new STSClient(awsClientConfig({ region: config.awsRegion, credentials: base }));
+  const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
+  const accountId = arnAccount(roleArn);
+  const fetch = async (): Promise<Expiring> => {
+    // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+    const response = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: config.roleSessionName,
+        DurationSeconds: durationSeconds,
+      }),
+    );
+    return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+  };
+  return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
+}
+
+/**
+ * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
+ * nothing can be audited.
+ */
+export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSession> {
+  let baseCredentials: AwsCredentialIdentityProvider;
+  if (config.roleToAssume) {
+    baseCredentials = webIdentityProvider(config, config.roleToAssume, deps);
+    // Fail here, with the trust-policy hint, rather than inside the first account.
+    await baseCredentials();
+  } else {
+    // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS).
+    const client = new STSClient(awsClientConfig({ region: config.awsRegion }));
+    baseCredentials = client.config.credentials;
+  }
+
+  const sts = new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+  let callerAccountId: string;
+  let callerArn: string;
+  try {
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    if (!identity.Account || !identity.Arn) throw new Error('GetCallerIdentity returned no account');
+    callerAccountId = identity.Account;
+    callerArn = identity.Arn;
+  } catch (err) {
+    if (err instanceof SignInError) throw err;
+    const name = errorName(err);
+    const hint = config.roleToAssume
+      ? null
+      : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+        'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+        'or set `role-to-assume` to sign in with GitHub OIDC.';
+    throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
+  }
+  deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
+
+  const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
+  const roleName = config.accountRoleName;
+  const chained = new Map<string, AwsCredentialIdentityProvider>();
+  const roleArnFor = (accountId: string): string | null =>
+    chaining && roleName !== null && accountId !== callerAccountId
+      ? memberRoleArn(config.partition, accountId, roleName)
+      : null;
+
+  return {
+    callerAccountId,
+    callerArn,
+    baseCredentials,
+    roleArnFor,
+    credentialsFor(accountId: string): AwsCredentialIdentityProvider {
+      const roleArn = roleArnFor(accountId);
+      // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+      if (roleArn === null) return baseCredentials;
+      let provider = chained.get(accountId);
+      if (!provider) {
+        provider = chainedProvider(config, roleArn, baseCredentials, deps);
+        chained.set(accountId, provider);
+      }
+      return provider;
+    },
+  };
+}
