@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { awsClientConfig } from '../src/credentials/aws-config.js';
+import { fetchCredentialReport } from '../src/collect/credential-report.js';
+import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
+import {
+  accessDenied,
+  reportInProgress,
+  reportStarted,
+  startAwsProxy,
+  throttling,
+  type AwsProxy,
+} from './helpers/aws-proxy.js';
+import { describeWithMoto, seedAccount, startMoto, TEST_REGION, type MotoServer } from './helpers/moto.js';
+
+/** A fake clock that advances only by the injected sleeps: no real waiting. */
+function fakeTime(start = Date.parse('2026-01-01T00:00:00Z')) {
+  const sleeps: number[] = [];
+  let now = start;
+  return {
+    sleeps,
+    deps: {
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+      now: () => new Date(now),
+    },
+  };
+}
+
+let nextAccount = 200000000001;
+const newAccount = (): string => String(nextAccount++);
+
+describeWithMoto('fetchCredentialReport against moto', () => {
+  let moto: MotoServer;
+  let proxy: AwsProxy;
+  let restoreEnv: () => void;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    proxy = await startAwsProxy(moto.endpoint);
+    restoreEnv = proxy.useAsEndpoint();
+  });
+
+  afterAll(async () => {
+    restoreEnv?.();
+    await proxy?.stop();
+    await moto?.stop();
+  });
+
+  /** A seeded account whose calls the proxy attributes to it, and an IAM client for it. */
+  async function account(opts: { generated?: boolean } = {}) {
+    const accountId = newAccount();
+    const seeded = await seedAccount(moto.endpoint, accountId, [
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'svc', keys: 1 },
+    ]);
+    proxy.registerKey(seeded.credentials.accessKeyId, accountId);
+    const iam = new IAMClient(awsClientConfig({ region: TEST_REGION, credentials: seeded.credentials }));
+    if (opts.generated) {
+      // Generate once directly at moto, so the next GenerateCredentialReport answers COMPLETE.
+      const direct = new IAMClient({
+        region: TEST_REGION,
+        endpoint: moto.endpoint,
+        credentials: seeded.credentials,
+      });
+      const { GenerateCredentialReportCommand } = await import('@aws-sdk/client-iam');
+      await direct.send(new GenerateCredentialReportCommand({}));
+      direct.destroy();
+    }
+    return { accountId, iam };
+  }
+
+  test('first report in an account: STARTED, one poll, then the parsed report and moto’s 2015 GeneratedTime', async () => {
+    const { accountId, iam } = await account();
+    const t = fakeTime();
+    try {
+      const { report, generatedAt } = await fetchCredentialReport(iam, t.deps);
+      expect(generatedAt.toISOString()).toBe('2015-02-02T20:02:02.000Z');
+      expect(report.accountId).toBe(accountId);
+      expect(report.users.map((u) => u.user).sort()).toEqual(['alice', 'svc']);
+      const alice = report.users.find((u) => u.user === 'alice');
+      expect(alice?.passwordEnabled).toBe(true);
+      expect(alice?.passwordLastUsed).toBeNull(); // moto: no_information
+      expect(alice?.keys[0].active).toBe(true);
+      expect(alice?.keys[0].lastUsedDate).toBeNull();
+      expect(t.sleeps).toEqual([1000]);
+      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 1 });
+    } finally {
+      iam.destroy();
+    }
+  });
+
+  test('a report still generating for 2 polls: backoff 1 s, 2 s, then fetched', async () => {
+    const { accountId, iam } = await account({ generated: true });
+    const fault = proxy.fault({
+      match: { action: 'GenerateCredentialReport', account: accountId },
+      times: 2,
+      respond: reportStarted(),
+    });
+    const t = fakeTime();
+    try {
+      const { report } = await fetchCredentialReport(iam, t.deps);
+      expect(report.users).toHaveLength(2);
+      expect(fault.hits).toBe(2);
+      expect(t.sleeps).toEqual([1000, 2000]);
+      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 3, GetCredentialReport: 1 });
+    } finally {
+      fault.remove();
+      iam.destroy();
+    }
+  });
+
+  test('a report that never completes fails after the bounded wait with a clear error', async () => {
+    const { accountId, iam } = await account({ generated: true });
+    const fault = proxy.fault({
+      match: { action: 'GenerateCredentialReport', account: accountId },
+      respond: reportStarted(),
+    });
+    const t = fakeTime();
+    try {
+      const err = await fetchCredentialReport(iam, { ...t.deps, maxWaitMs: 60_000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StepError);
+      expect(String((err as Error).message)).toContain('credential report still generating after 47s');
+      // 1 + 2 + 4 + 8 + 16 + 16 = 47 s (capped at 16 s); another 16 s would pass 60 s.
+      expect(t.sleeps).toEqual([1000, 2000, 4000, 8000, 16000, 16000]);
+      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 7 });
+      const d = describeAwsError(err, { accountId, step: 'audit' });
+      expect(d.error).toContain(`GenerateCredentialReport in account ${accountId} failed`);
+      expect(d.error).toContain('still generating after 47s');
+      expect(d.hint).toMatch(/did not finish generating/);
+    } finally {
+      fault.remove();
+      iam.destroy();
+    }
+  });
+
+  test('GetCredentialReport answering ReportInProgress: generate again, then fetch', async () => {
+    const { accountId, iam } = await account({ generated: true });
+    const fault = proxy.fault({
+      match: { action: 'GetCredentialReport', account: accountId },
+      times: 1,
+      respond: reportInProgress(),
+    });
+    const t = fakeTime();
+    try {
+      const { report } = await fetchCredentialReport(iam, t.deps);
+      expect(report.users).toHaveLength(2);
+      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 2 });
+      expect(t.sleeps).toEqual([1000]);
+    } finally {
+      fault.remove();
+      iam.destroy();
+    }
+  });
+
+  test('AccessDenied on GetCredentialReport: a StepError whose hint names iam:GetCredentialReport', async () => {
+    const { accountId, iam } = await account({ generated: true });
+    const fault = proxy.fault({
+      match: { action: 'GetCredentialReport', account: accountId },
+      respond: accessDenied('iam:GetCredentialReport'),
+    });
+    try {
+      const err = await fetchCredentialReport(iam, fakeTime().deps).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StepError);
+      expect((err as StepError).step).toBe('GetCredentialReport');
+      const d = describeAwsError(err, {
+        accountId,
+        step: 'audit',
+        roleArn: `arn:aws:iam::${accountId}:role/Audit`,
+      });
+      expect(d.error).toMatch(
+        /^GetCredentialReport in account \d+ failed: AccessDenied: User: .* iam:GetCredentialReport/,
+      );
+      expect(d.hint).toContain('Allow iam:GetCredentialReport');
+      expect(d.hint).toContain(`arn:aws:iam::${accountId}:role/Audit`);
+      expect(fault.hits).toBe(1); // AccessDenied is not retried
+    } finally {
+      fault.remove();
+      iam.destroy();
+    }
+  });
+
+  test('a throttling burst and a connection reset are absorbed by the SDK retries', async () => {
+    const { accountId, iam } = await account({ generated: true });
+    const throttle = proxy.fault({
+      match: { action: 'GetCredentialReport', account: accountId },
+      times: 2,
+      respond: throttling(),
+    });
+    const reset = proxy.fault({
+      match: { action: 'GenerateCredentialReport', account: accountId },
+      times: 1,
+      respond: 'reset',
+    });
+    const t = fakeTime();
+    try {
+      const { report } = await fetchCredentialReport(iam, t.deps);
+      expect(report.users).toHaveLength(2);
+      expect(throttle.hits).toBe(2);
+      expect(reset.hits).toBe(1);
+      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 3 });
+      expect(t.sleeps).toEqual([]); // the SDK's own backoff, no poll
+    } finally {
+      throttle.remove();
+      reset.remove();
+      iam.destroy();
+    }
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
+ * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
+ * and, for network failures, its `code`.
+ */
+
+/** Every IAM action the member-account role needs (DESIGN §6). */
+export const MEMBER_ROLE_ACTIONS = [
+  'iam:GenerateCredentialReport',
+  'iam:GetCredentialReport',
+  'iam:ListAccessKeys',
+  'iam:GetAccessKeyLastUsed',
+  'iam:ListUserTags',
+  'iam:ListAccountAliases',
+] as const;
+
+/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
+export class ReportTimeoutError extends Error {
+  constructor(readonly waitedMs: number) {
+    super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
+    this.name = 'ReportTimeoutError';
+  }
+}
+
+/** Thrown when the credential report belongs to another account than the one audited. */
+export class AccountMismatchError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`the credential report is of account ${actual}, not ${expected}`);
+    this.name = 'AccountMismatchError';
+  }
+}
+
+/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
+export class StepError extends Error {
+  constructor(
+    readonly step: string,
+    readonly original: unknown,
+  ) {
+    super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
+    this.name = 'StepError';
+  }
+}
+
+/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
+export async function atStep<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw err instanceof StepError ? err : new StepError(step, err);
+  }
+}
+
+/** The SDK error behind a `StepError` (or the error itself). */
+export function originalError(err: unknown): unknown {
+  return err instanceof StepError ? err.original : err;
+}
+
+/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
+export function awsErrorName(err: unknown): string {
+  return facts(originalError(err)).name;
+}
+
+export interface AwsErrorContext {
+  accountId: string;
+  /** The API operation (`GetCredentialReport`, `AssumeRole`, …) or a stage name. */
+  step: string;
+  /** The role assumed into the account, when there is one. */
+  roleArn?: string;
+}
+
+export interface DescribedError {
+  error: string;
+  hint: string | null;
+}
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+]);
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'SlowDown',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'InvalidAccessKeyId',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+  'CredentialsProviderError',
+]);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'EPROTO',
+  'UND_ERR_SOCKET',
+]);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
+const REPORT_NOT_READY = new Set([
+  'ReportInProgress',
+  'ReportInProgressException',
+  'ReportNotPresent',
+  'ReportNotPresentException',
+  'ReportExpired',
+  'ReportExpiredException',
+  'CredentialReportNotPresentException',
+  'CredentialReportNotReadyException',
+  'CredentialReportExpiredException',
+]);
+
+interface ErrorFacts {
+  name: string;
+  message: string;
+  status: number | undefined;
+  attempts: number | undefined;
+  code: string | undefined;
+}
+
+function facts(err: unknown): ErrorFacts {
+  if (err instanceof Error || (typeof err === 'object' && err !== null)) {
+    const e = err as {
+      name?: unknown;
+      message?: unknown;
+      code?: unknown;
+      Code?: unknown;
+      $metadata?: { httpStatusCode?: unknown; attempts?: unknown };
+      cause?: unknown;
+    };
+    let code = typeof e.code === 'string' ? e.code : undefined;
+    if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
+      const c = (e.cause as { code?: unknown }).code;
+      if (typeof c === 'string') code = c;
+    }
+    const rawName = typeof e.name === 'string' ? e.name : 'Error';
+    // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
+    const name =
+      (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
+        ? e.Code
+        : rawName;
+    const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+    const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+    return { name, message: typeof e.message === 'string' ? e.message : String(err), status, attempts, code };
+  }
+  return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
+}
+
+/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
+function oneLine(message: string): string {
+  const line = message
+    .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line.length > 500 ? `${line.slice(0, 497)}...` : line;
+}
+
+/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
+function actionFromMessage(message: string): string | null {
+  const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
+  return m?.[1] ?? null;
+}
+
+function actionForStep(step: string): string | null {
+  if (step === 'AssumeRole' || step === 'sts:AssumeRole') return 'sts:AssumeRole';
+  if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step)) return step;
+  const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
+  return known ?? null;
+}
+
+function isAssumeRole(step: string): boolean {
+  return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
+}
+
+function roleText(ctx: AwsErrorContext): string {
+  return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
+}
+
+/** Describes an error of one account's audit for the summary, the JSON report and the log. */
+export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedError {
+  if (err instanceof StepError) return describeAwsError(err.original, { ...ctx, step: err.step });
+  const f = facts(err);
+  const where = `${ctx.step} in account ${ctx.accountId}`;
+  const detail = oneLine(f.message);
+  const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+
+  if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+    };
+  }
+  if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
+    };
+  }
+  if (f.name === 'ReportError') {
+    return { error: `${where} failed: the credential report could not be read: ${detail}`, hint: null };
+  }
+
+  if (
+    ACCESS_DENIED.has(f.name) ||
+    (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))
+  ) {
+    if (isAssumeRole(ctx.step)) {
+      return {
+        error,
+        hint:
+          `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
+          'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
+          'and that the audit role is allowed sts:AssumeRole on it.',
+      };
+    }
+    const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
+    const all = MEMBER_ROLE_ACTIONS.join(', ');
+    return {
+      error,
+      hint: action
+        ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
+        : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
+    };
+  }
+  if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
+    const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
+    return {
+      error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
+      hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+    };
+  }
+  if (EXPIRED.has(f.name)) {
+    return {
+      error,
+      hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
+    };
+  }
+  if (BAD_CREDENTIALS.has(f.name)) {
+    return {
+      error,
+      hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
+    };
+  }
+  if (f.name === 'RegionDisabledException') {
+    return {
+      error,
+      hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
+    };
+  }
+  if (f.name === 'NoSuchEntity' || f.name === 'NoSuchEntityException') {
+    return { error, hint: null };
+  }
+  if (REPORT_NOT_READY.has(f.name)) {
+    return {
+      error,
+      hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+    };
+  }
+  if (
+    (f.code !== undefined && NETWORK_CODES.has(f.code)) ||
+    NETWORK_NAMES.has(f.name) ||
+    /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/.test(f.message)
+  ) {
+    return {
+      error: `${where} failed: network error: ${f.code ?? f.name}${detail ? `: ${detail}` : ''}`,
+      hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
+    };
+  }
+  if (f.status !== undefined && f.status >= 500) {
+    return {
+      error,
+      hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
+    };
+  }
+  if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
+    return {
+      error,
+      hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
+    };
+  }
+  return { error, hint: null };
+}

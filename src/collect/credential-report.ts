@@ -1,0 +1,134 @@
+/**
+ * Live credential report (DESIGN §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
+ * then `GetCredentialReport`, parsed by the same streaming parser as the offline mode.
+ *
+ * Throttling and transient errors are retried by the SDK's own retry strategy (see aws-config.ts); the
+ * only loop here is the poll for a report that AWS is still generating.
+ */
+import { Readable } from 'node:stream';
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
+import type { ParsedReport } from '../model.js';
+import { ReportTimeoutError, StepError, atStep, awsErrorName } from './aws-errors.js';
+import { parseCredentialReport } from './parse.js';
+
+export interface CredentialReportDeps {
+  sleep(ms: number): Promise<void>;
+  now(): Date;
+  /** Longest time to wait for a report to be generated; default 5 minutes. */
+  maxWaitMs?: number;
+  /** Names the report in parse errors; default `aws`. */
+  source?: string;
+}
+
+export interface FetchedCredentialReport {
+  report: ParsedReport;
+  generatedAt: Date;
+}
+
+export const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
+const FIRST_POLL_MS = 1_000;
+const MAX_POLL_MS = 16_000;
+
+/** Errors of `GetCredentialReport` that mean "no usable report yet": generate (again) and poll. */
+const NOT_READY = new Set([
+  'ReportInProgress',
+  'ReportInProgressException',
+  'ReportNotPresent',
+  'ReportNotPresentException',
+  'ReportExpired',
+  'ReportExpiredException',
+  'CredentialReportNotPresentException',
+  'CredentialReportNotReadyException',
+  'CredentialReportExpiredException',
+]);
+
+/** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
+export function isReportNotReady(err: unknown): boolean {
+  return NOT_READY.has(awsErrorName(err));
+}
+
+/** The poll's budget: real elapsed time or the sum of the sleeps, whichever is larger (fake clocks). */
+class PollBudget {
+  private readonly started: number;
+  private slept = 0;
+  private delay = FIRST_POLL_MS;
+  constructor(
+    private readonly deps: CredentialReportDeps,
+    private readonly maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS,
+  ) {
+    this.started = deps.now().getTime();
+  }
+
+  private waited(): number {
+    return Math.max(this.deps.now().getTime() - this.started, this.slept);
+  }
+
+  /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
+  async wait(step: string): Promise<void> {
+    const waited = this.waited();
+    if (waited + this.delay > this.maxWait) throw new StepError(step, new ReportTimeoutError(waited));
+    await this.deps.sleep(this.delay);
+    this.slept += this.delay;
+    this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
+  }
+}
+
+async function generate(iam: IAMClient, budget: PollBudget): Promise<void> {
+  for (;;) {
+    const out = await atStep('GenerateCredentialReport', () =>
+      iam.send(new GenerateCredentialReportCommand({})),
+    );
+    if (out.State === 'COMPLETE') return;
+    await budget.wait('GenerateCredentialReport');
+  }
+}
+
+/**
+ * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
+ * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
+ * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
+ */
+export async function generateCredentialReport(iam: IAMClient, deps: CredentialReportDeps): Promise<void> {
+  await generate(iam, new PollBudget(deps));
+}
+
+/**
+ * The account's credential report, parsed, with the time AWS generated it (`GeneratedTime`).
+ * Calls: `GenerateCredentialReport` once plus one per poll, `GetCredentialReport` once (again only if
+ * AWS answers that the report is not present or expired, after generating it again).
+ */
+export async function fetchCredentialReport(
+  iam: IAMClient,
+  deps: CredentialReportDeps,
+): Promise<FetchedCredentialReport> {
+  const budget = new PollBudget(deps);
+  for (;;) {
+    await generate(iam, budget);
+    let out;
+    try {
+      out = await iam.send(new GetCredentialReportCommand({}));
+    } catch (err) {
+      if (!isReportNotReady(err)) throw new StepError('GetCredentialReport', err);
+      // The report expired or vanished between the two calls: generate it again, within the same budget.
+      await budget.wait('GetCredentialReport');
+      continue;
+    }
+    if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {
+      throw new StepError(
+        'GetCredentialReport',
+        new Error(`unexpected credential report format ${out.ReportFormat}`),
+      );
+    }
+    const content = out.Content ?? new Uint8Array();
+    // A Buffer view of the same memory (no copy, no string): the parser streams the rows.
+    const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const report = await atStep('GetCredentialReport', () =>
+      parseCredentialReport(Readable.from([bytes]), deps.source ?? 'aws'),
+    );
+    return { report, generatedAt: out.GeneratedTime ?? deps.now() };
+  }
+}
