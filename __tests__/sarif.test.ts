@@ -1,0 +1,334 @@
+import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import type { Log, Result } from 'sarif';
+import {
+  SARIF_MAX_RESULTS,
+  automationId,
+  buildSarif,
+  locationFingerprint,
+  sarifText,
+  toArtifactUri,
+} from '../src/report/sarif.js';
+import { RULE_ID, SECURITY_SEVERITY, TOOL_NAME } from '../src/evaluate/rule.js';
+import type { AuditResult } from '../src/model.js';
+import {
+  HOSTILE,
+  makeAccount,
+  makeCarried,
+  makeFailedAccount,
+  makeFinding,
+  makeResult,
+  makeStaleFinding,
+} from './helpers/results.js';
+
+const require = createRequire(import.meta.url);
+const SCHEMA_PATH = require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json');
+
+function loadSchemaValidator() {
+  const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  // ajv's default export is draft-07, the schema's dialect; its $schema URL is not one ajv knows.
+  delete schema.$schema;
+  const ajv = new Ajv.default({ strict: false, allErrors: true, validateFormats: false });
+  return ajv.compile(schema);
+}
+
+const MULTITOOL_CONFIG = `<?xml version="1.0" encoding="utf-8"?>
+<Properties>
+  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">
+    <Property Key="RuleEnabled" Value="Disabled" />
+  </Properties>
+</Properties>
+`;
+
+const FIXTURES: Record<string, AuditResult> = {
+  findings: makeResult({
+    findings: [
+      makeFinding(),
+      makeStaleFinding(200, { userName: 'bob', keySlot: 2, accessKeyId: 'AKIAI44QH8DHBEXAMPLE' }),
+      makeFinding({ userName: 'carol', exempted: true, justification: 'CI deploy key, SEC-42' }),
+      makeFinding({
+        userName: 'dave',
+        exemptionExpired: true,
+        justification: 'temporary expires=2025-01-01',
+        accessKeyId: null,
+      }),
+    ],
+  }),
+  zero: makeResult(),
+  noAccounts: makeResult({ accounts: [] }),
+  carried: makeResult({
+    accounts: [makeAccount(), makeFailedAccount()],
+    findings: [makeFinding()],
+    carriedForward: [
+      makeCarried(),
+      makeCarried({ location: 'aws/210987654321/iam/user/eve/key-created-20240110T090012Z', message: '' }),
+    ],
+  }),
+  accountError: makeResult({ accounts: [makeAccount(), makeFailedAccount()], findings: [makeFinding()] }),
+  allFailed: makeResult({
+    accounts: [
+      makeFailedAccount(),
+      makeFailedAccount({ accountId: '333333333333', error: 'Throttling [x](https://evil)', hint: null }),
+    ],
+  }),
+  hostile: makeResult({
+    mode: 'offline',
+    shard: { index: 2, total: 4 },
+    accounts: [makeAccount({ alias: '<b>alias</b> @team', source: 'reports/a b.csv' })],
+    findings: HOSTILE.map((name, i) =>
+      makeFinding({
+        userName: name,
+        userArn: `arn:aws:iam::123456789012:user/${name}`,
+        keyCreatedAt: `2024-01-10T09:00:${String(10 + i).padStart(2, '0')}.000Z`,
+        accessKeyId: null,
+      }),
+    ),
+  }),
+};
+
+describe('buildSarif', () => {
+  const validate = loadSchemaValidator();
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sarif-test-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the schema validator rejects what the schema forbids', () => {
+    const log = buildSarif(FIXTURES.findings as AuditResult, { toolVersion: '1' }) as unknown as {
+      runs: { results: { level: string }[] }[];
+    };
+    log.runs[0]!.results[0]!.level = 'fatal';
+    expect(validate(JSON.parse(JSON.stringify(log)))).toBe(false);
+  });
+
+  it.each(Object.keys(FIXTURES))('%s: passes the SARIF 2.1.0 schema', (name) => {
+    const log = buildSarif(FIXTURES[name] as AuditResult, { toolVersion: '1.2.3' });
+    const ok = validate(JSON.parse(JSON.stringify(log)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the Multitool with the GitHub and SARIF rules reports no errors on any fixture', () => {
+    const bin = require('@microsoft/sarif-multitool') as string;
+    // Fail loudly, never skip: the GitHub rules are the point of this test.
+    expect(existsSync(bin)).toBe(true);
+    // SARIF2006 (UrisShouldBeReachable) sends HTTP requests to every URI in the log: tests stay offline.
+    const config = join(dir, 'multitool.xml');
+    writeFileSync(config, MULTITOOL_CONFIG);
+    const failures: string[] = [];
+    const statuses: (number | null)[] = [];
+    for (const [name, result] of Object.entries(FIXTURES)) {
+      const file = join(dir, `${name}.sarif`);
+      const out = join(dir, `${name}.validation.sarif`);
+      writeFileSync(file, JSON.stringify(buildSarif(result, { toolVersion: '1.2.3' }), null, 2));
+      const run = spawnSync(
+        bin,
+        [
+          'validate',
+          file,
+          '--rule-kind',
+          'Gh;Sarif',
+          '--config',
+          config,
+          '--output',
+          out,
+          '--log',
+          'ForceOverwrite',
+        ],
+        { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } },
+      );
+      if (run.error) throw run.error;
+      statuses.push(run.status);
+      expect(existsSync(out)).toBe(true);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as Log;
+      for (const r of report.runs[0]?.results ?? []) {
+        if (r.level === 'error')
+          failures.push(`${name}: ${r.ruleId}: ${r.message.text ?? JSON.stringify(r.message)}`);
+      }
+      for (const n of report.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? []) {
+        if (n.level === 'error') failures.push(`${name}: tool error: ${n.message.text}`);
+      }
+      expect(report.runs[0]?.invocations?.[0]?.executionSuccessful).toBe(true);
+    }
+    expect(failures).toEqual([]);
+    expect(statuses.every((s) => s === 0)).toBe(true);
+
+    // Control: the same invocation does catch what GitHub would reject (a result without a location).
+    const broken = buildSarif(FIXTURES.findings as AuditResult, { toolVersion: '1.2.3' });
+    delete broken.runs[0]!.results![0]!.locations;
+    const file = join(dir, 'broken.sarif');
+    const out = join(dir, 'broken.validation.sarif');
+    writeFileSync(file, JSON.stringify(broken));
+    const args = ['validate', file, '--rule-kind', 'Gh;Sarif', '--config', config, '--output', out];
+    const run = spawnSync(bin, [...args, '--log', 'ForceOverwrite'], { encoding: 'utf8', timeout: 120_000 });
+    if (run.error) throw run.error;
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Log;
+    expect((report.runs[0]?.results ?? []).filter((r) => r.level === 'error').length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('always has one run with the rule, even with zero results', () => {
+    const log = buildSarif(FIXTURES.zero as AuditResult, { toolVersion: '1.2.3' });
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    const run = log.runs[0]!;
+    expect(run.results).toEqual([]);
+    const driver = run.tool.driver;
+    expect(driver.name).toBe(TOOL_NAME);
+    expect(driver.version).toBe('1.2.3');
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+    expect(driver.rules).toHaveLength(1);
+    const rule = driver.rules![0]!;
+    expect(rule.id).toBe(RULE_ID);
+    expect(rule.help?.text).toContain('aws iam delete-access-key');
+    expect(rule.help?.markdown).toContain('expires=YYYY-MM-DD');
+    expect(rule.properties?.['security-severity']).toBe(SECURITY_SEVERITY);
+    expect(typeof rule.properties?.['security-severity']).toBe('string');
+    expect(rule.properties?.tags).toEqual(['security', 'CIS', 'aws', 'iam']);
+    expect(rule.properties?.precision).toBe('high');
+    expect(run.automationDetails?.id).toBe('iam-initial-access-keys/');
+    expect(run.invocations?.[0]?.executionSuccessful).toBe(true);
+    expect(run.invocations?.[0]?.toolExecutionNotifications).toBeUndefined();
+  });
+
+  it('writes one error result per non-exempted finding, with a relative location and a path fingerprint', () => {
+    const result = FIXTURES.findings as AuditResult;
+    const run = buildSarif(result, { toolVersion: '1.2.3' }).runs[0]!;
+    const kept = result.findings.filter((f) => !f.exempted);
+    expect(run.results).toHaveLength(kept.length);
+    run.results!.forEach((r: Result, i) => {
+      const f = kept[i]!;
+      expect(r.ruleId).toBe(RULE_ID);
+      expect(r.level).toBe('error');
+      const loc = r.locations?.[0]?.physicalLocation;
+      expect(loc?.artifactLocation?.uri).toBe(f.location);
+      expect(loc?.artifactLocation?.uri).not.toMatch(/^[a-z][a-z0-9+.-]*:/i);
+      expect(loc?.region?.startLine).toBe(1);
+      expect(r.partialFingerprints?.primaryLocationLineHash).toBe(locationFingerprint(f.location));
+      expect(r.properties?.userArn).toBe(f.userArn);
+      expect(r.properties?.carriedForward).toBe(false);
+      expect(r.message.text).toContain(f.userName);
+      expect(r.message.text).toContain(f.accountId);
+    });
+    expect(run.results![0]!.message.text).toContain('never used');
+    expect(run.results![0]!.message.text).toContain('at user setup');
+    expect(run.results![1]!.message.text).toContain('last used 2024-11-13');
+    expect(run.results![2]!.message.text).toContain('exemption has expired');
+    expect(JSON.stringify(run.results)).not.toContain('carol');
+    expect(run.properties).toMatchObject({
+      findings: 3,
+      exempted: 1,
+      exemptionsExpired: 1,
+      carriedForward: 0,
+    });
+  });
+
+  it('fingerprints look like GitHub’s and are stable per path', () => {
+    const fp = locationFingerprint('aws/1/iam/user/a/key-created-20240101T000000Z');
+    expect(fp).toMatch(/^[0-9a-f]{16}:1$/);
+    expect(locationFingerprint('aws/1/iam/user/a/key-created-20240101T000000Z')).toBe(fp);
+    expect(locationFingerprint('aws/1/iam/user/b/key-created-20240101T000000Z')).not.toBe(fp);
+  });
+
+  it('carries forward alerts of failed accounts with the same path and fingerprint', () => {
+    const result = FIXTURES.carried as AuditResult;
+    const run = buildSarif(result, { toolVersion: '1.2.3' }).runs[0]!;
+    expect(run.results).toHaveLength(3);
+    const carried = run.results!.filter((r) => r.properties?.carriedForward === true);
+    expect(carried).toHaveLength(2);
+    carried.forEach((r, i) => {
+      const a = result.carriedForward[i]!;
+      expect(r.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(a.location);
+      expect(r.partialFingerprints?.primaryLocationLineHash).toBe(locationFingerprint(a.location));
+      expect(r.message.text).not.toBe('');
+    });
+    // The same key found by a later good run gets the same fingerprint.
+    const again = buildSarif(
+      makeResult({
+        findings: [
+          makeFinding({
+            accountId: '210987654321',
+            userName: 'bob',
+            location: result.carriedForward[0]!.location,
+          }),
+        ],
+      }),
+      { toolVersion: '1' },
+    ).runs[0]!.results![0]!;
+    expect(again.partialFingerprints).toEqual(carried[0]!.partialFingerprints);
+    expect(run.properties?.carriedForward).toBe(2);
+  });
+
+  it('reports account errors as notifications; fails the execution only when every account failed', () => {
+    const some = buildSarif(FIXTURES.accountError as AuditResult, { toolVersion: '1' }).runs[0]!;
+    const inv = some.invocations![0]!;
+    expect(inv.executionSuccessful).toBe(true);
+    expect(inv.toolExecutionNotifications).toHaveLength(1);
+    expect(inv.toolExecutionNotifications![0]!.level).toBe('error');
+    expect(inv.toolExecutionNotifications![0]!.message.text).toContain('210987654321');
+    expect(inv.toolExecutionNotifications![0]!.message.text).toContain('AccessDenied');
+
+    const all = buildSarif(FIXTURES.allFailed as AuditResult, { toolVersion: '1' }).runs[0]!;
+    expect(all.invocations![0]!.executionSuccessful).toBe(false);
+    expect(all.invocations![0]!.toolExecutionNotifications).toHaveLength(2);
+    expect(all.invocations![0]!.toolExecutionNotifications![1]!.message.text).toContain('\\[x\\]');
+    expect(all.results).toEqual([]);
+    expect(all.tool.driver.rules).toHaveLength(1);
+
+    const none = buildSarif(FIXTURES.noAccounts as AuditResult, { toolVersion: '1' }).runs[0]!;
+    expect(none.invocations![0]!.executionSuccessful).toBe(true);
+  });
+
+  it('names the shard in automationDetails.id', () => {
+    expect(automationId({ shard: { index: 2, total: 4 } })).toBe('iam-initial-access-keys/2-of-4/');
+    const run = buildSarif(FIXTURES.hostile as AuditResult, { toolVersion: '1' }).runs[0]!;
+    expect(run.automationDetails?.id).toBe('iam-initial-access-keys/2-of-4/');
+  });
+
+  it('keeps hostile names inert: valid URIs, one-line messages, no embedded links', () => {
+    const run = buildSarif(FIXTURES.hostile as AuditResult, { toolVersion: '1' }).runs[0]!;
+    expect(run.results).toHaveLength(HOSTILE.length);
+    for (const r of run.results!) {
+      const uri = r.locations![0]!.physicalLocation!.artifactLocation!.uri!;
+      expect(uri).toMatch(/^aws\/123456789012\/iam\/user\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$/);
+      expect(() => new URL(uri, 'https://example.invalid/')).not.toThrow();
+      // eslint-disable-next-line no-control-regex
+      expect(r.message.text).not.toMatch(/[\u0000-\u001f]/);
+      expect(r.message.text).not.toMatch(/(^|[^\\])\[/);
+    }
+  });
+
+  it('keeps the first SARIF_MAX_RESULTS results and says how many were dropped', () => {
+    const extra = 7;
+    const findings = Array.from({ length: SARIF_MAX_RESULTS + extra }, (_, i) =>
+      makeFinding({ userName: `u${String(i).padStart(6, '0')}`, accessKeyId: null }),
+    );
+    const run = buildSarif(makeResult({ findings }), { toolVersion: '1' }).runs[0]!;
+    expect(run.results).toHaveLength(SARIF_MAX_RESULTS);
+    expect(run.results![0]!.properties?.userName).toBe('u000000');
+    expect(run.results![SARIF_MAX_RESULTS - 1]!.properties?.userName).toBe(
+      `u${String(SARIF_MAX_RESULTS - 1).padStart(6, '0')}`,
+    );
+    const notes = run.invocations![0]!.toolExecutionNotifications!;
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message.text).toContain(`${extra} of ${SARIF_MAX_RESULTS + extra}`);
+    expect(run.invocations![0]!.executionSuccessful).toBe(true);
+    expect(run.properties?.resultsDropped).toBe(extra);
+  });
+
+  it('encodes artifact URIs idempotently', () => {
+    expect(toArtifactUri('aws/1/iam/user/a b/<x>#?')).toBe('aws/1/iam/user/a%20b/%3Cx%3E%23%3F');
+    expect(toArtifactUri('aws/1/iam/user/a%20b')).toBe('aws/1/iam/user/a%20b');
+    expect(toArtifactUri('aws/1/iam/user/100%')).toBe('aws/1/iam/user/100%25');
+    expect(toArtifactUri('x:y/z:w')).toBe('x%3Ay/z:w');
+    expect(toArtifactUri('aws/1/iam/user/é')).toBe('aws/1/iam/user/%C3%A9');
+    expect(sarifText('a\n[b](c)')).toBe('a \\[b\\](c)');
+  });
+});

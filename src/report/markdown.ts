@@ -1,0 +1,111 @@
+/**
+ * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
+ * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
+ * @mentions, no #references, no table breaks, one line.
+ */
+
+const ZWSP = '\u200b';
+
+/**
+ * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and
+ * isolates that can make text read differently from what it is ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Control characters (newlines included) become spaces. */
+export function oneLine(s: string): string {
+  return s.replace(CONTROL, ' ');
+}
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** ASCII punctuation that Markdown (CommonMark + GFM) may give a meaning to; all are backslash-escapable. */
+const MD_SPECIAL = new Set('\\`*_{}[]()#+-.!|~$=:^'.split(''));
+
+/**
+ * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):
+ * - HTML is inert (`& < > " '` become entities);
+ * - Markdown punctuation is backslash-escaped (no emphasis, links, images, headings, tables, math);
+ * - `@` and `#` are followed by a zero-width space, so `@org/team` mentions nobody and `#12` links
+ *   (and notifies) no issue; `://`, `www.` and `user@host` can never become an autolink;
+ * - newlines and other control characters become spaces.
+ */
+export function escapeMarkdown(s: string): string {
+  const text = oneLine(s)
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+  let out = '';
+  for (const ch of text) {
+    const entity = ENTITIES[ch];
+    if (entity !== undefined) out += entity;
+    else if (ch === '@' || ch === '#') out += `${ch === '#' ? '\\#' : '@'}${ZWSP}`;
+    else if (MD_SPECIAL.has(ch)) out += `\\${ch}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Inline code that shows `s` verbatim: the fence is longer than any backtick run inside, and padded
+ * when `s` starts or ends with a backtick. One line. `inTable`: also escape `|`, which GFM would
+ * otherwise read as a cell boundary even inside code (it renders as `|`).
+ */
+export function codeSpan(s: string, opts: { inTable?: boolean } = {}): string {
+  let text = oneLine(s);
+  if (text === '') text = ' ';
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+  // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
+  if (opts.inTable) text = text.replace(/(\\*)\|/g, (_m, b: string) => `${b}${b}\\|`);
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run in `lines`. */
+export function codeBlock(lines: readonly string[], info = ''): string {
+  const body = lines.map(oneLine);
+  const longest = Math.max(2, ...body.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}${info}`, ...body, fence].join('\n');
+}
+
+/**
+ * At most `n` characters (UTF-16 code units, never splitting a surrogate pair), ending with `…` when
+ * cut. Truncate raw text, then escape it (cutting escaped text could split an entity).
+ */
+export function truncate(s: string, n: number): string {
+  if (s.length <= n) return s;
+  if (n <= 0) return '';
+  let cut = s.slice(0, n - 1);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+/**
+ * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
+ * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
+ */
+export function markdownTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[] = [],
+): string {
+  const cell = (s: string | undefined) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
+  const line = (cells: readonly (string | undefined)[]) =>
+    `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+  const sep = headers.map((_, i) => {
+    const a = align[i];
+    return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
+  });
+  return [line(headers), `| ${sep.join(' | ')} |`, ...rows.map(line)].join('\n');
+}

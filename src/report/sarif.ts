@@ -1,0 +1,257 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, the one rule (always, even with zero
+ * results: that is what closes fixed alerts), one result per failing key, exempted keys left out,
+ * alerts of failed accounts carried forward, account errors as tool execution notifications.
+ */
+import { createHash } from 'node:crypto';
+import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import type { AuditResult, CarriedAlert, Finding } from '../model.js';
+import {
+  CIS_MAPPINGS,
+  HELP_URI,
+  RULE,
+  TOOL_INFORMATION_URI,
+  TOOL_NAME,
+  describeCreation,
+  describeUse,
+} from '../evaluate/rule.js';
+
+/** GitHub rejects a run with more results than this. */
+export const SARIF_MAX_RESULTS = 25_000;
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const AUTOMATION_ID_PREFIX = 'iam-initial-access-keys/';
+
+const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
+const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
+
+/**
+ * Percent-encode what a URI path may not hold (spaces, `<`, `#`, `?`, non-ASCII, …) so the artifact
+ * location is a valid relative reference; already valid paths (and `%XX` escapes) are unchanged, so
+ * encoding an alert's path read back from GitHub gives the same URI again.
+ */
+export function toArtifactUri(location: string): string {
+  let out = '';
+  const bytes = Buffer.from(location, 'utf8');
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    const c = String.fromCharCode(b);
+    if (
+      b < 0x80 &&
+      (/[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(c) ||
+        (c === '%' && /^[0-9A-Fa-f]{2}$/.test(bytes.subarray(i + 1, i + 3).toString('latin1'))))
+    ) {
+      out += c;
+    } else {
+      out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+  }
+  // A colon in the first segment would read as a scheme.
+  const slash = out.indexOf('/');
+  const first = slash < 0 ? out : out.slice(0, slash);
+  return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+}
+
+/**
+ * `primaryLocationLineHash` for a location: upload-sarif computes it from the file's line contents,
+ * which it cannot read for a path outside the repository, so we hash the path itself, formatted like
+ * GitHub's (`<16 hex>:<line>`). The same path always gives the same alert.
+ */
+export function locationFingerprint(path: string): string {
+  const hex = createHash('sha256').update(toArtifactUri(path), 'utf8').digest('hex').slice(0, 16);
+  return `${hex}:1`;
+}
+
+/** SARIF plain-text messages: one line, and `[`/`]` escaped so text cannot form an embedded link. */
+export function sarifText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/[[\]]/g, (m) => `\\${m}`);
+}
+
+export function automationId(result: Pick<AuditResult, 'shard'>): string {
+  const s = result.shard;
+  return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
+}
+
+function ruleDescriptor(): ReportingDescriptor {
+  return {
+    id: RULE.id,
+    name: RULE.name,
+    shortDescription: { text: RULE.shortDescription },
+    fullDescription: { text: RULE.fullDescription },
+    help: { text: RULE.helpText, markdown: RULE.helpMarkdown },
+    helpUri: HELP_URI,
+    defaultConfiguration: { level: 'error' },
+    properties: {
+      tags: [...RULE.tags],
+      precision: RULE.precision,
+      'security-severity': RULE.securitySeverity,
+      'problem.severity': 'error',
+      cis: CIS_MAPPINGS.map((m) => ({ ...m })),
+    },
+  };
+}
+
+function accountLabel(accountId: string, alias: string | null | undefined): string {
+  return alias ? `${accountId} (${alias})` : accountId;
+}
+
+function findingMessage(f: Finding, result: AuditResult, alias: string | null): string {
+  const key = f.accessKeyId
+    ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
+    : `access key in slot ${f.keySlot}`;
+  const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
+  return sarifText(
+    `IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
+      `${describeCreation(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+      `${describeUse(f, result.asOf)}.${expired} Delete or deactivate it.`,
+  );
+}
+
+function physicalLocation(location: string): Result['locations'] {
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri: toArtifactUri(location) },
+        region: { startLine: 1 },
+      },
+    },
+  ];
+}
+
+function findingResult(f: Finding, result: AuditResult, alias: string | null): Result {
+  return {
+    ruleId: RULE.id,
+    ruleIndex: 0,
+    level: 'error',
+    kind: 'fail',
+    message: { text: findingMessage(f, result, alias) },
+    locations: physicalLocation(f.location),
+    partialFingerprints: { primaryLocationLineHash: locationFingerprint(f.location) },
+    properties: {
+      accountId: f.accountId,
+      accountAlias: alias,
+      userName: f.userName,
+      userArn: f.userArn,
+      keySlot: f.keySlot,
+      accessKeyId: f.accessKeyId,
+      reason: f.reason,
+      userCreatedAt: f.userCreatedAt,
+      keyCreatedAt: f.keyCreatedAt,
+      setupGapSeconds: f.setupGapSeconds,
+      keyLastUsedAt: f.keyLastUsedAt,
+      keyLastUsedService: f.keyLastUsedService,
+      keyLastUsedRegion: f.keyLastUsedRegion,
+      passwordLastUsedAt: f.passwordLastUsedAt,
+      mfaActive: f.mfaActive,
+      exemptionExpired: f.exemptionExpired,
+      justification: f.justification,
+      carriedForward: false,
+    },
+  };
+}
+
+function carriedResult(a: CarriedAlert): Result {
+  const text =
+    a.message.trim() || `Open alert of account ${a.accountId}, which could not be audited this run.`;
+  return {
+    ruleId: RULE.id,
+    ruleIndex: 0,
+    level: 'error',
+    kind: 'fail',
+    message: { text: sarifText(text) },
+    locations: physicalLocation(a.location),
+    partialFingerprints: { primaryLocationLineHash: locationFingerprint(a.location) },
+    properties: { accountId: a.accountId, carriedForward: true },
+  };
+}
+
+/** The results GitHub will see, in order: findings (exempted left out), then carried-forward alerts. */
+function allResults(result: AuditResult): Result[] {
+  const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
+  return [
+    ...result.findings
+      .filter((f) => !f.exempted)
+      .map((f) => findingResult(f, result, aliases.get(f.accountId) ?? null)),
+    ...result.carriedForward.map(carriedResult),
+  ];
+}
+
+/** How many results the SARIF log would hold before the cap, and how many the cap drops. */
+export function sarifResultCounts(result: AuditResult): { total: number; dropped: number } {
+  const total = result.findings.filter((f) => !f.exempted).length + result.carriedForward.length;
+  return { total, dropped: Math.max(0, total - SARIF_MAX_RESULTS) };
+}
+
+export function buildSarif(result: AuditResult, opts: { toolVersion: string }): Log {
+  const every = allResults(result);
+  const results = every.slice(0, SARIF_MAX_RESULTS);
+  const dropped = every.length - results.length;
+
+  const notifications: Notification[] = [];
+  for (const a of result.accounts) {
+    if (a.status !== 'error') continue;
+    const hint = a.hint ? ` ${a.hint}` : '';
+    notifications.push({
+      level: 'error',
+      message: {
+        text: sarifText(
+          `Account ${accountLabel(a.accountId, a.alias)} could not be audited: ${a.error ?? 'unknown error'}.${hint}`,
+        ),
+      },
+      properties: { kind: NOTIFICATION_ACCOUNT_ERROR, accountId: a.accountId },
+    });
+  }
+  if (dropped > 0) {
+    notifications.push({
+      level: 'warning',
+      message: {
+        text:
+          `${dropped} of ${every.length} results were dropped: GitHub accepts at most ` +
+          `${SARIF_MAX_RESULTS} per run. The JSON report lists every finding.`,
+      },
+      properties: { kind: NOTIFICATION_RESULTS_DROPPED, dropped },
+    });
+  }
+
+  const failed = result.accounts.filter((a) => a.status === 'error').length;
+  const invocation: Invocation = {
+    executionSuccessful: !(result.accounts.length > 0 && failed === result.accounts.length),
+    endTimeUtc: result.generatedAt,
+  };
+  if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
+
+  const run: Run = {
+    tool: {
+      driver: {
+        name: TOOL_NAME,
+        version: opts.toolVersion,
+        semanticVersion: /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? opts.toolVersion : undefined,
+        informationUri: TOOL_INFORMATION_URI,
+        rules: [ruleDescriptor()],
+      },
+    },
+    automationDetails: { id: automationId(result) },
+    invocations: [invocation],
+    results,
+    columnKind: 'utf16CodeUnits',
+    properties: {
+      mode: result.mode,
+      asOf: result.asOf,
+      scope: result.settings.scope,
+      setupWindowSeconds: result.settings.setupWindowSeconds,
+      unusedDays: result.settings.unusedDays,
+      exemptionTag: result.settings.exemptionTag,
+      findings: result.findings.filter((f) => !f.exempted).length,
+      exempted: result.findings.filter((f) => f.exempted).length,
+      exemptionsExpired: result.findings.filter((f) => !f.exempted && f.exemptionExpired).length,
+      carriedForward: result.carriedForward.length,
+      resultsDropped: dropped,
+      accountsAudited: result.accounts.length - failed,
+      accountsFailed: failed,
+      resolvedSinceReport: result.accounts.reduce((n, a) => n + a.resolvedSinceReport, 0),
+    },
+  };
+  if (run.tool.driver.semanticVersion === undefined) delete run.tool.driver.semanticVersion;
+
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
