@@ -1,0 +1,284 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { ReportError, parseCredentialReport, parseIsoTime } from '../src/collect/parse.js';
+import { AWS_COLUMNS, generateReport, generateReportLines } from './helpers/report-gen.js';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const parseFile = (name: string) => parseCredentialReport(createReadStream(fixture(name)), name);
+const parseText = (text: string, source = 'iam-report.csv') =>
+  parseCredentialReport(Readable.from([Buffer.from(text, 'utf8')]), source);
+
+async function reportError(p: Promise<unknown>): Promise<ReportError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ReportError);
+    return err as ReportError;
+  }
+  throw new Error('expected a ReportError');
+}
+
+const HEADER = AWS_COLUMNS.join(',');
+const ALICE =
+  'alice,arn:aws:iam::123456789012:user/alice,2026-11-27T20:47:26+00:00,true,no_information,2026-11-27T20:47:26+00:00,not_supported,false,true,2026-11-27T20:47:26+00:00,N/A,not_supported,not_supported,false,N/A,N/A,not_supported,not_supported,false,N/A,false,N/A';
+
+describe('parseCredentialReport: fixtures', () => {
+  it('moto-basic: no root row, no_information, both keys in one second', async () => {
+    const r = await parseFile('moto-basic.csv');
+    expect(r.accountId).toBe('123456789012');
+    expect(r.users.map((u) => u.user)).toEqual([
+      'alice',
+      'bob.smith',
+      'svc-ci',
+      'carol@example.com',
+      'dave',
+      'erin+ops',
+    ]);
+    const alice = r.users[0]!;
+    expect(alice).toEqual({
+      line: 2,
+      user: 'alice',
+      arn: 'arn:aws:iam::123456789012:user/alice',
+      userCreationTime: Date.parse('2026-11-27T20:47:26Z'),
+      passwordEnabled: true,
+      passwordLastUsed: null,
+      mfaActive: false,
+      keys: [
+        {
+          slot: 1,
+          active: true,
+          lastRotated: Date.parse('2026-11-27T20:47:26Z'),
+          lastUsedDate: null,
+          lastUsedRegion: null,
+          lastUsedService: null,
+        },
+        {
+          slot: 2,
+          active: false,
+          lastRotated: null,
+          lastUsedDate: null,
+          lastUsedRegion: null,
+          lastUsedService: null,
+        },
+      ],
+    });
+    const bob = r.users[1]!;
+    expect(bob.keys[0].lastRotated).toBe(bob.keys[1].lastRotated);
+    expect(r.users[2]!.arn).toBe('arn:aws:iam::123456789012:user/automation/svc-ci');
+    expect(r.users[2]!.passwordEnabled).toBe(false);
+  });
+
+  it('generated-300: root row skipped, quoted names with commas, every row typed', async () => {
+    const r = await parseFile('generated-300.csv');
+    expect(r.accountId).toBe('111122223333');
+    expect(r.users).toHaveLength(300);
+    expect(r.users.some((u) => u.user === '<root_account>')).toBe(false);
+    const quoted = r.users.find((u) => u.user === 'xtplpf+t75v2s,e')!;
+    expect(quoted.arn).toBe('arn:aws:iam::111122223333:user/engineering/xtplpf+t75v2s,e');
+    expect(quoted.line).toBe(5);
+    const s0 = r.users.find((u) => u.user === 's0j8h')!;
+    expect(s0.keys[0]).toEqual({
+      slot: 1,
+      active: true,
+      lastRotated: Date.parse('2020-06-06T12:46:08Z'),
+      lastUsedDate: Date.parse('2025-06-10T23:00:00Z'),
+      lastUsedRegion: 'eu-west-1',
+      lastUsedService: null,
+    });
+    expect(s0.mfaActive).toBe(true);
+    expect(r.users.at(-1)!.line).toBe(302);
+  });
+
+  it('generated-40-crlf-bom: BOM and CRLF', async () => {
+    const r = await parseFile('generated-40-crlf-bom.csv');
+    expect(r.accountId).toBe('444455556666');
+    expect(r.users).toHaveLength(40);
+    expect(r.users[0]!.user).toBe('xyimcfip');
+    expect(r.users[0]!.line).toBe(3);
+    for (const u of r.users) {
+      expect(u.arn).not.toMatch(/\r/);
+      expect(u.keys[1].lastUsedService ?? '').not.toMatch(/\r/);
+    }
+  });
+
+  it('header-only: no users, no account', async () => {
+    expect(await parseFile('header-only.csv')).toEqual({ accountId: null, users: [] });
+  });
+
+  it('bad-missing-column: names the file, line 1 and the column', async () => {
+    const err = await reportError(parseFile('bad-missing-column.csv'));
+    expect(err.source).toBe('bad-missing-column.csv');
+    expect(err.line).toBe(1);
+    expect(err.message).toBe(
+      'bad-missing-column.csv line 1: missing required column "access_key_1_last_rotated"',
+    );
+  });
+
+  it('bad-truncated: names the cut line', async () => {
+    const err = await reportError(parseFile('bad-truncated.csv'));
+    expect(err.line).toBe(31);
+    expect(err.message).toMatch(
+      /^bad-truncated\.csv line 31: row has \d+ fields, the header has 22 \(is the file truncated\?\)$/,
+    );
+  });
+
+  it('bad-not-a-report: says what the file starts with', async () => {
+    const err = await reportError(parseFile('bad-not-a-report.csv'));
+    expect(err.message).toBe(
+      'bad-not-a-report.csv line 1: not a credential report (no "user,arn,..." header; the file starts with "<?xml version="1.0" encoding="UTF-8"?>")',
+    );
+  });
+});
+
+describe('parseCredentialReport: format tolerance', () => {
+  it('finds columns by name, case-insensitively, reordered, with extra columns', async () => {
+    const original = readFileSync(fixture('generated-300.csv'), 'utf8').trimEnd().split('\n');
+    const parsed = (await parseFile('generated-300.csv')).users;
+    // reverse the column order, upper-case the header, and add two unknown columns
+    const split = (line: string): string[] => {
+      const out: string[] = [];
+      const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line)) !== null) {
+        out.push(m[1]!);
+        if (m[2] === '') break;
+      }
+      return out;
+    };
+    const rows = original.map((line, i) => {
+      const cells = split(line).reverse();
+      if (i === 0) return ['EXTRA_ONE', ...cells.map((c) => c.toUpperCase()), 'future_column'].join(',');
+      return ['x', ...cells, '"a,b"'].join(',');
+    });
+    const r = await parseText(rows.join('\r\n') + '\r\n');
+    expect(r.users).toEqual(parsed);
+  });
+
+  it('parses a stream delivered in 1-byte chunks (BOM and multi-byte split)', async () => {
+    const bytes = readFileSync(fixture('generated-40-crlf-bom.csv'));
+    const oneByOne = async function* () {
+      for (let i = 0; i < bytes.length; i++) yield bytes.subarray(i, i + 1);
+    };
+    const whole = await parseFile('generated-40-crlf-bom.csv');
+    expect(await parseCredentialReport(oneByOne(), 'x.csv')).toEqual(whole);
+  });
+
+  it('accepts string chunks', async () => {
+    const r = await parseCredentialReport(Readable.from([HEADER + '\n', ALICE + '\n']), 'x.csv');
+    expect(r.users).toHaveLength(1);
+  });
+
+  it('skips blank lines and tolerates no final newline', async () => {
+    const r = await parseText(`${HEADER}\n\n${ALICE}`);
+    expect(r.users[0]!.line).toBe(3);
+  });
+
+  it('takes the account from the root row when there are no users', async () => {
+    const text = generateReport({ users: 0, accountId: '999988887777' });
+    expect(await parseText(text)).toEqual({ accountId: '999988887777', users: [] });
+  });
+
+  // Time is not asserted here (shared CI machines vary); the benchmark measures it.
+  it('parses a 50,000-user report streamed line by line', async () => {
+    const r = await parseCredentialReport(
+      Readable.from(generateReportLines({ users: 50_000, seed: 7 })),
+      'big.csv',
+    );
+    expect(r.users).toHaveLength(50_000);
+    expect(r.accountId).toBe('111122223333');
+    expect(r.users[49_999]!.line).toBe(50_002);
+  }, 180_000);
+});
+
+describe('parseCredentialReport: errors', () => {
+  it('a malformed time names line and column', async () => {
+    const bad = ALICE.replace('true,2026-11-27T20:47:26+00:00,N/A', 'true,yesterday,N/A');
+    const err = await reportError(parseText(`${HEADER}\n${ALICE}\n${bad}\n`));
+    expect(err.message).toBe(
+      'iam-report.csv line 3: column "access_key_1_last_rotated" is "yesterday": expected an ISO 8601 time or N/A',
+    );
+    expect(err.line).toBe(3);
+  });
+
+  it('rejects impossible dates and times without an offset', async () => {
+    for (const t of ['2026-02-30T00:00:00+00:00', '2026-11-27T20:47:26', '2026-11-27 20:47:26Z']) {
+      const bad = ALICE.replace(/^(alice,[^,]+,)[^,]+/, `$1${t}`);
+      const err = await reportError(parseText(`${HEADER}\n${bad}\n`));
+      expect(err.message).toContain('column "user_creation_time"');
+    }
+  });
+
+  it('user_creation_time is required', async () => {
+    const bad = ALICE.replace(/^(alice,[^,]+,)[^,]+/, '$1N/A');
+    const err = await reportError(parseText(`${HEADER}\n${bad}\n`));
+    expect(err.message).toBe(
+      'iam-report.csv line 2: column "user_creation_time" is "N/A": expected an ISO 8601 time',
+    );
+  });
+
+  it('a bad boolean names the column', async () => {
+    const bad = ALICE.replace(
+      'alice,arn:aws:iam::123456789012:user/alice,2026-11-27T20:47:26+00:00,true',
+      'alice,arn:aws:iam::123456789012:user/alice,2026-11-27T20:47:26+00:00,yes',
+    );
+    const err = await reportError(parseText(`${HEADER}\n${bad}\n`));
+    expect(err.message).toBe(
+      'iam-report.csv line 2: column "password_enabled" is "yes": expected true or false',
+    );
+  });
+
+  it('rows of two accounts are an error', async () => {
+    const other = ALICE.replace(/^alice,arn:aws:iam::123456789012/, 'mallory,arn:aws:iam::210987654321');
+    const err = await reportError(parseText(`${HEADER}\n${ALICE}\n${other}\n`));
+    expect(err.line).toBe(3);
+    expect(err.message).toMatch(/line 3: .*210987654321.*123456789012/);
+  });
+
+  it('an ARN that is not a user ARN is an error', async () => {
+    const bad = ALICE.replace('arn:aws:iam::123456789012:user/alice', 'arn:aws:iam::123456789012:role/alice');
+    const err = await reportError(parseText(`${HEADER}\n${bad}\n`));
+    expect(err.message).toContain('column "arn" is "arn:aws:iam::123456789012:role/alice"');
+  });
+
+  it('a row longer than the header is an error', async () => {
+    const err = await reportError(parseText(`${HEADER}\n${ALICE},extra\n`));
+    expect(err.message).toBe(
+      'iam-report.csv line 2: row has 23 fields, the header has 22 (is the file truncated?)',
+    );
+  });
+
+  it('an empty file is not a credential report', async () => {
+    const err = await reportError(parseText(''));
+    expect(err.message).toBe(
+      'iam-report.csv line 1: not a credential report (no "user,arn,..." header; the file is empty)',
+    );
+  });
+
+  it('an unclosed quote is a CSV error with a line', async () => {
+    const err = await reportError(parseText(`${HEADER}\n${ALICE}\n"broken,${ALICE.slice(6)}`));
+    expect(err.message).toMatch(/^iam-report\.csv line \d+: malformed CSV: /);
+  });
+
+  it('non-ReportError stream failures propagate', async () => {
+    const failing = async function* () {
+      yield Buffer.from(HEADER + '\n');
+      throw new Error('socket hang up');
+    };
+    await expect(parseCredentialReport(failing(), 'x')).rejects.toThrow('socket hang up');
+  });
+});
+
+describe('parseIsoTime', () => {
+  it('handles offsets, Z and fractions', () => {
+    expect(parseIsoTime('2026-11-27T20:47:26+00:00')).toBe(Date.parse('2026-11-27T20:47:26Z'));
+    expect(parseIsoTime('2026-11-27T22:47:26+02:00')).toBe(Date.parse('2026-11-27T20:47:26Z'));
+    expect(parseIsoTime('2026-11-27T15:17:26-0530')).toBe(Date.parse('2026-11-27T20:47:26Z'));
+    expect(parseIsoTime('2026-11-27T20:47:26.123Z')).toBe(Date.parse('2026-11-27T20:47:26.123Z'));
+    expect(parseIsoTime('2024-02-29T00:00:00Z')).toBe(Date.parse('2024-02-29T00:00:00Z'));
+    expect(parseIsoTime('2026-02-29T00:00:00Z')).toBeNull();
+    expect(parseIsoTime('2026-11-27T24:00:00Z')).toBeNull();
+    expect(parseIsoTime('N/A')).toBeNull();
+  });
+});

@@ -1,0 +1,315 @@
+/**
+ * Streaming parser for IAM credential reports (CSV, as `GetCredentialReport` returns it or as the
+ * console downloads it). Rows are parsed one at a time and only the typed `ReportUser` objects are kept,
+ * so a 50,000-user report is never held as one string.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse } from 'csv-parse';
+import type { ParsedReport, ReportKey, ReportUser } from '../model.js';
+
+/** A credential report that cannot be read: names the file, the line and (where known) the column. */
+export class ReportError extends Error {
+  constructor(
+    /** The file path (offline) or `aws` / account id (live) the report came from. */
+    readonly source: string,
+    /** 1-based line of the CSV, or null when the problem is not tied to a line. */
+    readonly line: number | null,
+    /** The bare problem, without the `source line N: ` prefix. */
+    readonly detail: string,
+  ) {
+    super(`${source}${line === null ? '' : ` line ${line}`}: ${detail}`);
+    this.name = 'ReportError';
+  }
+}
+
+const KEY_COLUMNS = [
+  'active',
+  'last_rotated',
+  'last_used_date',
+  'last_used_region',
+  'last_used_service',
+] as const;
+
+/** Every column the audit reads; others (password_last_changed, cert_*, new ones) are ignored. */
+export const REQUIRED_COLUMNS: readonly string[] = [
+  'user',
+  'arn',
+  'user_creation_time',
+  'password_enabled',
+  'password_last_used',
+  'mfa_active',
+  ...[1, 2].flatMap((n) => KEY_COLUMNS.map((c) => `access_key_${n}_${c}`)),
+];
+
+/** Values AWS writes where there is no date or no value. */
+const NO_VALUE = new Set(['n/a', 'not_supported', 'no_information']);
+
+const ROOT_USER = '<root_account>';
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/i;
+
+const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
+const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
+
+/** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
+export function isNoValue(value: string): boolean {
+  const v = value.trim();
+  return v === '' || NO_VALUE.has(v.toLowerCase());
+}
+
+/**
+ * Parses an ISO 8601 time with a UTC offset (`2026-11-27T20:47:26+00:00`, `...Z`, fractions allowed) to
+ * epoch milliseconds. Returns null when the text is not one (including impossible dates like Feb 30).
+ */
+export function parseIsoTime(value: string): number | null {
+  const m = ISO_TIME.exec(value.trim());
+  if (!m) return null;
+  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m as unknown as string[];
+  const y = Number(ys);
+  const mo = Number(mos);
+  const d = Number(ds);
+  const h = Number(hs);
+  const mi = Number(mis);
+  const s = Number(ss);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  if (new Date(local).getUTCDate() !== d) return null; // 2026-02-30 rolls over
+  let offsetMinutes = 0;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2, 4));
+    if (oh > 23 || om > 59) return null;
+    offsetMinutes = (oh * 60 + om) * (zone.startsWith('-') ? -1 : 1);
+  }
+  return local - offsetMinutes * 60_000;
+}
+
+/** What the parser needs to know about the file's first bytes to say what it is instead. */
+function describeStart(head: string): string {
+  const text = head.replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  if (firstLine.trim() === '') return text.trim() === '' ? 'the file is empty' : 'the first line is empty';
+  const shown = firstLine.length > 40 ? `${firstLine.slice(0, 40)}...` : firstLine;
+  // eslint-disable-next-line no-control-regex
+  return `the file starts with "${shown.replace(/[\u0000-\u001f\u007f]/g, '?')}"`;
+}
+
+function notAReport(source: string, head: string): ReportError {
+  return new ReportError(
+    source,
+    1,
+    `not a credential report (no "user,arn,..." header; ${describeStart(head)})`,
+  );
+}
+
+interface Columns {
+  readonly [name: string]: number;
+}
+
+/** Reads one row's cells by column name, with errors that name the line and column. */
+class Row {
+  constructor(
+    private readonly source: string,
+    private readonly columns: Columns,
+    private readonly cells: string[],
+    readonly line: number,
+  ) {}
+
+  raw(name: string): string {
+    return this.cells[this.columns[name] as number] ?? '';
+  }
+
+  fail(name: string, expected: string): ReportError {
+    const shown = this.raw(name);
+    const value = shown.length > 60 ? `${shown.slice(0, 60)}...` : shown;
+    return new ReportError(this.source, this.line, `column "${name}" is "${value}": expected ${expected}`);
+  }
+
+  text(name: string): string | null {
+    const v = this.raw(name).trim();
+    return isNoValue(v) ? null : v;
+  }
+
+  time(name: string): number | null {
+    const v = this.raw(name);
+    if (isNoValue(v)) return null;
+    const t = parseIsoTime(v);
+    if (t === null) throw this.fail(name, 'an ISO 8601 time or N/A');
+    return t;
+  }
+
+  requiredTime(name: string): number {
+    const t = this.time(name);
+    if (t === null) throw this.fail(name, 'an ISO 8601 time');
+    return t;
+  }
+
+  /** `true` / `false` (any case); N/A and its kin read as false. */
+  bool(name: string): boolean {
+    const v = this.raw(name).trim().toLowerCase();
+    if (v === 'true') return true;
+    if (v === 'false' || isNoValue(v)) return false;
+    throw this.fail(name, 'true or false');
+  }
+
+  key(slot: 1 | 2): ReportKey {
+    const p = `access_key_${slot}_`;
+    return {
+      slot,
+      active: this.bool(`${p}active`),
+      lastRotated: this.time(`${p}last_rotated`),
+      lastUsedDate: this.time(`${p}last_used_date`),
+      lastUsedRegion: this.text(`${p}last_used_region`),
+      lastUsedService: this.text(`${p}last_used_service`),
+    };
+  }
+}
+
+/** Everything the parser yields from its input, as chunks; keeps the first bytes to describe bad files. */
+async function* chunksOf(
+  input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
+  head: { bytes: Buffer[]; size: number },
+): AsyncGenerator<Buffer> {
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (head.size < 512) {
+      head.bytes.push(buf.subarray(0, 512 - head.size));
+      head.size += Math.min(buf.length, 512 - head.size);
+    }
+    yield buf;
+  }
+}
+
+/** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
+function readHeader(source: string, record: string[], line: number, headText: () => string): Columns {
+  const names = record.map((c) => c.trim().toLowerCase());
+  if (!names.includes('user') || !names.includes('arn')) throw notAReport(source, headText());
+  const map: Record<string, number> = {};
+  names.forEach((n, i) => {
+    if (!(n in map)) map[n] = i;
+  });
+  for (const name of REQUIRED_COLUMNS) {
+    if (!(name in map)) throw new ReportError(source, line, `missing required column "${name}"`);
+  }
+  return map;
+}
+
+/** One data row: its account, and the typed user (null for the `<root_account>` row). */
+function readRow(
+  source: string,
+  columns: Columns,
+  headerWidth: number,
+  record: string[],
+  line: number,
+): { accountId: string; user: ReportUser | null } {
+  if (record.length !== headerWidth) {
+    throw new ReportError(
+      source,
+      line,
+      `row has ${record.length} fields, the header has ${headerWidth} (is the file truncated?)`,
+    );
+  }
+  const row = new Row(source, columns, record, line);
+  const name = row.raw('user');
+  const arn = row.raw('arn').trim();
+  if (name === ROOT_USER) {
+    const m = ROOT_ARN.exec(arn);
+    if (!m) throw row.fail('arn', 'arn:PARTITION:iam::ACCOUNT:root for the <root_account> row');
+    return { accountId: m[2] as string, user: null };
+  }
+  const m = USER_ARN.exec(arn);
+  if (!m) throw row.fail('arn', 'an IAM user ARN (arn:PARTITION:iam::ACCOUNT:user/...)');
+  if (name.trim() === '') throw row.fail('user', 'a user name');
+  return {
+    accountId: m[2] as string,
+    user: {
+      line,
+      user: name,
+      arn,
+      userCreationTime: row.requiredTime('user_creation_time'),
+      passwordEnabled: row.bool('password_enabled'),
+      passwordLastUsed: row.time('password_last_used'),
+      mfaActive: row.bool('mfa_active'),
+      keys: [row.key(1), row.key(2)],
+    },
+  };
+}
+
+/**
+ * Parses a credential report. Columns are found by name (case-insensitively, any order, extra columns
+ * ignored); the `<root_account>` row is skipped; all rows must belong to one account.
+ * Rejects with a `ReportError` naming the source, line and column of the first problem.
+ */
+export async function parseCredentialReport(
+  input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
+  source: string,
+): Promise<ParsedReport> {
+  const head = { bytes: [] as Buffer[], size: 0 };
+  const headText = (): string => Buffer.concat(head.bytes).toString('utf8');
+  const users: ReportUser[] = [];
+  let accountId: string | null = null;
+  let accountLine = 0;
+  let columns: Columns | null = null;
+  let headerWidth = 0;
+
+  // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
+  // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  let nextLine = 1;
+  let failure: unknown = undefined;
+
+  const consume = async (records: AsyncIterable<string[]>): Promise<void> => {
+    try {
+      for await (const record of records) {
+        const line = nextLine;
+        nextLine += 1;
+        for (const cell of record) {
+          for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) nextLine += 1;
+        }
+        if (record.length === 1 && record[0] === '') continue; // an empty line
+        if (columns === null) {
+          const header = readHeader(source, record, line, headText);
+          columns = header;
+          headerWidth = record.length;
+          continue;
+        }
+        const user = readRow(source, columns, headerWidth, record, line);
+        if (user.accountId !== accountId) {
+          if (accountId === null) {
+            accountId = user.accountId;
+            accountLine = line;
+          } else {
+            throw new ReportError(
+              source,
+              line,
+              `row is of account ${user.accountId}, line ${accountLine} of account ${accountId}: a credential report covers one account`,
+            );
+          }
+        }
+        if (user.user) users.push(user.user);
+      }
+    } catch (err) {
+      failure = err;
+      throw err;
+    }
+  };
+
+  try {
+    await pipeline(Readable.from(chunksOf(input, head)), parser, consume);
+  } catch (caught) {
+    // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
+    const err = failure ?? caught;
+    if (err instanceof ReportError) throw err;
+    if (err instanceof CsvError) {
+      if (columns === null) throw notAReport(source, headText());
+      const line = typeof err.lines === 'number' ? err.lines : null;
+      throw new ReportError(source, line, `malformed CSV: ${err.message}`);
+    }
+    throw err;
+  }
+  if (columns === null) throw notAReport(source, headText());
+  return { accountId, users };
+}
