@@ -1,0 +1,148 @@
+/**
+ * The rule (DESIGN §1), as a pure function of a parsed credential report: a console user's active key
+ * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
+ */
+import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
+
+const DAY_MS = 86_400_000;
+const ROOT_USER = '<root_account>';
+
+/** `2026-11-27T20:47:26Z`: ISO 8601 in UTC, to the second (milliseconds dropped, not rounded). */
+export function toIsoSecond(ms: number): string {
+  const floored = Math.floor(ms / 1000) * 1000;
+  return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `20261127T204726Z`: the compact form used in SARIF locations. */
+function compactSecond(ms: number): string {
+  return toIsoSecond(ms).replace(/[-:]/g, '');
+}
+
+/** Characters kept as they are in a location path; IAM names and paths only use `[\w+=,.@/-]`. */
+const SAFE = /[A-Za-z0-9._~+=,@/-]/;
+
+/** Percent-encodes one path segment so the location is a valid relative URI reference. */
+function encodeSegment(segment: string): string {
+  if (/^\.+$/.test(segment)) return segment.replace(/\./g, '%2E'); // `.` / `..` would be resolved away
+  let out = '';
+  for (const ch of segment) {
+    if (SAFE.test(ch)) out += ch;
+    else
+      for (const byte of Buffer.from(ch, 'utf8'))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** The part of a user ARN after `user/`: the user's path (without the leading slash) and name. */
+export function userPathAndName(userArn: string): string {
+  const i = userArn.indexOf(':user/');
+  return i >= 0 ? userArn.slice(i + ':user/'.length) : userArn;
+}
+
+export interface KeyLocationInput {
+  accountId: string;
+  userArn: string;
+  /** The key's creation time (`access_key_N_last_rotated`, or the API's `CreateDate`), epoch ms. */
+  keyCreatedAt: number;
+  slot: 1 | 2;
+  /** True when both of the user's keys were created in the same second: adds `-slotN`. */
+  sameSecond: boolean;
+}
+
+/**
+ * The SARIF artifact path naming one key (DESIGN §4):
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`.
+ */
+export function keyLocation(k: KeyLocationInput): string {
+  const userPart = userPathAndName(k.userArn)
+    .split('/')
+    .filter((s) => s !== '')
+    .map(encodeSegment)
+    .join('/');
+  const suffix = k.sameSecond ? `-slot${k.slot}` : '';
+  return `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-${compactSecond(k.keyCreatedAt)}${suffix}`;
+}
+
+/** True when both keys of the user have a creation time and it is the same second. */
+export function keysShareSecond(user: Pick<ReportUser, 'keys'>): boolean {
+  const [a, b] = user.keys;
+  return (
+    a.lastRotated !== null &&
+    b.lastRotated !== null &&
+    Math.floor(a.lastRotated / 1000) === Math.floor(b.lastRotated / 1000)
+  );
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.accountId !== b.accountId) return a.accountId < b.accountId ? -1 : 1;
+  if (a.userArn !== b.userArn) return a.userArn < b.userArn ? -1 : 1;
+  return a.keySlot - b.keySlot;
+}
+
+/** Sorts findings by account, user ARN (code-unit order) and slot, in place; returns the array. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(compareFindings);
+}
+
+function evaluateKey(
+  accountId: string,
+  user: ReportUser,
+  key: ReportKey,
+  settings: RuleSettings,
+  asOf: number,
+  sameSecond: boolean,
+): Finding | null {
+  if (!key.active || key.lastRotated === null) return null;
+  const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
+  if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000) return null;
+  let reason: Finding['reason'];
+  if (key.lastUsedDate === null) reason = 'never-used';
+  else if (settings.unusedDays > 0 && asOf - key.lastUsedDate > settings.unusedDays * DAY_MS)
+    reason = 'unused';
+  else return null;
+  return {
+    accountId,
+    userName: user.user,
+    userArn: user.arn,
+    keySlot: key.slot,
+    accessKeyId: null,
+    reason,
+    userCreatedAt: toIsoSecond(user.userCreationTime),
+    keyCreatedAt: toIsoSecond(key.lastRotated),
+    setupGapSeconds: Math.round(gapMs / 1000),
+    keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
+    keyLastUsedService: key.lastUsedService,
+    keyLastUsedRegion: key.lastUsedRegion,
+    passwordLastUsedAt: user.passwordLastUsed === null ? null : toIsoSecond(user.passwordLastUsed),
+    mfaActive: user.mfaActive,
+    exempted: false,
+    justification: null,
+    exemptionExpired: false,
+    location: keyLocation({
+      accountId,
+      userArn: user.arn,
+      keyCreatedAt: key.lastRotated,
+      slot: key.slot,
+      sameSecond,
+    }),
+  };
+}
+
+/**
+ * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
+ * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
+ */
+export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {
+  const findings: Finding[] = [];
+  const accountId = report.accountId ?? 'unknown';
+  for (const user of report.users) {
+    if (!user.passwordEnabled || user.user === ROOT_USER) continue;
+    const sameSecond = keysShareSecond(user);
+    for (const key of user.keys) {
+      const f = evaluateKey(accountId, user, key, settings, asOf, sameSecond);
+      if (f) findings.push(f);
+    }
+  }
+  return sortFindings(findings);
+}
