@@ -1,3 +1,6 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
@@ -17,6 +20,7 @@ import {
   startMoto,
   type MotoServer,
 } from './helpers/moto.js';
+import { startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
 import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
 import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
 
@@ -43,18 +47,23 @@ function secretsOf(c: AwsCredentialIdentity): string[] {
 describeWithMoto('sign-in against moto', () => {
   let moto: MotoServer;
   let oidc: OidcServer;
+  let aws: AwsProxy;
   let restoreEnv: () => void = () => undefined;
   let deps: RecordingDeps;
 
   beforeAll(async () => {
     [moto, oidc] = await Promise.all([startMoto(), startOidcServer()]);
+    aws = await startAwsProxy(moto.endpoint);
   });
   afterAll(async () => {
+    await aws?.stop();
     await Promise.all([moto?.stop(), oidc?.stop()]);
   });
   beforeEach(async () => {
     await resetMoto(moto.endpoint);
-    restoreEnv = setAwsEnv(moto.endpoint, { oidc });
+    aws.clearFaults();
+    aws.resetCalls();
+    restoreEnv = setAwsEnv(aws.endpoint, { oidc });
     deps = recordingDeps();
   });
   afterEach(() => restoreEnv());
@@ -188,13 +197,146 @@ describeWithMoto('sign-in against moto', () => {
 
   it('fails sign-in with a hint when the default chain finds no credentials', async () => {
     restoreEnv();
-    restoreEnv = setAwsEnv(moto.endpoint, { credentials: false });
+    restoreEnv = setAwsEnv(aws.endpoint, { credentials: false });
     const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
     expect((err as Error).message).toMatch(/Could not sign in to AWS/);
     expect((err as Error).message).toContain('role-to-assume');
   });
+  it('on AccessDenied from STS shows the claims to trust and the role, never the token', async () => {
+    const denied = aws.fault({
+      match: { action: 'AssumeRoleWithWebIdentity' },
+      respond: {
+        error: {
+          status: 403,
+          code: 'AccessDenied',
+          message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+        },
+      },
+    });
+    const err = await signIn(liveConfig({ 'role-to-assume': ROLE }), deps).catch((e: unknown) => e);
+    expect(denied.hits).toBe(1);
+    expect(err).toBeInstanceOf(SignInError);
+    const message = (err as Error).message;
+    expect(message).toContain(`AssumeRoleWithWebIdentity of role-to-assume ${ROLE} failed: AccessDenied`);
+    expect(message).toContain(
+      `arn:aws:iam::${AUDIT_ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`,
+    );
+    expect(message).toContain('"token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"');
+    expect(message).toContain('sub: repo:octo-org/octo-repo:ref:refs/heads/main');
+    expect(message).toContain('aud: sts.amazonaws.com');
+    expect(message).toContain('"repo:octo-org@987654/octo-repo@123456789:ref:refs/heads/main"');
+    expect(message).toContain('repo:OWNER@ID/REPO@ID:...');
+    const token = oidc.issued.at(-1)!;
+    for (const part of token.split('.').filter((p) => p.length > 8)) expect(message).not.toContain(part);
+    expect(deps.lines.join('\n')).not.toContain(token);
+    expect(deps.secrets).toContain(token);
+  });
+
+  it('sends RoleSessionName and DurationSeconds as configured (1 h cap on chained sessions)', async () => {
+    const config = liveConfig({
+      'role-to-assume': ROLE,
+      'role-session-name': 'nightly-audit',
+      'role-duration-seconds': '7200',
+      accounts: '222222222222',
+      'account-role-name': 'audit/IamAudit',
+    });
+    const session = await signIn(config, deps);
+    await session.credentialsFor('222222222222')();
+    const web = aws.calls.filter((c) => c.action === 'AssumeRoleWithWebIdentity');
+    expect(web).toHaveLength(1);
+    expect(web[0]!.params).toMatchObject({
+      RoleArn: ROLE,
+      RoleSessionName: 'nightly-audit',
+      DurationSeconds: '7200',
+    });
+    expect(web[0]!.accessKeyId).toBe(''); // unsigned
+    const chained = aws.calls.filter((c) => c.action === 'AssumeRole');
+    expect(chained).toHaveLength(1);
+    expect(chained[0]!.params).toMatchObject({
+      RoleArn: 'arn:aws:iam::222222222222:role/audit/IamAudit',
+      RoleSessionName: 'nightly-audit',
+      DurationSeconds: '3600',
+    });
+    expect(chained[0]!.account).toBe(AUDIT_ACCOUNT); // signed with the OIDC session
+  });
+
+  it('sends AWS calls through HTTP_PROXY, except for NO_PROXY hosts', async () => {
+    const forward = await startForwardProxy();
+    try {
+      restoreEnv();
+      restoreEnv = setAwsEnv(aws.endpoint, { oidc, extra: { HTTP_PROXY: forward.url } });
+      const session = await signIn(liveConfig({ 'role-to-assume': ROLE }), deps);
+      expect(session.callerAccountId).toBe(AUDIT_ACCOUNT);
+      expect(forward.requests).toBeGreaterThanOrEqual(2); // AssumeRoleWithWebIdentity, GetCallerIdentity
+      expect(forward.targets.every((t) => t.startsWith(`${aws.endpoint}/`))).toBe(true);
+
+      restoreEnv();
+      restoreEnv = setAwsEnv(aws.endpoint, {
+        oidc,
+        extra: { HTTP_PROXY: forward.url, NO_PROXY: '127.0.0.1' },
+      });
+      const before = forward.requests;
+      await signIn(liveConfig({ 'role-to-assume': ROLE }), deps);
+      expect(forward.requests).toBe(before);
+    } finally {
+      await forward.stop();
+    }
+  });
 });
+
+/** A minimal forward proxy (absolute-URI HTTP requests and CONNECT) on 127.0.0.1 that counts requests. */
+async function startForwardProxy(): Promise<{
+  url: string;
+  requests: number;
+  targets: string[];
+  stop(): Promise<void>;
+}> {
+  const targets: string[] = [];
+  const server = http.createServer((req, res) => {
+    targets.push(req.url ?? '');
+    const target = new URL(req.url ?? '');
+    const upstream = http.request(
+      {
+        hostname: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: req.method,
+        headers: req.headers,
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
+    targets.push(`CONNECT ${req.url}`);
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get requests() {
+      return targets.length;
+    },
+    targets,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 it('derives the classic and immutable sub forms from the claims', () => {
   const claims = {
