@@ -104,6 +104,11 @@ function code(s: string, max = 512): string {
   return codeSpan(truncate(s, max), { inTable: true });
 }
 
+/** A formatted date or duration as is (digits, `-`, `:`, spaces, `UTC`); anything else escaped. */
+function when(formatted: string): string {
+  return /^[0-9A-Za-z :-]{1,40}$/.test(formatted) ? formatted : md(formatted, 64);
+}
+
 function dash(s: string | null, f: (v: string) => string): string {
   return s ? f(s) : '—';
 }
@@ -119,7 +124,7 @@ function describeFinding(f: Finding): string {
   const use =
     f.reason === 'never-used' || !f.keyLastUsedAt
       ? 'has never been used'
-      : `was last used on ${formatDay(f.keyLastUsedAt)}`;
+      : `was last used on ${when(formatDay(f.keyLastUsedAt))}`;
   return (
     `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}, ` +
     `created ${formatDuration(f.setupGapSeconds)} ${f.setupGapSeconds < 0 ? 'before' : 'after'} the user, ${use}` +
@@ -133,9 +138,9 @@ function keyRow(f: Finding): string[] {
   return [
     String(f.keySlot),
     dash(f.accessKeyId, (k) => code(k, 128)),
-    md(formatUtc(f.keyCreatedAt), 64),
-    md(formatDuration(f.setupGapSeconds), 32),
-    f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : md(formatDay(f.keyLastUsedAt), 64),
+    when(formatUtc(f.keyCreatedAt)),
+    when(formatDuration(f.setupGapSeconds)),
+    f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when(formatDay(f.keyLastUsedAt)),
     dash(f.keyLastUsedRegion, (v) => md(v, 64)),
     dash(f.keyLastUsedService, (v) => md(v, 64)),
   ];
@@ -182,13 +187,13 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
     '### Evidence',
     '',
     markdownTable(
-      ['', ''],
+      ['Field', 'Value'],
       [
         ['Account', account],
         ['User', md(group.userName)],
         ['ARN', code(group.userArn)],
-        ['User created', first ? md(formatUtc(first.userCreatedAt), 64) : '—'],
-        ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => md(formatDay(v), 64))],
+        ['User created', first ? when(formatUtc(first.userCreatedAt)) : '—'],
+        ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when(formatDay(v)))],
         ['MFA', first?.mfaActive ? 'active' : 'not active'],
       ],
     ),
