@@ -1,0 +1,171 @@
+import { describe, expect, it } from '@jest/globals';
+import { applyExemptions, expiryEnd, parseJustification } from '../src/evaluate/exemptions.js';
+import type { Finding } from '../src/model.js';
+
+function finding(userName: string, path = '/'): Finding {
+  const arn = `arn:aws:iam::123456789012:user${path}${userName}`;
+  return {
+    accountId: '123456789012',
+    userName,
+    userArn: arn,
+    keySlot: 1,
+    accessKeyId: null,
+    reason: 'never-used',
+    userCreatedAt: '2025-01-01T00:00:00Z',
+    keyCreatedAt: '2025-01-01T00:00:00Z',
+    setupGapSeconds: 0,
+    keyLastUsedAt: null,
+    keyLastUsedService: null,
+    keyLastUsedRegion: null,
+    passwordLastUsedAt: null,
+    mfaActive: false,
+    exempted: false,
+    justification: null,
+    exemptionExpired: false,
+    location: `aws/123456789012/iam/user${path}${userName}/key-created-20250101T000000Z`,
+  };
+}
+
+const TAG = 'access-key-justification';
+const AS_OF = Date.parse('2026-11-01T12:00:00Z');
+
+const withTags = (f: Finding, tags: Record<string, string>, asOf = AS_OF, exemptUsers: string[] = []) =>
+  applyExemptions([f], { exemptUsers, tags: new Map([[f.userArn, tags]]), exemptionTag: TAG, asOf })[0]!;
+
+const withGlobs = (f: Finding, exemptUsers: string[]) =>
+  applyExemptions([f], { exemptUsers, tags: null, exemptionTag: TAG, asOf: AS_OF })[0]!;
+
+describe('parseJustification', () => {
+  it.each([
+    ['break-glass for the DR runbook', { text: 'break-glass for the DR runbook', expires: null }],
+    ['  legacy ETL  ', { text: 'legacy ETL', expires: null }],
+    ['legacy ETL; expires=2027-01-31', { text: 'legacy ETL', expires: '2027-01-31' }],
+    ['legacy ETL, expires=2027-01-31', { text: 'legacy ETL', expires: '2027-01-31' }],
+    ['legacy ETL expires=2027-01-31', { text: 'legacy ETL', expires: '2027-01-31' }],
+    ['legacy ETL;expires=2027-01-31 ', { text: 'legacy ETL', expires: '2027-01-31' }],
+    ['legacy ETL EXPIRES=2027-01-31', { text: 'legacy ETL', expires: '2027-01-31' }],
+    ['expires=2027-01-31', { text: '', expires: '2027-01-31' }],
+    ['legacy; expires=soon', { text: 'legacy', expires: 'soon' }],
+    ['reexpires=2027-01-31', { text: 'reexpires=2027-01-31', expires: null }],
+    ['expires=2027-01-31 then more words', { text: 'expires=2027-01-31 then more words', expires: null }],
+  ])('%p', (value, expected) => {
+    expect(parseJustification(value)).toEqual(expected);
+  });
+
+  it('expiryEnd is the start of the next UTC day; invalid dates are null', () => {
+    expect(expiryEnd('2026-12-31')).toBe(Date.parse('2027-01-01T00:00:00Z'));
+    expect(expiryEnd('2026-02-29')).toBeNull();
+    expect(expiryEnd('2026-13-01')).toBeNull();
+    expect(expiryEnd('soon')).toBeNull();
+  });
+});
+
+describe('applyExemptions: tag', () => {
+  it('a non-empty tag value exempts, with the value as justification', () => {
+    expect(withTags(finding('alice'), { [TAG]: 'vendor SFTP sync, ticket SEC-12' })).toMatchObject({
+      exempted: true,
+      justification: 'vendor SFTP sync, ticket SEC-12',
+      exemptionExpired: false,
+    });
+  });
+
+  it('an empty or blank value does not exempt', () => {
+    for (const v of ['', '   ']) {
+      expect(withTags(finding('alice'), { [TAG]: v })).toMatchObject({
+        exempted: false,
+        justification: null,
+      });
+    }
+  });
+
+  it('other tags do not exempt; the tag key matches case-insensitively', () => {
+    expect(withTags(finding('alice'), { owner: 'team-a' }).exempted).toBe(false);
+    expect(withTags(finding('alice'), { 'Access-Key-Justification': 'ok' }).exempted).toBe(true);
+  });
+
+  it('tags of another user do not apply', () => {
+    const f = finding('alice');
+    const out = applyExemptions([f], {
+      exemptUsers: [],
+      tags: new Map([['arn:aws:iam::123456789012:user/bob', { [TAG]: 'x' }]]),
+      exemptionTag: TAG,
+      asOf: AS_OF,
+    });
+    expect(out[0]!.exempted).toBe(false);
+  });
+
+  it('expires=DAY exempts through the end of that UTC day, then lapses', () => {
+    const f = finding('alice');
+    const tags = { [TAG]: 'DR runbook; expires=2026-11-01' };
+    expect(withTags(f, tags, Date.parse('2026-11-01T23:59:59Z')).exempted).toBe(true);
+    expect(withTags(f, tags, Date.parse('2026-11-01T23:59:59.999Z')).exempted).toBe(true);
+    const lapsed = withTags(f, tags, Date.parse('2026-11-02T00:00:00Z'));
+    expect(lapsed).toMatchObject({
+      exempted: false,
+      exemptionExpired: true,
+      justification: 'DR runbook; expires=2026-11-01',
+    });
+  });
+
+  it('an unreadable expiry date counts as expired (never a silent permanent exemption)', () => {
+    expect(withTags(finding('alice'), { [TAG]: 'x; expires=2026-02-30' })).toMatchObject({
+      exempted: false,
+      exemptionExpired: true,
+    });
+  });
+
+  it('an exempt-users glob still exempts a user whose tag expired', () => {
+    const out = withTags(finding('alice'), { [TAG]: 'x; expires=2020-01-01' }, AS_OF, ['alice']);
+    expect(out).toMatchObject({
+      exempted: true,
+      exemptionExpired: false,
+      justification: 'exempt-users: "alice"',
+    });
+  });
+
+  it('a valid tag wins over a glob', () => {
+    const out = withTags(finding('alice'), { [TAG]: 'because' }, AS_OF, ['*']);
+    expect(out.justification).toBe('because');
+  });
+
+  it('does not mutate its input', () => {
+    const f = finding('alice');
+    withTags(f, { [TAG]: 'x' });
+    expect(f.exempted).toBe(false);
+  });
+});
+
+describe('applyExemptions: exempt-users globs', () => {
+  it('matches user names', () => {
+    expect(withGlobs(finding('svc-backup'), ['svc-*'])).toMatchObject({
+      exempted: true,
+      justification: 'exempt-users: "svc-*"',
+      exemptionExpired: false,
+    });
+    expect(withGlobs(finding('alice'), ['svc-*']).exempted).toBe(false);
+    expect(withGlobs(finding('erin+ops'), ['erin+ops']).exempted).toBe(true);
+    expect(withGlobs(finding('carol@example.com'), ['*@example.com']).exempted).toBe(true);
+    expect(withGlobs(finding('.hidden'), ['*']).exempted).toBe(true);
+  });
+
+  it('matches ARNs and user paths with globs that contain a slash', () => {
+    const f = finding('deploy', '/ci/bots/');
+    expect(withGlobs(f, ['arn:aws:iam::123456789012:user/ci/*']).exempted).toBe(false);
+    expect(withGlobs(f, ['arn:aws:iam::123456789012:user/ci/**']).exempted).toBe(true);
+    expect(withGlobs(f, ['arn:aws:iam::*:user/ci/bots/deploy']).exempted).toBe(true);
+    expect(withGlobs(f, ['ci/bots/*']).exempted).toBe(true);
+    expect(withGlobs(f, ['ci/**']).exempted).toBe(true);
+    expect(withGlobs(f, ['ops/**']).exempted).toBe(false);
+  });
+
+  it('reports the first matching glob; blank globs are ignored', () => {
+    expect(withGlobs(finding('svc-a'), ['', ' ', 'nobody', 'svc-?']).justification).toBe(
+      'exempt-users: "svc-?"',
+    );
+    expect(withGlobs(finding('svc-a'), ['', '  ']).exempted).toBe(false);
+  });
+
+  it('braces work', () => {
+    expect(withGlobs(finding('bob'), ['{alice,bob}']).exempted).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
+ * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
+ */
+import picomatch from 'picomatch';
+import type { Finding } from '../model.js';
+import { userPathAndName } from './evaluate.js';
+
+export interface ExemptionOptions {
+  /** Globs on user name, ARN, or `PATH/NAME` (the part of the ARN after `user/`). */
+  exemptUsers: string[];
+  /** User ARN -> its IAM tags; null when tags are unknown (offline). */
+  tags: Map<string, Record<string, string>> | null;
+  exemptionTag: string;
+  /** Epoch ms the expiry dates are compared with. */
+  asOf: number;
+}
+
+const EXPIRES = /(?:^|[\s;,])expires=(\S*)\s*$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Splits a justification tag value into its text and its `expires=YYYY-MM-DD` suffix (separated by
+ * `;`, `,` or whitespace, or the whole value). `expires` is the text after `expires=` as written, even
+ * when it is not a valid date (which `applyExemptions` then treats as already expired).
+ */
+export function parseJustification(value: string): { text: string; expires: string | null } {
+  const trimmed = value.trim();
+  const m = EXPIRES.exec(trimmed);
+  if (!m) return { text: trimmed, expires: null };
+  const text = trimmed
+    .slice(0, m.index)
+    .replace(/[\s;,]+$/, '')
+    .trim();
+  return { text, expires: m[1] ?? '' };
+}
+
+/** End of the given UTC day (exclusive), epoch ms; null when `YYYY-MM-DD` is not a real date. */
+export function expiryEnd(date: string): number | null {
+  const m = DATE.exec(date);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const start = Date.UTC(y, mo - 1, d);
+  const check = new Date(start);
+  if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return Date.UTC(y, mo - 1, d + 1);
+}
+
+/** The value of `tagKey` (matched case-insensitively, as IAM treats tag keys as unique), trimmed. */
+function tagValue(tags: Record<string, string> | undefined, tagKey: string): string | null {
+  if (!tags) return null;
+  const wanted = tagKey.toLowerCase();
+  for (const [k, v] of Object.entries(tags)) {
+    if (k.toLowerCase() === wanted) return v.trim();
+  }
+  return null;
+}
+
+type Matcher = { glob: string; test: (s: string) => boolean };
+
+function compile(globs: string[]): Matcher[] {
+  return globs
+    .map((g) => g.trim())
+    .filter((g) => g !== '')
+    .map((glob) => ({ glob, test: picomatch(glob, { dot: true }) }));
+}
+
+function matchingGlob(matchers: Matcher[], f: Finding): string | null {
+  const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
+  for (const m of matchers) {
+    if (candidates.some((c) => m.test(c))) return m.glob;
+  }
+  return null;
+}
+
+/**
+ * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
+ * over an expired tag (the workflow says so explicitly); an expired tag alone gives
+ * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
+ */
+export function applyExemptions(findings: Finding[], opts: ExemptionOptions): Finding[] {
+  const matchers = compile(opts.exemptUsers);
+  return findings.map((f) => {
+    const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
+    let expired = false;
+    if (value) {
+      const { expires } = parseJustification(value);
+      const end = expires === null ? null : expiryEnd(expires);
+      expired = expires !== null && (end === null || opts.asOf >= end);
+      if (!expired) return { ...f, exempted: true, justification: value, exemptionExpired: false };
+    }
+    const glob = matchingGlob(matchers, f);
+    if (glob !== null) {
+      return { ...f, exempted: true, justification: `exempt-users: "${glob}"`, exemptionExpired: false };
+    }
+    if (expired) return { ...f, exempted: false, justification: value, exemptionExpired: true };
+    return { ...f, exempted: false, justification: null, exemptionExpired: false };
+  });
+}
