@@ -1,0 +1,112 @@
+import { describe, expect, it } from '@jest/globals';
+import { buildJsonReport } from '../src/report/json.js';
+import {
+  AS_OF,
+  GENERATED_AT,
+  makeAccount,
+  makeCarried,
+  makeFailedAccount,
+  makeFinding,
+  makeResult,
+  makeStaleFinding,
+} from './helpers/results.js';
+
+const FINDING_KEYS = [
+  'accountId',
+  'userName',
+  'userArn',
+  'keySlot',
+  'accessKeyId',
+  'reason',
+  'userCreatedAt',
+  'keyCreatedAt',
+  'setupGapSeconds',
+  'keyLastUsedAt',
+  'keyLastUsedService',
+  'keyLastUsedRegion',
+  'passwordLastUsedAt',
+  'mfaActive',
+  'exempted',
+  'justification',
+  'exemptionExpired',
+  'location',
+].sort();
+
+const ACCOUNT_KEYS = [
+  'accountId',
+  'alias',
+  'status',
+  'error',
+  'usersScanned',
+  'reportGeneratedAt',
+  'source',
+  'resolvedSinceReport',
+  'hint',
+  'asOf',
+].sort();
+
+describe('buildJsonReport', () => {
+  const result = makeResult({
+    accounts: [makeAccount({ resolvedSinceReport: 2 }), makeFailedAccount()],
+    findings: [
+      makeFinding(),
+      makeStaleFinding(120, { userName: 'bob', keySlot: 2 }),
+      makeFinding({ userName: 'carol', exempted: true, justification: 'CI key SEC-1' }),
+    ],
+    carriedForward: [makeCarried()],
+    notes: ['a note'],
+  });
+  const report = buildJsonReport(result);
+
+  it('has the DESIGN §4 top level, exactly', () => {
+    expect(Object.keys(report).sort()).toEqual(
+      ['accounts', 'asOf', 'findings', 'generatedAt', 'schemaVersion', 'settings'].sort(),
+    );
+    expect(report.schemaVersion).toBe(1);
+    expect(report.generatedAt).toBe(GENERATED_AT);
+    expect(report.asOf).toBe(AS_OF);
+    expect(report.settings).toEqual({
+      scope: 'at-setup',
+      setupWindowSeconds: 600,
+      unusedDays: 90,
+      exemptionTag: 'access-key-justification',
+    });
+  });
+
+  it('lists every account with the §4 keys plus hint and asOf', () => {
+    expect(report.accounts).toHaveLength(2);
+    for (const a of report.accounts) expect(Object.keys(a).sort()).toEqual(ACCOUNT_KEYS);
+    expect(report.accounts[0]).toMatchObject({
+      status: 'ok',
+      error: null,
+      resolvedSinceReport: 2,
+      source: 'aws',
+    });
+    expect(report.accounts[1]).toMatchObject({ status: 'error', usersScanned: 0, reportGeneratedAt: null });
+    expect(report.accounts[1]!.error).toContain('AccessDenied');
+  });
+
+  it('lists every finding, exempted ones included, with exactly the §4 keys', () => {
+    expect(report.findings).toHaveLength(3);
+    for (const f of report.findings) expect(Object.keys(f).sort()).toEqual(FINDING_KEYS);
+    expect(report.findings.map((f) => f.exempted)).toEqual([false, false, true]);
+    expect(report.findings[2]!.justification).toBe('CI key SEC-1');
+    expect(report.findings[1]).toMatchObject({ reason: 'unused', keySlot: 2, keyLastUsedService: 's3' });
+    expect(report.findings[0]).toEqual(result.findings[0]);
+  });
+
+  it('does not leak extra properties and round-trips through JSON', () => {
+    const polluted = makeResult({
+      findings: [{ ...makeFinding(), secret: 'x' } as ReturnType<typeof makeFinding>],
+    });
+    const out = buildJsonReport(polluted);
+    expect(JSON.stringify(out)).not.toContain('secret');
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('is valid with nothing audited', () => {
+    const empty = buildJsonReport(makeResult({ accounts: [], findings: [] }));
+    expect(empty.accounts).toEqual([]);
+    expect(empty.findings).toEqual([]);
+  });
+});

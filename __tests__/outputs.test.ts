@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { buildOutputs, countResult, exitCodeFor } from '../src/report/outputs.js';
+import { makeAccount, makeFailedAccount, makeFinding, makeIssues, makeResult } from './helpers/results.js';
+
+const OUTPUT_NAMES = [
+  'findings',
+  'violating-users',
+  'exempted',
+  'accounts-audited',
+  'accounts-failed',
+  'sarif-file',
+  'json-file',
+  'issues-opened',
+  'issues-updated',
+  'issues-closed',
+  'issues-skipped',
+].sort();
+
+const files = { sarifFile: 'out/a.sarif', jsonFile: 'out/a.json' };
+
+const withFindings = makeResult({
+  accounts: [makeAccount(), makeAccount({ accountId: '222222222222' }), makeFailedAccount()],
+  findings: [
+    makeFinding({ keySlot: 1 }),
+    makeFinding({ keySlot: 2, accessKeyId: 'AKIAI44QH8DHBEXAMPLE' }),
+    makeFinding({ userName: 'bob' }),
+    // same user name in another account: another user
+    makeFinding({ accountId: '222222222222', userName: 'bob' }),
+    makeFinding({ userName: 'carol', exempted: true, justification: 'ok' }),
+  ],
+});
+
+describe('buildOutputs', () => {
+  it('has exactly the outputs of action.yml', () => {
+    expect(Object.keys(buildOutputs(makeResult(), { ...files, issues: null })).sort()).toEqual(OUTPUT_NAMES);
+  });
+
+  it('counts failing keys, distinct violating users, exemptions and accounts', () => {
+    const out = buildOutputs(withFindings, { ...files, issues: null });
+    expect(out).toMatchObject({
+      findings: '4',
+      'violating-users': '3',
+      exempted: '1',
+      'accounts-audited': '2',
+      'accounts-failed': '1',
+      'sarif-file': 'out/a.sarif',
+      'json-file': 'out/a.json',
+    });
+    expect(Object.values(out).every((v) => typeof v === 'string')).toBe(true);
+  });
+
+  it('issue counts are 0 when issues are off; updated includes reopened', () => {
+    const off = buildOutputs(withFindings, { ...files, issues: null });
+    expect([
+      off['issues-opened'],
+      off['issues-updated'],
+      off['issues-closed'],
+      off['issues-skipped'],
+    ]).toEqual(['0', '0', '0', '0']);
+    const on = buildOutputs(withFindings, {
+      ...files,
+      issues: makeIssues({ opened: 3, updated: 2, reopened: 1, closed: 4, skipped: 5 }),
+    });
+    expect(on).toMatchObject({
+      'issues-opened': '3',
+      'issues-updated': '3',
+      'issues-closed': '4',
+      'issues-skipped': '5',
+    });
+  });
+
+  it('countResult agrees', () => {
+    expect(countResult(withFindings)).toEqual({
+      findings: 4,
+      violatingUsers: 3,
+      exempted: 1,
+      accountsAudited: 2,
+      accountsFailed: 1,
+    });
+  });
+});
+
+describe('exitCodeFor', () => {
+  const clean = makeResult();
+  const exemptOnly = makeResult({ findings: [makeFinding({ exempted: true, justification: 'x' })] });
+  const found = makeResult({ findings: [makeFinding()] });
+  const errored = makeResult({ accounts: [makeAccount(), makeFailedAccount()] });
+  const both = makeResult({ accounts: [makeAccount(), makeFailedAccount()], findings: [makeFinding()] });
+
+  it.each([
+    ['findings', clean, 0],
+    ['findings', exemptOnly, 0],
+    ['findings', found, 1],
+    ['findings', errored, 1],
+    ['findings', both, 1],
+    ['errors', clean, 0],
+    ['errors', found, 0],
+    ['errors', errored, 1],
+    ['errors', both, 1],
+    ['never', both, 0],
+    ['never', errored, 0],
+  ] as const)('fail-on %s -> %#', (failOn, result, code) => {
+    const d = exitCodeFor(result, failOn);
+    expect(d.code).toBe(code);
+    expect(d.reason).not.toBe('');
+  });
+
+  it('says why', () => {
+    expect(exitCodeFor(found, 'findings').reason).toBe('1 unused access key of 1 user');
+    expect(exitCodeFor(both, 'findings').reason).toContain('1 account of 2 could not be audited');
+    expect(exitCodeFor(found, 'errors').reason).toContain('fail-on is errors');
+    expect(exitCodeFor(both, 'never').reason).toMatch(/^fail-on is never: /);
+    expect(exitCodeFor(exemptOnly, 'findings').reason).toBe('no unused access keys in 1 account, 1 exempted');
+  });
+});

@@ -1,0 +1,70 @@
+/** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
+import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
+
+/** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
+export interface Counts {
+  findings: number;
+  violatingUsers: number;
+  exempted: number;
+  accountsAudited: number;
+  accountsFailed: number;
+}
+
+export function countResult(result: AuditResult): Counts {
+  const failing = result.findings.filter((f) => !f.exempted);
+  const failed = result.accounts.filter((a) => a.status === 'error').length;
+  return {
+    findings: failing.length,
+    violatingUsers: new Set(failing.map((f) => `${f.accountId}\u0000${f.userArn}`)).size,
+    exempted: result.findings.length - failing.length,
+    accountsAudited: result.accounts.length - failed,
+    accountsFailed: failed,
+  };
+}
+
+/** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
+export function buildOutputs(
+  result: AuditResult,
+  opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null },
+): Record<string, string> {
+  const c = countResult(result);
+  const i = opts.issues;
+  return {
+    findings: String(c.findings),
+    'violating-users': String(c.violatingUsers),
+    exempted: String(c.exempted),
+    'accounts-audited': String(c.accountsAudited),
+    'accounts-failed': String(c.accountsFailed),
+    'sarif-file': opts.sarifFile,
+    'json-file': opts.jsonFile,
+    'issues-opened': String(i?.opened ?? 0),
+    'issues-updated': String((i?.updated ?? 0) + (i?.reopened ?? 0)),
+    'issues-closed': String(i?.closed ?? 0),
+    'issues-skipped': String(i?.skipped ?? 0),
+  };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Whether the step (or the CLI) fails, and a one-line reason saying why or why not:
+ * `findings` fails on findings or account errors, `errors` only on account errors, `never` never.
+ */
+export function exitCodeFor(result: AuditResult, failOn: FailOn): { code: 0 | 1; reason: string } {
+  const c = countResult(result);
+  const found = `${plural(c.findings, 'unused access key')} of ${plural(c.violatingUsers, 'user')}`;
+  const failed = `${plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
+  const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter(
+    (x): x is string => x !== null,
+  );
+  if (failOn === 'never') {
+    return { code: 0, reason: `fail-on is never${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` };
+  }
+  if (c.accountsFailed > 0) return { code: 1, reason: problems.join('; ') };
+  if (failOn === 'findings' && c.findings > 0) return { code: 1, reason: found };
+  if (c.findings > 0) return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
+  const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
+  return { code: 0, reason: `no unused access keys in ${plural(c.accountsAudited, 'account')}${exempted}` };
+}
