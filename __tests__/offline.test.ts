@@ -1,0 +1,134 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { accountIdFromFileName, auditReportFile } from '../src/collect/offline.js';
+import type { RuleSettings } from '../src/model.js';
+import { generateReport } from './helpers/report-gen.js';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const RULE: RuleSettings = {
+  scope: 'at-setup',
+  setupWindowSeconds: 600,
+  unusedDays: 90,
+  exemptionTag: 'access-key-justification',
+};
+const AS_OF = new Date('2026-11-01T00:00:00Z');
+const opts = { rule: RULE, asOf: AS_OF, exemptUsers: [] as string[] };
+
+const dir = mkdtempSync(join(tmpdir(), 'offline-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('auditReportFile', () => {
+  it('audits a good report', async () => {
+    const path = fixture('generated-300.csv');
+    const { account, findings } = await auditReportFile(path, opts);
+    expect(account).toEqual({
+      accountId: '111122223333',
+      alias: null,
+      status: 'ok',
+      error: null,
+      hint: null,
+      usersScanned: 300,
+      reportGeneratedAt: null,
+      source: path,
+      resolvedSinceReport: 0,
+      asOf: '2026-11-01T00:00:00Z',
+    });
+    expect(findings).toHaveLength(65);
+    expect(findings.every((f) => !f.exempted && f.accessKeyId === null)).toBe(true);
+  });
+
+  it('applies exempt-users (no tags offline)', async () => {
+    const { findings } = await auditReportFile(fixture('moto-basic.csv'), {
+      ...opts,
+      asOf: new Date('2026-12-01T00:00:00Z'),
+      exemptUsers: ['erin+ops', 'arn:aws:iam::*:user/bob.*'],
+    });
+    expect(findings.map((f) => [f.userName, f.keySlot, f.exempted, f.justification])).toEqual([
+      ['alice', 1, false, null],
+      ['bob.smith', 1, true, 'exempt-users: "arn:aws:iam::*:user/bob.*"'],
+      ['bob.smith', 2, true, 'exempt-users: "arn:aws:iam::*:user/bob.*"'],
+      ['erin+ops', 1, true, 'exempt-users: "erin+ops"'],
+    ]);
+  });
+
+  it('passes the scope through', async () => {
+    const { findings } = await auditReportFile(fixture('generated-300.csv'), {
+      ...opts,
+      rule: { ...RULE, scope: 'any' },
+    });
+    expect(findings).toHaveLength(94);
+  });
+
+  it('a header-only report is ok with 0 users; account from the file name or unknown', async () => {
+    const named = join(dir, 'credential-report-210987654321.csv');
+    copyFileSync(fixture('header-only.csv'), named);
+    expect((await auditReportFile(named, opts)).account).toMatchObject({
+      accountId: '210987654321',
+      status: 'ok',
+      usersScanned: 0,
+    });
+    const r = await auditReportFile(fixture('header-only.csv'), opts);
+    expect(r.account).toMatchObject({ accountId: 'unknown', status: 'ok', usersScanned: 0, error: null });
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a report with only the root row takes the account from its ARN', async () => {
+    const path = join(dir, 'root-only.csv');
+    writeFileSync(path, generateReport({ users: 0, accountId: '999988887777' }));
+    expect((await auditReportFile(path, opts)).account).toMatchObject({
+      accountId: '999988887777',
+      status: 'ok',
+    });
+  });
+
+  it.each([
+    ['bad-missing-column.csv', 'line 1: missing required column "access_key_1_last_rotated"'],
+    ['bad-truncated.csv', 'line 31: row has 2 fields, the header has 22 (is the file truncated?)'],
+    ['bad-not-a-report.csv', 'line 1: not a credential report (no "user,arn,..." header'],
+  ])('%s becomes an account error, never a throw', async (name, message) => {
+    const path = fixture(name);
+    const { account, findings } = await auditReportFile(path, opts);
+    expect(findings).toEqual([]);
+    expect(account.status).toBe('error');
+    expect(account.accountId).toBe('unknown');
+    expect(account.usersScanned).toBe(0);
+    expect(account.source).toBe(path);
+    expect(account.error).toContain(`${path} ${message}`);
+    expect(account.hint).toMatch(/^Download the report again/);
+  });
+
+  it('takes the account id of a bad file from its name', async () => {
+    const path = join(dir, '123456789012.csv');
+    copyFileSync(fixture('bad-truncated.csv'), path);
+    expect((await auditReportFile(path, opts)).account).toMatchObject({
+      accountId: '123456789012',
+      status: 'error',
+    });
+  });
+
+  it('a missing file is an account error', async () => {
+    const path = join(dir, 'nope-123456789012.csv');
+    const { account } = await auditReportFile(path, opts);
+    expect(account).toMatchObject({
+      status: 'error',
+      accountId: '123456789012',
+      error: `${path}: no such file`,
+    });
+    expect(account.hint).toMatch(/path/);
+  });
+
+  it('a directory is an account error', async () => {
+    const { account } = await auditReportFile(dir, opts);
+    expect(account.status).toBe('error');
+    expect(account.error).toContain(dir);
+  });
+
+  it('accountIdFromFileName looks at the base name only, for exactly 12 digits', () => {
+    expect(accountIdFromFileName('/tmp/111122223333/report.csv')).toBe('unknown');
+    expect(accountIdFromFileName('reports/acct-111122223333-2026.csv')).toBe('111122223333');
+    expect(accountIdFromFileName('1111222233334.csv')).toBe('unknown');
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Offline mode: audit a downloaded credential report file. No AWS calls, no tags, no key ids.
+ */
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { AccountAudit, RuleSettings } from '../model.js';
+import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
+import { applyExemptions } from '../evaluate/exemptions.js';
+import { ReportError, parseCredentialReport } from './parse.js';
+
+export interface OfflineAuditOptions {
+  rule: RuleSettings;
+  asOf: Date;
+  exemptUsers: string[];
+}
+
+const REDOWNLOAD_HINT =
+  'Download the report again (IAM console > Credential report > Download, or `aws iam get-credential-report --query Content --output text | base64 -d > report.csv`)';
+
+/** A 12-digit number in the file name (e.g. `123456789012-credential-report.csv`), else `unknown`. */
+export function accountIdFromFileName(path: string): string {
+  const m = /(?<!\d)(\d{12})(?!\d)/.exec(basename(path));
+  return m ? (m[1] as string) : 'unknown';
+}
+
+function describeFileError(path: string, err: unknown): { error: string; hint: string } {
+  if (err instanceof ReportError) return { error: err.message, hint: REDOWNLOAD_HINT };
+  const e = err as NodeJS.ErrnoException;
+  const what = err instanceof Error ? err.message : String(err);
+  if (e?.code === 'ENOENT')
+    return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
+  if (e?.code === 'EISDIR')
+    return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') {
+    return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
+  }
+  return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+}
+
+/**
+ * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
+ * with `status: 'error'` and the message naming the file, line and column.
+ */
+export async function auditReportFile(path: string, opts: OfflineAuditOptions): Promise<AccountAudit> {
+  const asOfMs = opts.asOf.getTime();
+  const base = {
+    alias: null,
+    reportGeneratedAt: null,
+    source: path,
+    resolvedSinceReport: 0,
+    asOf: toIsoSecond(asOfMs),
+  };
+  try {
+    const report = await parseCredentialReport(createReadStream(path), path);
+    const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
+      exemptUsers: opts.exemptUsers,
+      tags: null,
+      exemptionTag: opts.rule.exemptionTag,
+      asOf: asOfMs,
+    });
+    return {
+      account: {
+        ...base,
+        accountId: report.accountId ?? accountIdFromFileName(path),
+        status: 'ok',
+        error: null,
+        hint: null,
+        usersScanned: report.users.length,
+      },
+      findings,
+    };
+  } catch (err) {
+    const { error, hint } = describeFileError(path, err);
+    return {
+      account: {
+        ...base,
+        accountId: accountIdFromFileName(path),
+        status: 'error',
+        error,
+        hint,
+        usersScanned: 0,
+      },
+      findings: [],
+    };
+  }
+}
