@@ -8,6 +8,9 @@ import { awsClientConfig } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import { compareAccountIds, selectShard } from './shard.js';
 
+/** The most accounts ListAccounts returns per page. */
+const LIST_ACCOUNTS_PAGE_SIZE = 20;
+
 export interface AccountPlan {
   /** The accounts this run audits, sorted numerically. */
   accounts: string[];
@@ -55,7 +58,7 @@ async function listActiveOrganizationAccounts(
   const active: string[] = [];
   let inactive = 0;
   try {
-    for await (const page of paginateListAccounts({ client }, {})) {
+    for await (const page of paginateListAccounts({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
       for (const account of page.Accounts ?? []) {
         if (!account.Id) continue;
         if (isActiveAccount(account)) active.push(account.Id);
