@@ -1,0 +1,377 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { renderIssue } from '../src/github/issue-body.js';
+import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/github/issues.js';
+import { createOctokit } from '../src/github/octokit.js';
+import type { AuditResult, Finding } from '../src/model.js';
+import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
+
+const OTHER = '222222222222';
+
+let server: GitHubServer;
+let savedApiUrl: string | undefined;
+let warnings: string[];
+let infos: string[];
+const log = {
+  warning: (m: string) => warnings.push(m),
+  info: (m: string) => infos.push(m),
+};
+
+beforeEach(async () => {
+  server = await startGitHubServer();
+  savedApiUrl = process.env.GITHUB_API_URL;
+  process.env.GITHUB_API_URL = server.url;
+  warnings = [];
+  infos = [];
+});
+
+afterEach(async () => {
+  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
+  else process.env.GITHUB_API_URL = savedApiUrl;
+  await server.stop();
+});
+
+function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string | null } = {}) {
+  return syncIssues({
+    octokit: createOctokit('ghs_local_test', { log, timing: fastTiming() }),
+    owner: server.owner,
+    repo: server.repo,
+    result,
+    extraLabels: ['security'],
+    maxIssues: over.maxIssues ?? 20,
+    runUrl: over.runUrl ?? null,
+    log,
+  });
+}
+
+const user = (name: string, overrides: Partial<Finding> = {}) =>
+  makeFinding({ userName: name, ...overrides });
+const result = (findings: Finding[], accounts = [makeAccount()]) => makeResult({ findings, accounts });
+const zero = { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null };
+
+/** Issues of the server carrying our label, by user name (from the title). */
+function byUser(): Map<string, GitHubServer['issues'][number]> {
+  return new Map(
+    server.issues
+      .filter((i) => i.labels.includes(ISSUE_LABEL))
+      .map((i) => [/IAM user (.*) in account/.exec(i.title)?.[1] ?? '', i]),
+  );
+}
+
+describe('syncIssues against a local GitHub API', () => {
+  it('opens one issue per violating user, with labels created, and changes nothing on the next two runs', async () => {
+    const findings = [
+      user('alice'),
+      user('alice', { keySlot: 2, accessKeyId: 'AKIASECONDKEY' }),
+      user('bob'),
+      user('carol', { exempted: true, justification: 'CI' }),
+    ];
+    const first = await sync(result(findings), { runUrl: 'https://github.com/o/r/actions/runs/1' });
+    expect(first).toEqual({ ...zero, opened: 2 });
+    expect([...byUser().keys()].sort()).toEqual(['alice', 'bob']);
+    const alice = byUser().get('alice');
+    expect(alice?.labels).toEqual([ISSUE_LABEL, 'security']);
+    expect(alice?.body).toContain('AKIASECONDKEY');
+    expect(server.labels.get(ISSUE_LABEL)).toMatchObject({ color: 'd93f0b' });
+    expect(server.labels.get('security')).toBeDefined();
+    expect(
+      server
+        .writes()
+        .filter((r) => r.path.endsWith('/labels'))
+        .map((r) => r.body),
+    ).toEqual([
+      expect.objectContaining({ name: ISSUE_LABEL }),
+      expect.objectContaining({ name: 'security' }),
+    ]);
+
+    for (const run of [2, 3]) {
+      server.clearRequests();
+      const again = await sync(result(findings), { runUrl: `https://github.com/o/r/actions/runs/${run}` });
+      expect(again).toEqual(zero);
+      expect(server.writes()).toEqual([]);
+      // found by the fixed label, listed with state=all, never searched
+      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        `GET /repos/${server.owner}/${server.repo}/issues`,
+      ]);
+      expect(server.requests[0]?.query).toMatchObject({ state: 'all', labels: ISSUE_LABEL, per_page: '100' });
+    }
+  });
+
+  it('updates a body only when the evidence changed', async () => {
+    await sync(result([user('alice')]));
+    const used = user('alice', { reason: 'unused', keyLastUsedAt: '2024-06-01T00:00:00Z' });
+    server.clearRequests();
+    expect(await sync(result([used]))).toEqual({ ...zero, updated: 1 });
+    expect(server.writes().map((r) => r.method)).toEqual(['PATCH']);
+    expect(byUser().get('alice')?.body).toContain('2024-06-01');
+    expect(await sync(result([used]))).toEqual(zero);
+  });
+
+  it('closes with a comment when the key is gone, and reopens when it comes back', async () => {
+    await sync(result([user('alice'), user('bob')]));
+    const bob = byUser().get('bob');
+    server.clearRequests();
+
+    expect(await sync(result([user('alice')]))).toEqual({ ...zero, closed: 1 });
+    expect(bob?.state).toBe('closed');
+    expect(bob?.state_reason).toBe('completed');
+    expect(bob?.comments).toHaveLength(1);
+    expect(bob?.comments[0]).toMatch(/deleted, deactivated or used/);
+    // comment first, then close
+    expect(server.writes().map((r) => `${r.method} ${r.path.replace(/.*\/issues/, '/issues')}`)).toEqual([
+      `POST /issues/${bob?.number}/comments`,
+      `PATCH /issues/${bob?.number}`,
+    ]);
+    expect(server.writes()[1]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+    expect(byUser().get('alice')?.state).toBe('open');
+
+    expect(await sync(result([user('alice')]))).toEqual(zero);
+
+    const back = user('bob', { keySlot: 2, accessKeyId: 'AKIANEWBOBKEY' });
+    expect(await sync(result([user('alice'), back]))).toEqual({ ...zero, reopened: 1 });
+    expect(bob?.state).toBe('open');
+    expect(bob?.body).toContain('AKIANEWBOBKEY');
+    expect(server.issues).toHaveLength(2);
+    expect(await sync(result([user('alice'), back]))).toEqual(zero);
+  });
+
+  it('closes the issue of a user exempted since, quoting the justification escaped', async () => {
+    await sync(result([user('alice')]));
+    const justification = 'Deploy key for @org/team, see [ticket](https://evil.example) <b>SEC-1</b>';
+    expect(await sync(result([user('alice', { exempted: true, justification })]))).toEqual({
+      ...zero,
+      closed: 1,
+    });
+    const alice = byUser().get('alice');
+    expect(alice?.state).toBe('closed');
+    const comment = alice?.comments[0] ?? '';
+    expect(comment).toContain('exempted');
+    expect(comment).toContain('Deploy key for @\u200borg/team');
+    expect(comment).not.toMatch(/<b>|\]\(|https:\/\/evil/);
+    expect(await sync(result([user('alice', { exempted: true, justification })]))).toEqual(zero);
+  });
+
+  it('leaves the issues of an account that failed this run alone', async () => {
+    const inOther = user('dave', { accountId: OTHER });
+    await sync(result([user('alice'), inOther], [makeAccount(), makeAccount({ accountId: OTHER })]));
+    expect(server.issues).toHaveLength(2);
+    server.clearRequests();
+
+    const failed = makeFailedAccount({ accountId: OTHER });
+    expect(await sync(result([user('alice')], [makeAccount(), failed]))).toEqual(zero);
+    expect(server.writes()).toEqual([]);
+    expect(byUser().get('dave')?.state).toBe('open');
+  });
+
+  it('leaves the issues of accounts not audited in this run (excluded, other shards) alone', async () => {
+    await sync(
+      result(
+        [user('alice'), user('dave', { accountId: OTHER })],
+        [makeAccount(), makeAccount({ accountId: OTHER })],
+      ),
+    );
+    server.clearRequests();
+    // this run (another shard) audited only OTHER, successfully, with no findings
+    const shard = makeResult({
+      accounts: [makeAccount({ accountId: OTHER })],
+      findings: [],
+      shard: { index: 2, total: 2 },
+    });
+    expect(await sync(shard)).toEqual({ ...zero, closed: 1 });
+    expect(byUser().get('alice')?.state).toBe('open');
+    expect(byUser().get('dave')?.state).toBe('closed');
+  });
+
+  it('ignores issues without the marker, pull requests and issues without the fixed label', async () => {
+    const { body } = renderIssue(
+      {
+        accountId: '123456789012',
+        alias: 'prod',
+        userName: 'zed',
+        userArn: 'arn:aws:iam::123456789012:user/zed',
+        findings: [user('zed')],
+      },
+      { exemptionTag: 'access-key-justification', runUrl: null },
+    );
+    const noMarker = server.addIssue({ title: 'IAM user zed', body: 'hand-written', labels: [ISSUE_LABEL] });
+    const pr = server.addIssue({ body, labels: [ISSUE_LABEL], pullRequest: true });
+    const unlabelled = server.addIssue({ body, labels: ['security'] });
+    expect(await sync(result([]))).toEqual(zero);
+    for (const i of [noMarker, pr, unlabelled]) expect(i.state).toBe('open');
+    expect(server.writes()).toEqual([]);
+  });
+
+  it('opens at most max-issues new issues per run and counts the rest as skipped', async () => {
+    const findings = ['u1', 'u2', 'u3', 'u4', 'u5'].map((n) => user(n));
+    expect(await sync(result(findings), { maxIssues: 2 })).toEqual({ ...zero, opened: 2, skipped: 3 });
+    expect([...byUser().keys()]).toEqual(['u1', 'u2']);
+    expect(await sync(result(findings), { maxIssues: 2 })).toEqual({ ...zero, opened: 2, skipped: 1 });
+    expect(await sync(result(findings), { maxIssues: 2 })).toEqual({ ...zero, opened: 1 });
+    expect(await sync(result(findings), { maxIssues: 0 })).toEqual(zero);
+    expect(server.issues).toHaveLength(5);
+  });
+
+  it('pages through more than 100 existing issues (Link rel="next")', async () => {
+    const findings = Array.from({ length: 150 }, (_, i) => user(`user${String(i).padStart(3, '0')}`));
+    for (const f of findings) {
+      const { title, body } = renderIssue(
+        { accountId: f.accountId, alias: 'prod', userName: f.userName, userArn: f.userArn, findings: [f] },
+        { exemptionTag: 'access-key-justification', runUrl: null },
+      );
+      server.addIssue({ title, body, labels: [ISSUE_LABEL, 'security'] });
+    }
+    // 150 issues already there, one new violator, one fixed (user149 left)
+    const now = [...findings.slice(0, 149), user('newbie')];
+    expect(await sync(result(now))).toEqual({ ...zero, opened: 1, closed: 1 });
+    const lists = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues'));
+    expect(lists.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+    expect(byUser().get('user149')?.state).toBe('closed');
+    expect(server.issues).toHaveLength(151);
+  });
+
+  it('retries a secondary rate limit (retry-after) and a primary one, with a warning', async () => {
+    server.fail({ kind: 'secondary-rate-limit', retryAfter: 1 }, { method: 'POST', path: /\/issues$/ });
+    server.fail({ kind: 'rate-limit' }, { method: 'GET', path: /\/issues$/ });
+    const started = Date.now();
+    expect(await sync(result([user('alice')]))).toEqual({ ...zero, opened: 1 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(server.issues).toHaveLength(1);
+    expect(warnings.join('\n')).toMatch(/secondary rate limit/);
+    expect(warnings.join('\n')).toMatch(/rate limit reached for GET/);
+    expect(server.requests.filter((r) => r.status === 403)).toHaveLength(2);
+  });
+
+  it('gives up on a rate limit that does not end, returning an error instead of throwing', async () => {
+    server.fail(
+      { kind: 'secondary-rate-limit', retryAfter: 1 },
+      { method: 'POST', path: /\/issues$/, times: Infinity },
+    );
+    const out = await sync(result([user('alice')]));
+    expect(out.opened).toBe(0);
+    expect(out.error).toMatch(/rate limit was still exceeded after 3 retries/);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues'))).toHaveLength(4);
+  });
+
+  it('retries a 5xx', async () => {
+    server.fail({ kind: 'server-error', status: 502 }, { method: 'GET', path: /\/issues$/ });
+    server.fail({ kind: 'server-error', status: 503 }, { method: 'PATCH' });
+    await sync(result([user('alice'), user('bob')]));
+    expect(await sync(result([user('alice')]))).toEqual({ ...zero, closed: 1 });
+    expect(server.requests.filter((r) => r.status >= 500)).toHaveLength(2);
+  });
+
+  it('returns a clear error naming `issues: write` when the token lacks it', async () => {
+    server.fail({ kind: 'forbidden', permission: 'issues=write' }, { method: 'POST', times: Infinity });
+    const out = await sync(result([user('alice')]));
+    expect(out).toMatchObject({ opened: 0, closed: 0 });
+    expect(out.error).toMatch(
+      /^GitHub issues could not be updated: the workflow token lacks `issues: write`/,
+    );
+    expect(out.error).toContain('permissions: issues: write');
+    expect(out.error).toContain('issues=write');
+    expect(server.issues).toHaveLength(0);
+  });
+
+  it('returns an error when issues are disabled (410) or the repository is not visible (404)', async () => {
+    server.fail({ kind: 'gone' }, { method: 'GET' });
+    expect((await sync(result([user('alice')]))).error).toMatch(/issues: write.*disabled.*HTTP 410/);
+    server.fail({ kind: 'not-found' }, { method: 'GET' });
+    expect((await sync(result([user('alice')]))).error).toMatch(/HTTP 404/);
+  });
+
+  it('takes a label created concurrently (422 already_exists) in its stride', async () => {
+    server.labels.set(ISSUE_LABEL, { name: ISSUE_LABEL, color: '000000', description: null });
+    server.fail({ kind: 'not-found' }, { method: 'GET', path: /\/labels\// });
+    expect(await sync(result([user('alice')]))).toEqual({ ...zero, opened: 1 });
+    expect(
+      server.requests.some((r) => r.method === 'POST' && r.path.endsWith('/labels') && r.status === 422),
+    ).toBe(true);
+  });
+
+  it('keeps hostile user names in sync idempotently', async () => {
+    const names = [
+      '[x](https://evil)',
+      '<script>alert(1)</script>',
+      '@org/team',
+      '```\n$(rm -rf /)\n```',
+      'a b%20c',
+    ];
+    const findings = names.map((n) => user(n));
+    expect(await sync(result(findings))).toEqual({ ...zero, opened: 5 });
+    for (const i of server.issues) {
+      expect(i.title).not.toMatch(/@(?!\u200b)/);
+      expect(i.title).not.toMatch(/[\r\n]/);
+    }
+    expect(await sync(result(findings))).toEqual(zero);
+    expect(await sync(result(findings.slice(1)))).toEqual({ ...zero, closed: 1 });
+  });
+
+  it('works under a GHES-style API prefix', async () => {
+    const ghes = await startGitHubServer({ prefix: '/api/v3' });
+    try {
+      const out = await syncIssues({
+        octokit: createOctokit('ghs_local_test', { log, timing: fastTiming(), baseUrl: ghes.url }),
+        owner: ghes.owner,
+        repo: ghes.repo,
+        result: result([user('alice')]),
+        extraLabels: [],
+        maxIssues: 20,
+        runUrl: null,
+        log,
+      });
+      expect(out).toEqual({ ...zero, opened: 1 });
+      expect(ghes.issues[0]?.labels).toEqual([ISSUE_LABEL]);
+    } finally {
+      await ghes.stop();
+    }
+  });
+});
+
+describe('planIssueSync', () => {
+  const render = (f: Finding) =>
+    renderIssue(
+      { accountId: f.accountId, alias: 'prod', userName: f.userName, userArn: f.userArn, findings: [f] },
+      { exemptionTag: 'access-key-justification', runUrl: null },
+    );
+  const existing = (
+    n: number,
+    f: Finding,
+    state: 'open' | 'closed',
+    body = render(f).body,
+  ): ExistingIssue => ({
+    number: n,
+    state,
+    title: render(f).title,
+    body,
+    labels: [ISSUE_LABEL],
+  });
+  const opts = { extraLabels: [], maxIssues: 20, runUrl: null };
+
+  it('reopens the newest closed issue of a user, not an older one', () => {
+    const f = user('alice');
+    const plan = planIssueSync([existing(3, f, 'closed'), existing(9, f, 'closed')], result([f]), opts);
+    expect(plan).toEqual([expect.objectContaining({ kind: 'reopen', number: 9 })]);
+  });
+
+  it('updates the open issue and leaves closed duplicates alone', () => {
+    const f = user('alice');
+    const plan = planIssueSync(
+      [existing(3, f, 'closed'), existing(5, f, 'open', `${render(f).body}\nedited`)],
+      result([f]),
+      opts,
+    );
+    expect(plan).toEqual([expect.objectContaining({ kind: 'update', number: 5 })]);
+  });
+
+  it('does not count reopened issues against max-issues', () => {
+    const a = user('alice');
+    const b = user('bob');
+    const plan = planIssueSync([existing(1, a, 'closed')], result([a, b]), { ...opts, maxIssues: 1 });
+    expect(plan.map((p) => p.kind)).toEqual(['reopen', 'create']);
+  });
+
+  it('never closes issues of an account absent from the result', () => {
+    const f = user('alice', { accountId: OTHER });
+    expect(planIssueSync([existing(1, f, 'open')], result([]), opts)).toEqual([]);
+  });
+});
