@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import {
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
+  IAMClient,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
+import type { Finding, RuleSettings } from '../src/model.js';
+import { awsClientConfig } from '../src/credentials/aws-config.js';
+import { fetchCredentialReport } from '../src/collect/credential-report.js';
+import { enrichFindings, keyForSlot } from '../src/collect/enrich.js';
+import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
+import { evaluateReport } from '../src/evaluate/evaluate.js';
+import { accessDenied, lastUsedAt, startAwsProxy, throttling, type AwsProxy } from './helpers/aws-proxy.js';
+import {
+  compliantUsers,
+  describeWithMoto,
+  seedAccount,
+  startMoto,
+  TEST_REGION,
+  type MotoServer,
+  type SeedUser,
+  type SeededAccount,
+} from './helpers/moto.js';
+
+const RULE: RuleSettings = {
+  scope: 'at-setup',
+  setupWindowSeconds: 600,
+  unusedDays: 90,
+  exemptionTag: 'access-key-justification',
+};
+/** moto's GeneratedTime is 2015 and keys are created "now": measure `as-of` explicitly, after both. */
+const AS_OF = Date.now() + 86_400_000;
+/** Far enough for keys used "now" to be stale (more than 90 days unused). */
+const LATE_AS_OF = Date.parse('2030-01-01T00:00:00Z');
+const noSleep = { sleep: async () => {}, now: () => new Date() };
+
+let nextAccount = 300000000001;
+
+describeWithMoto('enrichFindings against moto', () => {
+  let moto: MotoServer;
+  let proxy: AwsProxy;
+  let restoreEnv: () => void;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    proxy = await startAwsProxy(moto.endpoint);
+    restoreEnv = proxy.useAsEndpoint();
+  });
+
+  afterAll(async () => {
+    restoreEnv?.();
+    await proxy?.stop();
+    await moto?.stop();
+  });
+
+  /** Seeds an account, fetches and evaluates its report through the proxy, then clears the call log. */
+  async function flagged(users: SeedUser[], asOf = AS_OF) {
+    const accountId = String(nextAccount++);
+    const seeded = await seedAccount(moto.endpoint, accountId, users);
+    proxy.registerKey(seeded.credentials.accessKeyId, accountId);
+    const iam = new IAMClient(awsClientConfig({ region: TEST_REGION, credentials: seeded.credentials }));
+    const { report, generatedAt } = await fetchCredentialReport(iam, noSleep);
+    const findings = evaluateReport(report, RULE, asOf);
+    proxy.resetCalls();
+    const direct = new IAMClient({
+      region: TEST_REGION,
+      endpoint: moto.endpoint,
+      credentials: seeded.credentials,
+    });
+    return { accountId, seeded, iam, direct, findings, generatedAt };
+  }
+
+  function keyId(seeded: SeededAccount, user: string, i = 0): string {
+    return seeded.users.get(user)?.keys[i]?.accessKeyId ?? '';
+  }
+
+  test('fills key ids and tags; calls only per flagged user and key, whatever the compliant users', async () => {
+    const { accountId, seeded, iam, direct, findings, generatedAt } = await flagged([
+      ...compliantUsers(12),
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'bob', password: true, keys: 2 },
+      {
+        name: 'exempt',
+        password: true,
+        keys: 1,
+        tags: { 'access-key-justification': 'break-glass; expires=2031-01-01', team: 'ops' },
+      },
+    ]);
+    try {
+      expect(findings.map((f) => `${f.userName}/${f.keySlot}`)).toEqual([
+        'alice/1',
+        'bob/1',
+        'bob/2',
+        'exempt/1',
+      ]);
+      const out = await enrichFindings(iam, findings, { concurrency: 3, reportGeneratedAt: generatedAt });
+      expect(out.resolvedSinceReport).toBe(0);
+      expect(out.findings.map((f) => f.accessKeyId)).toEqual([
+        keyId(seeded, 'alice'),
+        keyId(seeded, 'bob', 0), // both bob's keys share a second: the earlier-listed is slot 1
+        keyId(seeded, 'bob', 1),
+        keyId(seeded, 'exempt'),
+      ]);
+      expect(out.findings.every((f) => f.keyLastUsedAt === null && f.keyLastUsedService === null)).toBe(true);
+      expect(out.tags.get(seeded.users.get('exempt')!.arn)).toEqual({
+        'access-key-justification': 'break-glass; expires=2031-01-01',
+        team: 'ops',
+      });
+      expect(out.tags.get(seeded.users.get('alice')!.arn)).toEqual({});
+      expect(out.tags.size).toBe(3);
+      expect(proxy.counts(accountId)).toEqual({
+        ListAccessKeys: 3,
+        ListUserTags: 3,
+        GetAccessKeyLastUsed: 4,
+      });
+      expect(proxy.count(undefined, accountId)).toBe(10);
+    } finally {
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+
+  test('a key used since the report (live last use after GeneratedTime) is resolved', async () => {
+    const { accountId, seeded, iam, direct, findings, generatedAt } = await flagged([
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'carol', password: true, keys: 1 },
+    ]);
+    const used = new Date(generatedAt.getTime() + 3600_000);
+    const fault = proxy.fault({
+      match: {
+        action: 'GetAccessKeyLastUsed',
+        account: accountId,
+        params: { AccessKeyId: keyId(seeded, 'carol') },
+      },
+      respond: lastUsedAt(used, 'ec2', 'eu-west-1'),
+    });
+    try {
+      const out = await enrichFindings(iam, findings, { concurrency: 2, reportGeneratedAt: generatedAt });
+      expect(fault.hits).toBe(1);
+      expect(out.findings.map((f) => f.userName)).toEqual(['alice']);
+      expect(out.resolvedSinceReport).toBe(1);
+    } finally {
+      fault.remove();
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+
+  test('a key used before the report keeps its finding, with the live last use filled in', async () => {
+    // moto reports the key used "now" and GeneratedTime 2015: the same use in the report and live.
+    const { iam, direct, findings, generatedAt } = await flagged(
+      [{ name: 'stale', password: true, keys: [{ use: true }] }],
+      LATE_AS_OF,
+    );
+    try {
+      expect(findings.map((f) => f.reason)).toEqual(['unused']);
+      const out = await enrichFindings(iam, findings, { concurrency: 2, reportGeneratedAt: generatedAt });
+      expect(out.resolvedSinceReport).toBe(0);
+      expect(out.findings).toHaveLength(1);
+      expect(out.findings[0]?.keyLastUsedAt).toBe(findings[0]?.keyLastUsedAt);
+      expect(out.findings[0]?.keyLastUsedService).toBe('sts');
+      expect(out.findings[0]?.keyLastUsedRegion).toBe('us-east-1');
+    } finally {
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+
+  test('keys deactivated or deleted, and users deleted, since the report are resolved', async () => {
+    const { accountId, seeded, iam, direct, findings, generatedAt } = await flagged([
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'deactivated', password: true, keys: 1 },
+      { name: 'keydeleted', password: true, keys: 2 },
+      { name: 'gone', password: true, keys: 1 },
+    ]);
+    await direct.send(
+      new UpdateAccessKeyCommand({
+        UserName: 'deactivated',
+        AccessKeyId: keyId(seeded, 'deactivated'),
+        Status: 'Inactive',
+      }),
+    );
+    await direct.send(
+      new DeleteAccessKeyCommand({ UserName: 'keydeleted', AccessKeyId: keyId(seeded, 'keydeleted', 1) }),
+    );
+    await direct.send(new DeleteUserCommand({ UserName: 'gone' }));
+    try {
+      expect(findings).toHaveLength(5);
+      const out = await enrichFindings(iam, findings, { concurrency: 4, reportGeneratedAt: generatedAt });
+      // keydeleted: both keys shared a second; the one left is reported once (as the first slot), the
+      // other slot is resolved.
+      expect(out.findings.map((f) => `${f.userName}/${f.keySlot}/${f.accessKeyId}`)).toEqual([
+        `alice/1/${keyId(seeded, 'alice')}`,
+        `keydeleted/1/${keyId(seeded, 'keydeleted', 0)}`,
+      ]);
+      expect(out.resolvedSinceReport).toBe(3);
+      expect([...out.tags.keys()].some((arn) => arn.endsWith('/gone'))).toBe(false);
+      // no GetAccessKeyLastUsed for the inactive or deleted key, none for the deleted user
+      expect(proxy.counts(accountId)).toEqual({
+        ListAccessKeys: 4,
+        ListUserTags: 4,
+        GetAccessKeyLastUsed: 2,
+      });
+    } finally {
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+
+  test('ListUserTags is paginated only when truncated', async () => {
+    const { accountId, seeded, iam, direct, findings, generatedAt } = await flagged([
+      { name: 'paged', password: true, keys: 1, tags: { a: '1' } },
+    ]);
+    const page2 = proxy.fault({
+      match: { action: 'ListUserTags', account: accountId, params: { Marker: 'page2' } },
+      respond: {
+        status: 200,
+        body:
+          '<ListUserTagsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUserTagsResult><Tags>' +
+          '<member><Key>access-key-justification</Key><Value>vendor integration</Value></member></Tags>' +
+          '<IsTruncated>false</IsTruncated></ListUserTagsResult><ResponseMetadata><RequestId>r2</RequestId>' +
+          '</ResponseMetadata></ListUserTagsResponse>',
+      },
+    });
+    const page1 = proxy.fault({
+      match: { action: 'ListUserTags', account: accountId },
+      times: 1,
+      respond: {
+        rewrite: (b) =>
+          b.replace(
+            '<IsTruncated>false</IsTruncated>',
+            '<IsTruncated>true</IsTruncated><Marker>page2</Marker>',
+          ),
+      },
+    });
+    try {
+      const out = await enrichFindings(iam, findings, { concurrency: 1, reportGeneratedAt: generatedAt });
+      expect(page1.hits).toBe(1);
+      expect(page2.hits).toBe(1);
+      expect(out.tags.get(seeded.users.get('paged')!.arn)).toEqual({
+        a: '1',
+        'access-key-justification': 'vendor integration',
+      });
+      expect(proxy.count('ListUserTags', accountId)).toBe(2);
+    } finally {
+      page1.remove();
+      page2.remove();
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+
+  test('throttling is absorbed; AccessDenied on ListUserTags fails with a hint naming iam:ListUserTags', async () => {
+    const { accountId, iam, direct, findings, generatedAt } = await flagged([
+      { name: 'alice', password: true, keys: 1 },
+    ]);
+    const throttle = proxy.fault({
+      match: { action: 'GetAccessKeyLastUsed', account: accountId },
+      times: 1,
+      respond: throttling(),
+    });
+    try {
+      const ok = await enrichFindings(iam, findings, { concurrency: 1, reportGeneratedAt: generatedAt });
+      expect(ok.findings).toHaveLength(1);
+      expect(throttle.hits).toBe(1);
+      const denied = proxy.fault({
+        match: { action: 'ListUserTags', account: accountId },
+        respond: accessDenied('iam:ListUserTags'),
+      });
+      const err = await enrichFindings(iam, findings, {
+        concurrency: 1,
+        reportGeneratedAt: generatedAt,
+      }).catch((e: unknown) => e);
+      denied.remove();
+      expect(err).toBeInstanceOf(StepError);
+      const d = describeAwsError(err, { accountId, step: 'enrich' });
+      expect(d.error).toContain(`ListUserTags in account ${accountId} failed: AccessDenied`);
+      expect(d.hint).toContain('Allow iam:ListUserTags');
+    } finally {
+      throttle.remove();
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+});
+
+test('keyForSlot: matches CreateDate to the slot at second precision; shared seconds by list order', () => {
+  const k = (id: string, iso: string) => ({
+    AccessKeyId: id,
+    CreateDate: new Date(iso),
+    Status: 'Active' as const,
+  });
+  const keys = [
+    k('A', '2026-01-01T00:00:00.900Z'),
+    k('B', '2026-01-01T00:00:00.100Z'),
+    k('C', '2026-01-02T00:00:00Z'),
+  ];
+  expect(keyForSlot(keys, '2026-01-01T00:00:00Z', 1)?.AccessKeyId).toBe('A');
+  expect(keyForSlot(keys, '2026-01-01T00:00:00Z', 2)?.AccessKeyId).toBe('B');
+  expect(keyForSlot(keys, '2026-01-02T00:00:00Z', 2)?.AccessKeyId).toBe('C');
+  expect(keyForSlot(keys, '2026-01-03T00:00:00Z', 1)).toBeNull();
+  expect(keyForSlot([], '2026-01-01T00:00:00Z', 1)).toBeNull();
+});
+
+test('enrichFindings with no findings makes no call', async () => {
+  const iam = { send: () => Promise.reject(new Error('no call expected')) } as unknown as IAMClient;
+  const out = await enrichFindings(iam, [] as Finding[], { concurrency: 4, reportGeneratedAt: new Date() });
+  expect(out).toEqual({ findings: [], tags: new Map(), resolvedSinceReport: 0 });
+});
