@@ -208,9 +208,9 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
     '',
     '### Why it matters',
     '',
-    escapeMarkdown(whyItMatters()),
+    whyItMatters(), // the rule's own text: trusted
     '',
-    `This is ${escapeMarkdown(CIS_SUMMARY)}.`,
+    `This is ${CIS_SUMMARY}.`,
     '',
     '### How to fix',
     '',
