@@ -247,10 +247,9 @@ function webIdentityProvider(
 function chainedProvider(
   config: Config,
   roleArn: string,
-  base: AwsCredentialIdentityProvider,
+  sts: STSClient,
   deps: SessionDeps,
 ): AwsCredentialIdentityProvider {
-  const sts = new STSClient(awsClientConfig({ region: config.awsRegion, credentials: base }));
   const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
   const accountId = arnAccount(roleArn);
   const fetch = async (): Promise<Expiring> => {
@@ -272,18 +271,20 @@ function chainedProvider(
  * nothing can be audited.
  */
 export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSession> {
+  // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
+  let sts: STSClient;
   let baseCredentials: AwsCredentialIdentityProvider;
   if (config.roleToAssume) {
     baseCredentials = webIdentityProvider(config, config.roleToAssume, deps);
     // Fail here, with the trust-policy hint, rather than inside the first account.
     await baseCredentials();
+    sts = new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
   } else {
-    // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS).
-    const client = new STSClient(awsClientConfig({ region: config.awsRegion }));
-    baseCredentials = client.config.credentials;
+    // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
+    // as the client resolves it without explicit credentials.
+    sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+    baseCredentials = sts.config.credentials;
   }
-
-  const sts = new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
   let callerAccountId: string;
   let callerArn: string;
   try {
@@ -322,7 +323,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
       if (roleArn === null) return baseCredentials;
       let provider = chained.get(accountId);
       if (!provider) {
-        provider = chainedProvider(config, roleArn, baseCredentials, deps);
+        provider = chainedProvider(config, roleArn, sts, deps);
         chained.set(accountId, provider);
       }
       return provider;
