@@ -8,6 +8,8 @@ import {
   CHAINED_SESSION_MAX_SECONDS,
   memberRoleArn,
   REFRESH_MARGIN_MS,
+  REFRESH_RETRY_MS,
+  refreshingProvider,
   signIn,
   SignInError,
   subjectForms,
@@ -354,4 +356,35 @@ it('derives the classic and immutable sub forms from the claims', () => {
     'repo:octo-org@456/octo-repo@123:ref:refs/heads/main',
     'repo:octo-org/octo-repo:ref:refs/heads/main',
   ]);
+});
+
+it('keeps valid credentials when a refresh fails, retrying at most every REFRESH_RETRY_MS', async () => {
+  let now = 0;
+  let calls = 0;
+  let fail = false;
+  const warnings: string[] = [];
+  const provider = refreshingProvider(
+    async () => {
+      calls++;
+      if (fail) throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+      return { identity: { accessKeyId: `K${calls}`, secretAccessKey: 's' }, expiresAt: now + 3600_000 };
+    },
+    { now: () => new Date(now), log: { info: () => undefined, warning: (m) => warnings.push(m) } },
+    'the test session',
+  );
+  expect((await provider()).accessKeyId).toBe('K1');
+  fail = true;
+  now = 3600_000 - REFRESH_MARGIN_MS + 1;
+  expect((await provider()).accessKeyId).toBe('K1');
+  expect(warnings).toEqual([
+    'Could not refresh the test session (Throttling: Rate exceeded); using the current session until it expires.',
+  ]);
+  expect((await provider()).accessKeyId).toBe('K1');
+  expect(calls).toBe(2); // no retry within REFRESH_RETRY_MS
+  now += REFRESH_RETRY_MS;
+  fail = false;
+  expect((await provider()).accessKeyId).toBe('K3');
+  fail = true;
+  now = 2 * 3600_000; // K3 expired too: the error surfaces
+  await expect(provider()).rejects.toThrow('Rate exceeded');
 });

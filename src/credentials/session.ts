@@ -61,7 +61,10 @@ export class SignInError extends Error {
   }
 }
 
-interface Expiring {
+/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
+export const REFRESH_RETRY_MS = 30 * 1000;
+
+export interface Expiring {
   identity: AwsCredentialIdentity;
   expiresAt: number;
 }
@@ -69,7 +72,7 @@ interface Expiring {
 /**
  * A provider that caches credentials until `REFRESH_MARGIN_MS` before their expiry (by the injected
  * clock), shares one fetch among concurrent callers, and keeps serving the old credentials (with a
- * warning) if a refresh fails while they are still valid.
+ * warning, retrying at most every `REFRESH_RETRY_MS`) if a refresh fails while they are still valid.
  */
 export function refreshingProvider(
   fetch: () => Promise<Expiring>,
@@ -78,17 +81,21 @@ export function refreshingProvider(
 ): AwsCredentialIdentityProvider {
   let current: Expiring | null = null;
   let inFlight: Promise<AwsCredentialIdentity> | null = null;
+  let retryAt = 0;
   return async () => {
     const now = deps.now().getTime();
     if (current && now < current.expiresAt - REFRESH_MARGIN_MS) return current.identity;
+    if (current && now < retryAt && now < current.expiresAt) return current.identity;
     if (inFlight) return inFlight;
     const previous = current;
     inFlight = (async () => {
       try {
         current = await fetch();
+        retryAt = 0;
         return current.identity;
       } catch (err) {
         if (previous && deps.now().getTime() < previous.expiresAt) {
+          retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
           const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
           deps.log.warning?.(
             `Could not refresh ${describe} (${reason}); using the current session until it expires.`,
