@@ -147,8 +147,9 @@ export const RULE = {
   cis: CIS_MAPPINGS,
 } as const;
 
+/** Controls (newlines included), line separators and bidirectional overrides/isolates. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 export function shellQuote(s: string): string {

@@ -26,8 +26,11 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** ASCII punctuation that Markdown (CommonMark + GFM) may give a meaning to; all are backslash-escapable. */
-const MD_SPECIAL = new Set('\\`*_{}[]()#+-.!|~$=:^'.split(''));
+/**
+ * ASCII punctuation that Markdown (CommonMark + GFM, GitHub math) may give a meaning to in one line of
+ * text; all are backslash-escapable. (`#` is handled with `@`.)
+ */
+const MD_SPECIAL = new Set('\\`*_{}[]()+-.!|~$'.split(''));
 
 /**
  * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):

@@ -1,0 +1,337 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  MAX_FIX_BLOCKS,
+  SUMMARY_MAX_BYTES,
+  renderSummary,
+  renderTerminal,
+  verdictText,
+} from '../src/report/summary.js';
+import { SARIF_MAX_RESULTS } from '../src/report/sarif.js';
+import type { AuditResult } from '../src/model.js';
+import {
+  HOSTILE,
+  makeAccount,
+  makeCarried,
+  makeFailedAccount,
+  makeFinding,
+  makeIssues,
+  makeResult,
+  makeStaleFinding,
+} from './helpers/results.js';
+
+const files = { jsonFile: 'out/iam.json', sarifFile: 'out/iam.sarif' };
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+const mixed = makeResult({
+  accounts: [
+    makeAccount({ resolvedSinceReport: 2 }),
+    makeAccount({ accountId: '222222222222', alias: null }),
+    makeFailedAccount(),
+  ],
+  findings: [
+    makeFinding(),
+    makeStaleFinding(200, { userName: 'bob', mfaActive: true, accessKeyId: 'AKIAI44QH8DHBEXAMPLE' }),
+    makeFinding({ accountId: '222222222222', userName: 'bob' }),
+    makeFinding({ userName: 'carol', exempted: true, justification: 'CI deploy key, SEC-42' }),
+    makeFinding({ userName: 'dave', exemptionExpired: true, justification: 'pilot expires=2025-01-01' }),
+  ],
+  carriedForward: [makeCarried(), makeCarried({ location: 'aws/210987654321/iam/user/x/key-created-1' })],
+  notes: ['1 account skipped by `exclude-accounts`.'],
+});
+
+describe('verdictText', () => {
+  it('counts failing keys, users and failed accounts', () => {
+    expect(verdictText(mixed)).toBe(
+      '❌ 4 access keys created at user setup are unused — 4 users, 1 of 3 accounts failed',
+    );
+    expect(verdictText(makeResult({ findings: [makeFinding()] }))).toBe(
+      '❌ 1 access key created at user setup is unused — 1 user, 1 account audited',
+    );
+  });
+
+  it('is green when nothing fails, exemptions aside', () => {
+    expect(verdictText(makeResult())).toBe(
+      '✅ No unused access keys created at user setup — 1 account, 10 users scanned',
+    );
+    expect(
+      verdictText(makeResult({ findings: [makeFinding({ exempted: true, justification: 'x' })] })),
+    ).toMatch(/^✅ .*, 1 exempted$/);
+  });
+
+  it('fails on account errors alone', () => {
+    expect(verdictText(makeResult({ accounts: [makeAccount(), makeFailedAccount()] }))).toBe(
+      '❌ 1 of 2 accounts could not be audited — no unused access keys created at user setup in the other 1',
+    );
+    expect(verdictText(makeResult({ accounts: [makeFailedAccount()] }))).toBe(
+      '❌ 1 account could not be audited',
+    );
+    expect(verdictText(makeResult({ accounts: [] }))).toBe('⚠️ No accounts were audited');
+  });
+
+  it('speaks of any key under scope any', () => {
+    const r = makeResult({
+      settings: { scope: 'any', setupWindowSeconds: 600, unusedDays: 0, exemptionTag: 'x' },
+      findings: [makeFinding({ setupGapSeconds: 86_400 * 3 })],
+    });
+    expect(verdictText(r)).toContain('1 access key of console users is unused');
+  });
+});
+
+describe('renderSummary', () => {
+  const md = renderSummary(mixed, {
+    ...files,
+    issues: makeIssues({ opened: 2, updated: 1, reopened: 1, closed: 3, skipped: 4 }),
+  });
+
+  it('starts with the verdict heading', () => {
+    expect(md.split('\n')[0]).toBe(`### ${verdictText(mixed)}`);
+    expect(md).toContain('never used or unused for over 90 days');
+    expect(md).toContain('keys created within 10 min of their user');
+  });
+
+  it('has a per-account table with counts, report age and status', () => {
+    expect(md).toContain('#### Accounts');
+    expect(md).toContain(
+      '| Account | Alias | Users scanned | Findings | Exempted | Resolved since report | Report | Status |',
+    );
+    expect(md).toContain(
+      '| 123456789012 | prod | 10 | 3 | 1 | 2 | 2025-06-01 00:00:00 UTC (2 h old) | ✅ ok |',
+    );
+    expect(md).toContain('| 222222222222 | — | 10 | 1 | 0 | 0 |');
+    expect(md).toMatch(/\| 210987654321 \| — \| 0 \| 0 \| 0 \| 0 \| — \| ❌ AccessDenied/);
+  });
+
+  it('lists the failing keys with evidence', () => {
+    expect(md).toContain('| Account | User | Key | Key created | Setup gap | Last used | MFA |');
+    expect(md).toContain(
+      '| 123456789012 | alice | `AKIAIOSFODNN7EXAMPLE` (slot 1) | 2024-01-10 09:00:12 UTC | 12 s | never used | **no** |',
+    );
+    expect(md).toContain(
+      'last used 2024\\-11\\-13 \\(s3, us\\-east\\-1\\), 200 days before 2025\\-06\\-01 | yes |',
+    );
+    expect(md).toContain('dave ⚠️ exemption expired');
+  });
+
+  it('shows exempted keys with their justification, and calls out expired exemptions', () => {
+    expect(md).toContain('#### Exempted keys');
+    expect(md).toMatch(/\| carol \| .* \| CI deploy key, SEC\\-42 \|/);
+    expect(md).toContain('#### Expired exemptions');
+    expect(md).toContain('- **dave** in 123456789012: pilot expires=2025\\-01\\-01');
+  });
+
+  it('gives the fix commands in sh blocks', () => {
+    expect(md).toContain('#### How to fix');
+    expect(md).toContain(
+      '```sh\naws iam update-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE --status Inactive\n' +
+        'aws iam delete-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE\n```',
+    );
+    expect(md.match(/```sh/g)).toHaveLength(4);
+    expect(md).toContain('`access-key-justification`');
+  });
+
+  it('explains failed accounts with the hint, carried alerts, notes and issues', () => {
+    expect(md).toContain('#### Accounts that could not be audited');
+    expect(md).toContain('- **210987654321**: AccessDenied: not authorized to perform sts:AssumeRole');
+    expect(md).toContain('  - To fix: Trust the audit role in arn:aws:iam::210987654321:role/IamAudit\\.');
+    expect(md).toContain(
+      '**2 open code scanning alerts** of accounts that could not be audited were carried forward',
+    );
+    expect(md).toContain('#### Notes\n\n- 1 account skipped by `exclude-accounts`\\.');
+    expect(md).toContain(
+      'Opened 2, updated 1, reopened 1, closed 3. 4 issues not opened: `max-issues` reached.',
+    );
+    expect(md).toContain('Full report: JSON `out/iam.json` · SARIF `out/iam.sarif`');
+  });
+
+  it('leaves out sections with nothing to say', () => {
+    const clean = renderSummary(makeResult(), files);
+    for (const h of [
+      'Unused',
+      '#### Exempted',
+      'How to fix',
+      'could not be audited',
+      'Notes',
+      'Issues',
+      'carried',
+    ]) {
+      expect(clean).not.toContain(h);
+    }
+    expect(clean).toContain('#### Accounts');
+  });
+
+  it('says when issues could not be synced', () => {
+    const out = renderSummary(makeResult(), {
+      ...files,
+      issues: makeIssues({ error: 'Resource not accessible @x' }),
+    });
+    expect(out).toContain('⚠️ Issues could not be kept in sync: Resource not accessible @\u200bx');
+  });
+
+  it('says offline that tags and key ids are unavailable, and shows the report file', () => {
+    const out = renderSummary(
+      makeResult({
+        mode: 'offline',
+        accounts: [makeAccount({ source: 'reports/prod.csv', reportGeneratedAt: null, alias: null })],
+        findings: [makeFinding({ accessKeyId: null })],
+      }),
+      files,
+    );
+    expect(out).toContain('IAM tags \\(so exemptions by tag\\) and access key ids are unavailable');
+    expect(out).toContain('`reports/prod.csv`');
+    expect(out).toContain('| slot 1 |');
+    expect(out).toContain('aws iam list-access-keys --user-name alice');
+    expect(out).toContain('--access-key-id KEY_ID');
+  });
+
+  it('caps the fix blocks', () => {
+    const many = makeResult({
+      findings: Array.from({ length: MAX_FIX_BLOCKS + 5 }, (_, i) => makeFinding({ userName: `u${i}` })),
+    });
+    const out = renderSummary(many, files);
+    expect(out.match(/```sh/g)).toHaveLength(MAX_FIX_BLOCKS);
+    expect(out).toContain('_Commands for 5 more keys are left out: see the JSON report `out/iam.json`._');
+  });
+
+  it('says when the SARIF file dropped results', () => {
+    const findings = Array.from({ length: SARIF_MAX_RESULTS + 1 }, (_, i) =>
+      makeFinding({ userName: `u${i}` }),
+    );
+    const out = renderSummary(makeResult({ findings }), files);
+    expect(out).toContain('The SARIF file holds the first 25,000 of 25,001 results');
+    expect(bytes(out)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(out).toContain('cut to fit');
+  });
+
+  describe('hostile strings', () => {
+    const hostile = makeResult({
+      accounts: [
+        makeAccount({ alias: '<script>alert(1)</script>' }),
+        makeFailedAccount({ error: '[x](https://evil) @org/team\nmore', hint: '<b>bold</b> #1' }),
+      ],
+      findings: [
+        ...HOSTILE.map((name) => makeFinding({ userName: name, accessKeyId: 'AKIA|`x' })),
+        ...HOSTILE.map((j, i) =>
+          makeFinding({ userName: `ok${i}`, exempted: true, justification: j, keyLastUsedService: j }),
+        ),
+      ],
+      notes: [...HOSTILE],
+    });
+    const out = renderSummary(hostile, { ...files, issues: makeIssues({ error: HOSTILE[0] }) });
+
+    it('contains no live HTML, links, images or mentions', () => {
+      // Outside the fenced shell blocks (where nothing is rendered), nothing is left to interpret.
+      const rendered = out.replace(/```sh[\s\S]*?```/g, '');
+      expect(out.match(/```sh/g)).toHaveLength(HOSTILE.length);
+      expect(rendered).not.toMatch(/<(img|script|b)\b/i);
+      expect(rendered).not.toMatch(/\]\(/);
+      expect(rendered).not.toMatch(/(^|[^\\])\[x/);
+      expect(rendered).not.toMatch(/@org/);
+      expect(rendered).not.toMatch(/(^|[^\\])#1/);
+      expect(rendered).not.toMatch(/https?:\/\//);
+      expect(rendered).not.toMatch(/www\./);
+      expect(out).not.toMatch(/\u001b|\u202e/); // eslint-disable-line no-control-regex
+    });
+
+    it('keeps every table row on one line with the right number of cells', () => {
+      const rows = out.split('\n').filter((l) => l.startsWith('| '));
+      const findingRows = rows.filter((r) => r.includes('slot 1'));
+      expect(findingRows).toHaveLength(HOSTILE.length * 2);
+      for (const r of rows) {
+        const cells = r.replace(/\\./g, '').match(/\|/g)?.length ?? 0;
+        expect([8 + 1, 7 + 1, 6 + 1]).toContain(cells);
+      }
+    });
+
+    it('quotes names safely in the shell commands', () => {
+      expect(out).toContain(`--user-name '[x](https://evil)'`);
+      expect(out).toContain(`--user-name '<img src=x onerror=alert(1)>'`);
+      expect(out).toContain(`--access-key-id 'AKIA|\`x'`);
+      // the newline in a name cannot end the code block early
+      expect(out).toContain(`--user-name 'line1 line2  ## heading'`);
+    });
+  });
+
+  describe('size cap', () => {
+    const big = (n: number, extra: Partial<AuditResult> = {}) =>
+      makeResult({
+        accounts: [makeAccount(), makeFailedAccount()],
+        findings: Array.from({ length: n }, (_, i) =>
+          makeFinding({
+            userName: `user-${i}-${'x'.repeat(60)}`,
+            exempted: i % 10 === 0,
+            justification: 'j',
+          }),
+        ),
+        ...extra,
+      });
+
+    it('stays under maxBytes, keeps the verdict first, and points to the JSON file', () => {
+      const r = big(2_000);
+      const out = renderSummary(r, { ...files, maxBytes: 50_000, issues: makeIssues({ opened: 1 }) });
+      expect(bytes(out)).toBeLessThanOrEqual(50_000);
+      expect(out.split('\n')[0]).toBe(`### ${verdictText(r)}`);
+      expect(out).toContain("This summary was cut to fit GitHub's limit");
+      expect(out).toMatch(
+        /_\d+ more findings cut to fit GitHub's summary limit: see the JSON report `out\/iam.json`._/,
+      );
+      // the small, important sections survive
+      expect(out).toContain('#### Accounts that could not be audited');
+      expect(out).toContain('#### Issues');
+      expect(out).toContain('Full report: JSON');
+    });
+
+    it('keeps the default limit of 1 MB with tens of thousands of findings', () => {
+      const out = renderSummary(big(30_000), files);
+      expect(bytes(out)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+      expect(SUMMARY_MAX_BYTES).toBeLessThanOrEqual(1024 * 1024);
+      expect(out).toContain('cut to fit');
+    });
+
+    it('does not cut what fits', () => {
+      const out = renderSummary(big(20), { ...files, maxBytes: 1_000_000 });
+      expect(out).not.toContain('cut to fit');
+    });
+
+    it('survives an absurdly small limit', () => {
+      const out = renderSummary(big(100), { ...files, maxBytes: 300 });
+      expect(bytes(out)).toBeLessThanOrEqual(300);
+    });
+  });
+});
+
+describe('renderTerminal', () => {
+  const out = renderTerminal(mixed, files);
+
+  it('starts with the verdict and has no Markdown', () => {
+    expect(out.split('\n')[0]).toBe(verdictText(mixed));
+    expect(out).not.toMatch(/^#|\| --- \||```|\*\*/m);
+  });
+
+  it('aligns columns', () => {
+    const lines = out.split('\n');
+    const header = lines.find((l) => l.includes('ACCOUNT') && l.includes('USERS'))!;
+    const row = lines.find((l) => l.includes('  123456789012  prod'))!;
+    expect(row.indexOf('10')).toBe(header.indexOf('USERS'));
+  });
+
+  it('lists findings, exemptions, fixes, failures and notes', () => {
+    expect(out).toContain('Unused access keys created at user setup');
+    expect(out).toContain('Exempted keys');
+    expect(out).toContain('CI deploy key, SEC-42');
+    expect(out).toContain('aws iam delete-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE');
+    expect(out).toContain('210987654321: AccessDenied: not authorized to perform sts:AssumeRole');
+    expect(out).toContain('to fix: Trust the audit role');
+    expect(out).toContain('2 open alerts of failed accounts carried forward');
+    expect(out).toContain('Full report: JSON out/iam.json, SARIF out/iam.sarif');
+  });
+
+  it('strips control characters from untrusted strings', () => {
+    const t = renderTerminal(
+      makeResult({ findings: HOSTILE.map((n) => makeFinding({ userName: n })), notes: ['\u001b[2Jcleared'] }),
+      files,
+    );
+    // eslint-disable-next-line no-control-regex
+    expect(t).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(t).toContain('line1 line2  ## heading');
+  });
+});
