@@ -1,0 +1,55 @@
+/**
+ * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
+ * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
+ */
+import { InputError } from './model.js';
+import { parseCliArgs } from './inputs/cli-args.js';
+import { parseConfig } from './inputs/config.js';
+import { expandGlob } from './inputs/glob.js';
+import { githubContextFromEnv, runPipeline } from './pipeline.js';
+import { renderTerminal } from './report/summary.js';
+
+/** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    const parsed = parseCliArgs(argv, env);
+    if (parsed.help) {
+      process.stdout.write(parsed.text + '\n');
+      return 0;
+    }
+    const raw = parsed.raw;
+    const config = parseConfig(raw, { expandGlob });
+    const outcome = await runPipeline(config, {
+      getIDToken: () =>
+        Promise.reject(
+          new InputError(
+            'role-to-assume',
+            '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
+              'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.',
+          ),
+        ),
+      setSecret: () => undefined,
+      now: () => new Date(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      log: {
+        info: (m) => process.stderr.write(m + '\n'),
+        warning: (m) => process.stderr.write(`warning: ${m}\n`),
+      },
+      github: githubContextFromEnv(config.githubToken, env),
+    });
+    if (config.summary) {
+      process.stdout.write(
+        renderTerminal(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n',
+      );
+    }
+    process.stderr.write(`${outcome.verdict}\n`);
+    return outcome.exitCode;
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${text}\n`);
+    if (!(error instanceof InputError) && error instanceof Error && env.DEBUG) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    return 2;
+  }
+}
