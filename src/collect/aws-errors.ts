@@ -153,6 +153,13 @@ function facts(err: unknown): ErrorFacts {
       const c = (e.cause as { code?: unknown }).code;
       if (typeof c === 'string') code = c;
     }
+    let message = typeof e.message === 'string' ? e.message : String(err);
+    // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
+    message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
+    if (code === undefined) {
+      const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
+      if (found !== undefined && NETWORK_CODES.has(found)) code = found;
+    }
     const rawName = typeof e.name === 'string' ? e.name : 'Error';
     // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
     const name =
@@ -161,7 +168,7 @@ function facts(err: unknown): ErrorFacts {
         : rawName;
     const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
     const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-    return { name, message: typeof e.message === 'string' ? e.message : String(err), status, attempts, code };
+    return { name, message, status, attempts, code };
   }
   return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
 }

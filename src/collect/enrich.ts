@@ -35,6 +35,25 @@ export interface EnrichResult {
   resolvedSinceReport: number;
 }
 
+/**
+ * Like `Promise.all`, but rejects (with the first error, in order) only once every promise has
+ * settled: no call of a failed account keeps running after its audit returned.
+ */
+export async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+/** `settleAll` for two promises of different types. */
+export async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
+}
+
 const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
 
 function isNoSuchEntity(err: unknown): boolean {
@@ -156,10 +175,7 @@ export async function enrichFindings(
 
   await mapWithConcurrency([...byUser.values()], opts.concurrency, async (userFindings) => {
     const first = userFindings[0] as Finding;
-    const [keys, userTagMap] = await Promise.all([
-      listKeys(iam, first.userName),
-      userTags(iam, first.userName),
-    ]);
+    const [keys, userTagMap] = await settleBoth(listKeys(iam, first.userName), userTags(iam, first.userName));
     if (keys === null || userTagMap === null) {
       resolved += userFindings.length; // the user was deleted since the report
       return;
@@ -174,7 +190,7 @@ export async function enrichFindings(
       taken.add(key.AccessKeyId);
       return key;
     });
-    const results = await Promise.all(
+    const results = await settleAll(
       userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond)),
     );
     userFindings.forEach((f, i) => {

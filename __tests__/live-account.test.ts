@@ -1,0 +1,407 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import type { Config, RuleSettings } from '../src/model.js';
+import { auditAccount } from '../src/collect/live.js';
+import {
+  accessDenied,
+  lastUsedAt,
+  reportStarted,
+  startAwsProxy,
+  throttling,
+  type AwsProxy,
+} from './helpers/aws-proxy.js';
+import {
+  compliantUsers,
+  describeWithMoto,
+  seedAccount,
+  startMoto,
+  TEST_REGION,
+  type MotoServer,
+  type SeedUser,
+} from './helpers/moto.js';
+
+const RULE: RuleSettings = {
+  scope: 'at-setup',
+  setupWindowSeconds: 600,
+  unusedDays: 90,
+  exemptionTag: 'access-key-justification',
+};
+
+function config(over: Partial<Config> = {}): Config {
+  return {
+    roleToAssume: null,
+    audience: 'sts.amazonaws.com',
+    awsRegion: TEST_REGION,
+    partition: 'aws',
+    roleSessionName: 'iam-initial-access-key-audit',
+    roleDurationSeconds: 3600,
+    accounts: [],
+    accountRoleName: null,
+    organization: false,
+    excludeAccounts: [],
+    concurrency: 8,
+    shard: null,
+    rule: RULE,
+    asOf: null,
+    exemptUsers: [],
+    credentialReports: [],
+    sarifFile: 'iam-initial-access-keys.sarif',
+    jsonFile: 'iam-initial-access-keys.json',
+    summary: false,
+    failOn: 'findings',
+    createIssues: false,
+    issueLabels: [],
+    maxIssues: 20,
+    githubToken: null,
+    ...over,
+  };
+}
+
+function testDeps() {
+  const sleeps: number[] = [];
+  const info: string[] = [];
+  const warnings: string[] = [];
+  return {
+    sleeps,
+    info,
+    warnings,
+    deps: {
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+      },
+      now: () => new Date(),
+      log: { info: (m: string) => info.push(m), warning: (m: string) => warnings.push(m) },
+    },
+  };
+}
+
+/** An explicit as-of after moto's "now" keys (moto's own GeneratedTime is 2015-02-02). */
+const AS_OF = new Date(Date.now() + 86_400_000);
+const MOTO_GENERATED = '2015-02-02T20:02:02Z';
+
+let nextAccount = 400000000001;
+
+describeWithMoto('auditAccount against moto', () => {
+  let moto: MotoServer;
+  let proxy: AwsProxy;
+  let restoreEnv: () => void;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    proxy = await startAwsProxy(moto.endpoint);
+    restoreEnv = proxy.useAsEndpoint();
+  });
+
+  afterAll(async () => {
+    restoreEnv?.();
+    await proxy?.stop();
+    await moto?.stop();
+  });
+
+  /** Seeds a new account; `generated` makes its next GenerateCredentialReport answer COMPLETE. */
+  async function seed(users: SeedUser[], opts: { alias?: string; generated?: boolean } = {}) {
+    const accountId = String(nextAccount++);
+    const seeded = await seedAccount(moto.endpoint, accountId, users, { alias: opts.alias });
+    proxy.registerKey(seeded.credentials.accessKeyId, accountId);
+    if (opts.generated) {
+      const direct = new IAMClient({
+        region: TEST_REGION,
+        endpoint: moto.endpoint,
+        credentials: seeded.credentials,
+      });
+      await direct.send(new GenerateCredentialReportCommand({}));
+      direct.destroy();
+    }
+    const creds: AwsCredentialIdentity = seeded.credentials;
+    return { accountId, seeded, credentials: async () => creds };
+  }
+
+  const violators: SeedUser[] = [
+    { name: 'alice', password: true, keys: 1 },
+    { name: 'bob', path: '/staff/', password: true, keys: 2 },
+    { name: 'erin', password: true, keys: 1 },
+  ];
+
+  test('30 compliant + 3 violating users: findings, and the exact per-account call counts', async () => {
+    const a = await seed([...compliantUsers(30), ...violators], { alias: 'acme-prod', generated: true });
+    const b = await seed([...compliantUsers(3, 'other'), { name: 'zed', password: true, keys: 1 }], {
+      generated: true,
+    });
+    const t = testDeps();
+    const [ra, rb] = await Promise.all([
+      auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: t.deps,
+      }),
+      auditAccount({
+        accountId: b.accountId,
+        credentials: b.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: t.deps,
+      }),
+    ]);
+    expect(ra.account).toEqual({
+      accountId: a.accountId,
+      alias: 'acme-prod',
+      status: 'ok',
+      error: null,
+      hint: null,
+      usersScanned: 33,
+      reportGeneratedAt: MOTO_GENERATED,
+      source: 'aws',
+      resolvedSinceReport: 0,
+      asOf: AS_OF.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+    expect(ra.findings.map((f) => `${f.userName}/${f.keySlot}/${f.reason}`)).toEqual([
+      'alice/1/never-used',
+      'erin/1/never-used',
+      'bob/1/never-used',
+      'bob/2/never-used',
+    ]);
+    const bob = a.seeded.users.get('bob')!;
+    const bob1 = ra.findings.find((f) => f.userName === 'bob' && f.keySlot === 1)!;
+    expect(bob1.userArn).toBe(`arn:aws:iam::${a.accountId}:user/staff/bob`);
+    expect(bob1.accessKeyId).toBe(bob.keys[0]?.accessKeyId);
+    expect(bob1.location).toMatch(
+      new RegExp(`^aws/${a.accountId}/iam/user/staff/bob/key-created-\\d{8}T\\d{6}Z-slot1$`),
+    );
+    expect(bob1.passwordLastUsedAt).toBeNull(); // moto: no_information
+    expect(ra.findings.every((f) => f.accessKeyId?.startsWith('AKIA') && !f.exempted)).toBe(true);
+    expect(rb.findings.map((f) => f.userName)).toEqual(['zed']);
+    expect(t.sleeps).toEqual([]);
+    expect(t.warnings).toEqual([]);
+
+    // 3 + 2 per flagged user + 1 per flagged key, whatever the number of compliant users.
+    expect(proxy.counts(a.accountId)).toEqual({
+      ListAccountAliases: 1,
+      GenerateCredentialReport: 1,
+      GetCredentialReport: 1,
+      ListAccessKeys: 3,
+      ListUserTags: 3,
+      GetAccessKeyLastUsed: 4,
+    });
+    expect(proxy.counts(b.accountId)).toEqual({
+      ListAccountAliases: 1,
+      GenerateCredentialReport: 1,
+      GetCredentialReport: 1,
+      ListAccessKeys: 1,
+      ListUserTags: 1,
+      GetAccessKeyLastUsed: 1,
+    });
+  });
+
+  test('exemptions: the tag (live) and exempt-users; a compliant user is no finding', async () => {
+    const a = await seed([
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'tagged', password: true, keys: 1, tags: { 'access-key-justification': 'legacy vendor sync' } },
+      {
+        name: 'lapsed',
+        password: true,
+        keys: 1,
+        tags: { 'access-key-justification': 'pilot; expires=2020-01-31' },
+      },
+      { name: 'robot', password: true, keys: 1 },
+      { name: 'used', password: true, keys: [{ use: true }] },
+      { name: 'service', keys: 1 },
+    ]);
+    const t = testDeps();
+    const r = await auditAccount({
+      accountId: a.accountId,
+      credentials: a.credentials,
+      config: config({ asOf: AS_OF, exemptUsers: ['rob*'] }),
+      deps: t.deps,
+    });
+    expect(r.account.status).toBe('ok');
+    expect(r.account.alias).toBeNull();
+    const view = r.findings.map((f) => [f.userName, f.exempted, f.justification, f.exemptionExpired]);
+    expect(view).toEqual([
+      ['alice', false, null, false],
+      ['lapsed', false, 'pilot; expires=2020-01-31', true],
+      ['robot', true, 'exempt-users: "rob*"', false],
+      ['tagged', true, 'legacy vendor sync', false],
+    ]);
+    // a fresh moto account answers STARTED first: one poll
+    expect(t.sleeps).toEqual([1000]);
+    expect(t.info.join('\n')).toContain(`account ${a.accountId}: 6 users, 2 findings, 2 exempted`);
+  });
+
+  test('as-of defaults to the report’s GeneratedTime (moto: 2015)', async () => {
+    const a = await seed([
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'used', password: true, keys: [{ use: true }] },
+    ]);
+    const r = await auditAccount({
+      accountId: a.accountId,
+      credentials: a.credentials,
+      config: config(),
+      deps: testDeps().deps,
+    });
+    expect(r.account.asOf).toBe(MOTO_GENERATED);
+    expect(r.account.reportGeneratedAt).toBe(MOTO_GENERATED);
+    // never-used keys fail whatever the as-of; a key used "now" is not stale as of 2015
+    expect(r.findings.map((f) => f.userName)).toEqual(['alice']);
+  });
+
+  test('a report still generating for 2 polls, then audited', async () => {
+    const a = await seed(violators, { generated: true });
+    const fault = proxy.fault({
+      match: { action: 'GenerateCredentialReport', account: a.accountId },
+      times: 2,
+      respond: reportStarted(),
+    });
+    const t = testDeps();
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: t.deps,
+      });
+      expect(r.account.status).toBe('ok');
+      expect(r.findings).toHaveLength(4);
+      expect(t.sleeps).toEqual([1000, 2000]);
+      expect(proxy.count('GenerateCredentialReport', a.accountId)).toBe(3);
+    } finally {
+      fault.remove();
+    }
+  });
+
+  test('keys used or deactivated since the report are not findings: resolvedSinceReport', async () => {
+    const a = await seed(violators, { generated: true });
+    const erinKey = a.seeded.users.get('erin')!.keys[0]!.accessKeyId;
+    const used = proxy.fault({
+      match: { action: 'GetAccessKeyLastUsed', account: a.accountId, params: { AccessKeyId: erinKey } },
+      respond: lastUsedAt(new Date(), 'iam', 'us-east-1'),
+    });
+    // alice's key deactivated after the report was generated: the live listing shows it Inactive
+    const deactivated = proxy.fault({
+      match: { action: 'ListAccessKeys', account: a.accountId, params: { UserName: 'alice' } },
+      respond: { rewrite: (body) => body.replace('<Status>Active</Status>', '<Status>Inactive</Status>') },
+    });
+    const t = testDeps();
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: t.deps,
+      });
+      expect(r.account.status).toBe('ok');
+      expect(r.account.resolvedSinceReport).toBe(2);
+      expect(r.findings.map((f) => `${f.userName}/${f.keySlot}`)).toEqual(['bob/1', 'bob/2']);
+      expect(used.hits).toBe(1);
+      expect(deactivated.hits).toBe(1);
+      expect(t.info.join('\n')).toContain('2 resolved since the report');
+    } finally {
+      used.remove();
+      deactivated.remove();
+    }
+  });
+
+  test('AccessDenied on GetCredentialReport: status error with a hint naming iam:GetCredentialReport', async () => {
+    const a = await seed(violators, { alias: 'denied', generated: true });
+    const fault = proxy.fault({
+      match: { action: 'GetCredentialReport', account: a.accountId },
+      respond: accessDenied('iam:GetCredentialReport', {
+        principal: `arn:aws:sts::${a.accountId}:assumed-role/IamAudit/iam-initial-access-key-audit`,
+      }),
+    });
+    const t = testDeps();
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: t.deps,
+        roleArn: `arn:aws:iam::${a.accountId}:role/IamAudit`,
+      });
+      expect(r.findings).toEqual([]);
+      expect(r.account.status).toBe('error');
+      expect(r.account.usersScanned).toBe(0);
+      expect(r.account.error).toMatch(
+        /^GetCredentialReport in account \d{12} failed: AccessDenied: User: .*iam:GetCredentialReport/,
+      );
+      expect(r.account.hint).toContain('Allow iam:GetCredentialReport');
+      expect(r.account.hint).toContain(`arn:aws:iam::${a.accountId}:role/IamAudit`);
+      expect(t.warnings).toHaveLength(1);
+      expect(t.warnings[0]).toContain('iam:GetCredentialReport');
+      expect(proxy.count('ListAccessKeys', a.accountId)).toBe(0);
+    } finally {
+      fault.remove();
+    }
+  });
+
+  test('AccessDenied on ListAccountAliases fails the account too (it is a required permission)', async () => {
+    const a = await seed(violators, { generated: true });
+    const fault = proxy.fault({
+      match: { action: 'ListAccountAliases', account: a.accountId },
+      respond: accessDenied('iam:ListAccountAliases'),
+    });
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: testDeps().deps,
+      });
+      expect(r.account.status).toBe('error');
+      expect(r.account.hint).toContain('Allow iam:ListAccountAliases');
+    } finally {
+      fault.remove();
+    }
+  });
+
+  test('throttling bursts across the account are absorbed by the SDK retries', async () => {
+    const a = await seed(violators, { generated: true });
+    const faults = ['ListAccountAliases', 'GetAccessKeyLastUsed'].map((action) =>
+      proxy.fault({ match: { action, account: a.accountId }, times: 1, respond: throttling() }),
+    );
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: testDeps().deps,
+      });
+      expect(r.account.status).toBe('ok');
+      expect(r.findings).toHaveLength(4);
+      expect(faults.map((f) => f.hits)).toEqual([1, 1]);
+    } finally {
+      for (const f of faults) f.remove();
+    }
+  });
+
+  test('a report of another account than the one audited is an error', async () => {
+    const a = await seed(violators, { generated: true });
+    const other = String(nextAccount++);
+    const r = await auditAccount({
+      accountId: other,
+      credentials: a.credentials,
+      config: config({ asOf: AS_OF }),
+      deps: testDeps().deps,
+    });
+    expect(r.account.status).toBe('error');
+    expect(r.account.accountId).toBe(other);
+    expect(r.account.error).toContain(`the credential report is of account ${a.accountId}, not ${other}`);
+    expect(r.findings).toEqual([]);
+  });
+
+  test('credentials that fail to resolve: an error, never a throw', async () => {
+    const r = await auditAccount({
+      accountId: '499999999999',
+      credentials: async () => {
+        throw Object.assign(new Error('Could not load credentials from any providers'), {
+          name: 'CredentialsProviderError',
+        });
+      },
+      config: config(),
+      deps: testDeps().deps,
+    });
+    expect(r.account.status).toBe('error');
+    expect(r.account.error).toContain('CredentialsProviderError');
+    expect(r.account.hint).toMatch(/credentials were not accepted/);
+  });
+});
