@@ -24,10 +24,9 @@ const run = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], { env,
 process.stderr.write(run.stderr);
 console.log(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'));
 console.log('--- outputs (GITHUB_OUTPUT)');
-console.log(
-  readFileSync(env.GITHUB_OUTPUT, 'utf8')
-    .replace(/^ghadelimiter_.*\n/gm, '')
-    .replace(/<<ghadelimiter_.*$/gm, ':'),
-);
+const outputs = readFileSync(env.GITHUB_OUTPUT, 'utf8');
+for (const [, name, , value] of outputs.matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm)) {
+  console.log(`${name.padEnd(17)} ${value}`);
+}
 console.log(`--- files written to ${out}/`);
 process.exit(run.status ?? 1);
