@@ -10,6 +10,8 @@
  *   request's protocol), a connection reset, a delay, a rewrite of moto's answer, a truncated body;
  * - adds latency to every call (`latencyMs`), for benchmarks.
  *
+ * It also accepts absolute-form requests, so it can stand in as the `HTTP_PROXY` of a plain-http endpoint.
+ *
  * Point the SDK at it with `AWS_ENDPOINT_URL` (`setEndpointEnv(proxy.endpoint)`, restored after).
  */
 import http from 'node:http';
@@ -384,7 +386,7 @@ export class AwsProxy {
           hostname: this.target.hostname,
           port: this.target.port,
           method: req.method,
-          path: req.url,
+          path: originPath(req.url),
           headers,
           agent: this.upstream,
         },
@@ -414,6 +416,14 @@ export class AwsProxy {
       if (key) this.keys.set(key, call.account);
     }
   }
+}
+
+/** The path and query of a request target; absolute-form (as sent to a forward proxy) is reduced to it. */
+function originPath(url: string | undefined): string {
+  if (!url) return '/';
+  if (!/^https?:\/\//i.test(url)) return url;
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
 }
 
 function renderError(
