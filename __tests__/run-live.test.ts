@@ -166,9 +166,10 @@ describeWithMoto('live audit of several accounts against moto', () => {
     // progress per account, never a credential
     expect(
       deps.lines.some((l) =>
-        /^info: \[\d\/5\] account 666666666666: 4 users, 1 findings, 1 exempted$/.test(l),
+        /^info: account 666666666666: 4 users, 1 findings, 1 exempted, 0 resolved since the report/.test(l),
       ),
     ).toBe(true);
+    expect(deps.lines.some((l) => /^info: \[\d\/5\] account 666666666666: done$/.test(l))).toBe(true);
     expect(
       deps.lines.some((l) => l.startsWith(`warning: account ${denied}:`) && l.includes('AccessDenied')),
     ).toBe(true);
