@@ -1,0 +1,192 @@
+/**
+ * Scale (DESIGN §1 call counts, §7): the exact AWS calls per account of a live multi-account audit, counted
+ * by the proxy in front of moto — constant in the number of users, plus 2 per flagged user and 1 per
+ * flagged key, never a walk over the users — and `shard` splitting a 200-account organization into
+ * disjoint, complete slices through the real account listing. `npm run bench` measures the times.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import {
+  CreateAccountCommand,
+  CreateOrganizationCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
+import { planAccounts, resolveAccounts } from '../src/collect/accounts.js';
+import { runLiveAudit } from '../src/collect/run-live.js';
+import { signIn } from '../src/credentials/session.js';
+import { reportStarted, startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
+import {
+  MOTO_DEFAULT_ACCOUNT,
+  TEST_CREDENTIALS,
+  describeWithMoto,
+  resetMoto,
+  seedAccount,
+  startMoto,
+  type MotoServer,
+  type SeedUser,
+} from './helpers/moto.js';
+import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
+
+const MEMBER_ROLE = 'IamAudit';
+const ACCOUNTS = ['310000000001', '310000000002', '310000000003', '310000000004', '310000000005'];
+const USERS_PER_ACCOUNT = 60;
+const POLLS = 2;
+
+/**
+ * 60 users: `violators` console users with a never-used key made at setup (the first of them with both
+ * key slots so), the rest compliant (console-only, service users with a key, no credentials).
+ */
+function accountUsers(violators: number): SeedUser[] {
+  return Array.from({ length: USERS_PER_ACCOUNT }, (_, i): SeedUser => {
+    const name = `user-${String(i).padStart(3, '0')}`;
+    if (i < violators) return { name, password: true, keys: i === 0 ? 2 : 1 };
+    if (i % 3 === 0) return { name, password: true };
+    if (i % 3 === 1) return { name, keys: 1 };
+    return { name };
+  });
+}
+
+describeWithMoto('scale: calls per account and shards', () => {
+  let moto: MotoServer;
+  let aws: AwsProxy;
+  let restoreEnv: () => void = () => undefined;
+  let deps: RecordingDeps;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    aws = await startAwsProxy(moto.endpoint);
+  });
+  afterAll(async () => {
+    await aws?.stop();
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await resetMoto(moto.endpoint);
+    aws.clearFaults();
+    aws.resetCalls();
+    restoreEnv = setAwsEnv(aws.endpoint);
+    deps = recordingDeps();
+  });
+  afterEach(() => restoreEnv());
+
+  it('makes 3 + 2 per flagged user + 1 per flagged key calls per account (+ polls, + AssumeRole)', async () => {
+    // account i has i + 1 violators; the first violator has two keys, both flagged
+    const violators = new Map(ACCOUNTS.map((id, i) => [id, i + 1]));
+    const seeded = await Promise.all(
+      ACCOUNTS.map((id) => seedAccount(moto.endpoint, id, accountUsers(violators.get(id)!))),
+    );
+    // A report exists already (straight at moto, not counted): its GenerateCredentialReport answers are then
+    // COMPLETE, which the proxy turns into STARTED for the first POLLS calls.
+    await Promise.all(
+      seeded.map(async ({ credentials }) => {
+        const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials });
+        try {
+          await iam.send(new GenerateCredentialReportCommand({}));
+        } finally {
+          iam.destroy();
+        }
+      }),
+    );
+    for (const account of ACCOUNTS) {
+      aws.fault({
+        match: { action: 'GenerateCredentialReport', account },
+        times: POLLS,
+        respond: reportStarted(),
+      });
+    }
+    // AWS sends CreateDate in whole seconds; moto adds microseconds, which the SDK rounds to milliseconds
+    // (a key made at .9995 s would look a second younger than its report row). Serve it as AWS does.
+    aws.fault({
+      match: { action: 'ListAccessKeys' },
+      respond: { rewrite: (body) => body.replace(/(<CreateDate>[^<.]+)\.\d+Z</g, '$1Z<') },
+    });
+    aws.resetCalls();
+
+    const config = liveConfig({
+      accounts: ACCOUNTS.join(','),
+      'account-role-name': MEMBER_ROLE,
+      concurrency: '2',
+      'as-of': '2030-01-01T00:00:00Z',
+    });
+    const { audits } = await runLiveAudit(config, deps);
+
+    expect(audits.map((a) => a.account.accountId)).toEqual(ACCOUNTS);
+    // The sign-in and the role chaining, signed in the caller's (moto's default) account.
+    expect(aws.counts(MOTO_DEFAULT_ACCOUNT)).toEqual({ GetCallerIdentity: 1, AssumeRole: ACCOUNTS.length });
+    for (const audit of audits) {
+      expect(audit.account.error).toBeNull();
+      const id = audit.account.accountId;
+      const flaggedUsers = violators.get(id)!;
+      const flaggedKeys = flaggedUsers + 1;
+      expect(audit.account).toMatchObject({
+        status: 'ok',
+        usersScanned: USERS_PER_ACCOUNT,
+        resolvedSinceReport: 0,
+      });
+      expect(audit.findings).toHaveLength(flaggedKeys);
+      expect(audit.findings.every((f) => f.accessKeyId !== null && !f.exempted)).toBe(true);
+
+      const assumed = aws.calls.filter(
+        (c) => c.action === 'AssumeRole' && c.params.RoleArn === `arn:aws:iam::${id}:role/${MEMBER_ROLE}`,
+      );
+      expect(assumed).toHaveLength(1);
+      const counts = aws.counts(id);
+      expect(counts).toEqual({
+        GenerateCredentialReport: 1 + POLLS,
+        GetCredentialReport: 1,
+        ListAccountAliases: 1,
+        ListAccessKeys: flaggedUsers,
+        ListUserTags: flaggedUsers,
+        GetAccessKeyLastUsed: flaggedKeys,
+      });
+      const total = Object.values(counts).reduce((s, n) => s + n, 0);
+      expect(total - POLLS).toBe(3 + 2 * flaggedUsers + flaggedKeys);
+    }
+    // never a walk over the users
+    expect(aws.calls.some((c) => ['ListUsers', 'GetLoginProfile', 'GetUser'].includes(c.action))).toBe(false);
+  });
+
+  it('splits a 200-account organization into disjoint, complete, balanced shards', async () => {
+    const org = new OrganizationsClient({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials: TEST_CREDENTIALS,
+    });
+    const ids = [MOTO_DEFAULT_ACCOUNT];
+    try {
+      await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+      for (let i = 0; i < 199; i++) {
+        const out = await org.send(
+          new CreateAccountCommand({ AccountName: `member-${i}`, Email: `m${i}@example.com` }),
+        );
+        ids.push(out.CreateAccountStatus!.AccountId!);
+      }
+    } finally {
+      org.destroy();
+    }
+    expect(new Set(ids).size).toBe(200);
+    const session = await signIn(liveConfig({}), deps);
+    const raw = { organization: 'true', 'account-role-name': MEMBER_ROLE };
+    const all = await resolveAccounts(liveConfig(raw), session);
+    expect([...all].sort()).toEqual([...ids].sort());
+
+    for (const total of [3, 8]) {
+      const slices: string[][] = [];
+      for (let index = 1; index <= total; index++) {
+        const plan = await planAccounts(liveConfig({ ...raw, shard: `${index}/${total}` }), session);
+        expect(plan.notes).toEqual([
+          `Shard ${index}/${total}: ${plan.accounts.length} of 200 accounts (every N-th account of the numerically sorted list); the other shards audit the rest.`,
+        ]);
+        slices.push(plan.accounts);
+      }
+      const union = slices.flat();
+      expect(union).toHaveLength(200); // disjoint …
+      expect(new Set(union).size).toBe(200);
+      expect([...union].sort()).toEqual([...all].sort()); // … and complete
+      const sizes = slices.map((s) => s.length);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      // the same slices whatever order ListAccounts returned: each is every N-th of the sorted list
+      slices.forEach((slice, k) => expect(slice).toEqual(all.filter((_, p) => p % total === k)));
+    }
+  });
+});
