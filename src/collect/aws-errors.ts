@@ -224,7 +224,10 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
     };
   }
   if (f.name === 'ReportError') {
-    return { error: `${where} failed: the credential report could not be read: ${detail}`, hint: null };
+    return {
+      error: `${where} failed: the credential report could not be read: ${detail}`,
+      hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+    };
   }
 
   if (
@@ -286,10 +289,11 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
   if (
     (f.code !== undefined && NETWORK_CODES.has(f.code)) ||
     NETWORK_NAMES.has(f.name) ||
-    /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/.test(f.message)
+    /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)
   ) {
+    const what = f.code ?? (f.name === 'Error' ? '' : f.name);
     return {
-      error: `${where} failed: network error: ${f.code ?? f.name}${detail ? `: ${detail}` : ''}`,
+      error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
       hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
     };
   }
