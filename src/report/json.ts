@@ -2,46 +2,64 @@
  * The machine-readable report (DESIGN §4): the same findings and account results as plain data, for
  * later workflow steps. Fields are copied one by one so nothing beyond the schema leaks in.
  */
-import type { AccountResult, AuditResult, Finding, Reason, Scope } from '../model.js';
+import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
-export interface JsonAccount {
-  accountId: string;
-  alias: string | null;
-  status: 'ok' | 'error';
-  error: string | null;
-  /** What permission or trust setting to fix, when known. */
-  hint: string | null;
-  usersScanned: number;
-  reportGeneratedAt: string | null;
-  /** `aws` for live runs, the CSV path offline. */
-  source: string;
-  resolvedSinceReport: number;
-  /** The time `unused-days` was measured from for this account. */
-  asOf: string;
+/** The schema's `accounts[]` entry is the model's AccountResult, exactly. */
+export type JsonAccount = AccountResult;
+
+/** The schema's `findings[]` entry is the model's Finding, exactly. */
+export type JsonFinding = Finding;
+
+/** Every field of the schema, in the order written (the return types below keep the lists complete). */
+const ACCOUNT_FIELDS = [
+  'accountId',
+  'alias',
+  'status',
+  'error',
+  'hint',
+  'usersScanned',
+  'reportGeneratedAt',
+  'source',
+  'resolvedSinceReport',
+  'asOf',
+] as const satisfies readonly (keyof AccountResult)[];
+
+const FINDING_FIELDS = [
+  'accountId',
+  'userName',
+  'userArn',
+  'keySlot',
+  'accessKeyId',
+  'reason',
+  'userCreatedAt',
+  'keyCreatedAt',
+  'setupGapSeconds',
+  'keyLastUsedAt',
+  'keyLastUsedService',
+  'keyLastUsedRegion',
+  'passwordLastUsedAt',
+  'mfaActive',
+  'exempted',
+  'justification',
+  'exemptionExpired',
+  'location',
+] as const satisfies readonly (keyof Finding)[];
+
+/** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = value[k];
+  return out;
 }
 
-export interface JsonFinding {
-  accountId: string;
-  userName: string;
-  userArn: string;
-  keySlot: 1 | 2;
-  accessKeyId: string | null;
-  reason: Reason;
-  userCreatedAt: string;
-  keyCreatedAt: string;
-  setupGapSeconds: number;
-  keyLastUsedAt: string | null;
-  keyLastUsedService: string | null;
-  keyLastUsedRegion: string | null;
-  passwordLastUsedAt: string | null;
-  mfaActive: boolean;
-  exempted: boolean;
-  justification: string | null;
-  exemptionExpired: boolean;
-  /** The SARIF artifact path of the key. */
-  location: string;
+export function jsonAccount(a: AccountResult): JsonAccount {
+  return pick(a, ACCOUNT_FIELDS);
+}
+
+export function jsonFinding(f: Finding): JsonFinding {
+  return pick(f, FINDING_FIELDS);
 }
 
 export interface JsonReport {
@@ -57,44 +75,6 @@ export interface JsonReport {
   accounts: JsonAccount[];
   /** Exempted keys included (`exempted: true`); the `findings` output counts only the others. */
   findings: JsonFinding[];
-}
-
-function jsonAccount(a: AccountResult): JsonAccount {
-  return {
-    accountId: a.accountId,
-    alias: a.alias,
-    status: a.status,
-    error: a.error,
-    hint: a.hint,
-    usersScanned: a.usersScanned,
-    reportGeneratedAt: a.reportGeneratedAt,
-    source: a.source,
-    resolvedSinceReport: a.resolvedSinceReport,
-    asOf: a.asOf,
-  };
-}
-
-function jsonFinding(f: Finding): JsonFinding {
-  return {
-    accountId: f.accountId,
-    userName: f.userName,
-    userArn: f.userArn,
-    keySlot: f.keySlot,
-    accessKeyId: f.accessKeyId,
-    reason: f.reason,
-    userCreatedAt: f.userCreatedAt,
-    keyCreatedAt: f.keyCreatedAt,
-    setupGapSeconds: f.setupGapSeconds,
-    keyLastUsedAt: f.keyLastUsedAt,
-    keyLastUsedService: f.keyLastUsedService,
-    keyLastUsedRegion: f.keyLastUsedRegion,
-    passwordLastUsedAt: f.passwordLastUsedAt,
-    mfaActive: f.mfaActive,
-    exempted: f.exempted,
-    justification: f.justification,
-    exemptionExpired: f.exemptionExpired,
-    location: f.location,
-  };
 }
 
 export function buildJsonReport(result: AuditResult): JsonReport {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
+import { jsonFinding } from './json.js';
 import {
   CIS_MAPPINGS,
   HELP_URI,
@@ -72,6 +73,11 @@ export function automationId(result: Pick<AuditResult, 'shard'>): string {
   return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
 }
 
+/** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
+function findingEvidence(f: Finding): Omit<Finding, 'exempted' | 'location'> {
+  const { exempted: _exempted, location: _location, ...evidence } = jsonFinding(f);
+  return evidence;
+}
 function ruleDescriptor(): ReportingDescriptor {
   return {
     id: RULE.id,
@@ -127,26 +133,7 @@ function findingResult(f: Finding, result: AuditResult, alias: string | null): R
     message: { text: findingMessage(f, result, alias) },
     locations: physicalLocation(f.location),
     partialFingerprints: { primaryLocationLineHash: locationFingerprint(f.location) },
-    properties: {
-      accountId: f.accountId,
-      accountAlias: alias,
-      userName: f.userName,
-      userArn: f.userArn,
-      keySlot: f.keySlot,
-      accessKeyId: f.accessKeyId,
-      reason: f.reason,
-      userCreatedAt: f.userCreatedAt,
-      keyCreatedAt: f.keyCreatedAt,
-      setupGapSeconds: f.setupGapSeconds,
-      keyLastUsedAt: f.keyLastUsedAt,
-      keyLastUsedService: f.keyLastUsedService,
-      keyLastUsedRegion: f.keyLastUsedRegion,
-      passwordLastUsedAt: f.passwordLastUsedAt,
-      mfaActive: f.mfaActive,
-      exemptionExpired: f.exemptionExpired,
-      justification: f.justification,
-      carriedForward: false,
-    },
+    properties: { ...findingEvidence(f), accountAlias: alias, carriedForward: false },
   };
 }
 
