@@ -14,6 +14,7 @@ import {
 import type { ParsedReport } from '../model.js';
 import { ReportTimeoutError, StepError, atStep, awsErrorName } from './aws-errors.js';
 import { parseCredentialReport } from './parse.js';
+import { liftReportContent, type LiftedContent } from './report-content.js';
 
 export interface CredentialReportDeps {
   sleep(ms: number): Promise<void>;
@@ -109,8 +110,15 @@ export async function fetchCredentialReport(
   for (;;) {
     await generate(iam, budget);
     let out;
+    const lifted: LiftedContent = { content: null };
+    const command = new GetCredentialReportCommand({});
+    command.middlewareStack.add(liftReportContent(lifted), {
+      step: 'deserialize',
+      priority: 'low',
+      name: 'liftCredentialReportContent',
+    });
     try {
-      out = await iam.send(new GetCredentialReportCommand({}));
+      out = await iam.send(command);
     } catch (err) {
       if (!isReportNotReady(err)) throw new StepError('GetCredentialReport', err);
       // The report expired or vanished between the two calls: generate it again, within the same budget.
@@ -124,8 +132,8 @@ export async function fetchCredentialReport(
       );
     }
     const content = out.Content ?? new Uint8Array();
-    // A Buffer view of the same memory (no copy, no string): the parser streams the rows.
-    const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    // Bytes, never one string of the whole report: the parser streams the rows.
+    const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     const report = await atStep('GetCredentialReport', () =>
       parseCredentialReport(Readable.from([bytes]), deps.source ?? 'aws'),
     );
