@@ -69714,7 +69714,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2878);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(246);
 /** The `iam-initial-access-key-audit` command (bundled to dist/cli/index.js). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -69724,7 +69724,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2878:
+/***/ 246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76450,7 +76450,10 @@ function describeAwsError(err, ctx) {
         };
     }
     if (f.name === 'ReportError') {
-        return { error: `${where} failed: the credential report could not be read: ${detail}`, hint: null };
+        return {
+            error: `${where} failed: the credential report could not be read: ${detail}`,
+            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
     }
     if (ACCESS_DENIED.has(f.name) ||
         (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
@@ -76507,9 +76510,10 @@ function describeAwsError(err, ctx) {
     }
     if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
         NETWORK_NAMES.has(f.name) ||
-        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/.test(f.message)) {
+        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
+        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
         return {
-            error: `${where} failed: network error: ${f.code ?? f.name}${detail ? `: ${detail}` : ''}`,
+            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
             hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
         };
     }
@@ -76530,6 +76534,51 @@ function describeAwsError(err, ctx) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __nccwpck_require__(6764);
+;// CONCATENATED MODULE: ./src/collect/report-content.ts
+/**
+ * `GetCredentialReport` answers with the whole report base64-encoded inside one XML element. The SDK's
+ * XML deserializer turns a text node that large into about half a gigabyte of short-lived strings
+ * (measured: a 50,000-user report, 14 MB of XML, took the process from 170 MB to 650 MB RSS), and an
+ * organization audit reads `concurrency` reports at once. This deserialize-step middleware runs inside
+ * the SDK's deserializer: it lifts the bytes of `<Content>` out of the raw response, decodes them once,
+ * and hands the SDK the small remainder (GeneratedTime, ReportFormat) to parse as usual. Error responses
+ * and anything it does not recognise pass through untouched.
+ */
+
+const OPEN = Buffer.from('<Content>');
+const CLOSE = Buffer.from('</Content>');
+async function collect(body) {
+    const chunks = [];
+    for await (const chunk of body)
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    return Buffer.concat(chunks);
+}
+function isAsyncIterable(value) {
+    return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+function liftReportContent(lifted) {
+    return (next) => async (args) => {
+        const out = await next(args);
+        const response = out.response;
+        const ok = response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
+        if (!ok || !isAsyncIterable(response.body))
+            return out;
+        const raw = await collect(response.body);
+        const open = raw.indexOf(OPEN);
+        const close = open < 0 ? -1 : raw.indexOf(CLOSE, open + OPEN.length);
+        if (close < 0) {
+            response.body = external_node_stream_.Readable.from([raw]);
+            return out;
+        }
+        // base64 is ASCII: a one-byte string of it, decoded once (Node skips any whitespace in it)
+        lifted.content = Buffer.from(raw.toString('latin1', open + OPEN.length, close), 'base64');
+        response.body = external_node_stream_.Readable.from([
+            Buffer.concat([raw.subarray(0, open), raw.subarray(close + CLOSE.length)]),
+        ]);
+        return out;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/collect/credential-report.ts
 /**
  * Live credential report (DESIGN §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
@@ -76538,6 +76587,7 @@ var client_iam_dist_cjs = __nccwpck_require__(6764);
  * Throttling and transient errors are retried by the SDK's own retry strategy (see aws-config.ts); the
  * only loop here is the poll for a report that AWS is still generating.
  */
+
 
 
 
@@ -76612,8 +76662,15 @@ async function fetchCredentialReport(iam, deps) {
     for (;;) {
         await generate(iam, budget);
         let out;
+        const lifted = { content: null };
+        const command = new client_iam_dist_cjs/* GetCredentialReportCommand */.DBo({});
+        command.middlewareStack.add(liftReportContent(lifted), {
+            step: 'deserialize',
+            priority: 'low',
+            name: 'liftCredentialReportContent',
+        });
         try {
-            out = await iam.send(new client_iam_dist_cjs/* GetCredentialReportCommand */.DBo({}));
+            out = await iam.send(command);
         }
         catch (err) {
             if (!isReportNotReady(err))
@@ -76626,8 +76683,8 @@ async function fetchCredentialReport(iam, deps) {
             throw new StepError('GetCredentialReport', new Error(`unexpected credential report format ${out.ReportFormat}`));
         }
         const content = out.Content ?? new Uint8Array();
-        // A Buffer view of the same memory (no copy, no string): the parser streams the rows.
-        const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+        // Bytes, never one string of the whole report: the parser streams the rows.
+        const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
         const report = await atStep('GetCredentialReport', () => parseCredentialReport(external_node_stream_.Readable.from([bytes]), deps.source ?? 'aws'));
         return { report, generatedAt: out.GeneratedTime ?? deps.now() };
     }
@@ -76915,6 +76972,11 @@ function failedAudit(config, deps, accountId, error, hint) {
 async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
+    const fail = (err, step) => {
+        const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+        deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+        return failedAudit(config, deps, accountId, error, hint);
+    };
     if (roleArn !== null) {
         // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
         // rather than as the failure of whichever IAM call happened to need credentials first.
@@ -76922,9 +76984,7 @@ async function auditOne(accountId, config, session, deps) {
             await credentials();
         }
         catch (err) {
-            const { error, hint } = describeAwsError(err, { accountId, step: 'AssumeRole', roleArn });
-            deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-            return failedAudit(config, deps, accountId, error, hint);
+            return fail(err, 'AssumeRole');
         }
     }
     try {
@@ -76938,13 +76998,7 @@ async function auditOne(accountId, config, session, deps) {
     }
     catch (err) {
         // auditAccount never throws; if it ever does, that account alone fails.
-        const { error, hint } = describeAwsError(err, {
-            accountId,
-            step: 'audit',
-            ...(roleArn ? { roleArn } : {}),
-        });
-        deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return failedAudit(config, deps, accountId, error, hint);
+        return fail(err, 'audit');
     }
 }
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
@@ -76960,18 +77014,14 @@ async function runLiveAudit(config, deps) {
         notes.push('No account was left to audit after `exclude-accounts` and `shard`.');
         return { audits: [], notes };
     }
+    // auditAccount logs each account's outcome (users, findings, exempted); this line is the progress
     let done = 0;
     const audits = await mapWithConcurrency(accounts, concurrency, async (accountId) => {
         const roleArn = session.roleArnFor(accountId);
         deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
         const audit = await auditOne(accountId, config, session, deps);
         done++;
-        const { account, findings } = audit;
-        const failing = findings.filter((f) => !f.exempted).length;
-        deps.log.info(`[${done}/${accounts.length}] account ${accountId}: ` +
-            (account.status === 'ok'
-                ? `${account.usersScanned} users, ${failing} findings, ${findings.length - failing} exempted`
-                : 'failed'));
+        deps.log.info(`[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`);
         return audit;
     });
     const failed = audits.filter((a) => a.account.status === 'error').length;
@@ -77031,6 +77081,70 @@ function assembleResult(opts) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/json.ts
+const JSON_SCHEMA_VERSION = 1;
+/** Every field of the schema, in the order written (the return types below keep the lists complete). */
+const ACCOUNT_FIELDS = [
+    'accountId',
+    'alias',
+    'status',
+    'error',
+    'hint',
+    'usersScanned',
+    'reportGeneratedAt',
+    'source',
+    'resolvedSinceReport',
+    'asOf',
+];
+const FINDING_FIELDS = [
+    'accountId',
+    'userName',
+    'userArn',
+    'keySlot',
+    'accessKeyId',
+    'reason',
+    'userCreatedAt',
+    'keyCreatedAt',
+    'setupGapSeconds',
+    'keyLastUsedAt',
+    'keyLastUsedService',
+    'keyLastUsedRegion',
+    'passwordLastUsedAt',
+    'mfaActive',
+    'exempted',
+    'justification',
+    'exemptionExpired',
+    'location',
+];
+/** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
+function pick(value, keys) {
+    const out = {};
+    for (const k of keys)
+        out[k] = value[k];
+    return out;
+}
+function jsonAccount(a) {
+    return pick(a, ACCOUNT_FIELDS);
+}
+function jsonFinding(f) {
+    return pick(f, FINDING_FIELDS);
+}
+function buildJsonReport(result) {
+    return {
+        schemaVersion: JSON_SCHEMA_VERSION,
+        generatedAt: result.generatedAt,
+        asOf: result.asOf,
+        settings: {
+            scope: result.settings.scope,
+            setupWindowSeconds: result.settings.setupWindowSeconds,
+            unusedDays: result.settings.unusedDays,
+            exemptionTag: result.settings.exemptionTag,
+        },
+        accounts: result.accounts.map(jsonAccount),
+        findings: result.findings.map(jsonFinding),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/rule.ts
 const RULE_ID = 'iam-initial-access-key';
 /** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
@@ -77251,6 +77365,7 @@ function rule_describeUse(f, asOf) {
  */
 
 
+
 /** GitHub rejects a run with more results than this. */
 const sarif_SARIF_MAX_RESULTS = 25_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -77299,6 +77414,11 @@ function sarifText(s) {
 function automationId(result) {
     const s = result.shard;
     return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
+}
+/** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
+function findingEvidence(f) {
+    const { exempted: _exempted, location: _location, ...evidence } = jsonFinding(f);
+    return evidence;
 }
 function ruleDescriptor() {
     return {
@@ -77349,26 +77469,7 @@ function findingResult(f, result, alias) {
         message: { text: findingMessage(f, result, alias) },
         locations: physicalLocation(f.location),
         partialFingerprints: { primaryLocationLineHash: locationFingerprint(f.location) },
-        properties: {
-            accountId: f.accountId,
-            accountAlias: alias,
-            userName: f.userName,
-            userArn: f.userArn,
-            keySlot: f.keySlot,
-            accessKeyId: f.accessKeyId,
-            reason: f.reason,
-            userCreatedAt: f.userCreatedAt,
-            keyCreatedAt: f.keyCreatedAt,
-            setupGapSeconds: f.setupGapSeconds,
-            keyLastUsedAt: f.keyLastUsedAt,
-            keyLastUsedService: f.keyLastUsedService,
-            keyLastUsedRegion: f.keyLastUsedRegion,
-            passwordLastUsedAt: f.passwordLastUsedAt,
-            mfaActive: f.mfaActive,
-            exemptionExpired: f.exemptionExpired,
-            justification: f.justification,
-            carriedForward: false,
-        },
+        properties: { ...findingEvidence(f), accountAlias: alias, carriedForward: false },
     };
 }
 function carriedResult(a) {
@@ -77467,60 +77568,6 @@ function buildSarif(result, opts) {
     if (run.tool.driver.semanticVersion === undefined)
         delete run.tool.driver.semanticVersion;
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-const JSON_SCHEMA_VERSION = 1;
-function jsonAccount(a) {
-    return {
-        accountId: a.accountId,
-        alias: a.alias,
-        status: a.status,
-        error: a.error,
-        hint: a.hint,
-        usersScanned: a.usersScanned,
-        reportGeneratedAt: a.reportGeneratedAt,
-        source: a.source,
-        resolvedSinceReport: a.resolvedSinceReport,
-        asOf: a.asOf,
-    };
-}
-function jsonFinding(f) {
-    return {
-        accountId: f.accountId,
-        userName: f.userName,
-        userArn: f.userArn,
-        keySlot: f.keySlot,
-        accessKeyId: f.accessKeyId,
-        reason: f.reason,
-        userCreatedAt: f.userCreatedAt,
-        keyCreatedAt: f.keyCreatedAt,
-        setupGapSeconds: f.setupGapSeconds,
-        keyLastUsedAt: f.keyLastUsedAt,
-        keyLastUsedService: f.keyLastUsedService,
-        keyLastUsedRegion: f.keyLastUsedRegion,
-        passwordLastUsedAt: f.passwordLastUsedAt,
-        mfaActive: f.mfaActive,
-        exempted: f.exempted,
-        justification: f.justification,
-        exemptionExpired: f.exemptionExpired,
-        location: f.location,
-    };
-}
-function buildJsonReport(result) {
-    return {
-        schemaVersion: JSON_SCHEMA_VERSION,
-        generatedAt: result.generatedAt,
-        asOf: result.asOf,
-        settings: {
-            scope: result.settings.scope,
-            setupWindowSeconds: result.settings.setupWindowSeconds,
-            unusedDays: result.settings.unusedDays,
-            exemptionTag: result.settings.exemptionTag,
-        },
-        accounts: result.accounts.map(jsonAccount),
-        findings: result.findings.map(jsonFinding),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
