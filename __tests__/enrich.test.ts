@@ -303,6 +303,19 @@ test('keyForSlot: matches CreateDate to the slot at second precision; shared sec
   expect(keyForSlot([], '2026-01-01T00:00:00Z', 1)).toBeNull();
 });
 
+test('keyForSlot: a CreateDate rounded into the next second still finds its key, but never one of two', () => {
+  const k = (id: string, iso: string) => ({
+    AccessKeyId: id,
+    CreateDate: new Date(iso),
+    Status: 'Active' as const,
+  });
+  // moto sends microseconds: 00:00:00.9996 arrives as 00:00:01.000 once the SDK keeps milliseconds
+  expect(keyForSlot([k('A', '2026-01-01T00:00:01.000Z')], '2026-01-01T00:00:00Z', 1)?.AccessKeyId).toBe('A');
+  expect(keyForSlot([k('A', '2026-01-01T00:00:02.000Z')], '2026-01-01T00:00:00Z', 1)).toBeNull();
+  const two = [k('A', '2026-01-01T00:00:01.000Z'), k('B', '2025-12-31T23:59:59.500Z')];
+  expect(keyForSlot(two, '2026-01-01T00:00:00Z', 1)).toBeNull();
+});
+
 test('enrichFindings with no findings makes no call', async () => {
   const iam = { send: () => Promise.reject(new Error('no call expected')) } as unknown as IAMClient;
   const out = await enrichFindings(iam, [] as Finding[], { concurrency: 4, reportGeneratedAt: new Date() });
