@@ -505,11 +505,14 @@ export function throttling(): FaultResponse {
 /** Turns moto's `GenerateCredentialReport` answer into `STARTED` (moto still registers the request). */
 export function reportStarted(): FaultResponse {
   return {
+    // moto's first answer for an account has a <Description> of its own: replace it, never add a second
     rewrite: (body) =>
-      body.replace(
-        /<State>[^<]*<\/State>/,
-        '<State>STARTED</State><Description>No report exists. Starting a new report generation task</Description>',
-      ),
+      body
+        .replace(/<Description>[^<]*<\/Description>/g, '')
+        .replace(
+          /<State>[^<]*<\/State>/,
+          '<State>STARTED</State><Description>No report exists. Starting a new report generation task</Description>',
+        ),
   };
 }
 

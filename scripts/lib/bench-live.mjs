@@ -208,23 +208,6 @@ function instrumentBusy(proxy) {
   };
 }
 
-/**
- * `GenerateCredentialReport` answering STARTED (as AWS does while it builds the report). Like the helper's
- * `reportStarted()`, but replaces moto's own `<Description>` (a fresh account's first answer has one; two
- * of them make the SDK's XML parser fail) instead of adding a second.
- */
-function reportStarted() {
-  return {
-    rewrite: (body) =>
-      body
-        .replace(/<Description>[^<]*<\/Description>/g, '')
-        .replace(
-          /<State>[^<]*<\/State>/,
-          '<State>STARTED</State><Description>No report exists. Starting a new report generation task</Description>',
-        ),
-  };
-}
-
 /** Account -> operation -> calls; AssumeRole (signed in the caller's account) counts for the target account. */
 function callsByAccount(proxy, accounts) {
   const wanted = new Set(accounts);
@@ -407,7 +390,7 @@ export async function runLiveBench({ root, work, log = console.log }) {
     many: MANY.map((id, i) => ({ id, users: 10, violators: 1, seed: 1000 + i })),
     big: [{ id: BIG, users: 50_000, violators: 250, seed: 7 }],
   };
-  const { startAwsProxy } = await importTs('__tests__/helpers/aws-proxy.ts');
+  const { startAwsProxy, reportStarted } = await importTs('__tests__/helpers/aws-proxy.ts');
   const asOf = new Date();
   const common = {
     'account-role-name': ROLE_NAME,
