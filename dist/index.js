@@ -79502,11 +79502,14 @@ function known(value) {
 function keyForSlot(keys, keyCreatedAt, slot) {
     const want = second(Date.parse(keyCreatedAt));
     const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
-    if (same.length === 0)
-        return null;
     if (same.length === 1)
         return same[0] ?? null;
-    return (slot === 1 ? same[0] : same[1]) ?? null;
+    if (same.length === 2)
+        return (slot === 1 ? same[0] : same[1]) ?? null;
+    // A CreateDate with sub-second digits can round into the next second on the way (the SDK keeps
+    // milliseconds): accept the one key within a second of the report's time, never a guess between two.
+    const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
+    return near.length === 1 ? (near[0] ?? null) : null;
 }
 async function listTags(iam, userName) {
     const tags = {};
