@@ -76363,6 +76363,7 @@ const NETWORK_CODES = new Set([
     'UND_ERR_SOCKET',
 ]);
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
+/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
 const REPORT_NOT_READY = new Set([
     'ReportInProgress',
     'ReportInProgressException',
@@ -76595,21 +76596,9 @@ function liftReportContent(lifted) {
 const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
 const FIRST_POLL_MS = 1_000;
 const MAX_POLL_MS = 16_000;
-/** Errors of `GetCredentialReport` that mean "no usable report yet": generate (again) and poll. */
-const NOT_READY = new Set([
-    'ReportInProgress',
-    'ReportInProgressException',
-    'ReportNotPresent',
-    'ReportNotPresentException',
-    'ReportExpired',
-    'ReportExpiredException',
-    'CredentialReportNotPresentException',
-    'CredentialReportNotReadyException',
-    'CredentialReportExpiredException',
-]);
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 function isReportNotReady(err) {
-    return NOT_READY.has(awsErrorName(err));
+    return REPORT_NOT_READY.has(awsErrorName(err));
 }
 /** The poll's budget: real elapsed time or the sum of the sleeps, whichever is larger (fake clocks). */
 class PollBudget {

@@ -118,7 +118,8 @@ const NETWORK_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
-const REPORT_NOT_READY = new Set([
+/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
+export const REPORT_NOT_READY: ReadonlySet<string> = new Set([
   'ReportInProgress',
   'ReportInProgressException',
   'ReportNotPresent',

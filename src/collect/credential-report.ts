@@ -12,7 +12,7 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import type { ParsedReport } from '../model.js';
-import { ReportTimeoutError, StepError, atStep, awsErrorName } from './aws-errors.js';
+import { REPORT_NOT_READY, ReportTimeoutError, StepError, atStep, awsErrorName } from './aws-errors.js';
 import { parseCredentialReport } from './parse.js';
 import { liftReportContent, type LiftedContent } from './report-content.js';
 
@@ -34,22 +34,9 @@ export const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
 const FIRST_POLL_MS = 1_000;
 const MAX_POLL_MS = 16_000;
 
-/** Errors of `GetCredentialReport` that mean "no usable report yet": generate (again) and poll. */
-const NOT_READY = new Set([
-  'ReportInProgress',
-  'ReportInProgressException',
-  'ReportNotPresent',
-  'ReportNotPresentException',
-  'ReportExpired',
-  'ReportExpiredException',
-  'CredentialReportNotPresentException',
-  'CredentialReportNotReadyException',
-  'CredentialReportExpiredException',
-]);
-
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 export function isReportNotReady(err: unknown): boolean {
-  return NOT_READY.has(awsErrorName(err));
+  return REPORT_NOT_READY.has(awsErrorName(err));
 }
 
 /** The poll's budget: real elapsed time or the sum of the sleeps, whichever is larger (fake clocks). */
