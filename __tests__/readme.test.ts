@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
+import { MEMBER_ROLE_ACTIONS } from '../src/collect/aws-errors.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -51,5 +52,47 @@ describe('README', () => {
     expect(readme).toContain('npm ci && npm run demo');
     expect(readme).toContain('npm test');
     expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/npm ci[\s\S]*npm test/);
+  });
+});
+
+describe('least-privilege policies in the README and the CloudFormation templates', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const want = [...MEMBER_ROLE_ACTIONS].sort();
+
+  it('grant exactly the IAM actions the audit calls', () => {
+    const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    const iamActions = policies
+      .flatMap((p: { Statement: Array<{ Action: string | string[] }> }) => p.Statement)
+      .flatMap((st) => [st.Action].flat())
+      .filter((a) => a.startsWith('iam:'));
+    expect([...new Set(iamActions)].sort()).toEqual(want);
+
+    for (const file of ['audit-role.yaml', 'member-role.yaml']) {
+      const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
+        Resources: Record<
+          string,
+          {
+            Properties: {
+              Policies: Array<{ PolicyDocument: { Statement: Array<{ Action: string | string[] }> } }>;
+            };
+          }
+        >;
+      };
+      const actions = Object.values(template.Resources)
+        .flatMap((r) => r.Properties.Policies ?? [])
+        .flatMap((p) => p.PolicyDocument.Statement)
+        .flatMap((st) => [st.Action].flat())
+        .filter((a) => a.startsWith('iam:'));
+      expect(actions.sort()).toEqual(want);
+    }
+  });
+
+  it('trust GitHub OIDC in both the classic and the immutable sub form', () => {
+    expect(readme).toMatch(/"repo:octo-org\/security-audits:ref:refs\/heads\/main"/);
+    expect(readme).toMatch(/"repo:octo-org@\d+\/security-audits@\d+:environment:aws-audit"/);
+    const cfn = readFileSync(join(ROOT, 'examples', 'cloudformation', 'audit-role.yaml'), 'utf8');
+    expect(cfn).toContain(
+      'repo:${GitHubOwner}@${GitHubOwnerId}/${GitHubRepo}@${GitHubRepoId}:ref:refs/heads/main',
+    );
   });
 });
