@@ -80323,9 +80323,8 @@ function buildSarif(result, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
-/** Reported as the SARIF tool version; a test keeps it equal to package.json's version. */
+/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
 const VERSION = '0.1.0';
-const version_TOOL_NAME = 'iam-initial-access-key-audit';
 
 ;// CONCATENATED MODULE: ./src/report/files.ts
 
@@ -86530,7 +86529,7 @@ async function keepFailedAccountsAlerts(result, deps) {
         octokit,
         owner: deps.github.owner,
         repo: deps.github.repo,
-        toolName: version_TOOL_NAME,
+        toolName: TOOL_NAME,
         failedAccountIds: failed,
         ref: deps.github.ref ?? undefined,
         log: deps.log,

@@ -10,7 +10,7 @@ import { buildOutputs, exitCodeFor } from './report/outputs.js';
 import { createOctokit } from './github/octokit.js';
 import { fetchCarriedAlerts } from './github/code-scanning.js';
 import { syncIssues } from './github/issues.js';
-import { TOOL_NAME } from './version.js';
+import { TOOL_NAME } from './evaluate/rule.js';
 
 export interface GithubContext {
   token: string;

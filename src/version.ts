@@ -1,3 +1,2 @@
-/** Reported as the SARIF tool version; a test keeps it equal to package.json's version. */
+/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
 export const VERSION = '0.1.0';
-export const TOOL_NAME = 'iam-initial-access-key-audit';
