@@ -5,7 +5,7 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { AccountListError, isActiveAccount, planAccounts, resolveAccounts } from '../src/collect/accounts.js';
-import { selectShard } from '../src/collect/shard.js';
+import { selectShard, shardOf } from '../src/collect/shard.js';
 import { signIn, type AuditSession } from '../src/credentials/session.js';
 import {
   describeWithMoto,
@@ -38,8 +38,9 @@ describe('selectShard', () => {
     expect(all).toHaveLength(ids.length);
     expect(new Set(all).size).toBe(ids.length);
     expect([...all].sort()).toEqual([...ids].sort());
-    const sizes = slices.map((s) => s.length);
-    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    // ids are spread evenly enough for a matrix: no slice is far from 200 / N
+    for (const slice of slices)
+      expect(Math.abs(slice.length - 200 / total)).toBeLessThanOrEqual(200 / total / 2);
     // the order the list arrives in does not matter
     for (const seed of [1, 42, 4242]) {
       const again = Array.from({ length: total }, (_, k) =>
@@ -49,28 +50,41 @@ describe('selectShard', () => {
     }
   });
 
-  it('takes every N-th id of the numerically sorted, de-duplicated list', () => {
+  it('keeps every account in its shard when others join or leave the organization', () => {
+    const before = Array.from({ length: 4 }, (_, k) => selectShard(ids, { index: k + 1, total: 4 }));
+    const changed = [...ids.slice(7), '999999999999', '000000000004']; // 7 accounts left, 2 joined
+    const after = Array.from({ length: 4 }, (_, k) => selectShard(changed, { index: k + 1, total: 4 }));
+    for (let k = 0; k < 4; k++) {
+      const stayed = before[k]!.filter((id) => changed.includes(id));
+      expect(after[k]).toEqual(expect.arrayContaining(stayed));
+    }
+    expect(shardOf('999999999999', 4)).toBe(4); // 999999999999 mod 4 = 3
+    expect(after[3]).toContain('999999999999');
+  });
+
+  it('puts each account in slice (id mod N) + 1, de-duplicated and sorted', () => {
     const list = [
-      '300000000000',
+      '300000000002',
       '100000000000',
-      '200000000000',
+      '200000000001',
       '100000000000',
-      '400000000000',
-      '500000000000',
+      '400000000003',
+      '500000000004',
     ];
     expect(selectShard(list, null)).toEqual([
       '100000000000',
-      '200000000000',
-      '300000000000',
-      '400000000000',
-      '500000000000',
+      '200000000001',
+      '300000000002',
+      '400000000003',
+      '500000000004',
     ]);
     expect(selectShard(list, { index: 1, total: 2 })).toEqual([
       '100000000000',
-      '300000000000',
-      '500000000000',
+      '300000000002',
+      '500000000004',
     ]);
-    expect(selectShard(list, { index: 2, total: 2 })).toEqual(['200000000000', '400000000000']);
+    expect(selectShard(list, { index: 2, total: 2 })).toEqual(['200000000001', '400000000003']);
+    expect(selectShard(list, { index: 3, total: 8 })).toEqual(['300000000002']);
     expect(selectShard(list, { index: 7, total: 8 })).toEqual([]);
   });
 
@@ -174,9 +188,10 @@ describeWithMoto('account selection against moto', () => {
       session,
     );
     const kept = [...ids].filter((id) => id !== MOTO_DEFAULT_ACCOUNT).sort();
-    expect(sharded.accounts).toEqual(kept.filter((_, i) => i % 3 === 1));
+    const slice = kept.filter((id) => shardOf(id, 3) === 2);
+    expect(sharded.accounts).toEqual(slice);
     expect(sharded.notes).toContain('1 account skipped by `exclude-accounts`.');
-    expect(sharded.notes.some((n) => n.startsWith(`Shard 2/3: 8 of 24 accounts`))).toBe(true);
+    expect(sharded.notes.some((n) => n.startsWith(`Shard 2/3: ${slice.length} of 24 accounts`))).toBe(true);
   });
 
   it('decides by State, not by the retired Status', async () => {

@@ -72750,7 +72750,7 @@ const INPUTS = [
     },
     {
         name: 'shard',
-        description: '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4).',
+        description: '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4). An account is in slice (account id mod N) + 1, so it stays in its shard when the organization changes.',
     },
     {
         name: 'scope',
@@ -78886,10 +78886,12 @@ function compareAccountIds(a, b) {
 /**
  * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
  *
- * Round-robin: the ids are de-duplicated and sorted numerically, then slice K (1-based) takes every
- * id whose 0-based position `p` has `p mod N = K - 1`. The slices for K = 1..N are disjoint, cover
- * every id, differ in size by at most one, and do not depend on the order the list arrived in (an
- * Organizations listing may come back in any order). `null` (no shard) returns the whole sorted list.
+ * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
+ * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
+ * and, unlike a split by position, an account stays in its slice when others join or leave the
+ * organization: its code scanning alerts stay in the same shard's SARIF category and its issue stays
+ * with the same shard. Account ids are random, so the slices come out about the same size. Anyone can
+ * tell which shard audits an account. `null` (no shard) returns the whole list; both come sorted.
  */
 function selectShard(ids, shard) {
     const sorted = [...new Set(ids)].sort(compareAccountIds);
@@ -78899,7 +78901,11 @@ function selectShard(ids, shard) {
     if (!Number.isInteger(total) || total < 1 || !Number.isInteger(index) || index < 1 || index > total) {
         throw new RangeError(`invalid shard ${index}/${total}: K must be an integer from 1 to N`);
     }
-    return sorted.filter((_, position) => position % total === index - 1);
+    return sorted.filter((id) => shardOf(id, total) === index);
+}
+/** The 1-based slice of N that audits an account: (account id mod N) + 1. */
+function shardOf(accountId, total) {
+    return Number(BigInt(accountId) % BigInt(total)) + 1;
 }
 
 ;// CONCATENATED MODULE: ./src/collect/accounts.ts
@@ -79009,7 +79015,7 @@ async function planAccounts(config, session) {
     const accounts = selectShard(kept, config.shard);
     if (config.shard) {
         notes.push(`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
-            '(every N-th account of the numerically sorted list); the other shards audit the rest.');
+            '(the accounts whose id mod N is K − 1); the other shards audit the rest.');
     }
     return { accounts: accounts.sort(compareAccountIds), notes };
 }

@@ -122,7 +122,7 @@ export async function planAccounts(config: Config, session: AuditSession): Promi
   if (config.shard) {
     notes.push(
       `Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
-        '(every N-th account of the numerically sorted list); the other shards audit the rest.',
+        '(the accounts whose id mod N is K − 1); the other shards audit the rest.',
     );
   }
   return { accounts: accounts.sort(compareAccountIds), notes };

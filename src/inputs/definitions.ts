@@ -66,7 +66,7 @@ export const INPUTS = [
   {
     name: 'shard',
     description:
-      '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4).',
+      '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4). An account is in slice (account id mod N) + 1, so it stays in its shard when the organization changes.',
   },
   {
     name: 'scope',
