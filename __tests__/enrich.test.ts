@@ -34,6 +34,8 @@ const AS_OF = Date.now() + 86_400_000;
 /** Far enough for keys used "now" to be stale (more than 90 days unused). */
 const LATE_AS_OF = Date.parse('2030-01-01T00:00:00Z');
 const noSleep = { sleep: async () => {}, now: () => new Date() };
+/** The rule's unused test as of LATE_AS_OF: any use seen in these tests is stale. */
+const STALE_ALWAYS = { asOf: LATE_AS_OF, unusedDays: 90 };
 
 let nextAccount = 300000000001;
 
@@ -94,7 +96,11 @@ describeWithMoto('enrichFindings against moto', () => {
         'bob/2',
         'exempt/1',
       ]);
-      const out = await enrichFindings(iam, findings, { concurrency: 3, reportGeneratedAt: generatedAt });
+      const out = await enrichFindings(iam, findings, {
+        concurrency: 3,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+      });
       expect(out.resolvedSinceReport).toBe(0);
       expect(out.findings.map((f) => f.accessKeyId)).toEqual([
         keyId(seeded, 'alice'),
@@ -136,7 +142,11 @@ describeWithMoto('enrichFindings against moto', () => {
       respond: lastUsedAt(used, 'ec2', 'eu-west-1'),
     });
     try {
-      const out = await enrichFindings(iam, findings, { concurrency: 2, reportGeneratedAt: generatedAt });
+      const out = await enrichFindings(iam, findings, {
+        concurrency: 2,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+      });
       expect(fault.hits).toBe(1);
       expect(out.findings.map((f) => f.userName)).toEqual(['alice']);
       expect(out.resolvedSinceReport).toBe(1);
@@ -155,13 +165,54 @@ describeWithMoto('enrichFindings against moto', () => {
     );
     try {
       expect(findings.map((f) => f.reason)).toEqual(['unused']);
-      const out = await enrichFindings(iam, findings, { concurrency: 2, reportGeneratedAt: generatedAt });
+      const out = await enrichFindings(iam, findings, {
+        concurrency: 2,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+      });
       expect(out.resolvedSinceReport).toBe(0);
       expect(out.findings).toHaveLength(1);
       expect(out.findings[0]?.keyLastUsedAt).toBe(findings[0]?.keyLastUsedAt);
       expect(out.findings[0]?.keyLastUsedService).toBe('sts');
       expect(out.findings[0]?.keyLastUsedRegion).toBe('us-east-1');
     } finally {
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+
+  test('a use the report missed (AWS last-used data lags) is judged by the rule on the live date', async () => {
+    // the report says "never used", but GetAccessKeyLastUsed knows a use from before the report
+    const { accountId, seeded, iam, direct, findings, generatedAt } = await flagged([
+      { name: 'lagging', password: true, keys: 1 },
+      { name: 'longago', password: true, keys: 1 },
+    ]);
+    const answer = (user: string, at: Date) =>
+      proxy.fault({
+        match: {
+          action: 'GetAccessKeyLastUsed',
+          account: accountId,
+          when: (c) => c.params.AccessKeyId === seeded.users.get(user)?.keys[0]?.accessKeyId,
+        },
+        respond: lastUsedAt(at),
+      });
+    const faults = [
+      answer('lagging', new Date(generatedAt.getTime() - 60_000)),
+      answer('longago', new Date(generatedAt.getTime() - 200 * 86_400_000)),
+    ];
+    try {
+      expect(findings.map((f) => f.reason)).toEqual(['never-used', 'never-used']);
+      const out = await enrichFindings(iam, findings, {
+        concurrency: 2,
+        reportGeneratedAt: generatedAt,
+        unused: { asOf: generatedAt.getTime(), unusedDays: 90 },
+      });
+      // used a minute before the report: not unnecessary; used 200 days before: unused, not never-used
+      expect(out.findings.map((f) => [f.userName, f.reason])).toEqual([['longago', 'unused']]);
+      expect(out.resolvedSinceReport).toBe(1);
+      expect(faults.map((f) => f.hits)).toEqual([1, 1]);
+    } finally {
+      for (const f of faults) f.remove();
       iam.destroy();
       direct.destroy();
     }
@@ -187,7 +238,11 @@ describeWithMoto('enrichFindings against moto', () => {
     await direct.send(new DeleteUserCommand({ UserName: 'gone' }));
     try {
       expect(findings).toHaveLength(5);
-      const out = await enrichFindings(iam, findings, { concurrency: 4, reportGeneratedAt: generatedAt });
+      const out = await enrichFindings(iam, findings, {
+        concurrency: 4,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+      });
       // keydeleted: both keys shared a second; the one left is reported once (as the first slot), the
       // other slot is resolved.
       expect(out.findings.map((f) => `${f.userName}/${f.keySlot}/${f.accessKeyId}`)).toEqual([
@@ -235,7 +290,11 @@ describeWithMoto('enrichFindings against moto', () => {
       },
     });
     try {
-      const out = await enrichFindings(iam, findings, { concurrency: 1, reportGeneratedAt: generatedAt });
+      const out = await enrichFindings(iam, findings, {
+        concurrency: 1,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+      });
       expect(page1.hits).toBe(1);
       expect(page2.hits).toBe(1);
       expect(out.tags.get(seeded.users.get('paged')!.arn)).toEqual({
@@ -261,7 +320,11 @@ describeWithMoto('enrichFindings against moto', () => {
       respond: throttling(),
     });
     try {
-      const ok = await enrichFindings(iam, findings, { concurrency: 1, reportGeneratedAt: generatedAt });
+      const ok = await enrichFindings(iam, findings, {
+        concurrency: 1,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+      });
       expect(ok.findings).toHaveLength(1);
       expect(throttle.hits).toBe(1);
       const denied = proxy.fault({
@@ -271,6 +334,7 @@ describeWithMoto('enrichFindings against moto', () => {
       const err = await enrichFindings(iam, findings, {
         concurrency: 1,
         reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
       }).catch((e: unknown) => e);
       denied.remove();
       expect(err).toBeInstanceOf(StepError);
@@ -318,6 +382,10 @@ test('keyForSlot: a CreateDate rounded into the next second still finds its key,
 
 test('enrichFindings with no findings makes no call', async () => {
   const iam = { send: () => Promise.reject(new Error('no call expected')) } as unknown as IAMClient;
-  const out = await enrichFindings(iam, [] as Finding[], { concurrency: 4, reportGeneratedAt: new Date() });
+  const out = await enrichFindings(iam, [] as Finding[], {
+    concurrency: 4,
+    reportGeneratedAt: new Date(),
+    unused: STALE_ALWAYS,
+  });
   expect(out).toEqual({ findings: [], tags: new Map(), resolvedSinceReport: 0 });
 });

@@ -24,6 +24,11 @@ export interface EnrichOptions {
   concurrency: number;
   /** The report's `GeneratedTime`: a key used after it is "used since the report". */
   reportGeneratedAt: Date;
+  /**
+   * The rule's "unnecessary" test, applied again to the live last use: AWS's last-used data can reach
+   * the report late, so a key the report shows unused may have been used recently all along.
+   */
+  unused: { asOf: number; unusedDays: number };
 }
 
 export interface EnrichResult {
@@ -59,6 +64,8 @@ const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
 function isNoSuchEntity(err: unknown): boolean {
   return NO_SUCH_ENTITY.has(awsErrorName(err));
 }
+
+const DAY_MS = 86_400_000;
 
 function second(ms: number): number {
   return Math.floor(ms / 1000);
@@ -132,6 +139,7 @@ async function confirmKey(
   finding: Finding,
   key: AccessKeyMetadata | null,
   generatedAtSecond: number,
+  unused: EnrichOptions['unused'],
 ): Promise<Finding | null> {
   if (!key?.AccessKeyId || key.Status !== 'Active') return null;
   const accessKeyId = key.AccessKeyId;
@@ -152,8 +160,13 @@ async function confirmKey(
   // Used since the report: after its generation and after the last use the report recorded.
   if (usedSecond > generatedAtSecond && (reportUsedSecond === null || usedSecond > reportUsedSecond))
     return null;
+  // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
+  // (with unused-days 0 only never-used keys fail, so any use resolves it).
+  const stale = unused.unusedDays > 0 && unused.asOf - usedAt.getTime() > unused.unusedDays * DAY_MS;
+  if (!stale) return null;
   return {
     ...finding,
+    reason: 'unused',
     accessKeyId,
     keyLastUsedAt: toIsoSecond(usedAt.getTime()),
     keyLastUsedService: known(lastUsed?.ServiceName),
@@ -196,7 +209,7 @@ export async function enrichFindings(
       return key;
     });
     const results = await settleAll(
-      userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond)),
+      userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond, opts.unused)),
     );
     userFindings.forEach((f, i) => {
       const r = results[i];

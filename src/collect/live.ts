@@ -76,6 +76,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     const enriched = await enrichFindings(iam, flagged, {
       concurrency: ENRICH_CONCURRENCY,
       reportGeneratedAt: generatedAt,
+      unused: { asOf, unusedDays: config.rule.unusedDays },
     });
     account.resolvedSinceReport = enriched.resolvedSinceReport;
     const findings = applyExemptions(enriched.findings, {
