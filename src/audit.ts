@@ -1,7 +1,8 @@
-import type { AccountAudit, AuditResult, CarriedAlert, Config, Finding } from './model.js';
+import type { AccountAudit, AuditResult, CarriedAlert, Config } from './model.js';
 import { auditReportFile } from './collect/offline.js';
 import { mapWithConcurrency } from './collect/pool.js';
 import { runLiveAudit } from './collect/run-live.js';
+import { sortFindings } from './evaluate/evaluate.js';
 
 export interface AuditDeps {
   getIDToken(audience: string): Promise<string>;
@@ -23,21 +24,35 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
   const generatedAt = deps.now();
   if (config.credentialReports.length > 0) {
     const asOf = config.asOf ?? generatedAt;
-    const audits = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) =>
+    const all = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) =>
       auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }),
     );
-    return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE] });
+    const { audits, notes } = onePerAccount(all);
+    return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
   }
   const { audits, notes } = await runLiveAudit(config, deps);
   return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
 
-function byFindingOrder(a: Finding, b: Finding): number {
-  return compare(a.accountId, b.accountId) || compare(a.userArn, b.userArn) || a.keySlot - b.keySlot;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
+ * both would double every finding. The last in name order is audited (AWS names its downloads by
+ * time), the others are left out with a note.
+ */
+export function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
+  const last = new Map<string, AccountAudit>();
+  for (const a of audits) if (a.account.status === 'ok') last.set(a.account.accountId, a);
+  const notes: string[] = [];
+  const kept = audits.filter((a) => {
+    const newer = last.get(a.account.accountId);
+    if (a.account.status !== 'ok' || newer === a || newer === undefined) return true;
+    notes.push(
+      `Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+        'is another report of the same account (of several, the last in name order is audited).',
+    );
+    return false;
+  });
+  return { audits: kept, notes };
 }
 
 /** Pure: the per-account audits of one run, as the single result every report is made from. */
@@ -51,7 +66,7 @@ export function assembleResult(opts: {
 }): AuditResult {
   const { config, audits } = opts;
   const accounts = audits.map((a) => a.account);
-  const findings = audits.flatMap((a) => a.findings).sort(byFindingOrder);
+  const findings = sortFindings(audits.flatMap((a) => a.findings));
   const okTimes = accounts.filter((a) => a.status === 'ok').map((a) => a.asOf);
   const asOf =
     config.asOf?.toISOString() ??
