@@ -248,6 +248,41 @@ describe('buildSarif', () => {
     }
   });
 
+  it('strips bidirectional overrides and isolates from messages, as the summary and issues do', () => {
+    const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    const result = makeResult({
+      accounts: [
+        makeAccount(),
+        makeFailedAccount({ error: `denied \u202egnp.exe\u202c for ${bidi.join('')}` }),
+      ],
+      findings: [makeFinding({ userName: `admin\u202e${bidi.join('x')}txt.exe` })],
+    });
+    const run = buildSarif(result, { toolVersion: '1' }).runs[0]!;
+    const texts = [
+      ...run.results!.map((r) => r.message.text!),
+      ...run.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text!),
+    ];
+    expect(texts).toHaveLength(2);
+    for (const text of texts) expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(texts[0]).toContain("IAM user 'admin  x x x x x x x x txt.exe'");
+  });
+
+  it("the help's exemption command sets one tag whose value keeps its comma (AWS CLI shorthand)", () => {
+    const rule = buildSarif(FIXTURES.zero as AuditResult, { toolVersion: '1' }).runs[0]!.tool.driver
+      .rules![0]!;
+    for (const help of [rule.help!.text, rule.help!.markdown!]) {
+      const line = help.split('\n').find((l) => l.includes('aws iam tag-user'));
+      const arg = /--tags '([^']*)'$/.exec(line?.trim() ?? '')?.[1];
+      expect(arg).toBeDefined();
+      // AWS CLI shorthand: `,` separates keys unless inside a double-quoted value
+      const parts = arg!.match(/(?:[^,"]|"[^"]*")+/g) ?? [];
+      expect(parts).toEqual([
+        'Key=access-key-justification',
+        'Value="CI deploy key, ticket SEC-42; expires=2026-12-31"',
+      ]);
+    }
+  });
+
   it('keeps the first SARIF_MAX_RESULTS results and says how many were dropped', () => {
     const extra = 7;
     const findings = Array.from({ length: SARIF_MAX_RESULTS + extra }, (_, i) =>

@@ -3,6 +3,7 @@
  * bodies, and the exact commands that fix a finding. Pure data and pure functions.
  */
 import type { Finding } from '../model.js';
+import { oneLine } from '../report/markdown.js';
 
 export const RULE_ID = 'iam-initial-access-key';
 /** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
@@ -69,8 +70,9 @@ const CONSOLE_STEPS = [
 const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
 const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
 const CLI_LIST = 'aws iam list-access-keys --user-name USER';
+/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
 const CLI_TAG =
-  "aws iam tag-user --user-name USER --tags 'Key=access-key-justification,Value=CI deploy key, ticket SEC-42 expires=2026-12-31'";
+  'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
 
 export const HELP_TEXT = [
   `Why it matters: ${WHY}`,
@@ -147,13 +149,9 @@ export const RULE = {
   cis: CIS_MAPPINGS,
 } as const;
 
-/** Controls (newlines included), line separators and bidirectional overrides/isolates. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 export function shellQuote(s: string): string {
-  const clean = s.replace(CONTROL, ' ');
+  const clean = oneLine(s);
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean)) return clean;
   return `'${clean.replace(/'/g, `'\\''`)}'`;
 }
@@ -172,7 +170,7 @@ export function fixCommands(f: Finding): string[] {
   } else {
     key = 'KEY_ID';
     lines.push(
-      `# key id unknown (offline report): pick the key created ${f.keyCreatedAt.replace(CONTROL, ' ')} (slot ${f.keySlot})`,
+      `# key id unknown (offline report): pick the key created ${oneLine(f.keyCreatedAt)} (slot ${f.keySlot})`,
       `aws iam list-access-keys --user-name ${user}`,
     );
   }

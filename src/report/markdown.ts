@@ -4,7 +4,8 @@
  * @mentions, no #references, no table breaks, one line.
  */
 
-const ZWSP = '\u200b';
+/** Zero-width space: breaks `@mentions`, `#references` and autolinks without showing. */
+export const ZWSP = '\u200b';
 
 /**
  * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
 import { jsonFinding } from './json.js';
+import { oneLine } from './markdown.js';
 import {
   CIS_MAPPINGS,
   HELP_URI,
@@ -62,10 +63,12 @@ export function locationFingerprint(path: string): string {
   return `${hex}:1`;
 }
 
-/** SARIF plain-text messages: one line, and `[`/`]` escaped so text cannot form an embedded link. */
+/**
+ * SARIF plain-text messages: one line without control or bidirectional override characters (as in
+ * the summary and issues), and `[`/`]` escaped so text cannot form an embedded link.
+ */
 export function sarifText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/[[\]]/g, (m) => `\\${m}`);
+  return oneLine(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
 
 export function automationId(result: Pick<AuditResult, 'shard'>): string {
