@@ -102,6 +102,31 @@ describe('fetchCarriedAlerts', () => {
     expect(warning).toMatch(/HTTP 404.*not enabled or has no analysis/);
   });
 
+  it('warns (does not throw) on an error that is not an HTTP one', async () => {
+    const real = createOctokit('ghs_local_test', { log, timing: fastTiming() });
+    const broken = {
+      ...real,
+      paginate: () => Promise.reject(new TypeError('fetch failed: getaddrinfo ENOTFOUND')),
+    } as unknown as typeof real;
+    const infos: string[] = [];
+    const { alerts, warning } = await fetchCarriedAlerts({
+      octokit: broken,
+      owner: server.owner,
+      repo: server.repo,
+      toolName: TOOL,
+      failedAccountIds: [FAILED],
+      log: { ...log, info: (m: string) => infos.push(m) },
+    });
+    expect(alerts).toEqual([]);
+    expect(warning).toBe(
+      'Could not list the open code scanning alerts (fetch failed: getaddrinfo ENOTFOUND): an unexpected error. ' +
+        `The alerts of the failed account(s) ${FAILED} will show as fixed until their next successful run.`,
+    );
+    expect(infos.join('\n')).toMatch(
+      /Unexpected error while listing code scanning alerts: TypeError: fetch failed/,
+    );
+  });
+
   it('retries a 5xx', async () => {
     server.addAlert({ path: `aws/${FAILED}/iam/user/bob/key-created-20240110T090012Z` });
     server.fail({ kind: 'server-error' }, { path: /code-scanning/ });

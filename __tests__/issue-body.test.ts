@@ -14,7 +14,7 @@ import type { Finding } from '../src/model.js';
 import { HOSTILE, makeFinding, makeStaleFinding } from './helpers/results.js';
 
 const ZWSP = '\u200b';
-const OPTS = { exemptionTag: 'access-key-justification', runUrl: null };
+const OPTS = { exemptionTag: 'access-key-justification', runUrl: null, scope: 'at-setup' } as const;
 
 function groupOf(findings: Finding[], alias: string | null = 'prod'): IssueGroup {
   const f = findings[0] as Finding;
@@ -116,6 +116,23 @@ const NASTY = [
 ];
 
 describe('renderIssue', () => {
+  it('words title and heading like the summary under `scope: any`: no claim of user setup', () => {
+    // 3 days after the user: a finding only `scope: any` reports
+    const f = makeFinding({ setupGapSeconds: 3 * 86_400, keyCreatedAt: '2024-01-13T09:00:00.000Z' });
+    const any = { ...OPTS, scope: 'any' } as const;
+    const { title, body } = renderIssue(groupOf([f]), any);
+    expect(title).toBe('IAM user alice in account 123456789012 has an unused access key');
+    expect(body).toContain('\n## IAM user alice has an unused access key\n');
+    expect(body).toContain('created 3 d after the user');
+    expect(`${title}\n${body}`).not.toContain('user setup');
+    // deterministic, so a second run changes nothing
+    const again = renderIssue(groupOf([f]), { ...any, runUrl: 'https://github.com/o/r/actions/runs/2' });
+    expect(again.title).toBe(title);
+    expect(sameIssueBody(again.body, body)).toBe(true);
+    // the at-setup wording stays for the default scope
+    expect(renderIssue(groupOf([f]), OPTS).title).toMatch(/has an unused access key created at user setup$/);
+  });
+
   it('renders the evidence, the fix and the exemption command for a plain user', () => {
     const f = makeStaleFinding(200, { keySlot: 2, accessKeyId: 'AKIAEXAMPLE2222' });
     const { title, body } = renderIssue(groupOf([f]), OPTS);
@@ -278,13 +295,24 @@ describe('parseMarker', () => {
 
 describe('closingComment', () => {
   it('says why for a fix', () => {
-    expect(closingComment('fixed')).toMatch(/deleted, deactivated or used/);
+    expect(closingComment('fixed', { scope: 'at-setup' })).toMatch(
+      /no longer has an active access key that was created at user setup and left unused \(the key was deleted, deactivated or used/,
+    );
+  });
+
+  it('does not claim the key was created at user setup under `scope: any`', () => {
+    const c = closingComment('fixed', { scope: 'any' });
+    expect(c).toMatch(/^This user no longer has an active access key left unused \(the key was deleted/);
+    expect(c).not.toContain('user setup');
   });
 
   it('quotes the justification, escaped', () => {
-    const c = closingComment('exempted', 'CI key for @org/team, see [x](https://evil) <b>now</b>');
+    const c = closingComment('exempted', {
+      scope: 'at-setup',
+      justification: 'CI key for @org/team, see [x](https://evil) <b>now</b>',
+    });
     expect(c).toContain('> CI key for @\u200borg/team');
     expect(c).not.toMatch(/<b>|\]\(|https:\/\//);
-    expect(closingComment('exempted')).toContain('no justification recorded');
+    expect(closingComment('exempted', { scope: 'any' })).toContain('no justification recorded');
   });
 });

@@ -123,6 +123,7 @@ describe('syncIssues against a local GitHub API', () => {
       `PATCH /issues/${bob?.number}`,
     ]);
     expect(server.writes()[1]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+    expect(infos).toContain(`Closed issue #${bob?.number} (fixed) for user bob in account 123456789012.`);
     expect(byUser().get('alice')?.state).toBe('open');
 
     expect(await sync(result([user('alice')]))).toEqual(zero);
@@ -144,11 +145,36 @@ describe('syncIssues against a local GitHub API', () => {
     });
     const alice = byUser().get('alice');
     expect(alice?.state).toBe('closed');
+    // an accepted exemption is not a fix: closed as not planned
+    expect(alice?.state_reason).toBe('not_planned');
+    expect(infos).toContain(
+      `Closed issue #${alice?.number} (exempted) for user alice in account 123456789012.`,
+    );
     const comment = alice?.comments[0] ?? '';
     expect(comment).toContain('exempted');
     expect(comment).toContain('Deploy key for @\u200borg/team');
     expect(comment).not.toMatch(/<b>|\]\(|https:\/\/evil/);
     expect(await sync(result([user('alice', { exempted: true, justification })]))).toEqual(zero);
+  });
+
+  it('words issues and closing comments for `scope: any` without "user setup", and a second run changes nothing', async () => {
+    const any = (findings: Finding[]) =>
+      makeResult({ findings, settings: { ...makeResult().settings, scope: 'any' } });
+    const late = (name: string) =>
+      user(name, { setupGapSeconds: 5 * 86_400, keyCreatedAt: '2024-01-15T09:00:00.000Z' });
+    expect(await sync(any([late('alice'), late('bob')]))).toEqual({ ...zero, opened: 2 });
+    const alice = byUser().get('alice');
+    expect(alice?.title).toBe('IAM user alice in account 123456789012 has an unused access key');
+    expect(alice?.body).not.toContain('user setup');
+    server.clearRequests();
+    expect(
+      await sync(any([late('alice'), late('bob')]), { runUrl: 'https://github.com/o/r/actions/runs/9' }),
+    ).toEqual(zero);
+    expect(server.writes()).toEqual([]);
+    expect(await sync(any([late('alice')]))).toEqual({ ...zero, closed: 1 });
+    const bob = byUser().get('bob');
+    expect(bob?.comments[0]).toMatch(/no longer has an active access key left unused/);
+    expect(bob?.comments[0]).not.toContain('user setup');
   });
 
   it('leaves the issues of an account that failed this run alone', async () => {
@@ -191,7 +217,7 @@ describe('syncIssues against a local GitHub API', () => {
         userArn: 'arn:aws:iam::123456789012:user/zed',
         findings: [user('zed')],
       },
-      { exemptionTag: 'access-key-justification', runUrl: null },
+      { exemptionTag: 'access-key-justification', runUrl: null, scope: 'at-setup' },
     );
     const noMarker = server.addIssue({ title: 'IAM user zed', body: 'hand-written', labels: [ISSUE_LABEL] });
     const pr = server.addIssue({ body, labels: [ISSUE_LABEL], pullRequest: true });
@@ -216,7 +242,7 @@ describe('syncIssues against a local GitHub API', () => {
     for (const f of findings) {
       const { title, body } = renderIssue(
         { accountId: f.accountId, alias: 'prod', userName: f.userName, userArn: f.userArn, findings: [f] },
-        { exemptionTag: 'access-key-justification', runUrl: null },
+        { exemptionTag: 'access-key-justification', runUrl: null, scope: 'at-setup' },
       );
       server.addIssue({ title, body, labels: [ISSUE_LABEL, 'security'] });
     }
@@ -279,6 +305,42 @@ describe('syncIssues against a local GitHub API', () => {
     expect((await sync(result([user('alice')]))).error).toMatch(/HTTP 404/);
   });
 
+  it('returns an error instead of throwing for a non-HTTP error too, keeping what was done', async () => {
+    await sync(result([user('alice')]));
+    const real = createOctokit('ghs_local_test', { log, timing: fastTiming() });
+    // a client that breaks after listing (a bug, a network stack failure): not an HTTP error
+    const broken = {
+      ...real,
+      rest: {
+        ...real.rest,
+        issues: {
+          ...real.rest.issues,
+          createComment: () => Promise.reject(new TypeError('fetch failed: socket hang up')),
+        },
+      },
+    } as unknown as typeof real;
+    const out = await syncIssues({
+      octokit: broken,
+      owner: server.owner,
+      repo: server.repo,
+      result: result([user('bob')]),
+      extraLabels: [],
+      maxIssues: 20,
+      runUrl: null,
+      log,
+    });
+    // bob's issue was opened before closing alice's failed
+    expect(out).toEqual({
+      ...zero,
+      opened: 1,
+      error: 'GitHub issues could not be updated: fetch failed: socket hang up',
+    });
+    expect(byUser().get('alice')?.state).toBe('open');
+    expect(infos.join('\n')).toMatch(
+      /Unexpected error while keeping issues in sync: TypeError: fetch failed/,
+    );
+  });
+
   it('takes a label created concurrently (422 already_exists) in its stride', async () => {
     server.labels.set(ISSUE_LABEL, { name: ISSUE_LABEL, color: '000000', description: null });
     server.fail({ kind: 'not-found' }, { method: 'GET', path: /\/labels\// });
@@ -331,7 +393,7 @@ describe('planIssueSync', () => {
   const render = (f: Finding) =>
     renderIssue(
       { accountId: f.accountId, alias: 'prod', userName: f.userName, userArn: f.userArn, findings: [f] },
-      { exemptionTag: 'access-key-justification', runUrl: null },
+      { exemptionTag: 'access-key-justification', runUrl: null, scope: 'at-setup' },
     );
   const existing = (
     n: number,

@@ -61,20 +61,28 @@ export async function fetchCarriedAlerts(
     );
     return { alerts, warning: null };
   } catch (e) {
+    // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
     const status = httpStatus(e);
-    if (status === null) throw e;
+    if (status === null) {
+      log.info(
+        `Unexpected error while listing code scanning alerts: ${oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`,
+      );
+    }
     const accounts = [...failed].sort().join(', ');
     const why =
-      status === 403
-        ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
-        : status === 404
-          ? 'code scanning is not enabled or has no analysis of this tool yet'
-          : 'the GitHub API failed';
+      status === null
+        ? 'an unexpected error'
+        : status === 403
+          ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+          : status === 404
+            ? 'code scanning is not enabled or has no analysis of this tool yet'
+            : 'the GitHub API failed';
     const message = oneLine(e instanceof Error ? e.message : String(e));
+    const detail = status === null ? message : `HTTP ${status}: ${message}`;
     return {
       alerts: [],
       warning:
-        `Could not list the open code scanning alerts (HTTP ${status}: ${message}): ${why}. ` +
+        `Could not list the open code scanning alerts (${detail}): ${why}. ` +
         `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
     };
   }

@@ -7,8 +7,16 @@
  * cannot add Markdown or HTML, link anywhere, @mention anyone or reference an issue.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from '../model.js';
-import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from '../report/markdown.js';
+import type { Finding, Scope } from '../model.js';
+import {
+  ZWSP,
+  codeBlock,
+  codeSpan,
+  escapeMarkdown,
+  markdownTable,
+  oneLine,
+  truncate,
+} from '../report/markdown.js';
 import {
   CIS_SUMMARY,
   FULL_DESCRIPTION,
@@ -39,6 +47,8 @@ export interface IssueGroup {
 export interface RenderIssueOptions {
   exemptionTag: string;
   runUrl: string | null;
+  /** The audit's scope: under `any` a key need not have been created at user setup. */
+  scope: Scope;
 }
 
 export interface IssueMarker {
@@ -47,7 +57,6 @@ export interface IssueMarker {
   userKey: string;
 }
 
-const ZWSP = '\u200b';
 /** Longest user key kept verbatim in the marker; longer ones (never real ARNs) are hashed. */
 const MAX_KEY = 2048;
 /** A user name longer than this is no IAM name (limit 64): no command is shown for it. */
@@ -67,11 +76,16 @@ export function renderMarker(accountId: string, key: string): string {
   return `${MARKER_PREFIX} account=${encodeURIComponent(accountId)} user=${encodeURIComponent(key)} -->`;
 }
 
+/** {@link renderMarker}'s line, built from {@link MARKER_PREFIX} so the two cannot drift apart. */
+const MARKER_PATTERN = new RegExp(
+  `^${MARKER_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')} account=(\\S+) user=(\\S+) -->\\s*$`,
+);
+
 /** The marker of a body this tool wrote (its first line), or null. */
 export function parseMarker(body: string | null | undefined): IssueMarker | null {
   if (!body) return null;
   const first = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const m = /^<!-- iam-initial-access-key: account=([^\s]+) user=([^\s]+) -->\s*$/.exec(first);
+  const m = MARKER_PATTERN.exec(first);
   if (!m) return null;
   try {
     const accountId = decodeURIComponent(m[1] as string);
@@ -87,10 +101,18 @@ function plainText(s: string, max: number): string {
   return truncate(oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${ZWSP}`);
 }
 
-export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>): string {
+/**
+ * What the user has, as the job summary words it: `an unused access key created at user setup`, or
+ * under `scope: any` (where a key may have been created any time) `an unused access key`.
+ */
+function violation(scope: Scope): string {
+  return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
+}
+
+export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
   const title =
     `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
-    'has an unused access key created at user setup';
+    `has ${violation(scope)}`;
   return truncate(title, MAX_ISSUE_TITLE);
 }
 
@@ -175,7 +197,7 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
   const lines: string[] = [
     renderMarker(group.accountId, userKey(group.userArn, group.userName)),
     '',
-    `## IAM user ${md(group.userName)} has an unused access key created at user setup`,
+    `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
     '',
     `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
       `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
@@ -243,7 +265,7 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
  * {@link MAX_ISSUE_BODY} characters (key rows are left out from the end when needed).
  */
 export function renderIssue(group: IssueGroup, opts: RenderIssueOptions): { title: string; body: string } {
-  const title = renderTitle(group);
+  const title = renderTitle(group, opts.scope);
   const n = group.findings.length;
   let body = renderBody(group, opts, n);
   if (body.length > MAX_ISSUE_BODY && n > 0) {
@@ -273,13 +295,20 @@ export function sameIssueBody(a: string | null | undefined, b: string | null | u
   return norm(a) === norm(b);
 }
 
-/** The comment posted before an issue is closed. */
-export function closingComment(reason: 'fixed' | 'exempted', justification?: string | null): string {
+/** The comment posted before an issue is closed; `scope` words the fix like the issue's title. */
+export function closingComment(
+  reason: 'fixed' | 'exempted',
+  opts: { scope: Scope; justification?: string | null },
+): string {
+  const { justification } = opts;
   if (reason === 'fixed') {
+    const key =
+      opts.scope === 'any'
+        ? 'an active access key left unused'
+        : 'an active access key that was created at user setup and left unused';
     return (
-      'This user no longer has an active access key that was created at user setup and left unused ' +
-      '(the key was deleted, deactivated or used since). Closing; the issue is reopened if the key is ' +
-      'reported again.'
+      `This user no longer has ${key} (the key was deleted, deactivated or used since). Closing; the ` +
+      'issue is reopened if the key is reported again.'
     );
   }
   const quoted = justification?.trim()

@@ -21,8 +21,7 @@ import { RATE_LIMIT_RETRIES, type GitHubClient, type GitHubLog } from './octokit
 /** The label the action finds its issues by; people may remove the others, not this one. */
 export const ISSUE_LABEL = 'iam-initial-access-key';
 const ISSUE_LABEL_COLOR = 'd93f0b';
-const ISSUE_LABEL_DESCRIPTION =
-  'Unused AWS IAM access key created at user setup (kept in sync by a workflow)';
+const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key of a console user (kept in sync by a workflow)';
 const EXTRA_LABEL_COLOR = 'ededed';
 
 /** An issue of this repository carrying {@link ISSUE_LABEL}, as listed. */
@@ -49,6 +48,7 @@ export type IssueAction =
       kind: 'close';
       number: number;
       accountId: string;
+      userName: string;
       reason: 'fixed' | 'exempted';
       comment: string;
     }
@@ -65,6 +65,15 @@ interface UserState {
   /** Findings that are not exempted: the user violates. */
   violating: Finding[];
   justification: string | null;
+}
+
+/**
+ * The user name of a marker's {@link userKey}, for log lines about a user no longer in the findings:
+ * the last segment of its ARN (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`), else the key itself.
+ */
+function userNameOfKey(key: string): string {
+  const m = /^arn:[^:]*:iam::[^:]*:user\/(?:.*\/)?([^/]+)$/.exec(key);
+  return m ? (m[1] as string) : key;
 }
 
 function keyOf(accountId: string, key: string): string {
@@ -131,7 +140,8 @@ export function planIssueSync(
 ): IssueAction[] {
   const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
   const users = usersOf(result);
-  const renderOpts = { exemptionTag: result.settings.exemptionTag, runUrl: opts.runUrl };
+  const { scope, exemptionTag } = result.settings;
+  const renderOpts = { exemptionTag, runUrl: opts.runUrl, scope };
 
   const byKey = new Map<string, ExistingIssue[]>();
   for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
@@ -175,8 +185,9 @@ export function planIssueSync(
   }
 
   for (const [key, issues] of byKey) {
-    const accountId = issues[0] ? parseMarker(issues[0].body)?.accountId : undefined;
-    if (!accountId || !okAccounts.has(accountId)) continue;
+    const marker = issues[0] ? parseMarker(issues[0].body) : null;
+    const accountId = marker?.accountId;
+    if (!marker || !accountId || !okAccounts.has(accountId)) continue;
     const user = users.get(key);
     if (user && user.violating.length > 0) continue;
     const exempted = user !== undefined;
@@ -186,8 +197,11 @@ export function planIssueSync(
         kind: 'close',
         number: issue.number,
         accountId,
+        userName: user?.group.userName ?? userNameOfKey(marker.userKey),
         reason: exempted ? 'exempted' : 'fixed',
-        comment: exempted ? closingComment('exempted', user.justification) : closingComment('fixed'),
+        comment: exempted
+          ? closingComment('exempted', { scope, justification: user.justification })
+          : closingComment('fixed', { scope }),
       });
     }
   }
@@ -279,8 +293,9 @@ async function ensureLabels(octokit: GitHubClient, owner: string, repo: string, 
 }
 
 /**
- * Bring the issues in line with the result. Never throws for an HTTP error: a missing permission,
- * disabled issues or an exhausted rate limit come back in `error`, with what was done before it.
+ * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
+ * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
+ * reports already written are never lost because of GitHub.
  */
 export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutcome> {
   const { octokit, owner, repo, result, log } = opts;
@@ -352,10 +367,11 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
             repo,
             issue_number: a.number,
             state: 'closed',
-            state_reason: 'completed',
+            // an accepted exemption is not a fix
+            state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
           });
           outcome.closed++;
-          log.info(`Closed issue #${a.number} (${a.reason}) in ${who(a)}.`);
+          log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
           break;
         case 'skip':
           break;
@@ -367,7 +383,11 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
       );
     }
   } catch (e) {
-    if (!isHttpError(e)) throw e;
+    if (!isHttpError(e)) {
+      log.info(
+        `Unexpected error while keeping issues in sync: ${oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`,
+      );
+    }
     outcome.error = describeIssueError(e);
   }
   return outcome;
