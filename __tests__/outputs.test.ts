@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { buildOutputs, countResult, exitCodeFor } from '../src/report/outputs.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeIssues, makeResult } from './helpers/results.js';
 
@@ -49,7 +50,7 @@ describe('buildOutputs', () => {
     expect(Object.values(out).every((v) => typeof v === 'string')).toBe(true);
   });
 
-  it('issue counts are 0 when issues are off; updated includes reopened', () => {
+  it('issue counts are 0 when issues are off; a reopened issue counts as opened, not updated', () => {
     const off = buildOutputs(withFindings, { ...files, issues: null });
     expect([
       off['issues-opened'],
@@ -62,11 +63,18 @@ describe('buildOutputs', () => {
       issues: makeIssues({ opened: 3, updated: 2, reopened: 1, closed: 4, skipped: 5 }),
     });
     expect(on).toMatchObject({
-      'issues-opened': '3',
-      'issues-updated': '3',
+      'issues-opened': '4',
+      'issues-updated': '2',
       'issues-closed': '4',
       'issues-skipped': '5',
     });
+  });
+
+  it('a run that only reopens an issue reports it in issues-opened, as action.yml says', () => {
+    const out = buildOutputs(withFindings, { ...files, issues: makeIssues({ reopened: 1 }) });
+    expect([out['issues-opened'], out['issues-updated']]).toEqual(['1', '0']);
+    const yml = readFileSync('action.yml', 'utf8');
+    expect(yml).toMatch(/issues-opened:\n\s+description: Number of issues opened or reopened/);
   });
 
   it('countResult agrees', () => {

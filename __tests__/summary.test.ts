@@ -270,7 +270,9 @@ describe('renderSummary', () => {
       const out = renderSummary(r, { ...files, maxBytes: 50_000, issues: makeIssues({ opened: 1 }) });
       expect(bytes(out)).toBeLessThanOrEqual(50_000);
       expect(out.split('\n')[0]).toBe(`### ${verdictText(r)}`);
-      expect(out).toContain("This summary was cut to fit GitHub's limit");
+      expect(out).toContain(
+        "This summary was cut to fit GitHub's limit of 1 MiB per step; the JSON report `out/iam.json` has everything.",
+      );
       expect(out).toMatch(
         /_\d+ more findings cut to fit GitHub's summary limit: see the JSON report `out\/iam.json`._/,
       );
@@ -280,11 +282,12 @@ describe('renderSummary', () => {
       expect(out).toContain('Full report: JSON');
     });
 
-    it('keeps the default limit of 1 MB with tens of thousands of findings', () => {
+    it('keeps the default limit of 1 MiB with tens of thousands of findings, and names it accurately', () => {
       const out = renderSummary(big(30_000), files);
       expect(bytes(out)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
       expect(SUMMARY_MAX_BYTES).toBeLessThanOrEqual(1024 * 1024);
-      expect(out).toContain('cut to fit');
+      expect(out).toContain("This summary was cut to fit GitHub's limit of 1 MiB per step;");
+      expect(out).not.toMatch(/\bkB\b/);
     });
 
     it('does not cut what fits', () => {

@@ -180,8 +180,12 @@ export const OUTPUTS = [
   { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
   { name: 'sarif-file', description: 'Path of the SARIF report written.' },
   { name: 'json-file', description: 'Path of the JSON report written.' },
-  { name: 'issues-opened', description: 'Number of issues opened (or reopened) by this run.' },
-  { name: 'issues-updated', description: 'Number of issues whose body this run updated.' },
+  { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
+  {
+    name: 'issues-updated',
+    description:
+      'Number of open issues whose title or description this run updated (reopened issues count as opened).',
+  },
   { name: 'issues-closed', description: 'Number of issues closed by this run.' },
   {
     name: 'issues-skipped',

@@ -37,14 +37,16 @@ export function buildOutputs(
     'accounts-failed': String(c.accountsFailed),
     'sarif-file': opts.sarifFile,
     'json-file': opts.jsonFile,
-    'issues-opened': String(i?.opened ?? 0),
-    'issues-updated': String((i?.updated ?? 0) + (i?.reopened ?? 0)),
+    // A returning violation is news: reopened issues count as opened, not as updated.
+    'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
+    'issues-updated': String(i?.updated ?? 0),
     'issues-closed': String(i?.closed ?? 0),
     'issues-skipped': String(i?.skipped ?? 0),
   };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
+/** `1 user`, `2 users`: the count with the noun in the right number. */
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 

@@ -6,7 +6,7 @@
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
 import { describeUse, fixCommands, formatDuration, formatUtc } from '../evaluate/rule.js';
 import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
-import { countResult, type Counts } from './outputs.js';
+import { countResult, plural, type Counts } from './outputs.js';
 import { SARIF_MAX_RESULTS, sarifResultCounts } from './sarif.js';
 
 /** GitHub accepts 1 MiB of summary per step; stay a little below. */
@@ -23,10 +23,6 @@ export interface SummaryOptions {
   sarifFile: string;
   issues?: IssueSyncOutcome | null;
   maxBytes?: number;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function bytes(s: string): number {
@@ -351,7 +347,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
 
   // Too big: give each block, most important first, what is left after reserving room for the rest.
   const cutNotice =
-    `> [!WARNING]\n> This summary was cut to fit GitHub's limit of ${Math.floor(maxBytes / 1000)} kB; ` +
+    "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
     `the JSON report ${json} has everything.`;
   const rendered = new Map<string, string>();
   let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * blocks.length - 1;
