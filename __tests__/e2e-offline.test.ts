@@ -196,6 +196,19 @@ describe('dist/cli/index.js from a terminal', () => {
     }
   });
 
+  it('explains that --role-to-assume needs GitHub OIDC, before any AWS call', async () => {
+    const run = await runAction({
+      entry: CLI_ENTRY,
+      inputs: {},
+      args: ['--role-to-assume', 'arn:aws:iam::111122223333:role/audit'],
+      env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }, // nothing listens there: no call may be made
+    });
+    run.cleanup();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--role-to-assume signs in with GitHub OIDC');
+    expect(run.stderr).not.toMatch(/ECONNREFUSED|network/i);
+  });
+
   it('prints help and exits 2 on an unknown flag', async () => {
     const help = await runAction({ entry: CLI_ENTRY, inputs: {}, args: ['--help'] });
     const bad = await runAction({ entry: CLI_ENTRY, inputs: {}, args: ['--no-such-flag'] });

@@ -2,6 +2,7 @@
  * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
  * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
  */
+import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
@@ -17,18 +18,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.stdout.write(parsed.text + '\n');
       return 0;
     }
-    const raw = parsed.raw;
-    const config = parseConfig(raw, { expandGlob });
+    const config = parseConfig(parsed.raw, { expandGlob });
+    if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+      throw new InputError(
+        'role-to-assume',
+        '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
+          'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.',
+      );
+    }
     const outcome = await runPipeline(config, {
-      getIDToken: () =>
-        Promise.reject(
-          new InputError(
-            'role-to-assume',
-            '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
-              'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.',
-          ),
-        ),
-      setSecret: () => undefined,
+      getIDToken: (audience) => getIDToken(audience),
+      // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
+      setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? setSecret(secret) : undefined),
       now: () => new Date(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       log: {

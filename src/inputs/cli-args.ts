@@ -205,7 +205,8 @@ export function helpText(): string {
     '  0  clean: nothing to fail on',
     '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors',
     '     only; never: neither)',
-    '  2  bad usage: an unknown option or an invalid value',
+    '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS',
+    '     sign-in or listing the organization failed)',
     '',
   );
   return out.join('\n');
