@@ -6,6 +6,7 @@ import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sd
 import type { Config } from '../model.js';
 import { awsClientConfig } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
+import { awsErrorName } from './aws-errors.js';
 import { compareAccountIds, selectShard } from './shard.js';
 
 /** The most accounts ListAccounts returns per page. */
@@ -39,15 +40,6 @@ export function isActiveAccount(account: Pick<Account, 'State' | 'Status'>): boo
   return account.Status === 'ACTIVE';
 }
 
-function errorName(err: unknown): string {
-  if (typeof err === 'object' && err !== null) {
-    const e = err as { name?: unknown; Code?: unknown };
-    if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string') return e.Code;
-    if (typeof e.name === 'string') return e.name;
-  }
-  return 'Error';
-}
-
 async function listActiveOrganizationAccounts(
   config: Config,
   session: AuditSession,
@@ -66,7 +58,7 @@ async function listActiveOrganizationAccounts(
       }
     }
   } catch (err) {
-    const name = errorName(err);
+    const name = awsErrorName(err);
     const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
     const what = `Could not list the organization's accounts (organizations:ListAccounts as ${session.callerArn}): ${name}: ${message}`;
     let hint: string;

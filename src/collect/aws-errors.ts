@@ -59,6 +59,9 @@ export function originalError(err: unknown): unknown {
   return err instanceof StepError ? err.original : err;
 }
 
+/** IAM's answer for a user or key that does not exist (any more). */
+export const NO_SUCH_ENTITY: ReadonlySet<string> = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+
 /** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
 export function awsErrorName(err: unknown): string {
   return facts(originalError(err)).name;
@@ -278,7 +281,7 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
     };
   }
-  if (f.name === 'NoSuchEntity' || f.name === 'NoSuchEntityException') {
+  if (NO_SUCH_ENTITY.has(f.name)) {
     return { error, hint: null };
   }
   if (REPORT_NOT_READY.has(f.name)) {

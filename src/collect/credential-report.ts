@@ -65,6 +65,11 @@ class PollBudget {
   }
 }
 
+/**
+ * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
+ * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
+ * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
+ */
 async function generate(iam: IAMClient, budget: PollBudget): Promise<void> {
   for (;;) {
     const out = await atStep('GenerateCredentialReport', () =>
@@ -73,15 +78,6 @@ async function generate(iam: IAMClient, budget: PollBudget): Promise<void> {
     if (out.State === 'COMPLETE') return;
     await budget.wait('GenerateCredentialReport');
   }
-}
-
-/**
- * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
- * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
- * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
- */
-export async function generateCredentialReport(iam: IAMClient, deps: CredentialReportDeps): Promise<void> {
-  await generate(iam, new PollBudget(deps));
 }
 
 /**

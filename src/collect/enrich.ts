@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Finding } from '../model.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
-import { atStep, awsErrorName } from './aws-errors.js';
+import { NO_SUCH_ENTITY, atStep, awsErrorName } from './aws-errors.js';
 import { mapWithConcurrency } from './pool.js';
 
 export interface EnrichOptions {
@@ -58,8 +58,6 @@ export async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A
   if (rb.status === 'rejected') throw rb.reason;
   return [ra.value, rb.value];
 }
-
-const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
 
 function isNoSuchEntity(err: unknown): boolean {
   return NO_SUCH_ENTITY.has(awsErrorName(err));

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Config, Partition } from '../model.js';
+import { awsErrorName } from '../collect/aws-errors.js';
 import { awsClientConfig } from './aws-config.js';
 import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
 
@@ -149,15 +150,6 @@ export function memberRoleArn(partition: Partition, accountId: string, roleName:
   return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
 
-function errorName(err: unknown): string {
-  if (typeof err === 'object' && err !== null) {
-    const e = err as { name?: unknown; Code?: unknown };
-    if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string') return e.Code;
-    if (typeof e.name === 'string') return e.name;
-  }
-  return 'Error';
-}
-
 function errorMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }
@@ -230,7 +222,7 @@ function webIdentityProvider(
         }),
       );
     } catch (err) {
-      const name = errorName(err);
+      const name = awsErrorName(err);
       const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
       const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
         ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
@@ -301,7 +293,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     callerArn = identity.Arn;
   } catch (err) {
     if (err instanceof SignInError) throw err;
-    const name = errorName(err);
+    const name = awsErrorName(err);
     const hint = config.roleToAssume
       ? null
       : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
