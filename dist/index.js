@@ -72841,8 +72841,11 @@ const OUTPUTS = [
     { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
     { name: 'sarif-file', description: 'Path of the SARIF report written.' },
     { name: 'json-file', description: 'Path of the JSON report written.' },
-    { name: 'issues-opened', description: 'Number of issues opened (or reopened) by this run.' },
-    { name: 'issues-updated', description: 'Number of issues whose body this run updated.' },
+    { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
+    {
+        name: 'issues-updated',
+        description: 'Number of open issues whose title or description this run updated (reopened issues count as opened).',
+    },
     { name: 'issues-closed', description: 'Number of issues closed by this run.' },
     {
         name: 'issues-skipped',
@@ -76994,6 +76997,283 @@ async function mapWithConcurrency(items, limit, fn) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: ./src/collect/aws-errors.ts
+/**
+ * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
+ * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
+ * and, for network failures, its `code`.
+ */
+/** Every IAM action the member-account role needs (DESIGN §6). */
+const MEMBER_ROLE_ACTIONS = [
+    'iam:GenerateCredentialReport',
+    'iam:GetCredentialReport',
+    'iam:ListAccessKeys',
+    'iam:GetAccessKeyLastUsed',
+    'iam:ListUserTags',
+    'iam:ListAccountAliases',
+];
+/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
+class ReportTimeoutError extends Error {
+    waitedMs;
+    constructor(waitedMs) {
+        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
+        this.waitedMs = waitedMs;
+        this.name = 'ReportTimeoutError';
+    }
+}
+/** Thrown when the credential report belongs to another account than the one audited. */
+class AccountMismatchError extends Error {
+    expected;
+    actual;
+    constructor(expected, actual) {
+        super(`the credential report is of account ${actual}, not ${expected}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.name = 'AccountMismatchError';
+    }
+}
+/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
+class StepError extends Error {
+    step;
+    original;
+    constructor(step, original) {
+        super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
+        this.step = step;
+        this.original = original;
+        this.name = 'StepError';
+    }
+}
+/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
+async function atStep(step, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw err instanceof StepError ? err : new StepError(step, err);
+    }
+}
+/** The SDK error behind a `StepError` (or the error itself). */
+function originalError(err) {
+    return err instanceof StepError ? err.original : err;
+}
+/** IAM's answer for a user or key that does not exist (any more). */
+const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
+function awsErrorName(err) {
+    return facts(originalError(err)).name;
+}
+const ACCESS_DENIED = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'UnauthorizedOperation',
+    'UnauthorizedAccess',
+    'AuthorizationError',
+]);
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+    'InvalidAccessKeyId',
+    'IncompleteSignature',
+    'MissingAuthenticationToken',
+    'CredentialsProviderError',
+]);
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNABORTED',
+    'EPROTO',
+    'UND_ERR_SOCKET',
+]);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
+/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
+const REPORT_NOT_READY = new Set([
+    'ReportInProgress',
+    'ReportInProgressException',
+    'ReportNotPresent',
+    'ReportNotPresentException',
+    'ReportExpired',
+    'ReportExpiredException',
+    'CredentialReportNotPresentException',
+    'CredentialReportNotReadyException',
+    'CredentialReportExpiredException',
+]);
+function facts(err) {
+    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
+        const e = err;
+        let code = typeof e.code === 'string' ? e.code : undefined;
+        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
+            const c = e.cause.code;
+            if (typeof c === 'string')
+                code = c;
+        }
+        let message = typeof e.message === 'string' ? e.message : String(err);
+        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
+        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
+        if (code === undefined) {
+            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
+            if (found !== undefined && NETWORK_CODES.has(found))
+                code = found;
+        }
+        const rawName = typeof e.name === 'string' ? e.name : 'Error';
+        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
+        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
+            ? e.Code
+            : rawName;
+        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+        return { name, message, status, attempts, code };
+    }
+    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
+}
+/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
+function oneLine(message) {
+    const line = message
+        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
+}
+/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
+function actionFromMessage(message) {
+    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
+    return m?.[1] ?? null;
+}
+function actionForStep(step) {
+    if (step === 'AssumeRole' || step === 'sts:AssumeRole')
+        return 'sts:AssumeRole';
+    if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step))
+        return step;
+    const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
+    return known ?? null;
+}
+function isAssumeRole(step) {
+    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
+}
+function roleText(ctx) {
+    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
+}
+/** Describes an error of one account's audit for the summary, the JSON report and the log. */
+function describeAwsError(err, ctx) {
+    if (err instanceof StepError)
+        return describeAwsError(err.original, { ...ctx, step: err.step });
+    const f = facts(err);
+    const where = `${ctx.step} in account ${ctx.accountId}`;
+    const detail = oneLine(f.message);
+    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+        };
+    }
+    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
+        };
+    }
+    if (f.name === 'ReportError') {
+        return {
+            error: `${where} failed: the credential report could not be read: ${detail}`,
+            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    if (ACCESS_DENIED.has(f.name) ||
+        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
+        if (isAssumeRole(ctx.step)) {
+            return {
+                error,
+                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
+                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
+                    'and that the audit role is allowed sts:AssumeRole on it.',
+            };
+        }
+        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
+        const all = MEMBER_ROLE_ACTIONS.join(', ');
+        return {
+            error,
+            hint: action
+                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
+                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
+        };
+    }
+    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
+        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
+        return {
+            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
+            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+        };
+    }
+    if (EXPIRED.has(f.name)) {
+        return {
+            error,
+            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
+        };
+    }
+    if (BAD_CREDENTIALS.has(f.name)) {
+        return {
+            error,
+            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
+        };
+    }
+    if (f.name === 'RegionDisabledException') {
+        return {
+            error,
+            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
+        };
+    }
+    if (NO_SUCH_ENTITY.has(f.name)) {
+        return { error, hint: null };
+    }
+    if (REPORT_NOT_READY.has(f.name)) {
+        return {
+            error,
+            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+        };
+    }
+    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
+        NETWORK_NAMES.has(f.name) ||
+        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
+        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
+        return {
+            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
+            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
+        };
+    }
+    if (f.status !== undefined && f.status >= 500) {
+        return {
+            error,
+            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
+        };
+    }
+    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
+        return {
+            error,
+            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
+        };
+    }
+    return { error, hint: null };
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -78614,6 +78894,7 @@ function formatClaims(claims) {
 
 
 
+
 /** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
@@ -78700,16 +78981,6 @@ function memberRoleArn(partition, accountId, roleName) {
     const name = roleName.replace(/^\/+|\/+$/g, '');
     return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
-function errorName(err) {
-    if (typeof err === 'object' && err !== null) {
-        const e = err;
-        if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string')
-            return e.Code;
-        if (typeof e.name === 'string')
-            return e.name;
-    }
-    return 'Error';
-}
 function errorMessage(err) {
     return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }
@@ -78775,7 +79046,7 @@ function webIdentityProvider(config, roleArn, deps) {
             }));
         }
         catch (err) {
-            const name = errorName(err);
+            const name = awsErrorName(err);
             const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
             const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
                 ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
@@ -78839,7 +79110,7 @@ async function signIn(config, deps) {
     catch (err) {
         if (err instanceof SignInError)
             throw err;
-        const name = errorName(err);
+        const name = awsErrorName(err);
         const hint = config.roleToAssume
             ? null
             : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
@@ -78916,6 +79187,7 @@ function shardOf(accountId, total) {
 
 
 
+
 /** The most accounts ListAccounts returns per page. */
 const LIST_ACCOUNTS_PAGE_SIZE = 20;
 /** Raised when the account list cannot be obtained; `hint` says what to fix. */
@@ -78936,16 +79208,6 @@ function isActiveAccount(account) {
         return account.State === 'ACTIVE';
     return account.Status === 'ACTIVE';
 }
-function accounts_errorName(err) {
-    if (typeof err === 'object' && err !== null) {
-        const e = err;
-        if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string')
-            return e.Code;
-        if (typeof e.name === 'string')
-            return e.name;
-    }
-    return 'Error';
-}
 async function listActiveOrganizationAccounts(config, session) {
     const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq(awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials }));
     const active = [];
@@ -78963,7 +79225,7 @@ async function listActiveOrganizationAccounts(config, session) {
         }
     }
     catch (err) {
-        const name = accounts_errorName(err);
+        const name = awsErrorName(err);
         const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
         const what = `Could not list the organization's accounts (organizations:ListAccounts as ${session.callerArn}): ${name}: ${message}`;
         let hint;
@@ -79022,281 +79284,6 @@ async function planAccounts(config, session) {
 /** The account ids this run audits, sorted numerically (DESIGN §3). */
 async function resolveAccounts(config, session) {
     return (await planAccounts(config, session)).accounts;
-}
-
-;// CONCATENATED MODULE: ./src/collect/aws-errors.ts
-/**
- * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
- * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
- * and, for network failures, its `code`.
- */
-/** Every IAM action the member-account role needs (DESIGN §6). */
-const MEMBER_ROLE_ACTIONS = [
-    'iam:GenerateCredentialReport',
-    'iam:GetCredentialReport',
-    'iam:ListAccessKeys',
-    'iam:GetAccessKeyLastUsed',
-    'iam:ListUserTags',
-    'iam:ListAccountAliases',
-];
-/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
-class ReportTimeoutError extends Error {
-    waitedMs;
-    constructor(waitedMs) {
-        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
-        this.waitedMs = waitedMs;
-        this.name = 'ReportTimeoutError';
-    }
-}
-/** Thrown when the credential report belongs to another account than the one audited. */
-class AccountMismatchError extends Error {
-    expected;
-    actual;
-    constructor(expected, actual) {
-        super(`the credential report is of account ${actual}, not ${expected}`);
-        this.expected = expected;
-        this.actual = actual;
-        this.name = 'AccountMismatchError';
-    }
-}
-/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
-class StepError extends Error {
-    step;
-    original;
-    constructor(step, original) {
-        super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
-        this.step = step;
-        this.original = original;
-        this.name = 'StepError';
-    }
-}
-/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
-async function atStep(step, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        throw err instanceof StepError ? err : new StepError(step, err);
-    }
-}
-/** The SDK error behind a `StepError` (or the error itself). */
-function originalError(err) {
-    return err instanceof StepError ? err.original : err;
-}
-/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
-function awsErrorName(err) {
-    return facts(originalError(err)).name;
-}
-const ACCESS_DENIED = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'UnauthorizedOperation',
-    'UnauthorizedAccess',
-    'AuthorizationError',
-]);
-const THROTTLING = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'SlowDown',
-]);
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const BAD_CREDENTIALS = new Set([
-    'InvalidClientTokenId',
-    'UnrecognizedClientException',
-    'SignatureDoesNotMatch',
-    'InvalidAccessKeyId',
-    'IncompleteSignature',
-    'MissingAuthenticationToken',
-    'CredentialsProviderError',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNABORTED',
-    'EPROTO',
-    'UND_ERR_SOCKET',
-]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
-/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
-const REPORT_NOT_READY = new Set([
-    'ReportInProgress',
-    'ReportInProgressException',
-    'ReportNotPresent',
-    'ReportNotPresentException',
-    'ReportExpired',
-    'ReportExpiredException',
-    'CredentialReportNotPresentException',
-    'CredentialReportNotReadyException',
-    'CredentialReportExpiredException',
-]);
-function facts(err) {
-    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
-        const e = err;
-        let code = typeof e.code === 'string' ? e.code : undefined;
-        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
-            const c = e.cause.code;
-            if (typeof c === 'string')
-                code = c;
-        }
-        let message = typeof e.message === 'string' ? e.message : String(err);
-        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
-        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
-        if (code === undefined) {
-            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
-            if (found !== undefined && NETWORK_CODES.has(found))
-                code = found;
-        }
-        const rawName = typeof e.name === 'string' ? e.name : 'Error';
-        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
-        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
-            ? e.Code
-            : rawName;
-        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-        return { name, message, status, attempts, code };
-    }
-    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
-}
-/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
-function oneLine(message) {
-    const line = message
-        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
-}
-/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
-function actionFromMessage(message) {
-    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
-    return m?.[1] ?? null;
-}
-function actionForStep(step) {
-    if (step === 'AssumeRole' || step === 'sts:AssumeRole')
-        return 'sts:AssumeRole';
-    if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step))
-        return step;
-    const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
-    return known ?? null;
-}
-function isAssumeRole(step) {
-    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
-}
-function roleText(ctx) {
-    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
-}
-/** Describes an error of one account's audit for the summary, the JSON report and the log. */
-function describeAwsError(err, ctx) {
-    if (err instanceof StepError)
-        return describeAwsError(err.original, { ...ctx, step: err.step });
-    const f = facts(err);
-    const where = `${ctx.step} in account ${ctx.accountId}`;
-    const detail = oneLine(f.message);
-    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
-    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
-        };
-    }
-    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
-        };
-    }
-    if (f.name === 'ReportError') {
-        return {
-            error: `${where} failed: the credential report could not be read: ${detail}`,
-            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
-        };
-    }
-    if (ACCESS_DENIED.has(f.name) ||
-        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
-        if (isAssumeRole(ctx.step)) {
-            return {
-                error,
-                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
-                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
-                    'and that the audit role is allowed sts:AssumeRole on it.',
-            };
-        }
-        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
-        const all = MEMBER_ROLE_ACTIONS.join(', ');
-        return {
-            error,
-            hint: action
-                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
-                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
-        };
-    }
-    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
-        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
-        return {
-            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
-            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
-        };
-    }
-    if (EXPIRED.has(f.name)) {
-        return {
-            error,
-            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
-        };
-    }
-    if (BAD_CREDENTIALS.has(f.name)) {
-        return {
-            error,
-            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
-        };
-    }
-    if (f.name === 'RegionDisabledException') {
-        return {
-            error,
-            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
-        };
-    }
-    if (f.name === 'NoSuchEntity' || f.name === 'NoSuchEntityException') {
-        return { error, hint: null };
-    }
-    if (REPORT_NOT_READY.has(f.name)) {
-        return {
-            error,
-            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
-        };
-    }
-    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
-        NETWORK_NAMES.has(f.name) ||
-        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
-        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
-        return {
-            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
-            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
-        };
-    }
-    if (f.status !== undefined && f.status >= 500) {
-        return {
-            error,
-            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
-        };
-    }
-    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
-        return {
-            error,
-            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
-        };
-    }
-    return { error, hint: null };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
@@ -79391,6 +79378,11 @@ class PollBudget {
         this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
     }
 }
+/**
+ * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
+ * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
+ * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
+ */
 async function generate(iam, budget) {
     for (;;) {
         const out = await atStep('GenerateCredentialReport', () => iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({})));
@@ -79398,14 +79390,6 @@ async function generate(iam, budget) {
             return;
         await budget.wait('GenerateCredentialReport');
     }
-}
-/**
- * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
- * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
- * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
- */
-async function generateCredentialReport(iam, deps) {
-    await generate(iam, new PollBudget(deps));
 }
 /**
  * The account's credential report, parsed, with the time AWS generated it (`GeneratedTime`).
@@ -79479,10 +79463,10 @@ async function settleBoth(a, b) {
         throw rb.reason;
     return [ra.value, rb.value];
 }
-const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
 function isNoSuchEntity(err) {
     return NO_SUCH_ENTITY.has(awsErrorName(err));
 }
+const enrich_DAY_MS = 86_400_000;
 function second(ms) {
     return Math.floor(ms / 1000);
 }
@@ -79542,7 +79526,7 @@ async function userTags(iam, userName) {
     }
 }
 /** The confirmed finding, or null when the key is resolved since the report. */
-async function confirmKey(iam, finding, key, generatedAtSecond) {
+async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
     if (!key?.AccessKeyId || key.Status !== 'Active')
         return null;
     const accessKeyId = key.AccessKeyId;
@@ -79564,8 +79548,14 @@ async function confirmKey(iam, finding, key, generatedAtSecond) {
     // Used since the report: after its generation and after the last use the report recorded.
     if (usedSecond > generatedAtSecond && (reportUsedSecond === null || usedSecond > reportUsedSecond))
         return null;
+    // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
+    // (with unused-days 0 only never-used keys fail, so any use resolves it).
+    const stale = unused.unusedDays > 0 && unused.asOf - usedAt.getTime() > unused.unusedDays * enrich_DAY_MS;
+    if (!stale)
+        return null;
     return {
         ...finding,
+        reason: 'unused',
         accessKeyId,
         keyLastUsedAt: toIsoSecond(usedAt.getTime()),
         keyLastUsedService: known(lastUsed?.ServiceName),
@@ -79604,7 +79594,7 @@ async function enrichFindings(iam, findings, opts) {
             taken.add(key.AccessKeyId);
             return key;
         });
-        const results = await settleAll(userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond)));
+        const results = await settleAll(userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond, opts.unused)));
         userFindings.forEach((f, i) => {
             const r = results[i];
             if (r)
@@ -79677,6 +79667,7 @@ async function auditAccount(opts) {
         const enriched = await enrichFindings(iam, flagged, {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
+            unused: { asOf, unusedDays: config.rule.unusedDays },
         });
         account.resolvedSinceReport = enriched.resolvedSinceReport;
         const findings = applyExemptions(enriched.findings, {
@@ -79793,6 +79784,7 @@ async function runLiveAudit(config, deps) {
 
 
 
+
 const OFFLINE_NOTE = 'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
     'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */
@@ -79802,23 +79794,39 @@ async function runAudit(config, deps) {
     const generatedAt = deps.now();
     if (config.credentialReports.length > 0) {
         const asOf = config.asOf ?? generatedAt;
-        const audits = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
-        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE] });
+        const all = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
+        const { audits, notes } = onePerAccount(all);
+        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
     }
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
-function byFindingOrder(a, b) {
-    return compare(a.accountId, b.accountId) || compare(a.userArn, b.userArn) || a.keySlot - b.keySlot;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
+ * both would double every finding. The last in name order is audited (AWS names its downloads by
+ * time), the others are left out with a note.
+ */
+function onePerAccount(audits) {
+    const last = new Map();
+    for (const a of audits)
+        if (a.account.status === 'ok')
+            last.set(a.account.accountId, a);
+    const notes = [];
+    const kept = audits.filter((a) => {
+        const newer = last.get(a.account.accountId);
+        if (a.account.status !== 'ok' || newer === a || newer === undefined)
+            return true;
+        notes.push(`Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+            'is another report of the same account (of several, the last in name order is audited).');
+        return false;
+    });
+    return { audits: kept, notes };
 }
 /** Pure: the per-account audits of one run, as the single result every report is made from. */
 function assembleResult(opts) {
     const { config, audits } = opts;
     const accounts = audits.map((a) => a.account);
-    const findings = audits.flatMap((a) => a.findings).sort(byFindingOrder);
+    const findings = sortFindings(audits.flatMap((a) => a.findings));
     const okTimes = accounts.filter((a) => a.status === 'ok').map((a) => a.asOf);
     const asOf = config.asOf?.toISOString() ??
         (opts.mode === 'live' && okTimes.length > 0 ? okTimes.sort().at(-1) : opts.generatedAt.toISOString());
@@ -79903,7 +79911,117 @@ function buildJsonReport(result) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
+ * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
+ * @mentions, no #references, no table breaks, one line.
+ */
+/** Zero-width space: breaks `@mentions`, `#references` and autolinks without showing. */
+const ZWSP = '\u200b';
+/**
+ * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and
+ * isolates that can make text read differently from what it is ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters (newlines included) become spaces. */
+function markdown_oneLine(s) {
+    return s.replace(CONTROL, ' ');
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * ASCII punctuation that Markdown (CommonMark + GFM, GitHub math) may give a meaning to in one line of
+ * text; all are backslash-escapable. (`#` is handled with `@`.)
+ */
+const MD_SPECIAL = new Set('\\`*_{}[]()+-.!|~$'.split(''));
+/**
+ * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):
+ * - HTML is inert (`& < > " '` become entities);
+ * - Markdown punctuation is backslash-escaped (no emphasis, links, images, headings, tables, math);
+ * - `@` and `#` are followed by a zero-width space, so `@org/team` mentions nobody and `#12` links
+ *   (and notifies) no issue; `://`, `www.` and `user@host` can never become an autolink;
+ * - newlines and other control characters become spaces.
+ */
+function escapeMarkdown(s) {
+    const text = markdown_oneLine(s)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+    let out = '';
+    for (const ch of text) {
+        const entity = ENTITIES[ch];
+        if (entity !== undefined)
+            out += entity;
+        else if (ch === '@' || ch === '#')
+            out += `${ch === '#' ? '\\#' : '@'}${ZWSP}`;
+        else if (MD_SPECIAL.has(ch))
+            out += `\\${ch}`;
+        else
+            out += ch;
+    }
+    return out;
+}
+/**
+ * Inline code that shows `s` verbatim: the fence is longer than any backtick run inside, and padded
+ * when `s` starts or ends with a backtick. One line. `inTable`: also escape `|`, which GFM would
+ * otherwise read as a cell boundary even inside code (it renders as `|`).
+ */
+function codeSpan(s, opts = {}) {
+    let text = markdown_oneLine(s);
+    if (text === '')
+        text = ' ';
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+    // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
+    if (opts.inTable)
+        text = text.replace(/(\\*)\|/g, (_m, b) => `${b}${b}\\|`);
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** A fenced code block whose fence is longer than any backtick run in `lines`. */
+function codeBlock(lines, info = '') {
+    const body = lines.map(markdown_oneLine);
+    const longest = Math.max(2, ...body.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}${info}`, ...body, fence].join('\n');
+}
+/**
+ * At most `n` characters (UTF-16 code units, never splitting a surrogate pair), ending with `…` when
+ * cut. Truncate raw text, then escape it (cutting escaped text could split an entity).
+ */
+function truncate(s, n) {
+    if (s.length <= n)
+        return s;
+    if (n <= 0)
+        return '';
+    let cut = s.slice(0, n - 1);
+    const last = cut.charCodeAt(cut.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
+}
+/**
+ * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
+ * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
+ */
+function markdownTable(headers, rows, align = []) {
+    const cell = (s) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
+    const line = (cells) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+    const sep = headers.map((_, i) => {
+        const a = align[i];
+        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
+    });
+    return [line(headers), `| ${sep.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/rule.ts
+
 const RULE_ID = 'iam-initial-access-key';
 /** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
 const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
@@ -79950,7 +80068,8 @@ const CONSOLE_STEPS = [
 const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
 const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
 const CLI_LIST = 'aws iam list-access-keys --user-name USER';
-const CLI_TAG = "aws iam tag-user --user-name USER --tags 'Key=access-key-justification,Value=CI deploy key, ticket SEC-42 expires=2026-12-31'";
+/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
+const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
 const HELP_TEXT = [
     `Why it matters: ${WHY}`,
     '',
@@ -80023,12 +80142,9 @@ const RULE = {
     tags: TAGS,
     cis: CIS_MAPPINGS,
 };
-/** Controls (newlines included), line separators and bidirectional overrides/isolates. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 function shellQuote(s) {
-    const clean = s.replace(CONTROL, ' ');
+    const clean = markdown_oneLine(s);
     if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
         return clean;
     return `'${clean.replace(/'/g, `'\\''`)}'`;
@@ -80047,7 +80163,7 @@ function rule_fixCommands(f) {
     }
     else {
         key = 'KEY_ID';
-        lines.push(`# key id unknown (offline report): pick the key created ${f.keyCreatedAt.replace(CONTROL, ' ')} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
+        lines.push(`# key id unknown (offline report): pick the key created ${markdown_oneLine(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
     }
     lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
     return lines;
@@ -80124,6 +80240,7 @@ function rule_describeUse(f, asOf) {
 
 
 
+
 /** GitHub rejects a run with more results than this. */
 const sarif_SARIF_MAX_RESULTS = 25_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -80164,10 +80281,12 @@ function locationFingerprint(path) {
     const hex = (0,external_node_crypto_.createHash)('sha256').update(toArtifactUri(path), 'utf8').digest('hex').slice(0, 16);
     return `${hex}:1`;
 }
-/** SARIF plain-text messages: one line, and `[`/`]` escaped so text cannot form an embedded link. */
+/**
+ * SARIF plain-text messages: one line without control or bidirectional override characters (as in
+ * the summary and issues), and `[`/`]` escaped so text cannot form an embedded link.
+ */
 function sarifText(s) {
-    // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/[[\]]/g, (m) => `\\${m}`);
+    return markdown_oneLine(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
 function automationId(result) {
     const s = result.shard;
@@ -80372,13 +80491,15 @@ function buildOutputs(result, opts) {
         'accounts-failed': String(c.accountsFailed),
         'sarif-file': opts.sarifFile,
         'json-file': opts.jsonFile,
-        'issues-opened': String(i?.opened ?? 0),
-        'issues-updated': String((i?.updated ?? 0) + (i?.reopened ?? 0)),
+        // A returning violation is news: reopened issues count as opened, not as updated.
+        'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
+        'issues-updated': String(i?.updated ?? 0),
         'issues-closed': String(i?.closed ?? 0),
         'issues-skipped': String(i?.skipped ?? 0),
     };
 }
-function plural(n, one, many = `${one}s`) {
+/** `1 user`, `2 users`: the count with the noun in the right number. */
+function outputs_plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
 /**
@@ -80387,8 +80508,8 @@ function plural(n, one, many = `${one}s`) {
  */
 function exitCodeFor(result, failOn) {
     const c = outputs_countResult(result);
-    const found = `${plural(c.findings, 'unused access key')} of ${plural(c.violatingUsers, 'user')}`;
-    const failed = `${plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
+    const found = `${outputs_plural(c.findings, 'unused access key')} of ${outputs_plural(c.violatingUsers, 'user')}`;
+    const failed = `${outputs_plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
     const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter((x) => x !== null);
     if (failOn === 'never') {
         return { code: 0, reason: `fail-on is never${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` };
@@ -80400,7 +80521,7 @@ function exitCodeFor(result, failOn) {
     if (c.findings > 0)
         return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return { code: 0, reason: `no unused access keys in ${plural(c.accountsAudited, 'account')}${exempted}` };
+    return { code: 0, reason: `no unused access keys in ${outputs_plural(c.accountsAudited, 'account')}${exempted}` };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -85794,114 +85915,6 @@ function createOctokit(token, opts) {
     }, throttling, retry);
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
- * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
- * @mentions, no #references, no table breaks, one line.
- */
-const ZWSP = '\u200b';
-/**
- * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and
- * isolates that can make text read differently from what it is ("Trojan Source").
- */
-// eslint-disable-next-line no-control-regex
-const markdown_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** Control characters (newlines included) become spaces. */
-function markdown_oneLine(s) {
-    return s.replace(markdown_CONTROL, ' ');
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * ASCII punctuation that Markdown (CommonMark + GFM, GitHub math) may give a meaning to in one line of
- * text; all are backslash-escapable. (`#` is handled with `@`.)
- */
-const MD_SPECIAL = new Set('\\`*_{}[]()+-.!|~$'.split(''));
-/**
- * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):
- * - HTML is inert (`& < > " '` become entities);
- * - Markdown punctuation is backslash-escaped (no emphasis, links, images, headings, tables, math);
- * - `@` and `#` are followed by a zero-width space, so `@org/team` mentions nobody and `#12` links
- *   (and notifies) no issue; `://`, `www.` and `user@host` can never become an autolink;
- * - newlines and other control characters become spaces.
- */
-function escapeMarkdown(s) {
-    const text = markdown_oneLine(s)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
-    let out = '';
-    for (const ch of text) {
-        const entity = ENTITIES[ch];
-        if (entity !== undefined)
-            out += entity;
-        else if (ch === '@' || ch === '#')
-            out += `${ch === '#' ? '\\#' : '@'}${ZWSP}`;
-        else if (MD_SPECIAL.has(ch))
-            out += `\\${ch}`;
-        else
-            out += ch;
-    }
-    return out;
-}
-/**
- * Inline code that shows `s` verbatim: the fence is longer than any backtick run inside, and padded
- * when `s` starts or ends with a backtick. One line. `inTable`: also escape `|`, which GFM would
- * otherwise read as a cell boundary even inside code (it renders as `|`).
- */
-function codeSpan(s, opts = {}) {
-    let text = markdown_oneLine(s);
-    if (text === '')
-        text = ' ';
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
-    // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
-    if (opts.inTable)
-        text = text.replace(/(\\*)\|/g, (_m, b) => `${b}${b}\\|`);
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** A fenced code block whose fence is longer than any backtick run in `lines`. */
-function codeBlock(lines, info = '') {
-    const body = lines.map(markdown_oneLine);
-    const longest = Math.max(2, ...body.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}${info}`, ...body, fence].join('\n');
-}
-/**
- * At most `n` characters (UTF-16 code units, never splitting a surrogate pair), ending with `…` when
- * cut. Truncate raw text, then escape it (cutting escaped text could split an entity).
- */
-function truncate(s, n) {
-    if (s.length <= n)
-        return s;
-    if (n <= 0)
-        return '';
-    let cut = s.slice(0, n - 1);
-    const last = cut.charCodeAt(cut.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        cut = cut.slice(0, -1);
-    return `${cut}…`;
-}
-/**
- * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
- * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
- */
-function markdownTable(headers, rows, align = []) {
-    const cell = (s) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
-    const line = (cells) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
-    const sep = headers.map((_, i) => {
-        const a = align[i];
-        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
-    });
-    return [line(headers), `| ${sep.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/github/code-scanning.ts
 
 function httpStatus(e) {
@@ -85943,19 +85956,24 @@ async function fetchCarriedAlerts(opts) {
         return { alerts, warning: null };
     }
     catch (e) {
+        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
         const status = httpStatus(e);
-        if (status === null)
-            throw e;
+        if (status === null) {
+            log.info(`Unexpected error while listing code scanning alerts: ${markdown_oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
         const accounts = [...failed].sort().join(', ');
-        const why = status === 403
-            ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
-            : status === 404
-                ? 'code scanning is not enabled or has no analysis of this tool yet'
-                : 'the GitHub API failed';
+        const why = status === null
+            ? 'an unexpected error'
+            : status === 403
+                ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+                : status === 404
+                    ? 'code scanning is not enabled or has no analysis of this tool yet'
+                    : 'the GitHub API failed';
         const message = markdown_oneLine(e instanceof Error ? e.message : String(e));
+        const detail = status === null ? message : `HTTP ${status}: ${message}`;
         return {
             alerts: [],
-            warning: `Could not list the open code scanning alerts (HTTP ${status}: ${message}): ${why}. ` +
+            warning: `Could not list the open code scanning alerts (${detail}): ${why}. ` +
                 `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
         };
     }
@@ -85978,7 +85996,6 @@ const MAX_ISSUE_BODY = 65_536;
 /** GitHub's limit for issue titles. */
 const MAX_ISSUE_TITLE = 256;
 const MARKER_PREFIX = '<!-- iam-initial-access-key:';
-const issue_body_ZWSP = '\u200b';
 /** Longest user key kept verbatim in the marker; longer ones (never real ARNs) are hashed. */
 const MAX_KEY = 2048;
 /** A user name longer than this is no IAM name (limit 64): no command is shown for it. */
@@ -85996,12 +86013,14 @@ function userKey(userArn, userName = '') {
 function renderMarker(accountId, key) {
     return `${MARKER_PREFIX} account=${encodeURIComponent(accountId)} user=${encodeURIComponent(key)} -->`;
 }
+/** {@link renderMarker}'s line, built from {@link MARKER_PREFIX} so the two cannot drift apart. */
+const MARKER_PATTERN = new RegExp(`^${MARKER_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')} account=(\\S+) user=(\\S+) -->\\s*$`);
 /** The marker of a body this tool wrote (its first line), or null. */
 function parseMarker(body) {
     if (!body)
         return null;
     const first = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-    const m = /^<!-- iam-initial-access-key: account=([^\s]+) user=([^\s]+) -->\s*$/.exec(first);
+    const m = MARKER_PATTERN.exec(first);
     if (!m)
         return null;
     try {
@@ -86015,11 +86034,18 @@ function parseMarker(body) {
 }
 /** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
 function plainText(s, max) {
-    return truncate(markdown_oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${issue_body_ZWSP}`);
+    return truncate(markdown_oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${ZWSP}`);
 }
-function renderTitle(group) {
+/**
+ * What the user has, as the job summary words it: `an unused access key created at user setup`, or
+ * under `scope: any` (where a key may have been created any time) `an unused access key`.
+ */
+function violation(scope) {
+    return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
+}
+function renderTitle(group, scope) {
     const title = `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
-        'has an unused access key created at user setup';
+        `has ${violation(scope)}`;
     return truncate(title, MAX_ISSUE_TITLE);
 }
 /** Escaped Markdown of an untrusted value, cut to `max` characters first. */
@@ -86089,7 +86115,7 @@ function renderBody(group, opts, shown) {
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
         '',
-        `## IAM user ${md(group.userName)} has an unused access key created at user setup`,
+        `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
         '',
         `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
             `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
@@ -86151,7 +86177,7 @@ function renderBody(group, opts, shown) {
  * {@link MAX_ISSUE_BODY} characters (key rows are left out from the end when needed).
  */
 function renderIssue(group, opts) {
-    const title = renderTitle(group);
+    const title = renderTitle(group, opts.scope);
     const n = group.findings.length;
     let body = renderBody(group, opts, n);
     if (body.length > MAX_ISSUE_BODY && n > 0) {
@@ -86180,12 +86206,15 @@ function sameIssueBody(a, b) {
         .trim();
     return norm(a) === norm(b);
 }
-/** The comment posted before an issue is closed. */
-function closingComment(reason, justification) {
+/** The comment posted before an issue is closed; `scope` words the fix like the issue's title. */
+function closingComment(reason, opts) {
+    const { justification } = opts;
     if (reason === 'fixed') {
-        return ('This user no longer has an active access key that was created at user setup and left unused ' +
-            '(the key was deleted, deactivated or used since). Closing; the issue is reopened if the key is ' +
-            'reported again.');
+        const key = opts.scope === 'any'
+            ? 'an active access key left unused'
+            : 'an active access key that was created at user setup and left unused';
+        return (`This user no longer has ${key} (the key was deleted, deactivated or used since). Closing; the ` +
+            'issue is reopened if the key is reported again.');
     }
     const quoted = justification?.trim()
         ? `> ${md(justification.trim(), 2000)}`
@@ -86206,8 +86235,16 @@ function closingComment(reason, justification) {
 /** The label the action finds its issues by; people may remove the others, not this one. */
 const ISSUE_LABEL = 'iam-initial-access-key';
 const ISSUE_LABEL_COLOR = 'd93f0b';
-const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key created at user setup (kept in sync by a workflow)';
+const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key of a console user (kept in sync by a workflow)';
 const EXTRA_LABEL_COLOR = 'ededed';
+/**
+ * The user name of a marker's {@link userKey}, for log lines about a user no longer in the findings:
+ * the last segment of its ARN (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`), else the key itself.
+ */
+function userNameOfKey(key) {
+    const m = /^arn:[^:]*:iam::[^:]*:user\/(?:.*\/)?([^/]+)$/.exec(key);
+    return m ? m[1] : key;
+}
 function keyOf(accountId, key) {
     return `${accountId}\u0000${key}`;
 }
@@ -86268,7 +86305,8 @@ function usersOf(result) {
 function planIssueSync(existing, result, opts) {
     const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
     const users = usersOf(result);
-    const renderOpts = { exemptionTag: result.settings.exemptionTag, runUrl: opts.runUrl };
+    const { scope, exemptionTag } = result.settings;
+    const renderOpts = { exemptionTag, runUrl: opts.runUrl, scope };
     const byKey = new Map();
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
         if (!issue.labels.includes(ISSUE_LABEL))
@@ -86315,8 +86353,9 @@ function planIssueSync(existing, result, opts) {
         }
     }
     for (const [key, issues] of byKey) {
-        const accountId = issues[0] ? parseMarker(issues[0].body)?.accountId : undefined;
-        if (!accountId || !okAccounts.has(accountId))
+        const marker = issues[0] ? parseMarker(issues[0].body) : null;
+        const accountId = marker?.accountId;
+        if (!marker || !accountId || !okAccounts.has(accountId))
             continue;
         const user = users.get(key);
         if (user && user.violating.length > 0)
@@ -86329,8 +86368,11 @@ function planIssueSync(existing, result, opts) {
                 kind: 'close',
                 number: issue.number,
                 accountId,
+                userName: user?.group.userName ?? userNameOfKey(marker.userKey),
                 reason: exempted ? 'exempted' : 'fixed',
-                comment: exempted ? closingComment('exempted', user.justification) : closingComment('fixed'),
+                comment: exempted
+                    ? closingComment('exempted', { scope, justification: user.justification })
+                    : closingComment('fixed', { scope }),
             });
         }
     }
@@ -86402,8 +86444,9 @@ async function ensureLabels(octokit, owner, repo, labels) {
     }
 }
 /**
- * Bring the issues in line with the result. Never throws for an HTTP error: a missing permission,
- * disabled issues or an exhausted rate limit come back in `error`, with what was done before it.
+ * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
+ * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
+ * reports already written are never lost because of GitHub.
  */
 async function syncIssues(opts) {
     const { octokit, owner, repo, result, log } = opts;
@@ -86472,10 +86515,11 @@ async function syncIssues(opts) {
                         repo,
                         issue_number: a.number,
                         state: 'closed',
-                        state_reason: 'completed',
+                        // an accepted exemption is not a fix
+                        state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
                     });
                     outcome.closed++;
-                    log.info(`Closed issue #${a.number} (${a.reason}) in ${who(a)}.`);
+                    log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
                     break;
                 case 'skip':
                     break;
@@ -86486,8 +86530,9 @@ async function syncIssues(opts) {
         }
     }
     catch (e) {
-        if (!isHttpError(e))
-            throw e;
+        if (!isHttpError(e)) {
+            log.info(`Unexpected error while keeping issues in sync: ${markdown_oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
         outcome.error = describeIssueError(e);
     }
     return outcome;
@@ -86589,9 +86634,6 @@ const MAX_FIX_BLOCKS = 50;
 const MAX_NAME = 128;
 const MAX_MESSAGE = 1_000;
 const MAX_CELL_MESSAGE = 200;
-function summary_plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
 function bytes(s) {
     return Buffer.byteLength(s, 'utf8');
 }
@@ -86605,22 +86647,22 @@ function verdictText(result, c = outputs_countResult(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${summary_plural(total, 'account')} failed`
-            : `${summary_plural(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${outputs_plural(total, 'account')} failed`
+            : `${outputs_plural(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${summary_plural(c.violatingUsers, 'user')}, ${accounts}`);
+            `${outputs_plural(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${summary_plural(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${summary_plural(total, 'account')} could not be audited — ` +
+            return `❌ ${outputs_plural(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${outputs_plural(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${summary_plural(total, 'account')}, ${summary_plural(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${outputs_plural(total, 'account')}, ${outputs_plural(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only; `esc` is for the as-of time, in case it is not a date. */
 function settingsText(result, esc = plain) {
@@ -86628,7 +86670,7 @@ function settingsText(result, esc = plain) {
     const scope = s.scope === 'at-setup'
         ? `keys created within ${rule_formatDuration(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${summary_plural(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${outputs_plural(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return `As of ${esc(rule_formatUtc(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
 }
@@ -86706,7 +86748,7 @@ function renderSummary(result, opts) {
     const maxBytes = opts.maxBytes ?? SUMMARY_MAX_BYTES;
     const c = outputs_countResult(result);
     const json = codeSpan(opts.jsonFile);
-    const cutRows = (what) => (n) => `_${summary_plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
+    const cutRows = (what) => (n) => `_${outputs_plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
     const counts = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
@@ -86783,7 +86825,7 @@ function renderSummary(result, opts) {
             '',
         ];
         const items = shown.map((f) => `**${user(f)}** in ${escapeMarkdown(f.accountId)}:\n\n${codeBlock(rule_fixCommands(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${summary_plural(n, 'more key')} are left out: see the JSON report ${json}._`;
+        const leftOut = (n) => `_Commands for ${outputs_plural(n, 'more key')} are left out: see the JSON report ${json}._`;
         if (over > 0)
             items.push(leftOut(over));
         // When the budget cuts, the left-out line (always last) is among the cut items.
@@ -86797,7 +86839,7 @@ function renderSummary(result, opts) {
         const n = result.carriedForward.length;
         if (n === 0)
             return '';
-        return (`**${summary_plural(n, 'open code scanning alert')}** of accounts that could not be audited ` +
+        return (`**${outputs_plural(n, 'open code scanning alert')}** of accounts that could not be audited ` +
             `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
     });
     add('dropped', 3, () => {
@@ -86805,7 +86847,7 @@ function renderSummary(result, opts) {
         if (dropped === 0)
             return '';
         return (`⚠️ The SARIF file holds the first ${sarif_SARIF_MAX_RESULTS.toLocaleString('en-US')} of ` +
-            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${summary_plural(dropped, 'result')} ` +
+            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${outputs_plural(dropped, 'result')} ` +
             `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
     });
     add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
@@ -86816,7 +86858,7 @@ function renderSummary(result, opts) {
     if (bytes(full) <= maxBytes)
         return full;
     // Too big: give each block, most important first, what is left after reserving room for the rest.
-    const cutNotice = `> [!WARNING]\n> This summary was cut to fit GitHub's limit of ${Math.floor(maxBytes / 1000)} kB; ` +
+    const cutNotice = "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
         `the JSON report ${json} has everything.`;
     const rendered = new Map();
     let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * blocks.length - 1;
@@ -86845,7 +86887,7 @@ function truncateBytes(s, max) {
 function issuesText(i) {
     const lines = ['#### Issues', ''];
     lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
-        (i.skipped > 0 ? ` ${summary_plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+        (i.skipped > 0 ? ` ${outputs_plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
     if (i.error)
         lines.push('', `⚠️ Issues could not be kept in sync: ${escapeMarkdown(truncate(i.error, MAX_MESSAGE))}`);
     return lines.join('\n');
@@ -86915,7 +86957,7 @@ function renderTerminal(result, opts) {
             ...fixCommands(f).map((l) => `  ${l}`),
         ]);
         if (failing.length > shown.length) {
-            lines.push(`  # ... ${summary_plural(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
+            lines.push(`  # ... ${plural(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
         }
         section('How to fix (deactivate first, then delete)', lines.join('\n'));
     }
@@ -86928,7 +86970,7 @@ function renderTerminal(result, opts) {
     }
     const extra = [];
     if (result.carriedForward.length > 0) {
-        extra.push(`${summary_plural(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
+        extra.push(`${plural(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
     }
     const { dropped } = sarifResultCounts(result);
     if (dropped > 0)

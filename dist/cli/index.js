@@ -69714,7 +69714,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(246);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5605);
 /** The `iam-initial-access-key-audit` command (bundled to dist/cli/index.js). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -69724,7 +69724,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 246:
+/***/ 5605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69733,6 +69733,2954 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = (/* unused pure expression or super */ null && (_summary));
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(os.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/model.ts
 /**
  * Plain data shared by every stage of the pipeline:
@@ -69896,8 +72844,11 @@ const OUTPUTS = [
     { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
     { name: 'sarif-file', description: 'Path of the SARIF report written.' },
     { name: 'json-file', description: 'Path of the JSON report written.' },
-    { name: 'issues-opened', description: 'Number of issues opened (or reopened) by this run.' },
-    { name: 'issues-updated', description: 'Number of issues whose body this run updated.' },
+    { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
+    {
+        name: 'issues-updated',
+        description: 'Number of open issues whose title or description this run updated (reopened issues count as opened).',
+    },
     { name: 'issues-closed', description: 'Number of issues closed by this run.' },
     {
         name: 'issues-skipped',
@@ -70090,7 +73041,7 @@ function helpText() {
         }
         out.push(...wrap(description.replace(/`/g, ''), 6));
     }
-    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage: an unknown option or an invalid value', '');
+    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
     return out.join('\n');
 }
 
@@ -70468,11 +73419,6 @@ function parseConfig(raw, deps) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "url"
 var external_url_ = __nccwpck_require__(7016);
 ;// CONCATENATED MODULE: external "module"
@@ -70917,11 +73863,11 @@ var APIBuilder = class {
 
 //#endregion
 //#region src/builder/index.ts
-let pm = null;
+let dist_pm = null;
 /* c8 ignore next 6 */
 try {
 	__require.resolve("picomatch");
-	pm = __require("picomatch");
+	dist_pm = __require("picomatch");
 } catch {}
 var Builder = class {
 	globCache = {};
@@ -71033,7 +73979,7 @@ var Builder = class {
 		return this.globWithOptions(patterns, ...[{ dot: true }]);
 	}
 	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
+		const globFn = this.globFunction || dist_pm;
 		/* c8 ignore next 5 */
 		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
 		var isMatch = this.globCache[patterns.join("\0")];
@@ -74230,6 +77176,283 @@ async function mapWithConcurrency(items, limit, fn) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: ./src/collect/aws-errors.ts
+/**
+ * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
+ * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
+ * and, for network failures, its `code`.
+ */
+/** Every IAM action the member-account role needs (DESIGN §6). */
+const MEMBER_ROLE_ACTIONS = [
+    'iam:GenerateCredentialReport',
+    'iam:GetCredentialReport',
+    'iam:ListAccessKeys',
+    'iam:GetAccessKeyLastUsed',
+    'iam:ListUserTags',
+    'iam:ListAccountAliases',
+];
+/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
+class ReportTimeoutError extends Error {
+    waitedMs;
+    constructor(waitedMs) {
+        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
+        this.waitedMs = waitedMs;
+        this.name = 'ReportTimeoutError';
+    }
+}
+/** Thrown when the credential report belongs to another account than the one audited. */
+class AccountMismatchError extends Error {
+    expected;
+    actual;
+    constructor(expected, actual) {
+        super(`the credential report is of account ${actual}, not ${expected}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.name = 'AccountMismatchError';
+    }
+}
+/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
+class StepError extends Error {
+    step;
+    original;
+    constructor(step, original) {
+        super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
+        this.step = step;
+        this.original = original;
+        this.name = 'StepError';
+    }
+}
+/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
+async function atStep(step, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw err instanceof StepError ? err : new StepError(step, err);
+    }
+}
+/** The SDK error behind a `StepError` (or the error itself). */
+function originalError(err) {
+    return err instanceof StepError ? err.original : err;
+}
+/** IAM's answer for a user or key that does not exist (any more). */
+const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
+function awsErrorName(err) {
+    return facts(originalError(err)).name;
+}
+const ACCESS_DENIED = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'UnauthorizedOperation',
+    'UnauthorizedAccess',
+    'AuthorizationError',
+]);
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+    'InvalidAccessKeyId',
+    'IncompleteSignature',
+    'MissingAuthenticationToken',
+    'CredentialsProviderError',
+]);
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNABORTED',
+    'EPROTO',
+    'UND_ERR_SOCKET',
+]);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
+/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
+const REPORT_NOT_READY = new Set([
+    'ReportInProgress',
+    'ReportInProgressException',
+    'ReportNotPresent',
+    'ReportNotPresentException',
+    'ReportExpired',
+    'ReportExpiredException',
+    'CredentialReportNotPresentException',
+    'CredentialReportNotReadyException',
+    'CredentialReportExpiredException',
+]);
+function facts(err) {
+    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
+        const e = err;
+        let code = typeof e.code === 'string' ? e.code : undefined;
+        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
+            const c = e.cause.code;
+            if (typeof c === 'string')
+                code = c;
+        }
+        let message = typeof e.message === 'string' ? e.message : String(err);
+        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
+        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
+        if (code === undefined) {
+            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
+            if (found !== undefined && NETWORK_CODES.has(found))
+                code = found;
+        }
+        const rawName = typeof e.name === 'string' ? e.name : 'Error';
+        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
+        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
+            ? e.Code
+            : rawName;
+        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+        return { name, message, status, attempts, code };
+    }
+    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
+}
+/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
+function oneLine(message) {
+    const line = message
+        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
+}
+/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
+function actionFromMessage(message) {
+    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
+    return m?.[1] ?? null;
+}
+function actionForStep(step) {
+    if (step === 'AssumeRole' || step === 'sts:AssumeRole')
+        return 'sts:AssumeRole';
+    if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step))
+        return step;
+    const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
+    return known ?? null;
+}
+function isAssumeRole(step) {
+    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
+}
+function roleText(ctx) {
+    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
+}
+/** Describes an error of one account's audit for the summary, the JSON report and the log. */
+function describeAwsError(err, ctx) {
+    if (err instanceof StepError)
+        return describeAwsError(err.original, { ...ctx, step: err.step });
+    const f = facts(err);
+    const where = `${ctx.step} in account ${ctx.accountId}`;
+    const detail = oneLine(f.message);
+    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+        };
+    }
+    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
+        };
+    }
+    if (f.name === 'ReportError') {
+        return {
+            error: `${where} failed: the credential report could not be read: ${detail}`,
+            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    if (ACCESS_DENIED.has(f.name) ||
+        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
+        if (isAssumeRole(ctx.step)) {
+            return {
+                error,
+                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
+                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
+                    'and that the audit role is allowed sts:AssumeRole on it.',
+            };
+        }
+        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
+        const all = MEMBER_ROLE_ACTIONS.join(', ');
+        return {
+            error,
+            hint: action
+                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
+                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
+        };
+    }
+    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
+        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
+        return {
+            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
+            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+        };
+    }
+    if (EXPIRED.has(f.name)) {
+        return {
+            error,
+            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
+        };
+    }
+    if (BAD_CREDENTIALS.has(f.name)) {
+        return {
+            error,
+            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
+        };
+    }
+    if (f.name === 'RegionDisabledException') {
+        return {
+            error,
+            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
+        };
+    }
+    if (NO_SUCH_ENTITY.has(f.name)) {
+        return { error, hint: null };
+    }
+    if (REPORT_NOT_READY.has(f.name)) {
+        return {
+            error,
+            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+        };
+    }
+    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
+        NETWORK_NAMES.has(f.name) ||
+        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
+        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
+        return {
+            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
+            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
+        };
+    }
+    if (f.status !== undefined && f.status >= 500) {
+        return {
+            error,
+            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
+        };
+    }
+    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
+        return {
+            error,
+            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
+        };
+    }
+    return { error, hint: null };
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -74238,10 +77461,6 @@ var external_node_https_ = __nccwpck_require__(4708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __nccwpck_require__(1279);
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
 ;// CONCATENATED MODULE: ./node_modules/lru-cache/index.mjs
 const perf =
   typeof performance === 'object' &&
@@ -75588,7 +78807,7 @@ function getEnv(key) {
 
 
 
-const debug = src('proxy-agent');
+const dist_debug = src('proxy-agent');
 /**
  * Shorthands for built-in supported types.
  * Lazily loaded since some of these imports can be quite expensive
@@ -75637,7 +78856,7 @@ class ProxyAgent extends dist/* Agent */.g6 {
             max: 20,
             dispose: (agent) => agent.destroy(),
         });
-        debug('Creating new ProxyAgent instance: %o', opts);
+        dist_debug('Creating new ProxyAgent instance: %o', opts);
         this.connectOpts = opts;
         this.httpAgent = opts?.httpAgent || new external_http_.Agent(opts);
         this.httpsAgent =
@@ -75658,11 +78877,11 @@ class ProxyAgent extends dist/* Agent */.g6 {
         const url = new external_url_.URL(req.path, `${protocol}//${host}`).href;
         const proxy = await this.getProxyForUrl(url, req);
         if (!proxy) {
-            debug('Proxy not enabled for URL: %o', url);
+            dist_debug('Proxy not enabled for URL: %o', url);
             return secureEndpoint ? this.httpsAgent : this.httpAgent;
         }
-        debug('Request URL: %o', url);
-        debug('Proxy URL: %o', proxy);
+        dist_debug('Request URL: %o', url);
+        dist_debug('Proxy URL: %o', proxy);
         // attempt to get a cached `http.Agent` instance first
         const cacheKey = `${protocol}+${proxy}`;
         let agent = this.cache.get(cacheKey);
@@ -75677,7 +78896,7 @@ class ProxyAgent extends dist/* Agent */.g6 {
             this.cache.set(cacheKey, agent);
         }
         else {
-            debug('Cache hit for proxy URL: %o', proxy);
+            dist_debug('Cache hit for proxy URL: %o', proxy);
         }
         return agent;
     }
@@ -75854,6 +79073,7 @@ function formatClaims(claims) {
 
 
 
+
 /** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
@@ -75940,16 +79160,6 @@ function memberRoleArn(partition, accountId, roleName) {
     const name = roleName.replace(/^\/+|\/+$/g, '');
     return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
-function errorName(err) {
-    if (typeof err === 'object' && err !== null) {
-        const e = err;
-        if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string')
-            return e.Code;
-        if (typeof e.name === 'string')
-            return e.name;
-    }
-    return 'Error';
-}
 function errorMessage(err) {
     return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }
@@ -76015,7 +79225,7 @@ function webIdentityProvider(config, roleArn, deps) {
             }));
         }
         catch (err) {
-            const name = errorName(err);
+            const name = awsErrorName(err);
             const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
             const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
                 ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
@@ -76079,7 +79289,7 @@ async function signIn(config, deps) {
     catch (err) {
         if (err instanceof SignInError)
             throw err;
-        const name = errorName(err);
+        const name = awsErrorName(err);
         const hint = config.roleToAssume
             ? null
             : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
@@ -76156,6 +79366,7 @@ function shardOf(accountId, total) {
 
 
 
+
 /** The most accounts ListAccounts returns per page. */
 const LIST_ACCOUNTS_PAGE_SIZE = 20;
 /** Raised when the account list cannot be obtained; `hint` says what to fix. */
@@ -76176,16 +79387,6 @@ function isActiveAccount(account) {
         return account.State === 'ACTIVE';
     return account.Status === 'ACTIVE';
 }
-function accounts_errorName(err) {
-    if (typeof err === 'object' && err !== null) {
-        const e = err;
-        if ((e.name === 'Error' || e.name === undefined) && typeof e.Code === 'string')
-            return e.Code;
-        if (typeof e.name === 'string')
-            return e.name;
-    }
-    return 'Error';
-}
 async function listActiveOrganizationAccounts(config, session) {
     const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq(awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials }));
     const active = [];
@@ -76203,7 +79404,7 @@ async function listActiveOrganizationAccounts(config, session) {
         }
     }
     catch (err) {
-        const name = accounts_errorName(err);
+        const name = awsErrorName(err);
         const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
         const what = `Could not list the organization's accounts (organizations:ListAccounts as ${session.callerArn}): ${name}: ${message}`;
         let hint;
@@ -76262,281 +79463,6 @@ async function planAccounts(config, session) {
 /** The account ids this run audits, sorted numerically (DESIGN §3). */
 async function resolveAccounts(config, session) {
     return (await planAccounts(config, session)).accounts;
-}
-
-;// CONCATENATED MODULE: ./src/collect/aws-errors.ts
-/**
- * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
- * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
- * and, for network failures, its `code`.
- */
-/** Every IAM action the member-account role needs (DESIGN §6). */
-const MEMBER_ROLE_ACTIONS = [
-    'iam:GenerateCredentialReport',
-    'iam:GetCredentialReport',
-    'iam:ListAccessKeys',
-    'iam:GetAccessKeyLastUsed',
-    'iam:ListUserTags',
-    'iam:ListAccountAliases',
-];
-/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
-class ReportTimeoutError extends Error {
-    waitedMs;
-    constructor(waitedMs) {
-        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
-        this.waitedMs = waitedMs;
-        this.name = 'ReportTimeoutError';
-    }
-}
-/** Thrown when the credential report belongs to another account than the one audited. */
-class AccountMismatchError extends Error {
-    expected;
-    actual;
-    constructor(expected, actual) {
-        super(`the credential report is of account ${actual}, not ${expected}`);
-        this.expected = expected;
-        this.actual = actual;
-        this.name = 'AccountMismatchError';
-    }
-}
-/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
-class StepError extends Error {
-    step;
-    original;
-    constructor(step, original) {
-        super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
-        this.step = step;
-        this.original = original;
-        this.name = 'StepError';
-    }
-}
-/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
-async function atStep(step, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        throw err instanceof StepError ? err : new StepError(step, err);
-    }
-}
-/** The SDK error behind a `StepError` (or the error itself). */
-function originalError(err) {
-    return err instanceof StepError ? err.original : err;
-}
-/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
-function awsErrorName(err) {
-    return facts(originalError(err)).name;
-}
-const ACCESS_DENIED = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'UnauthorizedOperation',
-    'UnauthorizedAccess',
-    'AuthorizationError',
-]);
-const THROTTLING = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'SlowDown',
-]);
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const BAD_CREDENTIALS = new Set([
-    'InvalidClientTokenId',
-    'UnrecognizedClientException',
-    'SignatureDoesNotMatch',
-    'InvalidAccessKeyId',
-    'IncompleteSignature',
-    'MissingAuthenticationToken',
-    'CredentialsProviderError',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNABORTED',
-    'EPROTO',
-    'UND_ERR_SOCKET',
-]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
-/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
-const REPORT_NOT_READY = new Set([
-    'ReportInProgress',
-    'ReportInProgressException',
-    'ReportNotPresent',
-    'ReportNotPresentException',
-    'ReportExpired',
-    'ReportExpiredException',
-    'CredentialReportNotPresentException',
-    'CredentialReportNotReadyException',
-    'CredentialReportExpiredException',
-]);
-function facts(err) {
-    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
-        const e = err;
-        let code = typeof e.code === 'string' ? e.code : undefined;
-        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
-            const c = e.cause.code;
-            if (typeof c === 'string')
-                code = c;
-        }
-        let message = typeof e.message === 'string' ? e.message : String(err);
-        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
-        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
-        if (code === undefined) {
-            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
-            if (found !== undefined && NETWORK_CODES.has(found))
-                code = found;
-        }
-        const rawName = typeof e.name === 'string' ? e.name : 'Error';
-        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
-        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
-            ? e.Code
-            : rawName;
-        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-        return { name, message, status, attempts, code };
-    }
-    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
-}
-/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
-function oneLine(message) {
-    const line = message
-        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
-}
-/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
-function actionFromMessage(message) {
-    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
-    return m?.[1] ?? null;
-}
-function actionForStep(step) {
-    if (step === 'AssumeRole' || step === 'sts:AssumeRole')
-        return 'sts:AssumeRole';
-    if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step))
-        return step;
-    const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
-    return known ?? null;
-}
-function isAssumeRole(step) {
-    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
-}
-function roleText(ctx) {
-    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
-}
-/** Describes an error of one account's audit for the summary, the JSON report and the log. */
-function describeAwsError(err, ctx) {
-    if (err instanceof StepError)
-        return describeAwsError(err.original, { ...ctx, step: err.step });
-    const f = facts(err);
-    const where = `${ctx.step} in account ${ctx.accountId}`;
-    const detail = oneLine(f.message);
-    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
-    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
-        };
-    }
-    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
-        };
-    }
-    if (f.name === 'ReportError') {
-        return {
-            error: `${where} failed: the credential report could not be read: ${detail}`,
-            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
-        };
-    }
-    if (ACCESS_DENIED.has(f.name) ||
-        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
-        if (isAssumeRole(ctx.step)) {
-            return {
-                error,
-                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
-                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
-                    'and that the audit role is allowed sts:AssumeRole on it.',
-            };
-        }
-        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
-        const all = MEMBER_ROLE_ACTIONS.join(', ');
-        return {
-            error,
-            hint: action
-                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
-                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
-        };
-    }
-    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
-        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
-        return {
-            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
-            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
-        };
-    }
-    if (EXPIRED.has(f.name)) {
-        return {
-            error,
-            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
-        };
-    }
-    if (BAD_CREDENTIALS.has(f.name)) {
-        return {
-            error,
-            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
-        };
-    }
-    if (f.name === 'RegionDisabledException') {
-        return {
-            error,
-            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
-        };
-    }
-    if (f.name === 'NoSuchEntity' || f.name === 'NoSuchEntityException') {
-        return { error, hint: null };
-    }
-    if (REPORT_NOT_READY.has(f.name)) {
-        return {
-            error,
-            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
-        };
-    }
-    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
-        NETWORK_NAMES.has(f.name) ||
-        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
-        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
-        return {
-            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
-            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
-        };
-    }
-    if (f.status !== undefined && f.status >= 500) {
-        return {
-            error,
-            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
-        };
-    }
-    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
-        return {
-            error,
-            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
-        };
-    }
-    return { error, hint: null };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
@@ -76631,6 +79557,11 @@ class PollBudget {
         this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
     }
 }
+/**
+ * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
+ * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
+ * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
+ */
 async function generate(iam, budget) {
     for (;;) {
         const out = await atStep('GenerateCredentialReport', () => iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({})));
@@ -76638,14 +79569,6 @@ async function generate(iam, budget) {
             return;
         await budget.wait('GenerateCredentialReport');
     }
-}
-/**
- * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
- * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
- * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
- */
-async function generateCredentialReport(iam, deps) {
-    await generate(iam, new PollBudget(deps));
 }
 /**
  * The account's credential report, parsed, with the time AWS generated it (`GeneratedTime`).
@@ -76719,10 +79642,10 @@ async function settleBoth(a, b) {
         throw rb.reason;
     return [ra.value, rb.value];
 }
-const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
 function isNoSuchEntity(err) {
     return NO_SUCH_ENTITY.has(awsErrorName(err));
 }
+const enrich_DAY_MS = 86_400_000;
 function second(ms) {
     return Math.floor(ms / 1000);
 }
@@ -76782,7 +79705,7 @@ async function userTags(iam, userName) {
     }
 }
 /** The confirmed finding, or null when the key is resolved since the report. */
-async function confirmKey(iam, finding, key, generatedAtSecond) {
+async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
     if (!key?.AccessKeyId || key.Status !== 'Active')
         return null;
     const accessKeyId = key.AccessKeyId;
@@ -76804,8 +79727,14 @@ async function confirmKey(iam, finding, key, generatedAtSecond) {
     // Used since the report: after its generation and after the last use the report recorded.
     if (usedSecond > generatedAtSecond && (reportUsedSecond === null || usedSecond > reportUsedSecond))
         return null;
+    // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
+    // (with unused-days 0 only never-used keys fail, so any use resolves it).
+    const stale = unused.unusedDays > 0 && unused.asOf - usedAt.getTime() > unused.unusedDays * enrich_DAY_MS;
+    if (!stale)
+        return null;
     return {
         ...finding,
+        reason: 'unused',
         accessKeyId,
         keyLastUsedAt: toIsoSecond(usedAt.getTime()),
         keyLastUsedService: known(lastUsed?.ServiceName),
@@ -76844,7 +79773,7 @@ async function enrichFindings(iam, findings, opts) {
             taken.add(key.AccessKeyId);
             return key;
         });
-        const results = await settleAll(userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond)));
+        const results = await settleAll(userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond, opts.unused)));
         userFindings.forEach((f, i) => {
             const r = results[i];
             if (r)
@@ -76917,6 +79846,7 @@ async function auditAccount(opts) {
         const enriched = await enrichFindings(iam, flagged, {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
+            unused: { asOf, unusedDays: config.rule.unusedDays },
         });
         account.resolvedSinceReport = enriched.resolvedSinceReport;
         const findings = applyExemptions(enriched.findings, {
@@ -77033,6 +79963,7 @@ async function runLiveAudit(config, deps) {
 
 
 
+
 const OFFLINE_NOTE = 'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
     'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */
@@ -77042,23 +79973,39 @@ async function runAudit(config, deps) {
     const generatedAt = deps.now();
     if (config.credentialReports.length > 0) {
         const asOf = config.asOf ?? generatedAt;
-        const audits = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
-        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE] });
+        const all = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
+        const { audits, notes } = onePerAccount(all);
+        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
     }
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
-function byFindingOrder(a, b) {
-    return compare(a.accountId, b.accountId) || compare(a.userArn, b.userArn) || a.keySlot - b.keySlot;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
+ * both would double every finding. The last in name order is audited (AWS names its downloads by
+ * time), the others are left out with a note.
+ */
+function onePerAccount(audits) {
+    const last = new Map();
+    for (const a of audits)
+        if (a.account.status === 'ok')
+            last.set(a.account.accountId, a);
+    const notes = [];
+    const kept = audits.filter((a) => {
+        const newer = last.get(a.account.accountId);
+        if (a.account.status !== 'ok' || newer === a || newer === undefined)
+            return true;
+        notes.push(`Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+            'is another report of the same account (of several, the last in name order is audited).');
+        return false;
+    });
+    return { audits: kept, notes };
 }
 /** Pure: the per-account audits of one run, as the single result every report is made from. */
 function assembleResult(opts) {
     const { config, audits } = opts;
     const accounts = audits.map((a) => a.account);
-    const findings = audits.flatMap((a) => a.findings).sort(byFindingOrder);
+    const findings = sortFindings(audits.flatMap((a) => a.findings));
     const okTimes = accounts.filter((a) => a.status === 'ok').map((a) => a.asOf);
     const asOf = config.asOf?.toISOString() ??
         (opts.mode === 'live' && okTimes.length > 0 ? okTimes.sort().at(-1) : opts.generatedAt.toISOString());
@@ -77143,7 +80090,117 @@ function buildJsonReport(result) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
+ * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
+ * @mentions, no #references, no table breaks, one line.
+ */
+/** Zero-width space: breaks `@mentions`, `#references` and autolinks without showing. */
+const ZWSP = '\u200b';
+/**
+ * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and
+ * isolates that can make text read differently from what it is ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters (newlines included) become spaces. */
+function markdown_oneLine(s) {
+    return s.replace(CONTROL, ' ');
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * ASCII punctuation that Markdown (CommonMark + GFM, GitHub math) may give a meaning to in one line of
+ * text; all are backslash-escapable. (`#` is handled with `@`.)
+ */
+const MD_SPECIAL = new Set('\\`*_{}[]()+-.!|~$'.split(''));
+/**
+ * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):
+ * - HTML is inert (`& < > " '` become entities);
+ * - Markdown punctuation is backslash-escaped (no emphasis, links, images, headings, tables, math);
+ * - `@` and `#` are followed by a zero-width space, so `@org/team` mentions nobody and `#12` links
+ *   (and notifies) no issue; `://`, `www.` and `user@host` can never become an autolink;
+ * - newlines and other control characters become spaces.
+ */
+function markdown_escapeMarkdown(s) {
+    const text = markdown_oneLine(s)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+    let out = '';
+    for (const ch of text) {
+        const entity = ENTITIES[ch];
+        if (entity !== undefined)
+            out += entity;
+        else if (ch === '@' || ch === '#')
+            out += `${ch === '#' ? '\\#' : '@'}${ZWSP}`;
+        else if (MD_SPECIAL.has(ch))
+            out += `\\${ch}`;
+        else
+            out += ch;
+    }
+    return out;
+}
+/**
+ * Inline code that shows `s` verbatim: the fence is longer than any backtick run inside, and padded
+ * when `s` starts or ends with a backtick. One line. `inTable`: also escape `|`, which GFM would
+ * otherwise read as a cell boundary even inside code (it renders as `|`).
+ */
+function markdown_codeSpan(s, opts = {}) {
+    let text = markdown_oneLine(s);
+    if (text === '')
+        text = ' ';
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+    // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
+    if (opts.inTable)
+        text = text.replace(/(\\*)\|/g, (_m, b) => `${b}${b}\\|`);
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** A fenced code block whose fence is longer than any backtick run in `lines`. */
+function markdown_codeBlock(lines, info = '') {
+    const body = lines.map(markdown_oneLine);
+    const longest = Math.max(2, ...body.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}${info}`, ...body, fence].join('\n');
+}
+/**
+ * At most `n` characters (UTF-16 code units, never splitting a surrogate pair), ending with `…` when
+ * cut. Truncate raw text, then escape it (cutting escaped text could split an entity).
+ */
+function markdown_truncate(s, n) {
+    if (s.length <= n)
+        return s;
+    if (n <= 0)
+        return '';
+    let cut = s.slice(0, n - 1);
+    const last = cut.charCodeAt(cut.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
+}
+/**
+ * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
+ * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
+ */
+function markdown_markdownTable(headers, rows, align = []) {
+    const cell = (s) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
+    const line = (cells) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+    const sep = headers.map((_, i) => {
+        const a = align[i];
+        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
+    });
+    return [line(headers), `| ${sep.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/rule.ts
+
 const RULE_ID = 'iam-initial-access-key';
 /** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
 const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
@@ -77190,7 +80247,8 @@ const CONSOLE_STEPS = [
 const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
 const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
 const CLI_LIST = 'aws iam list-access-keys --user-name USER';
-const CLI_TAG = "aws iam tag-user --user-name USER --tags 'Key=access-key-justification,Value=CI deploy key, ticket SEC-42 expires=2026-12-31'";
+/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
+const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
 const HELP_TEXT = [
     `Why it matters: ${WHY}`,
     '',
@@ -77263,12 +80321,9 @@ const RULE = {
     tags: TAGS,
     cis: CIS_MAPPINGS,
 };
-/** Controls (newlines included), line separators and bidirectional overrides/isolates. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 function shellQuote(s) {
-    const clean = s.replace(CONTROL, ' ');
+    const clean = markdown_oneLine(s);
     if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
         return clean;
     return `'${clean.replace(/'/g, `'\\''`)}'`;
@@ -77287,7 +80342,7 @@ function rule_fixCommands(f) {
     }
     else {
         key = 'KEY_ID';
-        lines.push(`# key id unknown (offline report): pick the key created ${f.keyCreatedAt.replace(CONTROL, ' ')} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
+        lines.push(`# key id unknown (offline report): pick the key created ${markdown_oneLine(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
     }
     lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
     return lines;
@@ -77364,6 +80419,7 @@ function rule_describeUse(f, asOf) {
 
 
 
+
 /** GitHub rejects a run with more results than this. */
 const sarif_SARIF_MAX_RESULTS = 25_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -77404,10 +80460,12 @@ function locationFingerprint(path) {
     const hex = (0,external_node_crypto_.createHash)('sha256').update(toArtifactUri(path), 'utf8').digest('hex').slice(0, 16);
     return `${hex}:1`;
 }
-/** SARIF plain-text messages: one line, and `[`/`]` escaped so text cannot form an embedded link. */
+/**
+ * SARIF plain-text messages: one line without control or bidirectional override characters (as in
+ * the summary and issues), and `[`/`]` escaped so text cannot form an embedded link.
+ */
 function sarifText(s) {
-    // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/[[\]]/g, (m) => `\\${m}`);
+    return markdown_oneLine(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
 function automationId(result) {
     const s = result.shard;
@@ -77612,13 +80670,15 @@ function buildOutputs(result, opts) {
         'accounts-failed': String(c.accountsFailed),
         'sarif-file': opts.sarifFile,
         'json-file': opts.jsonFile,
-        'issues-opened': String(i?.opened ?? 0),
-        'issues-updated': String((i?.updated ?? 0) + (i?.reopened ?? 0)),
+        // A returning violation is news: reopened issues count as opened, not as updated.
+        'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
+        'issues-updated': String(i?.updated ?? 0),
         'issues-closed': String(i?.closed ?? 0),
         'issues-skipped': String(i?.skipped ?? 0),
     };
 }
-function plural(n, one, many = `${one}s`) {
+/** `1 user`, `2 users`: the count with the noun in the right number. */
+function outputs_plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
 /**
@@ -77627,8 +80687,8 @@ function plural(n, one, many = `${one}s`) {
  */
 function exitCodeFor(result, failOn) {
     const c = outputs_countResult(result);
-    const found = `${plural(c.findings, 'unused access key')} of ${plural(c.violatingUsers, 'user')}`;
-    const failed = `${plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
+    const found = `${outputs_plural(c.findings, 'unused access key')} of ${outputs_plural(c.violatingUsers, 'user')}`;
+    const failed = `${outputs_plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
     const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter((x) => x !== null);
     if (failOn === 'never') {
         return { code: 0, reason: `fail-on is never${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` };
@@ -77640,11 +80700,9 @@ function exitCodeFor(result, failOn) {
     if (c.findings > 0)
         return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return { code: 0, reason: `no unused access keys in ${plural(c.accountsAudited, 'account')}${exempted}` };
+    return { code: 0, reason: `no unused access keys in ${outputs_plural(c.accountsAudited, 'account')}${exempted}` };
 }
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -77700,10 +80758,8 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -77733,7 +80789,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -77937,7 +80993,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
+function dist_bundle_lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -77989,7 +81045,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -83038,114 +86094,6 @@ function createOctokit(token, opts) {
     }, throttling, retry);
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
- * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
- * @mentions, no #references, no table breaks, one line.
- */
-const ZWSP = '\u200b';
-/**
- * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and
- * isolates that can make text read differently from what it is ("Trojan Source").
- */
-// eslint-disable-next-line no-control-regex
-const markdown_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** Control characters (newlines included) become spaces. */
-function markdown_oneLine(s) {
-    return s.replace(markdown_CONTROL, ' ');
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * ASCII punctuation that Markdown (CommonMark + GFM, GitHub math) may give a meaning to in one line of
- * text; all are backslash-escapable. (`#` is handled with `@`.)
- */
-const MD_SPECIAL = new Set('\\`*_{}[]()+-.!|~$'.split(''));
-/**
- * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):
- * - HTML is inert (`& < > " '` become entities);
- * - Markdown punctuation is backslash-escaped (no emphasis, links, images, headings, tables, math);
- * - `@` and `#` are followed by a zero-width space, so `@org/team` mentions nobody and `#12` links
- *   (and notifies) no issue; `://`, `www.` and `user@host` can never become an autolink;
- * - newlines and other control characters become spaces.
- */
-function markdown_escapeMarkdown(s) {
-    const text = markdown_oneLine(s)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
-    let out = '';
-    for (const ch of text) {
-        const entity = ENTITIES[ch];
-        if (entity !== undefined)
-            out += entity;
-        else if (ch === '@' || ch === '#')
-            out += `${ch === '#' ? '\\#' : '@'}${ZWSP}`;
-        else if (MD_SPECIAL.has(ch))
-            out += `\\${ch}`;
-        else
-            out += ch;
-    }
-    return out;
-}
-/**
- * Inline code that shows `s` verbatim: the fence is longer than any backtick run inside, and padded
- * when `s` starts or ends with a backtick. One line. `inTable`: also escape `|`, which GFM would
- * otherwise read as a cell boundary even inside code (it renders as `|`).
- */
-function markdown_codeSpan(s, opts = {}) {
-    let text = markdown_oneLine(s);
-    if (text === '')
-        text = ' ';
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
-    // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
-    if (opts.inTable)
-        text = text.replace(/(\\*)\|/g, (_m, b) => `${b}${b}\\|`);
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** A fenced code block whose fence is longer than any backtick run in `lines`. */
-function markdown_codeBlock(lines, info = '') {
-    const body = lines.map(markdown_oneLine);
-    const longest = Math.max(2, ...body.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}${info}`, ...body, fence].join('\n');
-}
-/**
- * At most `n` characters (UTF-16 code units, never splitting a surrogate pair), ending with `…` when
- * cut. Truncate raw text, then escape it (cutting escaped text could split an entity).
- */
-function markdown_truncate(s, n) {
-    if (s.length <= n)
-        return s;
-    if (n <= 0)
-        return '';
-    let cut = s.slice(0, n - 1);
-    const last = cut.charCodeAt(cut.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        cut = cut.slice(0, -1);
-    return `${cut}…`;
-}
-/**
- * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
- * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
- */
-function markdown_markdownTable(headers, rows, align = []) {
-    const cell = (s) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
-    const line = (cells) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
-    const sep = headers.map((_, i) => {
-        const a = align[i];
-        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
-    });
-    return [line(headers), `| ${sep.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/github/code-scanning.ts
 
 function httpStatus(e) {
@@ -83187,19 +86135,24 @@ async function fetchCarriedAlerts(opts) {
         return { alerts, warning: null };
     }
     catch (e) {
+        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
         const status = httpStatus(e);
-        if (status === null)
-            throw e;
+        if (status === null) {
+            log.info(`Unexpected error while listing code scanning alerts: ${markdown_oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
         const accounts = [...failed].sort().join(', ');
-        const why = status === 403
-            ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
-            : status === 404
-                ? 'code scanning is not enabled or has no analysis of this tool yet'
-                : 'the GitHub API failed';
+        const why = status === null
+            ? 'an unexpected error'
+            : status === 403
+                ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+                : status === 404
+                    ? 'code scanning is not enabled or has no analysis of this tool yet'
+                    : 'the GitHub API failed';
         const message = markdown_oneLine(e instanceof Error ? e.message : String(e));
+        const detail = status === null ? message : `HTTP ${status}: ${message}`;
         return {
             alerts: [],
-            warning: `Could not list the open code scanning alerts (HTTP ${status}: ${message}): ${why}. ` +
+            warning: `Could not list the open code scanning alerts (${detail}): ${why}. ` +
                 `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
         };
     }
@@ -83222,7 +86175,6 @@ const MAX_ISSUE_BODY = 65_536;
 /** GitHub's limit for issue titles. */
 const MAX_ISSUE_TITLE = 256;
 const MARKER_PREFIX = '<!-- iam-initial-access-key:';
-const issue_body_ZWSP = '\u200b';
 /** Longest user key kept verbatim in the marker; longer ones (never real ARNs) are hashed. */
 const MAX_KEY = 2048;
 /** A user name longer than this is no IAM name (limit 64): no command is shown for it. */
@@ -83240,12 +86192,14 @@ function userKey(userArn, userName = '') {
 function renderMarker(accountId, key) {
     return `${MARKER_PREFIX} account=${encodeURIComponent(accountId)} user=${encodeURIComponent(key)} -->`;
 }
+/** {@link renderMarker}'s line, built from {@link MARKER_PREFIX} so the two cannot drift apart. */
+const MARKER_PATTERN = new RegExp(`^${MARKER_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')} account=(\\S+) user=(\\S+) -->\\s*$`);
 /** The marker of a body this tool wrote (its first line), or null. */
 function parseMarker(body) {
     if (!body)
         return null;
     const first = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-    const m = /^<!-- iam-initial-access-key: account=([^\s]+) user=([^\s]+) -->\s*$/.exec(first);
+    const m = MARKER_PATTERN.exec(first);
     if (!m)
         return null;
     try {
@@ -83259,11 +86213,18 @@ function parseMarker(body) {
 }
 /** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
 function plainText(s, max) {
-    return markdown_truncate(markdown_oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${issue_body_ZWSP}`);
+    return markdown_truncate(markdown_oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${ZWSP}`);
 }
-function renderTitle(group) {
+/**
+ * What the user has, as the job summary words it: `an unused access key created at user setup`, or
+ * under `scope: any` (where a key may have been created any time) `an unused access key`.
+ */
+function violation(scope) {
+    return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
+}
+function renderTitle(group, scope) {
     const title = `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
-        'has an unused access key created at user setup';
+        `has ${violation(scope)}`;
     return markdown_truncate(title, MAX_ISSUE_TITLE);
 }
 /** Escaped Markdown of an untrusted value, cut to `max` characters first. */
@@ -83333,7 +86294,7 @@ function renderBody(group, opts, shown) {
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
         '',
-        `## IAM user ${md(group.userName)} has an unused access key created at user setup`,
+        `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
         '',
         `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
             `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
@@ -83395,7 +86356,7 @@ function renderBody(group, opts, shown) {
  * {@link MAX_ISSUE_BODY} characters (key rows are left out from the end when needed).
  */
 function renderIssue(group, opts) {
-    const title = renderTitle(group);
+    const title = renderTitle(group, opts.scope);
     const n = group.findings.length;
     let body = renderBody(group, opts, n);
     if (body.length > MAX_ISSUE_BODY && n > 0) {
@@ -83424,12 +86385,15 @@ function sameIssueBody(a, b) {
         .trim();
     return norm(a) === norm(b);
 }
-/** The comment posted before an issue is closed. */
-function closingComment(reason, justification) {
+/** The comment posted before an issue is closed; `scope` words the fix like the issue's title. */
+function closingComment(reason, opts) {
+    const { justification } = opts;
     if (reason === 'fixed') {
-        return ('This user no longer has an active access key that was created at user setup and left unused ' +
-            '(the key was deleted, deactivated or used since). Closing; the issue is reopened if the key is ' +
-            'reported again.');
+        const key = opts.scope === 'any'
+            ? 'an active access key left unused'
+            : 'an active access key that was created at user setup and left unused';
+        return (`This user no longer has ${key} (the key was deleted, deactivated or used since). Closing; the ` +
+            'issue is reopened if the key is reported again.');
     }
     const quoted = justification?.trim()
         ? `> ${md(justification.trim(), 2000)}`
@@ -83450,8 +86414,16 @@ function closingComment(reason, justification) {
 /** The label the action finds its issues by; people may remove the others, not this one. */
 const ISSUE_LABEL = 'iam-initial-access-key';
 const ISSUE_LABEL_COLOR = 'd93f0b';
-const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key created at user setup (kept in sync by a workflow)';
+const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key of a console user (kept in sync by a workflow)';
 const EXTRA_LABEL_COLOR = 'ededed';
+/**
+ * The user name of a marker's {@link userKey}, for log lines about a user no longer in the findings:
+ * the last segment of its ARN (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`), else the key itself.
+ */
+function userNameOfKey(key) {
+    const m = /^arn:[^:]*:iam::[^:]*:user\/(?:.*\/)?([^/]+)$/.exec(key);
+    return m ? m[1] : key;
+}
 function keyOf(accountId, key) {
     return `${accountId}\u0000${key}`;
 }
@@ -83512,7 +86484,8 @@ function usersOf(result) {
 function planIssueSync(existing, result, opts) {
     const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
     const users = usersOf(result);
-    const renderOpts = { exemptionTag: result.settings.exemptionTag, runUrl: opts.runUrl };
+    const { scope, exemptionTag } = result.settings;
+    const renderOpts = { exemptionTag, runUrl: opts.runUrl, scope };
     const byKey = new Map();
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
         if (!issue.labels.includes(ISSUE_LABEL))
@@ -83559,8 +86532,9 @@ function planIssueSync(existing, result, opts) {
         }
     }
     for (const [key, issues] of byKey) {
-        const accountId = issues[0] ? parseMarker(issues[0].body)?.accountId : undefined;
-        if (!accountId || !okAccounts.has(accountId))
+        const marker = issues[0] ? parseMarker(issues[0].body) : null;
+        const accountId = marker?.accountId;
+        if (!marker || !accountId || !okAccounts.has(accountId))
             continue;
         const user = users.get(key);
         if (user && user.violating.length > 0)
@@ -83573,8 +86547,11 @@ function planIssueSync(existing, result, opts) {
                 kind: 'close',
                 number: issue.number,
                 accountId,
+                userName: user?.group.userName ?? userNameOfKey(marker.userKey),
                 reason: exempted ? 'exempted' : 'fixed',
-                comment: exempted ? closingComment('exempted', user.justification) : closingComment('fixed'),
+                comment: exempted
+                    ? closingComment('exempted', { scope, justification: user.justification })
+                    : closingComment('fixed', { scope }),
             });
         }
     }
@@ -83646,8 +86623,9 @@ async function ensureLabels(octokit, owner, repo, labels) {
     }
 }
 /**
- * Bring the issues in line with the result. Never throws for an HTTP error: a missing permission,
- * disabled issues or an exhausted rate limit come back in `error`, with what was done before it.
+ * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
+ * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
+ * reports already written are never lost because of GitHub.
  */
 async function syncIssues(opts) {
     const { octokit, owner, repo, result, log } = opts;
@@ -83716,10 +86694,11 @@ async function syncIssues(opts) {
                         repo,
                         issue_number: a.number,
                         state: 'closed',
-                        state_reason: 'completed',
+                        // an accepted exemption is not a fix
+                        state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
                     });
                     outcome.closed++;
-                    log.info(`Closed issue #${a.number} (${a.reason}) in ${who(a)}.`);
+                    log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
                     break;
                 case 'skip':
                     break;
@@ -83730,8 +86709,9 @@ async function syncIssues(opts) {
         }
     }
     catch (e) {
-        if (!isHttpError(e))
-            throw e;
+        if (!isHttpError(e)) {
+            log.info(`Unexpected error while keeping issues in sync: ${markdown_oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
         outcome.error = describeIssueError(e);
     }
     return outcome;
@@ -83833,9 +86813,6 @@ const MAX_FIX_BLOCKS = 50;
 const MAX_NAME = 128;
 const MAX_MESSAGE = 1_000;
 const MAX_CELL_MESSAGE = 200;
-function summary_plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
 function bytes(s) {
     return Buffer.byteLength(s, 'utf8');
 }
@@ -83849,22 +86826,22 @@ function verdictText(result, c = outputs_countResult(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${summary_plural(total, 'account')} failed`
-            : `${summary_plural(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${outputs_plural(total, 'account')} failed`
+            : `${outputs_plural(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${summary_plural(c.violatingUsers, 'user')}, ${accounts}`);
+            `${outputs_plural(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${summary_plural(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${summary_plural(total, 'account')} could not be audited — ` +
+            return `❌ ${outputs_plural(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${outputs_plural(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${summary_plural(total, 'account')}, ${summary_plural(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${outputs_plural(total, 'account')}, ${outputs_plural(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only; `esc` is for the as-of time, in case it is not a date. */
 function settingsText(result, esc = plain) {
@@ -83872,7 +86849,7 @@ function settingsText(result, esc = plain) {
     const scope = s.scope === 'at-setup'
         ? `keys created within ${rule_formatDuration(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${summary_plural(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${outputs_plural(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return `As of ${esc(rule_formatUtc(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
 }
@@ -83950,7 +86927,7 @@ function renderSummary(result, opts) {
     const maxBytes = opts.maxBytes ?? SUMMARY_MAX_BYTES;
     const c = countResult(result);
     const json = codeSpan(opts.jsonFile);
-    const cutRows = (what) => (n) => `_${summary_plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
+    const cutRows = (what) => (n) => `_${plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
     const counts = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
@@ -84027,7 +87004,7 @@ function renderSummary(result, opts) {
             '',
         ];
         const items = shown.map((f) => `**${user(f)}** in ${escapeMarkdown(f.accountId)}:\n\n${codeBlock(fixCommands(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${summary_plural(n, 'more key')} are left out: see the JSON report ${json}._`;
+        const leftOut = (n) => `_Commands for ${plural(n, 'more key')} are left out: see the JSON report ${json}._`;
         if (over > 0)
             items.push(leftOut(over));
         // When the budget cuts, the left-out line (always last) is among the cut items.
@@ -84041,7 +87018,7 @@ function renderSummary(result, opts) {
         const n = result.carriedForward.length;
         if (n === 0)
             return '';
-        return (`**${summary_plural(n, 'open code scanning alert')}** of accounts that could not be audited ` +
+        return (`**${plural(n, 'open code scanning alert')}** of accounts that could not be audited ` +
             `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
     });
     add('dropped', 3, () => {
@@ -84049,7 +87026,7 @@ function renderSummary(result, opts) {
         if (dropped === 0)
             return '';
         return (`⚠️ The SARIF file holds the first ${SARIF_MAX_RESULTS.toLocaleString('en-US')} of ` +
-            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${summary_plural(dropped, 'result')} ` +
+            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${plural(dropped, 'result')} ` +
             `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
     });
     add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
@@ -84060,7 +87037,7 @@ function renderSummary(result, opts) {
     if (bytes(full) <= maxBytes)
         return full;
     // Too big: give each block, most important first, what is left after reserving room for the rest.
-    const cutNotice = `> [!WARNING]\n> This summary was cut to fit GitHub's limit of ${Math.floor(maxBytes / 1000)} kB; ` +
+    const cutNotice = "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
         `the JSON report ${json} has everything.`;
     const rendered = new Map();
     let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * blocks.length - 1;
@@ -84089,7 +87066,7 @@ function truncateBytes(s, max) {
 function issuesText(i) {
     const lines = ['#### Issues', ''];
     lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
-        (i.skipped > 0 ? ` ${summary_plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+        (i.skipped > 0 ? ` ${plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
     if (i.error)
         lines.push('', `⚠️ Issues could not be kept in sync: ${escapeMarkdown(truncate(i.error, MAX_MESSAGE))}`);
     return lines.join('\n');
@@ -84159,7 +87136,7 @@ function renderTerminal(result, opts) {
             ...rule_fixCommands(f).map((l) => `  ${l}`),
         ]);
         if (failing.length > shown.length) {
-            lines.push(`  # ... ${summary_plural(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
+            lines.push(`  # ... ${outputs_plural(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
         }
         section('How to fix (deactivate first, then delete)', lines.join('\n'));
     }
@@ -84172,7 +87149,7 @@ function renderTerminal(result, opts) {
     }
     const extra = [];
     if (result.carriedForward.length > 0) {
-        extra.push(`${summary_plural(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
+        extra.push(`${outputs_plural(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
     }
     const { dropped } = sarif_sarifResultCounts(result);
     if (dropped > 0)
@@ -84195,6 +87172,7 @@ function renderTerminal(result, opts) {
 
 
 
+
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 async function main(argv, env = process.env) {
     try {
@@ -84203,12 +87181,15 @@ async function main(argv, env = process.env) {
             process.stdout.write(parsed.text + '\n');
             return 0;
         }
-        const raw = parsed.raw;
-        const config = parseConfig(raw, { expandGlob: expandGlob });
+        const config = parseConfig(parsed.raw, { expandGlob: expandGlob });
+        if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+            throw new InputError('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
+                'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
+        }
         const outcome = await runPipeline(config, {
-            getIDToken: () => Promise.reject(new InputError('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
-                'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.')),
-            setSecret: () => undefined,
+            getIDToken: (audience) => getIDToken(audience),
+            // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
+            setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? setSecret(secret) : undefined),
             now: () => new Date(),
             sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
             log: {
