@@ -113,6 +113,17 @@ describe('exitCodeFor', () => {
     expect(d.reason).not.toBe('');
   });
 
+  it('fails when no account was audited at all, unless an empty shard of a matrix', () => {
+    const none = makeResult({ accounts: [], findings: [] });
+    expect(exitCodeFor(none, 'findings')).toEqual({
+      code: 1,
+      reason: expect.stringContaining('no account was audited'),
+    });
+    expect(exitCodeFor(none, 'errors').code).toBe(1);
+    expect(exitCodeFor(none, 'never').code).toBe(0);
+    expect(exitCodeFor({ ...none, shard: { index: 3, total: 4 } }, 'findings').code).toBe(0);
+  });
+
   it('says why', () => {
     expect(exitCodeFor(found, 'findings').reason).toBe('1 unused access key of 1 user');
     expect(exitCodeFor(both, 'findings').reason).toContain('1 account of 2 could not be audited');

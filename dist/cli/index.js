@@ -80695,6 +80695,14 @@ function exitCodeFor(result, failOn) {
     }
     if (c.accountsFailed > 0)
         return { code: 1, reason: problems.join('; ') };
+    // Nothing audited is no clean bill of health (everything excluded, an empty organization listing),
+    // except for a shard of a matrix, whose slice may legitimately be empty.
+    if (result.accounts.length === 0 && result.shard === null) {
+        return {
+            code: 1,
+            reason: 'no account was audited: check `accounts`, `organization` and `exclude-accounts`',
+        };
+    }
     if (failOn === 'findings' && c.findings > 0)
         return { code: 1, reason: found };
     if (c.findings > 0)

@@ -65,6 +65,14 @@ export function exitCodeFor(result: AuditResult, failOn: FailOn): { code: 0 | 1;
     return { code: 0, reason: `fail-on is never${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` };
   }
   if (c.accountsFailed > 0) return { code: 1, reason: problems.join('; ') };
+  // Nothing audited is no clean bill of health (everything excluded, an empty organization listing),
+  // except for a shard of a matrix, whose slice may legitimately be empty.
+  if (result.accounts.length === 0 && result.shard === null) {
+    return {
+      code: 1,
+      reason: 'no account was audited: check `accounts`, `organization` and `exclude-accounts`',
+    };
+  }
   if (failOn === 'findings' && c.findings > 0) return { code: 1, reason: found };
   if (c.findings > 0) return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
   const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
