@@ -176,7 +176,7 @@ describe('dist/index.js on a downloaded credential report', () => {
   });
 });
 
-describe('dist/cli/index.js from a terminal', () => {
+describe('the terminal command (bin/, on the same bundle)', () => {
   it('prints a readable summary, writes the files and exits per --fail-on', async () => {
     const args = [join(FIXTURES, 'generated-40-crlf-bom.csv'), '--as-of', AS_OF, '--json-file', 'r.json'];
     const failing = await runAction({ entry: CLI_ENTRY, inputs: {}, args });

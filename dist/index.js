@@ -69709,2994 +69709,927 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/inputs/definitions.ts
+var definitions = __nccwpck_require__(3775);
+;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
+/**
+ * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
+ */
+
+
+
+const CLI_NAME = 'iam-initial-access-key-audit';
+/** Inputs that take a list: a repeated flag adds to it. */
+const LIST_INPUTS = new Set([
+    'accounts',
+    'exclude-accounts',
+    'exempt-users',
+    'credential-report',
+    'issue-labels',
+]);
+/** What the value looks like, for the help text. */
+const PLACEHOLDERS = {
+    'role-to-assume': 'ARN',
+    audience: 'AUD',
+    'aws-region': 'REGION',
+    'role-session-name': 'NAME',
+    'role-duration-seconds': 'SECONDS',
+    accounts: 'IDS',
+    'account-role-name': 'NAME',
+    'exclude-accounts': 'IDS',
+    concurrency: 'N',
+    shard: 'K/N',
+    scope: 'at-setup|any',
+    'setup-window': 'DURATION',
+    'unused-days': 'DAYS',
+    'as-of': 'TIME',
+    'exemption-tag': 'KEY',
+    'exempt-users': 'GLOBS',
+    'credential-report': 'FILE',
+    'sarif-file': 'FILE',
+    'json-file': 'FILE',
+    'fail-on': 'findings|errors|never',
+    'issue-labels': 'LABELS',
+    'max-issues': 'N',
+    'github-token': 'TOKEN',
+};
+const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
+function isInput(name) {
+    return NAMES.has(name);
+}
+function unknown(flag) {
+    return new model/* InputError */.d(flag.replace(/^-+/, ''), `Unknown option "${flag}": expected one of the options listed by --help.`);
+}
+/**
+ * Rewrites argv so that node:util parseArgs (with every input a string option) reads it:
+ * `--name value` -> `--name=value` (so values such as `-1` reach validation instead of being taken
+ * for flags), bare boolean flags -> `--name=true`, `--no-name` -> `--name=false`.
+ */
+function normalize(argv) {
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            out.push(...argv.slice(i));
+            break;
+        }
+        if (arg === '-h' || arg === '--help') {
+            out.push('--help');
+            continue;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            out.push(arg);
+            continue;
+        }
+        if (!arg.startsWith('--'))
+            throw unknown(arg);
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq === -1 ? undefined : eq);
+        if (eq !== -1) {
+            if (!isInput(name))
+                throw unknown(`--${name}`);
+            out.push(arg);
+            continue;
+        }
+        if (!isInput(name)) {
+            const negated = name.startsWith('no-') ? name.slice(3) : '';
+            if (isInput(negated) && definitions/* BOOLEAN_INPUTS */.$p.has(negated)) {
+                out.push(`--${negated}=false`);
+                continue;
+            }
+            throw unknown(arg);
+        }
+        const next = argv[i + 1];
+        if (definitions/* BOOLEAN_INPUTS */.$p.has(name)) {
+            if (next !== undefined && /^(true|false)$/i.test(next)) {
+                out.push(`--${name}=${next}`);
+                i++;
+            }
+            else {
+                out.push(`--${name}=true`);
+            }
+            continue;
+        }
+        if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+            throw new model/* InputError */.d(name, `Option "--${name}" needs a value: expected --${name} ${PLACEHOLDERS[name] ?? 'VALUE'} (see --help).`);
+        }
+        out.push(`--${name}=${next}`);
+        i++;
+    }
+    return out;
+}
+/** Parses the CLI arguments (without `node` and the script) into the same raw inputs as the action's. */
+function parseCliArgs(argv, env = process.env) {
+    const options = {
+        help: { type: 'boolean' },
+    };
+    for (const input of definitions/* INPUTS */.mc) {
+        options[input.name] = { type: 'string', multiple: true };
+    }
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: normalize(argv),
+        options,
+        allowPositionals: true,
+        strict: true,
+    });
+    if (values.help === true)
+        return { help: true, text: helpText() };
+    const raw = {};
+    for (const input of definitions/* INPUTS */.mc) {
+        const given = values[input.name];
+        if (!Array.isArray(given) || given.length === 0)
+            continue;
+        const strings = given.filter((g) => typeof g === 'string');
+        // A repeated list flag adds to the list; any other repeated flag: the last one wins.
+        raw[input.name] = LIST_INPUTS.has(input.name) ? strings.join('\n') : strings[strings.length - 1];
+    }
+    if (positionals.length > 0) {
+        raw['credential-report'] = [raw['credential-report'], ...positionals]
+            .filter((p) => p !== undefined)
+            .join('\n');
+    }
+    if (raw['github-token'] === undefined && env.GITHUB_TOKEN)
+        raw['github-token'] = env.GITHUB_TOKEN;
+    return { help: false, raw };
+}
+function wrap(text, indent, width = 100) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    if (line !== '')
+        lines.push(line);
+    return lines.map((l) => ' '.repeat(indent) + l);
+}
+/** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
+function helpText() {
+    const out = [
+        `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
+        '',
+        'Audits AWS IAM credential reports for console users whose access key was created at user setup and',
+        'never (or no longer) used (CIS AWS Foundations 1.11). REPORT.csv files (or globs) are audited offline,',
+        "without AWS calls; with none, the live account(s) are audited with the AWS SDK's default credentials",
+        '(environment, profiles, SSO).',
+        '',
+        'Options (the same names as the GitHub Action inputs):',
+    ];
+    for (const input of definitions/* INPUTS */.mc) {
+        const name = input.name;
+        const flag = definitions/* BOOLEAN_INPUTS */.$p.has(name)
+            ? `--${name}[=true|false], --no-${name}`
+            : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
+        out.push(`  ${flag}`);
+        let description = input.description;
+        if (name === 'github-token') {
+            description =
+                'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.';
+        }
+        else if (input.default !== undefined) {
+            description = `${description} Default: ${input.default}.`;
+        }
+        out.push(...wrap(description.replace(/`/g, ''), 6));
+    }
+    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
+    return out.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var inputs_config = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
+var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/pipeline.ts + 62 modules
+var pipeline = __nccwpck_require__(6284);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/cli.ts
+/**
+ * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
+ * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
+ */
+
+
+
+
+
+
+
+/** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
+async function main(argv, env = process.env) {
+    try {
+        const parsed = parseCliArgs(argv, env);
+        if (parsed.help) {
+            process.stdout.write(parsed.text + '\n');
+            return 0;
+        }
+        const config = (0,inputs_config/* parseConfig */.o4)(parsed.raw, { expandGlob: glob/* expandGlob */.h });
+        if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+            throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
+                'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
+        }
+        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
+            getIDToken: (audience) => (0,core/* getIDToken */.V9)(audience),
+            // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
+            setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
+            now: () => new Date(),
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            log: {
+                info: (m) => process.stderr.write(m + '\n'),
+                warning: (m) => process.stderr.write(`warning: ${m}\n`),
+            },
+            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken, env),
+        });
+        if (config.summary) {
+            process.stdout.write((0,summary/* renderTerminal */.bF)(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n');
+        }
+        process.stderr.write(`${outcome.verdict}\n`);
+        return outcome.exitCode;
+    }
+    catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`error: ${text}\n`);
+        if (!(error instanceof model/* InputError */.d) && error instanceof Error && env.DEBUG) {
+            process.stderr.write(`${error.stack}\n`);
+        }
+        return 2;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
+/* harmony export */   BS: () => (/* binding */ describeCreation),
+/* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
+/* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
+/* harmony export */   Yi: () => (/* binding */ fixCommands),
+/* harmony export */   ZL: () => (/* binding */ shellQuote),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   bw: () => (/* binding */ HELP_URI),
+/* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
+/* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
+/* harmony export */   im: () => (/* binding */ formatDay),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   pt: () => (/* binding */ describeUse),
+/* harmony export */   xZ: () => (/* binding */ RULE)
+/* harmony export */ });
+/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, daysBetween */
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
+
+const RULE_ID = 'iam-initial-access-key';
+/** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
+const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
+const TOOL_NAME = 'iam-initial-access-key-audit';
+/** Where to read about the tool's subject; change to the project's home page once it has one. */
+const TOOL_INFORMATION_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
+const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
+/** GitHub code scanning reads this string (not a number): 7.0–8.9 is "high". */
+const SECURITY_SEVERITY = '7.5';
+const PRECISION = 'high';
+const TAGS = ['security', 'CIS', 'aws', 'iam'];
+const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
+const CIS = 'CIS Amazon Web Services Foundations Benchmark';
+/** The same recommendation under the numbers each benchmark version gives it. */
+const CIS_MAPPINGS = [
+    { benchmark: CIS, version: 'v1.2.0', control: '1.21' },
+    { benchmark: CIS, version: 'v1.3.0', control: '1.11' },
+    { benchmark: CIS, version: 'v1.4.0', control: '1.11' },
+    { benchmark: CIS, version: 'v1.5.0', control: '1.11' },
+    { benchmark: CIS, version: 'v2.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v3.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v4.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v5.0.0', control: '1.10' },
+    { benchmark: CIS, version: 'v6.0.0', control: '2.10' },
+];
+/** `CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)`. */
+const CIS_SUMMARY = 'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
+const SHORT_DESCRIPTION = 'Console users must not keep an access key that was created at user setup and is unused.';
+const FULL_DESCRIPTION = 'An IAM user who signs in to the console has an active access key that was created together with the ' +
+    'user (during initial setup) and has never been used, or not within the configured number of days. ' +
+    `${CIS_SUMMARY}: do not set up access keys during initial user setup for all IAM users that have a ` +
+    'console password.';
+const WHY = 'Access keys handed out "just in case" when a user is created are long-lived credentials that nobody ' +
+    'needs: they are rarely rotated, easily forgotten in a laptop, a CI variable or a welcome e-mail, and ' +
+    'they give whoever finds them the same API access as the user, without the password or MFA that ' +
+    'protect the console. A key that has never been used (or not for months) can be removed without ' +
+    'breaking anything; a user who really needs programmatic access should create a key when they need ' +
+    'it (or, better, use short-lived credentials from IAM Identity Center or a role).';
+const CONSOLE_STEPS = [
+    'Open the IAM console, choose Users, and choose the user named in the alert.',
+    'On the Security credentials tab, under Access keys, find the key (its creation date is in the alert).',
+    'Choose Actions > Deactivate, confirm nothing breaks, then Actions > Delete.',
+];
+const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
+const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
+const CLI_LIST = 'aws iam list-access-keys --user-name USER';
+/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
+const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
+const HELP_TEXT = [
+    `Why it matters: ${WHY}`,
+    '',
+    'How to fix (console):',
+    ...CONSOLE_STEPS.map((s, i) => `  ${i + 1}. ${s}`),
+    '',
+    'How to fix (AWS CLI): find the key id (live audits show it in the alert), deactivate it, then delete it:',
+    `  ${CLI_LIST}`,
+    `  ${CLI_DEACTIVATE}`,
+    `  ${CLI_DELETE}`,
+    '',
+    `Exceptions: if the key is needed, record why with the IAM user tag "${DEFAULT_EXEMPTION_TAG}" (or the ` +
+        'tag set in the exemption-tag input). A non-empty value exempts the user: the key is listed as exempted ' +
+        'with its justification and is no longer an alert. End the value with "expires=YYYY-MM-DD" so the ' +
+        'exemption lapses after that day (UTC) and the key is reported again:',
+    `  ${CLI_TAG}`,
+    '',
+    `Benchmarks: ${CIS_SUMMARY}.`,
+    `Reference: ${HELP_URI}`,
+].join('\n');
+const HELP_MARKDOWN = [
+    '## Why it matters',
+    '',
+    WHY,
+    '',
+    '## How to fix',
+    '',
+    '### In the console',
+    '',
+    ...CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`),
+    '',
+    '### With the AWS CLI',
+    '',
+    'Find the key id (live audits show it in the alert), deactivate it first (reversible), then delete it:',
+    '',
+    '```sh',
+    CLI_LIST,
+    CLI_DEACTIVATE,
+    CLI_DELETE,
+    '```',
+    '',
+    '## Exceptions',
+    '',
+    `If the key is needed, record why with the IAM user tag \`${DEFAULT_EXEMPTION_TAG}\` (or the tag named by ` +
+        'the `exemption-tag` input). A non-empty value exempts the user: the key is listed as exempted with ' +
+        'its justification and is no longer an alert. End the value with `expires=YYYY-MM-DD` so the ' +
+        'exemption lapses after that day (UTC) and the key is reported again:',
+    '',
+    '```sh',
+    CLI_TAG,
+    '```',
+    '',
+    '## Benchmarks',
+    '',
+    ...CIS_MAPPINGS.map((m) => `- ${m.benchmark} ${m.version}: recommendation ${m.control}`),
+    '',
+    `See [Managing access keys for IAM users](${HELP_URI}).`,
+].join('\n');
+/** Everything a formatter needs about the rule, in one object. */
+const RULE = {
+    id: RULE_ID,
+    name: RULE_NAME,
+    shortDescription: SHORT_DESCRIPTION,
+    fullDescription: FULL_DESCRIPTION,
+    helpText: HELP_TEXT,
+    helpMarkdown: HELP_MARKDOWN,
+    helpUri: HELP_URI,
+    securitySeverity: SECURITY_SEVERITY,
+    precision: PRECISION,
+    tags: TAGS,
+    cis: CIS_MAPPINGS,
+};
+/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
+function shellQuote(s) {
+    const clean = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
+        return clean;
+    return `'${clean.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
+ * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
+ * first and use a `KEY_ID` placeholder.
+ */
+function fixCommands(f) {
+    const user = shellQuote(f.userName);
+    const lines = [];
+    let key;
+    if (f.accessKeyId) {
+        key = shellQuote(f.accessKeyId);
+    }
+    else {
+        key = 'KEY_ID';
+        lines.push(`# key id unknown (offline report): pick the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
+    }
+    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
+    return lines;
+}
+/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
+function formatDuration(seconds) {
+    let s = Math.round(Math.abs(seconds));
+    const units = [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['min', 60],
+        ['s', 1],
+    ];
+    const parts = [];
+    for (const [name, size] of units) {
+        const n = Math.floor(s / size);
+        if (n > 0) {
+            parts.push(`${n} ${name}`);
+            s -= n * size;
+        }
+        else if (parts.length > 0) {
+            break; // adjacent units only: `3 d`, not `3 d 5 min`
+        }
+        if (parts.length === 2)
+            break;
+    }
+    return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
+function formatUtc(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** `2024-05-01`; anything that is not a date is returned as is. */
+function formatDay(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
+}
+/** Whole days from `from` to `to` (floored), or null when either is not a date. */
+function daysBetween(from, to) {
+    const a = Date.parse(from);
+    const b = Date.parse(to);
+    if (Number.isNaN(a) || Number.isNaN(b))
+        return null;
+    return Math.floor((b - a) / 86_400_000);
+}
+/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
+function describeCreation(f, setupWindowSeconds) {
+    const gap = formatDuration(f.setupGapSeconds);
+    const rel = f.setupGapSeconds < 0 ? 'before' : 'after';
+    if (Math.abs(f.setupGapSeconds) <= setupWindowSeconds)
+        return `created at user setup (${gap} ${rel} the user)`;
+    return `created ${gap} ${rel} the user`;
+}
+/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
+function describeUse(f, asOf) {
+    if (f.reason === 'never-used' || !f.keyLastUsedAt)
+        return 'never used';
+    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
+    const days = daysBetween(f.keyLastUsedAt, asOf);
+    return (`last used ${formatDay(f.keyLastUsedAt)}` +
+        (where.length > 0 ? ` (${where.join(', ')})` : '') +
+        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
+}
+
+
+/***/ }),
+
 /***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(874);
-/** Entry point of the action: nothing happens at import time elsewhere; this only starts main. */
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ CLI_MARK),
+/* harmony export */   x: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_1__.i)
+/* harmony export */ });
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(757);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9846);
+/**
+ * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action. The
+ * terminal command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks
+ * itself first so the action does not run: without that mark the action always runs, so nothing can
+ * make the action's step skip its audit and pass.
+ */
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+const CLI_MARK = Symbol.for('iam-initial-access-key-audit.cli');
+if (!globalThis[CLI_MARK])
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 874:
+/***/ 2567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports quote, splitList, partitionForRegion, parseDuration, parseIsoDateTime */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
+/* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
 /**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
+ * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
+ * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
+ * names the input, quotes the bad value and says what was expected.
  */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
+
+
+
+const MAX_QUOTED = 80;
+/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+function quote(value) {
+    const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
+    return JSON.stringify(cut);
 }
+function bad(name, value, expected) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
+}
+function badItem(name, item, expected) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" contains ${quote(item)}: expected ${expected}.`);
+}
+/** Items separated by commas or newlines, trimmed, empty ones dropped. */
+function splitList(text) {
+    return text
+        .split(/[,\r\n]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
+function partitionForRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+const DURATION_EXPECTED = 'a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 };
+/** 100 years: far beyond any sensible window, well inside safe integers. */
+const MAX_DURATION_SECONDS = 36_500 * 86_400;
 /**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ * `90s`, `10m`, `2h`, `1d` -> seconds. Throws an Error whose message is the expected form (a bare
+ * number is refused, with the hint to say `600s`).
  */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
+function parseDuration(text) {
+    const t = text.trim();
+    const m = /^(\d+)(s|m|h|d)$/.exec(t);
+    if (!m) {
+        if (/^\d+$/.test(t))
+            throw new Error(`${DURATION_EXPECTED}; a bare number has no unit: say ${t}s`);
+        throw new Error(DURATION_EXPECTED);
     }
+    const seconds = Number(m[1]) * UNIT_SECONDS[m[2]];
+    if (seconds > MAX_DURATION_SECONDS)
+        throw new Error(`${DURATION_EXPECTED}, of at most 36500d`);
+    return seconds;
+}
+// IAM names: letters, digits and +=,.@_-
+const IAM_NAME = '[\\w+=,.@-]';
+const ROLE_ARN = new RegExp(`^arn:([a-z-]+):iam::(\\d{12}):role/((?:${IAM_NAME}+/)*${IAM_NAME}{1,64})$`);
+const ROLE_ARN_EXPECTED = 'an IAM role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME, e.g. arn:aws:iam::111122223333:role/IamAudit';
+const ROLE_NAME = new RegExp(`^(?:${IAM_NAME}+/)*${IAM_NAME}{1,64}$`);
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const ACCOUNTS_EXPECTED = '12-digit AWS account ids separated by commas, spaces or newlines, e.g. 111122223333, 444455556666';
+// IAM tag keys: letters, digits, spaces and _ . : / = + - @ (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html)
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+function reader(raw) {
+    const given = (name) => {
+        const v = raw[name]?.trim();
+        return v === undefined || v === '' ? undefined : v;
+    };
     return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
+        given,
+        value(name) {
+            const v = given(name) ?? (0,_definitions_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultOf */ .HA)(name);
+            // Every input read with value() has a default; a missing one is a bug in this file.
+            if (v === undefined)
+                throw new Error(`input ${name} has no default`);
+            return v;
+        },
     };
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+function integer(r, name, min, max) {
+    const v = r.value(name);
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (!(n >= min && n <= max)) {
+        throw bad(name, v, `a whole number from ${min} to ${max}`);
+    }
+    return n;
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
+function boolean(r, name) {
+    const v = r.value(name);
+    const lower = v.toLowerCase();
+    if (lower === 'true')
         return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
+    if (lower === 'false')
         return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
+    throw bad(name, v, 'true or false');
 }
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+function oneOf(r, name, allowed) {
+    const v = r.value(name);
+    const found = allowed.find((a) => a === v.toLowerCase());
+    if (found === undefined)
+        throw bad(name, v, `one of ${allowed.join(', ')}`);
+    return found;
 }
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
+function accountList(r, name) {
+    const v = r.given(name);
+    if (v === undefined)
+        return [];
+    const ids = v.split(/[\s,]+/).filter((s) => s !== '');
+    if (ids.length === 0)
+        throw bad(name, v, ACCOUNTS_EXPECTED);
+    for (const id of ids) {
+        if (!ACCOUNT_ID.test(id))
+            throw badItem(name, id, ACCOUNTS_EXPECTED);
     }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
+    return [...new Set(ids)];
 }
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
+function region(r) {
+    const v = r.value('aws-region');
+    if (!REGION.test(v))
+        throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
+    return v;
 }
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
+function roleToAssume(r, partition, awsRegion) {
+    const v = r.given('role-to-assume');
+    if (v === undefined)
+        return null;
+    const m = ROLE_ARN.exec(v);
+    if (!m || v.length > 2048)
+        throw bad('role-to-assume', v, ROLE_ARN_EXPECTED);
+    if (m[1] !== partition) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('role-to-assume', `Input "role-to-assume" is ${quote(v)}: its partition "${m[1]}" does not match aws-region "${awsRegion}"; ` +
+            `expected an ARN of partition ${partition}, arn:${partition}:iam::ACCOUNT_ID:role/NAME (or set aws-region).`);
+    }
+    return v;
+}
+function roleSessionName(r) {
+    const v = r.value('role-session-name');
+    if (!/^[\w+=,.@-]{2,64}$/.test(v)) {
+        throw bad('role-session-name', v, '2 to 64 characters of letters, digits and +=,.@_- (no spaces)');
+    }
+    return v;
+}
+function accountRoleName(r) {
+    let v = r.given('account-role-name');
+    if (v === undefined)
+        return null;
+    const raw = v;
+    if (v.startsWith('/'))
+        v = v.slice(1);
+    if (!ROLE_NAME.test(v) || v.length > 576) {
+        throw bad('account-role-name', raw, 'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit');
+    }
+    return v;
+}
+function shard(r) {
+    const v = r.given('shard');
+    if (v === undefined)
+        return null;
+    const expected = 'K/N with whole numbers 1 <= K <= N <= 256, e.g. 1/4 for the first of four shards';
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
+    if (!m)
+        throw bad('shard', v, expected);
+    const index = Number(m[1]);
+    const total = Number(m[2]);
+    if (!(index >= 1 && index <= total && total <= 256))
+        throw bad('shard', v, expected);
+    return { index, total };
+}
+function setupWindow(r) {
+    const v = r.value('setup-window');
+    try {
+        return parseDuration(v);
+    }
+    catch (e) {
+        throw bad('setup-window', v, e.message);
     }
 }
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
+const AS_OF_EXPECTED = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
+/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
+function parseIsoDateTime(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(text);
+    if (!m)
+        return null;
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    const hour = Number(h);
+    const minute = Number(mi);
+    const second = Number(s);
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+        return null;
+    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+    const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    const check = new Date(base);
+    if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1)
+        return null; // e.g. 02-30
+    let offsetMinutes = 0;
+    if (zone !== 'Z' && zone !== 'z') {
+        const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+        if (!z)
+            return null;
+        const oh = Number(z[2]);
+        const om = Number(z[3] ?? '0');
+        if (oh > 23 || om > 59)
+            return null;
+        offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
     }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
+    const date = new Date(base - offsetMinutes * 60_000);
+    // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
+    if (Number.isNaN(date.getTime()) || year < 1970)
+        return null;
+    return date;
 }
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
+function asOf(r) {
+    const v = r.given('as-of');
+    if (v === undefined)
+        return null;
+    const d = parseIsoDateTime(v);
+    if (!d)
+        throw bad('as-of', v, AS_OF_EXPECTED);
+    return d;
 }
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
+function exemptionTag(r) {
+    const v = r.value('exemption-tag');
+    if (!TAG_KEY.test(v) || v.toLowerCase().startsWith('aws:')) {
+        throw bad('exemption-tag', v, 'an IAM tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:');
     }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
+    return v;
 }
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+function exemptUsers(r) {
+    const v = r.given('exempt-users');
+    if (v === undefined)
+        return [];
+    const globs = [...new Set(splitList(v))];
+    for (const g of globs) {
         try {
-            yield stat(fsPath);
+            picomatch__WEBPACK_IMPORTED_MODULE_2___default().makeRe(g, { strictBrackets: true });
         }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
+        catch (e) {
+            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
         }
-        return true;
-    });
+    }
+    return globs;
 }
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
+function credentialReports(r, deps) {
+    const v = r.given('credential-report');
+    if (v === undefined)
+        return [];
+    // One path or glob per line: commas are legal in paths and in glob braces.
+    const patterns = v
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    const files = new Set();
+    for (const p of patterns) {
+        const found = deps.expandGlob(p);
+        if (found.length === 0) {
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(p)}: no file matches it; expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv.`);
+        }
+        for (const f of found)
+            files.add(f);
+    }
+    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
+function filePath(r, name) {
+    const v = r.value(name);
+    if (v.endsWith('/') || v.endsWith('\\') || v.includes('\0')) {
+        throw bad(name, v, 'a file path, e.g. reports/iam.json');
     }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
+    return v;
 }
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
+function issueLabels(r) {
+    const v = r.value('issue-labels');
+    const labels = [...new Set(splitList(v))];
+    for (const l of labels) {
+        if ([...l].length > 50) {
+            throw badItem('issue-labels', l, 'labels of 1 to 50 characters separated by commas or newlines, e.g. security');
         }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
+    }
+    return labels;
 }
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
+/** Validates every input and returns the Config; throws InputError on the first mistake. */
+function parseConfig(raw, deps) {
+    const r = reader(raw);
+    const awsRegion = region(r);
+    const partition = partitionForRegion(awsRegion);
+    const roleArn = roleToAssume(r, partition, awsRegion);
+    const audience = r.value('audience');
+    const sessionName = roleSessionName(r);
+    const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
+    const accounts = accountList(r, 'accounts');
+    const roleName = accountRoleName(r);
+    const organization = boolean(r, 'organization');
+    const excludeAccounts = accountList(r, 'exclude-accounts');
+    if (accounts.length > 0 && organization) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('accounts', 'Input "accounts" is set together with "organization: true": expected one of them, either a list of account ids or the whole organization.');
     }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
+    if ((accounts.length > 0 || organization) && roleName === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`);
     }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
+    const concurrency = integer(r, 'concurrency', 1, 64);
+    const shardValue = shard(r);
+    const scope = oneOf(r, 'scope', ['at-setup', 'any']);
+    const setupWindowSeconds = setupWindow(r);
+    const unusedDays = integer(r, 'unused-days', 0, 36_500);
+    const asOfValue = asOf(r);
+    const tag = exemptionTag(r);
+    const exempt = exemptUsers(r);
+    const reports = credentialReports(r, deps);
+    if (reports.length > 0) {
+        const conflicting = [
+            roleArn !== null ? 'role-to-assume' : null,
+            accounts.length > 0 ? 'accounts' : null,
+            organization ? 'organization' : null,
+        ].filter((x) => x !== null);
+        if (conflicting.length > 0) {
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
         }
     }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
+    const sarifFile = filePath(r, 'sarif-file');
+    const jsonFile = filePath(r, 'json-file');
+    if (sarifFile === jsonFile) {
+        throw bad('json-file', jsonFile, 'a path different from sarif-file');
     }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
+    const summary = boolean(r, 'summary');
+    const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
+    const createIssues = boolean(r, 'create-issues');
+    const labels = issueLabels(r);
+    const maxIssues = integer(r, 'max-issues', 0, 100_000);
+    // No default here: the action's default `${{ github.token }}` arrives already expanded.
+    const githubToken = r.given('github-token') ?? null;
+    if (createIssues && githubToken === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
     }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
     return {
-        name: name.trim(),
-        version: version.trim()
+        roleToAssume: roleArn,
+        audience,
+        awsRegion,
+        partition,
+        roleSessionName: sessionName,
+        roleDurationSeconds: durationSeconds,
+        accounts,
+        accountRoleName: roleName,
+        organization,
+        excludeAccounts,
+        concurrency,
+        shard: shardValue,
+        rule: { scope, setupWindowSeconds, unusedDays, exemptionTag: tag },
+        asOf: asOfValue,
+        exemptUsers: exempt,
+        credentialReports: reports,
+        sarifFile,
+        jsonFile,
+        summary,
+        failOn,
+        createIssues,
+        issueLabels: labels,
+        maxIssues,
+        githubToken,
     };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/model.ts
-/**
- * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
- * Nothing here does I/O; every formatter is a pure function of these types.
- */
-/** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
 }
 
-;// CONCATENATED MODULE: ./src/inputs/definitions.ts
+
+/***/ }),
+
+/***/ 3775:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ BOOLEAN_INPUTS),
+/* harmony export */   HA: () => (/* binding */ defaultOf),
+/* harmony export */   mc: () => (/* binding */ INPUTS)
+/* harmony export */ });
+/* unused harmony export OUTPUTS */
 /**
  * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
  * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
@@ -72853,393 +70786,27 @@ const OUTPUTS = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/inputs/action.ts
-/** The action's side of the inputs: every input of action.yml, as the runner passes it. */
+
+/***/ }),
+
+/***/ 9876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
-/** Raw strings of every input; an empty string means "use the default" (parseConfig decides). */
-function readActionInputs() {
-    const raw = {};
-    for (const input of INPUTS) {
-        raw[input.name] = getInput(input.name);
-    }
-    return raw;
-}
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/inputs/config.ts
-/**
- * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
- * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
- * names the input, quotes the bad value and says what was expected.
- */
-
-
-
-const MAX_QUOTED = 80;
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
-function quote(value) {
-    const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-    return JSON.stringify(cut);
-}
-function bad(name, value, expected) {
-    return new InputError(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
-}
-function badItem(name, item, expected) {
-    return new InputError(name, `Input "${name}" contains ${quote(item)}: expected ${expected}.`);
-}
-/** Items separated by commas or newlines, trimmed, empty ones dropped. */
-function splitList(text) {
-    return text
-        .split(/[,\r\n]+/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-/** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
-function partitionForRegion(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    return 'aws';
-}
-const DURATION_EXPECTED = 'a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 };
-/** 100 years: far beyond any sensible window, well inside safe integers. */
-const MAX_DURATION_SECONDS = 36_500 * 86_400;
-/**
- * `90s`, `10m`, `2h`, `1d` -> seconds. Throws an Error whose message is the expected form (a bare
- * number is refused, with the hint to say `600s`).
- */
-function parseDuration(text) {
-    const t = text.trim();
-    const m = /^(\d+)(s|m|h|d)$/.exec(t);
-    if (!m) {
-        if (/^\d+$/.test(t))
-            throw new Error(`${DURATION_EXPECTED}; a bare number has no unit: say ${t}s`);
-        throw new Error(DURATION_EXPECTED);
-    }
-    const seconds = Number(m[1]) * UNIT_SECONDS[m[2]];
-    if (seconds > MAX_DURATION_SECONDS)
-        throw new Error(`${DURATION_EXPECTED}, of at most 36500d`);
-    return seconds;
-}
-// IAM names: letters, digits and +=,.@_-
-const IAM_NAME = '[\\w+=,.@-]';
-const ROLE_ARN = new RegExp(`^arn:([a-z-]+):iam::(\\d{12}):role/((?:${IAM_NAME}+/)*${IAM_NAME}{1,64})$`);
-const ROLE_ARN_EXPECTED = 'an IAM role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME, e.g. arn:aws:iam::111122223333:role/IamAudit';
-const ROLE_NAME = new RegExp(`^(?:${IAM_NAME}+/)*${IAM_NAME}{1,64}$`);
-const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const ACCOUNTS_EXPECTED = '12-digit AWS account ids separated by commas, spaces or newlines, e.g. 111122223333, 444455556666';
-// IAM tag keys: letters, digits, spaces and _ . : / = + - @ (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html)
-const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
-function reader(raw) {
-    const given = (name) => {
-        const v = raw[name]?.trim();
-        return v === undefined || v === '' ? undefined : v;
-    };
-    return {
-        given,
-        value(name) {
-            const v = given(name) ?? defaultOf(name);
-            // Every input read with value() has a default; a missing one is a bug in this file.
-            if (v === undefined)
-                throw new Error(`input ${name} has no default`);
-            return v;
-        },
-    };
-}
-function integer(r, name, min, max) {
-    const v = r.value(name);
-    const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!(n >= min && n <= max)) {
-        throw bad(name, v, `a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-function config_boolean(r, name) {
-    const v = r.value(name);
-    const lower = v.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    throw bad(name, v, 'true or false');
-}
-function oneOf(r, name, allowed) {
-    const v = r.value(name);
-    const found = allowed.find((a) => a === v.toLowerCase());
-    if (found === undefined)
-        throw bad(name, v, `one of ${allowed.join(', ')}`);
-    return found;
-}
-function accountList(r, name) {
-    const v = r.given(name);
-    if (v === undefined)
-        return [];
-    const ids = v.split(/[\s,]+/).filter((s) => s !== '');
-    if (ids.length === 0)
-        throw bad(name, v, ACCOUNTS_EXPECTED);
-    for (const id of ids) {
-        if (!ACCOUNT_ID.test(id))
-            throw badItem(name, id, ACCOUNTS_EXPECTED);
-    }
-    return [...new Set(ids)];
-}
-function region(r) {
-    const v = r.value('aws-region');
-    if (!REGION.test(v))
-        throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
-    return v;
-}
-function roleToAssume(r, partition, awsRegion) {
-    const v = r.given('role-to-assume');
-    if (v === undefined)
-        return null;
-    const m = ROLE_ARN.exec(v);
-    if (!m || v.length > 2048)
-        throw bad('role-to-assume', v, ROLE_ARN_EXPECTED);
-    if (m[1] !== partition) {
-        throw new InputError('role-to-assume', `Input "role-to-assume" is ${quote(v)}: its partition "${m[1]}" does not match aws-region "${awsRegion}"; ` +
-            `expected an ARN of partition ${partition}, arn:${partition}:iam::ACCOUNT_ID:role/NAME (or set aws-region).`);
-    }
-    return v;
-}
-function roleSessionName(r) {
-    const v = r.value('role-session-name');
-    if (!/^[\w+=,.@-]{2,64}$/.test(v)) {
-        throw bad('role-session-name', v, '2 to 64 characters of letters, digits and +=,.@_- (no spaces)');
-    }
-    return v;
-}
-function accountRoleName(r) {
-    let v = r.given('account-role-name');
-    if (v === undefined)
-        return null;
-    const raw = v;
-    if (v.startsWith('/'))
-        v = v.slice(1);
-    if (!ROLE_NAME.test(v) || v.length > 576) {
-        throw bad('account-role-name', raw, 'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit');
-    }
-    return v;
-}
-function shard(r) {
-    const v = r.given('shard');
-    if (v === undefined)
-        return null;
-    const expected = 'K/N with whole numbers 1 <= K <= N <= 256, e.g. 1/4 for the first of four shards';
-    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
-    if (!m)
-        throw bad('shard', v, expected);
-    const index = Number(m[1]);
-    const total = Number(m[2]);
-    if (!(index >= 1 && index <= total && total <= 256))
-        throw bad('shard', v, expected);
-    return { index, total };
-}
-function setupWindow(r) {
-    const v = r.value('setup-window');
-    try {
-        return parseDuration(v);
-    }
-    catch (e) {
-        throw bad('setup-window', v, e.message);
-    }
-}
-const AS_OF_EXPECTED = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
-/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
-function parseIsoDateTime(text) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(text);
-    if (!m)
-        return null;
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    const hour = Number(h);
-    const minute = Number(mi);
-    const second = Number(s);
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
-        return null;
-    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-    const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-    const check = new Date(base);
-    if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1)
-        return null; // e.g. 02-30
-    let offsetMinutes = 0;
-    if (zone !== 'Z' && zone !== 'z') {
-        const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-        if (!z)
-            return null;
-        const oh = Number(z[2]);
-        const om = Number(z[3] ?? '0');
-        if (oh > 23 || om > 59)
-            return null;
-        offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
-    }
-    const date = new Date(base - offsetMinutes * 60_000);
-    // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
-    if (Number.isNaN(date.getTime()) || year < 1970)
-        return null;
-    return date;
-}
-function asOf(r) {
-    const v = r.given('as-of');
-    if (v === undefined)
-        return null;
-    const d = parseIsoDateTime(v);
-    if (!d)
-        throw bad('as-of', v, AS_OF_EXPECTED);
-    return d;
-}
-function exemptionTag(r) {
-    const v = r.value('exemption-tag');
-    if (!TAG_KEY.test(v) || v.toLowerCase().startsWith('aws:')) {
-        throw bad('exemption-tag', v, 'an IAM tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:');
-    }
-    return v;
-}
-function exemptUsers(r) {
-    const v = r.given('exempt-users');
-    if (v === undefined)
-        return [];
-    const globs = [...new Set(splitList(v))];
-    for (const g of globs) {
-        try {
-            picomatch_default().makeRe(g, { strictBrackets: true });
-        }
-        catch (e) {
-            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
-        }
-    }
-    return globs;
-}
-function credentialReports(r, deps) {
-    const v = r.given('credential-report');
-    if (v === undefined)
-        return [];
-    // One path or glob per line: commas are legal in paths and in glob braces.
-    const patterns = v
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    const files = new Set();
-    for (const p of patterns) {
-        const found = deps.expandGlob(p);
-        if (found.length === 0) {
-            throw new InputError('credential-report', `Input "credential-report" is ${quote(p)}: no file matches it; expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv.`);
-        }
-        for (const f of found)
-            files.add(f);
-    }
-    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-function filePath(r, name) {
-    const v = r.value(name);
-    if (v.endsWith('/') || v.endsWith('\\') || v.includes('\0')) {
-        throw bad(name, v, 'a file path, e.g. reports/iam.json');
-    }
-    return v;
-}
-function issueLabels(r) {
-    const v = r.value('issue-labels');
-    const labels = [...new Set(splitList(v))];
-    for (const l of labels) {
-        if ([...l].length > 50) {
-            throw badItem('issue-labels', l, 'labels of 1 to 50 characters separated by commas or newlines, e.g. security');
-        }
-    }
-    return labels;
-}
-/** Validates every input and returns the Config; throws InputError on the first mistake. */
-function parseConfig(raw, deps) {
-    const r = reader(raw);
-    const awsRegion = region(r);
-    const partition = partitionForRegion(awsRegion);
-    const roleArn = roleToAssume(r, partition, awsRegion);
-    const audience = r.value('audience');
-    const sessionName = roleSessionName(r);
-    const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
-    const accounts = accountList(r, 'accounts');
-    const roleName = accountRoleName(r);
-    const organization = config_boolean(r, 'organization');
-    const excludeAccounts = accountList(r, 'exclude-accounts');
-    if (accounts.length > 0 && organization) {
-        throw new InputError('accounts', 'Input "accounts" is set together with "organization: true": expected one of them, either a list of account ids or the whole organization.');
-    }
-    if ((accounts.length > 0 || organization) && roleName === null) {
-        throw new InputError('account-role-name', `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`);
-    }
-    const concurrency = integer(r, 'concurrency', 1, 64);
-    const shardValue = shard(r);
-    const scope = oneOf(r, 'scope', ['at-setup', 'any']);
-    const setupWindowSeconds = setupWindow(r);
-    const unusedDays = integer(r, 'unused-days', 0, 36_500);
-    const asOfValue = asOf(r);
-    const tag = exemptionTag(r);
-    const exempt = exemptUsers(r);
-    const reports = credentialReports(r, deps);
-    if (reports.length > 0) {
-        const conflicting = [
-            roleArn !== null ? 'role-to-assume' : null,
-            accounts.length > 0 ? 'accounts' : null,
-            organization ? 'organization' : null,
-        ].filter((x) => x !== null);
-        if (conflicting.length > 0) {
-            throw new InputError('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
-        }
-    }
-    const sarifFile = filePath(r, 'sarif-file');
-    const jsonFile = filePath(r, 'json-file');
-    if (sarifFile === jsonFile) {
-        throw bad('json-file', jsonFile, 'a path different from sarif-file');
-    }
-    const summary = config_boolean(r, 'summary');
-    const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
-    const createIssues = config_boolean(r, 'create-issues');
-    const labels = issueLabels(r);
-    const maxIssues = integer(r, 'max-issues', 0, 100_000);
-    // No default here: the action's default `${{ github.token }}` arrives already expanded.
-    const githubToken = r.given('github-token') ?? null;
-    if (createIssues && githubToken === null) {
-        throw new InputError('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
-    }
-    return {
-        roleToAssume: roleArn,
-        audience,
-        awsRegion,
-        partition,
-        roleSessionName: sessionName,
-        roleDurationSeconds: durationSeconds,
-        accounts,
-        accountRoleName: roleName,
-        organization,
-        excludeAccounts,
-        concurrency,
-        shard: shardValue,
-        rule: { scope, setupWindowSeconds, unusedDays, exemptionTag: tag },
-        asOf: asOfValue,
-        exemptUsers: exempt,
-        credentialReports: reports,
-        sarifFile,
-        jsonFile,
-        summary,
-        failOn,
-        createIssues,
-        issueLabels: labels,
-        maxIssues,
-        githubToken,
-    };
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ expandGlob)
+});
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "url"
 var external_url_ = __nccwpck_require__(7016);
 ;// CONCATENATED MODULE: external "module"
@@ -73684,11 +71251,11 @@ var APIBuilder = class {
 
 //#endregion
 //#region src/builder/index.ts
-let dist_pm = null;
+let pm = null;
 /* c8 ignore next 6 */
 try {
 	__require.resolve("picomatch");
-	dist_pm = __require("picomatch");
+	pm = __require("picomatch");
 } catch {}
 var Builder = class {
 	globCache = {};
@@ -73800,7 +71367,7 @@ var Builder = class {
 		return this.globWithOptions(patterns, ...[{ dot: true }]);
 	}
 	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || dist_pm;
+		const globFn = this.globFunction || pm;
 		/* c8 ignore next 5 */
 		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
 		var isMatch = this.globCache[patterns.join("\0")];
@@ -73815,6 +71382,8 @@ var Builder = class {
 
 //#endregion
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -74164,6 +71733,153 @@ function expandGlob(pattern) {
     }).sort();
 }
 
+
+/***/ }),
+
+/***/ 757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/inputs/definitions.ts
+var definitions = __nccwpck_require__(3775);
+;// CONCATENATED MODULE: ./src/inputs/action.ts
+/** The action's side of the inputs: every input of action.yml, as the runner passes it. */
+
+
+/** Raw strings of every input; an empty string means "use the default" (parseConfig decides). */
+function readActionInputs() {
+    const raw = {};
+    for (const input of definitions/* INPUTS */.mc) {
+        raw[input.name] = core/* getInput */.V4(input.name);
+    }
+    return raw;
+}
+
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var inputs_config = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
+var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/pipeline.ts + 62 modules
+var pipeline = __nccwpck_require__(6284);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/main.ts
+/** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
+
+
+
+
+
+
+
+async function run() {
+    let result = null;
+    let issues = null;
+    let writeSummary = true;
+    let files = { sarifFile: '', jsonFile: '' };
+    try {
+        const config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
+        writeSummary = config.summary;
+        files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
+        if (config.githubToken)
+            core/* setSecret */.Pq(config.githubToken);
+        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
+            getIDToken: (audience) => core/* getIDToken */.V9(audience),
+            setSecret: (secret) => core/* setSecret */.Pq(secret),
+            now: () => new Date(),
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            log: { info: core/* info */.pq, warning: core/* warning */.$e },
+            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken),
+            onResult: (r) => {
+                result = r;
+            },
+        });
+        issues = outcome.issues;
+        for (const [name, value] of Object.entries(outcome.outputs))
+            core/* setOutput */.uH(name, value);
+        if (outcome.exitCode !== 0)
+            core/* setFailed */.C1(outcome.verdict);
+        else
+            core/* info */.pq(outcome.verdict);
+    }
+    catch (error) {
+        fail(error);
+    }
+    finally {
+        if (result && writeSummary) {
+            try {
+                await core/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(result, { ...files, issues })).write();
+            }
+            catch (error) {
+                core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
+            }
+        }
+    }
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
+function fail(error) {
+    if (error instanceof model/* InputError */.d) {
+        core/* setFailed */.C1(error.message);
+        return;
+    }
+    if (error instanceof Error && error.stack)
+        core/* debug */.Yz(error.stack);
+    core/* setFailed */.C1(message(error));
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * Plain data shared by every stage of the pipeline:
+ * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
+ * Nothing here does I/O; every formatter is a pure function of these types.
+ */
+/** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ githubContextFromEnv),
+  a: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -74288,6 +72004,9 @@ function evaluateReport(report, settings, asOf) {
     return sortFindings(findings);
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/evaluate/exemptions.ts
 /**
  * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
@@ -77282,6 +75001,12 @@ var external_node_https_ = __nccwpck_require__(4708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __nccwpck_require__(1279);
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
 ;// CONCATENATED MODULE: ./node_modules/lru-cache/index.mjs
 const perf =
   typeof performance === 'object' &&
@@ -78628,7 +76353,7 @@ function getEnv(key) {
 
 
 
-const dist_debug = src('proxy-agent');
+const debug = src('proxy-agent');
 /**
  * Shorthands for built-in supported types.
  * Lazily loaded since some of these imports can be quite expensive
@@ -78677,7 +76402,7 @@ class ProxyAgent extends dist/* Agent */.g6 {
             max: 20,
             dispose: (agent) => agent.destroy(),
         });
-        dist_debug('Creating new ProxyAgent instance: %o', opts);
+        debug('Creating new ProxyAgent instance: %o', opts);
         this.connectOpts = opts;
         this.httpAgent = opts?.httpAgent || new external_http_.Agent(opts);
         this.httpsAgent =
@@ -78698,11 +76423,11 @@ class ProxyAgent extends dist/* Agent */.g6 {
         const url = new external_url_.URL(req.path, `${protocol}//${host}`).href;
         const proxy = await this.getProxyForUrl(url, req);
         if (!proxy) {
-            dist_debug('Proxy not enabled for URL: %o', url);
+            debug('Proxy not enabled for URL: %o', url);
             return secureEndpoint ? this.httpsAgent : this.httpAgent;
         }
-        dist_debug('Request URL: %o', url);
-        dist_debug('Proxy URL: %o', proxy);
+        debug('Request URL: %o', url);
+        debug('Proxy URL: %o', proxy);
         // attempt to get a cached `http.Agent` instance first
         const cacheKey = `${protocol}+${proxy}`;
         let agent = this.cache.get(cacheKey);
@@ -78717,7 +76442,7 @@ class ProxyAgent extends dist/* Agent */.g6 {
             this.cache.set(cacheKey, agent);
         }
         else {
-            dist_debug('Cache hit for proxy URL: %o', proxy);
+            debug('Cache hit for proxy URL: %o', proxy);
         }
         return agent;
     }
@@ -79845,608 +77570,10 @@ function assembleResult(opts) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/report/json.ts
-const JSON_SCHEMA_VERSION = 1;
-/** Every field of the schema, in the order written (the return types below keep the lists complete). */
-const ACCOUNT_FIELDS = [
-    'accountId',
-    'alias',
-    'status',
-    'error',
-    'hint',
-    'usersScanned',
-    'reportGeneratedAt',
-    'source',
-    'resolvedSinceReport',
-    'asOf',
-];
-const FINDING_FIELDS = [
-    'accountId',
-    'userName',
-    'userArn',
-    'keySlot',
-    'accessKeyId',
-    'reason',
-    'userCreatedAt',
-    'keyCreatedAt',
-    'setupGapSeconds',
-    'keyLastUsedAt',
-    'keyLastUsedService',
-    'keyLastUsedRegion',
-    'passwordLastUsedAt',
-    'mfaActive',
-    'exempted',
-    'justification',
-    'exemptionExpired',
-    'location',
-];
-/** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
-function pick(value, keys) {
-    const out = {};
-    for (const k of keys)
-        out[k] = value[k];
-    return out;
-}
-function jsonAccount(a) {
-    return pick(a, ACCOUNT_FIELDS);
-}
-function jsonFinding(f) {
-    return pick(f, FINDING_FIELDS);
-}
-function buildJsonReport(result) {
-    return {
-        schemaVersion: JSON_SCHEMA_VERSION,
-        generatedAt: result.generatedAt,
-        asOf: result.asOf,
-        settings: {
-            scope: result.settings.scope,
-            setupWindowSeconds: result.settings.setupWindowSeconds,
-            unusedDays: result.settings.unusedDays,
-            exemptionTag: result.settings.exemptionTag,
-        },
-        accounts: result.accounts.map(jsonAccount),
-        findings: result.findings.map(jsonFinding),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
- * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
- * @mentions, no #references, no table breaks, one line.
- */
-/** Zero-width space: breaks `@mentions`, `#references` and autolinks without showing. */
-const ZWSP = '\u200b';
-/**
- * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and
- * isolates that can make text read differently from what it is ("Trojan Source").
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** Control characters (newlines included) become spaces. */
-function markdown_oneLine(s) {
-    return s.replace(CONTROL, ' ');
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * ASCII punctuation that Markdown (CommonMark + GFM, GitHub math) may give a meaning to in one line of
- * text; all are backslash-escapable. (`#` is handled with `@`.)
- */
-const MD_SPECIAL = new Set('\\`*_{}[]()+-.!|~$'.split(''));
-/**
- * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):
- * - HTML is inert (`& < > " '` become entities);
- * - Markdown punctuation is backslash-escaped (no emphasis, links, images, headings, tables, math);
- * - `@` and `#` are followed by a zero-width space, so `@org/team` mentions nobody and `#12` links
- *   (and notifies) no issue; `://`, `www.` and `user@host` can never become an autolink;
- * - newlines and other control characters become spaces.
- */
-function escapeMarkdown(s) {
-    const text = markdown_oneLine(s)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
-    let out = '';
-    for (const ch of text) {
-        const entity = ENTITIES[ch];
-        if (entity !== undefined)
-            out += entity;
-        else if (ch === '@' || ch === '#')
-            out += `${ch === '#' ? '\\#' : '@'}${ZWSP}`;
-        else if (MD_SPECIAL.has(ch))
-            out += `\\${ch}`;
-        else
-            out += ch;
-    }
-    return out;
-}
-/**
- * Inline code that shows `s` verbatim: the fence is longer than any backtick run inside, and padded
- * when `s` starts or ends with a backtick. One line. `inTable`: also escape `|`, which GFM would
- * otherwise read as a cell boundary even inside code (it renders as `|`).
- */
-function codeSpan(s, opts = {}) {
-    let text = markdown_oneLine(s);
-    if (text === '')
-        text = ' ';
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
-    // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
-    if (opts.inTable)
-        text = text.replace(/(\\*)\|/g, (_m, b) => `${b}${b}\\|`);
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** A fenced code block whose fence is longer than any backtick run in `lines`. */
-function codeBlock(lines, info = '') {
-    const body = lines.map(markdown_oneLine);
-    const longest = Math.max(2, ...body.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}${info}`, ...body, fence].join('\n');
-}
-/**
- * At most `n` characters (UTF-16 code units, never splitting a surrogate pair), ending with `…` when
- * cut. Truncate raw text, then escape it (cutting escaped text could split an entity).
- */
-function truncate(s, n) {
-    if (s.length <= n)
-        return s;
-    if (n <= 0)
-        return '';
-    let cut = s.slice(0, n - 1);
-    const last = cut.charCodeAt(cut.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        cut = cut.slice(0, -1);
-    return `${cut}…`;
-}
-/**
- * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
- * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
- */
-function markdownTable(headers, rows, align = []) {
-    const cell = (s) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
-    const line = (cells) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
-    const sep = headers.map((_, i) => {
-        const a = align[i];
-        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
-    });
-    return [line(headers), `| ${sep.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/rule.ts
-
-const RULE_ID = 'iam-initial-access-key';
-/** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
-const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
-const TOOL_NAME = 'iam-initial-access-key-audit';
-/** Where to read about the tool's subject; change to the project's home page once it has one. */
-const TOOL_INFORMATION_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
-const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
-/** GitHub code scanning reads this string (not a number): 7.0–8.9 is "high". */
-const SECURITY_SEVERITY = '7.5';
-const PRECISION = 'high';
-const TAGS = ['security', 'CIS', 'aws', 'iam'];
-const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
-const CIS = 'CIS Amazon Web Services Foundations Benchmark';
-/** The same recommendation under the numbers each benchmark version gives it. */
-const CIS_MAPPINGS = [
-    { benchmark: CIS, version: 'v1.2.0', control: '1.21' },
-    { benchmark: CIS, version: 'v1.3.0', control: '1.11' },
-    { benchmark: CIS, version: 'v1.4.0', control: '1.11' },
-    { benchmark: CIS, version: 'v1.5.0', control: '1.11' },
-    { benchmark: CIS, version: 'v2.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v3.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v4.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v5.0.0', control: '1.10' },
-    { benchmark: CIS, version: 'v6.0.0', control: '2.10' },
-];
-/** `CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)`. */
-const CIS_SUMMARY = 'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
-const SHORT_DESCRIPTION = 'Console users must not keep an access key that was created at user setup and is unused.';
-const FULL_DESCRIPTION = 'An IAM user who signs in to the console has an active access key that was created together with the ' +
-    'user (during initial setup) and has never been used, or not within the configured number of days. ' +
-    `${CIS_SUMMARY}: do not set up access keys during initial user setup for all IAM users that have a ` +
-    'console password.';
-const WHY = 'Access keys handed out "just in case" when a user is created are long-lived credentials that nobody ' +
-    'needs: they are rarely rotated, easily forgotten in a laptop, a CI variable or a welcome e-mail, and ' +
-    'they give whoever finds them the same API access as the user, without the password or MFA that ' +
-    'protect the console. A key that has never been used (or not for months) can be removed without ' +
-    'breaking anything; a user who really needs programmatic access should create a key when they need ' +
-    'it (or, better, use short-lived credentials from IAM Identity Center or a role).';
-const CONSOLE_STEPS = [
-    'Open the IAM console, choose Users, and choose the user named in the alert.',
-    'On the Security credentials tab, under Access keys, find the key (its creation date is in the alert).',
-    'Choose Actions > Deactivate, confirm nothing breaks, then Actions > Delete.',
-];
-const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
-const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
-const CLI_LIST = 'aws iam list-access-keys --user-name USER';
-/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
-const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
-const HELP_TEXT = [
-    `Why it matters: ${WHY}`,
-    '',
-    'How to fix (console):',
-    ...CONSOLE_STEPS.map((s, i) => `  ${i + 1}. ${s}`),
-    '',
-    'How to fix (AWS CLI): find the key id (live audits show it in the alert), deactivate it, then delete it:',
-    `  ${CLI_LIST}`,
-    `  ${CLI_DEACTIVATE}`,
-    `  ${CLI_DELETE}`,
-    '',
-    `Exceptions: if the key is needed, record why with the IAM user tag "${DEFAULT_EXEMPTION_TAG}" (or the ` +
-        'tag set in the exemption-tag input). A non-empty value exempts the user: the key is listed as exempted ' +
-        'with its justification and is no longer an alert. End the value with "expires=YYYY-MM-DD" so the ' +
-        'exemption lapses after that day (UTC) and the key is reported again:',
-    `  ${CLI_TAG}`,
-    '',
-    `Benchmarks: ${CIS_SUMMARY}.`,
-    `Reference: ${HELP_URI}`,
-].join('\n');
-const HELP_MARKDOWN = [
-    '## Why it matters',
-    '',
-    WHY,
-    '',
-    '## How to fix',
-    '',
-    '### In the console',
-    '',
-    ...CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`),
-    '',
-    '### With the AWS CLI',
-    '',
-    'Find the key id (live audits show it in the alert), deactivate it first (reversible), then delete it:',
-    '',
-    '```sh',
-    CLI_LIST,
-    CLI_DEACTIVATE,
-    CLI_DELETE,
-    '```',
-    '',
-    '## Exceptions',
-    '',
-    `If the key is needed, record why with the IAM user tag \`${DEFAULT_EXEMPTION_TAG}\` (or the tag named by ` +
-        'the `exemption-tag` input). A non-empty value exempts the user: the key is listed as exempted with ' +
-        'its justification and is no longer an alert. End the value with `expires=YYYY-MM-DD` so the ' +
-        'exemption lapses after that day (UTC) and the key is reported again:',
-    '',
-    '```sh',
-    CLI_TAG,
-    '```',
-    '',
-    '## Benchmarks',
-    '',
-    ...CIS_MAPPINGS.map((m) => `- ${m.benchmark} ${m.version}: recommendation ${m.control}`),
-    '',
-    `See [Managing access keys for IAM users](${HELP_URI}).`,
-].join('\n');
-/** Everything a formatter needs about the rule, in one object. */
-const RULE = {
-    id: RULE_ID,
-    name: RULE_NAME,
-    shortDescription: SHORT_DESCRIPTION,
-    fullDescription: FULL_DESCRIPTION,
-    helpText: HELP_TEXT,
-    helpMarkdown: HELP_MARKDOWN,
-    helpUri: HELP_URI,
-    securitySeverity: SECURITY_SEVERITY,
-    precision: PRECISION,
-    tags: TAGS,
-    cis: CIS_MAPPINGS,
-};
-/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
-function shellQuote(s) {
-    const clean = markdown_oneLine(s);
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
-        return clean;
-    return `'${clean.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
- * first and use a `KEY_ID` placeholder.
- */
-function rule_fixCommands(f) {
-    const user = shellQuote(f.userName);
-    const lines = [];
-    let key;
-    if (f.accessKeyId) {
-        key = shellQuote(f.accessKeyId);
-    }
-    else {
-        key = 'KEY_ID';
-        lines.push(`# key id unknown (offline report): pick the key created ${markdown_oneLine(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
-    }
-    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
-    return lines;
-}
-/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
-function rule_formatDuration(seconds) {
-    let s = Math.round(Math.abs(seconds));
-    const units = [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['min', 60],
-        ['s', 1],
-    ];
-    const parts = [];
-    for (const [name, size] of units) {
-        const n = Math.floor(s / size);
-        if (n > 0) {
-            parts.push(`${n} ${name}`);
-            s -= n * size;
-        }
-        else if (parts.length > 0) {
-            break; // adjacent units only: `3 d`, not `3 d 5 min`
-        }
-        if (parts.length === 2)
-            break;
-    }
-    return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
-function rule_formatUtc(iso) {
-    const t = Date.parse(iso);
-    if (Number.isNaN(t))
-        return iso;
-    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** `2024-05-01`; anything that is not a date is returned as is. */
-function formatDay(iso) {
-    const t = Date.parse(iso);
-    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
-}
-/** Whole days from `from` to `to` (floored), or null when either is not a date. */
-function daysBetween(from, to) {
-    const a = Date.parse(from);
-    const b = Date.parse(to);
-    if (Number.isNaN(a) || Number.isNaN(b))
-        return null;
-    return Math.floor((b - a) / 86_400_000);
-}
-/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
-function describeCreation(f, setupWindowSeconds) {
-    const gap = rule_formatDuration(f.setupGapSeconds);
-    const rel = f.setupGapSeconds < 0 ? 'before' : 'after';
-    if (Math.abs(f.setupGapSeconds) <= setupWindowSeconds)
-        return `created at user setup (${gap} ${rel} the user)`;
-    return `created ${gap} ${rel} the user`;
-}
-/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
-function rule_describeUse(f, asOf) {
-    if (f.reason === 'never-used' || !f.keyLastUsedAt)
-        return 'never used';
-    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
-    const days = daysBetween(f.keyLastUsedAt, asOf);
-    return (`last used ${formatDay(f.keyLastUsedAt)}` +
-        (where.length > 0 ? ` (${where.join(', ')})` : '') +
-        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
-}
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-/**
- * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, the one rule (always, even with zero
- * results: that is what closes fixed alerts), one result per failing key, exempted keys left out,
- * alerts of failed accounts carried forward, account errors as tool execution notifications.
- */
-
-
-
-
-/** GitHub rejects a run with more results than this. */
-const sarif_SARIF_MAX_RESULTS = 25_000;
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const AUTOMATION_ID_PREFIX = 'iam-initial-access-keys/';
-const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
-const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
-/**
- * Percent-encode what a URI path may not hold (spaces, `<`, `#`, `?`, non-ASCII, …) so the artifact
- * location is a valid relative reference; already valid paths (and `%XX` escapes) are unchanged, so
- * encoding an alert's path read back from GitHub gives the same URI again.
- */
-function toArtifactUri(location) {
-    let out = '';
-    const bytes = Buffer.from(location, 'utf8');
-    for (let i = 0; i < bytes.length; i++) {
-        const b = bytes[i];
-        const c = String.fromCharCode(b);
-        if (b < 0x80 &&
-            (/[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(c) ||
-                (c === '%' && /^[0-9A-Fa-f]{2}$/.test(bytes.subarray(i + 1, i + 3).toString('latin1'))))) {
-            out += c;
-        }
-        else {
-            out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-        }
-    }
-    // A colon in the first segment would read as a scheme.
-    const slash = out.indexOf('/');
-    const first = slash < 0 ? out : out.slice(0, slash);
-    return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
-}
-/**
- * `primaryLocationLineHash` for a location: upload-sarif computes it from the file's line contents,
- * which it cannot read for a path outside the repository, so we hash the path itself, formatted like
- * GitHub's (`<16 hex>:<line>`). The same path always gives the same alert.
- */
-function locationFingerprint(path) {
-    const hex = (0,external_node_crypto_.createHash)('sha256').update(toArtifactUri(path), 'utf8').digest('hex').slice(0, 16);
-    return `${hex}:1`;
-}
-/**
- * SARIF plain-text messages: one line without control or bidirectional override characters (as in
- * the summary and issues), and `[`/`]` escaped so text cannot form an embedded link.
- */
-function sarifText(s) {
-    return markdown_oneLine(s).replace(/[[\]]/g, (m) => `\\${m}`);
-}
-function automationId(result) {
-    const s = result.shard;
-    return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
-}
-/** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
-function findingEvidence(f) {
-    const { exempted: _exempted, location: _location, ...evidence } = jsonFinding(f);
-    return evidence;
-}
-function ruleDescriptor() {
-    return {
-        id: RULE.id,
-        name: RULE.name,
-        shortDescription: { text: RULE.shortDescription },
-        fullDescription: { text: RULE.fullDescription },
-        help: { text: RULE.helpText, markdown: RULE.helpMarkdown },
-        helpUri: HELP_URI,
-        defaultConfiguration: { level: 'error' },
-        properties: {
-            tags: [...RULE.tags],
-            precision: RULE.precision,
-            'security-severity': RULE.securitySeverity,
-            'problem.severity': 'error',
-            cis: CIS_MAPPINGS.map((m) => ({ ...m })),
-        },
-    };
-}
-function accountLabel(accountId, alias) {
-    return alias ? `${accountId} (${alias})` : accountId;
-}
-function findingMessage(f, result, alias) {
-    const key = f.accessKeyId
-        ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
-        : `access key in slot ${f.keySlot}`;
-    const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
-    return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-        `${describeCreation(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
-        `${rule_describeUse(f, result.asOf)}.${expired} Delete or deactivate it.`);
-}
-function physicalLocation(location) {
-    return [
-        {
-            physicalLocation: {
-                artifactLocation: { uri: toArtifactUri(location) },
-                region: { startLine: 1 },
-            },
-        },
-    ];
-}
-function findingResult(f, result, alias) {
-    return {
-        ruleId: RULE.id,
-        ruleIndex: 0,
-        level: 'error',
-        kind: 'fail',
-        message: { text: findingMessage(f, result, alias) },
-        locations: physicalLocation(f.location),
-        partialFingerprints: { primaryLocationLineHash: locationFingerprint(f.location) },
-        properties: { ...findingEvidence(f), accountAlias: alias, carriedForward: false },
-    };
-}
-function carriedResult(a) {
-    const text = a.message.trim() || `Open alert of account ${a.accountId}, which could not be audited this run.`;
-    return {
-        ruleId: RULE.id,
-        ruleIndex: 0,
-        level: 'error',
-        kind: 'fail',
-        message: { text: sarifText(text) },
-        locations: physicalLocation(a.location),
-        partialFingerprints: { primaryLocationLineHash: locationFingerprint(a.location) },
-        properties: { accountId: a.accountId, carriedForward: true },
-    };
-}
-/** The results GitHub will see, in order: findings (exempted left out), then carried-forward alerts. */
-function allResults(result) {
-    const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
-    return [
-        ...result.findings
-            .filter((f) => !f.exempted)
-            .map((f) => findingResult(f, result, aliases.get(f.accountId) ?? null)),
-        ...result.carriedForward.map(carriedResult),
-    ];
-}
-/** How many results the SARIF log would hold before the cap, and how many the cap drops. */
-function sarif_sarifResultCounts(result) {
-    const total = result.findings.filter((f) => !f.exempted).length + result.carriedForward.length;
-    return { total, dropped: Math.max(0, total - sarif_SARIF_MAX_RESULTS) };
-}
-function buildSarif(result, opts) {
-    const every = allResults(result);
-    const results = every.slice(0, sarif_SARIF_MAX_RESULTS);
-    const dropped = every.length - results.length;
-    const notifications = [];
-    for (const a of result.accounts) {
-        if (a.status !== 'error')
-            continue;
-        const hint = a.hint ? ` ${a.hint}` : '';
-        notifications.push({
-            level: 'error',
-            message: {
-                text: sarifText(`Account ${accountLabel(a.accountId, a.alias)} could not be audited: ${a.error ?? 'unknown error'}.${hint}`),
-            },
-            properties: { kind: NOTIFICATION_ACCOUNT_ERROR, accountId: a.accountId },
-        });
-    }
-    if (dropped > 0) {
-        notifications.push({
-            level: 'warning',
-            message: {
-                text: `${dropped} of ${every.length} results were dropped: GitHub accepts at most ` +
-                    `${sarif_SARIF_MAX_RESULTS} per run. The JSON report lists every finding.`,
-            },
-            properties: { kind: NOTIFICATION_RESULTS_DROPPED, dropped },
-        });
-    }
-    const failed = result.accounts.filter((a) => a.status === 'error').length;
-    const invocation = {
-        executionSuccessful: !(result.accounts.length > 0 && failed === result.accounts.length),
-        endTimeUtc: result.generatedAt,
-    };
-    if (notifications.length > 0)
-        invocation.toolExecutionNotifications = notifications;
-    const run = {
-        tool: {
-            driver: {
-                name: TOOL_NAME,
-                version: opts.toolVersion,
-                semanticVersion: /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? opts.toolVersion : undefined,
-                informationUri: TOOL_INFORMATION_URI,
-                rules: [ruleDescriptor()],
-            },
-        },
-        automationDetails: { id: automationId(result) },
-        invocations: [invocation],
-        results,
-        columnKind: 'utf16CodeUnits',
-        properties: {
-            mode: result.mode,
-            asOf: result.asOf,
-            scope: result.settings.scope,
-            setupWindowSeconds: result.settings.setupWindowSeconds,
-            unusedDays: result.settings.unusedDays,
-            exemptionTag: result.settings.exemptionTag,
-            findings: result.findings.filter((f) => !f.exempted).length,
-            exempted: result.findings.filter((f) => f.exempted).length,
-            exemptionsExpired: result.findings.filter((f) => !f.exempted && f.exemptionExpired).length,
-            carriedForward: result.carriedForward.length,
-            resultsDropped: dropped,
-            accountsAudited: result.accounts.length - failed,
-            accountsFailed: failed,
-            resolvedSinceReport: result.accounts.reduce((n, a) => n + a.resolvedSinceReport, 0),
-        },
-    };
-    if (run.tool.driver.semanticVersion === undefined)
-        delete run.tool.driver.semanticVersion;
-    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
-}
-
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(2794);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
 const VERSION = '0.1.0';
@@ -80463,75 +77590,16 @@ async function writeText(path, text) {
 }
 /** Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON report. */
 async function writeReportFiles(result, paths) {
-    await writeText(paths.sarifFile, JSON.stringify(buildSarif(result, { toolVersion: VERSION }), null, 2) + '\n');
-    await writeText(paths.jsonFile, JSON.stringify(buildJsonReport(result), null, 2) + '\n');
+    await writeText(paths.sarifFile, JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION }), null, 2) + '\n');
+    await writeText(paths.jsonFile, JSON.stringify((0,json/* buildJsonReport */.XY)(result), null, 2) + '\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-function outputs_countResult(result) {
-    const failing = result.findings.filter((f) => !f.exempted);
-    const failed = result.accounts.filter((a) => a.status === 'error').length;
-    return {
-        findings: failing.length,
-        violatingUsers: new Set(failing.map((f) => `${f.accountId}\u0000${f.userArn}`)).size,
-        exempted: result.findings.length - failing.length,
-        accountsAudited: result.accounts.length - failed,
-        accountsFailed: failed,
-    };
-}
-/** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
-function buildOutputs(result, opts) {
-    const c = outputs_countResult(result);
-    const i = opts.issues;
-    return {
-        findings: String(c.findings),
-        'violating-users': String(c.violatingUsers),
-        exempted: String(c.exempted),
-        'accounts-audited': String(c.accountsAudited),
-        'accounts-failed': String(c.accountsFailed),
-        'sarif-file': opts.sarifFile,
-        'json-file': opts.jsonFile,
-        // A returning violation is news: reopened issues count as opened, not as updated.
-        'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
-        'issues-updated': String(i?.updated ?? 0),
-        'issues-closed': String(i?.closed ?? 0),
-        'issues-skipped': String(i?.skipped ?? 0),
-    };
-}
-/** `1 user`, `2 users`: the count with the noun in the right number. */
-function outputs_plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-/**
- * Whether the step (or the CLI) fails, and a one-line reason saying why or why not:
- * `findings` fails on findings or account errors, `errors` only on account errors, `never` never.
- */
-function exitCodeFor(result, failOn) {
-    const c = outputs_countResult(result);
-    const found = `${outputs_plural(c.findings, 'unused access key')} of ${outputs_plural(c.violatingUsers, 'user')}`;
-    const failed = `${outputs_plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
-    const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter((x) => x !== null);
-    if (failOn === 'never') {
-        return { code: 0, reason: `fail-on is never${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` };
-    }
-    if (c.accountsFailed > 0)
-        return { code: 1, reason: problems.join('; ') };
-    // Nothing audited is no clean bill of health (everything excluded, an empty organization listing),
-    // except for a shard of a matrix, whose slice may legitimately be empty.
-    if (result.accounts.length === 0 && result.shard === null) {
-        return {
-            code: 1,
-            reason: 'no account was audited: check `accounts`, `organization` and `exclude-accounts`',
-        };
-    }
-    if (failOn === 'findings' && c.findings > 0)
-        return { code: 1, reason: found };
-    if (c.findings > 0)
-        return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
-    const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return { code: 0, reason: `no unused access keys in ${outputs_plural(c.accountsAudited, 'account')}${exempted}` };
-}
-
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var report_outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -80587,8 +77655,10 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -80618,7 +77688,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -80822,7 +77892,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -80874,7 +77944,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -85923,6 +82993,8 @@ function createOctokit(token, opts) {
     }, throttling, retry);
 }
 
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 ;// CONCATENATED MODULE: ./src/github/code-scanning.ts
 
 function httpStatus(e) {
@@ -85967,7 +83039,7 @@ async function fetchCarriedAlerts(opts) {
         // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
         const status = httpStatus(e);
         if (status === null) {
-            log.info(`Unexpected error while listing code scanning alerts: ${markdown_oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
         }
         const accounts = [...failed].sort().join(', ');
         const why = status === null
@@ -85977,7 +83049,7 @@ async function fetchCarriedAlerts(opts) {
                 : status === 404
                     ? 'code scanning is not enabled or has no analysis of this tool yet'
                     : 'the GitHub API failed';
-        const message = markdown_oneLine(e instanceof Error ? e.message : String(e));
+        const message = (0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e));
         const detail = status === null ? message : `HTTP ${status}: ${message}`;
         return {
             alerts: [],
@@ -85987,6 +83059,10 @@ async function fetchCarriedAlerts(opts) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/evaluate/rule.ts
+var rule = __nccwpck_require__(5917);
 ;// CONCATENATED MODULE: ./src/github/issue-body.ts
 /**
  * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
@@ -86042,7 +83118,7 @@ function parseMarker(body) {
 }
 /** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
 function plainText(s, max) {
-    return truncate(markdown_oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${ZWSP}`);
+    return (0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${markdown/* ZWSP */.z5}`);
 }
 /**
  * What the user has, as the job summary words it: `an unused access key created at user setup`, or
@@ -86054,15 +83130,15 @@ function violation(scope) {
 function renderTitle(group, scope) {
     const title = `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
         `has ${violation(scope)}`;
-    return truncate(title, MAX_ISSUE_TITLE);
+    return (0,markdown/* truncate */.xv)(title, MAX_ISSUE_TITLE);
 }
 /** Escaped Markdown of an untrusted value, cut to `max` characters first. */
 function md(s, max = 256) {
-    return escapeMarkdown(truncate(s, max));
+    return (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(s, max));
 }
 /** Inline code of an untrusted value (ids, ARNs), for a table cell. */
 function code(s, max = 512) {
-    return codeSpan(truncate(s, max), { inTable: true });
+    return (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(s, max), { inTable: true });
 }
 /** A formatted date or duration as is (digits, `-`, `:`, spaces, `UTC`); anything else escaped. */
 function when(formatted) {
@@ -86073,16 +83149,16 @@ function dash(s, f) {
 }
 /** The paragraph of the rule's help that says why it matters (the first line of its text help). */
 function whyItMatters() {
-    const first = HELP_TEXT.split('\n', 1)[0] ?? '';
+    const first = rule/* HELP_TEXT */.Kg.split('\n', 1)[0] ?? '';
     const prefix = 'Why it matters: ';
-    return first.startsWith(prefix) ? first.slice(prefix.length) : FULL_DESCRIPTION;
+    return first.startsWith(prefix) ? first.slice(prefix.length) : rule/* FULL_DESCRIPTION */.fd;
 }
 function describeFinding(f) {
     const use = f.reason === 'never-used' || !f.keyLastUsedAt
         ? 'has never been used'
-        : `was last used on ${when(formatDay(f.keyLastUsedAt))}`;
-    return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}, ` +
-        `created ${rule_formatDuration(f.setupGapSeconds)} ${f.setupGapSeconds < 0 ? 'before' : 'after'} the user, ${use}` +
+        : `was last used on ${when((0,rule/* formatDay */.im)(f.keyLastUsedAt))}`;
+    return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}, ` +
+        `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} ${f.setupGapSeconds < 0 ? 'before' : 'after'} the user, ${use}` +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
             : ''));
@@ -86091,9 +83167,9 @@ function keyRow(f) {
     return [
         String(f.keySlot),
         dash(f.accessKeyId, (k) => code(k, 128)),
-        when(rule_formatUtc(f.keyCreatedAt)),
-        when(rule_formatDuration(f.setupGapSeconds)),
-        f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when(formatDay(f.keyLastUsedAt)),
+        when((0,rule/* formatUtc */.ay)(f.keyCreatedAt)),
+        when((0,rule/* formatDuration */.a3)(f.setupGapSeconds)),
+        f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,rule/* formatDay */.im)(f.keyLastUsedAt)),
         dash(f.keyLastUsedRegion, (v) => md(v, 64)),
         dash(f.keyLastUsedService, (v) => md(v, 64)),
     ];
@@ -86103,12 +83179,12 @@ function fixBlock(findings) {
     if (tooLong) {
         return ['The user name is too long to show a command for; see the JSON report for the exact values.'];
     }
-    const lines = findings.flatMap((f) => rule_fixCommands(f));
-    return [codeBlock(lines, 'sh')];
+    const lines = findings.flatMap((f) => (0,rule/* fixCommands */.Yi)(f));
+    return [(0,markdown/* codeBlock */.DV)(lines, 'sh')];
 }
 function exemptionCommand(userName, tag) {
-    const name = userName.length > MAX_COMMAND_NAME ? 'USER' : shellQuote(userName);
-    return `aws iam tag-user --user-name ${name} --tags ${shellQuote(`Key=${tag},Value="reason; expires=YYYY-MM-DD"`)}`;
+    const name = userName.length > MAX_COMMAND_NAME ? 'USER' : (0,rule/* shellQuote */.ZL)(userName);
+    return `aws iam tag-user --user-name ${name} --tags ${(0,rule/* shellQuote */.ZL)(`Key=${tag},Value="reason; expires=YYYY-MM-DD"`)}`;
 }
 function safeRunUrl(url) {
     return url && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? url : null;
@@ -86116,7 +83192,7 @@ function safeRunUrl(url) {
 function renderBody(group, opts, shown) {
     const { findings } = group;
     const first = findings[0];
-    const account = codeSpan(truncate(group.accountId, 64), { inTable: true }) +
+    const account = (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable: true }) +
         (group.alias ? ` (${md(group.alias, 64)})` : '');
     const runUrl = safeRunUrl(opts.runUrl);
     const keys = findings.slice(0, shown);
@@ -86134,16 +83210,16 @@ function renderBody(group, opts, shown) {
         '',
         '### Evidence',
         '',
-        markdownTable(['Field', 'Value'], [
+        (0,markdown/* markdownTable */.Qj)(['Field', 'Value'], [
             ['Account', account],
             ['User', md(group.userName)],
             ['ARN', code(group.userArn)],
-            ['User created', first ? when(rule_formatUtc(first.userCreatedAt)) : '—'],
-            ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when(formatDay(v)))],
+            ['User created', first ? when((0,rule/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
+            ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,rule/* formatDay */.im)(v)))],
             ['MFA', first?.mfaActive ? 'active' : 'not active'],
         ]),
         '',
-        markdownTable(['Slot', 'Access key id', 'Key created', 'After the user', 'Last used', 'Region', 'Service'], keys.map(keyRow)),
+        (0,markdown/* markdownTable */.Qj)(['Slot', 'Access key id', 'Key created', 'After the user', 'Last used', 'Region', 'Service'], keys.map(keyRow)),
         ...(shown < findings.length
             ? ['', `${shown} of ${findings.length} keys shown; the JSON report has all of them.`]
             : []),
@@ -86152,7 +83228,7 @@ function renderBody(group, opts, shown) {
         '',
         whyItMatters(), // the rule's own text: trusted
         '',
-        `This is ${CIS_SUMMARY}.`,
+        `This is ${rule/* CIS_SUMMARY */.$h}.`,
         '',
         '### How to fix',
         '',
@@ -86161,18 +83237,18 @@ function renderBody(group, opts, shown) {
         ...fixBlock(keys),
         '',
         `If the user needs programmatic access later, they can create a key when they need it (see ` +
-            `[Managing access keys for IAM users](${HELP_URI})).`,
+            `[Managing access keys for IAM users](${rule/* HELP_URI */.bw})).`,
         '',
         '### If the key is needed',
         '',
-        `Record why with the IAM user tag ${codeSpan(opts.exemptionTag)}. The next run closes this issue, ` +
+        `Record why with the IAM user tag ${(0,markdown/* codeSpan */.SS)(opts.exemptionTag)}. The next run closes this issue, ` +
             'quoting the justification; after the optional `expires=` day (UTC) the key is reported again:',
         '',
-        codeBlock([exemptionCommand(group.userName, opts.exemptionTag)], 'sh'),
+        (0,markdown/* codeBlock */.DV)([exemptionCommand(group.userName, opts.exemptionTag)], 'sh'),
         '',
         '---',
         '',
-        `<sub>Kept in sync by ${TOOL_NAME}: updated when the evidence changes, closed when the key is gone or ` +
+        `<sub>Kept in sync by ${rule/* TOOL_NAME */.lH}: updated when the evidence changes, closed when the key is gone or ` +
             'the user is exempted, reopened if the key is reported again. Keep the first line of this ' +
             'description (a hidden marker) and the `iam-initial-access-key` label.</sub>',
     ];
@@ -86257,7 +83333,7 @@ function keyOf(accountId, key) {
     return `${accountId}\u0000${key}`;
 }
 /** The labels of a new issue: the fixed one first, then the configured ones, without repeats. */
-function issues_issueLabels(extraLabels) {
+function issueLabels(extraLabels) {
     const seen = new Set();
     const out = [];
     for (const raw of [ISSUE_LABEL, ...extraLabels]) {
@@ -86353,7 +83429,7 @@ function planIssueSync(existing, result, opts) {
                 userName,
                 title,
                 body,
-                labels: issues_issueLabels(opts.extraLabels),
+                labels: issueLabels(opts.extraLabels),
             });
         }
         else {
@@ -86393,8 +83469,8 @@ const PREFIX = 'GitHub issues could not be updated';
 /** One line saying what went wrong and, for a permission problem, what to add. */
 function describeIssueError(e) {
     if (!isHttpError(e))
-        return `${PREFIX}: ${markdown_oneLine(e instanceof Error ? e.message : String(e))}`;
-    const message = markdown_oneLine(e.message);
+        return `${PREFIX}: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e))}`;
+    const message = (0,markdown/* oneLine */.TN)(e.message);
     if (/rate limit/i.test(message)) {
         return `${PREFIX}: GitHub's API rate limit was still exceeded after ${RATE_LIMIT_RETRIES} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
     }
@@ -86402,7 +83478,7 @@ function describeIssueError(e) {
         const accepted = e.response?.headers?.['x-accepted-github-permissions'];
         return (`${PREFIX}: the workflow token lacks \`issues: write\` (add \`permissions: issues: write\` to the job), ` +
             `or issues are disabled in this repository (HTTP ${e.status}: ${message}` +
-            (accepted ? `; the endpoint accepts ${markdown_oneLine(String(accepted))}` : '') +
+            (accepted ? `; the endpoint accepts ${(0,markdown/* oneLine */.TN)(String(accepted))}` : '') +
             ').');
     }
     return `${PREFIX}: HTTP ${e.status}: ${message}`;
@@ -86466,7 +83542,7 @@ async function syncIssues(opts) {
         skipped: 0,
         error: null,
     };
-    const who = (a) => markdown_oneLine(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
+    const who = (a) => (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
     try {
         const existing = await listIssues(octokit, owner, repo);
         const actions = planIssueSync(existing, result, {
@@ -86539,7 +83615,7 @@ async function syncIssues(opts) {
     }
     catch (e) {
         if (!isHttpError(e)) {
-            log.info(`Unexpected error while keeping issues in sync: ${markdown_oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+            log.info(`Unexpected error while keeping issues in sync: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
         }
         outcome.error = describeIssueError(e);
     }
@@ -86566,8 +83642,8 @@ async function runPipeline(config, deps) {
         if (issues.error)
             deps.log.warning(issues.error);
     }
-    const outputs = buildOutputs(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
-    const { code, reason } = exitCodeFor(result, config.failOn);
+    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
+    const { code, reason } = (0,report_outputs/* exitCodeFor */.Rr)(result, config.failOn);
     return { result, issues, outputs, exitCode: code, verdict: reason };
 }
 /**
@@ -86588,7 +83664,7 @@ async function keepFailedAccountsAlerts(result, deps) {
         octokit,
         owner: deps.github.owner,
         repo: deps.github.repo,
-        toolName: TOOL_NAME,
+        toolName: rule/* TOOL_NAME */.lH,
         failedAccountIds: failed,
         ref: deps.github.ref ?? undefined,
         log: deps.log,
@@ -86630,7 +83706,526 @@ function githubContextFromEnv(token, env = process.env) {
     return { token, owner, repo, runUrl, ref: env.GITHUB_REF ?? null };
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
+
+/***/ }),
+
+/***/ 2794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XY: () => (/* binding */ buildJsonReport),
+/* harmony export */   eg: () => (/* binding */ jsonFinding)
+/* harmony export */ });
+/* unused harmony exports JSON_SCHEMA_VERSION, jsonAccount */
+const JSON_SCHEMA_VERSION = 1;
+/** Every field of the schema, in the order written (the return types below keep the lists complete). */
+const ACCOUNT_FIELDS = [
+    'accountId',
+    'alias',
+    'status',
+    'error',
+    'hint',
+    'usersScanned',
+    'reportGeneratedAt',
+    'source',
+    'resolvedSinceReport',
+    'asOf',
+];
+const FINDING_FIELDS = [
+    'accountId',
+    'userName',
+    'userArn',
+    'keySlot',
+    'accessKeyId',
+    'reason',
+    'userCreatedAt',
+    'keyCreatedAt',
+    'setupGapSeconds',
+    'keyLastUsedAt',
+    'keyLastUsedService',
+    'keyLastUsedRegion',
+    'passwordLastUsedAt',
+    'mfaActive',
+    'exempted',
+    'justification',
+    'exemptionExpired',
+    'location',
+];
+/** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
+function pick(value, keys) {
+    const out = {};
+    for (const k of keys)
+        out[k] = value[k];
+    return out;
+}
+function jsonAccount(a) {
+    return pick(a, ACCOUNT_FIELDS);
+}
+function jsonFinding(f) {
+    return pick(f, FINDING_FIELDS);
+}
+function buildJsonReport(result) {
+    return {
+        schemaVersion: JSON_SCHEMA_VERSION,
+        generatedAt: result.generatedAt,
+        asOf: result.asOf,
+        settings: {
+            scope: result.settings.scope,
+            setupWindowSeconds: result.settings.setupWindowSeconds,
+            unusedDays: result.settings.unusedDays,
+            exemptionTag: result.settings.exemptionTag,
+        },
+        accounts: result.accounts.map(jsonAccount),
+        findings: result.findings.map(jsonFinding),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   z5: () => (/* binding */ ZWSP)
+/* harmony export */ });
+/**
+ * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
+ * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
+ * @mentions, no #references, no table breaks, one line.
+ */
+/** Zero-width space: breaks `@mentions`, `#references` and autolinks without showing. */
+const ZWSP = '\u200b';
+/**
+ * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and
+ * isolates that can make text read differently from what it is ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters (newlines included) become spaces. */
+function oneLine(s) {
+    return s.replace(CONTROL, ' ');
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * ASCII punctuation that Markdown (CommonMark + GFM, GitHub math) may give a meaning to in one line of
+ * text; all are backslash-escapable. (`#` is handled with `@`.)
+ */
+const MD_SPECIAL = new Set('\\`*_{}[]()+-.!|~$'.split(''));
+/**
+ * Escape an untrusted string for Markdown text (paragraphs, list items, table cells):
+ * - HTML is inert (`& < > " '` become entities);
+ * - Markdown punctuation is backslash-escaped (no emphasis, links, images, headings, tables, math);
+ * - `@` and `#` are followed by a zero-width space, so `@org/team` mentions nobody and `#12` links
+ *   (and notifies) no issue; `://`, `www.` and `user@host` can never become an autolink;
+ * - newlines and other control characters become spaces.
+ */
+function escapeMarkdown(s) {
+    const text = oneLine(s)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+    let out = '';
+    for (const ch of text) {
+        const entity = ENTITIES[ch];
+        if (entity !== undefined)
+            out += entity;
+        else if (ch === '@' || ch === '#')
+            out += `${ch === '#' ? '\\#' : '@'}${ZWSP}`;
+        else if (MD_SPECIAL.has(ch))
+            out += `\\${ch}`;
+        else
+            out += ch;
+    }
+    return out;
+}
+/**
+ * Inline code that shows `s` verbatim: the fence is longer than any backtick run inside, and padded
+ * when `s` starts or ends with a backtick. One line. `inTable`: also escape `|`, which GFM would
+ * otherwise read as a cell boundary even inside code (it renders as `|`).
+ */
+function codeSpan(s, opts = {}) {
+    let text = oneLine(s);
+    if (text === '')
+        text = ' ';
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+    // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
+    if (opts.inTable)
+        text = text.replace(/(\\*)\|/g, (_m, b) => `${b}${b}\\|`);
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** A fenced code block whose fence is longer than any backtick run in `lines`. */
+function codeBlock(lines, info = '') {
+    const body = lines.map(oneLine);
+    const longest = Math.max(2, ...body.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}${info}`, ...body, fence].join('\n');
+}
+/**
+ * At most `n` characters (UTF-16 code units, never splitting a surrogate pair), ending with `…` when
+ * cut. Truncate raw text, then escape it (cutting escaped text could split an entity).
+ */
+function truncate(s, n) {
+    if (s.length <= n)
+        return s;
+    if (n <= 0)
+        return '';
+    let cut = s.slice(0, n - 1);
+    const last = cut.charCodeAt(cut.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
+}
+/**
+ * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
+ * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
+ */
+function markdownTable(headers, rows, align = []) {
+    const cell = (s) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
+    const line = (cells) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+    const sep = headers.map((_, i) => {
+        const a = align[i];
+        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
+    });
+    return [line(headers), `| ${sep.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ buildOutputs),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   hG: () => (/* binding */ countResult)
+/* harmony export */ });
+function countResult(result) {
+    const failing = result.findings.filter((f) => !f.exempted);
+    const failed = result.accounts.filter((a) => a.status === 'error').length;
+    return {
+        findings: failing.length,
+        violatingUsers: new Set(failing.map((f) => `${f.accountId}\u0000${f.userArn}`)).size,
+        exempted: result.findings.length - failing.length,
+        accountsAudited: result.accounts.length - failed,
+        accountsFailed: failed,
+    };
+}
+/** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
+function buildOutputs(result, opts) {
+    const c = countResult(result);
+    const i = opts.issues;
+    return {
+        findings: String(c.findings),
+        'violating-users': String(c.violatingUsers),
+        exempted: String(c.exempted),
+        'accounts-audited': String(c.accountsAudited),
+        'accounts-failed': String(c.accountsFailed),
+        'sarif-file': opts.sarifFile,
+        'json-file': opts.jsonFile,
+        // A returning violation is news: reopened issues count as opened, not as updated.
+        'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
+        'issues-updated': String(i?.updated ?? 0),
+        'issues-closed': String(i?.closed ?? 0),
+        'issues-skipped': String(i?.skipped ?? 0),
+    };
+}
+/** `1 user`, `2 users`: the count with the noun in the right number. */
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/**
+ * Whether the step (or the CLI) fails, and a one-line reason saying why or why not:
+ * `findings` fails on findings or account errors, `errors` only on account errors, `never` never.
+ */
+function exitCodeFor(result, failOn) {
+    const c = countResult(result);
+    const found = `${plural(c.findings, 'unused access key')} of ${plural(c.violatingUsers, 'user')}`;
+    const failed = `${plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
+    const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter((x) => x !== null);
+    if (failOn === 'never') {
+        return { code: 0, reason: `fail-on is never${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` };
+    }
+    if (c.accountsFailed > 0)
+        return { code: 1, reason: problems.join('; ') };
+    // Nothing audited is no clean bill of health (everything excluded, an empty organization listing),
+    // except for a shard of a matrix, whose slice may legitimately be empty.
+    if (result.accounts.length === 0 && result.shard === null) {
+        return {
+            code: 1,
+            reason: 'no account was audited: check `accounts`, `organization` and `exclude-accounts`',
+        };
+    }
+    if (failOn === 'findings' && c.findings > 0)
+        return { code: 1, reason: found };
+    if (c.findings > 0)
+        return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
+    const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
+    return { code: 0, reason: `no unused access keys in ${plural(c.accountsAudited, 'account')}${exempted}` };
+}
+
+
+/***/ }),
+
+/***/ 5881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ buildSarif),
+/* harmony export */   lL: () => (/* binding */ sarifResultCounts),
+/* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
+/* harmony export */ });
+/* unused harmony exports SARIF_SCHEMA, AUTOMATION_ID_PREFIX, toArtifactUri, locationFingerprint, sarifText, automationId */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2794);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5917);
+/**
+ * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, the one rule (always, even with zero
+ * results: that is what closes fixed alerts), one result per failing key, exempted keys left out,
+ * alerts of failed accounts carried forward, account errors as tool execution notifications.
+ */
+
+
+
+
+/** GitHub rejects a run with more results than this. */
+const SARIF_MAX_RESULTS = 25_000;
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const AUTOMATION_ID_PREFIX = 'iam-initial-access-keys/';
+const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
+const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
+/**
+ * Percent-encode what a URI path may not hold (spaces, `<`, `#`, `?`, non-ASCII, …) so the artifact
+ * location is a valid relative reference; already valid paths (and `%XX` escapes) are unchanged, so
+ * encoding an alert's path read back from GitHub gives the same URI again.
+ */
+function toArtifactUri(location) {
+    let out = '';
+    const bytes = Buffer.from(location, 'utf8');
+    for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i];
+        const c = String.fromCharCode(b);
+        if (b < 0x80 &&
+            (/[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(c) ||
+                (c === '%' && /^[0-9A-Fa-f]{2}$/.test(bytes.subarray(i + 1, i + 3).toString('latin1'))))) {
+            out += c;
+        }
+        else {
+            out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+        }
+    }
+    // A colon in the first segment would read as a scheme.
+    const slash = out.indexOf('/');
+    const first = slash < 0 ? out : out.slice(0, slash);
+    return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+}
+/**
+ * `primaryLocationLineHash` for a location: upload-sarif computes it from the file's line contents,
+ * which it cannot read for a path outside the repository, so we hash the path itself, formatted like
+ * GitHub's (`<16 hex>:<line>`). The same path always gives the same alert.
+ */
+function locationFingerprint(path) {
+    const hex = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(toArtifactUri(path), 'utf8').digest('hex').slice(0, 16);
+    return `${hex}:1`;
+}
+/**
+ * SARIF plain-text messages: one line without control or bidirectional override characters (as in
+ * the summary and issues), and `[`/`]` escaped so text cannot form an embedded link.
+ */
+function sarifText(s) {
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s).replace(/[[\]]/g, (m) => `\\${m}`);
+}
+function automationId(result) {
+    const s = result.shard;
+    return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
+}
+/** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
+function findingEvidence(f) {
+    const { exempted: _exempted, location: _location, ...evidence } = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonFinding */ .eg)(f);
+    return evidence;
+}
+function ruleDescriptor() {
+    return {
+        id: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.id,
+        name: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.name,
+        shortDescription: { text: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.shortDescription },
+        fullDescription: { text: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.fullDescription },
+        help: { text: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.helpText, markdown: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.helpMarkdown },
+        helpUri: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .HELP_URI */ .bw,
+        defaultConfiguration: { level: 'error' },
+        properties: {
+            tags: [..._evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.tags],
+            precision: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.precision,
+            'security-severity': _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.securitySeverity,
+            'problem.severity': 'error',
+            cis: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .CIS_MAPPINGS */ .em.map((m) => ({ ...m })),
+        },
+    };
+}
+function accountLabel(accountId, alias) {
+    return alias ? `${accountId} (${alias})` : accountId;
+}
+function findingMessage(f, result, alias) {
+    const key = f.accessKeyId
+        ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
+        : `access key in slot ${f.keySlot}`;
+    const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
+    return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
+        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
+}
+function physicalLocation(location) {
+    return [
+        {
+            physicalLocation: {
+                artifactLocation: { uri: toArtifactUri(location) },
+                region: { startLine: 1 },
+            },
+        },
+    ];
+}
+function findingResult(f, result, alias) {
+    return {
+        ruleId: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.id,
+        ruleIndex: 0,
+        level: 'error',
+        kind: 'fail',
+        message: { text: findingMessage(f, result, alias) },
+        locations: physicalLocation(f.location),
+        partialFingerprints: { primaryLocationLineHash: locationFingerprint(f.location) },
+        properties: { ...findingEvidence(f), accountAlias: alias, carriedForward: false },
+    };
+}
+function carriedResult(a) {
+    const text = a.message.trim() || `Open alert of account ${a.accountId}, which could not be audited this run.`;
+    return {
+        ruleId: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE */ .xZ.id,
+        ruleIndex: 0,
+        level: 'error',
+        kind: 'fail',
+        message: { text: sarifText(text) },
+        locations: physicalLocation(a.location),
+        partialFingerprints: { primaryLocationLineHash: locationFingerprint(a.location) },
+        properties: { accountId: a.accountId, carriedForward: true },
+    };
+}
+/** The results GitHub will see, in order: findings (exempted left out), then carried-forward alerts. */
+function allResults(result) {
+    const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
+    return [
+        ...result.findings
+            .filter((f) => !f.exempted)
+            .map((f) => findingResult(f, result, aliases.get(f.accountId) ?? null)),
+        ...result.carriedForward.map(carriedResult),
+    ];
+}
+/** How many results the SARIF log would hold before the cap, and how many the cap drops. */
+function sarifResultCounts(result) {
+    const total = result.findings.filter((f) => !f.exempted).length + result.carriedForward.length;
+    return { total, dropped: Math.max(0, total - SARIF_MAX_RESULTS) };
+}
+function buildSarif(result, opts) {
+    const every = allResults(result);
+    const results = every.slice(0, SARIF_MAX_RESULTS);
+    const dropped = every.length - results.length;
+    const notifications = [];
+    for (const a of result.accounts) {
+        if (a.status !== 'error')
+            continue;
+        const hint = a.hint ? ` ${a.hint}` : '';
+        notifications.push({
+            level: 'error',
+            message: {
+                text: sarifText(`Account ${accountLabel(a.accountId, a.alias)} could not be audited: ${a.error ?? 'unknown error'}.${hint}`),
+            },
+            properties: { kind: NOTIFICATION_ACCOUNT_ERROR, accountId: a.accountId },
+        });
+    }
+    if (dropped > 0) {
+        notifications.push({
+            level: 'warning',
+            message: {
+                text: `${dropped} of ${every.length} results were dropped: GitHub accepts at most ` +
+                    `${SARIF_MAX_RESULTS} per run. The JSON report lists every finding.`,
+            },
+            properties: { kind: NOTIFICATION_RESULTS_DROPPED, dropped },
+        });
+    }
+    const failed = result.accounts.filter((a) => a.status === 'error').length;
+    const invocation = {
+        executionSuccessful: !(result.accounts.length > 0 && failed === result.accounts.length),
+        endTimeUtc: result.generatedAt,
+    };
+    if (notifications.length > 0)
+        invocation.toolExecutionNotifications = notifications;
+    const run = {
+        tool: {
+            driver: {
+                name: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH,
+                version: opts.toolVersion,
+                semanticVersion: /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? opts.toolVersion : undefined,
+                informationUri: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_INFORMATION_URI */ .Rn,
+                rules: [ruleDescriptor()],
+            },
+        },
+        automationDetails: { id: automationId(result) },
+        invocations: [invocation],
+        results,
+        columnKind: 'utf16CodeUnits',
+        properties: {
+            mode: result.mode,
+            asOf: result.asOf,
+            scope: result.settings.scope,
+            setupWindowSeconds: result.settings.setupWindowSeconds,
+            unusedDays: result.settings.unusedDays,
+            exemptionTag: result.settings.exemptionTag,
+            findings: result.findings.filter((f) => !f.exempted).length,
+            exempted: result.findings.filter((f) => f.exempted).length,
+            exemptionsExpired: result.findings.filter((f) => !f.exempted && f.exemptionExpired).length,
+            carriedForward: result.carriedForward.length,
+            resultsDropped: dropped,
+            accountsAudited: result.accounts.length - failed,
+            accountsFailed: failed,
+            resolvedSinceReport: result.accounts.reduce((n, a) => n + a.resolvedSinceReport, 0),
+        },
+    };
+    if (run.tool.driver.semanticVersion === undefined)
+        delete run.tool.driver.semanticVersion;
+    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   bF: () => (/* binding */ renderTerminal)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, verdictText */
+/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5881);
 
 
 
@@ -86651,36 +84246,36 @@ function keysNoun(result, n) {
     return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = outputs_countResult(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${outputs_plural(total, 'account')} failed`
-            : `${outputs_plural(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${outputs_plural(c.violatingUsers, 'user')}, ${accounts}`);
+            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${outputs_plural(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${outputs_plural(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${outputs_plural(total, 'account')}, ${outputs_plural(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only; `esc` is for the as-of time, in case it is not a date. */
 function settingsText(result, esc = plain) {
     const s = result.settings;
     const scope = s.scope === 'at-setup'
-        ? `keys created within ${rule_formatDuration(s.setupWindowSeconds)} of their user`
+        ? `keys created within ${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${outputs_plural(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
-    return `As of ${esc(rule_formatUtc(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
+    return `As of ${esc((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
 }
 /** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
 function allNotes(result) {
@@ -86693,9 +84288,9 @@ function allNotes(result) {
 }
 /** A note may quote names in backticks: those become code spans, the rest is escaped text. */
 function renderNote(s) {
-    return truncate(s, MAX_MESSAGE)
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_MESSAGE)
         .split(/(`[^`]+`)/)
-        .map((part) => (/^`[^`]+`$/.test(part) ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+        .map((part) => (/^`[^`]+`$/.test(part) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(part.slice(1, -1)) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(part)))
         .join('');
 }
 function perAccount(findings) {
@@ -86715,8 +84310,8 @@ function reportAge(a, generatedAt) {
         return null;
     const age = (Date.parse(generatedAt) - Date.parse(a.reportGeneratedAt)) / 1000;
     return Number.isNaN(age)
-        ? rule_formatUtc(a.reportGeneratedAt)
-        : `${rule_formatUtc(a.reportGeneratedAt)} (${rule_formatDuration(age)} old)`;
+        ? (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)
+        : `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(age)} old)`;
 }
 /** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
 function fit(head, items, budget, more) {
@@ -86744,7 +84339,7 @@ function fit(head, items, budget, more) {
     return bytes(pointer) <= budget ? pointer : '';
 }
 function tableRows(headers, rows) {
-    return markdownTable(headers, rows).split('\n');
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Qj)(headers, rows).split('\n');
 }
 function table(title, headers, rows, budget, more) {
     if (rows.length === 0)
@@ -86754,19 +84349,19 @@ function table(title, headers, rows, budget, more) {
 }
 function renderSummary(result, opts) {
     const maxBytes = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const c = outputs_countResult(result);
-    const json = codeSpan(opts.jsonFile);
-    const cutRows = (what) => (n) => `_${outputs_plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
+    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const json = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.jsonFile);
+    const cutRows = (what) => (n) => `_${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
     const counts = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
     const expired = failing.filter((f) => f.exemptionExpired);
     const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-    const user = (f) => escapeMarkdown(truncate(f.userName, MAX_NAME));
-    const key = (f) => f.accessKeyId ? `${codeSpan(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
+    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
+    const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     const blocks = [];
     const add = (name, priority, render) => blocks.push({ name, priority, render });
-    add('verdict', 0, () => `### ${verdictText(result, c)}\n\n${settingsText(result, escapeMarkdown)}`);
+    add('verdict', 0, () => `### ${verdictText(result, c)}\n\n${settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)}`);
     add('accounts', 6, (budget) => table('#### Accounts', [
         'Account',
         'Alias',
@@ -86779,12 +84374,12 @@ function renderSummary(result, opts) {
     ], result.accounts.map((a) => {
         const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
         const report = [
-            a.source !== 'aws' ? codeSpan(truncate(a.source, 200), { inTable: true }) : null,
+            a.source !== 'aws' ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.source, 200), { inTable: true }) : null,
             reportAge(a, result.generatedAt),
         ].filter((x) => x !== null);
         return [
-            escapeMarkdown(a.accountId),
-            a.alias ? escapeMarkdown(truncate(a.alias, MAX_NAME)) : '—',
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId),
+            a.alias ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME)) : '—',
             String(a.usersScanned),
             String(n.findings),
             String(n.exempted),
@@ -86792,16 +84387,16 @@ function renderSummary(result, opts) {
             report.length > 0 ? report.join(' ') : '—',
             a.status === 'ok'
                 ? '✅ ok'
-                : `❌ ${escapeMarkdown(truncate(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
+                : `❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
         ];
     }), budget, cutRows('account')));
     add('findings', 7, (budget) => table(`#### Unused ${keysNoun(result, 2)}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], failing.map((f) => [
-        escapeMarkdown(f.accountId),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
-        rule_formatUtc(f.keyCreatedAt),
-        rule_formatDuration(f.setupGapSeconds),
-        escapeMarkdown(rule_describeUse(f, result.asOf)),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
         f.mfaActive ? 'yes' : '**no**',
     ]), budget, cutRows('finding')));
     add('expired', 5, (budget) => fit([
@@ -86809,15 +84404,15 @@ function renderSummary(result, opts) {
         '',
         'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
         '',
-    ], expired.map((f) => `- **${user(f)}** in ${escapeMarkdown(f.accountId)}: ` +
-        `${escapeMarkdown(truncate(f.justification ?? '', MAX_MESSAGE))}`), budget, cutRows('expired exemption')));
+    ], expired.map((f) => `- **${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}: ` +
+        `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification ?? '', MAX_MESSAGE))}`), budget, cutRows('expired exemption')));
     add('exempted', 8, (budget) => table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], exempted.map((f) => [
-        escapeMarkdown(f.accountId),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
         user(f),
         key(f),
-        rule_formatUtc(f.keyCreatedAt),
-        escapeMarkdown(rule_describeUse(f, result.asOf)),
-        f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
+        f.justification ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification, MAX_MESSAGE)) : '—',
     ]), budget, cutRows('exempted key')));
     add('fix', 9, (budget) => {
         if (failing.length === 0)
@@ -86828,39 +84423,39 @@ function renderSummary(result, opts) {
             '#### How to fix',
             '',
             'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
-                `really needed, tag its user with ${codeSpan(result.settings.exemptionTag)} saying why ` +
+                `really needed, tag its user with ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(result.settings.exemptionTag)} saying why ` +
                 '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
             '',
         ];
-        const items = shown.map((f) => `**${user(f)}** in ${escapeMarkdown(f.accountId)}:\n\n${codeBlock(rule_fixCommands(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${outputs_plural(n, 'more key')} are left out: see the JSON report ${json}._`;
+        const items = shown.map((f) => `**${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
+        const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
         if (over > 0)
             items.push(leftOut(over));
         // When the budget cuts, the left-out line (always last) is among the cut items.
         const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
         return fit(head, items, budget, more).replace(/\n+$/, '');
     });
-    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- **${escapeMarkdown(a.accountId)}**${a.alias ? ` (${escapeMarkdown(truncate(a.alias, MAX_NAME))})` : ''}: ` +
-        escapeMarkdown(truncate(a.error ?? 'unknown error', MAX_MESSAGE)) +
-        (a.hint ? `\n  - To fix: ${escapeMarkdown(truncate(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
+    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId)}**${a.alias ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME))})` : ''}: ` +
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
+        (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
     add('carried', 3, () => {
         const n = result.carriedForward.length;
         if (n === 0)
             return '';
-        return (`**${outputs_plural(n, 'open code scanning alert')}** of accounts that could not be audited ` +
+        return (`**${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'open code scanning alert')}** of accounts that could not be audited ` +
             `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
     });
     add('dropped', 3, () => {
-        const { total, dropped } = sarif_sarifResultCounts(result);
+        const { total, dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result);
         if (dropped === 0)
             return '';
-        return (`⚠️ The SARIF file holds the first ${sarif_SARIF_MAX_RESULTS.toLocaleString('en-US')} of ` +
-            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${outputs_plural(dropped, 'result')} ` +
+        return (`⚠️ The SARIF file holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .SARIF_MAX_RESULTS */ .mH.toLocaleString('en-US')} of ` +
+            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(dropped, 'result')} ` +
             `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
     });
     add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
     add('issues', 1, () => (opts.issues ? issuesText(opts.issues) : ''));
-    add('footer', 1, () => `Full report: JSON ${json} · SARIF ${codeSpan(opts.sarifFile)}`);
+    add('footer', 1, () => `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}`);
     const join = (parts) => parts.filter((p) => p !== '').join('\n\n') + '\n';
     const full = join(blocks.map((b) => b.render(Infinity)));
     if (bytes(full) <= maxBytes)
@@ -86895,16 +84490,16 @@ function truncateBytes(s, max) {
 function issuesText(i) {
     const lines = ['#### Issues', ''];
     lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
-        (i.skipped > 0 ? ` ${outputs_plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+        (i.skipped > 0 ? ` ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
     if (i.error)
-        lines.push('', `⚠️ Issues could not be kept in sync: ${escapeMarkdown(truncate(i.error, MAX_MESSAGE))}`);
+        lines.push('', `⚠️ Issues could not be kept in sync: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(i.error, MAX_MESSAGE))}`);
     return lines.join('\n');
 }
 // ---------------------------------------------------------------------------------------------------
 // Terminal
 /** Untrusted text for a terminal: one line, no control characters (no escape sequences). */
 function plain(s, max = MAX_NAME) {
-    return truncate(markdown_oneLine(s), max);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s), max);
 }
 function columns(headers, rows, indent = '  ') {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -86916,7 +84511,7 @@ function columns(headers, rows, indent = '  ') {
     return [line(headers), ...rows.map(line)].join('\n');
 }
 function renderTerminal(result, opts) {
-    const c = countResult(result);
+    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
     const counts = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
@@ -86943,10 +84538,10 @@ function renderTerminal(result, opts) {
             plain(f.accountId),
             plain(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
             key(f),
-            formatUtc(f.keyCreatedAt),
-            formatDuration(f.setupGapSeconds),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
             f.mfaActive ? 'yes' : 'no',
-            plain(describeUse(f, result.asOf), 200),
+            plain((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf), 200),
         ])));
     }
     if (exempted.length > 0) {
@@ -86954,7 +84549,7 @@ function renderTerminal(result, opts) {
             plain(f.accountId),
             plain(f.userName),
             key(f),
-            formatUtc(f.keyCreatedAt),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
             plain(f.justification ?? '-', MAX_MESSAGE),
         ])));
     }
@@ -86962,10 +84557,10 @@ function renderTerminal(result, opts) {
         const shown = failing.slice(0, MAX_FIX_BLOCKS);
         const lines = shown.flatMap((f) => [
             `  # ${plain(f.userName)} in ${plain(f.accountId)}`,
-            ...fixCommands(f).map((l) => `  ${l}`),
+            ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f).map((l) => `  ${l}`),
         ]);
         if (failing.length > shown.length) {
-            lines.push(`  # ... ${plural(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
+            lines.push(`  # ... ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
         }
         section('How to fix (deactivate first, then delete)', lines.join('\n'));
     }
@@ -86978,83 +84573,16 @@ function renderTerminal(result, opts) {
     }
     const extra = [];
     if (result.carriedForward.length > 0) {
-        extra.push(`${plural(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
+        extra.push(`${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
     }
-    const { dropped } = sarifResultCounts(result);
+    const { dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result);
     if (dropped > 0)
-        extra.push(`SARIF holds the first ${SARIF_MAX_RESULTS} results; ${dropped} dropped`);
+        extra.push(`SARIF holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .SARIF_MAX_RESULTS */ .mH} results; ${dropped} dropped`);
     extra.push(...allNotes(result).map((n) => plain(n, MAX_MESSAGE)));
     if (extra.length > 0)
         section('Notes', extra.map((n) => `  - ${n}`).join('\n'));
     out.push('', `Full report: JSON ${plain(opts.jsonFile, 500)}, SARIF ${plain(opts.sarifFile, 500)}`);
     return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-/** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
-
-
-
-
-
-
-
-async function run() {
-    let result = null;
-    let issues = null;
-    let writeSummary = true;
-    let files = { sarifFile: '', jsonFile: '' };
-    try {
-        const config = parseConfig(readActionInputs(), { expandGlob: expandGlob });
-        writeSummary = config.summary;
-        files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
-        if (config.githubToken)
-            setSecret(config.githubToken);
-        const outcome = await runPipeline(config, {
-            getIDToken: (audience) => getIDToken(audience),
-            setSecret: (secret) => setSecret(secret),
-            now: () => new Date(),
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            log: { info: info, warning: warning },
-            github: githubContextFromEnv(config.githubToken),
-            onResult: (r) => {
-                result = r;
-            },
-        });
-        issues = outcome.issues;
-        for (const [name, value] of Object.entries(outcome.outputs))
-            setOutput(name, value);
-        if (outcome.exitCode !== 0)
-            setFailed(outcome.verdict);
-        else
-            info(outcome.verdict);
-    }
-    catch (error) {
-        fail(error);
-    }
-    finally {
-        if (result && writeSummary) {
-            try {
-                await summary.addRaw(renderSummary(result, { ...files, issues })).write();
-            }
-            catch (error) {
-                warning(`Could not write the job summary: ${message(error)}`);
-            }
-        }
-    }
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
-function fail(error) {
-    if (error instanceof InputError) {
-        setFailed(error.message);
-        return;
-    }
-    if (error instanceof Error && error.stack)
-        debug(error.stack);
-    setFailed(message(error));
 }
 
 
@@ -87372,6 +84900,2975 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  V9: () => (/* binding */ getIDToken),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 
 /***/ }),
 
@@ -87851,4 +88348,7 @@ class Agent extends external_http_.Agent {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__CLI_MARK = __webpack_exports__.R;
+/******/ var __webpack_exports__cli = __webpack_exports__.x;
+/******/ export { __webpack_exports__CLI_MARK as CLI_MARK, __webpack_exports__cli as cli };
 /******/ 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const ACTION_ENTRY = join(ROOT, 'dist', 'index.js');
-export const CLI_ENTRY = join(ROOT, 'dist', 'cli', 'index.js');
+export const CLI_ENTRY = join(ROOT, 'bin', 'iam-initial-access-key-audit.mjs');
 
 export interface RunResult {
   code: number;
