@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
 import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
-import {
-  accessDenied,
-  reportInProgress,
-  reportStarted,
-  startAwsProxy,
-  throttling,
-  type AwsProxy,
-} from './helpers/aws-proxy.js';
-import { describeWithMoto, seedAccount, startMoto, TEST_REGION, type MotoServer } from './helpers/moto.js';
+import { accessDenied, reportInProgress, reportStarted, throttling } from './helpers/aws-proxy.js';
+import { describeWithMoto, seedAccount, TEST_REGION } from './helpers/moto.js';
+import { liveStack } from './helpers/live-env.js';
 
 /** A fake clock that advances only by the injected sleeps: no real waiting. */
 function fakeTime(start = Date.parse('2026-01-01T00:00:00Z')) {
@@ -33,36 +27,22 @@ let nextAccount = 200000000001;
 const newAccount = (): string => String(nextAccount++);
 
 describeWithMoto('fetchCredentialReport against moto', () => {
-  let moto: MotoServer;
-  let proxy: AwsProxy;
-  let restoreEnv: () => void;
+  const stack = liveStack();
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await startAwsProxy(moto.endpoint);
-    restoreEnv = proxy.useAsEndpoint();
-  });
-
-  afterAll(async () => {
-    restoreEnv?.();
-    await proxy?.stop();
-    await moto?.stop();
-  });
-
-  /** A seeded account whose calls the proxy attributes to it, and an IAM client for it. */
+  /** A seeded account whose calls the stack.aws attributes to it, and an IAM client for it. */
   async function account(opts: { generated?: boolean } = {}) {
     const accountId = newAccount();
-    const seeded = await seedAccount(moto.endpoint, accountId, [
+    const seeded = await seedAccount(stack.moto.endpoint, accountId, [
       { name: 'alice', password: true, keys: 1 },
       { name: 'svc', keys: 1 },
     ]);
-    proxy.registerKey(seeded.credentials.accessKeyId, accountId);
+    stack.aws.registerKey(seeded.credentials.accessKeyId, accountId);
     const iam = new IAMClient(awsClientConfig({ region: TEST_REGION, credentials: seeded.credentials }));
     if (opts.generated) {
       // Generate once directly at moto, so the next GenerateCredentialReport answers COMPLETE.
       const direct = new IAMClient({
         region: TEST_REGION,
-        endpoint: moto.endpoint,
+        endpoint: stack.moto.endpoint,
         credentials: seeded.credentials,
       });
       const { GenerateCredentialReportCommand } = await import('@aws-sdk/client-iam');
@@ -86,7 +66,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       expect(alice?.keys[0].active).toBe(true);
       expect(alice?.keys[0].lastUsedDate).toBeNull();
       expect(t.sleeps).toEqual([1000]);
-      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 1 });
+      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 1 });
     } finally {
       iam.destroy();
     }
@@ -94,7 +74,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
 
   test('a report still generating for 2 polls: backoff 1 s, 2 s, then fetched', async () => {
     const { accountId, iam } = await account({ generated: true });
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: { action: 'GenerateCredentialReport', account: accountId },
       times: 2,
       respond: reportStarted(),
@@ -105,7 +85,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       expect(report.users).toHaveLength(2);
       expect(fault.hits).toBe(2);
       expect(t.sleeps).toEqual([1000, 2000]);
-      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 3, GetCredentialReport: 1 });
+      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 3, GetCredentialReport: 1 });
     } finally {
       fault.remove();
       iam.destroy();
@@ -114,7 +94,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
 
   test('a report that never completes fails after the bounded wait with a clear error', async () => {
     const { accountId, iam } = await account({ generated: true });
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: { action: 'GenerateCredentialReport', account: accountId },
       respond: reportStarted(),
     });
@@ -125,7 +105,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       expect(String((err as Error).message)).toContain('credential report still generating after 47s');
       // 1 + 2 + 4 + 8 + 16 + 16 = 47 s (capped at 16 s); another 16 s would pass 60 s.
       expect(t.sleeps).toEqual([1000, 2000, 4000, 8000, 16000, 16000]);
-      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 7 });
+      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 7 });
       const d = describeAwsError(err, { accountId, step: 'audit' });
       expect(d.error).toContain(`GenerateCredentialReport in account ${accountId} failed`);
       expect(d.error).toContain('still generating after 47s');
@@ -138,7 +118,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
 
   test('GetCredentialReport answering ReportInProgress: generate again, then fetch', async () => {
     const { accountId, iam } = await account({ generated: true });
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: { action: 'GetCredentialReport', account: accountId },
       times: 1,
       respond: reportInProgress(),
@@ -147,7 +127,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
     try {
       const { report } = await fetchCredentialReport(iam, t.deps);
       expect(report.users).toHaveLength(2);
-      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 2 });
+      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 2 });
       expect(t.sleeps).toEqual([1000]);
     } finally {
       fault.remove();
@@ -157,7 +137,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
 
   test('AccessDenied on GetCredentialReport: a StepError whose hint names iam:GetCredentialReport', async () => {
     const { accountId, iam } = await account({ generated: true });
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: { action: 'GetCredentialReport', account: accountId },
       respond: accessDenied('iam:GetCredentialReport'),
     });
@@ -184,12 +164,12 @@ describeWithMoto('fetchCredentialReport against moto', () => {
 
   test('a throttling burst and a connection reset are absorbed by the SDK retries', async () => {
     const { accountId, iam } = await account({ generated: true });
-    const throttle = proxy.fault({
+    const throttle = stack.aws.fault({
       match: { action: 'GetCredentialReport', account: accountId },
       times: 2,
       respond: throttling(),
     });
-    const reset = proxy.fault({
+    const reset = stack.aws.fault({
       match: { action: 'GenerateCredentialReport', account: accountId },
       times: 1,
       respond: 'reset',
@@ -200,7 +180,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       expect(report.users).toHaveLength(2);
       expect(throttle.hits).toBe(2);
       expect(reset.hits).toBe(1);
-      expect(proxy.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 3 });
+      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 2, GetCredentialReport: 3 });
       expect(t.sleeps).toEqual([]); // the SDK's own backoff, no poll
     } finally {
       throttle.remove();

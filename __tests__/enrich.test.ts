@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import {
   DeleteAccessKeyCommand,
   DeleteUserCommand,
@@ -11,17 +11,16 @@ import { fetchCredentialReport } from '../src/collect/credential-report.js';
 import { enrichFindings, keyForSlot } from '../src/collect/enrich.js';
 import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
 import { evaluateReport } from '../src/evaluate/evaluate.js';
-import { accessDenied, lastUsedAt, startAwsProxy, throttling, type AwsProxy } from './helpers/aws-proxy.js';
+import { accessDenied, lastUsedAt, throttling } from './helpers/aws-proxy.js';
 import {
   compliantUsers,
   describeWithMoto,
   seedAccount,
-  startMoto,
   TEST_REGION,
-  type MotoServer,
   type SeedUser,
   type SeededAccount,
 } from './helpers/moto.js';
+import { liveStack } from './helpers/live-env.js';
 
 const RULE: RuleSettings = {
   scope: 'at-setup',
@@ -40,34 +39,20 @@ const STALE_ALWAYS = { asOf: LATE_AS_OF, unusedDays: 90 };
 let nextAccount = 300000000001;
 
 describeWithMoto('enrichFindings against moto', () => {
-  let moto: MotoServer;
-  let proxy: AwsProxy;
-  let restoreEnv: () => void;
+  const stack = liveStack();
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await startAwsProxy(moto.endpoint);
-    restoreEnv = proxy.useAsEndpoint();
-  });
-
-  afterAll(async () => {
-    restoreEnv?.();
-    await proxy?.stop();
-    await moto?.stop();
-  });
-
-  /** Seeds an account, fetches and evaluates its report through the proxy, then clears the call log. */
+  /** Seeds an account, fetches and evaluates its report through the stack.aws, then clears the call log. */
   async function flagged(users: SeedUser[], asOf = AS_OF) {
     const accountId = String(nextAccount++);
-    const seeded = await seedAccount(moto.endpoint, accountId, users);
-    proxy.registerKey(seeded.credentials.accessKeyId, accountId);
+    const seeded = await seedAccount(stack.moto.endpoint, accountId, users);
+    stack.aws.registerKey(seeded.credentials.accessKeyId, accountId);
     const iam = new IAMClient(awsClientConfig({ region: TEST_REGION, credentials: seeded.credentials }));
     const { report, generatedAt } = await fetchCredentialReport(iam, noSleep);
     const findings = evaluateReport(report, RULE, asOf);
-    proxy.resetCalls();
+    stack.aws.resetCalls();
     const direct = new IAMClient({
       region: TEST_REGION,
-      endpoint: moto.endpoint,
+      endpoint: stack.moto.endpoint,
       credentials: seeded.credentials,
     });
     return { accountId, seeded, iam, direct, findings, generatedAt };
@@ -115,12 +100,12 @@ describeWithMoto('enrichFindings against moto', () => {
       });
       expect(out.tags.get(seeded.users.get('alice')!.arn)).toEqual({});
       expect(out.tags.size).toBe(3);
-      expect(proxy.counts(accountId)).toEqual({
+      expect(stack.aws.counts(accountId)).toEqual({
         ListAccessKeys: 3,
         ListUserTags: 3,
         GetAccessKeyLastUsed: 4,
       });
-      expect(proxy.count(undefined, accountId)).toBe(10);
+      expect(stack.aws.count(undefined, accountId)).toBe(10);
     } finally {
       iam.destroy();
       direct.destroy();
@@ -133,7 +118,7 @@ describeWithMoto('enrichFindings against moto', () => {
       { name: 'carol', password: true, keys: 1 },
     ]);
     const used = new Date(generatedAt.getTime() + 3600_000);
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: {
         action: 'GetAccessKeyLastUsed',
         account: accountId,
@@ -188,7 +173,7 @@ describeWithMoto('enrichFindings against moto', () => {
       { name: 'longago', password: true, keys: 1 },
     ]);
     const answer = (user: string, at: Date) =>
-      proxy.fault({
+      stack.aws.fault({
         match: {
           action: 'GetAccessKeyLastUsed',
           account: accountId,
@@ -252,7 +237,7 @@ describeWithMoto('enrichFindings against moto', () => {
       expect(out.resolvedSinceReport).toBe(3);
       expect([...out.tags.keys()].some((arn) => arn.endsWith('/gone'))).toBe(false);
       // no GetAccessKeyLastUsed for the inactive or deleted key, none for the deleted user
-      expect(proxy.counts(accountId)).toEqual({
+      expect(stack.aws.counts(accountId)).toEqual({
         ListAccessKeys: 4,
         ListUserTags: 4,
         GetAccessKeyLastUsed: 2,
@@ -267,7 +252,7 @@ describeWithMoto('enrichFindings against moto', () => {
     const { accountId, seeded, iam, direct, findings, generatedAt } = await flagged([
       { name: 'paged', password: true, keys: 1, tags: { a: '1' } },
     ]);
-    const page2 = proxy.fault({
+    const page2 = stack.aws.fault({
       match: { action: 'ListUserTags', account: accountId, params: { Marker: 'page2' } },
       respond: {
         status: 200,
@@ -278,7 +263,7 @@ describeWithMoto('enrichFindings against moto', () => {
           '</ResponseMetadata></ListUserTagsResponse>',
       },
     });
-    const page1 = proxy.fault({
+    const page1 = stack.aws.fault({
       match: { action: 'ListUserTags', account: accountId },
       times: 1,
       respond: {
@@ -301,7 +286,7 @@ describeWithMoto('enrichFindings against moto', () => {
         a: '1',
         'access-key-justification': 'vendor integration',
       });
-      expect(proxy.count('ListUserTags', accountId)).toBe(2);
+      expect(stack.aws.count('ListUserTags', accountId)).toBe(2);
     } finally {
       page1.remove();
       page2.remove();
@@ -314,7 +299,7 @@ describeWithMoto('enrichFindings against moto', () => {
     const { accountId, iam, direct, findings, generatedAt } = await flagged([
       { name: 'alice', password: true, keys: 1 },
     ]);
-    const throttle = proxy.fault({
+    const throttle = stack.aws.fault({
       match: { action: 'GetAccessKeyLastUsed', account: accountId },
       times: 1,
       respond: throttling(),
@@ -327,7 +312,7 @@ describeWithMoto('enrichFindings against moto', () => {
       });
       expect(ok.findings).toHaveLength(1);
       expect(throttle.hits).toBe(1);
-      const denied = proxy.fault({
+      const denied = stack.aws.fault({
         match: { action: 'ListUserTags', account: accountId },
         respond: accessDenied('iam:ListUserTags'),
       });

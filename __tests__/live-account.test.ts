@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config, RuleSettings } from '../src/model.js';
 import { auditAccount } from '../src/collect/live.js';
-import {
-  accessDenied,
-  lastUsedAt,
-  reportStarted,
-  startAwsProxy,
-  throttling,
-  type AwsProxy,
-} from './helpers/aws-proxy.js';
-import {
-  compliantUsers,
-  describeWithMoto,
-  seedAccount,
-  startMoto,
-  TEST_REGION,
-  type MotoServer,
-  type SeedUser,
-} from './helpers/moto.js';
+import { accessDenied, lastUsedAt, reportStarted, throttling } from './helpers/aws-proxy.js';
+import { compliantUsers, describeWithMoto, seedAccount, TEST_REGION, type SeedUser } from './helpers/moto.js';
+import { liveStack } from './helpers/live-env.js';
 
 const RULE: RuleSettings = {
   scope: 'at-setup',
@@ -83,31 +69,17 @@ const MOTO_GENERATED = '2015-02-02T20:02:02Z';
 let nextAccount = 400000000001;
 
 describeWithMoto('auditAccount against moto', () => {
-  let moto: MotoServer;
-  let proxy: AwsProxy;
-  let restoreEnv: () => void;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await startAwsProxy(moto.endpoint);
-    restoreEnv = proxy.useAsEndpoint();
-  });
-
-  afterAll(async () => {
-    restoreEnv?.();
-    await proxy?.stop();
-    await moto?.stop();
-  });
+  const stack = liveStack();
 
   /** Seeds a new account; `generated` makes its next GenerateCredentialReport answer COMPLETE. */
   async function seed(users: SeedUser[], opts: { alias?: string; generated?: boolean } = {}) {
     const accountId = String(nextAccount++);
-    const seeded = await seedAccount(moto.endpoint, accountId, users, { alias: opts.alias });
-    proxy.registerKey(seeded.credentials.accessKeyId, accountId);
+    const seeded = await seedAccount(stack.moto.endpoint, accountId, users, { alias: opts.alias });
+    stack.aws.registerKey(seeded.credentials.accessKeyId, accountId);
     if (opts.generated) {
       const direct = new IAMClient({
         region: TEST_REGION,
-        endpoint: moto.endpoint,
+        endpoint: stack.moto.endpoint,
         credentials: seeded.credentials,
       });
       await direct.send(new GenerateCredentialReportCommand({}));
@@ -175,7 +147,7 @@ describeWithMoto('auditAccount against moto', () => {
     expect(t.warnings).toEqual([]);
 
     // 3 + 2 per flagged user + 1 per flagged key, whatever the number of compliant users.
-    expect(proxy.counts(a.accountId)).toEqual({
+    expect(stack.aws.counts(a.accountId)).toEqual({
       ListAccountAliases: 1,
       GenerateCredentialReport: 1,
       GetCredentialReport: 1,
@@ -183,7 +155,7 @@ describeWithMoto('auditAccount against moto', () => {
       ListUserTags: 3,
       GetAccessKeyLastUsed: 4,
     });
-    expect(proxy.counts(b.accountId)).toEqual({
+    expect(stack.aws.counts(b.accountId)).toEqual({
       ListAccountAliases: 1,
       GenerateCredentialReport: 1,
       GetCredentialReport: 1,
@@ -247,7 +219,7 @@ describeWithMoto('auditAccount against moto', () => {
 
   test('a report still generating for 2 polls, then audited', async () => {
     const a = await seed(violators, { generated: true });
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: { action: 'GenerateCredentialReport', account: a.accountId },
       times: 2,
       respond: reportStarted(),
@@ -263,7 +235,7 @@ describeWithMoto('auditAccount against moto', () => {
       expect(r.account.status).toBe('ok');
       expect(r.findings).toHaveLength(4);
       expect(t.sleeps).toEqual([1000, 2000]);
-      expect(proxy.count('GenerateCredentialReport', a.accountId)).toBe(3);
+      expect(stack.aws.count('GenerateCredentialReport', a.accountId)).toBe(3);
     } finally {
       fault.remove();
     }
@@ -272,12 +244,12 @@ describeWithMoto('auditAccount against moto', () => {
   test('keys used or deactivated since the report are not findings: resolvedSinceReport', async () => {
     const a = await seed(violators, { generated: true });
     const erinKey = a.seeded.users.get('erin')!.keys[0]!.accessKeyId;
-    const used = proxy.fault({
+    const used = stack.aws.fault({
       match: { action: 'GetAccessKeyLastUsed', account: a.accountId, params: { AccessKeyId: erinKey } },
       respond: lastUsedAt(new Date(), 'iam', 'us-east-1'),
     });
     // alice's key deactivated after the report was generated: the live listing shows it Inactive
-    const deactivated = proxy.fault({
+    const deactivated = stack.aws.fault({
       match: { action: 'ListAccessKeys', account: a.accountId, params: { UserName: 'alice' } },
       respond: { rewrite: (body) => body.replace('<Status>Active</Status>', '<Status>Inactive</Status>') },
     });
@@ -303,7 +275,7 @@ describeWithMoto('auditAccount against moto', () => {
 
   test('AccessDenied on GetCredentialReport: status error with a hint naming iam:GetCredentialReport', async () => {
     const a = await seed(violators, { alias: 'denied', generated: true });
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: { action: 'GetCredentialReport', account: a.accountId },
       respond: accessDenied('iam:GetCredentialReport', {
         principal: `arn:aws:sts::${a.accountId}:assumed-role/IamAudit/iam-initial-access-key-audit`,
@@ -328,7 +300,7 @@ describeWithMoto('auditAccount against moto', () => {
       expect(r.account.hint).toContain(`arn:aws:iam::${a.accountId}:role/IamAudit`);
       expect(t.warnings).toHaveLength(1);
       expect(t.warnings[0]).toContain('iam:GetCredentialReport');
-      expect(proxy.count('ListAccessKeys', a.accountId)).toBe(0);
+      expect(stack.aws.count('ListAccessKeys', a.accountId)).toBe(0);
     } finally {
       fault.remove();
     }
@@ -336,7 +308,7 @@ describeWithMoto('auditAccount against moto', () => {
 
   test('AccessDenied on ListAccountAliases fails the account too (it is a required permission)', async () => {
     const a = await seed(violators, { generated: true });
-    const fault = proxy.fault({
+    const fault = stack.aws.fault({
       match: { action: 'ListAccountAliases', account: a.accountId },
       respond: accessDenied('iam:ListAccountAliases'),
     });
@@ -357,7 +329,7 @@ describeWithMoto('auditAccount against moto', () => {
   test('throttling bursts across the account are absorbed by the SDK retries', async () => {
     const a = await seed(violators, { generated: true });
     const faults = ['ListAccountAliases', 'GetAccessKeyLastUsed'].map((action) =>
-      proxy.fault({ match: { action, account: a.accountId }, times: 1, respond: throttling() }),
+      stack.aws.fault({ match: { action, account: a.accountId }, times: 1, respond: throttling() }),
     );
     try {
       const r = await auditAccount({

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   CreateAccountCommand,
   CreateOrganizationCommand,
@@ -7,17 +7,9 @@ import {
 import { mapWithConcurrency } from '../src/collect/pool.js';
 import { runLiveAudit } from '../src/collect/run-live.js';
 import { SignInError } from '../src/credentials/session.js';
-import { accessDenied, startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
-import {
-  describeWithMoto,
-  motoCredentials,
-  resetMoto,
-  seedAccount,
-  startMoto,
-  type MotoServer,
-} from './helpers/moto.js';
-import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
-import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
+import { accessDenied } from './helpers/aws-proxy.js';
+import { describeWithMoto, motoCredentials, resetMoto, seedAccount } from './helpers/moto.js';
+import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';
 
 const AUDIT_ACCOUNT = '111111111111';
 const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
@@ -61,32 +53,21 @@ describe('mapWithConcurrency', () => {
 });
 
 describeWithMoto('live audit of several accounts against moto', () => {
-  let moto: MotoServer;
-  let aws: AwsProxy;
-  let oidc: OidcServer;
+  const stack = liveStack({ oidc: true, pointSdk: false });
   let restoreEnv: () => void = () => undefined;
   let deps: RecordingDeps;
-
-  beforeAll(async () => {
-    [moto, oidc] = await Promise.all([startMoto(), startOidcServer()]);
-    aws = await startAwsProxy(moto.endpoint);
-  });
-  afterAll(async () => {
-    await aws?.stop();
-    await Promise.all([moto?.stop(), oidc?.stop()]);
-  });
   beforeEach(async () => {
-    await resetMoto(moto.endpoint);
-    aws.clearFaults();
-    aws.resetCalls();
-    restoreEnv = setAwsEnv(aws.endpoint, { oidc });
+    await resetMoto(stack.moto.endpoint);
+    stack.aws.clearFaults();
+    stack.aws.resetCalls();
+    restoreEnv = setAwsEnv(stack.aws.endpoint, { oidc: stack.oidc });
     deps = recordingDeps();
   });
   afterEach(() => restoreEnv());
 
   async function seedMembers(ids: string[]): Promise<void> {
     for (const id of ids) {
-      await seedAccount(moto.endpoint, id, [
+      await seedAccount(stack.moto.endpoint, id, [
         { name: `violator-${id.slice(0, 1)}`, password: true, keys: 1 },
         {
           name: 'exempted',
@@ -105,15 +86,15 @@ describeWithMoto('live audit of several accounts against moto', () => {
     const denied = '444444444444';
     await seedMembers(members);
     const deniedRole = `arn:aws:iam::${denied}:role/${MEMBER_ROLE}`;
-    const fault = aws.fault({
+    const fault = stack.aws.fault({
       match: { action: 'AssumeRole', params: { RoleArn: deniedRole } },
       respond: accessDenied('sts:AssumeRole', {
         principal: `arn:aws:sts::${AUDIT_ACCOUNT}:assumed-role/gha-iam-audit/iam-initial-access-key-audit`,
         resource: deniedRole,
       }),
     });
-    aws.latencyMs = 20;
-    aws.resetCalls();
+    stack.aws.latencyMs = 20;
+    stack.aws.resetCalls();
 
     const config = liveConfig({
       'role-to-assume': ROLE,
@@ -122,7 +103,7 @@ describeWithMoto('live audit of several accounts against moto', () => {
       concurrency: '2',
     });
     const { audits, notes } = await runLiveAudit(config, deps);
-    aws.latencyMs = 0;
+    stack.aws.latencyMs = 0;
 
     expect(notes).toEqual([]);
     expect(audits.map((a) => a.account.accountId)).toEqual(members);
@@ -145,12 +126,14 @@ describeWithMoto('live audit of several accounts against moto', () => {
     }
 
     // one web-identity sign-in, one AssumeRole per member, nothing at all in the denied account
-    expect(aws.count('AssumeRoleWithWebIdentity')).toBe(1);
-    const assumed = aws.calls.filter((c) => c.action === 'AssumeRole').map((c) => c.params.RoleArn);
+    expect(stack.aws.count('AssumeRoleWithWebIdentity')).toBe(1);
+    const assumed = stack.aws.calls.filter((c) => c.action === 'AssumeRole').map((c) => c.params.RoleArn);
     expect([...assumed].sort()).toEqual(members.map((id) => `arn:aws:iam::${id}:role/${MEMBER_ROLE}`));
-    expect(aws.calls.filter((c) => c.account === denied)).toEqual([]);
+    expect(stack.aws.calls.filter((c) => c.account === denied)).toEqual([]);
     for (const id of members.filter((m) => m !== denied)) {
-      expect(aws.calls.filter((c) => c.account === id && c.service === 'iam').length).toBeGreaterThan(0);
+      expect(stack.aws.calls.filter((c) => c.account === id && c.service === 'iam').length).toBeGreaterThan(
+        0,
+      );
     }
 
     // concurrency: accounts started vs finished, from the progress log
@@ -180,10 +163,10 @@ describeWithMoto('live audit of several accounts against moto', () => {
   });
 
   it('audits an organization: the management account with the signed-in role, members by chaining', async () => {
-    const management = await motoCredentials(moto.endpoint, AUDIT_ACCOUNT);
+    const management = await motoCredentials(stack.moto.endpoint, AUDIT_ACCOUNT);
     const org = new OrganizationsClient({
       region: 'us-east-1',
-      endpoint: moto.endpoint,
+      endpoint: stack.moto.endpoint,
       credentials: management,
     });
     const members: string[] = [];
@@ -199,7 +182,7 @@ describeWithMoto('live audit of several accounts against moto', () => {
       org.destroy();
     }
     await seedMembers([AUDIT_ACCOUNT, ...members]);
-    aws.resetCalls();
+    stack.aws.resetCalls();
 
     const config = liveConfig({
       'role-to-assume': ROLE,
@@ -209,14 +192,14 @@ describeWithMoto('live audit of several accounts against moto', () => {
     const { audits } = await runLiveAudit(config, deps);
     expect(audits.map((a) => a.account.accountId)).toEqual([AUDIT_ACCOUNT, ...members].sort());
     expect(audits.every((a) => a.account.status === 'ok')).toBe(true);
-    expect(aws.count('AssumeRole')).toBe(2);
+    expect(stack.aws.count('AssumeRole')).toBe(2);
     expect(
-      aws.calls
+      stack.aws.calls
         .filter((c) => c.action === 'AssumeRole')
         .map((c) => c.params.RoleArn)
         .sort(),
     ).toEqual(members.map((id) => `arn:aws:iam::${id}:role/${MEMBER_ROLE}`).sort());
-    expect(aws.count('ListAccounts', AUDIT_ACCOUNT)).toBe(1);
+    expect(stack.aws.count('ListAccounts', AUDIT_ACCOUNT)).toBe(1);
   });
 
   it('audits the shard only', async () => {
@@ -234,7 +217,7 @@ describeWithMoto('live audit of several accounts against moto', () => {
   });
 
   it('throws when signing in fails: nothing is audited', async () => {
-    aws.fault({
+    stack.aws.fault({
       match: { action: 'AssumeRoleWithWebIdentity' },
       respond: {
         error: {
@@ -251,6 +234,6 @@ describeWithMoto('live audit of several accounts against moto', () => {
     });
     const err = await runLiveAudit(config, deps).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
-    expect(aws.calls.filter((c) => c.service === 'iam' || c.action === 'AssumeRole')).toEqual([]);
+    expect(stack.aws.calls.filter((c) => c.service === 'iam' || c.action === 'AssumeRole')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, expect, it } from '@jest/globals';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import {
@@ -15,16 +15,8 @@ import {
   subjectForms,
 } from '../src/credentials/session.js';
 import { decodeClaims } from '../src/credentials/oidc.js';
-import {
-  describeWithMoto,
-  MOTO_DEFAULT_ACCOUNT,
-  resetMoto,
-  startMoto,
-  type MotoServer,
-} from './helpers/moto.js';
-import { startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
-import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
-import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
+import { describeWithMoto, MOTO_DEFAULT_ACCOUNT, resetMoto } from './helpers/moto.js';
+import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';
 
 const AUDIT_ACCOUNT = '111111111111';
 const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
@@ -47,31 +39,20 @@ function secretsOf(c: AwsCredentialIdentity): string[] {
 }
 
 describeWithMoto('sign-in against moto', () => {
-  let moto: MotoServer;
-  let oidc: OidcServer;
-  let aws: AwsProxy;
+  const stack = liveStack({ oidc: true, pointSdk: false });
   let restoreEnv: () => void = () => undefined;
   let deps: RecordingDeps;
-
-  beforeAll(async () => {
-    [moto, oidc] = await Promise.all([startMoto(), startOidcServer()]);
-    aws = await startAwsProxy(moto.endpoint);
-  });
-  afterAll(async () => {
-    await aws?.stop();
-    await Promise.all([moto?.stop(), oidc?.stop()]);
-  });
   beforeEach(async () => {
-    await resetMoto(moto.endpoint);
-    aws.clearFaults();
-    aws.resetCalls();
-    restoreEnv = setAwsEnv(aws.endpoint, { oidc });
+    await resetMoto(stack.moto.endpoint);
+    stack.aws.clearFaults();
+    stack.aws.resetCalls();
+    restoreEnv = setAwsEnv(stack.aws.endpoint, { oidc: stack.oidc });
     deps = recordingDeps();
   });
   afterEach(() => restoreEnv());
 
   it('assumes role-to-assume with the OIDC token and masks every returned secret', async () => {
-    const requests = oidc.requests;
+    const requests = stack.oidc.requests;
     const config = liveConfig({ 'role-to-assume': ROLE, 'role-duration-seconds': '900' });
     const session = await signIn(config, deps);
 
@@ -79,11 +60,12 @@ describeWithMoto('sign-in against moto', () => {
     expect(session.callerArn).toBe(
       `arn:aws:sts::${AUDIT_ACCOUNT}:assumed-role/gha-iam-audit/iam-initial-access-key-audit`,
     );
-    expect(oidc.requests - requests).toBe(1);
-    expect(oidc.audiences.at(-1)).toBe('sts.amazonaws.com');
+    expect(stack.oidc.requests - requests).toBe(1);
+    expect(stack.oidc.audiences.at(-1)).toBe('sts.amazonaws.com');
 
     const creds = await session.baseCredentials();
-    for (const secret of [...secretsOf(creds), oidc.issued.at(-1)!]) expect(deps.secrets).toContain(secret);
+    for (const secret of [...secretsOf(creds), stack.oidc.issued.at(-1)!])
+      expect(deps.secrets).toContain(secret);
     // Masked before anything was logged, and never logged.
     const everything = deps.lines.join('\n');
     for (const secret of deps.secrets) expect(everything).not.toContain(secret);
@@ -101,20 +83,20 @@ describeWithMoto('sign-in against moto', () => {
     const session = await signIn(config, deps);
     const first = await session.baseCredentials();
     const expiresAt = first.expiration!.getTime();
-    const requests = oidc.requests;
+    const requests = stack.oidc.requests;
 
     deps.setNow(new Date(expiresAt - REFRESH_MARGIN_MS - 60_000));
     expect(await session.baseCredentials()).toBe(first);
-    expect(oidc.requests).toBe(requests);
+    expect(stack.oidc.requests).toBe(requests);
 
     deps.setNow(new Date(expiresAt - REFRESH_MARGIN_MS + 60_000));
     const concurrent = await Promise.all([1, 2, 3, 4].map(() => session.baseCredentials()));
-    expect(oidc.requests).toBe(requests + 1); // one refresh shared by concurrent callers
+    expect(stack.oidc.requests).toBe(requests + 1); // one refresh shared by concurrent callers
     const second = concurrent[0]!;
     expect(concurrent.every((c) => c === second)).toBe(true);
     expect(second.accessKeyId).not.toBe(first.accessKeyId);
     for (const secret of secretsOf(second)) expect(deps.secrets).toContain(secret);
-    expect((await whoAmI(moto.endpoint, session.baseCredentials)).account).toBe(AUDIT_ACCOUNT);
+    expect((await whoAmI(stack.moto.endpoint, session.baseCredentials)).account).toBe(AUDIT_ACCOUNT);
     expect(deps.lines.some((l) => l.includes('Refreshed the OIDC session'))).toBe(true);
   });
 
@@ -149,20 +131,20 @@ describeWithMoto('sign-in against moto', () => {
     expect(lifetime).toBeLessThanOrEqual(CHAINED_SESSION_MAX_SECONDS * 1000);
     expect(lifetime).toBeGreaterThan(CHAINED_SESSION_MAX_SECONDS * 1000 - 30_000);
 
-    const me = await whoAmI(moto.endpoint, provider);
+    const me = await whoAmI(stack.moto.endpoint, provider);
     expect(me.account).toBe('222222222222');
     expect(me.arn).toBe('arn:aws:sts::222222222222:assumed-role/IamAudit/iam-initial-access-key-audit');
-    expect((await whoAmI(moto.endpoint, session.credentialsFor('333333333333'))).account).toBe(
+    expect((await whoAmI(stack.moto.endpoint, session.credentialsFor('333333333333'))).account).toBe(
       '333333333333',
     );
 
     // re-assumed before the chained session expires; the OIDC session (2 h) is still good
-    const oidcRequests = oidc.requests;
+    const oidcRequests = stack.oidc.requests;
     deps.setNow(new Date(creds.expiration!.getTime() - REFRESH_MARGIN_MS + 1000));
     const renewed = await provider();
     expect(renewed.accessKeyId).not.toBe(creds.accessKeyId);
     expect(deps.secrets).toContain(renewed.secretAccessKey);
-    expect(oidc.requests).toBe(oidcRequests);
+    expect(stack.oidc.requests).toBe(oidcRequests);
   });
 
   it('builds member role ARNs in the configured partition', async () => {
@@ -181,10 +163,10 @@ describeWithMoto('sign-in against moto', () => {
   });
 
   it('uses the default credential chain without role-to-assume', async () => {
-    const requests = oidc.requests;
+    const requests = stack.oidc.requests;
     const session = await signIn(liveConfig({}), deps);
     expect(session.callerAccountId).toBe(MOTO_DEFAULT_ACCOUNT);
-    expect(oidc.requests).toBe(requests);
+    expect(stack.oidc.requests).toBe(requests);
     expect((await session.baseCredentials()).accessKeyId).toBe('testing');
     expect(session.credentialsFor(MOTO_DEFAULT_ACCOUNT)).toBe(session.baseCredentials);
 
@@ -192,21 +174,21 @@ describeWithMoto('sign-in against moto', () => {
       liveConfig({ accounts: '444444444444', 'account-role-name': 'IamAudit' }),
       deps,
     );
-    expect((await whoAmI(moto.endpoint, chained.credentialsFor('444444444444'))).account).toBe(
+    expect((await whoAmI(stack.moto.endpoint, chained.credentialsFor('444444444444'))).account).toBe(
       '444444444444',
     );
   });
 
   it('fails sign-in with a hint when the default chain finds no credentials', async () => {
     restoreEnv();
-    restoreEnv = setAwsEnv(aws.endpoint, { credentials: false });
+    restoreEnv = setAwsEnv(stack.aws.endpoint, { credentials: false });
     const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
     expect((err as Error).message).toMatch(/Could not sign in to AWS/);
     expect((err as Error).message).toContain('role-to-assume');
   });
   it('on AccessDenied from STS shows the claims to trust and the role, never the token', async () => {
-    const denied = aws.fault({
+    const denied = stack.aws.fault({
       match: { action: 'AssumeRoleWithWebIdentity' },
       respond: {
         error: {
@@ -229,7 +211,7 @@ describeWithMoto('sign-in against moto', () => {
     expect(message).toContain('aud: sts.amazonaws.com');
     expect(message).toContain('"repo:octo-org@987654/octo-repo@123456789:ref:refs/heads/main"');
     expect(message).toContain('repo:OWNER@ID/REPO@ID:...');
-    const token = oidc.issued.at(-1)!;
+    const token = stack.oidc.issued.at(-1)!;
     for (const part of token.split('.').filter((p) => p.length > 8)) expect(message).not.toContain(part);
     expect(deps.lines.join('\n')).not.toContain(token);
     expect(deps.secrets).toContain(token);
@@ -245,7 +227,7 @@ describeWithMoto('sign-in against moto', () => {
     });
     const session = await signIn(config, deps);
     await session.credentialsFor('222222222222')();
-    const web = aws.calls.filter((c) => c.action === 'AssumeRoleWithWebIdentity');
+    const web = stack.aws.calls.filter((c) => c.action === 'AssumeRoleWithWebIdentity');
     expect(web).toHaveLength(1);
     expect(web[0]!.params).toMatchObject({
       RoleArn: ROLE,
@@ -253,7 +235,7 @@ describeWithMoto('sign-in against moto', () => {
       DurationSeconds: '7200',
     });
     expect(web[0]!.accessKeyId).toBe(''); // unsigned
-    const chained = aws.calls.filter((c) => c.action === 'AssumeRole');
+    const chained = stack.aws.calls.filter((c) => c.action === 'AssumeRole');
     expect(chained).toHaveLength(1);
     expect(chained[0]!.params).toMatchObject({
       RoleArn: 'arn:aws:iam::222222222222:role/audit/IamAudit',
@@ -267,15 +249,15 @@ describeWithMoto('sign-in against moto', () => {
     const forward = await startForwardProxy();
     try {
       restoreEnv();
-      restoreEnv = setAwsEnv(aws.endpoint, { oidc, extra: { HTTP_PROXY: forward.url } });
+      restoreEnv = setAwsEnv(stack.aws.endpoint, { oidc: stack.oidc, extra: { HTTP_PROXY: forward.url } });
       const session = await signIn(liveConfig({ 'role-to-assume': ROLE }), deps);
       expect(session.callerAccountId).toBe(AUDIT_ACCOUNT);
       expect(forward.requests).toBeGreaterThanOrEqual(2); // AssumeRoleWithWebIdentity, GetCallerIdentity
-      expect(forward.targets.every((t) => t.startsWith(`${aws.endpoint}/`))).toBe(true);
+      expect(forward.targets.every((t) => t.startsWith(`${stack.aws.endpoint}/`))).toBe(true);
 
       restoreEnv();
-      restoreEnv = setAwsEnv(aws.endpoint, {
-        oidc,
+      restoreEnv = setAwsEnv(stack.aws.endpoint, {
+        oidc: stack.oidc,
         extra: { HTTP_PROXY: forward.url, NO_PROXY: '127.0.0.1' },
       });
       const before = forward.requests;

@@ -5,7 +5,10 @@
  */
 import type { Config } from '../../src/model.js';
 import { parseConfig, type RawInputs } from '../../src/inputs/config.js';
-import type { OidcServer } from './oidc-server.js';
+import { afterAll, beforeAll } from '@jest/globals';
+import { startAwsProxy, type AwsProxy } from './aws-proxy.js';
+import { startMoto, type MotoServer } from './moto.js';
+import { startOidcServer, type OidcServer } from './oidc-server.js';
 
 export function liveConfig(raw: RawInputs, overrides: Partial<Config> = {}): Config {
   return { ...parseConfig(raw, { expandGlob: () => [] }), ...overrides };
@@ -117,4 +120,35 @@ export function recordingDeps(): RecordingDeps {
       fixed = date;
     },
   };
+}
+
+/** What `liveStack` starts for a describe block; the fields are set once its beforeAll has run. */
+export interface LiveStack {
+  moto: MotoServer;
+  aws: AwsProxy;
+  oidc: OidcServer;
+}
+
+/**
+ * Registers the describe block's beforeAll/afterAll: moto on a free loopback port, the call-counting,
+ * fault-injecting proxy in front of it, and (`oidc: true`) the Actions ID-token server. With
+ * `pointSdk` (the default) the SDK is pointed at the proxy for the whole block; suites that set their
+ * environment per test (`setAwsEnv`) pass `pointSdk: false`. Each server is stopped by its own handle.
+ */
+export function liveStack(opts: { oidc?: boolean; pointSdk?: boolean } = {}): LiveStack {
+  const stack = {} as LiveStack;
+  let restore: (() => void) | undefined;
+  beforeAll(async () => {
+    const [moto, oidc] = await Promise.all([startMoto(), opts.oidc ? startOidcServer() : undefined]);
+    stack.moto = moto;
+    if (oidc) stack.oidc = oidc;
+    stack.aws = await startAwsProxy(moto.endpoint);
+    if (opts.pointSdk ?? true) restore = stack.aws.useAsEndpoint();
+  });
+  afterAll(async () => {
+    restore?.();
+    await stack.aws?.stop();
+    await Promise.all([stack.moto?.stop(), stack.oidc?.stop()]);
+  });
+  return stack;
 }
