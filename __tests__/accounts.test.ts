@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   CreateAccountCommand,
   CreateOrganizationCommand,
@@ -7,16 +7,8 @@ import {
 import { AccountListError, isActiveAccount, planAccounts, resolveAccounts } from '../src/collect/accounts.js';
 import { selectShard, shardOf } from '../src/collect/shard.js';
 import { signIn, type AuditSession } from '../src/credentials/session.js';
-import {
-  describeWithMoto,
-  MOTO_DEFAULT_ACCOUNT,
-  resetMoto,
-  startMoto,
-  TEST_CREDENTIALS,
-  type MotoServer,
-} from './helpers/moto.js';
-import { startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
-import { liveConfig, recordingDeps, setAwsEnv } from './helpers/live-env.js';
+import { describeWithMoto, MOTO_DEFAULT_ACCOUNT, resetMoto, TEST_CREDENTIALS } from './helpers/moto.js';
+import { liveConfig, recordingDeps, setAwsEnv, liveStack } from './helpers/live-env.js';
 
 function shuffled<T>(items: T[], seed: number): T[] {
   const out = [...items];
@@ -106,24 +98,14 @@ describe('isActiveAccount', () => {
 });
 
 describeWithMoto('account selection against moto', () => {
-  let moto: MotoServer;
-  let aws: AwsProxy;
+  const stack = liveStack({ pointSdk: false });
   let restoreEnv: () => void = () => undefined;
   let session: AuditSession;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    aws = await startAwsProxy(moto.endpoint);
-  });
-  afterAll(async () => {
-    await aws?.stop();
-    await moto?.stop();
-  });
   beforeEach(async () => {
-    await resetMoto(moto.endpoint);
-    aws.clearFaults();
-    aws.resetCalls();
-    restoreEnv = setAwsEnv(aws.endpoint);
+    await resetMoto(stack.moto.endpoint);
+    stack.aws.clearFaults();
+    stack.aws.resetCalls();
+    restoreEnv = setAwsEnv(stack.aws.endpoint);
     session = await signIn(liveConfig({}), recordingDeps());
   });
   afterEach(() => restoreEnv());
@@ -132,7 +114,7 @@ describeWithMoto('account selection against moto', () => {
   async function createOrganization(n: number): Promise<string[]> {
     const org = new OrganizationsClient({
       region: 'us-east-1',
-      endpoint: moto.endpoint,
+      endpoint: stack.moto.endpoint,
       credentials: TEST_CREDENTIALS,
     });
     try {
@@ -166,16 +148,16 @@ describeWithMoto('account selection against moto', () => {
     const plan = await planAccounts(config, session);
     expect(plan.accounts).toEqual(['222222222222', '333333333333']);
     expect(plan.notes).toEqual(['1 account skipped by `exclude-accounts`.']);
-    expect(aws.count('ListAccounts')).toBe(0);
+    expect(stack.aws.count('ListAccounts')).toBe(0);
   });
 
-  it('lists the ACTIVE accounts of the organization with the paginator (moto sends State and Status)', async () => {
+  it('lists the ACTIVE accounts of the organization with the paginator (stack.moto sends State and Status)', async () => {
     const ids = await createOrganization(24);
     const config = liveConfig({ organization: 'true', 'account-role-name': 'IamAudit' });
     const plan = await planAccounts(config, session);
     expect(plan.accounts).toEqual([...ids].sort());
     expect(plan.notes).toEqual([]);
-    expect(aws.count('ListAccounts')).toBeGreaterThan(1); // several pages
+    expect(stack.aws.count('ListAccounts')).toBeGreaterThan(1); // several pages
 
     // exclude + shard on top
     const sharded = await planAccounts(
@@ -197,7 +179,7 @@ describeWithMoto('account selection against moto', () => {
   it('decides by State, not by the retired Status', async () => {
     const ids = await createOrganization(3);
     const [, suspended, closing, legacy] = ids as [string, string, string, string];
-    aws.fault({
+    stack.aws.fault({
       match: { action: 'ListAccounts' },
       respond: {
         rewrite: (body) => {
@@ -224,7 +206,7 @@ describeWithMoto('account selection against moto', () => {
   it('falls back to Status when State is absent', async () => {
     const ids = await createOrganization(2);
     const suspended = ids[1]!;
-    aws.fault({
+    stack.aws.fault({
       match: { action: 'ListAccounts' },
       respond: {
         rewrite: (body) => {
@@ -245,8 +227,8 @@ describeWithMoto('account selection against moto', () => {
   });
 
   it('explains an account that is not in an organization', async () => {
-    // moto lists nothing (rather than failing) without an organization: answer as AWS does
-    aws.fault({
+    // stack.moto lists nothing (rather than failing) without an organization: answer as AWS does
+    stack.aws.fault({
       match: { action: 'ListAccounts' },
       respond: {
         error: {
@@ -268,7 +250,7 @@ describeWithMoto('account selection against moto', () => {
 
   it('explains AccessDenied from Organizations', async () => {
     await createOrganization(1);
-    aws.fault({
+    stack.aws.fault({
       match: { action: 'ListAccounts' },
       respond: {
         error: {

@@ -4,7 +4,7 @@
  * flagged key, never a walk over the users — and `shard` splitting a 200-account organization into
  * disjoint, complete slices through the real account listing. `npm run bench` measures the times.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, expect, it } from '@jest/globals';
 import {
   CreateAccountCommand,
   CreateOrganizationCommand,
@@ -15,18 +15,16 @@ import { planAccounts, resolveAccounts } from '../src/collect/accounts.js';
 import { runLiveAudit } from '../src/collect/run-live.js';
 import { shardOf } from '../src/collect/shard.js';
 import { signIn } from '../src/credentials/session.js';
-import { reportStarted, startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
+import { reportStarted } from './helpers/aws-proxy.js';
 import {
   MOTO_DEFAULT_ACCOUNT,
   TEST_CREDENTIALS,
   describeWithMoto,
   resetMoto,
   seedAccount,
-  startMoto,
-  type MotoServer,
   type SeedUser,
 } from './helpers/moto.js';
-import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
+import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';
 
 const MEMBER_ROLE = 'IamAudit';
 const ACCOUNTS = ['310000000001', '310000000002', '310000000003', '310000000004', '310000000005'];
@@ -48,24 +46,14 @@ function accountUsers(violators: number): SeedUser[] {
 }
 
 describeWithMoto('scale: calls per account and shards', () => {
-  let moto: MotoServer;
-  let aws: AwsProxy;
+  const stack = liveStack({ pointSdk: false });
   let restoreEnv: () => void = () => undefined;
   let deps: RecordingDeps;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    aws = await startAwsProxy(moto.endpoint);
-  });
-  afterAll(async () => {
-    await aws?.stop();
-    await moto?.stop();
-  });
   beforeEach(async () => {
-    await resetMoto(moto.endpoint);
-    aws.clearFaults();
-    aws.resetCalls();
-    restoreEnv = setAwsEnv(aws.endpoint);
+    await resetMoto(stack.moto.endpoint);
+    stack.aws.clearFaults();
+    stack.aws.resetCalls();
+    restoreEnv = setAwsEnv(stack.aws.endpoint);
     deps = recordingDeps();
   });
   afterEach(() => restoreEnv());
@@ -74,13 +62,13 @@ describeWithMoto('scale: calls per account and shards', () => {
     // account i has i + 1 violators; the first violator has two keys, both flagged
     const violators = new Map(ACCOUNTS.map((id, i) => [id, i + 1]));
     const seeded = await Promise.all(
-      ACCOUNTS.map((id) => seedAccount(moto.endpoint, id, accountUsers(violators.get(id)!))),
+      ACCOUNTS.map((id) => seedAccount(stack.moto.endpoint, id, accountUsers(violators.get(id)!))),
     );
-    // A report exists already (straight at moto, not counted): its GenerateCredentialReport answers are then
+    // A report exists already (straight at stack.moto, not counted): its GenerateCredentialReport answers are then
     // COMPLETE, which the proxy turns into STARTED for the first POLLS calls.
     await Promise.all(
       seeded.map(async ({ credentials }) => {
-        const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials });
+        const iam = new IAMClient({ region: 'us-east-1', endpoint: stack.moto.endpoint, credentials });
         try {
           await iam.send(new GenerateCredentialReportCommand({}));
         } finally {
@@ -89,19 +77,19 @@ describeWithMoto('scale: calls per account and shards', () => {
       }),
     );
     for (const account of ACCOUNTS) {
-      aws.fault({
+      stack.aws.fault({
         match: { action: 'GenerateCredentialReport', account },
         times: POLLS,
         respond: reportStarted(),
       });
     }
-    // AWS sends CreateDate in whole seconds; moto adds microseconds, which the SDK rounds to milliseconds
+    // AWS sends CreateDate in whole seconds; stack.moto adds microseconds, which the SDK rounds to milliseconds
     // (a key made at .9995 s would look a second younger than its report row). Serve it as AWS does.
-    aws.fault({
+    stack.aws.fault({
       match: { action: 'ListAccessKeys' },
       respond: { rewrite: (body) => body.replace(/(<CreateDate>[^<.]+)\.\d+Z</g, '$1Z<') },
     });
-    aws.resetCalls();
+    stack.aws.resetCalls();
 
     const config = liveConfig({
       accounts: ACCOUNTS.join(','),
@@ -113,7 +101,10 @@ describeWithMoto('scale: calls per account and shards', () => {
 
     expect(audits.map((a) => a.account.accountId)).toEqual(ACCOUNTS);
     // The sign-in and the role chaining, signed in the caller's (moto's default) account.
-    expect(aws.counts(MOTO_DEFAULT_ACCOUNT)).toEqual({ GetCallerIdentity: 1, AssumeRole: ACCOUNTS.length });
+    expect(stack.aws.counts(MOTO_DEFAULT_ACCOUNT)).toEqual({
+      GetCallerIdentity: 1,
+      AssumeRole: ACCOUNTS.length,
+    });
     for (const audit of audits) {
       expect(audit.account.error).toBeNull();
       const id = audit.account.accountId;
@@ -127,11 +118,11 @@ describeWithMoto('scale: calls per account and shards', () => {
       expect(audit.findings).toHaveLength(flaggedKeys);
       expect(audit.findings.every((f) => f.accessKeyId !== null && !f.exempted)).toBe(true);
 
-      const assumed = aws.calls.filter(
+      const assumed = stack.aws.calls.filter(
         (c) => c.action === 'AssumeRole' && c.params.RoleArn === `arn:aws:iam::${id}:role/${MEMBER_ROLE}`,
       );
       expect(assumed).toHaveLength(1);
-      const counts = aws.counts(id);
+      const counts = stack.aws.counts(id);
       expect(counts).toEqual({
         GenerateCredentialReport: 1 + POLLS,
         GetCredentialReport: 1,
@@ -144,13 +135,15 @@ describeWithMoto('scale: calls per account and shards', () => {
       expect(total - POLLS).toBe(3 + 2 * flaggedUsers + flaggedKeys);
     }
     // never a walk over the users
-    expect(aws.calls.some((c) => ['ListUsers', 'GetLoginProfile', 'GetUser'].includes(c.action))).toBe(false);
+    expect(stack.aws.calls.some((c) => ['ListUsers', 'GetLoginProfile', 'GetUser'].includes(c.action))).toBe(
+      false,
+    );
   });
 
   it('splits a 200-account organization into disjoint, complete, balanced shards', async () => {
     const org = new OrganizationsClient({
       region: 'us-east-1',
-      endpoint: moto.endpoint,
+      endpoint: stack.moto.endpoint,
       credentials: TEST_CREDENTIALS,
     });
     const ids = [MOTO_DEFAULT_ACCOUNT];
