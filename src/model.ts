@@ -97,6 +97,7 @@ export interface Finding {
   reason: Reason;
   userCreatedAt: string;
   keyCreatedAt: string;
+  /** Seconds between the user's creation and the key's (absolute: a key cannot predate its user). */
   setupGapSeconds: number;
   keyLastUsedAt: string | null;
   keyLastUsedService: string | null;

@@ -227,11 +227,10 @@ export function daysBetween(from: string, to: string): number | null {
 
 /** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
 export function describeCreation(f: Finding, setupWindowSeconds: number): string {
+  // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
   const gap = formatDuration(f.setupGapSeconds);
-  const rel = f.setupGapSeconds < 0 ? 'before' : 'after';
-  if (Math.abs(f.setupGapSeconds) <= setupWindowSeconds)
-    return `created at user setup (${gap} ${rel} the user)`;
-  return `created ${gap} ${rel} the user`;
+  if (f.setupGapSeconds <= setupWindowSeconds) return `created at user setup (${gap} after the user)`;
+  return `created ${gap} after the user`;
 }
 
 /** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */

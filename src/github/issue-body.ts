@@ -149,7 +149,7 @@ function describeFinding(f: Finding): string {
       : `was last used on ${when(formatDay(f.keyLastUsedAt))}`;
   return (
     `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}, ` +
-    `created ${formatDuration(f.setupGapSeconds)} ${f.setupGapSeconds < 0 ? 'before' : 'after'} the user, ${use}` +
+    `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}` +
     (f.exemptionExpired
       ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
       : '')
