@@ -70194,11 +70194,11 @@ function daysBetween(from, to) {
 }
 /** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
 function describeCreation(f, setupWindowSeconds) {
+    // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
     const gap = formatDuration(f.setupGapSeconds);
-    const rel = f.setupGapSeconds < 0 ? 'before' : 'after';
-    if (Math.abs(f.setupGapSeconds) <= setupWindowSeconds)
-        return `created at user setup (${gap} ${rel} the user)`;
-    return `created ${gap} ${rel} the user`;
+    if (f.setupGapSeconds <= setupWindowSeconds)
+        return `created at user setup (${gap} after the user)`;
+    return `created ${gap} after the user`;
 }
 /** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
 function describeUse(f, asOf) {
@@ -83158,7 +83158,7 @@ function describeFinding(f) {
         ? 'has never been used'
         : `was last used on ${when((0,rule/* formatDay */.im)(f.keyLastUsedAt))}`;
     return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}, ` +
-        `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} ${f.setupGapSeconds < 0 ? 'before' : 'after'} the user, ${use}` +
+        `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}` +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
             : ''));
