@@ -10,6 +10,9 @@ export interface AuditDeps {
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
+  /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
+  onPlan?(accountIds: string[]): void;
+  onAccount?(audit: AccountAudit): void;
 }
 
 export const OFFLINE_NOTE =

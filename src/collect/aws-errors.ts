@@ -290,6 +290,13 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
     };
   }
+  if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+    const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
+    return {
+      error: `${where} failed: no answer in time (${tries} timed out)`,
+      hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
+    };
+  }
   if (
     (f.code !== undefined && NETWORK_CODES.has(f.code)) ||
     NETWORK_NAMES.has(f.name) ||

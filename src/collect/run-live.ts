@@ -18,6 +18,8 @@ export interface RunLiveDeps {
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
+  onPlan?(accountIds: string[]): void;
+  onAccount?(audit: AccountAudit): void;
 }
 
 function failedAudit(
@@ -87,6 +89,7 @@ export async function runLiveAudit(
 ): Promise<{ audits: AccountAudit[]; notes: string[] }> {
   const session = await signIn(config, deps);
   const { accounts, notes } = await planAccounts(config, session);
+  deps.onPlan?.(accounts);
   const concurrency = Math.max(1, Math.floor(config.concurrency));
   deps.log.info(
     `Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
@@ -106,6 +109,7 @@ export async function runLiveAudit(
     deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
     const audit = await auditOne(accountId, config, session, deps);
     done++;
+    deps.onAccount?.(audit);
     deps.log.info(
       `[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`,
     );

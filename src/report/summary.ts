@@ -505,3 +505,24 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
   out.push('', `Full report: JSON ${plain(opts.jsonFile, 500)}, SARIF ${plain(opts.sarifFile, 500)}`);
   return out.join('\n');
 }
+
+/**
+ * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
+ * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ */
+export function interruptedBanner(opts: {
+  reason: 'cancelled' | 'timed out';
+  detail: string;
+  finished: number;
+  planned: number | null;
+  filesWritten: boolean;
+}): string {
+  const progress =
+    opts.planned === null
+      ? `${plural(opts.finished, 'account')} finished before it stopped`
+      : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
+  const files = opts.filesWritten
+    ? 'The SARIF and JSON files were written before it stopped.'
+    : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+  return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+}
