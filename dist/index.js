@@ -75645,6 +75645,8 @@ function helpText() {
 var inputs_config = __nccwpck_require__(2567);
 // EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
 var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/pipeline.ts + 29 modules
 var pipeline = __nccwpck_require__(5906);
 // EXTERNAL MODULE: ./src/report/summary.ts
@@ -75661,6 +75663,7 @@ var summary = __nccwpck_require__(7994);
 
 
 
+
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 async function main(argv, env = process.env) {
     try {
@@ -75670,6 +75673,7 @@ async function main(argv, env = process.env) {
             return 0;
         }
         const config = (0,inputs_config/* parseConfig */.o4)(parsed.raw, { expandGlob: glob/* expandGlob */.h });
+        (0,output_files/* checkOutputFiles */.D)(config);
         if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
             throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
                 'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
@@ -77462,6 +77466,101 @@ function expandGlob(pattern) {
 
 /***/ }),
 
+/***/ 5878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ checkOutputFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(182);
+/**
+ * `sarif-file` and `json-file` are checked before any AWS call: a run that would end unable to write its
+ * results (or writing them over something else) fails at once with one input error naming the input.
+ */
+
+
+
+function statOrNull(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch {
+        return null;
+    }
+}
+/** The file's identity: device and inode when it exists, else its absolute path with the folders resolved. */
+function identity(path, cwd) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, path);
+    const st = statOrNull(abs);
+    if (st)
+        return `inode:${st.dev}:${st.ino}`;
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
+    try {
+        dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        // a folder that does not exist yet: the path as written
+    }
+    return `path:${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, abs.slice((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs).length + 1))}`;
+}
+function bad(input, value, problem) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected a path of a file this step can write, e.g. reports/iam.json.`);
+}
+/** Throws an InputError for the first output path that cannot (or must not) be written. */
+function checkOutputFiles(config, opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const env = opts.env ?? process.env;
+    const others = new Map();
+    for (const report of config.credentialReports)
+        others.set(identity(report, cwd), `the credential report ${report}`);
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
+        const v = env[name];
+        if (v)
+            others.set(identity(v, cwd), `the runner's $${name} file`);
+    }
+    const outputs = [
+        ['sarif-file', config.sarifFile],
+        ['json-file', config.jsonFile],
+    ];
+    for (const [input, value] of outputs) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value);
+        const st = statOrNull(abs);
+        if (st?.isDirectory())
+            throw bad(input, value, 'it is a directory');
+        if (st && !st.isFile())
+            throw bad(input, value, 'it is not a regular file');
+        const id = identity(value, cwd);
+        const clash = others.get(id);
+        if (clash)
+            throw bad(input, value, `it is ${clash}`);
+        others.set(id, `the same file as "${input}"`);
+        // the nearest existing folder must be a writable folder
+        let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
+        let dst = statOrNull(dir);
+        while (!dst && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir) {
+            dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            dst = statOrNull(dir);
+        }
+        if (dst && !dst.isDirectory())
+            throw bad(input, value, `${dir} is a file, not a folder`);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+            if (st)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(abs, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+        }
+        catch {
+            throw bad(input, value, `the folder ${dir} is not writable`);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -77494,6 +77593,8 @@ function readActionInputs() {
 var inputs_config = __nccwpck_require__(2567);
 // EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
 var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/pipeline.ts + 29 modules
 var pipeline = __nccwpck_require__(5906);
 // EXTERNAL MODULE: ./src/audit.ts + 30 modules
@@ -77506,6 +77607,7 @@ var summary = __nccwpck_require__(7994);
 var src_timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
+
 
 
 
@@ -77556,6 +77658,7 @@ async function run() {
         try {
             config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
             writeSummary = config.summary;
+            (0,output_files/* checkOutputFiles */.D)(config);
             files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
             if (config.githubToken)
                 core/* setSecret */.Pq(config.githubToken);

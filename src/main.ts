@@ -5,6 +5,7 @@ import { InputError } from './model.js';
 import { readActionInputs } from './inputs/action.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
+import { checkOutputFiles } from './inputs/output-files.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { assembleResult } from './audit.js';
 import { removePartialFiles } from './report/files.js';
@@ -62,6 +63,7 @@ export async function run(): Promise<void> {
     try {
       config = parseConfig(readActionInputs(), { expandGlob });
       writeSummary = config.summary;
+      checkOutputFiles(config);
       files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
       if (config.githubToken) core.setSecret(config.githubToken);
       const outcome = await runPipeline(config, {
