@@ -282,3 +282,24 @@ describe('parseIsoTime', () => {
     expect(parseIsoTime('N/A')).toBeNull();
   });
 });
+
+describe('issue 9: clear errors instead of misleading ones', () => {
+  it('a stray quote in the header is malformed CSV at a line, not "not a credential report"', async () => {
+    const err = await reportError(parseText(`"user,arn${HEADER.slice(8)}\n${ALICE}\n`));
+    expect(err.message).toMatch(/^iam-report\.csv line \d+: malformed CSV: /);
+    expect(err.message).not.toMatch(/not a credential report/);
+  });
+
+  it('a duplicated header column is an error naming it', async () => {
+    const err = await reportError(parseText(`${HEADER},mfa_active\n${ALICE},false\n`));
+    expect(err.message).toMatch(/^iam-report\.csv line 1: the header names column "mfa_active" twice/);
+  });
+
+  it('a year before 1970 or a two-digit year is an error naming the column and line', async () => {
+    for (const bad of ['1969-12-31T00:00:00+00:00', '26-11-27T20:47:26+00:00']) {
+      const row = ALICE.replace(/^([^,]*,[^,]*,)[^,]*/, `$1${bad}`);
+      const err = await reportError(parseText(`${HEADER}\n${row}\n`));
+      expect(err.message).toMatch(/line 2: column "user_creation_time" is ".*": expected an ISO 8601 time/);
+    }
+  });
+});

@@ -72222,7 +72222,8 @@ function parseIsoTime(value) {
     const h = Number(hs);
     const mi = Number(mis);
     const s = Number(ss);
-    if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59)
+    // IAM did not exist before 1970 (nor 2006): an earlier year is a mangled date, not a real time
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59)
         return null;
     const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
     const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -72330,6 +72331,9 @@ function readHeader(source, record, line, headText) {
         throw notAReport(source, headText());
     const map = {};
     names.forEach((n, i) => {
+        if (n in map && REQUIRED_COLUMNS.includes(n)) {
+            throw new ReportError(source, line, `the header names column "${n}" twice (columns ${map[n] + 1} and ${i + 1})`);
+        }
         if (!(n in map))
             map[n] = i;
     });
@@ -72435,7 +72439,11 @@ async function parseCredentialReport(input, source) {
         if (err instanceof ReportError)
             throw err;
         if (err instanceof CsvError) {
-            if (columns === null)
+            // a header that names user and arn is a report whose CSV is broken, not "not a report"
+            const first = (headText()
+                .replace(/^\uFEFF/, '')
+                .split(/\r?\n/, 1)[0] ?? '').toLowerCase();
+            if (columns === null && !/^"?user"?,.*\barn\b/.test(first))
                 throw notAReport(source, headText());
             const line = typeof err.lines === 'number' ? err.lines : null;
             throw new ReportError(source, line, `malformed CSV: ${err.message}`);
@@ -76230,8 +76238,13 @@ function exemptUsers(r) {
     }
     return globs;
 }
-function credentialReports(r, deps) {
+function credentialReports(r, raw, deps) {
     const v = r.given('credential-report');
+    const rawValue = raw['credential-report'];
+    if (v === undefined && rawValue !== undefined && rawValue !== '') {
+        // blank lines only: an expression that evaluated to nothing must not turn into a live audit
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(rawValue)}, only blank: expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv; leave the input out for a live audit.`);
+    }
     if (v === undefined)
         return [];
     // One path or glob per line: commas are legal in paths and in glob braces.
@@ -76286,6 +76299,9 @@ function parseConfig(raw, deps) {
     if ((accounts.length > 0 || organization) && roleName === null) {
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`);
     }
+    if (roleName !== null && accounts.length === 0 && !organization) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is ${quote(roleName)} without "accounts" or "organization: true": expected it only with one of them (it names the role to assume in each listed account); leave it out to audit the signed-in account.`);
+    }
     const concurrency = integer(r, 'concurrency', 1, 64);
     const shardValue = shard(r);
     const scope = oneOf(r, 'scope', ['at-setup', 'any']);
@@ -76294,13 +76310,16 @@ function parseConfig(raw, deps) {
     const asOfValue = asOf(r);
     const tag = exemptionTag(r);
     const exempt = exemptUsers(r);
-    const reports = credentialReports(r, deps);
+    const reports = credentialReports(r, raw, deps);
     if (reports.length > 0) {
         const conflicting = [
             roleArn !== null ? 'role-to-assume' : null,
             accounts.length > 0 ? 'accounts' : null,
             organization ? 'organization' : null,
         ].filter((x) => x !== null);
+        if (shardValue !== null) {
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('shard', `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`);
+        }
         if (conflicting.length > 0) {
             throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
         }
@@ -77584,7 +77603,8 @@ var definitions = __nccwpck_require__(3775);
 function readActionInputs() {
     const raw = {};
     for (const input of definitions/* INPUTS */.mc) {
-        raw[input.name] = core/* getInput */.V4(input.name);
+        // untrimmed, so a value that is only blank lines (an expression that came out empty) can be refused
+        raw[input.name] = core/* getInput */.V4(input.name, { trimWhitespace: false });
     }
     return raw;
 }

@@ -72,7 +72,8 @@ export function parseIsoTime(value: string): number | null {
   const h = Number(hs);
   const mi = Number(mis);
   const s = Number(ss);
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+  // IAM did not exist before 1970 (nor 2006): an earlier year is a mangled date, not a real time
+  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
   const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   if (new Date(local).getUTCDate() !== d) return null; // 2026-02-30 rolls over
@@ -189,6 +190,13 @@ function readHeader(source: string, record: string[], line: number, headText: ()
   if (!names.includes('user') || !names.includes('arn')) throw notAReport(source, headText());
   const map: Record<string, number> = {};
   names.forEach((n, i) => {
+    if (n in map && REQUIRED_COLUMNS.includes(n)) {
+      throw new ReportError(
+        source,
+        line,
+        `the header names column "${n}" twice (columns ${map[n]! + 1} and ${i + 1})`,
+      );
+    }
     if (!(n in map)) map[n] = i;
   });
   for (const name of REQUIRED_COLUMNS) {
@@ -304,7 +312,13 @@ export async function parseCredentialReport(
     const err = failure ?? caught;
     if (err instanceof ReportError) throw err;
     if (err instanceof CsvError) {
-      if (columns === null) throw notAReport(source, headText());
+      // a header that names user and arn is a report whose CSV is broken, not "not a report"
+      const first = (
+        headText()
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/, 1)[0] ?? ''
+      ).toLowerCase();
+      if (columns === null && !/^"?user"?,.*\barn\b/.test(first)) throw notAReport(source, headText());
       const line = typeof err.lines === 'number' ? err.lines : null;
       throw new ReportError(source, line, `malformed CSV: ${err.message}`);
     }
