@@ -408,7 +408,7 @@ describe('expandGlob (filesystem)', () => {
 describe('issue 9: inputs that used to do something surprising', () => {
   it('a credential-report of blank lines only is an input error, not a live audit', () => {
     expect(() => parse({ 'credential-report': '\n  \n' })).toThrow(
-      /^Input "credential-report" is "\\n  \\n", only blank: expected the path or glob/,
+      /^Input "credential-report" is "\\n {2}\\n", only blank: expected the path or glob/,
     );
   });
 
