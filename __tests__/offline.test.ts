@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,24 @@ describe('auditReportFile', () => {
     const { account } = await auditReportFile(dir, opts);
     expect(account.status).toBe('error');
     expect(account.error).toContain(dir);
+  });
+
+  it('an unquoted comma row hides no other violator: the readable rows are audited, with a note naming the line', async () => {
+    const text = readFileSync(fixture('moto-basic.csv'), 'utf8').split('\n');
+    // a user named `eve,x` written without quotes, placed before the violators
+    const eve = text[1]!.replace(/alice/g, 'eve,x');
+    const path = join(dir, 'unquoted-comma.csv');
+    writeFileSync(path, [text[0], eve, ...text.slice(1)].join('\n'));
+    const clean = await auditReportFile(fixture('moto-basic.csv'), opts);
+    const r = await auditReportFile(path, opts);
+    expect(r.account.status).toBe('ok');
+    expect(r.findings).toEqual(clean.findings.map((f) => f)); // same violators, none hidden
+    expect(r.findings.length).toBeGreaterThan(0);
+    expect(r.notes).toEqual([
+      `Account 123456789012: \`${path}\` line 2 could not be read: the row has 24 fields, the header has 22: ` +
+        'a value with a comma that is not quoted (user `eve,x`?), so its columns cannot be told apart. ' +
+        'This row was not audited; the other rows were.',
+    ]);
   });
 
   it('accountIdFromFileName looks at the base name only, for exactly 12 digits', () => {

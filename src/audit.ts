@@ -31,6 +31,7 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
       auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }),
     );
     const { audits, notes } = onePerAccount(all);
+    for (const a of audits) for (const note of a.notes ?? []) deps.log.warning(note);
     return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
   }
   const { audits, notes } = await runLiveAudit(config, deps);
@@ -83,6 +84,6 @@ export function assembleResult(opts: {
     accounts,
     findings,
     carriedForward: opts.carriedForward ?? [],
-    notes: opts.notes,
+    notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
   };
 }

@@ -85,12 +85,16 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
       exemptionTag: config.rule.exemptionTag,
       asOf,
     });
+    const notes = report.unreadable.map(
+      (u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
+    );
+    for (const note of notes) deps.log.warning(note);
     deps.log.info(
       `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
         `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
         `${enriched.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
     );
-    return { account, findings };
+    return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
   } catch (err) {
     const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);

@@ -3,7 +3,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { AccountAudit, RuleSettings } from '../model.js';
+import type { AccountAudit, ParsedReport, RuleSettings } from '../model.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { ReportError, parseCredentialReport } from './parse.js';
@@ -37,6 +37,12 @@ function describeFileError(path: string, err: unknown): { error: string; hint: s
   return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
 }
 
+/** One warning per report row that could not be read, naming the report and its line. */
+export function unreadableNotes(report: ParsedReport, source: string, accountId?: string): string[] {
+  const who = accountId ? `Account ${accountId}: ` : '';
+  return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
+}
+
 /**
  * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
  * with `status: 'error'` and the message naming the file, line and column.
@@ -68,6 +74,7 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
         usersScanned: report.users.length,
       },
       findings,
+      notes: unreadableNotes(report, path, report.accountId ?? accountIdFromFileName(path)),
     };
   } catch (err) {
     const { error, hint } = describeFileError(path, err);

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import type { ParsedReport, ReportKey, ReportUser } from '../model.js';
+import type { ParsedReport, ReportKey, ReportUser, UnreadableRow } from '../model.js';
 
 /** A credential report that cannot be read: names the file, the line and (where known) the column. */
 export class ReportError extends Error {
@@ -205,6 +205,26 @@ function readHeader(source: string, record: string[], line: number, headText: ()
   return map;
 }
 
+/** An IAM user name as IAM allows it (`+=,.@_-` and alphanumerics, at most 64). */
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+
+/**
+ * A row with more fields than the header: a value with a comma that was not quoted (IAM allows `,` in
+ * user names and paths; RFC 4180 and AWS's own reports quote such values). Its cells cannot be assigned
+ * to columns, so the row is skipped with this explanation, naming the user when the ARN tells it.
+ */
+function overlongRow(record: string[], headerWidth: number, line: number): UnreadableRow {
+  const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
+  const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
+  const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+  return {
+    line,
+    detail:
+      `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
+      `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+  };
+}
+
 /** One data row: its account, and the typed user (null for the `<root_account>` row). */
 function readRow(
   source: string,
@@ -213,7 +233,7 @@ function readRow(
   record: string[],
   line: number,
 ): { accountId: string; user: ReportUser | null } {
-  if (record.length !== headerWidth) {
+  if (record.length < headerWidth) {
     throw new ReportError(
       source,
       line,
@@ -258,6 +278,7 @@ export async function parseCredentialReport(
   const head = { bytes: [] as Buffer[], size: 0 };
   const headText = (): string => Buffer.concat(head.bytes).toString('utf8');
   const users: ReportUser[] = [];
+  const unreadable: UnreadableRow[] = [];
   let accountId: string | null = null;
   let accountLine = 0;
   let columns: Columns | null = null;
@@ -282,6 +303,10 @@ export async function parseCredentialReport(
           const header = readHeader(source, record, line, headText);
           columns = header;
           headerWidth = record.length;
+          continue;
+        }
+        if (record.length > headerWidth) {
+          unreadable.push(overlongRow(record, headerWidth, line));
           continue;
         }
         const user = readRow(source, columns, headerWidth, record, line);
@@ -325,5 +350,5 @@ export async function parseCredentialReport(
     throw err;
   }
   if (columns === null) throw notAReport(source, headText());
-  return { accountId, users };
+  return { accountId, users, unreadable };
 }
