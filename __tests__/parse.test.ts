@@ -326,4 +326,42 @@ describe('issue 9: clear errors instead of misleading ones', () => {
     ]);
     expect(r.unreadable[0]!.detail).not.toMatch(/proxy|truncated/);
   });
+
+  it.each([
+    ['UTF-16LE', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+    [
+      'UTF-16BE',
+      (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]),
+    ],
+    ['UTF-16LE', (t: string) => Buffer.from(t, 'utf16le')], // no byte order mark
+    ['UTF-16BE', (t: string) => Buffer.from(t, 'utf16le').swap16()],
+    ['UTF-32LE', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le(t)])],
+    ['UTF-32BE', (t: string) => utf32le(t).swap32()],
+  ])('a %s file names its encoding and how to convert it', async (encoding, encode) => {
+    const bytes = encode(`${HEADER}\n${ALICE}\n`);
+    const err = await reportError(parseCredentialReport(Readable.from([bytes]), 'iam-report.csv'));
+    expect(err.message).toBe(
+      `iam-report.csv: the file is ${encoding}, not UTF-8: a credential report is UTF-8 CSV. ` +
+        `Convert it, e.g. \`iconv -f ${encoding} -t UTF-8 report.csv > report-utf8.csv\``,
+    );
+  });
+
+  it('a Latin-1 byte in a name is an error naming the line and column, not a mangled name', async () => {
+    const row = Buffer.from(ALICE.replace(/alice/g, 'ren\u00e9'), 'latin1');
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\n${ALICE}\n`), row, Buffer.from('\n')]);
+    const err = await reportError(parseCredentialReport(Readable.from([bytes]), 'iam-report.csv'));
+    expect(err.line).toBe(3);
+    expect(err.message).toMatch(
+      /^iam-report\.csv line 3: bytes that are not UTF-8 in column "user" \(a Latin-1 or Windows-1252 file\?\).*iconv -f LATIN1 -t UTF-8/,
+    );
+    // the same name in UTF-8 reads exactly
+    const ok = await parseText(`${HEADER}\n${ALICE.replace(/alice/g, 'ren\u00e9')}\n`);
+    expect(ok.users[0]!.user).toBe('ren\u00e9');
+  });
 });
+
+function utf32le(text: string): Buffer {
+  const out = Buffer.alloc(text.length * 4);
+  for (let i = 0; i < text.length; i++) out.writeUInt32LE(text.charCodeAt(i), i * 4);
+  return out;
+}

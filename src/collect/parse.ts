@@ -169,19 +169,69 @@ class Row {
   }
 }
 
+/**
+ * The encoding of a file that starts like UTF-16 or UTF-32 (by its byte order mark, or by the NUL bytes
+ * around the ASCII of a header without one), else null. A credential report is UTF-8.
+ */
+export function wideEncoding(first: Buffer): string | null {
+  const b = (i: number): number | undefined => first[i];
+  if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) return 'UTF-32LE';
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return 'UTF-32BE';
+  if (b(0) === 0xfe && b(1) === 0xff) return 'UTF-16BE';
+  if (b(0) === 0xff && b(1) === 0xfe) return 'UTF-16LE';
+  if (first.length < 4) return null;
+  if (b(0) !== 0 && b(1) === 0 && b(2) === 0 && b(3) === 0) return 'UTF-32LE';
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0 && b(3) !== 0) return 'UTF-32BE';
+  if (b(0) !== 0 && b(1) === 0 && b(2) !== 0 && b(3) === 0) return 'UTF-16LE';
+  if (b(0) === 0 && b(1) !== 0 && b(2) === 0 && b(3) !== 0) return 'UTF-16BE';
+  return null;
+}
+
 /** Everything the parser yields from its input, as chunks; keeps the first bytes to describe bad files. */
 async function* chunksOf(
   input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
   head: { bytes: Buffer[]; size: number },
+  source: string,
 ): AsyncGenerator<Buffer> {
+  let checked = false;
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (head.size < 512) {
       head.bytes.push(buf.subarray(0, 512 - head.size));
       head.size += Math.min(buf.length, 512 - head.size);
     }
+    if (!checked && head.size >= 4) {
+      checked = true;
+      const encoding = wideEncoding(Buffer.concat(head.bytes));
+      if (encoding !== null) {
+        throw new ReportError(
+          source,
+          null,
+          `the file is ${encoding}, not UTF-8: a credential report is UTF-8 CSV. ` +
+            `Convert it, e.g. \`iconv -f ${encoding} -t UTF-8 report.csv > report-utf8.csv\``,
+        );
+      }
+    }
     yield buf;
   }
+}
+
+/** A cell with U+FFFD: csv-parse's stand-in for bytes that are not UTF-8 (e.g. Latin-1 `é`). */
+function notUtf8(
+  source: string,
+  record: string[],
+  line: number,
+  header: string[] | null,
+): ReportError | null {
+  const at = record.findIndex((cell) => cell.includes('\uFFFD'));
+  if (at < 0) return null;
+  const column = header?.[at] ? ` in column "${header[at]}"` : '';
+  return new ReportError(
+    source,
+    line,
+    `bytes that are not UTF-8${column} (a Latin-1 or Windows-1252 file?): the value would be read mangled. ` +
+      'Download the report again, or convert it, e.g. `iconv -f LATIN1 -t UTF-8 report.csv > report-utf8.csv`',
+  );
 }
 
 /** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
@@ -283,6 +333,7 @@ export async function parseCredentialReport(
   let accountLine = 0;
   let columns: Columns | null = null;
   let headerWidth = 0;
+  let headerNames: string[] | null = null;
 
   // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
   // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
@@ -301,10 +352,15 @@ export async function parseCredentialReport(
         if (record.length === 1 && record[0] === '') continue; // an empty line
         if (columns === null) {
           const header = readHeader(source, record, line, headText);
+          const mangledHeader = notUtf8(source, record, line, null);
+          if (mangledHeader) throw mangledHeader;
           columns = header;
           headerWidth = record.length;
+          headerNames = record.map((c) => c.trim().toLowerCase());
           continue;
         }
+        const mangled = notUtf8(source, record, line, headerNames);
+        if (mangled) throw mangled;
         if (record.length > headerWidth) {
           unreadable.push(overlongRow(record, headerWidth, line));
           continue;
@@ -331,7 +387,7 @@ export async function parseCredentialReport(
   };
 
   try {
-    await pipeline(Readable.from(chunksOf(input, head)), parser, consume);
+    await pipeline(Readable.from(chunksOf(input, head, source)), parser, consume);
   } catch (caught) {
     // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
     const err = failure ?? caught;
