@@ -239,6 +239,26 @@ describeWithMoto('auditAccount against moto', () => {
     expect(t.warnings).toEqual(r.notes);
   });
 
+  test('a GetCredentialReport Content larger than the cap is refused with a clear error, not a proxy hint', async () => {
+    const a = await seed(violators, { generated: true });
+    const t = testDeps();
+    const r = await auditAccount({
+      accountId: a.accountId,
+      credentials: a.credentials,
+      config: config({ asOf: AS_OF }),
+      deps: { ...t.deps, maxReportBytes: 200 },
+    });
+    expect(r.account.status).toBe('error');
+    expect(r.account.error).toMatch(
+      new RegExp(
+        `^GetCredentialReport in account ${a.accountId} failed: the report is .* MB, over the 0\\.0 MB this action reads`,
+      ),
+    );
+    expect(r.account.hint).toMatch(/larger than this action reads/);
+    expect(r.account.hint).not.toMatch(/proxy/);
+    expect(stack.aws.count('GetCredentialReport', a.accountId)).toBe(1); // not retried
+  });
+
   test('a report still generating for 2 polls, then audited', async () => {
     const a = await seed(violators, { generated: true });
     const fault = stack.aws.fault({

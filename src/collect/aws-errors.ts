@@ -23,6 +23,14 @@ export class ReportTimeoutError extends Error {
   }
 }
 
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+export class ReportTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportTooLargeError';
+  }
+}
+
 /** Thrown when the credential report belongs to another account than the one audited. */
 export class AccountMismatchError extends Error {
   constructor(
@@ -219,6 +227,12 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
     return {
       error: `${where} failed: ${detail}`,
       hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+    };
+  }
+  if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
     };
   }
   if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {

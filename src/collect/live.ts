@@ -24,6 +24,8 @@ export interface AuditAccountDeps {
   log: { info(message: string): void; warning(message: string): void };
   /** Longest wait for the credential report; default 5 minutes. */
   reportMaxWaitMs?: number;
+  /** The largest credential report read; default MAX_REPORT_BYTES (256 MiB). */
+  maxReportBytes?: number;
 }
 
 export interface AuditAccountOptions {
@@ -58,6 +60,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
         sleep: deps.sleep,
         now: deps.now,
         maxWaitMs: deps.reportMaxWaitMs,
+        ...(deps.maxReportBytes !== undefined ? { maxReportBytes: deps.maxReportBytes } : {}),
         source: `credential report of account ${accountId}`,
       }),
       atStep('ListAccountAliases', () => iam.send(new ListAccountAliasesCommand({}))),

@@ -23,6 +23,22 @@ export class ReportError extends Error {
   }
 }
 
+/**
+ * The largest report read, in bytes (256 MiB). IAM's default quota is 5,000 users an account, about
+ * 1.2 MB of report; even the hard limit is far below this. A larger file is not a credential report (or
+ * not one file of it) and is refused before it can grow the process's memory to gigabytes.
+ */
+export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+
+/** The one-line reason a report of `size` bytes is refused. */
+export function tooLargeDetail(size: number, max: number = MAX_REPORT_BYTES): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return (
+    `the report is ${mb(size)}, over the ${mb(max)} this action reads ` +
+    "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?"
+  );
+}
+
 const KEY_COLUMNS = [
   'active',
   'last_rotated',
