@@ -81,6 +81,8 @@ export interface AwsErrorContext {
   step: string;
   /** The role assumed into the account, when there is one. */
   roleArn?: string;
+  /** Signed in with the ambient credentials (no `role-to-assume`): their expiry is not ours to extend. */
+  ambient?: boolean;
 }
 
 export interface DescribedError {
@@ -275,6 +277,12 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
     return {
       error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
       hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+    };
+  }
+  if (EXPIRED.has(f.name) && ctx.ambient) {
+    return {
+      error,
+      hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
     };
   }
   if (EXPIRED.has(f.name)) {

@@ -99,7 +99,12 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     );
     return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
   } catch (err) {
-    const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
+    const { error, hint } = describeAwsError(err, {
+      accountId,
+      step: 'audit',
+      roleArn: opts.roleArn,
+      ambient: config.roleToAssume === null,
+    });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
     return {
       account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },

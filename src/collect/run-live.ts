@@ -55,7 +55,12 @@ async function auditOne(
   const roleArn = session.roleArnFor(accountId);
   const credentials = session.credentialsFor(accountId);
   const fail = (err: unknown, step: string): AccountAudit => {
-    const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+    const { error, hint } = describeAwsError(err, {
+      accountId,
+      step,
+      ...(roleArn ? { roleArn } : {}),
+      ambient: config.roleToAssume === null,
+    });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
     return failedAudit(config, deps, accountId, error, hint);
   };
