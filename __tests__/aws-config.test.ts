@@ -137,3 +137,26 @@ describeWithMoto(
     });
   },
 );
+
+test('every AWS request has a connection and a request timeout that throws (not only warns)', () => {
+  const restore = withEnv({});
+  try {
+    const c = awsClientConfig({
+      region: 'us-east-1',
+      timeouts: { awsConnectMs: 1234, awsRequestMs: 5678, githubRequestMs: 1, runMs: 1, awsMaxAttempts: 3 },
+    });
+    const handler = c.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
+    return handler.configProvider.then((cfg) => {
+      expect(cfg).toMatchObject({
+        connectionTimeout: 1234,
+        requestTimeout: 5678,
+        throwOnRequestTimeout: true,
+        socketTimeout: 5678,
+      });
+      expect(c.maxAttempts).toBe(3);
+      c.requestHandler.destroy();
+    });
+  } finally {
+    restore();
+  }
+});

@@ -103,6 +103,13 @@ describe('describeAwsError', () => {
     expect(describeAwsError(sdkError('ExpiredTokenException', 'expired', 400), ctx).hint).toMatch(
       /role-duration-seconds/,
     );
+    // ambient credentials (no role-to-assume): their lifetime is not role-duration-seconds
+    const ambient = describeAwsError(sdkError('ExpiredToken', 'expired', 403), {
+      ...ctx,
+      ambient: true,
+    }).hint;
+    expect(ambient).toMatch(/ambient AWS credentials expired/);
+    expect(ambient).not.toMatch(/role-duration-seconds/);
     expect(
       describeAwsError(
         sdkError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403),

@@ -404,3 +404,23 @@ describe('expandGlob (filesystem)', () => {
     );
   });
 });
+
+describe('issue 9: inputs that used to do something surprising', () => {
+  it('a credential-report of blank lines only is an input error, not a live audit', () => {
+    expect(() => parse({ 'credential-report': '\n  \n' })).toThrow(
+      /^Input "credential-report" is "\\n {2}\\n", only blank: expected the path or glob/,
+    );
+  });
+
+  it('shard with offline reports is an input error', () => {
+    expect(() => parse({ 'credential-report': 'reports/a.csv', shard: '1/2' })).toThrow(
+      /^Input "shard" is "1\/2" together with "credential-report"/,
+    );
+  });
+
+  it('account-role-name without accounts or organization is an input error', () => {
+    expect(() => parse({ 'account-role-name': 'IamAudit' })).toThrow(
+      /^Input "account-role-name" is "IamAudit" without "accounts" or "organization: true"/,
+    );
+  });
+});

@@ -128,7 +128,7 @@ function user(over: Partial<ReportUser> = {}): ReportUser {
   };
 }
 
-const report = (...users: ReportUser[]): ParsedReport => ({ accountId: ACCOUNT, users });
+const report = (...users: ReportUser[]): ParsedReport => ({ accountId: ACCOUNT, users, unreadable: [] });
 const run = (u: ReportUser, settings: Partial<RuleSettings> = {}, asOf = AS_OF) =>
   evaluateReport(report(u), { ...DEFAULTS, ...settings }, asOf);
 

@@ -316,3 +316,19 @@ describe('closingComment', () => {
     expect(closingComment('exempted', { scope: 'any' })).toContain('no justification recorded');
   });
 });
+
+describe('issue 9: look-alike names in issues', () => {
+  it('an LRM or zero-width character in the name shows as \\u200e in title, heading, table and ARN', () => {
+    const { title, body } = renderIssue(groupFor('ali\u200ece'), OPTS);
+    const plain = renderIssue(groupFor('alice'), OPTS);
+    expect(title).toBe(
+      'IAM user ali\\u200ece in account 123456789012 has an unused access key created at user setup',
+    );
+    expect(title).not.toBe(plain.title);
+    expect(body).toContain('## IAM user ali\\\\u200ece has');
+    expect(body).toContain('`arn:aws:iam::123456789012:user/ali\\u200ece`');
+    // the exemption command copies the exact name (it must match IAM's)
+    expect(body).toContain("'ali\u200ece'");
+    expect(body.replace(/'ali\u200ece'/g, '')).not.toContain('\u200e');
+  });
+});

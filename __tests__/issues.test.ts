@@ -117,12 +117,12 @@ describe('syncIssues against a local GitHub API', () => {
     expect(bob?.state_reason).toBe('completed');
     expect(bob?.comments).toHaveLength(1);
     expect(bob?.comments[0]).toMatch(/deleted, deactivated or used/);
-    // comment first, then close
+    // close first, then comment: a failed close is tried again next run without a second comment
     expect(server.writes().map((r) => `${r.method} ${r.path.replace(/.*\/issues/, '/issues')}`)).toEqual([
-      `POST /issues/${bob?.number}/comments`,
       `PATCH /issues/${bob?.number}`,
+      `POST /issues/${bob?.number}/comments`,
     ]);
-    expect(server.writes()[1]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+    expect(server.writes()[0]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
     expect(infos).toContain(`Closed issue #${bob?.number} (fixed) for user bob in account 123456789012.`);
     expect(byUser().get('alice')?.state).toBe('open');
 
@@ -315,7 +315,7 @@ describe('syncIssues against a local GitHub API', () => {
         ...real.rest,
         issues: {
           ...real.rest.issues,
-          createComment: () => Promise.reject(new TypeError('fetch failed: socket hang up')),
+          update: () => Promise.reject(new TypeError('fetch failed: socket hang up')),
         },
       },
     } as unknown as typeof real;
@@ -435,5 +435,59 @@ describe('planIssueSync', () => {
   it('never closes issues of an account absent from the result', () => {
     const f = user('alice', { accountId: OTHER });
     expect(planIssueSync([existing(1, f, 'open')], result([]), opts)).toEqual([]);
+  });
+});
+
+describe('issue 9: a lost response creates no second issue and no second comment', () => {
+  it('POST /issues answered 502 after GitHub created the issue: one issue, counted as opened', async () => {
+    server.fail({ kind: 'lost-response', status: 502 }, { method: 'POST', path: /\/issues$/, times: 1 });
+    const out = await sync(result([user('alice'), user('bob')]));
+    expect(out).toEqual({ ...zero, opened: 2 });
+    expect(server.issues.filter((i) => i.labels.includes(ISSUE_LABEL))).toHaveLength(2);
+  });
+
+  it('POST /issues whose connection is reset after the issue was created: still one issue', async () => {
+    server.fail({ kind: 'lost-response', reset: true }, { method: 'POST', path: /\/issues$/, times: 1 });
+    const out = await sync(result([user('alice')]));
+    expect(out).toEqual({ ...zero, opened: 1 });
+    expect(server.issues).toHaveLength(1);
+  });
+
+  it('POST /issues that failed without creating: tried again and created once', async () => {
+    server.fail({ kind: 'server-error', status: 502 }, { method: 'POST', path: /\/issues$/, times: 1 });
+    const out = await sync(result([user('alice')]));
+    expect(out).toEqual({ ...zero, opened: 1 });
+    expect(server.issues).toHaveLength(1);
+  });
+
+  it('two open issues for one user: the oldest is kept, the other closed as a duplicate with a comment', async () => {
+    await sync(result([user('alice')]));
+    const first = server.issues[0]!;
+    const dup = server.addIssue({ title: first.title, body: first.body, labels: [...first.labels] });
+    const out = await sync(result([user('alice')]));
+    expect(out.closed).toBe(1);
+    expect(server.issue(first.number)!.state).toBe('open');
+    expect(server.issue(dup.number)!.state).toBe('closed');
+    expect(server.issue(dup.number)!.comments).toHaveLength(1);
+    expect(server.issue(dup.number)!.comments[0]).toContain(`Duplicate of #${first.number}`);
+    // and the next run leaves both alone
+    const again = await sync(result([user('alice')]));
+    expect(again).toEqual(zero);
+  });
+
+  it('closing: a PATCH that fails is tried again next run without a second comment', async () => {
+    await sync(result([user('alice')]));
+    const n = server.issues[0]!.number;
+    server.fail(
+      { kind: 'server-error', status: 502 },
+      { method: 'PATCH', path: /\/issues\/\d+$/, times: Infinity },
+    );
+    const failed = await sync(result([]));
+    expect(failed.error).not.toBeNull();
+    server.clearFaults();
+    const ok = await sync(result([]));
+    expect(ok.closed).toBe(1);
+    expect(server.issue(n)!.state).toBe('closed');
+    expect(server.issue(n)!.comments).toHaveLength(1);
   });
 });

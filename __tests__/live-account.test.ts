@@ -217,6 +217,48 @@ describeWithMoto('auditAccount against moto', () => {
     expect(r.findings.map((f) => f.userName)).toEqual(['alice']);
   });
 
+  test('moto writes a comma name unquoted: that row is a warning, the other violators are still found', async () => {
+    const a = await seed([{ name: 'eve,x', password: true, keys: 1 }, ...violators], { generated: true });
+    const t = testDeps();
+    const r = await auditAccount({
+      accountId: a.accountId,
+      credentials: a.credentials,
+      config: config({ asOf: AS_OF }),
+      deps: t.deps,
+    });
+    expect(r.account.status).toBe('ok');
+    expect(r.account.usersScanned).toBe(3);
+    expect([...new Set(r.findings.map((f) => f.userName))].sort()).toEqual(['alice', 'bob', 'erin']);
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes![0]).toMatch(
+      new RegExp(
+        `^Account ${a.accountId}: credential report line \\d+ could not be read: .*not quoted \\(user \`eve,x\`\\?\\)`,
+      ),
+    );
+    expect(r.notes![0]).not.toMatch(/proxy/);
+    expect(t.warnings).toEqual(r.notes);
+  });
+
+  test('a GetCredentialReport Content larger than the cap is refused with a clear error, not a proxy hint', async () => {
+    const a = await seed(violators, { generated: true });
+    const t = testDeps();
+    const r = await auditAccount({
+      accountId: a.accountId,
+      credentials: a.credentials,
+      config: config({ asOf: AS_OF }),
+      deps: { ...t.deps, maxReportBytes: 200 },
+    });
+    expect(r.account.status).toBe('error');
+    expect(r.account.error).toMatch(
+      new RegExp(
+        `^GetCredentialReport in account ${a.accountId} failed: the report is .* MB, over the 0\\.0 MB this action reads`,
+      ),
+    );
+    expect(r.account.hint).toMatch(/larger than this action reads/);
+    expect(r.account.hint).not.toMatch(/proxy/);
+    expect(stack.aws.count('GetCredentialReport', a.accountId)).toBe(1); // not retried
+  });
+
   test('a report still generating for 2 polls, then audited', async () => {
     const a = await seed(violators, { generated: true });
     const fault = stack.aws.fault({

@@ -1,9 +1,11 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { accountIdFromFileName, auditReportFile } from '../src/collect/offline.js';
+import { MAX_REPORT_BYTES } from '../src/collect/parse.js';
 import type { RuleSettings } from '../src/model.js';
 import { generateReport } from './helpers/report-gen.js';
 
@@ -124,6 +126,57 @@ describe('auditReportFile', () => {
     const { account } = await auditReportFile(dir, opts);
     expect(account.status).toBe('error');
     expect(account.error).toContain(dir);
+  });
+
+  it('an unquoted comma row hides no other violator: the readable rows are audited, with a note naming the line', async () => {
+    const text = readFileSync(fixture('moto-basic.csv'), 'utf8').split('\n');
+    // a user named `eve,x` written without quotes, placed before the violators
+    const eve = text[1]!.replace(/alice/g, 'eve,x');
+    const path = join(dir, 'unquoted-comma.csv');
+    writeFileSync(path, [text[0], eve, ...text.slice(1)].join('\n'));
+    const clean = await auditReportFile(fixture('moto-basic.csv'), opts);
+    const r = await auditReportFile(path, opts);
+    expect(r.account.status).toBe('ok');
+    expect(r.findings).toEqual(clean.findings.map((f) => f)); // same violators, none hidden
+    expect(r.findings.length).toBeGreaterThan(0);
+    expect(r.notes).toEqual([
+      `Account 123456789012: \`${path}\` line 2 could not be read: the row has 24 fields, the header has 22: ` +
+        'a value with a comma that is not quoted (user `eve,x`?), so its columns cannot be told apart. ' +
+        'This row was not audited; the other rows were.',
+    ]);
+  });
+
+  it('a FIFO or a device is an error at once, naming the path (never opened, never blocking)', async () => {
+    const fifo = join(dir, 'fifo-123456789012.csv');
+    execFileSync('mkfifo', [fifo]);
+    for (const [path, kind] of [
+      [fifo, 'a named pipe (FIFO)'],
+      ['/dev/zero', 'a device'],
+    ] as const) {
+      const { account, findings } = await auditReportFile(path, opts);
+      expect(findings).toEqual([]);
+      expect(account.status).toBe('error');
+      expect(account.error).toBe(
+        `${path}: is ${kind}, not a regular file: the credential report must be a file`,
+      );
+    }
+  });
+
+  it('a file over the size cap (256 MB) is refused with a clear message, before reading', async () => {
+    const path = join(dir, 'huge-123456789012.csv');
+    writeFileSync(path, '');
+    truncateSync(path, MAX_REPORT_BYTES + 1); // sparse: no disk used
+    const { account } = await auditReportFile(path, opts);
+    expect(account.status).toBe('error');
+    expect(account.error).toBe(
+      `${path}: the report is 256 MB, over the 256 MB this action reads ` +
+        "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?",
+    );
+    // the cap is exactly the documented one; a real report is read
+    expect(MAX_REPORT_BYTES).toBe(256 * 1024 * 1024);
+    const small = await auditReportFile(fixture('moto-basic.csv'), { ...opts, maxReportBytes: 100 });
+    expect(small.account.error).toMatch(/over the 0\.0 MB this action reads/);
+    expect((await auditReportFile(fixture('moto-basic.csv'), opts)).account.status).toBe('ok');
   });
 
   it('accountIdFromFileName looks at the base name only, for exactly 12 digits', () => {

@@ -187,6 +187,54 @@ describeWithMoto('sign-in against moto', () => {
     expect((err as Error).message).toMatch(/Could not sign in to AWS/);
     expect((err as Error).message).toContain('role-to-assume');
   });
+  it('an HTTP 500 with an empty body names the status, not "configure credentials"', async () => {
+    restoreEnv();
+    restoreEnv = setAwsEnv(stack.aws.endpoint, { extra: { IAM_AUDIT_AWS_MAX_ATTEMPTS: '1' } });
+    stack.aws.fault({ match: { action: 'GetCallerIdentity' }, respond: { status: 500, body: '' } });
+    const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignInError);
+    const message = (err as Error).message;
+    expect(message).toContain(
+      `Could not sign in to AWS: the STS endpoint ${stack.aws.endpoint} answered HTTP 500 with an empty or unreadable body`,
+    );
+    expect(message).toContain('not one of credentials');
+    expect(message).not.toMatch(/configure them|configure-aws-credentials/);
+  });
+
+  it('ECONNREFUSED names the endpoint, not "configure credentials"', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    restoreEnv();
+    const endpoint = `http://127.0.0.1:${port}`;
+    restoreEnv = setAwsEnv(endpoint, { extra: { IAM_AUDIT_AWS_MAX_ATTEMPTS: '1' } });
+    const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignInError);
+    const message = (err as Error).message;
+    expect(message).toContain(`the STS endpoint ${endpoint} could not be reached (ECONNREFUSED)`);
+    expect(message).toContain('network problem');
+    expect(message).not.toMatch(/configure them/);
+  });
+
+  it('ExpiredToken of the ambient credentials says to refresh them, not to raise role-duration-seconds', async () => {
+    stack.aws.fault({
+      match: { action: 'GetCallerIdentity' },
+      respond: {
+        error: {
+          status: 403,
+          code: 'ExpiredToken',
+          message: 'The security token included in the request is expired',
+        },
+      },
+    });
+    const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
+    const message = (err as Error).message;
+    expect(message).toMatch(/^Could not sign in to AWS: ExpiredToken: /);
+    expect(message).toContain('The ambient AWS credentials have expired');
+    expect(message).not.toContain('role-duration-seconds');
+  });
+
   it('on AccessDenied from STS shows the claims to trust and the role, never the token', async () => {
     const denied = stack.aws.fault({
       match: { action: 'AssumeRoleWithWebIdentity' },

@@ -338,3 +338,34 @@ describe('renderTerminal', () => {
     expect(t).toContain('line1 line2  ## heading');
   });
 });
+
+describe('issue 9: look-alike names', () => {
+  const LOOKALIKES = [
+    'ali\u200ece',
+    'ali\u200fce',
+    'ali\u200bce',
+    'ali\u200cce',
+    'ali\u200dce',
+    'ali\u2060ce',
+    'ali\ufeffce',
+    'ali\u202ece',
+  ];
+
+  it('invisible and bidi characters inside names are shown as \\uXXXX in the summary and the terminal', () => {
+    const result = makeResult({
+      findings: [makeFinding(), ...LOOKALIKES.map((userName) => makeFinding({ userName }))],
+    });
+    const md = renderSummary(result, files);
+    const term = renderTerminal(result, files);
+    for (const name of LOOKALIKES) {
+      const code = name.charCodeAt(3).toString(16).padStart(4, '0');
+      // escaped for Markdown: a backslash before `u`, so it renders as `ali\u200ece`
+      expect(md).toContain(`ali\\\\u${code}ce`);
+      expect(term).toContain(`ali\\u${code}ce`);
+    }
+    // only the fix commands keep the exact name (quoted for the shell), so they act on the right user
+    for (const out of [md, term]) {
+      expect(out.replace(/'[^'\n]*'/g, '')).not.toMatch(/[\u200b-\u200f\u2060\ufeff\u202a-\u202e]ce/);
+    }
+  });
+});

@@ -69709,2172 +69709,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9846:
+/***/ 2568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  AP: () => (/* binding */ assembleResult),
+  bD: () => (/* binding */ runAudit)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/inputs/definitions.ts
-var definitions = __nccwpck_require__(3775);
-;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
-/**
- * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
- */
-
-
-
-const CLI_NAME = 'iam-initial-access-key-audit';
-/** Inputs that take a list: a repeated flag adds to it. */
-const LIST_INPUTS = new Set([
-    'accounts',
-    'exclude-accounts',
-    'exempt-users',
-    'credential-report',
-    'issue-labels',
-]);
-/** What the value looks like, for the help text. */
-const PLACEHOLDERS = {
-    'role-to-assume': 'ARN',
-    audience: 'AUD',
-    'aws-region': 'REGION',
-    'role-session-name': 'NAME',
-    'role-duration-seconds': 'SECONDS',
-    accounts: 'IDS',
-    'account-role-name': 'NAME',
-    'exclude-accounts': 'IDS',
-    concurrency: 'N',
-    shard: 'K/N',
-    scope: 'at-setup|any',
-    'setup-window': 'DURATION',
-    'unused-days': 'DAYS',
-    'as-of': 'TIME',
-    'exemption-tag': 'KEY',
-    'exempt-users': 'GLOBS',
-    'credential-report': 'FILE',
-    'sarif-file': 'FILE',
-    'json-file': 'FILE',
-    'fail-on': 'findings|errors|never',
-    'issue-labels': 'LABELS',
-    'max-issues': 'N',
-    'github-token': 'TOKEN',
-};
-const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
-function isInput(name) {
-    return NAMES.has(name);
-}
-function unknown(flag) {
-    return new model/* InputError */.d(flag.replace(/^-+/, ''), `Unknown option "${flag}": expected one of the options listed by --help.`);
-}
-/**
- * Rewrites argv so that node:util parseArgs (with every input a string option) reads it:
- * `--name value` -> `--name=value` (so values such as `-1` reach validation instead of being taken
- * for flags), bare boolean flags -> `--name=true`, `--no-name` -> `--name=false`.
- */
-function normalize(argv) {
-    const out = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--') {
-            out.push(...argv.slice(i));
-            break;
-        }
-        if (arg === '-h' || arg === '--help') {
-            out.push('--help');
-            continue;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            out.push(arg);
-            continue;
-        }
-        if (!arg.startsWith('--'))
-            throw unknown(arg);
-        const eq = arg.indexOf('=');
-        const name = arg.slice(2, eq === -1 ? undefined : eq);
-        if (eq !== -1) {
-            if (!isInput(name))
-                throw unknown(`--${name}`);
-            out.push(arg);
-            continue;
-        }
-        if (!isInput(name)) {
-            const negated = name.startsWith('no-') ? name.slice(3) : '';
-            if (isInput(negated) && definitions/* BOOLEAN_INPUTS */.$p.has(negated)) {
-                out.push(`--${negated}=false`);
-                continue;
-            }
-            throw unknown(arg);
-        }
-        const next = argv[i + 1];
-        if (definitions/* BOOLEAN_INPUTS */.$p.has(name)) {
-            if (next !== undefined && /^(true|false)$/i.test(next)) {
-                out.push(`--${name}=${next}`);
-                i++;
-            }
-            else {
-                out.push(`--${name}=true`);
-            }
-            continue;
-        }
-        if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-            throw new model/* InputError */.d(name, `Option "--${name}" needs a value: expected --${name} ${PLACEHOLDERS[name] ?? 'VALUE'} (see --help).`);
-        }
-        out.push(`--${name}=${next}`);
-        i++;
-    }
-    return out;
-}
-/** Parses the CLI arguments (without `node` and the script) into the same raw inputs as the action's. */
-function parseCliArgs(argv, env = process.env) {
-    const options = {
-        help: { type: 'boolean' },
-    };
-    for (const input of definitions/* INPUTS */.mc) {
-        options[input.name] = { type: 'string', multiple: true };
-    }
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: normalize(argv),
-        options,
-        allowPositionals: true,
-        strict: true,
-    });
-    if (values.help === true)
-        return { help: true, text: helpText() };
-    const raw = {};
-    for (const input of definitions/* INPUTS */.mc) {
-        const given = values[input.name];
-        if (!Array.isArray(given) || given.length === 0)
-            continue;
-        const strings = given.filter((g) => typeof g === 'string');
-        // A repeated list flag adds to the list; any other repeated flag: the last one wins.
-        raw[input.name] = LIST_INPUTS.has(input.name) ? strings.join('\n') : strings[strings.length - 1];
-    }
-    if (positionals.length > 0) {
-        raw['credential-report'] = [raw['credential-report'], ...positionals]
-            .filter((p) => p !== undefined)
-            .join('\n');
-    }
-    if (raw['github-token'] === undefined && env.GITHUB_TOKEN)
-        raw['github-token'] = env.GITHUB_TOKEN;
-    return { help: false, raw };
-}
-function wrap(text, indent, width = 100) {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/)) {
-        if (line !== '' && indent + line.length + 1 + word.length > width) {
-            lines.push(line);
-            line = word;
-        }
-        else {
-            line = line === '' ? word : `${line} ${word}`;
-        }
-    }
-    if (line !== '')
-        lines.push(line);
-    return lines.map((l) => ' '.repeat(indent) + l);
-}
-/** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
-function helpText() {
-    const out = [
-        `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
-        '',
-        'Audits AWS IAM credential reports for console users whose access key was created at user setup and',
-        'never (or no longer) used (CIS AWS Foundations 1.11). REPORT.csv files (or globs) are audited offline,',
-        "without AWS calls; with none, the live account(s) are audited with the AWS SDK's default credentials",
-        '(environment, profiles, SSO).',
-        '',
-        'Options (the same names as the GitHub Action inputs):',
-    ];
-    for (const input of definitions/* INPUTS */.mc) {
-        const name = input.name;
-        const flag = definitions/* BOOLEAN_INPUTS */.$p.has(name)
-            ? `--${name}[=true|false], --no-${name}`
-            : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
-        out.push(`  ${flag}`);
-        let description = input.description;
-        if (name === 'github-token') {
-            description =
-                'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.';
-        }
-        else if (input.default !== undefined) {
-            description = `${description} Default: ${input.default}.`;
-        }
-        out.push(...wrap(description.replace(/`/g, ''), 6));
-    }
-    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
-    return out.join('\n');
-}
-
-// EXTERNAL MODULE: ./src/inputs/config.ts
-var inputs_config = __nccwpck_require__(2567);
-// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
-var glob = __nccwpck_require__(9876);
-// EXTERNAL MODULE: ./src/pipeline.ts + 62 modules
-var pipeline = __nccwpck_require__(6284);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: ./src/cli.ts
-/**
- * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
- * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
- */
-
-
-
-
-
-
-
-/** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
-async function main(argv, env = process.env) {
-    try {
-        const parsed = parseCliArgs(argv, env);
-        if (parsed.help) {
-            process.stdout.write(parsed.text + '\n');
-            return 0;
-        }
-        const config = (0,inputs_config/* parseConfig */.o4)(parsed.raw, { expandGlob: glob/* expandGlob */.h });
-        if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
-            throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
-                'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
-        }
-        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
-            getIDToken: (audience) => (0,core/* getIDToken */.V9)(audience),
-            // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
-            setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
-            now: () => new Date(),
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            log: {
-                info: (m) => process.stderr.write(m + '\n'),
-                warning: (m) => process.stderr.write(`warning: ${m}\n`),
-            },
-            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken, env),
-        });
-        if (config.summary) {
-            process.stdout.write((0,summary/* renderTerminal */.bF)(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n');
-        }
-        process.stderr.write(`${outcome.verdict}\n`);
-        return outcome.exitCode;
-    }
-    catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`error: ${text}\n`);
-        if (!(error instanceof model/* InputError */.d) && error instanceof Error && env.DEBUG) {
-            process.stderr.write(`${error.stack}\n`);
-        }
-        return 2;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5917:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
-/* harmony export */   BS: () => (/* binding */ describeCreation),
-/* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
-/* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
-/* harmony export */   Yi: () => (/* binding */ fixCommands),
-/* harmony export */   ZL: () => (/* binding */ shellQuote),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   ay: () => (/* binding */ formatUtc),
-/* harmony export */   bw: () => (/* binding */ HELP_URI),
-/* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
-/* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
-/* harmony export */   im: () => (/* binding */ formatDay),
-/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   pt: () => (/* binding */ describeUse),
-/* harmony export */   xZ: () => (/* binding */ RULE)
-/* harmony export */ });
-/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, daysBetween */
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
-
-const RULE_ID = 'iam-initial-access-key';
-/** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
-const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
-const TOOL_NAME = 'iam-initial-access-key-audit';
-/** Where to read about the tool's subject; change to the project's home page once it has one. */
-const TOOL_INFORMATION_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
-const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
-/** GitHub code scanning reads this string (not a number): 7.0–8.9 is "high". */
-const SECURITY_SEVERITY = '7.5';
-const PRECISION = 'high';
-const TAGS = ['security', 'CIS', 'aws', 'iam'];
-const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
-const CIS = 'CIS Amazon Web Services Foundations Benchmark';
-/** The same recommendation under the numbers each benchmark version gives it. */
-const CIS_MAPPINGS = [
-    { benchmark: CIS, version: 'v1.2.0', control: '1.21' },
-    { benchmark: CIS, version: 'v1.3.0', control: '1.11' },
-    { benchmark: CIS, version: 'v1.4.0', control: '1.11' },
-    { benchmark: CIS, version: 'v1.5.0', control: '1.11' },
-    { benchmark: CIS, version: 'v2.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v3.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v4.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v5.0.0', control: '1.10' },
-    { benchmark: CIS, version: 'v6.0.0', control: '2.10' },
-];
-/** `CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)`. */
-const CIS_SUMMARY = 'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
-const SHORT_DESCRIPTION = 'Console users must not keep an access key that was created at user setup and is unused.';
-const FULL_DESCRIPTION = 'An IAM user who signs in to the console has an active access key that was created together with the ' +
-    'user (during initial setup) and has never been used, or not within the configured number of days. ' +
-    `${CIS_SUMMARY}: do not set up access keys during initial user setup for all IAM users that have a ` +
-    'console password.';
-const WHY = 'Access keys handed out "just in case" when a user is created are long-lived credentials that nobody ' +
-    'needs: they are rarely rotated, easily forgotten in a laptop, a CI variable or a welcome e-mail, and ' +
-    'they give whoever finds them the same API access as the user, without the password or MFA that ' +
-    'protect the console. A key that has never been used (or not for months) can be removed without ' +
-    'breaking anything; a user who really needs programmatic access should create a key when they need ' +
-    'it (or, better, use short-lived credentials from IAM Identity Center or a role).';
-const CONSOLE_STEPS = [
-    'Open the IAM console, choose Users, and choose the user named in the alert.',
-    'On the Security credentials tab, under Access keys, find the key (its creation date is in the alert).',
-    'Choose Actions > Deactivate, confirm nothing breaks, then Actions > Delete.',
-];
-const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
-const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
-const CLI_LIST = 'aws iam list-access-keys --user-name USER';
-/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
-const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
-const HELP_TEXT = [
-    `Why it matters: ${WHY}`,
-    '',
-    'How to fix (console):',
-    ...CONSOLE_STEPS.map((s, i) => `  ${i + 1}. ${s}`),
-    '',
-    'How to fix (AWS CLI): find the key id (live audits show it in the alert), deactivate it, then delete it:',
-    `  ${CLI_LIST}`,
-    `  ${CLI_DEACTIVATE}`,
-    `  ${CLI_DELETE}`,
-    '',
-    `Exceptions: if the key is needed, record why with the IAM user tag "${DEFAULT_EXEMPTION_TAG}" (or the ` +
-        'tag set in the exemption-tag input). A non-empty value exempts the user: the key is listed as exempted ' +
-        'with its justification and is no longer an alert. End the value with "expires=YYYY-MM-DD" so the ' +
-        'exemption lapses after that day (UTC) and the key is reported again:',
-    `  ${CLI_TAG}`,
-    '',
-    `Benchmarks: ${CIS_SUMMARY}.`,
-    `Reference: ${HELP_URI}`,
-].join('\n');
-const HELP_MARKDOWN = [
-    '## Why it matters',
-    '',
-    WHY,
-    '',
-    '## How to fix',
-    '',
-    '### In the console',
-    '',
-    ...CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`),
-    '',
-    '### With the AWS CLI',
-    '',
-    'Find the key id (live audits show it in the alert), deactivate it first (reversible), then delete it:',
-    '',
-    '```sh',
-    CLI_LIST,
-    CLI_DEACTIVATE,
-    CLI_DELETE,
-    '```',
-    '',
-    '## Exceptions',
-    '',
-    `If the key is needed, record why with the IAM user tag \`${DEFAULT_EXEMPTION_TAG}\` (or the tag named by ` +
-        'the `exemption-tag` input). A non-empty value exempts the user: the key is listed as exempted with ' +
-        'its justification and is no longer an alert. End the value with `expires=YYYY-MM-DD` so the ' +
-        'exemption lapses after that day (UTC) and the key is reported again:',
-    '',
-    '```sh',
-    CLI_TAG,
-    '```',
-    '',
-    '## Benchmarks',
-    '',
-    ...CIS_MAPPINGS.map((m) => `- ${m.benchmark} ${m.version}: recommendation ${m.control}`),
-    '',
-    `See [Managing access keys for IAM users](${HELP_URI}).`,
-].join('\n');
-/** Everything a formatter needs about the rule, in one object. */
-const RULE = {
-    id: RULE_ID,
-    name: RULE_NAME,
-    shortDescription: SHORT_DESCRIPTION,
-    fullDescription: FULL_DESCRIPTION,
-    helpText: HELP_TEXT,
-    helpMarkdown: HELP_MARKDOWN,
-    helpUri: HELP_URI,
-    securitySeverity: SECURITY_SEVERITY,
-    precision: PRECISION,
-    tags: TAGS,
-    cis: CIS_MAPPINGS,
-};
-/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
-function shellQuote(s) {
-    const clean = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
-        return clean;
-    return `'${clean.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
- * first and use a `KEY_ID` placeholder.
- */
-function fixCommands(f) {
-    const user = shellQuote(f.userName);
-    const lines = [];
-    let key;
-    if (f.accessKeyId) {
-        key = shellQuote(f.accessKeyId);
-    }
-    else {
-        key = 'KEY_ID';
-        lines.push(`# key id unknown (offline report): pick the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
-    }
-    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
-    return lines;
-}
-/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
-function formatDuration(seconds) {
-    let s = Math.round(Math.abs(seconds));
-    const units = [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['min', 60],
-        ['s', 1],
-    ];
-    const parts = [];
-    for (const [name, size] of units) {
-        const n = Math.floor(s / size);
-        if (n > 0) {
-            parts.push(`${n} ${name}`);
-            s -= n * size;
-        }
-        else if (parts.length > 0) {
-            break; // adjacent units only: `3 d`, not `3 d 5 min`
-        }
-        if (parts.length === 2)
-            break;
-    }
-    return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
-function formatUtc(iso) {
-    const t = Date.parse(iso);
-    if (Number.isNaN(t))
-        return iso;
-    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** `2024-05-01`; anything that is not a date is returned as is. */
-function formatDay(iso) {
-    const t = Date.parse(iso);
-    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
-}
-/** Whole days from `from` to `to` (floored), or null when either is not a date. */
-function daysBetween(from, to) {
-    const a = Date.parse(from);
-    const b = Date.parse(to);
-    if (Number.isNaN(a) || Number.isNaN(b))
-        return null;
-    return Math.floor((b - a) / 86_400_000);
-}
-/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
-function describeCreation(f, setupWindowSeconds) {
-    // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
-    const gap = formatDuration(f.setupGapSeconds);
-    if (f.setupGapSeconds <= setupWindowSeconds)
-        return `created at user setup (${gap} after the user)`;
-    return `created ${gap} after the user`;
-}
-/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
-function describeUse(f, asOf) {
-    if (f.reason === 'never-used' || !f.keyLastUsedAt)
-        return 'never used';
-    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
-    const days = daysBetween(f.keyLastUsedAt, asOf);
-    return (`last used ${formatDay(f.keyLastUsedAt)}` +
-        (where.length > 0 ? ` (${where.join(', ')})` : '') +
-        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ CLI_MARK),
-/* harmony export */   x: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_1__.i)
-/* harmony export */ });
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(757);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9846);
-/**
- * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action. The
- * terminal command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks
- * itself first so the action does not run: without that mark the action always runs, so nothing can
- * make the action's step skip its audit and pass.
- */
-
-
-const CLI_MARK = Symbol.for('iam-initial-access-key-audit.cli');
-if (!globalThis[CLI_MARK])
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2567:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o4: () => (/* binding */ parseConfig)
-/* harmony export */ });
-/* unused harmony exports quote, splitList, partitionForRegion, parseDuration, parseIsoDateTime */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
-/* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
-/**
- * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
- * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
- * names the input, quotes the bad value and says what was expected.
- */
-
-
-
-const MAX_QUOTED = 80;
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
-function quote(value) {
-    const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-    return JSON.stringify(cut);
-}
-function bad(name, value, expected) {
-    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
-}
-function badItem(name, item, expected) {
-    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" contains ${quote(item)}: expected ${expected}.`);
-}
-/** Items separated by commas or newlines, trimmed, empty ones dropped. */
-function splitList(text) {
-    return text
-        .split(/[,\r\n]+/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-/** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
-function partitionForRegion(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    return 'aws';
-}
-const DURATION_EXPECTED = 'a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 };
-/** 100 years: far beyond any sensible window, well inside safe integers. */
-const MAX_DURATION_SECONDS = 36_500 * 86_400;
-/**
- * `90s`, `10m`, `2h`, `1d` -> seconds. Throws an Error whose message is the expected form (a bare
- * number is refused, with the hint to say `600s`).
- */
-function parseDuration(text) {
-    const t = text.trim();
-    const m = /^(\d+)(s|m|h|d)$/.exec(t);
-    if (!m) {
-        if (/^\d+$/.test(t))
-            throw new Error(`${DURATION_EXPECTED}; a bare number has no unit: say ${t}s`);
-        throw new Error(DURATION_EXPECTED);
-    }
-    const seconds = Number(m[1]) * UNIT_SECONDS[m[2]];
-    if (seconds > MAX_DURATION_SECONDS)
-        throw new Error(`${DURATION_EXPECTED}, of at most 36500d`);
-    return seconds;
-}
-// IAM names: letters, digits and +=,.@_-
-const IAM_NAME = '[\\w+=,.@-]';
-const ROLE_ARN = new RegExp(`^arn:([a-z-]+):iam::(\\d{12}):role/((?:${IAM_NAME}+/)*${IAM_NAME}{1,64})$`);
-const ROLE_ARN_EXPECTED = 'an IAM role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME, e.g. arn:aws:iam::111122223333:role/IamAudit';
-const ROLE_NAME = new RegExp(`^(?:${IAM_NAME}+/)*${IAM_NAME}{1,64}$`);
-const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const ACCOUNTS_EXPECTED = '12-digit AWS account ids separated by commas, spaces or newlines, e.g. 111122223333, 444455556666';
-// IAM tag keys: letters, digits, spaces and _ . : / = + - @ (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html)
-const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
-function reader(raw) {
-    const given = (name) => {
-        const v = raw[name]?.trim();
-        return v === undefined || v === '' ? undefined : v;
-    };
-    return {
-        given,
-        value(name) {
-            const v = given(name) ?? (0,_definitions_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultOf */ .HA)(name);
-            // Every input read with value() has a default; a missing one is a bug in this file.
-            if (v === undefined)
-                throw new Error(`input ${name} has no default`);
-            return v;
-        },
-    };
-}
-function integer(r, name, min, max) {
-    const v = r.value(name);
-    const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!(n >= min && n <= max)) {
-        throw bad(name, v, `a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-function boolean(r, name) {
-    const v = r.value(name);
-    const lower = v.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    throw bad(name, v, 'true or false');
-}
-function oneOf(r, name, allowed) {
-    const v = r.value(name);
-    const found = allowed.find((a) => a === v.toLowerCase());
-    if (found === undefined)
-        throw bad(name, v, `one of ${allowed.join(', ')}`);
-    return found;
-}
-function accountList(r, name) {
-    const v = r.given(name);
-    if (v === undefined)
-        return [];
-    const ids = v.split(/[\s,]+/).filter((s) => s !== '');
-    if (ids.length === 0)
-        throw bad(name, v, ACCOUNTS_EXPECTED);
-    for (const id of ids) {
-        if (!ACCOUNT_ID.test(id))
-            throw badItem(name, id, ACCOUNTS_EXPECTED);
-    }
-    return [...new Set(ids)];
-}
-function region(r) {
-    const v = r.value('aws-region');
-    if (!REGION.test(v))
-        throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
-    return v;
-}
-function roleToAssume(r, partition, awsRegion) {
-    const v = r.given('role-to-assume');
-    if (v === undefined)
-        return null;
-    const m = ROLE_ARN.exec(v);
-    if (!m || v.length > 2048)
-        throw bad('role-to-assume', v, ROLE_ARN_EXPECTED);
-    if (m[1] !== partition) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('role-to-assume', `Input "role-to-assume" is ${quote(v)}: its partition "${m[1]}" does not match aws-region "${awsRegion}"; ` +
-            `expected an ARN of partition ${partition}, arn:${partition}:iam::ACCOUNT_ID:role/NAME (or set aws-region).`);
-    }
-    return v;
-}
-function roleSessionName(r) {
-    const v = r.value('role-session-name');
-    if (!/^[\w+=,.@-]{2,64}$/.test(v)) {
-        throw bad('role-session-name', v, '2 to 64 characters of letters, digits and +=,.@_- (no spaces)');
-    }
-    return v;
-}
-function accountRoleName(r) {
-    let v = r.given('account-role-name');
-    if (v === undefined)
-        return null;
-    const raw = v;
-    if (v.startsWith('/'))
-        v = v.slice(1);
-    if (!ROLE_NAME.test(v) || v.length > 576) {
-        throw bad('account-role-name', raw, 'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit');
-    }
-    return v;
-}
-function shard(r) {
-    const v = r.given('shard');
-    if (v === undefined)
-        return null;
-    const expected = 'K/N with whole numbers 1 <= K <= N <= 256, e.g. 1/4 for the first of four shards';
-    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
-    if (!m)
-        throw bad('shard', v, expected);
-    const index = Number(m[1]);
-    const total = Number(m[2]);
-    if (!(index >= 1 && index <= total && total <= 256))
-        throw bad('shard', v, expected);
-    return { index, total };
-}
-function setupWindow(r) {
-    const v = r.value('setup-window');
-    try {
-        return parseDuration(v);
-    }
-    catch (e) {
-        throw bad('setup-window', v, e.message);
-    }
-}
-const AS_OF_EXPECTED = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
-/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
-function parseIsoDateTime(text) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(text);
-    if (!m)
-        return null;
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    const hour = Number(h);
-    const minute = Number(mi);
-    const second = Number(s);
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
-        return null;
-    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-    const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-    const check = new Date(base);
-    if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1)
-        return null; // e.g. 02-30
-    let offsetMinutes = 0;
-    if (zone !== 'Z' && zone !== 'z') {
-        const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-        if (!z)
-            return null;
-        const oh = Number(z[2]);
-        const om = Number(z[3] ?? '0');
-        if (oh > 23 || om > 59)
-            return null;
-        offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
-    }
-    const date = new Date(base - offsetMinutes * 60_000);
-    // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
-    if (Number.isNaN(date.getTime()) || year < 1970)
-        return null;
-    return date;
-}
-function asOf(r) {
-    const v = r.given('as-of');
-    if (v === undefined)
-        return null;
-    const d = parseIsoDateTime(v);
-    if (!d)
-        throw bad('as-of', v, AS_OF_EXPECTED);
-    return d;
-}
-function exemptionTag(r) {
-    const v = r.value('exemption-tag');
-    if (!TAG_KEY.test(v) || v.toLowerCase().startsWith('aws:')) {
-        throw bad('exemption-tag', v, 'an IAM tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:');
-    }
-    return v;
-}
-function exemptUsers(r) {
-    const v = r.given('exempt-users');
-    if (v === undefined)
-        return [];
-    const globs = [...new Set(splitList(v))];
-    for (const g of globs) {
-        try {
-            picomatch__WEBPACK_IMPORTED_MODULE_2___default().makeRe(g, { strictBrackets: true });
-        }
-        catch (e) {
-            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
-        }
-    }
-    return globs;
-}
-function credentialReports(r, deps) {
-    const v = r.given('credential-report');
-    if (v === undefined)
-        return [];
-    // One path or glob per line: commas are legal in paths and in glob braces.
-    const patterns = v
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    const files = new Set();
-    for (const p of patterns) {
-        const found = deps.expandGlob(p);
-        if (found.length === 0) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(p)}: no file matches it; expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv.`);
-        }
-        for (const f of found)
-            files.add(f);
-    }
-    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-function filePath(r, name) {
-    const v = r.value(name);
-    if (v.endsWith('/') || v.endsWith('\\') || v.includes('\0')) {
-        throw bad(name, v, 'a file path, e.g. reports/iam.json');
-    }
-    return v;
-}
-function issueLabels(r) {
-    const v = r.value('issue-labels');
-    const labels = [...new Set(splitList(v))];
-    for (const l of labels) {
-        if ([...l].length > 50) {
-            throw badItem('issue-labels', l, 'labels of 1 to 50 characters separated by commas or newlines, e.g. security');
-        }
-    }
-    return labels;
-}
-/** Validates every input and returns the Config; throws InputError on the first mistake. */
-function parseConfig(raw, deps) {
-    const r = reader(raw);
-    const awsRegion = region(r);
-    const partition = partitionForRegion(awsRegion);
-    const roleArn = roleToAssume(r, partition, awsRegion);
-    const audience = r.value('audience');
-    const sessionName = roleSessionName(r);
-    const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
-    const accounts = accountList(r, 'accounts');
-    const roleName = accountRoleName(r);
-    const organization = boolean(r, 'organization');
-    const excludeAccounts = accountList(r, 'exclude-accounts');
-    if (accounts.length > 0 && organization) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('accounts', 'Input "accounts" is set together with "organization: true": expected one of them, either a list of account ids or the whole organization.');
-    }
-    if ((accounts.length > 0 || organization) && roleName === null) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`);
-    }
-    const concurrency = integer(r, 'concurrency', 1, 64);
-    const shardValue = shard(r);
-    const scope = oneOf(r, 'scope', ['at-setup', 'any']);
-    const setupWindowSeconds = setupWindow(r);
-    const unusedDays = integer(r, 'unused-days', 0, 36_500);
-    const asOfValue = asOf(r);
-    const tag = exemptionTag(r);
-    const exempt = exemptUsers(r);
-    const reports = credentialReports(r, deps);
-    if (reports.length > 0) {
-        const conflicting = [
-            roleArn !== null ? 'role-to-assume' : null,
-            accounts.length > 0 ? 'accounts' : null,
-            organization ? 'organization' : null,
-        ].filter((x) => x !== null);
-        if (conflicting.length > 0) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
-        }
-    }
-    const sarifFile = filePath(r, 'sarif-file');
-    const jsonFile = filePath(r, 'json-file');
-    if (sarifFile === jsonFile) {
-        throw bad('json-file', jsonFile, 'a path different from sarif-file');
-    }
-    const summary = boolean(r, 'summary');
-    const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
-    const createIssues = boolean(r, 'create-issues');
-    const labels = issueLabels(r);
-    const maxIssues = integer(r, 'max-issues', 0, 100_000);
-    // No default here: the action's default `${{ github.token }}` arrives already expanded.
-    const githubToken = r.given('github-token') ?? null;
-    if (createIssues && githubToken === null) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
-    }
-    return {
-        roleToAssume: roleArn,
-        audience,
-        awsRegion,
-        partition,
-        roleSessionName: sessionName,
-        roleDurationSeconds: durationSeconds,
-        accounts,
-        accountRoleName: roleName,
-        organization,
-        excludeAccounts,
-        concurrency,
-        shard: shardValue,
-        rule: { scope, setupWindowSeconds, unusedDays, exemptionTag: tag },
-        asOf: asOfValue,
-        exemptUsers: exempt,
-        credentialReports: reports,
-        sarifFile,
-        jsonFile,
-        summary,
-        failOn,
-        createIssues,
-        issueLabels: labels,
-        maxIssues,
-        githubToken,
-    };
-}
-
-
-/***/ }),
-
-/***/ 3775:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ BOOLEAN_INPUTS),
-/* harmony export */   HA: () => (/* binding */ defaultOf),
-/* harmony export */   mc: () => (/* binding */ INPUTS)
-/* harmony export */ });
-/* unused harmony export OUTPUTS */
-/**
- * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
- * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
- */
-const INPUTS = [
-    {
-        name: 'role-to-assume',
-        description: 'ARN of the audit role to assume with GitHub OIDC (needs `id-token: write`), e.g. arn:aws:iam::111122223333:role/IamAudit. Absent: use the ambient AWS credentials (e.g. from aws-actions/configure-aws-credentials, or the environment).',
-    },
-    {
-        name: 'audience',
-        description: 'Audience of the GitHub OIDC token.',
-        default: 'sts.amazonaws.com',
-    },
-    {
-        name: 'aws-region',
-        description: 'Region for the STS and Organizations endpoints. The partition follows it: cn-* is aws-cn, us-gov-* is aws-us-gov, any other is aws.',
-        default: 'us-east-1',
-    },
-    {
-        name: 'role-session-name',
-        description: 'Session name of the assumed roles (2-64 characters of letters, digits and +=,.@_-).',
-        default: 'iam-initial-access-key-audit',
-    },
-    {
-        name: 'role-duration-seconds',
-        description: 'Duration of the OIDC session, 900 to 43200 seconds. Chained per-account sessions are capped at 3600 by AWS.',
-        default: '3600',
-    },
-    {
-        name: 'accounts',
-        description: 'Account ids (separated by commas, spaces or newlines) to audit by assuming `account-role-name` in each. Absent: the signed-in account only.',
-    },
-    {
-        name: 'account-role-name',
-        description: 'Role name, with an optional path (e.g. audit/IamAudit), assumed in each audited account. Required with `accounts` or `organization`.',
-    },
-    {
-        name: 'organization',
-        description: '`true`: audit every ACTIVE account of the AWS Organization. Needs the management account or a delegated administrator.',
-        default: 'false',
-    },
-    {
-        name: 'exclude-accounts',
-        description: 'Account ids (separated by commas, spaces or newlines) to skip.',
-    },
-    {
-        name: 'concurrency',
-        description: 'Number of accounts audited at once, 1 to 64.',
-        default: '8',
-    },
-    {
-        name: 'shard',
-        description: '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4). An account is in slice (account id mod N) + 1, so it stays in its shard when the organization changes.',
-    },
-    {
-        name: 'scope',
-        description: '`at-setup`: only keys created with the user (within `setup-window`) fail. `any`: every active, unused key of a console user fails.',
-        default: 'at-setup',
-    },
-    {
-        name: 'setup-window',
-        description: 'Largest gap between user creation and key creation that still counts as "created at setup", with a unit: 90s, 10m, 2h, 1d.',
-        default: '10m',
-    },
-    {
-        name: 'unused-days',
-        description: 'A key last used more than this many days (of 86,400 s) before `as-of` fails too. 0: only never-used keys fail.',
-        default: '90',
-    },
-    {
-        name: 'as-of',
-        description: 'ISO 8601 time (e.g. 2026-01-31T00:00:00Z) that `unused-days` is measured from. Absent: the credential report generation time in live runs, the current time offline.',
-    },
-    {
-        name: 'exemption-tag',
-        description: 'IAM user tag whose non-empty value exempts the user (the justification); it may end with expires=YYYY-MM-DD.',
-        default: 'access-key-justification',
-    },
-    {
-        name: 'exempt-users',
-        description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
-    },
-    {
-        name: 'credential-report',
-        description: 'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
-    },
-    {
-        name: 'sarif-file',
-        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
-        default: 'iam-initial-access-keys.sarif',
-    },
-    {
-        name: 'json-file',
-        description: 'Where to write the machine-readable JSON report.',
-        default: 'iam-initial-access-keys.json',
-    },
-    {
-        name: 'summary',
-        description: 'Write the job summary.',
-        default: 'true',
-    },
-    {
-        name: 'fail-on',
-        description: '`findings`: fail on findings or account errors; `errors`: fail only on account errors; `never`.',
-        default: 'findings',
-    },
-    {
-        name: 'create-issues',
-        description: 'Keep one GitHub issue per violating user in sync: open, update, reopen and close them (needs `issues: write`).',
-        default: 'false',
-    },
-    {
-        name: 'issue-labels',
-        description: 'Extra labels (separated by commas or newlines) on new issues. The action finds its issues by its own label iam-initial-access-key, never by these.',
-        default: 'security',
-    },
-    {
-        name: 'max-issues',
-        description: 'Most new issues opened per run; the rest are counted in the summary and the `issues-skipped` output.',
-        default: '20',
-    },
-    {
-        name: 'github-token',
-        description: 'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
-        default: '${{ github.token }}',
-    },
-];
-/** Inputs whose value is `true` or `false` (bare flags on the command line). */
-const BOOLEAN_INPUTS = new Set(INPUTS.filter((i) => i.default === 'true' || i.default === 'false').map((i) => i.name));
-/** The default of an input as written in action.yml, or undefined. */
-function defaultOf(name) {
-    const def = INPUTS.find((i) => i.name === name);
-    return def?.default;
-}
-/** The action's outputs (DESIGN §3), in order, as in action.yml. */
-const OUTPUTS = [
-    { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
-    { name: 'violating-users', description: 'Number of users with at least one failing access key.' },
-    { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
-    { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
-    { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
-    { name: 'sarif-file', description: 'Path of the SARIF report written.' },
-    { name: 'json-file', description: 'Path of the JSON report written.' },
-    { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
-    {
-        name: 'issues-updated',
-        description: 'Number of open issues whose title or description this run updated (reopened issues count as opened).',
-    },
-    { name: 'issues-closed', description: 'Number of issues closed by this run.' },
-    {
-        name: 'issues-skipped',
-        description: 'Number of new violators left without an issue because of `max-issues`.',
-    },
-];
-
-
-/***/ }),
-
-/***/ 9876:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ expandGlob)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(7016);
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-;// CONCATENATED MODULE: ./src/inputs/glob.ts
-/**
- * The filesystem side of `credential-report`: a path or glob -> the files it names.
- */
-
-
-
-function kind(path) {
-    try {
-        const st = (0,external_node_fs_.statSync)(path);
-        return st.isDirectory() ? 'dir' : 'file';
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * Files matching `pattern`, sorted. A path that exists is returned as is, even when it contains
- * glob characters (`reports/[prod].csv`); a directory stands for the `*.csv` files in it. Paths come
- * back relative when the pattern is relative, absolute when it is absolute.
- */
-function expandGlob(pattern) {
-    const k = kind(pattern);
-    if (k === 'file')
-        return [pattern];
-    if (k === 'dir') {
-        return globSync('*.csv', { cwd: pattern, onlyFiles: true, absolute: (0,external_node_path_.isAbsolute)(pattern) })
-            .map((f) => ((0,external_node_path_.isAbsolute)(f) ? f : `${pattern.replace(/[\\/]+$/, '')}/${f}`))
-            .sort();
-    }
-    // tinyglobby wants forward slashes; on Windows a backslash is a separator, not an escape.
-    const glob = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
-    return globSync(glob, {
-        onlyFiles: true,
-        absolute: (0,external_node_path_.isAbsolute)(pattern),
-        expandDirectories: false,
-        dot: false,
-    }).sort();
-}
-
-
-/***/ }),
-
-/***/ 757:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./src/inputs/definitions.ts
-var definitions = __nccwpck_require__(3775);
-;// CONCATENATED MODULE: ./src/inputs/action.ts
-/** The action's side of the inputs: every input of action.yml, as the runner passes it. */
-
-
-/** Raw strings of every input; an empty string means "use the default" (parseConfig decides). */
-function readActionInputs() {
-    const raw = {};
-    for (const input of definitions/* INPUTS */.mc) {
-        raw[input.name] = core/* getInput */.V4(input.name);
-    }
-    return raw;
-}
-
-// EXTERNAL MODULE: ./src/inputs/config.ts
-var inputs_config = __nccwpck_require__(2567);
-// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
-var glob = __nccwpck_require__(9876);
-// EXTERNAL MODULE: ./src/pipeline.ts + 62 modules
-var pipeline = __nccwpck_require__(6284);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: ./src/main.ts
-/** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
-
-
-
-
-
-
-
-async function run() {
-    let result = null;
-    let issues = null;
-    let writeSummary = true;
-    let files = { sarifFile: '', jsonFile: '' };
-    try {
-        const config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
-        writeSummary = config.summary;
-        files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
-        if (config.githubToken)
-            core/* setSecret */.Pq(config.githubToken);
-        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
-            getIDToken: (audience) => core/* getIDToken */.V9(audience),
-            setSecret: (secret) => core/* setSecret */.Pq(secret),
-            now: () => new Date(),
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            log: { info: core/* info */.pq, warning: core/* warning */.$e },
-            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken),
-            onResult: (r) => {
-                result = r;
-            },
-        });
-        issues = outcome.issues;
-        for (const [name, value] of Object.entries(outcome.outputs))
-            core/* setOutput */.uH(name, value);
-        if (outcome.exitCode !== 0)
-            core/* setFailed */.C1(outcome.verdict);
-        else
-            core/* info */.pq(outcome.verdict);
-    }
-    catch (error) {
-        fail(error);
-    }
-    finally {
-        if (result && writeSummary) {
-            try {
-                await core/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(result, { ...files, issues })).write();
-            }
-            catch (error) {
-                core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
-            }
-        }
-    }
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
-function fail(error) {
-    if (error instanceof model/* InputError */.d) {
-        core/* setFailed */.C1(error.message);
-        return;
-    }
-    if (error instanceof Error && error.stack)
-        core/* debug */.Yz(error.stack);
-    core/* setFailed */.C1(message(error));
-}
-
-
-/***/ }),
-
-/***/ 182:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-/**
- * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
- * Nothing here does I/O; every formatter is a pure function of these types.
- */
-/** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 6284:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ githubContextFromEnv),
-  a: () => (/* binding */ runPipeline)
-});
+// UNUSED EXPORTS: OFFLINE_NOTE, onePerAccount
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -74377,7 +72222,8 @@ function parseIsoTime(value) {
     const h = Number(hs);
     const mi = Number(mis);
     const s = Number(ss);
-    if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59)
+    // IAM did not exist before 1970 (nor 2006): an earlier year is a mangled date, not a real time
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59)
         return null;
     const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
     const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -74485,6 +72331,9 @@ function readHeader(source, record, line, headText) {
         throw notAReport(source, headText());
     const map = {};
     names.forEach((n, i) => {
+        if (n in map && REQUIRED_COLUMNS.includes(n)) {
+            throw new ReportError(source, line, `the header names column "${n}" twice (columns ${map[n] + 1} and ${i + 1})`);
+        }
         if (!(n in map))
             map[n] = i;
     });
@@ -74590,7 +72439,11 @@ async function parseCredentialReport(input, source) {
         if (err instanceof ReportError)
             throw err;
         if (err instanceof CsvError) {
-            if (columns === null)
+            // a header that names user and arn is a report whose CSV is broken, not "not a report"
+            const first = (headText()
+                .replace(/^\uFEFF/, '')
+                .split(/\r?\n/, 1)[0] ?? '').toLowerCase();
+            if (columns === null && !/^"?user"?,.*\barn\b/.test(first))
                 throw notAReport(source, headText());
             const line = typeof err.lines === 'number' ? err.lines : null;
             throw new ReportError(source, line, `malformed CSV: ${err.message}`);
@@ -74967,6 +72820,13 @@ function describeAwsError(err, ctx) {
         return {
             error,
             hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+        };
+    }
+    if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+        const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
+        return {
+            error: `${where} failed: no answer in time (${tries} timed out)`,
+            hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
         };
     }
     if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
@@ -76454,6 +74314,8 @@ class ProxyAgent extends dist/* Agent */.g6 {
     }
 }
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/credentials/aws-config.ts
 /**
  * The configuration every AWS SDK client of the action shares (IAM, STS, Organizations).
@@ -76463,6 +74325,8 @@ class ProxyAgent extends dist/* Agent */.g6 {
  * - Proxy: the SDK does not honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` by itself. When one of the
  *   proxy variables is set, the request handler's agents are a `ProxyAgent`, which resolves the proxy
  *   per request from those variables (so `NO_PROXY` hosts go direct); otherwise plain keep-alive agents.
+ * - Timeouts: connecting and the whole request are bounded (timeouts.ts); a request that stalls throws a
+ *   TimeoutError, which the retry strategy retries like any transient error.
  * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
  *   or the shared config file) — there is deliberately no endpoint parameter here.
  */
@@ -76470,8 +74334,9 @@ class ProxyAgent extends dist/* Agent */.g6 {
 
 
 
+
 /** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
-const AWS_MAX_ATTEMPTS = 10;
+const AWS_MAX_ATTEMPTS = timeouts/* DEFAULT_TIMEOUTS */.Rh.awsMaxAttempts;
 /** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
 const MAX_SOCKETS = 50;
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
@@ -76495,16 +74360,21 @@ function awsAgents(env = process.env) {
 /** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
 function awsClientConfig(opts) {
     const { httpAgent, httpsAgent } = awsAgents();
+    const t = opts.timeouts ?? (0,timeouts/* timeoutsFromEnv */.I5)();
     return {
         region: opts.region,
         ...(opts.credentials ? { credentials: opts.credentials } : {}),
         retryMode: 'adaptive',
-        maxAttempts: AWS_MAX_ATTEMPTS,
+        maxAttempts: t.awsMaxAttempts,
         requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
             httpAgent,
             httpsAgent,
-            connectionTimeout: 10_000,
-            requestTimeout: 120_000,
+            // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
+            // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
+            connectionTimeout: t.awsConnectMs,
+            requestTimeout: t.awsRequestMs,
+            throwOnRequestTimeout: true,
+            socketTimeout: t.awsRequestMs,
         }),
     };
 }
@@ -77479,6 +75349,7 @@ async function auditOne(accountId, config, session, deps) {
 async function runLiveAudit(config, deps) {
     const session = await signIn(config, deps);
     const { accounts, notes } = await planAccounts(config, session);
+    deps.onPlan?.(accounts);
     const concurrency = Math.max(1, Math.floor(config.concurrency));
     deps.log.info(`Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
         (accounts.length > 1 ? `, ${Math.min(concurrency, accounts.length)} at a time` : '') +
@@ -77495,6 +75366,7 @@ async function runLiveAudit(config, deps) {
         deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
         const audit = await auditOne(accountId, config, session, deps);
         done++;
+        deps.onAccount?.(audit);
         deps.log.info(`[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`);
         return audit;
     });
@@ -77568,32 +75440,2381 @@ function assembleResult(opts) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(5881);
-// EXTERNAL MODULE: ./src/report/json.ts
-var json = __nccwpck_require__(2794);
-;// CONCATENATED MODULE: ./src/version.ts
-/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
-const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/report/files.ts
+/***/ }),
+
+/***/ 9846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/inputs/definitions.ts
+var definitions = __nccwpck_require__(3775);
+;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
+/**
+ * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
+ */
 
 
 
-async function writeText(path, text) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, text, 'utf8');
+const CLI_NAME = 'iam-initial-access-key-audit';
+/** Inputs that take a list: a repeated flag adds to it. */
+const LIST_INPUTS = new Set([
+    'accounts',
+    'exclude-accounts',
+    'exempt-users',
+    'credential-report',
+    'issue-labels',
+]);
+/** What the value looks like, for the help text. */
+const PLACEHOLDERS = {
+    'role-to-assume': 'ARN',
+    audience: 'AUD',
+    'aws-region': 'REGION',
+    'role-session-name': 'NAME',
+    'role-duration-seconds': 'SECONDS',
+    accounts: 'IDS',
+    'account-role-name': 'NAME',
+    'exclude-accounts': 'IDS',
+    concurrency: 'N',
+    shard: 'K/N',
+    scope: 'at-setup|any',
+    'setup-window': 'DURATION',
+    'unused-days': 'DAYS',
+    'as-of': 'TIME',
+    'exemption-tag': 'KEY',
+    'exempt-users': 'GLOBS',
+    'credential-report': 'FILE',
+    'sarif-file': 'FILE',
+    'json-file': 'FILE',
+    'fail-on': 'findings|errors|never',
+    'issue-labels': 'LABELS',
+    'max-issues': 'N',
+    'github-token': 'TOKEN',
+};
+const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
+function isInput(name) {
+    return NAMES.has(name);
 }
-/** Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON report. */
-async function writeReportFiles(result, paths) {
-    await writeText(paths.sarifFile, JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION }), null, 2) + '\n');
-    await writeText(paths.jsonFile, JSON.stringify((0,json/* buildJsonReport */.XY)(result), null, 2) + '\n');
+function unknown(flag) {
+    return new model/* InputError */.d(flag.replace(/^-+/, ''), `Unknown option "${flag}": expected one of the options listed by --help.`);
+}
+/**
+ * Rewrites argv so that node:util parseArgs (with every input a string option) reads it:
+ * `--name value` -> `--name=value` (so values such as `-1` reach validation instead of being taken
+ * for flags), bare boolean flags -> `--name=true`, `--no-name` -> `--name=false`.
+ */
+function normalize(argv) {
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            out.push(...argv.slice(i));
+            break;
+        }
+        if (arg === '-h' || arg === '--help') {
+            out.push('--help');
+            continue;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            out.push(arg);
+            continue;
+        }
+        if (!arg.startsWith('--'))
+            throw unknown(arg);
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq === -1 ? undefined : eq);
+        if (eq !== -1) {
+            if (!isInput(name))
+                throw unknown(`--${name}`);
+            out.push(arg);
+            continue;
+        }
+        if (!isInput(name)) {
+            const negated = name.startsWith('no-') ? name.slice(3) : '';
+            if (isInput(negated) && definitions/* BOOLEAN_INPUTS */.$p.has(negated)) {
+                out.push(`--${negated}=false`);
+                continue;
+            }
+            throw unknown(arg);
+        }
+        const next = argv[i + 1];
+        if (definitions/* BOOLEAN_INPUTS */.$p.has(name)) {
+            if (next !== undefined && /^(true|false)$/i.test(next)) {
+                out.push(`--${name}=${next}`);
+                i++;
+            }
+            else {
+                out.push(`--${name}=true`);
+            }
+            continue;
+        }
+        if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+            throw new model/* InputError */.d(name, `Option "--${name}" needs a value: expected --${name} ${PLACEHOLDERS[name] ?? 'VALUE'} (see --help).`);
+        }
+        out.push(`--${name}=${next}`);
+        i++;
+    }
+    return out;
+}
+/** Parses the CLI arguments (without `node` and the script) into the same raw inputs as the action's. */
+function parseCliArgs(argv, env = process.env) {
+    const options = {
+        help: { type: 'boolean' },
+    };
+    for (const input of definitions/* INPUTS */.mc) {
+        options[input.name] = { type: 'string', multiple: true };
+    }
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: normalize(argv),
+        options,
+        allowPositionals: true,
+        strict: true,
+    });
+    if (values.help === true)
+        return { help: true, text: helpText() };
+    const raw = {};
+    for (const input of definitions/* INPUTS */.mc) {
+        const given = values[input.name];
+        if (!Array.isArray(given) || given.length === 0)
+            continue;
+        const strings = given.filter((g) => typeof g === 'string');
+        // A repeated list flag adds to the list; any other repeated flag: the last one wins.
+        raw[input.name] = LIST_INPUTS.has(input.name) ? strings.join('\n') : strings[strings.length - 1];
+    }
+    if (positionals.length > 0) {
+        raw['credential-report'] = [raw['credential-report'], ...positionals]
+            .filter((p) => p !== undefined)
+            .join('\n');
+    }
+    if (raw['github-token'] === undefined && env.GITHUB_TOKEN)
+        raw['github-token'] = env.GITHUB_TOKEN;
+    return { help: false, raw };
+}
+function wrap(text, indent, width = 100) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    if (line !== '')
+        lines.push(line);
+    return lines.map((l) => ' '.repeat(indent) + l);
+}
+/** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
+function helpText() {
+    const out = [
+        `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
+        '',
+        'Audits AWS IAM credential reports for console users whose access key was created at user setup and',
+        'never (or no longer) used (CIS AWS Foundations 1.11). REPORT.csv files (or globs) are audited offline,',
+        "without AWS calls; with none, the live account(s) are audited with the AWS SDK's default credentials",
+        '(environment, profiles, SSO).',
+        '',
+        'Options (the same names as the GitHub Action inputs):',
+    ];
+    for (const input of definitions/* INPUTS */.mc) {
+        const name = input.name;
+        const flag = definitions/* BOOLEAN_INPUTS */.$p.has(name)
+            ? `--${name}[=true|false], --no-${name}`
+            : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
+        out.push(`  ${flag}`);
+        let description = input.description;
+        if (name === 'github-token') {
+            description =
+                'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.';
+        }
+        else if (input.default !== undefined) {
+            description = `${description} Default: ${input.default}.`;
+        }
+        out.push(...wrap(description.replace(/`/g, ''), 6));
+    }
+    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
+    return out.join('\n');
 }
 
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var inputs_config = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
+var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __nccwpck_require__(5878);
+// EXTERNAL MODULE: ./src/pipeline.ts + 29 modules
+var pipeline = __nccwpck_require__(5906);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/cli.ts
+/**
+ * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
+ * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
+ */
+
+
+
+
+
+
+
+
+/** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
+async function main(argv, env = process.env) {
+    try {
+        const parsed = parseCliArgs(argv, env);
+        if (parsed.help) {
+            process.stdout.write(parsed.text + '\n');
+            return 0;
+        }
+        const config = (0,inputs_config/* parseConfig */.o4)(parsed.raw, { expandGlob: glob/* expandGlob */.h });
+        (0,output_files/* checkOutputFiles */.D)(config);
+        if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+            throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
+                'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
+        }
+        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
+            getIDToken: (audience) => (0,core/* getIDToken */.V9)(audience),
+            // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
+            setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
+            now: () => new Date(),
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            log: {
+                info: (m) => process.stderr.write(m + '\n'),
+                warning: (m) => process.stderr.write(`warning: ${m}\n`),
+            },
+            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken, env),
+        });
+        if (config.summary) {
+            process.stdout.write((0,summary/* renderTerminal */.bF)(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n');
+        }
+        process.stderr.write(`${outcome.verdict}\n`);
+        return outcome.exitCode;
+    }
+    catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`error: ${text}\n`);
+        if (!(error instanceof model/* InputError */.d) && error instanceof Error && env.DEBUG) {
+            process.stderr.write(`${error.stack}\n`);
+        }
+        return 2;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
+/* harmony export */   BS: () => (/* binding */ describeCreation),
+/* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
+/* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
+/* harmony export */   Yi: () => (/* binding */ fixCommands),
+/* harmony export */   ZL: () => (/* binding */ shellQuote),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   bw: () => (/* binding */ HELP_URI),
+/* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
+/* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
+/* harmony export */   im: () => (/* binding */ formatDay),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   pt: () => (/* binding */ describeUse),
+/* harmony export */   xZ: () => (/* binding */ RULE)
+/* harmony export */ });
+/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, daysBetween */
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
+
+const RULE_ID = 'iam-initial-access-key';
+/** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
+const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
+const TOOL_NAME = 'iam-initial-access-key-audit';
+/** Where to read about the tool's subject; change to the project's home page once it has one. */
+const TOOL_INFORMATION_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
+const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
+/** GitHub code scanning reads this string (not a number): 7.0–8.9 is "high". */
+const SECURITY_SEVERITY = '7.5';
+const PRECISION = 'high';
+const TAGS = ['security', 'CIS', 'aws', 'iam'];
+const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
+const CIS = 'CIS Amazon Web Services Foundations Benchmark';
+/** The same recommendation under the numbers each benchmark version gives it. */
+const CIS_MAPPINGS = [
+    { benchmark: CIS, version: 'v1.2.0', control: '1.21' },
+    { benchmark: CIS, version: 'v1.3.0', control: '1.11' },
+    { benchmark: CIS, version: 'v1.4.0', control: '1.11' },
+    { benchmark: CIS, version: 'v1.5.0', control: '1.11' },
+    { benchmark: CIS, version: 'v2.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v3.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v4.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v5.0.0', control: '1.10' },
+    { benchmark: CIS, version: 'v6.0.0', control: '2.10' },
+];
+/** `CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)`. */
+const CIS_SUMMARY = 'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
+const SHORT_DESCRIPTION = 'Console users must not keep an access key that was created at user setup and is unused.';
+const FULL_DESCRIPTION = 'An IAM user who signs in to the console has an active access key that was created together with the ' +
+    'user (during initial setup) and has never been used, or not within the configured number of days. ' +
+    `${CIS_SUMMARY}: do not set up access keys during initial user setup for all IAM users that have a ` +
+    'console password.';
+const WHY = 'Access keys handed out "just in case" when a user is created are long-lived credentials that nobody ' +
+    'needs: they are rarely rotated, easily forgotten in a laptop, a CI variable or a welcome e-mail, and ' +
+    'they give whoever finds them the same API access as the user, without the password or MFA that ' +
+    'protect the console. A key that has never been used (or not for months) can be removed without ' +
+    'breaking anything; a user who really needs programmatic access should create a key when they need ' +
+    'it (or, better, use short-lived credentials from IAM Identity Center or a role).';
+const CONSOLE_STEPS = [
+    'Open the IAM console, choose Users, and choose the user named in the alert.',
+    'On the Security credentials tab, under Access keys, find the key (its creation date is in the alert).',
+    'Choose Actions > Deactivate, confirm nothing breaks, then Actions > Delete.',
+];
+const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
+const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
+const CLI_LIST = 'aws iam list-access-keys --user-name USER';
+/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
+const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
+const HELP_TEXT = [
+    `Why it matters: ${WHY}`,
+    '',
+    'How to fix (console):',
+    ...CONSOLE_STEPS.map((s, i) => `  ${i + 1}. ${s}`),
+    '',
+    'How to fix (AWS CLI): find the key id (live audits show it in the alert), deactivate it, then delete it:',
+    `  ${CLI_LIST}`,
+    `  ${CLI_DEACTIVATE}`,
+    `  ${CLI_DELETE}`,
+    '',
+    `Exceptions: if the key is needed, record why with the IAM user tag "${DEFAULT_EXEMPTION_TAG}" (or the ` +
+        'tag set in the exemption-tag input). A non-empty value exempts the user: the key is listed as exempted ' +
+        'with its justification and is no longer an alert. End the value with "expires=YYYY-MM-DD" so the ' +
+        'exemption lapses after that day (UTC) and the key is reported again:',
+    `  ${CLI_TAG}`,
+    '',
+    `Benchmarks: ${CIS_SUMMARY}.`,
+    `Reference: ${HELP_URI}`,
+].join('\n');
+const HELP_MARKDOWN = [
+    '## Why it matters',
+    '',
+    WHY,
+    '',
+    '## How to fix',
+    '',
+    '### In the console',
+    '',
+    ...CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`),
+    '',
+    '### With the AWS CLI',
+    '',
+    'Find the key id (live audits show it in the alert), deactivate it first (reversible), then delete it:',
+    '',
+    '```sh',
+    CLI_LIST,
+    CLI_DEACTIVATE,
+    CLI_DELETE,
+    '```',
+    '',
+    '## Exceptions',
+    '',
+    `If the key is needed, record why with the IAM user tag \`${DEFAULT_EXEMPTION_TAG}\` (or the tag named by ` +
+        'the `exemption-tag` input). A non-empty value exempts the user: the key is listed as exempted with ' +
+        'its justification and is no longer an alert. End the value with `expires=YYYY-MM-DD` so the ' +
+        'exemption lapses after that day (UTC) and the key is reported again:',
+    '',
+    '```sh',
+    CLI_TAG,
+    '```',
+    '',
+    '## Benchmarks',
+    '',
+    ...CIS_MAPPINGS.map((m) => `- ${m.benchmark} ${m.version}: recommendation ${m.control}`),
+    '',
+    `See [Managing access keys for IAM users](${HELP_URI}).`,
+].join('\n');
+/** Everything a formatter needs about the rule, in one object. */
+const RULE = {
+    id: RULE_ID,
+    name: RULE_NAME,
+    shortDescription: SHORT_DESCRIPTION,
+    fullDescription: FULL_DESCRIPTION,
+    helpText: HELP_TEXT,
+    helpMarkdown: HELP_MARKDOWN,
+    helpUri: HELP_URI,
+    securitySeverity: SECURITY_SEVERITY,
+    precision: PRECISION,
+    tags: TAGS,
+    cis: CIS_MAPPINGS,
+};
+/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
+function shellQuote(s) {
+    const clean = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
+        return clean;
+    return `'${clean.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
+ * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
+ * first and use a `KEY_ID` placeholder.
+ */
+function fixCommands(f) {
+    const user = shellQuote(f.userName);
+    const lines = [];
+    let key;
+    if (f.accessKeyId) {
+        key = shellQuote(f.accessKeyId);
+    }
+    else {
+        key = 'KEY_ID';
+        lines.push(`# key id unknown (offline report): pick the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
+    }
+    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
+    return lines;
+}
+/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
+function formatDuration(seconds) {
+    let s = Math.round(Math.abs(seconds));
+    const units = [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['min', 60],
+        ['s', 1],
+    ];
+    const parts = [];
+    for (const [name, size] of units) {
+        const n = Math.floor(s / size);
+        if (n > 0) {
+            parts.push(`${n} ${name}`);
+            s -= n * size;
+        }
+        else if (parts.length > 0) {
+            break; // adjacent units only: `3 d`, not `3 d 5 min`
+        }
+        if (parts.length === 2)
+            break;
+    }
+    return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
+function formatUtc(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** `2024-05-01`; anything that is not a date is returned as is. */
+function formatDay(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
+}
+/** Whole days from `from` to `to` (floored), or null when either is not a date. */
+function daysBetween(from, to) {
+    const a = Date.parse(from);
+    const b = Date.parse(to);
+    if (Number.isNaN(a) || Number.isNaN(b))
+        return null;
+    return Math.floor((b - a) / 86_400_000);
+}
+/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
+function describeCreation(f, setupWindowSeconds) {
+    // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
+    const gap = formatDuration(f.setupGapSeconds);
+    if (f.setupGapSeconds <= setupWindowSeconds)
+        return `created at user setup (${gap} after the user)`;
+    return `created ${gap} after the user`;
+}
+/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
+function describeUse(f, asOf) {
+    if (f.reason === 'never-used' || !f.keyLastUsedAt)
+        return 'never used';
+    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
+    const days = daysBetween(f.keyLastUsedAt, asOf);
+    return (`last used ${formatDay(f.keyLastUsedAt)}` +
+        (where.length > 0 ? ` (${where.join(', ')})` : '') +
+        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ CLI_MARK),
+/* harmony export */   x: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_1__.i)
+/* harmony export */ });
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(757);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9846);
+/**
+ * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action. The
+ * terminal command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks
+ * itself first so the action does not run: without that mark the action always runs, so nothing can
+ * make the action's step skip its audit and pass.
+ */
+
+
+const CLI_MARK = Symbol.for('iam-initial-access-key-audit.cli');
+if (!globalThis[CLI_MARK])
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports quote, splitList, partitionForRegion, parseDuration, parseIsoDateTime */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
+/* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
+/**
+ * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
+ * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
+ * names the input, quotes the bad value and says what was expected.
+ */
+
+
+
+const MAX_QUOTED = 80;
+/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+function quote(value) {
+    const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
+    return JSON.stringify(cut);
+}
+function bad(name, value, expected) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
+}
+function badItem(name, item, expected) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" contains ${quote(item)}: expected ${expected}.`);
+}
+/** Items separated by commas or newlines, trimmed, empty ones dropped. */
+function splitList(text) {
+    return text
+        .split(/[,\r\n]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
+function partitionForRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+const DURATION_EXPECTED = 'a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 };
+/** 100 years: far beyond any sensible window, well inside safe integers. */
+const MAX_DURATION_SECONDS = 36_500 * 86_400;
+/**
+ * `90s`, `10m`, `2h`, `1d` -> seconds. Throws an Error whose message is the expected form (a bare
+ * number is refused, with the hint to say `600s`).
+ */
+function parseDuration(text) {
+    const t = text.trim();
+    const m = /^(\d+)(s|m|h|d)$/.exec(t);
+    if (!m) {
+        if (/^\d+$/.test(t))
+            throw new Error(`${DURATION_EXPECTED}; a bare number has no unit: say ${t}s`);
+        throw new Error(DURATION_EXPECTED);
+    }
+    const seconds = Number(m[1]) * UNIT_SECONDS[m[2]];
+    if (seconds > MAX_DURATION_SECONDS)
+        throw new Error(`${DURATION_EXPECTED}, of at most 36500d`);
+    return seconds;
+}
+// IAM names: letters, digits and +=,.@_-
+const IAM_NAME = '[\\w+=,.@-]';
+const ROLE_ARN = new RegExp(`^arn:([a-z-]+):iam::(\\d{12}):role/((?:${IAM_NAME}+/)*${IAM_NAME}{1,64})$`);
+const ROLE_ARN_EXPECTED = 'an IAM role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME, e.g. arn:aws:iam::111122223333:role/IamAudit';
+const ROLE_NAME = new RegExp(`^(?:${IAM_NAME}+/)*${IAM_NAME}{1,64}$`);
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const ACCOUNTS_EXPECTED = '12-digit AWS account ids separated by commas, spaces or newlines, e.g. 111122223333, 444455556666';
+// IAM tag keys: letters, digits, spaces and _ . : / = + - @ (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html)
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+function reader(raw) {
+    const given = (name) => {
+        const v = raw[name]?.trim();
+        return v === undefined || v === '' ? undefined : v;
+    };
+    return {
+        given,
+        value(name) {
+            const v = given(name) ?? (0,_definitions_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultOf */ .HA)(name);
+            // Every input read with value() has a default; a missing one is a bug in this file.
+            if (v === undefined)
+                throw new Error(`input ${name} has no default`);
+            return v;
+        },
+    };
+}
+function integer(r, name, min, max) {
+    const v = r.value(name);
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (!(n >= min && n <= max)) {
+        throw bad(name, v, `a whole number from ${min} to ${max}`);
+    }
+    return n;
+}
+function boolean(r, name) {
+    const v = r.value(name);
+    const lower = v.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    throw bad(name, v, 'true or false');
+}
+function oneOf(r, name, allowed) {
+    const v = r.value(name);
+    const found = allowed.find((a) => a === v.toLowerCase());
+    if (found === undefined)
+        throw bad(name, v, `one of ${allowed.join(', ')}`);
+    return found;
+}
+function accountList(r, name) {
+    const v = r.given(name);
+    if (v === undefined)
+        return [];
+    const ids = v.split(/[\s,]+/).filter((s) => s !== '');
+    if (ids.length === 0)
+        throw bad(name, v, ACCOUNTS_EXPECTED);
+    for (const id of ids) {
+        if (!ACCOUNT_ID.test(id))
+            throw badItem(name, id, ACCOUNTS_EXPECTED);
+    }
+    return [...new Set(ids)];
+}
+function region(r) {
+    const v = r.value('aws-region');
+    if (!REGION.test(v))
+        throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
+    return v;
+}
+function roleToAssume(r, partition, awsRegion) {
+    const v = r.given('role-to-assume');
+    if (v === undefined)
+        return null;
+    const m = ROLE_ARN.exec(v);
+    if (!m || v.length > 2048)
+        throw bad('role-to-assume', v, ROLE_ARN_EXPECTED);
+    if (m[1] !== partition) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('role-to-assume', `Input "role-to-assume" is ${quote(v)}: its partition "${m[1]}" does not match aws-region "${awsRegion}"; ` +
+            `expected an ARN of partition ${partition}, arn:${partition}:iam::ACCOUNT_ID:role/NAME (or set aws-region).`);
+    }
+    return v;
+}
+function roleSessionName(r) {
+    const v = r.value('role-session-name');
+    if (!/^[\w+=,.@-]{2,64}$/.test(v)) {
+        throw bad('role-session-name', v, '2 to 64 characters of letters, digits and +=,.@_- (no spaces)');
+    }
+    return v;
+}
+function accountRoleName(r) {
+    let v = r.given('account-role-name');
+    if (v === undefined)
+        return null;
+    const raw = v;
+    if (v.startsWith('/'))
+        v = v.slice(1);
+    if (!ROLE_NAME.test(v) || v.length > 576) {
+        throw bad('account-role-name', raw, 'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit');
+    }
+    return v;
+}
+function shard(r) {
+    const v = r.given('shard');
+    if (v === undefined)
+        return null;
+    const expected = 'K/N with whole numbers 1 <= K <= N <= 256, e.g. 1/4 for the first of four shards';
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
+    if (!m)
+        throw bad('shard', v, expected);
+    const index = Number(m[1]);
+    const total = Number(m[2]);
+    if (!(index >= 1 && index <= total && total <= 256))
+        throw bad('shard', v, expected);
+    return { index, total };
+}
+function setupWindow(r) {
+    const v = r.value('setup-window');
+    try {
+        return parseDuration(v);
+    }
+    catch (e) {
+        throw bad('setup-window', v, e.message);
+    }
+}
+const AS_OF_EXPECTED = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
+/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
+function parseIsoDateTime(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(text);
+    if (!m)
+        return null;
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    const hour = Number(h);
+    const minute = Number(mi);
+    const second = Number(s);
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+        return null;
+    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+    const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    const check = new Date(base);
+    if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1)
+        return null; // e.g. 02-30
+    let offsetMinutes = 0;
+    if (zone !== 'Z' && zone !== 'z') {
+        const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+        if (!z)
+            return null;
+        const oh = Number(z[2]);
+        const om = Number(z[3] ?? '0');
+        if (oh > 23 || om > 59)
+            return null;
+        offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
+    }
+    const date = new Date(base - offsetMinutes * 60_000);
+    // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
+    if (Number.isNaN(date.getTime()) || year < 1970)
+        return null;
+    return date;
+}
+function asOf(r) {
+    const v = r.given('as-of');
+    if (v === undefined)
+        return null;
+    const d = parseIsoDateTime(v);
+    if (!d)
+        throw bad('as-of', v, AS_OF_EXPECTED);
+    return d;
+}
+function exemptionTag(r) {
+    const v = r.value('exemption-tag');
+    if (!TAG_KEY.test(v) || v.toLowerCase().startsWith('aws:')) {
+        throw bad('exemption-tag', v, 'an IAM tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:');
+    }
+    return v;
+}
+function exemptUsers(r) {
+    const v = r.given('exempt-users');
+    if (v === undefined)
+        return [];
+    const globs = [...new Set(splitList(v))];
+    for (const g of globs) {
+        try {
+            picomatch__WEBPACK_IMPORTED_MODULE_2___default().makeRe(g, { strictBrackets: true });
+        }
+        catch (e) {
+            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
+        }
+    }
+    return globs;
+}
+function credentialReports(r, raw, deps) {
+    const v = r.given('credential-report');
+    const rawValue = raw['credential-report'];
+    if (v === undefined && rawValue !== undefined && rawValue !== '') {
+        // blank lines only: an expression that evaluated to nothing must not turn into a live audit
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(rawValue)}, only blank: expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv; leave the input out for a live audit.`);
+    }
+    if (v === undefined)
+        return [];
+    // One path or glob per line: commas are legal in paths and in glob braces.
+    const patterns = v
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    const files = new Set();
+    for (const p of patterns) {
+        const found = deps.expandGlob(p);
+        if (found.length === 0) {
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(p)}: no file matches it; expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv.`);
+        }
+        for (const f of found)
+            files.add(f);
+    }
+    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+function filePath(r, name) {
+    const v = r.value(name);
+    if (v.endsWith('/') || v.endsWith('\\') || v.includes('\0')) {
+        throw bad(name, v, 'a file path, e.g. reports/iam.json');
+    }
+    return v;
+}
+function issueLabels(r) {
+    const v = r.value('issue-labels');
+    const labels = [...new Set(splitList(v))];
+    for (const l of labels) {
+        if ([...l].length > 50) {
+            throw badItem('issue-labels', l, 'labels of 1 to 50 characters separated by commas or newlines, e.g. security');
+        }
+    }
+    return labels;
+}
+/** Validates every input and returns the Config; throws InputError on the first mistake. */
+function parseConfig(raw, deps) {
+    const r = reader(raw);
+    const awsRegion = region(r);
+    const partition = partitionForRegion(awsRegion);
+    const roleArn = roleToAssume(r, partition, awsRegion);
+    const audience = r.value('audience');
+    const sessionName = roleSessionName(r);
+    const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
+    const accounts = accountList(r, 'accounts');
+    const roleName = accountRoleName(r);
+    const organization = boolean(r, 'organization');
+    const excludeAccounts = accountList(r, 'exclude-accounts');
+    if (accounts.length > 0 && organization) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('accounts', 'Input "accounts" is set together with "organization: true": expected one of them, either a list of account ids or the whole organization.');
+    }
+    if ((accounts.length > 0 || organization) && roleName === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`);
+    }
+    if (roleName !== null && accounts.length === 0 && !organization) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is ${quote(roleName)} without "accounts" or "organization: true": expected it only with one of them (it names the role to assume in each listed account); leave it out to audit the signed-in account.`);
+    }
+    const concurrency = integer(r, 'concurrency', 1, 64);
+    const shardValue = shard(r);
+    const scope = oneOf(r, 'scope', ['at-setup', 'any']);
+    const setupWindowSeconds = setupWindow(r);
+    const unusedDays = integer(r, 'unused-days', 0, 36_500);
+    const asOfValue = asOf(r);
+    const tag = exemptionTag(r);
+    const exempt = exemptUsers(r);
+    const reports = credentialReports(r, raw, deps);
+    if (reports.length > 0) {
+        const conflicting = [
+            roleArn !== null ? 'role-to-assume' : null,
+            accounts.length > 0 ? 'accounts' : null,
+            organization ? 'organization' : null,
+        ].filter((x) => x !== null);
+        if (shardValue !== null) {
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('shard', `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`);
+        }
+        if (conflicting.length > 0) {
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
+        }
+    }
+    const sarifFile = filePath(r, 'sarif-file');
+    const jsonFile = filePath(r, 'json-file');
+    if (sarifFile === jsonFile) {
+        throw bad('json-file', jsonFile, 'a path different from sarif-file');
+    }
+    const summary = boolean(r, 'summary');
+    const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
+    const createIssues = boolean(r, 'create-issues');
+    const labels = issueLabels(r);
+    const maxIssues = integer(r, 'max-issues', 0, 100_000);
+    // No default here: the action's default `${{ github.token }}` arrives already expanded.
+    const githubToken = r.given('github-token') ?? null;
+    if (createIssues && githubToken === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
+    }
+    return {
+        roleToAssume: roleArn,
+        audience,
+        awsRegion,
+        partition,
+        roleSessionName: sessionName,
+        roleDurationSeconds: durationSeconds,
+        accounts,
+        accountRoleName: roleName,
+        organization,
+        excludeAccounts,
+        concurrency,
+        shard: shardValue,
+        rule: { scope, setupWindowSeconds, unusedDays, exemptionTag: tag },
+        asOf: asOfValue,
+        exemptUsers: exempt,
+        credentialReports: reports,
+        sarifFile,
+        jsonFile,
+        summary,
+        failOn,
+        createIssues,
+        issueLabels: labels,
+        maxIssues,
+        githubToken,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3775:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ BOOLEAN_INPUTS),
+/* harmony export */   HA: () => (/* binding */ defaultOf),
+/* harmony export */   mc: () => (/* binding */ INPUTS)
+/* harmony export */ });
+/* unused harmony export OUTPUTS */
+/**
+ * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
+ * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
+ */
+const INPUTS = [
+    {
+        name: 'role-to-assume',
+        description: 'ARN of the audit role to assume with GitHub OIDC (needs `id-token: write`), e.g. arn:aws:iam::111122223333:role/IamAudit. Absent: use the ambient AWS credentials (e.g. from aws-actions/configure-aws-credentials, or the environment).',
+    },
+    {
+        name: 'audience',
+        description: 'Audience of the GitHub OIDC token.',
+        default: 'sts.amazonaws.com',
+    },
+    {
+        name: 'aws-region',
+        description: 'Region for the STS and Organizations endpoints. The partition follows it: cn-* is aws-cn, us-gov-* is aws-us-gov, any other is aws.',
+        default: 'us-east-1',
+    },
+    {
+        name: 'role-session-name',
+        description: 'Session name of the assumed roles (2-64 characters of letters, digits and +=,.@_-).',
+        default: 'iam-initial-access-key-audit',
+    },
+    {
+        name: 'role-duration-seconds',
+        description: 'Duration of the OIDC session, 900 to 43200 seconds. Chained per-account sessions are capped at 3600 by AWS.',
+        default: '3600',
+    },
+    {
+        name: 'accounts',
+        description: 'Account ids (separated by commas, spaces or newlines) to audit by assuming `account-role-name` in each. Absent: the signed-in account only.',
+    },
+    {
+        name: 'account-role-name',
+        description: 'Role name, with an optional path (e.g. audit/IamAudit), assumed in each audited account. Required with `accounts` or `organization`.',
+    },
+    {
+        name: 'organization',
+        description: '`true`: audit every ACTIVE account of the AWS Organization. Needs the management account or a delegated administrator.',
+        default: 'false',
+    },
+    {
+        name: 'exclude-accounts',
+        description: 'Account ids (separated by commas, spaces or newlines) to skip.',
+    },
+    {
+        name: 'concurrency',
+        description: 'Number of accounts audited at once, 1 to 64.',
+        default: '8',
+    },
+    {
+        name: 'shard',
+        description: '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4). An account is in slice (account id mod N) + 1, so it stays in its shard when the organization changes.',
+    },
+    {
+        name: 'scope',
+        description: '`at-setup`: only keys created with the user (within `setup-window`) fail. `any`: every active, unused key of a console user fails.',
+        default: 'at-setup',
+    },
+    {
+        name: 'setup-window',
+        description: 'Largest gap between user creation and key creation that still counts as "created at setup", with a unit: 90s, 10m, 2h, 1d.',
+        default: '10m',
+    },
+    {
+        name: 'unused-days',
+        description: 'A key last used more than this many days (of 86,400 s) before `as-of` fails too. 0: only never-used keys fail.',
+        default: '90',
+    },
+    {
+        name: 'as-of',
+        description: 'ISO 8601 time (e.g. 2026-01-31T00:00:00Z) that `unused-days` is measured from. Absent: the credential report generation time in live runs, the current time offline.',
+    },
+    {
+        name: 'exemption-tag',
+        description: 'IAM user tag whose non-empty value exempts the user (the justification); it may end with expires=YYYY-MM-DD.',
+        default: 'access-key-justification',
+    },
+    {
+        name: 'exempt-users',
+        description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+    },
+    {
+        name: 'credential-report',
+        description: 'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
+    },
+    {
+        name: 'sarif-file',
+        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
+        default: 'iam-initial-access-keys.sarif',
+    },
+    {
+        name: 'json-file',
+        description: 'Where to write the machine-readable JSON report.',
+        default: 'iam-initial-access-keys.json',
+    },
+    {
+        name: 'summary',
+        description: 'Write the job summary.',
+        default: 'true',
+    },
+    {
+        name: 'fail-on',
+        description: '`findings`: fail on findings or account errors; `errors`: fail only on account errors; `never`.',
+        default: 'findings',
+    },
+    {
+        name: 'create-issues',
+        description: 'Keep one GitHub issue per violating user in sync: open, update, reopen and close them (needs `issues: write`).',
+        default: 'false',
+    },
+    {
+        name: 'issue-labels',
+        description: 'Extra labels (separated by commas or newlines) on new issues. The action finds its issues by its own label iam-initial-access-key, never by these.',
+        default: 'security',
+    },
+    {
+        name: 'max-issues',
+        description: 'Most new issues opened per run; the rest are counted in the summary and the `issues-skipped` output.',
+        default: '20',
+    },
+    {
+        name: 'github-token',
+        description: 'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
+        default: '${{ github.token }}',
+    },
+];
+/** Inputs whose value is `true` or `false` (bare flags on the command line). */
+const BOOLEAN_INPUTS = new Set(INPUTS.filter((i) => i.default === 'true' || i.default === 'false').map((i) => i.name));
+/** The default of an input as written in action.yml, or undefined. */
+function defaultOf(name) {
+    const def = INPUTS.find((i) => i.name === name);
+    return def?.default;
+}
+/** The action's outputs (DESIGN §3), in order, as in action.yml. */
+const OUTPUTS = [
+    { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
+    { name: 'violating-users', description: 'Number of users with at least one failing access key.' },
+    { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
+    { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
+    { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
+    { name: 'sarif-file', description: 'Path of the SARIF report written.' },
+    { name: 'json-file', description: 'Path of the JSON report written.' },
+    { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
+    {
+        name: 'issues-updated',
+        description: 'Number of open issues whose title or description this run updated (reopened issues count as opened).',
+    },
+    { name: 'issues-closed', description: 'Number of issues closed by this run.' },
+    {
+        name: 'issues-skipped',
+        description: 'Number of new violators left without an issue because of `max-issues`.',
+    },
+];
+
+
+/***/ }),
+
+/***/ 9876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ expandGlob)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/inputs/glob.ts
+/**
+ * The filesystem side of `credential-report`: a path or glob -> the files it names.
+ */
+
+
+
+function kind(path) {
+    try {
+        const st = (0,external_node_fs_.statSync)(path);
+        return st.isDirectory() ? 'dir' : 'file';
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Files matching `pattern`, sorted. A path that exists is returned as is, even when it contains
+ * glob characters (`reports/[prod].csv`); a directory stands for the `*.csv` files in it. Paths come
+ * back relative when the pattern is relative, absolute when it is absolute.
+ */
+function expandGlob(pattern) {
+    const k = kind(pattern);
+    if (k === 'file')
+        return [pattern];
+    if (k === 'dir') {
+        return globSync('*.csv', { cwd: pattern, onlyFiles: true, absolute: (0,external_node_path_.isAbsolute)(pattern) })
+            .map((f) => ((0,external_node_path_.isAbsolute)(f) ? f : `${pattern.replace(/[\\/]+$/, '')}/${f}`))
+            .sort();
+    }
+    // tinyglobby wants forward slashes; on Windows a backslash is a separator, not an escape.
+    const glob = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
+    return globSync(glob, {
+        onlyFiles: true,
+        absolute: (0,external_node_path_.isAbsolute)(pattern),
+        expandDirectories: false,
+        dot: false,
+    }).sort();
+}
+
+
+/***/ }),
+
+/***/ 5878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ checkOutputFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(182);
+/**
+ * `sarif-file` and `json-file` are checked before any AWS call: a run that would end unable to write its
+ * results (or writing them over something else) fails at once with one input error naming the input.
+ */
+
+
+
+function statOrNull(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch {
+        return null;
+    }
+}
+/** The file's identity: device and inode when it exists, else its absolute path with the folders resolved. */
+function identity(path, cwd) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, path);
+    const st = statOrNull(abs);
+    if (st)
+        return `inode:${st.dev}:${st.ino}`;
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
+    try {
+        dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        // a folder that does not exist yet: the path as written
+    }
+    return `path:${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, abs.slice((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs).length + 1))}`;
+}
+function bad(input, value, problem) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected a path of a file this step can write, e.g. reports/iam.json.`);
+}
+/** Throws an InputError for the first output path that cannot (or must not) be written. */
+function checkOutputFiles(config, opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const env = opts.env ?? process.env;
+    const others = new Map();
+    for (const report of config.credentialReports)
+        others.set(identity(report, cwd), `the credential report ${report}`);
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
+        const v = env[name];
+        if (v)
+            others.set(identity(v, cwd), `the runner's $${name} file`);
+    }
+    const outputs = [
+        ['sarif-file', config.sarifFile],
+        ['json-file', config.jsonFile],
+    ];
+    for (const [input, value] of outputs) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value);
+        const st = statOrNull(abs);
+        if (st?.isDirectory())
+            throw bad(input, value, 'it is a directory');
+        if (st && !st.isFile())
+            throw bad(input, value, 'it is not a regular file');
+        const id = identity(value, cwd);
+        const clash = others.get(id);
+        if (clash)
+            throw bad(input, value, `it is ${clash}`);
+        others.set(id, `the same file as "${input}"`);
+        // the nearest existing folder must be a writable folder
+        let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
+        let dst = statOrNull(dir);
+        while (!dst && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir) {
+            dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            dst = statOrNull(dir);
+        }
+        if (dst && !dst.isDirectory())
+            throw bad(input, value, `${dir} is a file, not a folder`);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+            if (st)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(abs, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+        }
+        catch {
+            throw bad(input, value, `the folder ${dir} is not writable`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/inputs/definitions.ts
+var definitions = __nccwpck_require__(3775);
+;// CONCATENATED MODULE: ./src/inputs/action.ts
+/** The action's side of the inputs: every input of action.yml, as the runner passes it. */
+
+
+/** Raw strings of every input; an empty string means "use the default" (parseConfig decides). */
+function readActionInputs() {
+    const raw = {};
+    for (const input of definitions/* INPUTS */.mc) {
+        // untrimmed, so a value that is only blank lines (an expression that came out empty) can be refused
+        raw[input.name] = core/* getInput */.V4(input.name, { trimWhitespace: false });
+    }
+    return raw;
+}
+
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var inputs_config = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
+var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __nccwpck_require__(5878);
+// EXTERNAL MODULE: ./src/pipeline.ts + 29 modules
+var pipeline = __nccwpck_require__(5906);
+// EXTERNAL MODULE: ./src/audit.ts + 30 modules
+var audit = __nccwpck_require__(2568);
+// EXTERNAL MODULE: ./src/report/files.ts + 1 modules
+var report_files = __nccwpck_require__(1009);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var src_timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/main.ts
+/** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Resolves when the run must stop: on SIGTERM/SIGINT (a cancelled workflow, a runner shutting down) or
+ * when the whole-run bound passes. `dispose` removes the listeners and the timer.
+ */
+function stopSignal(runMs) {
+    let resolve;
+    const stopped = new Promise((r) => (resolve = r));
+    const onSignal = (signal) => resolve({ reason: 'cancelled', detail: `${signal} received` });
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    const minutes = Math.round(runMs / 60_000);
+    const timer = setTimeout(() => resolve({
+        reason: 'timed out',
+        detail: `the run took longer than its limit of ${minutes >= 1 ? `${minutes} min` : `${runMs} ms`} (${src_timeouts/* TIMEOUT_ENV */.gH.runMs})`,
+    }), runMs);
+    timer.unref();
+    return {
+        stopped,
+        dispose() {
+            clearTimeout(timer);
+            process.off('SIGTERM', onSignal);
+            process.off('SIGINT', onSignal);
+        },
+    };
+}
+async function run() {
+    const timeouts = (0,src_timeouts/* timeoutsFromEnv */.I5)();
+    const guard = stopSignal(timeouts.runMs);
+    let result = null;
+    let issues = null;
+    let writeSummary = true;
+    let files = { sarifFile: '', jsonFile: '' };
+    let config = null;
+    let filesWritten = false;
+    let planned = null;
+    const finished = [];
+    const work = async () => {
+        try {
+            config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
+            writeSummary = config.summary;
+            (0,output_files/* checkOutputFiles */.D)(config);
+            files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
+            if (config.githubToken)
+                core/* setSecret */.Pq(config.githubToken);
+            const outcome = await (0,pipeline/* runPipeline */.a)(config, {
+                getIDToken: (audience) => core/* getIDToken */.V9(audience),
+                setSecret: (secret) => core/* setSecret */.Pq(secret),
+                now: () => new Date(),
+                sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+                log: { info: core/* info */.pq, warning: core/* warning */.$e },
+                github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken),
+                onPlan: (ids) => {
+                    planned = ids.length;
+                },
+                onAccount: (a) => finished.push(a),
+                onResult: (r) => {
+                    result = r;
+                },
+                onFilesWritten: () => {
+                    filesWritten = true;
+                },
+            });
+            issues = outcome.issues;
+            for (const [name, value] of Object.entries(outcome.outputs))
+                core/* setOutput */.uH(name, value);
+            if (outcome.exitCode !== 0)
+                core/* setFailed */.C1(outcome.verdict);
+            else
+                core/* info */.pq(outcome.verdict);
+        }
+        catch (error) {
+            fail(error);
+        }
+    };
+    const stop = await Promise.race([work().then(() => null), guard.stopped]);
+    guard.dispose();
+    if (stop === null) {
+        if (result && writeSummary)
+            await summarize(result, '');
+        return;
+    }
+    // Stopped early: no file is left half-written, the summary says how far the run got, the step fails.
+    (0,report_files/* removePartialFiles */.lE)();
+    const cfg = config;
+    const partial = result ??
+        (cfg
+            ? (0,audit/* assembleResult */.AP)({
+                mode: cfg.credentialReports.length > 0 ? 'offline' : 'live',
+                config: cfg,
+                audits: finished,
+                generatedAt: new Date(),
+                notes: [],
+            })
+            : null);
+    const banner = (0,summary/* interruptedBanner */.pF)({
+        reason: stop.reason,
+        detail: stop.detail,
+        finished: partial?.accounts.length ?? finished.length,
+        planned,
+        filesWritten,
+    });
+    if (writeSummary) {
+        if (partial)
+            await summarize(partial, banner);
+        else
+            await core/* summary */.z
+                .addRaw(banner)
+                .write()
+                .catch(() => undefined);
+    }
+    core/* setFailed */.C1(`Audit ${stop.reason}: ${stop.detail}.`);
+    // Requests still in flight would keep the process alive; everything worth keeping is written.
+    process.exit(1);
+    async function summarize(r, prefix) {
+        try {
+            await core/* summary */.z.addRaw(prefix + (0,summary/* renderSummary */.Br)(r, { ...files, issues })).write();
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
+        }
+    }
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
+function fail(error) {
+    if (error instanceof model/* InputError */.d) {
+        core/* setFailed */.C1(error.message);
+        return;
+    }
+    if (error instanceof Error && error.stack)
+        core/* debug */.Yz(error.stack);
+    core/* setFailed */.C1(message(error));
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * Plain data shared by every stage of the pipeline:
+ * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
+ * Nothing here does I/O; every formatter is a pure function of these types.
+ */
+/** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 5906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ githubContextFromEnv),
+  a: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: ./src/audit.ts + 30 modules
+var audit = __nccwpck_require__(2568);
+// EXTERNAL MODULE: ./src/report/files.ts + 1 modules
+var files = __nccwpck_require__(1009);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
 // EXTERNAL MODULE: external "fs"
@@ -77875,10 +78096,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -78086,7 +78307,7 @@ function getValues(context, operator, key, modifier) {
   }
   return result;
 }
-function dist_bundle_parseUrl(template) {
+function parseUrl(template) {
   return {
     expand: expand.bind(null, template)
   };
@@ -78131,7 +78352,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function dist_bundle_parse(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -78145,7 +78366,7 @@ function dist_bundle_parse(options) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url);
-  url = dist_bundle_parseUrl(url).expand(parameters);
+  url = parseUrl(url).expand(parameters);
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
@@ -78197,7 +78418,7 @@ function dist_bundle_parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return dist_bundle_parse(merge(defaults, route, options));
+  return parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -78208,7 +78429,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: dist_bundle_parse
+    parse
   });
 }
 
@@ -79158,12 +79379,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -82927,6 +83148,8 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/github/octokit.ts
 /**
  * The one place an Octokit client is made: `@actions/github`'s client with the throttling and retry
@@ -82936,10 +83159,41 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+
+
 /** How often a request that hit a rate limit is tried again before the error is returned. */
 const RATE_LIMIT_RETRIES = 3;
 /** A primary rate limit that resets later than this is not waited for (the run would just hang). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+/**
+ * `fetch` with a deadline for the whole response, body included: a response that stalls fails with a
+ * `TimeoutError`, which Octokit turns into a 500-like RequestError that the retry plugin retries.
+ */
+function fetchWithTimeout(timeoutMs, base = fetch) {
+    return async (input, init) => {
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+        try {
+            const res = await base(input, { ...init, signal });
+            const body = [101, 204, 205, 304].includes(res.status) ? null : await res.arrayBuffer();
+            const copy = new Response(body, {
+                status: res.status,
+                statusText: res.statusText,
+                headers: res.headers,
+            });
+            Object.defineProperty(copy, 'url', { value: res.url });
+            return copy;
+        }
+        catch (err) {
+            if (deadline.aborted) {
+                throw new Error(`no complete answer from the GitHub API within ${timeoutMs / 1000} s`, {
+                    cause: err,
+                });
+            }
+            throw err;
+        }
+    };
+}
 /** The API root: `GITHUB_API_URL` (set by the runner, also on GHES) or github.com. */
 function apiBaseUrl(env = process.env) {
     const url = env['GITHUB_API_URL']?.trim();
@@ -82979,6 +83233,11 @@ function createOctokit(token, opts) {
         throttle.notifications = timing.notificationsLimiter;
     return getOctokit(token, {
         baseUrl,
+        // Replaces (shallowly) @actions/github's request defaults, so its proxy-aware fetch is wrapped, not lost.
+        request: {
+            ...defaults.request,
+            fetch: fetchWithTimeout(opts.requestTimeoutMs ?? (0,timeouts/* timeoutsFromEnv */.I5)().githubRequestMs, defaults.request?.fetch ?? fetch),
+        },
         throttle,
         retry: {
             retries: RATE_LIMIT_RETRIES,
@@ -83413,6 +83672,19 @@ function planIssueSync(existing, result, opts) {
         const issues = byKey.get(key) ?? [];
         const open = issues.find((i) => i.state === 'open');
         const closed = issues.filter((i) => i.state === 'closed').at(-1);
+        // Two open issues for one user (a lost response once made a second): keep the oldest.
+        if (okAccounts.has(accountId)) {
+            for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
+                actions.push({
+                    kind: 'close',
+                    number: dup.number,
+                    accountId,
+                    userName,
+                    reason: 'duplicate',
+                    comment: `Duplicate of #${open.number}, which tracks this user. Closing this one.`,
+                });
+            }
+        }
         if (open) {
             if (open.title !== title || !sameIssueBody(open.body, body)) {
                 actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
@@ -83527,6 +83799,42 @@ async function ensureLabels(octokit, owner, repo, labels) {
         }
     }
 }
+/** Attempts at creating one issue, each after checking that no earlier attempt created it. */
+const CREATE_ATTEMPTS = 3;
+/**
+ * Creating an issue is not idempotent: a 5xx or a reset after GitHub created it, retried blindly, makes a
+ * second one. So the retry plugin is off for this request, and after an ambiguous failure the issues are
+ * listed again by label and the issue's marker looked for before trying again. Returns the number.
+ */
+async function createOnce(octokit, owner, repo, a, log) {
+    const marker = parseMarker(a.body);
+    for (let attempt = 1;; attempt++) {
+        try {
+            const { data } = await octokit.rest.issues.create({
+                owner,
+                repo,
+                title: a.title,
+                body: a.body,
+                labels: a.labels,
+                request: { retries: 0 },
+            });
+            return data.number;
+        }
+        catch (e) {
+            const ambiguous = isHttpError(e) && e.status >= 500;
+            if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker)
+                throw e;
+            const again = await listIssues(octokit, owner, repo);
+            const made = again.find((i) => {
+                const m = parseMarker(i.body);
+                return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
+            });
+            if (made)
+                return made.number;
+            log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
+        }
+    }
+}
 /**
  * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
  * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
@@ -83558,15 +83866,9 @@ async function syncIssues(opts) {
         for (const a of actions) {
             switch (a.kind) {
                 case 'create': {
-                    const { data } = await octokit.rest.issues.create({
-                        owner,
-                        repo,
-                        title: a.title,
-                        body: a.body,
-                        labels: a.labels,
-                    });
+                    const number = await createOnce(octokit, owner, repo, a, log);
                     outcome.opened++;
-                    log.info(`Opened issue #${data.number} for ${who(a)}.`);
+                    log.info(`Opened issue #${number} for ${who(a)}.`);
                     break;
                 }
                 case 'update':
@@ -83593,15 +83895,17 @@ async function syncIssues(opts) {
                     log.info(`Reopened issue #${a.number} for ${who(a)}.`);
                     break;
                 case 'close':
-                    await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
+                    // Close first, then comment: if the close fails, the next run tries again without a second
+                    // comment; one comment per state change.
                     await octokit.rest.issues.update({
                         owner,
                         repo,
                         issue_number: a.number,
                         state: 'closed',
                         // an accepted exemption is not a fix
-                        state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
+                        state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
                     });
+                    await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
                     outcome.closed++;
                     log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
                     break;
@@ -83631,11 +83935,22 @@ async function syncIssues(opts) {
 
 
 async function runPipeline(config, deps) {
-    let result = await runAudit(config, deps);
+    let result = await (0,audit/* runAudit */.bD)(config, deps);
     deps.onResult?.(result);
     result = await keepFailedAccountsAlerts(result, deps);
     deps.onResult?.(result);
-    await writeReportFiles(result, config);
+    // A file that cannot be written fails the run, but the issues and the other outputs still happen.
+    let writeError = null;
+    try {
+        await (0,files/* writeReportFiles */.t4)(result, config);
+        deps.onFilesWritten?.();
+    }
+    catch (err) {
+        if (!(err instanceof files/* ReportWriteError */.yi))
+            throw err;
+        writeError = err.message;
+        deps.log.warning(writeError);
+    }
     let issues = null;
     if (config.createIssues) {
         issues = await syncIssueTracker(result, config, deps);
@@ -83644,6 +83959,9 @@ async function runPipeline(config, deps) {
     }
     const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
     const { code, reason } = (0,report_outputs/* exitCodeFor */.Rr)(result, config.failOn);
+    if (writeError !== null) {
+        return { result, issues, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
+    }
     return { result, issues, outputs, exitCode: code, verdict: reason };
 }
 /**
@@ -83704,6 +84022,122 @@ function githubContextFromEnv(token, env = process.env) {
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null;
     return { token, owner, repo, runUrl, ref: env.GITHUB_REF ?? null };
+}
+
+
+/***/ }),
+
+/***/ 1009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yi: () => (/* binding */ ReportWriteError),
+  lE: () => (/* binding */ removePartialFiles),
+  t4: () => (/* binding */ writeReportFiles)
+});
+
+// UNUSED EXPORTS: writeFileAtomic
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(2794);
+;// CONCATENATED MODULE: ./src/version.ts
+/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/report/files.ts
+
+
+
+
+
+
+
+/** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
+const inFlight = new Set();
+/** A report file that could not be written: names the input and the path. */
+class ReportWriteError extends Error {
+    input;
+    path;
+    constructor(input, path, cause) {
+        const e = cause;
+        const what = e?.code ? `${e.code}: ${e.message}` : String(cause?.message ?? cause);
+        super(`Could not write ${input} "${path}": ${what}`, { cause });
+        this.input = input;
+        this.path = path;
+        this.name = 'ReportWriteError';
+    }
+}
+/**
+ * Writes `text` to `path` so that it is complete or absent: into a temporary file in the same folder
+ * (so the rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in
+ * the middle leaves the previous file as it was.
+ */
+async function writeFileAtomic(path, text) {
+    const dir = (0,external_node_path_.dirname)(path);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const temp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    inFlight.add(temp);
+    try {
+        const handle = await (0,promises_.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(text, 'utf8');
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.rename)(temp, path);
+    }
+    catch (err) {
+        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        throw err;
+    }
+    finally {
+        inFlight.delete(temp);
+    }
+}
+/** Removes the temporary files of writes still under way (for a run that is being stopped). */
+function removePartialFiles() {
+    for (const temp of inFlight)
+        (0,external_node_fs_.rmSync)(temp, { force: true });
+    inFlight.clear();
+}
+/**
+ * Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON
+ * report. Both are tried; the first failure is thrown as a ReportWriteError naming its input and path.
+ */
+async function writeReportFiles(result, paths) {
+    const jobs = [
+        [
+            'sarif-file',
+            paths.sarifFile,
+            () => JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION }), null, 2) + '\n',
+        ],
+        ['json-file', paths.jsonFile, () => JSON.stringify((0,json/* buildJsonReport */.XY)(result), null, 2) + '\n'],
+    ];
+    let first = null;
+    for (const [input, path, text] of jobs) {
+        try {
+            await writeFileAtomic(path, text());
+        }
+        catch (err) {
+            first ??= new ReportWriteError(input, path, err);
+        }
+    }
+    if (first)
+        throw first;
 }
 
 
@@ -84219,7 +84653,8 @@ function buildSarif(result, opts) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   bF: () => (/* binding */ renderTerminal)
+/* harmony export */   bF: () => (/* binding */ renderTerminal),
+/* harmony export */   pF: () => (/* binding */ interruptedBanner)
 /* harmony export */ });
 /* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, verdictText */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
@@ -84583,6 +85018,72 @@ function renderTerminal(result, opts) {
         section('Notes', extra.map((n) => `  - ${n}`).join('\n'));
     out.push('', `Full report: JSON ${plain(opts.jsonFile, 500)}, SARIF ${plain(opts.sarifFile, 500)}`);
     return out.join('\n');
+}
+/**
+ * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
+ * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ */
+function interruptedBanner(opts) {
+    const progress = opts.planned === null
+        ? `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(opts.finished, 'account')} finished before it stopped`
+        : `${opts.finished} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(opts.planned, 'account')} finished before it stopped`;
+    const files = opts.filesWritten
+        ? 'The SARIF and JSON files were written before it stopped.'
+        : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+    return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+}
+
+
+/***/ }),
+
+/***/ 2779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I5: () => (/* binding */ timeoutsFromEnv),
+/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   gH: () => (/* binding */ TIMEOUT_ENV)
+/* harmony export */ });
+/**
+ * Every wait of a run has a bound, and the bounds add up to one the run as a whole explains:
+ *
+ * - an AWS call: connecting at most `awsConnectMs`, the whole request at most `awsRequestMs` (then a
+ *   TimeoutError that the SDK's retry strategy retries, up to AWS_MAX_ATTEMPTS), the socket idle at most
+ *   `awsRequestMs` too;
+ * - a GitHub API call: at most `githubRequestMs` (then retried by the retry plugin, then a warning);
+ * - the whole run: at most `runMs`, after which the run stops, writes the summary of the accounts finished
+ *   so far with a "timed out" verdict and fails.
+ *
+ * Production uses the defaults. The values can be lowered (never in a workflow that needs them: they are
+ * for tests and for debugging a hang) with the environment variables below, in milliseconds (and a
+ * count of attempts).
+ */
+const DEFAULT_TIMEOUTS = {
+    awsConnectMs: 10_000,
+    awsRequestMs: 60_000,
+    githubRequestMs: 30_000,
+    // 5 h 30 min: below GitHub's 6-hour job limit, so the run ends itself (with a summary) before the
+    // runner kills it, and far above any real run (300 accounts take seconds; one account's worst case is
+    // the 5-minute report poll plus 10 attempts of 60 s per call).
+    runMs: 5.5 * 3_600_000,
+    awsMaxAttempts: 10,
+};
+const TIMEOUT_ENV = {
+    awsConnectMs: 'IAM_AUDIT_AWS_CONNECT_TIMEOUT_MS',
+    awsRequestMs: 'IAM_AUDIT_AWS_REQUEST_TIMEOUT_MS',
+    githubRequestMs: 'IAM_AUDIT_GITHUB_REQUEST_TIMEOUT_MS',
+    runMs: 'IAM_AUDIT_RUN_TIMEOUT_MS',
+    awsMaxAttempts: 'IAM_AUDIT_AWS_MAX_ATTEMPTS',
+};
+/** The defaults, with any of the `IAM_AUDIT_*_TIMEOUT_MS` variables that hold a positive whole number. */
+function timeoutsFromEnv(env = process.env) {
+    const out = { ...DEFAULT_TIMEOUTS };
+    for (const key of Object.keys(TIMEOUT_ENV)) {
+        const v = env[TIMEOUT_ENV[key]]?.trim();
+        if (v && /^\d+$/.test(v) && Number(v) > 0)
+            out[key] = Number(v);
+    }
+    return out;
 }
 
 

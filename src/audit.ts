@@ -10,6 +10,9 @@ export interface AuditDeps {
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
+  /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
+  onPlan?(accountIds: string[]): void;
+  onAccount?(audit: AccountAudit): void;
 }
 
 export const OFFLINE_NOTE =
@@ -28,6 +31,7 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
       auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }),
     );
     const { audits, notes } = onePerAccount(all);
+    for (const a of audits) for (const note of a.notes ?? []) deps.log.warning(note);
     return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
   }
   const { audits, notes } = await runLiveAudit(config, deps);
@@ -80,6 +84,6 @@ export function assembleResult(opts: {
     accounts,
     findings,
     carriedForward: opts.carriedForward ?? [],
-    notes: opts.notes,
+    notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
   };
 }

@@ -7,6 +7,7 @@ import { InputError } from './model.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
+import { checkOutputFiles } from './inputs/output-files.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { renderTerminal } from './report/summary.js';
 
@@ -19,6 +20,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     }
     const config = parseConfig(parsed.raw, { expandGlob });
+    checkOutputFiles(config);
     if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
       throw new InputError(
         'role-to-assume',

@@ -78,10 +78,20 @@ export interface ReportUser {
   keys: readonly [ReportKey, ReportKey];
 }
 
+/** A data row of a report that could not be read (e.g. an unquoted comma): skipped, with a warning. */
+export interface UnreadableRow {
+  /** 1-based line of the row in the CSV. */
+  line: number;
+  /** Why, in one line (names the user when it can be told). */
+  detail: string;
+}
+
 export interface ParsedReport {
   /** From the ARNs; null when the report has no user rows. */
   accountId: string | null;
   users: ReportUser[];
+  /** Rows skipped so that they hide nothing else; each one is a warning of the account. */
+  unreadable: UnreadableRow[];
 }
 
 export type Reason = 'never-used' | 'unused';
@@ -178,4 +188,6 @@ export class InputError extends Error {
 export interface AccountAudit {
   account: AccountResult;
   findings: Finding[];
+  /** Warnings of this account (e.g. report rows that could not be read): added to the result's notes. */
+  notes?: string[];
 }

@@ -5,7 +5,7 @@
  */
 import type { AuditResult, Config, IssueSyncOutcome } from './model.js';
 import { runAudit, type AuditDeps } from './audit.js';
-import { writeReportFiles } from './report/files.js';
+import { ReportWriteError, writeReportFiles } from './report/files.js';
 import { buildOutputs, exitCodeFor } from './report/outputs.js';
 import { createOctokit } from './github/octokit.js';
 import { fetchCarriedAlerts } from './github/code-scanning.js';
@@ -24,6 +24,8 @@ export interface PipelineDeps extends AuditDeps {
   github: GithubContext | null;
   /** Called as soon as the audit result exists, so a later failure still leaves a summary. */
   onResult?(result: AuditResult): void;
+  /** Called once the SARIF and JSON files are in place. */
+  onFilesWritten?(): void;
 }
 
 export interface PipelineOutcome {
@@ -40,7 +42,16 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<P
   result = await keepFailedAccountsAlerts(result, deps);
   deps.onResult?.(result);
 
-  await writeReportFiles(result, config);
+  // A file that cannot be written fails the run, but the issues and the other outputs still happen.
+  let writeError: string | null = null;
+  try {
+    await writeReportFiles(result, config);
+    deps.onFilesWritten?.();
+  } catch (err) {
+    if (!(err instanceof ReportWriteError)) throw err;
+    writeError = err.message;
+    deps.log.warning(writeError);
+  }
 
   let issues: IssueSyncOutcome | null = null;
   if (config.createIssues) {
@@ -49,6 +60,9 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<P
   }
   const outputs = buildOutputs(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
   const { code, reason } = exitCodeFor(result, config.failOn);
+  if (writeError !== null) {
+    return { result, issues, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
+  }
   return { result, issues, outputs, exitCode: code, verdict: reason };
 }
 

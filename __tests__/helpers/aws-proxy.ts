@@ -99,7 +99,8 @@ interface RuleState {
   removed: boolean;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+// unref: a delay still running when a test ends must not keep Jest alive
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
 
 const HOP_BY_HOP = new Set([
   'connection',

@@ -66,7 +66,11 @@ export type Fault =
   /** 404 (e.g. code scanning off, or a token that cannot see the repository). */
   | { kind: 'not-found'; message?: string }
   /** 410 "Issues are disabled for this repo". */
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** Never answers (the connection stays open until the server stops). */
+  | { kind: 'stall' }
+  /** Does what the request asks, then answers 502 (default) or resets the connection: a lost response. */
+  | { kind: 'lost-response'; status?: number; reset?: boolean };
 
 export interface FaultMatch {
   method?: string;
@@ -249,7 +253,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     return new HttpAnswer(200, slice, links.length > 0 ? { link: links.join(', ') } : {});
   };
 
-  const faultFor = (method: string, path: string): HttpAnswer | null => {
+  const faultFor = (method: string, path: string): HttpAnswer | Fault | null => {
     const rule = faults.find(
       (f) =>
         f.left > 0 &&
@@ -291,6 +295,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         return error(404, f.message ?? 'Not Found');
       case 'gone':
         return error(410, 'Issues are disabled for this repo');
+      case 'stall':
+      case 'lost-response':
+        return f;
     }
   };
 
@@ -444,7 +451,32 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       answer = error(404, 'Not Found');
     } else {
       path = path.slice(prefix.length);
-      answer = faultFor(method, path) ?? (await route(method, path, url, body));
+      const fault = faultFor(method, path);
+      if (fault && !(fault instanceof HttpAnswer)) {
+        if (fault.kind === 'stall') {
+          requests.push({ method, path, query: Object.fromEntries(url.searchParams), body, status: 0 });
+          return; // never answered
+        }
+        if (fault.kind === 'lost-response') {
+          const done = await route(method, path, url, body);
+          requests.push({
+            method,
+            path,
+            query: Object.fromEntries(url.searchParams),
+            body,
+            status: done.status,
+          });
+          if (fault.reset) {
+            req.socket.destroy();
+            return;
+          }
+          const lost = error(fault.status ?? 502, 'Server Error');
+          res.writeHead(lost.status, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(lost.body));
+          return;
+        }
+      }
+      answer = (fault as HttpAnswer | null) ?? (await route(method, path, url, body));
     }
     requests.push({ method, path, query: Object.fromEntries(url.searchParams), body, status: answer.status });
     remaining = Math.max(0, remaining - 1);

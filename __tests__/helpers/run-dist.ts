@@ -66,6 +66,8 @@ export async function runAction(opts: {
   entry?: string;
   args?: string[];
   timeoutMs?: number;
+  /** Sends `signal` to the step once its stdout matches `when` (a cancelled workflow). */
+  signalWhen?: { when: RegExp; signal: NodeJS.Signals };
 }): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'iam-audit-e2e-'));
   const env = baseEnv(dir);
@@ -80,7 +82,14 @@ export async function runAction(opts: {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  let signalled = false;
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    if (opts.signalWhen && !signalled && opts.signalWhen.when.test(stdout)) {
+      signalled = true;
+      child.kill(opts.signalWhen.signal);
+    }
+  });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)));

@@ -23,6 +23,14 @@ export class ReportTimeoutError extends Error {
   }
 }
 
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+export class ReportTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportTooLargeError';
+  }
+}
+
 /** Thrown when the credential report belongs to another account than the one audited. */
 export class AccountMismatchError extends Error {
   constructor(
@@ -73,6 +81,8 @@ export interface AwsErrorContext {
   step: string;
   /** The role assumed into the account, when there is one. */
   roleArn?: string;
+  /** Signed in with the ambient credentials (no `role-to-assume`): their expiry is not ours to extend. */
+  ambient?: boolean;
 }
 
 export interface DescribedError {
@@ -221,6 +231,12 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
     };
   }
+  if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+    };
+  }
   if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
     return {
       error: `${where} failed: ${detail}`,
@@ -263,6 +279,12 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
     };
   }
+  if (EXPIRED.has(f.name) && ctx.ambient) {
+    return {
+      error,
+      hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
+    };
+  }
   if (EXPIRED.has(f.name)) {
     return {
       error,
@@ -288,6 +310,13 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
     return {
       error,
       hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+    };
+  }
+  if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+    const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
+    return {
+      error: `${where} failed: no answer in time (${tries} timed out)`,
+      hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
     };
   }
   if (

@@ -12,8 +12,15 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import type { ParsedReport } from '../model.js';
-import { REPORT_NOT_READY, ReportTimeoutError, StepError, atStep, awsErrorName } from './aws-errors.js';
-import { parseCredentialReport } from './parse.js';
+import {
+  REPORT_NOT_READY,
+  ReportTimeoutError,
+  ReportTooLargeError,
+  StepError,
+  atStep,
+  awsErrorName,
+} from './aws-errors.js';
+import { MAX_REPORT_BYTES, parseCredentialReport, tooLargeDetail } from './parse.js';
 import { liftReportContent, type LiftedContent } from './report-content.js';
 
 export interface CredentialReportDeps {
@@ -23,6 +30,8 @@ export interface CredentialReportDeps {
   maxWaitMs?: number;
   /** Names the report in parse errors; default `aws`. */
   source?: string;
+  /** The largest report read; default MAX_REPORT_BYTES (256 MiB). */
+  maxReportBytes?: number;
 }
 
 export interface FetchedCredentialReport {
@@ -95,7 +104,8 @@ export async function fetchCredentialReport(
     let out;
     const lifted: LiftedContent = { content: null };
     const command = new GetCredentialReportCommand({});
-    command.middlewareStack.add(liftReportContent(lifted), {
+    const maxBytes = deps.maxReportBytes ?? MAX_REPORT_BYTES;
+    command.middlewareStack.add(liftReportContent(lifted, maxBytes), {
       step: 'deserialize',
       priority: 'low',
       name: 'liftCredentialReportContent',
@@ -117,6 +127,12 @@ export async function fetchCredentialReport(
     const content = out.Content ?? new Uint8Array();
     // Bytes, never one string of the whole report: the parser streams the rows.
     const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    if (bytes.length > maxBytes) {
+      throw new StepError(
+        'GetCredentialReport',
+        new ReportTooLargeError(tooLargeDetail(bytes.length, maxBytes)),
+      );
+    }
     const report = await atStep('GetCredentialReport', () =>
       parseCredentialReport(Readable.from([bytes]), deps.source ?? 'aws'),
     );

@@ -24,6 +24,8 @@ export interface AuditAccountDeps {
   log: { info(message: string): void; warning(message: string): void };
   /** Longest wait for the credential report; default 5 minutes. */
   reportMaxWaitMs?: number;
+  /** The largest credential report read; default MAX_REPORT_BYTES (256 MiB). */
+  maxReportBytes?: number;
 }
 
 export interface AuditAccountOptions {
@@ -58,6 +60,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
         sleep: deps.sleep,
         now: deps.now,
         maxWaitMs: deps.reportMaxWaitMs,
+        ...(deps.maxReportBytes !== undefined ? { maxReportBytes: deps.maxReportBytes } : {}),
         source: `credential report of account ${accountId}`,
       }),
       atStep('ListAccountAliases', () => iam.send(new ListAccountAliasesCommand({}))),
@@ -85,14 +88,23 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
       exemptionTag: config.rule.exemptionTag,
       asOf,
     });
+    const notes = report.unreadable.map(
+      (u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
+    );
+    for (const note of notes) deps.log.warning(note);
     deps.log.info(
       `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
         `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
         `${enriched.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
     );
-    return { account, findings };
+    return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
   } catch (err) {
-    const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
+    const { error, hint } = describeAwsError(err, {
+      accountId,
+      step: 'audit',
+      roleArn: opts.roleArn,
+      ambient: config.roleToAssume === null,
+    });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
     return {
       account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },

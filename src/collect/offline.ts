@@ -2,16 +2,58 @@
  * Offline mode: audit a downloaded credential report file. No AWS calls, no tags, no key ids.
  */
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { AccountAudit, RuleSettings } from '../model.js';
+import type { AccountAudit, ParsedReport, RuleSettings } from '../model.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
-import { ReportError, parseCredentialReport } from './parse.js';
+import { MAX_REPORT_BYTES, ReportError, parseCredentialReport, tooLargeDetail } from './parse.js';
 
 export interface OfflineAuditOptions {
   rule: RuleSettings;
   asOf: Date;
   exemptUsers: string[];
+  /** The largest file read; default MAX_REPORT_BYTES (256 MiB). */
+  maxReportBytes?: number;
+}
+
+/** A report file's problem found before opening it: not a regular file, or too large. */
+class FileRefused extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'FileRefused';
+  }
+}
+
+/**
+ * Refuses, before opening, what is not a regular file (a FIFO or a device would block or never end)
+ * and a file over the size cap (it would be held row by row, but is no credential report).
+ */
+async function checkFile(path: string, maxBytes: number): Promise<void> {
+  const st = await stat(path);
+  if (st.isDirectory()) return; // the read names it (EISDIR)
+  if (!st.isFile()) {
+    const kind = st.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : st.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
+    throw new FileRefused(
+      `${path}: is ${kind}, not a regular file: the credential report must be a file`,
+      'Check the credential-report path; download the report to a file first.',
+    );
+  }
+  if (st.size > maxBytes) {
+    throw new FileRefused(
+      `${path}: ${tooLargeDetail(st.size, maxBytes)}`,
+      'Check the credential-report path.',
+    );
+  }
 }
 
 const REDOWNLOAD_HINT =
@@ -25,6 +67,7 @@ export function accountIdFromFileName(path: string): string {
 
 function describeFileError(path: string, err: unknown): { error: string; hint: string } {
   if (err instanceof ReportError) return { error: err.message, hint: REDOWNLOAD_HINT };
+  if (err instanceof FileRefused) return { error: err.message, hint: err.hint };
   const e = err as NodeJS.ErrnoException;
   const what = err instanceof Error ? err.message : String(err);
   if (e?.code === 'ENOENT')
@@ -35,6 +78,12 @@ function describeFileError(path: string, err: unknown): { error: string; hint: s
     return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
   }
   return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+}
+
+/** One warning per report row that could not be read, naming the report and its line. */
+export function unreadableNotes(report: ParsedReport, source: string, accountId?: string): string[] {
+  const who = accountId ? `Account ${accountId}: ` : '';
+  return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
 }
 
 /**
@@ -51,6 +100,7 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
     asOf: toIsoSecond(asOfMs),
   };
   try {
+    await checkFile(path, opts.maxReportBytes ?? MAX_REPORT_BYTES);
     const report = await parseCredentialReport(createReadStream(path), path);
     const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
       exemptUsers: opts.exemptUsers,
@@ -68,6 +118,7 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
         usersScanned: report.users.length,
       },
       findings,
+      notes: unreadableNotes(report, path, report.accountId ?? accountIdFromFileName(path)),
     };
   } catch (err) {
     const { error, hint } = describeFileError(path, err);

@@ -18,6 +18,8 @@ export interface RunLiveDeps {
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
+  onPlan?(accountIds: string[]): void;
+  onAccount?(audit: AccountAudit): void;
 }
 
 function failedAudit(
@@ -53,7 +55,12 @@ async function auditOne(
   const roleArn = session.roleArnFor(accountId);
   const credentials = session.credentialsFor(accountId);
   const fail = (err: unknown, step: string): AccountAudit => {
-    const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+    const { error, hint } = describeAwsError(err, {
+      accountId,
+      step,
+      ...(roleArn ? { roleArn } : {}),
+      ambient: config.roleToAssume === null,
+    });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
     return failedAudit(config, deps, accountId, error, hint);
   };
@@ -87,6 +94,7 @@ export async function runLiveAudit(
 ): Promise<{ audits: AccountAudit[]; notes: string[] }> {
   const session = await signIn(config, deps);
   const { accounts, notes } = await planAccounts(config, session);
+  deps.onPlan?.(accounts);
   const concurrency = Math.max(1, Math.floor(config.concurrency));
   deps.log.info(
     `Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
@@ -106,6 +114,7 @@ export async function runLiveAudit(
     deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
     const audit = await auditOne(accountId, config, session, deps);
     done++;
+    deps.onAccount?.(audit);
     deps.log.info(
       `[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`,
     );

@@ -150,6 +150,57 @@ export function memberRoleArn(partition: Partition, accountId: string, roleName:
   return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
 
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ETIMEDOUT',
+]);
+
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region: string): string {
+  const env = process.env;
+  return (
+    (env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`
+  );
+}
+
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err: unknown, region: string): { what: string; hint: string } | null {
+  const e = err as { code?: unknown; cause?: { code?: unknown }; $metadata?: { httpStatusCode?: unknown } };
+  const code = [e?.code, e?.cause?.code].find(
+    (c): c is string => typeof c === 'string' && UNREACHABLE.has(c),
+  );
+  const text = errorMessage(err);
+  const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+  const endpoint = stsEndpoint(region);
+  if (found) {
+    return {
+      what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+      hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+    };
+  }
+  const status = e?.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && status >= 500) {
+    const name = awsErrorName(err);
+    const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+      ? ' with an empty or unreadable body'
+      : ` (${name})`;
+    return {
+      what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+      hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+    };
+  }
+  return null;
+}
+
 function errorMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }
@@ -223,6 +274,14 @@ function webIdentityProvider(
       );
     } catch (err) {
       const name = awsErrorName(err);
+      const reached = unreachedOrServerError(err, config.awsRegion);
+      if (reached) {
+        throw new SignInError(
+          `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`,
+          reached.hint,
+          { cause: err },
+        );
+      }
       const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
       const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
         ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
@@ -294,11 +353,22 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
   } catch (err) {
     if (err instanceof SignInError) throw err;
     const name = awsErrorName(err);
-    const hint = config.roleToAssume
-      ? null
-      : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-        'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-        'or set `role-to-assume` to sign in with GitHub OIDC.';
+    const reached = unreachedOrServerError(err, config.awsRegion);
+    if (reached) {
+      throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+    }
+    const hint = EXPIRED_TOKEN.has(name)
+      ? config.roleToAssume
+        ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+        : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+          'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+          'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+          'with GitHub OIDC, which this action refreshes itself.'
+      : config.roleToAssume
+        ? null
+        : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+          'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+          'or set `role-to-assume` to sign in with GitHub OIDC.';
     throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
   }
   deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);

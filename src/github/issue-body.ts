@@ -16,6 +16,7 @@ import {
   markdownTable,
   oneLine,
   truncate,
+  visibleInvisibles,
 } from '../report/markdown.js';
 import {
   CIS_SUMMARY,
@@ -111,7 +112,7 @@ function violation(scope: Scope): string {
 
 export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
   const title =
-    `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
+    `IAM user ${plainText(visibleInvisibles(group.userName), 100)} in account ${plainText(group.accountId, 20)} ` +
     `has ${violation(scope)}`;
   return truncate(title, MAX_ISSUE_TITLE);
 }
@@ -191,15 +192,15 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
   const first = findings[0];
   const account =
     codeSpan(truncate(group.accountId, 64), { inTable: true }) +
-    (group.alias ? ` (${md(group.alias, 64)})` : '');
+    (group.alias ? ` (${md(visibleInvisibles(group.alias), 64)})` : '');
   const runUrl = safeRunUrl(opts.runUrl);
   const keys = findings.slice(0, shown);
   const lines: string[] = [
     renderMarker(group.accountId, userKey(group.userArn, group.userName)),
     '',
-    `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
+    `## IAM user ${md(visibleInvisibles(group.userName))} has ${violation(opts.scope)}`,
     '',
-    `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
+    `The IAM user ${md(visibleInvisibles(group.userName))} in AWS account ${account} can sign in to the console with a ` +
       `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
       'that nobody seems to need:',
     '',
@@ -212,8 +213,8 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
       ['Field', 'Value'],
       [
         ['Account', account],
-        ['User', md(group.userName)],
-        ['ARN', code(group.userArn)],
+        ['User', md(visibleInvisibles(group.userName))],
+        ['ARN', code(visibleInvisibles(group.userArn))],
         ['User created', first ? when(formatUtc(first.userCreatedAt)) : '—'],
         ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when(formatDay(v)))],
         ['MFA', first?.mfaActive ? 'active' : 'not active'],

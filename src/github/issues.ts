@@ -49,7 +49,7 @@ export type IssueAction =
       number: number;
       accountId: string;
       userName: string;
-      reason: 'fixed' | 'exempted';
+      reason: 'fixed' | 'exempted' | 'duplicate';
       comment: string;
     }
   | { kind: 'skip'; accountId: string; userName: string };
@@ -163,6 +163,19 @@ export function planIssueSync(
     const issues = byKey.get(key) ?? [];
     const open = issues.find((i) => i.state === 'open');
     const closed = issues.filter((i) => i.state === 'closed').at(-1);
+    // Two open issues for one user (a lost response once made a second): keep the oldest.
+    if (okAccounts.has(accountId)) {
+      for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
+        actions.push({
+          kind: 'close',
+          number: dup.number,
+          accountId,
+          userName,
+          reason: 'duplicate',
+          comment: `Duplicate of #${open!.number}, which tracks this user. Closing this one.`,
+        });
+      }
+    }
     if (open) {
       if (open.title !== title || !sameIssueBody(open.body, body)) {
         actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
@@ -292,6 +305,47 @@ async function ensureLabels(octokit: GitHubClient, owner: string, repo: string, 
   }
 }
 
+/** Attempts at creating one issue, each after checking that no earlier attempt created it. */
+const CREATE_ATTEMPTS = 3;
+
+/**
+ * Creating an issue is not idempotent: a 5xx or a reset after GitHub created it, retried blindly, makes a
+ * second one. So the retry plugin is off for this request, and after an ambiguous failure the issues are
+ * listed again by label and the issue's marker looked for before trying again. Returns the number.
+ */
+async function createOnce(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  a: Extract<IssueAction, { kind: 'create' }>,
+  log: GitHubLog,
+): Promise<number> {
+  const marker = parseMarker(a.body);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.rest.issues.create({
+        owner,
+        repo,
+        title: a.title,
+        body: a.body,
+        labels: a.labels,
+        request: { retries: 0 },
+      });
+      return data.number;
+    } catch (e) {
+      const ambiguous = isHttpError(e) && e.status >= 500;
+      if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker) throw e;
+      const again = await listIssues(octokit, owner, repo);
+      const made = again.find((i) => {
+        const m = parseMarker(i.body);
+        return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
+      });
+      if (made) return made.number;
+      log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
+    }
+  }
+}
+
 /**
  * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
  * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
@@ -326,15 +380,9 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     for (const a of actions) {
       switch (a.kind) {
         case 'create': {
-          const { data } = await octokit.rest.issues.create({
-            owner,
-            repo,
-            title: a.title,
-            body: a.body,
-            labels: a.labels,
-          });
+          const number = await createOnce(octokit, owner, repo, a, log);
           outcome.opened++;
-          log.info(`Opened issue #${data.number} for ${who(a)}.`);
+          log.info(`Opened issue #${number} for ${who(a)}.`);
           break;
         }
         case 'update':
@@ -361,15 +409,17 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
           log.info(`Reopened issue #${a.number} for ${who(a)}.`);
           break;
         case 'close':
-          await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
+          // Close first, then comment: if the close fails, the next run tries again without a second
+          // comment; one comment per state change.
           await octokit.rest.issues.update({
             owner,
             repo,
             issue_number: a.number,
             state: 'closed',
             // an accepted exemption is not a fix
-            state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
+            state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
           });
+          await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
           outcome.closed++;
           log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
           break;

@@ -4,8 +4,10 @@
  * Nothing happens at import time.
  */
 import { getOctokit } from '@actions/github';
+import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { timeoutsFromEnv } from '../timeouts.js';
 
 export interface GitHubLog {
   warning(message: string): void;
@@ -37,6 +39,37 @@ export interface CreateOctokitOptions {
   /** Default: `GITHUB_API_URL`, read when the client is made, else `https://api.github.com`. */
   baseUrl?: string;
   timing?: OctokitTiming;
+  /** Longest wait for one response, body included; default from timeouts.ts (`IAM_AUDIT_GITHUB_REQUEST_TIMEOUT_MS`). */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * `fetch` with a deadline for the whole response, body included: a response that stalls fails with a
+ * `TimeoutError`, which Octokit turns into a 500-like RequestError that the retry plugin retries.
+ */
+export function fetchWithTimeout(timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      const res = await base(input, { ...init, signal });
+      const body = [101, 204, 205, 304].includes(res.status) ? null : await res.arrayBuffer();
+      const copy = new Response(body, {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+      });
+      Object.defineProperty(copy, 'url', { value: res.url });
+      return copy;
+    } catch (err) {
+      if (deadline.aborted) {
+        throw new Error(`no complete answer from the GitHub API within ${timeoutMs / 1000} s`, {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  };
 }
 
 /** The API root: `GITHUB_API_URL` (set by the runner, also on GHES) or github.com. */
@@ -84,6 +117,14 @@ export function createOctokit(token: string, opts: CreateOctokitOptions) {
     token,
     {
       baseUrl,
+      // Replaces (shallowly) @actions/github's request defaults, so its proxy-aware fetch is wrapped, not lost.
+      request: {
+        ...actionsDefaults.request,
+        fetch: fetchWithTimeout(
+          opts.requestTimeoutMs ?? timeoutsFromEnv().githubRequestMs,
+          (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch,
+        ),
+      },
       throttle,
       retry: {
         retries: RATE_LIMIT_RETRIES,

@@ -278,8 +278,16 @@ function exemptUsers(r: Reader): string[] {
   return globs;
 }
 
-function credentialReports(r: Reader, deps: ConfigDeps): string[] {
+function credentialReports(r: Reader, raw: RawInputs, deps: ConfigDeps): string[] {
   const v = r.given('credential-report');
+  const rawValue = raw['credential-report'];
+  if (v === undefined && rawValue !== undefined && rawValue !== '') {
+    // blank lines only: an expression that evaluated to nothing must not turn into a live audit
+    throw new InputError(
+      'credential-report',
+      `Input "credential-report" is ${quote(rawValue)}, only blank: expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv; leave the input out for a live audit.`,
+    );
+  }
   if (v === undefined) return [];
   // One path or glob per line: commas are legal in paths and in glob braces.
   const patterns = v
@@ -351,6 +359,12 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     );
   }
 
+  if (roleName !== null && accounts.length === 0 && !organization) {
+    throw new InputError(
+      'account-role-name',
+      `Input "account-role-name" is ${quote(roleName)} without "accounts" or "organization: true": expected it only with one of them (it names the role to assume in each listed account); leave it out to audit the signed-in account.`,
+    );
+  }
   const concurrency = integer(r, 'concurrency', 1, 64);
   const shardValue = shard(r);
   const scope = oneOf<Scope>(r, 'scope', ['at-setup', 'any']);
@@ -360,13 +374,19 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const tag = exemptionTag(r);
   const exempt = exemptUsers(r);
 
-  const reports = credentialReports(r, deps);
+  const reports = credentialReports(r, raw, deps);
   if (reports.length > 0) {
     const conflicting = [
       roleArn !== null ? 'role-to-assume' : null,
       accounts.length > 0 ? 'accounts' : null,
       organization ? 'organization' : null,
     ].filter((x) => x !== null);
+    if (shardValue !== null) {
+      throw new InputError(
+        'shard',
+        `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`,
+      );
+    }
     if (conflicting.length > 0) {
       throw new InputError(
         'credential-report',

@@ -5,7 +5,15 @@
  */
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
 import { describeUse, fixCommands, formatDuration, formatUtc } from '../evaluate/rule.js';
-import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
+import {
+  codeBlock,
+  codeSpan,
+  escapeMarkdown,
+  markdownTable,
+  oneLine,
+  truncate,
+  visibleInvisibles,
+} from './markdown.js';
 import { countResult, plural, type Counts } from './outputs.js';
 import { SARIF_MAX_RESULTS, sarifResultCounts } from './sarif.js';
 
@@ -172,7 +180,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
   const exempted = result.findings.filter((f) => f.exempted);
   const expired = failing.filter((f) => f.exemptionExpired);
   const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-  const user = (f: Finding) => escapeMarkdown(truncate(f.userName, MAX_NAME));
+  const user = (f: Finding) => escapeMarkdown(truncate(visibleInvisibles(f.userName), MAX_NAME));
   const key = (f: Finding) =>
     f.accessKeyId ? `${codeSpan(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
 
@@ -202,7 +210,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
         ].filter((x): x is string => x !== null);
         return [
           escapeMarkdown(a.accountId),
-          a.alias ? escapeMarkdown(truncate(a.alias, MAX_NAME)) : '—',
+          a.alias ? escapeMarkdown(truncate(visibleInvisibles(a.alias), MAX_NAME)) : '—',
           String(a.usersScanned),
           String(n.findings),
           String(n.exempted),
@@ -299,7 +307,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       ['#### Accounts that could not be audited', ''],
       failedAccounts.map(
         (a) =>
-          `- **${escapeMarkdown(a.accountId)}**${a.alias ? ` (${escapeMarkdown(truncate(a.alias, MAX_NAME))})` : ''}: ` +
+          `- **${escapeMarkdown(a.accountId)}**${a.alias ? ` (${escapeMarkdown(truncate(visibleInvisibles(a.alias), MAX_NAME))})` : ''}: ` +
           escapeMarkdown(truncate(a.error ?? 'unknown error', MAX_MESSAGE)) +
           (a.hint ? `\n  - To fix: ${escapeMarkdown(truncate(a.hint, MAX_MESSAGE))}` : ''),
       ),
@@ -394,6 +402,11 @@ function plain(s: string, max = MAX_NAME): string {
   return truncate(oneLine(s), max);
 }
 
+/** An identifier (user name, alias) for a terminal: also its invisible characters shown. */
+function plainId(s: string, max = MAX_NAME): string {
+  return plain(visibleInvisibles(s), max);
+}
+
 function columns(headers: readonly string[], rows: readonly (readonly string[])[], indent = '  '): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
@@ -424,7 +437,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
           const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
           return [
             plain(a.accountId),
-            a.alias ? plain(a.alias) : '-',
+            a.alias ? plainId(a.alias) : '-',
             String(a.usersScanned),
             String(n.findings),
             String(n.exempted),
@@ -443,7 +456,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
         ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'],
         failing.map((f) => [
           plain(f.accountId),
-          plain(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
+          plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
           key(f),
           formatUtc(f.keyCreatedAt),
           formatDuration(f.setupGapSeconds),
@@ -460,7 +473,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
         ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'],
         exempted.map((f) => [
           plain(f.accountId),
-          plain(f.userName),
+          plainId(f.userName),
           key(f),
           formatUtc(f.keyCreatedAt),
           plain(f.justification ?? '-', MAX_MESSAGE),
@@ -471,7 +484,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
   if (failing.length > 0) {
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
     const lines = shown.flatMap((f) => [
-      `  # ${plain(f.userName)} in ${plain(f.accountId)}`,
+      `  # ${plainId(f.userName)} in ${plain(f.accountId)}`,
       ...fixCommands(f).map((l) => `  ${l}`),
     ]);
     if (failing.length > shown.length) {
@@ -488,7 +501,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
       failed
         .map(
           (a) =>
-            `  ${plain(a.accountId)}${a.alias ? ` (${plain(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
+            `  ${plain(a.accountId)}${a.alias ? ` (${plainId(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
             (a.hint ? `\n    to fix: ${plain(a.hint, MAX_MESSAGE)}` : ''),
         )
         .join('\n'),
@@ -504,4 +517,25 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
   if (extra.length > 0) section('Notes', extra.map((n) => `  - ${n}`).join('\n'));
   out.push('', `Full report: JSON ${plain(opts.jsonFile, 500)}, SARIF ${plain(opts.sarifFile, 500)}`);
   return out.join('\n');
+}
+
+/**
+ * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
+ * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ */
+export function interruptedBanner(opts: {
+  reason: 'cancelled' | 'timed out';
+  detail: string;
+  finished: number;
+  planned: number | null;
+  filesWritten: boolean;
+}): string {
+  const progress =
+    opts.planned === null
+      ? `${plural(opts.finished, 'account')} finished before it stopped`
+      : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
+  const files = opts.filesWritten
+    ? 'The SARIF and JSON files were written before it stopped.'
+    : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+  return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
 }
