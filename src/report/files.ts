@@ -13,11 +13,12 @@ async function writeText(path: string, text: string): Promise<void> {
 /** Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON report. */
 export async function writeReportFiles(
   result: AuditResult,
-  paths: { sarifFile: string; jsonFile: string },
+  paths: { sarifFile: string; jsonFile: string; category?: string | null },
 ): Promise<void> {
   await writeText(
     paths.sarifFile,
-    JSON.stringify(buildSarif(result, { toolVersion: VERSION }), null, 2) + '\n',
+    JSON.stringify(buildSarif(result, { toolVersion: VERSION, category: paths.category ?? null }), null, 2) +
+      '\n',
   );
   await writeText(paths.jsonFile, JSON.stringify(buildJsonReport(result), null, 2) + '\n');
 }
