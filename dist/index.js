@@ -69767,6 +69767,7 @@ const PLACEHOLDERS = {
     'issue-labels': 'LABELS',
     'max-issues': 'N',
     'github-token': 'TOKEN',
+    category: 'CATEGORY',
 };
 const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
 function isInput(name) {
@@ -70537,6 +70538,16 @@ function issueLabels(r) {
     }
     return labels;
 }
+function category(r) {
+    const v = r.given('category');
+    if (v === undefined)
+        return null;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
+        throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
+    }
+    return v;
+}
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 function parseConfig(raw, deps) {
     const r = reader(raw);
@@ -70615,6 +70626,7 @@ function parseConfig(raw, deps) {
         issueLabels: labels,
         maxIssues,
         githubToken,
+        category: category(r),
     };
 }
 
@@ -70756,6 +70768,10 @@ const INPUTS = [
         name: 'github-token',
         description: 'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
         default: '${{ github.token }}',
+    },
+    {
+        name: 'category',
+        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
     },
 ];
 /** Inputs whose value is `true` or `false` (bare flags on the command line). */
@@ -77590,7 +77606,8 @@ async function writeText(path, text) {
 }
 /** Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON report. */
 async function writeReportFiles(result, paths) {
-    await writeText(paths.sarifFile, JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION }), null, 2) + '\n');
+    await writeText(paths.sarifFile, JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION, category: paths.category ?? null }), null, 2) +
+        '\n');
     await writeText(paths.jsonFile, JSON.stringify((0,json/* buildJsonReport */.XY)(result), null, 2) + '\n');
 }
 
@@ -83990,7 +84007,7 @@ function exitCodeFor(result, failOn) {
 /* harmony export */   lL: () => (/* binding */ sarifResultCounts),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA, AUTOMATION_ID_PREFIX, toArtifactUri, locationFingerprint, sarifText, automationId */
+/* unused harmony exports SARIF_SCHEMA, toArtifactUri, locationFingerprint, sarifText, automationId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2794);
@@ -84008,7 +84025,6 @@ function exitCodeFor(result, failOn) {
 /** GitHub rejects a run with more results than this. */
 const SARIF_MAX_RESULTS = 25_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const AUTOMATION_ID_PREFIX = 'iam-initial-access-keys/';
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
 /**
@@ -84052,9 +84068,18 @@ function locationFingerprint(path) {
 function sarifText(s) {
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
-function automationId(result) {
+/**
+ * The run's `automationDetails.id` (DESIGN §4), or null for none. Without a `category` the run has no
+ * `automationDetails`: github/codeql-action/upload-sarif then derives the category from the workflow,
+ * the job and the matrix values, and its own `category:` input applies (an id in the file would override
+ * both, so two uploads in one repository would close each other's alerts). With one: the category with
+ * a trailing `/`, plus `K-of-N/` under `shard`.
+ */
+function automationId(result, category) {
+    if (!category)
+        return null;
     const s = result.shard;
-    return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
+    return (category.endsWith('/') ? category : `${category}/`) + (s ? `${s.index}-of-${s.total}/` : '');
 }
 /** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
 function findingEvidence(f) {
@@ -84185,7 +84210,6 @@ function buildSarif(result, opts) {
                 rules: [ruleDescriptor()],
             },
         },
-        automationDetails: { id: automationId(result) },
         invocations: [invocation],
         results,
         columnKind: 'utf16CodeUnits',
@@ -84208,6 +84232,9 @@ function buildSarif(result, opts) {
     };
     if (run.tool.driver.semanticVersion === undefined)
         delete run.tool.driver.semanticVersion;
+    const id = automationId(result, opts.category ?? null);
+    if (id !== null)
+        run.automationDetails = { id };
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
