@@ -83133,9 +83133,12 @@ function parseMarker(body) {
         return null;
     }
 }
-/** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
-function plainText(s, max) {
-    return (0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${markdown/* ZWSP */.z5}`);
+/**
+ * An identifier (user name, account id) in a title: inline code, which GitHub renders in titles too:
+ * it mentions, links and references nothing, and copies (and searches) as the name itself.
+ */
+function titleCode(s, max) {
+    return (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s), max));
 }
 /**
  * What the user has, as the job summary words it: `an unused access key created at user setup`, or
@@ -83145,7 +83148,7 @@ function violation(scope) {
     return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
 }
 function renderTitle(group, scope) {
-    const title = `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
+    const title = `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
         `has ${violation(scope)}`;
     return (0,markdown/* truncate */.xv)(title, MAX_ISSUE_TITLE);
 }
@@ -83209,16 +83212,17 @@ function safeRunUrl(url) {
 function renderBody(group, opts, shown) {
     const { findings } = group;
     const first = findings[0];
-    const account = (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable: true }) +
-        (group.alias ? ` (${md(group.alias, 64)})` : '');
+    const accountIn = (inTable) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable }) +
+        (group.alias ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.alias, 64), { inTable })})` : '');
+    const account = accountIn(false);
     const runUrl = safeRunUrl(opts.runUrl);
     const keys = findings.slice(0, shown);
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
         '',
-        `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
+        `## IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} has ${violation(opts.scope)}`,
         '',
-        `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
+        `The IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} in AWS account ${account} can sign in to the console with a ` +
             `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
             'that nobody seems to need:',
         '',
@@ -83228,8 +83232,8 @@ function renderBody(group, opts, shown) {
         '### Evidence',
         '',
         (0,markdown/* markdownTable */.Qj)(['Field', 'Value'], [
-            ['Account', account],
-            ['User', md(group.userName)],
+            ['Account', accountIn(true)],
+            ['User', code(group.userName, 256)],
             ['ARN', code(group.userArn)],
             ['User created', first ? when((0,rule/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
             ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,rule/* formatDay */.im)(v)))],
@@ -83809,9 +83813,9 @@ function buildJsonReport(result) {
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   xv: () => (/* binding */ truncate),
-/* harmony export */   z5: () => (/* binding */ ZWSP)
+/* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony export ZWSP */
 /**
  * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
  * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
@@ -84384,7 +84388,11 @@ function renderSummary(result, opts) {
     const exempted = result.findings.filter((f) => f.exempted);
     const expired = failing.filter((f) => f.exemptionExpired);
     const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
+    // Identifiers (user names, account ids, aliases) are inline code: inert, and they copy exactly.
+    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME), { inTable: true });
+    const userText = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
+    const id = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_NAME), { inTable: true });
+    const idText = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_NAME));
     const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     const blocks = [];
     const add = (name, priority, render) => blocks.push({ name, priority, render });
@@ -84405,8 +84413,8 @@ function renderSummary(result, opts) {
             reportAge(a, result.generatedAt),
         ].filter((x) => x !== null);
         return [
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId),
-            a.alias ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME)) : '—',
+            id(a.accountId),
+            a.alias ? id(a.alias) : '—',
             String(a.usersScanned),
             String(n.findings),
             String(n.exempted),
@@ -84418,7 +84426,7 @@ function renderSummary(result, opts) {
         ];
     }), budget, cutRows('account')));
     add('findings', 7, (budget) => table(`#### Unused ${keysNoun(result, 2)}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], failing.map((f) => [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
+        id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
         (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
@@ -84431,10 +84439,10 @@ function renderSummary(result, opts) {
         '',
         'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
         '',
-    ], expired.map((f) => `- **${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}: ` +
+    ], expired.map((f) => `- ${userText(f)} in ${idText(f.accountId)}: ` +
         `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification ?? '', MAX_MESSAGE))}`), budget, cutRows('expired exemption')));
     add('exempted', 8, (budget) => table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], exempted.map((f) => [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
+        id(f.accountId),
         user(f),
         key(f),
         (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
@@ -84454,7 +84462,7 @@ function renderSummary(result, opts) {
                 '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
             '',
         ];
-        const items = shown.map((f) => `**${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
+        const items = shown.map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
         const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
         if (over > 0)
             items.push(leftOut(over));
@@ -84462,7 +84470,7 @@ function renderSummary(result, opts) {
         const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
         return fit(head, items, budget, more).replace(/\n+$/, '');
     });
-    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId)}**${a.alias ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME))})` : ''}: ` +
+    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
         (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
     add('carried', 3, () => {
