@@ -9,7 +9,7 @@ export interface AuditDeps {
   setSecret(secret: string): void;
   now(): Date;
   sleep(ms: number): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void };
+  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
 }
 
 export const OFFLINE_NOTE =
