@@ -71813,7 +71813,7 @@ async function run() {
             setSecret: (secret) => core/* setSecret */.Pq(secret),
             now: () => new Date(),
             sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            log: { info: core/* info */.pq, warning: core/* warning */.$e },
+            log: { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz },
             github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken),
             onResult: (r) => {
                 result = r;
@@ -72007,7 +72007,13 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
 function evaluateReport(report, settings, asOf) {
     const findings = [];
     const accountId = report.accountId ?? 'unknown';
+    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
+    // the first row of its user ARN.
+    const seen = new Set();
     for (const user of report.users) {
+        if (seen.has(user.arn))
+            continue;
+        seen.add(user.arn);
         if (!user.passwordEnabled || user.user === ROOT_USER)
             continue;
         const sameSecond = keysShareSecond(user);
@@ -74504,6 +74510,12 @@ function readHeader(source, record, line, headText) {
         if (!(n in map))
             map[n] = i;
     });
+    if ('access_key_1_active' in map && !Object.keys(map).some((n) => /^access_key_\d_last_used_/.test(n))) {
+        throw new ReportError(source, line, 'this is a credential report in the format AWS used before April 2015: it has no ' +
+            'access_key_N_last_used_* columns, so it cannot tell whether a key was ever used. Generate a ' +
+            'current report (aws iam generate-credential-report, then aws iam get-credential-report ' +
+            '--query Content --output text | base64 --decode > report.csv) and audit that file');
+    }
     for (const name of REQUIRED_COLUMNS) {
         if (!(name in map))
             throw new ReportError(source, line, `missing required column "${name}"`);
@@ -74757,6 +74769,17 @@ class ReportTimeoutError extends Error {
         this.name = 'ReportTimeoutError';
     }
 }
+/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
+class ReportFormatError extends Error {
+    format;
+    constructor(format) {
+        super(`unexpected credential report format ${format} (expected text/csv)`);
+        this.format = format;
+        this.name = 'ReportFormatError';
+    }
+}
+/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
+const REPORT_CAPACITY = new Set(['LimitExceeded', 'LimitExceededException']);
 /** Thrown when the credential report belongs to another account than the one audited. */
 class AccountMismatchError extends Error {
     expected;
@@ -74918,6 +74941,18 @@ function describeAwsError(err, ctx) {
         return {
             error: `${where} failed: ${detail}`,
             hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+        };
+    }
+    if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
+        };
+    }
+    if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
+        return {
+            error,
+            hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
         };
     }
     if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
@@ -77110,10 +77145,10 @@ class PollBudget {
         return Math.max(this.deps.now().getTime() - this.started, this.slept);
     }
     /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
-    async wait(step) {
+    async wait(step, onTimeout) {
         const waited = this.waited();
         if (waited + this.delay > this.maxWait)
-            throw new StepError(step, new ReportTimeoutError(waited));
+            throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
         await this.deps.sleep(this.delay);
         this.slept += this.delay;
         this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
@@ -77126,7 +77161,18 @@ class PollBudget {
  */
 async function generate(iam, budget) {
     for (;;) {
-        const out = await atStep('GenerateCredentialReport', () => iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({})));
+        let out;
+        try {
+            out = await iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({}));
+        }
+        catch (err) {
+            // "no more capacity to launch new report generation tasks" (many accounts at once): wait it out
+            // within the same budget; if it persists, the account fails with this error (and its hint).
+            if (!REPORT_CAPACITY.has(awsErrorName(err)))
+                throw new StepError('GenerateCredentialReport', err);
+            await budget.wait('GenerateCredentialReport', err);
+            continue;
+        }
         if (out.State === 'COMPLETE')
             return;
         await budget.wait('GenerateCredentialReport');
@@ -77160,10 +77206,14 @@ async function fetchCredentialReport(iam, deps) {
             continue;
         }
         if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {
-            throw new StepError('GetCredentialReport', new Error(`unexpected credential report format ${out.ReportFormat}`));
+            throw new StepError('GetCredentialReport', new ReportFormatError(out.ReportFormat));
         }
         const content = out.Content ?? new Uint8Array();
         // Bytes, never one string of the whole report: the parser streams the rows.
+        if (lifted.content === null) {
+            deps.debug?.('GetCredentialReport: the raw response had no <Content> element to lift (SDK response shape changed?); ' +
+                "reading the SDK's parsed Content instead, which costs more memory for large reports.");
+        }
         const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
         const report = await atStep('GetCredentialReport', () => parseCredentialReport(external_node_stream_.Readable.from([bytes]), deps.source ?? 'aws'));
         return { report, generatedAt: out.GeneratedTime ?? deps.now() };
@@ -77394,6 +77444,7 @@ async function auditAccount(opts) {
             now: deps.now,
             maxWaitMs: deps.reportMaxWaitMs,
             source: `credential report of account ${accountId}`,
+            debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
         }), atStep('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
         account.alias = aliases.AccountAliases?.[0] ?? null;
         const { report, generatedAt } = fetched;
