@@ -190,7 +190,8 @@ describe('renderIssue', () => {
   it('offline findings (no key id) list the keys first and use a placeholder', () => {
     const { body } = renderIssue(groupFor('alice', { accessKeyId: null }), OPTS);
     expect(body).toContain('aws iam list-access-keys --user-name alice');
-    expect(body).toContain('--access-key-id KEY_ID');
+    expect(body).toContain(`--query "AccessKeyMetadata[?starts_with(CreateDate, '`);
+    expect(body).toContain('--access-key-id "$KEY_ID"');
   });
 
   it.each(NASTY.map((n) => [n]))('keeps the user name %j inert', (name) => {

@@ -181,7 +181,7 @@ describe('renderSummary', () => {
     expect(out).toContain('`reports/prod.csv`');
     expect(out).toContain('| slot 1 |');
     expect(out).toContain('aws iam list-access-keys --user-name alice');
-    expect(out).toContain('--access-key-id KEY_ID');
+    expect(out).toContain('--access-key-id "$KEY_ID"');
   });
 
   it('caps the fix blocks', () => {
