@@ -70000,7 +70000,7 @@ async function main(argv, env = process.env) {
 /* harmony export */   pt: () => (/* binding */ describeUse),
 /* harmony export */   xZ: () => (/* binding */ RULE)
 /* harmony export */ });
-/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, daysBetween */
+/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, keyIdQuery, daysBetween */
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
 
 const RULE_ID = 'iam-initial-access-key';
@@ -70131,9 +70131,20 @@ function shellQuote(s) {
     return `'${clean.replace(/'/g, `'\\''`)}'`;
 }
 /**
+ * The JMESPath `--query` of `aws iam list-access-keys` that prints the id of the key created in the
+ * second of `keyCreatedAt` (ISO 8601). The AWS CLI renders `CreateDate` as `2026-01-02T03:04:05+00:00`
+ * (v2's default `cli_timestamp_format`) or as sent, `2026-01-02T03:04:05Z` (v1): matching the second's
+ * prefix selects the key under both.
+ */
+function keyIdQuery(keyCreatedAt) {
+    const t = Date.parse(keyCreatedAt);
+    const second = Number.isNaN(t) ? (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
+    return `AccessKeyMetadata[?starts_with(CreateDate, '${second.replace(/'/g, '')}')].AccessKeyId`;
+}
+/**
  * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
- * first and use a `KEY_ID` placeholder.
+ * deactivate first (reversible), then delete. Without a key id (offline audits), the key is selected by
+ * its creation time (`list-access-keys --query`), so the block can be pasted as it is.
  */
 function fixCommands(f) {
     const user = shellQuote(f.userName);
@@ -70143,8 +70154,8 @@ function fixCommands(f) {
         key = shellQuote(f.accessKeyId);
     }
     else {
-        key = 'KEY_ID';
-        lines.push(`# key id unknown (offline report): pick the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
+        key = '"$KEY_ID"';
+        lines.push(`# key id not in the report (offline): the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
     }
     lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
     return lines;
