@@ -47,6 +47,7 @@ const DESIGN_INPUTS = [
   'issue-labels',
   'max-issues',
   'github-token',
+  'category',
 ];
 const DESIGN_DEFAULTS: Record<string, string> = {
   audience: 'sts.amazonaws.com',

@@ -215,6 +215,7 @@ describeWithMoto('describeAwsError with real SDK errors (moto behind the fault p
       issueLabels: [],
       maxIssues: 20,
       githubToken: null,
+      category: null,
     };
   }
   const deps = { sleep: async () => {}, now: () => new Date(), log: { info: () => {}, warning: () => {} } };

@@ -67,6 +67,7 @@ describe('parseConfig: defaults', () => {
       issueLabels: ['security'],
       maxIssues: 20,
       githubToken: null,
+      category: null,
     });
   });
 
@@ -174,6 +175,10 @@ describe('parseConfig: good values', () => {
     expect(c.githubToken).toBe('ghs_abc');
   });
 
+  it('keeps the code scanning category as given, trimmed', () => {
+    expect(parse({ category: ' /iam-audit:org-a ' }).category).toBe('/iam-audit:org-a');
+  });
+
   it('accepts unicode tag keys and unused-days 0', () => {
     expect(parse({ 'exemption-tag': 'Begründung:key' }).rule.exemptionTag).toBe('Begründung:key');
     expect(parse({ 'unused-days': '0' }).rule.unusedDays).toBe(0);
@@ -192,6 +197,7 @@ const BAD: [string, RawInputs, InputName, string][] = [
   ['unused-days fraction', { 'unused-days': '1.5' }, 'unused-days', 'a whole number from 0 to 36500'],
   ['unused-days too big', { 'unused-days': '36501' }, 'unused-days', 'a whole number from 0 to 36500'],
   ['scope all', { scope: 'all' }, 'scope', 'one of at-setup, any'],
+  ['category of two lines', { category: 'org-a\norg-b' }, 'category', 'one line'],
   ['shard K > N', { shard: '3/2' }, 'shard', '1 <= K <= N <= 256'],
   ['shard K = 0', { shard: '0/4' }, 'shard', '1 <= K <= N <= 256'],
   ['shard N > 256', { shard: '1/257' }, 'shard', '1 <= K <= N <= 256'],

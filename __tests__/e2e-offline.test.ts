@@ -161,6 +161,32 @@ describe('dist/index.js on a downloaded credential report', () => {
     }
   });
 
+  it('writes automationDetails only when the category input is set (CLI: --category)', async () => {
+    const report = join(FIXTURES, 'moto-basic.csv');
+    const plain = await runAction({ inputs: { 'credential-report': report, 'fail-on': 'never' } });
+    const named = await runAction({
+      inputs: { 'credential-report': report, 'fail-on': 'never', category: 'org-a' },
+    });
+    const cli = await runAction({
+      entry: CLI_ENTRY,
+      inputs: {},
+      args: [report, '--fail-on', 'never', '--category', '/iam:offline'],
+    });
+    try {
+      const run = (r: typeof plain) =>
+        JSON.parse(readFileSync(join(r.dir, 'iam-initial-access-keys.sarif'), 'utf8')).runs[0];
+      expect(plain.code).toBe(0);
+      expect('automationDetails' in run(plain)).toBe(false);
+      expect(run(named).automationDetails).toEqual({ id: 'org-a/' }); // K-of-N/ under shard: sarif.test.ts (shard is live-only)
+      expect(cli.code).toBe(0);
+      expect(run(cli).automationDetails).toEqual({ id: '/iam:offline/' });
+    } finally {
+      plain.cleanup();
+      named.cleanup();
+      cli.cleanup();
+    }
+  });
+
   it('rejects a bad input naming it and the expected form, before doing anything', async () => {
     const run = await runAction({
       inputs: { 'credential-report': join(FIXTURES, 'moto-basic.csv'), 'setup-window': 'ten minutes' },

@@ -212,6 +212,18 @@ describe('evaluateReport: the rule, boundary by boundary', () => {
     expect(run(usedRecently, { scope: 'any' })).toHaveLength(0);
   });
 
+  it('a user listed twice (seen in real reports) gives each key once, from its first row', () => {
+    const first = user({ keys: [k(1), k(2)] });
+    const again = { ...user({ keys: [k(1), k(2)] }), line: 9, mfaActive: true };
+    const findings = evaluateReport(report(first, again), DEFAULTS, AS_OF);
+    expect(findings.map((f) => [f.userArn, f.keySlot])).toEqual([
+      [first.arn, 1],
+      [first.arn, 2],
+    ]);
+    expect(findings.every((f) => !f.mfaActive)).toBe(true);
+    expect(new Set(findings.map((f) => f.location)).size).toBe(2);
+  });
+
   it('copies the evidence', () => {
     const u = user({
       passwordLastUsed: Date.parse('2026-10-30T10:11:12Z'),

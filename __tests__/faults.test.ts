@@ -229,9 +229,9 @@ describeWithMoto('fault injection: the pipeline against moto through the proxy',
     expect(r.outcome.outputs.findings).toBe(String(failing.length));
     // the summary renders: verdict first, one row per account, every failure with its fix
     expect(r.summary.startsWith('### ❌ ')).toBe(true);
-    for (const id of MEMBERS) expect(r.summary).toContain(`| ${id} |`);
+    for (const id of MEMBERS) expect(r.summary).toContain(`| \`${id}\` |`);
     for (const a of failed) {
-      expect(r.summary).toContain(`- **${a.accountId}**`);
+      expect(r.summary).toContain(`- \`${a.accountId}\``);
       expect(r.terminal).toContain(`  ${a.accountId}`);
       if (a.hint) {
         expect(r.summary).toContain(`  - To fix: ${escapeMarkdown(a.hint).slice(0, 60)}`);

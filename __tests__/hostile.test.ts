@@ -117,6 +117,15 @@ function shellWords(line: string): string[] {
       if (end < 0) throw new Error(`unterminated quote in ${line}`);
       word = (word ?? '') + line.slice(i + 1, end);
       i = end;
+    } else if (c === '"') {
+      // double quotes: only our own "$KEY_ID", or text the shell does not expand
+      const end = line.indexOf('"', i + 1);
+      if (end < 0) throw new Error(`unterminated double quote in ${line}`);
+      const inner = line.slice(i + 1, end);
+      if (inner !== '$KEY_ID' && /[$`\\]/.test(inner))
+        throw new Error(`expansion in double quotes in ${line}`);
+      word = (word ?? '') + inner;
+      i = end;
     } else if (c === '\\') {
       word = (word ?? '') + (line[i + 1] ?? '');
       i++;
@@ -177,7 +186,10 @@ function markdownProblems(md: string, opts: { userNames: Set<string>; links?: st
   }
   // shell commands in the code blocks: parseable, and the user name is one of ours
   for (const b of blocks) {
-    for (const line of b.lines.filter((l) => l.startsWith('aws '))) {
+    const commands = b.lines
+      .map((l) => (/^KEY_ID=\$\(aws .*\)$/.test(l) ? l.slice('KEY_ID=$('.length, -1) : l))
+      .filter((l) => l.startsWith('aws '));
+    for (const line of commands) {
       try {
         const words = shellWords(line);
         const i = words.indexOf('--user-name');

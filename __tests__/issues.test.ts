@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { codeSpans, withoutCodeSpans } from './helpers/code-spans.js';
 import { renderIssue } from '../src/github/issue-body.js';
 import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/github/issues.js';
 import { createOctokit } from '../src/github/octokit.js';
@@ -52,9 +53,7 @@ const zero = { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error:
 /** Issues of the server carrying our label, by user name (from the title). */
 function byUser(): Map<string, GitHubServer['issues'][number]> {
   return new Map(
-    server.issues
-      .filter((i) => i.labels.includes(ISSUE_LABEL))
-      .map((i) => [/IAM user (.*) in account/.exec(i.title)?.[1] ?? '', i]),
+    server.issues.filter((i) => i.labels.includes(ISSUE_LABEL)).map((i) => [codeSpans(i.title)[0] ?? '', i]),
   );
 }
 
@@ -164,7 +163,7 @@ describe('syncIssues against a local GitHub API', () => {
       user(name, { setupGapSeconds: 5 * 86_400, keyCreatedAt: '2024-01-15T09:00:00.000Z' });
     expect(await sync(any([late('alice'), late('bob')]))).toEqual({ ...zero, opened: 2 });
     const alice = byUser().get('alice');
-    expect(alice?.title).toBe('IAM user alice in account 123456789012 has an unused access key');
+    expect(alice?.title).toBe('IAM user `alice` in account `123456789012` has an unused access key');
     expect(alice?.body).not.toContain('user setup');
     server.clearRequests();
     expect(
@@ -361,7 +360,7 @@ describe('syncIssues against a local GitHub API', () => {
     const findings = names.map((n) => user(n));
     expect(await sync(result(findings))).toEqual({ ...zero, opened: 5 });
     for (const i of server.issues) {
-      expect(i.title).not.toMatch(/@(?!\u200b)/);
+      expect(withoutCodeSpans(i.title)).not.toMatch(/@/);
       expect(i.title).not.toMatch(/[\r\n]/);
     }
     expect(await sync(result(findings))).toEqual(zero);

@@ -40,6 +40,7 @@ function config(over: Partial<Config> = {}): Config {
     issueLabels: [],
     maxIssues: 20,
     githubToken: null,
+    category: null,
     ...over,
   };
 }

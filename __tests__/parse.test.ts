@@ -116,6 +116,16 @@ describe('parseCredentialReport: fixtures', () => {
     );
   });
 
+  it('a report in the format before April 2015 (no last-used columns): says what it is and what to do', async () => {
+    const err = await reportError(parseFile('bad-pre-2015-format.csv'));
+    expect(err.line).toBe(1);
+    expect(err.message).toMatch(
+      /^bad-pre-2015-format\.csv line 1: this is a credential report in the format AWS used before April 2015/,
+    );
+    expect(err.message).toContain('no access_key_N_last_used_* columns');
+    expect(err.message).toContain('Generate a current report (aws iam generate-credential-report');
+  });
+
   it('bad-truncated: names the cut line', async () => {
     const err = await reportError(parseFile('bad-truncated.csv'));
     expect(err.line).toBe(31);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { withoutCodeSpans } from './helpers/code-spans.js';
 import {
   MAX_FIX_BLOCKS,
   SUMMARY_MAX_BYTES,
@@ -95,28 +96,28 @@ describe('renderSummary', () => {
       '| Account | Alias | Users scanned | Findings | Exempted | Resolved since report | Report | Status |',
     );
     expect(md).toContain(
-      '| 123456789012 | prod | 10 | 3 | 1 | 2 | 2025-06-01 00:00:00 UTC (2 h old) | ✅ ok |',
+      '| `123456789012` | `prod` | 10 | 3 | 1 | 2 | 2025-06-01 00:00:00 UTC (2 h old) | ✅ ok |',
     );
-    expect(md).toContain('| 222222222222 | — | 10 | 1 | 0 | 0 |');
-    expect(md).toMatch(/\| 210987654321 \| — \| 0 \| 0 \| 0 \| 0 \| — \| ❌ AccessDenied/);
+    expect(md).toContain('| `222222222222` | — | 10 | 1 | 0 | 0 |');
+    expect(md).toMatch(/\| `210987654321` \| — \| 0 \| 0 \| 0 \| 0 \| — \| ❌ AccessDenied/);
   });
 
   it('lists the failing keys with evidence', () => {
     expect(md).toContain('| Account | User | Key | Key created | Setup gap | Last used | MFA |');
     expect(md).toContain(
-      '| 123456789012 | alice | `AKIAIOSFODNN7EXAMPLE` (slot 1) | 2024-01-10 09:00:12 UTC | 12 s | never used | **no** |',
+      '| `123456789012` | `alice` | `AKIAIOSFODNN7EXAMPLE` (slot 1) | 2024-01-10 09:00:12 UTC | 12 s | never used | **no** |',
     );
     expect(md).toContain(
       'last used 2024\\-11\\-13 \\(s3, us\\-east\\-1\\), 200 days before 2025\\-06\\-01 | yes |',
     );
-    expect(md).toContain('dave ⚠️ exemption expired');
+    expect(md).toContain('`dave` ⚠️ exemption expired');
   });
 
   it('shows exempted keys with their justification, and calls out expired exemptions', () => {
     expect(md).toContain('#### Exempted keys');
-    expect(md).toMatch(/\| carol \| .* \| CI deploy key, SEC\\-42 \|/);
+    expect(md).toMatch(/\| `carol` \| .* \| CI deploy key, SEC\\-42 \|/);
     expect(md).toContain('#### Expired exemptions');
-    expect(md).toContain('- **dave** in 123456789012: pilot expires=2025\\-01\\-01');
+    expect(md).toContain('- `dave` in `123456789012`: pilot expires=2025\\-01\\-01');
   });
 
   it('gives the fix commands in sh blocks', () => {
@@ -131,7 +132,7 @@ describe('renderSummary', () => {
 
   it('explains failed accounts with the hint, carried alerts, notes and issues', () => {
     expect(md).toContain('#### Accounts that could not be audited');
-    expect(md).toContain('- **210987654321**: AccessDenied: not authorized to perform sts:AssumeRole');
+    expect(md).toContain('- `210987654321`: AccessDenied: not authorized to perform sts:AssumeRole');
     expect(md).toContain('  - To fix: Trust the audit role in arn:aws:iam::210987654321:role/IamAudit\\.');
     expect(md).toContain(
       '**2 open code scanning alerts** of accounts that could not be audited were carried forward',
@@ -180,7 +181,7 @@ describe('renderSummary', () => {
     expect(out).toContain('`reports/prod.csv`');
     expect(out).toContain('| slot 1 |');
     expect(out).toContain('aws iam list-access-keys --user-name alice');
-    expect(out).toContain('--access-key-id KEY_ID');
+    expect(out).toContain('--access-key-id "$KEY_ID"');
   });
 
   it('caps the fix blocks', () => {
@@ -220,7 +221,11 @@ describe('renderSummary', () => {
 
     it('contains no live HTML, links, images or mentions', () => {
       // Outside the fenced shell blocks (where nothing is rendered), nothing is left to interpret.
-      const rendered = out.replace(/```sh[\s\S]*?```/g, '');
+      const rendered = out
+        .replace(/```sh[\s\S]*?```/g, '')
+        .split('\n')
+        .map(withoutCodeSpans)
+        .join('\n');
       expect(out.match(/```sh/g)).toHaveLength(HOSTILE.length);
       expect(rendered).not.toMatch(/<(img|script|b)\b/i);
       expect(rendered).not.toMatch(/\]\(/);
@@ -359,8 +364,8 @@ describe('issue 9: look-alike names', () => {
     const term = renderTerminal(result, files);
     for (const name of LOOKALIKES) {
       const code = name.charCodeAt(3).toString(16).padStart(4, '0');
-      // escaped for Markdown: a backslash before `u`, so it renders as `ali\u200ece`
-      expect(md).toContain(`ali\\\\u${code}ce`);
+      // inside a code span the backslash is literal, so it renders as `ali\u200ece`
+      expect(md).toContain(`\`ali\\u${code}ce\``);
       expect(term).toContain(`ali\\u${code}ce`);
     }
     // only the fix commands keep the exact name (quoted for the shell), so they act on the right user

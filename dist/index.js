@@ -69723,6 +69723,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
@@ -69836,7 +69838,13 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
 function evaluateReport(report, settings, asOf) {
     const findings = [];
     const accountId = report.accountId ?? 'unknown';
+    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
+    // the first row of its user ARN.
+    const seen = new Set();
     for (const user of report.users) {
+        if (seen.has(user.arn))
+            continue;
+        seen.add(user.arn);
         if (!user.passwordEnabled || user.user === ROOT_USER)
             continue;
         const sameSecond = keysShareSecond(user);
@@ -69946,7 +69954,7 @@ function applyExemptions(findings, opts) {
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
@@ -72179,6 +72187,18 @@ class ReportError extends Error {
         this.name = 'ReportError';
     }
 }
+/**
+ * The largest report read, in bytes (256 MiB). IAM's default quota is 5,000 users an account, about
+ * 1.2 MB of report; even the hard limit is far below this. A larger file is not a credential report (or
+ * not one file of it) and is refused before it can grow the process's memory to gigabytes.
+ */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+/** The one-line reason a report of `size` bytes is refused. */
+function tooLargeDetail(size, max = MAX_REPORT_BYTES) {
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+    return (`the report is ${mb(size)}, over the ${mb(max)} this action reads ` +
+        "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?");
+}
 const KEY_COLUMNS = [
     'active',
     'last_rotated',
@@ -72313,16 +72333,60 @@ class Row {
         };
     }
 }
+/**
+ * The encoding of a file that starts like UTF-16 or UTF-32 (by its byte order mark, or by the NUL bytes
+ * around the ASCII of a header without one), else null. A credential report is UTF-8.
+ */
+function wideEncoding(first) {
+    const b = (i) => first[i];
+    if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0)
+        return 'UTF-32LE';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff)
+        return 'UTF-32BE';
+    if (b(0) === 0xfe && b(1) === 0xff)
+        return 'UTF-16BE';
+    if (b(0) === 0xff && b(1) === 0xfe)
+        return 'UTF-16LE';
+    if (first.length < 4)
+        return null;
+    if (b(0) !== 0 && b(1) === 0 && b(2) === 0 && b(3) === 0)
+        return 'UTF-32LE';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0 && b(3) !== 0)
+        return 'UTF-32BE';
+    if (b(0) !== 0 && b(1) === 0 && b(2) !== 0 && b(3) === 0)
+        return 'UTF-16LE';
+    if (b(0) === 0 && b(1) !== 0 && b(2) === 0 && b(3) !== 0)
+        return 'UTF-16BE';
+    return null;
+}
 /** Everything the parser yields from its input, as chunks; keeps the first bytes to describe bad files. */
-async function* chunksOf(input, head) {
+async function* chunksOf(input, head, source) {
+    let checked = false;
     for await (const chunk of input) {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (head.size < 512) {
             head.bytes.push(buf.subarray(0, 512 - head.size));
             head.size += Math.min(buf.length, 512 - head.size);
         }
+        if (!checked && head.size >= 4) {
+            checked = true;
+            const encoding = wideEncoding(Buffer.concat(head.bytes));
+            if (encoding !== null) {
+                throw new ReportError(source, null, `the file is ${encoding}, not UTF-8: a credential report is UTF-8 CSV. ` +
+                    `Convert it, e.g. \`iconv -f ${encoding} -t UTF-8 report.csv > report-utf8.csv\``);
+            }
+        }
         yield buf;
     }
+}
+/** A cell with U+FFFD: csv-parse's stand-in for bytes that are not UTF-8 (e.g. Latin-1 `é`). */
+function notUtf8(source, record, line, header) {
+    const at = record.findIndex((cell) => cell.includes('\uFFFD'));
+    if (at < 0)
+        return null;
+    const column = header?.[at] ? ` in column "${header[at]}"` : '';
+    return new ReportError(source, line, `bytes that are not UTF-8${column} (a Latin-1 or Windows-1252 file?): the value would be read mangled. ` +
+        'Download the report again, or convert it, e.g. `iconv -f LATIN1 -t UTF-8 report.csv > report-utf8.csv`');
 }
 /** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
 function readHeader(source, record, line, headText) {
@@ -72337,15 +72401,38 @@ function readHeader(source, record, line, headText) {
         if (!(n in map))
             map[n] = i;
     });
+    if ('access_key_1_active' in map && !Object.keys(map).some((n) => /^access_key_\d_last_used_/.test(n))) {
+        throw new ReportError(source, line, 'this is a credential report in the format AWS used before April 2015: it has no ' +
+            'access_key_N_last_used_* columns, so it cannot tell whether a key was ever used. Generate a ' +
+            'current report (aws iam generate-credential-report, then aws iam get-credential-report ' +
+            '--query Content --output text | base64 --decode > report.csv) and audit that file');
+    }
     for (const name of REQUIRED_COLUMNS) {
         if (!(name in map))
             throw new ReportError(source, line, `missing required column "${name}"`);
     }
     return map;
 }
+/** An IAM user name as IAM allows it (`+=,.@_-` and alphanumerics, at most 64). */
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+/**
+ * A row with more fields than the header: a value with a comma that was not quoted (IAM allows `,` in
+ * user names and paths; RFC 4180 and AWS's own reports quote such values). Its cells cannot be assigned
+ * to columns, so the row is skipped with this explanation, naming the user when the ARN tells it.
+ */
+function overlongRow(record, headerWidth, line) {
+    const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
+    const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
+    const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+    return {
+        line,
+        detail: `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
+            `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+    };
+}
 /** One data row: its account, and the typed user (null for the `<root_account>` row). */
 function readRow(source, columns, headerWidth, record, line) {
-    if (record.length !== headerWidth) {
+    if (record.length < headerWidth) {
         throw new ReportError(source, line, `row has ${record.length} fields, the header has ${headerWidth} (is the file truncated?)`);
     }
     const row = new Row(source, columns, record, line);
@@ -72385,10 +72472,12 @@ async function parseCredentialReport(input, source) {
     const head = { bytes: [], size: 0 };
     const headText = () => Buffer.concat(head.bytes).toString('utf8');
     const users = [];
+    const unreadable = [];
     let accountId = null;
     let accountLine = 0;
     let columns = null;
     let headerWidth = 0;
+    let headerNames = null;
     // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
     // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
     const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
@@ -72407,8 +72496,19 @@ async function parseCredentialReport(input, source) {
                     continue; // an empty line
                 if (columns === null) {
                     const header = readHeader(source, record, line, headText);
+                    const mangledHeader = notUtf8(source, record, line, null);
+                    if (mangledHeader)
+                        throw mangledHeader;
                     columns = header;
                     headerWidth = record.length;
+                    headerNames = record.map((c) => c.trim().toLowerCase());
+                    continue;
+                }
+                const mangled = notUtf8(source, record, line, headerNames);
+                if (mangled)
+                    throw mangled;
+                if (record.length > headerWidth) {
+                    unreadable.push(overlongRow(record, headerWidth, line));
                     continue;
                 }
                 const user = readRow(source, columns, headerWidth, record, line);
@@ -72431,7 +72531,7 @@ async function parseCredentialReport(input, source) {
         }
     };
     try {
-        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head)), parser, consume);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head, source)), parser, consume);
     }
     catch (caught) {
         // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
@@ -72452,7 +72552,7 @@ async function parseCredentialReport(input, source) {
     }
     if (columns === null)
         throw notAReport(source, headText());
-    return { accountId, users };
+    return { accountId, users, unreadable };
 }
 
 ;// CONCATENATED MODULE: ./src/collect/offline.ts
@@ -72464,6 +72564,38 @@ async function parseCredentialReport(input, source) {
 
 
 
+
+/** A report file's problem found before opening it: not a regular file, or too large. */
+class FileRefused extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'FileRefused';
+    }
+}
+/**
+ * Refuses, before opening, what is not a regular file (a FIFO or a device would block or never end)
+ * and a file over the size cap (it would be held row by row, but is no credential report).
+ */
+async function checkFile(path, maxBytes) {
+    const st = await (0,promises_.stat)(path);
+    if (st.isDirectory())
+        return; // the read names it (EISDIR)
+    if (!st.isFile()) {
+        const kind = st.isFIFO()
+            ? 'a named pipe (FIFO)'
+            : st.isCharacterDevice() || st.isBlockDevice()
+                ? 'a device'
+                : st.isSocket()
+                    ? 'a socket'
+                    : 'not a regular file';
+        throw new FileRefused(`${path}: is ${kind}, not a regular file: the credential report must be a file`, 'Check the credential-report path; download the report to a file first.');
+    }
+    if (st.size > maxBytes) {
+        throw new FileRefused(`${path}: ${tooLargeDetail(st.size, maxBytes)}`, 'Check the credential-report path.');
+    }
+}
 const REDOWNLOAD_HINT = 'Download the report again (IAM console > Credential report > Download, or `aws iam get-credential-report --query Content --output text | base64 -d > report.csv`)';
 /** A 12-digit number in the file name (e.g. `123456789012-credential-report.csv`), else `unknown`. */
 function accountIdFromFileName(path) {
@@ -72473,6 +72605,8 @@ function accountIdFromFileName(path) {
 function describeFileError(path, err) {
     if (err instanceof ReportError)
         return { error: err.message, hint: REDOWNLOAD_HINT };
+    if (err instanceof FileRefused)
+        return { error: err.message, hint: err.hint };
     const e = err;
     const what = err instanceof Error ? err.message : String(err);
     if (e?.code === 'ENOENT')
@@ -72483,6 +72617,11 @@ function describeFileError(path, err) {
         return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
     }
     return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+}
+/** One warning per report row that could not be read, naming the report and its line. */
+function unreadableNotes(report, source, accountId) {
+    const who = accountId ? `Account ${accountId}: ` : '';
+    return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
 }
 /**
  * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
@@ -72498,6 +72637,7 @@ async function auditReportFile(path, opts) {
         asOf: toIsoSecond(asOfMs),
     };
     try {
+        await checkFile(path, opts.maxReportBytes ?? MAX_REPORT_BYTES);
         const report = await parseCredentialReport((0,external_node_fs_.createReadStream)(path), path);
         const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
             exemptUsers: opts.exemptUsers,
@@ -72515,6 +72655,7 @@ async function auditReportFile(path, opts) {
                 usersScanned: report.users.length,
             },
             findings,
+            notes: unreadableNotes(report, path, report.accountId ?? accountIdFromFileName(path)),
         };
     }
     catch (err) {
@@ -72594,6 +72735,24 @@ class ReportTimeoutError extends Error {
         this.name = 'ReportTimeoutError';
     }
 }
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+class ReportTooLargeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportTooLargeError';
+    }
+}
+/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
+class ReportFormatError extends Error {
+    format;
+    constructor(format) {
+        super(`unexpected credential report format ${format} (expected text/csv)`);
+        this.format = format;
+        this.name = 'ReportFormatError';
+    }
+}
+/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
+const REPORT_CAPACITY = new Set(['LimitExceeded', 'LimitExceededException']);
 /** Thrown when the credential report belongs to another account than the one audited. */
 class AccountMismatchError extends Error {
     expected;
@@ -72757,6 +72916,24 @@ function describeAwsError(err, ctx) {
             hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
         };
     }
+    if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+        };
+    }
+    if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
+        };
+    }
+    if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
+        return {
+            error,
+            hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
+        };
+    }
     if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
         return {
             error: `${where} failed: ${detail}`,
@@ -72793,6 +72970,12 @@ function describeAwsError(err, ctx) {
         return {
             error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
             hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+        };
+    }
+    if (EXPIRED.has(f.name) && ctx.ambient) {
+        return {
+            error,
+            hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
         };
     }
     if (EXPIRED.has(f.name)) {
@@ -74576,6 +74759,50 @@ function memberRoleArn(partition, accountId, roleName) {
     const name = roleName.replace(/^\/+|\/+$/g, '');
     return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNRESET',
+    'ETIMEDOUT',
+]);
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region) {
+    const env = process.env;
+    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
+}
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err, region) {
+    const e = err;
+    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
+    const text = errorMessage(err);
+    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const endpoint = stsEndpoint(region);
+    if (found) {
+        return {
+            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+        };
+    }
+    const status = e?.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && status >= 500) {
+        const name = awsErrorName(err);
+        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+            ? ' with an empty or unreadable body'
+            : ` (${name})`;
+        return {
+            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    return null;
+}
 function errorMessage(err) {
     return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }
@@ -74642,6 +74869,10 @@ function webIdentityProvider(config, roleArn, deps) {
         }
         catch (err) {
             const name = awsErrorName(err);
+            const reached = unreachedOrServerError(err, config.awsRegion);
+            if (reached) {
+                throw new SignInError(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+            }
             const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
             const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
                 ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
@@ -74706,11 +74937,22 @@ async function signIn(config, deps) {
         if (err instanceof SignInError)
             throw err;
         const name = awsErrorName(err);
-        const hint = config.roleToAssume
-            ? null
-            : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-                'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-                'or set `role-to-assume` to sign in with GitHub OIDC.';
+        const reached = unreachedOrServerError(err, config.awsRegion);
+        if (reached) {
+            throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+        }
+        const hint = EXPIRED_TOKEN.has(name)
+            ? config.roleToAssume
+                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+                    'with GitHub OIDC, which this action refreshes itself.'
+            : config.roleToAssume
+                ? null
+                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+                    'or set `role-to-assume` to sign in with GitHub OIDC.';
         throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
     }
     deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
@@ -74894,25 +75136,41 @@ var client_iam_dist_cjs = __nccwpck_require__(6764);
  * and anything it does not recognise pass through untouched.
  */
 
+
+
 const OPEN = Buffer.from('<Content>');
 const CLOSE = Buffer.from('</Content>');
-async function collect(body) {
+/** The response body, or a `ReportTooLargeError` once it passes `maxBytes` (never buffering more). */
+async function collect(body, maxBytes) {
     const chunks = [];
-    for await (const chunk of body)
-        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    let size = 0;
+    for await (const chunk of body) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+        size += buf.length;
+        if (size > maxBytes) {
+            body.destroy?.();
+            throw new ReportTooLargeError(`${tooLargeDetail(Math.floor((size * 3) / 4), Math.floor((maxBytes * 3) / 4))} (the response was not read further)`);
+        }
+        chunks.push(buf);
+    }
     return Buffer.concat(chunks);
 }
 function isAsyncIterable(value) {
     return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
-function liftReportContent(lifted) {
+/**
+ * `maxReportBytes`: the largest decoded report accepted; the raw response may hold its base64 (4/3 of
+ * it) plus a little XML.
+ */
+function liftReportContent(lifted, maxReportBytes = MAX_REPORT_BYTES) {
+    const maxResponseBytes = Math.ceil((maxReportBytes * 4) / 3) + 64 * 1024;
     return (next) => async (args) => {
         const out = await next(args);
         const response = out.response;
         const ok = response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
         if (!ok || !isAsyncIterable(response.body))
             return out;
-        const raw = await collect(response.body);
+        const raw = await collect(response.body, maxResponseBytes);
         const open = raw.indexOf(OPEN);
         const close = open < 0 ? -1 : raw.indexOf(CLOSE, open + OPEN.length);
         if (close < 0) {
@@ -74964,10 +75222,10 @@ class PollBudget {
         return Math.max(this.deps.now().getTime() - this.started, this.slept);
     }
     /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
-    async wait(step) {
+    async wait(step, onTimeout) {
         const waited = this.waited();
         if (waited + this.delay > this.maxWait)
-            throw new StepError(step, new ReportTimeoutError(waited));
+            throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
         await this.deps.sleep(this.delay);
         this.slept += this.delay;
         this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
@@ -74980,7 +75238,18 @@ class PollBudget {
  */
 async function generate(iam, budget) {
     for (;;) {
-        const out = await atStep('GenerateCredentialReport', () => iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({})));
+        let out;
+        try {
+            out = await iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({}));
+        }
+        catch (err) {
+            // "no more capacity to launch new report generation tasks" (many accounts at once): wait it out
+            // within the same budget; if it persists, the account fails with this error (and its hint).
+            if (!REPORT_CAPACITY.has(awsErrorName(err)))
+                throw new StepError('GenerateCredentialReport', err);
+            await budget.wait('GenerateCredentialReport', err);
+            continue;
+        }
         if (out.State === 'COMPLETE')
             return;
         await budget.wait('GenerateCredentialReport');
@@ -74998,7 +75267,8 @@ async function fetchCredentialReport(iam, deps) {
         let out;
         const lifted = { content: null };
         const command = new client_iam_dist_cjs/* GetCredentialReportCommand */.DBo({});
-        command.middlewareStack.add(liftReportContent(lifted), {
+        const maxBytes = deps.maxReportBytes ?? MAX_REPORT_BYTES;
+        command.middlewareStack.add(liftReportContent(lifted, maxBytes), {
             step: 'deserialize',
             priority: 'low',
             name: 'liftCredentialReportContent',
@@ -75014,11 +75284,18 @@ async function fetchCredentialReport(iam, deps) {
             continue;
         }
         if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {
-            throw new StepError('GetCredentialReport', new Error(`unexpected credential report format ${out.ReportFormat}`));
+            throw new StepError('GetCredentialReport', new ReportFormatError(out.ReportFormat));
         }
         const content = out.Content ?? new Uint8Array();
         // Bytes, never one string of the whole report: the parser streams the rows.
+        if (lifted.content === null) {
+            deps.debug?.('GetCredentialReport: the raw response had no <Content> element to lift (SDK response shape changed?); ' +
+                "reading the SDK's parsed Content instead, which costs more memory for large reports.");
+        }
         const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+        if (bytes.length > maxBytes) {
+            throw new StepError('GetCredentialReport', new ReportTooLargeError(tooLargeDetail(bytes.length, maxBytes)));
+        }
         const report = await atStep('GetCredentialReport', () => parseCredentialReport(external_node_stream_.Readable.from([bytes]), deps.source ?? 'aws'));
         return { report, generatedAt: out.GeneratedTime ?? deps.now() };
     }
@@ -75247,7 +75524,9 @@ async function auditAccount(opts) {
             sleep: deps.sleep,
             now: deps.now,
             maxWaitMs: deps.reportMaxWaitMs,
+            ...(deps.maxReportBytes !== undefined ? { maxReportBytes: deps.maxReportBytes } : {}),
             source: `credential report of account ${accountId}`,
+            debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
         }), atStep('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
         account.alias = aliases.AccountAliases?.[0] ?? null;
         const { report, generatedAt } = fetched;
@@ -75271,13 +75550,21 @@ async function auditAccount(opts) {
             exemptionTag: config.rule.exemptionTag,
             asOf,
         });
+        const notes = report.unreadable.map((u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
+        for (const note of notes)
+            deps.log.warning(note);
         deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
             `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
             `${enriched.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
-        return { account, findings };
+        return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
     catch (err) {
-        const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
+        const { error, hint } = describeAwsError(err, {
+            accountId,
+            step: 'audit',
+            roleArn: opts.roleArn,
+            ambient: config.roleToAssume === null,
+        });
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
         return {
             account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
@@ -75317,7 +75604,12 @@ async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
     const fail = (err, step) => {
-        const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+        const { error, hint } = describeAwsError(err, {
+            accountId,
+            step,
+            ...(roleArn ? { roleArn } : {}),
+            ambient: config.roleToAssume === null,
+        });
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
         return failedAudit(config, deps, accountId, error, hint);
     };
@@ -75393,6 +75685,9 @@ async function runAudit(config, deps) {
         const asOf = config.asOf ?? generatedAt;
         const all = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
         const { audits, notes } = onePerAccount(all);
+        for (const a of audits)
+            for (const note of a.notes ?? [])
+                deps.log.warning(note);
         return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
     }
     const { audits, notes } = await runLiveAudit(config, deps);
@@ -75436,7 +75731,7 @@ function assembleResult(opts) {
         accounts,
         findings,
         carriedForward: opts.carriedForward ?? [],
-        notes: opts.notes,
+        notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
     };
 }
 
@@ -75501,6 +75796,7 @@ const PLACEHOLDERS = {
     'issue-labels': 'LABELS',
     'max-issues': 'N',
     'github-token': 'TOKEN',
+    category: 'CATEGORY',
 };
 const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
 function isInput(name) {
@@ -75737,7 +76033,7 @@ async function main(argv, env = process.env) {
 /* harmony export */   pt: () => (/* binding */ describeUse),
 /* harmony export */   xZ: () => (/* binding */ RULE)
 /* harmony export */ });
-/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, daysBetween */
+/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, keyIdQuery, daysBetween */
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
 
 const RULE_ID = 'iam-initial-access-key';
@@ -75868,9 +76164,20 @@ function shellQuote(s) {
     return `'${clean.replace(/'/g, `'\\''`)}'`;
 }
 /**
+ * The JMESPath `--query` of `aws iam list-access-keys` that prints the id of the key created in the
+ * second of `keyCreatedAt` (ISO 8601). The AWS CLI renders `CreateDate` as `2026-01-02T03:04:05+00:00`
+ * (v2's default `cli_timestamp_format`) or as sent, `2026-01-02T03:04:05Z` (v1): matching the second's
+ * prefix selects the key under both.
+ */
+function keyIdQuery(keyCreatedAt) {
+    const t = Date.parse(keyCreatedAt);
+    const second = Number.isNaN(t) ? (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
+    return `AccessKeyMetadata[?starts_with(CreateDate, '${second.replace(/'/g, '')}')].AccessKeyId`;
+}
+/**
  * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
- * first and use a `KEY_ID` placeholder.
+ * deactivate first (reversible), then delete. Without a key id (offline audits), the key is selected by
+ * its creation time (`list-access-keys --query`), so the block can be pasted as it is.
  */
 function fixCommands(f) {
     const user = shellQuote(f.userName);
@@ -75880,8 +76187,8 @@ function fixCommands(f) {
         key = shellQuote(f.accessKeyId);
     }
     else {
-        key = 'KEY_ID';
-        lines.push(`# key id unknown (offline report): pick the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
+        key = '"$KEY_ID"';
+        lines.push(`# key id not in the report (offline): the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
     }
     lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
     return lines;
@@ -76280,6 +76587,16 @@ function issueLabels(r) {
     }
     return labels;
 }
+function category(r) {
+    const v = r.given('category');
+    if (v === undefined)
+        return null;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
+        throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
+    }
+    return v;
+}
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 function parseConfig(raw, deps) {
     const r = reader(raw);
@@ -76364,6 +76681,7 @@ function parseConfig(raw, deps) {
         issueLabels: labels,
         maxIssues,
         githubToken,
+        category: category(r),
     };
 }
 
@@ -76505,6 +76823,10 @@ const INPUTS = [
         name: 'github-token',
         description: 'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
         default: '${{ github.token }}',
+    },
+    {
+        name: 'category',
+        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
     },
 ];
 /** Inputs whose value is `true` or `false` (bare flags on the command line). */
@@ -77687,7 +78009,7 @@ async function run() {
                 setSecret: (secret) => core/* setSecret */.Pq(secret),
                 now: () => new Date(),
                 sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-                log: { info: core/* info */.pq, warning: core/* warning */.$e },
+                log: { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz },
                 github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken),
                 onPlan: (ids) => {
                     planned = ids.length;
@@ -83375,9 +83697,12 @@ function parseMarker(body) {
         return null;
     }
 }
-/** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
-function plainText(s, max) {
-    return (0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${markdown/* ZWSP */.z5}`);
+/**
+ * An identifier (user name, account id) in a title: inline code, which GitHub renders in titles too:
+ * it mentions, links and references nothing, and copies (and searches) as the name itself.
+ */
+function titleCode(s, max) {
+    return (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s), max));
 }
 /**
  * What the user has, as the job summary words it: `an unused access key created at user setup`, or
@@ -83387,7 +83712,7 @@ function violation(scope) {
     return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
 }
 function renderTitle(group, scope) {
-    const title = `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
+    const title = `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
         `has ${violation(scope)}`;
     return (0,markdown/* truncate */.xv)(title, MAX_ISSUE_TITLE);
 }
@@ -83451,16 +83776,17 @@ function safeRunUrl(url) {
 function renderBody(group, opts, shown) {
     const { findings } = group;
     const first = findings[0];
-    const account = (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable: true }) +
-        (group.alias ? ` (${md(group.alias, 64)})` : '');
+    const accountIn = (inTable) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable }) +
+        (group.alias ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.alias, 64), { inTable })})` : '');
+    const account = accountIn(false);
     const runUrl = safeRunUrl(opts.runUrl);
     const keys = findings.slice(0, shown);
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
         '',
-        `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
+        `## IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} has ${violation(opts.scope)}`,
         '',
-        `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
+        `The IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} in AWS account ${account} can sign in to the console with a ` +
             `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
             'that nobody seems to need:',
         '',
@@ -83470,8 +83796,8 @@ function renderBody(group, opts, shown) {
         '### Evidence',
         '',
         (0,markdown/* markdownTable */.Qj)(['Field', 'Value'], [
-            ['Account', account],
-            ['User', md(group.userName)],
+            ['Account', accountIn(true)],
+            ['User', code(group.userName, 256)],
             ['ARN', code(group.userArn)],
             ['User created', first ? when((0,rule/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
             ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,rule/* formatDay */.im)(v)))],
@@ -84123,7 +84449,7 @@ async function writeReportFiles(result, paths) {
         [
             'sarif-file',
             paths.sarifFile,
-            () => JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION }), null, 2) + '\n',
+            () => JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION, category: paths.category ?? null }), null, 2) + '\n',
         ],
         ['json-file', paths.jsonFile, () => JSON.stringify((0,json/* buildJsonReport */.XY)(result), null, 2) + '\n'],
     ];
@@ -84223,12 +84549,13 @@ function buildJsonReport(result) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Jk: () => (/* binding */ visibleInvisibles),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   xv: () => (/* binding */ truncate),
-/* harmony export */   z5: () => (/* binding */ ZWSP)
+/* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony export ZWSP */
 /**
  * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
  * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
@@ -84242,6 +84569,20 @@ const ZWSP = '\u200b';
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters that show as nothing (or only reorder text): soft hyphen, Arabic letter mark, Mongolian
+ * vowel separator, zero-width space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and
+ * invisible operators, and the BOM (zero-width no-break space).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/**
+ * Shows invisible characters of an identifier (user name, ARN, alias) as `\u200e`-style escapes, so
+ * `alice` and `ali\u200ece` cannot look the same. Apply to the raw string, before escaping it or
+ * putting it in a code span (for display only: SARIF, JSON and shell commands keep the exact name).
+ */
+function visibleInvisibles(s) {
+    return s.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Control characters (newlines included) become spaces. */
 function oneLine(s) {
     return s.replace(CONTROL, ' ');
@@ -84290,7 +84631,8 @@ function escapeMarkdown(s) {
  * otherwise read as a cell boundary even inside code (it renders as `|`).
  */
 function codeSpan(s, opts = {}) {
-    let text = oneLine(s);
+    // invisible and bidi characters are shown as \uXXXX, so two look-alike names never look the same
+    let text = oneLine(visibleInvisibles(s));
     if (text === '')
         text = ' ';
     const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
@@ -84424,7 +84766,7 @@ function exitCodeFor(result, failOn) {
 /* harmony export */   lL: () => (/* binding */ sarifResultCounts),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA, AUTOMATION_ID_PREFIX, toArtifactUri, locationFingerprint, sarifText, automationId */
+/* unused harmony exports SARIF_SCHEMA, toArtifactUri, locationFingerprint, sarifText, automationId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2794);
@@ -84442,7 +84784,6 @@ function exitCodeFor(result, failOn) {
 /** GitHub rejects a run with more results than this. */
 const SARIF_MAX_RESULTS = 25_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const AUTOMATION_ID_PREFIX = 'iam-initial-access-keys/';
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
 /**
@@ -84486,9 +84827,18 @@ function locationFingerprint(path) {
 function sarifText(s) {
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
-function automationId(result) {
+/**
+ * The run's `automationDetails.id` (DESIGN §4), or null for none. Without a `category` the run has no
+ * `automationDetails`: github/codeql-action/upload-sarif then derives the category from the workflow,
+ * the job and the matrix values, and its own `category:` input applies (an id in the file would override
+ * both, so two uploads in one repository would close each other's alerts). With one: the category with
+ * a trailing `/`, plus `K-of-N/` under `shard`.
+ */
+function automationId(result, category) {
+    if (!category)
+        return null;
     const s = result.shard;
-    return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
+    return (category.endsWith('/') ? category : `${category}/`) + (s ? `${s.index}-of-${s.total}/` : '');
 }
 /** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
 function findingEvidence(f) {
@@ -84619,7 +84969,6 @@ function buildSarif(result, opts) {
                 rules: [ruleDescriptor()],
             },
         },
-        automationDetails: { id: automationId(result) },
         invocations: [invocation],
         results,
         columnKind: 'utf16CodeUnits',
@@ -84642,6 +84991,9 @@ function buildSarif(result, opts) {
     };
     if (run.tool.driver.semanticVersion === undefined)
         delete run.tool.driver.semanticVersion;
+    const id = automationId(result, opts.category ?? null);
+    if (id !== null)
+        run.automationDetails = { id };
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
@@ -84792,7 +85144,11 @@ function renderSummary(result, opts) {
     const exempted = result.findings.filter((f) => f.exempted);
     const expired = failing.filter((f) => f.exemptionExpired);
     const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
+    // Identifiers (user names, account ids, aliases) are inline code: inert, and they copy exactly.
+    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME), { inTable: true });
+    const userText = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
+    const id = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_NAME), { inTable: true });
+    const idText = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_NAME));
     const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     const blocks = [];
     const add = (name, priority, render) => blocks.push({ name, priority, render });
@@ -84813,8 +85169,8 @@ function renderSummary(result, opts) {
             reportAge(a, result.generatedAt),
         ].filter((x) => x !== null);
         return [
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId),
-            a.alias ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME)) : '—',
+            id(a.accountId),
+            a.alias ? id(a.alias) : '—',
             String(a.usersScanned),
             String(n.findings),
             String(n.exempted),
@@ -84826,7 +85182,7 @@ function renderSummary(result, opts) {
         ];
     }), budget, cutRows('account')));
     add('findings', 7, (budget) => table(`#### Unused ${keysNoun(result, 2)}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], failing.map((f) => [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
+        id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
         (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
@@ -84839,10 +85195,10 @@ function renderSummary(result, opts) {
         '',
         'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
         '',
-    ], expired.map((f) => `- **${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}: ` +
+    ], expired.map((f) => `- ${userText(f)} in ${idText(f.accountId)}: ` +
         `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification ?? '', MAX_MESSAGE))}`), budget, cutRows('expired exemption')));
     add('exempted', 8, (budget) => table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], exempted.map((f) => [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
+        id(f.accountId),
         user(f),
         key(f),
         (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
@@ -84862,7 +85218,7 @@ function renderSummary(result, opts) {
                 '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
             '',
         ];
-        const items = shown.map((f) => `**${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
+        const items = shown.map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
         const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
         if (over > 0)
             items.push(leftOut(over));
@@ -84870,7 +85226,7 @@ function renderSummary(result, opts) {
         const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
         return fit(head, items, budget, more).replace(/\n+$/, '');
     });
-    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId)}**${a.alias ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME))})` : ''}: ` +
+    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
         (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
     add('carried', 3, () => {
@@ -84936,6 +85292,10 @@ function issuesText(i) {
 function plain(s, max = MAX_NAME) {
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s), max);
 }
+/** An identifier (user name, alias) for a terminal: also its invisible characters shown. */
+function plainId(s, max = MAX_NAME) {
+    return plain((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleInvisibles */ .Jk)(s), max);
+}
 function columns(headers, rows, indent = '  ') {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => indent +
@@ -84958,7 +85318,7 @@ function renderTerminal(result, opts) {
             const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
             return [
                 plain(a.accountId),
-                a.alias ? plain(a.alias) : '-',
+                a.alias ? plainId(a.alias) : '-',
                 String(a.usersScanned),
                 String(n.findings),
                 String(n.exempted),
@@ -84971,7 +85331,7 @@ function renderTerminal(result, opts) {
     if (failing.length > 0) {
         section(`Unused ${keysNoun(result, 2)}`, columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'], failing.map((f) => [
             plain(f.accountId),
-            plain(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
+            plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
             key(f),
             (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
             (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
@@ -84982,7 +85342,7 @@ function renderTerminal(result, opts) {
     if (exempted.length > 0) {
         section('Exempted keys', columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'], exempted.map((f) => [
             plain(f.accountId),
-            plain(f.userName),
+            plainId(f.userName),
             key(f),
             (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
             plain(f.justification ?? '-', MAX_MESSAGE),
@@ -84991,7 +85351,7 @@ function renderTerminal(result, opts) {
     if (failing.length > 0) {
         const shown = failing.slice(0, MAX_FIX_BLOCKS);
         const lines = shown.flatMap((f) => [
-            `  # ${plain(f.userName)} in ${plain(f.accountId)}`,
+            `  # ${plainId(f.userName)} in ${plain(f.accountId)}`,
             ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f).map((l) => `  ${l}`),
         ]);
         if (failing.length > shown.length) {
@@ -85002,7 +85362,7 @@ function renderTerminal(result, opts) {
     const failed = result.accounts.filter((a) => a.status === 'error');
     if (failed.length > 0) {
         section('Accounts that could not be audited', failed
-            .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plain(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
+            .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plainId(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
             (a.hint ? `\n    to fix: ${plain(a.hint, MAX_MESSAGE)}` : ''))
             .join('\n'));
     }

@@ -9,7 +9,7 @@ export interface AuditDeps {
   setSecret(secret: string): void;
   now(): Date;
   sleep(ms: number): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void };
+  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
   /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
   onPlan?(accountIds: string[]): void;
   onAccount?(audit: AccountAudit): void;

@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
         setSecret: (secret) => core.setSecret(secret),
         now: () => new Date(),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: { info: core.info, warning: core.warning },
+        log: { info: core.info, warning: core.warning, debug: core.debug },
         github: githubContextFromEnv(config.githubToken),
         onPlan: (ids) => {
           planned = ids.length;

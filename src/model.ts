@@ -53,6 +53,8 @@ export interface Config {
   issueLabels: string[];
   maxIssues: number;
   githubToken: string | null;
+  /** Code scanning category (the SARIF run's `automationDetails.id`); null: none, upload-sarif derives it. */
+  category: string | null;
 }
 
 /** One key slot of a credential report row. Times are epoch milliseconds. */

@@ -517,6 +517,17 @@ export function reportStarted(): FaultResponse {
   };
 }
 
+/** `GenerateCredentialReport` out of capacity (IAM's 409 `LimitExceeded`), as in large organization runs. */
+export function reportCapacityExceeded(): FaultResponse {
+  return {
+    error: {
+      status: 409,
+      code: 'LimitExceeded',
+      message: 'There is no more capacity to launch new report generation tasks. Please try again later.',
+    },
+  };
+}
+
 /** `GetCredentialReport` answering that the report is still being generated (IAM's 410-style error). */
 export function reportInProgress(): FaultResponse {
   return {

@@ -31,6 +31,17 @@ export class ReportTooLargeError extends Error {
   }
 }
 
+/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
+export class ReportFormatError extends Error {
+  constructor(readonly format: string) {
+    super(`unexpected credential report format ${format} (expected text/csv)`);
+    this.name = 'ReportFormatError';
+  }
+}
+
+/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
+export const REPORT_CAPACITY: ReadonlySet<string> = new Set(['LimitExceeded', 'LimitExceededException']);
+
 /** Thrown when the credential report belongs to another account than the one audited. */
 export class AccountMismatchError extends Error {
   constructor(
@@ -235,6 +246,18 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
     return {
       error: `${where} failed: ${detail}`,
       hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+    };
+  }
+  if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
+    };
+  }
+  if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
+    return {
+      error,
+      hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
     };
   }
   if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {

@@ -13,7 +13,9 @@ import {
 } from '@aws-sdk/client-iam';
 import type { ParsedReport } from '../model.js';
 import {
+  REPORT_CAPACITY,
   REPORT_NOT_READY,
+  ReportFormatError,
   ReportTimeoutError,
   ReportTooLargeError,
   StepError,
@@ -32,6 +34,8 @@ export interface CredentialReportDeps {
   source?: string;
   /** The largest report read; default MAX_REPORT_BYTES (256 MiB). */
   maxReportBytes?: number;
+  /** Debug log (`core.debug` in the action). */
+  debug?(message: string): void;
 }
 
 export interface FetchedCredentialReport {
@@ -65,9 +69,10 @@ class PollBudget {
   }
 
   /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
-  async wait(step: string): Promise<void> {
+  async wait(step: string, onTimeout?: unknown): Promise<void> {
     const waited = this.waited();
-    if (waited + this.delay > this.maxWait) throw new StepError(step, new ReportTimeoutError(waited));
+    if (waited + this.delay > this.maxWait)
+      throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
     await this.deps.sleep(this.delay);
     this.slept += this.delay;
     this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
@@ -81,9 +86,16 @@ class PollBudget {
  */
 async function generate(iam: IAMClient, budget: PollBudget): Promise<void> {
   for (;;) {
-    const out = await atStep('GenerateCredentialReport', () =>
-      iam.send(new GenerateCredentialReportCommand({})),
-    );
+    let out;
+    try {
+      out = await iam.send(new GenerateCredentialReportCommand({}));
+    } catch (err) {
+      // "no more capacity to launch new report generation tasks" (many accounts at once): wait it out
+      // within the same budget; if it persists, the account fails with this error (and its hint).
+      if (!REPORT_CAPACITY.has(awsErrorName(err))) throw new StepError('GenerateCredentialReport', err);
+      await budget.wait('GenerateCredentialReport', err);
+      continue;
+    }
     if (out.State === 'COMPLETE') return;
     await budget.wait('GenerateCredentialReport');
   }
@@ -119,13 +131,16 @@ export async function fetchCredentialReport(
       continue;
     }
     if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {
-      throw new StepError(
-        'GetCredentialReport',
-        new Error(`unexpected credential report format ${out.ReportFormat}`),
-      );
+      throw new StepError('GetCredentialReport', new ReportFormatError(out.ReportFormat));
     }
     const content = out.Content ?? new Uint8Array();
     // Bytes, never one string of the whole report: the parser streams the rows.
+    if (lifted.content === null) {
+      deps.debug?.(
+        'GetCredentialReport: the raw response had no <Content> element to lift (SDK response shape changed?); ' +
+          "reading the SDK's parsed Content instead, which costs more memory for large reports.",
+      );
+    }
     const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     if (bytes.length > maxBytes) {
       throw new StepError(

@@ -21,7 +21,7 @@ export const ENRICH_CONCURRENCY = 4;
 export interface AuditAccountDeps {
   sleep(ms: number): Promise<void>;
   now(): Date;
-  log: { info(message: string): void; warning(message: string): void };
+  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
   /** Longest wait for the credential report; default 5 minutes. */
   reportMaxWaitMs?: number;
   /** The largest credential report read; default MAX_REPORT_BYTES (256 MiB). */
@@ -62,6 +62,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
         maxWaitMs: deps.reportMaxWaitMs,
         ...(deps.maxReportBytes !== undefined ? { maxReportBytes: deps.maxReportBytes } : {}),
         source: `credential report of account ${accountId}`,
+        debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
       }),
       atStep('ListAccountAliases', () => iam.send(new ListAccountAliasesCommand({}))),
     );

@@ -265,6 +265,16 @@ function readHeader(source: string, record: string[], line: number, headText: ()
     }
     if (!(n in map)) map[n] = i;
   });
+  if ('access_key_1_active' in map && !Object.keys(map).some((n) => /^access_key_\d_last_used_/.test(n))) {
+    throw new ReportError(
+      source,
+      line,
+      'this is a credential report in the format AWS used before April 2015: it has no ' +
+        'access_key_N_last_used_* columns, so it cannot tell whether a key was ever used. Generate a ' +
+        'current report (aws iam generate-credential-report, then aws iam get-credential-report ' +
+        '--query Content --output text | base64 --decode > report.csv) and audit that file',
+    );
+  }
   for (const name of REQUIRED_COLUMNS) {
     if (!(name in map)) throw new ReportError(source, line, `missing required column "${name}"`);
   }

@@ -136,7 +136,12 @@ function evaluateKey(
 export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {
   const findings: Finding[] = [];
   const accountId = report.accountId ?? 'unknown';
+  // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
+  // the first row of its user ARN.
+  const seen = new Set<string>();
   for (const user of report.users) {
+    if (seen.has(user.arn)) continue;
+    seen.add(user.arn);
     if (!user.passwordEnabled || user.user === ROOT_USER) continue;
     const sameSecond = keysShareSecond(user);
     for (const key of user.keys) {

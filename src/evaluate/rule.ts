@@ -157,9 +157,21 @@ export function shellQuote(s: string): string {
 }
 
 /**
+ * The JMESPath `--query` of `aws iam list-access-keys` that prints the id of the key created in the
+ * second of `keyCreatedAt` (ISO 8601). The AWS CLI renders `CreateDate` as `2026-01-02T03:04:05+00:00`
+ * (v2's default `cli_timestamp_format`) or as sent, `2026-01-02T03:04:05Z` (v1): matching the second's
+ * prefix selects the key under both.
+ */
+export function keyIdQuery(keyCreatedAt: string): string {
+  const t = Date.parse(keyCreatedAt);
+  const second = Number.isNaN(t) ? oneLine(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
+  return `AccessKeyMetadata[?starts_with(CreateDate, '${second.replace(/'/g, '')}')].AccessKeyId`;
+}
+
+/**
  * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
- * first and use a `KEY_ID` placeholder.
+ * deactivate first (reversible), then delete. Without a key id (offline audits), the key is selected by
+ * its creation time (`list-access-keys --query`), so the block can be pasted as it is.
  */
 export function fixCommands(f: Finding): string[] {
   const user = shellQuote(f.userName);
@@ -168,10 +180,10 @@ export function fixCommands(f: Finding): string[] {
   if (f.accessKeyId) {
     key = shellQuote(f.accessKeyId);
   } else {
-    key = 'KEY_ID';
+    key = '"$KEY_ID"';
     lines.push(
-      `# key id unknown (offline report): pick the key created ${oneLine(f.keyCreatedAt)} (slot ${f.keySlot})`,
-      `aws iam list-access-keys --user-name ${user}`,
+      `# key id not in the report (offline): the key created ${oneLine(f.keyCreatedAt)} (slot ${f.keySlot})`,
+      `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`,
     );
   }
   lines.push(

@@ -8,16 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Scope } from '../model.js';
-import {
-  ZWSP,
-  codeBlock,
-  codeSpan,
-  escapeMarkdown,
-  markdownTable,
-  oneLine,
-  truncate,
-  visibleInvisibles,
-} from '../report/markdown.js';
+import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from '../report/markdown.js';
 import {
   CIS_SUMMARY,
   FULL_DESCRIPTION,
@@ -97,9 +88,12 @@ export function parseMarker(body: string | null | undefined): IssueMarker | null
   }
 }
 
-/** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
-function plainText(s: string, max: number): string {
-  return truncate(oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${ZWSP}`);
+/**
+ * An identifier (user name, account id) in a title: inline code, which GitHub renders in titles too:
+ * it mentions, links and references nothing, and copies (and searches) as the name itself.
+ */
+function titleCode(s: string, max: number): string {
+  return codeSpan(truncate(oneLine(s), max));
 }
 
 /**
@@ -112,7 +106,7 @@ function violation(scope: Scope): string {
 
 export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
   const title =
-    `IAM user ${plainText(visibleInvisibles(group.userName), 100)} in account ${plainText(group.accountId, 20)} ` +
+    `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
     `has ${violation(scope)}`;
   return truncate(title, MAX_ISSUE_TITLE);
 }
@@ -190,17 +184,18 @@ function safeRunUrl(url: string | null): string | null {
 function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number): string {
   const { findings } = group;
   const first = findings[0];
-  const account =
-    codeSpan(truncate(group.accountId, 64), { inTable: true }) +
-    (group.alias ? ` (${md(visibleInvisibles(group.alias), 64)})` : '');
+  const accountIn = (inTable: boolean) =>
+    codeSpan(truncate(group.accountId, 64), { inTable }) +
+    (group.alias ? ` (${codeSpan(truncate(group.alias, 64), { inTable })})` : '');
+  const account = accountIn(false);
   const runUrl = safeRunUrl(opts.runUrl);
   const keys = findings.slice(0, shown);
   const lines: string[] = [
     renderMarker(group.accountId, userKey(group.userArn, group.userName)),
     '',
-    `## IAM user ${md(visibleInvisibles(group.userName))} has ${violation(opts.scope)}`,
+    `## IAM user ${codeSpan(truncate(group.userName, 256))} has ${violation(opts.scope)}`,
     '',
-    `The IAM user ${md(visibleInvisibles(group.userName))} in AWS account ${account} can sign in to the console with a ` +
+    `The IAM user ${codeSpan(truncate(group.userName, 256))} in AWS account ${account} can sign in to the console with a ` +
       `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
       'that nobody seems to need:',
     '',
@@ -212,9 +207,9 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
     markdownTable(
       ['Field', 'Value'],
       [
-        ['Account', account],
-        ['User', md(visibleInvisibles(group.userName))],
-        ['ARN', code(visibleInvisibles(group.userArn))],
+        ['Account', accountIn(true)],
+        ['User', code(group.userName, 256)],
+        ['ARN', code(group.userArn)],
         ['User created', first ? when(formatUtc(first.userCreatedAt)) : '—'],
         ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when(formatDay(v)))],
         ['MFA', first?.mfaActive ? 'active' : 'not active'],

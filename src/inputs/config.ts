@@ -331,6 +331,16 @@ function issueLabels(r: Reader): string[] {
   return labels;
 }
 
+function category(r: Reader): string | null {
+  const v = r.given('category');
+  if (v === undefined) return null;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
+    throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
+  }
+  return v;
+}
+
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const r = reader(raw);
@@ -439,5 +449,6 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     issueLabels: labels,
     maxIssues,
     githubToken,
+    category: category(r),
   };
 }

@@ -151,6 +151,11 @@ export const INPUTS = [
       'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
     default: '${{ github.token }}',
   },
+  {
+    name: 'category',
+    description:
+      'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+  },
 ] as const satisfies readonly InputDefinition[];
 
 export type InputName = (typeof INPUTS)[number]['name'];

@@ -63,13 +63,18 @@ export function removePartialFiles(): void {
  */
 export async function writeReportFiles(
   result: AuditResult,
-  paths: { sarifFile: string; jsonFile: string },
+  paths: { sarifFile: string; jsonFile: string; category?: string | null },
 ): Promise<void> {
   const jobs: [ReportWriteError['input'], string, () => string][] = [
     [
       'sarif-file',
       paths.sarifFile,
-      () => JSON.stringify(buildSarif(result, { toolVersion: VERSION }), null, 2) + '\n',
+      () =>
+        JSON.stringify(
+          buildSarif(result, { toolVersion: VERSION, category: paths.category ?? null }),
+          null,
+          2,
+        ) + '\n',
     ],
     ['json-file', paths.jsonFile, () => JSON.stringify(buildJsonReport(result), null, 2) + '\n'],
   ];

@@ -78,7 +78,8 @@ export function escapeMarkdown(s: string): string {
  * otherwise read as a cell boundary even inside code (it renders as `|`).
  */
 export function codeSpan(s: string, opts: { inTable?: boolean } = {}): string {
-  let text = oneLine(s);
+  // invisible and bidi characters are shown as \uXXXX, so two look-alike names never look the same
+  let text = oneLine(visibleInvisibles(s));
   if (text === '') text = ' ';
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

@@ -180,7 +180,11 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
   const exempted = result.findings.filter((f) => f.exempted);
   const expired = failing.filter((f) => f.exemptionExpired);
   const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-  const user = (f: Finding) => escapeMarkdown(truncate(visibleInvisibles(f.userName), MAX_NAME));
+  // Identifiers (user names, account ids, aliases) are inline code: inert, and they copy exactly.
+  const user = (f: Finding) => codeSpan(truncate(f.userName, MAX_NAME), { inTable: true });
+  const userText = (f: Finding) => codeSpan(truncate(f.userName, MAX_NAME));
+  const id = (s: string) => codeSpan(truncate(s, MAX_NAME), { inTable: true });
+  const idText = (s: string) => codeSpan(truncate(s, MAX_NAME));
   const key = (f: Finding) =>
     f.accessKeyId ? `${codeSpan(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
 
@@ -209,8 +213,8 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
           reportAge(a, result.generatedAt),
         ].filter((x): x is string => x !== null);
         return [
-          escapeMarkdown(a.accountId),
-          a.alias ? escapeMarkdown(truncate(visibleInvisibles(a.alias), MAX_NAME)) : '—',
+          id(a.accountId),
+          a.alias ? id(a.alias) : '—',
           String(a.usersScanned),
           String(n.findings),
           String(n.exempted),
@@ -231,7 +235,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       `#### Unused ${keysNoun(result, 2)}`,
       ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'],
       failing.map((f) => [
-        escapeMarkdown(f.accountId),
+        id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
         formatUtc(f.keyCreatedAt),
@@ -254,7 +258,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       ],
       expired.map(
         (f) =>
-          `- **${user(f)}** in ${escapeMarkdown(f.accountId)}: ` +
+          `- ${userText(f)} in ${idText(f.accountId)}: ` +
           `${escapeMarkdown(truncate(f.justification ?? '', MAX_MESSAGE))}`,
       ),
       budget,
@@ -267,7 +271,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       '#### Exempted keys',
       ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'],
       exempted.map((f) => [
-        escapeMarkdown(f.accountId),
+        id(f.accountId),
         user(f),
         key(f),
         formatUtc(f.keyCreatedAt),
@@ -292,7 +296,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       '',
     ];
     const items = shown.map(
-      (f) => `**${user(f)}** in ${escapeMarkdown(f.accountId)}:\n\n${codeBlock(fixCommands(f), 'sh')}\n`,
+      (f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${codeBlock(fixCommands(f), 'sh')}\n`,
     );
     const leftOut = (n: number) =>
       `_Commands for ${plural(n, 'more key')} are left out: see the JSON report ${json}._`;
@@ -307,7 +311,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       ['#### Accounts that could not be audited', ''],
       failedAccounts.map(
         (a) =>
-          `- **${escapeMarkdown(a.accountId)}**${a.alias ? ` (${escapeMarkdown(truncate(visibleInvisibles(a.alias), MAX_NAME))})` : ''}: ` +
+          `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
           escapeMarkdown(truncate(a.error ?? 'unknown error', MAX_MESSAGE)) +
           (a.hint ? `\n  - To fix: ${escapeMarkdown(truncate(a.hint, MAX_MESSAGE))}` : ''),
       ),
