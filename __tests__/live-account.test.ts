@@ -277,7 +277,7 @@ describeWithMoto('auditAccount against moto', () => {
       });
       expect(r.account.status).toBe('error');
       expect(r.account.error).toMatch(
-        /^GetCredentialReport in account \d+ failed: GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ReportNotPresent \d+ times over \d+s$/,
+        /^GetCredentialReport in account \d+ failed: GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered (?:CredentialReportNotPresentException|ReportNotPresent) \d+ times over \d+s$/,
       );
       expect(r.account.error).not.toMatch(/still generating/);
       expect(r.account.hint).toMatch(/never served it/);
