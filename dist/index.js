@@ -69723,6 +69723,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
@@ -69946,7 +69948,7 @@ function applyExemptions(findings, opts) {
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
@@ -72179,6 +72181,18 @@ class ReportError extends Error {
         this.name = 'ReportError';
     }
 }
+/**
+ * The largest report read, in bytes (256 MiB). IAM's default quota is 5,000 users an account, about
+ * 1.2 MB of report; even the hard limit is far below this. A larger file is not a credential report (or
+ * not one file of it) and is refused before it can grow the process's memory to gigabytes.
+ */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+/** The one-line reason a report of `size` bytes is refused. */
+function tooLargeDetail(size, max = MAX_REPORT_BYTES) {
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+    return (`the report is ${mb(size)}, over the ${mb(max)} this action reads ` +
+        "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?");
+}
 const KEY_COLUMNS = [
     'active',
     'last_rotated',
@@ -72313,16 +72327,60 @@ class Row {
         };
     }
 }
+/**
+ * The encoding of a file that starts like UTF-16 or UTF-32 (by its byte order mark, or by the NUL bytes
+ * around the ASCII of a header without one), else null. A credential report is UTF-8.
+ */
+function wideEncoding(first) {
+    const b = (i) => first[i];
+    if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0)
+        return 'UTF-32LE';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff)
+        return 'UTF-32BE';
+    if (b(0) === 0xfe && b(1) === 0xff)
+        return 'UTF-16BE';
+    if (b(0) === 0xff && b(1) === 0xfe)
+        return 'UTF-16LE';
+    if (first.length < 4)
+        return null;
+    if (b(0) !== 0 && b(1) === 0 && b(2) === 0 && b(3) === 0)
+        return 'UTF-32LE';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0 && b(3) !== 0)
+        return 'UTF-32BE';
+    if (b(0) !== 0 && b(1) === 0 && b(2) !== 0 && b(3) === 0)
+        return 'UTF-16LE';
+    if (b(0) === 0 && b(1) !== 0 && b(2) === 0 && b(3) !== 0)
+        return 'UTF-16BE';
+    return null;
+}
 /** Everything the parser yields from its input, as chunks; keeps the first bytes to describe bad files. */
-async function* chunksOf(input, head) {
+async function* chunksOf(input, head, source) {
+    let checked = false;
     for await (const chunk of input) {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (head.size < 512) {
             head.bytes.push(buf.subarray(0, 512 - head.size));
             head.size += Math.min(buf.length, 512 - head.size);
         }
+        if (!checked && head.size >= 4) {
+            checked = true;
+            const encoding = wideEncoding(Buffer.concat(head.bytes));
+            if (encoding !== null) {
+                throw new ReportError(source, null, `the file is ${encoding}, not UTF-8: a credential report is UTF-8 CSV. ` +
+                    `Convert it, e.g. \`iconv -f ${encoding} -t UTF-8 report.csv > report-utf8.csv\``);
+            }
+        }
         yield buf;
     }
+}
+/** A cell with U+FFFD: csv-parse's stand-in for bytes that are not UTF-8 (e.g. Latin-1 `é`). */
+function notUtf8(source, record, line, header) {
+    const at = record.findIndex((cell) => cell.includes('\uFFFD'));
+    if (at < 0)
+        return null;
+    const column = header?.[at] ? ` in column "${header[at]}"` : '';
+    return new ReportError(source, line, `bytes that are not UTF-8${column} (a Latin-1 or Windows-1252 file?): the value would be read mangled. ` +
+        'Download the report again, or convert it, e.g. `iconv -f LATIN1 -t UTF-8 report.csv > report-utf8.csv`');
 }
 /** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
 function readHeader(source, record, line, headText) {
@@ -72343,9 +72401,26 @@ function readHeader(source, record, line, headText) {
     }
     return map;
 }
+/** An IAM user name as IAM allows it (`+=,.@_-` and alphanumerics, at most 64). */
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+/**
+ * A row with more fields than the header: a value with a comma that was not quoted (IAM allows `,` in
+ * user names and paths; RFC 4180 and AWS's own reports quote such values). Its cells cannot be assigned
+ * to columns, so the row is skipped with this explanation, naming the user when the ARN tells it.
+ */
+function overlongRow(record, headerWidth, line) {
+    const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
+    const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
+    const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+    return {
+        line,
+        detail: `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
+            `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+    };
+}
 /** One data row: its account, and the typed user (null for the `<root_account>` row). */
 function readRow(source, columns, headerWidth, record, line) {
-    if (record.length !== headerWidth) {
+    if (record.length < headerWidth) {
         throw new ReportError(source, line, `row has ${record.length} fields, the header has ${headerWidth} (is the file truncated?)`);
     }
     const row = new Row(source, columns, record, line);
@@ -72385,10 +72460,12 @@ async function parseCredentialReport(input, source) {
     const head = { bytes: [], size: 0 };
     const headText = () => Buffer.concat(head.bytes).toString('utf8');
     const users = [];
+    const unreadable = [];
     let accountId = null;
     let accountLine = 0;
     let columns = null;
     let headerWidth = 0;
+    let headerNames = null;
     // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
     // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
     const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
@@ -72407,8 +72484,19 @@ async function parseCredentialReport(input, source) {
                     continue; // an empty line
                 if (columns === null) {
                     const header = readHeader(source, record, line, headText);
+                    const mangledHeader = notUtf8(source, record, line, null);
+                    if (mangledHeader)
+                        throw mangledHeader;
                     columns = header;
                     headerWidth = record.length;
+                    headerNames = record.map((c) => c.trim().toLowerCase());
+                    continue;
+                }
+                const mangled = notUtf8(source, record, line, headerNames);
+                if (mangled)
+                    throw mangled;
+                if (record.length > headerWidth) {
+                    unreadable.push(overlongRow(record, headerWidth, line));
                     continue;
                 }
                 const user = readRow(source, columns, headerWidth, record, line);
@@ -72431,7 +72519,7 @@ async function parseCredentialReport(input, source) {
         }
     };
     try {
-        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head)), parser, consume);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head, source)), parser, consume);
     }
     catch (caught) {
         // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
@@ -72452,7 +72540,7 @@ async function parseCredentialReport(input, source) {
     }
     if (columns === null)
         throw notAReport(source, headText());
-    return { accountId, users };
+    return { accountId, users, unreadable };
 }
 
 ;// CONCATENATED MODULE: ./src/collect/offline.ts
@@ -72464,6 +72552,38 @@ async function parseCredentialReport(input, source) {
 
 
 
+
+/** A report file's problem found before opening it: not a regular file, or too large. */
+class FileRefused extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'FileRefused';
+    }
+}
+/**
+ * Refuses, before opening, what is not a regular file (a FIFO or a device would block or never end)
+ * and a file over the size cap (it would be held row by row, but is no credential report).
+ */
+async function checkFile(path, maxBytes) {
+    const st = await (0,promises_.stat)(path);
+    if (st.isDirectory())
+        return; // the read names it (EISDIR)
+    if (!st.isFile()) {
+        const kind = st.isFIFO()
+            ? 'a named pipe (FIFO)'
+            : st.isCharacterDevice() || st.isBlockDevice()
+                ? 'a device'
+                : st.isSocket()
+                    ? 'a socket'
+                    : 'not a regular file';
+        throw new FileRefused(`${path}: is ${kind}, not a regular file: the credential report must be a file`, 'Check the credential-report path; download the report to a file first.');
+    }
+    if (st.size > maxBytes) {
+        throw new FileRefused(`${path}: ${tooLargeDetail(st.size, maxBytes)}`, 'Check the credential-report path.');
+    }
+}
 const REDOWNLOAD_HINT = 'Download the report again (IAM console > Credential report > Download, or `aws iam get-credential-report --query Content --output text | base64 -d > report.csv`)';
 /** A 12-digit number in the file name (e.g. `123456789012-credential-report.csv`), else `unknown`. */
 function accountIdFromFileName(path) {
@@ -72473,6 +72593,8 @@ function accountIdFromFileName(path) {
 function describeFileError(path, err) {
     if (err instanceof ReportError)
         return { error: err.message, hint: REDOWNLOAD_HINT };
+    if (err instanceof FileRefused)
+        return { error: err.message, hint: err.hint };
     const e = err;
     const what = err instanceof Error ? err.message : String(err);
     if (e?.code === 'ENOENT')
@@ -72483,6 +72605,11 @@ function describeFileError(path, err) {
         return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
     }
     return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+}
+/** One warning per report row that could not be read, naming the report and its line. */
+function unreadableNotes(report, source, accountId) {
+    const who = accountId ? `Account ${accountId}: ` : '';
+    return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
 }
 /**
  * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
@@ -72498,6 +72625,7 @@ async function auditReportFile(path, opts) {
         asOf: toIsoSecond(asOfMs),
     };
     try {
+        await checkFile(path, opts.maxReportBytes ?? MAX_REPORT_BYTES);
         const report = await parseCredentialReport((0,external_node_fs_.createReadStream)(path), path);
         const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
             exemptUsers: opts.exemptUsers,
@@ -72515,6 +72643,7 @@ async function auditReportFile(path, opts) {
                 usersScanned: report.users.length,
             },
             findings,
+            notes: unreadableNotes(report, path, report.accountId ?? accountIdFromFileName(path)),
         };
     }
     catch (err) {
@@ -72592,6 +72721,30 @@ class ReportTimeoutError extends Error {
         super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
         this.waitedMs = waitedMs;
         this.name = 'ReportTimeoutError';
+    }
+}
+/**
+ * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
+ * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
+ */
+class ReportNeverPresentError extends Error {
+    answer;
+    times;
+    waitedMs;
+    constructor(answer, times, waitedMs) {
+        super(`GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+            `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`);
+        this.answer = answer;
+        this.times = times;
+        this.waitedMs = waitedMs;
+        this.name = 'ReportNeverPresentError';
+    }
+}
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+class ReportTooLargeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportTooLargeError';
     }
 }
 /** Thrown when the credential report belongs to another account than the one audited. */
@@ -72757,6 +72910,18 @@ function describeAwsError(err, ctx) {
             hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
         };
     }
+    if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
+        };
+    }
+    if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+        };
+    }
     if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
         return {
             error: `${where} failed: ${detail}`,
@@ -72793,6 +72958,12 @@ function describeAwsError(err, ctx) {
         return {
             error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
             hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+        };
+    }
+    if (EXPIRED.has(f.name) && ctx.ambient) {
+        return {
+            error,
+            hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
         };
     }
     if (EXPIRED.has(f.name)) {
@@ -74506,16 +74677,15 @@ class SignInError extends Error {
 }
 /** How long to keep serving still-valid credentials after a failed refresh before trying again. */
 const REFRESH_RETRY_MS = 30 * 1000;
-/**
- * A provider that caches credentials until `REFRESH_MARGIN_MS` before their expiry (by the injected
- * clock), shares one fetch among concurrent callers, and keeps serving the old credentials (with a
- * warning, retrying at most every `REFRESH_RETRY_MS`) if a refresh fails while they are still valid.
- */
 function refreshingProvider(fetch, deps, describe) {
     let current = null;
     let inFlight = null;
     let retryAt = 0;
-    return async () => {
+    const invalidate = () => {
+        current = null;
+        retryAt = 0;
+    };
+    const provider = async () => {
         const now = deps.now().getTime();
         if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
             return current.identity;
@@ -74545,6 +74715,7 @@ function refreshingProvider(fetch, deps, describe) {
         })();
         return inFlight;
     };
+    return Object.assign(provider, { invalidate });
 }
 function toExpiring(credentials, durationSeconds, deps, accountId) {
     const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
@@ -74575,6 +74746,50 @@ function arnAccount(arn) {
 function memberRoleArn(partition, accountId, roleName) {
     const name = roleName.replace(/^\/+|\/+$/g, '');
     return `arn:${partition}:iam::${accountId}:role/${name}`;
+}
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNRESET',
+    'ETIMEDOUT',
+]);
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region) {
+    const env = process.env;
+    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
+}
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err, region) {
+    const e = err;
+    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
+    const text = errorMessage(err);
+    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const endpoint = stsEndpoint(region);
+    if (found) {
+        return {
+            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+        };
+    }
+    const status = e?.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && status >= 500) {
+        const name = awsErrorName(err);
+        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+            ? ' with an empty or unreadable body'
+            : ` (${name})`;
+        return {
+            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    return null;
 }
 function errorMessage(err) {
     return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
@@ -74642,6 +74857,10 @@ function webIdentityProvider(config, roleArn, deps) {
         }
         catch (err) {
             const name = awsErrorName(err);
+            const reached = unreachedOrServerError(err, config.awsRegion);
+            if (reached) {
+                throw new SignInError(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+            }
             const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
             const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
                 ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
@@ -74659,18 +74878,29 @@ function webIdentityProvider(config, roleArn, deps) {
     };
     return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
 }
-function chainedProvider(config, roleArn, sts, deps) {
+function chainedProvider(config, roleArn, base, deps) {
     const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
     const accountId = arnAccount(roleArn);
-    const fetch = async () => {
-        // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
-        const response = await sts.send(new dist_cjs/* AssumeRoleCommand */.QL({
-            RoleArn: roleArn,
-            RoleSessionName: config.roleSessionName,
-            DurationSeconds: durationSeconds,
-        }));
-        return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+    const assume = async (retried) => {
+        const { client, generation } = base.current();
+        try {
+            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                DurationSeconds: durationSeconds,
+            }));
+            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+        }
+        catch (err) {
+            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+            if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err)))
+                throw err;
+            base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
+            return assume(true);
+        }
     };
+    const fetch = () => assume(false);
     return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
 }
 /**
@@ -74681,11 +74911,24 @@ async function signIn(config, deps) {
     // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
     let sts;
     let baseCredentials;
+    let renew = null;
+    let generation = 0;
     if (config.roleToAssume) {
-        baseCredentials = webIdentityProvider(config, config.roleToAssume, deps);
+        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+        baseCredentials = oidc;
         // Fail here, with the trust-policy hint, rather than inside the first account.
         await baseCredentials();
-        sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+        const newClient = () => new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+        sts = newClient();
+        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+        renew = (seen, reason) => {
+            if (seen !== generation)
+                return; // another account already signed in again
+            generation++;
+            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            oidc.invalidate();
+            sts = newClient();
+        };
     }
     else {
         // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
@@ -74706,11 +74949,22 @@ async function signIn(config, deps) {
         if (err instanceof SignInError)
             throw err;
         const name = awsErrorName(err);
-        const hint = config.roleToAssume
-            ? null
-            : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-                'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-                'or set `role-to-assume` to sign in with GitHub OIDC.';
+        const reached = unreachedOrServerError(err, config.awsRegion);
+        if (reached) {
+            throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+        }
+        const hint = EXPIRED_TOKEN.has(name)
+            ? config.roleToAssume
+                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+                    'with GitHub OIDC, which this action refreshes itself.'
+            : config.roleToAssume
+                ? null
+                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+                    'or set `role-to-assume` to sign in with GitHub OIDC.';
         throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
     }
     deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
@@ -74732,7 +74986,7 @@ async function signIn(config, deps) {
                 return baseCredentials;
             let provider = chained.get(accountId);
             if (!provider) {
-                provider = chainedProvider(config, roleArn, sts, deps);
+                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
                 chained.set(accountId, provider);
             }
             return provider;
@@ -74894,25 +75148,41 @@ var client_iam_dist_cjs = __nccwpck_require__(6764);
  * and anything it does not recognise pass through untouched.
  */
 
+
+
 const OPEN = Buffer.from('<Content>');
 const CLOSE = Buffer.from('</Content>');
-async function collect(body) {
+/** The response body, or a `ReportTooLargeError` once it passes `maxBytes` (never buffering more). */
+async function collect(body, maxBytes) {
     const chunks = [];
-    for await (const chunk of body)
-        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    let size = 0;
+    for await (const chunk of body) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+        size += buf.length;
+        if (size > maxBytes) {
+            body.destroy?.();
+            throw new ReportTooLargeError(`${tooLargeDetail(Math.floor((size * 3) / 4), Math.floor((maxBytes * 3) / 4))} (the response was not read further)`);
+        }
+        chunks.push(buf);
+    }
     return Buffer.concat(chunks);
 }
 function isAsyncIterable(value) {
     return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
-function liftReportContent(lifted) {
+/**
+ * `maxReportBytes`: the largest decoded report accepted; the raw response may hold its base64 (4/3 of
+ * it) plus a little XML.
+ */
+function liftReportContent(lifted, maxReportBytes = MAX_REPORT_BYTES) {
+    const maxResponseBytes = Math.ceil((maxReportBytes * 4) / 3) + 64 * 1024;
     return (next) => async (args) => {
         const out = await next(args);
         const response = out.response;
         const ok = response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
         if (!ok || !isAsyncIterable(response.body))
             return out;
-        const raw = await collect(response.body);
+        const raw = await collect(response.body, maxResponseBytes);
         const open = raw.indexOf(OPEN);
         const close = open < 0 ? -1 : raw.indexOf(CLOSE, open + OPEN.length);
         if (close < 0) {
@@ -74993,12 +75263,14 @@ async function generate(iam, budget) {
  */
 async function fetchCredentialReport(iam, deps) {
     const budget = new PollBudget(deps);
+    let notPresent = 0;
     for (;;) {
         await generate(iam, budget);
         let out;
         const lifted = { content: null };
         const command = new client_iam_dist_cjs/* GetCredentialReportCommand */.DBo({});
-        command.middlewareStack.add(liftReportContent(lifted), {
+        const maxBytes = deps.maxReportBytes ?? MAX_REPORT_BYTES;
+        command.middlewareStack.add(liftReportContent(lifted, maxBytes), {
             step: 'deserialize',
             priority: 'low',
             name: 'liftCredentialReportContent',
@@ -75010,7 +75282,18 @@ async function fetchCredentialReport(iam, deps) {
             if (!isReportNotReady(err))
                 throw new StepError('GetCredentialReport', err);
             // The report expired or vanished between the two calls: generate it again, within the same budget.
-            await budget.wait('GetCredentialReport');
+            const answer = awsErrorName(err);
+            notPresent = /InProgress|NotReady/.test(answer) ? 0 : notPresent + 1;
+            try {
+                await budget.wait('GetCredentialReport');
+            }
+            catch (timeout) {
+                // COMPLETE, then "no report", until the budget ran out: not a report "still generating"
+                if (notPresent === 0)
+                    throw timeout;
+                const waited = timeout instanceof StepError && timeout.original instanceof ReportTimeoutError;
+                throw new StepError('GetCredentialReport', new ReportNeverPresentError(answer, notPresent, waited ? timeout.original.waitedMs : 0));
+            }
             continue;
         }
         if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {
@@ -75019,6 +75302,9 @@ async function fetchCredentialReport(iam, deps) {
         const content = out.Content ?? new Uint8Array();
         // Bytes, never one string of the whole report: the parser streams the rows.
         const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+        if (bytes.length > maxBytes) {
+            throw new StepError('GetCredentialReport', new ReportTooLargeError(tooLargeDetail(bytes.length, maxBytes)));
+        }
         const report = await atStep('GetCredentialReport', () => parseCredentialReport(external_node_stream_.Readable.from([bytes]), deps.source ?? 'aws'));
         return { report, generatedAt: out.GeneratedTime ?? deps.now() };
     }
@@ -75247,6 +75533,7 @@ async function auditAccount(opts) {
             sleep: deps.sleep,
             now: deps.now,
             maxWaitMs: deps.reportMaxWaitMs,
+            ...(deps.maxReportBytes !== undefined ? { maxReportBytes: deps.maxReportBytes } : {}),
             source: `credential report of account ${accountId}`,
         }), atStep('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
         account.alias = aliases.AccountAliases?.[0] ?? null;
@@ -75271,13 +75558,21 @@ async function auditAccount(opts) {
             exemptionTag: config.rule.exemptionTag,
             asOf,
         });
+        const notes = report.unreadable.map((u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
+        for (const note of notes)
+            deps.log.warning(note);
         deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
             `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
             `${enriched.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
-        return { account, findings };
+        return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
     catch (err) {
-        const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
+        const { error, hint } = describeAwsError(err, {
+            accountId,
+            step: 'audit',
+            roleArn: opts.roleArn,
+            ambient: config.roleToAssume === null,
+        });
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
         return {
             account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
@@ -75317,7 +75612,12 @@ async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
     const fail = (err, step) => {
-        const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+        const { error, hint } = describeAwsError(err, {
+            accountId,
+            step,
+            ...(roleArn ? { roleArn } : {}),
+            ambient: config.roleToAssume === null,
+        });
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
         return failedAudit(config, deps, accountId, error, hint);
     };
@@ -75393,6 +75693,9 @@ async function runAudit(config, deps) {
         const asOf = config.asOf ?? generatedAt;
         const all = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
         const { audits, notes } = onePerAccount(all);
+        for (const a of audits)
+            for (const note of a.notes ?? [])
+                deps.log.warning(note);
         return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
     }
     const { audits, notes } = await runLiveAudit(config, deps);
@@ -75436,7 +75739,7 @@ function assembleResult(opts) {
         accounts,
         findings,
         carriedForward: opts.carriedForward ?? [],
-        notes: opts.notes,
+        notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
     };
 }
 
@@ -83387,7 +83690,7 @@ function violation(scope) {
     return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
 }
 function renderTitle(group, scope) {
-    const title = `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
+    const title = `IAM user ${plainText((0,markdown/* visibleInvisibles */.Jk)(group.userName), 100)} in account ${plainText(group.accountId, 20)} ` +
         `has ${violation(scope)}`;
     return (0,markdown/* truncate */.xv)(title, MAX_ISSUE_TITLE);
 }
@@ -83452,15 +83755,15 @@ function renderBody(group, opts, shown) {
     const { findings } = group;
     const first = findings[0];
     const account = (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable: true }) +
-        (group.alias ? ` (${md(group.alias, 64)})` : '');
+        (group.alias ? ` (${md((0,markdown/* visibleInvisibles */.Jk)(group.alias), 64)})` : '');
     const runUrl = safeRunUrl(opts.runUrl);
     const keys = findings.slice(0, shown);
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
         '',
-        `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
+        `## IAM user ${md((0,markdown/* visibleInvisibles */.Jk)(group.userName))} has ${violation(opts.scope)}`,
         '',
-        `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
+        `The IAM user ${md((0,markdown/* visibleInvisibles */.Jk)(group.userName))} in AWS account ${account} can sign in to the console with a ` +
             `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
             'that nobody seems to need:',
         '',
@@ -83471,8 +83774,8 @@ function renderBody(group, opts, shown) {
         '',
         (0,markdown/* markdownTable */.Qj)(['Field', 'Value'], [
             ['Account', account],
-            ['User', md(group.userName)],
-            ['ARN', code(group.userArn)],
+            ['User', md((0,markdown/* visibleInvisibles */.Jk)(group.userName))],
+            ['ARN', code((0,markdown/* visibleInvisibles */.Jk)(group.userArn))],
             ['User created', first ? when((0,rule/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
             ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,rule/* formatDay */.im)(v)))],
             ['MFA', first?.mfaActive ? 'active' : 'not active'],
@@ -84223,6 +84526,7 @@ function buildJsonReport(result) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Jk: () => (/* binding */ visibleInvisibles),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   TN: () => (/* binding */ oneLine),
@@ -84242,6 +84546,20 @@ const ZWSP = '\u200b';
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters that show as nothing (or only reorder text): soft hyphen, Arabic letter mark, Mongolian
+ * vowel separator, zero-width space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and
+ * invisible operators, and the BOM (zero-width no-break space).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/**
+ * Shows invisible characters of an identifier (user name, ARN, alias) as `\u200e`-style escapes, so
+ * `alice` and `ali\u200ece` cannot look the same. Apply to the raw string, before escaping it or
+ * putting it in a code span (for display only: SARIF, JSON and shell commands keep the exact name).
+ */
+function visibleInvisibles(s) {
+    return s.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Control characters (newlines included) become spaces. */
 function oneLine(s) {
     return s.replace(CONTROL, ' ');
@@ -84792,7 +85110,7 @@ function renderSummary(result, opts) {
     const exempted = result.findings.filter((f) => f.exempted);
     const expired = failing.filter((f) => f.exemptionExpired);
     const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
+    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleInvisibles */ .Jk)(f.userName), MAX_NAME));
     const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     const blocks = [];
     const add = (name, priority, render) => blocks.push({ name, priority, render });
@@ -84814,7 +85132,7 @@ function renderSummary(result, opts) {
         ].filter((x) => x !== null);
         return [
             (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId),
-            a.alias ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME)) : '—',
+            a.alias ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleInvisibles */ .Jk)(a.alias), MAX_NAME)) : '—',
             String(a.usersScanned),
             String(n.findings),
             String(n.exempted),
@@ -84870,7 +85188,7 @@ function renderSummary(result, opts) {
         const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
         return fit(head, items, budget, more).replace(/\n+$/, '');
     });
-    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId)}**${a.alias ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME))})` : ''}: ` +
+    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId)}**${a.alias ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleInvisibles */ .Jk)(a.alias), MAX_NAME))})` : ''}: ` +
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
         (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
     add('carried', 3, () => {
@@ -84936,6 +85254,10 @@ function issuesText(i) {
 function plain(s, max = MAX_NAME) {
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s), max);
 }
+/** An identifier (user name, alias) for a terminal: also its invisible characters shown. */
+function plainId(s, max = MAX_NAME) {
+    return plain((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleInvisibles */ .Jk)(s), max);
+}
 function columns(headers, rows, indent = '  ') {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => indent +
@@ -84958,7 +85280,7 @@ function renderTerminal(result, opts) {
             const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
             return [
                 plain(a.accountId),
-                a.alias ? plain(a.alias) : '-',
+                a.alias ? plainId(a.alias) : '-',
                 String(a.usersScanned),
                 String(n.findings),
                 String(n.exempted),
@@ -84971,7 +85293,7 @@ function renderTerminal(result, opts) {
     if (failing.length > 0) {
         section(`Unused ${keysNoun(result, 2)}`, columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'], failing.map((f) => [
             plain(f.accountId),
-            plain(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
+            plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
             key(f),
             (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
             (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
@@ -84982,7 +85304,7 @@ function renderTerminal(result, opts) {
     if (exempted.length > 0) {
         section('Exempted keys', columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'], exempted.map((f) => [
             plain(f.accountId),
-            plain(f.userName),
+            plainId(f.userName),
             key(f),
             (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
             plain(f.justification ?? '-', MAX_MESSAGE),
@@ -84991,7 +85313,7 @@ function renderTerminal(result, opts) {
     if (failing.length > 0) {
         const shown = failing.slice(0, MAX_FIX_BLOCKS);
         const lines = shown.flatMap((f) => [
-            `  # ${plain(f.userName)} in ${plain(f.accountId)}`,
+            `  # ${plainId(f.userName)} in ${plain(f.accountId)}`,
             ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f).map((l) => `  ${l}`),
         ]);
         if (failing.length > shown.length) {
@@ -85002,7 +85324,7 @@ function renderTerminal(result, opts) {
     const failed = result.accounts.filter((a) => a.status === 'error');
     if (failed.length > 0) {
         section('Accounts that could not be audited', failed
-            .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plain(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
+            .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plainId(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
             (a.hint ? `\n    to fix: ${plain(a.hint, MAX_MESSAGE)}` : ''))
             .join('\n'));
     }
