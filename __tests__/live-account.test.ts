@@ -260,6 +260,34 @@ describeWithMoto('auditAccount against moto', () => {
     expect(stack.aws.count('GetCredentialReport', a.accountId)).toBe(1); // not retried
   });
 
+  test('ReportNotPresent forever after COMPLETE is said plainly, not "still generating"', async () => {
+    const a = await seed(violators, { generated: true });
+    const fault = stack.aws.fault({
+      match: { action: 'GetCredentialReport', account: a.accountId },
+      respond: {
+        error: { status: 410, code: 'ReportNotPresent', message: 'Credential report not present' },
+      },
+    });
+    const t = testDeps();
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: { ...t.deps, reportMaxWaitMs: 10_000 },
+      });
+      expect(r.account.status).toBe('error');
+      expect(r.account.error).toMatch(
+        /^GetCredentialReport in account \d+ failed: GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered (?:CredentialReportNotPresentException|ReportNotPresent) \d+ times over \d+s$/,
+      );
+      expect(r.account.error).not.toMatch(/still generating/);
+      expect(r.account.hint).toMatch(/never served it/);
+      expect(t.sleeps.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(10_000);
+    } finally {
+      fault.remove();
+    }
+  });
+
   test('a report still generating for 2 polls, then audited', async () => {
     const a = await seed(violators, { generated: true });
     const fault = stack.aws.fault({

@@ -146,6 +146,29 @@ describeWithMoto('no hang: stalled AWS and GitHub responses, SIGTERM, the whole-
     }
   }, 50_000);
 
+  it('a GitHub request that keeps stalling ends in a warning; files, outputs and summary are still written', async () => {
+    gh.fail({ kind: 'stall' }, { method: 'GET', path: /\/issues$/, times: Infinity });
+    const run = await runAction({
+      inputs: inputs({ 'create-issues': 'true', 'github-token': 'ghs_test0123456789' }),
+      env: env({ IAM_AUDIT_GITHUB_REQUEST_TIMEOUT_MS: '300' }),
+      timeoutMs: 40_000,
+    });
+    try {
+      expect(run.code).toBeGreaterThanOrEqual(0); // ended by itself, not by run-dist's kill timer (-1)
+      // retried (the retry plugin), then given up on
+      expect(gh.requests.filter((r) => r.status === 0).length).toBeGreaterThan(1);
+      expect(gh.issues).toHaveLength(0);
+      expect(run.stdout).toMatch(/::warning::.*[Ii]ssues/);
+      expect(run.outputs.findings).toBe('2');
+      expect(run.outputs['accounts-audited']).toBe('2');
+      expect(run.summary).toMatch(/Issues could not be kept in sync/);
+      for (const f of ['iam-initial-access-keys.json', 'iam-initial-access-keys.sarif'])
+        expect(existsSync(join(run.dir, f))).toBe(true);
+    } finally {
+      run.cleanup();
+    }
+  }, 50_000);
+
   it('SIGTERM: the summary has the accounts finished so far and "cancelled", the step fails, files untouched', async () => {
     aws.fault({
       match: { action: 'GetCredentialReport', when: (c) => c.account === STALLED },

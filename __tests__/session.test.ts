@@ -147,6 +147,46 @@ describeWithMoto('sign-in against moto', () => {
     expect(stack.oidc.requests).toBe(oidcRequests);
   });
 
+  it('ExpiredToken of the audit session while chaining: signs in again once and goes on', async () => {
+    const config = liveConfig({
+      'role-to-assume': ROLE,
+      accounts: '222222222222 333333333333 444444444444',
+      'account-role-name': 'IamAudit',
+    });
+    const session = await signIn(config, deps);
+    const oidcRequests = stack.oidc.requests;
+    const expired = {
+      error: {
+        status: 403,
+        code: 'ExpiredToken',
+        message: 'The security token included in the request is expired',
+      },
+    };
+    // every account's first AssumeRole finds the audit session expired (e.g. revoked): one sign-in
+    const fault = stack.aws.fault({ match: { action: 'AssumeRole' }, times: 3, respond: expired });
+    try {
+      const ids = ['222222222222', '333333333333', '444444444444'];
+      const who = await Promise.all(ids.map((id) => whoAmI(stack.moto.endpoint, session.credentialsFor(id))));
+      expect(who.map((w) => w.account)).toEqual(ids);
+      expect(stack.oidc.requests - oidcRequests).toBe(1); // signed in again once, not per account
+      expect(deps.lines.filter((l) => l.includes('signing in again')).length).toBe(1);
+    } finally {
+      fault.remove();
+    }
+    // a session that stays expired after signing in again fails that account (once, not in a loop)
+    const stays = stack.aws.fault({ match: { action: 'AssumeRole' }, respond: expired });
+    try {
+      const again = await signIn({ ...config, accounts: ['555555555555'] }, deps);
+      const err = await again
+        .credentialsFor('555555555555')()
+        .catch((e: unknown) => e);
+      expect((err as Error).name).toMatch(/ExpiredToken/);
+      expect(stack.aws.count('AssumeRole', AUDIT_ACCOUNT)).toBeGreaterThanOrEqual(2);
+    } finally {
+      stays.remove();
+    }
+  });
+
   it('builds member role ARNs in the configured partition', async () => {
     expect(memberRoleArn('aws-us-gov', '222222222222', '/audit/IamAudit/')).toBe(
       'arn:aws-us-gov:iam::222222222222:role/audit/IamAudit',

@@ -72735,6 +72735,23 @@ class ReportTimeoutError extends Error {
         this.name = 'ReportTimeoutError';
     }
 }
+/**
+ * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
+ * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
+ */
+class ReportNeverPresentError extends Error {
+    answer;
+    times;
+    waitedMs;
+    constructor(answer, times, waitedMs) {
+        super(`GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+            `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`);
+        this.answer = answer;
+        this.times = times;
+        this.waitedMs = waitedMs;
+        this.name = 'ReportNeverPresentError';
+    }
+}
 /** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
 class ReportTooLargeError extends Error {
     constructor(message) {
@@ -72914,6 +72931,12 @@ function describeAwsError(err, ctx) {
         return {
             error: `${where} failed: ${detail}`,
             hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+        };
+    }
+    if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
         };
     }
     if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
@@ -74689,16 +74712,15 @@ class SignInError extends Error {
 }
 /** How long to keep serving still-valid credentials after a failed refresh before trying again. */
 const REFRESH_RETRY_MS = 30 * 1000;
-/**
- * A provider that caches credentials until `REFRESH_MARGIN_MS` before their expiry (by the injected
- * clock), shares one fetch among concurrent callers, and keeps serving the old credentials (with a
- * warning, retrying at most every `REFRESH_RETRY_MS`) if a refresh fails while they are still valid.
- */
 function refreshingProvider(fetch, deps, describe) {
     let current = null;
     let inFlight = null;
     let retryAt = 0;
-    return async () => {
+    const invalidate = () => {
+        current = null;
+        retryAt = 0;
+    };
+    const provider = async () => {
         const now = deps.now().getTime();
         if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
             return current.identity;
@@ -74728,6 +74750,7 @@ function refreshingProvider(fetch, deps, describe) {
         })();
         return inFlight;
     };
+    return Object.assign(provider, { invalidate });
 }
 function toExpiring(credentials, durationSeconds, deps, accountId) {
     const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
@@ -74890,18 +74913,29 @@ function webIdentityProvider(config, roleArn, deps) {
     };
     return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
 }
-function chainedProvider(config, roleArn, sts, deps) {
+function chainedProvider(config, roleArn, base, deps) {
     const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
     const accountId = arnAccount(roleArn);
-    const fetch = async () => {
-        // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
-        const response = await sts.send(new dist_cjs/* AssumeRoleCommand */.QL({
-            RoleArn: roleArn,
-            RoleSessionName: config.roleSessionName,
-            DurationSeconds: durationSeconds,
-        }));
-        return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+    const assume = async (retried) => {
+        const { client, generation } = base.current();
+        try {
+            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                DurationSeconds: durationSeconds,
+            }));
+            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+        }
+        catch (err) {
+            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+            if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err)))
+                throw err;
+            base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
+            return assume(true);
+        }
     };
+    const fetch = () => assume(false);
     return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
 }
 /**
@@ -74912,11 +74946,24 @@ async function signIn(config, deps) {
     // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
     let sts;
     let baseCredentials;
+    let renew = null;
+    let generation = 0;
     if (config.roleToAssume) {
-        baseCredentials = webIdentityProvider(config, config.roleToAssume, deps);
+        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+        baseCredentials = oidc;
         // Fail here, with the trust-policy hint, rather than inside the first account.
         await baseCredentials();
-        sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+        const newClient = () => new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+        sts = newClient();
+        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+        renew = (seen, reason) => {
+            if (seen !== generation)
+                return; // another account already signed in again
+            generation++;
+            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            oidc.invalidate();
+            sts = newClient();
+        };
     }
     else {
         // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
@@ -74974,7 +75021,7 @@ async function signIn(config, deps) {
                 return baseCredentials;
             let provider = chained.get(accountId);
             if (!provider) {
-                provider = chainedProvider(config, roleArn, sts, deps);
+                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
                 chained.set(accountId, provider);
             }
             return provider;
@@ -75262,6 +75309,7 @@ async function generate(iam, budget) {
  */
 async function fetchCredentialReport(iam, deps) {
     const budget = new PollBudget(deps);
+    let notPresent = 0;
     for (;;) {
         await generate(iam, budget);
         let out;
@@ -75280,7 +75328,18 @@ async function fetchCredentialReport(iam, deps) {
             if (!isReportNotReady(err))
                 throw new StepError('GetCredentialReport', err);
             // The report expired or vanished between the two calls: generate it again, within the same budget.
-            await budget.wait('GetCredentialReport');
+            const answer = awsErrorName(err);
+            notPresent = /InProgress|NotReady/.test(answer) ? 0 : notPresent + 1;
+            try {
+                await budget.wait('GetCredentialReport');
+            }
+            catch (timeout) {
+                // COMPLETE, then "no report", until the budget ran out: not a report "still generating"
+                if (notPresent === 0)
+                    throw timeout;
+                const waited = timeout instanceof StepError && timeout.original instanceof ReportTimeoutError;
+                throw new StepError('GetCredentialReport', new ReportNeverPresentError(answer, notPresent, waited ? timeout.original.waitedMs : 0));
+            }
             continue;
         }
         if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {

@@ -23,6 +23,24 @@ export class ReportTimeoutError extends Error {
   }
 }
 
+/**
+ * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
+ * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
+ */
+export class ReportNeverPresentError extends Error {
+  constructor(
+    readonly answer: string,
+    readonly times: number,
+    readonly waitedMs: number,
+  ) {
+    super(
+      `GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+        `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`,
+    );
+    this.name = 'ReportNeverPresentError';
+  }
+}
+
 /** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
 export class ReportTooLargeError extends Error {
   constructor(message: string) {
@@ -240,6 +258,12 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
     return {
       error: `${where} failed: ${detail}`,
       hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+    };
+  }
+  if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
     };
   }
   if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {

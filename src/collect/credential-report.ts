@@ -16,6 +16,7 @@ import {
   REPORT_CAPACITY,
   REPORT_NOT_READY,
   ReportFormatError,
+  ReportNeverPresentError,
   ReportTimeoutError,
   ReportTooLargeError,
   StepError,
@@ -111,6 +112,7 @@ export async function fetchCredentialReport(
   deps: CredentialReportDeps,
 ): Promise<FetchedCredentialReport> {
   const budget = new PollBudget(deps);
+  let notPresent = 0;
   for (;;) {
     await generate(iam, budget);
     let out;
@@ -127,7 +129,19 @@ export async function fetchCredentialReport(
     } catch (err) {
       if (!isReportNotReady(err)) throw new StepError('GetCredentialReport', err);
       // The report expired or vanished between the two calls: generate it again, within the same budget.
-      await budget.wait('GetCredentialReport');
+      const answer = awsErrorName(err);
+      notPresent = /InProgress|NotReady/.test(answer) ? 0 : notPresent + 1;
+      try {
+        await budget.wait('GetCredentialReport');
+      } catch (timeout) {
+        // COMPLETE, then "no report", until the budget ran out: not a report "still generating"
+        if (notPresent === 0) throw timeout;
+        const waited = timeout instanceof StepError && timeout.original instanceof ReportTimeoutError;
+        throw new StepError(
+          'GetCredentialReport',
+          new ReportNeverPresentError(answer, notPresent, waited ? timeout.original.waitedMs : 0),
+        );
+      }
       continue;
     }
     if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {

@@ -75,15 +75,25 @@ export interface Expiring {
  * clock), shares one fetch among concurrent callers, and keeps serving the old credentials (with a
  * warning, retrying at most every `REFRESH_RETRY_MS`) if a refresh fails while they are still valid.
  */
+/** A provider that can also be told its credentials are no longer good (AWS answered ExpiredToken). */
+export type RefreshingProvider = AwsCredentialIdentityProvider & {
+  /** Drops the cached credentials: the next call fetches new ones. */
+  invalidate(): void;
+};
+
 export function refreshingProvider(
   fetch: () => Promise<Expiring>,
   deps: { now(): Date; log: SessionLog },
   describe: string,
-): AwsCredentialIdentityProvider {
+): RefreshingProvider {
   let current: Expiring | null = null;
   let inFlight: Promise<AwsCredentialIdentity> | null = null;
   let retryAt = 0;
-  return async () => {
+  const invalidate = (): void => {
+    current = null;
+    retryAt = 0;
+  };
+  const provider = async (): Promise<AwsCredentialIdentity> => {
     const now = deps.now().getTime();
     if (current && now < current.expiresAt - REFRESH_MARGIN_MS) return current.identity;
     if (current && now < retryAt && now < current.expiresAt) return current.identity;
@@ -110,6 +120,7 @@ export function refreshingProvider(
     })();
     return inFlight;
   };
+  return Object.assign(provider, { invalidate });
 }
 
 function toExpiring(
@@ -250,11 +261,7 @@ const WEB_IDENTITY_TRUST_ERRORS = new Set([
   'InvalidIdentityTokenException',
 ]);
 
-function webIdentityProvider(
-  config: Config,
-  roleArn: string,
-  deps: SessionDeps,
-): AwsCredentialIdentityProvider {
+function webIdentityProvider(config: Config, roleArn: string, deps: SessionDeps): RefreshingProvider {
   // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
   const sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
   const durationSeconds = config.roleDurationSeconds;
@@ -302,25 +309,42 @@ function webIdentityProvider(
   return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
 }
 
+/** The STS client signed with the audit session, and a way to sign in again when AWS says it expired. */
+interface BaseSts {
+  /** The current client and its generation (which sign-in it belongs to). */
+  current(): { client: STSClient; generation: number };
+  /** Signs in again (once per generation, shared by concurrent callers); null when that is impossible. */
+  renew: ((generation: number, reason: string) => void) | null;
+}
+
 function chainedProvider(
   config: Config,
   roleArn: string,
-  sts: STSClient,
+  base: BaseSts,
   deps: SessionDeps,
 ): AwsCredentialIdentityProvider {
   const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
   const accountId = arnAccount(roleArn);
-  const fetch = async (): Promise<Expiring> => {
-    // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
-    const response = await sts.send(
-      new AssumeRoleCommand({
-        RoleArn: roleArn,
-        RoleSessionName: config.roleSessionName,
-        DurationSeconds: durationSeconds,
-      }),
-    );
-    return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+  const assume = async (retried: boolean): Promise<Expiring> => {
+    const { client, generation } = base.current();
+    try {
+      // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+      const response = await client.send(
+        new AssumeRoleCommand({
+          RoleArn: roleArn,
+          RoleSessionName: config.roleSessionName,
+          DurationSeconds: durationSeconds,
+        }),
+      );
+      return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+    } catch (err) {
+      // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+      if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err))) throw err;
+      base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
+      return assume(true);
+    }
   };
+  const fetch = (): Promise<Expiring> => assume(false);
   return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
 }
 
@@ -332,11 +356,24 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
   // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
   let sts: STSClient;
   let baseCredentials: AwsCredentialIdentityProvider;
+  let renew: BaseSts['renew'] = null;
+  let generation = 0;
   if (config.roleToAssume) {
-    baseCredentials = webIdentityProvider(config, config.roleToAssume, deps);
+    const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+    baseCredentials = oidc;
     // Fail here, with the trust-policy hint, rather than inside the first account.
     await baseCredentials();
-    sts = new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+    const newClient = () =>
+      new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+    sts = newClient();
+    // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+    renew = (seen, reason) => {
+      if (seen !== generation) return; // another account already signed in again
+      generation++;
+      deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+      oidc.invalidate();
+      sts = newClient();
+    };
   } else {
     // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
     // as the client resolves it without explicit credentials.
@@ -392,7 +429,12 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
       if (roleArn === null) return baseCredentials;
       let provider = chained.get(accountId);
       if (!provider) {
-        provider = chainedProvider(config, roleArn, sts, deps);
+        provider = chainedProvider(
+          config,
+          roleArn,
+          { current: () => ({ client: sts, generation }), renew },
+          deps,
+        );
         chained.set(accountId, provider);
       }
       return provider;
