@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import jmespath from 'jmespath';
-import { fixCommands, keyIdQuery } from '../src/evaluate/rule.js';
+import { fixCommands, keyIdQuery } from '../src/report/format.js';
 import { makeFinding } from './helpers/results.js';
 
 /** ListAccessKeys as `aws iam list-access-keys` prints it: v2 renders CreateDate with `+00:00`. */

@@ -8,15 +8,8 @@ import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } 
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
 import { jsonFinding } from './json.js';
 import { oneLine } from './markdown.js';
-import {
-  CIS_MAPPINGS,
-  HELP_URI,
-  RULE,
-  TOOL_INFORMATION_URI,
-  TOOL_NAME,
-  describeCreation,
-  describeUse,
-} from '../evaluate/rule.js';
+import { CIS_MAPPINGS, HELP_URI, RULE, TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
+import { describeCreation, describeUse } from './format.js';
 
 /** GitHub rejects a run with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;

@@ -4,7 +4,7 @@
  * know. Pure functions of the audit result; every untrusted string is escaped.
  */
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
-import { describeUse, fixCommands, formatDuration, formatUtc } from '../evaluate/rule.js';
+import { describeUse, fixCommands, formatDuration, formatUtc } from './format.js';
 import {
   codeBlock,
   codeSpan,
