@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { fetchCarriedAlerts } from '../src/github/code-scanning.js';
-import { createOctokit } from '../src/github/octokit.js';
+import { fetchCarriedAlerts } from '../src/publish/code-scanning.js';
+import { createOctokit } from '../src/publish/octokit.js';
 import { buildSarif, locationFingerprint } from '../src/report/sarif.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';

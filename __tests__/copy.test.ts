@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { codeSpans } from './helpers/code-spans.js';
 import { renderSummary, renderTerminal } from '../src/report/summary.js';
-import { renderIssue } from '../src/github/issue-body.js';
+import { renderIssue } from '../src/report/issue-body.js';
 import { buildSarif } from '../src/report/sarif.js';
 import { makeAccount, makeFinding, makeResult } from './helpers/results.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { codeSpans, withoutCodeSpans } from './helpers/code-spans.js';
-import { renderIssue } from '../src/github/issue-body.js';
-import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/github/issues.js';
-import { createOctokit } from '../src/github/octokit.js';
+import { renderIssue } from '../src/report/issue-body.js';
+import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/publish/issues.js';
+import { createOctokit } from '../src/publish/octokit.js';
 import type { AuditResult, Finding } from '../src/model.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';

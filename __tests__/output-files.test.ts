@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkOutputFiles } from '../src/inputs/output-files.js';
 import { InputError } from '../src/model.js';
-import { writeFileAtomic } from '../src/report/files.js';
+import { writeFileAtomic } from '../src/publish/files.js';
 import { runPipeline } from '../src/pipeline.js';
 import { parseConfig } from '../src/inputs/config.js';
 import { recordingDeps } from './helpers/live-env.js';

@@ -8,7 +8,7 @@ import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { assembleResult } from './audit.js';
-import { removePartialFiles } from './report/files.js';
+import { removePartialFiles } from './publish/files.js';
 import { interruptedBanner, renderSummary } from './report/summary.js';
 import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
 

@@ -5,11 +5,11 @@
  */
 import type { AuditResult, Config, IssueSyncOutcome } from './model.js';
 import { runAudit, type AuditDeps } from './audit.js';
-import { ReportWriteError, writeReportFiles } from './report/files.js';
+import { ReportWriteError, writeReportFiles } from './publish/files.js';
 import { buildOutputs, exitCodeFor } from './report/outputs.js';
-import { createOctokit } from './github/octokit.js';
-import { fetchCarriedAlerts } from './github/code-scanning.js';
-import { syncIssues } from './github/issues.js';
+import { createOctokit } from './publish/octokit.js';
+import { fetchCarriedAlerts } from './publish/code-scanning.js';
+import { syncIssues } from './publish/issues.js';
 import { TOOL_NAME } from './evaluate/rule.js';
 
 export interface GithubContext {

@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OctokitTiming } from '../../src/github/octokit.js';
+import type { OctokitTiming } from '../../src/publish/octokit.js';
 
 export interface ServerLabel {
   name: string;

@@ -15,7 +15,7 @@ import {
   sameIssueBody,
   userKey,
   type IssueGroup,
-} from './issue-body.js';
+} from '../report/issue-body.js';
 import { RATE_LIMIT_RETRIES, type GitHubClient, type GitHubLog } from './octokit.js';
 
 /** The label the action finds its issues by; people may remove the others, not this one. */

@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Scope } from '../model.js';
-import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from '../report/markdown.js';
+import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
 import { CIS_SUMMARY, FULL_DESCRIPTION, HELP_TEXT, HELP_URI, TOOL_NAME } from '../evaluate/rule.js';
-import { fixCommands, formatDay, formatDuration, formatUtc, shellQuote } from '../report/format.js';
+import { fixCommands, formatDay, formatDuration, formatUtc, shellQuote } from './format.js';
 
 /** GitHub rejects issue bodies longer than this (characters). */
 export const MAX_ISSUE_BODY = 65_536;

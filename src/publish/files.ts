@@ -3,8 +3,8 @@ import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AuditResult } from '../model.js';
-import { buildSarif } from './sarif.js';
-import { buildJsonReport } from './json.js';
+import { buildSarif } from '../report/sarif.js';
+import { buildJsonReport } from '../report/json.js';
 import { VERSION } from '../version.js';
 
 /** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
