@@ -29,7 +29,7 @@ afterEach(async () => {
 
 function fetchFor(failedAccountIds: string[], ref?: string) {
   return fetchCarriedAlerts({
-    octokit: createOctokit('ghs_local_test', { log, timing: fastTiming() }),
+    octokit: createOctokit('ghs_local_test', { log, settings: fastTiming() }),
     owner: server.owner,
     repo: server.repo,
     toolName: TOOL,
@@ -103,7 +103,7 @@ describe('fetchCarriedAlerts', () => {
   });
 
   it('warns (does not throw) on an error that is not an HTTP one', async () => {
-    const real = createOctokit('ghs_local_test', { log, timing: fastTiming() });
+    const real = createOctokit('ghs_local_test', { log, settings: fastTiming() });
     const broken = {
       ...real,
       paginate: () => Promise.reject(new TypeError('fetch failed: getaddrinfo ENOTFOUND')),

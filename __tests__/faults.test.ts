@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import type { AccountResult, Finding } from '../src/model.js';
-import { runPipeline, type PipelineOutcome } from '../src/pipeline.js';
+import { runPipeline, type PipelineOutcome } from './helpers/pipeline.js';
 import { escapeMarkdown } from '../src/report/markdown.js';
 import { renderSummary, renderTerminal } from '../src/report/summary.js';
 import type { JsonReport } from '../src/report/json.js';

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import type { Config, Finding, IssueSyncOutcome } from '../src/model.js';
-import { runPipeline, type PipelineOutcome } from '../src/pipeline.js';
+import { runPipeline, type PipelineOutcome } from './helpers/pipeline.js';
 import { oneLine } from '../src/report/markdown.js';
 import { renderSummary } from '../src/report/summary.js';
 import type { JsonReport } from '../src/report/json.js';
@@ -328,7 +328,7 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
     const outcome = await runPipeline(config, { ...deps, sleep: async () => undefined, github: null });
     // The issues through the local GitHub API, with the write queue's one-second spacing taken out.
     const issues = await syncIssues({
-      octokit: createOctokit('ghs_local_test', { log: deps.log, timing: fastTiming() }),
+      octokit: createOctokit('ghs_local_test', { log: deps.log, settings: fastTiming() }),
       owner: github.owner,
       repo: github.repo,
       result: outcome.result,

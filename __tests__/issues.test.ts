@@ -34,7 +34,7 @@ afterEach(async () => {
 
 function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string | null } = {}) {
   return syncIssues({
-    octokit: createOctokit('ghs_local_test', { log, timing: fastTiming() }),
+    octokit: createOctokit('ghs_local_test', { log, settings: fastTiming() }),
     owner: server.owner,
     repo: server.repo,
     result,
@@ -306,7 +306,7 @@ describe('syncIssues against a local GitHub API', () => {
 
   it('returns an error instead of throwing for a non-HTTP error too, keeping what was done', async () => {
     await sync(result([user('alice')]));
-    const real = createOctokit('ghs_local_test', { log, timing: fastTiming() });
+    const real = createOctokit('ghs_local_test', { log, settings: fastTiming() });
     // a client that breaks after listing (a bug, a network stack failure): not an HTTP error
     const broken = {
       ...real,
@@ -371,7 +371,7 @@ describe('syncIssues against a local GitHub API', () => {
     const ghes = await startGitHubServer({ prefix: '/api/v3' });
     try {
       const out = await syncIssues({
-        octokit: createOctokit('ghs_local_test', { log, timing: fastTiming(), baseUrl: ghes.url }),
+        octokit: createOctokit('ghs_local_test', { log, settings: fastTiming(), baseUrl: ghes.url }),
         owner: ghes.owner,
         repo: ghes.repo,
         result: result([user('alice')]),

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { checkOutputFiles } from '../src/inputs/output-files.js';
 import { InputError } from '../src/model.js';
 import { writeFileAtomic } from '../src/publish/files.js';
-import { runPipeline } from '../src/pipeline.js';
+import { runPipeline } from './helpers/pipeline.js';
 import { parseConfig } from '../src/inputs/config.js';
 import { recordingDeps } from './helpers/live-env.js';
 import { runAction } from './helpers/run-dist.js';

@@ -6,9 +6,11 @@ import { readActionInputs } from './inputs/action.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
-import { githubContextFromEnv, runPipeline } from './pipeline.js';
-import { assembleResult } from './audit.js';
+import { assembleResult, runAudit } from './audit.js';
 import { removePartialFiles } from './publish/files.js';
+import { reportFiles, type ReportFilesConfig } from './publish/formats.js';
+import { githubClientSettings } from './publish/octokit.js';
+import { githubContextFromEnv, publish } from './publish/publish.js';
 import { interruptedBanner, renderSummary } from './report/summary.js';
 import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
 
@@ -50,40 +52,45 @@ function stopSignal(runMs: number): { stopped: Promise<Stop>; dispose(): void } 
 export async function run(): Promise<void> {
   const timeouts = timeoutsFromEnv();
   const guard = stopSignal(timeouts.runMs);
+  /** The newest result: the audit's, then (once the files are written) the published one. */
   let result: AuditResult | null = null;
   let issues: IssueSyncOutcome | null = null;
   let writeSummary = true;
-  let files = { sarifFile: '', jsonFile: '' };
+  let files: ReportFilesConfig = { sarifFile: '', jsonFile: '' };
   let config: Config | null = null;
   let filesWritten = false;
   let planned: number | null = null;
   const finished: AccountAudit[] = [];
+  const log = { info: core.info, warning: core.warning, debug: core.debug };
 
   const work = async (): Promise<void> => {
     try {
       config = parseConfig(readActionInputs(), { expandGlob });
       writeSummary = config.summary;
       checkOutputFiles(config);
-      files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
+      files = reportFiles(config);
       if (config.githubToken) core.setSecret(config.githubToken);
-      const outcome = await runPipeline(config, {
+      result = await runAudit(config, {
         getIDToken: (audience) => core.getIDToken(audience),
         setSecret: (secret) => core.setSecret(secret),
         now: () => new Date(),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: { info: core.info, warning: core.warning, debug: core.debug },
-        github: githubContextFromEnv(config.githubToken),
+        log,
         onPlan: (ids) => {
           planned = ids.length;
         },
         onAccount: (a) => finished.push(a),
-        onResult: (r) => {
-          result = r;
-        },
-        onFilesWritten: () => {
+      });
+      const outcome = await publish(result, config, {
+        log,
+        github: githubContextFromEnv(config.githubToken),
+        githubClient: githubClientSettings(timeouts),
+        onFilesWritten: (written) => {
           filesWritten = true;
+          result = written;
         },
       });
+      result = outcome.result;
       issues = outcome.issues;
       for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       if (outcome.exitCode !== 0) core.setFailed(outcome.verdict);
