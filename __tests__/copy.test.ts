@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { codeSpans } from './helpers/code-spans.js';
-import { renderSummary, renderTerminal } from '../src/report/summary.js';
+import { renderSummary } from '../src/report/summary-markdown.js';
+import { renderTerminal } from '../src/report/summary-terminal.js';
 import { renderIssue } from '../src/report/issue-body.js';
 import { buildSarif } from '../src/report/sarif.js';
 import { makeAccount, makeFinding, makeResult } from './helpers/results.js';

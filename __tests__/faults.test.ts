@@ -16,7 +16,8 @@ import type { Log } from 'sarif';
 import type { AccountResult, Finding } from '../src/model.js';
 import { runPipeline, type PipelineOutcome } from './helpers/pipeline.js';
 import { escapeMarkdown } from '../src/report/markdown.js';
-import { renderSummary, renderTerminal } from '../src/report/summary.js';
+import { renderSummary } from '../src/report/summary-markdown.js';
+import { renderTerminal } from '../src/report/summary-terminal.js';
 import type { JsonReport } from '../src/report/json.js';
 import {
   accessDenied,

@@ -18,7 +18,7 @@ import type { Log } from 'sarif';
 import type { Config, Finding, IssueSyncOutcome } from '../src/model.js';
 import { runPipeline, type PipelineOutcome } from './helpers/pipeline.js';
 import { oneLine } from '../src/report/markdown.js';
-import { renderSummary } from '../src/report/summary.js';
+import { renderSummary } from '../src/report/summary-markdown.js';
 import type { JsonReport } from '../src/report/json.js';
 import { MAX_ISSUE_BODY, MAX_ISSUE_TITLE, parseMarker } from '../src/report/issue-body.js';
 import { ISSUE_LABEL, syncIssues } from '../src/publish/issues.js';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { withoutCodeSpans } from './helpers/code-spans.js';
-import {
-  MAX_FIX_BLOCKS,
-  SUMMARY_MAX_BYTES,
-  renderSummary,
-  renderTerminal,
-  verdictText,
-} from '../src/report/summary.js';
+import { SUMMARY_MAX_BYTES, renderSummary } from '../src/report/summary-markdown.js';
+import { MAX_FIX_BLOCKS, verdictText } from '../src/report/summary-model.js';
+import { renderTerminal } from '../src/report/summary-terminal.js';
 import { SARIF_MAX_RESULTS } from '../src/report/sarif.js';
 import type { AuditResult } from '../src/model.js';
 import {

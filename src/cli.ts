@@ -12,7 +12,7 @@ import { runAudit } from './audit.js';
 import { reportFiles } from './publish/formats.js';
 import { githubClientSettings } from './publish/octokit.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
-import { renderTerminal } from './report/summary.js';
+import { renderTerminal } from './report/summary-terminal.js';
 
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -11,7 +11,7 @@ import { removePartialFiles } from './publish/files.js';
 import { reportFiles, type ReportFilesConfig } from './publish/formats.js';
 import { githubClientSettings } from './publish/octokit.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
-import { interruptedBanner, renderSummary } from './report/summary.js';
+import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
 import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
 
 interface Stop {
