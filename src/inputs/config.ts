@@ -308,6 +308,31 @@ function category(r: Reader): string | null {
   return v;
 }
 
+/** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
+function offlineConflicts(
+  r: Reader,
+  live: { roleArn: string | null; accounts: string[]; organization: boolean; shard: Shard | null },
+): void {
+  const { roleArn, accounts, organization } = live;
+  const conflicting = [
+    roleArn !== null ? 'role-to-assume' : null,
+    accounts.length > 0 ? 'accounts' : null,
+    organization ? 'organization' : null,
+  ].filter((x) => x !== null);
+  if (live.shard !== null) {
+    throw new InputError(
+      'shard',
+      `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`,
+    );
+  }
+  if (conflicting.length > 0) {
+    throw new InputError(
+      'credential-report',
+      `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`,
+    );
+  }
+}
+
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const r = reader(raw);
@@ -352,25 +377,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const exempt = exemptUsers(r);
 
   const reports = credentialReports(r, raw, deps);
-  if (reports.length > 0) {
-    const conflicting = [
-      roleArn !== null ? 'role-to-assume' : null,
-      accounts.length > 0 ? 'accounts' : null,
-      organization ? 'organization' : null,
-    ].filter((x) => x !== null);
-    if (shardValue !== null) {
-      throw new InputError(
-        'shard',
-        `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`,
-      );
-    }
-    if (conflicting.length > 0) {
-      throw new InputError(
-        'credential-report',
-        `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`,
-      );
-    }
-  }
+  if (reports.length > 0) offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
 
   const sarifFile = filePath(r, 'sarif-file');
   const jsonFile = filePath(r, 'json-file');
