@@ -72159,12 +72159,15 @@ const parse = function () {
 
 
 
+// EXTERNAL MODULE: ./src/time.ts
+var time = __nccwpck_require__(9834);
 ;// CONCATENATED MODULE: ./src/collect/parse.ts
 /**
  * Streaming parser for IAM credential reports (CSV, as `GetCredentialReport` returns it or as the
  * console downloads it). Rows are parsed one at a time and only the typed `ReportUser` objects are kept,
  * so a 50,000-user report is never held as one string.
  */
+
 
 
 
@@ -72219,46 +72222,12 @@ const REQUIRED_COLUMNS = [
 /** Values AWS writes where there is no date or no value. */
 const NO_VALUE = new Set(['n/a', 'not_supported', 'no_information']);
 const parse_ROOT_USER = '<root_account>';
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/i;
 const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 /** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
 function isNoValue(value) {
     const v = value.trim();
     return v === '' || NO_VALUE.has(v.toLowerCase());
-}
-/**
- * Parses an ISO 8601 time with a UTC offset (`2026-11-27T20:47:26+00:00`, `...Z`, fractions allowed) to
- * epoch milliseconds. Returns null when the text is not one (including impossible dates like Feb 30).
- */
-function parseIsoTime(value) {
-    const m = ISO_TIME.exec(value.trim());
-    if (!m)
-        return null;
-    const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
-    const y = Number(ys);
-    const mo = Number(mos);
-    const d = Number(ds);
-    const h = Number(hs);
-    const mi = Number(mis);
-    const s = Number(ss);
-    // IAM did not exist before 1970 (nor 2006): an earlier year is a mangled date, not a real time
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59)
-        return null;
-    const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-    const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-    if (new Date(local).getUTCDate() !== d)
-        return null; // 2026-02-30 rolls over
-    let offsetMinutes = 0;
-    if (zone && zone.toUpperCase() !== 'Z') {
-        const digits = zone.slice(1).replace(':', '');
-        const oh = Number(digits.slice(0, 2));
-        const om = Number(digits.slice(2, 4));
-        if (oh > 23 || om > 59)
-            return null;
-        offsetMinutes = (oh * 60 + om) * (zone.startsWith('-') ? -1 : 1);
-    }
-    return local - offsetMinutes * 60_000;
 }
 /** What the parser needs to know about the file's first bytes to say what it is instead. */
 function describeStart(head) {
@@ -72301,7 +72270,7 @@ class Row {
         const v = this.raw(name);
         if (isNoValue(v))
             return null;
-        const t = parseIsoTime(v);
+        const t = (0,time/* parseIsoTime */.s)(v);
         if (t === null)
             throw this.fail(name, 'an ISO 8601 time or N/A');
         return t;
@@ -75797,7 +75766,7 @@ function assembleResult(opts) {
 
 /***/ }),
 
-/***/ 9846:
+/***/ 2468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76010,15 +75979,158 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/pipeline.ts + 29 modules
-var pipeline = __nccwpck_require__(5906);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
+// EXTERNAL MODULE: ./src/audit.ts + 30 modules
+var audit = __nccwpck_require__(2568);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(7401);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
+var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 3 modules
+var publish = __nccwpck_require__(7264);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/summary-model.ts
+var summary_model = __nccwpck_require__(6158);
+;// CONCATENATED MODULE: ./src/report/summary-terminal.ts
+
+
+
+
+const MAX_NAME = 128;
+/** Untrusted text for a terminal: one line, no control characters (no escape sequences). */
+function plain(s, max = MAX_NAME) {
+    return (0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s), max);
+}
+/** An identifier (user name, alias) for a terminal: also its invisible characters shown. */
+function plainId(s, max = MAX_NAME) {
+    return plain((0,markdown/* visibleInvisibles */.Jk)(s), max);
+}
+function columns(headers, rows, indent = '  ') {
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => indent +
+        cells
+            .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+            .join('  ')
+            .trimEnd();
+    return [line(headers), ...rows.map(line)].join('\n');
+}
+function key(f) {
+    return f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
+}
+function accountRow(r) {
+    const a = r.account;
+    return [
+        plain(a.accountId),
+        a.alias ? plainId(a.alias) : '-',
+        String(a.usersScanned),
+        String(r.findings),
+        String(r.exempted),
+        String(a.resolvedSinceReport),
+        r.reportFile !== null ? plain(r.reportFile, 200) : (r.reportAge ?? '-'),
+        a.status === 'ok' ? 'ok' : 'FAILED',
+    ];
+}
+function failingRow(r) {
+    const f = r.finding;
+    return [
+        plain(f.accountId),
+        plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
+        key(f),
+        r.keyCreated,
+        r.setupGap,
+        f.mfaActive ? 'yes' : 'no',
+        plain(r.use, 200),
+    ];
+}
+function exemptedRow(r) {
+    const f = r.finding;
+    return [
+        plain(f.accountId),
+        plainId(f.userName),
+        key(f),
+        r.keyCreated,
+        plain(f.justification ?? '-', summary_model/* MAX_MESSAGE */.h2),
+    ];
+}
+function fixLines(m) {
+    if (!m.fix)
+        return null;
+    const lines = m.fix.blocks.flatMap(({ finding: f, commands }) => [
+        `  # ${plainId(f.userName)} in ${plain(f.accountId)}`,
+        ...commands.map((l) => `  ${l}`),
+    ]);
+    if (m.fix.leftOut > 0) {
+        lines.push(`  # ... ${(0,outputs/* plural */.LS)(m.fix.leftOut, 'more key')}: see ${plain(m.files.jsonFile, 500)}`);
+    }
+    return lines.join('\n');
+}
+function failedLines(m) {
+    return m.failedAccounts
+        .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plainId(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', summary_model/* MAX_MESSAGE */.h2)}` +
+        (a.hint ? `\n    to fix: ${plain(a.hint, summary_model/* MAX_MESSAGE */.h2)}` : ''))
+        .join('\n');
+}
+function noteLines(m) {
+    const extra = [];
+    if (m.carriedAlerts > 0) {
+        extra.push(`${(0,outputs/* plural */.LS)(m.carriedAlerts, 'open alert')} of failed accounts carried forward`);
+    }
+    if (m.sarif.dropped > 0) {
+        extra.push(`SARIF holds the first ${sarif/* SARIF_MAX_RESULTS */.mH} results; ${m.sarif.dropped} dropped`);
+    }
+    extra.push(...m.notes.map((n) => plain(n.text, summary_model/* MAX_MESSAGE */.h2)));
+    return extra;
+}
+function renderTerminalModel(m) {
+    const out = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+    const section = (title, body) => out.push('', title, body);
+    const accountHeaders = [
+        'ACCOUNT',
+        'ALIAS',
+        'USERS',
+        'FINDINGS',
+        'EXEMPTED',
+        'RESOLVED',
+        'REPORT',
+        'STATUS',
+    ];
+    if (m.accounts.length > 0)
+        section('Accounts', columns(accountHeaders, m.accounts.map(accountRow)));
+    if (m.failing.length > 0) {
+        const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
+        section(m.findingsTitle, columns(headers, m.failing.map(failingRow)));
+    }
+    if (m.exempted.length > 0) {
+        const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];
+        section('Exempted keys', columns(headers, m.exempted.map(exemptedRow)));
+    }
+    const fix = fixLines(m);
+    if (fix !== null)
+        section('How to fix (deactivate first, then delete)', fix);
+    if (m.failedAccounts.length > 0)
+        section('Accounts that could not be audited', failedLines(m));
+    const notes = noteLines(m);
+    if (notes.length > 0)
+        section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
+    out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
+    return out.join('\n');
+}
+function renderTerminal(result, files) {
+    return renderTerminalModel((0,summary_model/* buildSummaryModel */.MG)(result, files));
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
  * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
  */
+
+
+
 
 
 
@@ -76041,20 +76153,25 @@ async function main(argv, env = process.env) {
             throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
                 'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
         }
-        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
+        const log = {
+            info: (m) => process.stderr.write(m + '\n'),
+            warning: (m) => process.stderr.write(`warning: ${m}\n`),
+        };
+        const audited = await (0,audit/* runAudit */.bD)(config, {
             getIDToken: (audience) => (0,core/* getIDToken */.V9)(audience),
             // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
             setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
             now: () => new Date(),
             sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            log: {
-                info: (m) => process.stderr.write(m + '\n'),
-                warning: (m) => process.stderr.write(`warning: ${m}\n`),
-            },
-            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken, env),
+            log,
+        });
+        const outcome = await (0,publish/* publish */.m)(audited, config, {
+            log,
+            github: (0,publish/* githubContextFromEnv */.S)(config.githubToken, env),
+            githubClient: (0,octokit/* githubClientSettings */.sd)(),
         });
         if (config.summary) {
-            process.stdout.write((0,summary/* renderTerminal */.bF)(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n');
+            process.stdout.write(renderTerminal(outcome.result, (0,formats/* reportFiles */.I)(config)) + '\n');
         }
         process.stderr.write(`${outcome.verdict}\n`);
         return outcome.exitCode;
@@ -76077,24 +76194,19 @@ async function main(argv, env = process.env) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
-/* harmony export */   BS: () => (/* binding */ describeCreation),
 /* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
 /* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
-/* harmony export */   Yi: () => (/* binding */ fixCommands),
-/* harmony export */   ZL: () => (/* binding */ shellQuote),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   ay: () => (/* binding */ formatUtc),
 /* harmony export */   bw: () => (/* binding */ HELP_URI),
 /* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
 /* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
-/* harmony export */   im: () => (/* binding */ formatDay),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   pt: () => (/* binding */ describeUse),
 /* harmony export */   xZ: () => (/* binding */ RULE)
 /* harmony export */ });
-/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, keyIdQuery, daysBetween */
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
-
+/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN */
+/**
+ * Metadata of the one rule this tool checks, shared by the SARIF log, the job summary and the issue
+ * bodies. Pure data; how findings are worded and fixed is in report/format.ts.
+ */
 const RULE_ID = 'iam-initial-access-key';
 /** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
 const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
@@ -76215,105 +76327,6 @@ const RULE = {
     tags: TAGS,
     cis: CIS_MAPPINGS,
 };
-/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
-function shellQuote(s) {
-    const clean = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
-        return clean;
-    return `'${clean.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The JMESPath `--query` of `aws iam list-access-keys` that prints the id of the key created in the
- * second of `keyCreatedAt` (ISO 8601). The AWS CLI renders `CreateDate` as `2026-01-02T03:04:05+00:00`
- * (v2's default `cli_timestamp_format`) or as sent, `2026-01-02T03:04:05Z` (v1): matching the second's
- * prefix selects the key under both.
- */
-function keyIdQuery(keyCreatedAt) {
-    const t = Date.parse(keyCreatedAt);
-    const second = Number.isNaN(t) ? (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
-    return `AccessKeyMetadata[?starts_with(CreateDate, '${second.replace(/'/g, '')}')].AccessKeyId`;
-}
-/**
- * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), the key is selected by
- * its creation time (`list-access-keys --query`), so the block can be pasted as it is.
- */
-function fixCommands(f) {
-    const user = shellQuote(f.userName);
-    const lines = [];
-    let key;
-    if (f.accessKeyId) {
-        key = shellQuote(f.accessKeyId);
-    }
-    else {
-        key = '"$KEY_ID"';
-        lines.push(`# key id not in the report (offline): the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
-    }
-    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
-    return lines;
-}
-/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
-function formatDuration(seconds) {
-    let s = Math.round(Math.abs(seconds));
-    const units = [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['min', 60],
-        ['s', 1],
-    ];
-    const parts = [];
-    for (const [name, size] of units) {
-        const n = Math.floor(s / size);
-        if (n > 0) {
-            parts.push(`${n} ${name}`);
-            s -= n * size;
-        }
-        else if (parts.length > 0) {
-            break; // adjacent units only: `3 d`, not `3 d 5 min`
-        }
-        if (parts.length === 2)
-            break;
-    }
-    return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
-function formatUtc(iso) {
-    const t = Date.parse(iso);
-    if (Number.isNaN(t))
-        return iso;
-    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** `2024-05-01`; anything that is not a date is returned as is. */
-function formatDay(iso) {
-    const t = Date.parse(iso);
-    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
-}
-/** Whole days from `from` to `to` (floored), or null when either is not a date. */
-function daysBetween(from, to) {
-    const a = Date.parse(from);
-    const b = Date.parse(to);
-    if (Number.isNaN(a) || Number.isNaN(b))
-        return null;
-    return Math.floor((b - a) / 86_400_000);
-}
-/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
-function describeCreation(f, setupWindowSeconds) {
-    // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
-    const gap = formatDuration(f.setupGapSeconds);
-    if (f.setupGapSeconds <= setupWindowSeconds)
-        return `created at user setup (${gap} after the user)`;
-    return `created ${gap} after the user`;
-}
-/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
-function describeUse(f, asOf) {
-    if (f.reason === 'never-used' || !f.keyLastUsedAt)
-        return 'never used';
-    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
-    const days = daysBetween(f.keyLastUsedAt, asOf);
-    return (`last used ${formatDay(f.keyLastUsedAt)}` +
-        (where.length > 0 ? ` (${where.join(', ')})` : '') +
-        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
-}
 
 
 /***/ }),
@@ -76326,8 +76339,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   R: () => (/* binding */ CLI_MARK),
 /* harmony export */   x: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_1__.i)
 /* harmony export */ });
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(757);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9846);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9042);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2468);
 /**
  * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action. The
  * terminal command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks
@@ -76351,16 +76364,18 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* unused harmony exports quote, splitList, partitionForRegion, parseDuration, parseIsoDateTime */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* unused harmony exports quote, splitList, partitionForRegion, parseDuration */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
 /* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9834);
 /**
  * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
  * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
  * names the input, quotes the bad value and says what was expected.
  */
+
 
 
 
@@ -76537,47 +76552,11 @@ function setupWindow(r) {
     }
 }
 const AS_OF_EXPECTED = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
-/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
-function parseIsoDateTime(text) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(text);
-    if (!m)
-        return null;
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    const hour = Number(h);
-    const minute = Number(mi);
-    const second = Number(s);
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
-        return null;
-    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-    const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-    const check = new Date(base);
-    if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1)
-        return null; // e.g. 02-30
-    let offsetMinutes = 0;
-    if (zone !== 'Z' && zone !== 'z') {
-        const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-        if (!z)
-            return null;
-        const oh = Number(z[2]);
-        const om = Number(z[3] ?? '0');
-        if (oh > 23 || om > 59)
-            return null;
-        offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
-    }
-    const date = new Date(base - offsetMinutes * 60_000);
-    // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
-    if (Number.isNaN(date.getTime()) || year < 1970)
-        return null;
-    return date;
-}
 function asOf(r) {
     const v = r.given('as-of');
     if (v === undefined)
         return null;
-    const d = parseIsoDateTime(v);
+    const d = (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIsoDateTime */ .G)(v);
     if (!d)
         throw bad('as-of', v, AS_OF_EXPECTED);
     return d;
@@ -76596,7 +76575,7 @@ function exemptUsers(r) {
     const globs = [...new Set(splitList(v))];
     for (const g of globs) {
         try {
-            picomatch__WEBPACK_IMPORTED_MODULE_2___default().makeRe(g, { strictBrackets: true });
+            picomatch__WEBPACK_IMPORTED_MODULE_3___default().makeRe(g, { strictBrackets: true });
         }
         catch (e) {
             throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
@@ -76656,6 +76635,21 @@ function category(r) {
     }
     return v;
 }
+/** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
+function offlineConflicts(r, live) {
+    const { roleArn, accounts, organization } = live;
+    const conflicting = [
+        roleArn !== null ? 'role-to-assume' : null,
+        accounts.length > 0 ? 'accounts' : null,
+        organization ? 'organization' : null,
+    ].filter((x) => x !== null);
+    if (live.shard !== null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('shard', `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`);
+    }
+    if (conflicting.length > 0) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
+    }
+}
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 function parseConfig(raw, deps) {
     const r = reader(raw);
@@ -76687,19 +76681,8 @@ function parseConfig(raw, deps) {
     const tag = exemptionTag(r);
     const exempt = exemptUsers(r);
     const reports = credentialReports(r, raw, deps);
-    if (reports.length > 0) {
-        const conflicting = [
-            roleArn !== null ? 'role-to-assume' : null,
-            accounts.length > 0 ? 'accounts' : null,
-            organization ? 'organization' : null,
-        ].filter((x) => x !== null);
-        if (shardValue !== null) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('shard', `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`);
-        }
-        if (conflicting.length > 0) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
-        }
-    }
+    if (reports.length > 0)
+        offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
     const sarifFile = filePath(r, 'sarif-file');
     const jsonFile = filePath(r, 'json-file');
     if (sarifFile === jsonFile) {
@@ -77961,7 +77944,7 @@ function checkOutputFiles(config, opts = {}) {
 
 /***/ }),
 
-/***/ 757:
+/***/ 9042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77996,18 +77979,280 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/pipeline.ts + 29 modules
-var pipeline = __nccwpck_require__(5906);
 // EXTERNAL MODULE: ./src/audit.ts + 30 modules
 var audit = __nccwpck_require__(2568);
-// EXTERNAL MODULE: ./src/report/files.ts + 1 modules
-var report_files = __nccwpck_require__(1009);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
+// EXTERNAL MODULE: ./src/publish/files.ts
+var publish_files = __nccwpck_require__(7791);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(7401);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
+var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 3 modules
+var publish = __nccwpck_require__(7264);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/summary-model.ts
+var summary_model = __nccwpck_require__(6158);
+;// CONCATENATED MODULE: ./src/report/summary-markdown.ts
+
+
+
+
+/** GitHub accepts 1 MiB of summary per step; stay a little below. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+const MAX_NAME = 128;
+const MAX_CELL_MESSAGE = 200;
+function bytes(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+// ---------------------------------------------------------------------------------------------------
+// Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
+/** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
+function fit(head, items, budget, more) {
+    if (items.length === 0)
+        return '';
+    const all = [...head, ...items].join('\n');
+    if (bytes(all) <= budget)
+        return all;
+    const out = [...head];
+    let used = bytes(head.join('\n'));
+    let i = 0;
+    for (; i < items.length; i++) {
+        const item = items[i];
+        const tail = bytes(`\n${more(items.length - i - 1)}`);
+        if (used + 1 + bytes(item) + tail > budget)
+            break;
+        out.push(item);
+        used += 1 + bytes(item);
+    }
+    out.push(more(items.length - i));
+    const text = out.join('\n');
+    if (bytes(text) <= budget)
+        return text;
+    const pointer = more(items.length);
+    return bytes(pointer) <= budget ? pointer : '';
+}
+function tableRows(headers, rows) {
+    return (0,markdown/* markdownTable */.Qj)(headers, rows).split('\n');
+}
+function table(title, headers, rows, budget, more) {
+    if (rows.length === 0)
+        return '';
+    const lines = tableRows(headers, rows);
+    return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
+}
+const user = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME), { inTable: true });
+const userText = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME));
+const id = (s) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(s, MAX_NAME), { inTable: true });
+const idText = (s) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(s, MAX_NAME));
+const key = (f) => f.accessKeyId ? `${(0,markdown/* codeSpan */.SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
+function verdictBlock({ m }) {
+    return `### ${m.verdict}\n\nAs of ${(0,markdown/* escapeMarkdown */.FV)(m.settings.asOf)}${m.settings.rest}`;
+}
+const ACCOUNT_HEADERS = [
+    'Account',
+    'Alias',
+    'Users scanned',
+    'Findings',
+    'Exempted',
+    'Resolved since report',
+    'Report',
+    'Status',
+];
+function accountRow(r) {
+    const a = r.account;
+    const report = [
+        r.reportFile !== null ? (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(r.reportFile, 200), { inTable: true }) : null,
+        r.reportAge,
+    ].filter((x) => x !== null);
+    return [
+        id(a.accountId),
+        a.alias ? id(a.alias) : '—',
+        String(a.usersScanned),
+        String(r.findings),
+        String(r.exempted),
+        String(a.resolvedSinceReport),
+        report.length > 0 ? report.join(' ') : '—',
+        a.status === 'ok' ? '✅ ok' : `❌ ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
+    ];
+}
+function accountsBlock(c, budget) {
+    return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
+}
+function findingsBlock(c, budget) {
+    return table(`#### ${c.m.findingsTitle}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], c.m.failing.map(({ finding: f, keyCreated, setupGap, use }) => [
+        id(f.accountId),
+        user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
+        key(f),
+        keyCreated,
+        setupGap,
+        (0,markdown/* escapeMarkdown */.FV)(use),
+        f.mfaActive ? 'yes' : '**no**',
+    ]), budget, c.cutRows('finding'));
+}
+function expiredBlock(c, budget) {
+    return fit([
+        '#### Expired exemptions',
+        '',
+        'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
+        '',
+    ], c.m.expired.map((f) => `- ${userText(f)} in ${idText(f.accountId)}: ` +
+        `${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(f.justification ?? '', summary_model/* MAX_MESSAGE */.h2))}`), budget, c.cutRows('expired exemption'));
+}
+function exemptedBlock(c, budget) {
+    return table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], c.m.exempted.map(({ finding: f, keyCreated, use }) => [
+        id(f.accountId),
+        user(f),
+        key(f),
+        keyCreated,
+        (0,markdown/* escapeMarkdown */.FV)(use),
+        f.justification ? (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(f.justification, summary_model/* MAX_MESSAGE */.h2)) : '—',
+    ]), budget, c.cutRows('exempted key'));
+}
+function fixBlock(c, budget) {
+    const fix = c.m.fix;
+    if (!fix)
+        return '';
+    const head = [
+        '#### How to fix',
+        '',
+        'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
+            `really needed, tag its user with ${(0,markdown/* codeSpan */.SS)(fix.exemptionTag)} saying why ` +
+            '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
+        '',
+    ];
+    const items = fix.blocks.map(({ finding: f, commands }) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,markdown/* codeBlock */.DV)(commands, 'sh')}\n`);
+    const over = fix.leftOut;
+    const leftOut = (n) => `_Commands for ${(0,outputs/* plural */.LS)(n, 'more key')} are left out: see the JSON report ${c.json}._`;
+    if (over > 0)
+        items.push(leftOut(over));
+    // When the budget cuts, the left-out line (always last) is among the cut items.
+    const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
+    return fit(head, items, budget, more).replace(/\n+$/, '');
+}
+function failedBlock(c, budget) {
+    return fit(['#### Accounts that could not be audited', ''], c.m.failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+        (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.error ?? 'unknown error', summary_model/* MAX_MESSAGE */.h2)) +
+        (a.hint ? `\n  - To fix: ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.hint, summary_model/* MAX_MESSAGE */.h2))}` : '')), budget, c.cutRows('failed account'));
+}
+function carriedBlock({ m }) {
+    const n = m.carriedAlerts;
+    if (n === 0)
+        return '';
+    return (`**${(0,outputs/* plural */.LS)(n, 'open code scanning alert')}** of accounts that could not be audited ` +
+        `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
+}
+function droppedBlock({ m, json }) {
+    const { total, dropped } = m.sarif;
+    if (dropped === 0)
+        return '';
+    return (`⚠️ The SARIF file holds the first ${sarif/* SARIF_MAX_RESULTS */.mH.toLocaleString('en-US')} of ` +
+        `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${(0,outputs/* plural */.LS)(dropped, 'result')} ` +
+        `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
+}
+/** Quoted names are code spans, the rest is escaped text. */
+function renderNote(n) {
+    return n.parts.map((p) => (typeof p === 'string' ? (0,markdown/* escapeMarkdown */.FV)(p) : (0,markdown/* codeSpan */.SS)(p.code))).join('');
+}
+function notesBlock(c, budget) {
+    return fit(['#### Notes', ''], c.m.notes.map((n) => `- ${renderNote(n)}`), budget, c.cutRows('note'));
+}
+function issuesBlock({ m }) {
+    return m.issues ? issuesText(m.issues) : '';
+}
+function footerBlock({ m, json }) {
+    return `Full report: JSON ${json} · SARIF ${(0,markdown/* codeSpan */.SS)(m.files.sarifFile)}`;
+}
+/** The blocks in the order shown, each with its priority when the summary must be cut (0 first). */
+const BLOCKS = [
+    { name: 'verdict', priority: 0, render: verdictBlock },
+    { name: 'accounts', priority: 6, render: accountsBlock },
+    { name: 'findings', priority: 7, render: findingsBlock },
+    { name: 'expired', priority: 5, render: expiredBlock },
+    { name: 'exempted', priority: 8, render: exemptedBlock },
+    { name: 'fix', priority: 9, render: fixBlock },
+    { name: 'failed', priority: 2, render: failedBlock },
+    { name: 'carried', priority: 3, render: carriedBlock },
+    { name: 'dropped', priority: 3, render: droppedBlock },
+    { name: 'notes', priority: 4, render: notesBlock },
+    { name: 'issues', priority: 1, render: issuesBlock },
+    { name: 'footer', priority: 1, render: footerBlock },
+];
+function join(parts) {
+    return parts.filter((p) => p !== '').join('\n\n') + '\n';
+}
+function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
+    const json = (0,markdown/* codeSpan */.SS)(m.files.jsonFile);
+    const c = {
+        m,
+        json,
+        cutRows: (what) => (n) => `_${(0,outputs/* plural */.LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`,
+    };
+    const full = join(BLOCKS.map((b) => b.render(c, Infinity)));
+    if (bytes(full) <= maxBytes)
+        return full;
+    // Too big: give each block, most important first, what is left after reserving room for the rest.
+    const cutNotice = "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
+        `the JSON report ${json} has everything.`;
+    const rendered = new Map();
+    let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * BLOCKS.length - 1;
+    const byPriority = [...BLOCKS].sort((a, b) => a.priority - b.priority);
+    byPriority.forEach((b, i) => {
+        const reserve = 400 * (byPriority.length - i - 1);
+        const text = b.render(c, Math.max(0, remaining - reserve));
+        const size = bytes(text);
+        if (size <= remaining) {
+            rendered.set(b.name, text);
+            remaining -= size;
+        }
+    });
+    const parts = BLOCKS.map((b) => rendered.get(b.name) ?? '');
+    parts.splice(1, 0, cutNotice);
+    const out = join(parts);
+    // The verdict alone is small; only an absurdly low maxBytes gets here.
+    return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+}
+function renderSummary(result, opts) {
+    return renderSummaryModel((0,summary_model/* buildSummaryModel */.MG)(result, opts), opts.maxBytes);
+}
+function truncateBytes(s, max) {
+    let out = s;
+    while (bytes(out) > max)
+        out = out.slice(0, Math.max(0, out.length - Math.ceil((bytes(out) - max) / 4) - 1));
+    return out;
+}
+function issuesText(i) {
+    const lines = ['#### Issues', ''];
+    lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
+        (i.skipped > 0 ? ` ${(0,outputs/* plural */.LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+    if (i.error)
+        lines.push('', `⚠️ Issues could not be kept in sync: ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(i.error, summary_model/* MAX_MESSAGE */.h2))}`);
+    return lines.join('\n');
+}
+/**
+ * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
+ * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ */
+function interruptedBanner(opts) {
+    const progress = opts.planned === null
+        ? `${(0,outputs/* plural */.LS)(opts.finished, 'account')} finished before it stopped`
+        : `${opts.finished} of ${(0,outputs/* plural */.LS)(opts.planned, 'account')} finished before it stopped`;
+    const files = opts.filesWritten
+        ? 'The SARIF and JSON files were written before it stopped.'
+        : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+    return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+}
+
 // EXTERNAL MODULE: ./src/timeouts.ts
 var src_timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
+
+
 
 
 
@@ -78047,6 +78292,7 @@ function stopSignal(runMs) {
 async function run() {
     const timeouts = (0,src_timeouts/* timeoutsFromEnv */.I5)();
     const guard = stopSignal(timeouts.runMs);
+    /** The newest result: the audit's, then (once the files are written) the published one. */
     let result = null;
     let issues = null;
     let writeSummary = true;
@@ -78055,32 +78301,36 @@ async function run() {
     let filesWritten = false;
     let planned = null;
     const finished = [];
+    const log = { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz };
     const work = async () => {
         try {
             config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
             writeSummary = config.summary;
             (0,output_files/* checkOutputFiles */.D)(config);
-            files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
+            files = (0,formats/* reportFiles */.I)(config);
             if (config.githubToken)
                 core/* setSecret */.Pq(config.githubToken);
-            const outcome = await (0,pipeline/* runPipeline */.a)(config, {
+            result = await (0,audit/* runAudit */.bD)(config, {
                 getIDToken: (audience) => core/* getIDToken */.V9(audience),
                 setSecret: (secret) => core/* setSecret */.Pq(secret),
                 now: () => new Date(),
                 sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-                log: { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz },
-                github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken),
+                log,
                 onPlan: (ids) => {
                     planned = ids.length;
                 },
                 onAccount: (a) => finished.push(a),
-                onResult: (r) => {
-                    result = r;
-                },
-                onFilesWritten: () => {
+            });
+            const outcome = await (0,publish/* publish */.m)(result, config, {
+                log,
+                github: (0,publish/* githubContextFromEnv */.S)(config.githubToken),
+                githubClient: (0,octokit/* githubClientSettings */.sd)(timeouts),
+                onFilesWritten: (written) => {
                     filesWritten = true;
+                    result = written;
                 },
             });
+            result = outcome.result;
             issues = outcome.issues;
             for (const [name, value] of Object.entries(outcome.outputs))
                 core/* setOutput */.uH(name, value);
@@ -78101,7 +78351,7 @@ async function run() {
         return;
     }
     // Stopped early: no file is left half-written, the summary says how far the run got, the step fails.
-    (0,report_files/* removePartialFiles */.lE)();
+    (0,publish_files/* removePartialFiles */.lE)();
     const cfg = config;
     const partial = result ??
         (cfg
@@ -78113,7 +78363,7 @@ async function run() {
                 notes: [],
             })
             : null);
-    const banner = (0,summary/* interruptedBanner */.pF)({
+    const banner = interruptedBanner({
         reason: stop.reason,
         detail: stop.detail,
         finished: partial?.accounts.length ?? finished.length,
@@ -78134,7 +78384,7 @@ async function run() {
     process.exit(1);
     async function summarize(r, prefix) {
         try {
-            await core/* summary */.z.addRaw(prefix + (0,summary/* renderSummary */.Br)(r, { ...files, issues })).write();
+            await core/* summary */.z.addRaw(prefix + renderSummary(r, { ...files, issues })).write();
         }
         catch (error) {
             core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
@@ -78182,22 +78432,163 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 5906:
+/***/ 7791:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lE: () => (/* binding */ removePartialFiles),
+/* harmony export */   t4: () => (/* binding */ writeReportFiles),
+/* harmony export */   yi: () => (/* binding */ ReportWriteError)
+/* harmony export */ });
+/* unused harmony export writeFileAtomic */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7401);
+
+
+
+
+
+/** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
+const inFlight = new Set();
+/** A report file that could not be written: names the input and the path. */
+class ReportWriteError extends Error {
+    input;
+    path;
+    constructor(input, path, cause) {
+        const e = cause;
+        const what = e?.code ? `${e.code}: ${e.message}` : String(cause?.message ?? cause);
+        super(`Could not write ${input} "${path}": ${what}`, { cause });
+        this.input = input;
+        this.path = path;
+        this.name = 'ReportWriteError';
+    }
+}
+/**
+ * Writes `text` to `path` so that it is complete or absent: into a temporary file in the same folder
+ * (so the rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in
+ * the middle leaves the previous file as it was.
+ */
+async function writeFileAtomic(path, text) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    inFlight.add(temp);
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(text, 'utf8');
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true }).catch(() => undefined);
+        throw err;
+    }
+    finally {
+        inFlight.delete(temp);
+    }
+}
+/** Removes the temporary files of writes still under way (for a run that is being stopped). */
+function removePartialFiles() {
+    for (const temp of inFlight)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+    inFlight.clear();
+}
+/**
+ * Writes every registered format: the SARIF log always, even with zero results (that is what closes
+ * fixed alerts), then the JSON report. All are tried; the first failure is thrown as a ReportWriteError
+ * naming its input and path.
+ */
+async function writeReportFiles(result, config) {
+    let first = null;
+    for (const format of _formats_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_FORMATS */ .E) {
+        const path = format.path(config);
+        try {
+            await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
+        }
+        catch (err) {
+            first ??= new ReportWriteError(format.input, path, err);
+        }
+    }
+    if (first)
+        throw first;
+}
+
+
+/***/ }),
+
+/***/ 7401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ githubContextFromEnv),
-  a: () => (/* binding */ runPipeline)
+  E: () => (/* binding */ REPORT_FORMATS),
+  I: () => (/* binding */ reportFiles)
 });
 
-// EXTERNAL MODULE: ./src/audit.ts + 30 modules
-var audit = __nccwpck_require__(2568);
-// EXTERNAL MODULE: ./src/report/files.ts + 1 modules
-var files = __nccwpck_require__(1009);
-// EXTERNAL MODULE: ./src/report/outputs.ts
-var report_outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(2794);
+;// CONCATENATED MODULE: ./src/version.ts
+/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/publish/formats.ts
+
+
+
+function formats_json(value) {
+    return JSON.stringify(value, null, 2) + '\n';
+}
+/** Every format a run writes, in the order they are written. */
+const REPORT_FORMATS = [
+    {
+        input: 'sarif-file',
+        output: 'sarif-file',
+        path: (c) => c.sarifFile,
+        render: (r, c) => formats_json((0,sarif/* buildSarif */.Ep)(r, { toolVersion: VERSION, category: c.category ?? null })),
+    },
+    {
+        input: 'json-file',
+        output: 'json-file',
+        path: (c) => c.jsonFile,
+        render: (r) => formats_json((0,json/* buildJsonReport */.XY)(r)),
+    },
+];
+/** The paths of the report files, as the summary and the outputs name them. */
+function reportFiles(config) {
+    return { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
+}
+
+
+/***/ }),
+
+/***/ 8746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  se: () => (/* binding */ RATE_LIMIT_RETRIES),
+  Qi: () => (/* binding */ createOctokit),
+  sd: () => (/* binding */ githubClientSettings)
+});
+
+// UNUSED EXPORTS: MAX_RATE_LIMIT_WAIT_SECONDS, apiBaseUrl, fetchWithTimeout
+
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
@@ -83530,8 +83921,8 @@ throttling.triggersNotification = triggersNotification;
 
 
 // EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
-;// CONCATENATED MODULE: ./src/github/octokit.ts
+var src_timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/publish/octokit.ts
 /**
  * The one place an Octokit client is made: `@actions/github`'s client with the throttling and retry
  * plugins, pointed at `GITHUB_API_URL` (GitHub Enterprise Server, local test servers).
@@ -83546,6 +83937,10 @@ var timeouts = __nccwpck_require__(2779);
 const RATE_LIMIT_RETRIES = 3;
 /** A primary rate limit that resets later than this is not waited for (the run would just hang). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+/** The settings of a real run: GitHub's pacing, `retry-after` in seconds, the request timeout of timeouts.ts. */
+function githubClientSettings(timeouts = (0,src_timeouts/* timeoutsFromEnv */.I5)()) {
+    return { retryAfterBaseMs: 1000, requestTimeoutMs: timeouts.githubRequestMs, pacing: 'github' };
+}
 /**
  * `fetch` with a deadline for the whole response, body included: a response that stalls fails with a
  * `TimeoutError`, which Octokit turns into a 500-like RequestError that the retry plugin retries.
@@ -83584,7 +83979,7 @@ function describe(options) {
     return `${options.method ?? 'GET'} ${options.url ?? ''}`.trim();
 }
 function createOctokit(token, opts) {
-    const { log, timing = {} } = opts;
+    const { log, settings } = opts;
     // @actions/github reads GITHUB_API_URL once, when it is first imported; reading it again here means
     // a value set later (a test's local server) is honoured too. In the action both are the same.
     const baseUrl = opts.baseUrl ?? apiBaseUrl();
@@ -83606,23 +84001,22 @@ function createOctokit(token, opts) {
             return again;
         },
     };
-    if (timing.retryAfterBaseMs !== undefined)
-        throttle.retryAfterBaseValue = timing.retryAfterBaseMs;
-    if (timing.writeLimiter)
-        throttle.write = timing.writeLimiter;
-    if (timing.notificationsLimiter)
-        throttle.notifications = timing.notificationsLimiter;
+    throttle.retryAfterBaseValue = settings.retryAfterBaseMs;
+    if (settings.pacing !== 'github') {
+        throttle.write = settings.pacing.write;
+        throttle.notifications = settings.pacing.notifications;
+    }
     return getOctokit(token, {
         baseUrl,
         // Replaces (shallowly) @actions/github's request defaults, so its proxy-aware fetch is wrapped, not lost.
         request: {
             ...defaults.request,
-            fetch: fetchWithTimeout(opts.requestTimeoutMs ?? (0,timeouts/* timeoutsFromEnv */.I5)().githubRequestMs, defaults.request?.fetch ?? fetch),
+            fetch: fetchWithTimeout(settings.requestTimeoutMs, defaults.request?.fetch ?? fetch),
         },
         throttle,
         retry: {
             retries: RATE_LIMIT_RETRIES,
-            ...(timing.retryAfterBaseMs !== undefined ? { retryAfterBaseValue: timing.retryAfterBaseMs } : {}),
+            retryAfterBaseValue: settings.retryAfterBaseMs,
         },
         log: {
             debug: () => undefined,
@@ -83633,9 +84027,30 @@ function createOctokit(token, opts) {
     }, throttling, retry);
 }
 
+
+/***/ }),
+
+/***/ 7264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ githubContextFromEnv),
+  m: () => (/* binding */ publish)
+});
+
+// EXTERNAL MODULE: ./src/publish/files.ts
+var files = __nccwpck_require__(7791);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(7401);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var report_outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
+var octokit = __nccwpck_require__(8746);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
-;// CONCATENATED MODULE: ./src/github/code-scanning.ts
+;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
 
 function httpStatus(e) {
     const s = typeof e === 'object' && e !== null ? e.status : undefined;
@@ -83703,7 +84118,9 @@ async function fetchCarriedAlerts(opts) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var rule = __nccwpck_require__(5917);
-;// CONCATENATED MODULE: ./src/github/issue-body.ts
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/issue-body.ts
 /**
  * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
  * the hidden marker that finds it again, and the closing comments. Pure functions of the findings:
@@ -83712,6 +84129,7 @@ var rule = __nccwpck_require__(5917);
  * Every untrusted string (user names, ARNs, aliases, tag values, regions, services) is escaped: it
  * cannot add Markdown or HTML, link anywhere, @mention anyone or reference an issue.
  */
+
 
 
 
@@ -83799,9 +84217,9 @@ function whyItMatters() {
 function describeFinding(f) {
     const use = f.reason === 'never-used' || !f.keyLastUsedAt
         ? 'has never been used'
-        : `was last used on ${when((0,rule/* formatDay */.im)(f.keyLastUsedAt))}`;
+        : `was last used on ${when((0,format/* formatDay */.im)(f.keyLastUsedAt))}`;
     return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}, ` +
-        `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}` +
+        `created ${(0,format/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}` +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
             : ''));
@@ -83810,9 +84228,9 @@ function keyRow(f) {
     return [
         String(f.keySlot),
         dash(f.accessKeyId, (k) => code(k, 128)),
-        when((0,rule/* formatUtc */.ay)(f.keyCreatedAt)),
-        when((0,rule/* formatDuration */.a3)(f.setupGapSeconds)),
-        f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,rule/* formatDay */.im)(f.keyLastUsedAt)),
+        when((0,format/* formatUtc */.ay)(f.keyCreatedAt)),
+        when((0,format/* formatDuration */.a3)(f.setupGapSeconds)),
+        f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,format/* formatDay */.im)(f.keyLastUsedAt)),
         dash(f.keyLastUsedRegion, (v) => md(v, 64)),
         dash(f.keyLastUsedService, (v) => md(v, 64)),
     ];
@@ -83822,12 +84240,12 @@ function fixBlock(findings) {
     if (tooLong) {
         return ['The user name is too long to show a command for; see the JSON report for the exact values.'];
     }
-    const lines = findings.flatMap((f) => (0,rule/* fixCommands */.Yi)(f));
+    const lines = findings.flatMap((f) => (0,format/* fixCommands */.Yi)(f));
     return [(0,markdown/* codeBlock */.DV)(lines, 'sh')];
 }
 function exemptionCommand(userName, tag) {
-    const name = userName.length > MAX_COMMAND_NAME ? 'USER' : (0,rule/* shellQuote */.ZL)(userName);
-    return `aws iam tag-user --user-name ${name} --tags ${(0,rule/* shellQuote */.ZL)(`Key=${tag},Value="reason; expires=YYYY-MM-DD"`)}`;
+    const name = userName.length > MAX_COMMAND_NAME ? 'USER' : (0,format/* shellQuote */.ZL)(userName);
+    return `aws iam tag-user --user-name ${name} --tags ${(0,format/* shellQuote */.ZL)(`Key=${tag},Value="reason; expires=YYYY-MM-DD"`)}`;
 }
 function safeRunUrl(url) {
     return url && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? url : null;
@@ -83858,8 +84276,8 @@ function renderBody(group, opts, shown) {
             ['Account', accountIn(true)],
             ['User', code(group.userName, 256)],
             ['ARN', code(group.userArn)],
-            ['User created', first ? when((0,rule/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
-            ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,rule/* formatDay */.im)(v)))],
+            ['User created', first ? when((0,format/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
+            ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,format/* formatDay */.im)(v)))],
             ['MFA', first?.mfaActive ? 'active' : 'not active'],
         ]),
         '',
@@ -83956,7 +84374,7 @@ function closingComment(reason, opts) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/github/issues.ts
+;// CONCATENATED MODULE: ./src/publish/issues.ts
 
 
 
@@ -84129,7 +84547,7 @@ function describeIssueError(e) {
         return `${PREFIX}: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e))}`;
     const message = (0,markdown/* oneLine */.TN)(e.message);
     if (/rate limit/i.test(message)) {
-        return `${PREFIX}: GitHub's API rate limit was still exceeded after ${RATE_LIMIT_RETRIES} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
+        return `${PREFIX}: GitHub's API rate limit was still exceeded after ${octokit/* RATE_LIMIT_RETRIES */.se} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
     }
     if (e.status === 403 || e.status === 404 || e.status === 410) {
         const accepted = e.response?.headers?.['x-accepted-github-permissions'];
@@ -84311,7 +84729,7 @@ async function syncIssues(opts) {
     return outcome;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
+;// CONCATENATED MODULE: ./src/publish/publish.ts
 
 
 
@@ -84319,16 +84737,28 @@ async function syncIssues(opts) {
 
 
 
-async function runPipeline(config, deps) {
-    let result = await (0,audit/* runAudit */.bD)(config, deps);
-    deps.onResult?.(result);
-    result = await keepFailedAccountsAlerts(result, deps);
-    deps.onResult?.(result);
+/** The run's one GitHub client, made when first needed (a run that needs none makes none). */
+function gitHub(deps) {
+    const context = deps.github;
+    if (!context)
+        return null;
+    let client = null;
+    return {
+        context,
+        get octokit() {
+            client ??= (0,octokit/* createOctokit */.Qi)(context.token, { log: deps.log, settings: deps.githubClient });
+            return client;
+        },
+    };
+}
+async function publish(audited, config, deps) {
+    const github = gitHub(deps);
+    const result = await keepFailedAccountsAlerts(audited, github, deps);
     // A file that cannot be written fails the run, but the issues and the other outputs still happen.
     let writeError = null;
     try {
         await (0,files/* writeReportFiles */.t4)(result, config);
-        deps.onFilesWritten?.();
+        deps.onFilesWritten?.(result);
     }
     catch (err) {
         if (!(err instanceof files/* ReportWriteError */.yi))
@@ -84338,11 +84768,11 @@ async function runPipeline(config, deps) {
     }
     let issues = null;
     if (config.createIssues) {
-        issues = await syncIssueTracker(result, config, deps);
+        issues = await syncIssueTracker(result, config, github, deps);
         if (issues.error)
             deps.log.warning(issues.error);
     }
-    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
+    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { ...(0,formats/* reportFiles */.I)(config), issues });
     const { code, reason } = (0,report_outputs/* exitCodeFor */.Rr)(result, config.failOn);
     if (writeError !== null) {
         return { result, issues, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
@@ -84353,31 +84783,30 @@ async function runPipeline(config, deps) {
  * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again. Without GitHub access that is impossible; the user is told what that means.
  */
-async function keepFailedAccountsAlerts(result, deps) {
+async function keepFailedAccountsAlerts(result, github, deps) {
     const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
     if (result.mode !== 'live' || failed.length === 0)
         return result;
-    if (!deps.github) {
+    if (!github) {
         deps.log.warning(`No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
             'cannot be carried forward and will show as fixed until the next good run.');
         return result;
     }
-    const octokit = createOctokit(deps.github.token, { log: deps.log });
     const { alerts, warning } = await fetchCarriedAlerts({
-        octokit,
-        owner: deps.github.owner,
-        repo: deps.github.repo,
+        octokit: github.octokit,
+        owner: github.context.owner,
+        repo: github.context.repo,
         toolName: rule/* TOOL_NAME */.lH,
         failedAccountIds: failed,
-        ref: deps.github.ref ?? undefined,
+        ref: github.context.ref ?? undefined,
         log: deps.log,
     });
     if (warning)
         deps.log.warning(warning);
     return { ...result, carriedForward: alerts };
 }
-async function syncIssueTracker(result, config, deps) {
-    if (!deps.github) {
+async function syncIssueTracker(result, config, github, deps) {
+    if (!github) {
         return {
             opened: 0,
             updated: 0,
@@ -84387,15 +84816,14 @@ async function syncIssueTracker(result, config, deps) {
             error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
         };
     }
-    const octokit = createOctokit(deps.github.token, { log: deps.log });
     return syncIssues({
-        octokit,
-        owner: deps.github.owner,
-        repo: deps.github.repo,
+        octokit: github.octokit,
+        owner: github.context.owner,
+        repo: github.context.repo,
         result,
         extraLabels: config.issueLabels,
         maxIssues: config.maxIssues,
-        runUrl: deps.github.runUrl,
+        runUrl: github.context.runUrl,
         log: deps.log,
     });
 }
@@ -84412,117 +84840,119 @@ function githubContextFromEnv(token, env = process.env) {
 
 /***/ }),
 
-/***/ 1009:
+/***/ 2011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ describeCreation),
+/* harmony export */   Yi: () => (/* binding */ fixCommands),
+/* harmony export */   ZL: () => (/* binding */ shellQuote),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   im: () => (/* binding */ formatDay),
+/* harmony export */   pt: () => (/* binding */ describeUse)
+/* harmony export */ });
+/* unused harmony exports keyIdQuery, daysBetween */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yi: () => (/* binding */ ReportWriteError),
-  lE: () => (/* binding */ removePartialFiles),
-  t4: () => (/* binding */ writeReportFiles)
-});
-
-// UNUSED EXPORTS: writeFileAtomic
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(5881);
-// EXTERNAL MODULE: ./src/report/json.ts
-var json = __nccwpck_require__(2794);
-;// CONCATENATED MODULE: ./src/version.ts
-/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/report/files.ts
-
-
-
-
-
-
-
-/** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
-const inFlight = new Set();
-/** A report file that could not be written: names the input and the path. */
-class ReportWriteError extends Error {
-    input;
-    path;
-    constructor(input, path, cause) {
-        const e = cause;
-        const what = e?.code ? `${e.code}: ${e.message}` : String(cause?.message ?? cause);
-        super(`Could not write ${input} "${path}": ${what}`, { cause });
-        this.input = input;
-        this.path = path;
-        this.name = 'ReportWriteError';
-    }
+/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
+function shellQuote(s) {
+    const clean = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
+        return clean;
+    return `'${clean.replace(/'/g, `'\\''`)}'`;
 }
 /**
- * Writes `text` to `path` so that it is complete or absent: into a temporary file in the same folder
- * (so the rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in
- * the middle leaves the previous file as it was.
+ * The JMESPath `--query` of `aws iam list-access-keys` that prints the id of the key created in the
+ * second of `keyCreatedAt` (ISO 8601). The AWS CLI renders `CreateDate` as `2026-01-02T03:04:05+00:00`
+ * (v2's default `cli_timestamp_format`) or as sent, `2026-01-02T03:04:05Z` (v1): matching the second's
+ * prefix selects the key under both.
  */
-async function writeFileAtomic(path, text) {
-    const dir = (0,external_node_path_.dirname)(path);
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const temp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    inFlight.add(temp);
-    try {
-        const handle = await (0,promises_.open)(temp, 'wx', 0o644);
-        try {
-            await handle.writeFile(text, 'utf8');
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_.rename)(temp, path);
-    }
-    catch (err) {
-        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
-        throw err;
-    }
-    finally {
-        inFlight.delete(temp);
-    }
-}
-/** Removes the temporary files of writes still under way (for a run that is being stopped). */
-function removePartialFiles() {
-    for (const temp of inFlight)
-        (0,external_node_fs_.rmSync)(temp, { force: true });
-    inFlight.clear();
+function keyIdQuery(keyCreatedAt) {
+    const t = Date.parse(keyCreatedAt);
+    const second = Number.isNaN(t) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
+    return `AccessKeyMetadata[?starts_with(CreateDate, '${second.replace(/'/g, '')}')].AccessKeyId`;
 }
 /**
- * Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON
- * report. Both are tried; the first failure is thrown as a ReportWriteError naming its input and path.
+ * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
+ * deactivate first (reversible), then delete. Without a key id (offline audits), the key is selected by
+ * its creation time (`list-access-keys --query`), so the block can be pasted as it is.
  */
-async function writeReportFiles(result, paths) {
-    const jobs = [
-        [
-            'sarif-file',
-            paths.sarifFile,
-            () => JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION, category: paths.category ?? null }), null, 2) + '\n',
-        ],
-        ['json-file', paths.jsonFile, () => JSON.stringify((0,json/* buildJsonReport */.XY)(result), null, 2) + '\n'],
+function fixCommands(f) {
+    const user = shellQuote(f.userName);
+    const lines = [];
+    let key;
+    if (f.accessKeyId) {
+        key = shellQuote(f.accessKeyId);
+    }
+    else {
+        key = '"$KEY_ID"';
+        lines.push(`# key id not in the report (offline): the key created ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
+    }
+    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
+    return lines;
+}
+/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
+function formatDuration(seconds) {
+    let s = Math.round(Math.abs(seconds));
+    const units = [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['min', 60],
+        ['s', 1],
     ];
-    let first = null;
-    for (const [input, path, text] of jobs) {
-        try {
-            await writeFileAtomic(path, text());
+    const parts = [];
+    for (const [name, size] of units) {
+        const n = Math.floor(s / size);
+        if (n > 0) {
+            parts.push(`${n} ${name}`);
+            s -= n * size;
         }
-        catch (err) {
-            first ??= new ReportWriteError(input, path, err);
+        else if (parts.length > 0) {
+            break; // adjacent units only: `3 d`, not `3 d 5 min`
         }
+        if (parts.length === 2)
+            break;
     }
-    if (first)
-        throw first;
+    return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
+function formatUtc(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** `2024-05-01`; anything that is not a date is returned as is. */
+function formatDay(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
+}
+/** Whole days from `from` to `to` (floored), or null when either is not a date. */
+function daysBetween(from, to) {
+    const a = Date.parse(from);
+    const b = Date.parse(to);
+    if (Number.isNaN(a) || Number.isNaN(b))
+        return null;
+    return Math.floor((b - a) / 86_400_000);
+}
+/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
+function describeCreation(f, setupWindowSeconds) {
+    // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
+    const gap = formatDuration(f.setupGapSeconds);
+    if (f.setupGapSeconds <= setupWindowSeconds)
+        return `created at user setup (${gap} after the user)`;
+    return `created ${gap} after the user`;
+}
+/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
+function describeUse(f, asOf) {
+    if (f.reason === 'never-used' || !f.keyLastUsedAt)
+        return 'never used';
+    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
+    const days = daysBetween(f.keyLastUsedAt, asOf);
+    return (`last used ${formatDay(f.keyLastUsedAt)}` +
+        (where.length > 0 ? ` (${where.join(', ')})` : '') +
+        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
 }
 
 
@@ -84828,14 +85258,16 @@ function exitCodeFor(result, failOn) {
 /* unused harmony exports SARIF_SCHEMA, toArtifactUri, locationFingerprint, sarifText, automationId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2794);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2794);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5917);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
 /**
  * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, the one rule (always, even with zero
  * results: that is what closes fixed alerts), one result per failing key, exempted keys left out,
  * alerts of failed accounts carried forward, account errors as tool execution notifications.
  */
+
 
 
 
@@ -84901,7 +85333,7 @@ function automationId(result, category) {
 }
 /** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
 function findingEvidence(f) {
-    const { exempted: _exempted, location: _location, ...evidence } = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonFinding */ .eg)(f);
+    const { exempted: _exempted, location: _location, ...evidence } = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonFinding */ .eg)(f);
     return evidence;
 }
 function ruleDescriptor() {
@@ -84931,8 +85363,8 @@ function findingMessage(f, result, alias) {
         : `access key in slot ${f.keySlot}`;
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
-        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
 }
 function physicalLocation(location) {
     return [
@@ -85059,16 +85491,15 @@ function buildSarif(result, opts) {
 
 /***/ }),
 
-/***/ 7994:
+/***/ 6158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   bF: () => (/* binding */ renderTerminal),
-/* harmony export */   pF: () => (/* binding */ interruptedBanner)
+/* harmony export */   MG: () => (/* binding */ buildSummaryModel),
+/* harmony export */   h2: () => (/* binding */ MAX_MESSAGE)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, verdictText */
-/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
+/* unused harmony exports MAX_FIX_BLOCKS, verdictText */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
 /* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5881);
@@ -85076,16 +85507,10 @@ function buildSarif(result, opts) {
 
 
 
-/** GitHub accepts 1 MiB of summary per step; stay a little below. */
-const SUMMARY_MAX_BYTES = 1_000_000;
 /** Fix command blocks shown at most; the JSON report has every finding. */
 const MAX_FIX_BLOCKS = 50;
-const MAX_NAME = 128;
+/** Longest message (note, error, justification) shown. */
 const MAX_MESSAGE = 1_000;
-const MAX_CELL_MESSAGE = 200;
-function bytes(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
 /** `access key created at user setup` / `access keys of console users`, by scope. */
 function keysNoun(result, n) {
     const keys = n === 1 ? 'access key' : 'access keys';
@@ -85113,31 +85538,32 @@ function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
     return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
-/** Built from numbers and enums only; `esc` is for the as-of time, in case it is not a date. */
-function settingsText(result, esc = plain) {
+/** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
+function settingsLine(result) {
     const s = result.settings;
     const scope = s.scope === 'at-setup'
-        ? `keys created within ${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
+        ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
     const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
-    return `As of ${esc((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
+    return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
+const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
+    'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.';
 /** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
 function allNotes(result) {
     const notes = [...result.notes];
-    if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n))) {
-        notes.unshift('Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-            'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.');
-    }
+    if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n)))
+        notes.unshift(OFFLINE_CAVEAT);
     return notes;
 }
-/** A note may quote names in backticks: those become code spans, the rest is escaped text. */
-function renderNote(s) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_MESSAGE)
+/** A note quotes names in backticks: those are code, the rest is text. */
+function note(text) {
+    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(text, MAX_MESSAGE)
         .split(/(`[^`]+`)/)
-        .map((part) => (/^`[^`]+`$/.test(part) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(part.slice(1, -1)) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(part)))
-        .join('');
+        .filter((p) => p !== '')
+        .map((p) => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
+    return { text, parts };
 }
 function perAccount(findings) {
     const m = new Map();
@@ -85156,300 +85582,108 @@ function reportAge(a, generatedAt) {
         return null;
     const age = (Date.parse(generatedAt) - Date.parse(a.reportGeneratedAt)) / 1000;
     return Number.isNaN(age)
-        ? (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)
-        : `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(age)} old)`;
+        ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)
+        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(age)} old)`;
 }
-/** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
-function fit(head, items, budget, more) {
-    if (items.length === 0)
-        return '';
-    const all = [...head, ...items].join('\n');
-    if (bytes(all) <= budget)
-        return all;
-    const out = [...head];
-    let used = bytes(head.join('\n'));
-    let i = 0;
-    for (; i < items.length; i++) {
-        const item = items[i];
-        const tail = bytes(`\n${more(items.length - i - 1)}`);
-        if (used + 1 + bytes(item) + tail > budget)
-            break;
-        out.push(item);
-        used += 1 + bytes(item);
-    }
-    out.push(more(items.length - i));
-    const text = out.join('\n');
-    if (bytes(text) <= budget)
-        return text;
-    const pointer = more(items.length);
-    return bytes(pointer) <= budget ? pointer : '';
+function findingRow(f, asOf) {
+    return {
+        finding: f,
+        keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+        setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
+        use: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, asOf),
+    };
 }
-function tableRows(headers, rows) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Qj)(headers, rows).split('\n');
-}
-function table(title, headers, rows, budget, more) {
-    if (rows.length === 0)
-        return '';
-    const lines = tableRows(headers, rows);
-    return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
-}
-function renderSummary(result, opts) {
-    const maxBytes = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
-    const json = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.jsonFile);
-    const cutRows = (what) => (n) => `_${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
-    const counts = perAccount(result.findings);
+function buildSummaryModel(result, opts) {
+    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const byAccount = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
-    const exempted = result.findings.filter((f) => f.exempted);
-    const expired = failing.filter((f) => f.exemptionExpired);
-    const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-    // Identifiers (user names, account ids, aliases) are inline code: inert, and they copy exactly.
-    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME), { inTable: true });
-    const userText = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
-    const id = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_NAME), { inTable: true });
-    const idText = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_NAME));
-    const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
-    const blocks = [];
-    const add = (name, priority, render) => blocks.push({ name, priority, render });
-    add('verdict', 0, () => `### ${verdictText(result, c)}\n\n${settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)}`);
-    add('accounts', 6, (budget) => table('#### Accounts', [
-        'Account',
-        'Alias',
-        'Users scanned',
-        'Findings',
-        'Exempted',
-        'Resolved since report',
-        'Report',
-        'Status',
-    ], result.accounts.map((a) => {
-        const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
-        const report = [
-            a.source !== 'aws' ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.source, 200), { inTable: true }) : null,
-            reportAge(a, result.generatedAt),
-        ].filter((x) => x !== null);
-        return [
-            id(a.accountId),
-            a.alias ? id(a.alias) : '—',
-            String(a.usersScanned),
-            String(n.findings),
-            String(n.exempted),
-            String(a.resolvedSinceReport),
-            report.length > 0 ? report.join(' ') : '—',
-            a.status === 'ok'
-                ? '✅ ok'
-                : `❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
-        ];
-    }), budget, cutRows('account')));
-    add('findings', 7, (budget) => table(`#### Unused ${keysNoun(result, 2)}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], failing.map((f) => [
-        id(f.accountId),
-        user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
-        key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
-        f.mfaActive ? 'yes' : '**no**',
-    ]), budget, cutRows('finding')));
-    add('expired', 5, (budget) => fit([
-        '#### Expired exemptions',
-        '',
-        'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
-        '',
-    ], expired.map((f) => `- ${userText(f)} in ${idText(f.accountId)}: ` +
-        `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification ?? '', MAX_MESSAGE))}`), budget, cutRows('expired exemption')));
-    add('exempted', 8, (budget) => table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], exempted.map((f) => [
-        id(f.accountId),
-        user(f),
-        key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
-        f.justification ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification, MAX_MESSAGE)) : '—',
-    ]), budget, cutRows('exempted key')));
-    add('fix', 9, (budget) => {
-        if (failing.length === 0)
-            return '';
-        const shown = failing.slice(0, MAX_FIX_BLOCKS);
-        const over = failing.length - shown.length;
-        const head = [
-            '#### How to fix',
-            '',
-            'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
-                `really needed, tag its user with ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(result.settings.exemptionTag)} saying why ` +
-                '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
-            '',
-        ];
-        const items = shown.map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
-        if (over > 0)
-            items.push(leftOut(over));
-        // When the budget cuts, the left-out line (always last) is among the cut items.
-        const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
-        return fit(head, items, budget, more).replace(/\n+$/, '');
-    });
-    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
-        (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
-    add('carried', 3, () => {
-        const n = result.carriedForward.length;
-        if (n === 0)
-            return '';
-        return (`**${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'open code scanning alert')}** of accounts that could not be audited ` +
-            `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
-    });
-    add('dropped', 3, () => {
-        const { total, dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result);
-        if (dropped === 0)
-            return '';
-        return (`⚠️ The SARIF file holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .SARIF_MAX_RESULTS */ .mH.toLocaleString('en-US')} of ` +
-            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(dropped, 'result')} ` +
-            `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
-    });
-    add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
-    add('issues', 1, () => (opts.issues ? issuesText(opts.issues) : ''));
-    add('footer', 1, () => `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}`);
-    const join = (parts) => parts.filter((p) => p !== '').join('\n\n') + '\n';
-    const full = join(blocks.map((b) => b.render(Infinity)));
-    if (bytes(full) <= maxBytes)
-        return full;
-    // Too big: give each block, most important first, what is left after reserving room for the rest.
-    const cutNotice = "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
-        `the JSON report ${json} has everything.`;
-    const rendered = new Map();
-    let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * blocks.length - 1;
-    const byPriority = [...blocks].sort((a, b) => a.priority - b.priority);
-    byPriority.forEach((b, i) => {
-        const reserve = 400 * (byPriority.length - i - 1);
-        const text = b.render(Math.max(0, remaining - reserve));
-        const size = bytes(text);
-        if (size <= remaining) {
-            rendered.set(b.name, text);
-            remaining -= size;
-        }
-    });
-    const parts = blocks.map((b) => rendered.get(b.name) ?? '');
-    parts.splice(1, 0, cutNotice);
-    const out = join(parts);
-    // The verdict alone is small; only an absurdly low maxBytes gets here.
-    return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+    const shown = failing.slice(0, MAX_FIX_BLOCKS);
+    return {
+        counts,
+        verdict: verdictText(result, counts),
+        settings: settingsLine(result),
+        accounts: result.accounts.map((a) => ({
+            account: a,
+            ...(byAccount.get(a.accountId) ?? { findings: 0, exempted: 0 }),
+            reportFile: a.source !== 'aws' ? a.source : null,
+            reportAge: reportAge(a, result.generatedAt),
+        })),
+        findingsTitle: `Unused ${keysNoun(result, 2)}`,
+        failing: failing.map((f) => findingRow(f, result.asOf)),
+        expired: failing.filter((f) => f.exemptionExpired),
+        exempted: result.findings.filter((f) => f.exempted).map((f) => findingRow(f, result.asOf)),
+        fix: failing.length === 0
+            ? null
+            : {
+                exemptionTag: result.settings.exemptionTag,
+                blocks: shown.map((f) => ({ finding: f, commands: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f) })),
+                leftOut: failing.length - shown.length,
+            },
+        failedAccounts: result.accounts.filter((a) => a.status === 'error'),
+        carriedAlerts: result.carriedForward.length,
+        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result),
+        notes: allNotes(result).map(note),
+        issues: opts.issues ?? null,
+        files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
+    };
 }
-function truncateBytes(s, max) {
-    let out = s;
-    while (bytes(out) > max)
-        out = out.slice(0, Math.max(0, out.length - Math.ceil((bytes(out) - max) / 4) - 1));
-    return out;
-}
-function issuesText(i) {
-    const lines = ['#### Issues', ''];
-    lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
-        (i.skipped > 0 ? ` ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
-    if (i.error)
-        lines.push('', `⚠️ Issues could not be kept in sync: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(i.error, MAX_MESSAGE))}`);
-    return lines.join('\n');
-}
-// ---------------------------------------------------------------------------------------------------
-// Terminal
-/** Untrusted text for a terminal: one line, no control characters (no escape sequences). */
-function plain(s, max = MAX_NAME) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s), max);
-}
-/** An identifier (user name, alias) for a terminal: also its invisible characters shown. */
-function plainId(s, max = MAX_NAME) {
-    return plain((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleInvisibles */ .Jk)(s), max);
-}
-function columns(headers, rows, indent = '  ') {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => indent +
-        cells
-            .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-            .join('  ')
-            .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n');
-}
-function renderTerminal(result, opts) {
-    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
-    const counts = perAccount(result.findings);
-    const failing = result.findings.filter((f) => !f.exempted);
-    const exempted = result.findings.filter((f) => f.exempted);
-    const out = [verdictText(result, c), settingsText(result)];
-    const section = (title, body) => out.push('', title, body);
-    const key = (f) => f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
-    if (result.accounts.length > 0) {
-        section('Accounts', columns(['ACCOUNT', 'ALIAS', 'USERS', 'FINDINGS', 'EXEMPTED', 'RESOLVED', 'REPORT', 'STATUS'], result.accounts.map((a) => {
-            const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
-            return [
-                plain(a.accountId),
-                a.alias ? plainId(a.alias) : '-',
-                String(a.usersScanned),
-                String(n.findings),
-                String(n.exempted),
-                String(a.resolvedSinceReport),
-                a.source !== 'aws' ? plain(a.source, 200) : (reportAge(a, result.generatedAt) ?? '-'),
-                a.status === 'ok' ? 'ok' : 'FAILED',
-            ];
-        })));
-    }
-    if (failing.length > 0) {
-        section(`Unused ${keysNoun(result, 2)}`, columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'], failing.map((f) => [
-            plain(f.accountId),
-            plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
-            key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
-            f.mfaActive ? 'yes' : 'no',
-            plain((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf), 200),
-        ])));
-    }
-    if (exempted.length > 0) {
-        section('Exempted keys', columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'], exempted.map((f) => [
-            plain(f.accountId),
-            plainId(f.userName),
-            key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-            plain(f.justification ?? '-', MAX_MESSAGE),
-        ])));
-    }
-    if (failing.length > 0) {
-        const shown = failing.slice(0, MAX_FIX_BLOCKS);
-        const lines = shown.flatMap((f) => [
-            `  # ${plainId(f.userName)} in ${plain(f.accountId)}`,
-            ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f).map((l) => `  ${l}`),
-        ]);
-        if (failing.length > shown.length) {
-            lines.push(`  # ... ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
-        }
-        section('How to fix (deactivate first, then delete)', lines.join('\n'));
-    }
-    const failed = result.accounts.filter((a) => a.status === 'error');
-    if (failed.length > 0) {
-        section('Accounts that could not be audited', failed
-            .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plainId(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
-            (a.hint ? `\n    to fix: ${plain(a.hint, MAX_MESSAGE)}` : ''))
-            .join('\n'));
-    }
-    const extra = [];
-    if (result.carriedForward.length > 0) {
-        extra.push(`${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
-    }
-    const { dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result);
-    if (dropped > 0)
-        extra.push(`SARIF holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .SARIF_MAX_RESULTS */ .mH} results; ${dropped} dropped`);
-    extra.push(...allNotes(result).map((n) => plain(n, MAX_MESSAGE)));
-    if (extra.length > 0)
-        section('Notes', extra.map((n) => `  - ${n}`).join('\n'));
-    out.push('', `Full report: JSON ${plain(opts.jsonFile, 500)}, SARIF ${plain(opts.sarifFile, 500)}`);
-    return out.join('\n');
-}
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ parseIsoDateTime),
+/* harmony export */   s: () => (/* binding */ parseIsoTime)
+/* harmony export */ });
 /**
- * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
- * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ * The one ISO 8601 parser. Two callers accept different forms, named here:
+ * - `report`: a timestamp as AWS writes it in a credential report (`2026-11-27T20:47:26+00:00`, `...Z`,
+ *   `.123` fractions, `-0530`); seconds and a zone with minutes are required, surrounding blanks ignored.
+ * - `input`: what a person types for `as-of`: the same, and also a plain date (midnight UTC), a time
+ *   without seconds, a `,` before the fraction, and an offset of whole hours (`+02`).
+ * Impossible dates (Feb 30, hour 24) and years before 1970 are no time (IAM did not exist then).
  */
-function interruptedBanner(opts) {
-    const progress = opts.planned === null
-        ? `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(opts.finished, 'account')} finished before it stopped`
-        : `${opts.finished} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(opts.planned, 'account')} finished before it stopped`;
-    const files = opts.filesWritten
-        ? 'The SARIF and JSON files were written before it stopped.'
-        : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
-    return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:([.,])(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
+/** Epoch milliseconds of `text`, or null when it is not a time of the given form. */
+function parseIsoTime(text, form = 'report') {
+    const m = ISO.exec(form === 'report' ? text.trim() : text);
+    if (!m)
+        return null;
+    const [, y, mo, d, h, mi, s, sep, frac = '', zone = 'Z'] = m;
+    if (form === 'report' && (h === undefined || s === undefined || sep === ',' || /^[+-]\d{2}$/.test(zone))) {
+        return null;
+    }
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    const hour = Number(h ?? '0');
+    const minute = Number(mi ?? '0');
+    const second = Number(s ?? '0');
+    if (year < 1970 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+        return null;
+    }
+    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+    const local = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    if (new Date(local).getUTCDate() !== day)
+        return null; // 2026-02-30 rolls over
+    let offsetMinutes = 0;
+    if (zone !== 'Z' && zone !== 'z') {
+        const digits = zone.slice(1).replace(':', '');
+        const oh = Number(digits.slice(0, 2));
+        const om = Number(digits.slice(2, 4) || '0');
+        if (oh > 23 || om > 59)
+            return null;
+        offsetMinutes = (oh * 60 + om) * (zone.startsWith('-') ? -1 : 1);
+    }
+    return local - offsetMinutes * 60_000;
+}
+/** The `input` form as a Date; null when invalid. */
+function parseIsoDateTime(text) {
+    const t = parseIsoTime(text, 'input');
+    return t === null ? null : new Date(t);
 }
 
 
