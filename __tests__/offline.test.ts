@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { accountIdFromFileName, auditReportFile } from '../src/collect/offline.js';
 import type { RuleSettings } from '../src/model.js';
 import { generateReport } from './helpers/report-gen.js';
+import { buildJsonReport } from '../src/report/json.js';
+import { buildSarif } from '../src/report/sarif.js';
+import { renderSummary, renderTerminal } from '../src/report/summary.js';
+import { makeResult } from './helpers/results.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const RULE: RuleSettings = {
@@ -60,6 +64,43 @@ describe('auditReportFile', () => {
       rule: { ...RULE, scope: 'any' },
     });
     expect(findings).toHaveLength(94);
+  });
+
+  it('scope any: an active, never-used key with last_rotated N/A is a finding of unknown creation time', async () => {
+    const path = join(dir, 'na-key.csv');
+    const header = readFileSync(fixture('moto-basic.csv'), 'utf8').split('\n', 1)[0];
+    // A real-report oddity: an active key whose last_rotated is N/A.
+    const row =
+      'ops,arn:aws:iam::123456789012:user/ops,2024-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,' +
+      'true,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A';
+    writeFileSync(path, `${header}\n${row}\n`);
+    expect((await auditReportFile(path, opts)).findings).toEqual([]); // at-setup: never a finding
+    const { account, findings } = await auditReportFile(path, { ...opts, rule: { ...RULE, scope: 'any' } });
+    expect(findings).toHaveLength(1);
+    const result = makeResult({
+      mode: 'offline',
+      settings: { ...RULE, scope: 'any' },
+      accounts: [account],
+      findings,
+    });
+    const json = JSON.parse(JSON.stringify(buildJsonReport(result))) as {
+      findings: Record<string, unknown>[];
+    };
+    expect(json.findings[0]).toMatchObject({
+      userName: 'ops',
+      keyCreatedAt: null,
+      setupGapSeconds: null,
+      location: 'aws/123456789012/iam/user/ops/key-created-unknown-slot1',
+    });
+    const sarif = buildSarif(result, { toolVersion: '0.0.0', category: null });
+    const uri = sarif.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+    expect(uri).toBe('aws/123456789012/iam/user/ops/key-created-unknown-slot1');
+    expect(sarif.runs[0]?.results?.[0]?.message.text).toContain('created at an unknown time');
+    const summary = renderSummary(result, { jsonFile: 'r.json', sarifFile: 'r.sarif' });
+    expect(summary).toMatch(/\| `ops` \| slot 1 \| unknown \| unknown \|/);
+    expect(summary).toContain('aws iam list-access-keys --user-name ops --output table');
+    expect(summary).not.toContain('NaN');
+    expect(renderTerminal(result, { jsonFile: 'r.json', sarifFile: 'r.sarif' })).not.toMatch(/NaN|Invalid/);
   });
 
   it('a header-only report is ok with 0 users; account from the file name or unknown', async () => {

@@ -98,9 +98,13 @@ export interface Finding {
   accessKeyId: string | null;
   reason: Reason;
   userCreatedAt: string;
-  keyCreatedAt: string;
-  /** Seconds between the user's creation and the key's (absolute: a key cannot predate its user). */
-  setupGapSeconds: number;
+  /**
+   * The key's creation time; null when the report has none (`access_key_N_last_rotated` is `N/A` on an
+   * active key — only a finding under `scope: any`) and no live key was matched to the slot.
+   */
+  keyCreatedAt: string | null;
+  /** Seconds between the user's creation and the key's (absolute: a key cannot predate its user); null with `keyCreatedAt`. */
+  setupGapSeconds: number | null;
   keyLastUsedAt: string | null;
   keyLastUsedService: string | null;
   keyLastUsedRegion: string | null;
@@ -109,7 +113,10 @@ export interface Finding {
   exempted: boolean;
   justification: string | null;
   exemptionExpired: boolean;
-  /** SARIF artifact path, `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. */
+  /**
+   * SARIF artifact path, `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`, or
+   * `.../key-created-unknown-slotN` when the report has no creation time for the key.
+   */
   location: string;
 }
 

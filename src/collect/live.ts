@@ -7,7 +7,7 @@
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AccountAudit, AccountResult, Config } from '../model.js';
+import type { AccountAudit, AccountResult, Config, Finding, ParsedReport } from '../model.js';
 import { awsClientConfig } from '../credentials/aws-config.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
@@ -33,6 +33,20 @@ export interface AuditAccountOptions {
   deps: AuditAccountDeps;
   /** The role assumed into the account, when there is one: named in error hints. */
   roleArn?: string;
+}
+
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(
+  report: ParsedReport,
+  flagged: readonly Finding[],
+): Map<string, readonly [number | null, number | null]> {
+  const wanted = new Set(flagged.map((f) => f.userArn));
+  const times = new Map<string, readonly [number | null, number | null]>();
+  for (const u of report.users) {
+    if (wanted.has(u.arn) && !times.has(u.arn))
+      times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+  }
+  return times;
 }
 
 /** Audits one account with the given credentials. Never throws. */
@@ -78,6 +92,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
       concurrency: ENRICH_CONCURRENCY,
       reportGeneratedAt: generatedAt,
       unused: { asOf, unusedDays: config.rule.unusedDays },
+      reportKeyTimes: reportKeyTimes(report, flagged),
     });
     account.resolvedSinceReport = enriched.resolvedSinceReport;
     const findings = applyExemptions(enriched.findings, {

@@ -4,7 +4,14 @@
  * know. Pure functions of the audit result; every untrusted string is escaped.
  */
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
-import { describeUse, fixCommands, formatDuration, formatUtc } from '../evaluate/rule.js';
+import {
+  describeUse,
+  fixCommands,
+  formatDuration,
+  formatUtc,
+  keyCreatedText,
+  setupGapText,
+} from '../evaluate/rule.js';
 import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
 import { countResult, plural, type Counts } from './outputs.js';
 import { SARIF_MAX_RESULTS, sarifResultCounts } from './sarif.js';
@@ -230,8 +237,8 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
-        formatUtc(f.keyCreatedAt),
-        formatDuration(f.setupGapSeconds),
+        keyCreatedText(f),
+        setupGapText(f),
         escapeMarkdown(describeUse(f, result.asOf)),
         f.mfaActive ? 'yes' : '**no**',
       ]),
@@ -266,7 +273,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
         id(f.accountId),
         user(f),
         key(f),
-        formatUtc(f.keyCreatedAt),
+        keyCreatedText(f),
         escapeMarkdown(describeUse(f, result.asOf)),
         f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
       ]),
@@ -449,8 +456,8 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
           plain(f.accountId),
           plain(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
           key(f),
-          formatUtc(f.keyCreatedAt),
-          formatDuration(f.setupGapSeconds),
+          keyCreatedText(f),
+          setupGapText(f),
           f.mfaActive ? 'yes' : 'no',
           plain(describeUse(f, result.asOf), 200),
         ]),
@@ -466,7 +473,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
           plain(f.accountId),
           plain(f.userName),
           key(f),
-          formatUtc(f.keyCreatedAt),
+          keyCreatedText(f),
           plain(f.justification ?? '-', MAX_MESSAGE),
         ]),
       ),
