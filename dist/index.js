@@ -69986,12 +69986,14 @@ async function main(argv, env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
 /* harmony export */   BS: () => (/* binding */ describeCreation),
+/* harmony export */   Hh: () => (/* binding */ setupGapText),
 /* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
 /* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
 /* harmony export */   Yi: () => (/* binding */ fixCommands),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   b8: () => (/* binding */ keyCreatedText),
 /* harmony export */   bw: () => (/* binding */ HELP_URI),
 /* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
 /* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
@@ -70153,6 +70155,12 @@ function fixCommands(f) {
     if (f.accessKeyId) {
         key = shellQuote(f.accessKeyId);
     }
+    else if (f.keyCreatedAt === null) {
+        // Nothing in the report tells the key apart (no id, no creation time): list the keys and have the
+        // reader set KEY_ID; until it is set, the two commands refuse to run (`${KEY_ID:?...}`).
+        key = '"${KEY_ID:?set KEY_ID to the AccessKeyId of the key to remove}"';
+        lines.push(`# the report has no creation time for this key (slot ${f.keySlot}) and no key id (offline): list the`, `# user's keys, set KEY_ID to the right AccessKeyId (a live audit names it), then run the rest`, `aws iam list-access-keys --user-name ${user} --output table`, `KEY_ID=''`);
+    }
     else {
         key = '"$KEY_ID"';
         lines.push(`# key id not in the report (offline): the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
@@ -70184,6 +70192,14 @@ function formatDuration(seconds) {
     }
     return parts.length > 0 ? parts.join(' ') : '0 s';
 }
+/** The key's creation time for a reader: `2024-05-01 10:00:00 UTC`, or `unknown`. */
+function keyCreatedText(f) {
+    return f.keyCreatedAt === null ? 'unknown' : formatUtc(f.keyCreatedAt);
+}
+/** The setup gap for a reader: `12 s`, or `unknown` when the key's creation time is. */
+function setupGapText(f) {
+    return f.setupGapSeconds === null ? 'unknown' : formatDuration(f.setupGapSeconds);
+}
 /** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
 function formatUtc(iso) {
     const t = Date.parse(iso);
@@ -70206,6 +70222,8 @@ function daysBetween(from, to) {
 }
 /** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
 function describeCreation(f, setupWindowSeconds) {
+    if (f.setupGapSeconds === null)
+        return 'created at an unknown time (the report has no date for it)';
     // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
     const gap = formatDuration(f.setupGapSeconds);
     if (f.setupGapSeconds <= setupWindowSeconds)
@@ -71942,7 +71960,9 @@ function userPathAndName(userArn) {
 }
 /**
  * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`.
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
  */
 function keyLocation(k) {
     const userPart = userPathAndName(k.userArn)
@@ -71950,8 +71970,11 @@ function keyLocation(k) {
         .filter((s) => s !== '')
         .map(encodeSegment)
         .join('/');
+    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+    if (k.keyCreatedAt === null)
+        return `${prefix}unknown-slot${k.slot}`;
     const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-    return `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-${compactSecond(k.keyCreatedAt)}${suffix}`;
+    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
 }
 /** True when both keys of the user have a creation time and it is the same second. */
 function keysShareSecond(user) {
@@ -71972,10 +71995,12 @@ function sortFindings(findings) {
     return findings.sort(compareFindings);
 }
 function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
-    if (!key.active || key.lastRotated === null)
+    if (!key.active)
         return null;
-    const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
-    if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000)
+    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
         return null;
     let reason;
     if (key.lastUsedDate === null)
@@ -71992,8 +72017,8 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
         accessKeyId: null,
         reason,
         userCreatedAt: toIsoSecond(user.userCreationTime),
-        keyCreatedAt: toIsoSecond(key.lastRotated),
-        setupGapSeconds: Math.round(gapMs / 1000),
+        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
         keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
         keyLastUsedService: key.lastUsedService,
         keyLastUsedRegion: key.lastUsedRegion,
@@ -77281,7 +77306,10 @@ function known(value) {
  * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
  */
 function keyForSlot(keys, keyCreatedAt, slot) {
-    const want = second(Date.parse(keyCreatedAt));
+    return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+function keyCreatedIn(keys, createdAtMs, slot) {
+    const want = second(createdAtMs);
     const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
     if (same.length === 1)
         return same[0] ?? null;
@@ -77291,6 +77319,19 @@ function keyForSlot(keys, keyCreatedAt, slot) {
     // milliseconds): accept the one key within a second of the report's time, never a guess between two.
     const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
     return near.length === 1 ? (near[0] ?? null) : null;
+}
+/**
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
+ */
+function keyForUnknownSlot(keys, taken, otherSlotCreatedAt, otherSlot) {
+    const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+    const left = keys.filter((k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId);
+    if (left.length === 0)
+        return { kind: 'gone' };
+    if (left.length > 1)
+        return { kind: 'ambiguous' };
+    return { kind: 'key', key: left[0] };
 }
 async function listTags(iam, userName) {
     const tags = {};
@@ -77364,6 +77405,21 @@ async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
         keyLastUsedRegion: known(lastUsed?.Region),
     };
 }
+/**
+ * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
+ * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
+ */
+function withLiveCreation(f, key) {
+    if (f.keyCreatedAt !== null || key?.CreateDate === undefined)
+        return f;
+    const created = key.CreateDate.getTime();
+    const userCreated = Date.parse(f.userCreatedAt);
+    return {
+        ...f,
+        keyCreatedAt: toIsoSecond(created),
+        setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
+    };
+}
 /** Confirms the flagged keys of one account against the live IAM API (see the module comment). */
 async function enrichFindings(iam, findings, opts) {
     const generatedAtSecond = second(opts.reportGeneratedAt.getTime());
@@ -77390,13 +77446,30 @@ async function enrichFindings(iam, findings, opts) {
         // reported once (for the first slot), the other slot is resolved.
         const taken = new Set();
         const matched = userFindings.map((f) => {
+            if (f.keyCreatedAt === null)
+                return null; // matched below, once the dated slots took theirs
             const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
             if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
                 return null;
             taken.add(key.AccessKeyId);
             return key;
         });
-        const results = await settleAll(userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond, opts.unused)));
+        userFindings.forEach((f, i) => {
+            if (f.keyCreatedAt !== null)
+                return;
+            const otherSlot = f.keySlot === 1 ? 2 : 1;
+            const otherTime = opts.reportKeyTimes?.get(f.userArn)?.[otherSlot - 1] ?? null;
+            const m = keyForUnknownSlot(keys, taken, otherTime, otherSlot);
+            if (m.kind === 'key' && m.key.AccessKeyId)
+                taken.add(m.key.AccessKeyId);
+            matched[i] = m.kind === 'key' ? m.key : m.kind === 'ambiguous' ? 'ambiguous' : null;
+        });
+        const results = await settleAll(userFindings.map((f, i) => {
+            const m = matched[i] ?? null;
+            if (m === 'ambiguous')
+                return Promise.resolve(f); // reported as the report has it, no key id
+            return confirmKey(iam, withLiveCreation(f, m), m, generatedAtSecond, opts.unused);
+        }));
         userFindings.forEach((f, i) => {
             const r = results[i];
             if (r)
@@ -77432,6 +77505,16 @@ async function enrichFindings(iam, findings, opts) {
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 4;
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(report, flagged) {
+    const wanted = new Set(flagged.map((f) => f.userArn));
+    const times = new Map();
+    for (const u of report.users) {
+        if (wanted.has(u.arn) && !times.has(u.arn))
+            times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+    }
+    return times;
+}
 /** Audits one account with the given credentials. Never throws. */
 async function auditAccount(opts) {
     const { accountId, config, deps } = opts;
@@ -77471,6 +77554,7 @@ async function auditAccount(opts) {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
             unused: { asOf, unusedDays: config.rule.unusedDays },
+            reportKeyTimes: reportKeyTimes(report, flagged),
         });
         account.resolvedSinceReport = enriched.resolvedSinceReport;
         const findings = applyExemptions(enriched.findings, {
@@ -83240,7 +83324,9 @@ function describeFinding(f) {
         ? 'has never been used'
         : `was last used on ${when((0,rule/* formatDay */.im)(f.keyLastUsedAt))}`;
     return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}, ` +
-        `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}` +
+        (f.setupGapSeconds === null
+            ? `created at an unknown time (the report has no date for it), ${use}`
+            : `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}`) +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
             : ''));
@@ -83249,8 +83335,8 @@ function keyRow(f) {
     return [
         String(f.keySlot),
         dash(f.accessKeyId, (k) => code(k, 128)),
-        when((0,rule/* formatUtc */.ay)(f.keyCreatedAt)),
-        when((0,rule/* formatDuration */.a3)(f.setupGapSeconds)),
+        when((0,rule/* keyCreatedText */.b8)(f)),
+        when((0,rule/* setupGapText */.Hh)(f)),
         f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,rule/* formatDay */.im)(f.keyLastUsedAt)),
         dash(f.keyLastUsedRegion, (v) => md(v, 64)),
         dash(f.keyLastUsedService, (v) => md(v, 64)),
@@ -84179,7 +84265,7 @@ function findingMessage(f, result, alias) {
         : `access key in slot ${f.keySlot}`;
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
         `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
 }
 function physicalLocation(location) {
@@ -84491,8 +84577,8 @@ function renderSummary(result, opts) {
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .setupGapText */ .Hh)(f),
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
         f.mfaActive ? 'yes' : '**no**',
     ]), budget, cutRows('finding')));
@@ -84507,7 +84593,7 @@ function renderSummary(result, opts) {
         id(f.accountId),
         user(f),
         key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
         f.justification ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification, MAX_MESSAGE)) : '—',
     ]), budget, cutRows('exempted key')));
@@ -84635,8 +84721,8 @@ function renderTerminal(result, opts) {
             plain(f.accountId),
             plain(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
             key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .setupGapText */ .Hh)(f),
             f.mfaActive ? 'yes' : 'no',
             plain((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf), 200),
         ])));
@@ -84646,7 +84732,7 @@ function renderTerminal(result, opts) {
             plain(f.accountId),
             plain(f.userName),
             key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
             plain(f.justification ?? '-', MAX_MESSAGE),
         ])));
     }
