@@ -34,6 +34,8 @@ describe('auditReportFile', () => {
       status: 'ok',
       error: null,
       hint: null,
+      errorCode: null,
+      errorStep: null,
       usersScanned: 300,
       reportGeneratedAt: null,
       source: path,

@@ -8,7 +8,15 @@ import { expandGlob } from './inputs/glob.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { renderSummary } from './report/summary.js';
 
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env: NodeJS.ProcessEnv = process.env): { serverUrl: string; name: string } | null {
+  const name = env.GITHUB_REPOSITORY ?? '';
+  if (!/^[\w.-]+\/[\w.-]+$/.test(name)) return null;
+  return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
+
 export async function run(): Promise<void> {
+  const repository = repositoryFromEnv();
   let result: AuditResult | null = null;
   let issues: IssueSyncOutcome | null = null;
   let writeSummary = true;
@@ -38,7 +46,7 @@ export async function run(): Promise<void> {
   } finally {
     if (result && writeSummary) {
       try {
-        await core.summary.addRaw(renderSummary(result, { ...files, issues })).write();
+        await core.summary.addRaw(renderSummary(result, { ...files, issues, repository })).write();
       } catch (error) {
         core.warning(`Could not write the job summary: ${message(error)}`);
       }

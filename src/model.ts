@@ -129,6 +129,10 @@ export interface AccountResult {
   error: string | null;
   /** What permission or trust setting to fix, when known. */
   hint: string | null;
+  /** The error in a word, for tables: `AccessDenied`, `ThrottlingException`, `ReportError`; null when ok. */
+  errorCode: string | null;
+  /** The API operation that failed (`AssumeRole`, `GetCredentialReport`); null when ok or not tied to one. */
+  errorStep: string | null;
   usersScanned: number;
   reportGeneratedAt: string | null;
   /** `aws` for live runs, the CSV path offline. */
@@ -170,6 +174,17 @@ export interface IssueSyncOutcome {
   skipped: number;
   /** Set when the sync could not run (e.g. missing `issues: write`). */
   error: string | null;
+  /** Every issue the sync opened, updated, reopened or closed, in the order it did. */
+  issues: TouchedIssue[];
+}
+
+/** One issue the sync changed, as the API answered (`html_url` is the page a person opens). */
+export interface TouchedIssue {
+  action: 'opened' | 'updated' | 'reopened' | 'closed';
+  number: number;
+  url: string;
+  accountId: string;
+  userName: string;
 }
 
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */

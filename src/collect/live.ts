@@ -59,6 +59,8 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     status: 'ok',
     error: null,
     hint: null,
+    errorCode: null,
+    errorStep: null,
     usersScanned: 0,
     reportGeneratedAt: null,
     source: 'aws',
@@ -108,10 +110,23 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     );
     return { account, findings };
   } catch (err) {
-    const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
+    const { error, hint, code, step } = describeAwsError(err, {
+      accountId,
+      step: 'audit',
+      roleArn: opts.roleArn,
+    });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
     return {
-      account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
+      account: {
+        ...account,
+        status: 'error',
+        error,
+        hint,
+        errorCode: code,
+        errorStep: step,
+        usersScanned: 0,
+        resolvedSinceReport: 0,
+      },
       findings: [],
     };
   } finally {

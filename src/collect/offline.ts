@@ -23,18 +23,29 @@ export function accountIdFromFileName(path: string): string {
   return m ? (m[1] as string) : 'unknown';
 }
 
-function describeFileError(path: string, err: unknown): { error: string; hint: string } {
-  if (err instanceof ReportError) return { error: err.message, hint: REDOWNLOAD_HINT };
+function describeFileError(path: string, err: unknown): { error: string; hint: string; code: string } {
+  if (err instanceof ReportError) {
+    return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+  }
   const e = err as NodeJS.ErrnoException;
   const what = err instanceof Error ? err.message : String(err);
   if (e?.code === 'ENOENT')
-    return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
+    return {
+      error: `${path}: no such file`,
+      hint: 'Check the credential-report path.',
+      code: 'no such file',
+    };
   if (e?.code === 'EISDIR')
-    return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
+    return {
+      error: `${path}: is a directory`,
+      hint: 'Check the credential-report path.',
+      code: 'is a directory',
+    };
+  const code = 'cannot read the file';
   if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-    return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
+    return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
   }
-  return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+  return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
 
 /**
@@ -65,12 +76,14 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
         status: 'ok',
         error: null,
         hint: null,
+        errorCode: null,
+        errorStep: null,
         usersScanned: report.users.length,
       },
       findings,
     };
   } catch (err) {
-    const { error, hint } = describeFileError(path, err);
+    const { error, hint, code } = describeFileError(path, err);
     return {
       account: {
         ...base,
@@ -78,6 +91,8 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
         status: 'error',
         error,
         hint,
+        errorCode: code,
+        errorStep: null,
         usersScanned: 0,
       },
       findings: [],

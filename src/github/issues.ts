@@ -6,7 +6,7 @@
  * decided by a pure planner ({@link planIssueSync}); {@link syncIssues} lists, plans and executes.
  * Only accounts audited successfully in this run can have their issues closed.
  */
-import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import type { AuditResult, Finding, IssueSyncOutcome, TouchedIssue } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
   closingComment,
@@ -306,7 +306,20 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     closed: 0,
     skipped: 0,
     error: null,
+    issues: [],
   };
+  const touched = (
+    action: TouchedIssue['action'],
+    a: { accountId: string; userName: string },
+    data: { number: number; html_url: string },
+  ) =>
+    outcome.issues.push({
+      action,
+      number: data.number,
+      url: data.html_url,
+      accountId: a.accountId,
+      userName: a.userName,
+    });
   const who = (a: { accountId: string; userName?: string }) =>
     oneLine(
       a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
@@ -334,11 +347,12 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
             labels: a.labels,
           });
           outcome.opened++;
+          touched('opened', a, data);
           log.info(`Opened issue #${data.number} for ${who(a)}.`);
           break;
         }
-        case 'update':
-          await octokit.rest.issues.update({
+        case 'update': {
+          const { data } = await octokit.rest.issues.update({
             owner,
             repo,
             issue_number: a.number,
@@ -346,10 +360,12 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
             body: a.body,
           });
           outcome.updated++;
+          touched('updated', a, data);
           log.info(`Updated issue #${a.number} for ${who(a)}.`);
           break;
-        case 'reopen':
-          await octokit.rest.issues.update({
+        }
+        case 'reopen': {
+          const { data } = await octokit.rest.issues.update({
             owner,
             repo,
             issue_number: a.number,
@@ -358,11 +374,13 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
             body: a.body,
           });
           outcome.reopened++;
+          touched('reopened', a, data);
           log.info(`Reopened issue #${a.number} for ${who(a)}.`);
           break;
-        case 'close':
+        }
+        case 'close': {
           await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
-          await octokit.rest.issues.update({
+          const { data } = await octokit.rest.issues.update({
             owner,
             repo,
             issue_number: a.number,
@@ -371,8 +389,10 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
             state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
           });
           outcome.closed++;
+          touched('closed', a, data);
           log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
           break;
+        }
         case 'skip':
           break;
       }
