@@ -71826,7 +71826,15 @@ var summary = __nccwpck_require__(7994);
 
 
 
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env = process.env) {
+    const name = env.GITHUB_REPOSITORY ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(name))
+        return null;
+    return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
 async function run() {
+    const repository = repositoryFromEnv();
     let result = null;
     let issues = null;
     let writeSummary = true;
@@ -71862,7 +71870,7 @@ async function run() {
     finally {
         if (result && writeSummary) {
             try {
-                await core/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(result, { ...files, issues })).write();
+                await core/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(result, { ...files, issues, repository })).write();
             }
             catch (error) {
                 core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
@@ -74682,18 +74690,28 @@ function accountIdFromFileName(path) {
     return m ? m[1] : 'unknown';
 }
 function describeFileError(path, err) {
-    if (err instanceof ReportError)
-        return { error: err.message, hint: REDOWNLOAD_HINT };
+    if (err instanceof ReportError) {
+        return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+    }
     const e = err;
     const what = err instanceof Error ? err.message : String(err);
     if (e?.code === 'ENOENT')
-        return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
+        return {
+            error: `${path}: no such file`,
+            hint: 'Check the credential-report path.',
+            code: 'no such file',
+        };
     if (e?.code === 'EISDIR')
-        return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
+        return {
+            error: `${path}: is a directory`,
+            hint: 'Check the credential-report path.',
+            code: 'is a directory',
+        };
+    const code = 'cannot read the file';
     if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-        return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
+        return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
     }
-    return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+    return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
 /**
  * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
@@ -74723,13 +74741,15 @@ async function auditReportFile(path, opts) {
                 status: 'ok',
                 error: null,
                 hint: null,
+                errorCode: null,
+                errorStep: null,
                 usersScanned: report.users.length,
             },
             findings,
         };
     }
     catch (err) {
-        const { error, hint } = describeFileError(path, err);
+        const { error, hint, code } = describeFileError(path, err);
         return {
             account: {
                 ...base,
@@ -74737,6 +74757,8 @@ async function auditReportFile(path, opts) {
                 status: 'error',
                 error,
                 hint,
+                errorCode: code,
+                errorStep: null,
                 usersScanned: 0,
             },
             findings: [],
@@ -74969,6 +74991,10 @@ function roleText(ctx) {
 function describeAwsError(err, ctx) {
     if (err instanceof StepError)
         return describeAwsError(err.original, { ...ctx, step: err.step });
+    const code = oneLine(facts(err).name).slice(0, 64) || 'Error';
+    return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+function describeText(err, ctx) {
     const f = facts(err);
     const where = `${ctx.step} in account ${ctx.accountId}`;
     const detail = oneLine(f.message);
@@ -77525,6 +77551,8 @@ async function auditAccount(opts) {
         status: 'ok',
         error: null,
         hint: null,
+        errorCode: null,
+        errorStep: null,
         usersScanned: 0,
         reportGeneratedAt: null,
         source: 'aws',
@@ -77569,10 +77597,23 @@ async function auditAccount(opts) {
         return { account, findings };
     }
     catch (err) {
-        const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
+        const { error, hint, code, step } = describeAwsError(err, {
+            accountId,
+            step: 'audit',
+            roleArn: opts.roleArn,
+        });
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
         return {
-            account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
+            account: {
+                ...account,
+                status: 'error',
+                error,
+                hint,
+                errorCode: code,
+                errorStep: step,
+                usersScanned: 0,
+                resolvedSinceReport: 0,
+            },
             findings: [],
         };
     }
@@ -77588,14 +77629,16 @@ async function auditAccount(opts) {
 
 
 
-function failedAudit(config, deps, accountId, error, hint) {
+function failedAudit(config, deps, accountId, described) {
     return {
         account: {
             accountId,
             alias: null,
             status: 'error',
-            error,
-            hint,
+            error: described.error,
+            hint: described.hint,
+            errorCode: described.code,
+            errorStep: described.step,
             usersScanned: 0,
             reportGeneratedAt: null,
             source: 'aws',
@@ -77609,9 +77652,10 @@ async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
     const fail = (err, step) => {
-        const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+        const described = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+        const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return failedAudit(config, deps, accountId, error, hint);
+        return failedAudit(config, deps, accountId, described);
     };
     if (roleArn !== null) {
         // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
@@ -83710,7 +83754,15 @@ async function syncIssues(opts) {
         closed: 0,
         skipped: 0,
         error: null,
+        issues: [],
     };
+    const touched = (action, a, data) => outcome.issues.push({
+        action,
+        number: data.number,
+        url: data.html_url,
+        accountId: a.accountId,
+        userName: a.userName,
+    });
     const who = (a) => (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
     try {
         const existing = await listIssues(octokit, owner, repo);
@@ -83735,11 +83787,12 @@ async function syncIssues(opts) {
                         labels: a.labels,
                     });
                     outcome.opened++;
+                    touched('opened', a, data);
                     log.info(`Opened issue #${data.number} for ${who(a)}.`);
                     break;
                 }
-                case 'update':
-                    await octokit.rest.issues.update({
+                case 'update': {
+                    const { data } = await octokit.rest.issues.update({
                         owner,
                         repo,
                         issue_number: a.number,
@@ -83747,10 +83800,12 @@ async function syncIssues(opts) {
                         body: a.body,
                     });
                     outcome.updated++;
+                    touched('updated', a, data);
                     log.info(`Updated issue #${a.number} for ${who(a)}.`);
                     break;
-                case 'reopen':
-                    await octokit.rest.issues.update({
+                }
+                case 'reopen': {
+                    const { data } = await octokit.rest.issues.update({
                         owner,
                         repo,
                         issue_number: a.number,
@@ -83759,11 +83814,13 @@ async function syncIssues(opts) {
                         body: a.body,
                     });
                     outcome.reopened++;
+                    touched('reopened', a, data);
                     log.info(`Reopened issue #${a.number} for ${who(a)}.`);
                     break;
-                case 'close':
+                }
+                case 'close': {
                     await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
-                    await octokit.rest.issues.update({
+                    const { data } = await octokit.rest.issues.update({
                         owner,
                         repo,
                         issue_number: a.number,
@@ -83772,8 +83829,10 @@ async function syncIssues(opts) {
                         state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
                     });
                     outcome.closed++;
+                    touched('closed', a, data);
                     log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
                     break;
+                }
                 case 'skip':
                     break;
             }
@@ -83850,6 +83909,7 @@ async function syncIssueTracker(result, config, deps) {
             reopened: 0,
             closed: 0,
             skipped: 0,
+            issues: [],
             error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
         };
     }
@@ -83894,6 +83954,8 @@ const ACCOUNT_FIELDS = [
     'status',
     'error',
     'hint',
+    'errorCode',
+    'errorStep',
     'usersScanned',
     'reportGeneratedAt',
     'source',
@@ -84400,7 +84462,7 @@ function buildSarif(result, opts) {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
 /* harmony export */   bF: () => (/* binding */ renderTerminal)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, verdictText */
+/* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, OPEN_FIX_BLOCKS, MAX_ISSUE_LINKS, codeScanningAlertsUrl, shortError, verdictText, OFFLINE_CAVEAT */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
@@ -84409,13 +84471,34 @@ function buildSarif(result, opts) {
 
 
 
+
 /** GitHub accepts 1 MiB of summary per step; stay a little below. */
 const SUMMARY_MAX_BYTES = 1_000_000;
-/** Fix command blocks shown at most; the JSON report has every finding. */
+/** Keys with fix commands at most; the JSON report has every finding. */
 const MAX_FIX_BLOCKS = 50;
+/** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
+const OPEN_FIX_BLOCKS = 10;
+/** Issues listed as links at most; the rest are counted. */
+const MAX_ISSUE_LINKS = 20;
 const MAX_NAME = 128;
 const MAX_MESSAGE = 1_000;
 const MAX_CELL_MESSAGE = 200;
+/** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
+function codeScanningAlertsUrl(repository) {
+    const tool = /\s/.test(_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH) ? `"${_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH}"` : _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH;
+    const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
+    return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
+}
+/** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
+function linkable(url) {
+    return /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url);
+}
+/** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
+function shortError(a) {
+    if (!a.errorCode)
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(a.errorStep)}` : '');
+}
 function bytes(s) {
     return Buffer.byteLength(s, 'utf8');
 }
@@ -84456,14 +84539,13 @@ function settingsText(result, esc = plain) {
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return `As of ${esc((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
 }
-/** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
+/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
+const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
+    'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
+    'Run a live audit to confirm findings against the API.';
+/** The notes (the offline caveat has its own place, under the verdict). */
 function allNotes(result) {
-    const notes = [...result.notes];
-    if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n))) {
-        notes.unshift('Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-            'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.');
-    }
-    return notes;
+    return [...result.notes];
 }
 /** A note may quote names in backticks: those become code spans, the rest is escaped text. */
 function renderNote(s) {
@@ -84544,7 +84626,16 @@ function renderSummary(result, opts) {
     const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     const blocks = [];
     const add = (name, priority, render) => blocks.push({ name, priority, render });
-    add('verdict', 0, () => `### ${verdictText(result, c)}\n\n${settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)}`);
+    const alertsUrl = opts.repository ? codeScanningAlertsUrl(opts.repository) : null;
+    add('verdict', 0, () => [
+        `### ${verdictText(result, c)}`,
+        '',
+        settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV),
+        ...(result.mode === 'offline' ? ['', `> [!NOTE]\n> ${renderNote(OFFLINE_CAVEAT)}`] : []),
+        ...(alertsUrl && linkable(alertsUrl)
+            ? ['', `[Open code scanning alerts of this tool](${alertsUrl})`]
+            : []),
+    ].join('\n'));
     add('accounts', 6, (budget) => table('#### Accounts', [
         'Account',
         'Alias',
@@ -84565,12 +84656,12 @@ function renderSummary(result, opts) {
             a.alias ? id(a.alias) : '—',
             String(a.usersScanned),
             String(n.findings),
+            // exempt-users applies offline too, so the count means something there; nothing is
+            // confirmed against the API offline, so nothing can be resolved since the report
             String(n.exempted),
-            String(a.resolvedSinceReport),
+            result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
             report.length > 0 ? report.join(' ') : '—',
-            a.status === 'ok'
-                ? '✅ ok'
-                : `❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
+            a.status === 'ok' ? '✅ ok' : `❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(shortError(a))}`,
         ];
     }), budget, cutRows('account')));
     add('findings', 7, (budget) => table(`#### Unused ${keysNoun(result, 2)}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], failing.map((f) => [
@@ -84600,25 +84691,39 @@ function renderSummary(result, opts) {
     add('fix', 9, (budget) => {
         if (failing.length === 0)
             return '';
-        const shown = failing.slice(0, MAX_FIX_BLOCKS);
-        const over = failing.length - shown.length;
         const head = [
             '#### How to fix',
             '',
             'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
                 `really needed, tag its user with ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(result.settings.exemptionTag)} saying why ` +
                 '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
-            '',
-        ];
-        const items = shown.map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
-        if (over > 0)
-            items.push(leftOut(over));
-        // When the budget cuts, the left-out line (always last) is among the cut items.
-        const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
-        return fit(head, items, budget, more).replace(/\n+$/, '');
+        ].join('\n');
+        const render = (n) => {
+            const shown = failing.slice(0, n);
+            const open = shown.slice(0, OPEN_FIX_BLOCKS);
+            const folded = shown.slice(OPEN_FIX_BLOCKS);
+            const parts = [head, fixCommandsMarkdown(open, userText, idText)];
+            if (folded.length > 0) {
+                parts.push(`<details><summary>Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(folded.length, 'more key')}</summary>\n\n` +
+                    `${fixCommandsMarkdown(folded, userText, idText)}\n\n</details>`);
+            }
+            const left = failing.length - shown.length;
+            if (left > 0)
+                parts.push(`_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(left, 'more key')} are left out: see the JSON report ${json}._`);
+            return parts.join('\n\n');
+        };
+        // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
+        for (let n = Math.min(failing.length, MAX_FIX_BLOCKS); n >= 0; n--) {
+            const text = render(n);
+            if (bytes(text) <= budget)
+                return text;
+            if (n > 12)
+                n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
+        }
+        return '';
     });
     add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+        (a.errorCode ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(shortError(a))}** — ` : '') +
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
         (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
     add('carried', 3, () => {
@@ -84638,7 +84743,11 @@ function renderSummary(result, opts) {
     });
     add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
     add('issues', 1, () => (opts.issues ? issuesText(opts.issues) : ''));
-    add('footer', 1, () => `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}`);
+    add('footer', 1, () => result.mode === 'offline'
+        ? `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}. This offline run keeps them only ` +
+            'if the workflow uploads them: add an `actions/upload-artifact` step with these paths (the README ' +
+            'shows one), and `github/codeql-action/upload-sarif` for code scanning.'
+        : `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}`);
     const join = (parts) => parts.filter((p) => p !== '').join('\n\n') + '\n';
     const full = join(blocks.map((b) => b.render(Infinity)));
     if (bytes(full) <= maxBytes)
@@ -84670,10 +84779,35 @@ function truncateBytes(s, max) {
         out = out.slice(0, Math.max(0, out.length - Math.ceil((bytes(out) - max) / 4) - 1));
     return out;
 }
+/**
+ * The fix commands of some keys, in whichever is shorter: one `sh` block per key under its user's name,
+ * or one script with a comment line per key (shorter once there are a few keys).
+ */
+function fixCommandsMarkdown(findings, userText, idText) {
+    const perKey = findings
+        .map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}`)
+        .join('\n\n');
+    const script = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(findings.flatMap((f, i) => [
+        ...(i > 0 ? [''] : []),
+        `# ${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .ZL)(f.userName)} in ${plain(f.accountId)}, slot ${f.keySlot}`,
+        ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f),
+    ]), 'sh');
+    return bytes(script) < bytes(perKey) ? script : perKey;
+}
 function issuesText(i) {
     const lines = ['#### Issues', ''];
     lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
         (i.skipped > 0 ? ` ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+    const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
+    if (listed.length > 0) {
+        lines.push('', ...listed.map((t) => {
+            const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
+            return `- ${ref} ${t.action}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(t.userName, MAX_NAME))} in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(t.accountId)}`;
+        }));
+        const rest = i.issues.length - listed.length;
+        if (rest > 0)
+            lines.push(`- _and ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(rest, 'more issue')}_`);
+    }
     if (i.error)
         lines.push('', `⚠️ Issues could not be kept in sync: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(i.error, MAX_MESSAGE))}`);
     return lines.join('\n');
@@ -84699,6 +84833,8 @@ function renderTerminal(result, opts) {
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
     const out = [verdictText(result, c), settingsText(result)];
+    if (result.mode === 'offline')
+        out.push('', `Note: ${OFFLINE_CAVEAT.replace(/`/g, '')}`);
     const section = (title, body) => out.push('', title, body);
     const key = (f) => f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     if (result.accounts.length > 0) {
@@ -84710,9 +84846,9 @@ function renderTerminal(result, opts) {
                 String(a.usersScanned),
                 String(n.findings),
                 String(n.exempted),
-                String(a.resolvedSinceReport),
+                result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
                 a.source !== 'aws' ? plain(a.source, 200) : (reportAge(a, result.generatedAt) ?? '-'),
-                a.status === 'ok' ? 'ok' : 'FAILED',
+                a.status === 'ok' ? 'ok' : `FAILED: ${shortError(a)}`,
             ];
         })));
     }
