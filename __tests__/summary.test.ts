@@ -193,15 +193,23 @@ describe('renderSummary', () => {
         mode: 'offline',
         accounts: [makeAccount({ source: 'reports/prod.csv', reportGeneratedAt: null, alias: null })],
         findings: [makeFinding({ accessKeyId: null })],
+        // the audit's own offline note is the caveat: shown once, under the verdict
+        notes: [
+          'Offline audit of a downloaded credential report: IAM tags are not in the report.',
+          'other note',
+        ],
       }),
       files,
     );
+    expect(out.match(/Offline audit of a downloaded credential report/g)).toHaveLength(1);
+    expect(out).toContain('#### Notes\n\n- other note');
     // the caveat sits right under the verdict, before anything the reader might act on
-    const caveat = out.indexOf('IAM tags \\(so exemptions by tag\\) and access key ids are not checked');
+    const caveat = out.indexOf(
+      'Offline audit of a downloaded credential report: IAM tags are not in the report',
+    );
     expect(caveat).toBeGreaterThan(0);
     expect(caveat).toBeLessThan(out.indexOf('#### Accounts'));
     expect(out.split('\n').slice(4, 6).join('\n')).toMatch(/^> \[!NOTE\]\n> Offline audit/);
-    expect(out).not.toContain('#### Notes');
     // nothing is confirmed against the API offline: resolved is n/a; exempt-users still counts
     expect(out).toContain('| `123456789012` | — | 10 | 1 | 0 | n/a | `reports/prod.csv` | ✅ ok |');
     // the files are named as artifacts to upload

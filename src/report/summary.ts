@@ -116,9 +116,16 @@ export const OFFLINE_CAVEAT =
   'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
   'Run a live audit to confirm findings against the API.';
 
-/** The notes (the offline caveat has its own place, under the verdict). */
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result: AuditResult): string | null {
+  if (result.mode !== 'offline') return null;
+  return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
+}
+
+/** The notes, without the offline caveat (it has its own place, under the verdict). */
 function allNotes(result: AuditResult): string[] {
-  return [...result.notes];
+  const caveat = offlineCaveat(result);
+  return result.notes.filter((n) => n !== caveat);
 }
 
 /** A note may quote names in backticks: those become code spans, the rest is escaped text. */
@@ -219,12 +226,13 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
   const add = (name: string, priority: number, render: Block) => blocks.push({ name, priority, render });
 
   const alertsUrl = opts.repository ? codeScanningAlertsUrl(opts.repository) : null;
+  const caveat = offlineCaveat(result);
   add('verdict', 0, () =>
     [
       `### ${verdictText(result, c)}`,
       '',
       settingsText(result, escapeMarkdown),
-      ...(result.mode === 'offline' ? ['', `> [!NOTE]\n> ${renderNote(OFFLINE_CAVEAT)}`] : []),
+      ...(caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(caveat)}`] : []),
       ...(alertsUrl && linkable(alertsUrl)
         ? ['', `[Open code scanning alerts of this tool](${alertsUrl})`]
         : []),
@@ -514,7 +522,8 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
   const failing = result.findings.filter((f) => !f.exempted);
   const exempted = result.findings.filter((f) => f.exempted);
   const out: string[] = [verdictText(result, c), settingsText(result)];
-  if (result.mode === 'offline') out.push('', `Note: ${OFFLINE_CAVEAT.replace(/`/g, '')}`);
+  const caveat = offlineCaveat(result);
+  if (caveat !== null) out.push('', `Note: ${plain(caveat.replace(/`/g, ''), MAX_MESSAGE)}`);
   const section = (title: string, body: string) => out.push('', title, body);
   const key = (f: Finding) =>
     f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
