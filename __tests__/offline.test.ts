@@ -105,6 +105,21 @@ describe('auditReportFile', () => {
     expect(renderTerminal(result, { jsonFile: 'r.json', sarifFile: 'r.sarif' })).not.toMatch(/NaN|Invalid/);
   });
 
+  it('the demo report (examples/credential-report.csv) reads like a small company and fails the right keys', async () => {
+    const path = fileURLToPath(new URL('../examples/credential-report.csv', import.meta.url));
+    const { account, findings } = await auditReportFile(path, { ...opts, exemptUsers: ['tom.becker'] });
+    expect(account).toMatchObject({ status: 'ok', accountId: '444455556666', usersScanned: 10 });
+    expect(findings.map((f) => [f.userArn.split(':user')[1], f.reason, f.exempted])).toEqual([
+      ['/contractors/tom.becker', 'never-used', true],
+      ['/engineering/alice.nguyen', 'never-used', false],
+      ['/engineering/bob.schmidt', 'unused', false],
+      ['/support/jane.doe@example.com', 'never-used', false],
+    ]);
+    // the key made later on purpose is in daily use: no finding under either scope
+    const any = await auditReportFile(path, { ...opts, rule: { ...RULE, scope: 'any' } });
+    expect(any.findings.map((f) => f.userName)).not.toContain('carla.rossi');
+  });
+
   it('a header-only report is ok with 0 users; account from the file name or unknown', async () => {
     const named = join(dir, 'credential-report-210987654321.csv');
     copyFileSync(fixture('header-only.csv'), named);
