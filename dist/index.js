@@ -84543,9 +84543,16 @@ function settingsText(result, esc = plain) {
 const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
     'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
     'Run a live audit to confirm findings against the API.';
-/** The notes (the offline caveat has its own place, under the verdict). */
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result) {
+    if (result.mode !== 'offline')
+        return null;
+    return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
+}
+/** The notes, without the offline caveat (it has its own place, under the verdict). */
 function allNotes(result) {
-    return [...result.notes];
+    const caveat = offlineCaveat(result);
+    return result.notes.filter((n) => n !== caveat);
 }
 /** A note may quote names in backticks: those become code spans, the rest is escaped text. */
 function renderNote(s) {
@@ -84627,11 +84634,12 @@ function renderSummary(result, opts) {
     const blocks = [];
     const add = (name, priority, render) => blocks.push({ name, priority, render });
     const alertsUrl = opts.repository ? codeScanningAlertsUrl(opts.repository) : null;
+    const caveat = offlineCaveat(result);
     add('verdict', 0, () => [
         `### ${verdictText(result, c)}`,
         '',
         settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV),
-        ...(result.mode === 'offline' ? ['', `> [!NOTE]\n> ${renderNote(OFFLINE_CAVEAT)}`] : []),
+        ...(caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(caveat)}`] : []),
         ...(alertsUrl && linkable(alertsUrl)
             ? ['', `[Open code scanning alerts of this tool](${alertsUrl})`]
             : []),
@@ -84833,8 +84841,9 @@ function renderTerminal(result, opts) {
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
     const out = [verdictText(result, c), settingsText(result)];
-    if (result.mode === 'offline')
-        out.push('', `Note: ${OFFLINE_CAVEAT.replace(/`/g, '')}`);
+    const caveat = offlineCaveat(result);
+    if (caveat !== null)
+        out.push('', `Note: ${plain(caveat.replace(/`/g, ''), MAX_MESSAGE)}`);
     const section = (title, body) => out.push('', title, body);
     const key = (f) => f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     if (result.accounts.length > 0) {
