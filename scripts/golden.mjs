@@ -4,7 +4,7 @@
 // alter behaviour, then `diff -r BEFORE AFTER`. The only varying field (the JSON's generatedAt) is fixed.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -73,6 +73,8 @@ try {
   for (const c of cases) {
     const dir = join(outRoot, `${c.file.replace(/\.csv$/, '')}.${c.scope}${c.exempt ? '.exempt' : ''}`);
     mkdirSync(dir, { recursive: true });
+    // relative paths from the case's folder: the outputs name them, and must not depend on where this runs
+    copyFileSync(join(fixtures, c.file), join(dir, c.file));
     gh.issues.length = 0;
     const env = {
       PATH: process.env.PATH,
@@ -84,11 +86,11 @@ try {
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_API_URL: gh.url,
       GITHUB_RUN_ID: '4242',
-      'INPUT_CREDENTIAL-REPORT': join(fixtures, c.file),
+      'INPUT_CREDENTIAL-REPORT': c.file,
       'INPUT_AS-OF': AS_OF,
       INPUT_SCOPE: c.scope,
-      'INPUT_SARIF-FILE': join(dir, 'report.sarif'),
-      'INPUT_JSON-FILE': join(dir, 'report.json'),
+      'INPUT_SARIF-FILE': 'report.sarif',
+      'INPUT_JSON-FILE': 'report.json',
       'INPUT_CREATE-ISSUES': c.issues ? 'true' : 'false',
       'INPUT_GITHUB-TOKEN': 'ghs_golden',
       ...(c.exempt ? { 'INPUT_EXEMPT-USERS': c.exempt } : {}),
@@ -113,15 +115,15 @@ try {
       join(root, 'bin', 'iam-initial-access-key-audit.mjs'),
       [
         '--credential-report',
-        join(fixtures, c.file),
+        c.file,
         '--as-of',
         AS_OF,
         '--scope',
         c.scope,
         '--sarif-file',
-        join(dir, 'cli.sarif'),
+        'cli.sarif',
         '--json-file',
-        join(dir, 'cli.json'),
+        'cli.json',
         ...(c.exempt ? ['--exempt-users', c.exempt] : []),
       ],
       { PATH: process.env.PATH },
