@@ -1,7 +1,7 @@
 // node scripts/golden.mjs OUTDIR — writes what the bundle (dist/index.js) produces for every credential
 // report fixture: job summary, SARIF, JSON, outputs, issue titles and bodies (through a local GitHub API
 // on loopback) and the terminal rendering of the CLI. Run it before and after a change that must not
-// alter behaviour, then `diff -r BEFORE AFTER`. The only varying field (the JSON's generatedAt) is fixed.
+// alter behaviour, then `diff -r BEFORE AFTER`. Fields that vary per run are normalized (see below).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,17 +99,20 @@ try {
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
     const action = await run(join(root, 'dist', 'index.js'), [], env, dir);
     writeFileSync(join(dir, 'exit-code.txt'), `${action.code}\n`);
-    for (const f of ['report.json']) {
+    // what differs on every run: the JSON's generatedAt, SARIF's invocation times, GITHUB_OUTPUT delimiters
+    const normalize = {
+      'report.json': (t) => t.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "X"'),
+      'report.sarif': (t) => t.replace(/"(start|end)TimeUtc": "[^"]*"/g, '"$1TimeUtc": "X"'),
+      'outputs.txt': (t) => t.replace(/ghadelimiter_[0-9a-f-]+/g, 'ghadelimiter_X'),
+    };
+    for (const [f, fix] of Object.entries(normalize)) {
       try {
-        const text = readFileSync(join(dir, f), 'utf8').replace(
-          /"generatedAt": "[^"]*"/,
-          '"generatedAt": "X"',
-        );
-        writeFileSync(join(dir, f), text);
+        writeFileSync(join(dir, f), fix(readFileSync(join(dir, f), 'utf8')));
       } catch {
         // an error fixture may not write it
       }
     }
+    rmSync(join(dir, c.file));
     writeFileSync(join(dir, 'issues.json'), JSON.stringify(gh.issues, null, 2) + '\n');
     const cli = await run(
       join(root, 'bin', 'iam-initial-access-key-audit.mjs'),
