@@ -69762,7 +69762,9 @@ function userPathAndName(userArn) {
 }
 /**
  * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`.
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
  */
 function keyLocation(k) {
     const userPart = userPathAndName(k.userArn)
@@ -69770,8 +69772,11 @@ function keyLocation(k) {
         .filter((s) => s !== '')
         .map(encodeSegment)
         .join('/');
+    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+    if (k.keyCreatedAt === null)
+        return `${prefix}unknown-slot${k.slot}`;
     const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-    return `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-${compactSecond(k.keyCreatedAt)}${suffix}`;
+    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
 }
 /** True when both keys of the user have a creation time and it is the same second. */
 function keysShareSecond(user) {
@@ -69792,10 +69797,12 @@ function sortFindings(findings) {
     return findings.sort(compareFindings);
 }
 function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
-    if (!key.active || key.lastRotated === null)
+    if (!key.active)
         return null;
-    const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
-    if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000)
+    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
         return null;
     let reason;
     if (key.lastUsedDate === null)
@@ -69812,8 +69819,8 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
         accessKeyId: null,
         reason,
         userCreatedAt: toIsoSecond(user.userCreationTime),
-        keyCreatedAt: toIsoSecond(key.lastRotated),
-        setupGapSeconds: Math.round(gapMs / 1000),
+        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
         keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
         keyLastUsedService: key.lastUsedService,
         keyLastUsedRegion: key.lastUsedRegion,
@@ -72572,20 +72579,30 @@ function accountIdFromFileName(path) {
     return m ? m[1] : 'unknown';
 }
 function describeFileError(path, err) {
-    if (err instanceof ReportError)
-        return { error: err.message, hint: REDOWNLOAD_HINT };
+    if (err instanceof ReportError) {
+        return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+    }
     if (err instanceof FileRefused)
-        return { error: err.message, hint: err.hint };
+        return { error: err.message, hint: err.hint, code: 'not a regular file' };
     const e = err;
     const what = err instanceof Error ? err.message : String(err);
     if (e?.code === 'ENOENT')
-        return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
+        return {
+            error: `${path}: no such file`,
+            hint: 'Check the credential-report path.',
+            code: 'no such file',
+        };
     if (e?.code === 'EISDIR')
-        return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
+        return {
+            error: `${path}: is a directory`,
+            hint: 'Check the credential-report path.',
+            code: 'is a directory',
+        };
+    const code = 'cannot read the file';
     if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-        return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
+        return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
     }
-    return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+    return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
 /** One warning per report row that could not be read, naming the report and its line. */
 function unreadableNotes(report, source, accountId) {
@@ -72621,6 +72638,8 @@ async function auditReportFile(path, opts) {
                 status: 'ok',
                 error: null,
                 hint: null,
+                errorCode: null,
+                errorStep: null,
                 usersScanned: report.users.length,
             },
             findings,
@@ -72628,7 +72647,7 @@ async function auditReportFile(path, opts) {
         };
     }
     catch (err) {
-        const { error, hint } = describeFileError(path, err);
+        const { error, hint, code } = describeFileError(path, err);
         return {
             account: {
                 ...base,
@@ -72636,6 +72655,8 @@ async function auditReportFile(path, opts) {
                 status: 'error',
                 error,
                 hint,
+                errorCode: code,
+                errorStep: null,
                 usersScanned: 0,
             },
             findings: [],
@@ -72892,6 +72913,10 @@ function roleText(ctx) {
 function describeAwsError(err, ctx) {
     if (err instanceof StepError)
         return describeAwsError(err.original, { ...ctx, step: err.step });
+    const code = oneLine(facts(err).name).slice(0, 64) || 'Error';
+    return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+function describeText(err, ctx) {
     const f = facts(err);
     const where = `${ctx.step} in account ${ctx.accountId}`;
     const detail = oneLine(f.message);
@@ -75379,7 +75404,10 @@ function known(value) {
  * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
  */
 function keyForSlot(keys, keyCreatedAt, slot) {
-    const want = second(Date.parse(keyCreatedAt));
+    return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+function keyCreatedIn(keys, createdAtMs, slot) {
+    const want = second(createdAtMs);
     const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
     if (same.length === 1)
         return same[0] ?? null;
@@ -75389,6 +75417,19 @@ function keyForSlot(keys, keyCreatedAt, slot) {
     // milliseconds): accept the one key within a second of the report's time, never a guess between two.
     const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
     return near.length === 1 ? (near[0] ?? null) : null;
+}
+/**
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
+ */
+function keyForUnknownSlot(keys, taken, otherSlotCreatedAt, otherSlot) {
+    const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+    const left = keys.filter((k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId);
+    if (left.length === 0)
+        return { kind: 'gone' };
+    if (left.length > 1)
+        return { kind: 'ambiguous' };
+    return { kind: 'key', key: left[0] };
 }
 async function listTags(iam, userName) {
     const tags = {};
@@ -75462,6 +75503,21 @@ async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
         keyLastUsedRegion: known(lastUsed?.Region),
     };
 }
+/**
+ * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
+ * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
+ */
+function withLiveCreation(f, key) {
+    if (f.keyCreatedAt !== null || key?.CreateDate === undefined)
+        return f;
+    const created = key.CreateDate.getTime();
+    const userCreated = Date.parse(f.userCreatedAt);
+    return {
+        ...f,
+        keyCreatedAt: toIsoSecond(created),
+        setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
+    };
+}
 /** Confirms the flagged keys of one account against the live IAM API (see the module comment). */
 async function enrichFindings(iam, findings, opts) {
     const generatedAtSecond = second(opts.reportGeneratedAt.getTime());
@@ -75488,13 +75544,30 @@ async function enrichFindings(iam, findings, opts) {
         // reported once (for the first slot), the other slot is resolved.
         const taken = new Set();
         const matched = userFindings.map((f) => {
+            if (f.keyCreatedAt === null)
+                return null; // matched below, once the dated slots took theirs
             const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
             if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
                 return null;
             taken.add(key.AccessKeyId);
             return key;
         });
-        const results = await settleAll(userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond, opts.unused)));
+        userFindings.forEach((f, i) => {
+            if (f.keyCreatedAt !== null)
+                return;
+            const otherSlot = f.keySlot === 1 ? 2 : 1;
+            const otherTime = opts.reportKeyTimes?.get(f.userArn)?.[otherSlot - 1] ?? null;
+            const m = keyForUnknownSlot(keys, taken, otherTime, otherSlot);
+            if (m.kind === 'key' && m.key.AccessKeyId)
+                taken.add(m.key.AccessKeyId);
+            matched[i] = m.kind === 'key' ? m.key : m.kind === 'ambiguous' ? 'ambiguous' : null;
+        });
+        const results = await settleAll(userFindings.map((f, i) => {
+            const m = matched[i] ?? null;
+            if (m === 'ambiguous')
+                return Promise.resolve(f); // reported as the report has it, no key id
+            return confirmKey(iam, withLiveCreation(f, m), m, generatedAtSecond, opts.unused);
+        }));
         userFindings.forEach((f, i) => {
             const r = results[i];
             if (r)
@@ -75530,6 +75603,16 @@ async function enrichFindings(iam, findings, opts) {
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 4;
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(report, flagged) {
+    const wanted = new Set(flagged.map((f) => f.userArn));
+    const times = new Map();
+    for (const u of report.users) {
+        if (wanted.has(u.arn) && !times.has(u.arn))
+            times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+    }
+    return times;
+}
 /** Audits one account with the given credentials. Never throws. */
 async function auditAccount(opts) {
     const { accountId, config, deps } = opts;
@@ -75540,6 +75623,8 @@ async function auditAccount(opts) {
         status: 'ok',
         error: null,
         hint: null,
+        errorCode: null,
+        errorStep: null,
         usersScanned: 0,
         reportGeneratedAt: null,
         source: 'aws',
@@ -75570,6 +75655,7 @@ async function auditAccount(opts) {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
             unused: { asOf, unusedDays: config.rule.unusedDays },
+            reportKeyTimes: reportKeyTimes(report, flagged),
         });
         account.resolvedSinceReport = enriched.resolvedSinceReport;
         const findings = applyExemptions(enriched.findings, {
@@ -75587,7 +75673,7 @@ async function auditAccount(opts) {
         return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
     catch (err) {
-        const { error, hint } = describeAwsError(err, {
+        const { error, hint, code, step } = describeAwsError(err, {
             accountId,
             step: 'audit',
             roleArn: opts.roleArn,
@@ -75595,7 +75681,16 @@ async function auditAccount(opts) {
         });
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
         return {
-            account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
+            account: {
+                ...account,
+                status: 'error',
+                error,
+                hint,
+                errorCode: code,
+                errorStep: step,
+                usersScanned: 0,
+                resolvedSinceReport: 0,
+            },
             findings: [],
         };
     }
@@ -75611,14 +75706,16 @@ async function auditAccount(opts) {
 
 
 
-function failedAudit(config, deps, accountId, error, hint) {
+function failedAudit(config, deps, accountId, described) {
     return {
         account: {
             accountId,
             alias: null,
             status: 'error',
-            error,
-            hint,
+            error: described.error,
+            hint: described.hint,
+            errorCode: described.code,
+            errorStep: described.step,
             usersScanned: 0,
             reportGeneratedAt: null,
             source: 'aws',
@@ -75632,14 +75729,15 @@ async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
     const fail = (err, step) => {
-        const { error, hint } = describeAwsError(err, {
+        const described = describeAwsError(err, {
             accountId,
             step,
             ...(roleArn ? { roleArn } : {}),
             ambient: config.roleToAssume === null,
         });
+        const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return failedAudit(config, deps, accountId, error, hint);
+        return failedAudit(config, deps, accountId, described);
     };
     if (roleArn !== null) {
         // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
@@ -76029,9 +76127,9 @@ function accountRow(r) {
         String(a.usersScanned),
         String(r.findings),
         String(r.exempted),
-        String(a.resolvedSinceReport),
+        r.resolved,
         r.reportFile !== null ? plain(r.reportFile, 200) : (r.reportAge ?? '-'),
-        a.status === 'ok' ? 'ok' : 'FAILED',
+        a.status === 'ok' ? 'ok' : `FAILED: ${(0,summary_model/* shortError */.Bm)(a)}`,
     ];
 }
 function failingRow(r) {
@@ -76087,6 +76185,8 @@ function noteLines(m) {
 }
 function renderTerminalModel(m) {
     const out = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+    if (m.caveat !== null)
+        out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), summary_model/* MAX_MESSAGE */.h2)}`);
     const section = (title, body) => out.push('', title, body);
     const accountHeaders = [
         'ACCOUNT',
@@ -77989,6 +78089,8 @@ var formats = __nccwpck_require__(7401);
 var octokit = __nccwpck_require__(8746);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 3 modules
 var publish = __nccwpck_require__(7264);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -78002,10 +78104,18 @@ var summary_model = __nccwpck_require__(6158);
 
 
 
+
 /** GitHub accepts 1 MiB of summary per step; stay a little below. */
 const SUMMARY_MAX_BYTES = 1_000_000;
+/** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
+const OPEN_FIX_BLOCKS = 10;
+/** Issues listed as links at most; the rest are counted. */
+const MAX_ISSUE_LINKS = 20;
 const MAX_NAME = 128;
-const MAX_CELL_MESSAGE = 200;
+/** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
+function linkable(url) {
+    return /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url);
+}
 function bytes(s) {
     return Buffer.byteLength(s, 'utf8');
 }
@@ -78051,7 +78161,15 @@ const id = (s) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(s,
 const idText = (s) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(s, MAX_NAME));
 const key = (f) => f.accessKeyId ? `${(0,markdown/* codeSpan */.SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
 function verdictBlock({ m }) {
-    return `### ${m.verdict}\n\nAs of ${(0,markdown/* escapeMarkdown */.FV)(m.settings.asOf)}${m.settings.rest}`;
+    return [
+        `### ${m.verdict}`,
+        '',
+        `As of ${(0,markdown/* escapeMarkdown */.FV)(m.settings.asOf)}${m.settings.rest}`,
+        ...(m.caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(m.caveat)}`] : []),
+        ...(m.alertsUrl && linkable(m.alertsUrl)
+            ? ['', `[Open code scanning alerts of this tool](${m.alertsUrl})`]
+            : []),
+    ].join('\n');
 }
 const ACCOUNT_HEADERS = [
     'Account',
@@ -78074,10 +78192,12 @@ function accountRow(r) {
         a.alias ? id(a.alias) : '—',
         String(a.usersScanned),
         String(r.findings),
+        // exempt-users applies offline too, so the count means something there; nothing is
+        // confirmed against the API offline, so nothing can be resolved since the report
         String(r.exempted),
-        String(a.resolvedSinceReport),
+        r.resolved,
         report.length > 0 ? report.join(' ') : '—',
-        a.status === 'ok' ? '✅ ok' : `❌ ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
+        a.status === 'ok' ? '✅ ok' : `❌ ${(0,markdown/* escapeMarkdown */.FV)((0,summary_model/* shortError */.Bm)(a))}`,
     ];
 }
 function accountsBlock(c, budget) {
@@ -78123,19 +78243,49 @@ function fixBlock(c, budget) {
         'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
             `really needed, tag its user with ${(0,markdown/* codeSpan */.SS)(fix.exemptionTag)} saying why ` +
             '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
-        '',
-    ];
-    const items = fix.blocks.map(({ finding: f, commands }) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,markdown/* codeBlock */.DV)(commands, 'sh')}\n`);
-    const over = fix.leftOut;
-    const leftOut = (n) => `_Commands for ${(0,outputs/* plural */.LS)(n, 'more key')} are left out: see the JSON report ${c.json}._`;
-    if (over > 0)
-        items.push(leftOut(over));
-    // When the budget cuts, the left-out line (always last) is among the cut items.
-    const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
-    return fit(head, items, budget, more).replace(/\n+$/, '');
+    ].join('\n');
+    const render = (n) => {
+        const shown = fix.blocks.slice(0, n);
+        const open = shown.slice(0, OPEN_FIX_BLOCKS);
+        const folded = shown.slice(OPEN_FIX_BLOCKS);
+        const parts = [head, fixCommandsMarkdown(open)];
+        if (folded.length > 0) {
+            parts.push(`<details><summary>Commands for ${(0,outputs/* plural */.LS)(folded.length, 'more key')}</summary>\n\n` +
+                `${fixCommandsMarkdown(folded)}\n\n</details>`);
+        }
+        const left = fix.total - shown.length;
+        if (left > 0)
+            parts.push(`_Commands for ${(0,outputs/* plural */.LS)(left, 'more key')} are left out: see the JSON report ${c.json}._`);
+        return parts.join('\n\n');
+    };
+    // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
+    for (let n = Math.min(fix.blocks.length, summary_model/* MAX_FIX_BLOCKS */.Oy); n >= 0; n--) {
+        const text = render(n);
+        if (bytes(text) <= budget)
+            return text;
+        if (n > 12)
+            n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
+    }
+    return '';
+}
+/**
+ * The fix commands of some keys, in whichever is shorter: one `sh` block per key under its user's name,
+ * or one script with a comment line per key (shorter once there are a few keys).
+ */
+function fixCommandsMarkdown(blocks) {
+    const perKey = blocks
+        .map(({ finding: f, commands }) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,markdown/* codeBlock */.DV)(commands, 'sh')}`)
+        .join('\n\n');
+    const script = (0,markdown/* codeBlock */.DV)(blocks.flatMap(({ finding: f, commands }, i) => [
+        ...(i > 0 ? [''] : []),
+        `# ${(0,format/* shellQuote */.ZL)(f.userName)} in ${(0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(f.accountId), MAX_NAME)}, slot ${f.keySlot}`,
+        ...commands,
+    ]), 'sh');
+    return bytes(script) < bytes(perKey) ? script : perKey;
 }
 function failedBlock(c, budget) {
     return fit(['#### Accounts that could not be audited', ''], c.m.failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+        (a.errorCode ? `**${(0,markdown/* escapeMarkdown */.FV)((0,summary_model/* shortError */.Bm)(a))}** — ` : '') +
         (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.error ?? 'unknown error', summary_model/* MAX_MESSAGE */.h2)) +
         (a.hint ? `\n  - To fix: ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.hint, summary_model/* MAX_MESSAGE */.h2))}` : '')), budget, c.cutRows('failed account'));
 }
@@ -78165,7 +78315,12 @@ function issuesBlock({ m }) {
     return m.issues ? issuesText(m.issues) : '';
 }
 function footerBlock({ m, json }) {
-    return `Full report: JSON ${json} · SARIF ${(0,markdown/* codeSpan */.SS)(m.files.sarifFile)}`;
+    const files = `Full report: JSON ${json} · SARIF ${(0,markdown/* codeSpan */.SS)(m.files.sarifFile)}`;
+    if (m.mode !== 'offline')
+        return files;
+    return (`${files}. This offline run keeps them only if the workflow uploads them: add an ` +
+        '`actions/upload-artifact` step with these paths (the README shows one), and ' +
+        '`github/codeql-action/upload-sarif` for code scanning.');
 }
 /** The blocks in the order shown, each with its priority when the summary must be cut (0 first). */
 const BLOCKS = [
@@ -78229,6 +78384,16 @@ function issuesText(i) {
     const lines = ['#### Issues', ''];
     lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
         (i.skipped > 0 ? ` ${(0,outputs/* plural */.LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+    const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
+    if (listed.length > 0) {
+        lines.push('', ...listed.map((t) => {
+            const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
+            return `- ${ref} ${t.action}: ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(t.userName, MAX_NAME))} in ${(0,markdown/* codeSpan */.SS)(t.accountId)}`;
+        }));
+        const rest = i.issues.length - listed.length;
+        if (rest > 0)
+            lines.push(`- _and ${(0,outputs/* plural */.LS)(rest, 'more issue')}_`);
+    }
     if (i.error)
         lines.push('', `⚠️ Issues could not be kept in sync: ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(i.error, summary_model/* MAX_MESSAGE */.h2))}`);
     return lines.join('\n');
@@ -78289,9 +78454,17 @@ function stopSignal(runMs) {
         },
     };
 }
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env = process.env) {
+    const name = env.GITHUB_REPOSITORY ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(name))
+        return null;
+    return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
 async function run() {
     const timeouts = (0,src_timeouts/* timeoutsFromEnv */.I5)();
     const guard = stopSignal(timeouts.runMs);
+    const repository = repositoryFromEnv();
     /** The newest result: the audit's, then (once the files are written) the published one. */
     let result = null;
     let issues = null;
@@ -78384,7 +78557,7 @@ async function run() {
     process.exit(1);
     async function summarize(r, prefix) {
         try {
-            await core/* summary */.z.addRaw(prefix + renderSummary(r, { ...files, issues })).write();
+            await core/* summary */.z.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
         }
         catch (error) {
             core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
@@ -84219,7 +84392,9 @@ function describeFinding(f) {
         ? 'has never been used'
         : `was last used on ${when((0,format/* formatDay */.im)(f.keyLastUsedAt))}`;
     return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}, ` +
-        `created ${(0,format/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}` +
+        (f.setupGapSeconds === null
+            ? `created at an unknown time (the report has no date for it), ${use}`
+            : `created ${(0,format/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}`) +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
             : ''));
@@ -84228,8 +84403,8 @@ function keyRow(f) {
     return [
         String(f.keySlot),
         dash(f.accessKeyId, (k) => code(k, 128)),
-        when((0,format/* formatUtc */.ay)(f.keyCreatedAt)),
-        when((0,format/* formatDuration */.a3)(f.setupGapSeconds)),
+        when((0,format/* keyCreatedText */.b8)(f)),
+        when((0,format/* setupGapText */.Hh)(f)),
         f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,format/* formatDay */.im)(f.keyLastUsedAt)),
         dash(f.keyLastUsedRegion, (v) => md(v, 64)),
         dash(f.keyLastUsedService, (v) => md(v, 64)),
@@ -84574,6 +84749,7 @@ async function listIssues(octokit, owner, repo) {
         title: i.title,
         body: i.body ?? '',
         labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        url: i.html_url,
     }));
 }
 /** Create the labels of new issues that the repository lacks (a concurrent run may win: 422 is fine). */
@@ -84621,7 +84797,7 @@ async function createOnce(octokit, owner, repo, a, log) {
                 labels: a.labels,
                 request: { retries: 0 },
             });
-            return data.number;
+            return data;
         }
         catch (e) {
             const ambiguous = isHttpError(e) && e.status >= 500;
@@ -84633,9 +84809,81 @@ async function createOnce(octokit, owner, repo, a, log) {
                 return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
             });
             if (made)
-                return made.number;
+                return { number: made.number, html_url: made.url ?? '' };
             log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
         }
+    }
+}
+function who(a) {
+    return (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
+}
+/** Records one issue the sync changed, as the API answered. */
+function touched(outcome, action, a, data) {
+    outcome.issues.push({
+        action,
+        number: data.number,
+        url: data.html_url,
+        accountId: a.accountId,
+        userName: a.userName,
+    });
+}
+/** Carries out one planned action and counts it in `outcome`; throws what GitHub answers. */
+async function applyAction(opts, a, outcome) {
+    const { octokit, owner, repo, log } = opts;
+    switch (a.kind) {
+        case 'create': {
+            const data = await createOnce(octokit, owner, repo, a, log);
+            outcome.opened++;
+            touched(outcome, 'opened', a, data);
+            log.info(`Opened issue #${data.number} for ${who(a)}.`);
+            break;
+        }
+        case 'update': {
+            const { data } = await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: a.number,
+                title: a.title,
+                body: a.body,
+            });
+            outcome.updated++;
+            touched(outcome, 'updated', a, data);
+            log.info(`Updated issue #${a.number} for ${who(a)}.`);
+            break;
+        }
+        case 'reopen': {
+            const { data } = await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: a.number,
+                state: 'open',
+                title: a.title,
+                body: a.body,
+            });
+            outcome.reopened++;
+            touched(outcome, 'reopened', a, data);
+            log.info(`Reopened issue #${a.number} for ${who(a)}.`);
+            break;
+        }
+        case 'close': {
+            // Close first, then comment: if the close fails, the next run tries again without a second
+            // comment; one comment per state change.
+            const { data } = await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: a.number,
+                state: 'closed',
+                // an accepted exemption is not a fix
+                state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
+            });
+            await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
+            outcome.closed++;
+            touched(outcome, 'closed', a, data);
+            log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
+            break;
+        }
+        case 'skip':
+            break;
     }
 }
 /**
@@ -84652,8 +84900,8 @@ async function syncIssues(opts) {
         closed: 0,
         skipped: 0,
         error: null,
+        issues: [],
     };
-    const who = (a) => (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
     try {
         const existing = await listIssues(octokit, owner, repo);
         const actions = planIssueSync(existing, result, {
@@ -84666,56 +84914,8 @@ async function syncIssues(opts) {
         if (firstCreate && firstCreate.kind === 'create') {
             await ensureLabels(octokit, owner, repo, firstCreate.labels);
         }
-        for (const a of actions) {
-            switch (a.kind) {
-                case 'create': {
-                    const number = await createOnce(octokit, owner, repo, a, log);
-                    outcome.opened++;
-                    log.info(`Opened issue #${number} for ${who(a)}.`);
-                    break;
-                }
-                case 'update':
-                    await octokit.rest.issues.update({
-                        owner,
-                        repo,
-                        issue_number: a.number,
-                        title: a.title,
-                        body: a.body,
-                    });
-                    outcome.updated++;
-                    log.info(`Updated issue #${a.number} for ${who(a)}.`);
-                    break;
-                case 'reopen':
-                    await octokit.rest.issues.update({
-                        owner,
-                        repo,
-                        issue_number: a.number,
-                        state: 'open',
-                        title: a.title,
-                        body: a.body,
-                    });
-                    outcome.reopened++;
-                    log.info(`Reopened issue #${a.number} for ${who(a)}.`);
-                    break;
-                case 'close':
-                    // Close first, then comment: if the close fails, the next run tries again without a second
-                    // comment; one comment per state change.
-                    await octokit.rest.issues.update({
-                        owner,
-                        repo,
-                        issue_number: a.number,
-                        state: 'closed',
-                        // an accepted exemption is not a fix
-                        state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
-                    });
-                    await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
-                    outcome.closed++;
-                    log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
-                    break;
-                case 'skip':
-                    break;
-            }
-        }
+        for (const a of actions)
+            await applyAction(opts, a, outcome);
         if (outcome.skipped > 0) {
             log.info(`${outcome.skipped} violating user(s) got no issue: max-issues (${opts.maxIssues}) new issues per run.`);
         }
@@ -84813,6 +85013,7 @@ async function syncIssueTracker(result, config, github, deps) {
             reopened: 0,
             closed: 0,
             skipped: 0,
+            issues: [],
             error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
         };
     }
@@ -84845,10 +85046,12 @@ function githubContextFromEnv(token, env = process.env) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BS: () => (/* binding */ describeCreation),
+/* harmony export */   Hh: () => (/* binding */ setupGapText),
 /* harmony export */   Yi: () => (/* binding */ fixCommands),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   b8: () => (/* binding */ keyCreatedText),
 /* harmony export */   im: () => (/* binding */ formatDay),
 /* harmony export */   pt: () => (/* binding */ describeUse)
 /* harmony export */ });
@@ -84885,6 +85088,12 @@ function fixCommands(f) {
     if (f.accessKeyId) {
         key = shellQuote(f.accessKeyId);
     }
+    else if (f.keyCreatedAt === null) {
+        // Nothing in the report tells the key apart (no id, no creation time): list the keys and have the
+        // reader set KEY_ID; until it is set, the two commands refuse to run (`${KEY_ID:?...}`).
+        key = '"${KEY_ID:?set KEY_ID to the AccessKeyId of the key to remove}"';
+        lines.push(`# the report has no creation time for this key (slot ${f.keySlot}) and no key id (offline): list the`, `# user's keys, set KEY_ID to the right AccessKeyId (a live audit names it), then run the rest`, `aws iam list-access-keys --user-name ${user} --output table`, `KEY_ID=''`);
+    }
     else {
         key = '"$KEY_ID"';
         lines.push(`# key id not in the report (offline): the key created ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
@@ -84916,6 +85125,14 @@ function formatDuration(seconds) {
     }
     return parts.length > 0 ? parts.join(' ') : '0 s';
 }
+/** The key's creation time for a reader: `2024-05-01 10:00:00 UTC`, or `unknown`. */
+function keyCreatedText(f) {
+    return f.keyCreatedAt === null ? 'unknown' : formatUtc(f.keyCreatedAt);
+}
+/** The setup gap for a reader: `12 s`, or `unknown` when the key's creation time is. */
+function setupGapText(f) {
+    return f.setupGapSeconds === null ? 'unknown' : formatDuration(f.setupGapSeconds);
+}
 /** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
 function formatUtc(iso) {
     const t = Date.parse(iso);
@@ -84938,6 +85155,8 @@ function daysBetween(from, to) {
 }
 /** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
 function describeCreation(f, setupWindowSeconds) {
+    if (f.setupGapSeconds === null)
+        return 'created at an unknown time (the report has no date for it)';
     // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
     const gap = formatDuration(f.setupGapSeconds);
     if (f.setupGapSeconds <= setupWindowSeconds)
@@ -84974,6 +85193,8 @@ const ACCOUNT_FIELDS = [
     'status',
     'error',
     'hint',
+    'errorCode',
+    'errorStep',
     'usersScanned',
     'reportGeneratedAt',
     'source',
@@ -85363,7 +85584,7 @@ function findingMessage(f, result, alias) {
         : `access key in slot ${f.keySlot}`;
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
         `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
 }
 function physicalLocation(location) {
@@ -85495,71 +85716,90 @@ function buildSarif(result, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ shortError),
 /* harmony export */   MG: () => (/* binding */ buildSummaryModel),
+/* harmony export */   Oy: () => (/* binding */ MAX_FIX_BLOCKS),
 /* harmony export */   h2: () => (/* binding */ MAX_MESSAGE)
 /* harmony export */ });
-/* unused harmony exports MAX_FIX_BLOCKS, verdictText */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5881);
+/* unused harmony exports MAX_CELL_MESSAGE, verdictText, codeScanningAlertsUrl, OFFLINE_CAVEAT */
+/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5881);
 
 
 
 
-/** Fix command blocks shown at most; the JSON report has every finding. */
+
+/** Keys with fix commands at most; the JSON report has every finding. */
 const MAX_FIX_BLOCKS = 50;
 /** Longest message (note, error, justification) shown. */
 const MAX_MESSAGE = 1_000;
+/** Longest message shown in a table cell. */
+const MAX_CELL_MESSAGE = 200;
 /** `access key created at user setup` / `access keys of console users`, by scope. */
 function keysNoun(result, n) {
     const keys = n === 1 ? 'access key' : 'access keys';
     return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} failed`
-            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
+            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
 function settingsLine(result) {
     const s = result.settings;
     const scope = s.scope === 'at-setup'
-        ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
+        ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
-    return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
+    return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
+/** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
+function codeScanningAlertsUrl(repository) {
+    const tool = /\s/.test(_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH) ? `"${_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH}"` : _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH;
+    const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
+    return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
+}
+/** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
+function shortError(a) {
+    if (!a.errorCode)
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorStep)}` : '');
+}
+/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
 const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-    'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.';
-/** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
-function allNotes(result) {
-    const notes = [...result.notes];
-    if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n)))
-        notes.unshift(OFFLINE_CAVEAT);
-    return notes;
+    'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
+    'Run a live audit to confirm findings against the API.';
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result) {
+    if (result.mode !== 'offline')
+        return null;
+    return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
 }
 /** A note quotes names in backticks: those are code, the rest is text. */
 function note(text) {
-    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(text, MAX_MESSAGE)
+    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(text, MAX_MESSAGE)
         .split(/(`[^`]+`)/)
         .filter((p) => p !== '')
         .map((p) => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
@@ -85582,29 +85822,34 @@ function reportAge(a, generatedAt) {
         return null;
     const age = (Date.parse(generatedAt) - Date.parse(a.reportGeneratedAt)) / 1000;
     return Number.isNaN(age)
-        ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)
-        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(age)} old)`;
+        ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)
+        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(age)} old)`;
 }
 function findingRow(f, asOf) {
     return {
         finding: f,
-        keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-        setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
-        use: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, asOf),
+        keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .keyCreatedText */ .b8)(f),
+        setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .setupGapText */ .Hh)(f),
+        use: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .describeUse */ .pt)(f, asOf),
     };
 }
 function buildSummaryModel(result, opts) {
-    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result);
     const byAccount = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
+    const caveat = offlineCaveat(result);
     return {
         counts,
         verdict: verdictText(result, counts),
         settings: settingsLine(result),
+        caveat: caveat !== null ? note(caveat) : null,
+        alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
+        mode: result.mode,
         accounts: result.accounts.map((a) => ({
             account: a,
             ...(byAccount.get(a.accountId) ?? { findings: 0, exempted: 0 }),
+            resolved: result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
             reportFile: a.source !== 'aws' ? a.source : null,
             reportAge: reportAge(a, result.generatedAt),
         })),
@@ -85616,13 +85861,14 @@ function buildSummaryModel(result, opts) {
             ? null
             : {
                 exemptionTag: result.settings.exemptionTag,
-                blocks: shown.map((f) => ({ finding: f, commands: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f) })),
+                total: failing.length,
+                blocks: shown.map((f) => ({ finding: f, commands: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fixCommands */ .Yi)(f) })),
                 leftOut: failing.length - shown.length,
             },
         failedAccounts: result.accounts.filter((a) => a.status === 'error'),
         carriedAlerts: result.carriedForward.length,
-        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result),
-        notes: allNotes(result).map(note),
+        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .sarifResultCounts */ .lL)(result),
+        notes: result.notes.filter((n) => n !== caveat).map(note),
         issues: opts.issues ?? null,
         files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
     };

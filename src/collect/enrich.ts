@@ -29,6 +29,11 @@ export interface EnrichOptions {
    * the report late, so a key the report shows unused may have been used recently all along.
    */
   unused: { asOf: number; unusedDays: number };
+  /**
+   * The report's `access_key_N_last_rotated` of both slots (epoch ms, null for `N/A`) by user ARN: a
+   * flagged key without a creation time is matched to the one live key no other slot accounts for.
+   */
+  reportKeyTimes?: ReadonlyMap<string, readonly [number | null, number | null]>;
 }
 
 export interface EnrichResult {
@@ -83,7 +88,11 @@ export function keyForSlot(
   keyCreatedAt: string,
   slot: 1 | 2,
 ): AccessKeyMetadata | null {
-  const want = second(Date.parse(keyCreatedAt));
+  return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+
+function keyCreatedIn(keys: AccessKeyMetadata[], createdAtMs: number, slot: 1 | 2): AccessKeyMetadata | null {
+  const want = second(createdAtMs);
   const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
   if (same.length === 1) return same[0] ?? null;
   if (same.length === 2) return (slot === 1 ? same[0] : same[1]) ?? null;
@@ -93,6 +102,33 @@ export function keyForSlot(
     (k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000,
   );
   return near.length === 1 ? (near[0] ?? null) : null;
+}
+
+/** The outcome of matching a slot whose creation time the report does not have. */
+export type UnknownSlotMatch =
+  | { kind: 'key'; key: AccessKeyMetadata }
+  /** Every key is accounted for by another slot: the flagged key was deleted since the report. */
+  | { kind: 'gone' }
+  /** More than one key could be it: no guess, the finding stays without a key id. */
+  | { kind: 'ambiguous' };
+
+/**
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
+ */
+export function keyForUnknownSlot(
+  keys: AccessKeyMetadata[],
+  taken: ReadonlySet<string>,
+  otherSlotCreatedAt: number | null,
+  otherSlot: 1 | 2,
+): UnknownSlotMatch {
+  const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+  const left = keys.filter(
+    (k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId,
+  );
+  if (left.length === 0) return { kind: 'gone' };
+  if (left.length > 1) return { kind: 'ambiguous' };
+  return { kind: 'key', key: left[0] as AccessKeyMetadata };
 }
 
 async function listTags(iam: IAMClient, userName: string): Promise<Record<string, string>> {
@@ -172,6 +208,21 @@ async function confirmKey(
   };
 }
 
+/**
+ * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
+ * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
+ */
+function withLiveCreation(f: Finding, key: AccessKeyMetadata | null): Finding {
+  if (f.keyCreatedAt !== null || key?.CreateDate === undefined) return f;
+  const created = key.CreateDate.getTime();
+  const userCreated = Date.parse(f.userCreatedAt);
+  return {
+    ...f,
+    keyCreatedAt: toIsoSecond(created),
+    setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
+  };
+}
+
 /** Confirms the flagged keys of one account against the live IAM API (see the module comment). */
 export async function enrichFindings(
   iam: IAMClient,
@@ -200,14 +251,27 @@ export async function enrichFindings(
     // Two flagged slots created in the same second, one key deleted since: the remaining key is
     // reported once (for the first slot), the other slot is resolved.
     const taken = new Set<string>();
-    const matched = userFindings.map((f) => {
+    const matched: (AccessKeyMetadata | 'ambiguous' | null)[] = userFindings.map((f) => {
+      if (f.keyCreatedAt === null) return null; // matched below, once the dated slots took theirs
       const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
       if (!key?.AccessKeyId || taken.has(key.AccessKeyId)) return null;
       taken.add(key.AccessKeyId);
       return key;
     });
+    userFindings.forEach((f, i) => {
+      if (f.keyCreatedAt !== null) return;
+      const otherSlot = f.keySlot === 1 ? 2 : 1;
+      const otherTime = opts.reportKeyTimes?.get(f.userArn)?.[otherSlot - 1] ?? null;
+      const m = keyForUnknownSlot(keys, taken, otherTime, otherSlot);
+      if (m.kind === 'key' && m.key.AccessKeyId) taken.add(m.key.AccessKeyId);
+      matched[i] = m.kind === 'key' ? m.key : m.kind === 'ambiguous' ? 'ambiguous' : null;
+    });
     const results = await settleAll(
-      userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond, opts.unused)),
+      userFindings.map((f, i) => {
+        const m = matched[i] ?? null;
+        if (m === 'ambiguous') return Promise.resolve(f); // reported as the report has it, no key id
+        return confirmKey(iam, withLiveCreation(f, m), m, generatedAtSecond, opts.unused);
+      }),
     );
     userFindings.forEach((f, i) => {
       const r = results[i];

@@ -7,7 +7,7 @@
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AccountAudit, AccountResult, Config } from '../model.js';
+import type { AccountAudit, AccountResult, Config, Finding, ParsedReport } from '../model.js';
 import { awsClientConfig } from '../credentials/aws-config.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
@@ -37,6 +37,20 @@ export interface AuditAccountOptions {
   roleArn?: string;
 }
 
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(
+  report: ParsedReport,
+  flagged: readonly Finding[],
+): Map<string, readonly [number | null, number | null]> {
+  const wanted = new Set(flagged.map((f) => f.userArn));
+  const times = new Map<string, readonly [number | null, number | null]>();
+  for (const u of report.users) {
+    if (wanted.has(u.arn) && !times.has(u.arn))
+      times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+  }
+  return times;
+}
+
 /** Audits one account with the given credentials. Never throws. */
 export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAudit> {
   const { accountId, config, deps } = opts;
@@ -47,6 +61,8 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     status: 'ok',
     error: null,
     hint: null,
+    errorCode: null,
+    errorStep: null,
     usersScanned: 0,
     reportGeneratedAt: null,
     source: 'aws',
@@ -81,6 +97,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
       concurrency: ENRICH_CONCURRENCY,
       reportGeneratedAt: generatedAt,
       unused: { asOf, unusedDays: config.rule.unusedDays },
+      reportKeyTimes: reportKeyTimes(report, flagged),
     });
     account.resolvedSinceReport = enriched.resolvedSinceReport;
     const findings = applyExemptions(enriched.findings, {
@@ -100,7 +117,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     );
     return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
   } catch (err) {
-    const { error, hint } = describeAwsError(err, {
+    const { error, hint, code, step } = describeAwsError(err, {
       accountId,
       step: 'audit',
       roleArn: opts.roleArn,
@@ -108,7 +125,16 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
     return {
-      account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
+      account: {
+        ...account,
+        status: 'error',
+        error,
+        hint,
+        errorCode: code,
+        errorStep: step,
+        usersScanned: 0,
+        resolvedSinceReport: 0,
+      },
       findings: [],
     };
   } finally {

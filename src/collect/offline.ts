@@ -65,19 +65,30 @@ export function accountIdFromFileName(path: string): string {
   return m ? (m[1] as string) : 'unknown';
 }
 
-function describeFileError(path: string, err: unknown): { error: string; hint: string } {
-  if (err instanceof ReportError) return { error: err.message, hint: REDOWNLOAD_HINT };
-  if (err instanceof FileRefused) return { error: err.message, hint: err.hint };
+function describeFileError(path: string, err: unknown): { error: string; hint: string; code: string } {
+  if (err instanceof ReportError) {
+    return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+  }
+  if (err instanceof FileRefused) return { error: err.message, hint: err.hint, code: 'not a regular file' };
   const e = err as NodeJS.ErrnoException;
   const what = err instanceof Error ? err.message : String(err);
   if (e?.code === 'ENOENT')
-    return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
+    return {
+      error: `${path}: no such file`,
+      hint: 'Check the credential-report path.',
+      code: 'no such file',
+    };
   if (e?.code === 'EISDIR')
-    return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
+    return {
+      error: `${path}: is a directory`,
+      hint: 'Check the credential-report path.',
+      code: 'is a directory',
+    };
+  const code = 'cannot read the file';
   if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-    return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
+    return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
   }
-  return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+  return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
 
 /** One warning per report row that could not be read, naming the report and its line. */
@@ -115,13 +126,15 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
         status: 'ok',
         error: null,
         hint: null,
+        errorCode: null,
+        errorStep: null,
         usersScanned: report.users.length,
       },
       findings,
       notes: unreadableNotes(report, path, report.accountId ?? accountIdFromFileName(path)),
     };
   } catch (err) {
-    const { error, hint } = describeFileError(path, err);
+    const { error, hint, code } = describeFileError(path, err);
     return {
       account: {
         ...base,
@@ -129,6 +142,8 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
         status: 'error',
         error,
         hint,
+        errorCode: code,
+        errorStep: null,
         usersScanned: 0,
       },
       findings: [],

@@ -8,7 +8,7 @@ import { signIn, type AuditSession } from '../credentials/session.js';
 import type { GetIDToken } from '../credentials/oidc.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
 import { planAccounts } from './accounts.js';
-import { describeAwsError } from './aws-errors.js';
+import { describeAwsError, type DescribedError } from './aws-errors.js';
 import { auditAccount } from './live.js';
 import { mapWithConcurrency } from './pool.js';
 
@@ -26,16 +26,17 @@ function failedAudit(
   config: Config,
   deps: RunLiveDeps,
   accountId: string,
-  error: string,
-  hint: string | null,
+  described: DescribedError,
 ): AccountAudit {
   return {
     account: {
       accountId,
       alias: null,
       status: 'error',
-      error,
-      hint,
+      error: described.error,
+      hint: described.hint,
+      errorCode: described.code,
+      errorStep: described.step,
       usersScanned: 0,
       reportGeneratedAt: null,
       source: 'aws',
@@ -55,14 +56,15 @@ async function auditOne(
   const roleArn = session.roleArnFor(accountId);
   const credentials = session.credentialsFor(accountId);
   const fail = (err: unknown, step: string): AccountAudit => {
-    const { error, hint } = describeAwsError(err, {
+    const described = describeAwsError(err, {
       accountId,
       step,
       ...(roleArn ? { roleArn } : {}),
       ambient: config.roleToAssume === null,
     });
+    const { error, hint } = described;
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-    return failedAudit(config, deps, accountId, error, hint);
+    return failedAudit(config, deps, accountId, described);
   };
   if (roleArn !== null) {
     // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)

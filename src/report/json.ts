@@ -19,6 +19,8 @@ const ACCOUNT_FIELDS = [
   'status',
   'error',
   'hint',
+  'errorCode',
+  'errorStep',
   'usersScanned',
   'reportGeneratedAt',
   'source',

@@ -5,28 +5,46 @@
  * left, most important first.
  */
 import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
-import { codeBlock, codeSpan, escapeMarkdown, markdownTable, truncate } from './markdown.js';
+import { shellQuote } from './format.js';
+import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
 import { plural } from './outputs.js';
 import { SARIF_MAX_RESULTS } from './sarif.js';
 import {
+  MAX_FIX_BLOCKS,
   MAX_MESSAGE,
   buildSummaryModel,
+  shortError,
   type AccountRow,
   type FindingRow,
+  type FixSection,
   type Note,
+  type Repository,
   type SummaryFiles,
   type SummaryModel,
 } from './summary-model.js';
 
 /** GitHub accepts 1 MiB of summary per step; stay a little below. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
+/** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
+export const OPEN_FIX_BLOCKS = 10;
+/** Issues listed as links at most; the rest are counted. */
+export const MAX_ISSUE_LINKS = 20;
 
 const MAX_NAME = 128;
-const MAX_CELL_MESSAGE = 200;
 
 export interface SummaryOptions extends SummaryFiles {
   issues?: IssueSyncOutcome | null;
   maxBytes?: number;
+  /**
+   * The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`): links its code
+   * scanning alerts of this tool. Null or absent: no link.
+   */
+  repository?: Repository | null;
+}
+
+/** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
+function linkable(url: string): boolean {
+  return /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url);
 }
 
 function bytes(s: string): number {
@@ -98,7 +116,15 @@ const key = (f: Finding) =>
   f.accessKeyId ? `${codeSpan(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
 
 function verdictBlock({ m }: Ctx): string {
-  return `### ${m.verdict}\n\nAs of ${escapeMarkdown(m.settings.asOf)}${m.settings.rest}`;
+  return [
+    `### ${m.verdict}`,
+    '',
+    `As of ${escapeMarkdown(m.settings.asOf)}${m.settings.rest}`,
+    ...(m.caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(m.caveat)}`] : []),
+    ...(m.alertsUrl && linkable(m.alertsUrl)
+      ? ['', `[Open code scanning alerts of this tool](${m.alertsUrl})`]
+      : []),
+  ].join('\n');
 }
 
 const ACCOUNT_HEADERS = [
@@ -123,10 +149,12 @@ function accountRow(r: AccountRow): string[] {
     a.alias ? id(a.alias) : '—',
     String(a.usersScanned),
     String(r.findings),
+    // exempt-users applies offline too, so the count means something there; nothing is
+    // confirmed against the API offline, so nothing can be resolved since the report
     String(r.exempted),
-    String(a.resolvedSinceReport),
+    r.resolved,
     report.length > 0 ? report.join(' ') : '—',
-    a.status === 'ok' ? '✅ ok' : `❌ ${escapeMarkdown(truncate(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
+    a.status === 'ok' ? '✅ ok' : `❌ ${escapeMarkdown(shortError(a))}`,
   ];
 }
 
@@ -196,19 +224,52 @@ function fixBlock(c: Ctx, budget: number): string {
     'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
       `really needed, tag its user with ${codeSpan(fix.exemptionTag)} saying why ` +
       '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
-    '',
-  ];
-  const items = fix.blocks.map(
-    ({ finding: f, commands }) =>
-      `${userText(f)} in ${idText(f.accountId)}:\n\n${codeBlock(commands, 'sh')}\n`,
+  ].join('\n');
+  const render = (n: number): string => {
+    const shown = fix.blocks.slice(0, n);
+    const open = shown.slice(0, OPEN_FIX_BLOCKS);
+    const folded = shown.slice(OPEN_FIX_BLOCKS);
+    const parts = [head, fixCommandsMarkdown(open)];
+    if (folded.length > 0) {
+      parts.push(
+        `<details><summary>Commands for ${plural(folded.length, 'more key')}</summary>\n\n` +
+          `${fixCommandsMarkdown(folded)}\n\n</details>`,
+      );
+    }
+    const left = fix.total - shown.length;
+    if (left > 0)
+      parts.push(`_Commands for ${plural(left, 'more key')} are left out: see the JSON report ${c.json}._`);
+    return parts.join('\n\n');
+  };
+  // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
+  for (let n = Math.min(fix.blocks.length, MAX_FIX_BLOCKS); n >= 0; n--) {
+    const text = render(n);
+    if (bytes(text) <= budget) return text;
+    if (n > 12) n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
+  }
+  return '';
+}
+
+/**
+ * The fix commands of some keys, in whichever is shorter: one `sh` block per key under its user's name,
+ * or one script with a comment line per key (shorter once there are a few keys).
+ */
+function fixCommandsMarkdown(blocks: FixSection['blocks']): string {
+  const perKey = blocks
+    .map(
+      ({ finding: f, commands }) =>
+        `${userText(f)} in ${idText(f.accountId)}:\n\n${codeBlock(commands, 'sh')}`,
+    )
+    .join('\n\n');
+  const script = codeBlock(
+    blocks.flatMap(({ finding: f, commands }, i) => [
+      ...(i > 0 ? [''] : []),
+      `# ${shellQuote(f.userName)} in ${truncate(oneLine(f.accountId), MAX_NAME)}, slot ${f.keySlot}`,
+      ...commands,
+    ]),
+    'sh',
   );
-  const over = fix.leftOut;
-  const leftOut = (n: number) =>
-    `_Commands for ${plural(n, 'more key')} are left out: see the JSON report ${c.json}._`;
-  if (over > 0) items.push(leftOut(over));
-  // When the budget cuts, the left-out line (always last) is among the cut items.
-  const more = (n: number) => leftOut(n - (over > 0 ? 1 : 0) + over);
-  return fit(head, items, budget, more).replace(/\n+$/, '');
+  return bytes(script) < bytes(perKey) ? script : perKey;
 }
 
 function failedBlock(c: Ctx, budget: number): string {
@@ -217,6 +278,7 @@ function failedBlock(c: Ctx, budget: number): string {
     c.m.failedAccounts.map(
       (a) =>
         `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+        (a.errorCode ? `**${escapeMarkdown(shortError(a))}** — ` : '') +
         escapeMarkdown(truncate(a.error ?? 'unknown error', MAX_MESSAGE)) +
         (a.hint ? `\n  - To fix: ${escapeMarkdown(truncate(a.hint, MAX_MESSAGE))}` : ''),
     ),
@@ -263,7 +325,13 @@ function issuesBlock({ m }: Ctx): string {
 }
 
 function footerBlock({ m, json }: Ctx): string {
-  return `Full report: JSON ${json} · SARIF ${codeSpan(m.files.sarifFile)}`;
+  const files = `Full report: JSON ${json} · SARIF ${codeSpan(m.files.sarifFile)}`;
+  if (m.mode !== 'offline') return files;
+  return (
+    `${files}. This offline run keeps them only if the workflow uploads them: add an ` +
+    '`actions/upload-artifact` step with these paths (the README shows one), and ' +
+    '`github/codeql-action/upload-sarif` for code scanning.'
+  );
 }
 
 type Block = (c: Ctx, budget: number) => string;
@@ -339,6 +407,18 @@ function issuesText(i: IssueSyncOutcome): string {
     `Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
       (i.skipped > 0 ? ` ${plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''),
   );
+  const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
+  if (listed.length > 0) {
+    lines.push(
+      '',
+      ...listed.map((t) => {
+        const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
+        return `- ${ref} ${t.action}: ${codeSpan(truncate(t.userName, MAX_NAME))} in ${codeSpan(t.accountId)}`;
+      }),
+    );
+    const rest = i.issues.length - listed.length;
+    if (rest > 0) lines.push(`- _and ${plural(rest, 'more issue')}_`);
+  }
   if (i.error)
     lines.push('', `⚠️ Issues could not be kept in sync: ${escapeMarkdown(truncate(i.error, MAX_MESSAGE))}`);
   return lines.join('\n');

@@ -4,15 +4,31 @@
  * section is one field here and one block in each renderer.
  */
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
-import { describeUse, fixCommands, formatDuration, formatUtc } from './format.js';
-import { truncate } from './markdown.js';
+import { TOOL_NAME } from '../evaluate/rule.js';
+import {
+  describeUse,
+  fixCommands,
+  formatDuration,
+  formatUtc,
+  keyCreatedText,
+  setupGapText,
+} from './format.js';
+import { oneLine, truncate } from './markdown.js';
 import { countResult, plural, type Counts } from './outputs.js';
 import { sarifResultCounts } from './sarif.js';
 
-/** Fix command blocks shown at most; the JSON report has every finding. */
+/** Keys with fix commands at most; the JSON report has every finding. */
 export const MAX_FIX_BLOCKS = 50;
 /** Longest message (note, error, justification) shown. */
 export const MAX_MESSAGE = 1_000;
+/** Longest message shown in a table cell. */
+export const MAX_CELL_MESSAGE = 200;
+
+/** The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`). */
+export interface Repository {
+  serverUrl: string;
+  name: string;
+}
 
 /** The report files the summary points to. */
 export interface SummaryFiles {
@@ -34,6 +50,8 @@ export interface AccountRow {
   account: AccountResult;
   findings: number;
   exempted: number;
+  /** Keys resolved since the report; `n/a` offline (nothing is confirmed against the API there). */
+  resolved: string;
   /** The credential report file offline; null live. */
   reportFile: string | null;
   /** `2024-05-01 10:00:00 UTC (3 h old)`, when the report's time is known. */
@@ -50,6 +68,8 @@ export interface FindingRow {
 
 export interface FixSection {
   exemptionTag: string;
+  /** Every failing key: `blocks.length + leftOut`. */
+  total: number;
   /** The first MAX_FIX_BLOCKS failing keys, each with its commands. */
   blocks: { finding: Finding; commands: string[] }[];
   /** Failing keys whose commands are left out. */
@@ -61,6 +81,11 @@ export interface SummaryModel {
   verdict: string;
   /** The settings line: `As of <asOf><rest>` (only the as-of time may be untrusted). */
   settings: { asOf: string; rest: string };
+  /** DESIGN §4's offline caveat, shown right under the verdict (and not among the notes); null live. */
+  caveat: Note | null;
+  /** The repository's open code scanning alerts of this tool; null outside Actions. */
+  alertsUrl: string | null;
+  mode: AuditResult['mode'];
   accounts: AccountRow[];
   /** `Unused access keys created at user setup` / `Unused access keys of console users`. */
   findingsTitle: string;
@@ -71,7 +96,7 @@ export interface SummaryModel {
   failedAccounts: AccountResult[];
   carriedAlerts: number;
   sarif: { total: number; dropped: number };
-  /** The notes, the offline caveat (once) first. */
+  /** The notes, without the offline caveat (it has its own place, under the verdict). */
   notes: Note[];
   issues: IssueSyncOutcome | null;
   files: SummaryFiles;
@@ -122,15 +147,29 @@ function settingsLine(result: AuditResult): SummaryModel['settings'] {
   return { asOf: formatUtc(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
 
-const OFFLINE_CAVEAT =
-  'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-  'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.';
+/** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
+export function codeScanningAlertsUrl(repository: Repository): string {
+  const tool = /\s/.test(TOOL_NAME) ? `"${TOOL_NAME}"` : TOOL_NAME;
+  const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
+  return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
+}
 
-/** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
-function allNotes(result: AuditResult): string[] {
-  const notes = [...result.notes];
-  if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n))) notes.unshift(OFFLINE_CAVEAT);
-  return notes;
+/** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
+export function shortError(a: AccountResult): string {
+  if (!a.errorCode) return truncate(oneLine(a.error ?? 'error'), MAX_CELL_MESSAGE);
+  return oneLine(a.errorCode) + (a.errorStep ? ` on ${oneLine(a.errorStep)}` : '');
+}
+
+/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
+export const OFFLINE_CAVEAT =
+  'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
+  'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
+  'Run a live audit to confirm findings against the API.';
+
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result: AuditResult): string | null {
+  if (result.mode !== 'offline') return null;
+  return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
 }
 
 /** A note quotes names in backticks: those are code, the rest is text. */
@@ -164,27 +203,32 @@ function reportAge(a: AccountResult, generatedAt: string): string | null {
 function findingRow(f: Finding, asOf: string): FindingRow {
   return {
     finding: f,
-    keyCreated: formatUtc(f.keyCreatedAt),
-    setupGap: formatDuration(f.setupGapSeconds),
+    keyCreated: keyCreatedText(f),
+    setupGap: setupGapText(f),
     use: describeUse(f, asOf),
   };
 }
 
 export function buildSummaryModel(
   result: AuditResult,
-  opts: SummaryFiles & { issues?: IssueSyncOutcome | null },
+  opts: SummaryFiles & { issues?: IssueSyncOutcome | null; repository?: Repository | null },
 ): SummaryModel {
   const counts = countResult(result);
   const byAccount = perAccount(result.findings);
   const failing = result.findings.filter((f) => !f.exempted);
   const shown = failing.slice(0, MAX_FIX_BLOCKS);
+  const caveat = offlineCaveat(result);
   return {
     counts,
     verdict: verdictText(result, counts),
     settings: settingsLine(result),
+    caveat: caveat !== null ? note(caveat) : null,
+    alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
+    mode: result.mode,
     accounts: result.accounts.map((a) => ({
       account: a,
       ...(byAccount.get(a.accountId) ?? { findings: 0, exempted: 0 }),
+      resolved: result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
       reportFile: a.source !== 'aws' ? a.source : null,
       reportAge: reportAge(a, result.generatedAt),
     })),
@@ -197,13 +241,14 @@ export function buildSummaryModel(
         ? null
         : {
             exemptionTag: result.settings.exemptionTag,
+            total: failing.length,
             blocks: shown.map((f) => ({ finding: f, commands: fixCommands(f) })),
             leftOut: failing.length - shown.length,
           },
     failedAccounts: result.accounts.filter((a) => a.status === 'error'),
     carriedAlerts: result.carriedForward.length,
     sarif: sarifResultCounts(result),
-    notes: allNotes(result).map(note),
+    notes: result.notes.filter((n) => n !== caveat).map(note),
     issues: opts.issues ?? null,
     files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
   };

@@ -6,6 +6,7 @@ import { SARIF_MAX_RESULTS } from './sarif.js';
 import {
   MAX_MESSAGE,
   buildSummaryModel,
+  shortError,
   type AccountRow,
   type FindingRow,
   type SummaryFiles,
@@ -47,9 +48,9 @@ function accountRow(r: AccountRow): string[] {
     String(a.usersScanned),
     String(r.findings),
     String(r.exempted),
-    String(a.resolvedSinceReport),
+    r.resolved,
     r.reportFile !== null ? plain(r.reportFile, 200) : (r.reportAge ?? '-'),
-    a.status === 'ok' ? 'ok' : 'FAILED',
+    a.status === 'ok' ? 'ok' : `FAILED: ${shortError(a)}`,
   ];
 }
 
@@ -113,6 +114,7 @@ function noteLines(m: SummaryModel): string[] {
 
 export function renderTerminalModel(m: SummaryModel): string {
   const out: string[] = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+  if (m.caveat !== null) out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), MAX_MESSAGE)}`);
   const section = (title: string, body: string) => out.push('', title, body);
   const accountHeaders = [
     'ACCOUNT',
