@@ -6,13 +6,13 @@ import type { Config } from '../src/model.js';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import {
   AccountMismatchError,
-  MEMBER_ROLE_ACTIONS,
   ReportTimeoutError,
   StepError,
   atStep,
   awsErrorName,
   describeAwsError,
-} from '../src/collect/aws-errors.js';
+} from '../src/aws/errors.js';
+import { MEMBER_ROLE_ACTIONS } from '../src/aws/operations.js';
 import { auditAccount } from '../src/collect/live.js';
 import {
   accessDenied,

@@ -9,7 +9,7 @@ import type { Finding, RuleSettings } from '../src/model.js';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
 import { enrichFindings, keyForSlot } from '../src/collect/enrich.js';
-import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
+import { StepError, describeAwsError } from '../src/aws/errors.js';
 import { evaluateReport } from '../src/evaluate/evaluate.js';
 import { accessDenied, lastUsedAt, throttling } from './helpers/aws-proxy.js';
 import {

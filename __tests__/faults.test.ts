@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
+import { AWS_OPERATIONS } from '../src/aws/operations.js';
 import type { AccountResult, Finding } from '../src/model.js';
 import { runPipeline, type PipelineOutcome } from '../src/pipeline.js';
 import { escapeMarkdown } from '../src/report/markdown.js';
@@ -317,16 +318,10 @@ describeWithMoto('fault injection: the pipeline against moto through the proxy',
     // Once on every operation (whichever account's call comes first), and one call throttled four times
     // in a row. (Each throttled client then also slows down by itself: the SDK's adaptive rate limiter
     // follows the real clock, so the bursts are kept short to keep the test quick.)
-    const actions = [
-      'AssumeRoleWithWebIdentity',
-      'AssumeRole',
-      'GenerateCredentialReport',
-      'GetCredentialReport',
-      'ListAccountAliases',
-      'ListAccessKeys',
-      'ListUserTags',
-      'GetAccessKeyLastUsed',
-    ];
+    // Every operation a policy must allow, except the organization's (this run lists its accounts).
+    const actions = AWS_OPERATIONS.filter((o) => o.granted && o.role !== 'organization').map(
+      (o) => o.command,
+    );
     const burst = fault({
       match: { action: 'GetAccessKeyLastUsed', account: MEMBERS[2] },
       times: 4,

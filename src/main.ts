@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import type { AccountAudit, AuditResult, Config, IssueSyncOutcome } from './model.js';
 import { InputError } from './model.js';
+import { errorMessage } from './errors.js';
 import { readActionInputs } from './inputs/action.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
@@ -137,13 +138,9 @@ export async function run(): Promise<void> {
     try {
       await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues })).write();
     } catch (error) {
-      core.warning(`Could not write the job summary: ${message(error)}`);
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
@@ -153,5 +150,5 @@ function fail(error: unknown): void {
     return;
   }
   if (error instanceof Error && error.stack) core.debug(error.stack);
-  core.setFailed(message(error));
+  core.setFailed(errorMessage(error));
 }

@@ -22,7 +22,7 @@ import {
   StepError,
   atStep,
   awsErrorName,
-} from './aws-errors.js';
+} from '../aws/errors.js';
 import { MAX_REPORT_BYTES, parseCredentialReport, tooLargeDetail } from './parse.js';
 import { liftReportContent, type LiftedContent } from './report-content.js';
 

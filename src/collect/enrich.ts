@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Finding } from '../model.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
-import { NO_SUCH_ENTITY, atStep, awsErrorName } from './aws-errors.js';
+import { NO_SUCH_ENTITY, atStep, awsErrorName } from '../aws/errors.js';
 import { mapWithConcurrency } from './pool.js';
 
 export interface EnrichOptions {

@@ -11,7 +11,7 @@ import type { AccountAudit, AccountResult, Config } from '../model.js';
 import { awsClientConfig } from '../credentials/aws-config.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
-import { AccountMismatchError, StepError, atStep, describeAwsError } from './aws-errors.js';
+import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
 import { fetchCredentialReport } from './credential-report.js';
 import { enrichFindings, settleBoth } from './enrich.js';
 

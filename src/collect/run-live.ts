@@ -8,7 +8,7 @@ import { signIn, type AuditSession } from '../credentials/session.js';
 import type { GetIDToken } from '../credentials/oidc.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
 import { planAccounts } from './accounts.js';
-import { describeAwsError } from './aws-errors.js';
+import { describeAwsError } from '../aws/errors.js';
 import { auditAccount } from './live.js';
 import { mapWithConcurrency } from './pool.js';
 
