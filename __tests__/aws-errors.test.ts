@@ -13,7 +13,8 @@ import {
   describeAwsError,
 } from '../src/aws/errors.js';
 import { MEMBER_ROLE_ACTIONS } from '../src/aws/operations.js';
-import { auditAccount } from '../src/collect/live.js';
+import { auditAccount } from '../src/audit/account.js';
+import { DEFAULT_REPORT_LIMITS } from '../src/collect/credential-report.js';
 import {
   accessDenied,
   setEndpointEnv,
@@ -218,7 +219,12 @@ describeWithMoto('describeAwsError with real SDK errors (moto behind the fault p
       category: null,
     };
   }
-  const deps = { sleep: async () => {}, now: () => new Date(), log: { info: () => {}, warning: () => {} } };
+  const deps = {
+    sleep: async () => {},
+    now: () => new Date(),
+    log: { info: () => {}, warning: () => {} },
+    reportLimits: DEFAULT_REPORT_LIMITS,
+  };
 
   test.each([...MEMBER_ROLE_ACTIONS])(
     'AccessDenied on %s in an audit: the account error names it',

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { planAccounts } from '../src/collect/accounts.js';
-import { runLiveAudit } from '../src/collect/run-live.js';
+import { runLiveAudit } from '../src/audit/live.js';
 import { shardOf } from '../src/collect/shard.js';
 import { signIn } from '../src/credentials/session.js';
 import { reportStarted } from './helpers/aws-proxy.js';

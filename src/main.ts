@@ -8,7 +8,7 @@ import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
-import { assembleResult } from './audit.js';
+import { assembleResult } from './audit/audit.js';
 import { removePartialFiles } from './report/files.js';
 import { interruptedBanner, renderSummary } from './report/summary.js';
 import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';

@@ -4,7 +4,7 @@
  * The shells only differ in where inputs come from and where the summary goes.
  */
 import type { AuditResult, Config, IssueSyncOutcome } from './model.js';
-import { runAudit, type AuditDeps } from './audit.js';
+import { runAudit, type AuditDeps } from './audit/audit.js';
 import { ReportWriteError, writeReportFiles } from './report/files.js';
 import { buildOutputs, exitCodeFor } from './report/outputs.js';
 import { createOctokit } from './github/octokit.js';

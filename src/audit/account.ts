@@ -1,19 +1,26 @@
 /**
- * Audits one AWS account live (DESIGN §1, §6): alias, credential report, rule, live confirmation of the
- * flagged keys, exemptions. Never throws: a failure is an account with `status: 'error'` and a hint.
+ * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
+ * failure is an account with `status: 'error'` and a hint.
+ *
+ * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
+ * its `finally`): every call of the account goes through it.
  *
  * Calls: `ListAccountAliases` 1, `GenerateCredentialReport` 1 (+ polls), `GetCredentialReport` 1,
  * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key.
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AccountAudit, AccountResult, Config } from '../model.js';
-import { awsClientConfig } from '../credentials/aws-config.js';
+import type { AccountAudit, Config, Finding } from '../model.js';
+import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
+import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
+import { fetchCredentialReport, type ReportLimits } from '../collect/credential-report.js';
+import { keyLastUse, userKeyFacts } from '../collect/key-facts.js';
+import { mapWithConcurrency, settleAll, settleBoth } from '../collect/pool.js';
+import { confirmFinding, keysToConfirm } from '../evaluate/confirm.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
-import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
-import { fetchCredentialReport } from './credential-report.js';
-import { enrichFindings, settleBoth } from './enrich.js';
+import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 export const ENRICH_CONCURRENCY = 4;
@@ -22,10 +29,10 @@ export interface AuditAccountDeps {
   sleep(ms: number): Promise<void>;
   now(): Date;
   log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
-  /** Longest wait for the credential report; default 5 minutes. */
-  reportMaxWaitMs?: number;
-  /** The largest credential report read; default MAX_REPORT_BYTES (256 MiB). */
-  maxReportBytes?: number;
+  /** The credential report's bounds (DEFAULT_REPORT_LIMITS in production). */
+  reportLimits: ReportLimits;
+  /** Settings of the account's AWS client (the SDK's retry backoff). */
+  aws?: AwsClientDeps;
 }
 
 export interface AuditAccountOptions {
@@ -37,57 +44,138 @@ export interface AuditAccountOptions {
   roleArn?: string;
 }
 
+export interface ConfirmOptions {
+  /** Flagged users confirmed at once (each runs up to two calls, then one per flagged key). */
+  concurrency: number;
+  /** The report's `GeneratedTime`: a key used after it is "used since the report". */
+  reportGeneratedAt: Date;
+  /** The rule's "unnecessary" test, applied again to the live last use. */
+  unused: { asOf: number; unusedDays: number };
+}
+
+export interface ConfirmResult {
+  /** The confirmed findings, in the order given, with `accessKeyId` and live last-use filled in. */
+  findings: Finding[];
+  /** User ARN -> IAM tags, for every flagged user that still exists. */
+  tags: Map<string, Record<string, string>>;
+  /** Flagged keys that were deleted, deactivated or used since the report (or whose user is gone). */
+  resolvedSinceReport: number;
+}
+
+function byUser(findings: Finding[]): Finding[][] {
+  const users = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = users.get(f.userArn);
+    if (list) list.push(f);
+    else users.set(f.userArn, [f]);
+  }
+  return [...users.values()];
+}
+
+/**
+ * Candidate findings -> final findings, user by user: the user's live keys and tags (collect), which
+ * keys to confirm (evaluate), their live last use (collect), the decision (evaluate).
+ */
+export async function confirmFindings(
+  iam: IAMClient,
+  findings: Finding[],
+  opts: ConfirmOptions,
+): Promise<ConfirmResult> {
+  const ctx = {
+    reportGeneratedAt: opts.reportGeneratedAt.getTime(),
+    asOf: opts.unused.asOf,
+    unusedDays: opts.unused.unusedDays,
+  };
+  const tags = new Map<string, Record<string, string>>();
+  const confirmed = new Map<Finding, Finding>();
+  let resolved = 0;
+
+  await mapWithConcurrency(byUser(findings), opts.concurrency, async (userFindings) => {
+    const first = userFindings[0] as Finding;
+    const facts = await userKeyFacts(iam, first.userName);
+    if (facts === null) {
+      resolved += userFindings.length; // the user was deleted since the report
+      return;
+    }
+    tags.set(first.userArn, facts.tags);
+    const keyIds = keysToConfirm(userFindings, facts.keys);
+    const uses = await settleAll(keyIds.map(async (id) => (id === null ? null : keyLastUse(iam, id))));
+    userFindings.forEach((f, i) => {
+      const id = keyIds[i];
+      const use = uses[i];
+      const r = id && use ? confirmFinding(f, id, use, ctx) : null;
+      if (r) confirmed.set(f, r);
+      else resolved += 1;
+    });
+  });
+
+  return {
+    findings: findings.flatMap((f) => {
+      const r = confirmed.get(f);
+      return r ? [r] : [];
+    }),
+    tags,
+    resolvedSinceReport: resolved,
+  };
+}
+
 /** Audits one account with the given credentials. Never throws. */
 export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAudit> {
   const { accountId, config, deps } = opts;
-  const iam = new IAMClient(awsClientConfig({ region: config.awsRegion, credentials: opts.credentials }));
-  const account: AccountResult = {
+  const iam = new IAMClient(
+    awsClientConfig({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }),
+  );
+  // What is known when a later step fails: shown with the error.
+  const known = {
     accountId,
-    alias: null,
-    status: 'ok',
-    error: null,
-    hint: null,
-    usersScanned: 0,
-    reportGeneratedAt: null,
-    source: 'aws',
-    resolvedSinceReport: 0,
+    source: AWS_SOURCE,
     asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+    alias: null as string | null,
+    reportGeneratedAt: null as string | null,
   };
   try {
-    // Both at once; a failure of one waits for the other to settle (nothing runs on after the return).
+    // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
+    //    for the other to settle: nothing runs on after the return).
     const [fetched, aliases] = await settleBoth(
       fetchCredentialReport(iam, {
         sleep: deps.sleep,
         now: deps.now,
-        maxWaitMs: deps.reportMaxWaitMs,
-        ...(deps.maxReportBytes !== undefined ? { maxReportBytes: deps.maxReportBytes } : {}),
+        maxWaitMs: deps.reportLimits.maxWaitMs,
+        maxReportBytes: deps.reportLimits.maxReportBytes,
         source: `credential report of account ${accountId}`,
         debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
       }),
       atStep('ListAccountAliases', () => iam.send(new ListAccountAliasesCommand({}))),
     );
-    account.alias = aliases.AccountAliases?.[0] ?? null;
+    known.alias = aliases.AccountAliases?.[0] ?? null;
     const { report, generatedAt } = fetched;
-    account.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
+    known.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
     if (report.accountId !== null && report.accountId !== accountId) {
       throw new StepError('GetCredentialReport', new AccountMismatchError(accountId, report.accountId));
     }
     const asOf = (config.asOf ?? generatedAt).getTime();
-    account.asOf = toIsoSecond(asOf);
-    account.usersScanned = report.users.length;
+    known.asOf = toIsoSecond(asOf);
 
-    const flagged = evaluateReport(report, config.rule, asOf);
-    const enriched = await enrichFindings(iam, flagged, {
+    // 2. Candidate findings: the rule on the report.
+    const candidates = evaluateReport(report, config.rule, asOf);
+    // 3-4. The live facts of the flagged keys, and the final findings.
+    const confirmed = await confirmFindings(iam, candidates, {
       concurrency: ENRICH_CONCURRENCY,
       reportGeneratedAt: generatedAt,
       unused: { asOf, unusedDays: config.rule.unusedDays },
     });
-    account.resolvedSinceReport = enriched.resolvedSinceReport;
-    const findings = applyExemptions(enriched.findings, {
+    // 5. Exemptions.
+    const findings = applyExemptions(confirmed.findings, {
       exemptUsers: config.exemptUsers,
-      tags: enriched.tags,
+      tags: confirmed.tags,
       exemptionTag: config.rule.exemptionTag,
       asOf,
+    });
+
+    const account = okAccount({
+      ...known,
+      usersScanned: report.users.length,
+      resolvedSinceReport: confirmed.resolvedSinceReport,
     });
     const notes = report.unreadable.map(
       (u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
@@ -96,7 +184,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     deps.log.info(
       `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
         `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
-        `${enriched.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
+        `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
     );
     return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
   } catch (err) {
@@ -107,10 +195,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
       ambient: config.roleToAssume === null,
     });
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-    return {
-      account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
-      findings: [],
-    };
+    return { account: failedAccount({ ...known, error, hint }), findings: [] };
   } finally {
     iam.destroy();
   }

@@ -4,7 +4,7 @@
  */
 import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import type { Config } from '../model.js';
-import { awsClientConfig } from '../credentials/aws-config.js';
+import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import { awsErrorName } from '../aws/errors.js';
 import { operation } from '../aws/operations.js';
@@ -48,9 +48,10 @@ export function isActiveAccount(account: Pick<Account, 'State' | 'Status'>): boo
 async function listActiveOrganizationAccounts(
   config: Config,
   session: AuditSession,
+  aws: AwsClientDeps | undefined,
 ): Promise<{ active: string[]; inactive: number }> {
   const client = new OrganizationsClient(
-    awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials }),
+    awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials, ...aws }),
   );
   const active: string[] = [];
   let inactive = 0;
@@ -91,11 +92,15 @@ async function listActiveOrganizationAccounts(
 }
 
 /** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
-export async function planAccounts(config: Config, session: AuditSession): Promise<AccountPlan> {
+export async function planAccounts(
+  config: Config,
+  session: AuditSession,
+  aws?: AwsClientDeps,
+): Promise<AccountPlan> {
   const notes: string[] = [];
   let candidates: string[];
   if (config.organization) {
-    const { active, inactive } = await listActiveOrganizationAccounts(config, session);
+    const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
     candidates = active;
     if (inactive > 0) {
       notes.push(

@@ -15,7 +15,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import type { Config, Partition } from '../model.js';
 import { awsErrorName } from '../aws/errors.js';
 import { errorMessage } from '../errors.js';
-import { awsClientConfig } from './aws-config.js';
+import { awsClientConfig, type AwsClientDeps } from './aws-config.js';
 import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
 
 /** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
@@ -38,6 +38,8 @@ export interface SessionDeps {
   log: SessionLog;
   /** Defaults to process.env; only the ID-token request variables are read from it. */
   env?: NodeJS.ProcessEnv;
+  /** Settings of the STS clients (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 export interface AuditSession {
@@ -265,7 +267,7 @@ const WEB_IDENTITY_TRUST_ERRORS = new Set([
 
 function webIdentityProvider(config: Config, roleArn: string, deps: SessionDeps): RefreshingProvider {
   // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
-  const sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+  const sts = new STSClient(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
   const durationSeconds = config.roleDurationSeconds;
   let fetched = 0;
   const fetch = async (): Promise<Expiring> => {
@@ -366,7 +368,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     // Fail here, with the trust-policy hint, rather than inside the first account.
     await baseCredentials();
     const newClient = () =>
-      new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+      new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
     sts = newClient();
     // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
     renew = (seen, reason) => {
@@ -379,7 +381,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
   } else {
     // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
     // as the client resolves it without explicit credentials.
-    sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+    sts = new STSClient(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
     baseCredentials = sts.config.credentials;
   }
   let callerAccountId: string;

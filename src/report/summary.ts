@@ -209,7 +209,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       result.accounts.map((a) => {
         const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
         const report = [
-          a.source !== 'aws' ? codeSpan(truncate(a.source, 200), { inTable: true }) : null,
+          a.source.kind === 'file' ? codeSpan(truncate(a.source.path, 200), { inTable: true }) : null,
           reportAge(a, result.generatedAt),
         ].filter((x): x is string => x !== null);
         return [
@@ -446,7 +446,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
             String(n.findings),
             String(n.exempted),
             String(a.resolvedSinceReport),
-            a.source !== 'aws' ? plain(a.source, 200) : (reportAge(a, result.generatedAt) ?? '-'),
+            a.source.kind === 'file' ? plain(a.source.path, 200) : (reportAge(a, result.generatedAt) ?? '-'),
             a.status === 'ok' ? 'ok' : 'FAILED',
           ];
         }),
