@@ -1,6 +1,6 @@
 /**
  * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
+ * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
  * Nothing here does I/O; every formatter is a pure function of these types.
  */
 
