@@ -53,6 +53,29 @@ describe('describeAwsError', () => {
     expect(d.hint).toContain(`Allow ${action} to the role arn:aws:iam::111122223333:role/Audit`);
   });
 
+  test('says the error in a word and its step, for the accounts table', () => {
+    const denied = sdkError('AccessDenied', 'User: x is not authorized to perform: sts:AssumeRole', 403);
+    expect(describeAwsError(denied, { accountId: '111122223333', step: 'AssumeRole' })).toMatchObject({
+      code: 'AccessDenied',
+      step: 'AssumeRole',
+    });
+    // a StepError names the step it happened in; the whole-audit catch-all names none
+    const wrapped = new StepError(
+      'GetCredentialReport',
+      sdkError('ThrottlingException', 'Rate exceeded', 400),
+    );
+    expect(describeAwsError(wrapped, { accountId: '111122223333', step: 'audit' })).toMatchObject({
+      code: 'ThrottlingException',
+      step: 'GetCredentialReport',
+    });
+    expect(
+      describeAwsError(new ReportTimeoutError(300_000), { accountId: '1', step: 'audit' }),
+    ).toMatchObject({
+      code: 'ReportTimeoutError',
+      step: null,
+    });
+  });
+
   test('AccessDeniedException without an action in the message: the step names it', () => {
     const d = describeAwsError(sdkError('AccessDeniedException', 'Access denied', 403), {
       ...ctx,
@@ -142,6 +165,8 @@ describe('describeAwsError', () => {
     expect(describeAwsError('boom', ctx)).toEqual({
       error: 'GetCredentialReport in account 111122223333 failed: Error: boom',
       hint: null,
+      code: 'Error',
+      step: 'GetCredentialReport',
     });
   });
 

@@ -9,7 +9,7 @@ import type { Finding, RuleSettings } from '../src/model.js';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
 import { confirmFindings } from '../src/audit/account.js';
-import { keyForSlot } from '../src/evaluate/confirm.js';
+import { keyForSlot, keyForUnknownSlot } from '../src/evaluate/confirm.js';
 import { StepError, describeAwsError } from '../src/aws/errors.js';
 import { evaluateReport } from '../src/evaluate/evaluate.js';
 import { accessDenied, lastUsedAt, throttling } from './helpers/aws-proxy.js';
@@ -333,6 +333,53 @@ describeWithMoto('enrichFindings against moto', () => {
       direct.destroy();
     }
   });
+  test('a key without a creation time (N/A) takes the one key no other slot accounts for, never a guess', async () => {
+    const { seeded, iam, direct, findings, generatedAt } = await flagged([
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'bob', password: true, keys: 2 },
+      { name: 'carol', password: true, keys: 2 },
+      { name: 'dave', password: true, keys: 1 },
+    ]);
+    // As `scope: any` flags an active key whose last_rotated is N/A: no time, the unknown location.
+    const undated = (f: Finding): Finding => ({
+      ...f,
+      keyCreatedAt: null,
+      setupGapSeconds: null,
+      location: `${f.location.replace(/key-created-.*$/, '')}key-created-unknown-slot${f.keySlot}`,
+    });
+    const pick = (user: string, slot: 1 | 2) =>
+      undated(findings.find((f) => f.userName === user && f.keySlot === slot)!);
+    const bobSlot1 = findings.find((f) => f.userName === 'bob' && f.keySlot === 1)!;
+    const input = [pick('alice', 1), pick('bob', 2), pick('carol', 2), pick('dave', 1)];
+    try {
+      await direct.send(new DeleteAccessKeyCommand({ UserName: 'dave', AccessKeyId: keyId(seeded, 'dave') }));
+      const out = await confirmFindings(iam, input, {
+        concurrency: 2,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+        // bob's slot 1 is dated in the report (not flagged here); carol's other slot is N/A too
+        reportKeyTimes: new Map([
+          [bobSlot1.userArn, [Date.parse(bobSlot1.keyCreatedAt!), null] as const],
+          [input[2]!.userArn, [null, null] as const],
+        ]),
+      });
+      expect(out.findings.map((f) => [f.userName, f.accessKeyId])).toEqual([
+        ['alice', keyId(seeded, 'alice')], // the user's only key
+        ['bob', keyId(seeded, 'bob', 1)], // the key slot 1's time does not name
+        ['carol', null], // two keys could be it: kept as the report has it, no key id
+      ]);
+      expect(out.resolvedSinceReport).toBe(1); // dave's only key was deleted since the report
+      const [alice, , carol] = out.findings;
+      // The live CreateDate fills the time in; the location stays the stable unknown one.
+      expect(alice?.keyCreatedAt).toBe(findings.find((f) => f.userName === 'alice')?.keyCreatedAt);
+      expect(typeof alice?.setupGapSeconds).toBe('number');
+      expect(alice?.location).toMatch(/key-created-unknown-slot1$/);
+      expect(carol).toEqual(input[2]);
+    } finally {
+      iam.destroy();
+      direct.destroy();
+    }
+  });
 });
 
 test('keyForSlot: matches CreateDate to the slot at second precision; shared seconds by list order', () => {
@@ -374,4 +421,27 @@ test('enrichFindings with no findings makes no call', async () => {
     unused: STALE_ALWAYS,
   });
   expect(out).toEqual({ findings: [], tags: new Map(), resolvedSinceReport: 0 });
+});
+
+test('keyForUnknownSlot: the only key left by the other slots, else gone or ambiguous', () => {
+  const k = (id: string, iso: string) => ({
+    AccessKeyId: id,
+    CreateDate: new Date(iso),
+    Status: 'Active' as const,
+  });
+  const a = k('A', '2026-01-01T00:00:00Z');
+  const b = k('B', '2026-02-01T00:00:00Z');
+  expect(keyForUnknownSlot([a], new Set(), null, 2)).toEqual({ kind: 'key', key: a });
+  expect(keyForUnknownSlot([a, b], new Set(['A']), null, 2)).toEqual({ kind: 'key', key: b });
+  expect(keyForUnknownSlot([a, b], new Set(), Date.parse('2026-01-01T00:00:00Z'), 1)).toEqual({
+    kind: 'key',
+    key: b,
+  });
+  expect(keyForUnknownSlot([a, b], new Set(), null, 1)).toEqual({ kind: 'ambiguous' });
+  // the other slot's time names no listed key: both are still candidates
+  expect(keyForUnknownSlot([a, b], new Set(), Date.parse('2025-01-01T00:00:00Z'), 1)).toEqual({
+    kind: 'ambiguous',
+  });
+  expect(keyForUnknownSlot([a], new Set(['A']), null, 1)).toEqual({ kind: 'gone' });
+  expect(keyForUnknownSlot([], new Set(), null, 1)).toEqual({ kind: 'gone' });
 });

@@ -48,7 +48,16 @@ function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string |
 const user = (name: string, overrides: Partial<Finding> = {}) =>
   makeFinding({ userName: name, ...overrides });
 const result = (findings: Finding[], accounts = [makeAccount()]) => makeResult({ findings, accounts });
-const zero = { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null };
+/** The counts of an outcome; `issues` (the links) is checked on its own below. */
+const zero = {
+  opened: 0,
+  updated: 0,
+  reopened: 0,
+  closed: 0,
+  skipped: 0,
+  error: null,
+  issues: expect.any(Array) as unknown,
+};
 
 /** Issues of the server carrying our label, by user name (from the title). */
 function byUser(): Map<string, GitHubServer['issues'][number]> {
@@ -58,6 +67,38 @@ function byUser(): Map<string, GitHubServer['issues'][number]> {
 }
 
 describe('syncIssues against a local GitHub API', () => {
+  it('says which issues it touched, with the html_url GitHub answered, for the summary to link', async () => {
+    const opened = await sync(result([user('alice'), user('jane.doe@example.com')]));
+    const url = (n: number) => `http://127.0.0.1/${server.owner}/${server.repo}/issues/${n}`;
+    const numberOf = (name: string) => byUser().get(name)!.number;
+    expect(opened.issues).toEqual([
+      {
+        action: 'opened',
+        number: numberOf('alice'),
+        url: url(numberOf('alice')),
+        accountId: '123456789012',
+        userName: 'alice',
+      },
+      {
+        action: 'opened',
+        number: numberOf('jane.doe@example.com'),
+        url: url(numberOf('jane.doe@example.com')),
+        accountId: '123456789012',
+        userName: 'jane.doe@example.com',
+      },
+    ]);
+    const next = await sync(result([user('alice', { mfaActive: true })]));
+    expect(next.issues.map((i) => [i.action, i.userName, i.url])).toEqual([
+      ['updated', 'alice', url(numberOf('alice'))],
+      ['closed', 'jane.doe@example.com', url(numberOf('jane.doe@example.com'))],
+    ]);
+    const back = await sync(result([user('alice', { mfaActive: true }), user('jane.doe@example.com')]));
+    expect(back.issues.map((i) => [i.action, i.userName])).toEqual([['reopened', 'jane.doe@example.com']]);
+    expect(
+      (await sync(result([user('alice', { mfaActive: true }), user('jane.doe@example.com')]))).issues,
+    ).toEqual([]);
+  });
+
   it('opens one issue per violating user, with labels created, and changes nothing on the next two runs', async () => {
     const findings = [
       user('alice'),

@@ -128,6 +128,8 @@ describeWithMoto('auditAccount against moto', () => {
       status: 'ok',
       error: null,
       hint: null,
+      errorCode: null,
+      errorStep: null,
       usersScanned: 33,
       reportGeneratedAt: MOTO_GENERATED,
       source: 'aws',

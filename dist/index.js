@@ -69810,7 +69810,9 @@ function userPathAndName(userArn) {
 }
 /**
  * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`.
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
  */
 function keyLocation(k) {
     const userPart = userPathAndName(k.userArn)
@@ -69818,8 +69820,11 @@ function keyLocation(k) {
         .filter((s) => s !== '')
         .map(encodeSegment)
         .join('/');
+    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+    if (k.keyCreatedAt === null)
+        return `${prefix}unknown-slot${k.slot}`;
     const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-    return `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-${compactSecond(k.keyCreatedAt)}${suffix}`;
+    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
 }
 /** True when both keys of the user have a creation time and it is the same second. */
 function keysShareSecond(user) {
@@ -69852,10 +69857,12 @@ function unnecessaryReason(lastUsed, asOf, unusedDays) {
     return null;
 }
 function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
-    if (!key.active || key.lastRotated === null)
+    if (!key.active)
         return null;
-    const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
-    if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000)
+    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
         return null;
     const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
     if (reason === null)
@@ -69868,8 +69875,8 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
         accessKeyId: null,
         reason,
         userCreatedAt: toIsoSecond(user.userCreationTime),
-        keyCreatedAt: toIsoSecond(key.lastRotated),
-        setupGapSeconds: Math.round(gapMs / 1000),
+        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
         keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
         keyLastUsedService: key.lastUsedService,
         keyLastUsedRegion: key.lastUsedRegion,
@@ -70252,6 +70259,10 @@ function roleText(ctx) {
 function describeAwsError(err, ctx) {
     if (err instanceof StepError)
         return describeAwsError(err.original, { ...ctx, step: err.step });
+    const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+    return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+function describeText(err, ctx) {
     const f = facts(err);
     const where = `${ctx.step} in account ${ctx.accountId}`;
     const detail = errorDetail(f.message);
@@ -75390,7 +75401,10 @@ function second(ms) {
  * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
  */
 function keyForSlot(keys, keyCreatedAt, slot) {
-    const want = second(Date.parse(keyCreatedAt));
+    return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+function keyCreatedIn(keys, createdAtMs, slot) {
+    const want = second(createdAtMs);
     const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
     if (same.length === 1)
         return same[0] ?? null;
@@ -75402,18 +75416,68 @@ function keyForSlot(keys, keyCreatedAt, slot) {
     return near.length === 1 ? (near[0] ?? null) : null;
 }
 /**
- * For each flagged finding of one user, the id of the Active key to confirm, or null when the slot is
- * resolved already (no such key any more, or inactive). Two flagged slots created in the same second,
- * one key deleted since: the remaining key is confirmed once (for the first slot).
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
  */
-function keysToConfirm(findings, keys) {
+function keyForUnknownSlot(keys, taken, otherSlotCreatedAt, otherSlot) {
+    const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+    const left = keys.filter((k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId);
+    if (left.length === 0)
+        return { kind: 'gone' };
+    if (left.length > 1)
+        return { kind: 'ambiguous' };
+    return { kind: 'key', key: left[0] };
+}
+/**
+ * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
+ * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
+ */
+function withLiveCreation(f, key) {
+    if (f.keyCreatedAt !== null || key.CreateDate === undefined)
+        return f;
+    const created = key.CreateDate.getTime();
+    const userCreated = Date.parse(f.userCreatedAt);
+    return {
+        ...f,
+        keyCreatedAt: toIsoSecond(created),
+        setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
+    };
+}
+function toMatch(f, key) {
+    if (!key?.AccessKeyId || key.Status !== 'Active')
+        return { kind: 'resolved' };
+    return { kind: 'confirm', accessKeyId: key.AccessKeyId, finding: withLiveCreation(f, key) };
+}
+/**
+ * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
+ * (`reportTimes`: the report's times of the user's two slots).
+ */
+function keysToConfirm(findings, keys, reportTimes) {
     const taken = new Set();
-    return findings.map((f) => {
+    const matches = findings.map((f) => {
+        if (f.keyCreatedAt === null)
+            return null; // matched below, once the dated slots took theirs
         const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
         if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
-            return null;
+            return { kind: 'resolved' };
         taken.add(key.AccessKeyId);
-        return key.Status === 'Active' ? key.AccessKeyId : null;
+        return toMatch(f, key);
+    });
+    return findings.map((f, i) => {
+        const dated = matches[i];
+        if (dated)
+            return dated;
+        const otherSlot = f.keySlot === 1 ? 2 : 1;
+        const m = keyForUnknownSlot(keys, taken, reportTimes?.[otherSlot - 1] ?? null, otherSlot);
+        if (m.kind === 'ambiguous')
+            return { kind: 'ambiguous' };
+        if (m.kind === 'gone')
+            return { kind: 'resolved' };
+        if (m.key.AccessKeyId)
+            taken.add(m.key.AccessKeyId);
+        return toMatch(f, m.key);
     });
 }
 /** The confirmed finding of a flagged key and its live last use, or null when it is resolved since the report. */
@@ -75562,6 +75626,8 @@ function okAccount(id) {
         status: 'ok',
         error: null,
         hint: null,
+        errorCode: null,
+        errorStep: null,
         usersScanned: id.usersScanned,
         reportGeneratedAt,
         source,
@@ -75578,6 +75644,8 @@ function failedAccount(id) {
         status: 'error',
         error: id.error,
         hint: id.hint,
+        errorCode: id.code,
+        errorStep: id.step,
         usersScanned: 0,
         reportGeneratedAt,
         source,
@@ -75610,6 +75678,16 @@ function failedAccount(id) {
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 4;
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(report, flagged) {
+    const wanted = new Set(flagged.map((f) => f.userArn));
+    const times = new Map();
+    for (const u of report.users) {
+        if (wanted.has(u.arn) && !times.has(u.arn))
+            times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+    }
+    return times;
+}
 function byUser(findings) {
     const users = new Map();
     for (const f of findings) {
@@ -75642,12 +75720,16 @@ async function confirmFindings(iam, findings, opts) {
             return;
         }
         tags.set(first.userArn, facts.tags);
-        const keyIds = keysToConfirm(userFindings, facts.keys);
-        const uses = await settleAll(keyIds.map(async (id) => (id === null ? null : keyLastUse(iam, id))));
+        const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+        const uses = await settleAll(matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)));
         userFindings.forEach((f, i) => {
-            const id = keyIds[i];
+            const m = matches[i];
             const use = uses[i];
-            const r = id && use ? confirmFinding(f, id, use, ctx) : null;
+            let r = null;
+            if (m?.kind === 'ambiguous')
+                r = f; // reported as the report has it, no key id
+            else if (m?.kind === 'confirm' && use)
+                r = confirmFinding(m.finding, m.accessKeyId, use, ctx);
             if (r)
                 confirmed.set(f, r);
             else
@@ -75701,6 +75783,7 @@ async function auditAccount(opts) {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
             unused: { asOf, unusedDays: config.rule.unusedDays },
+            reportKeyTimes: reportKeyTimes(report, candidates),
         });
         // 5. Exemptions.
         const findings = applyExemptions(confirmed.findings, {
@@ -75723,14 +75806,15 @@ async function auditAccount(opts) {
         return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
     catch (err) {
-        const { error, hint } = describeAwsError(err, {
+        const described = describeAwsError(err, {
             accountId,
             step: 'audit',
             roleArn: opts.roleArn,
             ambient: config.roleToAssume === null,
         });
+        const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return { account: failedAccount({ ...known, error, hint }), findings: [] };
+        return { account: failedAccount({ ...known, ...described }), findings: [] };
     }
     finally {
         iam.destroy();
@@ -75750,15 +75834,16 @@ async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
     const fail = (err, step) => {
-        const { error, hint } = describeAwsError(err, {
+        const described = describeAwsError(err, {
             accountId,
             step,
             ...(roleArn ? { roleArn } : {}),
             ambient: config.roleToAssume === null,
         });
+        const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
         const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
-        return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, error, hint }), findings: [] };
+        return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
     };
     if (roleArn !== null) {
         // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
@@ -75876,21 +75961,32 @@ function accountIdFromFileName(path) {
     const m = /(?<!\d)(\d{12})(?!\d)/.exec((0,external_node_path_.basename)(path));
     return m ? m[1] : null;
 }
+/** A report file's error: the one-line message, its hint, and its code in a word (`no such file`). */
 function describeFileError(path, err) {
-    if (err instanceof ReportError)
-        return { error: err.message, hint: REDOWNLOAD_HINT };
+    if (err instanceof ReportError) {
+        return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+    }
     if (err instanceof FileRefused)
-        return { error: err.message, hint: err.hint };
+        return { error: err.message, hint: err.hint, code: 'not a regular file' };
     const e = err;
     const what = (0,errors/* errorMessage */.g)(err);
     if (e?.code === 'ENOENT')
-        return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
+        return {
+            error: `${path}: no such file`,
+            hint: 'Check the credential-report path.',
+            code: 'no such file',
+        };
     if (e?.code === 'EISDIR')
-        return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
+        return {
+            error: `${path}: is a directory`,
+            hint: 'Check the credential-report path.',
+            code: 'is a directory',
+        };
+    const code = 'cannot read the file';
     if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-        return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
+        return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
     }
-    return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+    return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
 /** The parsed report file. Throws what `describeFileError` describes. */
 async function readReportFile(path, maxReportBytes = MAX_REPORT_BYTES) {
@@ -75920,8 +76016,12 @@ async function auditReportFile(path, opts) {
         report = await readReportFile(path, opts.maxReportBytes);
     }
     catch (err) {
-        const { error, hint } = describeFileError(path, err);
-        const account = failedAccount({ ...known, accountId: accountIdFromFileName(path), error, hint });
+        const account = failedAccount({
+            ...known,
+            accountId: accountIdFromFileName(path),
+            ...describeFileError(path, err),
+            step: null,
+        });
         return { account, findings: [] };
     }
     const accountId = report.accountId ?? accountIdFromFileName(path);
@@ -76321,12 +76421,14 @@ function httpStatus(err) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
 /* harmony export */   BS: () => (/* binding */ describeCreation),
+/* harmony export */   Hh: () => (/* binding */ setupGapText),
 /* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
 /* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
 /* harmony export */   Yi: () => (/* binding */ fixCommands),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   b8: () => (/* binding */ keyCreatedText),
 /* harmony export */   bw: () => (/* binding */ HELP_URI),
 /* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
 /* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
@@ -76488,6 +76590,12 @@ function fixCommands(f) {
     if (f.accessKeyId) {
         key = shellQuote(f.accessKeyId);
     }
+    else if (f.keyCreatedAt === null) {
+        // Nothing in the report tells the key apart (no id, no creation time): list the keys and have the
+        // reader set KEY_ID; until it is set, the two commands refuse to run (`${KEY_ID:?...}`).
+        key = '"${KEY_ID:?set KEY_ID to the AccessKeyId of the key to remove}"';
+        lines.push(`# the report has no creation time for this key (slot ${f.keySlot}) and no key id (offline): list the`, `# user's keys, set KEY_ID to the right AccessKeyId (a live audit names it), then run the rest`, `aws iam list-access-keys --user-name ${user} --output table`, `KEY_ID=''`);
+    }
     else {
         key = '"$KEY_ID"';
         lines.push(`# key id not in the report (offline): the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
@@ -76519,6 +76627,14 @@ function formatDuration(seconds) {
     }
     return parts.length > 0 ? parts.join(' ') : '0 s';
 }
+/** The key's creation time for a reader: `2024-05-01 10:00:00 UTC`, or `unknown`. */
+function keyCreatedText(f) {
+    return f.keyCreatedAt === null ? 'unknown' : formatUtc(f.keyCreatedAt);
+}
+/** The setup gap for a reader: `12 s`, or `unknown` when the key's creation time is. */
+function setupGapText(f) {
+    return f.setupGapSeconds === null ? 'unknown' : formatDuration(f.setupGapSeconds);
+}
 /** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
 function formatUtc(iso) {
     const t = Date.parse(iso);
@@ -76541,6 +76657,8 @@ function daysBetween(from, to) {
 }
 /** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
 function describeCreation(f, setupWindowSeconds) {
+    if (f.setupGapSeconds === null)
+        return 'created at an unknown time (the report has no date for it)';
     // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
     const gap = formatDuration(f.setupGapSeconds);
     if (f.setupGapSeconds <= setupWindowSeconds)
@@ -78290,9 +78408,17 @@ function stopSignal(runMs) {
         },
     };
 }
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env = process.env) {
+    const name = env.GITHUB_REPOSITORY ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(name))
+        return null;
+    return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
 async function run() {
     const timeouts = (0,src_timeouts/* timeoutsFromEnv */.I5)();
     const guard = stopSignal(timeouts.runMs);
+    const repository = repositoryFromEnv();
     let result = null;
     let issues = null;
     let writeSummary = true;
@@ -78380,7 +78506,7 @@ async function run() {
     process.exit(1);
     async function summarize(r, prefix) {
         try {
-            await core/* summary */.z.addRaw(prefix + (0,summary/* renderSummary */.Br)(r, { ...files, issues })).write();
+            await core/* summary */.z.addRaw(prefix + (0,summary/* renderSummary */.Br)(r, { ...files, issues, repository })).write();
         }
         catch (error) {
             core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.g)(error)}`);
@@ -84044,7 +84170,9 @@ function describeFinding(f) {
         ? 'has never been used'
         : `was last used on ${when((0,rule/* formatDay */.im)(f.keyLastUsedAt))}`;
     return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}, ` +
-        `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}` +
+        (f.setupGapSeconds === null
+            ? `created at an unknown time (the report has no date for it), ${use}`
+            : `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}`) +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
             : ''));
@@ -84053,8 +84181,8 @@ function keyRow(f) {
     return [
         String(f.keySlot),
         dash(f.accessKeyId, (k) => code(k, 128)),
-        when((0,rule/* formatUtc */.ay)(f.keyCreatedAt)),
-        when((0,rule/* formatDuration */.a3)(f.setupGapSeconds)),
+        when((0,rule/* keyCreatedText */.b8)(f)),
+        when((0,rule/* setupGapText */.Hh)(f)),
         f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,rule/* formatDay */.im)(f.keyLastUsedAt)),
         dash(f.keyLastUsedRegion, (v) => md(v, 64)),
         dash(f.keyLastUsedService, (v) => md(v, 64)),
@@ -84399,6 +84527,7 @@ async function listIssues(octokit, owner, repo) {
         title: i.title,
         body: i.body ?? '',
         labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        url: i.html_url,
     }));
 }
 /** Create the labels of new issues that the repository lacks (a concurrent run may win: 422 is fine). */
@@ -84446,7 +84575,7 @@ async function createOnce(octokit, owner, repo, a, log) {
                 labels: a.labels,
                 request: { retries: 0 },
             });
-            return data.number;
+            return data;
         }
         catch (e) {
             const ambiguous = isHttpError(e) && e.status >= 500;
@@ -84458,7 +84587,7 @@ async function createOnce(octokit, owner, repo, a, log) {
                 return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
             });
             if (made)
-                return made.number;
+                return { number: made.number, html_url: made.url ?? '' };
             log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
         }
     }
@@ -84477,7 +84606,15 @@ async function syncIssues(opts) {
         closed: 0,
         skipped: 0,
         error: null,
+        issues: [],
     };
+    const touched = (action, a, data) => outcome.issues.push({
+        action,
+        number: data.number,
+        url: data.html_url,
+        accountId: a.accountId,
+        userName: a.userName,
+    });
     const who = (a) => (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
     try {
         const existing = await listIssues(octokit, owner, repo);
@@ -84494,13 +84631,14 @@ async function syncIssues(opts) {
         for (const a of actions) {
             switch (a.kind) {
                 case 'create': {
-                    const number = await createOnce(octokit, owner, repo, a, log);
+                    const data = await createOnce(octokit, owner, repo, a, log);
                     outcome.opened++;
-                    log.info(`Opened issue #${number} for ${who(a)}.`);
+                    touched('opened', a, data);
+                    log.info(`Opened issue #${data.number} for ${who(a)}.`);
                     break;
                 }
-                case 'update':
-                    await octokit.rest.issues.update({
+                case 'update': {
+                    const { data } = await octokit.rest.issues.update({
                         owner,
                         repo,
                         issue_number: a.number,
@@ -84508,10 +84646,12 @@ async function syncIssues(opts) {
                         body: a.body,
                     });
                     outcome.updated++;
+                    touched('updated', a, data);
                     log.info(`Updated issue #${a.number} for ${who(a)}.`);
                     break;
-                case 'reopen':
-                    await octokit.rest.issues.update({
+                }
+                case 'reopen': {
+                    const { data } = await octokit.rest.issues.update({
                         owner,
                         repo,
                         issue_number: a.number,
@@ -84520,12 +84660,14 @@ async function syncIssues(opts) {
                         body: a.body,
                     });
                     outcome.reopened++;
+                    touched('reopened', a, data);
                     log.info(`Reopened issue #${a.number} for ${who(a)}.`);
                     break;
-                case 'close':
+                }
+                case 'close': {
                     // Close first, then comment: if the close fails, the next run tries again without a second
                     // comment; one comment per state change.
-                    await octokit.rest.issues.update({
+                    const { data } = await octokit.rest.issues.update({
                         owner,
                         repo,
                         issue_number: a.number,
@@ -84535,8 +84677,10 @@ async function syncIssues(opts) {
                     });
                     await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
                     outcome.closed++;
+                    touched('closed', a, data);
                     log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
                     break;
+                }
                 case 'skip':
                     break;
             }
@@ -84627,6 +84771,7 @@ async function syncIssueTracker(result, config, deps) {
             reopened: 0,
             closed: 0,
             skipped: 0,
+            issues: [],
             error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
         };
     }
@@ -84787,6 +84932,8 @@ const ACCOUNT_FIELDS = [
     'status',
     'error',
     'hint',
+    'errorCode',
+    'errorStep',
     'usersScanned',
     'reportGeneratedAt',
     'source',
@@ -85175,7 +85322,7 @@ function findingMessage(f, result, alias) {
         : `access key in slot ${f.keySlot}`;
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
         `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
 }
 function physicalLocation(location) {
@@ -85311,7 +85458,7 @@ function buildSarif(result, opts) {
 /* harmony export */   bF: () => (/* binding */ renderTerminal),
 /* harmony export */   pF: () => (/* binding */ interruptedBanner)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, verdictText */
+/* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, OPEN_FIX_BLOCKS, MAX_ISSUE_LINKS, codeScanningAlertsUrl, shortError, verdictText, OFFLINE_CAVEAT */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
@@ -85320,13 +85467,34 @@ function buildSarif(result, opts) {
 
 
 
+
 /** GitHub accepts 1 MiB of summary per step; stay a little below. */
 const SUMMARY_MAX_BYTES = 1_000_000;
-/** Fix command blocks shown at most; the JSON report has every finding. */
+/** Keys with fix commands at most; the JSON report has every finding. */
 const MAX_FIX_BLOCKS = 50;
+/** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
+const OPEN_FIX_BLOCKS = 10;
+/** Issues listed as links at most; the rest are counted. */
+const MAX_ISSUE_LINKS = 20;
 const MAX_NAME = 128;
 const MAX_MESSAGE = 1_000;
 const MAX_CELL_MESSAGE = 200;
+/** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
+function codeScanningAlertsUrl(repository) {
+    const tool = /\s/.test(_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH) ? `"${_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH}"` : _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH;
+    const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
+    return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
+}
+/** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
+function linkable(url) {
+    return /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url);
+}
+/** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
+function shortError(a) {
+    if (!a.errorCode)
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(a.errorStep)}` : '');
+}
 function bytes(s) {
     return Buffer.byteLength(s, 'utf8');
 }
@@ -85367,14 +85535,20 @@ function settingsText(result, esc = plain) {
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return `As of ${esc((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
 }
-/** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
+/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
+const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
+    'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
+    'Run a live audit to confirm findings against the API.';
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result) {
+    if (result.mode !== 'offline')
+        return null;
+    return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
+}
+/** The notes, without the offline caveat (it has its own place, under the verdict). */
 function allNotes(result) {
-    const notes = [...result.notes];
-    if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n))) {
-        notes.unshift('Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-            'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.');
-    }
-    return notes;
+    const caveat = offlineCaveat(result);
+    return result.notes.filter((n) => n !== caveat);
 }
 /** A note may quote names in backticks: those become code spans, the rest is escaped text. */
 function renderNote(s) {
@@ -85455,7 +85629,17 @@ function renderSummary(result, opts) {
     const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     const blocks = [];
     const add = (name, priority, render) => blocks.push({ name, priority, render });
-    add('verdict', 0, () => `### ${verdictText(result, c)}\n\n${settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)}`);
+    const alertsUrl = opts.repository ? codeScanningAlertsUrl(opts.repository) : null;
+    const caveat = offlineCaveat(result);
+    add('verdict', 0, () => [
+        `### ${verdictText(result, c)}`,
+        '',
+        settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV),
+        ...(caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(caveat)}`] : []),
+        ...(alertsUrl && linkable(alertsUrl)
+            ? ['', `[Open code scanning alerts of this tool](${alertsUrl})`]
+            : []),
+    ].join('\n'));
     add('accounts', 6, (budget) => table('#### Accounts', [
         'Account',
         'Alias',
@@ -85476,20 +85660,20 @@ function renderSummary(result, opts) {
             a.alias ? id(a.alias) : '—',
             String(a.usersScanned),
             String(n.findings),
+            // exempt-users applies offline too, so the count means something there; nothing is
+            // confirmed against the API offline, so nothing can be resolved since the report
             String(n.exempted),
-            String(a.resolvedSinceReport),
+            result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
             report.length > 0 ? report.join(' ') : '—',
-            a.status === 'ok'
-                ? '✅ ok'
-                : `❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
+            a.status === 'ok' ? '✅ ok' : `❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(shortError(a))}`,
         ];
     }), budget, cutRows('account')));
     add('findings', 7, (budget) => table(`#### Unused ${keysNoun(result, 2)}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], failing.map((f) => [
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .setupGapText */ .Hh)(f),
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
         f.mfaActive ? 'yes' : '**no**',
     ]), budget, cutRows('finding')));
@@ -85504,32 +85688,46 @@ function renderSummary(result, opts) {
         id(f.accountId),
         user(f),
         key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
         f.justification ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification, MAX_MESSAGE)) : '—',
     ]), budget, cutRows('exempted key')));
     add('fix', 9, (budget) => {
         if (failing.length === 0)
             return '';
-        const shown = failing.slice(0, MAX_FIX_BLOCKS);
-        const over = failing.length - shown.length;
         const head = [
             '#### How to fix',
             '',
             'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
                 `really needed, tag its user with ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(result.settings.exemptionTag)} saying why ` +
                 '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
-            '',
-        ];
-        const items = shown.map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
-        if (over > 0)
-            items.push(leftOut(over));
-        // When the budget cuts, the left-out line (always last) is among the cut items.
-        const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
-        return fit(head, items, budget, more).replace(/\n+$/, '');
+        ].join('\n');
+        const render = (n) => {
+            const shown = failing.slice(0, n);
+            const open = shown.slice(0, OPEN_FIX_BLOCKS);
+            const folded = shown.slice(OPEN_FIX_BLOCKS);
+            const parts = [head, fixCommandsMarkdown(open, userText, idText)];
+            if (folded.length > 0) {
+                parts.push(`<details><summary>Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(folded.length, 'more key')}</summary>\n\n` +
+                    `${fixCommandsMarkdown(folded, userText, idText)}\n\n</details>`);
+            }
+            const left = failing.length - shown.length;
+            if (left > 0)
+                parts.push(`_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(left, 'more key')} are left out: see the JSON report ${json}._`);
+            return parts.join('\n\n');
+        };
+        // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
+        for (let n = Math.min(failing.length, MAX_FIX_BLOCKS); n >= 0; n--) {
+            const text = render(n);
+            if (bytes(text) <= budget)
+                return text;
+            if (n > 12)
+                n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
+        }
+        return '';
     });
     add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+        (a.errorCode ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(shortError(a))}** — ` : '') +
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
         (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
     add('carried', 3, () => {
@@ -85549,7 +85747,11 @@ function renderSummary(result, opts) {
     });
     add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
     add('issues', 1, () => (opts.issues ? issuesText(opts.issues) : ''));
-    add('footer', 1, () => `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}`);
+    add('footer', 1, () => result.mode === 'offline'
+        ? `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}. This offline run keeps them only ` +
+            'if the workflow uploads them: add an `actions/upload-artifact` step with these paths (the README ' +
+            'shows one), and `github/codeql-action/upload-sarif` for code scanning.'
+        : `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}`);
     const join = (parts) => parts.filter((p) => p !== '').join('\n\n') + '\n';
     const full = join(blocks.map((b) => b.render(Infinity)));
     if (bytes(full) <= maxBytes)
@@ -85581,10 +85783,35 @@ function truncateBytes(s, max) {
         out = out.slice(0, Math.max(0, out.length - Math.ceil((bytes(out) - max) / 4) - 1));
     return out;
 }
+/**
+ * The fix commands of some keys, in whichever is shorter: one `sh` block per key under its user's name,
+ * or one script with a comment line per key (shorter once there are a few keys).
+ */
+function fixCommandsMarkdown(findings, userText, idText) {
+    const perKey = findings
+        .map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}`)
+        .join('\n\n');
+    const script = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(findings.flatMap((f, i) => [
+        ...(i > 0 ? [''] : []),
+        `# ${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .ZL)(f.userName)} in ${plain(f.accountId)}, slot ${f.keySlot}`,
+        ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f),
+    ]), 'sh');
+    return bytes(script) < bytes(perKey) ? script : perKey;
+}
 function issuesText(i) {
     const lines = ['#### Issues', ''];
     lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
         (i.skipped > 0 ? ` ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+    const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
+    if (listed.length > 0) {
+        lines.push('', ...listed.map((t) => {
+            const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
+            return `- ${ref} ${t.action}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(t.userName, MAX_NAME))} in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(t.accountId)}`;
+        }));
+        const rest = i.issues.length - listed.length;
+        if (rest > 0)
+            lines.push(`- _and ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(rest, 'more issue')}_`);
+    }
     if (i.error)
         lines.push('', `⚠️ Issues could not be kept in sync: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(i.error, MAX_MESSAGE))}`);
     return lines.join('\n');
@@ -85614,6 +85841,9 @@ function renderTerminal(result, opts) {
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
     const out = [verdictText(result, c), settingsText(result)];
+    const caveat = offlineCaveat(result);
+    if (caveat !== null)
+        out.push('', `Note: ${plain(caveat.replace(/`/g, ''), MAX_MESSAGE)}`);
     const section = (title, body) => out.push('', title, body);
     const key = (f) => f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
     if (result.accounts.length > 0) {
@@ -85625,9 +85855,9 @@ function renderTerminal(result, opts) {
                 String(a.usersScanned),
                 String(n.findings),
                 String(n.exempted),
-                String(a.resolvedSinceReport),
+                result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
                 a.source.kind === 'file' ? plain(a.source.path, 200) : (reportAge(a, result.generatedAt) ?? '-'),
-                a.status === 'ok' ? 'ok' : 'FAILED',
+                a.status === 'ok' ? 'ok' : `FAILED: ${shortError(a)}`,
             ];
         })));
     }
@@ -85636,8 +85866,8 @@ function renderTerminal(result, opts) {
             plain(f.accountId),
             plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
             key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .setupGapText */ .Hh)(f),
             f.mfaActive ? 'yes' : 'no',
             plain((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf), 200),
         ])));
@@ -85647,7 +85877,7 @@ function renderTerminal(result, opts) {
             plain(f.accountId),
             plainId(f.userName),
             key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
+            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .keyCreatedText */ .b8)(f),
             plain(f.justification ?? '-', MAX_MESSAGE),
         ])));
     }

@@ -48,9 +48,17 @@ function stopSignal(runMs: number): { stopped: Promise<Stop>; dispose(): void } 
   };
 }
 
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env: NodeJS.ProcessEnv = process.env): { serverUrl: string; name: string } | null {
+  const name = env.GITHUB_REPOSITORY ?? '';
+  if (!/^[\w.-]+\/[\w.-]+$/.test(name)) return null;
+  return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
+
 export async function run(): Promise<void> {
   const timeouts = timeoutsFromEnv();
   const guard = stopSignal(timeouts.runMs);
+  const repository = repositoryFromEnv();
   let result: AuditResult | null = null;
   let issues: IssueSyncOutcome | null = null;
   let writeSummary = true;
@@ -136,7 +144,7 @@ export async function run(): Promise<void> {
 
   async function summarize(r: AuditResult, prefix: string): Promise<void> {
     try {
-      await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues })).write();
+      await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
     } catch (error) {
       core.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }

@@ -108,9 +108,13 @@ export interface Finding {
   accessKeyId: string | null;
   reason: Reason;
   userCreatedAt: string;
-  keyCreatedAt: string;
-  /** Seconds between the user's creation and the key's (absolute: a key cannot predate its user). */
-  setupGapSeconds: number;
+  /**
+   * The key's creation time; null when the report has none (`access_key_N_last_rotated` is `N/A` on an
+   * active key — only a finding under `scope: any`) and no live key was matched to the slot.
+   */
+  keyCreatedAt: string | null;
+  /** Seconds between the user's creation and the key's (absolute: a key cannot predate its user); null with `keyCreatedAt`. */
+  setupGapSeconds: number | null;
   keyLastUsedAt: string | null;
   keyLastUsedService: string | null;
   keyLastUsedRegion: string | null;
@@ -119,7 +123,10 @@ export interface Finding {
   exempted: boolean;
   justification: string | null;
   exemptionExpired: boolean;
-  /** SARIF artifact path, `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. */
+  /**
+   * SARIF artifact path, `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`, or
+   * `.../key-created-unknown-slotN` when the report has no creation time for the key.
+   */
   location: string;
 }
 
@@ -147,6 +154,8 @@ export interface AccountOk extends AccountResultBase {
   status: 'ok';
   error: null;
   hint: null;
+  errorCode: null;
+  errorStep: null;
 }
 
 /** An account (or report file) that could not be audited: no findings, and why. */
@@ -156,6 +165,10 @@ export interface AccountFailed extends AccountResultBase {
   error: string;
   /** What permission or trust setting to fix, when known. */
   hint: string | null;
+  /** The error in a word, for tables: `AccessDenied`, `ThrottlingException`, `ReportError`. */
+  errorCode: string;
+  /** The API operation that failed (`AssumeRole`, `GetCredentialReport`); null when not tied to one. */
+  errorStep: string | null;
 }
 
 /** One audited account; the JSON report's `accounts[]` entry (with `source` as text, see report/json.ts). */
@@ -192,6 +205,17 @@ export interface IssueSyncOutcome {
   skipped: number;
   /** Set when the sync could not run (e.g. missing `issues: write`). */
   error: string | null;
+  /** Every issue the sync opened, updated, reopened or closed, in the order it did. */
+  issues: TouchedIssue[];
+}
+
+/** One issue the sync changed, as the API answered (`html_url` is the page a person opens). */
+export interface TouchedIssue {
+  action: 'opened' | 'updated' | 'reopened' | 'closed';
+  number: number;
+  url: string;
+  accountId: string;
+  userName: string;
 }
 
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */

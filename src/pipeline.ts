@@ -106,6 +106,7 @@ async function syncIssueTracker(
       reopened: 0,
       closed: 0,
       skipped: 0,
+      issues: [],
       error:
         'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
     };

@@ -81,6 +81,8 @@ export function makeAccount(overrides: AccountOverrides = {}): AccountResult {
     status: 'ok',
     error: null,
     hint: null,
+    errorCode: null,
+    errorStep: null,
     usersScanned: 10,
     reportGeneratedAt: '2025-06-01T00:00:00.000Z',
     source: source === 'aws' ? { kind: 'aws' } : { kind: 'file', path: source },
@@ -97,6 +99,8 @@ export function makeFailedAccount(overrides: AccountOverrides = {}): AccountResu
     status: 'error',
     error: 'AccessDenied: not authorized to perform sts:AssumeRole',
     hint: 'Trust the audit role in arn:aws:iam::210987654321:role/IamAudit.',
+    errorCode: 'AccessDenied',
+    errorStep: 'AssumeRole',
     usersScanned: 0,
     reportGeneratedAt: null,
     ...overrides,
@@ -134,7 +138,7 @@ export function makeResult(overrides: Partial<AuditResult> = {}): AuditResult {
 }
 
 export function makeIssues(overrides: Partial<IssueSyncOutcome> = {}): IssueSyncOutcome {
-  return { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null, ...overrides };
+  return { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null, issues: [], ...overrides };
 }
 
 /** User names and messages that try to break out of whatever they are rendered in. */

@@ -11,13 +11,13 @@
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AccountAudit, Config, Finding } from '../model.js';
+import type { AccountAudit, Config, Finding, ParsedReport } from '../model.js';
 import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { fetchCredentialReport, type ReportLimits } from '../collect/credential-report.js';
 import { keyLastUse, userKeyFacts } from '../collect/key-facts.js';
 import { mapWithConcurrency, settleAll, settleBoth } from '../collect/pool.js';
-import { confirmFinding, keysToConfirm } from '../evaluate/confirm.js';
+import { confirmFinding, keysToConfirm, type ReportKeyTimes } from '../evaluate/confirm.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
@@ -51,6 +51,11 @@ export interface ConfirmOptions {
   reportGeneratedAt: Date;
   /** The rule's "unnecessary" test, applied again to the live last use. */
   unused: { asOf: number; unusedDays: number };
+  /**
+   * The report's `access_key_N_last_rotated` of both slots by user ARN: a flagged key without a
+   * creation time is matched to the one live key no other slot accounts for.
+   */
+  reportKeyTimes?: ReadonlyMap<string, ReportKeyTimes>;
 }
 
 export interface ConfirmResult {
@@ -60,6 +65,17 @@ export interface ConfirmResult {
   tags: Map<string, Record<string, string>>;
   /** Flagged keys that were deleted, deactivated or used since the report (or whose user is gone). */
   resolvedSinceReport: number;
+}
+
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(report: ParsedReport, flagged: readonly Finding[]): Map<string, ReportKeyTimes> {
+  const wanted = new Set(flagged.map((f) => f.userArn));
+  const times = new Map<string, ReportKeyTimes>();
+  for (const u of report.users) {
+    if (wanted.has(u.arn) && !times.has(u.arn))
+      times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+  }
+  return times;
 }
 
 function byUser(findings: Finding[]): Finding[][] {
@@ -98,12 +114,17 @@ export async function confirmFindings(
       return;
     }
     tags.set(first.userArn, facts.tags);
-    const keyIds = keysToConfirm(userFindings, facts.keys);
-    const uses = await settleAll(keyIds.map(async (id) => (id === null ? null : keyLastUse(iam, id))));
+    const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+    const uses = await settleAll(
+      matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)),
+    );
     userFindings.forEach((f, i) => {
-      const id = keyIds[i];
+      const m = matches[i];
       const use = uses[i];
-      const r = id && use ? confirmFinding(f, id, use, ctx) : null;
+      let r: Finding | null = null;
+      if (m?.kind === 'ambiguous')
+        r = f; // reported as the report has it, no key id
+      else if (m?.kind === 'confirm' && use) r = confirmFinding(m.finding, m.accessKeyId, use, ctx);
       if (r) confirmed.set(f, r);
       else resolved += 1;
     });
@@ -163,6 +184,7 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
       concurrency: ENRICH_CONCURRENCY,
       reportGeneratedAt: generatedAt,
       unused: { asOf, unusedDays: config.rule.unusedDays },
+      reportKeyTimes: reportKeyTimes(report, candidates),
     });
     // 5. Exemptions.
     const findings = applyExemptions(confirmed.findings, {
@@ -188,14 +210,15 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
     );
     return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
   } catch (err) {
-    const { error, hint } = describeAwsError(err, {
+    const described = describeAwsError(err, {
       accountId,
       step: 'audit',
       roleArn: opts.roleArn,
       ambient: config.roleToAssume === null,
     });
+    const { error, hint } = described;
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-    return { account: failedAccount({ ...known, error, hint }), findings: [] };
+    return { account: failedAccount({ ...known, ...described }), findings: [] };
   } finally {
     iam.destroy();
   }

@@ -36,15 +36,16 @@ async function auditOne(
   const roleArn = session.roleArnFor(accountId);
   const credentials = session.credentialsFor(accountId);
   const fail = (err: unknown, step: string): AccountAudit => {
-    const { error, hint } = describeAwsError(err, {
+    const described = describeAwsError(err, {
       accountId,
       step,
       ...(roleArn ? { roleArn } : {}),
       ambient: config.roleToAssume === null,
     });
+    const { error, hint } = described;
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
     const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
-    return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, error, hint }), findings: [] };
+    return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
   };
   if (roleArn !== null) {
     // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)

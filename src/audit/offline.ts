@@ -32,8 +32,12 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
   try {
     report = await readReportFile(path, opts.maxReportBytes);
   } catch (err) {
-    const { error, hint } = describeFileError(path, err);
-    const account = failedAccount({ ...known, accountId: accountIdFromFileName(path), error, hint });
+    const account = failedAccount({
+      ...known,
+      accountId: accountIdFromFileName(path),
+      ...describeFileError(path, err),
+      step: null,
+    });
     return { account, findings: [] };
   }
   const accountId = report.accountId ?? accountIdFromFileName(path);

@@ -44,6 +44,8 @@ export function okAccount(id: Identity & { usersScanned: number; resolvedSinceRe
     status: 'ok',
     error: null,
     hint: null,
+    errorCode: null,
+    errorStep: null,
     usersScanned: id.usersScanned,
     reportGeneratedAt,
     source,
@@ -52,7 +54,17 @@ export function okAccount(id: Identity & { usersScanned: number; resolvedSinceRe
   };
 }
 
-export function failedAccount(id: Identity & { error: string; hint: string | null }): AccountFailed {
+/** Why an account failed: the one-line error, its hint, its code in a word and the failed step. */
+export interface AccountFailure {
+  error: string;
+  hint: string | null;
+  /** `AccessDenied`, `ThrottlingException`, `no such file`… */
+  code: string;
+  /** The API operation that failed; null when not tied to one. */
+  step: string | null;
+}
+
+export function failedAccount(id: Identity & AccountFailure): AccountFailed {
   const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
   return {
     accountId,
@@ -61,6 +73,8 @@ export function failedAccount(id: Identity & { error: string; hint: string | nul
     status: 'error',
     error: id.error,
     hint: id.hint,
+    errorCode: id.code,
+    errorStep: id.step,
     usersScanned: 0,
     reportGeneratedAt,
     source,

@@ -110,6 +110,10 @@ export interface AwsErrorContext {
 export interface DescribedError {
   error: string;
   hint: string | null;
+  /** The error's name, short: `AccessDenied`, `ThrottlingException`, `ReportTimeoutError`. */
+  code: string;
+  /** The step (API operation) it happened in, e.g. `AssumeRole`; null when not tied to one. */
+  step: string | null;
 }
 
 const ACCESS_DENIED = new Set([
@@ -242,6 +246,11 @@ function roleText(ctx: AwsErrorContext): string {
 /** Describes an error of one account's audit for the summary, the JSON report and the log. */
 export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedError {
   if (err instanceof StepError) return describeAwsError(err.original, { ...ctx, step: err.step });
+  const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+  return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+
+function describeText(err: unknown, ctx: AwsErrorContext): Omit<DescribedError, 'code' | 'step'> {
   const f = facts(err);
   const where = `${ctx.step} in account ${ctx.accountId}`;
   const detail = errorDetail(f.message);

@@ -58,19 +58,31 @@ export function accountIdFromFileName(path: string): string | null {
   return m ? (m[1] as string) : null;
 }
 
-export function describeFileError(path: string, err: unknown): { error: string; hint: string } {
-  if (err instanceof ReportError) return { error: err.message, hint: REDOWNLOAD_HINT };
-  if (err instanceof FileRefused) return { error: err.message, hint: err.hint };
+/** A report file's error: the one-line message, its hint, and its code in a word (`no such file`). */
+export function describeFileError(path: string, err: unknown): { error: string; hint: string; code: string } {
+  if (err instanceof ReportError) {
+    return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+  }
+  if (err instanceof FileRefused) return { error: err.message, hint: err.hint, code: 'not a regular file' };
   const e = err as NodeJS.ErrnoException;
   const what = errorMessage(err);
   if (e?.code === 'ENOENT')
-    return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
+    return {
+      error: `${path}: no such file`,
+      hint: 'Check the credential-report path.',
+      code: 'no such file',
+    };
   if (e?.code === 'EISDIR')
-    return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
+    return {
+      error: `${path}: is a directory`,
+      hint: 'Check the credential-report path.',
+      code: 'is a directory',
+    };
+  const code = 'cannot read the file';
   if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-    return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
+    return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
   }
-  return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
+  return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
 
 /** The parsed report file. Throws what `describeFileError` describes. */

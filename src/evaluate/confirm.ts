@@ -15,7 +15,11 @@ function second(ms: number): number {
  * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
  */
 export function keyForSlot<K extends ListedKey>(keys: K[], keyCreatedAt: string, slot: 1 | 2): K | null {
-  const want = second(Date.parse(keyCreatedAt));
+  return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+
+function keyCreatedIn<K extends ListedKey>(keys: K[], createdAtMs: number, slot: 1 | 2): K | null {
+  const want = second(createdAtMs);
   const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
   if (same.length === 1) return same[0] ?? null;
   if (same.length === 2) return (slot === 1 ? same[0] : same[1]) ?? null;
@@ -27,18 +31,93 @@ export function keyForSlot<K extends ListedKey>(keys: K[], keyCreatedAt: string,
   return near.length === 1 ? (near[0] ?? null) : null;
 }
 
+/** The outcome of matching a slot whose creation time the report does not have. */
+export type UnknownSlotMatch<K extends ListedKey = ListedKey> =
+  | { kind: 'key'; key: K }
+  /** Every key is accounted for by another slot: the flagged key was deleted since the report. */
+  | { kind: 'gone' }
+  /** More than one key could be it: no guess, the finding stays without a key id. */
+  | { kind: 'ambiguous' };
+
 /**
- * For each flagged finding of one user, the id of the Active key to confirm, or null when the slot is
- * resolved already (no such key any more, or inactive). Two flagged slots created in the same second,
- * one key deleted since: the remaining key is confirmed once (for the first slot).
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
  */
-export function keysToConfirm(findings: Finding[], keys: ListedKey[]): (string | null)[] {
+export function keyForUnknownSlot<K extends ListedKey>(
+  keys: K[],
+  taken: ReadonlySet<string>,
+  otherSlotCreatedAt: number | null,
+  otherSlot: 1 | 2,
+): UnknownSlotMatch<K> {
+  const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+  const left = keys.filter(
+    (k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId,
+  );
+  if (left.length === 0) return { kind: 'gone' };
+  if (left.length > 1) return { kind: 'ambiguous' };
+  return { kind: 'key', key: left[0] as K };
+}
+
+/** The report's `access_key_N_last_rotated` of both slots of one user (epoch ms, null for `N/A`). */
+export type ReportKeyTimes = readonly [number | null, number | null];
+
+/** What to do with one flagged slot of a user, given the user's live keys. */
+export type SlotMatch =
+  /** Confirm this Active key's last use; `finding` has the live creation time when the report had none. */
+  | { kind: 'confirm'; accessKeyId: string; finding: Finding }
+  /** No such key any more, or inactive: resolved since the report. */
+  | { kind: 'resolved' }
+  /** The report has no creation time and two keys could be it: reported as the report has it, no key id. */
+  | { kind: 'ambiguous' };
+
+/**
+ * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
+ * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
+ */
+function withLiveCreation(f: Finding, key: ListedKey): Finding {
+  if (f.keyCreatedAt !== null || key.CreateDate === undefined) return f;
+  const created = key.CreateDate.getTime();
+  const userCreated = Date.parse(f.userCreatedAt);
+  return {
+    ...f,
+    keyCreatedAt: toIsoSecond(created),
+    setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
+  };
+}
+
+function toMatch(f: Finding, key: ListedKey | null): SlotMatch {
+  if (!key?.AccessKeyId || key.Status !== 'Active') return { kind: 'resolved' };
+  return { kind: 'confirm', accessKeyId: key.AccessKeyId, finding: withLiveCreation(f, key) };
+}
+
+/**
+ * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
+ * (`reportTimes`: the report's times of the user's two slots).
+ */
+export function keysToConfirm(
+  findings: Finding[],
+  keys: ListedKey[],
+  reportTimes: ReportKeyTimes | undefined,
+): SlotMatch[] {
   const taken = new Set<string>();
-  return findings.map((f) => {
+  const matches: (SlotMatch | null)[] = findings.map((f) => {
+    if (f.keyCreatedAt === null) return null; // matched below, once the dated slots took theirs
     const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
-    if (!key?.AccessKeyId || taken.has(key.AccessKeyId)) return null;
+    if (!key?.AccessKeyId || taken.has(key.AccessKeyId)) return { kind: 'resolved' };
     taken.add(key.AccessKeyId);
-    return key.Status === 'Active' ? key.AccessKeyId : null;
+    return toMatch(f, key);
+  });
+  return findings.map((f, i) => {
+    const dated = matches[i];
+    if (dated) return dated;
+    const otherSlot = f.keySlot === 1 ? 2 : 1;
+    const m = keyForUnknownSlot(keys, taken, reportTimes?.[otherSlot - 1] ?? null, otherSlot);
+    if (m.kind === 'ambiguous') return { kind: 'ambiguous' };
+    if (m.kind === 'gone') return { kind: 'resolved' };
+    if (m.key.AccessKeyId) taken.add(m.key.AccessKeyId);
+    return toMatch(f, m.key);
   });
 }
 

@@ -43,8 +43,8 @@ export function userPathAndName(userArn: string): string {
 export interface KeyLocationInput {
   accountId: string;
   userArn: string;
-  /** The key's creation time (`access_key_N_last_rotated`, or the API's `CreateDate`), epoch ms. */
-  keyCreatedAt: number;
+  /** The key's creation time (`access_key_N_last_rotated`), epoch ms; null when the report has `N/A`. */
+  keyCreatedAt: number | null;
   slot: 1 | 2;
   /** True when both of the user's keys were created in the same second: adds `-slotN`. */
   sameSecond: boolean;
@@ -52,7 +52,9 @@ export interface KeyLocationInput {
 
 /**
  * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`.
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
  */
 export function keyLocation(k: KeyLocationInput): string {
   const userPart = userPathAndName(k.userArn)
@@ -60,8 +62,10 @@ export function keyLocation(k: KeyLocationInput): string {
     .filter((s) => s !== '')
     .map(encodeSegment)
     .join('/');
+  const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+  if (k.keyCreatedAt === null) return `${prefix}unknown-slot${k.slot}`;
   const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-  return `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-${compactSecond(k.keyCreatedAt)}${suffix}`;
+  return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
 }
 
 /** True when both keys of the user have a creation time and it is the same second. */
@@ -108,9 +112,12 @@ function evaluateKey(
   asOf: number,
   sameSecond: boolean,
 ): Finding | null {
-  if (!key.active || key.lastRotated === null) return null;
-  const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
-  if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000) return null;
+  if (!key.active) return null;
+  // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+  // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+  const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+  if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
+    return null;
   const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
   if (reason === null) return null;
   return {
@@ -121,8 +128,8 @@ function evaluateKey(
     accessKeyId: null,
     reason,
     userCreatedAt: toIsoSecond(user.userCreationTime),
-    keyCreatedAt: toIsoSecond(key.lastRotated),
-    setupGapSeconds: Math.round(gapMs / 1000),
+    keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+    setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
     keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
     keyLastUsedService: key.lastUsedService,
     keyLastUsedRegion: key.lastUsedRegion,

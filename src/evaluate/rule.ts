@@ -179,6 +179,16 @@ export function fixCommands(f: Finding): string[] {
   let key: string;
   if (f.accessKeyId) {
     key = shellQuote(f.accessKeyId);
+  } else if (f.keyCreatedAt === null) {
+    // Nothing in the report tells the key apart (no id, no creation time): list the keys and have the
+    // reader set KEY_ID; until it is set, the two commands refuse to run (`${KEY_ID:?...}`).
+    key = '"${KEY_ID:?set KEY_ID to the AccessKeyId of the key to remove}"';
+    lines.push(
+      `# the report has no creation time for this key (slot ${f.keySlot}) and no key id (offline): list the`,
+      `# user's keys, set KEY_ID to the right AccessKeyId (a live audit names it), then run the rest`,
+      `aws iam list-access-keys --user-name ${user} --output table`,
+      `KEY_ID=''`,
+    );
   } else {
     key = '"$KEY_ID"';
     lines.push(
@@ -216,6 +226,16 @@ export function formatDuration(seconds: number): string {
   return parts.length > 0 ? parts.join(' ') : '0 s';
 }
 
+/** The key's creation time for a reader: `2024-05-01 10:00:00 UTC`, or `unknown`. */
+export function keyCreatedText(f: Pick<Finding, 'keyCreatedAt'>): string {
+  return f.keyCreatedAt === null ? 'unknown' : formatUtc(f.keyCreatedAt);
+}
+
+/** The setup gap for a reader: `12 s`, or `unknown` when the key's creation time is. */
+export function setupGapText(f: Pick<Finding, 'setupGapSeconds'>): string {
+  return f.setupGapSeconds === null ? 'unknown' : formatDuration(f.setupGapSeconds);
+}
+
 /** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
 export function formatUtc(iso: string): string {
   const t = Date.parse(iso);
@@ -239,6 +259,7 @@ export function daysBetween(from: string, to: string): number | null {
 
 /** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
 export function describeCreation(f: Finding, setupWindowSeconds: number): string {
+  if (f.setupGapSeconds === null) return 'created at an unknown time (the report has no date for it)';
   // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
   const gap = formatDuration(f.setupGapSeconds);
   if (f.setupGapSeconds <= setupWindowSeconds) return `created at user setup (${gap} after the user)`;

@@ -19,6 +19,8 @@ import {
   formatDay,
   formatDuration,
   formatUtc,
+  keyCreatedText,
+  setupGapText,
   shellQuote,
 } from '../evaluate/rule.js';
 
@@ -144,7 +146,9 @@ function describeFinding(f: Finding): string {
       : `was last used on ${when(formatDay(f.keyLastUsedAt))}`;
   return (
     `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}, ` +
-    `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}` +
+    (f.setupGapSeconds === null
+      ? `created at an unknown time (the report has no date for it), ${use}`
+      : `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}`) +
     (f.exemptionExpired
       ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
       : '')
@@ -155,8 +159,8 @@ function keyRow(f: Finding): string[] {
   return [
     String(f.keySlot),
     dash(f.accessKeyId, (k) => code(k, 128)),
-    when(formatUtc(f.keyCreatedAt)),
-    when(formatDuration(f.setupGapSeconds)),
+    when(keyCreatedText(f)),
+    when(setupGapText(f)),
     f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when(formatDay(f.keyLastUsedAt)),
     dash(f.keyLastUsedRegion, (v) => md(v, 64)),
     dash(f.keyLastUsedService, (v) => md(v, 64)),

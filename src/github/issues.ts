@@ -6,7 +6,7 @@
  * decided by a pure planner ({@link planIssueSync}); {@link syncIssues} lists, plans and executes.
  * Only accounts audited successfully in this run can have their issues closed.
  */
-import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import type { AuditResult, Finding, IssueSyncOutcome, TouchedIssue } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
   closingComment,
@@ -31,6 +31,8 @@ export interface ExistingIssue {
   title: string;
   body: string;
   labels: string[];
+  /** The issue's page (`html_url`), where the listing gave it. */
+  url?: string;
 }
 
 export type IssueAction =
@@ -279,6 +281,7 @@ async function listIssues(octokit: GitHubClient, owner: string, repo: string): P
       title: i.title,
       body: i.body ?? '',
       labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+      url: i.html_url,
     }));
 }
 
@@ -319,7 +322,7 @@ async function createOnce(
   repo: string,
   a: Extract<IssueAction, { kind: 'create' }>,
   log: GitHubLog,
-): Promise<number> {
+): Promise<{ number: number; html_url: string }> {
   const marker = parseMarker(a.body);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -331,7 +334,7 @@ async function createOnce(
         labels: a.labels,
         request: { retries: 0 },
       });
-      return data.number;
+      return data;
     } catch (e) {
       const ambiguous = isHttpError(e) && e.status >= 500;
       if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker) throw e;
@@ -340,7 +343,7 @@ async function createOnce(
         const m = parseMarker(i.body);
         return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
       });
-      if (made) return made.number;
+      if (made) return { number: made.number, html_url: made.url ?? '' };
       log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
     }
   }
@@ -360,7 +363,20 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     closed: 0,
     skipped: 0,
     error: null,
+    issues: [],
   };
+  const touched = (
+    action: TouchedIssue['action'],
+    a: { accountId: string; userName: string },
+    data: { number: number; html_url: string },
+  ) =>
+    outcome.issues.push({
+      action,
+      number: data.number,
+      url: data.html_url,
+      accountId: a.accountId,
+      userName: a.userName,
+    });
   const who = (a: { accountId: string; userName?: string }) =>
     oneLine(
       a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
@@ -380,13 +396,14 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     for (const a of actions) {
       switch (a.kind) {
         case 'create': {
-          const number = await createOnce(octokit, owner, repo, a, log);
+          const data = await createOnce(octokit, owner, repo, a, log);
           outcome.opened++;
-          log.info(`Opened issue #${number} for ${who(a)}.`);
+          touched('opened', a, data);
+          log.info(`Opened issue #${data.number} for ${who(a)}.`);
           break;
         }
-        case 'update':
-          await octokit.rest.issues.update({
+        case 'update': {
+          const { data } = await octokit.rest.issues.update({
             owner,
             repo,
             issue_number: a.number,
@@ -394,10 +411,12 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
             body: a.body,
           });
           outcome.updated++;
+          touched('updated', a, data);
           log.info(`Updated issue #${a.number} for ${who(a)}.`);
           break;
-        case 'reopen':
-          await octokit.rest.issues.update({
+        }
+        case 'reopen': {
+          const { data } = await octokit.rest.issues.update({
             owner,
             repo,
             issue_number: a.number,
@@ -406,12 +425,14 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
             body: a.body,
           });
           outcome.reopened++;
+          touched('reopened', a, data);
           log.info(`Reopened issue #${a.number} for ${who(a)}.`);
           break;
-        case 'close':
+        }
+        case 'close': {
           // Close first, then comment: if the close fails, the next run tries again without a second
           // comment; one comment per state change.
-          await octokit.rest.issues.update({
+          const { data } = await octokit.rest.issues.update({
             owner,
             repo,
             issue_number: a.number,
@@ -421,8 +442,10 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
           });
           await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
           outcome.closed++;
+          touched('closed', a, data);
           log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
           break;
+        }
         case 'skip':
           break;
       }

@@ -13,6 +13,8 @@ export interface JsonAccount {
   status: AccountResult['status'];
   error: string | null;
   hint: string | null;
+  errorCode: string | null;
+  errorStep: string | null;
   usersScanned: number;
   reportGeneratedAt: string | null;
   /** `aws` for live runs, the CSV path offline. */
@@ -31,6 +33,8 @@ const ACCOUNT_FIELDS = [
   'status',
   'error',
   'hint',
+  'errorCode',
+  'errorStep',
   'usersScanned',
   'reportGeneratedAt',
   'source',

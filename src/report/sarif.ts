@@ -118,7 +118,7 @@ function findingMessage(f: Finding, result: AuditResult, alias: string | null): 
   const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
   return sarifText(
     `IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-      `${describeCreation(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+      `${describeCreation(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
       `${describeUse(f, result.asOf)}.${expired} Delete or deactivate it.`,
   );
 }

@@ -4,7 +4,15 @@
  * know. Pure functions of the audit result; every untrusted string is escaped.
  */
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
-import { describeUse, fixCommands, formatDuration, formatUtc } from '../evaluate/rule.js';
+import {
+  describeUse,
+  fixCommands,
+  formatDuration,
+  formatUtc,
+  keyCreatedText,
+  setupGapText,
+  shellQuote,
+} from '../evaluate/rule.js';
 import {
   codeBlock,
   codeSpan,
@@ -16,11 +24,16 @@ import {
 } from './markdown.js';
 import { countResult, plural, type Counts } from './outputs.js';
 import { SARIF_MAX_RESULTS, sarifResultCounts } from './sarif.js';
+import { TOOL_NAME } from '../evaluate/rule.js';
 
 /** GitHub accepts 1 MiB of summary per step; stay a little below. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
-/** Fix command blocks shown at most; the JSON report has every finding. */
+/** Keys with fix commands at most; the JSON report has every finding. */
 export const MAX_FIX_BLOCKS = 50;
+/** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
+export const OPEN_FIX_BLOCKS = 10;
+/** Issues listed as links at most; the rest are counted. */
+export const MAX_ISSUE_LINKS = 20;
 
 const MAX_NAME = 128;
 const MAX_MESSAGE = 1_000;
@@ -31,6 +44,29 @@ export interface SummaryOptions {
   sarifFile: string;
   issues?: IssueSyncOutcome | null;
   maxBytes?: number;
+  /**
+   * The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`): links its code
+   * scanning alerts of this tool. Null or absent: no link.
+   */
+  repository?: { serverUrl: string; name: string } | null;
+}
+
+/** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
+export function codeScanningAlertsUrl(repository: { serverUrl: string; name: string }): string {
+  const tool = /\s/.test(TOOL_NAME) ? `"${TOOL_NAME}"` : TOOL_NAME;
+  const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
+  return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
+}
+
+/** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
+function linkable(url: string): boolean {
+  return /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url);
+}
+
+/** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
+export function shortError(a: AccountResult): string {
+  if (!a.errorCode) return truncate(oneLine(a.error ?? 'error'), MAX_CELL_MESSAGE);
+  return oneLine(a.errorCode) + (a.errorStep ? ` on ${oneLine(a.errorStep)}` : '');
 }
 
 function bytes(s: string): number {
@@ -82,16 +118,22 @@ function settingsText(result: AuditResult, esc: (s: string) => string = plain): 
   return `As of ${esc(formatUtc(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
 }
 
-/** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
+/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
+export const OFFLINE_CAVEAT =
+  'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
+  'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
+  'Run a live audit to confirm findings against the API.';
+
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result: AuditResult): string | null {
+  if (result.mode !== 'offline') return null;
+  return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
+}
+
+/** The notes, without the offline caveat (it has its own place, under the verdict). */
 function allNotes(result: AuditResult): string[] {
-  const notes = [...result.notes];
-  if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n))) {
-    notes.unshift(
-      'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-        'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.',
-    );
-  }
-  return notes;
+  const caveat = offlineCaveat(result);
+  return result.notes.filter((n) => n !== caveat);
 }
 
 /** A note may quote names in backticks: those become code spans, the rest is escaped text. */
@@ -191,7 +233,19 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
   const blocks: { name: string; priority: number; render: Block }[] = [];
   const add = (name: string, priority: number, render: Block) => blocks.push({ name, priority, render });
 
-  add('verdict', 0, () => `### ${verdictText(result, c)}\n\n${settingsText(result, escapeMarkdown)}`);
+  const alertsUrl = opts.repository ? codeScanningAlertsUrl(opts.repository) : null;
+  const caveat = offlineCaveat(result);
+  add('verdict', 0, () =>
+    [
+      `### ${verdictText(result, c)}`,
+      '',
+      settingsText(result, escapeMarkdown),
+      ...(caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(caveat)}`] : []),
+      ...(alertsUrl && linkable(alertsUrl)
+        ? ['', `[Open code scanning alerts of this tool](${alertsUrl})`]
+        : []),
+    ].join('\n'),
+  );
 
   add('accounts', 6, (budget) =>
     table(
@@ -217,12 +271,12 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
           a.alias ? id(a.alias) : '—',
           String(a.usersScanned),
           String(n.findings),
+          // exempt-users applies offline too, so the count means something there; nothing is
+          // confirmed against the API offline, so nothing can be resolved since the report
           String(n.exempted),
-          String(a.resolvedSinceReport),
+          result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
           report.length > 0 ? report.join(' ') : '—',
-          a.status === 'ok'
-            ? '✅ ok'
-            : `❌ ${escapeMarkdown(truncate(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
+          a.status === 'ok' ? '✅ ok' : `❌ ${escapeMarkdown(shortError(a))}`,
         ];
       }),
       budget,
@@ -238,8 +292,8 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
-        formatUtc(f.keyCreatedAt),
-        formatDuration(f.setupGapSeconds),
+        keyCreatedText(f),
+        setupGapText(f),
         escapeMarkdown(describeUse(f, result.asOf)),
         f.mfaActive ? 'yes' : '**no**',
       ]),
@@ -274,7 +328,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
         id(f.accountId),
         user(f),
         key(f),
-        formatUtc(f.keyCreatedAt),
+        keyCreatedText(f),
         escapeMarkdown(describeUse(f, result.asOf)),
         f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
       ]),
@@ -285,25 +339,36 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
 
   add('fix', 9, (budget) => {
     if (failing.length === 0) return '';
-    const shown = failing.slice(0, MAX_FIX_BLOCKS);
-    const over = failing.length - shown.length;
     const head = [
       '#### How to fix',
       '',
       'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
         `really needed, tag its user with ${codeSpan(result.settings.exemptionTag)} saying why ` +
         '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
-      '',
-    ];
-    const items = shown.map(
-      (f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${codeBlock(fixCommands(f), 'sh')}\n`,
-    );
-    const leftOut = (n: number) =>
-      `_Commands for ${plural(n, 'more key')} are left out: see the JSON report ${json}._`;
-    if (over > 0) items.push(leftOut(over));
-    // When the budget cuts, the left-out line (always last) is among the cut items.
-    const more = (n: number) => leftOut(n - (over > 0 ? 1 : 0) + over);
-    return fit(head, items, budget, more).replace(/\n+$/, '');
+    ].join('\n');
+    const render = (n: number): string => {
+      const shown = failing.slice(0, n);
+      const open = shown.slice(0, OPEN_FIX_BLOCKS);
+      const folded = shown.slice(OPEN_FIX_BLOCKS);
+      const parts = [head, fixCommandsMarkdown(open, userText, idText)];
+      if (folded.length > 0) {
+        parts.push(
+          `<details><summary>Commands for ${plural(folded.length, 'more key')}</summary>\n\n` +
+            `${fixCommandsMarkdown(folded, userText, idText)}\n\n</details>`,
+        );
+      }
+      const left = failing.length - shown.length;
+      if (left > 0)
+        parts.push(`_Commands for ${plural(left, 'more key')} are left out: see the JSON report ${json}._`);
+      return parts.join('\n\n');
+    };
+    // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
+    for (let n = Math.min(failing.length, MAX_FIX_BLOCKS); n >= 0; n--) {
+      const text = render(n);
+      if (bytes(text) <= budget) return text;
+      if (n > 12) n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
+    }
+    return '';
   });
 
   add('failed', 2, (budget) =>
@@ -312,6 +377,7 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
       failedAccounts.map(
         (a) =>
           `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+          (a.errorCode ? `**${escapeMarkdown(shortError(a))}** — ` : '') +
           escapeMarkdown(truncate(a.error ?? 'unknown error', MAX_MESSAGE)) +
           (a.hint ? `\n  - To fix: ${escapeMarkdown(truncate(a.hint, MAX_MESSAGE))}` : ''),
       ),
@@ -350,7 +416,13 @@ export function renderSummary(result: AuditResult, opts: SummaryOptions): string
 
   add('issues', 1, () => (opts.issues ? issuesText(opts.issues) : ''));
 
-  add('footer', 1, () => `Full report: JSON ${json} · SARIF ${codeSpan(opts.sarifFile)}`);
+  add('footer', 1, () =>
+    result.mode === 'offline'
+      ? `Full report: JSON ${json} · SARIF ${codeSpan(opts.sarifFile)}. This offline run keeps them only ` +
+        'if the workflow uploads them: add an `actions/upload-artifact` step with these paths (the README ' +
+        'shows one), and `github/codeql-action/upload-sarif` for code scanning.'
+      : `Full report: JSON ${json} · SARIF ${codeSpan(opts.sarifFile)}`,
+  );
 
   const join = (parts: string[]) => parts.filter((p) => p !== '').join('\n\n') + '\n';
 
@@ -387,12 +459,47 @@ function truncateBytes(s: string, max: number): string {
   return out;
 }
 
+/**
+ * The fix commands of some keys, in whichever is shorter: one `sh` block per key under its user's name,
+ * or one script with a comment line per key (shorter once there are a few keys).
+ */
+function fixCommandsMarkdown(
+  findings: readonly Finding[],
+  userText: (f: Finding) => string,
+  idText: (s: string) => string,
+): string {
+  const perKey = findings
+    .map((f) => `${userText(f)} in ${idText(f.accountId)}:\n\n${codeBlock(fixCommands(f), 'sh')}`)
+    .join('\n\n');
+  const script = codeBlock(
+    findings.flatMap((f, i) => [
+      ...(i > 0 ? [''] : []),
+      `# ${shellQuote(f.userName)} in ${plain(f.accountId)}, slot ${f.keySlot}`,
+      ...fixCommands(f),
+    ]),
+    'sh',
+  );
+  return bytes(script) < bytes(perKey) ? script : perKey;
+}
+
 function issuesText(i: IssueSyncOutcome): string {
   const lines = ['#### Issues', ''];
   lines.push(
     `Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
       (i.skipped > 0 ? ` ${plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''),
   );
+  const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
+  if (listed.length > 0) {
+    lines.push(
+      '',
+      ...listed.map((t) => {
+        const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
+        return `- ${ref} ${t.action}: ${codeSpan(truncate(t.userName, MAX_NAME))} in ${codeSpan(t.accountId)}`;
+      }),
+    );
+    const rest = i.issues.length - listed.length;
+    if (rest > 0) lines.push(`- _and ${plural(rest, 'more issue')}_`);
+  }
   if (i.error)
     lines.push('', `⚠️ Issues could not be kept in sync: ${escapeMarkdown(truncate(i.error, MAX_MESSAGE))}`);
   return lines.join('\n');
@@ -428,6 +535,8 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
   const failing = result.findings.filter((f) => !f.exempted);
   const exempted = result.findings.filter((f) => f.exempted);
   const out: string[] = [verdictText(result, c), settingsText(result)];
+  const caveat = offlineCaveat(result);
+  if (caveat !== null) out.push('', `Note: ${plain(caveat.replace(/`/g, ''), MAX_MESSAGE)}`);
   const section = (title: string, body: string) => out.push('', title, body);
   const key = (f: Finding) =>
     f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
@@ -445,9 +554,9 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
             String(a.usersScanned),
             String(n.findings),
             String(n.exempted),
-            String(a.resolvedSinceReport),
+            result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
             a.source.kind === 'file' ? plain(a.source.path, 200) : (reportAge(a, result.generatedAt) ?? '-'),
-            a.status === 'ok' ? 'ok' : 'FAILED',
+            a.status === 'ok' ? 'ok' : `FAILED: ${shortError(a)}`,
           ];
         }),
       ),
@@ -462,8 +571,8 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
           plain(f.accountId),
           plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
           key(f),
-          formatUtc(f.keyCreatedAt),
-          formatDuration(f.setupGapSeconds),
+          keyCreatedText(f),
+          setupGapText(f),
           f.mfaActive ? 'yes' : 'no',
           plain(describeUse(f, result.asOf), 200),
         ]),
@@ -479,7 +588,7 @@ export function renderTerminal(result: AuditResult, opts: { jsonFile: string; sa
           plain(f.accountId),
           plainId(f.userName),
           key(f),
-          formatUtc(f.keyCreatedAt),
+          keyCreatedText(f),
           plain(f.justification ?? '-', MAX_MESSAGE),
         ]),
       ),
