@@ -8,8 +8,9 @@ import {
 import type { Finding, RuleSettings } from '../src/model.js';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
-import { enrichFindings, keyForSlot, keyForUnknownSlot } from '../src/collect/enrich.js';
-import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
+import { confirmFindings } from '../src/audit/account.js';
+import { keyForSlot, keyForUnknownSlot } from '../src/evaluate/confirm.js';
+import { StepError, describeAwsError } from '../src/aws/errors.js';
 import { evaluateReport } from '../src/evaluate/evaluate.js';
 import { accessDenied, lastUsedAt, throttling } from './helpers/aws-proxy.js';
 import {
@@ -81,7 +82,7 @@ describeWithMoto('enrichFindings against moto', () => {
         'bob/2',
         'exempt/1',
       ]);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 3,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -127,7 +128,7 @@ describeWithMoto('enrichFindings against moto', () => {
       respond: lastUsedAt(used, 'ec2', 'eu-west-1'),
     });
     try {
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -150,7 +151,7 @@ describeWithMoto('enrichFindings against moto', () => {
     );
     try {
       expect(findings.map((f) => f.reason)).toEqual(['unused']);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -187,7 +188,7 @@ describeWithMoto('enrichFindings against moto', () => {
     ];
     try {
       expect(findings.map((f) => f.reason)).toEqual(['never-used', 'never-used']);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: { asOf: generatedAt.getTime(), unusedDays: 90 },
@@ -223,7 +224,7 @@ describeWithMoto('enrichFindings against moto', () => {
     await direct.send(new DeleteUserCommand({ UserName: 'gone' }));
     try {
       expect(findings).toHaveLength(5);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 4,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -275,7 +276,7 @@ describeWithMoto('enrichFindings against moto', () => {
       },
     });
     try {
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 1,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -305,7 +306,7 @@ describeWithMoto('enrichFindings against moto', () => {
       respond: throttling(),
     });
     try {
-      const ok = await enrichFindings(iam, findings, {
+      const ok = await confirmFindings(iam, findings, {
         concurrency: 1,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -316,7 +317,7 @@ describeWithMoto('enrichFindings against moto', () => {
         match: { action: 'ListUserTags', account: accountId },
         respond: accessDenied('iam:ListUserTags'),
       });
-      const err = await enrichFindings(iam, findings, {
+      const err = await confirmFindings(iam, findings, {
         concurrency: 1,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -352,7 +353,7 @@ describeWithMoto('enrichFindings against moto', () => {
     const input = [pick('alice', 1), pick('bob', 2), pick('carol', 2), pick('dave', 1)];
     try {
       await direct.send(new DeleteAccessKeyCommand({ UserName: 'dave', AccessKeyId: keyId(seeded, 'dave') }));
-      const out = await enrichFindings(iam, input, {
+      const out = await confirmFindings(iam, input, {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -414,7 +415,7 @@ test('keyForSlot: a CreateDate rounded into the next second still finds its key,
 
 test('enrichFindings with no findings makes no call', async () => {
   const iam = { send: () => Promise.reject(new Error('no call expected')) } as unknown as IAMClient;
-  const out = await enrichFindings(iam, [] as Finding[], {
+  const out = await confirmFindings(iam, [] as Finding[], {
     concurrency: 4,
     reportGeneratedAt: new Date(),
     unused: STALE_ALWAYS,

@@ -24,11 +24,11 @@ import { MAX_ISSUE_BODY, MAX_ISSUE_TITLE, parseMarker } from '../src/report/issu
 import { ISSUE_LABEL, syncIssues } from '../src/publish/issues.js';
 import { createOctokit } from '../src/publish/octokit.js';
 import { HELP_URI } from '../src/evaluate/rule.js';
-import { startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
-import { describeWithMoto, seedAccount, startMoto, type MotoServer, type SeedUser } from './helpers/moto.js';
-import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
+import { type AwsProxy } from './helpers/aws-proxy.js';
+import { describeWithMoto, seedAccount, type MotoServer, type SeedUser } from './helpers/moto.js';
+import type { OidcServer } from './helpers/oidc-server.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
-import { liveConfig, recordingDeps, setAwsEnv } from './helpers/live-env.js';
+import { liveConfig, recordingDeps, setAwsEnv, liveStack } from './helpers/live-env.js';
 import { ACTION_ENTRY, runAction, type RunResult } from './helpers/run-dist.js';
 import { HOSTILE } from './helpers/results.js';
 import { expectValidSarifFiles } from './helpers/sarif-validate.js';
@@ -246,6 +246,7 @@ interface Outcome {
 }
 
 describeWithMoto('hostile input through every output, and a secret scan of a full run', () => {
+  const stack = liveStack({ oidc: true, pointSdk: false });
   let moto: MotoServer;
   let aws: AwsProxy;
   let oidc: OidcServer;
@@ -284,8 +285,8 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hostile-test-'));
-    [moto, oidc, github] = await Promise.all([startMoto(), startOidcServer(), startGitHubServer()]);
-    aws = await startAwsProxy(moto.endpoint);
+    ({ moto, oidc, aws } = stack);
+    github = await startGitHubServer();
     for (const [i, id] of MEMBERS.entries()) {
       await seedAccount(moto.endpoint, id, usersOf(id), { alias: ALIASES[i] });
     }
@@ -309,8 +310,7 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
     restoreEnv();
     if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
     else process.env.GITHUB_API_URL = savedApiUrl;
-    await aws?.stop();
-    await Promise.all([moto?.stop(), oidc?.stop(), github?.stop()]);
+    await github?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -69709,7 +69709,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2568:
+/***/ 5850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69719,14 +69719,62 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* binding */ runAudit)
 });
 
-// UNUSED EXPORTS: OFFLINE_NOTE, onePerAccount
+// UNUSED EXPORTS: OFFLINE_NOTE, audit, onePerAccount
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/collect/pool.ts
+/**
+ * Maps `items` through `fn` with at most `limit` calls in flight, preserving order in the result.
+ *
+ * Items are started in order. If a call rejects, no further items are started, the calls already
+ * running are allowed to settle, and the returned promise rejects with the first error. Callers that
+ * want every item to run (the per-account audit) pass an `fn` that never rejects.
+ */
+async function mapWithConcurrency(items, limit, fn) {
+    const workers = Math.max(1, Math.min(Number.isFinite(limit) ? Math.floor(limit) : 1, items.length));
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    let firstError;
+    async function worker() {
+        while (!failed && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (err) {
+                if (!failed) {
+                    failed = true;
+                    firstError = err;
+                }
+            }
+        }
+    }
+    await Promise.all(Array.from({ length: items.length === 0 ? 0 : workers }, () => worker()));
+    if (failed)
+        throw firstError;
+    return results;
+}
+/**
+ * Like `Promise.all`, but rejects (with the first error, in order) only once every promise has
+ * settled: no call of a failed account keeps running after its audit returned.
+ */
+async function settleAll(promises) {
+    const results = await Promise.allSettled(promises);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return results.map((r) => r.value);
+}
+/** `settleAll` for two promises of different types. */
+async function settleBoth(a, b) {
+    const [ra, rb] = await Promise.allSettled([a, b]);
+    if (ra.status === 'rejected')
+        throw ra.reason;
+    if (rb.status === 'rejected')
+        throw rb.reason;
+    return [ra.value, rb.value];
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -69796,6 +69844,18 @@ function compareFindings(a, b) {
 function sortFindings(findings) {
     return findings.sort(compareFindings);
 }
+/**
+ * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
+ * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
+ */
+function unnecessaryReason(lastUsed, asOf, unusedDays) {
+    if (lastUsed === null)
+        return 'never-used';
+    if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS)
+        return 'unused';
+    return null;
+}
 function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
     if (!key.active)
         return null;
@@ -69804,12 +69864,8 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
     const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
     if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
         return null;
-    let reason;
-    if (key.lastUsedDate === null)
-        reason = 'never-used';
-    else if (settings.unusedDays > 0 && asOf - key.lastUsedDate > settings.unusedDays * DAY_MS)
-        reason = 'unused';
-    else
+    const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
+    if (reason === null)
         return null;
     return {
         accountId,
@@ -69844,7 +69900,10 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
  */
 function evaluateReport(report, settings, asOf) {
     const findings = [];
-    const accountId = report.accountId ?? 'unknown';
+    // Null only for a report without user rows: then there is nothing to evaluate.
+    const accountId = report.accountId;
+    if (accountId === null)
+        return findings;
     // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
     // the first row of its user ARN.
     const seen = new Set();
@@ -69864,104 +69923,2605 @@ function evaluateReport(report, settings, asOf) {
     return sortFindings(findings);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/evaluate/exemptions.ts
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/aws/operations.ts
 /**
- * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
- * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
+ * THE table of AWS operations the audit calls (DESIGN §6). Everything that names an operation derives
+ * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
+ * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
+ * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
+ *
+ * Self-contained (no imports): `npm run bench` loads it from a plain Node script.
+ */
+/** Every operation, in the order a run calls them; member-role ones in the order policies list them. */
+const AWS_OPERATIONS = [
+    {
+        command: 'AssumeRoleWithWebIdentity',
+        iamAction: 'sts:AssumeRoleWithWebIdentity',
+        step: 'AssumeRoleWithWebIdentity',
+        role: 'audit',
+        need: 'required',
+        scope: 'run',
+        granted: true,
+        denied: 'the trust policy of role-to-assume does not trust this workflow: nothing is audited',
+    },
+    {
+        command: 'GetCallerIdentity',
+        iamAction: 'sts:GetCallerIdentity',
+        step: 'GetCallerIdentity',
+        role: 'audit',
+        need: 'required',
+        scope: 'run',
+        granted: false,
+        denied: 'the credentials are not valid: nothing is audited',
+    },
+    {
+        command: 'ListAccounts',
+        iamAction: 'organizations:ListAccounts',
+        step: 'ListAccounts',
+        role: 'organization',
+        need: 'required',
+        scope: 'run',
+        granted: true,
+        denied: 'the organization cannot be listed (not the management or a delegated administrator account): nothing is audited',
+    },
+    {
+        command: 'AssumeRole',
+        iamAction: 'sts:AssumeRole',
+        step: 'AssumeRole',
+        role: 'audit',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: the member role is missing, or does not trust the audit role',
+    },
+    {
+        command: 'GenerateCredentialReport',
+        iamAction: 'iam:GenerateCredentialReport',
+        step: 'GenerateCredentialReport',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: no credential report',
+    },
+    {
+        command: 'GetCredentialReport',
+        iamAction: 'iam:GetCredentialReport',
+        step: 'GetCredentialReport',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: no credential report',
+    },
+    {
+        command: 'ListAccessKeys',
+        iamAction: 'iam:ListAccessKeys',
+        step: 'ListAccessKeys',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: the flagged keys cannot be confirmed live',
+    },
+    {
+        command: 'GetAccessKeyLastUsed',
+        iamAction: 'iam:GetAccessKeyLastUsed',
+        step: 'GetAccessKeyLastUsed',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: the live last use of the flagged keys is unknown',
+    },
+    {
+        command: 'ListUserTags',
+        iamAction: 'iam:ListUserTags',
+        step: 'ListUserTags',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: exemption tags cannot be read',
+    },
+    {
+        command: 'ListAccountAliases',
+        iamAction: 'iam:ListAccountAliases',
+        step: 'ListAccountAliases',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: its alias cannot be read',
+    },
+];
+/** The operation of an SDK command name. */
+function operation(command) {
+    return AWS_OPERATIONS.find((o) => o.command === command);
+}
+/** The per-account operation whose step name (or IAM action) is `step`, if any. */
+function accountOperationOfStep(step) {
+    return AWS_OPERATIONS.find((o) => o.scope === 'account' && (o.step === step || o.iamAction === step));
+}
+/** The IAM actions granted to `role`, in table order. */
+function actionsOf(role) {
+    return AWS_OPERATIONS
+        .filter((o) => o.role === role && o.granted)
+        .map((o) => o.iamAction);
+}
+/** Every IAM action the member-account role needs (DESIGN §6). */
+const MEMBER_ROLE_ACTIONS = actionsOf('member');
+
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+/**
+ * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
+ * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
+ * and, for network failures, its `code`.
  */
 
 
-const EXPIRES = /(?:^|[\s;,])expires=(\S*)\s*$/i;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
+class ReportTimeoutError extends Error {
+    waitedMs;
+    constructor(waitedMs) {
+        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
+        this.waitedMs = waitedMs;
+        this.name = 'ReportTimeoutError';
+    }
+}
 /**
- * Splits a justification tag value into its text and its `expires=YYYY-MM-DD` suffix (separated by
- * `;`, `,` or whitespace, or the whole value). `expires` is the text after `expires=` as written, even
- * when it is not a valid date (which `applyExemptions` then treats as already expired).
+ * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
+ * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
  */
-function parseJustification(value) {
-    const trimmed = value.trim();
-    const m = EXPIRES.exec(trimmed);
-    if (!m)
-        return { text: trimmed, expires: null };
-    const text = trimmed
-        .slice(0, m.index)
-        .replace(/[\s;,]+$/, '')
+class ReportNeverPresentError extends Error {
+    answer;
+    times;
+    waitedMs;
+    constructor(answer, times, waitedMs) {
+        super(`GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+            `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`);
+        this.answer = answer;
+        this.times = times;
+        this.waitedMs = waitedMs;
+        this.name = 'ReportNeverPresentError';
+    }
+}
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+class ReportTooLargeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportTooLargeError';
+    }
+}
+/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
+class ReportFormatError extends Error {
+    format;
+    constructor(format) {
+        super(`unexpected credential report format ${format} (expected text/csv)`);
+        this.format = format;
+        this.name = 'ReportFormatError';
+    }
+}
+/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
+const REPORT_CAPACITY = new Set(['LimitExceeded', 'LimitExceededException']);
+/** Thrown when the credential report belongs to another account than the one audited. */
+class AccountMismatchError extends Error {
+    expected;
+    actual;
+    constructor(expected, actual) {
+        super(`the credential report is of account ${actual}, not ${expected}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.name = 'AccountMismatchError';
+    }
+}
+/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
+class StepError extends Error {
+    step;
+    original;
+    constructor(step, original) {
+        super(`${step}: ${(0,errors/* errorMessage */.g)(original)}`);
+        this.step = step;
+        this.original = original;
+        this.name = 'StepError';
+    }
+}
+/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
+async function atStep(step, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw err instanceof StepError ? err : new StepError(step, err);
+    }
+}
+/** The SDK error behind a `StepError` (or the error itself). */
+function originalError(err) {
+    return err instanceof StepError ? err.original : err;
+}
+/** IAM's answer for a user or key that does not exist (any more). */
+const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
+function awsErrorName(err) {
+    return facts(originalError(err)).name;
+}
+const ACCESS_DENIED = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'UnauthorizedOperation',
+    'UnauthorizedAccess',
+    'AuthorizationError',
+]);
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+    'InvalidAccessKeyId',
+    'IncompleteSignature',
+    'MissingAuthenticationToken',
+    'CredentialsProviderError',
+]);
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNABORTED',
+    'EPROTO',
+    'UND_ERR_SOCKET',
+]);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
+/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
+const REPORT_NOT_READY = new Set([
+    'ReportInProgress',
+    'ReportInProgressException',
+    'ReportNotPresent',
+    'ReportNotPresentException',
+    'ReportExpired',
+    'ReportExpiredException',
+    'CredentialReportNotPresentException',
+    'CredentialReportNotReadyException',
+    'CredentialReportExpiredException',
+]);
+function facts(err) {
+    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
+        const e = err;
+        let code = typeof e.code === 'string' ? e.code : undefined;
+        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
+            const c = e.cause.code;
+            if (typeof c === 'string')
+                code = c;
+        }
+        let message = typeof e.message === 'string' ? e.message : String(err);
+        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
+        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
+        if (code === undefined) {
+            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
+            if (found !== undefined && NETWORK_CODES.has(found))
+                code = found;
+        }
+        const rawName = typeof e.name === 'string' ? e.name : 'Error';
+        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
+        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
+            ? e.Code
+            : rawName;
+        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+        return { name, message, status, attempts, code };
+    }
+    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
+}
+/** The detail of an AWS error message: one line, without the SDK's trailing hints about `$response`, bounded. */
+function errorDetail(message) {
+    const line = message
+        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
+        .replace(/\s+/g, ' ')
         .trim();
-    return { text, expires: m[1] ?? '' };
+    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
 }
-/** End of the given UTC day (exclusive), epoch ms; null when `YYYY-MM-DD` is not a real date. */
-function expiryEnd(date) {
-    const m = DATE.exec(date);
-    if (!m)
-        return null;
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    const start = Date.UTC(y, mo - 1, d);
-    const check = new Date(start);
-    if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
-        return null;
-    return Date.UTC(y, mo - 1, d + 1);
+/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
+function actionFromMessage(message) {
+    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
+    return m?.[1] ?? null;
 }
-/** The value of `tagKey` (matched case-insensitively, as IAM treats tag keys as unique), trimmed. */
-function tagValue(tags, tagKey) {
-    if (!tags)
-        return null;
-    const wanted = tagKey.toLowerCase();
-    for (const [k, v] of Object.entries(tags)) {
-        if (k.toLowerCase() === wanted)
-            return v.trim();
+/** The IAM action of a step of an account's audit (from the operations table), or the step if it is one. */
+function actionForStep(step) {
+    const known = accountOperationOfStep(step);
+    if (known)
+        return known.iamAction;
+    return /^[a-z0-9-]+:[A-Za-z]+$/.test(step) ? step : null;
+}
+function isAssumeRole(step) {
+    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
+}
+function roleText(ctx) {
+    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
+}
+/** Describes an error of one account's audit for the summary, the JSON report and the log. */
+function describeAwsError(err, ctx) {
+    if (err instanceof StepError)
+        return describeAwsError(err.original, { ...ctx, step: err.step });
+    const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+    return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+function describeText(err, ctx) {
+    const f = facts(err);
+    const where = `${ctx.step} in account ${ctx.accountId}`;
+    const detail = errorDetail(f.message);
+    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+        };
     }
+    if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
+        };
+    }
+    if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+        };
+    }
+    if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
+        };
+    }
+    if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
+        return {
+            error,
+            hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
+        };
+    }
+    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
+        };
+    }
+    if (f.name === 'ReportError') {
+        return {
+            error: `${where} failed: the credential report could not be read: ${detail}`,
+            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    if (ACCESS_DENIED.has(f.name) ||
+        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
+        if (isAssumeRole(ctx.step)) {
+            return {
+                error,
+                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
+                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
+                    'and that the audit role is allowed sts:AssumeRole on it.',
+            };
+        }
+        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
+        const all = MEMBER_ROLE_ACTIONS.join(', ');
+        return {
+            error,
+            hint: action
+                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
+                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
+        };
+    }
+    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
+        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
+        return {
+            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
+            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+        };
+    }
+    if (EXPIRED.has(f.name) && ctx.ambient) {
+        return {
+            error,
+            hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
+        };
+    }
+    if (EXPIRED.has(f.name)) {
+        return {
+            error,
+            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
+        };
+    }
+    if (BAD_CREDENTIALS.has(f.name)) {
+        return {
+            error,
+            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
+        };
+    }
+    if (f.name === 'RegionDisabledException') {
+        return {
+            error,
+            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
+        };
+    }
+    if (NO_SUCH_ENTITY.has(f.name)) {
+        return { error, hint: null };
+    }
+    if (REPORT_NOT_READY.has(f.name)) {
+        return {
+            error,
+            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+        };
+    }
+    if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+        const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
+        return {
+            error: `${where} failed: no answer in time (${tries} timed out)`,
+            hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
+        };
+    }
+    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
+        NETWORK_NAMES.has(f.name) ||
+        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
+        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
+        return {
+            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
+            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
+        };
+    }
+    if (f.status !== undefined && f.status >= 500) {
+        return {
+            error,
+            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
+        };
+    }
+    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
+        return {
+            error,
+            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
+        };
+    }
+    return { error, hint: null };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(1695);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __nccwpck_require__(1279);
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
+;// CONCATENATED MODULE: ./node_modules/lru-cache/index.mjs
+const perf =
+  typeof performance === 'object' &&
+  performance &&
+  typeof performance.now === 'function'
+    ? performance
+    : Date
+
+const hasAbortController = typeof AbortController === 'function'
+
+// minimal backwards-compatibility polyfill
+// this doesn't have nearly all the checks and whatnot that
+// actual AbortController/Signal has, but it's enough for
+// our purposes, and if used properly, behaves the same.
+const AC = hasAbortController
+  ? AbortController
+  : class AbortController {
+      constructor() {
+        this.signal = new AS()
+      }
+      abort(reason = new Error('This operation was aborted')) {
+        this.signal.reason = this.signal.reason || reason
+        this.signal.aborted = true
+        this.signal.dispatchEvent({
+          type: 'abort',
+          target: this.signal,
+        })
+      }
+    }
+
+const hasAbortSignal = typeof AbortSignal === 'function'
+// Some polyfills put this on the AC class, not global
+const hasACAbortSignal = typeof AC.AbortSignal === 'function'
+const AS = hasAbortSignal
+  ? AbortSignal
+  : hasACAbortSignal
+  ? AC.AbortController
+  : class AbortSignal {
+      constructor() {
+        this.reason = undefined
+        this.aborted = false
+        this._listeners = []
+      }
+      dispatchEvent(e) {
+        if (e.type === 'abort') {
+          this.aborted = true
+          this.onabort(e)
+          this._listeners.forEach(f => f(e), this)
+        }
+      }
+      onabort() {}
+      addEventListener(ev, fn) {
+        if (ev === 'abort') {
+          this._listeners.push(fn)
+        }
+      }
+      removeEventListener(ev, fn) {
+        if (ev === 'abort') {
+          this._listeners = this._listeners.filter(f => f !== fn)
+        }
+      }
+    }
+
+const warned = new Set()
+const deprecatedOption = (opt, instead) => {
+  const code = `LRU_CACHE_OPTION_${opt}`
+  if (shouldWarn(code)) {
+    warn(code, `${opt} option`, `options.${instead}`, LRUCache)
+  }
+}
+const deprecatedMethod = (method, instead) => {
+  const code = `LRU_CACHE_METHOD_${method}`
+  if (shouldWarn(code)) {
+    const { prototype } = LRUCache
+    const { get } = Object.getOwnPropertyDescriptor(prototype, method)
+    warn(code, `${method} method`, `cache.${instead}()`, get)
+  }
+}
+const deprecatedProperty = (field, instead) => {
+  const code = `LRU_CACHE_PROPERTY_${field}`
+  if (shouldWarn(code)) {
+    const { prototype } = LRUCache
+    const { get } = Object.getOwnPropertyDescriptor(prototype, field)
+    warn(code, `${field} property`, `cache.${instead}`, get)
+  }
+}
+
+const emitWarning = (...a) => {
+  typeof process === 'object' &&
+  process &&
+  typeof process.emitWarning === 'function'
+    ? process.emitWarning(...a)
+    : console.error(...a)
+}
+
+const shouldWarn = code => !warned.has(code)
+
+const warn = (code, what, instead, fn) => {
+  warned.add(code)
+  const msg = `The ${what} is deprecated. Please use ${instead} instead.`
+  emitWarning(msg, 'DeprecationWarning', code, fn)
+}
+
+const isPosInt = n => n && n === Math.floor(n) && n > 0 && isFinite(n)
+
+/* istanbul ignore next - This is a little bit ridiculous, tbh.
+ * The maximum array length is 2^32-1 or thereabouts on most JS impls.
+ * And well before that point, you're caching the entire world, I mean,
+ * that's ~32GB of just integers for the next/prev links, plus whatever
+ * else to hold that many keys and values.  Just filling the memory with
+ * zeroes at init time is brutal when you get that big.
+ * But why not be complete?
+ * Maybe in the future, these limits will have expanded. */
+const getUintArray = max =>
+  !isPosInt(max)
+    ? null
+    : max <= Math.pow(2, 8)
+    ? Uint8Array
+    : max <= Math.pow(2, 16)
+    ? Uint16Array
+    : max <= Math.pow(2, 32)
+    ? Uint32Array
+    : max <= Number.MAX_SAFE_INTEGER
+    ? ZeroArray
+    : null
+
+class ZeroArray extends Array {
+  constructor(size) {
+    super(size)
+    this.fill(0)
+  }
+}
+
+class Stack {
+  constructor(max) {
+    if (max === 0) {
+      return []
+    }
+    const UintArray = getUintArray(max)
+    this.heap = new UintArray(max)
+    this.length = 0
+  }
+  push(n) {
+    this.heap[this.length++] = n
+  }
+  pop() {
+    return this.heap[--this.length]
+  }
+}
+
+class LRUCache {
+  constructor(options = {}) {
+    const {
+      max = 0,
+      ttl,
+      ttlResolution = 1,
+      ttlAutopurge,
+      updateAgeOnGet,
+      updateAgeOnHas,
+      allowStale,
+      dispose,
+      disposeAfter,
+      noDisposeOnSet,
+      noUpdateTTL,
+      maxSize = 0,
+      maxEntrySize = 0,
+      sizeCalculation,
+      fetchMethod,
+      fetchContext,
+      noDeleteOnFetchRejection,
+      noDeleteOnStaleGet,
+      allowStaleOnFetchRejection,
+      allowStaleOnFetchAbort,
+      ignoreFetchAbort,
+    } = options
+
+    // deprecated options, don't trigger a warning for getting them if
+    // the thing being passed in is another LRUCache we're copying.
+    const { length, maxAge, stale } =
+      options instanceof LRUCache ? {} : options
+
+    if (max !== 0 && !isPosInt(max)) {
+      throw new TypeError('max option must be a nonnegative integer')
+    }
+
+    const UintArray = max ? getUintArray(max) : Array
+    if (!UintArray) {
+      throw new Error('invalid max value: ' + max)
+    }
+
+    this.max = max
+    this.maxSize = maxSize
+    this.maxEntrySize = maxEntrySize || this.maxSize
+    this.sizeCalculation = sizeCalculation || length
+    if (this.sizeCalculation) {
+      if (!this.maxSize && !this.maxEntrySize) {
+        throw new TypeError(
+          'cannot set sizeCalculation without setting maxSize or maxEntrySize'
+        )
+      }
+      if (typeof this.sizeCalculation !== 'function') {
+        throw new TypeError('sizeCalculation set to non-function')
+      }
+    }
+
+    this.fetchMethod = fetchMethod || null
+    if (this.fetchMethod && typeof this.fetchMethod !== 'function') {
+      throw new TypeError(
+        'fetchMethod must be a function if specified'
+      )
+    }
+
+    this.fetchContext = fetchContext
+    if (!this.fetchMethod && fetchContext !== undefined) {
+      throw new TypeError(
+        'cannot set fetchContext without fetchMethod'
+      )
+    }
+
+    this.keyMap = new Map()
+    this.keyList = new Array(max).fill(null)
+    this.valList = new Array(max).fill(null)
+    this.next = new UintArray(max)
+    this.prev = new UintArray(max)
+    this.head = 0
+    this.tail = 0
+    this.free = new Stack(max)
+    this.initialFill = 1
+    this.size = 0
+
+    if (typeof dispose === 'function') {
+      this.dispose = dispose
+    }
+    if (typeof disposeAfter === 'function') {
+      this.disposeAfter = disposeAfter
+      this.disposed = []
+    } else {
+      this.disposeAfter = null
+      this.disposed = null
+    }
+    this.noDisposeOnSet = !!noDisposeOnSet
+    this.noUpdateTTL = !!noUpdateTTL
+    this.noDeleteOnFetchRejection = !!noDeleteOnFetchRejection
+    this.allowStaleOnFetchRejection = !!allowStaleOnFetchRejection
+    this.allowStaleOnFetchAbort = !!allowStaleOnFetchAbort
+    this.ignoreFetchAbort = !!ignoreFetchAbort
+
+    // NB: maxEntrySize is set to maxSize if it's set
+    if (this.maxEntrySize !== 0) {
+      if (this.maxSize !== 0) {
+        if (!isPosInt(this.maxSize)) {
+          throw new TypeError(
+            'maxSize must be a positive integer if specified'
+          )
+        }
+      }
+      if (!isPosInt(this.maxEntrySize)) {
+        throw new TypeError(
+          'maxEntrySize must be a positive integer if specified'
+        )
+      }
+      this.initializeSizeTracking()
+    }
+
+    this.allowStale = !!allowStale || !!stale
+    this.noDeleteOnStaleGet = !!noDeleteOnStaleGet
+    this.updateAgeOnGet = !!updateAgeOnGet
+    this.updateAgeOnHas = !!updateAgeOnHas
+    this.ttlResolution =
+      isPosInt(ttlResolution) || ttlResolution === 0
+        ? ttlResolution
+        : 1
+    this.ttlAutopurge = !!ttlAutopurge
+    this.ttl = ttl || maxAge || 0
+    if (this.ttl) {
+      if (!isPosInt(this.ttl)) {
+        throw new TypeError(
+          'ttl must be a positive integer if specified'
+        )
+      }
+      this.initializeTTLTracking()
+    }
+
+    // do not allow completely unbounded caches
+    if (this.max === 0 && this.ttl === 0 && this.maxSize === 0) {
+      throw new TypeError(
+        'At least one of max, maxSize, or ttl is required'
+      )
+    }
+    if (!this.ttlAutopurge && !this.max && !this.maxSize) {
+      const code = 'LRU_CACHE_UNBOUNDED'
+      if (shouldWarn(code)) {
+        warned.add(code)
+        const msg =
+          'TTL caching without ttlAutopurge, max, or maxSize can ' +
+          'result in unbounded memory consumption.'
+        emitWarning(msg, 'UnboundedCacheWarning', code, LRUCache)
+      }
+    }
+
+    if (stale) {
+      deprecatedOption('stale', 'allowStale')
+    }
+    if (maxAge) {
+      deprecatedOption('maxAge', 'ttl')
+    }
+    if (length) {
+      deprecatedOption('length', 'sizeCalculation')
+    }
+  }
+
+  getRemainingTTL(key) {
+    return this.has(key, { updateAgeOnHas: false }) ? Infinity : 0
+  }
+
+  initializeTTLTracking() {
+    this.ttls = new ZeroArray(this.max)
+    this.starts = new ZeroArray(this.max)
+
+    this.setItemTTL = (index, ttl, start = perf.now()) => {
+      this.starts[index] = ttl !== 0 ? start : 0
+      this.ttls[index] = ttl
+      if (ttl !== 0 && this.ttlAutopurge) {
+        const t = setTimeout(() => {
+          if (this.isStale(index)) {
+            this.delete(this.keyList[index])
+          }
+        }, ttl + 1)
+        /* istanbul ignore else - unref() not supported on all platforms */
+        if (t.unref) {
+          t.unref()
+        }
+      }
+    }
+
+    this.updateItemAge = index => {
+      this.starts[index] = this.ttls[index] !== 0 ? perf.now() : 0
+    }
+
+    this.statusTTL = (status, index) => {
+      if (status) {
+        status.ttl = this.ttls[index]
+        status.start = this.starts[index]
+        status.now = cachedNow || getNow()
+        status.remainingTTL = status.now + status.ttl - status.start
+      }
+    }
+
+    // debounce calls to perf.now() to 1s so we're not hitting
+    // that costly call repeatedly.
+    let cachedNow = 0
+    const getNow = () => {
+      const n = perf.now()
+      if (this.ttlResolution > 0) {
+        cachedNow = n
+        const t = setTimeout(
+          () => (cachedNow = 0),
+          this.ttlResolution
+        )
+        /* istanbul ignore else - not available on all platforms */
+        if (t.unref) {
+          t.unref()
+        }
+      }
+      return n
+    }
+
+    this.getRemainingTTL = key => {
+      const index = this.keyMap.get(key)
+      if (index === undefined) {
+        return 0
+      }
+      return this.ttls[index] === 0 || this.starts[index] === 0
+        ? Infinity
+        : this.starts[index] +
+            this.ttls[index] -
+            (cachedNow || getNow())
+    }
+
+    this.isStale = index => {
+      return (
+        this.ttls[index] !== 0 &&
+        this.starts[index] !== 0 &&
+        (cachedNow || getNow()) - this.starts[index] >
+          this.ttls[index]
+      )
+    }
+  }
+  updateItemAge(_index) {}
+  statusTTL(_status, _index) {}
+  setItemTTL(_index, _ttl, _start) {}
+  isStale(_index) {
+    return false
+  }
+
+  initializeSizeTracking() {
+    this.calculatedSize = 0
+    this.sizes = new ZeroArray(this.max)
+    this.removeItemSize = index => {
+      this.calculatedSize -= this.sizes[index]
+      this.sizes[index] = 0
+    }
+    this.requireSize = (k, v, size, sizeCalculation) => {
+      // provisionally accept background fetches.
+      // actual value size will be checked when they return.
+      if (this.isBackgroundFetch(v)) {
+        return 0
+      }
+      if (!isPosInt(size)) {
+        if (sizeCalculation) {
+          if (typeof sizeCalculation !== 'function') {
+            throw new TypeError('sizeCalculation must be a function')
+          }
+          size = sizeCalculation(v, k)
+          if (!isPosInt(size)) {
+            throw new TypeError(
+              'sizeCalculation return invalid (expect positive integer)'
+            )
+          }
+        } else {
+          throw new TypeError(
+            'invalid size value (must be positive integer). ' +
+              'When maxSize or maxEntrySize is used, sizeCalculation or size ' +
+              'must be set.'
+          )
+        }
+      }
+      return size
+    }
+    this.addItemSize = (index, size, status) => {
+      this.sizes[index] = size
+      if (this.maxSize) {
+        const maxSize = this.maxSize - this.sizes[index]
+        while (this.calculatedSize > maxSize) {
+          this.evict(true)
+        }
+      }
+      this.calculatedSize += this.sizes[index]
+      if (status) {
+        status.entrySize = size
+        status.totalCalculatedSize = this.calculatedSize
+      }
+    }
+  }
+  removeItemSize(_index) {}
+  addItemSize(_index, _size) {}
+  requireSize(_k, _v, size, sizeCalculation) {
+    if (size || sizeCalculation) {
+      throw new TypeError(
+        'cannot set size without setting maxSize or maxEntrySize on cache'
+      )
+    }
+  }
+
+  *indexes({ allowStale = this.allowStale } = {}) {
+    if (this.size) {
+      for (let i = this.tail; true; ) {
+        if (!this.isValidIndex(i)) {
+          break
+        }
+        if (allowStale || !this.isStale(i)) {
+          yield i
+        }
+        if (i === this.head) {
+          break
+        } else {
+          i = this.prev[i]
+        }
+      }
+    }
+  }
+
+  *rindexes({ allowStale = this.allowStale } = {}) {
+    if (this.size) {
+      for (let i = this.head; true; ) {
+        if (!this.isValidIndex(i)) {
+          break
+        }
+        if (allowStale || !this.isStale(i)) {
+          yield i
+        }
+        if (i === this.tail) {
+          break
+        } else {
+          i = this.next[i]
+        }
+      }
+    }
+  }
+
+  isValidIndex(index) {
+    return (
+      index !== undefined &&
+      this.keyMap.get(this.keyList[index]) === index
+    )
+  }
+
+  *entries() {
+    for (const i of this.indexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield [this.keyList[i], this.valList[i]]
+      }
+    }
+  }
+  *rentries() {
+    for (const i of this.rindexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield [this.keyList[i], this.valList[i]]
+      }
+    }
+  }
+
+  *keys() {
+    for (const i of this.indexes()) {
+      if (
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.keyList[i]
+      }
+    }
+  }
+  *rkeys() {
+    for (const i of this.rindexes()) {
+      if (
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.keyList[i]
+      }
+    }
+  }
+
+  *values() {
+    for (const i of this.indexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.valList[i]
+      }
+    }
+  }
+  *rvalues() {
+    for (const i of this.rindexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.valList[i]
+      }
+    }
+  }
+
+  [Symbol.iterator]() {
+    return this.entries()
+  }
+
+  find(fn, getOptions) {
+    for (const i of this.indexes()) {
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      if (fn(value, this.keyList[i], this)) {
+        return this.get(this.keyList[i], getOptions)
+      }
+    }
+  }
+
+  forEach(fn, thisp = this) {
+    for (const i of this.indexes()) {
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      fn.call(thisp, value, this.keyList[i], this)
+    }
+  }
+
+  rforEach(fn, thisp = this) {
+    for (const i of this.rindexes()) {
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      fn.call(thisp, value, this.keyList[i], this)
+    }
+  }
+
+  get prune() {
+    deprecatedMethod('prune', 'purgeStale')
+    return this.purgeStale
+  }
+
+  purgeStale() {
+    let deleted = false
+    for (const i of this.rindexes({ allowStale: true })) {
+      if (this.isStale(i)) {
+        this.delete(this.keyList[i])
+        deleted = true
+      }
+    }
+    return deleted
+  }
+
+  dump() {
+    const arr = []
+    for (const i of this.indexes({ allowStale: true })) {
+      const key = this.keyList[i]
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      const entry = { value }
+      if (this.ttls) {
+        entry.ttl = this.ttls[i]
+        // always dump the start relative to a portable timestamp
+        // it's ok for this to be a bit slow, it's a rare operation.
+        const age = perf.now() - this.starts[i]
+        entry.start = Math.floor(Date.now() - age)
+      }
+      if (this.sizes) {
+        entry.size = this.sizes[i]
+      }
+      arr.unshift([key, entry])
+    }
+    return arr
+  }
+
+  load(arr) {
+    this.clear()
+    for (const [key, entry] of arr) {
+      if (entry.start) {
+        // entry.start is a portable timestamp, but we may be using
+        // node's performance.now(), so calculate the offset.
+        // it's ok for this to be a bit slow, it's a rare operation.
+        const age = Date.now() - entry.start
+        entry.start = perf.now() - age
+      }
+      this.set(key, entry.value, entry)
+    }
+  }
+
+  dispose(_v, _k, _reason) {}
+
+  set(
+    k,
+    v,
+    {
+      ttl = this.ttl,
+      start,
+      noDisposeOnSet = this.noDisposeOnSet,
+      size = 0,
+      sizeCalculation = this.sizeCalculation,
+      noUpdateTTL = this.noUpdateTTL,
+      status,
+    } = {}
+  ) {
+    size = this.requireSize(k, v, size, sizeCalculation)
+    // if the item doesn't fit, don't do anything
+    // NB: maxEntrySize set to maxSize by default
+    if (this.maxEntrySize && size > this.maxEntrySize) {
+      if (status) {
+        status.set = 'miss'
+        status.maxEntrySizeExceeded = true
+      }
+      // have to delete, in case a background fetch is there already.
+      // in non-async cases, this is a no-op
+      this.delete(k)
+      return this
+    }
+    let index = this.size === 0 ? undefined : this.keyMap.get(k)
+    if (index === undefined) {
+      // addition
+      index = this.newIndex()
+      this.keyList[index] = k
+      this.valList[index] = v
+      this.keyMap.set(k, index)
+      this.next[this.tail] = index
+      this.prev[index] = this.tail
+      this.tail = index
+      this.size++
+      this.addItemSize(index, size, status)
+      if (status) {
+        status.set = 'add'
+      }
+      noUpdateTTL = false
+    } else {
+      // update
+      this.moveToTail(index)
+      const oldVal = this.valList[index]
+      if (v !== oldVal) {
+        if (this.isBackgroundFetch(oldVal)) {
+          oldVal.__abortController.abort(new Error('replaced'))
+        } else {
+          if (!noDisposeOnSet) {
+            this.dispose(oldVal, k, 'set')
+            if (this.disposeAfter) {
+              this.disposed.push([oldVal, k, 'set'])
+            }
+          }
+        }
+        this.removeItemSize(index)
+        this.valList[index] = v
+        this.addItemSize(index, size, status)
+        if (status) {
+          status.set = 'replace'
+          const oldValue =
+            oldVal && this.isBackgroundFetch(oldVal)
+              ? oldVal.__staleWhileFetching
+              : oldVal
+          if (oldValue !== undefined) status.oldValue = oldValue
+        }
+      } else if (status) {
+        status.set = 'update'
+      }
+    }
+    if (ttl !== 0 && this.ttl === 0 && !this.ttls) {
+      this.initializeTTLTracking()
+    }
+    if (!noUpdateTTL) {
+      this.setItemTTL(index, ttl, start)
+    }
+    this.statusTTL(status, index)
+    if (this.disposeAfter) {
+      while (this.disposed.length) {
+        this.disposeAfter(...this.disposed.shift())
+      }
+    }
+    return this
+  }
+
+  newIndex() {
+    if (this.size === 0) {
+      return this.tail
+    }
+    if (this.size === this.max && this.max !== 0) {
+      return this.evict(false)
+    }
+    if (this.free.length !== 0) {
+      return this.free.pop()
+    }
+    // initial fill, just keep writing down the list
+    return this.initialFill++
+  }
+
+  pop() {
+    if (this.size) {
+      const val = this.valList[this.head]
+      this.evict(true)
+      return val
+    }
+  }
+
+  evict(free) {
+    const head = this.head
+    const k = this.keyList[head]
+    const v = this.valList[head]
+    if (this.isBackgroundFetch(v)) {
+      v.__abortController.abort(new Error('evicted'))
+    } else {
+      this.dispose(v, k, 'evict')
+      if (this.disposeAfter) {
+        this.disposed.push([v, k, 'evict'])
+      }
+    }
+    this.removeItemSize(head)
+    // if we aren't about to use the index, then null these out
+    if (free) {
+      this.keyList[head] = null
+      this.valList[head] = null
+      this.free.push(head)
+    }
+    this.head = this.next[head]
+    this.keyMap.delete(k)
+    this.size--
+    return head
+  }
+
+  has(k, { updateAgeOnHas = this.updateAgeOnHas, status } = {}) {
+    const index = this.keyMap.get(k)
+    if (index !== undefined) {
+      if (!this.isStale(index)) {
+        if (updateAgeOnHas) {
+          this.updateItemAge(index)
+        }
+        if (status) status.has = 'hit'
+        this.statusTTL(status, index)
+        return true
+      } else if (status) {
+        status.has = 'stale'
+        this.statusTTL(status, index)
+      }
+    } else if (status) {
+      status.has = 'miss'
+    }
+    return false
+  }
+
+  // like get(), but without any LRU updating or TTL expiration
+  peek(k, { allowStale = this.allowStale } = {}) {
+    const index = this.keyMap.get(k)
+    if (index !== undefined && (allowStale || !this.isStale(index))) {
+      const v = this.valList[index]
+      // either stale and allowed, or forcing a refresh of non-stale value
+      return this.isBackgroundFetch(v) ? v.__staleWhileFetching : v
+    }
+  }
+
+  backgroundFetch(k, index, options, context) {
+    const v = index === undefined ? undefined : this.valList[index]
+    if (this.isBackgroundFetch(v)) {
+      return v
+    }
+    const ac = new AC()
+    if (options.signal) {
+      options.signal.addEventListener('abort', () =>
+        ac.abort(options.signal.reason)
+      )
+    }
+    const fetchOpts = {
+      signal: ac.signal,
+      options,
+      context,
+    }
+    const cb = (v, updateCache = false) => {
+      const { aborted } = ac.signal
+      const ignoreAbort = options.ignoreFetchAbort && v !== undefined
+      if (options.status) {
+        if (aborted && !updateCache) {
+          options.status.fetchAborted = true
+          options.status.fetchError = ac.signal.reason
+          if (ignoreAbort) options.status.fetchAbortIgnored = true
+        } else {
+          options.status.fetchResolved = true
+        }
+      }
+      if (aborted && !ignoreAbort && !updateCache) {
+        return fetchFail(ac.signal.reason)
+      }
+      // either we didn't abort, and are still here, or we did, and ignored
+      if (this.valList[index] === p) {
+        if (v === undefined) {
+          if (p.__staleWhileFetching) {
+            this.valList[index] = p.__staleWhileFetching
+          } else {
+            this.delete(k)
+          }
+        } else {
+          if (options.status) options.status.fetchUpdated = true
+          this.set(k, v, fetchOpts.options)
+        }
+      }
+      return v
+    }
+    const eb = er => {
+      if (options.status) {
+        options.status.fetchRejected = true
+        options.status.fetchError = er
+      }
+      return fetchFail(er)
+    }
+    const fetchFail = er => {
+      const { aborted } = ac.signal
+      const allowStaleAborted =
+        aborted && options.allowStaleOnFetchAbort
+      const allowStale =
+        allowStaleAborted || options.allowStaleOnFetchRejection
+      const noDelete = allowStale || options.noDeleteOnFetchRejection
+      if (this.valList[index] === p) {
+        // if we allow stale on fetch rejections, then we need to ensure that
+        // the stale value is not removed from the cache when the fetch fails.
+        const del = !noDelete || p.__staleWhileFetching === undefined
+        if (del) {
+          this.delete(k)
+        } else if (!allowStaleAborted) {
+          // still replace the *promise* with the stale value,
+          // since we are done with the promise at this point.
+          // leave it untouched if we're still waiting for an
+          // aborted background fetch that hasn't yet returned.
+          this.valList[index] = p.__staleWhileFetching
+        }
+      }
+      if (allowStale) {
+        if (options.status && p.__staleWhileFetching !== undefined) {
+          options.status.returnedStale = true
+        }
+        return p.__staleWhileFetching
+      } else if (p.__returned === p) {
+        throw er
+      }
+    }
+    const pcall = (res, rej) => {
+      this.fetchMethod(k, v, fetchOpts).then(v => res(v), rej)
+      // ignored, we go until we finish, regardless.
+      // defer check until we are actually aborting,
+      // so fetchMethod can override.
+      ac.signal.addEventListener('abort', () => {
+        if (
+          !options.ignoreFetchAbort ||
+          options.allowStaleOnFetchAbort
+        ) {
+          res()
+          // when it eventually resolves, update the cache.
+          if (options.allowStaleOnFetchAbort) {
+            res = v => cb(v, true)
+          }
+        }
+      })
+    }
+    if (options.status) options.status.fetchDispatched = true
+    const p = new Promise(pcall).then(cb, eb)
+    p.__abortController = ac
+    p.__staleWhileFetching = v
+    p.__returned = null
+    if (index === undefined) {
+      // internal, don't expose status.
+      this.set(k, p, { ...fetchOpts.options, status: undefined })
+      index = this.keyMap.get(k)
+    } else {
+      this.valList[index] = p
+    }
+    return p
+  }
+
+  isBackgroundFetch(p) {
+    return (
+      p &&
+      typeof p === 'object' &&
+      typeof p.then === 'function' &&
+      Object.prototype.hasOwnProperty.call(
+        p,
+        '__staleWhileFetching'
+      ) &&
+      Object.prototype.hasOwnProperty.call(p, '__returned') &&
+      (p.__returned === p || p.__returned === null)
+    )
+  }
+
+  // this takes the union of get() and set() opts, because it does both
+  async fetch(
+    k,
+    {
+      // get options
+      allowStale = this.allowStale,
+      updateAgeOnGet = this.updateAgeOnGet,
+      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
+      // set options
+      ttl = this.ttl,
+      noDisposeOnSet = this.noDisposeOnSet,
+      size = 0,
+      sizeCalculation = this.sizeCalculation,
+      noUpdateTTL = this.noUpdateTTL,
+      // fetch exclusive options
+      noDeleteOnFetchRejection = this.noDeleteOnFetchRejection,
+      allowStaleOnFetchRejection = this.allowStaleOnFetchRejection,
+      ignoreFetchAbort = this.ignoreFetchAbort,
+      allowStaleOnFetchAbort = this.allowStaleOnFetchAbort,
+      fetchContext = this.fetchContext,
+      forceRefresh = false,
+      status,
+      signal,
+    } = {}
+  ) {
+    if (!this.fetchMethod) {
+      if (status) status.fetch = 'get'
+      return this.get(k, {
+        allowStale,
+        updateAgeOnGet,
+        noDeleteOnStaleGet,
+        status,
+      })
+    }
+
+    const options = {
+      allowStale,
+      updateAgeOnGet,
+      noDeleteOnStaleGet,
+      ttl,
+      noDisposeOnSet,
+      size,
+      sizeCalculation,
+      noUpdateTTL,
+      noDeleteOnFetchRejection,
+      allowStaleOnFetchRejection,
+      allowStaleOnFetchAbort,
+      ignoreFetchAbort,
+      status,
+      signal,
+    }
+
+    let index = this.keyMap.get(k)
+    if (index === undefined) {
+      if (status) status.fetch = 'miss'
+      const p = this.backgroundFetch(k, index, options, fetchContext)
+      return (p.__returned = p)
+    } else {
+      // in cache, maybe already fetching
+      const v = this.valList[index]
+      if (this.isBackgroundFetch(v)) {
+        const stale =
+          allowStale && v.__staleWhileFetching !== undefined
+        if (status) {
+          status.fetch = 'inflight'
+          if (stale) status.returnedStale = true
+        }
+        return stale ? v.__staleWhileFetching : (v.__returned = v)
+      }
+
+      // if we force a refresh, that means do NOT serve the cached value,
+      // unless we are already in the process of refreshing the cache.
+      const isStale = this.isStale(index)
+      if (!forceRefresh && !isStale) {
+        if (status) status.fetch = 'hit'
+        this.moveToTail(index)
+        if (updateAgeOnGet) {
+          this.updateItemAge(index)
+        }
+        this.statusTTL(status, index)
+        return v
+      }
+
+      // ok, it is stale or a forced refresh, and not already fetching.
+      // refresh the cache.
+      const p = this.backgroundFetch(k, index, options, fetchContext)
+      const hasStale = p.__staleWhileFetching !== undefined
+      const staleVal = hasStale && allowStale
+      if (status) {
+        status.fetch = hasStale && isStale ? 'stale' : 'refresh'
+        if (staleVal && isStale) status.returnedStale = true
+      }
+      return staleVal ? p.__staleWhileFetching : (p.__returned = p)
+    }
+  }
+
+  get(
+    k,
+    {
+      allowStale = this.allowStale,
+      updateAgeOnGet = this.updateAgeOnGet,
+      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
+      status,
+    } = {}
+  ) {
+    const index = this.keyMap.get(k)
+    if (index !== undefined) {
+      const value = this.valList[index]
+      const fetching = this.isBackgroundFetch(value)
+      this.statusTTL(status, index)
+      if (this.isStale(index)) {
+        if (status) status.get = 'stale'
+        // delete only if not an in-flight background fetch
+        if (!fetching) {
+          if (!noDeleteOnStaleGet) {
+            this.delete(k)
+          }
+          if (status) status.returnedStale = allowStale
+          return allowStale ? value : undefined
+        } else {
+          if (status) {
+            status.returnedStale =
+              allowStale && value.__staleWhileFetching !== undefined
+          }
+          return allowStale ? value.__staleWhileFetching : undefined
+        }
+      } else {
+        if (status) status.get = 'hit'
+        // if we're currently fetching it, we don't actually have it yet
+        // it's not stale, which means this isn't a staleWhileRefetching.
+        // If it's not stale, and fetching, AND has a __staleWhileFetching
+        // value, then that means the user fetched with {forceRefresh:true},
+        // so it's safe to return that value.
+        if (fetching) {
+          return value.__staleWhileFetching
+        }
+        this.moveToTail(index)
+        if (updateAgeOnGet) {
+          this.updateItemAge(index)
+        }
+        return value
+      }
+    } else if (status) {
+      status.get = 'miss'
+    }
+  }
+
+  connect(p, n) {
+    this.prev[n] = p
+    this.next[p] = n
+  }
+
+  moveToTail(index) {
+    // if tail already, nothing to do
+    // if head, move head to next[index]
+    // else
+    //   move next[prev[index]] to next[index] (head has no prev)
+    //   move prev[next[index]] to prev[index]
+    // prev[index] = tail
+    // next[tail] = index
+    // tail = index
+    if (index !== this.tail) {
+      if (index === this.head) {
+        this.head = this.next[index]
+      } else {
+        this.connect(this.prev[index], this.next[index])
+      }
+      this.connect(this.tail, index)
+      this.tail = index
+    }
+  }
+
+  get del() {
+    deprecatedMethod('del', 'delete')
+    return this.delete
+  }
+
+  delete(k) {
+    let deleted = false
+    if (this.size !== 0) {
+      const index = this.keyMap.get(k)
+      if (index !== undefined) {
+        deleted = true
+        if (this.size === 1) {
+          this.clear()
+        } else {
+          this.removeItemSize(index)
+          const v = this.valList[index]
+          if (this.isBackgroundFetch(v)) {
+            v.__abortController.abort(new Error('deleted'))
+          } else {
+            this.dispose(v, k, 'delete')
+            if (this.disposeAfter) {
+              this.disposed.push([v, k, 'delete'])
+            }
+          }
+          this.keyMap.delete(k)
+          this.keyList[index] = null
+          this.valList[index] = null
+          if (index === this.tail) {
+            this.tail = this.prev[index]
+          } else if (index === this.head) {
+            this.head = this.next[index]
+          } else {
+            this.next[this.prev[index]] = this.next[index]
+            this.prev[this.next[index]] = this.prev[index]
+          }
+          this.size--
+          this.free.push(index)
+        }
+      }
+    }
+    if (this.disposed) {
+      while (this.disposed.length) {
+        this.disposeAfter(...this.disposed.shift())
+      }
+    }
+    return deleted
+  }
+
+  clear() {
+    for (const index of this.rindexes({ allowStale: true })) {
+      const v = this.valList[index]
+      if (this.isBackgroundFetch(v)) {
+        v.__abortController.abort(new Error('deleted'))
+      } else {
+        const k = this.keyList[index]
+        this.dispose(v, k, 'delete')
+        if (this.disposeAfter) {
+          this.disposed.push([v, k, 'delete'])
+        }
+      }
+    }
+
+    this.keyMap.clear()
+    this.valList.fill(null)
+    this.keyList.fill(null)
+    if (this.ttls) {
+      this.ttls.fill(0)
+      this.starts.fill(0)
+    }
+    if (this.sizes) {
+      this.sizes.fill(0)
+    }
+    this.head = 0
+    this.tail = 0
+    this.initialFill = 1
+    this.free.length = 0
+    this.calculatedSize = 0
+    this.size = 0
+    if (this.disposed) {
+      while (this.disposed.length) {
+        this.disposeAfter(...this.disposed.shift())
+      }
+    }
+  }
+
+  get reset() {
+    deprecatedMethod('reset', 'clear')
+    return this.clear
+  }
+
+  get length() {
+    deprecatedProperty('length', 'size')
+    return this.size
+  }
+
+  static get AbortController() {
+    return AC
+  }
+  static get AbortSignal() {
+    return AS
+  }
+}
+
+/* harmony default export */ const lru_cache = (LRUCache);
+
+// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js + 1 modules
+var dist = __nccwpck_require__(319);
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
+
+
+var DEFAULT_PORTS = {
+  ftp: 21,
+  gopher: 70,
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
+};
+
+function parseUrl(urlString) {
+  try {
+    return new URL(urlString);
+  } catch {
     return null;
+  }
 }
-function compile(globs) {
-    return globs
-        .map((g) => g.trim())
-        .filter((g) => g !== '')
-        .map((glob) => ({ glob, test: picomatch_default()(glob, { dot: true }) }));
+
+/**
+ * @param {string|object|URL} url - The URL as a string or URL instance, or a
+ *   compatible object (such as the result from legacy url.parse).
+ * @return {string} The URL of the proxy that should handle the request to the
+ *  given URL. If no proxy is set, this will be an empty string.
+ */
+function getProxyForUrl(url) {
+  var parsedUrl = (typeof url === 'string' ? parseUrl(url) : url) || {};
+  var proto = parsedUrl.protocol;
+  var hostname = parsedUrl.host;
+  var port = parsedUrl.port;
+  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
+    return '';  // Don't proxy URLs without a valid scheme or host.
+  }
+
+  proto = proto.split(':', 1)[0];
+  // Stripping ports in this way instead of using parsedUrl.hostname to make
+  // sure that the brackets around IPv6 addresses are kept.
+  hostname = hostname.replace(/:\d*$/, '');
+  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
+  if (!shouldProxy(hostname, port)) {
+    return '';  // Don't proxy URLs that match NO_PROXY.
+  }
+
+  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
+  if (proxy && proxy.indexOf('://') === -1) {
+    // Missing scheme in proxy, default to the requested URL's scheme.
+    proxy = proto + '://' + proxy;
+  }
+  return proxy;
 }
-function matchingGlob(matchers, f) {
-    const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
-    for (const m of matchers) {
-        if (candidates.some((c) => m.test(c)))
-            return m.glob;
+
+/**
+ * Determines whether a given URL should be proxied.
+ *
+ * @param {string} hostname - The host name of the URL.
+ * @param {number} port - The effective port of the URL.
+ * @returns {boolean} Whether the given URL should be proxied.
+ * @private
+ */
+function shouldProxy(hostname, port) {
+  var NO_PROXY = getEnv('no_proxy').toLowerCase();
+  if (!NO_PROXY) {
+    return true;  // Always proxy if NO_PROXY is not set.
+  }
+  if (NO_PROXY === '*') {
+    return false;  // Never proxy if wildcard is set.
+  }
+
+  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
+    if (!proxy) {
+      return true;  // Skip zero-length hosts.
+    }
+    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
+    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
+    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
+    if (parsedProxyPort && parsedProxyPort !== port) {
+      return true;  // Skip if ports don't match.
+    }
+
+    if (!/^[.*]/.test(parsedProxyHostname)) {
+      // No wildcards, so stop proxying if there is an exact match.
+      return hostname !== parsedProxyHostname;
+    }
+
+    if (parsedProxyHostname.charAt(0) === '*') {
+      // Remove leading wildcard.
+      parsedProxyHostname = parsedProxyHostname.slice(1);
+    }
+    // Stop proxying if the hostname ends with the no_proxy host.
+    return !hostname.endsWith(parsedProxyHostname);
+  });
+}
+
+/**
+ * Get the value for an environment variable.
+ *
+ * @param {string} key - The name of the environment variable.
+ * @return {string} The value of the environment variable.
+ * @private
+ */
+function getEnv(key) {
+  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
+}
+
+;// CONCATENATED MODULE: ./node_modules/proxy-agent/dist/index.js
+
+
+
+
+
+
+
+const debug = src('proxy-agent');
+/**
+ * Shorthands for built-in supported types.
+ * Lazily loaded since some of these imports can be quite expensive
+ * (in particular, pac-proxy-agent).
+ */
+const wellKnownAgents = {
+    http: async () => (await __nccwpck_require__.e(/* import() */ 947).then(__nccwpck_require__.bind(__nccwpck_require__, 8947))).HttpProxyAgent,
+    https: async () => (await __nccwpck_require__.e(/* import() */ 566).then(__nccwpck_require__.bind(__nccwpck_require__, 1566))).HttpsProxyAgent,
+    socks: async () => (await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814))).SocksProxyAgent,
+    pac: async () => (await __nccwpck_require__.e(/* import() */ 303).then(__nccwpck_require__.bind(__nccwpck_require__, 2303))).PacProxyAgent,
+};
+/**
+ * Supported proxy types.
+ */
+const proxies = {
+    http: [wellKnownAgents.http, wellKnownAgents.https],
+    https: [wellKnownAgents.http, wellKnownAgents.https],
+    socks: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks4: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks4a: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks5: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks5h: [wellKnownAgents.socks, wellKnownAgents.socks],
+    'pac+data': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+file': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+ftp': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+http': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+https': [wellKnownAgents.pac, wellKnownAgents.pac],
+};
+function isValidProtocol(v) {
+    return Object.keys(proxies).includes(v);
+}
+/**
+ * Uses the appropriate `Agent` subclass based off of the "proxy"
+ * environment variables that are currently set.
+ *
+ * An LRU cache is used, to prevent unnecessary creation of proxy
+ * `http.Agent` instances.
+ */
+class ProxyAgent extends dist/* Agent */.g6 {
+    constructor(opts) {
+        super(opts);
+        /**
+         * Cache for `Agent` instances.
+         */
+        this.cache = new lru_cache({
+            max: 20,
+            dispose: (agent) => agent.destroy(),
+        });
+        debug('Creating new ProxyAgent instance: %o', opts);
+        this.connectOpts = opts;
+        this.httpAgent = opts?.httpAgent || new external_http_.Agent(opts);
+        this.httpsAgent =
+            opts?.httpsAgent || new external_https_.Agent(opts);
+        this.getProxyForUrl = opts?.getProxyForUrl || getProxyForUrl;
+    }
+    async connect(req, opts) {
+        const { secureEndpoint } = opts;
+        const isWebSocket = req.getHeader('upgrade') === 'websocket';
+        const protocol = secureEndpoint
+            ? isWebSocket
+                ? 'wss:'
+                : 'https:'
+            : isWebSocket
+                ? 'ws:'
+                : 'http:';
+        const host = req.getHeader('host');
+        const url = new external_url_.URL(req.path, `${protocol}//${host}`).href;
+        const proxy = await this.getProxyForUrl(url, req);
+        if (!proxy) {
+            debug('Proxy not enabled for URL: %o', url);
+            return secureEndpoint ? this.httpsAgent : this.httpAgent;
+        }
+        debug('Request URL: %o', url);
+        debug('Proxy URL: %o', proxy);
+        // attempt to get a cached `http.Agent` instance first
+        const cacheKey = `${protocol}+${proxy}`;
+        let agent = this.cache.get(cacheKey);
+        if (!agent) {
+            const proxyUrl = new external_url_.URL(proxy);
+            const proxyProto = proxyUrl.protocol.replace(':', '');
+            if (!isValidProtocol(proxyProto)) {
+                throw new Error(`Unsupported protocol for proxy URL: ${proxy}`);
+            }
+            const ctor = await proxies[proxyProto][secureEndpoint || isWebSocket ? 1 : 0]();
+            agent = new ctor(proxy, this.connectOpts);
+            this.cache.set(cacheKey, agent);
+        }
+        else {
+            debug('Cache hit for proxy URL: %o', proxy);
+        }
+        return agent;
+    }
+    destroy() {
+        for (const agent of this.cache.values()) {
+            agent.destroy();
+        }
+        super.destroy();
+    }
+}
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/credentials/aws-config.ts
+/**
+ * The configuration every AWS SDK client of the action shares (IAM, STS, Organizations).
+ *
+ * - Retries: the SDK's adaptive retry strategy with a raised attempt count absorbs throttling; nothing
+ *   else in the code retries SDK calls.
+ * - Proxy: the SDK does not honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` by itself. When one of the
+ *   proxy variables is set, the request handler's agents are a `ProxyAgent`, which resolves the proxy
+ *   per request from those variables (so `NO_PROXY` hosts go direct); otherwise plain keep-alive agents.
+ * - Timeouts: connecting and the whole request are bounded (timeouts.ts); a request that stalls throws a
+ *   TimeoutError, which the retry strategy retries like any transient error.
+ * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
+ *   or the shared config file) — there is deliberately no endpoint parameter here.
+ */
+
+
+
+
+
+/** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
+const AWS_MAX_ATTEMPTS = timeouts/* DEFAULT_TIMEOUTS */.Rh.awsMaxAttempts;
+/** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
+const MAX_SOCKETS = 50;
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+/** True when the environment names a proxy for outgoing requests. */
+function proxyConfigured(env = process.env) {
+    return PROXY_VARS.some((name) => (env[name] ?? '').trim() !== '');
+}
+/**
+ * Builds the agents for the request handler. With a proxy variable set, one `ProxyAgent` serves both
+ * protocols; it reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` for every request and falls back to the given
+ * direct agents for hosts that bypass the proxy.
+ */
+function awsAgents(env = process.env) {
+    const httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+    const httpsAgent = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+    if (!proxyConfigured(env))
+        return { httpAgent, httpsAgent, proxied: false };
+    const agent = new ProxyAgent({ httpAgent, httpsAgent, keepAlive: true, maxSockets: MAX_SOCKETS });
+    return { httpAgent: agent, httpsAgent: agent, proxied: true };
+}
+/** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
+function awsClientConfig(opts) {
+    const { httpAgent, httpsAgent } = awsAgents();
+    const t = opts.timeouts ?? (0,timeouts/* timeoutsFromEnv */.I5)();
+    return {
+        region: opts.region,
+        ...(opts.credentials ? { credentials: opts.credentials } : {}),
+        retryMode: 'adaptive',
+        maxAttempts: t.awsMaxAttempts,
+        ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy(t.awsMaxAttempts) } : {}),
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
+            httpAgent,
+            httpsAgent,
+            // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
+            // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
+            connectionTimeout: t.awsConnectMs,
+            requestTimeout: t.awsRequestMs,
+            throwOnRequestTimeout: true,
+            socketTimeout: t.awsRequestMs,
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/oidc.ts
+/**
+ * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
+ */
+
+const CLAIM_NAMES = [
+    'sub',
+    'aud',
+    'repository',
+    'repository_id',
+    'repository_owner_id',
+    'ref',
+    'environment',
+];
+const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
+    "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
+/** The error raised when the runner did not provide the ID-token request environment. */
+class OidcUnavailableError extends Error {
+    missing;
+    constructor(missing) {
+        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
+        this.missing = missing;
+        this.name = 'OidcUnavailableError';
+    }
+}
+/** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
+function assertOidcAvailable(env = process.env) {
+    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
+    if (missing.length > 0)
+        throw new OidcUnavailableError(missing);
+}
+/**
+ * Gets an ID token for `audience` through the injected `getIDToken` (the action passes
+ * `core.getIDToken`, which also masks the token). Errors never include the token.
+ */
+async function fetchIdToken(audience, getIDToken, env = process.env) {
+    assertOidcAvailable(env);
+    let token;
+    try {
+        token = await getIDToken(audience);
+    }
+    catch (err) {
+        const reason = (0,errors/* errorMessage */.g)(err);
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
+    }
+    if (typeof token !== 'string' || token.length === 0) {
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
+    }
+    return token;
+}
+function claimString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value)) {
+        const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
+        return parts.length > 0 ? parts.join(',') : null;
     }
     return null;
 }
 /**
- * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
- * over an expired tag (the workflow says so explicitly); an expired tag alone gives
- * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
+ * Decodes the payload of a JWT without verifying it, keeping only the claims worth showing.
+ * A token that does not decode yields all-null claims rather than an error (it is only for messages).
  */
-function applyExemptions(findings, opts) {
-    const matchers = compile(opts.exemptUsers);
-    return findings.map((f) => {
-        const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
-        let expired = false;
-        if (value) {
-            const { expires } = parseJustification(value);
-            const end = expires === null ? null : expiryEnd(expires);
-            expired = expires !== null && (end === null || opts.asOf >= end);
-            if (!expired)
-                return { ...f, exempted: true, justification: value, exemptionExpired: false };
+function decodeClaims(token) {
+    const empty = {
+        sub: null,
+        aud: null,
+        repository: null,
+        repository_id: null,
+        repository_owner_id: null,
+        ref: null,
+        environment: null,
+    };
+    const payload = token.split('.')[1];
+    if (!payload)
+        return empty;
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        return empty;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return empty;
+    const record = parsed;
+    const claims = { ...empty };
+    for (const name of CLAIM_NAMES)
+        claims[name] = claimString(record[name]);
+    return claims;
+}
+/** One line per present claim, e.g. `sub: repo:octo/app:ref:refs/heads/main`. */
+function formatClaims(claims) {
+    return CLAIM_NAMES.filter((name) => claims[name] !== null)
+        .map((name) => `${name}: ${claims[name]}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/session.ts
+/**
+ * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
+ * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
+ * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
+ */
+
+
+
+
+
+/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
+const CHAINED_SESSION_MAX_SECONDS = 3600;
+const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
+/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
+class SignInError extends Error {
+    hint;
+    constructor(message, hint, options) {
+        super(hint ? `${message}\n${hint}` : message, options);
+        this.hint = hint;
+        this.name = 'SignInError';
+    }
+}
+/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
+const REFRESH_RETRY_MS = 30 * 1000;
+function refreshingProvider(fetch, deps, describe) {
+    let current = null;
+    let inFlight = null;
+    let retryAt = 0;
+    const invalidate = () => {
+        current = null;
+        retryAt = 0;
+    };
+    const provider = async () => {
+        const now = deps.now().getTime();
+        if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
+            return current.identity;
+        if (current && now < retryAt && now < current.expiresAt)
+            return current.identity;
+        if (inFlight)
+            return inFlight;
+        const previous = current;
+        inFlight = (async () => {
+            try {
+                current = await fetch();
+                retryAt = 0;
+                return current.identity;
+            }
+            catch (err) {
+                if (previous && deps.now().getTime() < previous.expiresAt) {
+                    retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
+                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
+                    return previous.identity;
+                }
+                throw err;
+            }
+            finally {
+                inFlight = null;
+            }
+        })();
+        return inFlight;
+    };
+    return Object.assign(provider, { invalidate });
+}
+function toExpiring(credentials, durationSeconds, deps, accountId) {
+    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
+    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
+        throw new Error('STS returned no credentials');
+    }
+    // Mask first, before anything could print them.
+    deps.setSecret(AccessKeyId);
+    deps.setSecret(SecretAccessKey);
+    deps.setSecret(SessionToken);
+    const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
+    return {
+        identity: {
+            accessKeyId: AccessKeyId,
+            secretAccessKey: SecretAccessKey,
+            sessionToken: SessionToken,
+            expiration,
+            ...(accountId ? { accountId } : {}),
+        },
+        expiresAt: expiration.getTime(),
+    };
+}
+/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
+function arnAccount(arn) {
+    return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+}
+/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
+function memberRoleArn(partition, accountId, roleName) {
+    const name = roleName.replace(/^\/+|\/+$/g, '');
+    return `arn:${partition}:iam::${accountId}:role/${name}`;
+}
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNRESET',
+    'ETIMEDOUT',
+]);
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region) {
+    const env = process.env;
+    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
+}
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err, region) {
+    const e = err;
+    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
+    const text = flatMessage(err);
+    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const endpoint = stsEndpoint(region);
+    if (found) {
+        return {
+            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+        };
+    }
+    const status = e?.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && status >= 500) {
+        const name = awsErrorName(err);
+        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+            ? ' with an empty or unreadable body'
+            : ` (${name})`;
+        return {
+            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    return null;
+}
+/** The error's message on one line. */
+function flatMessage(err) {
+    return (0,errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
+}
+/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
+function subjectForms(claims) {
+    const sub = claims.sub;
+    if (!sub)
+        return [];
+    const m = /^repo:([^:]+):(.*)$/.exec(sub);
+    if (!m)
+        return [sub];
+    const [, repoPart, rest] = m;
+    const forms = new Set([sub]);
+    const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
+    const [owner, repo] = repository.split('/');
+    if (owner && repo) {
+        forms.add(`repo:${owner}/${repo}:${rest}`);
+        if (claims.repository_owner_id && claims.repository_id) {
+            forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
         }
-        const glob = matchingGlob(matchers, f);
-        if (glob !== null) {
-            return { ...f, exempted: true, justification: `exempt-users: "${glob}"`, exemptionExpired: false };
+    }
+    return [...forms];
+}
+/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
+function webIdentityTrustHint(config, roleArn, claims) {
+    const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
+    const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
+    const subs = subjectForms(claims);
+    const shown = formatClaims(claims);
+    return [
+        `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
+        `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
+        `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
+        `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
+            (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
+        'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
+        'uses for repositories created, renamed or transferred since 15 July 2026.',
+        'The ID token presented these claims:',
+        ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
+    ].join('\n');
+}
+const WEB_IDENTITY_TRUST_ERRORS = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'InvalidIdentityToken',
+    'InvalidIdentityTokenException',
+]);
+function webIdentityProvider(config, roleArn, deps) {
+    // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
+    const sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
+    const durationSeconds = config.roleDurationSeconds;
+    let fetched = 0;
+    const fetch = async () => {
+        const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
+        deps.setSecret(token);
+        let response;
+        try {
+            response = await sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                WebIdentityToken: token,
+                DurationSeconds: durationSeconds,
+            }));
         }
-        if (expired)
-            return { ...f, exempted: false, justification: value, exemptionExpired: true };
-        return { ...f, exempted: false, justification: null, exemptionExpired: false };
-    });
+        catch (err) {
+            const name = awsErrorName(err);
+            const reached = unreachedOrServerError(err, config.awsRegion);
+            if (reached) {
+                throw new SignInError(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+            }
+            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
+            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
+                ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
+                : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
+                    ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
+                    : null;
+            throw new SignInError(what, hint, { cause: err });
+        }
+        fetched++;
+        const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
+        if (fetched > 1) {
+            deps.log.info(`Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`);
+        }
+        return expiring;
+    };
+    return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
+}
+function chainedProvider(config, roleArn, base, deps) {
+    const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
+    const accountId = arnAccount(roleArn);
+    const assume = async (retried) => {
+        const { client, generation } = base.current();
+        try {
+            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                DurationSeconds: durationSeconds,
+            }));
+            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+        }
+        catch (err) {
+            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+            if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err)))
+                throw err;
+            base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
+            return assume(true);
+        }
+    };
+    const fetch = () => assume(false);
+    return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
+}
+/**
+ * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
+ * nothing can be audited.
+ */
+async function signIn(config, deps) {
+    // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
+    let sts;
+    let baseCredentials;
+    let renew = null;
+    let generation = 0;
+    if (config.roleToAssume) {
+        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+        baseCredentials = oidc;
+        // Fail here, with the trust-policy hint, rather than inside the first account.
+        await baseCredentials();
+        const newClient = () => new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
+        sts = newClient();
+        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+        renew = (seen, reason) => {
+            if (seen !== generation)
+                return; // another account already signed in again
+            generation++;
+            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            oidc.invalidate();
+            sts = newClient();
+        };
+    }
+    else {
+        // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
+        // as the client resolves it without explicit credentials.
+        sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
+        baseCredentials = sts.config.credentials;
+    }
+    let callerAccountId;
+    let callerArn;
+    try {
+        const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
+        if (!identity.Account || !identity.Arn)
+            throw new Error('GetCallerIdentity returned no account');
+        callerAccountId = identity.Account;
+        callerArn = identity.Arn;
+    }
+    catch (err) {
+        if (err instanceof SignInError)
+            throw err;
+        const name = awsErrorName(err);
+        const reached = unreachedOrServerError(err, config.awsRegion);
+        if (reached) {
+            throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+        }
+        const hint = EXPIRED_TOKEN.has(name)
+            ? config.roleToAssume
+                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+                    'with GitHub OIDC, which this action refreshes itself.'
+            : config.roleToAssume
+                ? null
+                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+                    'or set `role-to-assume` to sign in with GitHub OIDC.';
+        throw new SignInError(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
+    }
+    deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
+    const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
+    const roleName = config.accountRoleName;
+    const chained = new Map();
+    const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
+        ? memberRoleArn(config.partition, accountId, roleName)
+        : null;
+    return {
+        callerAccountId,
+        callerArn,
+        baseCredentials,
+        roleArnFor,
+        credentialsFor(accountId) {
+            const roleArn = roleArnFor(accountId);
+            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+            if (roleArn === null)
+                return baseCredentials;
+            let provider = chained.get(accountId);
+            if (!provider) {
+                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
+                chained.set(accountId, provider);
+            }
+            return provider;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
+var client_organizations_dist_cjs = __nccwpck_require__(2503);
+;// CONCATENATED MODULE: ./src/collect/shard.ts
+/** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
+function compareAccountIds(a, b) {
+    if (a.length !== b.length)
+        return a.length - b.length;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
+ *
+ * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
+ * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
+ * and, unlike a split by position, an account stays in its slice when others join or leave the
+ * organization: its code scanning alerts stay in the same shard's SARIF category and its issue stays
+ * with the same shard. Account ids are random, so the slices come out about the same size. Anyone can
+ * tell which shard audits an account. `null` (no shard) returns the whole list; both come sorted.
+ */
+function selectShard(ids, shard) {
+    const sorted = [...new Set(ids)].sort(compareAccountIds);
+    if (shard === null)
+        return sorted;
+    const { index, total } = shard;
+    if (!Number.isInteger(total) || total < 1 || !Number.isInteger(index) || index < 1 || index > total) {
+        throw new RangeError(`invalid shard ${index}/${total}: K must be an integer from 1 to N`);
+    }
+    return sorted.filter((id) => shardOf(id, total) === index);
+}
+/** The 1-based slice of N that audits an account: (account id mod N) + 1. */
+function shardOf(accountId, total) {
+    return Number(BigInt(accountId) % BigInt(total)) + 1;
+}
+
+;// CONCATENATED MODULE: ./src/collect/accounts.ts
+/**
+ * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
+ */
+
+
+
+
+
+
+/** `organizations:ListAccounts`, as the messages name it. */
+const LIST_ACCOUNTS = operation('ListAccounts').iamAction;
+/** The most accounts ListAccounts returns per page. */
+const LIST_ACCOUNTS_PAGE_SIZE = 20;
+/** Raised when the account list cannot be obtained; `hint` says what to fix. */
+class AccountListError extends Error {
+    hint;
+    constructor(message, hint, options) {
+        super(`${message}\n${hint}`, options);
+        this.hint = hint;
+        this.name = 'AccountListError';
+    }
+}
+/**
+ * Whether an Organizations account is ACTIVE: by `State`, falling back to the retired `Status`
+ * (September 2026) only when `State` is absent.
+ */
+function isActiveAccount(account) {
+    if (account.State !== undefined && account.State !== null)
+        return account.State === 'ACTIVE';
+    return account.Status === 'ACTIVE';
+}
+async function listActiveOrganizationAccounts(config, session, aws) {
+    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq(awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials, ...aws }));
+    const active = [];
+    let inactive = 0;
+    try {
+        for await (const page of (0,client_organizations_dist_cjs/* paginateListAccounts */.A53)({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
+            for (const account of page.Accounts ?? []) {
+                if (!account.Id)
+                    continue;
+                if (isActiveAccount(account))
+                    active.push(account.Id);
+                else
+                    inactive++;
+            }
+        }
+    }
+    catch (err) {
+        const name = awsErrorName(err);
+        const message = (0,errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
+        const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${message}`;
+        let hint;
+        if (name === 'AWSOrganizationsNotInUseException') {
+            hint =
+                `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
+                    'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
+        }
+        else if (name === 'AccessDeniedException' ||
+            name === 'AccessDenied' ||
+            name === 'AccessDeniedForDependencyException') {
+            hint =
+                `\`organization: true\` must run in the management account or a delegated administrator account ` +
+                    `(account ${session.callerAccountId} may be neither), and the signed-in role needs ${LIST_ACCOUNTS}; ` +
+                    'check service control policies too. Or list the accounts with `accounts`.';
+        }
+        else {
+            hint =
+                `${LIST_ACCOUNTS} must succeed from the management account or a delegated administrator; ` +
+                    'or list the accounts with `accounts`.';
+        }
+        throw new AccountListError(what, hint, { cause: err });
+    }
+    return { active, inactive };
+}
+/** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
+async function planAccounts(config, session, aws) {
+    const notes = [];
+    let candidates;
+    if (config.organization) {
+        const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
+        candidates = active;
+        if (inactive > 0) {
+            notes.push(`${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
+        }
+    }
+    else if (config.accounts.length > 0) {
+        candidates = config.accounts;
+    }
+    else {
+        candidates = [session.callerAccountId];
+    }
+    const excluded = new Set(config.excludeAccounts);
+    const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
+    const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
+    if (skipped > 0) {
+        notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
+    }
+    const accounts = selectShard(kept, config.shard);
+    if (config.shard) {
+        notes.push(`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
+            '(the accounts whose id mod N is K − 1); the other shards audit the rest.');
+    }
+    return { accounts: accounts.sort(compareAccountIds), notes };
 }
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
@@ -72507,7 +75067,7 @@ async function parseCredentialReport(input, source) {
         }
     };
     try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head, source)), parser, consume);
+        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head, source)), parser, consume);
     }
     catch (caught) {
         // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
@@ -72531,2641 +75091,6 @@ async function parseCredentialReport(input, source) {
     return { accountId, users, unreadable };
 }
 
-;// CONCATENATED MODULE: ./src/collect/offline.ts
-/**
- * Offline mode: audit a downloaded credential report file. No AWS calls, no tags, no key ids.
- */
-
-
-
-
-
-
-/** A report file's problem found before opening it: not a regular file, or too large. */
-class FileRefused extends Error {
-    hint;
-    constructor(message, hint) {
-        super(message);
-        this.hint = hint;
-        this.name = 'FileRefused';
-    }
-}
-/**
- * Refuses, before opening, what is not a regular file (a FIFO or a device would block or never end)
- * and a file over the size cap (it would be held row by row, but is no credential report).
- */
-async function checkFile(path, maxBytes) {
-    const st = await (0,promises_.stat)(path);
-    if (st.isDirectory())
-        return; // the read names it (EISDIR)
-    if (!st.isFile()) {
-        const kind = st.isFIFO()
-            ? 'a named pipe (FIFO)'
-            : st.isCharacterDevice() || st.isBlockDevice()
-                ? 'a device'
-                : st.isSocket()
-                    ? 'a socket'
-                    : 'not a regular file';
-        throw new FileRefused(`${path}: is ${kind}, not a regular file: the credential report must be a file`, 'Check the credential-report path; download the report to a file first.');
-    }
-    if (st.size > maxBytes) {
-        throw new FileRefused(`${path}: ${tooLargeDetail(st.size, maxBytes)}`, 'Check the credential-report path.');
-    }
-}
-const REDOWNLOAD_HINT = 'Download the report again (IAM console > Credential report > Download, or `aws iam get-credential-report --query Content --output text | base64 -d > report.csv`)';
-/** A 12-digit number in the file name (e.g. `123456789012-credential-report.csv`), else `unknown`. */
-function accountIdFromFileName(path) {
-    const m = /(?<!\d)(\d{12})(?!\d)/.exec((0,external_node_path_.basename)(path));
-    return m ? m[1] : 'unknown';
-}
-function describeFileError(path, err) {
-    if (err instanceof ReportError) {
-        return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
-    }
-    if (err instanceof FileRefused)
-        return { error: err.message, hint: err.hint, code: 'not a regular file' };
-    const e = err;
-    const what = err instanceof Error ? err.message : String(err);
-    if (e?.code === 'ENOENT')
-        return {
-            error: `${path}: no such file`,
-            hint: 'Check the credential-report path.',
-            code: 'no such file',
-        };
-    if (e?.code === 'EISDIR')
-        return {
-            error: `${path}: is a directory`,
-            hint: 'Check the credential-report path.',
-            code: 'is a directory',
-        };
-    const code = 'cannot read the file';
-    if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-        return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
-    }
-    return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
-}
-/** One warning per report row that could not be read, naming the report and its line. */
-function unreadableNotes(report, source, accountId) {
-    const who = accountId ? `Account ${accountId}: ` : '';
-    return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
-}
-/**
- * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
- * with `status: 'error'` and the message naming the file, line and column.
- */
-async function auditReportFile(path, opts) {
-    const asOfMs = opts.asOf.getTime();
-    const base = {
-        alias: null,
-        reportGeneratedAt: null,
-        source: path,
-        resolvedSinceReport: 0,
-        asOf: toIsoSecond(asOfMs),
-    };
-    try {
-        await checkFile(path, opts.maxReportBytes ?? MAX_REPORT_BYTES);
-        const report = await parseCredentialReport((0,external_node_fs_.createReadStream)(path), path);
-        const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
-            exemptUsers: opts.exemptUsers,
-            tags: null,
-            exemptionTag: opts.rule.exemptionTag,
-            asOf: asOfMs,
-        });
-        return {
-            account: {
-                ...base,
-                accountId: report.accountId ?? accountIdFromFileName(path),
-                status: 'ok',
-                error: null,
-                hint: null,
-                errorCode: null,
-                errorStep: null,
-                usersScanned: report.users.length,
-            },
-            findings,
-            notes: unreadableNotes(report, path, report.accountId ?? accountIdFromFileName(path)),
-        };
-    }
-    catch (err) {
-        const { error, hint, code } = describeFileError(path, err);
-        return {
-            account: {
-                ...base,
-                accountId: accountIdFromFileName(path),
-                status: 'error',
-                error,
-                hint,
-                errorCode: code,
-                errorStep: null,
-                usersScanned: 0,
-            },
-            findings: [],
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/collect/pool.ts
-/**
- * Maps `items` through `fn` with at most `limit` calls in flight, preserving order in the result.
- *
- * Items are started in order. If a call rejects, no further items are started, the calls already
- * running are allowed to settle, and the returned promise rejects with the first error. Callers that
- * want every item to run (the per-account audit) pass an `fn` that never rejects.
- */
-async function mapWithConcurrency(items, limit, fn) {
-    const workers = Math.max(1, Math.min(Number.isFinite(limit) ? Math.floor(limit) : 1, items.length));
-    const results = new Array(items.length);
-    let next = 0;
-    let failed = false;
-    let firstError;
-    async function worker() {
-        while (!failed && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index], index);
-            }
-            catch (err) {
-                if (!failed) {
-                    failed = true;
-                    firstError = err;
-                }
-            }
-        }
-    }
-    await Promise.all(Array.from({ length: items.length === 0 ? 0 : workers }, () => worker()));
-    if (failed)
-        throw firstError;
-    return results;
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(1695);
-;// CONCATENATED MODULE: ./src/collect/aws-errors.ts
-/**
- * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
- * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
- * and, for network failures, its `code`.
- */
-/** Every IAM action the member-account role needs (DESIGN §6). */
-const MEMBER_ROLE_ACTIONS = [
-    'iam:GenerateCredentialReport',
-    'iam:GetCredentialReport',
-    'iam:ListAccessKeys',
-    'iam:GetAccessKeyLastUsed',
-    'iam:ListUserTags',
-    'iam:ListAccountAliases',
-];
-/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
-class ReportTimeoutError extends Error {
-    waitedMs;
-    constructor(waitedMs) {
-        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
-        this.waitedMs = waitedMs;
-        this.name = 'ReportTimeoutError';
-    }
-}
-/**
- * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
- * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
- */
-class ReportNeverPresentError extends Error {
-    answer;
-    times;
-    waitedMs;
-    constructor(answer, times, waitedMs) {
-        super(`GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
-            `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`);
-        this.answer = answer;
-        this.times = times;
-        this.waitedMs = waitedMs;
-        this.name = 'ReportNeverPresentError';
-    }
-}
-/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
-class ReportTooLargeError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ReportTooLargeError';
-    }
-}
-/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
-class ReportFormatError extends Error {
-    format;
-    constructor(format) {
-        super(`unexpected credential report format ${format} (expected text/csv)`);
-        this.format = format;
-        this.name = 'ReportFormatError';
-    }
-}
-/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
-const REPORT_CAPACITY = new Set(['LimitExceeded', 'LimitExceededException']);
-/** Thrown when the credential report belongs to another account than the one audited. */
-class AccountMismatchError extends Error {
-    expected;
-    actual;
-    constructor(expected, actual) {
-        super(`the credential report is of account ${actual}, not ${expected}`);
-        this.expected = expected;
-        this.actual = actual;
-        this.name = 'AccountMismatchError';
-    }
-}
-/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
-class StepError extends Error {
-    step;
-    original;
-    constructor(step, original) {
-        super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
-        this.step = step;
-        this.original = original;
-        this.name = 'StepError';
-    }
-}
-/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
-async function atStep(step, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        throw err instanceof StepError ? err : new StepError(step, err);
-    }
-}
-/** The SDK error behind a `StepError` (or the error itself). */
-function originalError(err) {
-    return err instanceof StepError ? err.original : err;
-}
-/** IAM's answer for a user or key that does not exist (any more). */
-const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
-/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
-function awsErrorName(err) {
-    return facts(originalError(err)).name;
-}
-const ACCESS_DENIED = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'UnauthorizedOperation',
-    'UnauthorizedAccess',
-    'AuthorizationError',
-]);
-const THROTTLING = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'SlowDown',
-]);
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const BAD_CREDENTIALS = new Set([
-    'InvalidClientTokenId',
-    'UnrecognizedClientException',
-    'SignatureDoesNotMatch',
-    'InvalidAccessKeyId',
-    'IncompleteSignature',
-    'MissingAuthenticationToken',
-    'CredentialsProviderError',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNABORTED',
-    'EPROTO',
-    'UND_ERR_SOCKET',
-]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
-/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
-const REPORT_NOT_READY = new Set([
-    'ReportInProgress',
-    'ReportInProgressException',
-    'ReportNotPresent',
-    'ReportNotPresentException',
-    'ReportExpired',
-    'ReportExpiredException',
-    'CredentialReportNotPresentException',
-    'CredentialReportNotReadyException',
-    'CredentialReportExpiredException',
-]);
-function facts(err) {
-    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
-        const e = err;
-        let code = typeof e.code === 'string' ? e.code : undefined;
-        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
-            const c = e.cause.code;
-            if (typeof c === 'string')
-                code = c;
-        }
-        let message = typeof e.message === 'string' ? e.message : String(err);
-        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
-        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
-        if (code === undefined) {
-            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
-            if (found !== undefined && NETWORK_CODES.has(found))
-                code = found;
-        }
-        const rawName = typeof e.name === 'string' ? e.name : 'Error';
-        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
-        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
-            ? e.Code
-            : rawName;
-        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-        return { name, message, status, attempts, code };
-    }
-    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
-}
-/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
-function oneLine(message) {
-    const line = message
-        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
-}
-/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
-function actionFromMessage(message) {
-    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
-    return m?.[1] ?? null;
-}
-function actionForStep(step) {
-    if (step === 'AssumeRole' || step === 'sts:AssumeRole')
-        return 'sts:AssumeRole';
-    if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step))
-        return step;
-    const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
-    return known ?? null;
-}
-function isAssumeRole(step) {
-    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
-}
-function roleText(ctx) {
-    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
-}
-/** Describes an error of one account's audit for the summary, the JSON report and the log. */
-function describeAwsError(err, ctx) {
-    if (err instanceof StepError)
-        return describeAwsError(err.original, { ...ctx, step: err.step });
-    const code = oneLine(facts(err).name).slice(0, 64) || 'Error';
-    return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
-}
-function describeText(err, ctx) {
-    const f = facts(err);
-    const where = `${ctx.step} in account ${ctx.accountId}`;
-    const detail = oneLine(f.message);
-    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
-    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
-        };
-    }
-    if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
-        };
-    }
-    if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
-        };
-    }
-    if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
-        };
-    }
-    if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
-        return {
-            error,
-            hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
-        };
-    }
-    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
-        };
-    }
-    if (f.name === 'ReportError') {
-        return {
-            error: `${where} failed: the credential report could not be read: ${detail}`,
-            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
-        };
-    }
-    if (ACCESS_DENIED.has(f.name) ||
-        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
-        if (isAssumeRole(ctx.step)) {
-            return {
-                error,
-                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
-                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
-                    'and that the audit role is allowed sts:AssumeRole on it.',
-            };
-        }
-        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
-        const all = MEMBER_ROLE_ACTIONS.join(', ');
-        return {
-            error,
-            hint: action
-                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
-                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
-        };
-    }
-    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
-        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
-        return {
-            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
-            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
-        };
-    }
-    if (EXPIRED.has(f.name) && ctx.ambient) {
-        return {
-            error,
-            hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
-        };
-    }
-    if (EXPIRED.has(f.name)) {
-        return {
-            error,
-            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
-        };
-    }
-    if (BAD_CREDENTIALS.has(f.name)) {
-        return {
-            error,
-            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
-        };
-    }
-    if (f.name === 'RegionDisabledException') {
-        return {
-            error,
-            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
-        };
-    }
-    if (NO_SUCH_ENTITY.has(f.name)) {
-        return { error, hint: null };
-    }
-    if (REPORT_NOT_READY.has(f.name)) {
-        return {
-            error,
-            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
-        };
-    }
-    if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
-        const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
-        return {
-            error: `${where} failed: no answer in time (${tries} timed out)`,
-            hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
-        };
-    }
-    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
-        NETWORK_NAMES.has(f.name) ||
-        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
-        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
-        return {
-            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
-            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
-        };
-    }
-    if (f.status !== undefined && f.status >= 500) {
-        return {
-            error,
-            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
-        };
-    }
-    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
-        return {
-            error,
-            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
-        };
-    }
-    return { error, hint: null };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var node_http_handler_dist_cjs = __nccwpck_require__(1279);
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(7016);
-;// CONCATENATED MODULE: ./node_modules/lru-cache/index.mjs
-const perf =
-  typeof performance === 'object' &&
-  performance &&
-  typeof performance.now === 'function'
-    ? performance
-    : Date
-
-const hasAbortController = typeof AbortController === 'function'
-
-// minimal backwards-compatibility polyfill
-// this doesn't have nearly all the checks and whatnot that
-// actual AbortController/Signal has, but it's enough for
-// our purposes, and if used properly, behaves the same.
-const AC = hasAbortController
-  ? AbortController
-  : class AbortController {
-      constructor() {
-        this.signal = new AS()
-      }
-      abort(reason = new Error('This operation was aborted')) {
-        this.signal.reason = this.signal.reason || reason
-        this.signal.aborted = true
-        this.signal.dispatchEvent({
-          type: 'abort',
-          target: this.signal,
-        })
-      }
-    }
-
-const hasAbortSignal = typeof AbortSignal === 'function'
-// Some polyfills put this on the AC class, not global
-const hasACAbortSignal = typeof AC.AbortSignal === 'function'
-const AS = hasAbortSignal
-  ? AbortSignal
-  : hasACAbortSignal
-  ? AC.AbortController
-  : class AbortSignal {
-      constructor() {
-        this.reason = undefined
-        this.aborted = false
-        this._listeners = []
-      }
-      dispatchEvent(e) {
-        if (e.type === 'abort') {
-          this.aborted = true
-          this.onabort(e)
-          this._listeners.forEach(f => f(e), this)
-        }
-      }
-      onabort() {}
-      addEventListener(ev, fn) {
-        if (ev === 'abort') {
-          this._listeners.push(fn)
-        }
-      }
-      removeEventListener(ev, fn) {
-        if (ev === 'abort') {
-          this._listeners = this._listeners.filter(f => f !== fn)
-        }
-      }
-    }
-
-const warned = new Set()
-const deprecatedOption = (opt, instead) => {
-  const code = `LRU_CACHE_OPTION_${opt}`
-  if (shouldWarn(code)) {
-    warn(code, `${opt} option`, `options.${instead}`, LRUCache)
-  }
-}
-const deprecatedMethod = (method, instead) => {
-  const code = `LRU_CACHE_METHOD_${method}`
-  if (shouldWarn(code)) {
-    const { prototype } = LRUCache
-    const { get } = Object.getOwnPropertyDescriptor(prototype, method)
-    warn(code, `${method} method`, `cache.${instead}()`, get)
-  }
-}
-const deprecatedProperty = (field, instead) => {
-  const code = `LRU_CACHE_PROPERTY_${field}`
-  if (shouldWarn(code)) {
-    const { prototype } = LRUCache
-    const { get } = Object.getOwnPropertyDescriptor(prototype, field)
-    warn(code, `${field} property`, `cache.${instead}`, get)
-  }
-}
-
-const emitWarning = (...a) => {
-  typeof process === 'object' &&
-  process &&
-  typeof process.emitWarning === 'function'
-    ? process.emitWarning(...a)
-    : console.error(...a)
-}
-
-const shouldWarn = code => !warned.has(code)
-
-const warn = (code, what, instead, fn) => {
-  warned.add(code)
-  const msg = `The ${what} is deprecated. Please use ${instead} instead.`
-  emitWarning(msg, 'DeprecationWarning', code, fn)
-}
-
-const isPosInt = n => n && n === Math.floor(n) && n > 0 && isFinite(n)
-
-/* istanbul ignore next - This is a little bit ridiculous, tbh.
- * The maximum array length is 2^32-1 or thereabouts on most JS impls.
- * And well before that point, you're caching the entire world, I mean,
- * that's ~32GB of just integers for the next/prev links, plus whatever
- * else to hold that many keys and values.  Just filling the memory with
- * zeroes at init time is brutal when you get that big.
- * But why not be complete?
- * Maybe in the future, these limits will have expanded. */
-const getUintArray = max =>
-  !isPosInt(max)
-    ? null
-    : max <= Math.pow(2, 8)
-    ? Uint8Array
-    : max <= Math.pow(2, 16)
-    ? Uint16Array
-    : max <= Math.pow(2, 32)
-    ? Uint32Array
-    : max <= Number.MAX_SAFE_INTEGER
-    ? ZeroArray
-    : null
-
-class ZeroArray extends Array {
-  constructor(size) {
-    super(size)
-    this.fill(0)
-  }
-}
-
-class Stack {
-  constructor(max) {
-    if (max === 0) {
-      return []
-    }
-    const UintArray = getUintArray(max)
-    this.heap = new UintArray(max)
-    this.length = 0
-  }
-  push(n) {
-    this.heap[this.length++] = n
-  }
-  pop() {
-    return this.heap[--this.length]
-  }
-}
-
-class LRUCache {
-  constructor(options = {}) {
-    const {
-      max = 0,
-      ttl,
-      ttlResolution = 1,
-      ttlAutopurge,
-      updateAgeOnGet,
-      updateAgeOnHas,
-      allowStale,
-      dispose,
-      disposeAfter,
-      noDisposeOnSet,
-      noUpdateTTL,
-      maxSize = 0,
-      maxEntrySize = 0,
-      sizeCalculation,
-      fetchMethod,
-      fetchContext,
-      noDeleteOnFetchRejection,
-      noDeleteOnStaleGet,
-      allowStaleOnFetchRejection,
-      allowStaleOnFetchAbort,
-      ignoreFetchAbort,
-    } = options
-
-    // deprecated options, don't trigger a warning for getting them if
-    // the thing being passed in is another LRUCache we're copying.
-    const { length, maxAge, stale } =
-      options instanceof LRUCache ? {} : options
-
-    if (max !== 0 && !isPosInt(max)) {
-      throw new TypeError('max option must be a nonnegative integer')
-    }
-
-    const UintArray = max ? getUintArray(max) : Array
-    if (!UintArray) {
-      throw new Error('invalid max value: ' + max)
-    }
-
-    this.max = max
-    this.maxSize = maxSize
-    this.maxEntrySize = maxEntrySize || this.maxSize
-    this.sizeCalculation = sizeCalculation || length
-    if (this.sizeCalculation) {
-      if (!this.maxSize && !this.maxEntrySize) {
-        throw new TypeError(
-          'cannot set sizeCalculation without setting maxSize or maxEntrySize'
-        )
-      }
-      if (typeof this.sizeCalculation !== 'function') {
-        throw new TypeError('sizeCalculation set to non-function')
-      }
-    }
-
-    this.fetchMethod = fetchMethod || null
-    if (this.fetchMethod && typeof this.fetchMethod !== 'function') {
-      throw new TypeError(
-        'fetchMethod must be a function if specified'
-      )
-    }
-
-    this.fetchContext = fetchContext
-    if (!this.fetchMethod && fetchContext !== undefined) {
-      throw new TypeError(
-        'cannot set fetchContext without fetchMethod'
-      )
-    }
-
-    this.keyMap = new Map()
-    this.keyList = new Array(max).fill(null)
-    this.valList = new Array(max).fill(null)
-    this.next = new UintArray(max)
-    this.prev = new UintArray(max)
-    this.head = 0
-    this.tail = 0
-    this.free = new Stack(max)
-    this.initialFill = 1
-    this.size = 0
-
-    if (typeof dispose === 'function') {
-      this.dispose = dispose
-    }
-    if (typeof disposeAfter === 'function') {
-      this.disposeAfter = disposeAfter
-      this.disposed = []
-    } else {
-      this.disposeAfter = null
-      this.disposed = null
-    }
-    this.noDisposeOnSet = !!noDisposeOnSet
-    this.noUpdateTTL = !!noUpdateTTL
-    this.noDeleteOnFetchRejection = !!noDeleteOnFetchRejection
-    this.allowStaleOnFetchRejection = !!allowStaleOnFetchRejection
-    this.allowStaleOnFetchAbort = !!allowStaleOnFetchAbort
-    this.ignoreFetchAbort = !!ignoreFetchAbort
-
-    // NB: maxEntrySize is set to maxSize if it's set
-    if (this.maxEntrySize !== 0) {
-      if (this.maxSize !== 0) {
-        if (!isPosInt(this.maxSize)) {
-          throw new TypeError(
-            'maxSize must be a positive integer if specified'
-          )
-        }
-      }
-      if (!isPosInt(this.maxEntrySize)) {
-        throw new TypeError(
-          'maxEntrySize must be a positive integer if specified'
-        )
-      }
-      this.initializeSizeTracking()
-    }
-
-    this.allowStale = !!allowStale || !!stale
-    this.noDeleteOnStaleGet = !!noDeleteOnStaleGet
-    this.updateAgeOnGet = !!updateAgeOnGet
-    this.updateAgeOnHas = !!updateAgeOnHas
-    this.ttlResolution =
-      isPosInt(ttlResolution) || ttlResolution === 0
-        ? ttlResolution
-        : 1
-    this.ttlAutopurge = !!ttlAutopurge
-    this.ttl = ttl || maxAge || 0
-    if (this.ttl) {
-      if (!isPosInt(this.ttl)) {
-        throw new TypeError(
-          'ttl must be a positive integer if specified'
-        )
-      }
-      this.initializeTTLTracking()
-    }
-
-    // do not allow completely unbounded caches
-    if (this.max === 0 && this.ttl === 0 && this.maxSize === 0) {
-      throw new TypeError(
-        'At least one of max, maxSize, or ttl is required'
-      )
-    }
-    if (!this.ttlAutopurge && !this.max && !this.maxSize) {
-      const code = 'LRU_CACHE_UNBOUNDED'
-      if (shouldWarn(code)) {
-        warned.add(code)
-        const msg =
-          'TTL caching without ttlAutopurge, max, or maxSize can ' +
-          'result in unbounded memory consumption.'
-        emitWarning(msg, 'UnboundedCacheWarning', code, LRUCache)
-      }
-    }
-
-    if (stale) {
-      deprecatedOption('stale', 'allowStale')
-    }
-    if (maxAge) {
-      deprecatedOption('maxAge', 'ttl')
-    }
-    if (length) {
-      deprecatedOption('length', 'sizeCalculation')
-    }
-  }
-
-  getRemainingTTL(key) {
-    return this.has(key, { updateAgeOnHas: false }) ? Infinity : 0
-  }
-
-  initializeTTLTracking() {
-    this.ttls = new ZeroArray(this.max)
-    this.starts = new ZeroArray(this.max)
-
-    this.setItemTTL = (index, ttl, start = perf.now()) => {
-      this.starts[index] = ttl !== 0 ? start : 0
-      this.ttls[index] = ttl
-      if (ttl !== 0 && this.ttlAutopurge) {
-        const t = setTimeout(() => {
-          if (this.isStale(index)) {
-            this.delete(this.keyList[index])
-          }
-        }, ttl + 1)
-        /* istanbul ignore else - unref() not supported on all platforms */
-        if (t.unref) {
-          t.unref()
-        }
-      }
-    }
-
-    this.updateItemAge = index => {
-      this.starts[index] = this.ttls[index] !== 0 ? perf.now() : 0
-    }
-
-    this.statusTTL = (status, index) => {
-      if (status) {
-        status.ttl = this.ttls[index]
-        status.start = this.starts[index]
-        status.now = cachedNow || getNow()
-        status.remainingTTL = status.now + status.ttl - status.start
-      }
-    }
-
-    // debounce calls to perf.now() to 1s so we're not hitting
-    // that costly call repeatedly.
-    let cachedNow = 0
-    const getNow = () => {
-      const n = perf.now()
-      if (this.ttlResolution > 0) {
-        cachedNow = n
-        const t = setTimeout(
-          () => (cachedNow = 0),
-          this.ttlResolution
-        )
-        /* istanbul ignore else - not available on all platforms */
-        if (t.unref) {
-          t.unref()
-        }
-      }
-      return n
-    }
-
-    this.getRemainingTTL = key => {
-      const index = this.keyMap.get(key)
-      if (index === undefined) {
-        return 0
-      }
-      return this.ttls[index] === 0 || this.starts[index] === 0
-        ? Infinity
-        : this.starts[index] +
-            this.ttls[index] -
-            (cachedNow || getNow())
-    }
-
-    this.isStale = index => {
-      return (
-        this.ttls[index] !== 0 &&
-        this.starts[index] !== 0 &&
-        (cachedNow || getNow()) - this.starts[index] >
-          this.ttls[index]
-      )
-    }
-  }
-  updateItemAge(_index) {}
-  statusTTL(_status, _index) {}
-  setItemTTL(_index, _ttl, _start) {}
-  isStale(_index) {
-    return false
-  }
-
-  initializeSizeTracking() {
-    this.calculatedSize = 0
-    this.sizes = new ZeroArray(this.max)
-    this.removeItemSize = index => {
-      this.calculatedSize -= this.sizes[index]
-      this.sizes[index] = 0
-    }
-    this.requireSize = (k, v, size, sizeCalculation) => {
-      // provisionally accept background fetches.
-      // actual value size will be checked when they return.
-      if (this.isBackgroundFetch(v)) {
-        return 0
-      }
-      if (!isPosInt(size)) {
-        if (sizeCalculation) {
-          if (typeof sizeCalculation !== 'function') {
-            throw new TypeError('sizeCalculation must be a function')
-          }
-          size = sizeCalculation(v, k)
-          if (!isPosInt(size)) {
-            throw new TypeError(
-              'sizeCalculation return invalid (expect positive integer)'
-            )
-          }
-        } else {
-          throw new TypeError(
-            'invalid size value (must be positive integer). ' +
-              'When maxSize or maxEntrySize is used, sizeCalculation or size ' +
-              'must be set.'
-          )
-        }
-      }
-      return size
-    }
-    this.addItemSize = (index, size, status) => {
-      this.sizes[index] = size
-      if (this.maxSize) {
-        const maxSize = this.maxSize - this.sizes[index]
-        while (this.calculatedSize > maxSize) {
-          this.evict(true)
-        }
-      }
-      this.calculatedSize += this.sizes[index]
-      if (status) {
-        status.entrySize = size
-        status.totalCalculatedSize = this.calculatedSize
-      }
-    }
-  }
-  removeItemSize(_index) {}
-  addItemSize(_index, _size) {}
-  requireSize(_k, _v, size, sizeCalculation) {
-    if (size || sizeCalculation) {
-      throw new TypeError(
-        'cannot set size without setting maxSize or maxEntrySize on cache'
-      )
-    }
-  }
-
-  *indexes({ allowStale = this.allowStale } = {}) {
-    if (this.size) {
-      for (let i = this.tail; true; ) {
-        if (!this.isValidIndex(i)) {
-          break
-        }
-        if (allowStale || !this.isStale(i)) {
-          yield i
-        }
-        if (i === this.head) {
-          break
-        } else {
-          i = this.prev[i]
-        }
-      }
-    }
-  }
-
-  *rindexes({ allowStale = this.allowStale } = {}) {
-    if (this.size) {
-      for (let i = this.head; true; ) {
-        if (!this.isValidIndex(i)) {
-          break
-        }
-        if (allowStale || !this.isStale(i)) {
-          yield i
-        }
-        if (i === this.tail) {
-          break
-        } else {
-          i = this.next[i]
-        }
-      }
-    }
-  }
-
-  isValidIndex(index) {
-    return (
-      index !== undefined &&
-      this.keyMap.get(this.keyList[index]) === index
-    )
-  }
-
-  *entries() {
-    for (const i of this.indexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield [this.keyList[i], this.valList[i]]
-      }
-    }
-  }
-  *rentries() {
-    for (const i of this.rindexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield [this.keyList[i], this.valList[i]]
-      }
-    }
-  }
-
-  *keys() {
-    for (const i of this.indexes()) {
-      if (
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.keyList[i]
-      }
-    }
-  }
-  *rkeys() {
-    for (const i of this.rindexes()) {
-      if (
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.keyList[i]
-      }
-    }
-  }
-
-  *values() {
-    for (const i of this.indexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.valList[i]
-      }
-    }
-  }
-  *rvalues() {
-    for (const i of this.rindexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.valList[i]
-      }
-    }
-  }
-
-  [Symbol.iterator]() {
-    return this.entries()
-  }
-
-  find(fn, getOptions) {
-    for (const i of this.indexes()) {
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      if (fn(value, this.keyList[i], this)) {
-        return this.get(this.keyList[i], getOptions)
-      }
-    }
-  }
-
-  forEach(fn, thisp = this) {
-    for (const i of this.indexes()) {
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      fn.call(thisp, value, this.keyList[i], this)
-    }
-  }
-
-  rforEach(fn, thisp = this) {
-    for (const i of this.rindexes()) {
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      fn.call(thisp, value, this.keyList[i], this)
-    }
-  }
-
-  get prune() {
-    deprecatedMethod('prune', 'purgeStale')
-    return this.purgeStale
-  }
-
-  purgeStale() {
-    let deleted = false
-    for (const i of this.rindexes({ allowStale: true })) {
-      if (this.isStale(i)) {
-        this.delete(this.keyList[i])
-        deleted = true
-      }
-    }
-    return deleted
-  }
-
-  dump() {
-    const arr = []
-    for (const i of this.indexes({ allowStale: true })) {
-      const key = this.keyList[i]
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      const entry = { value }
-      if (this.ttls) {
-        entry.ttl = this.ttls[i]
-        // always dump the start relative to a portable timestamp
-        // it's ok for this to be a bit slow, it's a rare operation.
-        const age = perf.now() - this.starts[i]
-        entry.start = Math.floor(Date.now() - age)
-      }
-      if (this.sizes) {
-        entry.size = this.sizes[i]
-      }
-      arr.unshift([key, entry])
-    }
-    return arr
-  }
-
-  load(arr) {
-    this.clear()
-    for (const [key, entry] of arr) {
-      if (entry.start) {
-        // entry.start is a portable timestamp, but we may be using
-        // node's performance.now(), so calculate the offset.
-        // it's ok for this to be a bit slow, it's a rare operation.
-        const age = Date.now() - entry.start
-        entry.start = perf.now() - age
-      }
-      this.set(key, entry.value, entry)
-    }
-  }
-
-  dispose(_v, _k, _reason) {}
-
-  set(
-    k,
-    v,
-    {
-      ttl = this.ttl,
-      start,
-      noDisposeOnSet = this.noDisposeOnSet,
-      size = 0,
-      sizeCalculation = this.sizeCalculation,
-      noUpdateTTL = this.noUpdateTTL,
-      status,
-    } = {}
-  ) {
-    size = this.requireSize(k, v, size, sizeCalculation)
-    // if the item doesn't fit, don't do anything
-    // NB: maxEntrySize set to maxSize by default
-    if (this.maxEntrySize && size > this.maxEntrySize) {
-      if (status) {
-        status.set = 'miss'
-        status.maxEntrySizeExceeded = true
-      }
-      // have to delete, in case a background fetch is there already.
-      // in non-async cases, this is a no-op
-      this.delete(k)
-      return this
-    }
-    let index = this.size === 0 ? undefined : this.keyMap.get(k)
-    if (index === undefined) {
-      // addition
-      index = this.newIndex()
-      this.keyList[index] = k
-      this.valList[index] = v
-      this.keyMap.set(k, index)
-      this.next[this.tail] = index
-      this.prev[index] = this.tail
-      this.tail = index
-      this.size++
-      this.addItemSize(index, size, status)
-      if (status) {
-        status.set = 'add'
-      }
-      noUpdateTTL = false
-    } else {
-      // update
-      this.moveToTail(index)
-      const oldVal = this.valList[index]
-      if (v !== oldVal) {
-        if (this.isBackgroundFetch(oldVal)) {
-          oldVal.__abortController.abort(new Error('replaced'))
-        } else {
-          if (!noDisposeOnSet) {
-            this.dispose(oldVal, k, 'set')
-            if (this.disposeAfter) {
-              this.disposed.push([oldVal, k, 'set'])
-            }
-          }
-        }
-        this.removeItemSize(index)
-        this.valList[index] = v
-        this.addItemSize(index, size, status)
-        if (status) {
-          status.set = 'replace'
-          const oldValue =
-            oldVal && this.isBackgroundFetch(oldVal)
-              ? oldVal.__staleWhileFetching
-              : oldVal
-          if (oldValue !== undefined) status.oldValue = oldValue
-        }
-      } else if (status) {
-        status.set = 'update'
-      }
-    }
-    if (ttl !== 0 && this.ttl === 0 && !this.ttls) {
-      this.initializeTTLTracking()
-    }
-    if (!noUpdateTTL) {
-      this.setItemTTL(index, ttl, start)
-    }
-    this.statusTTL(status, index)
-    if (this.disposeAfter) {
-      while (this.disposed.length) {
-        this.disposeAfter(...this.disposed.shift())
-      }
-    }
-    return this
-  }
-
-  newIndex() {
-    if (this.size === 0) {
-      return this.tail
-    }
-    if (this.size === this.max && this.max !== 0) {
-      return this.evict(false)
-    }
-    if (this.free.length !== 0) {
-      return this.free.pop()
-    }
-    // initial fill, just keep writing down the list
-    return this.initialFill++
-  }
-
-  pop() {
-    if (this.size) {
-      const val = this.valList[this.head]
-      this.evict(true)
-      return val
-    }
-  }
-
-  evict(free) {
-    const head = this.head
-    const k = this.keyList[head]
-    const v = this.valList[head]
-    if (this.isBackgroundFetch(v)) {
-      v.__abortController.abort(new Error('evicted'))
-    } else {
-      this.dispose(v, k, 'evict')
-      if (this.disposeAfter) {
-        this.disposed.push([v, k, 'evict'])
-      }
-    }
-    this.removeItemSize(head)
-    // if we aren't about to use the index, then null these out
-    if (free) {
-      this.keyList[head] = null
-      this.valList[head] = null
-      this.free.push(head)
-    }
-    this.head = this.next[head]
-    this.keyMap.delete(k)
-    this.size--
-    return head
-  }
-
-  has(k, { updateAgeOnHas = this.updateAgeOnHas, status } = {}) {
-    const index = this.keyMap.get(k)
-    if (index !== undefined) {
-      if (!this.isStale(index)) {
-        if (updateAgeOnHas) {
-          this.updateItemAge(index)
-        }
-        if (status) status.has = 'hit'
-        this.statusTTL(status, index)
-        return true
-      } else if (status) {
-        status.has = 'stale'
-        this.statusTTL(status, index)
-      }
-    } else if (status) {
-      status.has = 'miss'
-    }
-    return false
-  }
-
-  // like get(), but without any LRU updating or TTL expiration
-  peek(k, { allowStale = this.allowStale } = {}) {
-    const index = this.keyMap.get(k)
-    if (index !== undefined && (allowStale || !this.isStale(index))) {
-      const v = this.valList[index]
-      // either stale and allowed, or forcing a refresh of non-stale value
-      return this.isBackgroundFetch(v) ? v.__staleWhileFetching : v
-    }
-  }
-
-  backgroundFetch(k, index, options, context) {
-    const v = index === undefined ? undefined : this.valList[index]
-    if (this.isBackgroundFetch(v)) {
-      return v
-    }
-    const ac = new AC()
-    if (options.signal) {
-      options.signal.addEventListener('abort', () =>
-        ac.abort(options.signal.reason)
-      )
-    }
-    const fetchOpts = {
-      signal: ac.signal,
-      options,
-      context,
-    }
-    const cb = (v, updateCache = false) => {
-      const { aborted } = ac.signal
-      const ignoreAbort = options.ignoreFetchAbort && v !== undefined
-      if (options.status) {
-        if (aborted && !updateCache) {
-          options.status.fetchAborted = true
-          options.status.fetchError = ac.signal.reason
-          if (ignoreAbort) options.status.fetchAbortIgnored = true
-        } else {
-          options.status.fetchResolved = true
-        }
-      }
-      if (aborted && !ignoreAbort && !updateCache) {
-        return fetchFail(ac.signal.reason)
-      }
-      // either we didn't abort, and are still here, or we did, and ignored
-      if (this.valList[index] === p) {
-        if (v === undefined) {
-          if (p.__staleWhileFetching) {
-            this.valList[index] = p.__staleWhileFetching
-          } else {
-            this.delete(k)
-          }
-        } else {
-          if (options.status) options.status.fetchUpdated = true
-          this.set(k, v, fetchOpts.options)
-        }
-      }
-      return v
-    }
-    const eb = er => {
-      if (options.status) {
-        options.status.fetchRejected = true
-        options.status.fetchError = er
-      }
-      return fetchFail(er)
-    }
-    const fetchFail = er => {
-      const { aborted } = ac.signal
-      const allowStaleAborted =
-        aborted && options.allowStaleOnFetchAbort
-      const allowStale =
-        allowStaleAborted || options.allowStaleOnFetchRejection
-      const noDelete = allowStale || options.noDeleteOnFetchRejection
-      if (this.valList[index] === p) {
-        // if we allow stale on fetch rejections, then we need to ensure that
-        // the stale value is not removed from the cache when the fetch fails.
-        const del = !noDelete || p.__staleWhileFetching === undefined
-        if (del) {
-          this.delete(k)
-        } else if (!allowStaleAborted) {
-          // still replace the *promise* with the stale value,
-          // since we are done with the promise at this point.
-          // leave it untouched if we're still waiting for an
-          // aborted background fetch that hasn't yet returned.
-          this.valList[index] = p.__staleWhileFetching
-        }
-      }
-      if (allowStale) {
-        if (options.status && p.__staleWhileFetching !== undefined) {
-          options.status.returnedStale = true
-        }
-        return p.__staleWhileFetching
-      } else if (p.__returned === p) {
-        throw er
-      }
-    }
-    const pcall = (res, rej) => {
-      this.fetchMethod(k, v, fetchOpts).then(v => res(v), rej)
-      // ignored, we go until we finish, regardless.
-      // defer check until we are actually aborting,
-      // so fetchMethod can override.
-      ac.signal.addEventListener('abort', () => {
-        if (
-          !options.ignoreFetchAbort ||
-          options.allowStaleOnFetchAbort
-        ) {
-          res()
-          // when it eventually resolves, update the cache.
-          if (options.allowStaleOnFetchAbort) {
-            res = v => cb(v, true)
-          }
-        }
-      })
-    }
-    if (options.status) options.status.fetchDispatched = true
-    const p = new Promise(pcall).then(cb, eb)
-    p.__abortController = ac
-    p.__staleWhileFetching = v
-    p.__returned = null
-    if (index === undefined) {
-      // internal, don't expose status.
-      this.set(k, p, { ...fetchOpts.options, status: undefined })
-      index = this.keyMap.get(k)
-    } else {
-      this.valList[index] = p
-    }
-    return p
-  }
-
-  isBackgroundFetch(p) {
-    return (
-      p &&
-      typeof p === 'object' &&
-      typeof p.then === 'function' &&
-      Object.prototype.hasOwnProperty.call(
-        p,
-        '__staleWhileFetching'
-      ) &&
-      Object.prototype.hasOwnProperty.call(p, '__returned') &&
-      (p.__returned === p || p.__returned === null)
-    )
-  }
-
-  // this takes the union of get() and set() opts, because it does both
-  async fetch(
-    k,
-    {
-      // get options
-      allowStale = this.allowStale,
-      updateAgeOnGet = this.updateAgeOnGet,
-      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
-      // set options
-      ttl = this.ttl,
-      noDisposeOnSet = this.noDisposeOnSet,
-      size = 0,
-      sizeCalculation = this.sizeCalculation,
-      noUpdateTTL = this.noUpdateTTL,
-      // fetch exclusive options
-      noDeleteOnFetchRejection = this.noDeleteOnFetchRejection,
-      allowStaleOnFetchRejection = this.allowStaleOnFetchRejection,
-      ignoreFetchAbort = this.ignoreFetchAbort,
-      allowStaleOnFetchAbort = this.allowStaleOnFetchAbort,
-      fetchContext = this.fetchContext,
-      forceRefresh = false,
-      status,
-      signal,
-    } = {}
-  ) {
-    if (!this.fetchMethod) {
-      if (status) status.fetch = 'get'
-      return this.get(k, {
-        allowStale,
-        updateAgeOnGet,
-        noDeleteOnStaleGet,
-        status,
-      })
-    }
-
-    const options = {
-      allowStale,
-      updateAgeOnGet,
-      noDeleteOnStaleGet,
-      ttl,
-      noDisposeOnSet,
-      size,
-      sizeCalculation,
-      noUpdateTTL,
-      noDeleteOnFetchRejection,
-      allowStaleOnFetchRejection,
-      allowStaleOnFetchAbort,
-      ignoreFetchAbort,
-      status,
-      signal,
-    }
-
-    let index = this.keyMap.get(k)
-    if (index === undefined) {
-      if (status) status.fetch = 'miss'
-      const p = this.backgroundFetch(k, index, options, fetchContext)
-      return (p.__returned = p)
-    } else {
-      // in cache, maybe already fetching
-      const v = this.valList[index]
-      if (this.isBackgroundFetch(v)) {
-        const stale =
-          allowStale && v.__staleWhileFetching !== undefined
-        if (status) {
-          status.fetch = 'inflight'
-          if (stale) status.returnedStale = true
-        }
-        return stale ? v.__staleWhileFetching : (v.__returned = v)
-      }
-
-      // if we force a refresh, that means do NOT serve the cached value,
-      // unless we are already in the process of refreshing the cache.
-      const isStale = this.isStale(index)
-      if (!forceRefresh && !isStale) {
-        if (status) status.fetch = 'hit'
-        this.moveToTail(index)
-        if (updateAgeOnGet) {
-          this.updateItemAge(index)
-        }
-        this.statusTTL(status, index)
-        return v
-      }
-
-      // ok, it is stale or a forced refresh, and not already fetching.
-      // refresh the cache.
-      const p = this.backgroundFetch(k, index, options, fetchContext)
-      const hasStale = p.__staleWhileFetching !== undefined
-      const staleVal = hasStale && allowStale
-      if (status) {
-        status.fetch = hasStale && isStale ? 'stale' : 'refresh'
-        if (staleVal && isStale) status.returnedStale = true
-      }
-      return staleVal ? p.__staleWhileFetching : (p.__returned = p)
-    }
-  }
-
-  get(
-    k,
-    {
-      allowStale = this.allowStale,
-      updateAgeOnGet = this.updateAgeOnGet,
-      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
-      status,
-    } = {}
-  ) {
-    const index = this.keyMap.get(k)
-    if (index !== undefined) {
-      const value = this.valList[index]
-      const fetching = this.isBackgroundFetch(value)
-      this.statusTTL(status, index)
-      if (this.isStale(index)) {
-        if (status) status.get = 'stale'
-        // delete only if not an in-flight background fetch
-        if (!fetching) {
-          if (!noDeleteOnStaleGet) {
-            this.delete(k)
-          }
-          if (status) status.returnedStale = allowStale
-          return allowStale ? value : undefined
-        } else {
-          if (status) {
-            status.returnedStale =
-              allowStale && value.__staleWhileFetching !== undefined
-          }
-          return allowStale ? value.__staleWhileFetching : undefined
-        }
-      } else {
-        if (status) status.get = 'hit'
-        // if we're currently fetching it, we don't actually have it yet
-        // it's not stale, which means this isn't a staleWhileRefetching.
-        // If it's not stale, and fetching, AND has a __staleWhileFetching
-        // value, then that means the user fetched with {forceRefresh:true},
-        // so it's safe to return that value.
-        if (fetching) {
-          return value.__staleWhileFetching
-        }
-        this.moveToTail(index)
-        if (updateAgeOnGet) {
-          this.updateItemAge(index)
-        }
-        return value
-      }
-    } else if (status) {
-      status.get = 'miss'
-    }
-  }
-
-  connect(p, n) {
-    this.prev[n] = p
-    this.next[p] = n
-  }
-
-  moveToTail(index) {
-    // if tail already, nothing to do
-    // if head, move head to next[index]
-    // else
-    //   move next[prev[index]] to next[index] (head has no prev)
-    //   move prev[next[index]] to prev[index]
-    // prev[index] = tail
-    // next[tail] = index
-    // tail = index
-    if (index !== this.tail) {
-      if (index === this.head) {
-        this.head = this.next[index]
-      } else {
-        this.connect(this.prev[index], this.next[index])
-      }
-      this.connect(this.tail, index)
-      this.tail = index
-    }
-  }
-
-  get del() {
-    deprecatedMethod('del', 'delete')
-    return this.delete
-  }
-
-  delete(k) {
-    let deleted = false
-    if (this.size !== 0) {
-      const index = this.keyMap.get(k)
-      if (index !== undefined) {
-        deleted = true
-        if (this.size === 1) {
-          this.clear()
-        } else {
-          this.removeItemSize(index)
-          const v = this.valList[index]
-          if (this.isBackgroundFetch(v)) {
-            v.__abortController.abort(new Error('deleted'))
-          } else {
-            this.dispose(v, k, 'delete')
-            if (this.disposeAfter) {
-              this.disposed.push([v, k, 'delete'])
-            }
-          }
-          this.keyMap.delete(k)
-          this.keyList[index] = null
-          this.valList[index] = null
-          if (index === this.tail) {
-            this.tail = this.prev[index]
-          } else if (index === this.head) {
-            this.head = this.next[index]
-          } else {
-            this.next[this.prev[index]] = this.next[index]
-            this.prev[this.next[index]] = this.prev[index]
-          }
-          this.size--
-          this.free.push(index)
-        }
-      }
-    }
-    if (this.disposed) {
-      while (this.disposed.length) {
-        this.disposeAfter(...this.disposed.shift())
-      }
-    }
-    return deleted
-  }
-
-  clear() {
-    for (const index of this.rindexes({ allowStale: true })) {
-      const v = this.valList[index]
-      if (this.isBackgroundFetch(v)) {
-        v.__abortController.abort(new Error('deleted'))
-      } else {
-        const k = this.keyList[index]
-        this.dispose(v, k, 'delete')
-        if (this.disposeAfter) {
-          this.disposed.push([v, k, 'delete'])
-        }
-      }
-    }
-
-    this.keyMap.clear()
-    this.valList.fill(null)
-    this.keyList.fill(null)
-    if (this.ttls) {
-      this.ttls.fill(0)
-      this.starts.fill(0)
-    }
-    if (this.sizes) {
-      this.sizes.fill(0)
-    }
-    this.head = 0
-    this.tail = 0
-    this.initialFill = 1
-    this.free.length = 0
-    this.calculatedSize = 0
-    this.size = 0
-    if (this.disposed) {
-      while (this.disposed.length) {
-        this.disposeAfter(...this.disposed.shift())
-      }
-    }
-  }
-
-  get reset() {
-    deprecatedMethod('reset', 'clear')
-    return this.clear
-  }
-
-  get length() {
-    deprecatedProperty('length', 'size')
-    return this.size
-  }
-
-  static get AbortController() {
-    return AC
-  }
-  static get AbortSignal() {
-    return AS
-  }
-}
-
-/* harmony default export */ const lru_cache = (LRUCache);
-
-// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js + 1 modules
-var dist = __nccwpck_require__(319);
-// EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __nccwpck_require__(2830);
-;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
-
-
-var DEFAULT_PORTS = {
-  ftp: 21,
-  gopher: 70,
-  http: 80,
-  https: 443,
-  ws: 80,
-  wss: 443,
-};
-
-function parseUrl(urlString) {
-  try {
-    return new URL(urlString);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * @param {string|object|URL} url - The URL as a string or URL instance, or a
- *   compatible object (such as the result from legacy url.parse).
- * @return {string} The URL of the proxy that should handle the request to the
- *  given URL. If no proxy is set, this will be an empty string.
- */
-function getProxyForUrl(url) {
-  var parsedUrl = (typeof url === 'string' ? parseUrl(url) : url) || {};
-  var proto = parsedUrl.protocol;
-  var hostname = parsedUrl.host;
-  var port = parsedUrl.port;
-  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
-    return '';  // Don't proxy URLs without a valid scheme or host.
-  }
-
-  proto = proto.split(':', 1)[0];
-  // Stripping ports in this way instead of using parsedUrl.hostname to make
-  // sure that the brackets around IPv6 addresses are kept.
-  hostname = hostname.replace(/:\d*$/, '');
-  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
-  if (!shouldProxy(hostname, port)) {
-    return '';  // Don't proxy URLs that match NO_PROXY.
-  }
-
-  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
-  if (proxy && proxy.indexOf('://') === -1) {
-    // Missing scheme in proxy, default to the requested URL's scheme.
-    proxy = proto + '://' + proxy;
-  }
-  return proxy;
-}
-
-/**
- * Determines whether a given URL should be proxied.
- *
- * @param {string} hostname - The host name of the URL.
- * @param {number} port - The effective port of the URL.
- * @returns {boolean} Whether the given URL should be proxied.
- * @private
- */
-function shouldProxy(hostname, port) {
-  var NO_PROXY = getEnv('no_proxy').toLowerCase();
-  if (!NO_PROXY) {
-    return true;  // Always proxy if NO_PROXY is not set.
-  }
-  if (NO_PROXY === '*') {
-    return false;  // Never proxy if wildcard is set.
-  }
-
-  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
-    if (!proxy) {
-      return true;  // Skip zero-length hosts.
-    }
-    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
-    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
-    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
-    if (parsedProxyPort && parsedProxyPort !== port) {
-      return true;  // Skip if ports don't match.
-    }
-
-    if (!/^[.*]/.test(parsedProxyHostname)) {
-      // No wildcards, so stop proxying if there is an exact match.
-      return hostname !== parsedProxyHostname;
-    }
-
-    if (parsedProxyHostname.charAt(0) === '*') {
-      // Remove leading wildcard.
-      parsedProxyHostname = parsedProxyHostname.slice(1);
-    }
-    // Stop proxying if the hostname ends with the no_proxy host.
-    return !hostname.endsWith(parsedProxyHostname);
-  });
-}
-
-/**
- * Get the value for an environment variable.
- *
- * @param {string} key - The name of the environment variable.
- * @return {string} The value of the environment variable.
- * @private
- */
-function getEnv(key) {
-  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
-}
-
-;// CONCATENATED MODULE: ./node_modules/proxy-agent/dist/index.js
-
-
-
-
-
-
-
-const debug = src('proxy-agent');
-/**
- * Shorthands for built-in supported types.
- * Lazily loaded since some of these imports can be quite expensive
- * (in particular, pac-proxy-agent).
- */
-const wellKnownAgents = {
-    http: async () => (await __nccwpck_require__.e(/* import() */ 947).then(__nccwpck_require__.bind(__nccwpck_require__, 8947))).HttpProxyAgent,
-    https: async () => (await __nccwpck_require__.e(/* import() */ 566).then(__nccwpck_require__.bind(__nccwpck_require__, 1566))).HttpsProxyAgent,
-    socks: async () => (await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814))).SocksProxyAgent,
-    pac: async () => (await __nccwpck_require__.e(/* import() */ 303).then(__nccwpck_require__.bind(__nccwpck_require__, 2303))).PacProxyAgent,
-};
-/**
- * Supported proxy types.
- */
-const proxies = {
-    http: [wellKnownAgents.http, wellKnownAgents.https],
-    https: [wellKnownAgents.http, wellKnownAgents.https],
-    socks: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks4: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks4a: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks5: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks5h: [wellKnownAgents.socks, wellKnownAgents.socks],
-    'pac+data': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+file': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+ftp': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+http': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+https': [wellKnownAgents.pac, wellKnownAgents.pac],
-};
-function isValidProtocol(v) {
-    return Object.keys(proxies).includes(v);
-}
-/**
- * Uses the appropriate `Agent` subclass based off of the "proxy"
- * environment variables that are currently set.
- *
- * An LRU cache is used, to prevent unnecessary creation of proxy
- * `http.Agent` instances.
- */
-class ProxyAgent extends dist/* Agent */.g6 {
-    constructor(opts) {
-        super(opts);
-        /**
-         * Cache for `Agent` instances.
-         */
-        this.cache = new lru_cache({
-            max: 20,
-            dispose: (agent) => agent.destroy(),
-        });
-        debug('Creating new ProxyAgent instance: %o', opts);
-        this.connectOpts = opts;
-        this.httpAgent = opts?.httpAgent || new external_http_.Agent(opts);
-        this.httpsAgent =
-            opts?.httpsAgent || new external_https_.Agent(opts);
-        this.getProxyForUrl = opts?.getProxyForUrl || getProxyForUrl;
-    }
-    async connect(req, opts) {
-        const { secureEndpoint } = opts;
-        const isWebSocket = req.getHeader('upgrade') === 'websocket';
-        const protocol = secureEndpoint
-            ? isWebSocket
-                ? 'wss:'
-                : 'https:'
-            : isWebSocket
-                ? 'ws:'
-                : 'http:';
-        const host = req.getHeader('host');
-        const url = new external_url_.URL(req.path, `${protocol}//${host}`).href;
-        const proxy = await this.getProxyForUrl(url, req);
-        if (!proxy) {
-            debug('Proxy not enabled for URL: %o', url);
-            return secureEndpoint ? this.httpsAgent : this.httpAgent;
-        }
-        debug('Request URL: %o', url);
-        debug('Proxy URL: %o', proxy);
-        // attempt to get a cached `http.Agent` instance first
-        const cacheKey = `${protocol}+${proxy}`;
-        let agent = this.cache.get(cacheKey);
-        if (!agent) {
-            const proxyUrl = new external_url_.URL(proxy);
-            const proxyProto = proxyUrl.protocol.replace(':', '');
-            if (!isValidProtocol(proxyProto)) {
-                throw new Error(`Unsupported protocol for proxy URL: ${proxy}`);
-            }
-            const ctor = await proxies[proxyProto][secureEndpoint || isWebSocket ? 1 : 0]();
-            agent = new ctor(proxy, this.connectOpts);
-            this.cache.set(cacheKey, agent);
-        }
-        else {
-            debug('Cache hit for proxy URL: %o', proxy);
-        }
-        return agent;
-    }
-    destroy() {
-        for (const agent of this.cache.values()) {
-            agent.destroy();
-        }
-        super.destroy();
-    }
-}
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
-;// CONCATENATED MODULE: ./src/credentials/aws-config.ts
-/**
- * The configuration every AWS SDK client of the action shares (IAM, STS, Organizations).
- *
- * - Retries: the SDK's adaptive retry strategy with a raised attempt count absorbs throttling; nothing
- *   else in the code retries SDK calls.
- * - Proxy: the SDK does not honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` by itself. When one of the
- *   proxy variables is set, the request handler's agents are a `ProxyAgent`, which resolves the proxy
- *   per request from those variables (so `NO_PROXY` hosts go direct); otherwise plain keep-alive agents.
- * - Timeouts: connecting and the whole request are bounded (timeouts.ts); a request that stalls throws a
- *   TimeoutError, which the retry strategy retries like any transient error.
- * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
- *   or the shared config file) — there is deliberately no endpoint parameter here.
- */
-
-
-
-
-
-/** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
-const AWS_MAX_ATTEMPTS = timeouts/* DEFAULT_TIMEOUTS */.Rh.awsMaxAttempts;
-/** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
-const MAX_SOCKETS = 50;
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
-/** True when the environment names a proxy for outgoing requests. */
-function proxyConfigured(env = process.env) {
-    return PROXY_VARS.some((name) => (env[name] ?? '').trim() !== '');
-}
-/**
- * Builds the agents for the request handler. With a proxy variable set, one `ProxyAgent` serves both
- * protocols; it reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` for every request and falls back to the given
- * direct agents for hosts that bypass the proxy.
- */
-function awsAgents(env = process.env) {
-    const httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-    const httpsAgent = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-    if (!proxyConfigured(env))
-        return { httpAgent, httpsAgent, proxied: false };
-    const agent = new ProxyAgent({ httpAgent, httpsAgent, keepAlive: true, maxSockets: MAX_SOCKETS });
-    return { httpAgent: agent, httpsAgent: agent, proxied: true };
-}
-/** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
-function awsClientConfig(opts) {
-    const { httpAgent, httpsAgent } = awsAgents();
-    const t = opts.timeouts ?? (0,timeouts/* timeoutsFromEnv */.I5)();
-    return {
-        region: opts.region,
-        ...(opts.credentials ? { credentials: opts.credentials } : {}),
-        retryMode: 'adaptive',
-        maxAttempts: t.awsMaxAttempts,
-        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
-            httpAgent,
-            httpsAgent,
-            // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
-            // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
-            connectionTimeout: t.awsConnectMs,
-            requestTimeout: t.awsRequestMs,
-            throwOnRequestTimeout: true,
-            socketTimeout: t.awsRequestMs,
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/credentials/oidc.ts
-/**
- * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
- */
-const CLAIM_NAMES = [
-    'sub',
-    'aud',
-    'repository',
-    'repository_id',
-    'repository_owner_id',
-    'ref',
-    'environment',
-];
-const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
-    "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
-/** The error raised when the runner did not provide the ID-token request environment. */
-class OidcUnavailableError extends Error {
-    missing;
-    constructor(missing) {
-        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
-            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
-        this.missing = missing;
-        this.name = 'OidcUnavailableError';
-    }
-}
-/** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
-function assertOidcAvailable(env = process.env) {
-    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
-    if (missing.length > 0)
-        throw new OidcUnavailableError(missing);
-}
-/**
- * Gets an ID token for `audience` through the injected `getIDToken` (the action passes
- * `core.getIDToken`, which also masks the token). Errors never include the token.
- */
-async function fetchIdToken(audience, getIDToken, env = process.env) {
-    assertOidcAvailable(env);
-    let token;
-    try {
-        token = await getIDToken(audience);
-    }
-    catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
-    }
-    if (typeof token !== 'string' || token.length === 0) {
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
-    }
-    return token;
-}
-function claimString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value)) {
-        const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
-        return parts.length > 0 ? parts.join(',') : null;
-    }
-    return null;
-}
-/**
- * Decodes the payload of a JWT without verifying it, keeping only the claims worth showing.
- * A token that does not decode yields all-null claims rather than an error (it is only for messages).
- */
-function decodeClaims(token) {
-    const empty = {
-        sub: null,
-        aud: null,
-        repository: null,
-        repository_id: null,
-        repository_owner_id: null,
-        ref: null,
-        environment: null,
-    };
-    const payload = token.split('.')[1];
-    if (!payload)
-        return empty;
-    let parsed;
-    try {
-        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    }
-    catch {
-        return empty;
-    }
-    if (typeof parsed !== 'object' || parsed === null)
-        return empty;
-    const record = parsed;
-    const claims = { ...empty };
-    for (const name of CLAIM_NAMES)
-        claims[name] = claimString(record[name]);
-    return claims;
-}
-/** One line per present claim, e.g. `sub: repo:octo/app:ref:refs/heads/main`. */
-function formatClaims(claims) {
-    return CLAIM_NAMES.filter((name) => claims[name] !== null)
-        .map((name) => `${name}: ${claims[name]}`)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/credentials/session.ts
-/**
- * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
- * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
- * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
- * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
- */
-
-
-
-
-/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
-const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
-const CHAINED_SESSION_MAX_SECONDS = 3600;
-const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
-/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
-class SignInError extends Error {
-    hint;
-    constructor(message, hint, options) {
-        super(hint ? `${message}\n${hint}` : message, options);
-        this.hint = hint;
-        this.name = 'SignInError';
-    }
-}
-/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
-const REFRESH_RETRY_MS = 30 * 1000;
-function refreshingProvider(fetch, deps, describe) {
-    let current = null;
-    let inFlight = null;
-    let retryAt = 0;
-    const invalidate = () => {
-        current = null;
-        retryAt = 0;
-    };
-    const provider = async () => {
-        const now = deps.now().getTime();
-        if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
-            return current.identity;
-        if (current && now < retryAt && now < current.expiresAt)
-            return current.identity;
-        if (inFlight)
-            return inFlight;
-        const previous = current;
-        inFlight = (async () => {
-            try {
-                current = await fetch();
-                retryAt = 0;
-                return current.identity;
-            }
-            catch (err) {
-                if (previous && deps.now().getTime() < previous.expiresAt) {
-                    retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
-                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
-                    return previous.identity;
-                }
-                throw err;
-            }
-            finally {
-                inFlight = null;
-            }
-        })();
-        return inFlight;
-    };
-    return Object.assign(provider, { invalidate });
-}
-function toExpiring(credentials, durationSeconds, deps, accountId) {
-    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
-    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
-        throw new Error('STS returned no credentials');
-    }
-    // Mask first, before anything could print them.
-    deps.setSecret(AccessKeyId);
-    deps.setSecret(SecretAccessKey);
-    deps.setSecret(SessionToken);
-    const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
-    return {
-        identity: {
-            accessKeyId: AccessKeyId,
-            secretAccessKey: SecretAccessKey,
-            sessionToken: SessionToken,
-            expiration,
-            ...(accountId ? { accountId } : {}),
-        },
-        expiresAt: expiration.getTime(),
-    };
-}
-/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
-function arnAccount(arn) {
-    return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
-}
-/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
-function memberRoleArn(partition, accountId, roleName) {
-    const name = roleName.replace(/^\/+|\/+$/g, '');
-    return `arn:${partition}:iam::${accountId}:role/${name}`;
-}
-const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
-const UNREACHABLE = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNRESET',
-    'ETIMEDOUT',
-]);
-/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
-function stsEndpoint(region) {
-    const env = process.env;
-    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
-}
-/**
- * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
- * or answering a server error (named with its status). Null for anything else.
- */
-function unreachedOrServerError(err, region) {
-    const e = err;
-    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
-    const text = errorMessage(err);
-    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
-    const endpoint = stsEndpoint(region);
-    if (found) {
-        return {
-            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
-            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
-        };
-    }
-    const status = e?.$metadata?.httpStatusCode;
-    if (typeof status === 'number' && status >= 500) {
-        const name = awsErrorName(err);
-        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
-            ? ' with an empty or unreadable body'
-            : ` (${name})`;
-        return {
-            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
-            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
-        };
-    }
-    return null;
-}
-function errorMessage(err) {
-    return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-}
-/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
-function subjectForms(claims) {
-    const sub = claims.sub;
-    if (!sub)
-        return [];
-    const m = /^repo:([^:]+):(.*)$/.exec(sub);
-    if (!m)
-        return [sub];
-    const [, repoPart, rest] = m;
-    const forms = new Set([sub]);
-    const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
-    const [owner, repo] = repository.split('/');
-    if (owner && repo) {
-        forms.add(`repo:${owner}/${repo}:${rest}`);
-        if (claims.repository_owner_id && claims.repository_id) {
-            forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
-        }
-    }
-    return [...forms];
-}
-/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
-function webIdentityTrustHint(config, roleArn, claims) {
-    const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
-    const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
-    const subs = subjectForms(claims);
-    const shown = formatClaims(claims);
-    return [
-        `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
-        `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
-        `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
-        `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
-            (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
-        'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
-        'uses for repositories created, renamed or transferred since 15 July 2026.',
-        'The ID token presented these claims:',
-        ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
-    ].join('\n');
-}
-const WEB_IDENTITY_TRUST_ERRORS = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'InvalidIdentityToken',
-    'InvalidIdentityTokenException',
-]);
-function webIdentityProvider(config, roleArn, deps) {
-    // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
-    const sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion }));
-    const durationSeconds = config.roleDurationSeconds;
-    let fetched = 0;
-    const fetch = async () => {
-        const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
-        deps.setSecret(token);
-        let response;
-        try {
-            response = await sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
-                RoleArn: roleArn,
-                RoleSessionName: config.roleSessionName,
-                WebIdentityToken: token,
-                DurationSeconds: durationSeconds,
-            }));
-        }
-        catch (err) {
-            const name = awsErrorName(err);
-            const reached = unreachedOrServerError(err, config.awsRegion);
-            if (reached) {
-                throw new SignInError(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
-            }
-            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
-            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
-                ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-                : name === 'ValidationError' && /DurationSeconds|duration/i.test(errorMessage(err))
-                    ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
-                    : null;
-            throw new SignInError(what, hint, { cause: err });
-        }
-        fetched++;
-        const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
-        if (fetched > 1) {
-            deps.log.info(`Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`);
-        }
-        return expiring;
-    };
-    return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
-}
-function chainedProvider(config, roleArn, base, deps) {
-    const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
-    const accountId = arnAccount(roleArn);
-    const assume = async (retried) => {
-        const { client, generation } = base.current();
-        try {
-            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
-            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
-                RoleArn: roleArn,
-                RoleSessionName: config.roleSessionName,
-                DurationSeconds: durationSeconds,
-            }));
-            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
-        }
-        catch (err) {
-            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
-            if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err)))
-                throw err;
-            base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
-            return assume(true);
-        }
-    };
-    const fetch = () => assume(false);
-    return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
-}
-/**
- * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
- * nothing can be audited.
- */
-async function signIn(config, deps) {
-    // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
-    let sts;
-    let baseCredentials;
-    let renew = null;
-    let generation = 0;
-    if (config.roleToAssume) {
-        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
-        baseCredentials = oidc;
-        // Fail here, with the trust-policy hint, rather than inside the first account.
-        await baseCredentials();
-        const newClient = () => new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
-        sts = newClient();
-        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
-        renew = (seen, reason) => {
-            if (seen !== generation)
-                return; // another account already signed in again
-            generation++;
-            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
-            oidc.invalidate();
-            sts = newClient();
-        };
-    }
-    else {
-        // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
-        // as the client resolves it without explicit credentials.
-        sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion }));
-        baseCredentials = sts.config.credentials;
-    }
-    let callerAccountId;
-    let callerArn;
-    try {
-        const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
-        if (!identity.Account || !identity.Arn)
-            throw new Error('GetCallerIdentity returned no account');
-        callerAccountId = identity.Account;
-        callerArn = identity.Arn;
-    }
-    catch (err) {
-        if (err instanceof SignInError)
-            throw err;
-        const name = awsErrorName(err);
-        const reached = unreachedOrServerError(err, config.awsRegion);
-        if (reached) {
-            throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
-        }
-        const hint = EXPIRED_TOKEN.has(name)
-            ? config.roleToAssume
-                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
-                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
-                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
-                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
-                    'with GitHub OIDC, which this action refreshes itself.'
-            : config.roleToAssume
-                ? null
-                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-                    'or set `role-to-assume` to sign in with GitHub OIDC.';
-        throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
-    }
-    deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
-    const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
-    const roleName = config.accountRoleName;
-    const chained = new Map();
-    const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
-        ? memberRoleArn(config.partition, accountId, roleName)
-        : null;
-    return {
-        callerAccountId,
-        callerArn,
-        baseCredentials,
-        roleArnFor,
-        credentialsFor(accountId) {
-            const roleArn = roleArnFor(accountId);
-            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
-            if (roleArn === null)
-                return baseCredentials;
-            let provider = chained.get(accountId);
-            if (!provider) {
-                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
-                chained.set(accountId, provider);
-            }
-            return provider;
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
-var client_organizations_dist_cjs = __nccwpck_require__(2503);
-;// CONCATENATED MODULE: ./src/collect/shard.ts
-/** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
-function compareAccountIds(a, b) {
-    if (a.length !== b.length)
-        return a.length - b.length;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
- *
- * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
- * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
- * and, unlike a split by position, an account stays in its slice when others join or leave the
- * organization: its code scanning alerts stay in the same shard's SARIF category and its issue stays
- * with the same shard. Account ids are random, so the slices come out about the same size. Anyone can
- * tell which shard audits an account. `null` (no shard) returns the whole list; both come sorted.
- */
-function selectShard(ids, shard) {
-    const sorted = [...new Set(ids)].sort(compareAccountIds);
-    if (shard === null)
-        return sorted;
-    const { index, total } = shard;
-    if (!Number.isInteger(total) || total < 1 || !Number.isInteger(index) || index < 1 || index > total) {
-        throw new RangeError(`invalid shard ${index}/${total}: K must be an integer from 1 to N`);
-    }
-    return sorted.filter((id) => shardOf(id, total) === index);
-}
-/** The 1-based slice of N that audits an account: (account id mod N) + 1. */
-function shardOf(accountId, total) {
-    return Number(BigInt(accountId) % BigInt(total)) + 1;
-}
-
-;// CONCATENATED MODULE: ./src/collect/accounts.ts
-/**
- * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
- * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
- */
-
-
-
-
-/** The most accounts ListAccounts returns per page. */
-const LIST_ACCOUNTS_PAGE_SIZE = 20;
-/** Raised when the account list cannot be obtained; `hint` says what to fix. */
-class AccountListError extends Error {
-    hint;
-    constructor(message, hint, options) {
-        super(`${message}\n${hint}`, options);
-        this.hint = hint;
-        this.name = 'AccountListError';
-    }
-}
-/**
- * Whether an Organizations account is ACTIVE: by `State`, falling back to the retired `Status`
- * (September 2026) only when `State` is absent.
- */
-function isActiveAccount(account) {
-    if (account.State !== undefined && account.State !== null)
-        return account.State === 'ACTIVE';
-    return account.Status === 'ACTIVE';
-}
-async function listActiveOrganizationAccounts(config, session) {
-    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq(awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials }));
-    const active = [];
-    let inactive = 0;
-    try {
-        for await (const page of (0,client_organizations_dist_cjs/* paginateListAccounts */.A53)({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
-            for (const account of page.Accounts ?? []) {
-                if (!account.Id)
-                    continue;
-                if (isActiveAccount(account))
-                    active.push(account.Id);
-                else
-                    inactive++;
-            }
-        }
-    }
-    catch (err) {
-        const name = awsErrorName(err);
-        const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-        const what = `Could not list the organization's accounts (organizations:ListAccounts as ${session.callerArn}): ${name}: ${message}`;
-        let hint;
-        if (name === 'AWSOrganizationsNotInUseException') {
-            hint =
-                `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
-                    'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
-        }
-        else if (name === 'AccessDeniedException' ||
-            name === 'AccessDenied' ||
-            name === 'AccessDeniedForDependencyException') {
-            hint =
-                `\`organization: true\` must run in the management account or a delegated administrator account ` +
-                    `(account ${session.callerAccountId} may be neither), and the signed-in role needs organizations:ListAccounts; ` +
-                    'check service control policies too. Or list the accounts with `accounts`.';
-        }
-        else {
-            hint =
-                'organizations:ListAccounts must succeed from the management account or a delegated administrator; ' +
-                    'or list the accounts with `accounts`.';
-        }
-        throw new AccountListError(what, hint, { cause: err });
-    }
-    return { active, inactive };
-}
-/** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
-async function planAccounts(config, session) {
-    const notes = [];
-    let candidates;
-    if (config.organization) {
-        const { active, inactive } = await listActiveOrganizationAccounts(config, session);
-        candidates = active;
-        if (inactive > 0) {
-            notes.push(`${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
-        }
-    }
-    else if (config.accounts.length > 0) {
-        candidates = config.accounts;
-    }
-    else {
-        candidates = [session.callerAccountId];
-    }
-    const excluded = new Set(config.excludeAccounts);
-    const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
-    const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
-    if (skipped > 0) {
-        notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
-    }
-    const accounts = selectShard(kept, config.shard);
-    if (config.shard) {
-        notes.push(`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
-            '(the accounts whose id mod N is K − 1); the other shards audit the rest.');
-    }
-    return { accounts: accounts.sort(compareAccountIds), notes };
-}
-/** The account ids this run audits, sorted numerically (DESIGN §3). */
-async function resolveAccounts(config, session) {
-    return (await planAccounts(config, session)).accounts;
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/collect/report-content.ts
 /**
  * `GetCredentialReport` answers with the whole report base64-encoded inside one XML element. The SDK's
@@ -75241,18 +75166,21 @@ function liftReportContent(lifted, maxReportBytes = MAX_REPORT_BYTES) {
 
 
 const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
+const DEFAULT_REPORT_LIMITS = {
+    maxWaitMs: DEFAULT_REPORT_MAX_WAIT_MS,
+    maxReportBytes: MAX_REPORT_BYTES,
+};
 const FIRST_POLL_MS = 1_000;
 const MAX_POLL_MS = 16_000;
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 function isReportNotReady(err) {
     return REPORT_NOT_READY.has(awsErrorName(err));
 }
-/** The poll's budget: real elapsed time or the sum of the sleeps, whichever is larger (fake clocks). */
+/** The poll's budget: the time elapsed on the injected clock (`deps.now`; `deps.sleep` moves it). */
 class PollBudget {
     deps;
     maxWait;
     started;
-    slept = 0;
     delay = FIRST_POLL_MS;
     constructor(deps, maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS) {
         this.deps = deps;
@@ -75260,7 +75188,7 @@ class PollBudget {
         this.started = deps.now().getTime();
     }
     waited() {
-        return Math.max(this.deps.now().getTime() - this.started, this.slept);
+        return this.deps.now().getTime() - this.started;
     }
     /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
     async wait(step, onTimeout) {
@@ -75268,7 +75196,6 @@ class PollBudget {
         if (waited + this.delay > this.maxWait)
             throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
         await this.deps.sleep(this.delay);
-        this.slept += this.delay;
         this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
     }
 }
@@ -75354,82 +75281,25 @@ async function fetchCredentialReport(iam, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/collect/enrich.ts
+;// CONCATENATED MODULE: ./src/collect/key-facts.ts
 /**
- * Live confirmation of the keys a credential report flagged (DESIGN §1): the report can be hours old,
- * so each flagged key is checked against the live API before it is reported.
+ * Live facts of the keys a credential report flagged (DESIGN §1): the report can be hours old, so the
+ * audit checks each flagged key against the live API. Plain facts only; audit/account.ts joins them
+ * with the decisions of evaluate/confirm.ts.
  *
  * Per flagged user: `ListAccessKeys` (key id, exact `CreateDate`, `Status`) and `ListUserTags` (for the
- * exemption tag; paginated only when truncated). Per flagged key: `GetAccessKeyLastUsed`. Never a walk
- * over all users. A key deleted, deactivated or used since the report (or whose user was deleted) is
- * dropped and counted in `resolvedSinceReport`.
+ * exemption tag; paginated only when truncated). Per key to confirm: `GetAccessKeyLastUsed`. Never a
+ * walk over all users.
  */
 
 
 
-
-/**
- * Like `Promise.all`, but rejects (with the first error, in order) only once every promise has
- * settled: no call of a failed account keeps running after its audit returned.
- */
-async function settleAll(promises) {
-    const results = await Promise.allSettled(promises);
-    const failed = results.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return results.map((r) => r.value);
-}
-/** `settleAll` for two promises of different types. */
-async function settleBoth(a, b) {
-    const [ra, rb] = await Promise.allSettled([a, b]);
-    if (ra.status === 'rejected')
-        throw ra.reason;
-    if (rb.status === 'rejected')
-        throw rb.reason;
-    return [ra.value, rb.value];
-}
 function isNoSuchEntity(err) {
     return NO_SUCH_ENTITY.has(awsErrorName(err));
-}
-const enrich_DAY_MS = 86_400_000;
-function second(ms) {
-    return Math.floor(ms / 1000);
 }
 /** `N/A` and empty strings from the API are "unknown". */
 function known(value) {
     return value === undefined || value === '' || value === 'N/A' ? null : value;
-}
-/**
- * The live key of a report slot: the listed key created in the same second as the slot's
- * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
- */
-function keyForSlot(keys, keyCreatedAt, slot) {
-    return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
-}
-function keyCreatedIn(keys, createdAtMs, slot) {
-    const want = second(createdAtMs);
-    const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
-    if (same.length === 1)
-        return same[0] ?? null;
-    if (same.length === 2)
-        return (slot === 1 ? same[0] : same[1]) ?? null;
-    // A CreateDate with sub-second digits can round into the next second on the way (the SDK keeps
-    // milliseconds): accept the one key within a second of the report's time, never a guess between two.
-    const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
-    return near.length === 1 ? (near[0] ?? null) : null;
-}
-/**
- * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
- * flagged slot matched (`taken`) nor the other slot's report time names.
- */
-function keyForUnknownSlot(keys, taken, otherSlotCreatedAt, otherSlot) {
-    const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
-    const left = keys.filter((k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId);
-    if (left.length === 0)
-        return { kind: 'gone' };
-    if (left.length > 1)
-        return { kind: 'ambiguous' };
-    return { kind: 'key', key: left[0] };
 }
 async function listTags(iam, userName) {
     const tags = {};
@@ -75466,11 +75336,13 @@ async function userTags(iam, userName) {
         throw err;
     }
 }
-/** The confirmed finding, or null when the key is resolved since the report. */
-async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
-    if (!key?.AccessKeyId || key.Status !== 'Active')
-        return null;
-    const accessKeyId = key.AccessKeyId;
+/** A user's keys and tags (both calls at once), or null when the user was deleted since the report. */
+async function userKeyFacts(iam, userName) {
+    const [keys, tags] = await settleBoth(listKeys(iam, userName), userTags(iam, userName));
+    return keys === null || tags === null ? null : { keys, tags };
+}
+/** A key's live last use, or null when the key was deleted since it was listed. */
+async function keyLastUse(iam, accessKeyId) {
     let lastUsed;
     try {
         const out = await atStep('GetAccessKeyLastUsed', () => iam.send(new client_iam_dist_cjs/* GetAccessKeyLastUsedCommand */.qRl({ AccessKeyId: accessKeyId })));
@@ -75481,34 +75353,56 @@ async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
             return null; // deleted between the two calls
         throw err;
     }
-    const usedAt = lastUsed?.LastUsedDate;
-    if (usedAt === undefined)
-        return { ...finding, accessKeyId };
-    const usedSecond = second(usedAt.getTime());
-    const reportUsedSecond = finding.keyLastUsedAt === null ? null : second(Date.parse(finding.keyLastUsedAt));
-    // Used since the report: after its generation and after the last use the report recorded.
-    if (usedSecond > generatedAtSecond && (reportUsedSecond === null || usedSecond > reportUsedSecond))
-        return null;
-    // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
-    // (with unused-days 0 only never-used keys fail, so any use resolves it).
-    const stale = unused.unusedDays > 0 && unused.asOf - usedAt.getTime() > unused.unusedDays * enrich_DAY_MS;
-    if (!stale)
-        return null;
     return {
-        ...finding,
-        reason: 'unused',
-        accessKeyId,
-        keyLastUsedAt: toIsoSecond(usedAt.getTime()),
-        keyLastUsedService: known(lastUsed?.ServiceName),
-        keyLastUsedRegion: known(lastUsed?.Region),
+        usedAt: lastUsed?.LastUsedDate?.getTime() ?? null,
+        service: known(lastUsed?.ServiceName),
+        region: known(lastUsed?.Region),
     };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/confirm.ts
+
+function second(ms) {
+    return Math.floor(ms / 1000);
+}
+/**
+ * The live key of a report slot: the listed key created in the same second as the slot's
+ * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
+ */
+function keyForSlot(keys, keyCreatedAt, slot) {
+    return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+function keyCreatedIn(keys, createdAtMs, slot) {
+    const want = second(createdAtMs);
+    const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
+    if (same.length === 1)
+        return same[0] ?? null;
+    if (same.length === 2)
+        return (slot === 1 ? same[0] : same[1]) ?? null;
+    // A CreateDate with sub-second digits can round into the next second on the way (the SDK keeps
+    // milliseconds): accept the one key within a second of the report's time, never a guess between two.
+    const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
+    return near.length === 1 ? (near[0] ?? null) : null;
+}
+/**
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
+ */
+function keyForUnknownSlot(keys, taken, otherSlotCreatedAt, otherSlot) {
+    const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+    const left = keys.filter((k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId);
+    if (left.length === 0)
+        return { kind: 'gone' };
+    if (left.length > 1)
+        return { kind: 'ambiguous' };
+    return { kind: 'key', key: left[0] };
 }
 /**
  * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
  * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
  */
 function withLiveCreation(f, key) {
-    if (f.keyCreatedAt !== null || key?.CreateDate === undefined)
+    if (f.keyCreatedAt !== null || key.CreateDate === undefined)
         return f;
     const created = key.CreateDate.getTime();
     const userCreated = Date.parse(f.userCreatedAt);
@@ -75518,82 +75412,232 @@ function withLiveCreation(f, key) {
         setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
     };
 }
-/** Confirms the flagged keys of one account against the live IAM API (see the module comment). */
-async function enrichFindings(iam, findings, opts) {
-    const generatedAtSecond = second(opts.reportGeneratedAt.getTime());
-    const byUser = new Map();
-    for (const f of findings) {
-        const list = byUser.get(f.userArn);
-        if (list)
-            list.push(f);
-        else
-            byUser.set(f.userArn, [f]);
-    }
-    const tags = new Map();
-    const confirmed = new Map();
-    let resolved = 0;
-    await mapWithConcurrency([...byUser.values()], opts.concurrency, async (userFindings) => {
-        const first = userFindings[0];
-        const [keys, userTagMap] = await settleBoth(listKeys(iam, first.userName), userTags(iam, first.userName));
-        if (keys === null || userTagMap === null) {
-            resolved += userFindings.length; // the user was deleted since the report
-            return;
-        }
-        tags.set(first.userArn, userTagMap);
-        // Two flagged slots created in the same second, one key deleted since: the remaining key is
-        // reported once (for the first slot), the other slot is resolved.
-        const taken = new Set();
-        const matched = userFindings.map((f) => {
-            if (f.keyCreatedAt === null)
-                return null; // matched below, once the dated slots took theirs
-            const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
-            if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
-                return null;
-            taken.add(key.AccessKeyId);
-            return key;
-        });
-        userFindings.forEach((f, i) => {
-            if (f.keyCreatedAt !== null)
-                return;
-            const otherSlot = f.keySlot === 1 ? 2 : 1;
-            const otherTime = opts.reportKeyTimes?.get(f.userArn)?.[otherSlot - 1] ?? null;
-            const m = keyForUnknownSlot(keys, taken, otherTime, otherSlot);
-            if (m.kind === 'key' && m.key.AccessKeyId)
-                taken.add(m.key.AccessKeyId);
-            matched[i] = m.kind === 'key' ? m.key : m.kind === 'ambiguous' ? 'ambiguous' : null;
-        });
-        const results = await settleAll(userFindings.map((f, i) => {
-            const m = matched[i] ?? null;
-            if (m === 'ambiguous')
-                return Promise.resolve(f); // reported as the report has it, no key id
-            return confirmKey(iam, withLiveCreation(f, m), m, generatedAtSecond, opts.unused);
-        }));
-        userFindings.forEach((f, i) => {
-            const r = results[i];
-            if (r)
-                confirmed.set(f, r);
-            else
-                resolved += 1;
-        });
+function toMatch(f, key) {
+    if (!key?.AccessKeyId || key.Status !== 'Active')
+        return { kind: 'resolved' };
+    return { kind: 'confirm', accessKeyId: key.AccessKeyId, finding: withLiveCreation(f, key) };
+}
+/**
+ * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
+ * (`reportTimes`: the report's times of the user's two slots).
+ */
+function keysToConfirm(findings, keys, reportTimes) {
+    const taken = new Set();
+    const matches = findings.map((f) => {
+        if (f.keyCreatedAt === null)
+            return null; // matched below, once the dated slots took theirs
+        const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
+        if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
+            return { kind: 'resolved' };
+        taken.add(key.AccessKeyId);
+        return toMatch(f, key);
     });
+    return findings.map((f, i) => {
+        const dated = matches[i];
+        if (dated)
+            return dated;
+        const otherSlot = f.keySlot === 1 ? 2 : 1;
+        const m = keyForUnknownSlot(keys, taken, reportTimes?.[otherSlot - 1] ?? null, otherSlot);
+        if (m.kind === 'ambiguous')
+            return { kind: 'ambiguous' };
+        if (m.kind === 'gone')
+            return { kind: 'resolved' };
+        if (m.key.AccessKeyId)
+            taken.add(m.key.AccessKeyId);
+        return toMatch(f, m.key);
+    });
+}
+/** The confirmed finding of a flagged key and its live last use, or null when it is resolved since the report. */
+function confirmFinding(finding, accessKeyId, use, ctx) {
+    if (use.usedAt === null)
+        return { ...finding, accessKeyId };
+    const usedSecond = second(use.usedAt);
+    const reportUsedSecond = finding.keyLastUsedAt === null ? null : second(Date.parse(finding.keyLastUsedAt));
+    // Used since the report: after its generation and after the last use the report recorded.
+    if (usedSecond > second(ctx.reportGeneratedAt) &&
+        (reportUsedSecond === null || usedSecond > reportUsedSecond))
+        return null;
+    // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
+    // (with unused-days 0 only never-used keys fail, so any use resolves it).
+    if (unnecessaryReason(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
+        return null;
     return {
-        findings: findings.flatMap((f) => {
-            const r = confirmed.get(f);
-            return r ? [r] : [];
-        }),
-        tags,
-        resolvedSinceReport: resolved,
+        ...finding,
+        reason: 'unused',
+        accessKeyId,
+        keyLastUsedAt: toIsoSecond(use.usedAt),
+        keyLastUsedService: use.service,
+        keyLastUsedRegion: use.region,
     };
 }
 
-;// CONCATENATED MODULE: ./src/collect/live.ts
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/evaluate/exemptions.ts
 /**
- * Audits one AWS account live (DESIGN §1, §6): alias, credential report, rule, live confirmation of the
- * flagged keys, exemptions. Never throws: a failure is an account with `status: 'error'` and a hint.
+ * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
+ * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
+ */
+
+
+const EXPIRES = /(?:^|[\s;,])expires=(\S*)\s*$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Splits a justification tag value into its text and its `expires=YYYY-MM-DD` suffix (separated by
+ * `;`, `,` or whitespace, or the whole value). `expires` is the text after `expires=` as written, even
+ * when it is not a valid date (which `applyExemptions` then treats as already expired).
+ */
+function parseJustification(value) {
+    const trimmed = value.trim();
+    const m = EXPIRES.exec(trimmed);
+    if (!m)
+        return { text: trimmed, expires: null };
+    const text = trimmed
+        .slice(0, m.index)
+        .replace(/[\s;,]+$/, '')
+        .trim();
+    return { text, expires: m[1] ?? '' };
+}
+/** End of the given UTC day (exclusive), epoch ms; null when `YYYY-MM-DD` is not a real date. */
+function expiryEnd(date) {
+    const m = DATE.exec(date);
+    if (!m)
+        return null;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const start = Date.UTC(y, mo - 1, d);
+    const check = new Date(start);
+    if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+        return null;
+    return Date.UTC(y, mo - 1, d + 1);
+}
+/** The value of `tagKey` (matched case-insensitively, as IAM treats tag keys as unique), trimmed. */
+function tagValue(tags, tagKey) {
+    if (!tags)
+        return null;
+    const wanted = tagKey.toLowerCase();
+    for (const [k, v] of Object.entries(tags)) {
+        if (k.toLowerCase() === wanted)
+            return v.trim();
+    }
+    return null;
+}
+function compile(globs) {
+    return globs
+        .map((g) => g.trim())
+        .filter((g) => g !== '')
+        .map((glob) => ({ glob, test: picomatch_default()(glob, { dot: true }) }));
+}
+function matchingGlob(matchers, f) {
+    const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
+    for (const m of matchers) {
+        if (candidates.some((c) => m.test(c)))
+            return m.glob;
+    }
+    return null;
+}
+/**
+ * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
+ * over an expired tag (the workflow says so explicitly); an expired tag alone gives
+ * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
+ */
+function applyExemptions(findings, opts) {
+    const matchers = compile(opts.exemptUsers);
+    return findings.map((f) => {
+        const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
+        let expired = false;
+        if (value) {
+            const { expires } = parseJustification(value);
+            const end = expires === null ? null : expiryEnd(expires);
+            expired = expires !== null && (end === null || opts.asOf >= end);
+            if (!expired)
+                return { ...f, exempted: true, justification: value, exemptionExpired: false };
+        }
+        const glob = matchingGlob(matchers, f);
+        if (glob !== null) {
+            return { ...f, exempted: true, justification: `exempt-users: "${glob}"`, exemptionExpired: false };
+        }
+        if (expired)
+            return { ...f, exempted: false, justification: value, exemptionExpired: true };
+        return { ...f, exempted: false, justification: null, exemptionExpired: false };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/audit/result.ts
+/** The account id a report file is shown under when neither its rows nor its name give one. */
+const UNKNOWN_ACCOUNT_ID = 'unknown';
+/** A live account's source. */
+const AWS_SOURCE = { kind: 'aws' };
+/** A report file's source. */
+function fileSource(path) {
+    return { kind: 'file', path };
+}
+function identity(id) {
+    return {
+        accountId: id.accountId ?? UNKNOWN_ACCOUNT_ID,
+        accountIdKnown: id.accountId !== null,
+        alias: id.alias ?? null,
+        reportGeneratedAt: id.reportGeneratedAt ?? null,
+        source: id.source,
+        asOf: id.asOf,
+    };
+}
+function okAccount(id) {
+    const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
+    return {
+        accountId,
+        accountIdKnown,
+        alias,
+        status: 'ok',
+        error: null,
+        hint: null,
+        errorCode: null,
+        errorStep: null,
+        usersScanned: id.usersScanned,
+        reportGeneratedAt,
+        source,
+        resolvedSinceReport: id.resolvedSinceReport,
+        asOf,
+    };
+}
+function failedAccount(id) {
+    const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
+    return {
+        accountId,
+        accountIdKnown,
+        alias,
+        status: 'error',
+        error: id.error,
+        hint: id.hint,
+        errorCode: id.code,
+        errorStep: id.step,
+        usersScanned: 0,
+        reportGeneratedAt,
+        source,
+        resolvedSinceReport: 0,
+        asOf,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/account.ts
+/**
+ * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
+ * failure is an account with `status: 'error'` and a hint.
+ *
+ * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
+ * its `finally`): every call of the account goes through it.
  *
  * Calls: `ListAccountAliases` 1, `GenerateCredentialReport` 1 (+ polls), `GetCredentialReport` 1,
  * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key.
  */
+
+
+
 
 
 
@@ -75613,118 +75657,148 @@ function reportKeyTimes(report, flagged) {
     }
     return times;
 }
+function byUser(findings) {
+    const users = new Map();
+    for (const f of findings) {
+        const list = users.get(f.userArn);
+        if (list)
+            list.push(f);
+        else
+            users.set(f.userArn, [f]);
+    }
+    return [...users.values()];
+}
+/**
+ * Candidate findings -> final findings, user by user: the user's live keys and tags (collect), which
+ * keys to confirm (evaluate), their live last use (collect), the decision (evaluate).
+ */
+async function confirmFindings(iam, findings, opts) {
+    const ctx = {
+        reportGeneratedAt: opts.reportGeneratedAt.getTime(),
+        asOf: opts.unused.asOf,
+        unusedDays: opts.unused.unusedDays,
+    };
+    const tags = new Map();
+    const confirmed = new Map();
+    let resolved = 0;
+    await mapWithConcurrency(byUser(findings), opts.concurrency, async (userFindings) => {
+        const first = userFindings[0];
+        const facts = await userKeyFacts(iam, first.userName);
+        if (facts === null) {
+            resolved += userFindings.length; // the user was deleted since the report
+            return;
+        }
+        tags.set(first.userArn, facts.tags);
+        const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+        const uses = await settleAll(matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)));
+        userFindings.forEach((f, i) => {
+            const m = matches[i];
+            const use = uses[i];
+            let r = null;
+            if (m?.kind === 'ambiguous')
+                r = f; // reported as the report has it, no key id
+            else if (m?.kind === 'confirm' && use)
+                r = confirmFinding(m.finding, m.accessKeyId, use, ctx);
+            if (r)
+                confirmed.set(f, r);
+            else
+                resolved += 1;
+        });
+    });
+    return {
+        findings: findings.flatMap((f) => {
+            const r = confirmed.get(f);
+            return r ? [r] : [];
+        }),
+        tags,
+        resolvedSinceReport: resolved,
+    };
+}
 /** Audits one account with the given credentials. Never throws. */
 async function auditAccount(opts) {
     const { accountId, config, deps } = opts;
-    const iam = new client_iam_dist_cjs/* IAMClient */.h8v(awsClientConfig({ region: config.awsRegion, credentials: opts.credentials }));
-    const account = {
+    const iam = new client_iam_dist_cjs/* IAMClient */.h8v(awsClientConfig({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }));
+    // What is known when a later step fails: shown with the error.
+    const known = {
         accountId,
-        alias: null,
-        status: 'ok',
-        error: null,
-        hint: null,
-        errorCode: null,
-        errorStep: null,
-        usersScanned: 0,
-        reportGeneratedAt: null,
-        source: 'aws',
-        resolvedSinceReport: 0,
+        source: AWS_SOURCE,
         asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+        alias: null,
+        reportGeneratedAt: null,
     };
     try {
-        // Both at once; a failure of one waits for the other to settle (nothing runs on after the return).
+        // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
+        //    for the other to settle: nothing runs on after the return).
         const [fetched, aliases] = await settleBoth(fetchCredentialReport(iam, {
             sleep: deps.sleep,
             now: deps.now,
-            maxWaitMs: deps.reportMaxWaitMs,
-            ...(deps.maxReportBytes !== undefined ? { maxReportBytes: deps.maxReportBytes } : {}),
+            maxWaitMs: deps.reportLimits.maxWaitMs,
+            maxReportBytes: deps.reportLimits.maxReportBytes,
             source: `credential report of account ${accountId}`,
             debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
         }), atStep('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
-        account.alias = aliases.AccountAliases?.[0] ?? null;
+        known.alias = aliases.AccountAliases?.[0] ?? null;
         const { report, generatedAt } = fetched;
-        account.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
+        known.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
         if (report.accountId !== null && report.accountId !== accountId) {
             throw new StepError('GetCredentialReport', new AccountMismatchError(accountId, report.accountId));
         }
         const asOf = (config.asOf ?? generatedAt).getTime();
-        account.asOf = toIsoSecond(asOf);
-        account.usersScanned = report.users.length;
-        const flagged = evaluateReport(report, config.rule, asOf);
-        const enriched = await enrichFindings(iam, flagged, {
+        known.asOf = toIsoSecond(asOf);
+        // 2. Candidate findings: the rule on the report.
+        const candidates = evaluateReport(report, config.rule, asOf);
+        // 3-4. The live facts of the flagged keys, and the final findings.
+        const confirmed = await confirmFindings(iam, candidates, {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
             unused: { asOf, unusedDays: config.rule.unusedDays },
-            reportKeyTimes: reportKeyTimes(report, flagged),
+            reportKeyTimes: reportKeyTimes(report, candidates),
         });
-        account.resolvedSinceReport = enriched.resolvedSinceReport;
-        const findings = applyExemptions(enriched.findings, {
+        // 5. Exemptions.
+        const findings = applyExemptions(confirmed.findings, {
             exemptUsers: config.exemptUsers,
-            tags: enriched.tags,
+            tags: confirmed.tags,
             exemptionTag: config.rule.exemptionTag,
             asOf,
+        });
+        const account = okAccount({
+            ...known,
+            usersScanned: report.users.length,
+            resolvedSinceReport: confirmed.resolvedSinceReport,
         });
         const notes = report.unreadable.map((u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
         for (const note of notes)
             deps.log.warning(note);
         deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
             `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
-            `${enriched.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
+            `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
         return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
     catch (err) {
-        const { error, hint, code, step } = describeAwsError(err, {
+        const described = describeAwsError(err, {
             accountId,
             step: 'audit',
             roleArn: opts.roleArn,
             ambient: config.roleToAssume === null,
         });
+        const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return {
-            account: {
-                ...account,
-                status: 'error',
-                error,
-                hint,
-                errorCode: code,
-                errorStep: step,
-                usersScanned: 0,
-                resolvedSinceReport: 0,
-            },
-            findings: [],
-        };
+        return { account: failedAccount({ ...known, ...described }), findings: [] };
     }
     finally {
         iam.destroy();
     }
 }
 
-;// CONCATENATED MODULE: ./src/collect/run-live.ts
+;// CONCATENATED MODULE: ./src/audit/live.ts
 
 
 
 
 
 
-function failedAudit(config, deps, accountId, described) {
-    return {
-        account: {
-            accountId,
-            alias: null,
-            status: 'error',
-            error: described.error,
-            hint: described.hint,
-            errorCode: described.code,
-            errorStep: described.step,
-            usersScanned: 0,
-            reportGeneratedAt: null,
-            source: 'aws',
-            resolvedSinceReport: 0,
-            asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
-        },
-        findings: [],
-    };
-}
+
+
 async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
@@ -75737,7 +75811,8 @@ async function auditOne(accountId, config, session, deps) {
         });
         const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return failedAudit(config, deps, accountId, described);
+        const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
+        return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
     };
     if (roleArn !== null) {
         // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
@@ -75754,7 +75829,13 @@ async function auditOne(accountId, config, session, deps) {
             accountId,
             credentials,
             config,
-            deps: { sleep: deps.sleep, now: deps.now, log: deps.log },
+            deps: {
+                sleep: deps.sleep,
+                now: deps.now,
+                log: deps.log,
+                reportLimits: DEFAULT_REPORT_LIMITS,
+                ...(deps.aws ? { aws: deps.aws } : {}),
+            },
             ...(roleArn !== null ? { roleArn } : {}),
         });
     }
@@ -75766,7 +75847,7 @@ async function auditOne(accountId, config, session, deps) {
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
 async function runLiveAudit(config, deps) {
     const session = await signIn(config, deps);
-    const { accounts, notes } = await planAccounts(config, session);
+    const { accounts, notes } = await planAccounts(config, session, deps.aws);
     deps.onPlan?.(accounts);
     const concurrency = Math.max(1, Math.floor(config.concurrency));
     deps.log.info(`Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
@@ -75795,7 +75876,138 @@ async function runLiveAudit(config, deps) {
     return { audits, notes };
 }
 
-;// CONCATENATED MODULE: ./src/audit.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/collect/report-file.ts
+/**
+ * Reading a downloaded credential report file (offline mode): refuse what is no regular file or too
+ * large, stream-parse it, and say what went wrong in the words of a file. Facts only: audit/offline.ts
+ * decides.
+ */
+
+
+
+
+
+/** A report file's problem found before opening it: not a regular file, or too large. */
+class FileRefused extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'FileRefused';
+    }
+}
+/**
+ * Refuses, before opening, what is not a regular file (a FIFO or a device would block or never end)
+ * and a file over the size cap (it would be held row by row, but is no credential report).
+ */
+async function checkFile(path, maxBytes) {
+    const st = await (0,promises_.stat)(path);
+    if (st.isDirectory())
+        return; // the read names it (EISDIR)
+    if (!st.isFile()) {
+        const kind = st.isFIFO()
+            ? 'a named pipe (FIFO)'
+            : st.isCharacterDevice() || st.isBlockDevice()
+                ? 'a device'
+                : st.isSocket()
+                    ? 'a socket'
+                    : 'not a regular file';
+        throw new FileRefused(`${path}: is ${kind}, not a regular file: the credential report must be a file`, 'Check the credential-report path; download the report to a file first.');
+    }
+    if (st.size > maxBytes) {
+        throw new FileRefused(`${path}: ${tooLargeDetail(st.size, maxBytes)}`, 'Check the credential-report path.');
+    }
+}
+const REDOWNLOAD_HINT = 'Download the report again (IAM console > Credential report > Download, or `aws iam get-credential-report --query Content --output text | base64 -d > report.csv`)';
+/** A 12-digit number in the file name (e.g. `123456789012-credential-report.csv`), else null. */
+function accountIdFromFileName(path) {
+    const m = /(?<!\d)(\d{12})(?!\d)/.exec((0,external_node_path_.basename)(path));
+    return m ? m[1] : null;
+}
+/** A report file's error: the one-line message, its hint, and its code in a word (`no such file`). */
+function describeFileError(path, err) {
+    if (err instanceof ReportError) {
+        return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+    }
+    if (err instanceof FileRefused)
+        return { error: err.message, hint: err.hint, code: 'not a regular file' };
+    const e = err;
+    const what = (0,errors/* errorMessage */.g)(err);
+    if (e?.code === 'ENOENT')
+        return {
+            error: `${path}: no such file`,
+            hint: 'Check the credential-report path.',
+            code: 'no such file',
+        };
+    if (e?.code === 'EISDIR')
+        return {
+            error: `${path}: is a directory`,
+            hint: 'Check the credential-report path.',
+            code: 'is a directory',
+        };
+    const code = 'cannot read the file';
+    if (e?.code === 'EACCES' || e?.code === 'EPERM') {
+        return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
+    }
+    return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
+}
+/** The parsed report file. Throws what `describeFileError` describes. */
+async function readReportFile(path, maxReportBytes = MAX_REPORT_BYTES) {
+    await checkFile(path, maxReportBytes);
+    return parseCredentialReport((0,external_node_fs_.createReadStream)(path), path);
+}
+
+;// CONCATENATED MODULE: ./src/audit/offline.ts
+
+
+
+
+/** One warning per report row that could not be read, naming the report and its line. */
+function unreadableNotes(report, source, accountId) {
+    const who = accountId ? `Account ${accountId}: ` : '';
+    return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
+}
+/**
+ * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
+ * with `status: 'error'` and the message naming the file, line and column.
+ */
+async function auditReportFile(path, opts) {
+    const asOfMs = opts.asOf.getTime();
+    const known = { source: fileSource(path), asOf: toIsoSecond(asOfMs) };
+    let report;
+    try {
+        report = await readReportFile(path, opts.maxReportBytes);
+    }
+    catch (err) {
+        const account = failedAccount({
+            ...known,
+            accountId: accountIdFromFileName(path),
+            ...describeFileError(path, err),
+            step: null,
+        });
+        return { account, findings: [] };
+    }
+    const accountId = report.accountId ?? accountIdFromFileName(path);
+    const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
+        exemptUsers: opts.exemptUsers,
+        tags: null,
+        exemptionTag: opts.rule.exemptionTag,
+        asOf: asOfMs,
+    });
+    return {
+        account: okAccount({ ...known, accountId, usersScanned: report.users.length, resolvedSinceReport: 0 }),
+        findings,
+        notes: unreadableNotes(report, path, accountId ?? UNKNOWN_ACCOUNT_ID),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit.ts
 
 
 
@@ -75819,6 +76031,8 @@ async function runAudit(config, deps) {
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
+/** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
+
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
  * both would double every finding. The last in name order is audited (AWS names its downloads by
@@ -75834,11 +76048,15 @@ function onePerAccount(audits) {
         const newer = last.get(a.account.accountId);
         if (a.account.status !== 'ok' || newer === a || newer === undefined)
             return true;
-        notes.push(`Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+        notes.push(`Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
             'is another report of the same account (of several, the last in name order is audited).');
         return false;
     });
     return { audits: kept, notes };
+}
+/** A report file's path (or `aws`), as the notes name it. */
+function sourceText(account) {
+    return account.source.kind === 'file' ? account.source.path : 'aws';
 }
 /** Pure: the per-account audits of one run, as the single result every report is made from. */
 function assembleResult(opts) {
@@ -75877,6 +76095,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
@@ -76077,8 +76297,8 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit.ts + 30 modules
-var audit = __nccwpck_require__(2568);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 34 modules
+var audit = __nccwpck_require__(5850);
 // EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
 var formats = __nccwpck_require__(7401);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
@@ -76239,6 +76459,7 @@ function renderTerminal(result, files) {
 
 
 
+
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 async function main(argv, env = process.env) {
     try {
@@ -76277,13 +76498,37 @@ async function main(argv, env = process.env) {
         return outcome.exitCode;
     }
     catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
+        const text = (0,errors/* errorMessage */.g)(error);
         process.stderr.write(`error: ${text}\n`);
         if (!(error instanceof model/* InputError */.d) && error instanceof Error && env.DEBUG) {
             process.stderr.write(`${error.stack}\n`);
         }
         return 2;
     }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export httpStatus */
+/**
+ * Reading what was thrown: the message of anything thrown, and the HTTP status of a GitHub (Octokit)
+ * request error. Shared by every stage; no I/O.
+ */
+/** The message of an Error, or the thrown value as text (a string, a number, …). */
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+/** The HTTP status of a GitHub API error (Octokit's `RequestError.status`), or null for anything else. */
+function httpStatus(err) {
+    const s = typeof err === 'object' && err !== null ? err.status : undefined;
+    return typeof s === 'number' ? s : null;
 }
 
 
@@ -78057,6 +78302,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __nccwpck_require__(3775);
 ;// CONCATENATED MODULE: ./src/inputs/action.ts
@@ -78079,8 +78326,8 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit.ts + 30 modules
-var audit = __nccwpck_require__(2568);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 34 modules
+var audit = __nccwpck_require__(5850);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var publish_files = __nccwpck_require__(7791);
 // EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
@@ -78429,6 +78676,7 @@ var src_timeouts = __nccwpck_require__(2779);
 
 
 
+
 /**
  * Resolves when the run must stop: on SIGTERM/SIGINT (a cancelled workflow, a runner shutting down) or
  * when the whole-run bound passes. `dispose` removes the listeners and the timer.
@@ -78560,12 +78808,9 @@ async function run() {
             await core/* summary */.z.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
         }
         catch (error) {
-            core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
+            core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.g)(error)}`);
         }
     }
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 /** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
 function fail(error) {
@@ -78575,7 +78820,7 @@ function fail(error) {
     }
     if (error instanceof Error && error.stack)
         core/* debug */.Yz(error.stack);
-    core/* setFailed */.C1(message(error));
+    core/* setFailed */.C1((0,errors/* errorMessage */.g)(error));
 }
 
 
@@ -78589,7 +78834,7 @@ function fail(error) {
 /* harmony export */ });
 /**
  * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
+ * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
  * Nothing here does I/O; every formatter is a pure function of these types.
  */
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
@@ -85229,7 +85474,8 @@ function pick(value, keys) {
     return out;
 }
 function jsonAccount(a) {
-    return pick(a, ACCOUNT_FIELDS);
+    const source = a.source.kind === 'aws' ? 'aws' : a.source.path;
+    return pick({ ...a, source }, ACCOUNT_FIELDS);
 }
 function jsonFinding(f) {
     return pick(f, FINDING_FIELDS);
@@ -85850,7 +86096,7 @@ function buildSummaryModel(result, opts) {
             account: a,
             ...(byAccount.get(a.accountId) ?? { findings: 0, exempted: 0 }),
             resolved: result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
-            reportFile: a.source !== 'aws' ? a.source : null,
+            reportFile: a.source.kind === 'file' ? a.source.path : null,
             reportAge: reportAge(a, result.generatedAt),
         })),
         findingsTitle: `Unused ${keysNoun(result, 2)}`,

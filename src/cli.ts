@@ -4,11 +4,12 @@
  */
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
+import { errorMessage } from './errors.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
-import { runAudit } from './audit.js';
+import { runAudit } from './audit/audit.js';
 import { reportFiles } from './publish/formats.js';
 import { githubClientSettings } from './publish/octokit.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
@@ -54,7 +55,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`${outcome.verdict}\n`);
     return outcome.exitCode;
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorMessage(error);
     process.stderr.write(`error: ${text}\n`);
     if (!(error instanceof InputError) && error instanceof Error && env.DEBUG) {
       process.stderr.write(`${error.stack}\n`);

@@ -2,11 +2,12 @@
 import * as core from '@actions/core';
 import type { AccountAudit, AuditResult, Config, IssueSyncOutcome } from './model.js';
 import { InputError } from './model.js';
+import { errorMessage } from './errors.js';
 import { readActionInputs } from './inputs/action.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
-import { assembleResult, runAudit } from './audit.js';
+import { assembleResult, runAudit } from './audit/audit.js';
 import { removePartialFiles } from './publish/files.js';
 import { reportFiles, type ReportFilesConfig } from './publish/formats.js';
 import { githubClientSettings } from './publish/octokit.js';
@@ -152,13 +153,9 @@ export async function run(): Promise<void> {
     try {
       await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
     } catch (error) {
-      core.warning(`Could not write the job summary: ${message(error)}`);
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
@@ -168,5 +165,5 @@ function fail(error: unknown): void {
     return;
   }
   if (error instanceof Error && error.stack) core.debug(error.stack);
-  core.setFailed(message(error));
+  core.setFailed(errorMessage(error));
 }

@@ -1,6 +1,6 @@
 /** What both shells run: the audit, then publishing (without GitHub unless `github` is given). */
 import type { Config } from '../../src/model.js';
-import { runAudit, type AuditDeps } from '../../src/audit.js';
+import { runAudit, type AuditDeps } from '../../src/audit/audit.js';
 import { githubClientSettings } from '../../src/publish/octokit.js';
 import { publish, type PublishDeps, type PublishOutcome } from '../../src/publish/publish.js';
 

@@ -61,9 +61,22 @@ export function makeStaleFinding(daysAgo: number, overrides: Partial<Finding> = 
   });
 }
 
-export function makeAccount(overrides: Partial<AccountResult> = {}): AccountResult {
+/** Overrides of an account result; `source` as the JSON prints it (`aws`, or a report file's path). */
+export type AccountOverrides = Partial<
+  Omit<AccountResult, 'source' | 'status' | 'error' | 'usersScanned' | 'resolvedSinceReport'>
+> & {
+  source?: string;
+  status?: AccountResult['status'];
+  error?: string | null;
+  usersScanned?: number;
+  resolvedSinceReport?: number;
+};
+
+export function makeAccount(overrides: AccountOverrides = {}): AccountResult {
+  const { source = 'aws', ...rest } = overrides;
   return {
     accountId: ACCOUNT_ID,
+    accountIdKnown: true,
     alias: 'prod',
     status: 'ok',
     error: null,
@@ -72,14 +85,14 @@ export function makeAccount(overrides: Partial<AccountResult> = {}): AccountResu
     errorStep: null,
     usersScanned: 10,
     reportGeneratedAt: '2025-06-01T00:00:00.000Z',
-    source: 'aws',
+    source: source === 'aws' ? { kind: 'aws' } : { kind: 'file', path: source },
     resolvedSinceReport: 0,
     asOf: AS_OF,
-    ...overrides,
-  };
+    ...rest,
+  } as AccountResult;
 }
 
-export function makeFailedAccount(overrides: Partial<AccountResult> = {}): AccountResult {
+export function makeFailedAccount(overrides: AccountOverrides = {}): AccountResult {
   return makeAccount({
     accountId: '210987654321',
     alias: null,

@@ -89,6 +89,21 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(compareFindings);
 }
 
+/**
+ * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
+ * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
+ */
+export function unnecessaryReason(
+  lastUsed: number | null,
+  asOf: number,
+  unusedDays: number,
+): Finding['reason'] | null {
+  if (lastUsed === null) return 'never-used';
+  if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS) return 'unused';
+  return null;
+}
+
 function evaluateKey(
   accountId: string,
   user: ReportUser,
@@ -103,11 +118,8 @@ function evaluateKey(
   const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
   if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
     return null;
-  let reason: Finding['reason'];
-  if (key.lastUsedDate === null) reason = 'never-used';
-  else if (settings.unusedDays > 0 && asOf - key.lastUsedDate > settings.unusedDays * DAY_MS)
-    reason = 'unused';
-  else return null;
+  const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
+  if (reason === null) return null;
   return {
     accountId,
     userName: user.user,
@@ -142,7 +154,9 @@ function evaluateKey(
  */
 export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {
   const findings: Finding[] = [];
-  const accountId = report.accountId ?? 'unknown';
+  // Null only for a report without user rows: then there is nothing to evaluate.
+  const accountId = report.accountId;
+  if (accountId === null) return findings;
   // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
   // the first row of its user ARN.
   const seen = new Set<string>();

@@ -229,7 +229,7 @@ export function buildSummaryModel(
       account: a,
       ...(byAccount.get(a.accountId) ?? { findings: 0, exempted: 0 }),
       resolved: result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
-      reportFile: a.source !== 'aws' ? a.source : null,
+      reportFile: a.source.kind === 'file' ? a.source.path : null,
       reportAge: reportAge(a, result.generatedAt),
     })),
     findingsTitle: `Unused ${keysNoun(result, 2)}`,
