@@ -69715,11 +69715,9 @@ module.exports = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  AP: () => (/* binding */ assembleResult),
-  bD: () => (/* binding */ runAudit)
+  A: () => (/* binding */ assembleResult),
+  b: () => (/* binding */ runAudit)
 });
-
-// UNUSED EXPORTS: OFFLINE_NOTE, audit, onePerAccount
 
 ;// CONCATENATED MODULE: ./src/collect/pool.ts
 /**
@@ -70267,6 +70265,11 @@ function describeText(err, ctx) {
     const where = `${ctx.step} in account ${ctx.accountId}`;
     const detail = errorDetail(f.message);
     const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+    const d = { err, f, ctx, where, detail, error };
+    return describeReport(d) ?? describeAccess(d) ?? describeTransport(d) ?? { error, hint: null };
+}
+/** The credential report's own failures: not generated in time, never served, too large, unreadable. */
+function describeReport({ err, f, ctx, where, detail, error }) {
     if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
         return {
             error: `${where} failed: ${detail}`,
@@ -70309,6 +70312,10 @@ function describeText(err, ctx) {
             hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
         };
     }
+    return null;
+}
+/** Permissions and credentials: denied, throttled, expired, not accepted, STS region off, gone. */
+function describeAccess({ f, ctx, where, error }) {
     if (ACCESS_DENIED.has(f.name) ||
         (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
         if (isAssumeRole(ctx.step)) {
@@ -70362,6 +70369,10 @@ function describeText(err, ctx) {
     if (NO_SUCH_ENTITY.has(f.name)) {
         return { error, hint: null };
     }
+    return null;
+}
+/** The way there and back: report not ready, no answer in time, network, server errors, garbled replies. */
+function describeTransport({ f, where, detail, error }) {
     if (REPORT_NOT_READY.has(f.name)) {
         return {
             error,
@@ -70396,7 +70407,7 @@ function describeText(err, ctx) {
             hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
         };
     }
-    return { error, hint: null };
+    return null;
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
@@ -75587,39 +75598,27 @@ function identity(id) {
     };
 }
 function okAccount(id) {
-    const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
     return {
-        accountId,
-        accountIdKnown,
-        alias,
+        ...identity(id),
         status: 'ok',
         error: null,
         hint: null,
         errorCode: null,
         errorStep: null,
         usersScanned: id.usersScanned,
-        reportGeneratedAt,
-        source,
         resolvedSinceReport: id.resolvedSinceReport,
-        asOf,
     };
 }
 function failedAccount(id) {
-    const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
     return {
-        accountId,
-        accountIdKnown,
-        alias,
+        ...identity(id),
         status: 'error',
         error: id.error,
         hint: id.hint,
         errorCode: id.code,
         errorStep: id.step,
         usersScanned: 0,
-        reportGeneratedAt,
-        source,
         resolvedSinceReport: 0,
-        asOf,
     };
 }
 
@@ -76032,7 +76031,6 @@ async function runAudit(config, deps) {
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
 /** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
-
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
  * both would double every finding. The last in name order is audited (AWS names its downloads by
@@ -76478,7 +76476,7 @@ async function main(argv, env = process.env) {
             info: (m) => process.stderr.write(m + '\n'),
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
-        const audited = await (0,audit/* runAudit */.bD)(config, {
+        const audited = await (0,audit/* runAudit */.b)(config, {
             getIDToken: (audience) => (0,core/* getIDToken */.V9)(audience),
             // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
             setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
@@ -76514,9 +76512,9 @@ async function main(argv, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   n: () => (/* binding */ httpStatus)
 /* harmony export */ });
-/* unused harmony export httpStatus */
 /**
  * Reading what was thrown: the message of anything thrown, and the HTTP status of a GitHub (Octokit)
  * request error. Shared by every stage; no I/O.
@@ -76547,7 +76545,7 @@ function httpStatus(err) {
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
 /* harmony export */   xZ: () => (/* binding */ RULE)
 /* harmony export */ });
-/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN */
+/* unused harmony exports RULE_ID, SECURITY_SEVERITY */
 /**
  * Metadata of the one rule this tool checks, shared by the SARIF log, the job summary and the issue
  * bodies. Pure data; how findings are worded and fixed is in report/format.ts.
@@ -76709,7 +76707,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* unused harmony exports quote, splitList, partitionForRegion, parseDuration */
+/* unused harmony exports splitList, partitionForRegion, parseDuration */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
@@ -78731,7 +78729,7 @@ async function run() {
             files = (0,formats/* reportFiles */.I)(config);
             if (config.githubToken)
                 core/* setSecret */.Pq(config.githubToken);
-            result = await (0,audit/* runAudit */.bD)(config, {
+            result = await (0,audit/* runAudit */.b)(config, {
                 getIDToken: (audience) => core/* getIDToken */.V9(audience),
                 setSecret: (secret) => core/* setSecret */.Pq(secret),
                 now: () => new Date(),
@@ -78776,7 +78774,7 @@ async function run() {
     const cfg = config;
     const partial = result ??
         (cfg
-            ? (0,audit/* assembleResult */.AP)({
+            ? (0,audit/* assembleResult */.A)({
                 mode: cfg.credentialReports.length > 0 ? 'offline' : 'live',
                 config: cfg,
                 audits: finished,
@@ -79004,8 +79002,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qi: () => (/* binding */ createOctokit),
   sd: () => (/* binding */ githubClientSettings)
 });
-
-// UNUSED EXPORTS: MAX_RATE_LIMIT_WAIT_SECONDS, apiBaseUrl, fetchWithTimeout
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -84466,14 +84462,18 @@ var formats = __nccwpck_require__(7401);
 var report_outputs = __nccwpck_require__(5468);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
 var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 ;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
+/**
+ * DESIGN §4: an account that failed this run must not close its code scanning alerts. This lists the
+ * open alerts of our tool and keeps those whose location is under a failed account, so the SARIF
+ * writer can report them again (same path, same fingerprint) marked `carriedForward`.
+ */
 
-function httpStatus(e) {
-    const s = typeof e === 'object' && e !== null ? e.status : undefined;
-    return typeof s === 'number' ? s : null;
-}
+
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
 function accountOf(path, accounts) {
     const m = /^aws\/([^/]+)\//.exec(path);
@@ -84510,7 +84510,7 @@ async function fetchCarriedAlerts(opts) {
     }
     catch (e) {
         // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
-        const status = httpStatus(e);
+        const status = (0,errors/* httpStatus */.n)(e);
         if (status === null) {
             log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
         }
@@ -84522,7 +84522,7 @@ async function fetchCarriedAlerts(opts) {
                 : status === 404
                     ? 'code scanning is not enabled or has no analysis of this tool yet'
                     : 'the GitHub API failed';
-        const message = (0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e));
+        const message = (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e));
         const detail = status === null ? message : `HTTP ${status}: ${message}`;
         return {
             alerts: [],
@@ -84795,6 +84795,15 @@ function closingComment(reason, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/issues.ts
+/**
+ * One GitHub issue per violating (account, user), kept in sync with the findings (DESIGN §5).
+ *
+ * The issues are found by the fixed label and the hidden marker in their body, listed with the REST
+ * paginator (never the search API, never by title, never by the configurable labels). What to do is
+ * decided by a pure planner ({@link planIssueSync}); {@link syncIssues} lists, plans and executes.
+ * Only accounts audited successfully in this run can have their issues closed.
+ */
+
 
 
 
@@ -84958,13 +84967,13 @@ function planIssueSync(existing, result, opts) {
     return actions;
 }
 function isHttpError(e) {
-    return typeof e === 'object' && e !== null && typeof e.status === 'number';
+    return (0,errors/* httpStatus */.n)(e) !== null;
 }
 const PREFIX = 'GitHub issues could not be updated';
 /** One line saying what went wrong and, for a permission problem, what to add. */
 function describeIssueError(e) {
     if (!isHttpError(e))
-        return `${PREFIX}: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e))}`;
+        return `${PREFIX}: ${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e))}`;
     const message = (0,markdown/* oneLine */.TN)(e.message);
     if (/rate limit/i.test(message)) {
         return `${PREFIX}: GitHub's API rate limit was still exceeded after ${octokit/* RATE_LIMIT_RETRIES */.se} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
@@ -85300,7 +85309,7 @@ function githubContextFromEnv(token, env = process.env) {
 /* harmony export */   im: () => (/* binding */ formatDay),
 /* harmony export */   pt: () => (/* binding */ describeUse)
 /* harmony export */ });
-/* unused harmony exports keyIdQuery, daysBetween */
+/* unused harmony export keyIdQuery */
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
 
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
@@ -85429,7 +85438,7 @@ function describeUse(f, asOf) {
 /* harmony export */   XY: () => (/* binding */ buildJsonReport),
 /* harmony export */   eg: () => (/* binding */ jsonFinding)
 /* harmony export */ });
-/* unused harmony exports JSON_SCHEMA_VERSION, jsonAccount */
+/* unused harmony export jsonAccount */
 const JSON_SCHEMA_VERSION = 1;
 /** Every field of the schema, in the order written (the return types below keep the lists complete). */
 const ACCOUNT_FIELDS = [
@@ -85511,7 +85520,6 @@ function buildJsonReport(result) {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* unused harmony export ZWSP */
 /**
  * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
  * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
@@ -85722,7 +85730,7 @@ function exitCodeFor(result, failOn) {
 /* harmony export */   lL: () => (/* binding */ sarifResultCounts),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA, toArtifactUri, locationFingerprint, sarifText, automationId */
+/* unused harmony exports toArtifactUri, locationFingerprint, sarifText, automationId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2794);
@@ -85967,7 +85975,7 @@ function buildSarif(result, opts) {
 /* harmony export */   Oy: () => (/* binding */ MAX_FIX_BLOCKS),
 /* harmony export */   h2: () => (/* binding */ MAX_MESSAGE)
 /* harmony export */ });
-/* unused harmony exports MAX_CELL_MESSAGE, verdictText, codeScanningAlertsUrl, OFFLINE_CAVEAT */
+/* unused harmony exports verdictText, codeScanningAlertsUrl */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);

@@ -96,7 +96,7 @@ export interface ParsedReport {
   unreadable: UnreadableRow[];
 }
 
-export type Reason = 'never-used' | 'unused';
+type Reason = 'never-used' | 'unused';
 
 /** One failing (or exempted) access key. The JSON report's `findings[]` entry, exactly. */
 export interface Finding {

@@ -18,7 +18,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-export const DEFAULT_ACCOUNT = '123456789012';
+const DEFAULT_ACCOUNT = '123456789012';
 
 export interface ProxyCall {
   /** 1-based order of arrival. */
@@ -38,9 +38,9 @@ export interface ProxyCall {
   fault: FaultKind | null;
 }
 
-export type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
+type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
 
-export interface FaultMatch {
+interface FaultMatch {
   action?: string | string[];
   account?: string;
   service?: string;
@@ -51,7 +51,7 @@ export interface FaultMatch {
 }
 
 /** An AWS error rendered in the protocol of the request (query XML or JSON `__type`). */
-export interface AwsErrorSpec {
+interface AwsErrorSpec {
   code: string;
   message: string;
   /** Default 400. */

@@ -23,9 +23,9 @@ import { applyExemptions } from '../evaluate/exemptions.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
-export const ENRICH_CONCURRENCY = 4;
+const ENRICH_CONCURRENCY = 4;
 
-export interface AuditAccountDeps {
+interface AuditAccountDeps {
   sleep(ms: number): Promise<void>;
   now(): Date;
   log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };

@@ -18,7 +18,7 @@ export interface AuditDeps {
   aws?: AwsClientDeps;
 }
 
-export const OFFLINE_NOTE =
+const OFFLINE_NOTE =
   'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
   'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
 
@@ -42,14 +42,13 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
 }
 
 /** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
-export { runAudit as audit };
 
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
  * both would double every finding. The last in name order is audited (AWS names its downloads by
  * time), the others are left out with a note.
  */
-export function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
+function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
   const last = new Map<string, AccountAudit>();
   for (const a of audits) if (a.account.status === 'ok') last.set(a.account.accountId, a);
   const notes: string[] = [];

@@ -9,7 +9,7 @@
 
 /** Who must be allowed the action: the role in each audited account, the signed-in audit role, or the
  * audit role of an organization run (management account or delegated administrator). */
-export type OperationRole = 'member' | 'audit' | 'organization';
+type OperationRole = 'member' | 'audit' | 'organization';
 
 export interface AwsOperation {
   /** The SDK command, without `Command` (`GetCredentialReport`); also the proxy's and the bench's name. */
@@ -149,7 +149,7 @@ export function accountOperationOfStep(step: string): AwsOperation | undefined {
 }
 
 /** The IAM actions granted to `role`, in table order. */
-export function actionsOf(role: OperationRole): string[] {
+function actionsOf(role: OperationRole): string[] {
   return (AWS_OPERATIONS as readonly AwsOperation[])
     .filter((o) => o.role === role && o.granted)
     .map((o) => o.iamAction);

@@ -44,7 +44,7 @@ export interface FetchedCredentialReport {
   generatedAt: Date;
 }
 
-export const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
+const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
 
 /** How long a live audit waits for an account's report, and the largest report it reads. */
 export interface ReportLimits {

@@ -6,7 +6,7 @@ import { InputError } from '../model.js';
 import type { RawInputs } from './config.js';
 import { BOOLEAN_INPUTS, INPUTS, type InputDefinition, type InputName } from './definitions.js';
 
-export const CLI_NAME = 'iam-initial-access-key-audit';
+const CLI_NAME = 'iam-initial-access-key-audit';
 
 export type CliArgs = { help: true; text: string } | { help: false; raw: RawInputs };
 
@@ -168,7 +168,7 @@ function wrap(text: string, indent: number, width = 100): string[] {
 }
 
 /** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
-export function helpText(): string {
+function helpText(): string {
   const out: string[] = [
     `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
     '',

@@ -18,7 +18,7 @@ export interface ConfigDeps {
 const MAX_QUOTED = 80;
 
 /** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
-export function quote(value: string): string {
+function quote(value: string): string {
   const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
   return JSON.stringify(cut);
 }

@@ -24,7 +24,7 @@ import {
 export const MAX_ISSUE_BODY = 65_536;
 /** GitHub's limit for issue titles. */
 export const MAX_ISSUE_TITLE = 256;
-export const MARKER_PREFIX = '<!-- iam-initial-access-key:';
+const MARKER_PREFIX = '<!-- iam-initial-access-key:';
 
 export interface IssueGroup {
   accountId: string;
@@ -102,7 +102,7 @@ function violation(scope: Scope): string {
   return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
 }
 
-export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
+function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
   const title =
     `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
     `has ${violation(scope)}`;

@@ -356,7 +356,7 @@ function join(parts: string[]): string {
   return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
 
-export function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTES): string {
+function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTES): string {
   const json = codeSpan(m.files.jsonFile);
   const c: Ctx = {
     m,

@@ -22,7 +22,7 @@ export const MAX_FIX_BLOCKS = 50;
 /** Longest message (note, error, justification) shown. */
 export const MAX_MESSAGE = 1_000;
 /** Longest message shown in a table cell. */
-export const MAX_CELL_MESSAGE = 200;
+const MAX_CELL_MESSAGE = 200;
 
 /** The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`). */
 export interface Repository {
@@ -37,7 +37,7 @@ export interface SummaryFiles {
 }
 
 /** A piece of a note: text, or a name quoted in the note (shown as code, copied exactly). */
-export type NotePart = string | { code: string };
+type NotePart = string | { code: string };
 
 export interface Note {
   /** The whole note, as written. */
@@ -161,7 +161,7 @@ export function shortError(a: AccountResult): string {
 }
 
 /** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
-export const OFFLINE_CAVEAT =
+const OFFLINE_CAVEAT =
   'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
   'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
   'Run a live audit to confirm findings against the API.';

@@ -112,7 +112,7 @@ function noteLines(m: SummaryModel): string[] {
   return extra;
 }
 
-export function renderTerminalModel(m: SummaryModel): string {
+function renderTerminalModel(m: SummaryModel): string {
   const out: string[] = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
   if (m.caveat !== null) out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), MAX_MESSAGE)}`);
   const section = (title: string, body: string) => out.push('', title, body);
