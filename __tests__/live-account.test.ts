@@ -40,6 +40,8 @@ function config(over: Partial<Config> = {}): Config {
     issueLabels: [],
     maxIssues: 20,
     githubToken: null,
+    securityHub: false,
+    securityHubRegion: TEST_REGION,
     ...over,
   };
 }

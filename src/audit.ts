@@ -1,4 +1,5 @@
 import type { AccountAudit, AuditResult, CarriedAlert, Config } from './model.js';
+import type { AuditSession } from './credentials/session.js';
 import { auditReportFile } from './collect/offline.js';
 import { mapWithConcurrency } from './collect/pool.js';
 import { runLiveAudit } from './collect/run-live.js';
@@ -10,6 +11,8 @@ export interface AuditDeps {
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
+  /** Live runs: called once signed in, with the session (per-account credentials) for later steps. */
+  onSession?(session: AuditSession): void;
 }
 
 export const OFFLINE_NOTE =

@@ -53,6 +53,10 @@ export interface Config {
   issueLabels: string[];
   maxIssues: number;
   githubToken: string | null;
+  /** Import findings into each audited account's AWS Security Hub (DESIGN §9). */
+  securityHub: boolean;
+  /** The Security Hub region; `aws-region` when the input is absent. */
+  securityHubRegion: string;
 }
 
 /** One key slot of a credential report row. Times are epoch milliseconds. */

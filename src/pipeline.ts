@@ -1,6 +1,6 @@
 /**
  * The pipeline both shells (the action and the CLI) run:
- * audit -> keep failed accounts' alerts -> write SARIF + JSON -> sync issues -> outputs and verdict.
+ * audit -> keep failed accounts' alerts -> write SARIF + JSON -> sync issues -> Security Hub -> outputs and verdict.
  * The shells only differ in where inputs come from and where the summary goes.
  */
 import type { AuditResult, Config, IssueSyncOutcome } from './model.js';
@@ -11,6 +11,9 @@ import { createOctokit } from './github/octokit.js';
 import { fetchCarriedAlerts } from './github/code-scanning.js';
 import { syncIssues } from './github/issues.js';
 import { TOOL_NAME } from './evaluate/rule.js';
+import type { AuditSession } from './credentials/session.js';
+import { publishToSecurityHub, type SecurityHubOutcome } from './publish/security-hub.js';
+import { VERSION } from './version.js';
 
 export interface GithubContext {
   token: string;
@@ -29,13 +32,22 @@ export interface PipelineDeps extends AuditDeps {
 export interface PipelineOutcome {
   result: AuditResult;
   issues: IssueSyncOutcome | null;
+  /** Null when `security-hub` is off or the run was not live. */
+  securityHub: SecurityHubOutcome | null;
   outputs: Record<string, string>;
   exitCode: 0 | 1;
   verdict: string;
 }
 
 export async function runPipeline(config: Config, deps: PipelineDeps): Promise<PipelineOutcome> {
-  let result = await runAudit(config, deps);
+  let session: AuditSession | null = null;
+  let result = await runAudit(config, {
+    ...deps,
+    onSession: (s) => {
+      session = s;
+      deps.onSession?.(s);
+    },
+  });
   deps.onResult?.(result);
   result = await keepFailedAccountsAlerts(result, deps);
   deps.onResult?.(result);
@@ -47,9 +59,37 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<P
     issues = await syncIssueTracker(result, config, deps);
     if (issues.error) deps.log.warning(issues.error);
   }
-  const outputs = buildOutputs(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
+  const securityHub = await importIntoSecurityHub(result, config, deps, session);
+  const outputs = buildOutputs(result, {
+    sarifFile: config.sarifFile,
+    jsonFile: config.jsonFile,
+    issues,
+    securityHub,
+  });
   const { code, reason } = exitCodeFor(result, config.failOn);
-  return { result, issues, outputs, exitCode: code, verdict: reason };
+  return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
+}
+
+/** DESIGN §9: each account's findings into its own Security Hub, with the audit's session. Never throws. */
+async function importIntoSecurityHub(
+  result: AuditResult,
+  config: Config,
+  deps: PipelineDeps,
+  session: AuditSession | null,
+): Promise<SecurityHubOutcome | null> {
+  if (!config.securityHub || result.mode !== 'live' || session === null) return null;
+  const s: AuditSession = session;
+  return publishToSecurityHub({
+    result,
+    credentialsFor: (accountId) => s.credentialsFor(accountId),
+    roleArnFor: (accountId) => s.roleArnFor(accountId) ?? s.callerArn,
+    region: config.securityHubRegion,
+    partition: config.partition,
+    concurrency: config.concurrency,
+    toolVersion: VERSION,
+    sourceUrl: deps.github?.runUrl ?? null,
+    log: deps.log,
+  });
 }
 
 /**

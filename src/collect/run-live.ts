@@ -18,6 +18,8 @@ export interface RunLiveDeps {
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
+  /** Called once signed in, with the session whose per-account credentials later steps reuse. */
+  onSession?(session: AuditSession): void;
 }
 
 function failedAudit(
@@ -86,6 +88,7 @@ export async function runLiveAudit(
   deps: RunLiveDeps,
 ): Promise<{ audits: AccountAudit[]; notes: string[] }> {
   const session = await signIn(config, deps);
+  deps.onSession?.(session);
   const { accounts, notes } = await planAccounts(config, session);
   const concurrency = Math.max(1, Math.floor(config.concurrency));
   deps.log.info(
