@@ -96990,12 +96990,7 @@ function planAccountImport(opts) {
 
 /** The IAM actions the input needs in every audited account (README, CloudFormation). */
 const SECURITY_HUB_ACTIONS = ['securityhub:BatchImportFindings', 'securityhub:GetFindings'];
-const DENIED = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'UnauthorizedOperation',
-    'UnrecognizedClientException',
-]);
+const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
 function oneLineMessage(err) {
     return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }

@@ -70,12 +70,7 @@ export interface SecurityHubOptions {
   client?(accountId: string, credentials: AwsCredentialIdentityProvider): SecurityHubClient;
 }
 
-const DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'UnrecognizedClientException',
-]);
+const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
 
 function oneLineMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
