@@ -230,7 +230,7 @@ describe('ASFF record of a failing key', () => {
     expect(activeFinding(makeFinding({ keyLastUsedAt: '2025-01-01T00:00:00Z' }), CTX).Id).toBe(r.Id);
     const other = makeFinding({ keyCreatedAt: '2024-02-01T00:00:00.000Z' });
     expect(asffId(other.accountId, other.location)).not.toBe(r.Id);
-    expect(asffId('210987654321', locationFor('210987654321', f.userArn, f.keyCreatedAt))).not.toBe(r.Id);
+    expect(asffId('210987654321', locationFor('210987654321', f.userArn, f.keyCreatedAt!))).not.toBe(r.Id);
   });
 
   it('keeps CreatedAt and FirstObservedAt of the earlier finding; only UpdatedAt and LastObservedAt move', () => {

@@ -7,8 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import { MEMBER_ROLE_ACTIONS } from '../src/collect/aws-errors.js';
-import { SECURITY_HUB_ACTIONS } from '../src/publish/security-hub.js';
+import { AWS_OPERATIONS, MEMBER_ROLE_ACTIONS, SECURITY_HUB_ACTIONS } from '../src/aws/operations.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -93,6 +92,38 @@ function expectSplit(actions: Granted[]): void {
 
 describe('least-privilege policies in the README and the CloudFormation templates', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  type AnyStatement = Parameters<typeof granted>[0][number];
+  const actionsOf = (statements: AnyStatement[]): string[] => granted(statements).map((g) => g.action);
+
+  const readmeActions = (): string[] =>
+    actionsOf(
+      [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+        .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
+        .flatMap((p) => p.Statement),
+    );
+
+  /** Every Action of a template: its policies and, with `trust`, its roles' trust policies. */
+  function templateActions(file: string, trust = false): string[] {
+    const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
+      Resources: Record<
+        string,
+        {
+          Properties: {
+            AssumeRolePolicyDocument?: { Statement: AnyStatement[] };
+            Policies?: Array<{ PolicyDocument: { Statement: AnyStatement[] } }>;
+          };
+        }
+      >;
+    };
+    return actionsOf(
+      Object.values(template.Resources)
+        .flatMap((r) => [
+          ...(r.Properties.Policies ?? []).map((p) => p.PolicyDocument),
+          ...(trust && r.Properties.AssumeRolePolicyDocument ? [r.Properties.AssumeRolePolicyDocument] : []),
+        ])
+        .flatMap((d) => d.Statement),
+    );
+  }
 
   it('grant exactly the IAM actions the audit calls, and the Security Hub ones only as optional', () => {
     const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map(
@@ -123,6 +154,15 @@ describe('least-privilege policies in the README and the CloudFormation template
         'Fn::Equals': [{ Ref: 'SecurityHub' }, 'true'],
       });
     }
+  });
+
+  it('name every action the operations table says a policy must grant, and no other', () => {
+    const granted = AWS_OPERATIONS.filter((o) => o.granted)
+      .map((o) => o.iamAction)
+      .sort();
+    expect([...new Set(readmeActions())].sort()).toEqual(granted);
+    const templates = ['audit-role.yaml', 'member-role.yaml'].flatMap((f) => templateActions(f, true));
+    expect([...new Set(templates)].sort()).toEqual(granted);
   });
 
   it('trust GitHub OIDC in both the classic and the immutable sub form', () => {

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Finding } from '../src/model.js';
+import { SECURITY_HUB_ACTIONS } from '../src/aws/operations.js';
 import { publishToSecurityHub, type SecurityHubOptions } from '../src/publish/security-hub.js';
 import { activeFinding, asffId } from '../src/report/asff.js';
 import { accessDenied } from './helpers/aws-proxy.js';
@@ -260,7 +261,7 @@ describeWithMoto('Security Hub import against moto', () => {
         `^Security Hub, account ${ACCOUNT_ID} \\(us-east-1\\): arn:aws:iam::${ACCOUNT_ID}:role/audit/IamAudit may not call securityhub:BatchImportFindings \\(AccessDeniedException: `,
       ),
     );
-    expect(out.warnings[0]).toContain('Grant securityhub:BatchImportFindings and securityhub:GetFindings');
+    expect(out.warnings[0]).toContain(`Grant ${SECURITY_HUB_ACTIONS.join(' and ')}`);
   });
 
   it('only accounts audited successfully this run are touched', async () => {

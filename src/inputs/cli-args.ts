@@ -45,6 +45,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'max-issues': 'N',
   'github-token': 'TOKEN',
   'security-hub-region': 'REGION',
+  category: 'CATEGORY',
 };
 
 const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));

@@ -26,9 +26,10 @@ import {
   type AwsSecurityFindingFilters,
 } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AuditResult, Partition } from '../model.js';
-import { awsClientConfig } from '../credentials/aws-config.js';
-import { awsErrorName } from '../collect/aws-errors.js';
+import type { AuditResult, Partition, SecurityHubOutcome } from '../model.js';
+import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
+import { awsErrorName } from '../aws/errors.js';
+import { SECURITY_HUB_ACTIONS, operation } from '../aws/operations.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import {
   ASFF_BATCH_SIZE,
@@ -42,16 +43,10 @@ import {
 } from '../report/asff.js';
 import { RULE } from '../evaluate/rule.js';
 
-/** The IAM actions the input needs in every audited account (README, CloudFormation). */
-export const SECURITY_HUB_ACTIONS = ['securityhub:BatchImportFindings', 'securityhub:GetFindings'] as const;
+export type { SecurityHubOutcome };
 
-export interface SecurityHubOutcome {
-  /** ACTIVE findings Security Hub accepted (new and re-imported). */
-  imported: number;
-  /** Findings Security Hub accepted as ARCHIVED (resolved or exempted keys). */
-  archived: number;
-  warnings: string[];
-}
+const GET_FINDINGS = operation('GetFindings').iamAction;
+const BATCH_IMPORT = operation('BatchImportFindings').iamAction;
 
 export interface SecurityHubOptions {
   result: AuditResult;
@@ -66,6 +61,8 @@ export interface SecurityHubOptions {
   /** The workflow run, as each finding's SourceUrl. */
   sourceUrl?: string | null;
   log: { info(message: string): void; warning(message: string): void };
+  /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
   /** Tests: a client of their own making. */
   client?(accountId: string, credentials: AwsCredentialIdentityProvider): SecurityHubClient;
 }
@@ -79,7 +76,7 @@ function oneLineMessage(err: unknown): string {
 /** The warning for a failed Security Hub call: what failed, and what to fix. */
 export function describeSecurityHubError(
   err: unknown,
-  ctx: { accountId: string; region: string; action: (typeof SECURITY_HUB_ACTIONS)[number]; who: string },
+  ctx: { accountId: string; region: string; action: string; who: string },
 ): string {
   const name = awsErrorName(err);
   const what = `${name}: ${oneLineMessage(err)}`;
@@ -152,7 +149,7 @@ async function publishAccount(
   const credentials = opts.credentialsFor(accountId);
   const client =
     opts.client?.(accountId, credentials) ??
-    new SecurityHubClient(awsClientConfig({ region: opts.region, credentials }));
+    new SecurityHubClient(awsClientConfig({ region: opts.region, credentials, ...opts.aws }));
   const productArn = defaultProductArn(opts.partition, opts.region, accountId);
   try {
     let existing: AwsSecurityFinding[];
@@ -165,7 +162,7 @@ async function publishAccount(
         describeSecurityHubError(err, {
           accountId,
           region: opts.region,
-          action: 'securityhub:GetFindings',
+          action: GET_FINDINGS,
           who,
         }),
       );
@@ -193,7 +190,7 @@ async function publishAccount(
           describeSecurityHubError(err, {
             accountId,
             region: opts.region,
-            action: 'securityhub:BatchImportFindings',
+            action: BATCH_IMPORT,
             who,
           }),
         );

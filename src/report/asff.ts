@@ -24,9 +24,8 @@ import {
   RULE,
   SECURITY_SEVERITY,
   TOOL_NAME,
-  describeCreation,
-  describeUse,
 } from '../evaluate/rule.js';
+import { describeCreation, describeUse } from './format.js';
 import { oneLine } from './markdown.js';
 import { locationFingerprint } from './sarif.js';
 
@@ -145,7 +144,7 @@ function resources(f: Finding, ctx: AsffContext): Resource[] {
           PrincipalType: 'IAMUser',
           AccountId: f.accountId,
           Status: 'Active',
-          CreatedAt: f.keyCreatedAt,
+          ...(f.keyCreatedAt !== null ? { CreatedAt: f.keyCreatedAt } : {}),
           ...(f.accessKeyId ? { AccessKeyId: f.accessKeyId } : {}),
         },
       },
@@ -200,7 +199,7 @@ function description(f: Finding, ctx: AsffContext): string {
   const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
   return (
     `IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
-    `${describeCreation(f, ctx.setupWindowSeconds)} on ${f.keyCreatedAt}, ${describeUse(f, ctx.asOf)}.` +
+    `${describeCreation(f, ctx.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${describeUse(f, ctx.asOf)}.` +
     `${expired} ${RULE.shortDescription}`
   );
 }
@@ -279,7 +278,9 @@ function baseRecord(
     UpdatedAt: ctx.now,
     Title: fitText(
       `IAM user ${f.userName} has an unused access key` +
-        (f.setupGapSeconds <= ctx.setupWindowSeconds ? ' created at user setup' : ''),
+        (f.setupGapSeconds !== null && f.setupGapSeconds <= ctx.setupWindowSeconds
+          ? ' created at user setup'
+          : ''),
       ASFF_LIMITS.title,
     )!,
     Description: fitText(description(f, ctx), ASFF_LIMITS.description)!,
