@@ -204,6 +204,13 @@ describeWithMoto('dist/index.js with security-hub against moto', () => {
         ),
       );
       expect(existsSync(`${r.dir}/iam-initial-access-keys.sarif`)).toBe(true);
+      // the job summary says what Security Hub took, and which account it did not
+      expect(r.summary).toContain('#### AWS Security Hub');
+      expect(r.summary).toContain('2 active findings imported, 0 findings archived, 1 warning.');
+      const hub = r.summary.slice(r.summary.indexOf('#### AWS Security Hub'));
+      expect(hub).toMatch(
+        new RegExp(`^- ⚠️ Security Hub, account ${off} .*Security Hub is not enabled there`, 'm'),
+      );
     } finally {
       r.cleanup();
     }
