@@ -253,6 +253,8 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
         'issues-updated': '0',
         'issues-closed': '0',
         'issues-skipped': '0',
+        'security-hub-imported': '0',
+        'security-hub-archived': '0',
       });
       expect(run.stdout).toMatch(
         /^::error::.*4 unused access keys of 4 users.*1 account of 3 could not be audited/m,

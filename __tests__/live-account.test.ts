@@ -42,6 +42,8 @@ function config(over: Partial<Config> = {}): Config {
     issueLabels: [],
     maxIssues: 20,
     githubToken: null,
+    securityHub: false,
+    securityHubRegion: TEST_REGION,
     category: null,
     ...over,
   };

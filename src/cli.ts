@@ -4,6 +4,7 @@
  */
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
+import type { AuditSession } from './credentials/session.js';
 import { errorMessage } from './errors.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
@@ -36,6 +37,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       info: (m: string) => process.stderr.write(m + '\n'),
       warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
     };
+    let session: AuditSession | null = null;
     const audited = await runAudit(config, {
       getIDToken: (audience) => getIDToken(audience),
       // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
@@ -43,14 +45,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       now: () => new Date(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       log,
+      onSession: (s) => {
+        session = s;
+      },
     });
     const outcome = await publish(audited, config, {
       log,
       github: githubContextFromEnv(config.githubToken, env),
       githubClient: githubClientSettings(),
+      session,
     });
     if (config.summary) {
-      process.stdout.write(renderTerminal(outcome.result, reportFiles(config)) + '\n');
+      process.stdout.write(
+        renderTerminal(outcome.result, { ...reportFiles(config), securityHub: outcome.securityHub }) + '\n',
+      );
     }
     process.stderr.write(`${outcome.verdict}\n`);
     return outcome.exitCode;

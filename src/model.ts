@@ -53,6 +53,10 @@ export interface Config {
   issueLabels: string[];
   maxIssues: number;
   githubToken: string | null;
+  /** Import findings into each audited account's AWS Security Hub (DESIGN §9). */
+  securityHub: boolean;
+  /** The Security Hub region; `aws-region` when the input is absent. */
+  securityHubRegion: string;
   /** Code scanning category (the SARIF run's `automationDetails.id`); null: none, upload-sarif derives it. */
   category: string | null;
 }
@@ -197,6 +201,15 @@ export interface AuditResult {
 }
 
 /** Outcome of keeping GitHub issues in sync (DESIGN §5). */
+/** What the Security Hub import did (DESIGN §9): counts of accepted findings, and every warning. */
+export interface SecurityHubOutcome {
+  /** ACTIVE findings Security Hub accepted (new and re-imported). */
+  imported: number;
+  /** Findings Security Hub accepted as ARCHIVED (resolved or exempted keys). */
+  archived: number;
+  warnings: string[];
+}
+
 export interface IssueSyncOutcome {
   opened: number;
   updated: number;

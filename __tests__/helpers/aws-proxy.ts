@@ -2,7 +2,8 @@
  * A small HTTP proxy in front of moto (or any AWS endpoint emulator) for tests and the benchmark:
  *
  * - counts calls per account and operation: the operation is the `Action` form field (query APIs: IAM,
- *   STS), the `X-Amz-Target` header (JSON APIs: Organizations) or the `/operation/X` path (RPCv2);
+ *   STS), the `X-Amz-Target` header (JSON APIs: Organizations), the `/operation/X` path (RPCv2) or the
+ *   method and path of the REST operations listed in `REST_OPERATIONS` (Security Hub);
  *   the account comes from the access key id in the SigV4 `Authorization` header, mapped to accounts
  *   as the proxy learns them from `AssumeRole*` and `CreateAccessKey` answers (unknown keys: the
  *   default account, as moto does);
@@ -121,6 +122,17 @@ function xmlEscape(s: string): string {
 const XMLNS: Record<string, string> = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+};
+
+/** REST-JSON operations by signing name, `METHOD /path` (the path without its query). */
+const REST_OPERATIONS: Record<string, Record<string, string>> = {
+  securityhub: {
+    'POST /findings': 'GetFindings',
+    'POST /findings/import': 'BatchImportFindings',
+    'POST /accounts': 'EnableSecurityHub',
+    'GET /accounts': 'DescribeHub',
+    'DELETE /accounts': 'DisableSecurityHub',
+  },
 };
 
 export class AwsProxy {
@@ -268,7 +280,8 @@ export class AwsProxy {
           : null;
         for (const [k, v] of query) params[k] = v;
         if (form) for (const [k, v] of form) params[k] = v;
-        action = params.Action ?? '';
+        const rest = REST_OPERATIONS[service]?.[`${req.method} ${originPath(req.url).split('?')[0]}`];
+        action = params.Action ?? rest ?? '';
       }
     }
     return {

@@ -4,7 +4,7 @@
  */
 import type { AccountResult, AuditResult, CarriedAlert, Finding, IssueSyncOutcome } from '../../src/model.js';
 
-const ACCOUNT_ID = '123456789012';
+export const ACCOUNT_ID = '123456789012';
 export const AS_OF = '2025-06-01T00:00:00.000Z';
 export const GENERATED_AT = '2025-06-01T02:00:00.000Z';
 
@@ -17,7 +17,7 @@ function compactTime(iso: string): string {
 }
 
 /** DESIGN §4 location: `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ`. */
-function locationFor(accountId: string, userArn: string, keyCreatedAt: string, slot?: 1 | 2): string {
+export function locationFor(accountId: string, userArn: string, keyCreatedAt: string, slot?: 1 | 2): string {
   const resource = userArn.split(':user/')[1] ?? userArn;
   return `aws/${accountId}/iam/user/${resource}/key-created-${compactTime(keyCreatedAt)}${slot ? `-slot${slot}` : ''}`;
 }

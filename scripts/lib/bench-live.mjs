@@ -224,7 +224,9 @@ function callsByAccount(proxy, accounts) {
 
 /** The calls of one account's audit, from the operations table (src/aws/operations.ts). */
 const { AWS_OPERATIONS } = await importTs('src/aws/operations.ts');
-const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account').map((o) => o.command);
+const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account' && o.need === 'required').map(
+  (o) => o.command,
+);
 function printCallTable(log, byAccount, accounts, flagged, polls) {
   const ops = [...new Set([...OPS, ...[...byAccount.values()].flatMap((o) => Object.keys(o))])];
   const rows = ops.map((op) => {

@@ -1,5 +1,6 @@
 import type { AccountAudit, AuditResult, CarriedAlert, Config } from '../model.js';
 import type { AwsClientDeps } from '../credentials/aws-config.js';
+import type { AuditSession } from '../credentials/session.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { sortFindings } from '../evaluate/evaluate.js';
 import { runLiveAudit } from './live.js';
@@ -16,6 +17,8 @@ export interface AuditDeps {
   onAccount?(audit: AccountAudit): void;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
+  /** Live runs: called once signed in, with the session (per-account credentials) for later steps. */
+  onSession?(session: AuditSession): void;
 }
 
 const OFFLINE_NOTE =

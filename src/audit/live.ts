@@ -25,6 +25,8 @@ export interface RunLiveDeps {
   onAccount?(audit: AccountAudit): void;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
+  /** Called once signed in, with the session whose per-account credentials later steps reuse. */
+  onSession?(session: AuditSession): void;
 }
 
 async function auditOne(
@@ -82,6 +84,7 @@ export async function runLiveAudit(
   deps: RunLiveDeps,
 ): Promise<{ audits: AccountAudit[]; notes: string[] }> {
   const session = await signIn(config, deps);
+  deps.onSession?.(session);
   const { accounts, notes } = await planAccounts(config, session, deps.aws);
   deps.onPlan?.(accounts);
   const concurrency = Math.max(1, Math.floor(config.concurrency));

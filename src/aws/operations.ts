@@ -132,6 +132,28 @@ export const AWS_OPERATIONS = [
     granted: true,
     denied: 'that account fails: its alias cannot be read',
   },
+  // `security-hub` (DESIGN §9), after the audit, with each account's own credentials (the member role,
+  // or the audit role for its own account). A denial is a warning: the audit and the other reports stand.
+  {
+    command: 'GetFindings',
+    iamAction: 'securityhub:GetFindings',
+    step: 'GetFindings',
+    role: 'member',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: "a warning: nothing is imported into that account's Security Hub",
+  },
+  {
+    command: 'BatchImportFindings',
+    iamAction: 'securityhub:BatchImportFindings',
+    step: 'BatchImportFindings',
+    role: 'member',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: "a warning: nothing more is imported into that account's Security Hub",
+  },
 ] as const satisfies readonly AwsOperation[];
 
 export type OperationName = (typeof AWS_OPERATIONS)[number]['command'];
@@ -148,12 +170,15 @@ export function accountOperationOfStep(step: string): AwsOperation | undefined {
   );
 }
 
-/** The IAM actions granted to `role`, in table order. */
-function actionsOf(role: OperationRole): string[] {
+/** The IAM actions granted to `role` with that `need`, in table order. */
+function actionsOf(role: OperationRole, need: AwsOperation['need'] = 'required'): string[] {
   return (AWS_OPERATIONS as readonly AwsOperation[])
-    .filter((o) => o.role === role && o.granted)
+    .filter((o) => o.role === role && o.need === need && o.granted)
     .map((o) => o.iamAction);
 }
 
 /** Every IAM action the member-account role needs (DESIGN §6). */
 export const MEMBER_ROLE_ACTIONS: readonly string[] = actionsOf('member');
+
+/** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
+export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'optional');

@@ -15,7 +15,7 @@ export const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_cre
 export const SECURITY_SEVERITY = '7.5';
 const PRECISION = 'high';
 const TAGS: readonly string[] = ['security', 'CIS', 'aws', 'iam'];
-const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
+export const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
 
 export interface CisMapping {
   benchmark: 'CIS Amazon Web Services Foundations Benchmark';

@@ -44,6 +44,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'issue-labels': 'LABELS',
   'max-issues': 'N',
   'github-token': 'TOKEN',
+  'security-hub-region': 'REGION',
   category: 'CATEGORY',
 };
 

@@ -145,6 +145,23 @@ function region(r: Reader): string {
   return v;
 }
 
+/** `security-hub-region`, absent: `aws-region`; the same partition, since the same credentials call it. */
+function securityHubRegion(r: Reader, awsRegion: string, partition: Partition): string {
+  const v = r.given('security-hub-region');
+  if (v === undefined) return awsRegion;
+  if (!REGION.test(v)) {
+    throw bad('security-hub-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
+  }
+  if (partitionForRegion(v) !== partition) {
+    throw bad(
+      'security-hub-region',
+      v,
+      `a region of the partition of aws-region "${awsRegion}" (${partition}): the same credentials import the findings`,
+    );
+  }
+  return v;
+}
+
 function roleToAssume(r: Reader, partition: Partition, awsRegion: string): string | null {
   const v = r.given('role-to-assume');
   if (v === undefined) return null;
@@ -398,6 +415,15 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     );
   }
 
+  const securityHub = boolean(r, 'security-hub');
+  const hubRegion = securityHubRegion(r, awsRegion, partition);
+  if (securityHub && reports.length > 0) {
+    throw new InputError(
+      'security-hub',
+      'Input "security-hub" is true together with "credential-report": expected a live audit, since Security Hub findings are imported into each audited account with its credentials (an offline report has none); set security-hub to false or audit live.',
+    );
+  }
+
   return {
     roleToAssume: roleArn,
     audience,
@@ -423,6 +449,8 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     issueLabels: labels,
     maxIssues,
     githubToken,
+    securityHub,
+    securityHubRegion: hubRegion,
     category: category(r),
   };
 }

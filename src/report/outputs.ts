@@ -26,7 +26,13 @@ export function countResult(result: AuditResult): Counts {
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 export function buildOutputs(
   result: AuditResult,
-  opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null },
+  opts: {
+    sarifFile: string;
+    jsonFile: string;
+    issues: IssueSyncOutcome | null;
+    /** Counts of the Security Hub import; absent or null when it did not run (outputs are 0). */
+    securityHub?: { imported: number; archived: number } | null;
+  },
 ): Record<OutputName, string> {
   const c = countResult(result);
   const i = opts.issues;
@@ -43,6 +49,8 @@ export function buildOutputs(
     'issues-updated': String(i?.updated ?? 0),
     'issues-closed': String(i?.closed ?? 0),
     'issues-skipped': String(i?.skipped ?? 0),
+    'security-hub-imported': String(opts.securityHub?.imported ?? 0),
+    'security-hub-archived': String(opts.securityHub?.archived ?? 0),
   };
 }
 

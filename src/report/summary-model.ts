@@ -3,7 +3,7 @@
  * built once from the audit result, pure, nothing escaped yet. Each section is a field, so a new
  * section is one field here and one block in each renderer.
  */
-import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import type { AccountResult, AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import {
   describeUse,
@@ -99,6 +99,8 @@ export interface SummaryModel {
   /** The notes, without the offline caveat (it has its own place, under the verdict). */
   notes: Note[];
   issues: IssueSyncOutcome | null;
+  /** What the Security Hub import did; null when it did not run (`security-hub` off, or offline). */
+  securityHub: { imported: number; archived: number; warnings: Note[] } | null;
   files: SummaryFiles;
 }
 
@@ -211,7 +213,11 @@ function findingRow(f: Finding, asOf: string): FindingRow {
 
 export function buildSummaryModel(
   result: AuditResult,
-  opts: SummaryFiles & { issues?: IssueSyncOutcome | null; repository?: Repository | null },
+  opts: SummaryFiles & {
+    issues?: IssueSyncOutcome | null;
+    securityHub?: SecurityHubOutcome | null;
+    repository?: Repository | null;
+  },
 ): SummaryModel {
   const counts = countResult(result);
   const byAccount = perAccount(result.findings);
@@ -250,6 +256,13 @@ export function buildSummaryModel(
     sarif: sarifResultCounts(result),
     notes: result.notes.filter((n) => n !== caveat).map(note),
     issues: opts.issues ?? null,
+    securityHub: opts.securityHub
+      ? {
+          imported: opts.securityHub.imported,
+          archived: opts.securityHub.archived,
+          warnings: opts.securityHub.warnings.map(note),
+        }
+      : null,
     files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
   };
 }
