@@ -24,6 +24,7 @@ import {
   awsErrorName,
 } from './aws-errors.js';
 import { MAX_REPORT_BYTES, parseCredentialReport, tooLargeDetail } from './parse.js';
+import { pollDelayMs } from './poll-schedule.js';
 import { liftReportContent, type LiftedContent } from './report-content.js';
 
 export interface CredentialReportDeps {
@@ -37,6 +38,8 @@ export interface CredentialReportDeps {
   maxReportBytes?: number;
   /** Debug log (`core.debug` in the action). */
   debug?(message: string): void;
+  /** The poll's jitter source, in [0, 1); default Math.random (see poll-schedule.ts). */
+  random?(): number;
 }
 
 export interface FetchedCredentialReport {
@@ -45,8 +48,6 @@ export interface FetchedCredentialReport {
 }
 
 export const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
-const FIRST_POLL_MS = 1_000;
-const MAX_POLL_MS = 16_000;
 
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 export function isReportNotReady(err: unknown): boolean {
@@ -57,32 +58,35 @@ export function isReportNotReady(err: unknown): boolean {
 class PollBudget {
   private readonly started: number;
   private slept = 0;
-  private delay = FIRST_POLL_MS;
+  private attempt = 0;
+  private delay: number;
   constructor(
     private readonly deps: CredentialReportDeps,
     private readonly maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS,
   ) {
     this.started = deps.now().getTime();
+    this.delay = pollDelayMs(0, deps.random);
   }
 
   private waited(): number {
     return Math.max(this.deps.now().getTime() - this.started, this.slept);
   }
 
-  /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
+  /** Sleeps before the next poll (poll-schedule.ts: 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, jittered), or throws
+   *  when that would exceed the budget. */
   async wait(step: string, onTimeout?: unknown): Promise<void> {
     const waited = this.waited();
     if (waited + this.delay > this.maxWait)
       throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
     await this.deps.sleep(this.delay);
     this.slept += this.delay;
-    this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
+    this.delay = pollDelayMs(++this.attempt, this.deps.random);
   }
 }
 
 /**
  * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
- * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
+ * until it is COMPLETE: polls after 1, 1, 2, 2, 3, 3, 4, 4, then every 5 s (±20 %), for at most `maxWaitMs` in total,
  * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
  */
 async function generate(iam: IAMClient, budget: PollBudget): Promise<void> {
