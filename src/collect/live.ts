@@ -16,7 +16,7 @@ import { fetchCredentialReport } from './credential-report.js';
 import { enrichFindings, settleBoth } from './enrich.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
-export const ENRICH_CONCURRENCY = 4;
+export const ENRICH_CONCURRENCY = 16;
 
 export interface AuditAccountDeps {
   sleep(ms: number): Promise<void>;
