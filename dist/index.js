@@ -69709,7 +69709,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2568:
+/***/ 1936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75172,6 +75172,33 @@ async function resolveAccounts(config, session) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __nccwpck_require__(6764);
+;// CONCATENATED MODULE: ./src/collect/poll-schedule.ts
+/**
+ * When to ask again for a credential report that AWS is still generating (`GenerateCredentialReport`
+ * answered STARTED or INPROGRESS). Self-contained (no imports): the benchmark's models use it too.
+ *
+ * AWS documents no generation time; small accounts are COMPLETE within seconds, organizations see
+ * 5-60 s per report. A doubling backoff (1, 2, 4, 8, 16 s) overshoots badly there: a report ready at 5 s
+ * was seen at 7 s, one ready at 20 s at 31 s. This schedule ramps up slowly and then polls every 5 s:
+ * 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, each ±20 % (jitter, so that accounts started together do not poll in
+ * lockstep). For a report ready uniformly in 5-60 s the expected overshoot is ~2.3 s instead of ~7.5 s,
+ * for ~11 polls instead of ~5.5 (cheap calls, each account within its own IAM quota).
+ */
+/** The delay before each poll (milliseconds, before jitter); after the last one, `POLL_CAP_MS`. */
+const POLL_STEPS_MS = [1000, 1000, 2000, 2000, 3000, 3000, 4000, 4000];
+const POLL_CAP_MS = 5000;
+/** Each delay is drawn uniformly within ±POLL_JITTER of its step. */
+const POLL_JITTER = 0.2;
+/**
+ * The delay before poll number `attempt` (0 = the first poll after the first STARTED answer).
+ * `random` returns a number in [0, 1) (Math.random); 0.5 gives the step itself.
+ */
+function pollDelayMs(attempt, random = Math.random) {
+    const step = POLL_STEPS_MS[attempt] ?? POLL_CAP_MS;
+    const r = Math.min(Math.max(random(), 0), 1);
+    return Math.round(step * (1 - POLL_JITTER + 2 * POLL_JITTER * r));
+}
+
 ;// CONCATENATED MODULE: ./src/collect/report-content.ts
 /**
  * `GetCredentialReport` answers with the whole report base64-encoded inside one XML element. The SDK's
@@ -75246,9 +75273,8 @@ function liftReportContent(lifted, maxReportBytes = MAX_REPORT_BYTES) {
 
 
 
+
 const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
-const FIRST_POLL_MS = 1_000;
-const MAX_POLL_MS = 16_000;
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 function isReportNotReady(err) {
     return REPORT_NOT_READY.has(awsErrorName(err));
@@ -75259,28 +75285,31 @@ class PollBudget {
     maxWait;
     started;
     slept = 0;
-    delay = FIRST_POLL_MS;
+    attempt = 0;
+    delay;
     constructor(deps, maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS) {
         this.deps = deps;
         this.maxWait = maxWait;
         this.started = deps.now().getTime();
+        this.delay = pollDelayMs(0, deps.random);
     }
     waited() {
         return Math.max(this.deps.now().getTime() - this.started, this.slept);
     }
-    /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
+    /** Sleeps before the next poll (poll-schedule.ts: 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, jittered), or throws
+     *  when that would exceed the budget. */
     async wait(step, onTimeout) {
         const waited = this.waited();
         if (waited + this.delay > this.maxWait)
             throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
         await this.deps.sleep(this.delay);
         this.slept += this.delay;
-        this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
+        this.delay = pollDelayMs(++this.attempt, this.deps.random);
     }
 }
 /**
  * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
- * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
+ * until it is COMPLETE: polls after 1, 1, 2, 2, 3, 3, 4, 4, then every 5 s (±20 %), for at most `maxWaitMs` in total,
  * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
  */
 async function generate(iam, budget) {
@@ -75560,7 +75589,7 @@ async function enrichFindings(iam, findings, opts) {
 
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
-const ENRICH_CONCURRENCY = 4;
+const ENRICH_CONCURRENCY = 16;
 /** Audits one account with the given credentials. Never throws. */
 async function auditAccount(opts) {
     const { accountId, config, deps } = opts;
@@ -77998,8 +78027,8 @@ var glob = __nccwpck_require__(9876);
 var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/pipeline.ts + 29 modules
 var pipeline = __nccwpck_require__(5906);
-// EXTERNAL MODULE: ./src/audit.ts + 30 modules
-var audit = __nccwpck_require__(2568);
+// EXTERNAL MODULE: ./src/audit.ts + 31 modules
+var audit = __nccwpck_require__(1936);
 // EXTERNAL MODULE: ./src/report/files.ts + 1 modules
 var report_files = __nccwpck_require__(1009);
 // EXTERNAL MODULE: ./src/report/summary.ts
@@ -78192,8 +78221,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPipeline)
 });
 
-// EXTERNAL MODULE: ./src/audit.ts + 30 modules
-var audit = __nccwpck_require__(2568);
+// EXTERNAL MODULE: ./src/audit.ts + 31 modules
+var audit = __nccwpck_require__(1936);
 // EXTERNAL MODULE: ./src/report/files.ts + 1 modules
 var files = __nccwpck_require__(1009);
 // EXTERNAL MODULE: ./src/report/outputs.ts
