@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, expect, test } from '@jest/globals';
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { ProxyAgent } from 'proxy-agent';
 import {
@@ -7,14 +7,9 @@ import {
   awsClientConfig,
   proxyConfigured,
 } from '../src/credentials/aws-config.js';
-import { setEndpointEnv, startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
-import {
-  describeWithMoto,
-  startMoto,
-  TEST_CREDENTIALS,
-  TEST_REGION,
-  type MotoServer,
-} from './helpers/moto.js';
+import { setEndpointEnv, type AwsProxy } from './helpers/aws-proxy.js';
+import { liveStack } from './helpers/live-env.js';
+import { describeWithMoto, TEST_CREDENTIALS, TEST_REGION, type MotoServer } from './helpers/moto.js';
 
 const PROXY_VARS = [
   'HTTPS_PROXY',
@@ -73,25 +68,21 @@ test('plain agents without proxy variables; a ProxyAgent with one', () => {
 describeWithMoto(
   'awsClientConfig against moto: endpoints from AWS_ENDPOINT_URL, HTTP_PROXY / NO_PROXY honoured',
   () => {
+    // The test proxy accepts absolute-form requests: here it plays the corporate forward proxy.
+    const stack = liveStack({ pointSdk: false });
     let moto: MotoServer;
     let forward: AwsProxy;
     let restoreEnv: (() => void) | null = null;
 
-    beforeAll(async () => {
-      moto = await startMoto();
-      // The test proxy accepts absolute-form requests: here it plays the corporate forward proxy.
-      forward = await startAwsProxy(moto.endpoint);
+    beforeAll(() => {
+      moto = stack.moto;
+      forward = stack.aws;
     });
 
     afterEach(() => {
       restoreEnv?.();
       restoreEnv = null;
       forward.resetCalls();
-    });
-
-    afterAll(async () => {
-      await forward?.stop();
-      await moto?.stop();
     });
 
     async function aliases(): Promise<void> {

@@ -6,11 +6,11 @@ import { InputError } from '../src/model.js';
 import {
   parseConfig,
   parseDuration,
-  parseIsoDateTime,
   partitionForRegion,
   splitList,
   type RawInputs,
 } from '../src/inputs/config.js';
+import { parseIsoDateTime } from '../src/time.js';
 import { INPUTS, type InputName } from '../src/inputs/definitions.js';
 import { expandGlob } from '../src/inputs/glob.js';
 

@@ -2,7 +2,7 @@ import { expect, test } from '@jest/globals';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
-import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
+import { StepError, describeAwsError } from '../src/aws/errors.js';
 import {
   accessDenied,
   reportCapacityExceeded,

@@ -5,7 +5,7 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTION_ENTRY, CLI_ENTRY, ROOT, runAction } from './helpers/run-dist.js';
+import { CLI_ENTRY, ROOT, assertDistFresh, runAction } from './helpers/run-dist.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'fixtures');
 const AS_OF = '2026-11-01T00:00:00Z';
@@ -16,11 +16,7 @@ function expectedCount(name: string): number {
     .split('\n').length;
 }
 
-beforeAll(() => {
-  if (!existsSync(ACTION_ENTRY) || !existsSync(CLI_ENTRY)) {
-    throw new Error('dist/ is missing: run `npm run build` first (CI builds it before the tests)');
-  }
-});
+beforeAll(assertDistFresh);
 
 describe('dist/index.js on a downloaded credential report', () => {
   it('reports every failing key in the outputs, SARIF, JSON and summary, and fails the step', async () => {

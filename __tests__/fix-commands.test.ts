@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import jmespath from 'jmespath';
-import { fixCommands, keyIdQuery } from '../src/evaluate/rule.js';
+import { fixCommands, keyIdQuery } from '../src/report/format.js';
 import { makeFinding } from './helpers/results.js';
 
 /** ListAccessKeys as `aws iam list-access-keys` prints it: v2 renders CreateDate with `+00:00`. */
@@ -111,4 +111,39 @@ if (args[1] === 'list-access-keys') {
       ]);
     },
   );
+
+  it('a key without a creation time (N/A, scope any): lists the keys and runs nothing until KEY_ID is set', () => {
+    const userName = 'jane.doe@example.com';
+    const lines = fixCommands(makeFinding({ userName, accessKeyId: null, keyCreatedAt: null, keySlot: 2 }));
+    const script = lines.join('\n');
+    expect(script).not.toContain('starts_with');
+    expect(script).toContain('no creation time');
+    const run = (text: string) => {
+      writeFileSync(join(dir, 'calls.log'), '');
+      try {
+        execFileSync('sh', ['-c', text], { cwd: dir, env: { PATH: `${dir}:/usr/bin:/bin` }, stdio: 'pipe' });
+      } catch {
+        // `${KEY_ID:?...}` stops the command: the point of the test
+      }
+      return readFileSync(join(dir, 'calls.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as string[]);
+    };
+    // Pasted as is: only the listing runs, no key is touched.
+    expect(run(script).map((c) => c[1])).toEqual(['list-access-keys']);
+    // Line by line as a terminal runs a paste: each command refuses on its own.
+    const calls = lines.flatMap((l) => run(l)).map((c) => c[1]);
+    expect(calls).toEqual(['list-access-keys']);
+    // With KEY_ID filled in, the block deactivates, then deletes that key.
+    const filled = run(script.replace("KEY_ID=''", 'KEY_ID=AKIASETUP0000000000B'));
+    expect(
+      filled.map((c) => [c[1], c.includes('--access-key-id') ? c[c.indexOf('--access-key-id') + 1] : null]),
+    ).toEqual([
+      ['list-access-keys', null],
+      ['update-access-key', 'AKIASETUP0000000000B'],
+      ['delete-access-key', 'AKIASETUP0000000000B'],
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ import {
   sameIssueBody,
   userKey,
   type IssueGroup,
-} from '../src/github/issue-body.js';
+} from '../src/report/issue-body.js';
 import { oneLine } from '../src/report/markdown.js';
 import type { Finding } from '../src/model.js';
 import { HOSTILE, makeFinding, makeStaleFinding } from './helpers/results.js';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { codeSpans, withoutCodeSpans } from './helpers/code-spans.js';
-import { renderIssue } from '../src/github/issue-body.js';
-import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/github/issues.js';
-import { createOctokit } from '../src/github/octokit.js';
+import { renderIssue } from '../src/report/issue-body.js';
+import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/publish/issues.js';
+import { createOctokit } from '../src/publish/octokit.js';
 import type { AuditResult, Finding } from '../src/model.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string | null } = {}) {
   return syncIssues({
-    octokit: createOctokit('ghs_local_test', { log, timing: fastTiming() }),
+    octokit: createOctokit('ghs_local_test', { log, settings: fastTiming() }),
     owner: server.owner,
     repo: server.repo,
     result,
@@ -48,7 +48,16 @@ function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string |
 const user = (name: string, overrides: Partial<Finding> = {}) =>
   makeFinding({ userName: name, ...overrides });
 const result = (findings: Finding[], accounts = [makeAccount()]) => makeResult({ findings, accounts });
-const zero = { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null };
+/** The counts of an outcome; `issues` (the links) is checked on its own below. */
+const zero = {
+  opened: 0,
+  updated: 0,
+  reopened: 0,
+  closed: 0,
+  skipped: 0,
+  error: null,
+  issues: expect.any(Array) as unknown,
+};
 
 /** Issues of the server carrying our label, by user name (from the title). */
 function byUser(): Map<string, GitHubServer['issues'][number]> {
@@ -58,6 +67,38 @@ function byUser(): Map<string, GitHubServer['issues'][number]> {
 }
 
 describe('syncIssues against a local GitHub API', () => {
+  it('says which issues it touched, with the html_url GitHub answered, for the summary to link', async () => {
+    const opened = await sync(result([user('alice'), user('jane.doe@example.com')]));
+    const url = (n: number) => `http://127.0.0.1/${server.owner}/${server.repo}/issues/${n}`;
+    const numberOf = (name: string) => byUser().get(name)!.number;
+    expect(opened.issues).toEqual([
+      {
+        action: 'opened',
+        number: numberOf('alice'),
+        url: url(numberOf('alice')),
+        accountId: '123456789012',
+        userName: 'alice',
+      },
+      {
+        action: 'opened',
+        number: numberOf('jane.doe@example.com'),
+        url: url(numberOf('jane.doe@example.com')),
+        accountId: '123456789012',
+        userName: 'jane.doe@example.com',
+      },
+    ]);
+    const next = await sync(result([user('alice', { mfaActive: true })]));
+    expect(next.issues.map((i) => [i.action, i.userName, i.url])).toEqual([
+      ['updated', 'alice', url(numberOf('alice'))],
+      ['closed', 'jane.doe@example.com', url(numberOf('jane.doe@example.com'))],
+    ]);
+    const back = await sync(result([user('alice', { mfaActive: true }), user('jane.doe@example.com')]));
+    expect(back.issues.map((i) => [i.action, i.userName])).toEqual([['reopened', 'jane.doe@example.com']]);
+    expect(
+      (await sync(result([user('alice', { mfaActive: true }), user('jane.doe@example.com')]))).issues,
+    ).toEqual([]);
+  });
+
   it('opens one issue per violating user, with labels created, and changes nothing on the next two runs', async () => {
     const findings = [
       user('alice'),
@@ -306,7 +347,7 @@ describe('syncIssues against a local GitHub API', () => {
 
   it('returns an error instead of throwing for a non-HTTP error too, keeping what was done', async () => {
     await sync(result([user('alice')]));
-    const real = createOctokit('ghs_local_test', { log, timing: fastTiming() });
+    const real = createOctokit('ghs_local_test', { log, settings: fastTiming() });
     // a client that breaks after listing (a bug, a network stack failure): not an HTTP error
     const broken = {
       ...real,
@@ -371,7 +412,7 @@ describe('syncIssues against a local GitHub API', () => {
     const ghes = await startGitHubServer({ prefix: '/api/v3' });
     try {
       const out = await syncIssues({
-        octokit: createOctokit('ghs_local_test', { log, timing: fastTiming(), baseUrl: ghes.url }),
+        octokit: createOctokit('ghs_local_test', { log, settings: fastTiming(), baseUrl: ghes.url }),
         owner: ghes.owner,
         repo: ghes.repo,
         result: result([user('alice')]),

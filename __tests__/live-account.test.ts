@@ -2,7 +2,9 @@ import { expect, test } from '@jest/globals';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config, RuleSettings } from '../src/model.js';
-import { auditAccount } from '../src/collect/live.js';
+import { auditAccount } from '../src/audit/account.js';
+import { jsonAccount } from '../src/report/json.js';
+import { DEFAULT_REPORT_LIMITS } from '../src/collect/credential-report.js';
 import { accessDenied, lastUsedAt, reportStarted, throttling } from './helpers/aws-proxy.js';
 import { compliantUsers, describeWithMoto, seedAccount, TEST_REGION, type SeedUser } from './helpers/moto.js';
 import { liveStack } from './helpers/live-env.js';
@@ -46,8 +48,10 @@ function config(over: Partial<Config> = {}): Config {
   };
 }
 
+/** Deps whose clock moves only by the injected sleeps (no real waiting), from the real time. */
 function testDeps() {
   const sleeps: number[] = [];
+  let slept = 0;
   const info: string[] = [];
   const warnings: string[] = [];
   return {
@@ -57,8 +61,10 @@ function testDeps() {
     deps: {
       sleep: async (ms: number) => {
         sleeps.push(ms);
+        slept += ms;
       },
-      now: () => new Date(),
+      now: () => new Date(Date.now() + slept),
+      reportLimits: DEFAULT_REPORT_LIMITS,
       log: { info: (m: string) => info.push(m), warning: (m: string) => warnings.push(m) },
     },
   };
@@ -117,12 +123,14 @@ describeWithMoto('auditAccount against moto', () => {
         deps: t.deps,
       }),
     ]);
-    expect(ra.account).toEqual({
+    expect(jsonAccount(ra.account)).toEqual({
       accountId: a.accountId,
       alias: 'acme-prod',
       status: 'ok',
       error: null,
       hint: null,
+      errorCode: null,
+      errorStep: null,
       usersScanned: 33,
       reportGeneratedAt: MOTO_GENERATED,
       source: 'aws',
@@ -248,7 +256,7 @@ describeWithMoto('auditAccount against moto', () => {
       accountId: a.accountId,
       credentials: a.credentials,
       config: config({ asOf: AS_OF }),
-      deps: { ...t.deps, maxReportBytes: 200 },
+      deps: { ...t.deps, reportLimits: { ...DEFAULT_REPORT_LIMITS, maxReportBytes: 200 } },
     });
     expect(r.account.status).toBe('error');
     expect(r.account.error).toMatch(
@@ -275,7 +283,7 @@ describeWithMoto('auditAccount against moto', () => {
         accountId: a.accountId,
         credentials: a.credentials,
         config: config({ asOf: AS_OF }),
-        deps: { ...t.deps, reportMaxWaitMs: 10_000 },
+        deps: { ...t.deps, reportLimits: { ...DEFAULT_REPORT_LIMITS, maxWaitMs: 10_000 } },
       });
       expect(r.account.status).toBe('error');
       expect(r.account.error).toMatch(

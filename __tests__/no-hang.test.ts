@@ -9,18 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { JsonReport } from '../src/report/json.js';
-import { startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
+import { type AwsProxy } from './helpers/aws-proxy.js';
 import { startGitHubServer, type GitHubServer } from './helpers/github-server.js';
-import {
-  describeWithMoto,
-  resetMoto,
-  seedAccount,
-  startMoto,
-  TEST_REGION,
-  type MotoServer,
-} from './helpers/moto.js';
-import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
-import { ACTION_ENTRY, runAction } from './helpers/run-dist.js';
+import { describeWithMoto, resetMoto, seedAccount, TEST_REGION, type MotoServer } from './helpers/moto.js';
+import type { OidcServer } from './helpers/oidc-server.js';
+import { liveStack } from './helpers/live-env.js';
+import { assertDistFresh, runAction } from './helpers/run-dist.js';
 
 const ROLE = 'arn:aws:iam::111111111111:role/gha-iam-audit';
 const MEMBER_ROLE = 'audit/IamAudit';
@@ -29,20 +23,20 @@ const STALLED = '333333333333';
 const AS_OF = new Date(Date.now() + 200 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 describeWithMoto('no hang: stalled AWS and GitHub responses, SIGTERM, the whole-run bound', () => {
+  beforeAll(assertDistFresh); // first: nothing starts for a stale bundle
+  const stack = liveStack({ oidc: true, pointSdk: false });
   let moto: MotoServer;
   let aws: AwsProxy;
   let oidc: OidcServer;
   let gh: GitHubServer;
 
   beforeAll(async () => {
-    if (!existsSync(ACTION_ENTRY)) throw new Error('dist/ is missing: run `npm run build` first');
-    [moto, oidc, gh] = await Promise.all([startMoto(), startOidcServer(), startGitHubServer()]);
-    aws = await startAwsProxy(moto.endpoint);
+    ({ moto, oidc, aws } = stack);
+    gh = await startGitHubServer();
   }, 60_000);
 
   afterAll(async () => {
-    await aws?.stop();
-    await Promise.all([moto?.stop(), oidc?.stop(), gh?.stop()]);
+    await gh?.stop();
   });
 
   beforeEach(async () => {

@@ -4,10 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { accountIdFromFileName, auditReportFile } from '../src/collect/offline.js';
+import { auditReportFile } from '../src/audit/offline.js';
+import { jsonAccount } from '../src/report/json.js';
+import { accountIdFromFileName } from '../src/collect/report-file.js';
 import { MAX_REPORT_BYTES } from '../src/collect/parse.js';
 import type { RuleSettings } from '../src/model.js';
 import { generateReport } from './helpers/report-gen.js';
+import { buildJsonReport } from '../src/report/json.js';
+import { buildSarif } from '../src/report/sarif.js';
+import { renderSummary } from '../src/report/summary-markdown.js';
+import { renderTerminal } from '../src/report/summary-terminal.js';
+import { makeResult } from './helpers/results.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const RULE: RuleSettings = {
@@ -26,12 +33,14 @@ describe('auditReportFile', () => {
   it('audits a good report', async () => {
     const path = fixture('generated-300.csv');
     const { account, findings } = await auditReportFile(path, opts);
-    expect(account).toEqual({
+    expect(jsonAccount(account)).toEqual({
       accountId: '111122223333',
       alias: null,
       status: 'ok',
       error: null,
       hint: null,
+      errorCode: null,
+      errorStep: null,
       usersScanned: 300,
       reportGeneratedAt: null,
       source: path,
@@ -62,6 +71,58 @@ describe('auditReportFile', () => {
       rule: { ...RULE, scope: 'any' },
     });
     expect(findings).toHaveLength(94);
+  });
+
+  it('scope any: an active, never-used key with last_rotated N/A is a finding of unknown creation time', async () => {
+    const path = join(dir, 'na-key.csv');
+    const header = readFileSync(fixture('moto-basic.csv'), 'utf8').split('\n', 1)[0];
+    // A real-report oddity: an active key whose last_rotated is N/A.
+    const row =
+      'ops,arn:aws:iam::123456789012:user/ops,2024-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,' +
+      'true,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A';
+    writeFileSync(path, `${header}\n${row}\n`);
+    expect((await auditReportFile(path, opts)).findings).toEqual([]); // at-setup: never a finding
+    const { account, findings } = await auditReportFile(path, { ...opts, rule: { ...RULE, scope: 'any' } });
+    expect(findings).toHaveLength(1);
+    const result = makeResult({
+      mode: 'offline',
+      settings: { ...RULE, scope: 'any' },
+      accounts: [account],
+      findings,
+    });
+    const json = JSON.parse(JSON.stringify(buildJsonReport(result))) as {
+      findings: Record<string, unknown>[];
+    };
+    expect(json.findings[0]).toMatchObject({
+      userName: 'ops',
+      keyCreatedAt: null,
+      setupGapSeconds: null,
+      location: 'aws/123456789012/iam/user/ops/key-created-unknown-slot1',
+    });
+    const sarif = buildSarif(result, { toolVersion: '0.0.0', category: null });
+    const uri = sarif.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+    expect(uri).toBe('aws/123456789012/iam/user/ops/key-created-unknown-slot1');
+    expect(sarif.runs[0]?.results?.[0]?.message.text).toContain('created at an unknown time');
+    const summary = renderSummary(result, { jsonFile: 'r.json', sarifFile: 'r.sarif' });
+    expect(summary).toMatch(/\| `ops` \| slot 1 \| unknown \| unknown \|/);
+    expect(summary).toContain('aws iam list-access-keys --user-name ops --output table');
+    expect(summary).not.toContain('NaN');
+    expect(renderTerminal(result, { jsonFile: 'r.json', sarifFile: 'r.sarif' })).not.toMatch(/NaN|Invalid/);
+  });
+
+  it('the demo report (examples/credential-report.csv) reads like a small company and fails the right keys', async () => {
+    const path = fileURLToPath(new URL('../examples/credential-report.csv', import.meta.url));
+    const { account, findings } = await auditReportFile(path, { ...opts, exemptUsers: ['tom.becker'] });
+    expect(account).toMatchObject({ status: 'ok', accountId: '444455556666', usersScanned: 10 });
+    expect(findings.map((f) => [f.userArn.split(':user')[1], f.reason, f.exempted])).toEqual([
+      ['/contractors/tom.becker', 'never-used', true],
+      ['/engineering/alice.nguyen', 'never-used', false],
+      ['/engineering/bob.schmidt', 'unused', false],
+      ['/support/jane.doe@example.com', 'never-used', false],
+    ]);
+    // the key made later on purpose is in daily use: no finding under either scope
+    const any = await auditReportFile(path, { ...opts, rule: { ...RULE, scope: 'any' } });
+    expect(any.findings.map((f) => f.userName)).not.toContain('carla.rossi');
   });
 
   it('a header-only report is ok with 0 users; account from the file name or unknown', async () => {
@@ -97,7 +158,7 @@ describe('auditReportFile', () => {
     expect(account.status).toBe('error');
     expect(account.accountId).toBe('unknown');
     expect(account.usersScanned).toBe(0);
-    expect(account.source).toBe(path);
+    expect(jsonAccount(account).source).toBe(path);
     expect(account.error).toContain(`${path} ${message}`);
     expect(account.hint).toMatch(/^Download the report again/);
   });
@@ -180,8 +241,8 @@ describe('auditReportFile', () => {
   });
 
   it('accountIdFromFileName looks at the base name only, for exactly 12 digits', () => {
-    expect(accountIdFromFileName('/tmp/111122223333/report.csv')).toBe('unknown');
+    expect(accountIdFromFileName('/tmp/111122223333/report.csv')).toBeNull();
     expect(accountIdFromFileName('reports/acct-111122223333-2026.csv')).toBe('111122223333');
-    expect(accountIdFromFileName('1111222233334.csv')).toBe('unknown');
+    expect(accountIdFromFileName('1111222233334.csv')).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { ReportError, parseCredentialReport, parseIsoTime } from '../src/collect/parse.js';
+import { ReportError, parseCredentialReport } from '../src/collect/parse.js';
+import { parseIsoTime } from '../src/time.js';
 import { AWS_COLUMNS, generateReport, generateReportLines } from './helpers/report-gen.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import { MEMBER_ROLE_ACTIONS } from '../src/collect/aws-errors.js';
+import { AWS_OPERATIONS, MEMBER_ROLE_ACTIONS } from '../src/aws/operations.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -58,33 +58,53 @@ describe('README', () => {
 describe('least-privilege policies in the README and the CloudFormation templates', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const want = [...MEMBER_ROLE_ACTIONS].sort();
+  type Statement = { Action: string | string[] };
+
+  const readmeActions = (): string[] =>
+    [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
+      .flatMap((p) => p.Statement)
+      .flatMap((st) => [st.Action].flat());
+
+  /** Every Action of a template: its policies and, with `trust`, its roles' trust policies. */
+  function templateActions(file: string, trust = false): string[] {
+    const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
+      Resources: Record<
+        string,
+        {
+          Properties: {
+            AssumeRolePolicyDocument?: { Statement: Statement[] };
+            Policies?: Array<{ PolicyDocument: { Statement: Statement[] } }>;
+          };
+        }
+      >;
+    };
+    return Object.values(template.Resources)
+      .flatMap((r) => [
+        ...(r.Properties.Policies ?? []).map((p) => p.PolicyDocument),
+        ...(trust && r.Properties.AssumeRolePolicyDocument ? [r.Properties.AssumeRolePolicyDocument] : []),
+      ])
+      .flatMap((d) => d.Statement)
+      .flatMap((st) => [st.Action].flat());
+  }
 
   it('grant exactly the IAM actions the audit calls', () => {
-    const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
-    const iamActions = policies
-      .flatMap((p: { Statement: Array<{ Action: string | string[] }> }) => p.Statement)
-      .flatMap((st) => [st.Action].flat())
-      .filter((a) => a.startsWith('iam:'));
+    const iamActions = readmeActions().filter((a) => a.startsWith('iam:'));
     expect([...new Set(iamActions)].sort()).toEqual(want);
 
     for (const file of ['audit-role.yaml', 'member-role.yaml']) {
-      const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
-        Resources: Record<
-          string,
-          {
-            Properties: {
-              Policies: Array<{ PolicyDocument: { Statement: Array<{ Action: string | string[] }> } }>;
-            };
-          }
-        >;
-      };
-      const actions = Object.values(template.Resources)
-        .flatMap((r) => r.Properties.Policies ?? [])
-        .flatMap((p) => p.PolicyDocument.Statement)
-        .flatMap((st) => [st.Action].flat())
-        .filter((a) => a.startsWith('iam:'));
+      const actions = templateActions(file).filter((a) => a.startsWith('iam:'));
       expect(actions.sort()).toEqual(want);
     }
+  });
+
+  it('name every action the operations table says a policy must grant, and no other', () => {
+    const granted = AWS_OPERATIONS.filter((o) => o.granted)
+      .map((o) => o.iamAction)
+      .sort();
+    expect([...new Set(readmeActions())].sort()).toEqual(granted);
+    const templates = ['audit-role.yaml', 'member-role.yaml'].flatMap((f) => templateActions(f, true));
+    expect([...new Set(templates)].sort()).toEqual(granted);
   });
 
   it('trust GitHub OIDC in both the classic and the immutable sub form', () => {

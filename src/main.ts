@@ -2,14 +2,17 @@
 import * as core from '@actions/core';
 import type { AccountAudit, AuditResult, Config, IssueSyncOutcome } from './model.js';
 import { InputError } from './model.js';
+import { errorMessage } from './errors.js';
 import { readActionInputs } from './inputs/action.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
-import { githubContextFromEnv, runPipeline } from './pipeline.js';
-import { assembleResult } from './audit.js';
-import { removePartialFiles } from './report/files.js';
-import { interruptedBanner, renderSummary } from './report/summary.js';
+import { assembleResult, runAudit } from './audit/audit.js';
+import { removePartialFiles } from './publish/files.js';
+import { reportFiles, type ReportFilesConfig } from './publish/formats.js';
+import { githubClientSettings } from './publish/octokit.js';
+import { githubContextFromEnv, publish } from './publish/publish.js';
+import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
 import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
 
 interface Stop {
@@ -47,43 +50,56 @@ function stopSignal(runMs: number): { stopped: Promise<Stop>; dispose(): void } 
   };
 }
 
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env: NodeJS.ProcessEnv = process.env): { serverUrl: string; name: string } | null {
+  const name = env.GITHUB_REPOSITORY ?? '';
+  if (!/^[\w.-]+\/[\w.-]+$/.test(name)) return null;
+  return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
+
 export async function run(): Promise<void> {
   const timeouts = timeoutsFromEnv();
   const guard = stopSignal(timeouts.runMs);
+  const repository = repositoryFromEnv();
+  /** The newest result: the audit's, then (once the files are written) the published one. */
   let result: AuditResult | null = null;
   let issues: IssueSyncOutcome | null = null;
   let writeSummary = true;
-  let files = { sarifFile: '', jsonFile: '' };
+  let files: ReportFilesConfig = { sarifFile: '', jsonFile: '' };
   let config: Config | null = null;
   let filesWritten = false;
   let planned: number | null = null;
   const finished: AccountAudit[] = [];
+  const log = { info: core.info, warning: core.warning, debug: core.debug };
 
   const work = async (): Promise<void> => {
     try {
       config = parseConfig(readActionInputs(), { expandGlob });
       writeSummary = config.summary;
       checkOutputFiles(config);
-      files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
+      files = reportFiles(config);
       if (config.githubToken) core.setSecret(config.githubToken);
-      const outcome = await runPipeline(config, {
+      result = await runAudit(config, {
         getIDToken: (audience) => core.getIDToken(audience),
         setSecret: (secret) => core.setSecret(secret),
         now: () => new Date(),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: { info: core.info, warning: core.warning, debug: core.debug },
-        github: githubContextFromEnv(config.githubToken),
+        log,
         onPlan: (ids) => {
           planned = ids.length;
         },
         onAccount: (a) => finished.push(a),
-        onResult: (r) => {
-          result = r;
-        },
-        onFilesWritten: () => {
+      });
+      const outcome = await publish(result, config, {
+        log,
+        github: githubContextFromEnv(config.githubToken),
+        githubClient: githubClientSettings(timeouts),
+        onFilesWritten: (written) => {
           filesWritten = true;
+          result = written;
         },
       });
+      result = outcome.result;
       issues = outcome.issues;
       for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       if (outcome.exitCode !== 0) core.setFailed(outcome.verdict);
@@ -135,15 +151,11 @@ export async function run(): Promise<void> {
 
   async function summarize(r: AuditResult, prefix: string): Promise<void> {
     try {
-      await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues })).write();
+      await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
     } catch (error) {
-      core.warning(`Could not write the job summary: ${message(error)}`);
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
@@ -153,5 +165,5 @@ function fail(error: unknown): void {
     return;
   }
   if (error instanceof Error && error.stack) core.debug(error.stack);
-  core.setFailed(message(error));
+  core.setFailed(errorMessage(error));
 }

@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OctokitTiming } from '../../src/github/octokit.js';
+import { githubClientSettings, type GitHubClientSettings } from '../../src/publish/octokit.js';
 
 export interface ServerLabel {
   name: string;
@@ -112,8 +112,8 @@ export interface GitHubServerOptions {
  * Timing for tests: `retry-after` seconds become milliseconds and the throttling plugin's write and
  * notification queues (one and three seconds apart on GitHub) do not wait.
  */
-export function fastTiming(): OctokitTiming {
-  type Limiter = NonNullable<OctokitTiming['writeLimiter']>;
+export function fastTiming(): GitHubClientSettings {
+  type Limiter = Exclude<GitHubClientSettings['pacing'], 'github'>['write'];
   const job = {
     schedule: (...args: unknown[]) => {
       const [first, ...rest] = args;
@@ -123,7 +123,11 @@ export function fastTiming(): OctokitTiming {
     },
   };
   const limiter = { key: () => job } as unknown as Limiter;
-  return { retryAfterBaseMs: 5, writeLimiter: limiter, notificationsLimiter: limiter };
+  return {
+    ...githubClientSettings(),
+    retryAfterBaseMs: 5,
+    pacing: { write: limiter, notifications: limiter },
+  };
 }
 
 const DOCS = 'https://docs.github.com/rest';

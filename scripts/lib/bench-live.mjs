@@ -428,6 +428,9 @@ export async function runLiveBench({ root, work, log = console.log }) {
   const spec = (list) => list.map((id, i) => ({ id, users: 200, violators: 10, seed: 300 + i }));
   const { startAwsProxy, reportStarted } = await importTs('__tests__/helpers/aws-proxy.ts');
   const { POLL_STEPS_MS, POLL_CAP_MS } = await importTs('src/collect/poll-schedule.ts');
+  // the calls of one account's audit, from the operations table (src/aws/operations.ts)
+  const { AWS_OPERATIONS } = await importTs('src/aws/operations.ts');
+  const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account').map((o) => o.command);
   const asOf = new Date();
   const common = {
     'account-role-name': ROLE_NAME,
@@ -495,7 +498,8 @@ export async function runLiveBench({ root, work, log = console.log }) {
       polls.push(p);
       totals.push(cs.length);
       const core = cs.length - p - n('AssumeRole');
-      if (core !== 3 + 2 * f.users + f.keys || n('AssumeRole') !== 1) formulaOk = false;
+      const other = cs.filter((c) => !OPS.includes(c.action));
+      if (core !== 3 + 2 * f.users + f.keys || n('AssumeRole') !== 1 || other.length > 0) formulaOk = false;
       const gens = cs.filter((c) => c.action === 'GenerateCredentialReport').sort((x, y) => x.seq - y.seq);
       const complete = gens.find((c) => c.fault === null);
       if (gens[0] && complete) seen.push(complete.endedMs - gens[0].startedMs);
@@ -503,14 +507,7 @@ export async function runLiveBench({ root, work, log = console.log }) {
     if (!formulaOk)
       throw new Error(`${name}: calls per account differ from 3 + 2 per flagged user + 1 per flagged key`);
     const med = {};
-    for (const op of [
-      'AssumeRole',
-      'GenerateCredentialReport',
-      'GetCredentialReport',
-      'ListAccessKeys',
-      'ListUserTags',
-      'GetAccessKeyLastUsed',
-    ])
+    for (const op of OPS)
       med[op] = median(calls.filter((c) => c.action === op).map((c) => c.endedMs - c.startedMs));
     const auditMs = Math.max(...calls.map((c) => c.endedMs)) - Math.min(...calls.map((c) => c.startedMs));
     // flagged users looked up at once within one account (ListAccessKeys calls in flight)

@@ -22,7 +22,7 @@ import {
   StepError,
   atStep,
   awsErrorName,
-} from './aws-errors.js';
+} from '../aws/errors.js';
 import { MAX_REPORT_BYTES, parseCredentialReport, tooLargeDetail } from './parse.js';
 import { pollDelayMs } from './poll-schedule.js';
 import { liftReportContent, type LiftedContent } from './report-content.js';
@@ -49,15 +49,25 @@ export interface FetchedCredentialReport {
 
 export const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
 
+/** How long a live audit waits for an account's report, and the largest report it reads. */
+export interface ReportLimits {
+  maxWaitMs: number;
+  maxReportBytes: number;
+}
+
+export const DEFAULT_REPORT_LIMITS: ReportLimits = {
+  maxWaitMs: DEFAULT_REPORT_MAX_WAIT_MS,
+  maxReportBytes: MAX_REPORT_BYTES,
+};
+
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 export function isReportNotReady(err: unknown): boolean {
   return REPORT_NOT_READY.has(awsErrorName(err));
 }
 
-/** The poll's budget: real elapsed time or the sum of the sleeps, whichever is larger (fake clocks). */
+/** The poll's budget: the time elapsed on the injected clock (`deps.now`; `deps.sleep` moves it). */
 class PollBudget {
   private readonly started: number;
-  private slept = 0;
   private attempt = 0;
   private delay: number;
   constructor(
@@ -69,7 +79,7 @@ class PollBudget {
   }
 
   private waited(): number {
-    return Math.max(this.deps.now().getTime() - this.started, this.slept);
+    return this.deps.now().getTime() - this.started;
   }
 
   /** Sleeps before the next poll (poll-schedule.ts: 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, jittered), or throws
@@ -79,7 +89,6 @@ class PollBudget {
     if (waited + this.delay > this.maxWait)
       throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
     await this.deps.sleep(this.delay);
-    this.slept += this.delay;
     this.delay = pollDelayMs(++this.attempt, this.deps.random);
   }
 }

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { ParsedReport, ReportKey, ReportUser, UnreadableRow } from '../model.js';
+import { parseIsoTime } from '../time.js';
 
 /** A credential report that cannot be read: names the file, the line and (where known) the column. */
 export class ReportError extends Error {
@@ -63,8 +64,6 @@ const NO_VALUE = new Set(['n/a', 'not_supported', 'no_information']);
 
 const ROOT_USER = '<root_account>';
 
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/i;
-
 const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 
@@ -72,36 +71,6 @@ const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 export function isNoValue(value: string): boolean {
   const v = value.trim();
   return v === '' || NO_VALUE.has(v.toLowerCase());
-}
-
-/**
- * Parses an ISO 8601 time with a UTC offset (`2026-11-27T20:47:26+00:00`, `...Z`, fractions allowed) to
- * epoch milliseconds. Returns null when the text is not one (including impossible dates like Feb 30).
- */
-export function parseIsoTime(value: string): number | null {
-  const m = ISO_TIME.exec(value.trim());
-  if (!m) return null;
-  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m as unknown as string[];
-  const y = Number(ys);
-  const mo = Number(mos);
-  const d = Number(ds);
-  const h = Number(hs);
-  const mi = Number(mis);
-  const s = Number(ss);
-  // IAM did not exist before 1970 (nor 2006): an earlier year is a mangled date, not a real time
-  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
-  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-  const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  if (new Date(local).getUTCDate() !== d) return null; // 2026-02-30 rolls over
-  let offsetMinutes = 0;
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = Number(digits.slice(2, 4));
-    if (oh > 23 || om > 59) return null;
-    offsetMinutes = (oh * 60 + om) * (zone.startsWith('-') ? -1 : 1);
-  }
-  return local - offsetMinutes * 60_000;
 }
 
 /** What the parser needs to know about the file's first bytes to say what it is instead. */

@@ -9,7 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import type { DeserializeHandler, DeserializeHandlerArguments, MetadataBearer } from '@smithy/types';
-import { ReportTooLargeError } from './aws-errors.js';
+import { ReportTooLargeError } from '../aws/errors.js';
 import { MAX_REPORT_BYTES, tooLargeDetail } from './parse.js';
 
 const OPEN = Buffer.from('<Content>');

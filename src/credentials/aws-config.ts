@@ -15,7 +15,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ProxyAgent } from 'proxy-agent';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import { DEFAULT_TIMEOUTS, timeoutsFromEnv, type Timeouts } from '../timeouts.js';
 
 /** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
@@ -30,7 +30,18 @@ export interface AwsClientConfig {
   credentials?: AwsCredentialIdentityProvider | AwsCredentialIdentity;
   retryMode: 'adaptive';
   maxAttempts: number;
+  /** Set only with `AwsClientDeps.retryStrategy`; otherwise the SDK's adaptive strategy. */
+  retryStrategy?: RetryStrategyV2;
   requestHandler: NodeHttpHandler;
+}
+
+/** What a caller may give every AWS client of a run besides region and credentials. */
+export interface AwsClientDeps {
+  /**
+   * Builds each client's retry strategy for `maxAttempts` (a new one per client, as the SDK does).
+   * Absent: the SDK's adaptive strategy (`retryMode: 'adaptive'`), with its own backoff.
+   */
+  retryStrategy?(maxAttempts: number): RetryStrategyV2;
 }
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
@@ -58,11 +69,13 @@ export function awsAgents(env: NodeJS.ProcessEnv = process.env): {
 }
 
 /** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
-export function awsClientConfig(opts: {
-  region: string;
-  credentials?: AwsCredentialIdentityProvider | AwsCredentialIdentity;
-  timeouts?: Timeouts;
-}): AwsClientConfig {
+export function awsClientConfig(
+  opts: {
+    region: string;
+    credentials?: AwsCredentialIdentityProvider | AwsCredentialIdentity;
+    timeouts?: Timeouts;
+  } & AwsClientDeps,
+): AwsClientConfig {
   const { httpAgent, httpsAgent } = awsAgents();
   const t = opts.timeouts ?? timeoutsFromEnv();
   return {
@@ -70,6 +83,7 @@ export function awsClientConfig(opts: {
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
     retryMode: 'adaptive',
     maxAttempts: t.awsMaxAttempts,
+    ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy(t.awsMaxAttempts) } : {}),
     requestHandler: new NodeHttpHandler({
       httpAgent,
       httpsAgent,

@@ -13,8 +13,9 @@ import {
 } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Config, Partition } from '../model.js';
-import { awsErrorName } from '../collect/aws-errors.js';
-import { awsClientConfig } from './aws-config.js';
+import { awsErrorName } from '../aws/errors.js';
+import { errorMessage } from '../errors.js';
+import { awsClientConfig, type AwsClientDeps } from './aws-config.js';
 import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
 
 /** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
@@ -37,6 +38,8 @@ export interface SessionDeps {
   log: SessionLog;
   /** Defaults to process.env; only the ID-token request variables are read from it. */
   env?: NodeJS.ProcessEnv;
+  /** Settings of the STS clients (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 export interface AuditSession {
@@ -189,7 +192,7 @@ function unreachedOrServerError(err: unknown, region: string): { what: string; h
   const code = [e?.code, e?.cause?.code].find(
     (c): c is string => typeof c === 'string' && UNREACHABLE.has(c),
   );
-  const text = errorMessage(err);
+  const text = flatMessage(err);
   const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
   const endpoint = stsEndpoint(region);
   if (found) {
@@ -212,8 +215,9 @@ function unreachedOrServerError(err: unknown, region: string): { what: string; h
   return null;
 }
 
-function errorMessage(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+/** The error's message on one line. */
+function flatMessage(err: unknown): string {
+  return errorMessage(err).replace(/\s+/g, ' ').trim();
 }
 
 /** The `sub` values the trust policy must match for this token, classic and immutable forms. */
@@ -263,7 +267,7 @@ const WEB_IDENTITY_TRUST_ERRORS = new Set([
 
 function webIdentityProvider(config: Config, roleArn: string, deps: SessionDeps): RefreshingProvider {
   // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
-  const sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+  const sts = new STSClient(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
   const durationSeconds = config.roleDurationSeconds;
   let fetched = 0;
   const fetch = async (): Promise<Expiring> => {
@@ -289,10 +293,10 @@ function webIdentityProvider(config: Config, roleArn: string, deps: SessionDeps)
           { cause: err },
         );
       }
-      const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
+      const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
       const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
         ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-        : name === 'ValidationError' && /DurationSeconds|duration/i.test(errorMessage(err))
+        : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
           ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
           : null;
       throw new SignInError(what, hint, { cause: err });
@@ -364,7 +368,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     // Fail here, with the trust-policy hint, rather than inside the first account.
     await baseCredentials();
     const newClient = () =>
-      new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+      new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
     sts = newClient();
     // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
     renew = (seen, reason) => {
@@ -377,7 +381,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
   } else {
     // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
     // as the client resolves it without explicit credentials.
-    sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+    sts = new STSClient(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
     baseCredentials = sts.config.credentials;
   }
   let callerAccountId: string;
@@ -406,7 +410,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
         : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
           'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
           'or set `role-to-assume` to sign in with GitHub OIDC.';
-    throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
+    throw new SignInError(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
   }
   deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
 

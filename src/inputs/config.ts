@@ -6,6 +6,7 @@
 import picomatch from 'picomatch';
 import { InputError, type Config, type FailOn, type Partition, type Scope, type Shard } from '../model.js';
 import { defaultOf, type InputName } from './definitions.js';
+import { parseIsoDateTime } from '../time.js';
 
 export type RawInputs = Partial<Record<InputName, string>>;
 
@@ -206,40 +207,6 @@ function setupWindow(r: Reader): number {
 const AS_OF_EXPECTED =
   'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
 
-/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
-export function parseIsoDateTime(text: string): Date | null {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(
-      text,
-    );
-  if (!m) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-  const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const check = new Date(base);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // e.g. 02-30
-  let offsetMinutes = 0;
-  if (zone !== 'Z' && zone !== 'z') {
-    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-    if (!z) return null;
-    const oh = Number(z[2]);
-    const om = Number(z[3] ?? '0');
-    if (oh > 23 || om > 59) return null;
-    offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  const date = new Date(base - offsetMinutes * 60_000);
-  // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
-  if (Number.isNaN(date.getTime()) || year < 1970) return null;
-  return date;
-}
-
 function asOf(r: Reader): Date | null {
   const v = r.given('as-of');
   if (v === undefined) return null;
@@ -341,6 +308,31 @@ function category(r: Reader): string | null {
   return v;
 }
 
+/** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
+function offlineConflicts(
+  r: Reader,
+  live: { roleArn: string | null; accounts: string[]; organization: boolean; shard: Shard | null },
+): void {
+  const { roleArn, accounts, organization } = live;
+  const conflicting = [
+    roleArn !== null ? 'role-to-assume' : null,
+    accounts.length > 0 ? 'accounts' : null,
+    organization ? 'organization' : null,
+  ].filter((x) => x !== null);
+  if (live.shard !== null) {
+    throw new InputError(
+      'shard',
+      `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`,
+    );
+  }
+  if (conflicting.length > 0) {
+    throw new InputError(
+      'credential-report',
+      `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`,
+    );
+  }
+}
+
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const r = reader(raw);
@@ -385,25 +377,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const exempt = exemptUsers(r);
 
   const reports = credentialReports(r, raw, deps);
-  if (reports.length > 0) {
-    const conflicting = [
-      roleArn !== null ? 'role-to-assume' : null,
-      accounts.length > 0 ? 'accounts' : null,
-      organization ? 'organization' : null,
-    ].filter((x) => x !== null);
-    if (shardValue !== null) {
-      throw new InputError(
-        'shard',
-        `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`,
-      );
-    }
-    if (conflicting.length > 0) {
-      throw new InputError(
-        'credential-report',
-        `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`,
-      );
-    }
-  }
+  if (reports.length > 0) offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
 
   const sarifFile = filePath(r, 'sarif-file');
   const jsonFile = filePath(r, 'json-file');

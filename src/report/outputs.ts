@@ -1,5 +1,6 @@
 /** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
 import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
+import type { OutputName } from '../inputs/definitions.js';
 
 /** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
 export interface Counts {
@@ -26,7 +27,7 @@ export function countResult(result: AuditResult): Counts {
 export function buildOutputs(
   result: AuditResult,
   opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null },
-): Record<string, string> {
+): Record<OutputName, string> {
   const c = countResult(result);
   const i = opts.issues;
   return {

@@ -8,15 +8,8 @@ import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } 
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
 import { jsonFinding } from './json.js';
 import { oneLine } from './markdown.js';
-import {
-  CIS_MAPPINGS,
-  HELP_URI,
-  RULE,
-  TOOL_INFORMATION_URI,
-  TOOL_NAME,
-  describeCreation,
-  describeUse,
-} from '../evaluate/rule.js';
+import { CIS_MAPPINGS, HELP_URI, RULE, TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
+import { describeCreation, describeUse } from './format.js';
 
 /** GitHub rejects a run with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;
@@ -118,7 +111,7 @@ function findingMessage(f: Finding, result: AuditResult, alias: string | null): 
   const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
   return sarifText(
     `IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-      `${describeCreation(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+      `${describeCreation(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
       `${describeUse(f, result.asOf)}.${expired} Delete or deactivate it.`,
   );
 }

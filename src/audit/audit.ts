@@ -1,8 +1,9 @@
-import type { AccountAudit, AuditResult, CarriedAlert, Config } from './model.js';
-import { auditReportFile } from './collect/offline.js';
-import { mapWithConcurrency } from './collect/pool.js';
-import { runLiveAudit } from './collect/run-live.js';
-import { sortFindings } from './evaluate/evaluate.js';
+import type { AccountAudit, AuditResult, CarriedAlert, Config } from '../model.js';
+import type { AwsClientDeps } from '../credentials/aws-config.js';
+import { mapWithConcurrency } from '../collect/pool.js';
+import { sortFindings } from '../evaluate/evaluate.js';
+import { runLiveAudit } from './live.js';
+import { auditReportFile } from './offline.js';
 
 export interface AuditDeps {
   getIDToken(audience: string): Promise<string>;
@@ -13,6 +14,8 @@ export interface AuditDeps {
   /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
   onPlan?(accountIds: string[]): void;
   onAccount?(audit: AccountAudit): void;
+  /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 export const OFFLINE_NOTE =
@@ -38,6 +41,9 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
   return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
 
+/** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
+export { runAudit as audit };
+
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
  * both would double every finding. The last in name order is audited (AWS names its downloads by
@@ -51,12 +57,17 @@ export function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[];
     const newer = last.get(a.account.accountId);
     if (a.account.status !== 'ok' || newer === a || newer === undefined) return true;
     notes.push(
-      `Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+      `Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
         'is another report of the same account (of several, the last in name order is audited).',
     );
     return false;
   });
   return { audits: kept, notes };
+}
+
+/** A report file's path (or `aws`), as the notes name it. */
+function sourceText(account: AccountAudit['account']): string {
+  return account.source.kind === 'file' ? account.source.path : 'aws';
 }
 
 /** Pure: the per-account audits of one run, as the single result every report is made from. */

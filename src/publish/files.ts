@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { AuditResult } from '../model.js';
-import { buildSarif } from './sarif.js';
-import { buildJsonReport } from './json.js';
-import { VERSION } from '../version.js';
+import type { AuditResult, Config } from '../model.js';
+import type { InputName } from '../inputs/definitions.js';
+import { REPORT_FORMATS, type ReportFilesConfig } from './formats.js';
 
 /** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
 const inFlight = new Set<string>();
@@ -13,7 +12,7 @@ const inFlight = new Set<string>();
 /** A report file that could not be written: names the input and the path. */
 export class ReportWriteError extends Error {
   constructor(
-    readonly input: 'sarif-file' | 'json-file',
+    readonly input: InputName,
     readonly path: string,
     cause: unknown,
   ) {
@@ -58,32 +57,21 @@ export function removePartialFiles(): void {
 }
 
 /**
- * Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON
- * report. Both are tried; the first failure is thrown as a ReportWriteError naming its input and path.
+ * Writes every registered format: the SARIF log always, even with zero results (that is what closes
+ * fixed alerts), then the JSON report. All are tried; the first failure is thrown as a ReportWriteError
+ * naming its input and path.
  */
 export async function writeReportFiles(
   result: AuditResult,
-  paths: { sarifFile: string; jsonFile: string; category?: string | null },
+  config: ReportFilesConfig & Partial<Pick<Config, 'category'>>,
 ): Promise<void> {
-  const jobs: [ReportWriteError['input'], string, () => string][] = [
-    [
-      'sarif-file',
-      paths.sarifFile,
-      () =>
-        JSON.stringify(
-          buildSarif(result, { toolVersion: VERSION, category: paths.category ?? null }),
-          null,
-          2,
-        ) + '\n',
-    ],
-    ['json-file', paths.jsonFile, () => JSON.stringify(buildJsonReport(result), null, 2) + '\n'],
-  ];
   let first: ReportWriteError | null = null;
-  for (const [input, path, text] of jobs) {
+  for (const format of REPORT_FORMATS) {
+    const path = format.path(config);
     try {
-      await writeFileAtomic(path, text());
+      await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
     } catch (err) {
-      first ??= new ReportWriteError(input, path, err);
+      first ??= new ReportWriteError(format.input, path, err);
     }
   }
   if (first) throw first;

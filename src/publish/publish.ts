@@ -1,16 +1,18 @@
 /**
- * The pipeline both shells (the action and the CLI) run:
- * audit -> keep failed accounts' alerts -> write SARIF + JSON -> sync issues -> outputs and verdict.
- * The shells only differ in where inputs come from and where the summary goes.
+ * The publishing edge, after the audit: keep failed accounts' alerts -> write every report format ->
+ * sync issues -> outputs and verdict. One GitHub client per run, made here. Both shells (the action and
+ * the CLI) run `runAudit()` then `publish()`; they only differ in where inputs come from and where the
+ * summary goes.
  */
-import type { AuditResult, Config, IssueSyncOutcome } from './model.js';
-import { runAudit, type AuditDeps } from './audit.js';
-import { ReportWriteError, writeReportFiles } from './report/files.js';
-import { buildOutputs, exitCodeFor } from './report/outputs.js';
-import { createOctokit } from './github/octokit.js';
-import { fetchCarriedAlerts } from './github/code-scanning.js';
-import { syncIssues } from './github/issues.js';
-import { TOOL_NAME } from './evaluate/rule.js';
+import type { AuditResult, Config, IssueSyncOutcome } from '../model.js';
+import type { OutputName } from '../inputs/definitions.js';
+import { ReportWriteError, writeReportFiles } from './files.js';
+import { reportFiles } from './formats.js';
+import { buildOutputs, exitCodeFor } from '../report/outputs.js';
+import { createOctokit, type GitHubClient, type GitHubClientSettings } from './octokit.js';
+import { fetchCarriedAlerts } from './code-scanning.js';
+import { syncIssues } from './issues.js';
+import { TOOL_NAME } from '../evaluate/rule.js';
 
 export interface GithubContext {
   token: string;
@@ -20,33 +22,53 @@ export interface GithubContext {
   ref: string | null;
 }
 
-export interface PipelineDeps extends AuditDeps {
+export interface PublishDeps {
+  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
   github: GithubContext | null;
-  /** Called as soon as the audit result exists, so a later failure still leaves a summary. */
-  onResult?(result: AuditResult): void;
-  /** Called once the SARIF and JSON files are in place. */
-  onFilesWritten?(): void;
+  /** How the GitHub client paces and waits (production: `githubClientSettings()`). */
+  githubClient: GitHubClientSettings;
+  /** Progress, for a run that is stopped early: the files are in place, written from this result. */
+  onFilesWritten?(result: AuditResult): void;
 }
 
-export interface PipelineOutcome {
+export interface PublishOutcome {
+  /** The audit result with the carried-forward alerts of failed accounts. */
   result: AuditResult;
   issues: IssueSyncOutcome | null;
-  outputs: Record<string, string>;
+  outputs: Record<OutputName, string>;
   exitCode: 0 | 1;
   verdict: string;
 }
 
-export async function runPipeline(config: Config, deps: PipelineDeps): Promise<PipelineOutcome> {
-  let result = await runAudit(config, deps);
-  deps.onResult?.(result);
-  result = await keepFailedAccountsAlerts(result, deps);
-  deps.onResult?.(result);
+type GitHub = { context: GithubContext; readonly octokit: GitHubClient } | null;
+
+/** The run's one GitHub client, made when first needed (a run that needs none makes none). */
+function gitHub(deps: PublishDeps): GitHub {
+  const context = deps.github;
+  if (!context) return null;
+  let client: GitHubClient | null = null;
+  return {
+    context,
+    get octokit() {
+      client ??= createOctokit(context.token, { log: deps.log, settings: deps.githubClient });
+      return client;
+    },
+  };
+}
+
+export async function publish(
+  audited: AuditResult,
+  config: Config,
+  deps: PublishDeps,
+): Promise<PublishOutcome> {
+  const github = gitHub(deps);
+  const result = await keepFailedAccountsAlerts(audited, github, deps);
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen.
   let writeError: string | null = null;
   try {
     await writeReportFiles(result, config);
-    deps.onFilesWritten?.();
+    deps.onFilesWritten?.(result);
   } catch (err) {
     if (!(err instanceof ReportWriteError)) throw err;
     writeError = err.message;
@@ -55,10 +77,10 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<P
 
   let issues: IssueSyncOutcome | null = null;
   if (config.createIssues) {
-    issues = await syncIssueTracker(result, config, deps);
+    issues = await syncIssueTracker(result, config, github, deps);
     if (issues.error) deps.log.warning(issues.error);
   }
-  const outputs = buildOutputs(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
+  const outputs = buildOutputs(result, { ...reportFiles(config), issues });
   const { code, reason } = exitCodeFor(result, config.failOn);
   if (writeError !== null) {
     return { result, issues, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
@@ -70,24 +92,27 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<P
  * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again. Without GitHub access that is impossible; the user is told what that means.
  */
-async function keepFailedAccountsAlerts(result: AuditResult, deps: PipelineDeps): Promise<AuditResult> {
+async function keepFailedAccountsAlerts(
+  result: AuditResult,
+  github: GitHub,
+  deps: PublishDeps,
+): Promise<AuditResult> {
   const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
   if (result.mode !== 'live' || failed.length === 0) return result;
-  if (!deps.github) {
+  if (!github) {
     deps.log.warning(
       `No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
         'cannot be carried forward and will show as fixed until the next good run.',
     );
     return result;
   }
-  const octokit = createOctokit(deps.github.token, { log: deps.log });
   const { alerts, warning } = await fetchCarriedAlerts({
-    octokit,
-    owner: deps.github.owner,
-    repo: deps.github.repo,
+    octokit: github.octokit,
+    owner: github.context.owner,
+    repo: github.context.repo,
     toolName: TOOL_NAME,
     failedAccountIds: failed,
-    ref: deps.github.ref ?? undefined,
+    ref: github.context.ref ?? undefined,
     log: deps.log,
   });
   if (warning) deps.log.warning(warning);
@@ -97,28 +122,29 @@ async function keepFailedAccountsAlerts(result: AuditResult, deps: PipelineDeps)
 async function syncIssueTracker(
   result: AuditResult,
   config: Config,
-  deps: PipelineDeps,
+  github: GitHub,
+  deps: PublishDeps,
 ): Promise<IssueSyncOutcome> {
-  if (!deps.github) {
+  if (!github) {
     return {
       opened: 0,
       updated: 0,
       reopened: 0,
       closed: 0,
       skipped: 0,
+      issues: [],
       error:
         'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
     };
   }
-  const octokit = createOctokit(deps.github.token, { log: deps.log });
   return syncIssues({
-    octokit,
-    owner: deps.github.owner,
-    repo: deps.github.repo,
+    octokit: github.octokit,
+    owner: github.context.owner,
+    repo: github.context.repo,
     result,
     extraLabels: config.issueLabels,
     maxIssues: config.maxIssues,
-    runUrl: deps.github.runUrl,
+    runUrl: github.context.runUrl,
     log: deps.log,
   });
 }

@@ -8,19 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Scope } from '../model.js';
-import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from '../report/markdown.js';
+import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
+import { CIS_SUMMARY, FULL_DESCRIPTION, HELP_TEXT, HELP_URI, TOOL_NAME } from '../evaluate/rule.js';
 import {
-  CIS_SUMMARY,
-  FULL_DESCRIPTION,
-  HELP_TEXT,
-  HELP_URI,
-  TOOL_NAME,
   fixCommands,
   formatDay,
   formatDuration,
   formatUtc,
+  keyCreatedText,
+  setupGapText,
   shellQuote,
-} from '../evaluate/rule.js';
+} from './format.js';
 
 /** GitHub rejects issue bodies longer than this (characters). */
 export const MAX_ISSUE_BODY = 65_536;
@@ -144,7 +142,9 @@ function describeFinding(f: Finding): string {
       : `was last used on ${when(formatDay(f.keyLastUsedAt))}`;
   return (
     `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}, ` +
-    `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}` +
+    (f.setupGapSeconds === null
+      ? `created at an unknown time (the report has no date for it), ${use}`
+      : `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}`) +
     (f.exemptionExpired
       ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
       : '')
@@ -155,8 +155,8 @@ function keyRow(f: Finding): string[] {
   return [
     String(f.keySlot),
     dash(f.accessKeyId, (k) => code(k, 128)),
-    when(formatUtc(f.keyCreatedAt)),
-    when(formatDuration(f.setupGapSeconds)),
+    when(keyCreatedText(f)),
+    when(setupGapText(f)),
     f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when(formatDay(f.keyLastUsedAt)),
     dash(f.keyLastUsedRegion, (v) => md(v, 64)),
     dash(f.keyLastUsedService, (v) => md(v, 64)),

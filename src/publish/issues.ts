@@ -6,7 +6,7 @@
  * decided by a pure planner ({@link planIssueSync}); {@link syncIssues} lists, plans and executes.
  * Only accounts audited successfully in this run can have their issues closed.
  */
-import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import type { AuditResult, Finding, IssueSyncOutcome, TouchedIssue } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
   closingComment,
@@ -15,7 +15,7 @@ import {
   sameIssueBody,
   userKey,
   type IssueGroup,
-} from './issue-body.js';
+} from '../report/issue-body.js';
 import { RATE_LIMIT_RETRIES, type GitHubClient, type GitHubLog } from './octokit.js';
 
 /** The label the action finds its issues by; people may remove the others, not this one. */
@@ -31,6 +31,8 @@ export interface ExistingIssue {
   title: string;
   body: string;
   labels: string[];
+  /** The issue's page (`html_url`), where the listing gave it. */
+  url?: string;
 }
 
 export type IssueAction =
@@ -279,6 +281,7 @@ async function listIssues(octokit: GitHubClient, owner: string, repo: string): P
       title: i.title,
       body: i.body ?? '',
       labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+      url: i.html_url,
     }));
 }
 
@@ -319,7 +322,7 @@ async function createOnce(
   repo: string,
   a: Extract<IssueAction, { kind: 'create' }>,
   log: GitHubLog,
-): Promise<number> {
+): Promise<{ number: number; html_url: string }> {
   const marker = parseMarker(a.body);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -331,7 +334,7 @@ async function createOnce(
         labels: a.labels,
         request: { retries: 0 },
       });
-      return data.number;
+      return data;
     } catch (e) {
       const ambiguous = isHttpError(e) && e.status >= 500;
       if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker) throw e;
@@ -340,9 +343,95 @@ async function createOnce(
         const m = parseMarker(i.body);
         return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
       });
-      if (made) return made.number;
+      if (made) return { number: made.number, html_url: made.url ?? '' };
       log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
     }
+  }
+}
+
+function who(a: { accountId: string; userName?: string }): string {
+  return oneLine(
+    a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
+  );
+}
+
+/** Records one issue the sync changed, as the API answered. */
+function touched(
+  outcome: IssueSyncOutcome,
+  action: TouchedIssue['action'],
+  a: { accountId: string; userName: string },
+  data: { number: number; html_url: string },
+): void {
+  outcome.issues.push({
+    action,
+    number: data.number,
+    url: data.html_url,
+    accountId: a.accountId,
+    userName: a.userName,
+  });
+}
+
+/** Carries out one planned action and counts it in `outcome`; throws what GitHub answers. */
+async function applyAction(
+  opts: SyncIssuesOptions,
+  a: IssueAction,
+  outcome: IssueSyncOutcome,
+): Promise<void> {
+  const { octokit, owner, repo, log } = opts;
+  switch (a.kind) {
+    case 'create': {
+      const data = await createOnce(octokit, owner, repo, a, log);
+      outcome.opened++;
+      touched(outcome, 'opened', a, data);
+      log.info(`Opened issue #${data.number} for ${who(a)}.`);
+      break;
+    }
+    case 'update': {
+      const { data } = await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: a.number,
+        title: a.title,
+        body: a.body,
+      });
+      outcome.updated++;
+      touched(outcome, 'updated', a, data);
+      log.info(`Updated issue #${a.number} for ${who(a)}.`);
+      break;
+    }
+    case 'reopen': {
+      const { data } = await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: a.number,
+        state: 'open',
+        title: a.title,
+        body: a.body,
+      });
+      outcome.reopened++;
+      touched(outcome, 'reopened', a, data);
+      log.info(`Reopened issue #${a.number} for ${who(a)}.`);
+      break;
+    }
+    case 'close': {
+      // Close first, then comment: if the close fails, the next run tries again without a second
+      // comment; one comment per state change.
+      const { data } = await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: a.number,
+        state: 'closed',
+        // an accepted exemption is not a fix
+        state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
+      });
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
+      outcome.closed++;
+      touched(outcome, 'closed', a, data);
+      log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
+      break;
+    }
+    case 'skip':
+      break;
   }
 }
 
@@ -360,11 +449,8 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     closed: 0,
     skipped: 0,
     error: null,
+    issues: [],
   };
-  const who = (a: { accountId: string; userName?: string }) =>
-    oneLine(
-      a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
-    );
   try {
     const existing = await listIssues(octokit, owner, repo);
     const actions = planIssueSync(existing, result, {
@@ -377,56 +463,7 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     if (firstCreate && firstCreate.kind === 'create') {
       await ensureLabels(octokit, owner, repo, firstCreate.labels);
     }
-    for (const a of actions) {
-      switch (a.kind) {
-        case 'create': {
-          const number = await createOnce(octokit, owner, repo, a, log);
-          outcome.opened++;
-          log.info(`Opened issue #${number} for ${who(a)}.`);
-          break;
-        }
-        case 'update':
-          await octokit.rest.issues.update({
-            owner,
-            repo,
-            issue_number: a.number,
-            title: a.title,
-            body: a.body,
-          });
-          outcome.updated++;
-          log.info(`Updated issue #${a.number} for ${who(a)}.`);
-          break;
-        case 'reopen':
-          await octokit.rest.issues.update({
-            owner,
-            repo,
-            issue_number: a.number,
-            state: 'open',
-            title: a.title,
-            body: a.body,
-          });
-          outcome.reopened++;
-          log.info(`Reopened issue #${a.number} for ${who(a)}.`);
-          break;
-        case 'close':
-          // Close first, then comment: if the close fails, the next run tries again without a second
-          // comment; one comment per state change.
-          await octokit.rest.issues.update({
-            owner,
-            repo,
-            issue_number: a.number,
-            state: 'closed',
-            // an accepted exemption is not a fix
-            state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
-          });
-          await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
-          outcome.closed++;
-          log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
-          break;
-        case 'skip':
-          break;
-      }
-    }
+    for (const a of actions) await applyAction(opts, a, outcome);
     if (outcome.skipped > 0) {
       log.info(
         `${outcome.skipped} violating user(s) got no issue: max-issues (${opts.maxIssues}) new issues per run.`,

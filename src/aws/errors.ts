@@ -5,15 +5,8 @@
  * and, for network failures, its `code`.
  */
 
-/** Every IAM action the member-account role needs (DESIGN §6). */
-export const MEMBER_ROLE_ACTIONS = [
-  'iam:GenerateCredentialReport',
-  'iam:GetCredentialReport',
-  'iam:ListAccessKeys',
-  'iam:GetAccessKeyLastUsed',
-  'iam:ListUserTags',
-  'iam:ListAccountAliases',
-] as const;
+import { errorMessage } from '../errors.js';
+import { MEMBER_ROLE_ACTIONS, accountOperationOfStep } from './operations.js';
 
 /** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
 export class ReportTimeoutError extends Error {
@@ -77,7 +70,7 @@ export class StepError extends Error {
     readonly step: string,
     readonly original: unknown,
   ) {
-    super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
+    super(`${step}: ${errorMessage(original)}`);
     this.name = 'StepError';
   }
 }
@@ -117,6 +110,10 @@ export interface AwsErrorContext {
 export interface DescribedError {
   error: string;
   hint: string | null;
+  /** The error's name, short: `AccessDenied`, `ThrottlingException`, `ReportTimeoutError`. */
+  code: string;
+  /** The step (API operation) it happened in, e.g. `AssumeRole`; null when not tied to one. */
+  step: string | null;
 }
 
 const ACCESS_DENIED = new Set([
@@ -216,8 +213,8 @@ function facts(err: unknown): ErrorFacts {
   return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
 }
 
-/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
-function oneLine(message: string): string {
+/** The detail of an AWS error message: one line, without the SDK's trailing hints about `$response`, bounded. */
+function errorDetail(message: string): string {
   const line = message
     .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
     .replace(/\s+/g, ' ')
@@ -231,11 +228,11 @@ function actionFromMessage(message: string): string | null {
   return m?.[1] ?? null;
 }
 
+/** The IAM action of a step of an account's audit (from the operations table), or the step if it is one. */
 function actionForStep(step: string): string | null {
-  if (step === 'AssumeRole' || step === 'sts:AssumeRole') return 'sts:AssumeRole';
-  if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step)) return step;
-  const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
-  return known ?? null;
+  const known = accountOperationOfStep(step);
+  if (known) return known.iamAction;
+  return /^[a-z0-9-]+:[A-Za-z]+$/.test(step) ? step : null;
 }
 
 function isAssumeRole(step: string): boolean {
@@ -249,9 +246,14 @@ function roleText(ctx: AwsErrorContext): string {
 /** Describes an error of one account's audit for the summary, the JSON report and the log. */
 export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedError {
   if (err instanceof StepError) return describeAwsError(err.original, { ...ctx, step: err.step });
+  const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+  return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+
+function describeText(err: unknown, ctx: AwsErrorContext): Omit<DescribedError, 'code' | 'step'> {
   const f = facts(err);
   const where = `${ctx.step} in account ${ctx.accountId}`;
-  const detail = oneLine(f.message);
+  const detail = errorDetail(f.message);
   const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
 
   if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
