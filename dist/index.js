@@ -82675,7 +82675,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8383:
+/***/ 4133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86008,6 +86008,33 @@ async function parseCredentialReport(input, source) {
     return { accountId, users, unreadable };
 }
 
+;// CONCATENATED MODULE: ./src/collect/poll-schedule.ts
+/**
+ * When to ask again for a credential report that AWS is still generating (`GenerateCredentialReport`
+ * answered STARTED or INPROGRESS). Self-contained (no imports): the benchmark's models use it too.
+ *
+ * AWS documents no generation time; small accounts are COMPLETE within seconds, organizations see
+ * 5-60 s per report. A doubling backoff (1, 2, 4, 8, 16 s) overshoots badly there: a report ready at 5 s
+ * was seen at 7 s, one ready at 20 s at 31 s. This schedule ramps up slowly and then polls every 5 s:
+ * 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, each ±20 % (jitter, so that accounts started together do not poll in
+ * lockstep). For a report ready uniformly in 5-60 s the expected overshoot is ~2.3 s instead of ~7.5 s,
+ * for ~11 polls instead of ~5.5 (cheap calls, each account within its own IAM quota).
+ */
+/** The delay before each poll (milliseconds, before jitter); after the last one, `POLL_CAP_MS`. */
+const POLL_STEPS_MS = [1000, 1000, 2000, 2000, 3000, 3000, 4000, 4000];
+const POLL_CAP_MS = 5000;
+/** Each delay is drawn uniformly within ±POLL_JITTER of its step. */
+const POLL_JITTER = 0.2;
+/**
+ * The delay before poll number `attempt` (0 = the first poll after the first STARTED answer).
+ * `random` returns a number in [0, 1) (Math.random); 0.5 gives the step itself.
+ */
+function pollDelayMs(attempt, random = Math.random) {
+    const step = POLL_STEPS_MS[attempt] ?? POLL_CAP_MS;
+    const r = Math.min(Math.max(random(), 0), 1);
+    return Math.round(step * (1 - POLL_JITTER + 2 * POLL_JITTER * r));
+}
+
 ;// CONCATENATED MODULE: ./src/collect/report-content.ts
 /**
  * `GetCredentialReport` answers with the whole report base64-encoded inside one XML element. The SDK's
@@ -86082,13 +86109,12 @@ function liftReportContent(lifted, maxReportBytes = MAX_REPORT_BYTES) {
 
 
 
+
 const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
 const DEFAULT_REPORT_LIMITS = {
     maxWaitMs: DEFAULT_REPORT_MAX_WAIT_MS,
     maxReportBytes: MAX_REPORT_BYTES,
 };
-const FIRST_POLL_MS = 1_000;
-const MAX_POLL_MS = 16_000;
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 function isReportNotReady(err) {
     return errors/* REPORT_NOT_READY */.pW.has((0,errors/* awsErrorName */.ZH)(err));
@@ -86098,58 +86124,92 @@ class PollBudget {
     deps;
     maxWait;
     started;
-    delay = FIRST_POLL_MS;
+    attempt = 0;
+    delay;
     constructor(deps, maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS) {
         this.deps = deps;
         this.maxWait = maxWait;
         this.started = deps.now().getTime();
+        this.delay = pollDelayMs(0, deps.random);
     }
     waited() {
         return this.deps.now().getTime() - this.started;
     }
-    /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
-    async wait(step, onTimeout) {
+    /** The delay before the next poll (poll-schedule.ts: 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, jittered), or
+     *  throws when waiting it would exceed the budget. */
+    next(step, onTimeout) {
         const waited = this.waited();
-        if (waited + this.delay > this.maxWait)
+        const delay = this.delay;
+        if (waited + delay > this.maxWait)
             throw new errors/* StepError */.zg(step, onTimeout ?? new errors/* ReportTimeoutError */.Co(waited));
-        await this.deps.sleep(this.delay);
-        this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
+        this.delay = pollDelayMs(++this.attempt, this.deps.random);
+        return delay;
+    }
+    /** Sleeps the delay before the next poll, or throws when that would exceed the budget. */
+    async wait(step, onTimeout) {
+        await this.deps.sleep(this.next(step, onTimeout));
     }
 }
 /**
- * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
- * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
- * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
+ * One account's report generation with its one poll budget (started at construction, on the injected
+ * clock). `ask()` is one `GenerateCredentialReport`; the caller sleeps `retryInMs` (the live audit's
+ * scheduler does, for many accounts at once), then asks again.
  */
-async function generate(iam, budget) {
-    for (;;) {
+class ReportGeneration {
+    iam;
+    deps;
+    budget;
+    constructor(iam, deps) {
+        this.iam = iam;
+        this.deps = deps;
+        this.budget = new PollBudget(deps);
+    }
+    /** One `GenerateCredentialReport`; throws a StepError on failure, or when the budget is spent. */
+    async ask() {
         let out;
         try {
-            out = await iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({}));
+            out = await this.iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({}));
         }
         catch (err) {
             // "no more capacity to launch new report generation tasks" (many accounts at once): wait it out
             // within the same budget; if it persists, the account fails with this error (and its hint).
             if (!errors/* REPORT_CAPACITY */.W8.has((0,errors/* awsErrorName */.ZH)(err)))
                 throw new errors/* StepError */.zg('GenerateCredentialReport', err);
-            await budget.wait('GenerateCredentialReport', err);
-            continue;
+            return { ready: false, retryInMs: this.budget.next('GenerateCredentialReport', err) };
         }
         if (out.State === 'COMPLETE')
-            return;
-        await budget.wait('GenerateCredentialReport');
+            return { ready: true };
+        return { ready: false, retryInMs: this.budget.next('GenerateCredentialReport') };
+    }
+    /** Asks until COMPLETE, sleeping between polls. */
+    async untilComplete() {
+        for (;;) {
+            const answer = await this.ask();
+            if (answer.ready)
+                return;
+            await this.deps.sleep(answer.retryInMs);
+        }
+    }
+    /** Sleeps before generating again (the report vanished after COMPLETE), within the same budget. */
+    wait(step) {
+        return this.budget.wait(step);
     }
 }
 /**
  * The account's credential report, parsed, with the time AWS generated it (`GeneratedTime`).
  * Calls: `GenerateCredentialReport` once plus one per poll, `GetCredentialReport` once (again only if
- * AWS answers that the report is not present or expired, after generating it again).
+ * AWS answers that the report is not present or expired, after generating it again). `started`: the
+ * account's generation whose last answer was COMPLETE (the live audit's scheduler polled it), so the
+ * first `GetCredentialReport` follows at once.
  */
-async function fetchCredentialReport(iam, deps) {
-    const budget = new PollBudget(deps);
+async function fetchCredentialReport(iam, deps, started) {
+    const generation = started ?? new ReportGeneration(iam, deps);
+    let ready = started !== undefined;
     let notPresent = 0;
     for (;;) {
-        await generate(iam, budget);
+        if (!ready)
+            await generation.untilComplete();
+        ready = false;
         let out;
         const lifted = { content: null };
         const command = new client_iam_dist_cjs/* GetCredentialReportCommand */.DBo({});
@@ -86169,7 +86229,7 @@ async function fetchCredentialReport(iam, deps) {
             const answer = (0,errors/* awsErrorName */.ZH)(err);
             notPresent = /InProgress|NotReady/.test(answer) ? 0 : notPresent + 1;
             try {
-                await budget.wait('GetCredentialReport');
+                await generation.wait('GetCredentialReport');
             }
             catch (timeout) {
                 // COMPLETE, then "no report", until the budget ran out: not a report "still generating"
@@ -86551,7 +86611,7 @@ function failedAccount(id) {
 
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
-const ENRICH_CONCURRENCY = 4;
+const ENRICH_CONCURRENCY = 16;
 /** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
 function reportKeyTimes(report, flagged) {
     const wanted = new Set(flagged.map((f) => f.userArn));
@@ -86619,29 +86679,87 @@ async function confirmFindings(iam, findings, opts) {
         resolvedSinceReport: resolved,
     };
 }
-/** Audits one account with the given credentials. Never throws. */
-async function auditAccount(opts) {
-    const { accountId, config, deps } = opts;
-    const iam = new client_iam_dist_cjs/* IAMClient */.h8v((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }));
-    // What is known when a later step fails: shown with the error.
-    const known = {
-        accountId,
-        source: AWS_SOURCE,
-        asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
-        alias: null,
-        reportGeneratedAt: null,
-    };
-    try {
-        // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
-        //    for the other to settle: nothing runs on after the return).
-        const [fetched, aliases] = await (0,pool/* settleBoth */.FE)(fetchCredentialReport(iam, {
+/**
+ * One account's live audit in two parts, so that many accounts' reports can generate at once (the live
+ * audit's scheduler, scheduler.ts): `ask()` is one `GenerateCredentialReport` on the account's one poll
+ * budget (the first `ask()` is the account's first call of the budget, not an extra one); `audit()`, once
+ * an answer was ready, reads the report and does the rest. Neither throws: a failed `ask()` answers
+ * ready, and `audit()` returns the failed account with its hint.
+ *
+ * The IAM client lives from the constructor to the end of `audit()` (its `finally`); `audit()` is called
+ * exactly once for every account constructed.
+ */
+class LiveAccount {
+    opts;
+    iam;
+    generation;
+    failure = null;
+    reportDeps;
+    constructor(opts) {
+        this.opts = opts;
+        const { accountId, config, deps } = opts;
+        this.iam = new client_iam_dist_cjs/* IAMClient */.h8v((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }));
+        this.reportDeps = {
             sleep: deps.sleep,
             now: deps.now,
             maxWaitMs: deps.reportLimits.maxWaitMs,
             maxReportBytes: deps.reportLimits.maxReportBytes,
             source: `credential report of account ${accountId}`,
             debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
-        }), (0,errors/* atStep */.cY)('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
+            ...(deps.random ? { random: deps.random } : {}),
+        };
+        this.generation = new ReportGeneration(this.iam, this.reportDeps);
+    }
+    /** One `GenerateCredentialReport`: ready (or failed: `audit()` says how), or when to ask again. */
+    async ask() {
+        if (this.failure !== null)
+            return { ready: true };
+        try {
+            return await this.generation.ask();
+        }
+        catch (err) {
+            this.failure = err;
+            return { ready: true };
+        }
+    }
+    /** Reads the ready report and audits the account. Never throws; destroys the account's IAM client. */
+    async audit() {
+        const { accountId, config, deps } = this.opts;
+        const iam = this.iam;
+        // What is known when a later step fails: shown with the error.
+        const known = {
+            accountId,
+            source: AWS_SOURCE,
+            asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+            alias: null,
+            reportGeneratedAt: null,
+        };
+        try {
+            if (this.failure !== null)
+                throw this.failure;
+            return await this.afterReport(known);
+        }
+        catch (err) {
+            const described = (0,errors/* describeAwsError */.Pp)(err, {
+                accountId,
+                step: 'audit',
+                roleArn: this.opts.roleArn,
+                ambient: config.roleToAssume === null,
+            });
+            const { error, hint } = described;
+            deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+            return { account: failedAccount({ ...known, ...described }), findings: [] };
+        }
+        finally {
+            iam.destroy();
+        }
+    }
+    async afterReport(known) {
+        const { accountId, config, deps } = this.opts;
+        const iam = this.iam;
+        // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
+        //    for the other to settle: nothing runs on after the return).
+        const [fetched, aliases] = await (0,pool/* settleBoth */.FE)(fetchCredentialReport(iam, this.reportDeps, this.generation), (0,errors/* atStep */.cY)('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
         known.alias = aliases.AccountAliases?.[0] ?? null;
         const { report, generatedAt } = fetched;
         known.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
@@ -86679,20 +86797,157 @@ async function auditAccount(opts) {
             `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
         return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
-    catch (err) {
-        const described = (0,errors/* describeAwsError */.Pp)(err, {
-            accountId,
-            step: 'audit',
-            roleArn: opts.roleArn,
-            ambient: config.roleToAssume === null,
-        });
-        const { error, hint } = described;
-        deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return { account: failedAccount({ ...known, ...described }), findings: [] };
+}
+/** Audits one account with the given credentials: polls its report, then audits it. Never throws. */
+async function auditAccount(opts) {
+    const account = new LiveAccount(opts);
+    for (;;) {
+        const answer = await account.ask();
+        if (answer.ready)
+            break;
+        await opts.deps.sleep(answer.retryInMs);
     }
-    finally {
-        iam.destroy();
+    return account.audit();
+}
+
+;// CONCATENATED MODULE: ./src/audit/scheduler.ts
+/**
+ * Organization-scale scheduling of the live audit (DESIGN §7): report generation is AWS's work, so every
+ * target account's report is started early and the organization waits for generation about once, not
+ * once per round of `concurrency` accounts.
+ *
+ * - Start: `startAccount(id)` (AssumeRole + the account's first `GenerateCredentialReport`) for every
+ *   account, `startLimit` at a time (cheap calls; a wider limit than `concurrency`).
+ * - Poll: accounts whose report is still generating are polled when their own poll budget says (the
+ *   `retryInMs` of their last answer), the ones started first first, at most `startLimit` polls at once.
+ * - Audit: `auditReady(handle)` (fetch, parse, enrich) for accounts whose report is ready, `concurrency`
+ *   at a time, in the order they were started: parsing and enrichment stay bounded by `concurrency`.
+ *
+ * Pure orchestration over injected functions (no AWS, no timers of its own: `sleep` and `now` are
+ * injected). One broken account never hides the others: a start, poll or audit that rejects becomes
+ * `failed(accountId, error)` for that account alone. Results come back in the order of `accountIds`.
+ */
+const DEFAULT_START_LIMIT = 32;
+/** A promise that resolves at the next `notify()`: how waiting workers learn that something changed. */
+class Signal {
+    resolve = () => { };
+    current = this.fresh();
+    fresh() {
+        return new Promise((r) => (this.resolve = r));
     }
+    get next() {
+        return this.current;
+    }
+    notify() {
+        const resolve = this.resolve;
+        this.current = this.fresh();
+        resolve();
+    }
+}
+const limitOf = (n, fallback) => Math.max(1, Number.isFinite(n) ? Math.floor(n) : fallback);
+/** Audits `accountIds` with every report started early; see the module comment. Never rejects. */
+async function runScheduled(accountIds, options, deps) {
+    const concurrency = limitOf(options.concurrency, 1);
+    const startLimit = limitOf(options.startLimit, DEFAULT_START_LIMIT);
+    const results = new Array(accountIds.length);
+    const ready = []; // sorted by start order
+    const waiting = [];
+    const signal = new Signal();
+    let nextStart = 0;
+    let startsInFlight = 0;
+    const fail = (index, err) => {
+        results[index] = deps.failed(accountIds[index], err);
+    };
+    const settle = (entry, answer) => {
+        if (answer.ready) {
+            let i = ready.length;
+            while (i > 0 && ready[i - 1].index > entry.index)
+                i--;
+            ready.splice(i, 0, entry);
+        }
+        else {
+            entry.dueAt = deps.now() + Math.max(0, answer.retryInMs);
+            waiting.push(entry);
+        }
+    };
+    const startsLeft = () => nextStart < accountIds.length || startsInFlight > 0;
+    async function starter() {
+        while (nextStart < accountIds.length) {
+            const index = nextStart++;
+            const accountId = accountIds[index];
+            startsInFlight++;
+            try {
+                const { handle, answer } = await deps.startAccount(accountId);
+                settle({ index, accountId, handle, dueAt: 0 }, answer);
+            }
+            catch (err) {
+                fail(index, err);
+            }
+            finally {
+                startsInFlight--;
+                signal.notify();
+            }
+        }
+    }
+    async function poller() {
+        for (;;) {
+            const changed = signal.next;
+            if (waiting.length === 0) {
+                if (!startsLeft())
+                    return;
+                await changed;
+                continue;
+            }
+            const now = deps.now();
+            const due = waiting
+                .filter((e) => e.dueAt <= now)
+                .sort((a, b) => a.index - b.index)
+                .slice(0, startLimit);
+            if (due.length === 0) {
+                const soonest = Math.min(...waiting.map((e) => e.dueAt));
+                await Promise.race([deps.sleep(soonest - now), changed]);
+                continue;
+            }
+            for (const e of due)
+                waiting.splice(waiting.indexOf(e), 1);
+            await Promise.all(due.map(async (e) => {
+                try {
+                    settle(e, await deps.poll(e.handle));
+                }
+                catch (err) {
+                    fail(e.index, err);
+                }
+            }));
+            signal.notify();
+        }
+    }
+    let polling = true;
+    async function worker() {
+        for (;;) {
+            const changed = signal.next;
+            const entry = ready.shift();
+            if (entry) {
+                try {
+                    results[entry.index] = await deps.auditReady(entry.handle);
+                }
+                catch (err) {
+                    fail(entry.index, err);
+                }
+                continue;
+            }
+            if (!polling && ready.length === 0)
+                return;
+            await changed;
+        }
+    }
+    const starters = Array.from({ length: Math.min(startLimit, accountIds.length) }, () => starter());
+    const workers = Array.from({ length: Math.min(concurrency, accountIds.length) }, () => worker());
+    // the poller runs beside the starts: the first accounts' reports are polled while later ones start
+    await Promise.all([Promise.all(starters), poller()]);
+    polling = false;
+    signal.notify();
+    await Promise.all(workers);
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/live.ts
@@ -86704,21 +86959,23 @@ async function auditAccount(opts) {
 
 
 
-async function auditOne(accountId, config, session, deps) {
+function failure(accountId, err, step, config, session, deps) {
+    const roleArn = session.roleArnFor(accountId);
+    const described = (0,errors/* describeAwsError */.Pp)(err, {
+        accountId,
+        step,
+        ...(roleArn ? { roleArn } : {}),
+        ambient: config.roleToAssume === null,
+    });
+    const { error, hint } = described;
+    deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+    const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
+    return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
+}
+/** AssumeRole (when the account has a role) and the account's first `GenerateCredentialReport`. */
+async function startOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
-    const fail = (err, step) => {
-        const described = (0,errors/* describeAwsError */.Pp)(err, {
-            accountId,
-            step,
-            ...(roleArn ? { roleArn } : {}),
-            ambient: config.roleToAssume === null,
-        });
-        const { error, hint } = described;
-        deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
-        return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
-    };
     if (roleArn !== null) {
         // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
         // rather than as the failure of whichever IAM call happened to need credentials first.
@@ -86726,28 +86983,29 @@ async function auditOne(accountId, config, session, deps) {
             await credentials();
         }
         catch (err) {
-            return fail(err, 'AssumeRole');
+            return {
+                handle: { failure: failure(accountId, err, 'AssumeRole', config, session, deps) },
+                answer: { ready: true },
+            };
         }
     }
-    try {
-        return await auditAccount({
-            accountId,
-            credentials,
-            config,
-            deps: {
-                sleep: deps.sleep,
-                now: deps.now,
-                log: deps.log,
-                reportLimits: DEFAULT_REPORT_LIMITS,
-                ...(deps.aws ? { aws: deps.aws } : {}),
-            },
-            ...(roleArn !== null ? { roleArn } : {}),
-        });
-    }
-    catch (err) {
-        // auditAccount never throws; if it ever does, that account alone fails.
-        return fail(err, 'audit');
-    }
+    // The session's providers refresh by the clock: an account started early and audited late (a chained
+    // session lasts one hour at most) assumes its role again when it needs to.
+    const live = new LiveAccount({
+        accountId,
+        credentials,
+        config,
+        deps: {
+            sleep: deps.sleep,
+            now: deps.now,
+            log: deps.log,
+            reportLimits: DEFAULT_REPORT_LIMITS,
+            ...(deps.aws ? { aws: deps.aws } : {}),
+            ...(deps.random ? { random: deps.random } : {}),
+        },
+        ...(roleArn !== null ? { roleArn } : {}),
+    });
+    return { handle: { accountId, live }, answer: await live.ask() };
 }
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
 async function runLiveAudit(config, deps) {
@@ -86764,16 +87022,32 @@ async function runLiveAudit(config, deps) {
         notes.push('No account was left to audit after `exclude-accounts` and `shard`.');
         return { audits: [], notes };
     }
-    // auditAccount logs each account's outcome (users, findings, exempted); this line is the progress
+    // Every account's report is started early (`startLimit` at a time, wider), then the accounts whose report is
+    // ready are audited `concurrency` at a time (scheduler.ts). auditAccount logs each account's outcome
+    // (users, findings, exempted); the [done/total] line is the progress.
     let done = 0;
-    const audits = await (0,pool/* mapWithConcurrency */.WS)(accounts, concurrency, async (accountId) => {
-        const roleArn = session.roleArnFor(accountId);
-        deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
-        const audit = await auditOne(accountId, config, session, deps);
+    const finish = (accountId, audit) => {
         done++;
         deps.onAccount?.(audit);
         deps.log.info(`[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`);
         return audit;
+    };
+    const audits = await runScheduled(accounts, { concurrency, startLimit: deps.startLimit ?? DEFAULT_START_LIMIT }, {
+        startAccount: (accountId) => {
+            deps.log.info(`account ${accountId}: starting its credential report`);
+            return startOne(accountId, config, session, deps);
+        },
+        poll: (h) => (h.failure ? Promise.resolve({ ready: true }) : h.live.ask()),
+        auditReady: async (h) => {
+            const accountId = h.failure ? h.failure.account.accountId : h.accountId;
+            const roleArn = session.roleArnFor(accountId);
+            deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
+            return finish(accountId, h.failure ?? (await h.live.audit()));
+        },
+        // startOne, ask() and audit() never throw; if one ever does, that account alone fails.
+        failed: (accountId, err) => finish(accountId, failure(accountId, err, 'audit', config, session, deps)),
+        now: () => deps.now().getTime(),
+        sleep: deps.sleep,
     });
     const failed = audits.filter((a) => a.account.status === 'error').length;
     if (failed > 0) {
@@ -87747,8 +88021,8 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 27 modules
-var audit = __nccwpck_require__(8383);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 29 modules
+var audit = __nccwpck_require__(4133);
 // EXTERNAL MODULE: ./src/publish/formats.ts
 var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
@@ -91433,8 +91707,8 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 27 modules
-var audit = __nccwpck_require__(8383);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 29 modules
+var audit = __nccwpck_require__(4133);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var publish_files = __nccwpck_require__(7791);
 // EXTERNAL MODULE: ./src/publish/formats.ts

@@ -9,7 +9,9 @@
  *   default account, as moto does);
  * - injects faults by rule: a canned response (e.g. AccessDenied in AWS's real format, rendered for the
  *   request's protocol), a connection reset, a delay, a rewrite of moto's answer, a truncated body;
- * - adds latency to every call (`latencyMs`), for benchmarks.
+ * - adds latency to every call (`latencyMs`), for benchmarks;
+ * - times every call (`startedMs`/`endedMs`, `performance.now()`), and can route calls to several
+ *   emulators by call (`route`, e.g. by account: several moto processes behind one endpoint).
  *
  * It also accepts absolute-form requests, so it can stand in as the `HTTP_PROXY` of a plain-http endpoint.
  *
@@ -37,6 +39,9 @@ export interface ProxyCall {
   status: number;
   /** Which kind of fault answered, or null when moto did (unaltered). */
   fault: FaultKind | null;
+  /** `performance.now()` when the request had arrived (body read), and when its answer was sent. */
+  startedMs: number;
+  endedMs: number;
 }
 
 type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
@@ -92,6 +97,8 @@ export interface AwsProxyOptions {
   defaultAccount?: string;
   /** Added before every forwarded call (a number or per call), for benchmarks. */
   latencyMs?: number | ((call: Readonly<ProxyCall>) => number);
+  /** The emulator's base URL for this call, instead of `target` (undefined: `target`). */
+  route?: (call: Readonly<ProxyCall>) => string | undefined;
 }
 
 interface RuleState {
@@ -146,12 +153,14 @@ export class AwsProxy {
   private readonly target: URL;
   readonly defaultAccount: string;
   latencyMs: number | ((call: Readonly<ProxyCall>) => number);
+  route: ((call: Readonly<ProxyCall>) => string | undefined) | undefined;
   port = 0;
 
   constructor(opts: AwsProxyOptions) {
     this.target = new URL(opts.target);
     this.defaultAccount = opts.defaultAccount ?? DEFAULT_ACCOUNT;
     this.latencyMs = opts.latencyMs ?? 0;
+    this.route = opts.route;
   }
 
   /** `http://127.0.0.1:PORT` once started. */
@@ -293,6 +302,8 @@ export class AwsProxy {
       params,
       status: 0,
       fault: null,
+      startedMs: performance.now(),
+      endedMs: 0,
     };
   }
 
@@ -319,6 +330,7 @@ export class AwsProxy {
     const body = Buffer.concat(chunks);
     const call = this.describe(req, body);
     this.log.push(call);
+    res.once('close', () => (call.endedMs = performance.now()));
 
     const latency = typeof this.latencyMs === 'function' ? this.latencyMs(call) : this.latencyMs;
     if (latency > 0) await sleep(latency);
@@ -356,7 +368,8 @@ export class AwsProxy {
       await sleep(respond.delayMs);
     }
 
-    const upstream = await this.forward(req, body);
+    const routed = this.route?.(call);
+    const upstream = await this.forward(req, body, routed ? new URL(routed) : this.target);
     this.learnKeys(call, upstream.body);
     let out = upstream.body;
     if (respond && 'rewrite' in respond) {
@@ -387,6 +400,7 @@ export class AwsProxy {
   private forward(
     req: http.IncomingMessage,
     body: Buffer,
+    target: URL = this.target,
   ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) {
@@ -396,9 +410,9 @@ export class AwsProxy {
     return new Promise((resolve, reject) => {
       const up = http.request(
         {
-          protocol: this.target.protocol,
-          hostname: this.target.hostname,
-          port: this.target.port,
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port,
           method: req.method,
           path: originPath(req.url),
           headers,
