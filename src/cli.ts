@@ -4,14 +4,31 @@
  */
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
+import { SignInError } from './credentials/session.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { renderTerminal } from './report/summary.js';
 
+/** Replaces the action's sign-in hint (configure-aws-credentials, `role-to-assume`) in a terminal. */
+export const TERMINAL_SIGN_IN_HINT =
+  "From a terminal the audit uses the AWS SDK's default credentials: set AWS_PROFILE (after `aws sso " +
+  'login` for an SSO profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; `aws sts ' +
+  'get-caller-identity` shows whether they work.';
+
+/** The error as a terminal user reads it: without a sign-in hint that names the action's inputs. */
+function terminalText(error: unknown, ambient: boolean): string {
+  if (error instanceof SignInError && error.hint !== null && ambient) {
+    const message = error.message.slice(0, error.message.length - error.hint.length - 1);
+    return `${message}\n${TERMINAL_SIGN_IN_HINT}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let ambient = false; // signing in with the ambient credentials, not --role-to-assume
   try {
     const parsed = parseCliArgs(argv, env);
     if (parsed.help) {
@@ -26,6 +43,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.',
       );
     }
+    ambient = config.roleToAssume === null;
     const outcome = await runPipeline(config, {
       getIDToken: (audience) => getIDToken(audience),
       // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
@@ -46,7 +64,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`${outcome.verdict}\n`);
     return outcome.exitCode;
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = terminalText(error, ambient);
     process.stderr.write(`error: ${text}\n`);
     if (!(error instanceof InputError) && error instanceof Error && env.DEBUG) {
       process.stderr.write(`${error.stack}\n`);
