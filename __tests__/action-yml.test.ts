@@ -47,6 +47,9 @@ const DESIGN_INPUTS = [
   'issue-labels',
   'max-issues',
   'github-token',
+  'category',
+  'security-hub',
+  'security-hub-region',
 ];
 const DESIGN_DEFAULTS: Record<string, string> = {
   audience: 'sts.amazonaws.com',
@@ -67,6 +70,7 @@ const DESIGN_DEFAULTS: Record<string, string> = {
   'issue-labels': 'security',
   'max-issues': '20',
   'github-token': '${{ github.token }}',
+  'security-hub': 'false',
 };
 const DESIGN_OUTPUTS = [
   'findings',
@@ -80,6 +84,8 @@ const DESIGN_OUTPUTS = [
   'issues-updated',
   'issues-closed',
   'issues-skipped',
+  'security-hub-imported',
+  'security-hub-archived',
 ];
 
 describe('action.yml', () => {

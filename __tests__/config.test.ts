@@ -6,11 +6,11 @@ import { InputError } from '../src/model.js';
 import {
   parseConfig,
   parseDuration,
-  parseIsoDateTime,
   partitionForRegion,
   splitList,
   type RawInputs,
 } from '../src/inputs/config.js';
+import { parseIsoDateTime } from '../src/time.js';
 import { INPUTS, type InputName } from '../src/inputs/definitions.js';
 import { expandGlob } from '../src/inputs/glob.js';
 
@@ -34,6 +34,41 @@ function errorOf(raw: RawInputs): InputError {
 }
 
 const ARN = 'arn:aws:iam::111122223333:role/IamAudit';
+
+describe('parseConfig: security-hub', () => {
+  it('is off by default; its region follows aws-region unless set', () => {
+    expect(parse({ 'security-hub': 'true', 'aws-region': 'eu-west-1' })).toMatchObject({
+      securityHub: true,
+      securityHubRegion: 'eu-west-1',
+    });
+    expect(parse({ 'security-hub': 'TRUE', 'security-hub-region': 'eu-central-1' })).toMatchObject({
+      securityHub: true,
+      securityHubRegion: 'eu-central-1',
+    });
+  });
+
+  it('is a clear input error with credential-report (offline has no account credentials)', () => {
+    const e = errorOf({ 'security-hub': 'true', 'credential-report': 'reports/*.csv' });
+    expect(e.input).toBe('security-hub');
+    expect(e.message).toMatch(
+      /^Input "security-hub" is true together with "credential-report": expected a live audit/,
+    );
+    // off, the offline audit is fine
+    expect(parse({ 'security-hub': 'false', 'credential-report': 'reports/*.csv' }).securityHub).toBe(false);
+  });
+
+  it('rejects a bad value, a bad region and a region of another partition', () => {
+    expect(errorOf({ 'security-hub': 'yes' }).message).toBe(
+      'Input "security-hub" is "yes": expected true or false.',
+    );
+    expect(errorOf({ 'security-hub-region': 'Frankfurt' }).message).toMatch(
+      /^Input "security-hub-region" is "Frankfurt": expected an AWS region code/,
+    );
+    const e = errorOf({ 'security-hub-region': 'cn-north-1' });
+    expect(e.input).toBe('security-hub-region');
+    expect(e.message).toMatch(/expected a region of the partition of aws-region "us-east-1" \(aws\)/);
+  });
+});
 
 describe('parseConfig: defaults', () => {
   it('gives the DESIGN §3 defaults for no inputs', () => {
@@ -67,6 +102,9 @@ describe('parseConfig: defaults', () => {
       issueLabels: ['security'],
       maxIssues: 20,
       githubToken: null,
+      securityHub: false,
+      securityHubRegion: 'us-east-1',
+      category: null,
     });
   });
 
@@ -174,6 +212,10 @@ describe('parseConfig: good values', () => {
     expect(c.githubToken).toBe('ghs_abc');
   });
 
+  it('keeps the code scanning category as given, trimmed', () => {
+    expect(parse({ category: ' /iam-audit:org-a ' }).category).toBe('/iam-audit:org-a');
+  });
+
   it('accepts unicode tag keys and unused-days 0', () => {
     expect(parse({ 'exemption-tag': 'Begründung:key' }).rule.exemptionTag).toBe('Begründung:key');
     expect(parse({ 'unused-days': '0' }).rule.unusedDays).toBe(0);
@@ -192,6 +234,7 @@ const BAD: [string, RawInputs, InputName, string][] = [
   ['unused-days fraction', { 'unused-days': '1.5' }, 'unused-days', 'a whole number from 0 to 36500'],
   ['unused-days too big', { 'unused-days': '36501' }, 'unused-days', 'a whole number from 0 to 36500'],
   ['scope all', { scope: 'all' }, 'scope', 'one of at-setup, any'],
+  ['category of two lines', { category: 'org-a\norg-b' }, 'category', 'one line'],
   ['shard K > N', { shard: '3/2' }, 'shard', '1 <= K <= N <= 256'],
   ['shard K = 0', { shard: '0/4' }, 'shard', '1 <= K <= N <= 256'],
   ['shard N > 256', { shard: '1/257' }, 'shard', '1 <= K <= N <= 256'],
@@ -401,6 +444,26 @@ describe('expandGlob (filesystem)', () => {
     expect(expandGlob(join(dir, 'missing/*.csv'))).toEqual([]);
     expect(() => parseConfig({ 'credential-report': join(dir, 'nope.csv') }, { expandGlob })).toThrow(
       /^Input "credential-report" is ".*nope\.csv": no file matches it; expected/,
+    );
+  });
+});
+
+describe('issue 9: inputs that used to do something surprising', () => {
+  it('a credential-report of blank lines only is an input error, not a live audit', () => {
+    expect(() => parse({ 'credential-report': '\n  \n' })).toThrow(
+      /^Input "credential-report" is "\\n {2}\\n", only blank: expected the path or glob/,
+    );
+  });
+
+  it('shard with offline reports is an input error', () => {
+    expect(() => parse({ 'credential-report': 'reports/a.csv', shard: '1/2' })).toThrow(
+      /^Input "shard" is "1\/2" together with "credential-report"/,
+    );
+  });
+
+  it('account-role-name without accounts or organization is an input error', () => {
+    expect(() => parse({ 'account-role-name': 'IamAudit' })).toThrow(
+      /^Input "account-role-name" is "IamAudit" without "accounts" or "organization: true"/,
     );
   });
 });

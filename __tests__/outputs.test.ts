@@ -15,6 +15,8 @@ const OUTPUT_NAMES = [
   'issues-updated',
   'issues-closed',
   'issues-skipped',
+  'security-hub-imported',
+  'security-hub-archived',
 ].sort();
 
 const files = { sarifFile: 'out/a.sarif', jsonFile: 'out/a.json' };
@@ -34,6 +36,17 @@ const withFindings = makeResult({
 describe('buildOutputs', () => {
   it('has exactly the outputs of action.yml', () => {
     expect(Object.keys(buildOutputs(makeResult(), { ...files, issues: null })).sort()).toEqual(OUTPUT_NAMES);
+  });
+
+  it('reports the Security Hub counts, 0 when the import did not run', () => {
+    const off = buildOutputs(withFindings, { ...files, issues: null });
+    expect([off['security-hub-imported'], off['security-hub-archived']]).toEqual(['0', '0']);
+    const on = buildOutputs(withFindings, {
+      ...files,
+      issues: null,
+      securityHub: { imported: 4, archived: 2 },
+    });
+    expect([on['security-hub-imported'], on['security-hub-archived']]).toEqual(['4', '2']);
   });
 
   it('counts failing keys, distinct violating users, exemptions and accounts', () => {

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import { MEMBER_ROLE_ACTIONS } from '../src/collect/aws-errors.js';
+import { AWS_OPERATIONS, MEMBER_ROLE_ACTIONS, SECURITY_HUB_ACTIONS } from '../src/aws/operations.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -55,36 +55,114 @@ describe('README', () => {
   });
 });
 
+interface Statement {
+  Sid?: string;
+  Action: string | string[];
+}
+
+/** A statement with whether it is optional: the Security Hub one (README Sid, CloudFormation Fn::If). */
+interface Granted {
+  action: string;
+  optional: boolean;
+}
+
+function granted(statements: Array<Statement | { 'Fn::If': [string, Statement, unknown] }>): Granted[] {
+  return statements.flatMap((st) => {
+    const optional = 'Fn::If' in st;
+    const s = 'Fn::If' in st ? st['Fn::If'][1] : st;
+    return [s.Action]
+      .flat()
+      .map((action) => ({ action, optional: optional || s.Sid === 'ImportSecurityHubFindings' }));
+  });
+}
+
+/** Required IAM actions and optional Security Hub ones, each exactly as the code calls them. */
+function expectSplit(actions: Granted[]): void {
+  const of = (prefix: string, optional: boolean) =>
+    [
+      ...new Set(
+        actions.filter((a) => a.action.startsWith(prefix) && a.optional === optional).map((a) => a.action),
+      ),
+    ].sort();
+  expect(of('iam:', false)).toEqual([...MEMBER_ROLE_ACTIONS].sort());
+  expect(of('iam:', true)).toEqual([]);
+  expect(of('securityhub:', true)).toEqual([...SECURITY_HUB_ACTIONS].sort());
+  expect(of('securityhub:', false)).toEqual([]);
+}
+
 describe('least-privilege policies in the README and the CloudFormation templates', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const want = [...MEMBER_ROLE_ACTIONS].sort();
+  type AnyStatement = Parameters<typeof granted>[0][number];
+  const actionsOf = (statements: AnyStatement[]): string[] => granted(statements).map((g) => g.action);
 
-  it('grant exactly the IAM actions the audit calls', () => {
-    const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
-    const iamActions = policies
-      .flatMap((p: { Statement: Array<{ Action: string | string[] }> }) => p.Statement)
-      .flatMap((st) => [st.Action].flat())
-      .filter((a) => a.startsWith('iam:'));
-    expect([...new Set(iamActions)].sort()).toEqual(want);
+  const readmeActions = (): string[] =>
+    actionsOf(
+      [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+        .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
+        .flatMap((p) => p.Statement),
+    );
+
+  /** Every Action of a template: its policies and, with `trust`, its roles' trust policies. */
+  function templateActions(file: string, trust = false): string[] {
+    const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
+      Resources: Record<
+        string,
+        {
+          Properties: {
+            AssumeRolePolicyDocument?: { Statement: AnyStatement[] };
+            Policies?: Array<{ PolicyDocument: { Statement: AnyStatement[] } }>;
+          };
+        }
+      >;
+    };
+    return actionsOf(
+      Object.values(template.Resources)
+        .flatMap((r) => [
+          ...(r.Properties.Policies ?? []).map((p) => p.PolicyDocument),
+          ...(trust && r.Properties.AssumeRolePolicyDocument ? [r.Properties.AssumeRolePolicyDocument] : []),
+        ])
+        .flatMap((d) => d.Statement),
+    );
+  }
+
+  it('grant exactly the IAM actions the audit calls, and the Security Hub ones only as optional', () => {
+    const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map(
+      (m) => JSON.parse(m[1]!) as { Statement: Statement[] },
+    );
+    expectSplit(granted(policies.flatMap((p) => p.Statement)));
 
     for (const file of ['audit-role.yaml', 'member-role.yaml']) {
       const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
+        Parameters: Record<string, { Default?: string }>;
+        Conditions: Record<string, unknown>;
         Resources: Record<
           string,
           {
             Properties: {
-              Policies: Array<{ PolicyDocument: { Statement: Array<{ Action: string | string[] }> } }>;
+              Policies?: Array<{ PolicyDocument: { Statement: Parameters<typeof granted>[0] } }>;
             };
           }
         >;
       };
-      const actions = Object.values(template.Resources)
+      const statements = Object.values(template.Resources)
         .flatMap((r) => r.Properties.Policies ?? [])
-        .flatMap((p) => p.PolicyDocument.Statement)
-        .flatMap((st) => [st.Action].flat())
-        .filter((a) => a.startsWith('iam:'));
-      expect(actions.sort()).toEqual(want);
+        .flatMap((p) => p.PolicyDocument.Statement);
+      expectSplit(granted(statements));
+      // optional means off unless asked for
+      expect(template.Parameters.SecurityHub?.Default).toBe('false');
+      expect(template.Conditions.ImportToSecurityHub).toEqual({
+        'Fn::Equals': [{ Ref: 'SecurityHub' }, 'true'],
+      });
     }
+  });
+
+  it('name every action the operations table says a policy must grant, and no other', () => {
+    const granted = AWS_OPERATIONS.filter((o) => o.granted)
+      .map((o) => o.iamAction)
+      .sort();
+    expect([...new Set(readmeActions())].sort()).toEqual(granted);
+    const templates = ['audit-role.yaml', 'member-role.yaml'].flatMap((f) => templateActions(f, true));
+    expect([...new Set(templates)].sort()).toEqual(granted);
   });
 
   it('trust GitHub OIDC in both the classic and the immutable sub form', () => {

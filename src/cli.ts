@@ -4,12 +4,17 @@
  */
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
-import { SignInError } from './credentials/session.js';
+import { SignInError, type AuditSession } from './credentials/session.js';
+import { errorMessage } from './errors.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
-import { githubContextFromEnv, runPipeline } from './pipeline.js';
-import { renderTerminal } from './report/summary.js';
+import { checkOutputFiles } from './inputs/output-files.js';
+import { runAudit } from './audit/audit.js';
+import { reportFiles } from './publish/formats.js';
+import { githubClientSettings } from './publish/octokit.js';
+import { githubContextFromEnv, publish } from './publish/publish.js';
+import { renderTerminal } from './report/summary-terminal.js';
 
 /** Replaces the action's sign-in hint (configure-aws-credentials, `role-to-assume`) in a terminal. */
 export const TERMINAL_SIGN_IN_HINT =
@@ -23,7 +28,7 @@ function terminalText(error: unknown, ambient: boolean): string {
     const message = error.message.slice(0, error.message.length - error.hint.length - 1);
     return `${message}\n${TERMINAL_SIGN_IN_HINT}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
@@ -36,6 +41,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     }
     const config = parseConfig(parsed.raw, { expandGlob });
+    checkOutputFiles(config);
     if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
       throw new InputError(
         'role-to-assume',
@@ -44,21 +50,31 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       );
     }
     ambient = config.roleToAssume === null;
-    const outcome = await runPipeline(config, {
+    const log = {
+      info: (m: string) => process.stderr.write(m + '\n'),
+      warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
+    };
+    let session: AuditSession | null = null;
+    const audited = await runAudit(config, {
       getIDToken: (audience) => getIDToken(audience),
       // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
       setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? setSecret(secret) : undefined),
       now: () => new Date(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      log: {
-        info: (m) => process.stderr.write(m + '\n'),
-        warning: (m) => process.stderr.write(`warning: ${m}\n`),
+      log,
+      onSession: (s) => {
+        session = s;
       },
+    });
+    const outcome = await publish(audited, config, {
+      log,
       github: githubContextFromEnv(config.githubToken, env),
+      githubClient: githubClientSettings(),
+      session,
     });
     if (config.summary) {
       process.stdout.write(
-        renderTerminal(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n',
+        renderTerminal(outcome.result, { ...reportFiles(config), securityHub: outcome.securityHub }) + '\n',
       );
     }
     process.stderr.write(`${outcome.verdict}\n`);

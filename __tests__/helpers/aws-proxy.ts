@@ -2,7 +2,8 @@
  * A small HTTP proxy in front of moto (or any AWS endpoint emulator) for tests and the benchmark:
  *
  * - counts calls per account and operation: the operation is the `Action` form field (query APIs: IAM,
- *   STS), the `X-Amz-Target` header (JSON APIs: Organizations) or the `/operation/X` path (RPCv2);
+ *   STS), the `X-Amz-Target` header (JSON APIs: Organizations), the `/operation/X` path (RPCv2) or the
+ *   method and path of the REST operations listed in `REST_OPERATIONS` (Security Hub);
  *   the account comes from the access key id in the SigV4 `Authorization` header, mapped to accounts
  *   as the proxy learns them from `AssumeRole*` and `CreateAccessKey` answers (unknown keys: the
  *   default account, as moto does);
@@ -18,7 +19,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-export const DEFAULT_ACCOUNT = '123456789012';
+const DEFAULT_ACCOUNT = '123456789012';
 
 export interface ProxyCall {
   /** 1-based order of arrival. */
@@ -38,9 +39,9 @@ export interface ProxyCall {
   fault: FaultKind | null;
 }
 
-export type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
+type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
 
-export interface FaultMatch {
+interface FaultMatch {
   action?: string | string[];
   account?: string;
   service?: string;
@@ -51,7 +52,7 @@ export interface FaultMatch {
 }
 
 /** An AWS error rendered in the protocol of the request (query XML or JSON `__type`). */
-export interface AwsErrorSpec {
+interface AwsErrorSpec {
   code: string;
   message: string;
   /** Default 400. */
@@ -99,7 +100,8 @@ interface RuleState {
   removed: boolean;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+// unref: a delay still running when a test ends must not keep Jest alive
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -120,6 +122,17 @@ function xmlEscape(s: string): string {
 const XMLNS: Record<string, string> = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+};
+
+/** REST-JSON operations by signing name, `METHOD /path` (the path without its query). */
+const REST_OPERATIONS: Record<string, Record<string, string>> = {
+  securityhub: {
+    'POST /findings': 'GetFindings',
+    'POST /findings/import': 'BatchImportFindings',
+    'POST /accounts': 'EnableSecurityHub',
+    'GET /accounts': 'DescribeHub',
+    'DELETE /accounts': 'DisableSecurityHub',
+  },
 };
 
 export class AwsProxy {
@@ -267,7 +280,8 @@ export class AwsProxy {
           : null;
         for (const [k, v] of query) params[k] = v;
         if (form) for (const [k, v] of form) params[k] = v;
-        action = params.Action ?? '';
+        const rest = REST_OPERATIONS[service]?.[`${req.method} ${originPath(req.url).split('?')[0]}`];
+        action = params.Action ?? rest ?? '';
       }
     }
     return {
@@ -513,6 +527,17 @@ export function reportStarted(): FaultResponse {
           /<State>[^<]*<\/State>/,
           '<State>STARTED</State><Description>No report exists. Starting a new report generation task</Description>',
         ),
+  };
+}
+
+/** `GenerateCredentialReport` out of capacity (IAM's 409 `LimitExceeded`), as in large organization runs. */
+export function reportCapacityExceeded(): FaultResponse {
+  return {
+    error: {
+      status: 409,
+      code: 'LimitExceeded',
+      message: 'There is no more capacity to launch new report generation tasks. Please try again later.',
+    },
   };
 }
 

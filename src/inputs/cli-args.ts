@@ -46,6 +46,8 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'issue-labels': 'LABELS',
   'max-issues': 'N',
   'github-token': 'TOKEN',
+  'security-hub-region': 'REGION',
+  category: 'CATEGORY',
 };
 
 const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));
@@ -175,7 +177,7 @@ function wrap(text: string, indent: number, width = 100): string[] {
 }
 
 /** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
-export function helpText(): string {
+function helpText(): string {
   const out: string[] = [
     `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
     '',

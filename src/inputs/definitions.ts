@@ -151,6 +151,21 @@ export const INPUTS = [
       'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
     default: '${{ github.token }}',
   },
+  {
+    name: 'category',
+    description:
+      'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+  },
+  {
+    name: 'security-hub',
+    description:
+      'Import one AWS Security Hub finding (ASFF) per failing key into each account audited successfully, from that account, and archive the findings of keys that are fixed or exempted (needs securityhub:BatchImportFindings and securityhub:GetFindings there). Live runs only.',
+    default: 'false',
+  },
+  {
+    name: 'security-hub-region',
+    description: 'Region of the Security Hub the findings are imported into. Absent: `aws-region`.',
+  },
 ] as const satisfies readonly InputDefinition[];
 
 export type InputName = (typeof INPUTS)[number]['name'];
@@ -190,6 +205,14 @@ export const OUTPUTS = [
   {
     name: 'issues-skipped',
     description: 'Number of new violators left without an issue because of `max-issues`.',
+  },
+  {
+    name: 'security-hub-imported',
+    description: 'Number of active AWS Security Hub findings imported (new or updated) by this run.',
+  },
+  {
+    name: 'security-hub-archived',
+    description: 'Number of AWS Security Hub findings archived by this run (keys fixed or exempted).',
   },
 ] as const satisfies readonly OutputDefinition[];
 

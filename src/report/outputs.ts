@@ -1,5 +1,6 @@
 /** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
 import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
+import type { OutputName } from '../inputs/definitions.js';
 
 /** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
 export interface Counts {
@@ -25,8 +26,14 @@ export function countResult(result: AuditResult): Counts {
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 export function buildOutputs(
   result: AuditResult,
-  opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null },
-): Record<string, string> {
+  opts: {
+    sarifFile: string;
+    jsonFile: string;
+    issues: IssueSyncOutcome | null;
+    /** Counts of the Security Hub import; absent or null when it did not run (outputs are 0). */
+    securityHub?: { imported: number; archived: number } | null;
+  },
+): Record<OutputName, string> {
   const c = countResult(result);
   const i = opts.issues;
   return {
@@ -42,6 +49,8 @@ export function buildOutputs(
     'issues-updated': String(i?.updated ?? 0),
     'issues-closed': String(i?.closed ?? 0),
     'issues-skipped': String(i?.skipped ?? 0),
+    'security-hub-imported': String(opts.securityHub?.imported ?? 0),
+    'security-hub-archived': String(opts.securityHub?.archived ?? 0),
   };
 }
 

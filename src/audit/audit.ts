@@ -1,18 +1,27 @@
-import type { AccountAudit, AuditResult, CarriedAlert, Config } from './model.js';
-import { auditReportFile } from './collect/offline.js';
-import { mapWithConcurrency } from './collect/pool.js';
-import { runLiveAudit } from './collect/run-live.js';
-import { sortFindings } from './evaluate/evaluate.js';
+import type { AccountAudit, AuditResult, CarriedAlert, Config } from '../model.js';
+import type { AwsClientDeps } from '../credentials/aws-config.js';
+import type { AuditSession } from '../credentials/session.js';
+import { mapWithConcurrency } from '../collect/pool.js';
+import { sortFindings } from '../evaluate/evaluate.js';
+import { runLiveAudit } from './live.js';
+import { auditReportFile } from './offline.js';
 
 export interface AuditDeps {
   getIDToken(audience: string): Promise<string>;
   setSecret(secret: string): void;
   now(): Date;
   sleep(ms: number): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void };
+  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+  /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
+  onPlan?(accountIds: string[]): void;
+  onAccount?(audit: AccountAudit): void;
+  /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
+  /** Live runs: called once signed in, with the session (per-account credentials) for later steps. */
+  onSession?(session: AuditSession): void;
 }
 
-export const OFFLINE_NOTE =
+const OFFLINE_NOTE =
   'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
   'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
 
@@ -28,18 +37,21 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
       auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }),
     );
     const { audits, notes } = onePerAccount(all);
+    for (const a of audits) for (const note of a.notes ?? []) deps.log.warning(note);
     return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
   }
   const { audits, notes } = await runLiveAudit(config, deps);
   return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
 
+/** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
+
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
  * both would double every finding. The last in name order is audited (AWS names its downloads by
  * time), the others are left out with a note.
  */
-export function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
+function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
   const last = new Map<string, AccountAudit>();
   for (const a of audits) if (a.account.status === 'ok') last.set(a.account.accountId, a);
   const notes: string[] = [];
@@ -47,12 +59,17 @@ export function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[];
     const newer = last.get(a.account.accountId);
     if (a.account.status !== 'ok' || newer === a || newer === undefined) return true;
     notes.push(
-      `Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+      `Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
         'is another report of the same account (of several, the last in name order is audited).',
     );
     return false;
   });
   return { audits: kept, notes };
+}
+
+/** A report file's path (or `aws`), as the notes name it. */
+function sourceText(account: AccountAudit['account']): string {
+  return account.source.kind === 'file' ? account.source.path : 'aws';
 }
 
 /** Pure: the per-account audits of one run, as the single result every report is made from. */
@@ -80,6 +97,6 @@ export function assembleResult(opts: {
     accounts,
     findings,
     carriedForward: opts.carriedForward ?? [],
-    notes: opts.notes,
+    notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
   };
 }

@@ -3,6 +3,7 @@
  * open alerts of our tool and keeps those whose location is under a failed account, so the SARIF
  * writer can report them again (same path, same fingerprint) marked `carriedForward`.
  */
+import { errorMessage, httpStatus } from '../errors.js';
 import type { CarriedAlert } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import type { GitHubClient, GitHubLog } from './octokit.js';
@@ -16,11 +17,6 @@ export interface FetchCarriedAlertsOptions {
   /** The ref the SARIF is uploaded for (`refs/heads/main`); default: the default branch. */
   ref?: string;
   log: GitHubLog;
-}
-
-function httpStatus(e: unknown): number | null {
-  const s = typeof e === 'object' && e !== null ? (e as { status?: unknown }).status : undefined;
-  return typeof s === 'number' ? s : null;
 }
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
@@ -77,7 +73,7 @@ export async function fetchCarriedAlerts(
           : status === 404
             ? 'code scanning is not enabled or has no analysis of this tool yet'
             : 'the GitHub API failed';
-    const message = oneLine(e instanceof Error ? e.message : String(e));
+    const message = oneLine(errorMessage(e));
     const detail = status === null ? message : `HTTP ${status}: ${message}`;
     return {
       alerts: [],

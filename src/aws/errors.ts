@@ -5,15 +5,8 @@
  * and, for network failures, its `code`.
  */
 
-/** Every IAM action the member-account role needs (DESIGN §6). */
-export const MEMBER_ROLE_ACTIONS = [
-  'iam:GenerateCredentialReport',
-  'iam:GetCredentialReport',
-  'iam:ListAccessKeys',
-  'iam:GetAccessKeyLastUsed',
-  'iam:ListUserTags',
-  'iam:ListAccountAliases',
-] as const;
+import { errorMessage } from '../errors.js';
+import { MEMBER_ROLE_ACTIONS, accountOperationOfStep } from './operations.js';
 
 /** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
 export class ReportTimeoutError extends Error {
@@ -22,6 +15,43 @@ export class ReportTimeoutError extends Error {
     this.name = 'ReportTimeoutError';
   }
 }
+
+/**
+ * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
+ * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
+ */
+export class ReportNeverPresentError extends Error {
+  constructor(
+    readonly answer: string,
+    readonly times: number,
+    readonly waitedMs: number,
+  ) {
+    super(
+      `GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+        `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`,
+    );
+    this.name = 'ReportNeverPresentError';
+  }
+}
+
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+export class ReportTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportTooLargeError';
+  }
+}
+
+/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
+export class ReportFormatError extends Error {
+  constructor(readonly format: string) {
+    super(`unexpected credential report format ${format} (expected text/csv)`);
+    this.name = 'ReportFormatError';
+  }
+}
+
+/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
+export const REPORT_CAPACITY: ReadonlySet<string> = new Set(['LimitExceeded', 'LimitExceededException']);
 
 /** Thrown when the credential report belongs to another account than the one audited. */
 export class AccountMismatchError extends Error {
@@ -40,7 +70,7 @@ export class StepError extends Error {
     readonly step: string,
     readonly original: unknown,
   ) {
-    super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
+    super(`${step}: ${errorMessage(original)}`);
     this.name = 'StepError';
   }
 }
@@ -55,7 +85,7 @@ export async function atStep<T>(step: string, fn: () => Promise<T>): Promise<T> 
 }
 
 /** The SDK error behind a `StepError` (or the error itself). */
-export function originalError(err: unknown): unknown {
+function originalError(err: unknown): unknown {
   return err instanceof StepError ? err.original : err;
 }
 
@@ -73,11 +103,17 @@ export interface AwsErrorContext {
   step: string;
   /** The role assumed into the account, when there is one. */
   roleArn?: string;
+  /** Signed in with the ambient credentials (no `role-to-assume`): their expiry is not ours to extend. */
+  ambient?: boolean;
 }
 
 export interface DescribedError {
   error: string;
   hint: string | null;
+  /** The error's name, short: `AccessDenied`, `ThrottlingException`, `ReportTimeoutError`. */
+  code: string;
+  /** The step (API operation) it happened in, e.g. `AssumeRole`; null when not tied to one. */
+  step: string | null;
 }
 
 const ACCESS_DENIED = new Set([
@@ -177,8 +213,8 @@ function facts(err: unknown): ErrorFacts {
   return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
 }
 
-/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
-function oneLine(message: string): string {
+/** The detail of an AWS error message: one line, without the SDK's trailing hints about `$response`, bounded. */
+function errorDetail(message: string): string {
   const line = message
     .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
     .replace(/\s+/g, ' ')
@@ -192,11 +228,11 @@ function actionFromMessage(message: string): string | null {
   return m?.[1] ?? null;
 }
 
+/** The IAM action of a step of an account's audit (from the operations table), or the step if it is one. */
 function actionForStep(step: string): string | null {
-  if (step === 'AssumeRole' || step === 'sts:AssumeRole') return 'sts:AssumeRole';
-  if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step)) return step;
-  const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
-  return known ?? null;
+  const known = accountOperationOfStep(step);
+  if (known) return known.iamAction;
+  return /^[a-z0-9-]+:[A-Za-z]+$/.test(step) ? step : null;
 }
 
 function isAssumeRole(step: string): boolean {
@@ -210,15 +246,61 @@ function roleText(ctx: AwsErrorContext): string {
 /** Describes an error of one account's audit for the summary, the JSON report and the log. */
 export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedError {
   if (err instanceof StepError) return describeAwsError(err.original, { ...ctx, step: err.step });
+  const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+  return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+
+type DescribedText = Omit<DescribedError, 'code' | 'step'>;
+
+/** What each of the describers below is given: the error's facts and the texts they build on. */
+interface Described {
+  err: unknown;
+  f: ErrorFacts;
+  ctx: AwsErrorContext;
+  where: string;
+  detail: string;
+  error: string;
+}
+
+function describeText(err: unknown, ctx: AwsErrorContext): DescribedText {
   const f = facts(err);
   const where = `${ctx.step} in account ${ctx.accountId}`;
-  const detail = oneLine(f.message);
+  const detail = errorDetail(f.message);
   const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+  const d: Described = { err, f, ctx, where, detail, error };
+  return describeReport(d) ?? describeAccess(d) ?? describeTransport(d) ?? { error, hint: null };
+}
 
+/** The credential report's own failures: not generated in time, never served, too large, unreadable. */
+function describeReport({ err, f, ctx, where, detail, error }: Described): DescribedText | null {
   if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
     return {
       error: `${where} failed: ${detail}`,
       hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+    };
+  }
+  if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
+    };
+  }
+  if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+    };
+  }
+  if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
+    };
+  }
+  if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
+    return {
+      error,
+      hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
     };
   }
   if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
@@ -233,7 +315,11 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
     };
   }
+  return null;
+}
 
+/** Permissions and credentials: denied, throttled, expired, not accepted, STS region off, gone. */
+function describeAccess({ f, ctx, where, error }: Described): DescribedText | null {
   if (
     ACCESS_DENIED.has(f.name) ||
     (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))
@@ -263,6 +349,12 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
     };
   }
+  if (EXPIRED.has(f.name) && ctx.ambient) {
+    return {
+      error,
+      hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
+    };
+  }
   if (EXPIRED.has(f.name)) {
     return {
       error,
@@ -284,10 +376,22 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
   if (NO_SUCH_ENTITY.has(f.name)) {
     return { error, hint: null };
   }
+  return null;
+}
+
+/** The way there and back: report not ready, no answer in time, network, server errors, garbled replies. */
+function describeTransport({ f, where, detail, error }: Described): DescribedText | null {
   if (REPORT_NOT_READY.has(f.name)) {
     return {
       error,
       hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+    };
+  }
+  if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+    const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
+    return {
+      error: `${where} failed: no answer in time (${tries} timed out)`,
+      hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
     };
   }
   if (
@@ -313,5 +417,5 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
     };
   }
-  return { error, hint: null };
+  return null;
 }
