@@ -82675,7 +82675,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4133:
+/***/ 3897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82837,463 +82837,16 @@ function evaluateReport(report, settings, asOf) {
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __nccwpck_require__(9378);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(1695);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/credentials/session.ts + 1 modules
+var credentials_session = __nccwpck_require__(8239);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2503);
 // EXTERNAL MODULE: ./src/credentials/aws-config.ts + 3 modules
 var aws_config = __nccwpck_require__(2806);
-;// CONCATENATED MODULE: ./src/credentials/oidc.ts
-/**
- * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
- */
-
-const CLAIM_NAMES = [
-    'sub',
-    'aud',
-    'repository',
-    'repository_id',
-    'repository_owner_id',
-    'ref',
-    'environment',
-];
-const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
-    "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
-/** The error raised when the runner did not provide the ID-token request environment. */
-class OidcUnavailableError extends Error {
-    missing;
-    constructor(missing) {
-        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
-            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
-        this.missing = missing;
-        this.name = 'OidcUnavailableError';
-    }
-}
-/** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
-function assertOidcAvailable(env = process.env) {
-    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
-    if (missing.length > 0)
-        throw new OidcUnavailableError(missing);
-}
-/**
- * Gets an ID token for `audience` through the injected `getIDToken` (the action passes
- * `core.getIDToken`, which also masks the token). Errors never include the token.
- */
-async function fetchIdToken(audience, getIDToken, env = process.env) {
-    assertOidcAvailable(env);
-    let token;
-    try {
-        token = await getIDToken(audience);
-    }
-    catch (err) {
-        const reason = (0,src_errors/* errorMessage */.g)(err);
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
-    }
-    if (typeof token !== 'string' || token.length === 0) {
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
-    }
-    return token;
-}
-function claimString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value)) {
-        const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
-        return parts.length > 0 ? parts.join(',') : null;
-    }
-    return null;
-}
-/**
- * Decodes the payload of a JWT without verifying it, keeping only the claims worth showing.
- * A token that does not decode yields all-null claims rather than an error (it is only for messages).
- */
-function decodeClaims(token) {
-    const empty = {
-        sub: null,
-        aud: null,
-        repository: null,
-        repository_id: null,
-        repository_owner_id: null,
-        ref: null,
-        environment: null,
-    };
-    const payload = token.split('.')[1];
-    if (!payload)
-        return empty;
-    let parsed;
-    try {
-        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    }
-    catch {
-        return empty;
-    }
-    if (typeof parsed !== 'object' || parsed === null)
-        return empty;
-    const record = parsed;
-    const claims = { ...empty };
-    for (const name of CLAIM_NAMES)
-        claims[name] = claimString(record[name]);
-    return claims;
-}
-/** One line per present claim, e.g. `sub: repo:octo/app:ref:refs/heads/main`. */
-function formatClaims(claims) {
-    return CLAIM_NAMES.filter((name) => claims[name] !== null)
-        .map((name) => `${name}: ${claims[name]}`)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/credentials/session.ts
-/**
- * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
- * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
- * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
- * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
- */
-
-
-
-
-
-/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
-const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
-const CHAINED_SESSION_MAX_SECONDS = 3600;
-const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
-/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
-class SignInError extends Error {
-    hint;
-    constructor(message, hint, options) {
-        super(hint ? `${message}\n${hint}` : message, options);
-        this.hint = hint;
-        this.name = 'SignInError';
-    }
-}
-/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
-const REFRESH_RETRY_MS = 30 * 1000;
-function refreshingProvider(fetch, deps, describe) {
-    let current = null;
-    let inFlight = null;
-    let retryAt = 0;
-    const invalidate = () => {
-        current = null;
-        retryAt = 0;
-    };
-    const provider = async () => {
-        const now = deps.now().getTime();
-        if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
-            return current.identity;
-        if (current && now < retryAt && now < current.expiresAt)
-            return current.identity;
-        if (inFlight)
-            return inFlight;
-        const previous = current;
-        inFlight = (async () => {
-            try {
-                current = await fetch();
-                retryAt = 0;
-                return current.identity;
-            }
-            catch (err) {
-                if (previous && deps.now().getTime() < previous.expiresAt) {
-                    retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
-                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
-                    return previous.identity;
-                }
-                throw err;
-            }
-            finally {
-                inFlight = null;
-            }
-        })();
-        return inFlight;
-    };
-    return Object.assign(provider, { invalidate });
-}
-function toExpiring(credentials, durationSeconds, deps, accountId) {
-    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
-    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
-        throw new Error('STS returned no credentials');
-    }
-    // Mask first, before anything could print them.
-    deps.setSecret(AccessKeyId);
-    deps.setSecret(SecretAccessKey);
-    deps.setSecret(SessionToken);
-    const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
-    return {
-        identity: {
-            accessKeyId: AccessKeyId,
-            secretAccessKey: SecretAccessKey,
-            sessionToken: SessionToken,
-            expiration,
-            ...(accountId ? { accountId } : {}),
-        },
-        expiresAt: expiration.getTime(),
-    };
-}
-/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
-function arnAccount(arn) {
-    return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
-}
-/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
-function memberRoleArn(partition, accountId, roleName) {
-    const name = roleName.replace(/^\/+|\/+$/g, '');
-    return `arn:${partition}:iam::${accountId}:role/${name}`;
-}
-const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
-const UNREACHABLE = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNRESET',
-    'ETIMEDOUT',
-]);
-/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
-function stsEndpoint(region) {
-    const env = process.env;
-    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
-}
-/**
- * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
- * or answering a server error (named with its status). Null for anything else.
- */
-function unreachedOrServerError(err, region) {
-    const e = err;
-    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
-    const text = flatMessage(err);
-    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
-    const endpoint = stsEndpoint(region);
-    if (found) {
-        return {
-            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
-            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
-        };
-    }
-    const status = e?.$metadata?.httpStatusCode;
-    if (typeof status === 'number' && status >= 500) {
-        const name = (0,errors/* awsErrorName */.ZH)(err);
-        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
-            ? ' with an empty or unreadable body'
-            : ` (${name})`;
-        return {
-            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
-            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
-        };
-    }
-    return null;
-}
-/** The error's message on one line. */
-function flatMessage(err) {
-    return (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
-}
-/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
-function subjectForms(claims) {
-    const sub = claims.sub;
-    if (!sub)
-        return [];
-    const m = /^repo:([^:]+):(.*)$/.exec(sub);
-    if (!m)
-        return [sub];
-    const [, repoPart, rest] = m;
-    const forms = new Set([sub]);
-    const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
-    const [owner, repo] = repository.split('/');
-    if (owner && repo) {
-        forms.add(`repo:${owner}/${repo}:${rest}`);
-        if (claims.repository_owner_id && claims.repository_id) {
-            forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
-        }
-    }
-    return [...forms];
-}
-/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
-function webIdentityTrustHint(config, roleArn, claims) {
-    const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
-    const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
-    const subs = subjectForms(claims);
-    const shown = formatClaims(claims);
-    return [
-        `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
-        `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
-        `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
-        `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
-            (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
-        'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
-        'uses for repositories created, renamed or transferred since 15 July 2026.',
-        'The ID token presented these claims:',
-        ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
-    ].join('\n');
-}
-const WEB_IDENTITY_TRUST_ERRORS = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'InvalidIdentityToken',
-    'InvalidIdentityTokenException',
-]);
-function webIdentityProvider(config, roleArn, deps) {
-    // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
-    const sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
-    const durationSeconds = config.roleDurationSeconds;
-    let fetched = 0;
-    const fetch = async () => {
-        const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
-        deps.setSecret(token);
-        let response;
-        try {
-            response = await sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
-                RoleArn: roleArn,
-                RoleSessionName: config.roleSessionName,
-                WebIdentityToken: token,
-                DurationSeconds: durationSeconds,
-            }));
-        }
-        catch (err) {
-            const name = (0,errors/* awsErrorName */.ZH)(err);
-            const reached = unreachedOrServerError(err, config.awsRegion);
-            if (reached) {
-                throw new SignInError(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
-            }
-            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
-            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
-                ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-                : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
-                    ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
-                    : null;
-            throw new SignInError(what, hint, { cause: err });
-        }
-        fetched++;
-        const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
-        if (fetched > 1) {
-            deps.log.info(`Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`);
-        }
-        return expiring;
-    };
-    return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
-}
-function chainedProvider(config, roleArn, base, deps) {
-    const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
-    const accountId = arnAccount(roleArn);
-    const assume = async (retried) => {
-        const { client, generation } = base.current();
-        try {
-            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
-            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
-                RoleArn: roleArn,
-                RoleSessionName: config.roleSessionName,
-                DurationSeconds: durationSeconds,
-            }));
-            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
-        }
-        catch (err) {
-            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
-            if (retried || base.renew === null || !EXPIRED_TOKEN.has((0,errors/* awsErrorName */.ZH)(err)))
-                throw err;
-            base.renew(generation, `${(0,errors/* awsErrorName */.ZH)(err)} while assuming ${roleArn}`);
-            return assume(true);
-        }
-    };
-    const fetch = () => assume(false);
-    return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
-}
-/**
- * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
- * nothing can be audited.
- */
-async function signIn(config, deps) {
-    // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
-    let sts;
-    let baseCredentials;
-    let renew = null;
-    let generation = 0;
-    if (config.roleToAssume) {
-        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
-        baseCredentials = oidc;
-        // Fail here, with the trust-policy hint, rather than inside the first account.
-        await baseCredentials();
-        const newClient = () => new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
-        sts = newClient();
-        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
-        renew = (seen, reason) => {
-            if (seen !== generation)
-                return; // another account already signed in again
-            generation++;
-            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
-            oidc.invalidate();
-            sts = newClient();
-        };
-    }
-    else {
-        // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
-        // as the client resolves it without explicit credentials.
-        sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
-        baseCredentials = sts.config.credentials;
-    }
-    let callerAccountId;
-    let callerArn;
-    try {
-        const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
-        if (!identity.Account || !identity.Arn)
-            throw new Error('GetCallerIdentity returned no account');
-        callerAccountId = identity.Account;
-        callerArn = identity.Arn;
-    }
-    catch (err) {
-        if (err instanceof SignInError)
-            throw err;
-        const name = (0,errors/* awsErrorName */.ZH)(err);
-        const reached = unreachedOrServerError(err, config.awsRegion);
-        if (reached) {
-            throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
-        }
-        const hint = EXPIRED_TOKEN.has(name)
-            ? config.roleToAssume
-                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
-                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
-                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
-                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
-                    'with GitHub OIDC, which this action refreshes itself.'
-            : config.roleToAssume
-                ? null
-                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-                    'or set `role-to-assume` to sign in with GitHub OIDC.';
-        throw new SignInError(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
-    }
-    deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
-    const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
-    const roleName = config.accountRoleName;
-    const chained = new Map();
-    const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
-        ? memberRoleArn(config.partition, accountId, roleName)
-        : null;
-    return {
-        callerAccountId,
-        callerArn,
-        baseCredentials,
-        roleArnFor,
-        credentialsFor(accountId) {
-            const roleArn = roleArnFor(accountId);
-            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
-            if (roleArn === null)
-                return baseCredentials;
-            let provider = chained.get(accountId);
-            if (!provider) {
-                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
-                chained.set(accountId, provider);
-            }
-            return provider;
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
-var client_organizations_dist_cjs = __nccwpck_require__(2503);
 // EXTERNAL MODULE: ./src/aws/operations.ts
 var operations = __nccwpck_require__(5499);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/collect/shard.ts
 /** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
 function compareAccountIds(a, b) {
@@ -83360,11 +82913,11 @@ function isActiveAccount(account) {
     return account.Status === 'ACTIVE';
 }
 async function listActiveOrganizationAccounts(config, session, aws) {
-    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: session.baseCredentials, ...aws }));
+    const client = new dist_cjs/* OrganizationsClient */.gnq((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: session.baseCredentials, ...aws }));
     const active = [];
     let inactive = 0;
     try {
-        for await (const page of (0,client_organizations_dist_cjs/* paginateListAccounts */.A53)({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
+        for await (const page of (0,dist_cjs/* paginateListAccounts */.A53)({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
             for (const account of page.Accounts ?? []) {
                 if (!account.Id)
                     continue;
@@ -87009,7 +86562,7 @@ async function startOne(accountId, config, session, deps) {
 }
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
 async function runLiveAudit(config, deps) {
-    const session = await signIn(config, deps);
+    const session = await (0,credentials_session/* signIn */.Jv)(config, deps);
     deps.onSession?.(session);
     const { accounts, notes } = await planAccounts(config, session, deps.aws);
     deps.onPlan?.(accounts);
@@ -87814,20 +87367,27 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: TERMINAL_SIGN_IN_HINT
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/credentials/session.ts + 1 modules
+var session = __nccwpck_require__(8239);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __nccwpck_require__(3775);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
 /**
  * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
  */
+
 
 
 
@@ -87892,6 +87452,10 @@ function normalize(argv) {
             out.push('--help');
             continue;
         }
+        if (arg === '-V' || arg === '--version') {
+            out.push('--version');
+            continue;
+        }
         if (!arg.startsWith('-') || arg === '-') {
             out.push(arg);
             continue;
@@ -87937,6 +87501,7 @@ function normalize(argv) {
 function parseCliArgs(argv, env = process.env) {
     const options = {
         help: { type: 'boolean' },
+        version: { type: 'boolean' },
     };
     for (const input of definitions/* INPUTS */.mc) {
         options[input.name] = { type: 'string', multiple: true };
@@ -87949,6 +87514,8 @@ function parseCliArgs(argv, env = process.env) {
     });
     if (values.help === true)
         return { help: true, text: helpText() };
+    if (values.version === true)
+        return { help: true, text: version/* VERSION */.x };
     const raw = {};
     for (const input of definitions/* INPUTS */.mc) {
         const given = values[input.name];
@@ -88011,7 +87578,7 @@ function helpText() {
         }
         out.push(...wrap(description.replace(/`/g, ''), 6));
     }
-    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
+    out.push('  -h, --help', '      Show this help.', '  -V, --version', '      Print the version.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
     return out.join('\n');
 }
 
@@ -88021,12 +87588,12 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 29 modules
-var audit = __nccwpck_require__(4133);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 27 modules
+var audit = __nccwpck_require__(3897);
 // EXTERNAL MODULE: ./src/publish/formats.ts
 var formats = __nccwpck_require__(4991);
-// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
-var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
+var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
 var publish = __nccwpck_require__(1152);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -88192,8 +87759,22 @@ function renderTerminal(result, opts) {
 
 
 
+
+/** Replaces the action's sign-in hint (configure-aws-credentials, `role-to-assume`) in a terminal. */
+const TERMINAL_SIGN_IN_HINT = "From a terminal the audit uses the AWS SDK's default credentials: set AWS_PROFILE (after `aws sso " +
+    'login` for an SSO profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; `aws sts ' +
+    'get-caller-identity` shows whether they work.';
+/** The error as a terminal user reads it: without a sign-in hint that names the action's inputs. */
+function terminalText(error, ambient) {
+    if (error instanceof session/* SignInError */.Jj && error.hint !== null && ambient) {
+        const message = error.message.slice(0, error.message.length - error.hint.length - 1);
+        return `${message}\n${TERMINAL_SIGN_IN_HINT}`;
+    }
+    return (0,errors/* errorMessage */.g)(error);
+}
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 async function main(argv, env = process.env) {
+    let ambient = false; // signing in with the ambient credentials, not --role-to-assume
     try {
         const parsed = parseCliArgs(argv, env);
         if (parsed.help) {
@@ -88206,6 +87787,7 @@ async function main(argv, env = process.env) {
             throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
                 'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
         }
+        ambient = config.roleToAssume === null;
         const log = {
             info: (m) => process.stderr.write(m + '\n'),
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
@@ -88235,7 +87817,7 @@ async function main(argv, env = process.env) {
         return outcome.exitCode;
     }
     catch (error) {
-        const text = (0,errors/* errorMessage */.g)(error);
+        const text = terminalText(error, ambient);
         process.stderr.write(`error: ${text}\n`);
         if (!(error instanceof model/* InputError */.d) && error instanceof Error && env.DEBUG) {
             process.stderr.write(`${error.stack}\n`);
@@ -89846,6 +89428,476 @@ function awsClientConfig(opts) {
             throwOnRequestTimeout: true,
             socketTimeout: t.awsRequestMs,
         }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jj: () => (/* binding */ SignInError),
+  Jv: () => (/* binding */ signIn)
+});
+
+// UNUSED EXPORTS: CHAINED_SESSION_MAX_SECONDS, REFRESH_MARGIN_MS, REFRESH_RETRY_MS, memberRoleArn, refreshingProvider, subjectForms
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(1695);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/credentials/aws-config.ts + 3 modules
+var aws_config = __nccwpck_require__(2806);
+;// CONCATENATED MODULE: ./src/credentials/oidc.ts
+/**
+ * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
+ */
+
+const CLAIM_NAMES = [
+    'sub',
+    'aud',
+    'repository',
+    'repository_id',
+    'repository_owner_id',
+    'ref',
+    'environment',
+];
+const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
+    "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
+/** The error raised when the runner did not provide the ID-token request environment. */
+class OidcUnavailableError extends Error {
+    missing;
+    constructor(missing) {
+        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
+        this.missing = missing;
+        this.name = 'OidcUnavailableError';
+    }
+}
+/** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
+function assertOidcAvailable(env = process.env) {
+    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
+    if (missing.length > 0)
+        throw new OidcUnavailableError(missing);
+}
+/**
+ * Gets an ID token for `audience` through the injected `getIDToken` (the action passes
+ * `core.getIDToken`, which also masks the token). Errors never include the token.
+ */
+async function fetchIdToken(audience, getIDToken, env = process.env) {
+    assertOidcAvailable(env);
+    let token;
+    try {
+        token = await getIDToken(audience);
+    }
+    catch (err) {
+        const reason = (0,src_errors/* errorMessage */.g)(err);
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
+    }
+    if (typeof token !== 'string' || token.length === 0) {
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
+    }
+    return token;
+}
+function claimString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value)) {
+        const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
+        return parts.length > 0 ? parts.join(',') : null;
+    }
+    return null;
+}
+/**
+ * Decodes the payload of a JWT without verifying it, keeping only the claims worth showing.
+ * A token that does not decode yields all-null claims rather than an error (it is only for messages).
+ */
+function decodeClaims(token) {
+    const empty = {
+        sub: null,
+        aud: null,
+        repository: null,
+        repository_id: null,
+        repository_owner_id: null,
+        ref: null,
+        environment: null,
+    };
+    const payload = token.split('.')[1];
+    if (!payload)
+        return empty;
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        return empty;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return empty;
+    const record = parsed;
+    const claims = { ...empty };
+    for (const name of CLAIM_NAMES)
+        claims[name] = claimString(record[name]);
+    return claims;
+}
+/** One line per present claim, e.g. `sub: repo:octo/app:ref:refs/heads/main`. */
+function formatClaims(claims) {
+    return CLAIM_NAMES.filter((name) => claims[name] !== null)
+        .map((name) => `${name}: ${claims[name]}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/session.ts
+/**
+ * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
+ * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
+ * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
+ */
+
+
+
+
+
+/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
+const CHAINED_SESSION_MAX_SECONDS = 3600;
+const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
+/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
+class SignInError extends Error {
+    hint;
+    constructor(message, hint, options) {
+        super(hint ? `${message}\n${hint}` : message, options);
+        this.hint = hint;
+        this.name = 'SignInError';
+    }
+}
+/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
+const REFRESH_RETRY_MS = 30 * 1000;
+function refreshingProvider(fetch, deps, describe) {
+    let current = null;
+    let inFlight = null;
+    let retryAt = 0;
+    const invalidate = () => {
+        current = null;
+        retryAt = 0;
+    };
+    const provider = async () => {
+        const now = deps.now().getTime();
+        if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
+            return current.identity;
+        if (current && now < retryAt && now < current.expiresAt)
+            return current.identity;
+        if (inFlight)
+            return inFlight;
+        const previous = current;
+        inFlight = (async () => {
+            try {
+                current = await fetch();
+                retryAt = 0;
+                return current.identity;
+            }
+            catch (err) {
+                if (previous && deps.now().getTime() < previous.expiresAt) {
+                    retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
+                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
+                    return previous.identity;
+                }
+                throw err;
+            }
+            finally {
+                inFlight = null;
+            }
+        })();
+        return inFlight;
+    };
+    return Object.assign(provider, { invalidate });
+}
+function toExpiring(credentials, durationSeconds, deps, accountId) {
+    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
+    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
+        throw new Error('STS returned no credentials');
+    }
+    // Mask first, before anything could print them.
+    deps.setSecret(AccessKeyId);
+    deps.setSecret(SecretAccessKey);
+    deps.setSecret(SessionToken);
+    const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
+    return {
+        identity: {
+            accessKeyId: AccessKeyId,
+            secretAccessKey: SecretAccessKey,
+            sessionToken: SessionToken,
+            expiration,
+            ...(accountId ? { accountId } : {}),
+        },
+        expiresAt: expiration.getTime(),
+    };
+}
+/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
+function arnAccount(arn) {
+    return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+}
+/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
+function memberRoleArn(partition, accountId, roleName) {
+    const name = roleName.replace(/^\/+|\/+$/g, '');
+    return `arn:${partition}:iam::${accountId}:role/${name}`;
+}
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNRESET',
+    'ETIMEDOUT',
+]);
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region) {
+    const env = process.env;
+    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
+}
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err, region) {
+    const e = err;
+    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
+    const text = flatMessage(err);
+    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const endpoint = stsEndpoint(region);
+    if (found) {
+        return {
+            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+        };
+    }
+    const status = e?.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && status >= 500) {
+        const name = (0,errors/* awsErrorName */.ZH)(err);
+        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+            ? ' with an empty or unreadable body'
+            : ` (${name})`;
+        return {
+            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    return null;
+}
+/** The error's message on one line. */
+function flatMessage(err) {
+    return (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
+}
+/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
+function subjectForms(claims) {
+    const sub = claims.sub;
+    if (!sub)
+        return [];
+    const m = /^repo:([^:]+):(.*)$/.exec(sub);
+    if (!m)
+        return [sub];
+    const [, repoPart, rest] = m;
+    const forms = new Set([sub]);
+    const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
+    const [owner, repo] = repository.split('/');
+    if (owner && repo) {
+        forms.add(`repo:${owner}/${repo}:${rest}`);
+        if (claims.repository_owner_id && claims.repository_id) {
+            forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
+        }
+    }
+    return [...forms];
+}
+/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
+function webIdentityTrustHint(config, roleArn, claims) {
+    const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
+    const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
+    const subs = subjectForms(claims);
+    const shown = formatClaims(claims);
+    return [
+        `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
+        `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
+        `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
+        `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
+            (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
+        'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
+        'uses for repositories created, renamed or transferred since 15 July 2026.',
+        'The ID token presented these claims:',
+        ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
+    ].join('\n');
+}
+const WEB_IDENTITY_TRUST_ERRORS = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'InvalidIdentityToken',
+    'InvalidIdentityTokenException',
+]);
+function webIdentityProvider(config, roleArn, deps) {
+    // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
+    const sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
+    const durationSeconds = config.roleDurationSeconds;
+    let fetched = 0;
+    const fetch = async () => {
+        const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
+        deps.setSecret(token);
+        let response;
+        try {
+            response = await sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                WebIdentityToken: token,
+                DurationSeconds: durationSeconds,
+            }));
+        }
+        catch (err) {
+            const name = (0,errors/* awsErrorName */.ZH)(err);
+            const reached = unreachedOrServerError(err, config.awsRegion);
+            if (reached) {
+                throw new SignInError(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+            }
+            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
+            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
+                ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
+                : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
+                    ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
+                    : null;
+            throw new SignInError(what, hint, { cause: err });
+        }
+        fetched++;
+        const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
+        if (fetched > 1) {
+            deps.log.info(`Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`);
+        }
+        return expiring;
+    };
+    return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
+}
+function chainedProvider(config, roleArn, base, deps) {
+    const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
+    const accountId = arnAccount(roleArn);
+    const assume = async (retried) => {
+        const { client, generation } = base.current();
+        try {
+            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                DurationSeconds: durationSeconds,
+            }));
+            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+        }
+        catch (err) {
+            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+            if (retried || base.renew === null || !EXPIRED_TOKEN.has((0,errors/* awsErrorName */.ZH)(err)))
+                throw err;
+            base.renew(generation, `${(0,errors/* awsErrorName */.ZH)(err)} while assuming ${roleArn}`);
+            return assume(true);
+        }
+    };
+    const fetch = () => assume(false);
+    return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
+}
+/**
+ * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
+ * nothing can be audited.
+ */
+async function signIn(config, deps) {
+    // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
+    let sts;
+    let baseCredentials;
+    let renew = null;
+    let generation = 0;
+    if (config.roleToAssume) {
+        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+        baseCredentials = oidc;
+        // Fail here, with the trust-policy hint, rather than inside the first account.
+        await baseCredentials();
+        const newClient = () => new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
+        sts = newClient();
+        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+        renew = (seen, reason) => {
+            if (seen !== generation)
+                return; // another account already signed in again
+            generation++;
+            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            oidc.invalidate();
+            sts = newClient();
+        };
+    }
+    else {
+        // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
+        // as the client resolves it without explicit credentials.
+        sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
+        baseCredentials = sts.config.credentials;
+    }
+    let callerAccountId;
+    let callerArn;
+    try {
+        const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
+        if (!identity.Account || !identity.Arn)
+            throw new Error('GetCallerIdentity returned no account');
+        callerAccountId = identity.Account;
+        callerArn = identity.Arn;
+    }
+    catch (err) {
+        if (err instanceof SignInError)
+            throw err;
+        const name = (0,errors/* awsErrorName */.ZH)(err);
+        const reached = unreachedOrServerError(err, config.awsRegion);
+        if (reached) {
+            throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+        }
+        const hint = EXPIRED_TOKEN.has(name)
+            ? config.roleToAssume
+                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+                    'with GitHub OIDC, which this action refreshes itself.'
+            : config.roleToAssume
+                ? null
+                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+                    'or set `role-to-assume` to sign in with GitHub OIDC.';
+        throw new SignInError(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
+    }
+    deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
+    const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
+    const roleName = config.accountRoleName;
+    const chained = new Map();
+    const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
+        ? memberRoleArn(config.partition, accountId, roleName)
+        : null;
+    return {
+        callerAccountId,
+        callerArn,
+        baseCredentials,
+        roleArnFor,
+        credentialsFor(accountId) {
+            const roleArn = roleArnFor(accountId);
+            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+            if (roleArn === null)
+                return baseCredentials;
+            let provider = chained.get(accountId);
+            if (!provider) {
+                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
+                chained.set(accountId, provider);
+            }
+            return provider;
+        },
     };
 }
 
@@ -91707,14 +91759,14 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 29 modules
-var audit = __nccwpck_require__(4133);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 27 modules
+var audit = __nccwpck_require__(3897);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var publish_files = __nccwpck_require__(7791);
 // EXTERNAL MODULE: ./src/publish/formats.ts
 var formats = __nccwpck_require__(4991);
-// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
-var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
+var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
 var publish = __nccwpck_require__(1152);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -92399,7 +92451,7 @@ function reportFiles(config) {
 
 /***/ }),
 
-/***/ 8746:
+/***/ 5540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -93030,298 +93082,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -94101,7 +93863,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -97867,8 +97629,8 @@ var files = __nccwpck_require__(7791);
 var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
-// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
-var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
+var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -100232,7 +99994,7 @@ function timeoutsFromEnv(env = process.env) {
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
 /** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 
 /***/ }),
@@ -100549,6 +100311,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

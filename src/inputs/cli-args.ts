@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model.js';
 import type { RawInputs } from './config.js';
 import { BOOLEAN_INPUTS, INPUTS, type InputDefinition, type InputName } from './definitions.js';
+import { VERSION } from '../version.js';
 
-const CLI_NAME = 'iam-initial-access-key-audit';
+export const CLI_NAME = 'iam-initial-access-key-audit';
 
+/** `help: true`: print `text` and exit 0 (for --help and --version). */
 export type CliArgs = { help: true; text: string } | { help: false; raw: RawInputs };
 
 /** Inputs that take a list: a repeated flag adds to it. */
@@ -78,6 +80,10 @@ function normalize(argv: readonly string[]): string[] {
       out.push('--help');
       continue;
     }
+    if (arg === '-V' || arg === '--version') {
+      out.push('--version');
+      continue;
+    }
     if (!arg.startsWith('-') || arg === '-') {
       out.push(arg);
       continue;
@@ -124,6 +130,7 @@ function normalize(argv: readonly string[]): string[] {
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
     help: { type: 'boolean' },
+    version: { type: 'boolean' },
   };
   for (const input of INPUTS) {
     options[input.name] = { type: 'string', multiple: true };
@@ -135,6 +142,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     strict: true,
   });
   if (values.help === true) return { help: true, text: helpText() };
+  if (values.version === true) return { help: true, text: VERSION };
 
   const raw: RawInputs = {};
   for (const input of INPUTS) {
@@ -198,6 +206,8 @@ function helpText(): string {
   out.push(
     '  -h, --help',
     '      Show this help.',
+    '  -V, --version',
+    '      Print the version.',
     '',
     'Environment:',
     '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)',
