@@ -47,6 +47,11 @@ const DESIGN_INPUTS = [
   'issue-labels',
   'max-issues',
   'github-token',
+  'remediate',
+  'remediation-role-name',
+  'remediate-after-days',
+  'remediate-reasons',
+  'max-remediations',
 ];
 const DESIGN_DEFAULTS: Record<string, string> = {
   audience: 'sts.amazonaws.com',
@@ -67,6 +72,10 @@ const DESIGN_DEFAULTS: Record<string, string> = {
   'issue-labels': 'security',
   'max-issues': '20',
   'github-token': '${{ github.token }}',
+  remediate: 'off',
+  'remediate-after-days': '14',
+  'remediate-reasons': 'never-used',
+  'max-remediations': '10',
 };
 const DESIGN_OUTPUTS = [
   'findings',
@@ -80,6 +89,10 @@ const DESIGN_OUTPUTS = [
   'issues-updated',
   'issues-closed',
   'issues-skipped',
+  'new-findings',
+  'resolved-findings',
+  'keys-due',
+  'keys-deactivated',
 ];
 
 describe('action.yml', () => {

@@ -208,6 +208,7 @@ describeWithMoto('describeAwsError with real SDK errors (moto behind the fault p
       issueLabels: [],
       maxIssues: 20,
       githubToken: null,
+      remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     };
   }
   const deps = { sleep: async () => {}, now: () => new Date(), log: { info: () => {}, warning: () => {} } };

@@ -40,6 +40,7 @@ function config(over: Partial<Config> = {}): Config {
     issueLabels: [],
     maxIssues: 20,
     githubToken: null,
+    remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     ...over,
   };
 }

@@ -17,6 +17,22 @@ export interface RuleSettings {
   exemptionTag: string;
 }
 
+/** `remediate` (DESIGN §8): `off`, `plan` (report what would be done, change nothing), `deactivate`. */
+export type RemediateMode = 'off' | 'plan' | 'deactivate';
+
+/** The remediation inputs, validated. */
+export interface RemediationSettings {
+  mode: RemediateMode;
+  /** Role name with optional path assumed in each account with due keys; set whenever mode is not off. */
+  roleName: string | null;
+  /** Notice period: a key is due once first seen at least this many days (of 86,400 s) before as-of. */
+  afterDays: number;
+  /** Reasons a due key may be deactivated for, in the order given; never empty. */
+  reasons: Reason[];
+  /** Keys deactivated per run at most, oldest first seen first. */
+  max: number;
+}
+
 export interface Shard {
   /** 1-based */
   index: number;
@@ -53,6 +69,7 @@ export interface Config {
   issueLabels: string[];
   maxIssues: number;
   githubToken: string | null;
+  remediation: RemediationSettings;
 }
 
 /** One key slot of a credential report row. Times are epoch milliseconds. */

@@ -17,6 +17,7 @@ const LIST_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'exempt-users',
   'credential-report',
   'issue-labels',
+  'remediate-reasons',
 ]);
 
 /** What the value looks like, for the help text. */
@@ -44,6 +45,11 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'issue-labels': 'LABELS',
   'max-issues': 'N',
   'github-token': 'TOKEN',
+  remediate: 'off|plan|deactivate',
+  'remediation-role-name': 'NAME',
+  'remediate-after-days': 'DAYS',
+  'remediate-reasons': 'REASONS',
+  'max-remediations': 'N',
 };
 
 const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));
