@@ -169,6 +169,38 @@ export interface AuditResult {
   notes: string[];
 }
 
+/** One open code scanning alert of this tool, as the history needs it (DESIGN §8). */
+export interface OpenAlert {
+  /** The alert's file location: the finding's `location`. */
+  location: string;
+  /** ISO 8601: when code scanning first reported it. */
+  createdAt: string;
+  message: string;
+}
+
+/**
+ * What GitHub remembers of earlier runs. Each source is null when it could not be read (no token, no
+ * permission, code scanning off, `create-issues` false); `notes` say why, for the summary.
+ */
+export interface History {
+  /** Open code scanning alerts of this tool. */
+  alerts: OpenAlert[] | null;
+  /** Location -> ISO time an open issue of this tool first listed that key. */
+  issueFirstListed: ReadonlyMap<string, string> | null;
+  notes: string[];
+}
+
+/** A finding's remediation state: the JSON report's `remediation` (null when `remediate` is off). */
+export type RemediationStatus = 'planned' | 'deactivated' | 'not-due' | 'skipped';
+
+export interface Remediation {
+  status: RemediationStatus;
+  /** ISO: `firstSeenAt` + `remediate-after-days`; null when `firstSeenAt` is unknown or it never applies. */
+  dueAt: string | null;
+  /** Why it is not (yet) acted on, or what was done; null for a plain not-due key. */
+  reason: string | null;
+}
+
 /** Outcome of keeping GitHub issues in sync (DESIGN §5). */
 export interface IssueSyncOutcome {
   opened: number;
