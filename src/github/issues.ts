@@ -10,6 +10,8 @@ import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
   closingComment,
+  mergeFirstListed,
+  parseFirstListed,
   parseMarker,
   renderIssue,
   sameIssueBody,
@@ -58,6 +60,12 @@ export interface PlanOptions {
   extraLabels: readonly string[];
   maxIssues: number;
   runUrl: string | null;
+  /**
+   * ISO time of this run: record in each body when the issue first listed each key (kept from the open
+   * issue, `now` for a key listed for the first time; a reopened issue starts afresh). Absent: bodies
+   * carry no first-listed line (as before issue 12).
+   */
+  recordFirstListedAt?: string;
 }
 
 interface UserState {
@@ -159,10 +167,21 @@ export function planIssueSync(
   for (const [key, user] of users) {
     if (user.violating.length === 0) continue;
     const { accountId, userName } = user.group;
-    const { title, body } = renderIssue({ ...user.group, findings: user.violating }, renderOpts);
     const issues = byKey.get(key) ?? [];
     const open = issues.find((i) => i.state === 'open');
     const closed = issues.filter((i) => i.state === 'closed').at(-1);
+    const firstListed =
+      opts.recordFirstListedAt === undefined
+        ? undefined
+        : mergeFirstListed(
+            parseFirstListed(open?.body),
+            user.violating.map((f) => f.location),
+            opts.recordFirstListedAt,
+          );
+    const { title, body } = renderIssue(
+      { ...user.group, findings: user.violating },
+      firstListed ? { ...renderOpts, firstListed } : renderOpts,
+    );
     if (open) {
       if (open.title !== title || !sameIssueBody(open.body, body)) {
         actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
@@ -216,6 +235,8 @@ export interface SyncIssuesOptions {
   extraLabels: string[];
   maxIssues: number;
   runUrl: string | null;
+  /** See {@link PlanOptions.recordFirstListedAt}. */
+  recordFirstListedAt?: string;
   log: GitHubLog;
 }
 
@@ -250,7 +271,12 @@ export function describeIssueError(e: unknown): string {
   return `${PREFIX}: HTTP ${e.status}: ${message}`;
 }
 
-async function listIssues(octokit: GitHubClient, owner: string, repo: string): Promise<ExistingIssue[]> {
+/** Every issue (open and closed) carrying {@link ISSUE_LABEL}, pull requests left out. */
+export async function listIssues(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<ExistingIssue[]> {
   const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner,
     repo,
@@ -317,6 +343,7 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
       extraLabels: opts.extraLabels,
       maxIssues: opts.maxIssues,
       runUrl: opts.runUrl,
+      ...(opts.recordFirstListedAt !== undefined ? { recordFirstListedAt: opts.recordFirstListedAt } : {}),
     });
     outcome.skipped = actions.filter((a) => a.kind === 'skip').length;
     const firstCreate = actions.find((a) => a.kind === 'create');
