@@ -15,6 +15,13 @@ export const MEMBER_ROLE_ACTIONS = [
   'iam:ListAccountAliases',
 ] as const;
 
+/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+export const REMEDIATION_ROLE_ACTIONS = [
+  'iam:ListAccessKeys',
+  'iam:GetAccessKeyLastUsed',
+  'iam:UpdateAccessKey',
+] as const;
+
 /** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
 export class ReportTimeoutError extends Error {
   constructor(readonly waitedMs: number) {
@@ -65,6 +72,14 @@ export const NO_SUCH_ENTITY: ReadonlySet<string> = new Set(['NoSuchEntity', 'NoS
 /** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
 export function awsErrorName(err: unknown): string {
   return facts(originalError(err)).name;
+}
+
+/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
+export function isAccessDenied(err: unknown): boolean {
+  const f = facts(originalError(err));
+  return (
+    ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))
+  );
 }
 
 export interface AwsErrorContext {

@@ -2,7 +2,7 @@
  * The rule (DESIGN §1), as a pure function of a parsed credential report: a console user's active key
  * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
  */
-import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
+import type { Finding, ParsedReport, Reason, ReportKey, ReportUser, RuleSettings } from '../model.js';
 
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -11,6 +11,21 @@ const ROOT_USER = '<root_account>';
 export function toIsoSecond(ms: number): string {
   const floored = Math.floor(ms / 1000) * 1000;
   return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * The rule's "unnecessary" test (DESIGN §1): never used, or (with `unusedDays` > 0) last used more
+ * than `unusedDays` × 86,400 s before `asOf` (epoch ms); null when the key is needed. The one copy of
+ * the test: remediation's live re-check uses it too.
+ */
+export function unnecessaryReason(
+  lastUsedMs: number | null,
+  asOf: number,
+  unusedDays: number,
+): Reason | null {
+  if (lastUsedMs === null) return 'never-used';
+  if (unusedDays > 0 && asOf - lastUsedMs > unusedDays * DAY_MS) return 'unused';
+  return null;
 }
 
 /** `20261127T204726Z`: the compact form used in SARIF locations. */
@@ -96,11 +111,8 @@ function evaluateKey(
   if (!key.active || key.lastRotated === null) return null;
   const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
   if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000) return null;
-  let reason: Finding['reason'];
-  if (key.lastUsedDate === null) reason = 'never-used';
-  else if (settings.unusedDays > 0 && asOf - key.lastUsedDate > settings.unusedDays * DAY_MS)
-    reason = 'unused';
-  else return null;
+  const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
+  if (reason === null) return null;
   return {
     accountId,
     userName: user.user,
