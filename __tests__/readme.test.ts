@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import { MEMBER_ROLE_ACTIONS } from '../src/collect/aws-errors.js';
+import { MEMBER_ROLE_ACTIONS, REMEDIATION_ROLE_ACTIONS } from '../src/collect/aws-errors.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -59,32 +59,85 @@ describe('least-privilege policies in the README and the CloudFormation template
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const want = [...MEMBER_ROLE_ACTIONS].sort();
 
-  it('grant exactly the IAM actions the audit calls', () => {
-    const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
-    const iamActions = policies
-      .flatMap((p: { Statement: Array<{ Action: string | string[] }> }) => p.Statement)
-      .flatMap((st) => [st.Action].flat())
-      .filter((a) => a.startsWith('iam:'));
-    expect([...new Set(iamActions)].sort()).toEqual(want);
+  interface Statement {
+    Sid?: string;
+    Action: string | string[];
+    Resource?: unknown;
+  }
+  const remediation = [...REMEDIATION_ROLE_ACTIONS].sort();
+  const iamActionsOf = (statements: Statement[]) =>
+    [...new Set(statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith('iam:')))].sort();
 
-    for (const file of ['audit-role.yaml', 'member-role.yaml']) {
-      const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
-        Resources: Record<
-          string,
-          {
-            Properties: {
-              Policies: Array<{ PolicyDocument: { Statement: Array<{ Action: string | string[] }> } }>;
-            };
-          }
-        >;
+  type Template = {
+    Resources: Record<
+      string,
+      { Properties: { Policies?: Array<{ PolicyDocument: { Statement: Statement[] } }> } }
+    >;
+  };
+  const template = (file: string) =>
+    parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as Template;
+  const statementsOf = (t: Template, resource?: string) =>
+    Object.entries(t.Resources)
+      .filter(([name]) => resource === undefined || name === resource)
+      .flatMap(([, r]) => r.Properties.Policies ?? [])
+      .flatMap((p) => p.PolicyDocument.Statement);
+
+  const readmeStatements = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+    .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
+    .flatMap((p) => p.Statement);
+
+  it('grant exactly the IAM actions the audit calls', () => {
+    const audit = readmeStatements.filter((st) => st.Sid !== 'DeactivateDueKeys');
+    expect(iamActionsOf(audit)).toEqual(want);
+    expect(iamActionsOf(statementsOf(template('audit-role.yaml')))).toEqual(want);
+    expect(iamActionsOf(statementsOf(template('member-role.yaml'), 'MemberRole'))).toEqual(want);
+  });
+
+  it('give the remediation role only the three actions it calls, on users, and never a delete', () => {
+    const readmeRemediation = readmeStatements.filter((st) => st.Sid === 'DeactivateDueKeys');
+    expect(readmeRemediation).toHaveLength(1);
+    expect(iamActionsOf(readmeRemediation)).toEqual(remediation);
+    expect(readmeRemediation[0]!.Resource).toBe('arn:aws:iam::*:user/*');
+    const cfn = statementsOf(template('member-role.yaml'), 'RemediationRole');
+    expect(iamActionsOf(cfn)).toEqual(remediation);
+    expect(cfn.map((st) => st.Resource)).toEqual([
+      { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*' },
+    ]);
+    expect(
+      readme + readFileSync(join(ROOT, 'examples', 'cloudformation', 'member-role.yaml'), 'utf8'),
+    ).not.toMatch(/iam:Delete/);
+  });
+
+  it('let only the audit role assume the remediation role, and only when asked for', () => {
+    const t = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', 'member-role.yaml'), 'utf8')) as {
+      Resources: {
+        RemediationRole: { Condition: string; Properties: { AssumeRolePolicyDocument: unknown } };
       };
-      const actions = Object.values(template.Resources)
-        .flatMap((r) => r.Properties.Policies ?? [])
-        .flatMap((p) => p.PolicyDocument.Statement)
-        .flatMap((st) => [st.Action].flat())
-        .filter((a) => a.startsWith('iam:'));
-      expect(actions.sort()).toEqual(want);
-    }
+      Conditions: Record<string, unknown>;
+    };
+    expect(t.Resources.RemediationRole.Condition).toBe('MakeRemediationRole');
+    expect(t.Conditions.MakeRemediationRole).toEqual({
+      'Fn::Equals': [{ Ref: 'CreateRemediationRole' }, 'true'],
+    });
+    expect(t.Resources.RemediationRole.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: { Ref: 'AuditRoleArn' } }, Action: 'sts:AssumeRole' }],
+    });
+    const audit = statementsOf(template('audit-role.yaml')).find(
+      (st) => st.Sid === 'ChainIntoRemediationRoles',
+    );
+    expect(audit?.Resource).toEqual({
+      'Fn::Sub': 'arn:${AWS::Partition}:iam::*:role/${RemediationRoleName}',
+    });
+  });
+
+  it('ships the plan-nightly, deactivate-weekly workflow', () => {
+    const wf = readFileSync(join(ROOT, 'examples', 'workflows', 'remediate.yml'), 'utf8');
+    const doc = parse(wf) as { on: { schedule: Array<{ cron: string }> } };
+    expect(doc.on.schedule.map((x) => x.cron)).toEqual(['17 3 * * *', '47 4 * * 1']);
+    expect(wf).toContain(
+      "remediate: ${{ github.event.schedule == '47 4 * * 1' && 'deactivate' || inputs.remediate || 'plan' }}",
+    );
   });
 
   it('trust GitHub OIDC in both the classic and the immutable sub form', () => {
