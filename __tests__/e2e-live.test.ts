@@ -259,6 +259,10 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
         'issues-updated': '0',
         'issues-closed': '0',
         'issues-skipped': '0',
+        'new-findings': '',
+        'resolved-findings': '',
+        'keys-due': '0',
+        'keys-deactivated': '0',
       });
       expect(run.stdout).toMatch(
         /^::error::.*4 unused access keys of 4 users.*1 account of 3 could not be audited/m,

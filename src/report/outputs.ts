@@ -22,11 +22,28 @@ export function countResult(result: AuditResult): Counts {
   };
 }
 
+/** History and remediation counts (DESIGN §8); null counts are unknown (no history) and output empty. */
+export interface HistoryCounts {
+  newFindings: number | null;
+  resolvedFindings: number | null;
+  keysDue: number;
+  keysDeactivated: number;
+}
+
+/** Until the pipeline reads GitHub's history: unknown history, nothing due. */
+export const NO_HISTORY: HistoryCounts = {
+  newFindings: null,
+  resolvedFindings: null,
+  keysDue: 0,
+  keysDeactivated: 0,
+};
+
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 export function buildOutputs(
   result: AuditResult,
-  opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null },
+  opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null; history?: HistoryCounts },
 ): Record<string, string> {
+  const h = opts.history ?? NO_HISTORY;
   const c = countResult(result);
   const i = opts.issues;
   return {
@@ -42,6 +59,10 @@ export function buildOutputs(
     'issues-updated': String(i?.updated ?? 0),
     'issues-closed': String(i?.closed ?? 0),
     'issues-skipped': String(i?.skipped ?? 0),
+    'new-findings': h.newFindings === null ? '' : String(h.newFindings),
+    'resolved-findings': h.resolvedFindings === null ? '' : String(h.resolvedFindings),
+    'keys-due': String(h.keysDue),
+    'keys-deactivated': String(h.keysDeactivated),
   };
 }
 
