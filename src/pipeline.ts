@@ -35,6 +35,13 @@ export interface PipelineOutcome {
 }
 
 export async function runPipeline(config: Config, deps: PipelineDeps): Promise<PipelineOutcome> {
+  if (config.remediation.mode !== 'off') {
+    // Issue 12's core (src/evaluate/history.ts, src/evaluate/remediation.ts, src/remediate/deactivate.ts)
+    // is not wired into this pipeline yet: say so instead of silently doing nothing.
+    deps.log.warning(
+      `remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`,
+    );
+  }
   let result = await runAudit(config, deps);
   deps.onResult?.(result);
   result = await keepFailedAccountsAlerts(result, deps);
