@@ -69741,6 +69741,7 @@ const LIST_INPUTS = new Set([
     'exempt-users',
     'credential-report',
     'issue-labels',
+    'remediate-reasons',
 ]);
 /** What the value looks like, for the help text. */
 const PLACEHOLDERS = {
@@ -69767,6 +69768,11 @@ const PLACEHOLDERS = {
     'issue-labels': 'LABELS',
     'max-issues': 'N',
     'github-token': 'TOKEN',
+    remediate: 'off|plan|deactivate',
+    'remediation-role-name': 'NAME',
+    'remediate-after-days': 'DAYS',
+    'remediate-reasons': 'REASONS',
+    'max-remediations': 'N',
 };
 const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
 function isInput(name) {
@@ -69919,8 +69925,8 @@ function helpText() {
 var inputs_config = __nccwpck_require__(2567);
 // EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
 var glob = __nccwpck_require__(9876);
-// EXTERNAL MODULE: ./src/pipeline.ts + 62 modules
-var pipeline = __nccwpck_require__(6284);
+// EXTERNAL MODULE: ./src/pipeline.ts + 63 modules
+var pipeline = __nccwpck_require__(7319);
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -70397,17 +70403,48 @@ function roleSessionName(r) {
     }
     return v;
 }
-function accountRoleName(r) {
-    let v = r.given('account-role-name');
+function iamRoleName(r, name, example) {
+    let v = r.given(name);
     if (v === undefined)
         return null;
     const raw = v;
     if (v.startsWith('/'))
         v = v.slice(1);
     if (!ROLE_NAME.test(v) || v.length > 576) {
-        throw bad('account-role-name', raw, 'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit');
+        throw bad(name, raw, `an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. ${example}`);
     }
     return v;
+}
+function accountRoleName(r) {
+    return iamRoleName(r, 'account-role-name', 'IamAudit or audit/IamAudit');
+}
+const REASONS = ['never-used', 'unused'];
+const REASONS_EXPECTED = 'never-used, or never-used, unused (separated by commas or newlines)';
+function remediateReasons(r) {
+    const v = r.value('remediate-reasons');
+    const items = [...new Set(splitList(v).map((s) => s.toLowerCase()))];
+    if (items.length === 0)
+        throw bad('remediate-reasons', v, REASONS_EXPECTED);
+    for (const item of items) {
+        if (!REASONS.includes(item))
+            throw badItem('remediate-reasons', item, REASONS_EXPECTED);
+    }
+    return items;
+}
+/** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
+function remediation(r, offline) {
+    const mode = oneOf(r, 'remediate', ['off', 'plan', 'deactivate']);
+    const role = iamRoleName(r, 'remediation-role-name', 'IamKeyRemediation or security/IamKeyRemediation');
+    const afterDays = integer(r, 'remediate-after-days', 1, 3650);
+    const reasons = remediateReasons(r);
+    const max = integer(r, 'max-remediations', 1, 10_000);
+    if (mode !== 'off' && offline) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediate', `Input "remediate" is "${mode}" together with "credential-report": expected remediate: off for an offline audit (a downloaded report has no access key ids, and nothing can be checked or changed without AWS).`);
+    }
+    if (mode !== 'off' && role === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediation-role-name', `Input "remediation-role-name" is missing: expected the role name (with optional path) to assume in each account with due keys, e.g. IamKeyRemediation; it is required with "remediate: ${mode}".`);
+    }
+    return { mode, roleName: role, afterDays, reasons, max };
 }
 function shard(r) {
     const v = r.given('shard');
@@ -70590,6 +70627,7 @@ function parseConfig(raw, deps) {
     if (createIssues && githubToken === null) {
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
     }
+    const remediationSettings = remediation(r, reports.length > 0);
     return {
         roleToAssume: roleArn,
         audience,
@@ -70615,6 +70653,7 @@ function parseConfig(raw, deps) {
         issueLabels: labels,
         maxIssues,
         githubToken,
+        remediation: remediationSettings,
     };
 }
 
@@ -70757,6 +70796,30 @@ const INPUTS = [
         description: 'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
         default: '${{ github.token }}',
     },
+    {
+        name: 'remediate',
+        description: '`off`; `plan`: report which keys are due for deactivation and change nothing; `deactivate`: set due keys Inactive (never deletes) through `remediation-role-name`. Live runs only.',
+        default: 'off',
+    },
+    {
+        name: 'remediation-role-name',
+        description: 'Role name, with an optional path, assumed from the audit session in each account that has due keys (only iam:ListAccessKeys, iam:GetAccessKeyLastUsed, iam:UpdateAccessKey). Required with `remediate: plan` or `deactivate`; the audit role stays read-only.',
+    },
+    {
+        name: 'remediate-after-days',
+        description: 'Notice period, 1 to 3650 days: a key is due once it was first reported (earliest code scanning alert or issue) at least this many days before `as-of`. A key without earlier report is never due.',
+        default: '14',
+    },
+    {
+        name: 'remediate-reasons',
+        description: 'Which findings may be deactivated: `never-used`, or `never-used, unused` to include keys unused for more than `unused-days`.',
+        default: 'never-used',
+    },
+    {
+        name: 'max-remediations',
+        description: 'Most keys deactivated per run, 1 to 10000, oldest first reported first; the rest stay due for the next run.',
+        default: '10',
+    },
 ];
 /** Inputs whose value is `true` or `false` (bare flags on the command line). */
 const BOOLEAN_INPUTS = new Set(INPUTS.filter((i) => i.default === 'true' || i.default === 'false').map((i) => i.name));
@@ -70783,6 +70846,22 @@ const OUTPUTS = [
     {
         name: 'issues-skipped',
         description: 'Number of new violators left without an issue because of `max-issues`.',
+    },
+    {
+        name: 'new-findings',
+        description: 'Number of failing keys with no earlier code scanning alert or issue (empty when the history was not available).',
+    },
+    {
+        name: 'resolved-findings',
+        description: 'Number of open code scanning alerts of this tool, under accounts audited successfully, whose key is no longer a finding (empty when the alerts could not be listed).',
+    },
+    {
+        name: 'keys-due',
+        description: 'Number of keys due for deactivation (`remediate: plan` or `deactivate`), deactivated ones included.',
+    },
+    {
+        name: 'keys-deactivated',
+        description: 'Number of access keys this run set Inactive (`remediate: deactivate`).',
     },
 ];
 
@@ -71768,8 +71847,8 @@ function readActionInputs() {
 var inputs_config = __nccwpck_require__(2567);
 // EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
 var glob = __nccwpck_require__(9876);
-// EXTERNAL MODULE: ./src/pipeline.ts + 62 modules
-var pipeline = __nccwpck_require__(6284);
+// EXTERNAL MODULE: ./src/pipeline.ts + 63 modules
+var pipeline = __nccwpck_require__(7319);
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -71866,7 +71945,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 6284:
+/***/ 7319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71887,6 +71966,18 @@ const ROOT_USER = '<root_account>';
 function toIsoSecond(ms) {
     const floored = Math.floor(ms / 1000) * 1000;
     return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * The rule's "unnecessary" test (DESIGN §1): never used, or (with `unusedDays` > 0) last used more
+ * than `unusedDays` × 86,400 s before `asOf` (epoch ms); null when the key is needed. The one copy of
+ * the test: remediation's live re-check uses it too.
+ */
+function unnecessaryReason(lastUsedMs, asOf, unusedDays) {
+    if (lastUsedMs === null)
+        return 'never-used';
+    if (unusedDays > 0 && asOf - lastUsedMs > unusedDays * DAY_MS)
+        return 'unused';
+    return null;
 }
 /** `20261127T204726Z`: the compact form used in SARIF locations. */
 function compactSecond(ms) {
@@ -71950,12 +72041,8 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
     const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
     if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000)
         return null;
-    let reason;
-    if (key.lastUsedDate === null)
-        reason = 'never-used';
-    else if (settings.unusedDays > 0 && asOf - key.lastUsedDate > settings.unusedDays * DAY_MS)
-        reason = 'unused';
-    else
+    const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
+    if (reason === null)
         return null;
     return {
         accountId,
@@ -74732,6 +74819,12 @@ const MEMBER_ROLE_ACTIONS = [
     'iam:ListUserTags',
     'iam:ListAccountAliases',
 ];
+/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+const REMEDIATION_ROLE_ACTIONS = (/* unused pure expression or super */ null && ([
+    'iam:ListAccessKeys',
+    'iam:GetAccessKeyLastUsed',
+    'iam:UpdateAccessKey',
+]));
 /** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
 class ReportTimeoutError extends Error {
     waitedMs;
@@ -74781,6 +74874,11 @@ const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
 /** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
 function awsErrorName(err) {
     return facts(originalError(err)).name;
+}
+/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
+function isAccessDenied(err) {
+    const f = facts(originalError(err));
+    return (ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name)));
 }
 const ACCESS_DENIED = new Set([
     'AccessDenied',
@@ -76850,11 +76948,21 @@ async function signIn(config, deps) {
     const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
         ? memberRoleArn(config.partition, accountId, roleName)
         : null;
+    const second = new Map();
     return {
         callerAccountId,
         callerArn,
         baseCredentials,
         roleArnFor,
+        assumeRoleIn(accountId, otherRole) {
+            const roleArn = memberRoleArn(config.partition, accountId, otherRole);
+            let credentials = second.get(roleArn);
+            if (!credentials) {
+                credentials = chainedProvider(config, roleArn, sts, deps);
+                second.set(roleArn, credentials);
+            }
+            return { roleArn, credentials };
+        },
         credentialsFor(accountId) {
             const roleArn = roleArnFor(accountId);
             // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
@@ -82995,70 +83103,6 @@ function createOctokit(token, opts) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
-;// CONCATENATED MODULE: ./src/github/code-scanning.ts
-
-function httpStatus(e) {
-    const s = typeof e === 'object' && e !== null ? e.status : undefined;
-    return typeof s === 'number' ? s : null;
-}
-/** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
-function accountOf(path, accounts) {
-    const m = /^aws\/([^/]+)\//.exec(path);
-    return m && accounts.has(m[1]) ? m[1] : null;
-}
-async function fetchCarriedAlerts(opts) {
-    const { octokit, owner, repo, toolName, log } = opts;
-    const failed = new Set(opts.failedAccountIds);
-    if (failed.size === 0)
-        return { alerts: [], warning: null };
-    try {
-        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
-            owner,
-            repo,
-            tool_name: toolName,
-            state: 'open',
-            per_page: 100,
-            ...(opts.ref ? { ref: opts.ref } : {}),
-        });
-        const byLocation = new Map();
-        for (const alert of items) {
-            const instance = alert.most_recent_instance;
-            const path = instance?.location?.path;
-            if (!path)
-                continue;
-            const accountId = accountOf(path, failed);
-            if (!accountId || byLocation.has(path))
-                continue;
-            byLocation.set(path, { accountId, location: path, message: instance.message?.text ?? '' });
-        }
-        const alerts = [...byLocation.values()].sort((a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
-        log.info(`Carrying forward ${alerts.length} open code scanning alert(s) of ${failed.size} failed account(s).`);
-        return { alerts, warning: null };
-    }
-    catch (e) {
-        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
-        const status = httpStatus(e);
-        if (status === null) {
-            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
-        }
-        const accounts = [...failed].sort().join(', ');
-        const why = status === null
-            ? 'an unexpected error'
-            : status === 403
-                ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
-                : status === 404
-                    ? 'code scanning is not enabled or has no analysis of this tool yet'
-                    : 'the GitHub API failed';
-        const message = (0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e));
-        const detail = status === null ? message : `HTTP ${status}: ${message}`;
-        return {
-            alerts: [],
-            warning: `Could not list the open code scanning alerts (${detail}): ${why}. ` +
-                `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
-        };
-    }
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
@@ -83100,7 +83144,7 @@ function renderMarker(accountId, key) {
 /** {@link renderMarker}'s line, built from {@link MARKER_PREFIX} so the two cannot drift apart. */
 const MARKER_PATTERN = new RegExp(`^${MARKER_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')} account=(\\S+) user=(\\S+) -->\\s*$`);
 /** The marker of a body this tool wrote (its first line), or null. */
-function parseMarker(body) {
+function issue_body_parseMarker(body) {
     if (!body)
         return null;
     const first = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -83115,6 +83159,50 @@ function parseMarker(body) {
     catch {
         return null;
     }
+}
+/**
+ * The hidden line that keeps, per key (location), the time this issue first listed it (DESIGN §8): the
+ * history that survives without storage. Locations are percent-encoded, times ISO to the second.
+ */
+const FIRST_LISTED_PREFIX = '<!-- iam-initial-access-key:first-listed';
+const FIRST_LISTED_PATTERN = new RegExp(`^${FIRST_LISTED_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')}((?: \\S+=\\S+)*) -->\\s*$`);
+const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+/** The line for `firstListed` (sorted by location, so the same map gives the same line). */
+function renderFirstListed(firstListed) {
+    const entries = [...firstListed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${FIRST_LISTED_PREFIX}${entries.map(([loc, at]) => ` ${encodeURIComponent(loc)}=${at}`).join('')} -->`;
+}
+/** Location -> first-listed time from a body's first-listed line; empty when there is none (or it is damaged). */
+function issue_body_parseFirstListed(body) {
+    const out = new Map();
+    if (!body)
+        return out;
+    const line = body.split(/\r?\n/).find((l) => l.startsWith(FIRST_LISTED_PREFIX));
+    const m = line ? FIRST_LISTED_PATTERN.exec(line) : null;
+    if (!m)
+        return out;
+    for (const pair of (m[1] ?? '').trim().split(' ')) {
+        const i = pair.lastIndexOf('=');
+        if (i <= 0)
+            continue;
+        const at = pair.slice(i + 1);
+        if (!ISO_SECOND.test(at) || Number.isNaN(Date.parse(at)))
+            continue;
+        try {
+            out.set(decodeURIComponent(pair.slice(0, i)), at);
+        }
+        catch {
+            // a hand-edited, broken entry: that key counts as not listed before
+        }
+    }
+    return out;
+}
+/**
+ * The first-listed times to write now: each current location keeps its earlier time, a location
+ * listed for the first time gets `now`; locations no longer listed are dropped.
+ */
+function mergeFirstListed(previous, locations, now) {
+    return new Map(locations.map((loc) => [loc, previous.get(loc) ?? now]));
 }
 /** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
 function plainText(s, max) {
@@ -83198,6 +83286,7 @@ function renderBody(group, opts, shown) {
     const keys = findings.slice(0, shown);
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
+        ...(opts.firstListed ? [renderFirstListed(opts.firstListed)] : []),
         '',
         `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
         '',
@@ -83312,6 +83401,128 @@ function closingComment(reason, opts) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/github/history.ts
+
+
+function httpStatus(e) {
+    const s = typeof e === 'object' && e !== null ? e.status : undefined;
+    return typeof s === 'number' ? s : null;
+}
+/** Why listing failed, by status: the permission to add, or that code scanning is off. */
+function alertListingWhy(status) {
+    return status === null
+        ? 'an unexpected error'
+        : status === 403
+            ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+            : status === 404
+                ? 'code scanning is not enabled or has no analysis of this tool yet'
+                : 'the GitHub API failed';
+}
+/** Lists the open alerts of `toolName` once (paginated). Never throws. */
+async function listOpenAlerts(opts) {
+    const { octokit, owner, repo, toolName, log } = opts;
+    try {
+        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
+            owner,
+            repo,
+            tool_name: toolName,
+            state: 'open',
+            per_page: 100,
+            ...(opts.ref ? { ref: opts.ref } : {}),
+        });
+        const alerts = [];
+        for (const alert of items) {
+            const instance = alert.most_recent_instance;
+            const path = instance?.location?.path;
+            if (!path)
+                continue;
+            alerts.push({ location: path, createdAt: alert.created_at, message: instance.message?.text ?? '' });
+        }
+        return { ok: true, alerts };
+    }
+    catch (e) {
+        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
+        const status = httpStatus(e);
+        if (status === null) {
+            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
+        const message = (0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e));
+        return {
+            ok: false,
+            status,
+            detail: status === null ? message : `HTTP ${status}: ${message}`,
+            why: alertListingWhy(status),
+        };
+    }
+}
+/** The note for the summary when the alerts could not be listed. */
+function alertHistoryNote(listing) {
+    if (listing.ok)
+        return null;
+    return (`The code scanning history was not available (${listing.detail}): ${listing.why}. ` +
+        'First-seen times, new and resolved findings do not count earlier alerts.');
+}
+/**
+ * Location -> the earliest time an OPEN issue of this tool (label and marker) first listed that key.
+ * Closed issues do not count: a key that returns after it was fixed gets notice again.
+ */
+function issueFirstListed(issues, label) {
+    const out = new Map();
+    for (const issue of issues) {
+        if (issue.state !== 'open' || !issue.labels.includes(label) || !parseMarker(issue.body))
+            continue;
+        for (const [location, at] of parseFirstListed(issue.body)) {
+            const prev = out.get(location);
+            if (prev === undefined || Date.parse(at) < Date.parse(prev))
+                out.set(location, at);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/code-scanning.ts
+
+/** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
+function accountOf(path, accounts) {
+    const m = /^aws\/([^/]+)\//.exec(path);
+    return m && accounts.has(m[1]) ? m[1] : null;
+}
+/** The open alerts under a failed account, one per location, sorted by location. Pure. */
+function carriedAlerts(alerts, failedAccountIds) {
+    const failed = new Set(failedAccountIds);
+    const byLocation = new Map();
+    for (const alert of alerts) {
+        const accountId = accountOf(alert.location, failed);
+        if (!accountId || byLocation.has(alert.location))
+            continue;
+        byLocation.set(alert.location, { accountId, location: alert.location, message: alert.message });
+    }
+    return [...byLocation.values()].sort((a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
+}
+/** The carried alerts of `failedAccountIds` from a listing, or the warning when it failed. */
+function carriedFromListing(listing, failedAccountIds, log) {
+    if (failedAccountIds.length === 0)
+        return { alerts: [], warning: null };
+    if (!listing.ok) {
+        const accounts = [...new Set(failedAccountIds)].sort().join(', ');
+        return {
+            alerts: [],
+            warning: `Could not list the open code scanning alerts (${listing.detail}): ${listing.why}. ` +
+                `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
+        };
+    }
+    const alerts = carriedAlerts(listing.alerts, failedAccountIds);
+    log.info(`Carrying forward ${alerts.length} open code scanning alert(s) of ${new Set(failedAccountIds).size} failed account(s).`);
+    return { alerts, warning: null };
+}
+/** Lists the open alerts (only when an account failed) and keeps those of the failed accounts. */
+async function fetchCarriedAlerts(opts) {
+    if (opts.failedAccountIds.length === 0)
+        return { alerts: [], warning: null };
+    const listing = await listOpenAlerts(opts);
+    return carriedFromListing(listing, opts.failedAccountIds, opts.log);
+}
+
 ;// CONCATENATED MODULE: ./src/github/issues.ts
 
 
@@ -83395,7 +83606,7 @@ function planIssueSync(existing, result, opts) {
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
         if (!issue.labels.includes(ISSUE_LABEL))
             continue;
-        const marker = parseMarker(issue.body);
+        const marker = issue_body_parseMarker(issue.body);
         if (!marker)
             continue;
         const key = keyOf(marker.accountId, marker.userKey);
@@ -83409,10 +83620,13 @@ function planIssueSync(existing, result, opts) {
         if (user.violating.length === 0)
             continue;
         const { accountId, userName } = user.group;
-        const { title, body } = renderIssue({ ...user.group, findings: user.violating }, renderOpts);
         const issues = byKey.get(key) ?? [];
         const open = issues.find((i) => i.state === 'open');
         const closed = issues.filter((i) => i.state === 'closed').at(-1);
+        const firstListed = opts.recordFirstListedAt === undefined
+            ? undefined
+            : mergeFirstListed(issue_body_parseFirstListed(open?.body), user.violating.map((f) => f.location), opts.recordFirstListedAt);
+        const { title, body } = renderIssue({ ...user.group, findings: user.violating }, firstListed ? { ...renderOpts, firstListed } : renderOpts);
         if (open) {
             if (open.title !== title || !sameIssueBody(open.body, body)) {
                 actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
@@ -83437,7 +83651,7 @@ function planIssueSync(existing, result, opts) {
         }
     }
     for (const [key, issues] of byKey) {
-        const marker = issues[0] ? parseMarker(issues[0].body) : null;
+        const marker = issues[0] ? issue_body_parseMarker(issues[0].body) : null;
         const accountId = marker?.accountId;
         if (!marker || !accountId || !okAccounts.has(accountId))
             continue;
@@ -83483,6 +83697,7 @@ function describeIssueError(e) {
     }
     return `${PREFIX}: HTTP ${e.status}: ${message}`;
 }
+/** Every issue (open and closed) carrying {@link ISSUE_LABEL}, pull requests left out. */
 async function listIssues(octokit, owner, repo) {
     const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
         owner,
@@ -83549,6 +83764,7 @@ async function syncIssues(opts) {
             extraLabels: opts.extraLabels,
             maxIssues: opts.maxIssues,
             runUrl: opts.runUrl,
+            ...(opts.recordFirstListedAt !== undefined ? { recordFirstListedAt: opts.recordFirstListedAt } : {}),
         });
         outcome.skipped = actions.filter((a) => a.kind === 'skip').length;
         const firstCreate = actions.find((a) => a.kind === 'create');
@@ -83631,6 +83847,11 @@ async function syncIssues(opts) {
 
 
 async function runPipeline(config, deps) {
+    if (config.remediation.mode !== 'off') {
+        // Issue 12's core (src/evaluate/history.ts, src/evaluate/remediation.ts, src/remediate/deactivate.ts)
+        // is not wired into this pipeline yet: say so instead of silently doing nothing.
+        deps.log.warning(`remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`);
+    }
     let result = await runAudit(config, deps);
     deps.onResult?.(result);
     result = await keepFailedAccountsAlerts(result, deps);
@@ -83915,6 +84136,7 @@ function markdownTable(headers, rows, align = []) {
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   hG: () => (/* binding */ countResult)
 /* harmony export */ });
+/* unused harmony export NO_HISTORY */
 function countResult(result) {
     const failing = result.findings.filter((f) => !f.exempted);
     const failed = result.accounts.filter((a) => a.status === 'error').length;
@@ -83926,8 +84148,16 @@ function countResult(result) {
         accountsFailed: failed,
     };
 }
+/** Until the pipeline reads GitHub's history: unknown history, nothing due. */
+const NO_HISTORY = {
+    newFindings: null,
+    resolvedFindings: null,
+    keysDue: 0,
+    keysDeactivated: 0,
+};
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 function buildOutputs(result, opts) {
+    const h = opts.history ?? NO_HISTORY;
     const c = countResult(result);
     const i = opts.issues;
     return {
@@ -83943,6 +84173,10 @@ function buildOutputs(result, opts) {
         'issues-updated': String(i?.updated ?? 0),
         'issues-closed': String(i?.closed ?? 0),
         'issues-skipped': String(i?.skipped ?? 0),
+        'new-findings': h.newFindings === null ? '' : String(h.newFindings),
+        'resolved-findings': h.resolvedFindings === null ? '' : String(h.resolvedFindings),
+        'keys-due': String(h.keysDue),
+        'keys-deactivated': String(h.keysDeactivated),
     };
 }
 /** `1 user`, `2 users`: the count with the noun in the right number. */
@@ -84224,8 +84458,8 @@ function buildSarif(result, opts) {
 /* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, verdictText */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5881);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5881);
 
 
 
@@ -84246,26 +84480,26 @@ function keysNoun(result, n) {
     return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} failed`
-            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
+            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only; `esc` is for the as-of time, in case it is not a date. */
 function settingsText(result, esc = plain) {
@@ -84273,7 +84507,7 @@ function settingsText(result, esc = plain) {
     const scope = s.scope === 'at-setup'
         ? `keys created within ${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return `As of ${esc((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
 }
@@ -84349,9 +84583,9 @@ function table(title, headers, rows, budget, more) {
 }
 function renderSummary(result, opts) {
     const maxBytes = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .countResult */ .hG)(result);
     const json = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.jsonFile);
-    const cutRows = (what) => (n) => `_${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
+    const cutRows = (what) => (n) => `_${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
     const counts = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
@@ -84428,7 +84662,7 @@ function renderSummary(result, opts) {
             '',
         ];
         const items = shown.map((f) => `**${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
+        const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
         if (over > 0)
             items.push(leftOut(over));
         // When the budget cuts, the left-out line (always last) is among the cut items.
@@ -84442,15 +84676,15 @@ function renderSummary(result, opts) {
         const n = result.carriedForward.length;
         if (n === 0)
             return '';
-        return (`**${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(n, 'open code scanning alert')}** of accounts that could not be audited ` +
+        return (`**${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, 'open code scanning alert')}** of accounts that could not be audited ` +
             `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
     });
     add('dropped', 3, () => {
-        const { total, dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result);
+        const { total, dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .sarifResultCounts */ .lL)(result);
         if (dropped === 0)
             return '';
-        return (`⚠️ The SARIF file holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .SARIF_MAX_RESULTS */ .mH.toLocaleString('en-US')} of ` +
-            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(dropped, 'result')} ` +
+        return (`⚠️ The SARIF file holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .SARIF_MAX_RESULTS */ .mH.toLocaleString('en-US')} of ` +
+            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(dropped, 'result')} ` +
             `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
     });
     add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
@@ -84490,7 +84724,7 @@ function truncateBytes(s, max) {
 function issuesText(i) {
     const lines = ['#### Issues', ''];
     lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
-        (i.skipped > 0 ? ` ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+        (i.skipped > 0 ? ` ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
     if (i.error)
         lines.push('', `⚠️ Issues could not be kept in sync: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(i.error, MAX_MESSAGE))}`);
     return lines.join('\n');
@@ -84511,7 +84745,7 @@ function columns(headers, rows, indent = '  ') {
     return [line(headers), ...rows.map(line)].join('\n');
 }
 function renderTerminal(result, opts) {
-    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .countResult */ .hG)(result);
     const counts = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const exempted = result.findings.filter((f) => f.exempted);
@@ -84560,7 +84794,7 @@ function renderTerminal(result, opts) {
             ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f).map((l) => `  ${l}`),
         ]);
         if (failing.length > shown.length) {
-            lines.push(`  # ... ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
+            lines.push(`  # ... ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
         }
         section('How to fix (deactivate first, then delete)', lines.join('\n'));
     }
@@ -84573,11 +84807,11 @@ function renderTerminal(result, opts) {
     }
     const extra = [];
     if (result.carriedForward.length > 0) {
-        extra.push(`${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
+        extra.push(`${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
     }
-    const { dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .sarifResultCounts */ .lL)(result);
+    const { dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .sarifResultCounts */ .lL)(result);
     if (dropped > 0)
-        extra.push(`SARIF holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_2__/* .SARIF_MAX_RESULTS */ .mH} results; ${dropped} dropped`);
+        extra.push(`SARIF holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .SARIF_MAX_RESULTS */ .mH} results; ${dropped} dropped`);
     extra.push(...allNotes(result).map((n) => plain(n, MAX_MESSAGE)));
     if (extra.length > 0)
         section('Notes', extra.map((n) => `  - ${n}`).join('\n'));
