@@ -47,6 +47,7 @@ const DESIGN_INPUTS = [
   'issue-labels',
   'max-issues',
   'github-token',
+  'category',
   'remediate',
   'remediation-role-name',
   'remediate-after-days',

@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAudit } from '../src/audit.js';
+import { runAudit } from '../src/audit/audit.js';
+import { jsonAccount } from '../src/report/json.js';
 import { parseConfig } from '../src/inputs/config.js';
 import { expandGlob } from '../src/inputs/glob.js';
 import { ROOT } from './helpers/run-dist.js';
@@ -30,7 +31,7 @@ describe('runAudit offline', () => {
       const expected = readFileSync(join(FIXTURES, 'expected', 'generated-300.at-setup.jsonl'), 'utf8')
         .trim()
         .split('\n').length;
-      expect(result.accounts.map((a) => [a.accountId, a.source.split('/').pop()])).toEqual([
+      expect(result.accounts.map((a) => [a.accountId, jsonAccount(a).source.split('/').pop()])).toEqual([
         ['444455556666', 'other-account.csv'],
         ['111122223333', 'status_reports_2026-11-01.csv'],
       ]);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, expect, test } from '@jest/globals';
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { ProxyAgent } from 'proxy-agent';
 import {
@@ -7,14 +7,9 @@ import {
   awsClientConfig,
   proxyConfigured,
 } from '../src/credentials/aws-config.js';
-import { setEndpointEnv, startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
-import {
-  describeWithMoto,
-  startMoto,
-  TEST_CREDENTIALS,
-  TEST_REGION,
-  type MotoServer,
-} from './helpers/moto.js';
+import { setEndpointEnv, type AwsProxy } from './helpers/aws-proxy.js';
+import { liveStack } from './helpers/live-env.js';
+import { describeWithMoto, TEST_CREDENTIALS, TEST_REGION, type MotoServer } from './helpers/moto.js';
 
 const PROXY_VARS = [
   'HTTPS_PROXY',
@@ -73,25 +68,21 @@ test('plain agents without proxy variables; a ProxyAgent with one', () => {
 describeWithMoto(
   'awsClientConfig against moto: endpoints from AWS_ENDPOINT_URL, HTTP_PROXY / NO_PROXY honoured',
   () => {
+    // The test proxy accepts absolute-form requests: here it plays the corporate forward proxy.
+    const stack = liveStack({ pointSdk: false });
     let moto: MotoServer;
     let forward: AwsProxy;
     let restoreEnv: (() => void) | null = null;
 
-    beforeAll(async () => {
-      moto = await startMoto();
-      // The test proxy accepts absolute-form requests: here it plays the corporate forward proxy.
-      forward = await startAwsProxy(moto.endpoint);
+    beforeAll(() => {
+      moto = stack.moto;
+      forward = stack.aws;
     });
 
     afterEach(() => {
       restoreEnv?.();
       restoreEnv = null;
       forward.resetCalls();
-    });
-
-    afterAll(async () => {
-      await forward?.stop();
-      await moto?.stop();
     });
 
     async function aliases(): Promise<void> {
@@ -137,3 +128,26 @@ describeWithMoto(
     });
   },
 );
+
+test('every AWS request has a connection and a request timeout that throws (not only warns)', () => {
+  const restore = withEnv({});
+  try {
+    const c = awsClientConfig({
+      region: 'us-east-1',
+      timeouts: { awsConnectMs: 1234, awsRequestMs: 5678, githubRequestMs: 1, runMs: 1, awsMaxAttempts: 3 },
+    });
+    const handler = c.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
+    return handler.configProvider.then((cfg) => {
+      expect(cfg).toMatchObject({
+        connectionTimeout: 1234,
+        requestTimeout: 5678,
+        throwOnRequestTimeout: true,
+        socketTimeout: 5678,
+      });
+      expect(c.maxAttempts).toBe(3);
+      c.requestHandler.destroy();
+    });
+  } finally {
+    restore();
+  }
+});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
@@ -6,26 +6,21 @@ import type { Config } from '../src/model.js';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import {
   AccountMismatchError,
-  MEMBER_ROLE_ACTIONS,
   ReportTimeoutError,
   StepError,
   atStep,
   awsErrorName,
   describeAwsError,
-} from '../src/collect/aws-errors.js';
-import { auditAccount } from '../src/collect/live.js';
-import {
-  accessDenied,
-  setEndpointEnv,
-  startAwsProxy,
-  throttling,
-  type AwsProxy,
-} from './helpers/aws-proxy.js';
+} from '../src/aws/errors.js';
+import { MEMBER_ROLE_ACTIONS } from '../src/aws/operations.js';
+import { auditAccount } from '../src/audit/account.js';
+import { DEFAULT_REPORT_LIMITS } from '../src/collect/credential-report.js';
+import { accessDenied, setEndpointEnv, throttling, type AwsProxy } from './helpers/aws-proxy.js';
+import { liveStack } from './helpers/live-env.js';
 import {
   describeWithMoto,
   freePort,
   seedAccount,
-  startMoto,
   TEST_CREDENTIALS,
   TEST_REGION,
   type MotoServer,
@@ -56,6 +51,29 @@ describe('describeAwsError', () => {
       `${step} in account 111122223333 failed: AccessDenied: User: arn:aws:sts::111122223333:assumed-role/Audit/s is not authorized to perform: ${action} on resource: *`,
     );
     expect(d.hint).toContain(`Allow ${action} to the role arn:aws:iam::111122223333:role/Audit`);
+  });
+
+  test('says the error in a word and its step, for the accounts table', () => {
+    const denied = sdkError('AccessDenied', 'User: x is not authorized to perform: sts:AssumeRole', 403);
+    expect(describeAwsError(denied, { accountId: '111122223333', step: 'AssumeRole' })).toMatchObject({
+      code: 'AccessDenied',
+      step: 'AssumeRole',
+    });
+    // a StepError names the step it happened in; the whole-audit catch-all names none
+    const wrapped = new StepError(
+      'GetCredentialReport',
+      sdkError('ThrottlingException', 'Rate exceeded', 400),
+    );
+    expect(describeAwsError(wrapped, { accountId: '111122223333', step: 'audit' })).toMatchObject({
+      code: 'ThrottlingException',
+      step: 'GetCredentialReport',
+    });
+    expect(
+      describeAwsError(new ReportTimeoutError(300_000), { accountId: '1', step: 'audit' }),
+    ).toMatchObject({
+      code: 'ReportTimeoutError',
+      step: null,
+    });
   });
 
   test('AccessDeniedException without an action in the message: the step names it', () => {
@@ -103,6 +121,13 @@ describe('describeAwsError', () => {
     expect(describeAwsError(sdkError('ExpiredTokenException', 'expired', 400), ctx).hint).toMatch(
       /role-duration-seconds/,
     );
+    // ambient credentials (no role-to-assume): their lifetime is not role-duration-seconds
+    const ambient = describeAwsError(sdkError('ExpiredToken', 'expired', 403), {
+      ...ctx,
+      ambient: true,
+    }).hint;
+    expect(ambient).toMatch(/ambient AWS credentials expired/);
+    expect(ambient).not.toMatch(/role-duration-seconds/);
     expect(
       describeAwsError(
         sdkError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403),
@@ -140,6 +165,8 @@ describe('describeAwsError', () => {
     expect(describeAwsError('boom', ctx)).toEqual({
       error: 'GetCredentialReport in account 111122223333 failed: Error: boom',
       hint: null,
+      code: 'Error',
+      step: 'GetCredentialReport',
     });
   });
 
@@ -156,25 +183,18 @@ describe('describeAwsError', () => {
 });
 
 describeWithMoto('describeAwsError with real SDK errors (moto behind the fault proxy)', () => {
+  const stack = liveStack();
   let moto: MotoServer;
   let proxy: AwsProxy;
-  let restoreEnv: () => void;
   let creds: AwsCredentialIdentity;
   const accountId = '500000000001';
 
   beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await startAwsProxy(moto.endpoint);
-    restoreEnv = proxy.useAsEndpoint();
+    moto = stack.moto;
+    proxy = stack.aws;
     const seeded = await seedAccount(moto.endpoint, accountId, [{ name: 'alice', password: true, keys: 1 }]);
     creds = seeded.credentials;
     proxy.registerKey(creds.accessKeyId, accountId);
-  });
-
-  afterAll(async () => {
-    restoreEnv?.();
-    await proxy?.stop();
-    await moto?.stop();
   });
 
   function config(): Config {
@@ -208,10 +228,16 @@ describeWithMoto('describeAwsError with real SDK errors (moto behind the fault p
       issueLabels: [],
       maxIssues: 20,
       githubToken: null,
+      category: null,
       remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     };
   }
-  const deps = { sleep: async () => {}, now: () => new Date(), log: { info: () => {}, warning: () => {} } };
+  const deps = {
+    sleep: async () => {},
+    now: () => new Date(),
+    log: { info: () => {}, warning: () => {} },
+    reportLimits: DEFAULT_REPORT_LIMITS,
+  };
 
   test.each([...MEMBER_ROLE_ACTIONS])(
     'AccessDenied on %s in an audit: the account error names it',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { fetchCarriedAlerts } from '../src/github/code-scanning.js';
-import { createOctokit } from '../src/github/octokit.js';
+import { fetchCarriedAlerts } from '../src/publish/code-scanning.js';
+import { createOctokit } from '../src/publish/octokit.js';
 import { buildSarif, locationFingerprint } from '../src/report/sarif.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 function fetchFor(failedAccountIds: string[], ref?: string) {
   return fetchCarriedAlerts({
-    octokit: createOctokit('ghs_local_test', { log, timing: fastTiming() }),
+    octokit: createOctokit('ghs_local_test', { log, settings: fastTiming() }),
     owner: server.owner,
     repo: server.repo,
     toolName: TOOL,
@@ -103,7 +103,7 @@ describe('fetchCarriedAlerts', () => {
   });
 
   it('warns (does not throw) on an error that is not an HTTP one', async () => {
-    const real = createOctokit('ghs_local_test', { log, timing: fastTiming() });
+    const real = createOctokit('ghs_local_test', { log, settings: fastTiming() });
     const broken = {
       ...real,
       paginate: () => Promise.reject(new TypeError('fetch failed: getaddrinfo ENOTFOUND')),

@@ -6,11 +6,11 @@ import { InputError } from '../src/model.js';
 import {
   parseConfig,
   parseDuration,
-  parseIsoDateTime,
   partitionForRegion,
   splitList,
   type RawInputs,
 } from '../src/inputs/config.js';
+import { parseIsoDateTime } from '../src/time.js';
 import { INPUTS, type InputName } from '../src/inputs/definitions.js';
 import { expandGlob } from '../src/inputs/glob.js';
 
@@ -67,6 +67,7 @@ describe('parseConfig: defaults', () => {
       issueLabels: ['security'],
       maxIssues: 20,
       githubToken: null,
+      category: null,
       remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     });
   });
@@ -175,6 +176,10 @@ describe('parseConfig: good values', () => {
     expect(c.githubToken).toBe('ghs_abc');
   });
 
+  it('keeps the code scanning category as given, trimmed', () => {
+    expect(parse({ category: ' /iam-audit:org-a ' }).category).toBe('/iam-audit:org-a');
+  });
+
   it('accepts unicode tag keys and unused-days 0', () => {
     expect(parse({ 'exemption-tag': 'Begründung:key' }).rule.exemptionTag).toBe('Begründung:key');
     expect(parse({ 'unused-days': '0' }).rule.unusedDays).toBe(0);
@@ -193,6 +198,7 @@ const BAD: [string, RawInputs, InputName, string][] = [
   ['unused-days fraction', { 'unused-days': '1.5' }, 'unused-days', 'a whole number from 0 to 36500'],
   ['unused-days too big', { 'unused-days': '36501' }, 'unused-days', 'a whole number from 0 to 36500'],
   ['scope all', { scope: 'all' }, 'scope', 'one of at-setup, any'],
+  ['category of two lines', { category: 'org-a\norg-b' }, 'category', 'one line'],
   ['shard K > N', { shard: '3/2' }, 'shard', '1 <= K <= N <= 256'],
   ['shard K = 0', { shard: '0/4' }, 'shard', '1 <= K <= N <= 256'],
   ['shard N > 256', { shard: '1/257' }, 'shard', '1 <= K <= N <= 256'],
@@ -471,6 +477,26 @@ describe('expandGlob (filesystem)', () => {
     expect(expandGlob(join(dir, 'missing/*.csv'))).toEqual([]);
     expect(() => parseConfig({ 'credential-report': join(dir, 'nope.csv') }, { expandGlob })).toThrow(
       /^Input "credential-report" is ".*nope\.csv": no file matches it; expected/,
+    );
+  });
+});
+
+describe('issue 9: inputs that used to do something surprising', () => {
+  it('a credential-report of blank lines only is an input error, not a live audit', () => {
+    expect(() => parse({ 'credential-report': '\n  \n' })).toThrow(
+      /^Input "credential-report" is "\\n {2}\\n", only blank: expected the path or glob/,
+    );
+  });
+
+  it('shard with offline reports is an input error', () => {
+    expect(() => parse({ 'credential-report': 'reports/a.csv', shard: '1/2' })).toThrow(
+      /^Input "shard" is "1\/2" together with "credential-report"/,
+    );
+  });
+
+  it('account-role-name without accounts or organization is an input error', () => {
+    expect(() => parse({ 'account-role-name': 'IamAudit' })).toThrow(
+      /^Input "account-role-name" is "IamAudit" without "accounts" or "organization: true"/,
     );
   });
 });

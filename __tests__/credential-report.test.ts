@@ -2,8 +2,14 @@ import { expect, test } from '@jest/globals';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
-import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
-import { accessDenied, reportInProgress, reportStarted, throttling } from './helpers/aws-proxy.js';
+import { StepError, describeAwsError } from '../src/aws/errors.js';
+import {
+  accessDenied,
+  reportCapacityExceeded,
+  reportInProgress,
+  reportStarted,
+  throttling,
+} from './helpers/aws-proxy.js';
 import { describeWithMoto, seedAccount, TEST_REGION } from './helpers/moto.js';
 import { liveStack } from './helpers/live-env.js';
 
@@ -30,14 +36,18 @@ describeWithMoto('fetchCredentialReport against moto', () => {
   const stack = liveStack();
 
   /** A seeded account whose calls the stack.aws attributes to it, and an IAM client for it. */
-  async function account(opts: { generated?: boolean } = {}) {
+  async function account(opts: { generated?: boolean; sdkRetries?: boolean } = {}) {
     const accountId = newAccount();
     const seeded = await seedAccount(stack.moto.endpoint, accountId, [
       { name: 'alice', password: true, keys: 1 },
       { name: 'svc', keys: 1 },
     ]);
     stack.aws.registerKey(seeded.credentials.accessKeyId, accountId);
-    const iam = new IAMClient(awsClientConfig({ region: TEST_REGION, credentials: seeded.credentials }));
+    const iam = new IAMClient({
+      ...awsClientConfig({ region: TEST_REGION, credentials: seeded.credentials }),
+      // the SDK retries LimitExceededException as throttling (with real sleeps): off, to see our wait
+      ...(opts.sdkRetries === false ? { maxAttempts: 1 } : {}),
+    });
     if (opts.generated) {
       // Generate once directly at moto, so the next GenerateCredentialReport answers COMPLETE.
       const direct = new IAMClient({
@@ -110,6 +120,73 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       expect(d.error).toContain(`GenerateCredentialReport in account ${accountId} failed`);
       expect(d.error).toContain('still generating after 47s');
       expect(d.hint).toMatch(/did not finish generating/);
+    } finally {
+      fault.remove();
+      iam.destroy();
+    }
+  });
+
+  test('GenerateCredentialReport out of capacity (LimitExceeded): waited out with the backoff, then fetched', async () => {
+    const { accountId, iam } = await account({ generated: true, sdkRetries: false });
+    const fault = stack.aws.fault({
+      match: { action: 'GenerateCredentialReport', account: accountId },
+      times: 2,
+      respond: reportCapacityExceeded(),
+    });
+    const t = fakeTime();
+    try {
+      const { report } = await fetchCredentialReport(iam, t.deps);
+      expect(report.users).toHaveLength(2);
+      expect(fault.hits).toBe(2);
+      expect(t.sleeps).toEqual([1000, 2000]);
+      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 3, GetCredentialReport: 1 });
+    } finally {
+      fault.remove();
+      iam.destroy();
+    }
+  });
+
+  test('LimitExceeded for the whole wait: the account fails with that error and a hint', async () => {
+    const { accountId, iam } = await account({ generated: true, sdkRetries: false });
+    const fault = stack.aws.fault({
+      match: { action: 'GenerateCredentialReport', account: accountId },
+      respond: reportCapacityExceeded(),
+    });
+    const t = fakeTime();
+    try {
+      const err = await fetchCredentialReport(iam, { ...t.deps, maxWaitMs: 60_000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StepError);
+      expect(t.sleeps).toEqual([1000, 2000, 4000, 8000, 16000, 16000]); // within the report's budget
+      const d = describeAwsError(err, { accountId, step: 'audit' });
+      expect(d.error).toMatch(
+        new RegExp(
+          `^GenerateCredentialReport in account ${accountId} failed: LimitExceeded.*no more capacity`,
+        ),
+      );
+      expect(d.hint).toMatch(/no capacity to generate more credential reports.*Lower `concurrency`/);
+    } finally {
+      fault.remove();
+      iam.destroy();
+    }
+  });
+
+  test('a ReportFormat other than text/csv fails the account with a hint', async () => {
+    const { accountId, iam } = await account({ generated: true });
+    const fault = stack.aws.fault({
+      match: { action: 'GetCredentialReport', account: accountId },
+      respond: {
+        rewrite: (body) =>
+          body.replace(/<ReportFormat>[^<]*<\/ReportFormat>/, '<ReportFormat>text/json</ReportFormat>'),
+      },
+    });
+    try {
+      const err = await fetchCredentialReport(iam, fakeTime().deps).catch((e: unknown) => e);
+      expect(fault.hits).toBe(1);
+      const d = describeAwsError(err, { accountId, step: 'audit' });
+      expect(d.error).toBe(
+        `GetCredentialReport in account ${accountId} failed: unexpected credential report format text/json (expected text/csv)`,
+      );
+      expect(d.hint).toMatch(/format this tool does not read/);
     } finally {
       fault.remove();
       iam.destroy();

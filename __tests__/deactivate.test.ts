@@ -214,7 +214,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
 
   test('a key of the right id but another CreateDate is not touched', async () => {
     const [f] = await seed(A, ['other-date']);
-    const shifted = { ...f!, keyCreatedAt: new Date(Date.parse(f!.keyCreatedAt) - 3_600_000).toISOString() };
+    const shifted = { ...f!, keyCreatedAt: new Date(Date.parse(f!.keyCreatedAt!) - 3_600_000).toISOString() };
     const result = await run([shifted]);
     expect(result.byLocation.get(shifted.location)).toEqual({
       status: 'skipped',

@@ -6,26 +6,26 @@
  * proxy variables (run-dist keeps only PATH, HOME, LANG, TZ of the parent).
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeleteAccessKeyCommand, GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { Log, Result } from 'sarif';
 import type { JsonAccount, JsonReport } from '../src/report/json.js';
 import { locationFingerprint } from '../src/report/sarif.js';
-import { accessDenied, startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
+import { accessDenied, type AwsProxy } from './helpers/aws-proxy.js';
 import { startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import {
   describeWithMoto,
   resetMoto,
   seedAccount,
-  startMoto,
   TEST_REGION,
   type MotoServer,
   type SeededAccount,
   type SeedUser,
 } from './helpers/moto.js';
-import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
-import { ACTION_ENTRY, runAction, type RunResult } from './helpers/run-dist.js';
+import type { OidcServer } from './helpers/oidc-server.js';
+import { liveStack } from './helpers/live-env.js';
+import { assertDistFresh, runAction, type RunResult } from './helpers/run-dist.js';
 
 const AUDIT_ACCOUNT = '111111111111';
 const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
@@ -101,6 +101,8 @@ interface StsSecrets {
 }
 
 describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the GitHub API', () => {
+  beforeAll(assertDistFresh); // first: nothing starts for a stale bundle
+  const stack = liveStack({ oidc: true, pointSdk: false });
   let moto: MotoServer;
   let aws: AwsProxy;
   let oidc: OidcServer;
@@ -110,20 +112,12 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
   let oidcIssuedBefore = 0;
 
   beforeAll(async () => {
-    if (!existsSync(ACTION_ENTRY)) {
-      throw new Error('dist/ is missing: run `npm run build` first (CI builds it before the tests)');
-    }
-    [moto, oidc, gh] = await Promise.all([
-      startMoto(),
-      startOidcServer(),
-      startGitHubServer({ owner: 'octo-org', repo: 'security-audits' }),
-    ]);
-    aws = await startAwsProxy(moto.endpoint);
+    ({ moto, oidc, aws } = stack);
+    gh = await startGitHubServer({ owner: 'octo-org', repo: 'security-audits' });
   }, 60_000);
 
   afterAll(async () => {
-    await aws?.stop();
-    await Promise.all([moto?.stop(), oidc?.stop(), gh?.stop()]);
+    await gh?.stop();
   });
 
   beforeEach(async () => {
@@ -276,7 +270,7 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
       const results = sarifRun.results ?? [];
       expect(sarifRun.tool.driver.name).toBe(TOOL);
       expect(sarifRun.tool.driver.rules).toHaveLength(1);
-      expect(sarifRun.automationDetails).toEqual({ id: 'iam-initial-access-keys/' });
+      expect(sarifRun.automationDetails).toBeUndefined(); // no category: upload-sarif derives it
       expect(sarifRun.invocations?.[0]?.executionSuccessful).toBe(true);
       expect(sarifRun.invocations?.[0]?.toolExecutionNotifications).toEqual([
         expect.objectContaining({

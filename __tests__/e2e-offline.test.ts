@@ -5,7 +5,7 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTION_ENTRY, CLI_ENTRY, ROOT, runAction } from './helpers/run-dist.js';
+import { CLI_ENTRY, ROOT, assertDistFresh, runAction } from './helpers/run-dist.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'fixtures');
 const AS_OF = '2026-11-01T00:00:00Z';
@@ -16,11 +16,7 @@ function expectedCount(name: string): number {
     .split('\n').length;
 }
 
-beforeAll(() => {
-  if (!existsSync(ACTION_ENTRY) || !existsSync(CLI_ENTRY)) {
-    throw new Error('dist/ is missing: run `npm run build` first (CI builds it before the tests)');
-  }
-});
+beforeAll(assertDistFresh);
 
 describe('dist/index.js on a downloaded credential report', () => {
   it('reports every failing key in the outputs, SARIF, JSON and summary, and fails the step', async () => {
@@ -158,6 +154,32 @@ describe('dist/index.js on a downloaded credential report', () => {
       expect(run.outputs.findings).toBe(String(json.findings.length - 1));
     } finally {
       run.cleanup();
+    }
+  });
+
+  it('writes automationDetails only when the category input is set (CLI: --category)', async () => {
+    const report = join(FIXTURES, 'moto-basic.csv');
+    const plain = await runAction({ inputs: { 'credential-report': report, 'fail-on': 'never' } });
+    const named = await runAction({
+      inputs: { 'credential-report': report, 'fail-on': 'never', category: 'org-a' },
+    });
+    const cli = await runAction({
+      entry: CLI_ENTRY,
+      inputs: {},
+      args: [report, '--fail-on', 'never', '--category', '/iam:offline'],
+    });
+    try {
+      const run = (r: typeof plain) =>
+        JSON.parse(readFileSync(join(r.dir, 'iam-initial-access-keys.sarif'), 'utf8')).runs[0];
+      expect(plain.code).toBe(0);
+      expect('automationDetails' in run(plain)).toBe(false);
+      expect(run(named).automationDetails).toEqual({ id: 'org-a/' }); // K-of-N/ under shard: sarif.test.ts (shard is live-only)
+      expect(cli.code).toBe(0);
+      expect(run(cli).automationDetails).toEqual({ id: '/iam:offline/' });
+    } finally {
+      plain.cleanup();
+      named.cleanup();
+      cli.cleanup();
     }
   });
 

@@ -8,8 +8,9 @@ import {
 import type { Finding, RuleSettings } from '../src/model.js';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
-import { enrichFindings, keyForSlot } from '../src/collect/enrich.js';
-import { StepError, describeAwsError } from '../src/collect/aws-errors.js';
+import { confirmFindings } from '../src/audit/account.js';
+import { keyForSlot, keyForUnknownSlot } from '../src/evaluate/confirm.js';
+import { StepError, describeAwsError } from '../src/aws/errors.js';
 import { evaluateReport } from '../src/evaluate/evaluate.js';
 import { accessDenied, lastUsedAt, throttling } from './helpers/aws-proxy.js';
 import {
@@ -81,7 +82,7 @@ describeWithMoto('enrichFindings against moto', () => {
         'bob/2',
         'exempt/1',
       ]);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 3,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -127,7 +128,7 @@ describeWithMoto('enrichFindings against moto', () => {
       respond: lastUsedAt(used, 'ec2', 'eu-west-1'),
     });
     try {
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -150,7 +151,7 @@ describeWithMoto('enrichFindings against moto', () => {
     );
     try {
       expect(findings.map((f) => f.reason)).toEqual(['unused']);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -187,7 +188,7 @@ describeWithMoto('enrichFindings against moto', () => {
     ];
     try {
       expect(findings.map((f) => f.reason)).toEqual(['never-used', 'never-used']);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: { asOf: generatedAt.getTime(), unusedDays: 90 },
@@ -223,7 +224,7 @@ describeWithMoto('enrichFindings against moto', () => {
     await direct.send(new DeleteUserCommand({ UserName: 'gone' }));
     try {
       expect(findings).toHaveLength(5);
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 4,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -275,7 +276,7 @@ describeWithMoto('enrichFindings against moto', () => {
       },
     });
     try {
-      const out = await enrichFindings(iam, findings, {
+      const out = await confirmFindings(iam, findings, {
         concurrency: 1,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -305,7 +306,7 @@ describeWithMoto('enrichFindings against moto', () => {
       respond: throttling(),
     });
     try {
-      const ok = await enrichFindings(iam, findings, {
+      const ok = await confirmFindings(iam, findings, {
         concurrency: 1,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -316,7 +317,7 @@ describeWithMoto('enrichFindings against moto', () => {
         match: { action: 'ListUserTags', account: accountId },
         respond: accessDenied('iam:ListUserTags'),
       });
-      const err = await enrichFindings(iam, findings, {
+      const err = await confirmFindings(iam, findings, {
         concurrency: 1,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
@@ -328,6 +329,53 @@ describeWithMoto('enrichFindings against moto', () => {
       expect(d.hint).toContain('Allow iam:ListUserTags');
     } finally {
       throttle.remove();
+      iam.destroy();
+      direct.destroy();
+    }
+  });
+  test('a key without a creation time (N/A) takes the one key no other slot accounts for, never a guess', async () => {
+    const { seeded, iam, direct, findings, generatedAt } = await flagged([
+      { name: 'alice', password: true, keys: 1 },
+      { name: 'bob', password: true, keys: 2 },
+      { name: 'carol', password: true, keys: 2 },
+      { name: 'dave', password: true, keys: 1 },
+    ]);
+    // As `scope: any` flags an active key whose last_rotated is N/A: no time, the unknown location.
+    const undated = (f: Finding): Finding => ({
+      ...f,
+      keyCreatedAt: null,
+      setupGapSeconds: null,
+      location: `${f.location.replace(/key-created-.*$/, '')}key-created-unknown-slot${f.keySlot}`,
+    });
+    const pick = (user: string, slot: 1 | 2) =>
+      undated(findings.find((f) => f.userName === user && f.keySlot === slot)!);
+    const bobSlot1 = findings.find((f) => f.userName === 'bob' && f.keySlot === 1)!;
+    const input = [pick('alice', 1), pick('bob', 2), pick('carol', 2), pick('dave', 1)];
+    try {
+      await direct.send(new DeleteAccessKeyCommand({ UserName: 'dave', AccessKeyId: keyId(seeded, 'dave') }));
+      const out = await confirmFindings(iam, input, {
+        concurrency: 2,
+        reportGeneratedAt: generatedAt,
+        unused: STALE_ALWAYS,
+        // bob's slot 1 is dated in the report (not flagged here); carol's other slot is N/A too
+        reportKeyTimes: new Map([
+          [bobSlot1.userArn, [Date.parse(bobSlot1.keyCreatedAt!), null] as const],
+          [input[2]!.userArn, [null, null] as const],
+        ]),
+      });
+      expect(out.findings.map((f) => [f.userName, f.accessKeyId])).toEqual([
+        ['alice', keyId(seeded, 'alice')], // the user's only key
+        ['bob', keyId(seeded, 'bob', 1)], // the key slot 1's time does not name
+        ['carol', null], // two keys could be it: kept as the report has it, no key id
+      ]);
+      expect(out.resolvedSinceReport).toBe(1); // dave's only key was deleted since the report
+      const [alice, , carol] = out.findings;
+      // The live CreateDate fills the time in; the location stays the stable unknown one.
+      expect(alice?.keyCreatedAt).toBe(findings.find((f) => f.userName === 'alice')?.keyCreatedAt);
+      expect(typeof alice?.setupGapSeconds).toBe('number');
+      expect(alice?.location).toMatch(/key-created-unknown-slot1$/);
+      expect(carol).toEqual(input[2]);
+    } finally {
       iam.destroy();
       direct.destroy();
     }
@@ -367,10 +415,33 @@ test('keyForSlot: a CreateDate rounded into the next second still finds its key,
 
 test('enrichFindings with no findings makes no call', async () => {
   const iam = { send: () => Promise.reject(new Error('no call expected')) } as unknown as IAMClient;
-  const out = await enrichFindings(iam, [] as Finding[], {
+  const out = await confirmFindings(iam, [] as Finding[], {
     concurrency: 4,
     reportGeneratedAt: new Date(),
     unused: STALE_ALWAYS,
   });
   expect(out).toEqual({ findings: [], tags: new Map(), resolvedSinceReport: 0 });
+});
+
+test('keyForUnknownSlot: the only key left by the other slots, else gone or ambiguous', () => {
+  const k = (id: string, iso: string) => ({
+    AccessKeyId: id,
+    CreateDate: new Date(iso),
+    Status: 'Active' as const,
+  });
+  const a = k('A', '2026-01-01T00:00:00Z');
+  const b = k('B', '2026-02-01T00:00:00Z');
+  expect(keyForUnknownSlot([a], new Set(), null, 2)).toEqual({ kind: 'key', key: a });
+  expect(keyForUnknownSlot([a, b], new Set(['A']), null, 2)).toEqual({ kind: 'key', key: b });
+  expect(keyForUnknownSlot([a, b], new Set(), Date.parse('2026-01-01T00:00:00Z'), 1)).toEqual({
+    kind: 'key',
+    key: b,
+  });
+  expect(keyForUnknownSlot([a, b], new Set(), null, 1)).toEqual({ kind: 'ambiguous' });
+  // the other slot's time names no listed key: both are still candidates
+  expect(keyForUnknownSlot([a, b], new Set(), Date.parse('2025-01-01T00:00:00Z'), 1)).toEqual({
+    kind: 'ambiguous',
+  });
+  expect(keyForUnknownSlot([a], new Set(['A']), null, 1)).toEqual({ kind: 'gone' });
+  expect(keyForUnknownSlot([], new Set(), null, 1)).toEqual({ kind: 'gone' });
 });

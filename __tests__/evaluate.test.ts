@@ -128,7 +128,7 @@ function user(over: Partial<ReportUser> = {}): ReportUser {
   };
 }
 
-const report = (...users: ReportUser[]): ParsedReport => ({ accountId: ACCOUNT, users });
+const report = (...users: ReportUser[]): ParsedReport => ({ accountId: ACCOUNT, users, unreadable: [] });
 const run = (u: ReportUser, settings: Partial<RuleSettings> = {}, asOf = AS_OF) =>
   evaluateReport(report(u), { ...DEFAULTS, ...settings }, asOf);
 
@@ -210,6 +210,45 @@ describe('evaluateReport: the rule, boundary by boundary', () => {
       keys: [k(1, { lastRotated: CREATED + 400 * DAY, lastUsedDate: AS_OF - DAY }), NO_KEY(2)],
     });
     expect(run(usedRecently, { scope: 'any' })).toHaveLength(0);
+  });
+
+  it('scope any flags an active, unnecessary key whose last_rotated is N/A; at-setup never does', () => {
+    const na = user({ keys: [k(1, { lastRotated: null }), NO_KEY(2)] });
+    expect(run(na)).toHaveLength(0);
+    expect(run(na, { setupWindowSeconds: 10 ** 9 })).toHaveLength(0);
+    const [f, ...rest] = run(na, { scope: 'any' });
+    expect(rest).toHaveLength(0);
+    expect(f).toMatchObject({
+      keySlot: 1,
+      reason: 'never-used',
+      keyCreatedAt: null,
+      setupGapSeconds: null,
+      location: 'aws/123456789012/iam/user/alice/key-created-unknown-slot1',
+    });
+    // Stale, in slot 2, next to a dated key: still its own, stable location.
+    const stale = user({
+      keys: [k(1), k(2, { lastRotated: null, lastUsedDate: AS_OF - 200 * DAY })],
+    });
+    expect(run(stale, { scope: 'any' }).map((x) => [x.reason, x.location])).toEqual([
+      ['never-used', 'aws/123456789012/iam/user/alice/key-created-20250101T000000Z'],
+      ['unused', 'aws/123456789012/iam/user/alice/key-created-unknown-slot2'],
+    ]);
+    // Used recently, or inactive: not unnecessary.
+    const used = user({ keys: [k(1, { lastRotated: null, lastUsedDate: AS_OF - DAY }), NO_KEY(2)] });
+    expect(run(used, { scope: 'any' })).toHaveLength(0);
+    expect(run(user({ keys: [NO_KEY(1), NO_KEY(2)] }), { scope: 'any' })).toHaveLength(0);
+  });
+
+  it('a user listed twice (seen in real reports) gives each key once, from its first row', () => {
+    const first = user({ keys: [k(1), k(2)] });
+    const again = { ...user({ keys: [k(1), k(2)] }), line: 9, mfaActive: true };
+    const findings = evaluateReport(report(first, again), DEFAULTS, AS_OF);
+    expect(findings.map((f) => [f.userArn, f.keySlot])).toEqual([
+      [first.arn, 1],
+      [first.arn, 2],
+    ]);
+    expect(findings.every((f) => !f.mfaActive)).toBe(true);
+    expect(new Set(findings.map((f) => f.location)).size).toBe(2);
   });
 
   it('copies the evidence', () => {

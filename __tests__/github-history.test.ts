@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { carriedFromListing } from '../src/github/code-scanning.js';
-import { alertHistoryNote, issueFirstListed, listOpenAlerts } from '../src/github/history.js';
+import { carriedFromListing } from '../src/publish/code-scanning.js';
+import { alertHistoryNote, issueFirstListed, listOpenAlerts } from '../src/publish/history.js';
 import {
   mergeFirstListed,
   parseFirstListed,
   parseMarker,
   renderFirstListed,
   renderIssue,
-} from '../src/github/issue-body.js';
-import { ISSUE_LABEL, planIssueSync, type ExistingIssue } from '../src/github/issues.js';
-import { createOctokit } from '../src/github/octokit.js';
+} from '../src/report/issue-body.js';
+import { ISSUE_LABEL, planIssueSync, type ExistingIssue } from '../src/publish/issues.js';
+import { createOctokit } from '../src/publish/octokit.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import { makeAccount, makeFinding, makeResult } from './helpers/results.js';
 
@@ -36,7 +36,7 @@ afterEach(async () => {
 
 const list = () =>
   listOpenAlerts({
-    octokit: createOctokit('ghs_local_test', { log, timing: fastTiming() }),
+    octokit: createOctokit('ghs_local_test', { log, settings: fastTiming() }),
     owner: server.owner,
     repo: server.repo,
     toolName: TOOL,

@@ -16,19 +16,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import type { Config, Finding, IssueSyncOutcome } from '../src/model.js';
-import { runPipeline, type PipelineOutcome } from '../src/pipeline.js';
+import { runPipeline, type PipelineOutcome } from './helpers/pipeline.js';
 import { oneLine } from '../src/report/markdown.js';
-import { renderSummary } from '../src/report/summary.js';
+import { renderSummary } from '../src/report/summary-markdown.js';
 import type { JsonReport } from '../src/report/json.js';
-import { MAX_ISSUE_BODY, MAX_ISSUE_TITLE, parseMarker } from '../src/github/issue-body.js';
-import { ISSUE_LABEL, syncIssues } from '../src/github/issues.js';
-import { createOctokit } from '../src/github/octokit.js';
+import { MAX_ISSUE_BODY, MAX_ISSUE_TITLE, parseMarker } from '../src/report/issue-body.js';
+import { ISSUE_LABEL, syncIssues } from '../src/publish/issues.js';
+import { createOctokit } from '../src/publish/octokit.js';
 import { HELP_URI } from '../src/evaluate/rule.js';
-import { startAwsProxy, type AwsProxy } from './helpers/aws-proxy.js';
-import { describeWithMoto, seedAccount, startMoto, type MotoServer, type SeedUser } from './helpers/moto.js';
-import { startOidcServer, type OidcServer } from './helpers/oidc-server.js';
+import { type AwsProxy } from './helpers/aws-proxy.js';
+import { describeWithMoto, seedAccount, type MotoServer, type SeedUser } from './helpers/moto.js';
+import type { OidcServer } from './helpers/oidc-server.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
-import { liveConfig, recordingDeps, setAwsEnv } from './helpers/live-env.js';
+import { liveConfig, recordingDeps, setAwsEnv, liveStack } from './helpers/live-env.js';
 import { ACTION_ENTRY, runAction, type RunResult } from './helpers/run-dist.js';
 import { HOSTILE } from './helpers/results.js';
 import { expectValidSarifFiles } from './helpers/sarif-validate.js';
@@ -117,6 +117,15 @@ function shellWords(line: string): string[] {
       if (end < 0) throw new Error(`unterminated quote in ${line}`);
       word = (word ?? '') + line.slice(i + 1, end);
       i = end;
+    } else if (c === '"') {
+      // double quotes: only our own "$KEY_ID", or text the shell does not expand
+      const end = line.indexOf('"', i + 1);
+      if (end < 0) throw new Error(`unterminated double quote in ${line}`);
+      const inner = line.slice(i + 1, end);
+      if (inner !== '$KEY_ID' && /[$`\\]/.test(inner))
+        throw new Error(`expansion in double quotes in ${line}`);
+      word = (word ?? '') + inner;
+      i = end;
     } else if (c === '\\') {
       word = (word ?? '') + (line[i + 1] ?? '');
       i++;
@@ -156,6 +165,11 @@ function markdownProblems(md: string, opts: { userNames: Set<string>; links?: st
     .filter((l) => !/^<!-- iam-initial-access-key: account=\d{12} user=[^\s]+ -->$/.test(l))
     .join('\n')
     .replace(/<\/?sub>/g, '')
+    // our collapsed fix commands, and our links to the issues GitHub answered with
+    .replace(/^<details><summary>Commands for \d+ more keys?<\/summary>$|^<\/details>$/gm, '')
+    .replace(/\[#\d+\]\(([^)\s]*)\)/g, (link, url: string) =>
+      [...(opts.links ?? [])].includes(url) ? 'ISSUE' : link,
+    )
     .replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, ' CODE ');
   for (const m of text.matchAll(/<[A-Za-z!/?]/g))
     problems.push(`live HTML: ${text.slice(m.index, m.index + 40)}`);
@@ -177,7 +191,10 @@ function markdownProblems(md: string, opts: { userNames: Set<string>; links?: st
   }
   // shell commands in the code blocks: parseable, and the user name is one of ours
   for (const b of blocks) {
-    for (const line of b.lines.filter((l) => l.startsWith('aws '))) {
+    const commands = b.lines
+      .map((l) => (/^KEY_ID=\$\(aws .*\)$/.test(l) ? l.slice('KEY_ID=$('.length, -1) : l))
+      .filter((l) => l.startsWith('aws '));
+    for (const line of commands) {
       try {
         const words = shellWords(line);
         const i = words.indexOf('--user-name');
@@ -229,6 +246,7 @@ interface Outcome {
 }
 
 describeWithMoto('hostile input through every output, and a secret scan of a full run', () => {
+  const stack = liveStack({ oidc: true, pointSdk: false });
   let moto: MotoServer;
   let aws: AwsProxy;
   let oidc: OidcServer;
@@ -267,8 +285,8 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hostile-test-'));
-    [moto, oidc, github] = await Promise.all([startMoto(), startOidcServer(), startGitHubServer()]);
-    aws = await startAwsProxy(moto.endpoint);
+    ({ moto, oidc, aws } = stack);
+    github = await startGitHubServer();
     for (const [i, id] of MEMBERS.entries()) {
       await seedAccount(moto.endpoint, id, usersOf(id), { alias: ALIASES[i] });
     }
@@ -292,8 +310,7 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
     restoreEnv();
     if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
     else process.env.GITHUB_API_URL = savedApiUrl;
-    await aws?.stop();
-    await Promise.all([moto?.stop(), oidc?.stop(), github?.stop()]);
+    await github?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -316,7 +333,7 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
     const outcome = await runPipeline(config, { ...deps, sleep: async () => undefined, github: null });
     // The issues through the local GitHub API, with the write queue's one-second spacing taken out.
     const issues = await syncIssues({
-      octokit: createOctokit('ghs_local_test', { log: deps.log, timing: fastTiming() }),
+      octokit: createOctokit('ghs_local_test', { log: deps.log, settings: fastTiming() }),
       owner: github.owner,
       repo: github.repo,
       result: outcome.result,
@@ -413,7 +430,10 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
   it('the summaries: tables keep their columns, nothing becomes HTML, a link, a mention or a heading', () => {
     for (const run of [live, offline]) {
       const { result } = run.outcome;
-      const problems = markdownProblems(run.summary, { userNames: names(result.findings) });
+      const problems = markdownProblems(run.summary, {
+        userNames: names(result.findings),
+        links: run.issues?.issues.map((i) => i.url) ?? [],
+      });
       expect(problems).toEqual([]);
       expect(Buffer.byteLength(run.summary)).toBeLessThan(1_000_000);
       expect(run.summary.startsWith('### ❌ ')).toBe(true);

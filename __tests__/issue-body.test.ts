@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { codeSpans, withoutCodeSpans } from './helpers/code-spans.js';
 import {
   MAX_ISSUE_BODY,
   MAX_ISSUE_TITLE,
@@ -9,7 +10,8 @@ import {
   sameIssueBody,
   userKey,
   type IssueGroup,
-} from '../src/github/issue-body.js';
+} from '../src/report/issue-body.js';
+import { oneLine } from '../src/report/markdown.js';
 import type { Finding } from '../src/model.js';
 import { HOSTILE, makeFinding, makeStaleFinding } from './helpers/results.js';
 
@@ -121,8 +123,8 @@ describe('renderIssue', () => {
     const f = makeFinding({ setupGapSeconds: 3 * 86_400, keyCreatedAt: '2024-01-13T09:00:00.000Z' });
     const any = { ...OPTS, scope: 'any' } as const;
     const { title, body } = renderIssue(groupOf([f]), any);
-    expect(title).toBe('IAM user alice in account 123456789012 has an unused access key');
-    expect(body).toContain('\n## IAM user alice has an unused access key\n');
+    expect(title).toBe('IAM user `alice` in account `123456789012` has an unused access key');
+    expect(body).toContain('\n## IAM user `alice` has an unused access key\n');
     expect(body).toContain('created 3 d after the user');
     expect(`${title}\n${body}`).not.toContain('user setup');
     // deterministic, so a second run changes nothing
@@ -137,13 +139,13 @@ describe('renderIssue', () => {
     const f = makeStaleFinding(200, { keySlot: 2, accessKeyId: 'AKIAEXAMPLE2222' });
     const { title, body } = renderIssue(groupOf([f]), OPTS);
     expect(title).toBe(
-      'IAM user alice in account 123456789012 has an unused access key created at user setup',
+      'IAM user `alice` in account `123456789012` has an unused access key created at user setup',
     );
     expect(body.split('\n')[0]).toBe(
       '<!-- iam-initial-access-key: account=123456789012 user=arn%3Aaws%3Aiam%3A%3A123456789012%3Auser%2Falice -->',
     );
     for (const text of [
-      '`123456789012` (prod)',
+      '`123456789012` (`prod`)',
       'AKIAEXAMPLE2222',
       '2024-01-10 09:00:00 UTC', // user created
       '2024-01-10 09:00:12 UTC', // key created
@@ -188,7 +190,8 @@ describe('renderIssue', () => {
   it('offline findings (no key id) list the keys first and use a placeholder', () => {
     const { body } = renderIssue(groupFor('alice', { accessKeyId: null }), OPTS);
     expect(body).toContain('aws iam list-access-keys --user-name alice');
-    expect(body).toContain('--access-key-id KEY_ID');
+    expect(body).toContain(`--query "AccessKeyMetadata[?starts_with(CreateDate, '`);
+    expect(body).toContain('--access-key-id "$KEY_ID"');
   });
 
   it.each(NASTY.map((n) => [n]))('keeps the user name %j inert', (name) => {
@@ -206,9 +209,11 @@ describe('renderIssue', () => {
     });
     const { title, body } = renderIssue({ ...g, alias: name }, OPTS);
 
-    // title: one line, no mention, no issue reference
+    // title: one line; the name is inline code (no mention, no issue reference) and copies exactly
     expect(title).not.toMatch(/[\r\n]/);
-    expect(title).not.toMatch(new RegExp(`[@#](?!${ZWSP})`));
+    expect(withoutCodeSpans(title)).not.toMatch(/[@#]/);
+    expect(title).not.toContain(ZWSP);
+    expect(codeSpans(title)[0]).toBe(oneLine(name));
     expect(title.length).toBeLessThanOrEqual(MAX_ISSUE_TITLE);
 
     // the marker is the first line, unforgeable, and round-trips
@@ -314,5 +319,21 @@ describe('closingComment', () => {
     expect(c).toContain('> CI key for @\u200borg/team');
     expect(c).not.toMatch(/<b>|\]\(|https:\/\//);
     expect(closingComment('exempted', { scope: 'any' })).toContain('no justification recorded');
+  });
+});
+
+describe('issue 9: look-alike names in issues', () => {
+  it('an LRM or zero-width character in the name shows as \\u200e in title, heading, table and ARN', () => {
+    const { title, body } = renderIssue(groupFor('ali\u200ece'), OPTS);
+    const plain = renderIssue(groupFor('alice'), OPTS);
+    expect(title).toBe(
+      'IAM user `ali\\u200ece` in account `123456789012` has an unused access key created at user setup',
+    );
+    expect(title).not.toBe(plain.title);
+    expect(body).toContain('## IAM user `ali\\u200ece` has');
+    expect(body).toContain('`arn:aws:iam::123456789012:user/ali\\u200ece`');
+    // the exemption command copies the exact name (it must match IAM's)
+    expect(body).toContain("'ali\u200ece'");
+    expect(body.replace(/'ali\u200ece'/g, '')).not.toContain('\u200e');
   });
 });

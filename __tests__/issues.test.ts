@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { renderIssue } from '../src/github/issue-body.js';
-import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/github/issues.js';
-import { createOctokit } from '../src/github/octokit.js';
+import { codeSpans, withoutCodeSpans } from './helpers/code-spans.js';
+import { renderIssue } from '../src/report/issue-body.js';
+import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/publish/issues.js';
+import { createOctokit } from '../src/publish/octokit.js';
 import type { AuditResult, Finding } from '../src/model.js';
 import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
@@ -33,7 +34,7 @@ afterEach(async () => {
 
 function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string | null } = {}) {
   return syncIssues({
-    octokit: createOctokit('ghs_local_test', { log, timing: fastTiming() }),
+    octokit: createOctokit('ghs_local_test', { log, settings: fastTiming() }),
     owner: server.owner,
     repo: server.repo,
     result,
@@ -47,18 +48,57 @@ function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string |
 const user = (name: string, overrides: Partial<Finding> = {}) =>
   makeFinding({ userName: name, ...overrides });
 const result = (findings: Finding[], accounts = [makeAccount()]) => makeResult({ findings, accounts });
-const zero = { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null };
+/** The counts of an outcome; `issues` (the links) is checked on its own below. */
+const zero = {
+  opened: 0,
+  updated: 0,
+  reopened: 0,
+  closed: 0,
+  skipped: 0,
+  error: null,
+  issues: expect.any(Array) as unknown,
+};
 
 /** Issues of the server carrying our label, by user name (from the title). */
 function byUser(): Map<string, GitHubServer['issues'][number]> {
   return new Map(
-    server.issues
-      .filter((i) => i.labels.includes(ISSUE_LABEL))
-      .map((i) => [/IAM user (.*) in account/.exec(i.title)?.[1] ?? '', i]),
+    server.issues.filter((i) => i.labels.includes(ISSUE_LABEL)).map((i) => [codeSpans(i.title)[0] ?? '', i]),
   );
 }
 
 describe('syncIssues against a local GitHub API', () => {
+  it('says which issues it touched, with the html_url GitHub answered, for the summary to link', async () => {
+    const opened = await sync(result([user('alice'), user('jane.doe@example.com')]));
+    const url = (n: number) => `http://127.0.0.1/${server.owner}/${server.repo}/issues/${n}`;
+    const numberOf = (name: string) => byUser().get(name)!.number;
+    expect(opened.issues).toEqual([
+      {
+        action: 'opened',
+        number: numberOf('alice'),
+        url: url(numberOf('alice')),
+        accountId: '123456789012',
+        userName: 'alice',
+      },
+      {
+        action: 'opened',
+        number: numberOf('jane.doe@example.com'),
+        url: url(numberOf('jane.doe@example.com')),
+        accountId: '123456789012',
+        userName: 'jane.doe@example.com',
+      },
+    ]);
+    const next = await sync(result([user('alice', { mfaActive: true })]));
+    expect(next.issues.map((i) => [i.action, i.userName, i.url])).toEqual([
+      ['updated', 'alice', url(numberOf('alice'))],
+      ['closed', 'jane.doe@example.com', url(numberOf('jane.doe@example.com'))],
+    ]);
+    const back = await sync(result([user('alice', { mfaActive: true }), user('jane.doe@example.com')]));
+    expect(back.issues.map((i) => [i.action, i.userName])).toEqual([['reopened', 'jane.doe@example.com']]);
+    expect(
+      (await sync(result([user('alice', { mfaActive: true }), user('jane.doe@example.com')]))).issues,
+    ).toEqual([]);
+  });
+
   it('opens one issue per violating user, with labels created, and changes nothing on the next two runs', async () => {
     const findings = [
       user('alice'),
@@ -117,12 +157,12 @@ describe('syncIssues against a local GitHub API', () => {
     expect(bob?.state_reason).toBe('completed');
     expect(bob?.comments).toHaveLength(1);
     expect(bob?.comments[0]).toMatch(/deleted, deactivated or used/);
-    // comment first, then close
+    // close first, then comment: a failed close is tried again next run without a second comment
     expect(server.writes().map((r) => `${r.method} ${r.path.replace(/.*\/issues/, '/issues')}`)).toEqual([
-      `POST /issues/${bob?.number}/comments`,
       `PATCH /issues/${bob?.number}`,
+      `POST /issues/${bob?.number}/comments`,
     ]);
-    expect(server.writes()[1]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+    expect(server.writes()[0]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
     expect(infos).toContain(`Closed issue #${bob?.number} (fixed) for user bob in account 123456789012.`);
     expect(byUser().get('alice')?.state).toBe('open');
 
@@ -164,7 +204,7 @@ describe('syncIssues against a local GitHub API', () => {
       user(name, { setupGapSeconds: 5 * 86_400, keyCreatedAt: '2024-01-15T09:00:00.000Z' });
     expect(await sync(any([late('alice'), late('bob')]))).toEqual({ ...zero, opened: 2 });
     const alice = byUser().get('alice');
-    expect(alice?.title).toBe('IAM user alice in account 123456789012 has an unused access key');
+    expect(alice?.title).toBe('IAM user `alice` in account `123456789012` has an unused access key');
     expect(alice?.body).not.toContain('user setup');
     server.clearRequests();
     expect(
@@ -307,7 +347,7 @@ describe('syncIssues against a local GitHub API', () => {
 
   it('returns an error instead of throwing for a non-HTTP error too, keeping what was done', async () => {
     await sync(result([user('alice')]));
-    const real = createOctokit('ghs_local_test', { log, timing: fastTiming() });
+    const real = createOctokit('ghs_local_test', { log, settings: fastTiming() });
     // a client that breaks after listing (a bug, a network stack failure): not an HTTP error
     const broken = {
       ...real,
@@ -315,7 +355,7 @@ describe('syncIssues against a local GitHub API', () => {
         ...real.rest,
         issues: {
           ...real.rest.issues,
-          createComment: () => Promise.reject(new TypeError('fetch failed: socket hang up')),
+          update: () => Promise.reject(new TypeError('fetch failed: socket hang up')),
         },
       },
     } as unknown as typeof real;
@@ -361,7 +401,7 @@ describe('syncIssues against a local GitHub API', () => {
     const findings = names.map((n) => user(n));
     expect(await sync(result(findings))).toEqual({ ...zero, opened: 5 });
     for (const i of server.issues) {
-      expect(i.title).not.toMatch(/@(?!\u200b)/);
+      expect(withoutCodeSpans(i.title)).not.toMatch(/@/);
       expect(i.title).not.toMatch(/[\r\n]/);
     }
     expect(await sync(result(findings))).toEqual(zero);
@@ -372,7 +412,7 @@ describe('syncIssues against a local GitHub API', () => {
     const ghes = await startGitHubServer({ prefix: '/api/v3' });
     try {
       const out = await syncIssues({
-        octokit: createOctokit('ghs_local_test', { log, timing: fastTiming(), baseUrl: ghes.url }),
+        octokit: createOctokit('ghs_local_test', { log, settings: fastTiming(), baseUrl: ghes.url }),
         owner: ghes.owner,
         repo: ghes.repo,
         result: result([user('alice')]),
@@ -435,5 +475,59 @@ describe('planIssueSync', () => {
   it('never closes issues of an account absent from the result', () => {
     const f = user('alice', { accountId: OTHER });
     expect(planIssueSync([existing(1, f, 'open')], result([]), opts)).toEqual([]);
+  });
+});
+
+describe('issue 9: a lost response creates no second issue and no second comment', () => {
+  it('POST /issues answered 502 after GitHub created the issue: one issue, counted as opened', async () => {
+    server.fail({ kind: 'lost-response', status: 502 }, { method: 'POST', path: /\/issues$/, times: 1 });
+    const out = await sync(result([user('alice'), user('bob')]));
+    expect(out).toEqual({ ...zero, opened: 2 });
+    expect(server.issues.filter((i) => i.labels.includes(ISSUE_LABEL))).toHaveLength(2);
+  });
+
+  it('POST /issues whose connection is reset after the issue was created: still one issue', async () => {
+    server.fail({ kind: 'lost-response', reset: true }, { method: 'POST', path: /\/issues$/, times: 1 });
+    const out = await sync(result([user('alice')]));
+    expect(out).toEqual({ ...zero, opened: 1 });
+    expect(server.issues).toHaveLength(1);
+  });
+
+  it('POST /issues that failed without creating: tried again and created once', async () => {
+    server.fail({ kind: 'server-error', status: 502 }, { method: 'POST', path: /\/issues$/, times: 1 });
+    const out = await sync(result([user('alice')]));
+    expect(out).toEqual({ ...zero, opened: 1 });
+    expect(server.issues).toHaveLength(1);
+  });
+
+  it('two open issues for one user: the oldest is kept, the other closed as a duplicate with a comment', async () => {
+    await sync(result([user('alice')]));
+    const first = server.issues[0]!;
+    const dup = server.addIssue({ title: first.title, body: first.body, labels: [...first.labels] });
+    const out = await sync(result([user('alice')]));
+    expect(out.closed).toBe(1);
+    expect(server.issue(first.number)!.state).toBe('open');
+    expect(server.issue(dup.number)!.state).toBe('closed');
+    expect(server.issue(dup.number)!.comments).toHaveLength(1);
+    expect(server.issue(dup.number)!.comments[0]).toContain(`Duplicate of #${first.number}`);
+    // and the next run leaves both alone
+    const again = await sync(result([user('alice')]));
+    expect(again).toEqual(zero);
+  });
+
+  it('closing: a PATCH that fails is tried again next run without a second comment', async () => {
+    await sync(result([user('alice')]));
+    const n = server.issues[0]!.number;
+    server.fail(
+      { kind: 'server-error', status: 502 },
+      { method: 'PATCH', path: /\/issues\/\d+$/, times: Infinity },
+    );
+    const failed = await sync(result([]));
+    expect(failed.error).not.toBeNull();
+    server.clearFaults();
+    const ok = await sync(result([]));
+    expect(ok.closed).toBe(1);
+    expect(server.issue(n)!.state).toBe('closed');
+    expect(server.issue(n)!.comments).toHaveLength(1);
   });
 });

@@ -42,6 +42,8 @@ const ACCOUNT_KEYS = [
   'source',
   'resolvedSinceReport',
   'hint',
+  'errorCode',
+  'errorStep',
   'asOf',
 ].sort();
 
@@ -73,7 +75,7 @@ describe('buildJsonReport', () => {
     });
   });
 
-  it('lists every account with the §4 keys plus hint and asOf', () => {
+  it('lists every account with the §4 keys plus hint, errorCode, errorStep and asOf', () => {
     expect(report.accounts).toHaveLength(2);
     for (const a of report.accounts) expect(Object.keys(a).sort()).toEqual(ACCOUNT_KEYS);
     expect(report.accounts[0]).toMatchObject({

@@ -2,7 +2,9 @@ import { expect, test } from '@jest/globals';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config, RuleSettings } from '../src/model.js';
-import { auditAccount } from '../src/collect/live.js';
+import { auditAccount } from '../src/audit/account.js';
+import { jsonAccount } from '../src/report/json.js';
+import { DEFAULT_REPORT_LIMITS } from '../src/collect/credential-report.js';
 import { accessDenied, lastUsedAt, reportStarted, throttling } from './helpers/aws-proxy.js';
 import { compliantUsers, describeWithMoto, seedAccount, TEST_REGION, type SeedUser } from './helpers/moto.js';
 import { liveStack } from './helpers/live-env.js';
@@ -40,13 +42,16 @@ function config(over: Partial<Config> = {}): Config {
     issueLabels: [],
     maxIssues: 20,
     githubToken: null,
+    category: null,
     remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     ...over,
   };
 }
 
+/** Deps whose clock moves only by the injected sleeps (no real waiting), from the real time. */
 function testDeps() {
   const sleeps: number[] = [];
+  let slept = 0;
   const info: string[] = [];
   const warnings: string[] = [];
   return {
@@ -56,8 +61,10 @@ function testDeps() {
     deps: {
       sleep: async (ms: number) => {
         sleeps.push(ms);
+        slept += ms;
       },
-      now: () => new Date(),
+      now: () => new Date(Date.now() + slept),
+      reportLimits: DEFAULT_REPORT_LIMITS,
       log: { info: (m: string) => info.push(m), warning: (m: string) => warnings.push(m) },
     },
   };
@@ -116,12 +123,14 @@ describeWithMoto('auditAccount against moto', () => {
         deps: t.deps,
       }),
     ]);
-    expect(ra.account).toEqual({
+    expect(jsonAccount(ra.account)).toEqual({
       accountId: a.accountId,
       alias: 'acme-prod',
       status: 'ok',
       error: null,
       hint: null,
+      errorCode: null,
+      errorStep: null,
       usersScanned: 33,
       reportGeneratedAt: MOTO_GENERATED,
       source: 'aws',
@@ -216,6 +225,76 @@ describeWithMoto('auditAccount against moto', () => {
     expect(r.account.reportGeneratedAt).toBe(MOTO_GENERATED);
     // never-used keys fail whatever the as-of; a key used "now" is not stale as of 2015
     expect(r.findings.map((f) => f.userName)).toEqual(['alice']);
+  });
+
+  test('moto writes a comma name unquoted: that row is a warning, the other violators are still found', async () => {
+    const a = await seed([{ name: 'eve,x', password: true, keys: 1 }, ...violators], { generated: true });
+    const t = testDeps();
+    const r = await auditAccount({
+      accountId: a.accountId,
+      credentials: a.credentials,
+      config: config({ asOf: AS_OF }),
+      deps: t.deps,
+    });
+    expect(r.account.status).toBe('ok');
+    expect(r.account.usersScanned).toBe(3);
+    expect([...new Set(r.findings.map((f) => f.userName))].sort()).toEqual(['alice', 'bob', 'erin']);
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes![0]).toMatch(
+      new RegExp(
+        `^Account ${a.accountId}: credential report line \\d+ could not be read: .*not quoted \\(user \`eve,x\`\\?\\)`,
+      ),
+    );
+    expect(r.notes![0]).not.toMatch(/proxy/);
+    expect(t.warnings).toEqual(r.notes);
+  });
+
+  test('a GetCredentialReport Content larger than the cap is refused with a clear error, not a proxy hint', async () => {
+    const a = await seed(violators, { generated: true });
+    const t = testDeps();
+    const r = await auditAccount({
+      accountId: a.accountId,
+      credentials: a.credentials,
+      config: config({ asOf: AS_OF }),
+      deps: { ...t.deps, reportLimits: { ...DEFAULT_REPORT_LIMITS, maxReportBytes: 200 } },
+    });
+    expect(r.account.status).toBe('error');
+    expect(r.account.error).toMatch(
+      new RegExp(
+        `^GetCredentialReport in account ${a.accountId} failed: the report is .* MB, over the 0\\.0 MB this action reads`,
+      ),
+    );
+    expect(r.account.hint).toMatch(/larger than this action reads/);
+    expect(r.account.hint).not.toMatch(/proxy/);
+    expect(stack.aws.count('GetCredentialReport', a.accountId)).toBe(1); // not retried
+  });
+
+  test('ReportNotPresent forever after COMPLETE is said plainly, not "still generating"', async () => {
+    const a = await seed(violators, { generated: true });
+    const fault = stack.aws.fault({
+      match: { action: 'GetCredentialReport', account: a.accountId },
+      respond: {
+        error: { status: 410, code: 'ReportNotPresent', message: 'Credential report not present' },
+      },
+    });
+    const t = testDeps();
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: { ...t.deps, reportLimits: { ...DEFAULT_REPORT_LIMITS, maxWaitMs: 10_000 } },
+      });
+      expect(r.account.status).toBe('error');
+      expect(r.account.error).toMatch(
+        /^GetCredentialReport in account \d+ failed: GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered (?:CredentialReportNotPresentException|ReportNotPresent) \d+ times over \d+s$/,
+      );
+      expect(r.account.error).not.toMatch(/still generating/);
+      expect(r.account.hint).toMatch(/never served it/);
+      expect(t.sleeps.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(10_000);
+    } finally {
+      fault.remove();
+    }
   });
 
   test('a report still generating for 2 polls, then audited', async () => {

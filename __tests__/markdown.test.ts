@@ -6,6 +6,7 @@ import {
   markdownTable,
   oneLine,
   truncate,
+  visibleInvisibles,
 } from '../src/report/markdown.js';
 import { HOSTILE } from './helpers/results.js';
 
@@ -161,5 +162,15 @@ describe('markdownTable', () => {
 describe('oneLine', () => {
   it('replaces control characters with spaces', () => {
     expect(oneLine('a\tb\nc\u0085d')).toBe('a b c d');
+  });
+});
+
+describe('visibleInvisibles', () => {
+  it('shows LRM/RLM, bidi marks and zero-width characters as \\uXXXX; leaves other text as is', () => {
+    expect(visibleInvisibles('ali\u200ece')).toBe('ali\\u200ece');
+    expect(visibleInvisibles('\u200f\u200b\u200c\u200d\u2060\ufeff\u202e\u2066\u061c')).toBe(
+      '\\u200f\\u200b\\u200c\\u200d\\u2060\\ufeff\\u202e\\u2066\\u061c',
+    );
+    expect(visibleInvisibles('bob.smith+ops@x,y=z_é')).toBe('bob.smith+ops@x,y=z_é');
   });
 });

@@ -1,11 +1,20 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { accountIdFromFileName, auditReportFile } from '../src/collect/offline.js';
+import { auditReportFile } from '../src/audit/offline.js';
+import { jsonAccount } from '../src/report/json.js';
+import { accountIdFromFileName } from '../src/collect/report-file.js';
+import { MAX_REPORT_BYTES } from '../src/collect/parse.js';
 import type { RuleSettings } from '../src/model.js';
 import { generateReport } from './helpers/report-gen.js';
+import { buildJsonReport } from '../src/report/json.js';
+import { buildSarif } from '../src/report/sarif.js';
+import { renderSummary } from '../src/report/summary-markdown.js';
+import { renderTerminal } from '../src/report/summary-terminal.js';
+import { makeResult } from './helpers/results.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const RULE: RuleSettings = {
@@ -24,12 +33,14 @@ describe('auditReportFile', () => {
   it('audits a good report', async () => {
     const path = fixture('generated-300.csv');
     const { account, findings } = await auditReportFile(path, opts);
-    expect(account).toEqual({
+    expect(jsonAccount(account)).toEqual({
       accountId: '111122223333',
       alias: null,
       status: 'ok',
       error: null,
       hint: null,
+      errorCode: null,
+      errorStep: null,
       usersScanned: 300,
       reportGeneratedAt: null,
       source: path,
@@ -60,6 +71,58 @@ describe('auditReportFile', () => {
       rule: { ...RULE, scope: 'any' },
     });
     expect(findings).toHaveLength(94);
+  });
+
+  it('scope any: an active, never-used key with last_rotated N/A is a finding of unknown creation time', async () => {
+    const path = join(dir, 'na-key.csv');
+    const header = readFileSync(fixture('moto-basic.csv'), 'utf8').split('\n', 1)[0];
+    // A real-report oddity: an active key whose last_rotated is N/A.
+    const row =
+      'ops,arn:aws:iam::123456789012:user/ops,2024-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,' +
+      'true,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A';
+    writeFileSync(path, `${header}\n${row}\n`);
+    expect((await auditReportFile(path, opts)).findings).toEqual([]); // at-setup: never a finding
+    const { account, findings } = await auditReportFile(path, { ...opts, rule: { ...RULE, scope: 'any' } });
+    expect(findings).toHaveLength(1);
+    const result = makeResult({
+      mode: 'offline',
+      settings: { ...RULE, scope: 'any' },
+      accounts: [account],
+      findings,
+    });
+    const json = JSON.parse(JSON.stringify(buildJsonReport(result))) as {
+      findings: Record<string, unknown>[];
+    };
+    expect(json.findings[0]).toMatchObject({
+      userName: 'ops',
+      keyCreatedAt: null,
+      setupGapSeconds: null,
+      location: 'aws/123456789012/iam/user/ops/key-created-unknown-slot1',
+    });
+    const sarif = buildSarif(result, { toolVersion: '0.0.0', category: null });
+    const uri = sarif.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+    expect(uri).toBe('aws/123456789012/iam/user/ops/key-created-unknown-slot1');
+    expect(sarif.runs[0]?.results?.[0]?.message.text).toContain('created at an unknown time');
+    const summary = renderSummary(result, { jsonFile: 'r.json', sarifFile: 'r.sarif' });
+    expect(summary).toMatch(/\| `ops` \| slot 1 \| unknown \| unknown \|/);
+    expect(summary).toContain('aws iam list-access-keys --user-name ops --output table');
+    expect(summary).not.toContain('NaN');
+    expect(renderTerminal(result, { jsonFile: 'r.json', sarifFile: 'r.sarif' })).not.toMatch(/NaN|Invalid/);
+  });
+
+  it('the demo report (examples/credential-report.csv) reads like a small company and fails the right keys', async () => {
+    const path = fileURLToPath(new URL('../examples/credential-report.csv', import.meta.url));
+    const { account, findings } = await auditReportFile(path, { ...opts, exemptUsers: ['tom.becker'] });
+    expect(account).toMatchObject({ status: 'ok', accountId: '444455556666', usersScanned: 10 });
+    expect(findings.map((f) => [f.userArn.split(':user')[1], f.reason, f.exempted])).toEqual([
+      ['/contractors/tom.becker', 'never-used', true],
+      ['/engineering/alice.nguyen', 'never-used', false],
+      ['/engineering/bob.schmidt', 'unused', false],
+      ['/support/jane.doe@example.com', 'never-used', false],
+    ]);
+    // the key made later on purpose is in daily use: no finding under either scope
+    const any = await auditReportFile(path, { ...opts, rule: { ...RULE, scope: 'any' } });
+    expect(any.findings.map((f) => f.userName)).not.toContain('carla.rossi');
   });
 
   it('a header-only report is ok with 0 users; account from the file name or unknown', async () => {
@@ -95,7 +158,7 @@ describe('auditReportFile', () => {
     expect(account.status).toBe('error');
     expect(account.accountId).toBe('unknown');
     expect(account.usersScanned).toBe(0);
-    expect(account.source).toBe(path);
+    expect(jsonAccount(account).source).toBe(path);
     expect(account.error).toContain(`${path} ${message}`);
     expect(account.hint).toMatch(/^Download the report again/);
   });
@@ -126,9 +189,60 @@ describe('auditReportFile', () => {
     expect(account.error).toContain(dir);
   });
 
+  it('an unquoted comma row hides no other violator: the readable rows are audited, with a note naming the line', async () => {
+    const text = readFileSync(fixture('moto-basic.csv'), 'utf8').split('\n');
+    // a user named `eve,x` written without quotes, placed before the violators
+    const eve = text[1]!.replace(/alice/g, 'eve,x');
+    const path = join(dir, 'unquoted-comma.csv');
+    writeFileSync(path, [text[0], eve, ...text.slice(1)].join('\n'));
+    const clean = await auditReportFile(fixture('moto-basic.csv'), opts);
+    const r = await auditReportFile(path, opts);
+    expect(r.account.status).toBe('ok');
+    expect(r.findings).toEqual(clean.findings.map((f) => f)); // same violators, none hidden
+    expect(r.findings.length).toBeGreaterThan(0);
+    expect(r.notes).toEqual([
+      `Account 123456789012: \`${path}\` line 2 could not be read: the row has 24 fields, the header has 22: ` +
+        'a value with a comma that is not quoted (user `eve,x`?), so its columns cannot be told apart. ' +
+        'This row was not audited; the other rows were.',
+    ]);
+  });
+
+  it('a FIFO or a device is an error at once, naming the path (never opened, never blocking)', async () => {
+    const fifo = join(dir, 'fifo-123456789012.csv');
+    execFileSync('mkfifo', [fifo]);
+    for (const [path, kind] of [
+      [fifo, 'a named pipe (FIFO)'],
+      ['/dev/zero', 'a device'],
+    ] as const) {
+      const { account, findings } = await auditReportFile(path, opts);
+      expect(findings).toEqual([]);
+      expect(account.status).toBe('error');
+      expect(account.error).toBe(
+        `${path}: is ${kind}, not a regular file: the credential report must be a file`,
+      );
+    }
+  });
+
+  it('a file over the size cap (256 MB) is refused with a clear message, before reading', async () => {
+    const path = join(dir, 'huge-123456789012.csv');
+    writeFileSync(path, '');
+    truncateSync(path, MAX_REPORT_BYTES + 1); // sparse: no disk used
+    const { account } = await auditReportFile(path, opts);
+    expect(account.status).toBe('error');
+    expect(account.error).toBe(
+      `${path}: the report is 256 MB, over the 256 MB this action reads ` +
+        "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?",
+    );
+    // the cap is exactly the documented one; a real report is read
+    expect(MAX_REPORT_BYTES).toBe(256 * 1024 * 1024);
+    const small = await auditReportFile(fixture('moto-basic.csv'), { ...opts, maxReportBytes: 100 });
+    expect(small.account.error).toMatch(/over the 0\.0 MB this action reads/);
+    expect((await auditReportFile(fixture('moto-basic.csv'), opts)).account.status).toBe('ok');
+  });
+
   it('accountIdFromFileName looks at the base name only, for exactly 12 digits', () => {
-    expect(accountIdFromFileName('/tmp/111122223333/report.csv')).toBe('unknown');
+    expect(accountIdFromFileName('/tmp/111122223333/report.csv')).toBeNull();
     expect(accountIdFromFileName('reports/acct-111122223333-2026.csv')).toBe('111122223333');
-    expect(accountIdFromFileName('1111222233334.csv')).toBe('unknown');
+    expect(accountIdFromFileName('1111222233334.csv')).toBeNull();
   });
 });

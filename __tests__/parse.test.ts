@@ -2,7 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { ReportError, parseCredentialReport, parseIsoTime } from '../src/collect/parse.js';
+import { ReportError, parseCredentialReport } from '../src/collect/parse.js';
+import { parseIsoTime } from '../src/time.js';
 import { AWS_COLUMNS, generateReport, generateReportLines } from './helpers/report-gen.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -104,7 +105,7 @@ describe('parseCredentialReport: fixtures', () => {
   });
 
   it('header-only: no users, no account', async () => {
-    expect(await parseFile('header-only.csv')).toEqual({ accountId: null, users: [] });
+    expect(await parseFile('header-only.csv')).toEqual({ accountId: null, users: [], unreadable: [] });
   });
 
   it('bad-missing-column: names the file, line 1 and the column', async () => {
@@ -114,6 +115,16 @@ describe('parseCredentialReport: fixtures', () => {
     expect(err.message).toBe(
       'bad-missing-column.csv line 1: missing required column "access_key_1_last_rotated"',
     );
+  });
+
+  it('a report in the format before April 2015 (no last-used columns): says what it is and what to do', async () => {
+    const err = await reportError(parseFile('bad-pre-2015-format.csv'));
+    expect(err.line).toBe(1);
+    expect(err.message).toMatch(
+      /^bad-pre-2015-format\.csv line 1: this is a credential report in the format AWS used before April 2015/,
+    );
+    expect(err.message).toContain('no access_key_N_last_used_* columns');
+    expect(err.message).toContain('Generate a current report (aws iam generate-credential-report');
   });
 
   it('bad-truncated: names the cut line', async () => {
@@ -177,7 +188,7 @@ describe('parseCredentialReport: format tolerance', () => {
 
   it('takes the account from the root row when there are no users', async () => {
     const text = generateReport({ users: 0, accountId: '999988887777' });
-    expect(await parseText(text)).toEqual({ accountId: '999988887777', users: [] });
+    expect(await parseText(text)).toEqual({ accountId: '999988887777', users: [], unreadable: [] });
   });
 
   // Time is not asserted here (shared CI machines vary); the benchmark measures it.
@@ -242,13 +253,6 @@ describe('parseCredentialReport: errors', () => {
     expect(err.message).toContain('column "arn" is "arn:aws:iam::123456789012:role/alice"');
   });
 
-  it('a row longer than the header is an error', async () => {
-    const err = await reportError(parseText(`${HEADER}\n${ALICE},extra\n`));
-    expect(err.message).toBe(
-      'iam-report.csv line 2: row has 23 fields, the header has 22 (is the file truncated?)',
-    );
-  });
-
   it('an empty file is not a credential report', async () => {
     const err = await reportError(parseText(''));
     expect(err.message).toBe(
@@ -282,3 +286,93 @@ describe('parseIsoTime', () => {
     expect(parseIsoTime('N/A')).toBeNull();
   });
 });
+
+describe('issue 9: clear errors instead of misleading ones', () => {
+  it('a stray quote in the header is malformed CSV at a line, not "not a credential report"', async () => {
+    const err = await reportError(parseText(`"user,arn${HEADER.slice(8)}\n${ALICE}\n`));
+    expect(err.message).toMatch(/^iam-report\.csv line \d+: malformed CSV: /);
+    expect(err.message).not.toMatch(/not a credential report/);
+  });
+
+  it('a duplicated header column is an error naming it', async () => {
+    const err = await reportError(parseText(`${HEADER},mfa_active\n${ALICE},false\n`));
+    expect(err.message).toMatch(/^iam-report\.csv line 1: the header names column "mfa_active" twice/);
+  });
+
+  it('a year before 1970 or a two-digit year is an error naming the column and line', async () => {
+    for (const bad of ['1969-12-31T00:00:00+00:00', '26-11-27T20:47:26+00:00']) {
+      const row = ALICE.replace(/^([^,]*,[^,]*,)[^,]*/, `$1${bad}`);
+      const err = await reportError(parseText(`${HEADER}\n${row}\n`));
+      expect(err.message).toMatch(/line 2: column "user_creation_time" is ".*": expected an ISO 8601 time/);
+    }
+  });
+
+  it('names with commas are read in the quoted form AWS writes (RFC 4180)', async () => {
+    const r = await parseFile('generated-300.csv');
+    const withComma = r.users.filter((u) => u.user.includes(','));
+    expect(withComma.length).toBeGreaterThan(3);
+    expect(withComma.map((u) => u.user)).toContain('hv,dga');
+    for (const u of withComma) expect(u.arn.endsWith(`/${u.user}`)).toBe(true);
+    expect(r.unreadable).toEqual([]);
+    const quoted = ALICE.replace(
+      'alice,arn:aws:iam::123456789012:user/alice',
+      '"a,b","arn:aws:iam::123456789012:user/a,b"',
+    );
+    expect((await parseText(`${HEADER}\n${quoted}\n`)).users[0]!.user).toBe('a,b');
+  });
+
+  it('an unquoted comma row is skipped with a plain reason naming line and user; the other rows are read', async () => {
+    const unquoted = ALICE.replace(/alice/g, 'mal,lory');
+    const bob = ALICE.replace(/alice/g, 'bob');
+    const r = await parseText(`${HEADER}\n${ALICE}\n${unquoted}\n${bob}\n`);
+    expect(r.users.map((u) => u.user)).toEqual(['alice', 'bob']);
+    expect(r.accountId).toBe('123456789012');
+    expect(r.unreadable).toEqual([
+      {
+        line: 3,
+        detail:
+          'the row has 24 fields, the header has 22: a value with a comma that is not quoted (user `mal,lory`?), ' +
+          'so its columns cannot be told apart. This row was not audited; the other rows were',
+      },
+    ]);
+    expect(r.unreadable[0]!.detail).not.toMatch(/proxy|truncated/);
+  });
+
+  it.each([
+    ['UTF-16LE', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+    [
+      'UTF-16BE',
+      (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]),
+    ],
+    ['UTF-16LE', (t: string) => Buffer.from(t, 'utf16le')], // no byte order mark
+    ['UTF-16BE', (t: string) => Buffer.from(t, 'utf16le').swap16()],
+    ['UTF-32LE', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le(t)])],
+    ['UTF-32BE', (t: string) => utf32le(t).swap32()],
+  ])('a %s file names its encoding and how to convert it', async (encoding, encode) => {
+    const bytes = encode(`${HEADER}\n${ALICE}\n`);
+    const err = await reportError(parseCredentialReport(Readable.from([bytes]), 'iam-report.csv'));
+    expect(err.message).toBe(
+      `iam-report.csv: the file is ${encoding}, not UTF-8: a credential report is UTF-8 CSV. ` +
+        `Convert it, e.g. \`iconv -f ${encoding} -t UTF-8 report.csv > report-utf8.csv\``,
+    );
+  });
+
+  it('a Latin-1 byte in a name is an error naming the line and column, not a mangled name', async () => {
+    const row = Buffer.from(ALICE.replace(/alice/g, 'ren\u00e9'), 'latin1');
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\n${ALICE}\n`), row, Buffer.from('\n')]);
+    const err = await reportError(parseCredentialReport(Readable.from([bytes]), 'iam-report.csv'));
+    expect(err.line).toBe(3);
+    expect(err.message).toMatch(
+      /^iam-report\.csv line 3: bytes that are not UTF-8 in column "user" \(a Latin-1 or Windows-1252 file\?\).*iconv -f LATIN1 -t UTF-8/,
+    );
+    // the same name in UTF-8 reads exactly
+    const ok = await parseText(`${HEADER}\n${ALICE.replace(/alice/g, 'ren\u00e9')}\n`);
+    expect(ok.users[0]!.user).toBe('ren\u00e9');
+  });
+});
+
+function utf32le(text: string): Buffer {
+  const out = Buffer.alloc(text.length * 4);
+  for (let i = 0; i < text.length; i++) out.writeUInt32LE(text.charCodeAt(i), i * 4);
+  return out;
+}

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import { MEMBER_ROLE_ACTIONS, REMEDIATION_ROLE_ACTIONS } from '../src/collect/aws-errors.js';
+import { AWS_OPERATIONS, MEMBER_ROLE_ACTIONS, actionsOf } from '../src/aws/operations.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -58,20 +58,48 @@ describe('README', () => {
 describe('least-privilege policies in the README and the CloudFormation templates', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const want = [...MEMBER_ROLE_ACTIONS].sort();
+  type Statement = { Action: string | string[] };
 
-  interface Statement {
+  const readmeActions = (): string[] =>
+    [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
+      .flatMap((p) => p.Statement)
+      .flatMap((st) => [st.Action].flat());
+
+  /** Every Action of a template: its policies and, with `trust`, its roles' trust policies. */
+  function templateActions(file: string, trust = false): string[] {
+    const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
+      Resources: Record<
+        string,
+        {
+          Properties: {
+            AssumeRolePolicyDocument?: { Statement: Statement[] };
+            Policies?: Array<{ PolicyDocument: { Statement: Statement[] } }>;
+          };
+        }
+      >;
+    };
+    return Object.values(template.Resources)
+      .flatMap((r) => [
+        ...(r.Properties.Policies ?? []).map((p) => p.PolicyDocument),
+        ...(trust && r.Properties.AssumeRolePolicyDocument ? [r.Properties.AssumeRolePolicyDocument] : []),
+      ])
+      .flatMap((d) => d.Statement)
+      .flatMap((st) => [st.Action].flat());
+  }
+
+  interface SidStatement extends Statement {
     Sid?: string;
-    Action: string | string[];
     Resource?: unknown;
   }
-  const remediation = [...REMEDIATION_ROLE_ACTIONS].sort();
-  const iamActionsOf = (statements: Statement[]) =>
+  const remediation = actionsOf('remediation').sort();
+  const iamActionsOf = (statements: SidStatement[]) =>
     [...new Set(statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith('iam:')))].sort();
 
   type Template = {
     Resources: Record<
       string,
-      { Properties: { Policies?: Array<{ PolicyDocument: { Statement: Statement[] } }> } }
+      { Properties: { Policies?: Array<{ PolicyDocument: { Statement: SidStatement[] } }> } }
     >;
   };
   const template = (file: string) =>
@@ -83,7 +111,7 @@ describe('least-privilege policies in the README and the CloudFormation template
       .flatMap((p) => p.PolicyDocument.Statement);
 
   const readmeStatements = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
-    .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
+    .map((m) => JSON.parse(m[1]!) as { Statement: SidStatement[] })
     .flatMap((p) => p.Statement);
 
   it('grant exactly the IAM actions the audit calls', () => {
@@ -138,6 +166,13 @@ describe('least-privilege policies in the README and the CloudFormation template
     expect(wf).toContain(
       "remediate: ${{ github.event.schedule == '47 4 * * 1' && 'deactivate' || inputs.remediate || 'plan' }}",
     );
+  });
+
+  it('name every action the operations table says a policy must grant, and no other', () => {
+    const granted = [...new Set(AWS_OPERATIONS.filter((o) => o.granted).map((o) => o.iamAction))].sort();
+    expect([...new Set(readmeActions())].sort()).toEqual(granted);
+    const templates = ['audit-role.yaml', 'member-role.yaml'].flatMap((f) => templateActions(f, true));
+    expect([...new Set(templates)].sort()).toEqual(granted);
   });
 
   it('trust GitHub OIDC in both the classic and the immutable sub form', () => {

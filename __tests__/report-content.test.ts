@@ -60,10 +60,35 @@ describe('GetCredentialReport content', () => {
         ),
       },
     ];
-    const { report, generatedAt } = await fetchCredentialReport(iam, deps);
+    const debug: string[] = [];
+    const { report, generatedAt } = await fetchCredentialReport(iam, {
+      ...deps,
+      debug: (m) => debug.push(m),
+    });
     expect(generatedAt.toISOString()).toBe('2026-10-31T22:00:00.000Z');
     expect(report.accountId).toBe('111122223333');
     expect(report.users).toHaveLength(500);
+    // The lift worked on this SDK's raw response: if an SDK upgrade changes the shape it sees (no raw
+    // body stream at the deserialize step), it falls back to the parsed Content and this fails.
+    expect(debug).toEqual([]);
+  });
+
+  it("falls back to the SDK's parsed Content, saying so at debug level, when there is nothing to lift", async () => {
+    answers = [
+      COMPLETE,
+      // a shape the lift does not recognise (XML allows a space before the `>` of an end tag)
+      {
+        status: 200,
+        body: ok(
+          'GetCredentialReport',
+          `<Content>${Buffer.from(CSV).toString('base64')}</Content ><ReportFormat>text/csv</ReportFormat>`,
+        ),
+      },
+    ];
+    const debug: string[] = [];
+    const { report } = await fetchCredentialReport(iam, { ...deps, debug: (m) => debug.push(m) });
+    expect(report.users).toHaveLength(500);
+    expect(debug).toEqual([expect.stringMatching(/^GetCredentialReport: the raw response had no <Content>/)]);
   });
 
   it('leaves error answers to the SDK, which still names them', async () => {

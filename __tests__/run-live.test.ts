@@ -5,7 +5,7 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { mapWithConcurrency } from '../src/collect/pool.js';
-import { runLiveAudit } from '../src/collect/run-live.js';
+import { runLiveAudit } from '../src/audit/live.js';
 import { SignInError } from '../src/credentials/session.js';
 import { accessDenied } from './helpers/aws-proxy.js';
 import { describeWithMoto, motoCredentials, resetMoto, seedAccount } from './helpers/moto.js';

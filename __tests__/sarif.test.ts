@@ -103,6 +103,14 @@ describe('buildSarif', () => {
       writeFileSync(file, JSON.stringify(buildSarif(result, { toolVersion: '1.2.3' }), null, 2));
       return file;
     });
+    // and with a category (automationDetails.id), sharded and not
+    for (const name of ['findings', 'hostile']) {
+      const file = join(dir, `${name}-category.sarif`);
+      const log = buildSarif(FIXTURES[name]!, { toolVersion: '1.2.3', category: '/iam-audit:org-a' });
+      expect(log.runs[0]!.automationDetails?.id).toMatch(/^\/iam-audit:org-a\//);
+      writeFileSync(file, JSON.stringify(log, null, 2));
+      files.push(file);
+    }
     // Control, in the same invocation: it does catch what GitHub would reject (a result without a location).
     const broken = buildSarif(FIXTURES.findings as AuditResult, { toolVersion: '1.2.3' });
     delete broken.runs[0]!.results![0]!.locations;
@@ -136,7 +144,8 @@ describe('buildSarif', () => {
     expect(typeof rule.properties?.['security-severity']).toBe('string');
     expect(rule.properties?.tags).toEqual(['security', 'CIS', 'aws', 'iam']);
     expect(rule.properties?.precision).toBe('high');
-    expect(run.automationDetails?.id).toBe('iam-initial-access-keys/');
+    // no category: no automationDetails, so upload-sarif derives the category (workflow, job, matrix)
+    expect(run.automationDetails).toBeUndefined();
     expect(run.invocations?.[0]?.executionSuccessful).toBe(true);
     expect(run.invocations?.[0]?.toolExecutionNotifications).toBeUndefined();
   });
@@ -229,10 +238,19 @@ describe('buildSarif', () => {
     expect(none.invocations![0]!.executionSuccessful).toBe(true);
   });
 
-  it('names the shard in automationDetails.id', () => {
-    expect(automationId({ shard: { index: 2, total: 4 } })).toBe('iam-initial-access-keys/2-of-4/');
-    const run = buildSarif(FIXTURES.hostile as AuditResult, { toolVersion: '1' }).runs[0]!;
-    expect(run.automationDetails?.id).toBe('iam-initial-access-keys/2-of-4/');
+  it('writes automationDetails only with a category: the category with a trailing /, plus K-of-N/ under shard', () => {
+    expect(automationId({ shard: null }, null)).toBeNull();
+    expect(automationId({ shard: { index: 2, total: 4 } }, null)).toBeNull();
+    expect(automationId({ shard: { index: 2, total: 4 } }, '')).toBeNull();
+    expect(automationId({ shard: null }, 'org-a')).toBe('org-a/');
+    expect(automationId({ shard: null }, 'org-a/')).toBe('org-a/');
+    expect(automationId({ shard: { index: 2, total: 4 } }, '/iam:org-a')).toBe('/iam:org-a/2-of-4/');
+    const sharded = buildSarif(FIXTURES.hostile as AuditResult, { toolVersion: '1' }).runs[0]!;
+    expect(sharded.automationDetails).toBeUndefined();
+    expect('automationDetails' in sharded).toBe(false);
+    const named = buildSarif(FIXTURES.hostile as AuditResult, { toolVersion: '1', category: 'org-a' })
+      .runs[0]!;
+    expect(named.automationDetails).toEqual({ id: 'org-a/2-of-4/' });
   });
 
   it('keeps hostile names inert: valid URIs, one-line messages, no embedded links', () => {

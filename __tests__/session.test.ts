@@ -147,6 +147,46 @@ describeWithMoto('sign-in against moto', () => {
     expect(stack.oidc.requests).toBe(oidcRequests);
   });
 
+  it('ExpiredToken of the audit session while chaining: signs in again once and goes on', async () => {
+    const config = liveConfig({
+      'role-to-assume': ROLE,
+      accounts: '222222222222 333333333333 444444444444',
+      'account-role-name': 'IamAudit',
+    });
+    const session = await signIn(config, deps);
+    const oidcRequests = stack.oidc.requests;
+    const expired = {
+      error: {
+        status: 403,
+        code: 'ExpiredToken',
+        message: 'The security token included in the request is expired',
+      },
+    };
+    // every account's first AssumeRole finds the audit session expired (e.g. revoked): one sign-in
+    const fault = stack.aws.fault({ match: { action: 'AssumeRole' }, times: 3, respond: expired });
+    try {
+      const ids = ['222222222222', '333333333333', '444444444444'];
+      const who = await Promise.all(ids.map((id) => whoAmI(stack.moto.endpoint, session.credentialsFor(id))));
+      expect(who.map((w) => w.account)).toEqual(ids);
+      expect(stack.oidc.requests - oidcRequests).toBe(1); // signed in again once, not per account
+      expect(deps.lines.filter((l) => l.includes('signing in again')).length).toBe(1);
+    } finally {
+      fault.remove();
+    }
+    // a session that stays expired after signing in again fails that account (once, not in a loop)
+    const stays = stack.aws.fault({ match: { action: 'AssumeRole' }, respond: expired });
+    try {
+      const again = await signIn({ ...config, accounts: ['555555555555'] }, deps);
+      const err = await again
+        .credentialsFor('555555555555')()
+        .catch((e: unknown) => e);
+      expect((err as Error).name).toMatch(/ExpiredToken/);
+      expect(stack.aws.count('AssumeRole', AUDIT_ACCOUNT)).toBeGreaterThanOrEqual(2);
+    } finally {
+      stays.remove();
+    }
+  });
+
   it('builds member role ARNs in the configured partition', async () => {
     expect(memberRoleArn('aws-us-gov', '222222222222', '/audit/IamAudit/')).toBe(
       'arn:aws-us-gov:iam::222222222222:role/audit/IamAudit',
@@ -187,6 +227,54 @@ describeWithMoto('sign-in against moto', () => {
     expect((err as Error).message).toMatch(/Could not sign in to AWS/);
     expect((err as Error).message).toContain('role-to-assume');
   });
+  it('an HTTP 500 with an empty body names the status, not "configure credentials"', async () => {
+    restoreEnv();
+    restoreEnv = setAwsEnv(stack.aws.endpoint, { extra: { IAM_AUDIT_AWS_MAX_ATTEMPTS: '1' } });
+    stack.aws.fault({ match: { action: 'GetCallerIdentity' }, respond: { status: 500, body: '' } });
+    const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignInError);
+    const message = (err as Error).message;
+    expect(message).toContain(
+      `Could not sign in to AWS: the STS endpoint ${stack.aws.endpoint} answered HTTP 500 with an empty or unreadable body`,
+    );
+    expect(message).toContain('not one of credentials');
+    expect(message).not.toMatch(/configure them|configure-aws-credentials/);
+  });
+
+  it('ECONNREFUSED names the endpoint, not "configure credentials"', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    restoreEnv();
+    const endpoint = `http://127.0.0.1:${port}`;
+    restoreEnv = setAwsEnv(endpoint, { extra: { IAM_AUDIT_AWS_MAX_ATTEMPTS: '1' } });
+    const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignInError);
+    const message = (err as Error).message;
+    expect(message).toContain(`the STS endpoint ${endpoint} could not be reached (ECONNREFUSED)`);
+    expect(message).toContain('network problem');
+    expect(message).not.toMatch(/configure them/);
+  });
+
+  it('ExpiredToken of the ambient credentials says to refresh them, not to raise role-duration-seconds', async () => {
+    stack.aws.fault({
+      match: { action: 'GetCallerIdentity' },
+      respond: {
+        error: {
+          status: 403,
+          code: 'ExpiredToken',
+          message: 'The security token included in the request is expired',
+        },
+      },
+    });
+    const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
+    const message = (err as Error).message;
+    expect(message).toMatch(/^Could not sign in to AWS: ExpiredToken: /);
+    expect(message).toContain('The ambient AWS credentials have expired');
+    expect(message).not.toContain('role-duration-seconds');
+  });
+
   it('on AccessDenied from STS shows the claims to trust and the role, never the token', async () => {
     const denied = stack.aws.fault({
       match: { action: 'AssumeRoleWithWebIdentity' },

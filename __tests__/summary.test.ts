@@ -1,11 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { withoutCodeSpans } from './helpers/code-spans.js';
 import {
-  MAX_FIX_BLOCKS,
+  MAX_ISSUE_LINKS,
+  OPEN_FIX_BLOCKS,
   SUMMARY_MAX_BYTES,
   renderSummary,
-  renderTerminal,
-  verdictText,
-} from '../src/report/summary.js';
+} from '../src/report/summary-markdown.js';
+import { MAX_FIX_BLOCKS, codeScanningAlertsUrl, verdictText } from '../src/report/summary-model.js';
+import { renderTerminal } from '../src/report/summary-terminal.js';
 import { SARIF_MAX_RESULTS } from '../src/report/sarif.js';
 import type { AuditResult } from '../src/model.js';
 import {
@@ -95,43 +97,59 @@ describe('renderSummary', () => {
       '| Account | Alias | Users scanned | Findings | Exempted | Resolved since report | Report | Status |',
     );
     expect(md).toContain(
-      '| 123456789012 | prod | 10 | 3 | 1 | 2 | 2025-06-01 00:00:00 UTC (2 h old) | ✅ ok |',
+      '| `123456789012` | `prod` | 10 | 3 | 1 | 2 | 2025-06-01 00:00:00 UTC (2 h old) | ✅ ok |',
     );
-    expect(md).toContain('| 222222222222 | — | 10 | 1 | 0 | 0 |');
-    expect(md).toMatch(/\| 210987654321 \| — \| 0 \| 0 \| 0 \| 0 \| — \| ❌ AccessDenied/);
+    expect(md).toContain('| `222222222222` | — | 10 | 1 | 0 | 0 |');
+    // short status in the table; the full error and the hint only in the failures section
+    expect(md).toContain('| `210987654321` | — | 0 | 0 | 0 | 0 | — | ❌ AccessDenied on AssumeRole |');
+    const table = md.slice(md.indexOf('#### Accounts'), md.indexOf('#### Unused'));
+    expect(table).not.toContain('not authorized');
+    expect(table).not.toContain('Trust the audit role');
   });
 
   it('lists the failing keys with evidence', () => {
     expect(md).toContain('| Account | User | Key | Key created | Setup gap | Last used | MFA |');
     expect(md).toContain(
-      '| 123456789012 | alice | `AKIAIOSFODNN7EXAMPLE` (slot 1) | 2024-01-10 09:00:12 UTC | 12 s | never used | **no** |',
+      '| `123456789012` | `alice` | `AKIAIOSFODNN7EXAMPLE` (slot 1) | 2024-01-10 09:00:12 UTC | 12 s | never used | **no** |',
     );
     expect(md).toContain(
       'last used 2024\\-11\\-13 \\(s3, us\\-east\\-1\\), 200 days before 2025\\-06\\-01 | yes |',
     );
-    expect(md).toContain('dave ⚠️ exemption expired');
+    expect(md).toContain('`dave` ⚠️ exemption expired');
   });
 
   it('shows exempted keys with their justification, and calls out expired exemptions', () => {
     expect(md).toContain('#### Exempted keys');
-    expect(md).toMatch(/\| carol \| .* \| CI deploy key, SEC\\-42 \|/);
+    expect(md).toMatch(/\| `carol` \| .* \| CI deploy key, SEC\\-42 \|/);
     expect(md).toContain('#### Expired exemptions');
-    expect(md).toContain('- **dave** in 123456789012: pilot expires=2025\\-01\\-01');
+    expect(md).toContain('- `dave` in `123456789012`: pilot expires=2025\\-01\\-01');
   });
 
-  it('gives the fix commands in sh blocks', () => {
+  it('gives the fix commands of several keys as one script (shorter than a block per key)', () => {
     expect(md).toContain('#### How to fix');
     expect(md).toContain(
-      '```sh\naws iam update-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE --status Inactive\n' +
+      '```sh\n# alice in 123456789012, slot 1\n' +
+        'aws iam update-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE --status Inactive\n' +
+        'aws iam delete-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE\n\n# bob in',
+    );
+    expect(md.match(/```sh/g)).toHaveLength(1);
+    expect(md).toContain('`access-key-justification`');
+  });
+
+  it('gives one key its own block under the user name (shorter than a script)', () => {
+    const one = renderSummary(makeResult({ findings: [makeFinding()] }), files);
+    expect(one).toContain(
+      '`alice` in `123456789012`:\n\n```sh\n' +
+        'aws iam update-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE --status Inactive\n' +
         'aws iam delete-access-key --user-name alice --access-key-id AKIAIOSFODNN7EXAMPLE\n```',
     );
-    expect(md.match(/```sh/g)).toHaveLength(4);
-    expect(md).toContain('`access-key-justification`');
   });
 
   it('explains failed accounts with the hint, carried alerts, notes and issues', () => {
     expect(md).toContain('#### Accounts that could not be audited');
-    expect(md).toContain('- **210987654321**: AccessDenied: not authorized to perform sts:AssumeRole');
+    expect(md).toContain(
+      '- `210987654321`: **AccessDenied on AssumeRole** — AccessDenied: not authorized to perform sts:AssumeRole',
+    );
     expect(md).toContain('  - To fix: Trust the audit role in arn:aws:iam::210987654321:role/IamAudit\\.');
     expect(md).toContain(
       '**2 open code scanning alerts** of accounts that could not be audited were carried forward',
@@ -173,14 +191,31 @@ describe('renderSummary', () => {
         mode: 'offline',
         accounts: [makeAccount({ source: 'reports/prod.csv', reportGeneratedAt: null, alias: null })],
         findings: [makeFinding({ accessKeyId: null })],
+        // the audit's own offline note is the caveat: shown once, under the verdict
+        notes: [
+          'Offline audit of a downloaded credential report: IAM tags are not in the report.',
+          'other note',
+        ],
       }),
       files,
     );
-    expect(out).toContain('IAM tags \\(so exemptions by tag\\) and access key ids are unavailable');
+    expect(out.match(/Offline audit of a downloaded credential report/g)).toHaveLength(1);
+    expect(out).toContain('#### Notes\n\n- other note');
+    // the caveat sits right under the verdict, before anything the reader might act on
+    const caveat = out.indexOf(
+      'Offline audit of a downloaded credential report: IAM tags are not in the report',
+    );
+    expect(caveat).toBeGreaterThan(0);
+    expect(caveat).toBeLessThan(out.indexOf('#### Accounts'));
+    expect(out.split('\n').slice(4, 6).join('\n')).toMatch(/^> \[!NOTE\]\n> Offline audit/);
+    // nothing is confirmed against the API offline: resolved is n/a; exempt-users still counts
+    expect(out).toContain('| `123456789012` | — | 10 | 1 | 0 | n/a | `reports/prod.csv` | ✅ ok |');
+    // the files are named as artifacts to upload
+    expect(out).toContain('`actions/upload-artifact`');
     expect(out).toContain('`reports/prod.csv`');
     expect(out).toContain('| slot 1 |');
     expect(out).toContain('aws iam list-access-keys --user-name alice');
-    expect(out).toContain('--access-key-id KEY_ID');
+    expect(out).toContain('--access-key-id "$KEY_ID"');
   });
 
   it('caps the fix blocks', () => {
@@ -188,8 +223,54 @@ describe('renderSummary', () => {
       findings: Array.from({ length: MAX_FIX_BLOCKS + 5 }, (_, i) => makeFinding({ userName: `u${i}` })),
     });
     const out = renderSummary(many, files);
-    expect(out.match(/```sh/g)).toHaveLength(MAX_FIX_BLOCKS);
+    const fix = out.slice(out.indexOf('#### How to fix'));
+    const [open, folded] = fix.split('<details><summary>Commands for 40 more keys</summary>');
+    expect(folded).toBeDefined();
+    // the first ten keys open, the next forty collapsed, each as one script
+    expect(open!.match(/^# u\d+ in /gm)).toHaveLength(OPEN_FIX_BLOCKS);
+    expect(open!.match(/```sh/g)).toHaveLength(1);
+    expect(folded!.match(/^# u\d+ in /gm)).toHaveLength(MAX_FIX_BLOCKS - OPEN_FIX_BLOCKS);
+    expect(folded).toContain('# u10 in ');
+    expect(folded).toMatch(/```\n\n<\/details>/);
     expect(out).toContain('_Commands for 5 more keys are left out: see the JSON report `out/iam.json`._');
+  });
+
+  it('lists the issues it opened, updated, reopened and closed as links, capped, with the rest counted', () => {
+    const touched = Array.from({ length: MAX_ISSUE_LINKS + 3 }, (_, i) => ({
+      action: (['opened', 'updated', 'reopened', 'closed'] as const)[i % 4]!,
+      number: 100 + i,
+      url: `https://github.com/acme/audit/issues/${100 + i}`,
+      accountId: '123456789012',
+      userName: `jane.doe${i}@example.com`,
+    }));
+    const out = renderSummary(makeResult(), { ...files, issues: makeIssues({ opened: 6, issues: touched }) });
+    expect(out).toContain(
+      '- [#100](https://github.com/acme/audit/issues/100) opened: `jane.doe0@example.com` in `123456789012`',
+    );
+    expect(out).toContain('- [#101](https://github.com/acme/audit/issues/101) updated:');
+    expect(out).toContain('- [#103](https://github.com/acme/audit/issues/103) closed:');
+    expect(out.match(/^- \[#\d+\]\(/gm)).toHaveLength(MAX_ISSUE_LINKS);
+    expect(out).toContain('- _and 3 more issues_');
+    // a URL that is not a plain http(s) address is not made a link
+    const odd = renderSummary(makeResult(), {
+      ...files,
+      issues: makeIssues({ issues: [{ ...touched[0]!, url: 'javascript:alert(1)' }] }),
+    });
+    expect(odd).toContain('- issue 100 opened:');
+    expect(odd).not.toContain('javascript');
+  });
+
+  it("links the repository's open code scanning alerts of this tool", () => {
+    const url =
+      'https://github.com/acme/audit/security/code-scanning?query=tool%3Aiam-initial-access-key-audit+is%3Aopen';
+    expect(codeScanningAlertsUrl({ serverUrl: 'https://github.com', name: 'acme/audit' })).toBe(url);
+    const out = renderSummary(mixed, {
+      ...files,
+      repository: { serverUrl: 'https://github.com/', name: 'acme/audit' },
+    });
+    expect(out).toContain(`[Open code scanning alerts of this tool](${url})`);
+    expect(out.indexOf(url)).toBeLessThan(out.indexOf('#### Accounts'));
+    expect(md).not.toContain('code-scanning?');
   });
 
   it('says when the SARIF file dropped results', () => {
@@ -220,8 +301,13 @@ describe('renderSummary', () => {
 
     it('contains no live HTML, links, images or mentions', () => {
       // Outside the fenced shell blocks (where nothing is rendered), nothing is left to interpret.
-      const rendered = out.replace(/```sh[\s\S]*?```/g, '');
-      expect(out.match(/```sh/g)).toHaveLength(HOSTILE.length);
+      const rendered = out
+        .replace(/^(`{3,})sh\n[\s\S]*?\n\1$/gm, '')
+        .split('\n')
+        .map(withoutCodeSpans)
+        .join('\n');
+      // fewer blocks than keys: the first ten hostile names are one script
+      expect(out.match(/^`{3,}sh$/gm)!.length).toBeLessThan(HOSTILE.length);
       expect(rendered).not.toMatch(/<(img|script|b)\b/i);
       expect(rendered).not.toMatch(/\]\(/);
       expect(rendered).not.toMatch(/(^|[^\\])\[x/);
@@ -336,5 +422,36 @@ describe('renderTerminal', () => {
     // eslint-disable-next-line no-control-regex
     expect(t).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(t).toContain('line1 line2  ## heading');
+  });
+});
+
+describe('issue 9: look-alike names', () => {
+  const LOOKALIKES = [
+    'ali\u200ece',
+    'ali\u200fce',
+    'ali\u200bce',
+    'ali\u200cce',
+    'ali\u200dce',
+    'ali\u2060ce',
+    'ali\ufeffce',
+    'ali\u202ece',
+  ];
+
+  it('invisible and bidi characters inside names are shown as \\uXXXX in the summary and the terminal', () => {
+    const result = makeResult({
+      findings: [makeFinding(), ...LOOKALIKES.map((userName) => makeFinding({ userName }))],
+    });
+    const md = renderSummary(result, files);
+    const term = renderTerminal(result, files);
+    for (const name of LOOKALIKES) {
+      const code = name.charCodeAt(3).toString(16).padStart(4, '0');
+      // inside a code span the backslash is literal, so it renders as `ali\u200ece`
+      expect(md).toContain(`\`ali\\u${code}ce\``);
+      expect(term).toContain(`ali\\u${code}ce`);
+    }
+    // only the fix commands keep the exact name (quoted for the shell), so they act on the right user
+    for (const out of [md, term]) {
+      expect(out.replace(/'[^'\n]*'/g, '')).not.toMatch(/[\u200b-\u200f\u2060\ufeff\u202a-\u202e]ce/);
+    }
   });
 });

@@ -69709,2256 +69709,72 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9846:
+/***/ 5850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  AP: () => (/* binding */ assembleResult),
+  bD: () => (/* binding */ runAudit)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/inputs/definitions.ts
-var definitions = __nccwpck_require__(3775);
-;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
+// UNUSED EXPORTS: OFFLINE_NOTE, audit, onePerAccount
+
+;// CONCATENATED MODULE: ./src/collect/pool.ts
 /**
- * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
+ * Maps `items` through `fn` with at most `limit` calls in flight, preserving order in the result.
+ *
+ * Items are started in order. If a call rejects, no further items are started, the calls already
+ * running are allowed to settle, and the returned promise rejects with the first error. Callers that
+ * want every item to run (the per-account audit) pass an `fn` that never rejects.
  */
-
-
-
-const CLI_NAME = 'iam-initial-access-key-audit';
-/** Inputs that take a list: a repeated flag adds to it. */
-const LIST_INPUTS = new Set([
-    'accounts',
-    'exclude-accounts',
-    'exempt-users',
-    'credential-report',
-    'issue-labels',
-    'remediate-reasons',
-]);
-/** What the value looks like, for the help text. */
-const PLACEHOLDERS = {
-    'role-to-assume': 'ARN',
-    audience: 'AUD',
-    'aws-region': 'REGION',
-    'role-session-name': 'NAME',
-    'role-duration-seconds': 'SECONDS',
-    accounts: 'IDS',
-    'account-role-name': 'NAME',
-    'exclude-accounts': 'IDS',
-    concurrency: 'N',
-    shard: 'K/N',
-    scope: 'at-setup|any',
-    'setup-window': 'DURATION',
-    'unused-days': 'DAYS',
-    'as-of': 'TIME',
-    'exemption-tag': 'KEY',
-    'exempt-users': 'GLOBS',
-    'credential-report': 'FILE',
-    'sarif-file': 'FILE',
-    'json-file': 'FILE',
-    'fail-on': 'findings|errors|never',
-    'issue-labels': 'LABELS',
-    'max-issues': 'N',
-    'github-token': 'TOKEN',
-    remediate: 'off|plan|deactivate',
-    'remediation-role-name': 'NAME',
-    'remediate-after-days': 'DAYS',
-    'remediate-reasons': 'REASONS',
-    'max-remediations': 'N',
-};
-const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
-function isInput(name) {
-    return NAMES.has(name);
-}
-function unknown(flag) {
-    return new model/* InputError */.d(flag.replace(/^-+/, ''), `Unknown option "${flag}": expected one of the options listed by --help.`);
-}
-/**
- * Rewrites argv so that node:util parseArgs (with every input a string option) reads it:
- * `--name value` -> `--name=value` (so values such as `-1` reach validation instead of being taken
- * for flags), bare boolean flags -> `--name=true`, `--no-name` -> `--name=false`.
- */
-function normalize(argv) {
-    const out = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--') {
-            out.push(...argv.slice(i));
-            break;
-        }
-        if (arg === '-h' || arg === '--help') {
-            out.push('--help');
-            continue;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            out.push(arg);
-            continue;
-        }
-        if (!arg.startsWith('--'))
-            throw unknown(arg);
-        const eq = arg.indexOf('=');
-        const name = arg.slice(2, eq === -1 ? undefined : eq);
-        if (eq !== -1) {
-            if (!isInput(name))
-                throw unknown(`--${name}`);
-            out.push(arg);
-            continue;
-        }
-        if (!isInput(name)) {
-            const negated = name.startsWith('no-') ? name.slice(3) : '';
-            if (isInput(negated) && definitions/* BOOLEAN_INPUTS */.$p.has(negated)) {
-                out.push(`--${negated}=false`);
-                continue;
-            }
-            throw unknown(arg);
-        }
-        const next = argv[i + 1];
-        if (definitions/* BOOLEAN_INPUTS */.$p.has(name)) {
-            if (next !== undefined && /^(true|false)$/i.test(next)) {
-                out.push(`--${name}=${next}`);
-                i++;
-            }
-            else {
-                out.push(`--${name}=true`);
-            }
-            continue;
-        }
-        if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-            throw new model/* InputError */.d(name, `Option "--${name}" needs a value: expected --${name} ${PLACEHOLDERS[name] ?? 'VALUE'} (see --help).`);
-        }
-        out.push(`--${name}=${next}`);
-        i++;
-    }
-    return out;
-}
-/** Parses the CLI arguments (without `node` and the script) into the same raw inputs as the action's. */
-function parseCliArgs(argv, env = process.env) {
-    const options = {
-        help: { type: 'boolean' },
-    };
-    for (const input of definitions/* INPUTS */.mc) {
-        options[input.name] = { type: 'string', multiple: true };
-    }
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: normalize(argv),
-        options,
-        allowPositionals: true,
-        strict: true,
-    });
-    if (values.help === true)
-        return { help: true, text: helpText() };
-    const raw = {};
-    for (const input of definitions/* INPUTS */.mc) {
-        const given = values[input.name];
-        if (!Array.isArray(given) || given.length === 0)
-            continue;
-        const strings = given.filter((g) => typeof g === 'string');
-        // A repeated list flag adds to the list; any other repeated flag: the last one wins.
-        raw[input.name] = LIST_INPUTS.has(input.name) ? strings.join('\n') : strings[strings.length - 1];
-    }
-    if (positionals.length > 0) {
-        raw['credential-report'] = [raw['credential-report'], ...positionals]
-            .filter((p) => p !== undefined)
-            .join('\n');
-    }
-    if (raw['github-token'] === undefined && env.GITHUB_TOKEN)
-        raw['github-token'] = env.GITHUB_TOKEN;
-    return { help: false, raw };
-}
-function wrap(text, indent, width = 100) {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/)) {
-        if (line !== '' && indent + line.length + 1 + word.length > width) {
-            lines.push(line);
-            line = word;
-        }
-        else {
-            line = line === '' ? word : `${line} ${word}`;
-        }
-    }
-    if (line !== '')
-        lines.push(line);
-    return lines.map((l) => ' '.repeat(indent) + l);
-}
-/** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
-function helpText() {
-    const out = [
-        `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
-        '',
-        'Audits AWS IAM credential reports for console users whose access key was created at user setup and',
-        'never (or no longer) used (CIS AWS Foundations 1.11). REPORT.csv files (or globs) are audited offline,',
-        "without AWS calls; with none, the live account(s) are audited with the AWS SDK's default credentials",
-        '(environment, profiles, SSO).',
-        '',
-        'Options (the same names as the GitHub Action inputs):',
-    ];
-    for (const input of definitions/* INPUTS */.mc) {
-        const name = input.name;
-        const flag = definitions/* BOOLEAN_INPUTS */.$p.has(name)
-            ? `--${name}[=true|false], --no-${name}`
-            : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
-        out.push(`  ${flag}`);
-        let description = input.description;
-        if (name === 'github-token') {
-            description =
-                'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.';
-        }
-        else if (input.default !== undefined) {
-            description = `${description} Default: ${input.default}.`;
-        }
-        out.push(...wrap(description.replace(/`/g, ''), 6));
-    }
-    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
-    return out.join('\n');
-}
-
-// EXTERNAL MODULE: ./src/inputs/config.ts
-var inputs_config = __nccwpck_require__(2567);
-// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
-var glob = __nccwpck_require__(9876);
-// EXTERNAL MODULE: ./src/pipeline.ts + 63 modules
-var pipeline = __nccwpck_require__(7319);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: ./src/cli.ts
-/**
- * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
- * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
- */
-
-
-
-
-
-
-
-/** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
-async function main(argv, env = process.env) {
-    try {
-        const parsed = parseCliArgs(argv, env);
-        if (parsed.help) {
-            process.stdout.write(parsed.text + '\n');
-            return 0;
-        }
-        const config = (0,inputs_config/* parseConfig */.o4)(parsed.raw, { expandGlob: glob/* expandGlob */.h });
-        if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
-            throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
-                'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
-        }
-        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
-            getIDToken: (audience) => (0,core/* getIDToken */.V9)(audience),
-            // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
-            setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
-            now: () => new Date(),
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            log: {
-                info: (m) => process.stderr.write(m + '\n'),
-                warning: (m) => process.stderr.write(`warning: ${m}\n`),
-            },
-            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken, env),
-        });
-        if (config.summary) {
-            process.stdout.write((0,summary/* renderTerminal */.bF)(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n');
-        }
-        process.stderr.write(`${outcome.verdict}\n`);
-        return outcome.exitCode;
-    }
-    catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`error: ${text}\n`);
-        if (!(error instanceof model/* InputError */.d) && error instanceof Error && env.DEBUG) {
-            process.stderr.write(`${error.stack}\n`);
-        }
-        return 2;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5917:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
-/* harmony export */   BS: () => (/* binding */ describeCreation),
-/* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
-/* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
-/* harmony export */   Yi: () => (/* binding */ fixCommands),
-/* harmony export */   ZL: () => (/* binding */ shellQuote),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   ay: () => (/* binding */ formatUtc),
-/* harmony export */   bw: () => (/* binding */ HELP_URI),
-/* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
-/* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
-/* harmony export */   im: () => (/* binding */ formatDay),
-/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   pt: () => (/* binding */ describeUse),
-/* harmony export */   xZ: () => (/* binding */ RULE)
-/* harmony export */ });
-/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN, daysBetween */
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
-
-const RULE_ID = 'iam-initial-access-key';
-/** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
-const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
-const TOOL_NAME = 'iam-initial-access-key-audit';
-/** Where to read about the tool's subject; change to the project's home page once it has one. */
-const TOOL_INFORMATION_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
-const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
-/** GitHub code scanning reads this string (not a number): 7.0–8.9 is "high". */
-const SECURITY_SEVERITY = '7.5';
-const PRECISION = 'high';
-const TAGS = ['security', 'CIS', 'aws', 'iam'];
-const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
-const CIS = 'CIS Amazon Web Services Foundations Benchmark';
-/** The same recommendation under the numbers each benchmark version gives it. */
-const CIS_MAPPINGS = [
-    { benchmark: CIS, version: 'v1.2.0', control: '1.21' },
-    { benchmark: CIS, version: 'v1.3.0', control: '1.11' },
-    { benchmark: CIS, version: 'v1.4.0', control: '1.11' },
-    { benchmark: CIS, version: 'v1.5.0', control: '1.11' },
-    { benchmark: CIS, version: 'v2.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v3.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v4.0.0', control: '1.11' },
-    { benchmark: CIS, version: 'v5.0.0', control: '1.10' },
-    { benchmark: CIS, version: 'v6.0.0', control: '2.10' },
-];
-/** `CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)`. */
-const CIS_SUMMARY = 'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
-const SHORT_DESCRIPTION = 'Console users must not keep an access key that was created at user setup and is unused.';
-const FULL_DESCRIPTION = 'An IAM user who signs in to the console has an active access key that was created together with the ' +
-    'user (during initial setup) and has never been used, or not within the configured number of days. ' +
-    `${CIS_SUMMARY}: do not set up access keys during initial user setup for all IAM users that have a ` +
-    'console password.';
-const WHY = 'Access keys handed out "just in case" when a user is created are long-lived credentials that nobody ' +
-    'needs: they are rarely rotated, easily forgotten in a laptop, a CI variable or a welcome e-mail, and ' +
-    'they give whoever finds them the same API access as the user, without the password or MFA that ' +
-    'protect the console. A key that has never been used (or not for months) can be removed without ' +
-    'breaking anything; a user who really needs programmatic access should create a key when they need ' +
-    'it (or, better, use short-lived credentials from IAM Identity Center or a role).';
-const CONSOLE_STEPS = [
-    'Open the IAM console, choose Users, and choose the user named in the alert.',
-    'On the Security credentials tab, under Access keys, find the key (its creation date is in the alert).',
-    'Choose Actions > Deactivate, confirm nothing breaks, then Actions > Delete.',
-];
-const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
-const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
-const CLI_LIST = 'aws iam list-access-keys --user-name USER';
-/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
-const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
-const HELP_TEXT = [
-    `Why it matters: ${WHY}`,
-    '',
-    'How to fix (console):',
-    ...CONSOLE_STEPS.map((s, i) => `  ${i + 1}. ${s}`),
-    '',
-    'How to fix (AWS CLI): find the key id (live audits show it in the alert), deactivate it, then delete it:',
-    `  ${CLI_LIST}`,
-    `  ${CLI_DEACTIVATE}`,
-    `  ${CLI_DELETE}`,
-    '',
-    `Exceptions: if the key is needed, record why with the IAM user tag "${DEFAULT_EXEMPTION_TAG}" (or the ` +
-        'tag set in the exemption-tag input). A non-empty value exempts the user: the key is listed as exempted ' +
-        'with its justification and is no longer an alert. End the value with "expires=YYYY-MM-DD" so the ' +
-        'exemption lapses after that day (UTC) and the key is reported again:',
-    `  ${CLI_TAG}`,
-    '',
-    `Benchmarks: ${CIS_SUMMARY}.`,
-    `Reference: ${HELP_URI}`,
-].join('\n');
-const HELP_MARKDOWN = [
-    '## Why it matters',
-    '',
-    WHY,
-    '',
-    '## How to fix',
-    '',
-    '### In the console',
-    '',
-    ...CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`),
-    '',
-    '### With the AWS CLI',
-    '',
-    'Find the key id (live audits show it in the alert), deactivate it first (reversible), then delete it:',
-    '',
-    '```sh',
-    CLI_LIST,
-    CLI_DEACTIVATE,
-    CLI_DELETE,
-    '```',
-    '',
-    '## Exceptions',
-    '',
-    `If the key is needed, record why with the IAM user tag \`${DEFAULT_EXEMPTION_TAG}\` (or the tag named by ` +
-        'the `exemption-tag` input). A non-empty value exempts the user: the key is listed as exempted with ' +
-        'its justification and is no longer an alert. End the value with `expires=YYYY-MM-DD` so the ' +
-        'exemption lapses after that day (UTC) and the key is reported again:',
-    '',
-    '```sh',
-    CLI_TAG,
-    '```',
-    '',
-    '## Benchmarks',
-    '',
-    ...CIS_MAPPINGS.map((m) => `- ${m.benchmark} ${m.version}: recommendation ${m.control}`),
-    '',
-    `See [Managing access keys for IAM users](${HELP_URI}).`,
-].join('\n');
-/** Everything a formatter needs about the rule, in one object. */
-const RULE = {
-    id: RULE_ID,
-    name: RULE_NAME,
-    shortDescription: SHORT_DESCRIPTION,
-    fullDescription: FULL_DESCRIPTION,
-    helpText: HELP_TEXT,
-    helpMarkdown: HELP_MARKDOWN,
-    helpUri: HELP_URI,
-    securitySeverity: SECURITY_SEVERITY,
-    precision: PRECISION,
-    tags: TAGS,
-    cis: CIS_MAPPINGS,
-};
-/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
-function shellQuote(s) {
-    const clean = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
-        return clean;
-    return `'${clean.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
- * first and use a `KEY_ID` placeholder.
- */
-function fixCommands(f) {
-    const user = shellQuote(f.userName);
-    const lines = [];
-    let key;
-    if (f.accessKeyId) {
-        key = shellQuote(f.accessKeyId);
-    }
-    else {
-        key = 'KEY_ID';
-        lines.push(`# key id unknown (offline report): pick the key created ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `aws iam list-access-keys --user-name ${user}`);
-    }
-    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
-    return lines;
-}
-/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
-function formatDuration(seconds) {
-    let s = Math.round(Math.abs(seconds));
-    const units = [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['min', 60],
-        ['s', 1],
-    ];
-    const parts = [];
-    for (const [name, size] of units) {
-        const n = Math.floor(s / size);
-        if (n > 0) {
-            parts.push(`${n} ${name}`);
-            s -= n * size;
-        }
-        else if (parts.length > 0) {
-            break; // adjacent units only: `3 d`, not `3 d 5 min`
-        }
-        if (parts.length === 2)
-            break;
-    }
-    return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
-function formatUtc(iso) {
-    const t = Date.parse(iso);
-    if (Number.isNaN(t))
-        return iso;
-    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** `2024-05-01`; anything that is not a date is returned as is. */
-function formatDay(iso) {
-    const t = Date.parse(iso);
-    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
-}
-/** Whole days from `from` to `to` (floored), or null when either is not a date. */
-function daysBetween(from, to) {
-    const a = Date.parse(from);
-    const b = Date.parse(to);
-    if (Number.isNaN(a) || Number.isNaN(b))
-        return null;
-    return Math.floor((b - a) / 86_400_000);
-}
-/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
-function describeCreation(f, setupWindowSeconds) {
-    // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
-    const gap = formatDuration(f.setupGapSeconds);
-    if (f.setupGapSeconds <= setupWindowSeconds)
-        return `created at user setup (${gap} after the user)`;
-    return `created ${gap} after the user`;
-}
-/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
-function describeUse(f, asOf) {
-    if (f.reason === 'never-used' || !f.keyLastUsedAt)
-        return 'never used';
-    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
-    const days = daysBetween(f.keyLastUsedAt, asOf);
-    return (`last used ${formatDay(f.keyLastUsedAt)}` +
-        (where.length > 0 ? ` (${where.join(', ')})` : '') +
-        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ CLI_MARK),
-/* harmony export */   x: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_1__.i)
-/* harmony export */ });
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(757);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9846);
-/**
- * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action. The
- * terminal command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks
- * itself first so the action does not run: without that mark the action always runs, so nothing can
- * make the action's step skip its audit and pass.
- */
-
-
-const CLI_MARK = Symbol.for('iam-initial-access-key-audit.cli');
-if (!globalThis[CLI_MARK])
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2567:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o4: () => (/* binding */ parseConfig)
-/* harmony export */ });
-/* unused harmony exports quote, splitList, partitionForRegion, parseDuration, parseIsoDateTime */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
-/* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
-/**
- * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
- * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
- * names the input, quotes the bad value and says what was expected.
- */
-
-
-
-const MAX_QUOTED = 80;
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
-function quote(value) {
-    const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-    return JSON.stringify(cut);
-}
-function bad(name, value, expected) {
-    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
-}
-function badItem(name, item, expected) {
-    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" contains ${quote(item)}: expected ${expected}.`);
-}
-/** Items separated by commas or newlines, trimmed, empty ones dropped. */
-function splitList(text) {
-    return text
-        .split(/[,\r\n]+/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-/** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
-function partitionForRegion(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    return 'aws';
-}
-const DURATION_EXPECTED = 'a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 };
-/** 100 years: far beyond any sensible window, well inside safe integers. */
-const MAX_DURATION_SECONDS = 36_500 * 86_400;
-/**
- * `90s`, `10m`, `2h`, `1d` -> seconds. Throws an Error whose message is the expected form (a bare
- * number is refused, with the hint to say `600s`).
- */
-function parseDuration(text) {
-    const t = text.trim();
-    const m = /^(\d+)(s|m|h|d)$/.exec(t);
-    if (!m) {
-        if (/^\d+$/.test(t))
-            throw new Error(`${DURATION_EXPECTED}; a bare number has no unit: say ${t}s`);
-        throw new Error(DURATION_EXPECTED);
-    }
-    const seconds = Number(m[1]) * UNIT_SECONDS[m[2]];
-    if (seconds > MAX_DURATION_SECONDS)
-        throw new Error(`${DURATION_EXPECTED}, of at most 36500d`);
-    return seconds;
-}
-// IAM names: letters, digits and +=,.@_-
-const IAM_NAME = '[\\w+=,.@-]';
-const ROLE_ARN = new RegExp(`^arn:([a-z-]+):iam::(\\d{12}):role/((?:${IAM_NAME}+/)*${IAM_NAME}{1,64})$`);
-const ROLE_ARN_EXPECTED = 'an IAM role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME, e.g. arn:aws:iam::111122223333:role/IamAudit';
-const ROLE_NAME = new RegExp(`^(?:${IAM_NAME}+/)*${IAM_NAME}{1,64}$`);
-const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const ACCOUNTS_EXPECTED = '12-digit AWS account ids separated by commas, spaces or newlines, e.g. 111122223333, 444455556666';
-// IAM tag keys: letters, digits, spaces and _ . : / = + - @ (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html)
-const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
-function reader(raw) {
-    const given = (name) => {
-        const v = raw[name]?.trim();
-        return v === undefined || v === '' ? undefined : v;
-    };
-    return {
-        given,
-        value(name) {
-            const v = given(name) ?? (0,_definitions_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultOf */ .HA)(name);
-            // Every input read with value() has a default; a missing one is a bug in this file.
-            if (v === undefined)
-                throw new Error(`input ${name} has no default`);
-            return v;
-        },
-    };
-}
-function integer(r, name, min, max) {
-    const v = r.value(name);
-    const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!(n >= min && n <= max)) {
-        throw bad(name, v, `a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-function boolean(r, name) {
-    const v = r.value(name);
-    const lower = v.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    throw bad(name, v, 'true or false');
-}
-function oneOf(r, name, allowed) {
-    const v = r.value(name);
-    const found = allowed.find((a) => a === v.toLowerCase());
-    if (found === undefined)
-        throw bad(name, v, `one of ${allowed.join(', ')}`);
-    return found;
-}
-function accountList(r, name) {
-    const v = r.given(name);
-    if (v === undefined)
-        return [];
-    const ids = v.split(/[\s,]+/).filter((s) => s !== '');
-    if (ids.length === 0)
-        throw bad(name, v, ACCOUNTS_EXPECTED);
-    for (const id of ids) {
-        if (!ACCOUNT_ID.test(id))
-            throw badItem(name, id, ACCOUNTS_EXPECTED);
-    }
-    return [...new Set(ids)];
-}
-function region(r) {
-    const v = r.value('aws-region');
-    if (!REGION.test(v))
-        throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
-    return v;
-}
-function roleToAssume(r, partition, awsRegion) {
-    const v = r.given('role-to-assume');
-    if (v === undefined)
-        return null;
-    const m = ROLE_ARN.exec(v);
-    if (!m || v.length > 2048)
-        throw bad('role-to-assume', v, ROLE_ARN_EXPECTED);
-    if (m[1] !== partition) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('role-to-assume', `Input "role-to-assume" is ${quote(v)}: its partition "${m[1]}" does not match aws-region "${awsRegion}"; ` +
-            `expected an ARN of partition ${partition}, arn:${partition}:iam::ACCOUNT_ID:role/NAME (or set aws-region).`);
-    }
-    return v;
-}
-function roleSessionName(r) {
-    const v = r.value('role-session-name');
-    if (!/^[\w+=,.@-]{2,64}$/.test(v)) {
-        throw bad('role-session-name', v, '2 to 64 characters of letters, digits and +=,.@_- (no spaces)');
-    }
-    return v;
-}
-function iamRoleName(r, name, example) {
-    let v = r.given(name);
-    if (v === undefined)
-        return null;
-    const raw = v;
-    if (v.startsWith('/'))
-        v = v.slice(1);
-    if (!ROLE_NAME.test(v) || v.length > 576) {
-        throw bad(name, raw, `an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. ${example}`);
-    }
-    return v;
-}
-function accountRoleName(r) {
-    return iamRoleName(r, 'account-role-name', 'IamAudit or audit/IamAudit');
-}
-const REASONS = ['never-used', 'unused'];
-const REASONS_EXPECTED = 'never-used, or never-used, unused (separated by commas or newlines)';
-function remediateReasons(r) {
-    const v = r.value('remediate-reasons');
-    const items = [...new Set(splitList(v).map((s) => s.toLowerCase()))];
-    if (items.length === 0)
-        throw bad('remediate-reasons', v, REASONS_EXPECTED);
-    for (const item of items) {
-        if (!REASONS.includes(item))
-            throw badItem('remediate-reasons', item, REASONS_EXPECTED);
-    }
-    return items;
-}
-/** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
-function remediation(r, offline) {
-    const mode = oneOf(r, 'remediate', ['off', 'plan', 'deactivate']);
-    const role = iamRoleName(r, 'remediation-role-name', 'IamKeyRemediation or security/IamKeyRemediation');
-    const afterDays = integer(r, 'remediate-after-days', 1, 3650);
-    const reasons = remediateReasons(r);
-    const max = integer(r, 'max-remediations', 1, 10_000);
-    if (mode !== 'off' && offline) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediate', `Input "remediate" is "${mode}" together with "credential-report": expected remediate: off for an offline audit (a downloaded report has no access key ids, and nothing can be checked or changed without AWS).`);
-    }
-    if (mode !== 'off' && role === null) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediation-role-name', `Input "remediation-role-name" is missing: expected the role name (with optional path) to assume in each account with due keys, e.g. IamKeyRemediation; it is required with "remediate: ${mode}".`);
-    }
-    return { mode, roleName: role, afterDays, reasons, max };
-}
-function shard(r) {
-    const v = r.given('shard');
-    if (v === undefined)
-        return null;
-    const expected = 'K/N with whole numbers 1 <= K <= N <= 256, e.g. 1/4 for the first of four shards';
-    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
-    if (!m)
-        throw bad('shard', v, expected);
-    const index = Number(m[1]);
-    const total = Number(m[2]);
-    if (!(index >= 1 && index <= total && total <= 256))
-        throw bad('shard', v, expected);
-    return { index, total };
-}
-function setupWindow(r) {
-    const v = r.value('setup-window');
-    try {
-        return parseDuration(v);
-    }
-    catch (e) {
-        throw bad('setup-window', v, e.message);
-    }
-}
-const AS_OF_EXPECTED = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
-/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
-function parseIsoDateTime(text) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(text);
-    if (!m)
-        return null;
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    const hour = Number(h);
-    const minute = Number(mi);
-    const second = Number(s);
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
-        return null;
-    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-    const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-    const check = new Date(base);
-    if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1)
-        return null; // e.g. 02-30
-    let offsetMinutes = 0;
-    if (zone !== 'Z' && zone !== 'z') {
-        const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-        if (!z)
-            return null;
-        const oh = Number(z[2]);
-        const om = Number(z[3] ?? '0');
-        if (oh > 23 || om > 59)
-            return null;
-        offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
-    }
-    const date = new Date(base - offsetMinutes * 60_000);
-    // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
-    if (Number.isNaN(date.getTime()) || year < 1970)
-        return null;
-    return date;
-}
-function asOf(r) {
-    const v = r.given('as-of');
-    if (v === undefined)
-        return null;
-    const d = parseIsoDateTime(v);
-    if (!d)
-        throw bad('as-of', v, AS_OF_EXPECTED);
-    return d;
-}
-function exemptionTag(r) {
-    const v = r.value('exemption-tag');
-    if (!TAG_KEY.test(v) || v.toLowerCase().startsWith('aws:')) {
-        throw bad('exemption-tag', v, 'an IAM tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:');
-    }
-    return v;
-}
-function exemptUsers(r) {
-    const v = r.given('exempt-users');
-    if (v === undefined)
-        return [];
-    const globs = [...new Set(splitList(v))];
-    for (const g of globs) {
-        try {
-            picomatch__WEBPACK_IMPORTED_MODULE_2___default().makeRe(g, { strictBrackets: true });
-        }
-        catch (e) {
-            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
-        }
-    }
-    return globs;
-}
-function credentialReports(r, deps) {
-    const v = r.given('credential-report');
-    if (v === undefined)
-        return [];
-    // One path or glob per line: commas are legal in paths and in glob braces.
-    const patterns = v
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    const files = new Set();
-    for (const p of patterns) {
-        const found = deps.expandGlob(p);
-        if (found.length === 0) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(p)}: no file matches it; expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv.`);
-        }
-        for (const f of found)
-            files.add(f);
-    }
-    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-function filePath(r, name) {
-    const v = r.value(name);
-    if (v.endsWith('/') || v.endsWith('\\') || v.includes('\0')) {
-        throw bad(name, v, 'a file path, e.g. reports/iam.json');
-    }
-    return v;
-}
-function issueLabels(r) {
-    const v = r.value('issue-labels');
-    const labels = [...new Set(splitList(v))];
-    for (const l of labels) {
-        if ([...l].length > 50) {
-            throw badItem('issue-labels', l, 'labels of 1 to 50 characters separated by commas or newlines, e.g. security');
-        }
-    }
-    return labels;
-}
-/** Validates every input and returns the Config; throws InputError on the first mistake. */
-function parseConfig(raw, deps) {
-    const r = reader(raw);
-    const awsRegion = region(r);
-    const partition = partitionForRegion(awsRegion);
-    const roleArn = roleToAssume(r, partition, awsRegion);
-    const audience = r.value('audience');
-    const sessionName = roleSessionName(r);
-    const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
-    const accounts = accountList(r, 'accounts');
-    const roleName = accountRoleName(r);
-    const organization = boolean(r, 'organization');
-    const excludeAccounts = accountList(r, 'exclude-accounts');
-    if (accounts.length > 0 && organization) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('accounts', 'Input "accounts" is set together with "organization: true": expected one of them, either a list of account ids or the whole organization.');
-    }
-    if ((accounts.length > 0 || organization) && roleName === null) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`);
-    }
-    const concurrency = integer(r, 'concurrency', 1, 64);
-    const shardValue = shard(r);
-    const scope = oneOf(r, 'scope', ['at-setup', 'any']);
-    const setupWindowSeconds = setupWindow(r);
-    const unusedDays = integer(r, 'unused-days', 0, 36_500);
-    const asOfValue = asOf(r);
-    const tag = exemptionTag(r);
-    const exempt = exemptUsers(r);
-    const reports = credentialReports(r, deps);
-    if (reports.length > 0) {
-        const conflicting = [
-            roleArn !== null ? 'role-to-assume' : null,
-            accounts.length > 0 ? 'accounts' : null,
-            organization ? 'organization' : null,
-        ].filter((x) => x !== null);
-        if (conflicting.length > 0) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
-        }
-    }
-    const sarifFile = filePath(r, 'sarif-file');
-    const jsonFile = filePath(r, 'json-file');
-    if (sarifFile === jsonFile) {
-        throw bad('json-file', jsonFile, 'a path different from sarif-file');
-    }
-    const summary = boolean(r, 'summary');
-    const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
-    const createIssues = boolean(r, 'create-issues');
-    const labels = issueLabels(r);
-    const maxIssues = integer(r, 'max-issues', 0, 100_000);
-    // No default here: the action's default `${{ github.token }}` arrives already expanded.
-    const githubToken = r.given('github-token') ?? null;
-    if (createIssues && githubToken === null) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
-    }
-    const remediationSettings = remediation(r, reports.length > 0);
-    return {
-        roleToAssume: roleArn,
-        audience,
-        awsRegion,
-        partition,
-        roleSessionName: sessionName,
-        roleDurationSeconds: durationSeconds,
-        accounts,
-        accountRoleName: roleName,
-        organization,
-        excludeAccounts,
-        concurrency,
-        shard: shardValue,
-        rule: { scope, setupWindowSeconds, unusedDays, exemptionTag: tag },
-        asOf: asOfValue,
-        exemptUsers: exempt,
-        credentialReports: reports,
-        sarifFile,
-        jsonFile,
-        summary,
-        failOn,
-        createIssues,
-        issueLabels: labels,
-        maxIssues,
-        githubToken,
-        remediation: remediationSettings,
-    };
-}
-
-
-/***/ }),
-
-/***/ 3775:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ BOOLEAN_INPUTS),
-/* harmony export */   HA: () => (/* binding */ defaultOf),
-/* harmony export */   mc: () => (/* binding */ INPUTS)
-/* harmony export */ });
-/* unused harmony export OUTPUTS */
-/**
- * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
- * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
- */
-const INPUTS = [
-    {
-        name: 'role-to-assume',
-        description: 'ARN of the audit role to assume with GitHub OIDC (needs `id-token: write`), e.g. arn:aws:iam::111122223333:role/IamAudit. Absent: use the ambient AWS credentials (e.g. from aws-actions/configure-aws-credentials, or the environment).',
-    },
-    {
-        name: 'audience',
-        description: 'Audience of the GitHub OIDC token.',
-        default: 'sts.amazonaws.com',
-    },
-    {
-        name: 'aws-region',
-        description: 'Region for the STS and Organizations endpoints. The partition follows it: cn-* is aws-cn, us-gov-* is aws-us-gov, any other is aws.',
-        default: 'us-east-1',
-    },
-    {
-        name: 'role-session-name',
-        description: 'Session name of the assumed roles (2-64 characters of letters, digits and +=,.@_-).',
-        default: 'iam-initial-access-key-audit',
-    },
-    {
-        name: 'role-duration-seconds',
-        description: 'Duration of the OIDC session, 900 to 43200 seconds. Chained per-account sessions are capped at 3600 by AWS.',
-        default: '3600',
-    },
-    {
-        name: 'accounts',
-        description: 'Account ids (separated by commas, spaces or newlines) to audit by assuming `account-role-name` in each. Absent: the signed-in account only.',
-    },
-    {
-        name: 'account-role-name',
-        description: 'Role name, with an optional path (e.g. audit/IamAudit), assumed in each audited account. Required with `accounts` or `organization`.',
-    },
-    {
-        name: 'organization',
-        description: '`true`: audit every ACTIVE account of the AWS Organization. Needs the management account or a delegated administrator.',
-        default: 'false',
-    },
-    {
-        name: 'exclude-accounts',
-        description: 'Account ids (separated by commas, spaces or newlines) to skip.',
-    },
-    {
-        name: 'concurrency',
-        description: 'Number of accounts audited at once, 1 to 64.',
-        default: '8',
-    },
-    {
-        name: 'shard',
-        description: '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4). An account is in slice (account id mod N) + 1, so it stays in its shard when the organization changes.',
-    },
-    {
-        name: 'scope',
-        description: '`at-setup`: only keys created with the user (within `setup-window`) fail. `any`: every active, unused key of a console user fails.',
-        default: 'at-setup',
-    },
-    {
-        name: 'setup-window',
-        description: 'Largest gap between user creation and key creation that still counts as "created at setup", with a unit: 90s, 10m, 2h, 1d.',
-        default: '10m',
-    },
-    {
-        name: 'unused-days',
-        description: 'A key last used more than this many days (of 86,400 s) before `as-of` fails too. 0: only never-used keys fail.',
-        default: '90',
-    },
-    {
-        name: 'as-of',
-        description: 'ISO 8601 time (e.g. 2026-01-31T00:00:00Z) that `unused-days` is measured from. Absent: the credential report generation time in live runs, the current time offline.',
-    },
-    {
-        name: 'exemption-tag',
-        description: 'IAM user tag whose non-empty value exempts the user (the justification); it may end with expires=YYYY-MM-DD.',
-        default: 'access-key-justification',
-    },
-    {
-        name: 'exempt-users',
-        description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
-    },
-    {
-        name: 'credential-report',
-        description: 'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
-    },
-    {
-        name: 'sarif-file',
-        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
-        default: 'iam-initial-access-keys.sarif',
-    },
-    {
-        name: 'json-file',
-        description: 'Where to write the machine-readable JSON report.',
-        default: 'iam-initial-access-keys.json',
-    },
-    {
-        name: 'summary',
-        description: 'Write the job summary.',
-        default: 'true',
-    },
-    {
-        name: 'fail-on',
-        description: '`findings`: fail on findings or account errors; `errors`: fail only on account errors; `never`.',
-        default: 'findings',
-    },
-    {
-        name: 'create-issues',
-        description: 'Keep one GitHub issue per violating user in sync: open, update, reopen and close them (needs `issues: write`).',
-        default: 'false',
-    },
-    {
-        name: 'issue-labels',
-        description: 'Extra labels (separated by commas or newlines) on new issues. The action finds its issues by its own label iam-initial-access-key, never by these.',
-        default: 'security',
-    },
-    {
-        name: 'max-issues',
-        description: 'Most new issues opened per run; the rest are counted in the summary and the `issues-skipped` output.',
-        default: '20',
-    },
-    {
-        name: 'github-token',
-        description: 'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
-        default: '${{ github.token }}',
-    },
-    {
-        name: 'remediate',
-        description: '`off`; `plan`: report which keys are due for deactivation and change nothing; `deactivate`: set due keys Inactive (never deletes) through `remediation-role-name`. Live runs only.',
-        default: 'off',
-    },
-    {
-        name: 'remediation-role-name',
-        description: 'Role name, with an optional path, assumed from the audit session in each account that has due keys (only iam:ListAccessKeys, iam:GetAccessKeyLastUsed, iam:UpdateAccessKey). Required with `remediate: plan` or `deactivate`; the audit role stays read-only.',
-    },
-    {
-        name: 'remediate-after-days',
-        description: 'Notice period, 1 to 3650 days: a key is due once it was first reported (earliest code scanning alert or issue) at least this many days before `as-of`. A key without earlier report is never due.',
-        default: '14',
-    },
-    {
-        name: 'remediate-reasons',
-        description: 'Which findings may be deactivated: `never-used`, or `never-used, unused` to include keys unused for more than `unused-days`.',
-        default: 'never-used',
-    },
-    {
-        name: 'max-remediations',
-        description: 'Most keys deactivated per run, 1 to 10000, oldest first reported first; the rest stay due for the next run.',
-        default: '10',
-    },
-];
-/** Inputs whose value is `true` or `false` (bare flags on the command line). */
-const BOOLEAN_INPUTS = new Set(INPUTS.filter((i) => i.default === 'true' || i.default === 'false').map((i) => i.name));
-/** The default of an input as written in action.yml, or undefined. */
-function defaultOf(name) {
-    const def = INPUTS.find((i) => i.name === name);
-    return def?.default;
-}
-/** The action's outputs (DESIGN §3), in order, as in action.yml. */
-const OUTPUTS = [
-    { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
-    { name: 'violating-users', description: 'Number of users with at least one failing access key.' },
-    { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
-    { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
-    { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
-    { name: 'sarif-file', description: 'Path of the SARIF report written.' },
-    { name: 'json-file', description: 'Path of the JSON report written.' },
-    { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
-    {
-        name: 'issues-updated',
-        description: 'Number of open issues whose title or description this run updated (reopened issues count as opened).',
-    },
-    { name: 'issues-closed', description: 'Number of issues closed by this run.' },
-    {
-        name: 'issues-skipped',
-        description: 'Number of new violators left without an issue because of `max-issues`.',
-    },
-    {
-        name: 'new-findings',
-        description: 'Number of failing keys with no earlier code scanning alert or issue (empty when the history was not available).',
-    },
-    {
-        name: 'resolved-findings',
-        description: 'Number of open code scanning alerts of this tool, under accounts audited successfully, whose key is no longer a finding (empty when the alerts could not be listed).',
-    },
-    {
-        name: 'keys-due',
-        description: 'Number of keys due for deactivation (`remediate: plan` or `deactivate`), deactivated ones included.',
-    },
-    {
-        name: 'keys-deactivated',
-        description: 'Number of access keys this run set Inactive (`remediate: deactivate`).',
-    },
-];
-
-
-/***/ }),
-
-/***/ 9876:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ expandGlob)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(7016);
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-;// CONCATENATED MODULE: ./src/inputs/glob.ts
-/**
- * The filesystem side of `credential-report`: a path or glob -> the files it names.
- */
-
-
-
-function kind(path) {
-    try {
-        const st = (0,external_node_fs_.statSync)(path);
-        return st.isDirectory() ? 'dir' : 'file';
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * Files matching `pattern`, sorted. A path that exists is returned as is, even when it contains
- * glob characters (`reports/[prod].csv`); a directory stands for the `*.csv` files in it. Paths come
- * back relative when the pattern is relative, absolute when it is absolute.
- */
-function expandGlob(pattern) {
-    const k = kind(pattern);
-    if (k === 'file')
-        return [pattern];
-    if (k === 'dir') {
-        return globSync('*.csv', { cwd: pattern, onlyFiles: true, absolute: (0,external_node_path_.isAbsolute)(pattern) })
-            .map((f) => ((0,external_node_path_.isAbsolute)(f) ? f : `${pattern.replace(/[\\/]+$/, '')}/${f}`))
-            .sort();
-    }
-    // tinyglobby wants forward slashes; on Windows a backslash is a separator, not an escape.
-    const glob = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
-    return globSync(glob, {
-        onlyFiles: true,
-        absolute: (0,external_node_path_.isAbsolute)(pattern),
-        expandDirectories: false,
-        dot: false,
-    }).sort();
-}
-
-
-/***/ }),
-
-/***/ 757:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./src/inputs/definitions.ts
-var definitions = __nccwpck_require__(3775);
-;// CONCATENATED MODULE: ./src/inputs/action.ts
-/** The action's side of the inputs: every input of action.yml, as the runner passes it. */
-
-
-/** Raw strings of every input; an empty string means "use the default" (parseConfig decides). */
-function readActionInputs() {
-    const raw = {};
-    for (const input of definitions/* INPUTS */.mc) {
-        raw[input.name] = core/* getInput */.V4(input.name);
-    }
-    return raw;
-}
-
-// EXTERNAL MODULE: ./src/inputs/config.ts
-var inputs_config = __nccwpck_require__(2567);
-// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
-var glob = __nccwpck_require__(9876);
-// EXTERNAL MODULE: ./src/pipeline.ts + 63 modules
-var pipeline = __nccwpck_require__(7319);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: ./src/main.ts
-/** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
-
-
-
-
-
-
-
-async function run() {
-    let result = null;
-    let issues = null;
-    let writeSummary = true;
-    let files = { sarifFile: '', jsonFile: '' };
-    try {
-        const config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
-        writeSummary = config.summary;
-        files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
-        if (config.githubToken)
-            core/* setSecret */.Pq(config.githubToken);
-        const outcome = await (0,pipeline/* runPipeline */.a)(config, {
-            getIDToken: (audience) => core/* getIDToken */.V9(audience),
-            setSecret: (secret) => core/* setSecret */.Pq(secret),
-            now: () => new Date(),
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            log: { info: core/* info */.pq, warning: core/* warning */.$e },
-            github: (0,pipeline/* githubContextFromEnv */.S)(config.githubToken),
-            onResult: (r) => {
-                result = r;
-            },
-        });
-        issues = outcome.issues;
-        for (const [name, value] of Object.entries(outcome.outputs))
-            core/* setOutput */.uH(name, value);
-        if (outcome.exitCode !== 0)
-            core/* setFailed */.C1(outcome.verdict);
-        else
-            core/* info */.pq(outcome.verdict);
-    }
-    catch (error) {
-        fail(error);
-    }
-    finally {
-        if (result && writeSummary) {
+async function mapWithConcurrency(items, limit, fn) {
+    const workers = Math.max(1, Math.min(Number.isFinite(limit) ? Math.floor(limit) : 1, items.length));
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    let firstError;
+    async function worker() {
+        while (!failed && next < items.length) {
+            const index = next++;
             try {
-                await core/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(result, { ...files, issues })).write();
+                results[index] = await fn(items[index], index);
             }
-            catch (error) {
-                core/* warning */.$e(`Could not write the job summary: ${message(error)}`);
+            catch (err) {
+                if (!failed) {
+                    failed = true;
+                    firstError = err;
+                }
             }
         }
     }
+    await Promise.all(Array.from({ length: items.length === 0 ? 0 : workers }, () => worker()));
+    if (failed)
+        throw firstError;
+    return results;
 }
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
-function fail(error) {
-    if (error instanceof model/* InputError */.d) {
-        core/* setFailed */.C1(error.message);
-        return;
-    }
-    if (error instanceof Error && error.stack)
-        core/* debug */.Yz(error.stack);
-    core/* setFailed */.C1(message(error));
-}
-
-
-/***/ }),
-
-/***/ 182:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
 /**
- * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
- * Nothing here does I/O; every formatter is a pure function of these types.
+ * Like `Promise.all`, but rejects (with the first error, in order) only once every promise has
+ * settled: no call of a failed account keeps running after its audit returned.
  */
-/** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
+async function settleAll(promises) {
+    const results = await Promise.allSettled(promises);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return results.map((r) => r.value);
+}
+/** `settleAll` for two promises of different types. */
+async function settleBoth(a, b) {
+    const [ra, rb] = await Promise.allSettled([a, b]);
+    if (ra.status === 'rejected')
+        throw ra.reason;
+    if (rb.status === 'rejected')
+        throw rb.reason;
+    return [ra.value, rb.value];
 }
 
-
-/***/ }),
-
-/***/ 7319:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ githubContextFromEnv),
-  a: () => (/* binding */ runPipeline)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -71966,18 +69782,6 @@ const ROOT_USER = '<root_account>';
 function toIsoSecond(ms) {
     const floored = Math.floor(ms / 1000) * 1000;
     return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/**
- * The rule's "unnecessary" test (DESIGN §1): never used, or (with `unusedDays` > 0) last used more
- * than `unusedDays` × 86,400 s before `asOf` (epoch ms); null when the key is needed. The one copy of
- * the test: remediation's live re-check uses it too.
- */
-function unnecessaryReason(lastUsedMs, asOf, unusedDays) {
-    if (lastUsedMs === null)
-        return 'never-used';
-    if (unusedDays > 0 && asOf - lastUsedMs > unusedDays * DAY_MS)
-        return 'unused';
-    return null;
 }
 /** `20261127T204726Z`: the compact form used in SARIF locations. */
 function compactSecond(ms) {
@@ -72006,7 +69810,9 @@ function userPathAndName(userArn) {
 }
 /**
  * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`.
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
  */
 function keyLocation(k) {
     const userPart = userPathAndName(k.userArn)
@@ -72014,8 +69820,11 @@ function keyLocation(k) {
         .filter((s) => s !== '')
         .map(encodeSegment)
         .join('/');
+    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+    if (k.keyCreatedAt === null)
+        return `${prefix}unknown-slot${k.slot}`;
     const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-    return `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-${compactSecond(k.keyCreatedAt)}${suffix}`;
+    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
 }
 /** True when both keys of the user have a creation time and it is the same second. */
 function keysShareSecond(user) {
@@ -72035,11 +69844,25 @@ function compareFindings(a, b) {
 function sortFindings(findings) {
     return findings.sort(compareFindings);
 }
+/**
+ * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
+ * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
+ */
+function unnecessaryReason(lastUsed, asOf, unusedDays) {
+    if (lastUsed === null)
+        return 'never-used';
+    if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS)
+        return 'unused';
+    return null;
+}
 function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
-    if (!key.active || key.lastRotated === null)
+    if (!key.active)
         return null;
-    const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
-    if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000)
+    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
         return null;
     const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
     if (reason === null)
@@ -72052,8 +69875,8 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
         accessKeyId: null,
         reason,
         userCreatedAt: toIsoSecond(user.userCreationTime),
-        keyCreatedAt: toIsoSecond(key.lastRotated),
-        setupGapSeconds: Math.round(gapMs / 1000),
+        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
         keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
         keyLastUsedService: key.lastUsedService,
         keyLastUsedRegion: key.lastUsedRegion,
@@ -72077,8 +69900,17 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
  */
 function evaluateReport(report, settings, asOf) {
     const findings = [];
-    const accountId = report.accountId ?? 'unknown';
+    // Null only for a report without user rows: then there is nothing to evaluate.
+    const accountId = report.accountId;
+    if (accountId === null)
+        return findings;
+    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
+    // the first row of its user ARN.
+    const seen = new Set();
     for (const user of report.users) {
+        if (seen.has(user.arn))
+            continue;
+        seen.add(user.arn);
         if (!user.passwordEnabled || user.user === ROOT_USER)
             continue;
         const sameSecond = keysShareSecond(user);
@@ -72091,102 +69923,2658 @@ function evaluateReport(report, settings, asOf) {
     return sortFindings(findings);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/evaluate/exemptions.ts
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/aws/operations.ts
 /**
- * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
- * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
+ * THE table of AWS operations the audit calls (DESIGN §6). Everything that names an operation derives
+ * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
+ * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
+ * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
+ *
+ * The remediation role's operations come last (after the audit's own, which `operation()` finds first).
+ *
+ * Self-contained (no imports): `npm run bench` loads it from a plain Node script.
+ */
+/** Every operation, in the order a run calls them; member-role ones in the order policies list them. */
+const AWS_OPERATIONS = [
+    {
+        command: 'AssumeRoleWithWebIdentity',
+        iamAction: 'sts:AssumeRoleWithWebIdentity',
+        step: 'AssumeRoleWithWebIdentity',
+        role: 'audit',
+        need: 'required',
+        scope: 'run',
+        granted: true,
+        denied: 'the trust policy of role-to-assume does not trust this workflow: nothing is audited',
+    },
+    {
+        command: 'GetCallerIdentity',
+        iamAction: 'sts:GetCallerIdentity',
+        step: 'GetCallerIdentity',
+        role: 'audit',
+        need: 'required',
+        scope: 'run',
+        granted: false,
+        denied: 'the credentials are not valid: nothing is audited',
+    },
+    {
+        command: 'ListAccounts',
+        iamAction: 'organizations:ListAccounts',
+        step: 'ListAccounts',
+        role: 'organization',
+        need: 'required',
+        scope: 'run',
+        granted: true,
+        denied: 'the organization cannot be listed (not the management or a delegated administrator account): nothing is audited',
+    },
+    {
+        command: 'AssumeRole',
+        iamAction: 'sts:AssumeRole',
+        step: 'AssumeRole',
+        role: 'audit',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: the member role is missing, or does not trust the audit role',
+    },
+    {
+        command: 'GenerateCredentialReport',
+        iamAction: 'iam:GenerateCredentialReport',
+        step: 'GenerateCredentialReport',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: no credential report',
+    },
+    {
+        command: 'GetCredentialReport',
+        iamAction: 'iam:GetCredentialReport',
+        step: 'GetCredentialReport',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: no credential report',
+    },
+    {
+        command: 'ListAccessKeys',
+        iamAction: 'iam:ListAccessKeys',
+        step: 'ListAccessKeys',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: the flagged keys cannot be confirmed live',
+    },
+    {
+        command: 'GetAccessKeyLastUsed',
+        iamAction: 'iam:GetAccessKeyLastUsed',
+        step: 'GetAccessKeyLastUsed',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: the live last use of the flagged keys is unknown',
+    },
+    {
+        command: 'ListUserTags',
+        iamAction: 'iam:ListUserTags',
+        step: 'ListUserTags',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: exemption tags cannot be read',
+    },
+    {
+        command: 'ListAccountAliases',
+        iamAction: 'iam:ListAccountAliases',
+        step: 'ListAccountAliases',
+        role: 'member',
+        need: 'required',
+        scope: 'account',
+        granted: true,
+        denied: 'that account fails: its alias cannot be read',
+    },
+    {
+        command: 'ListAccessKeys',
+        iamAction: 'iam:ListAccessKeys',
+        step: 'ListAccessKeys',
+        role: 'remediation',
+        need: 'optional',
+        scope: 'account',
+        granted: true,
+        denied: 'warning: the due keys of that account cannot be checked again, so none is deactivated',
+    },
+    {
+        command: 'GetAccessKeyLastUsed',
+        iamAction: 'iam:GetAccessKeyLastUsed',
+        step: 'GetAccessKeyLastUsed',
+        role: 'remediation',
+        need: 'optional',
+        scope: 'account',
+        granted: true,
+        denied: 'warning: the due keys of that account cannot be checked again, so none is deactivated',
+    },
+    {
+        command: 'UpdateAccessKey',
+        iamAction: 'iam:UpdateAccessKey',
+        step: 'UpdateAccessKey',
+        role: 'remediation',
+        need: 'optional',
+        scope: 'account',
+        granted: true,
+        denied: 'warning: the due keys of that account stay Active; its audit results are unchanged',
+    },
+];
+/** The operation of an SDK command name. */
+function operation(command) {
+    return AWS_OPERATIONS.find((o) => o.command === command);
+}
+/** The per-account operation whose step name (or IAM action) is `step`, if any. */
+function accountOperationOfStep(step) {
+    return AWS_OPERATIONS.find((o) => o.scope === 'account' && (o.step === step || o.iamAction === step));
+}
+/** The IAM actions granted to `role`, in table order. */
+function actionsOf(role) {
+    return AWS_OPERATIONS
+        .filter((o) => o.role === role && o.granted)
+        .map((o) => o.iamAction);
+}
+/** Every IAM action the member-account role needs (DESIGN §6). */
+const MEMBER_ROLE_ACTIONS = actionsOf('member');
+/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation');
+
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+/**
+ * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
+ * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
+ * and, for network failures, its `code`.
  */
 
 
-const EXPIRES = /(?:^|[\s;,])expires=(\S*)\s*$/i;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+const errors_REMEDIATION_ROLE_ACTIONS = (/* unused pure expression or super */ null && ([
+    'iam:ListAccessKeys',
+    'iam:GetAccessKeyLastUsed',
+    'iam:UpdateAccessKey',
+]));
+/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
+class ReportTimeoutError extends Error {
+    waitedMs;
+    constructor(waitedMs) {
+        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
+        this.waitedMs = waitedMs;
+        this.name = 'ReportTimeoutError';
+    }
+}
 /**
- * Splits a justification tag value into its text and its `expires=YYYY-MM-DD` suffix (separated by
- * `;`, `,` or whitespace, or the whole value). `expires` is the text after `expires=` as written, even
- * when it is not a valid date (which `applyExemptions` then treats as already expired).
+ * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
+ * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
  */
-function parseJustification(value) {
-    const trimmed = value.trim();
-    const m = EXPIRES.exec(trimmed);
-    if (!m)
-        return { text: trimmed, expires: null };
-    const text = trimmed
-        .slice(0, m.index)
-        .replace(/[\s;,]+$/, '')
+class ReportNeverPresentError extends Error {
+    answer;
+    times;
+    waitedMs;
+    constructor(answer, times, waitedMs) {
+        super(`GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+            `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`);
+        this.answer = answer;
+        this.times = times;
+        this.waitedMs = waitedMs;
+        this.name = 'ReportNeverPresentError';
+    }
+}
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+class ReportTooLargeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportTooLargeError';
+    }
+}
+/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
+class ReportFormatError extends Error {
+    format;
+    constructor(format) {
+        super(`unexpected credential report format ${format} (expected text/csv)`);
+        this.format = format;
+        this.name = 'ReportFormatError';
+    }
+}
+/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
+const REPORT_CAPACITY = new Set(['LimitExceeded', 'LimitExceededException']);
+/** Thrown when the credential report belongs to another account than the one audited. */
+class AccountMismatchError extends Error {
+    expected;
+    actual;
+    constructor(expected, actual) {
+        super(`the credential report is of account ${actual}, not ${expected}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.name = 'AccountMismatchError';
+    }
+}
+/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
+class StepError extends Error {
+    step;
+    original;
+    constructor(step, original) {
+        super(`${step}: ${(0,errors/* errorMessage */.g)(original)}`);
+        this.step = step;
+        this.original = original;
+        this.name = 'StepError';
+    }
+}
+/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
+async function atStep(step, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw err instanceof StepError ? err : new StepError(step, err);
+    }
+}
+/** The SDK error behind a `StepError` (or the error itself). */
+function originalError(err) {
+    return err instanceof StepError ? err.original : err;
+}
+/** IAM's answer for a user or key that does not exist (any more). */
+const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
+function awsErrorName(err) {
+    return facts(originalError(err)).name;
+}
+/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
+function isAccessDenied(err) {
+    const f = facts(originalError(err));
+    return (ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name)));
+}
+const ACCESS_DENIED = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'UnauthorizedOperation',
+    'UnauthorizedAccess',
+    'AuthorizationError',
+]);
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+    'InvalidAccessKeyId',
+    'IncompleteSignature',
+    'MissingAuthenticationToken',
+    'CredentialsProviderError',
+]);
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNABORTED',
+    'EPROTO',
+    'UND_ERR_SOCKET',
+]);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
+/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
+const REPORT_NOT_READY = new Set([
+    'ReportInProgress',
+    'ReportInProgressException',
+    'ReportNotPresent',
+    'ReportNotPresentException',
+    'ReportExpired',
+    'ReportExpiredException',
+    'CredentialReportNotPresentException',
+    'CredentialReportNotReadyException',
+    'CredentialReportExpiredException',
+]);
+function facts(err) {
+    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
+        const e = err;
+        let code = typeof e.code === 'string' ? e.code : undefined;
+        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
+            const c = e.cause.code;
+            if (typeof c === 'string')
+                code = c;
+        }
+        let message = typeof e.message === 'string' ? e.message : String(err);
+        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
+        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
+        if (code === undefined) {
+            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
+            if (found !== undefined && NETWORK_CODES.has(found))
+                code = found;
+        }
+        const rawName = typeof e.name === 'string' ? e.name : 'Error';
+        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
+        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
+            ? e.Code
+            : rawName;
+        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+        return { name, message, status, attempts, code };
+    }
+    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
+}
+/** The detail of an AWS error message: one line, without the SDK's trailing hints about `$response`, bounded. */
+function errorDetail(message) {
+    const line = message
+        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
+        .replace(/\s+/g, ' ')
         .trim();
-    return { text, expires: m[1] ?? '' };
+    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
 }
-/** End of the given UTC day (exclusive), epoch ms; null when `YYYY-MM-DD` is not a real date. */
-function expiryEnd(date) {
-    const m = DATE.exec(date);
-    if (!m)
-        return null;
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    const start = Date.UTC(y, mo - 1, d);
-    const check = new Date(start);
-    if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
-        return null;
-    return Date.UTC(y, mo - 1, d + 1);
+/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
+function actionFromMessage(message) {
+    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
+    return m?.[1] ?? null;
 }
-/** The value of `tagKey` (matched case-insensitively, as IAM treats tag keys as unique), trimmed. */
-function tagValue(tags, tagKey) {
-    if (!tags)
-        return null;
-    const wanted = tagKey.toLowerCase();
-    for (const [k, v] of Object.entries(tags)) {
-        if (k.toLowerCase() === wanted)
-            return v.trim();
+/** The IAM action of a step of an account's audit (from the operations table), or the step if it is one. */
+function actionForStep(step) {
+    const known = accountOperationOfStep(step);
+    if (known)
+        return known.iamAction;
+    return /^[a-z0-9-]+:[A-Za-z]+$/.test(step) ? step : null;
+}
+function isAssumeRole(step) {
+    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
+}
+function roleText(ctx) {
+    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
+}
+/** Describes an error of one account's audit for the summary, the JSON report and the log. */
+function describeAwsError(err, ctx) {
+    if (err instanceof StepError)
+        return describeAwsError(err.original, { ...ctx, step: err.step });
+    const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+    return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+function describeText(err, ctx) {
+    const f = facts(err);
+    const where = `${ctx.step} in account ${ctx.accountId}`;
+    const detail = errorDetail(f.message);
+    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+        };
     }
+    if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
+        };
+    }
+    if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+        };
+    }
+    if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
+        };
+    }
+    if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
+        return {
+            error,
+            hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
+        };
+    }
+    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
+        return {
+            error: `${where} failed: ${detail}`,
+            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
+        };
+    }
+    if (f.name === 'ReportError') {
+        return {
+            error: `${where} failed: the credential report could not be read: ${detail}`,
+            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    if (ACCESS_DENIED.has(f.name) ||
+        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
+        if (isAssumeRole(ctx.step)) {
+            return {
+                error,
+                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
+                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
+                    'and that the audit role is allowed sts:AssumeRole on it.',
+            };
+        }
+        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
+        const all = MEMBER_ROLE_ACTIONS.join(', ');
+        return {
+            error,
+            hint: action
+                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
+                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
+        };
+    }
+    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
+        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
+        return {
+            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
+            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
+        };
+    }
+    if (EXPIRED.has(f.name) && ctx.ambient) {
+        return {
+            error,
+            hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
+        };
+    }
+    if (EXPIRED.has(f.name)) {
+        return {
+            error,
+            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
+        };
+    }
+    if (BAD_CREDENTIALS.has(f.name)) {
+        return {
+            error,
+            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
+        };
+    }
+    if (f.name === 'RegionDisabledException') {
+        return {
+            error,
+            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
+        };
+    }
+    if (NO_SUCH_ENTITY.has(f.name)) {
+        return { error, hint: null };
+    }
+    if (REPORT_NOT_READY.has(f.name)) {
+        return {
+            error,
+            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+        };
+    }
+    if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+        const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
+        return {
+            error: `${where} failed: no answer in time (${tries} timed out)`,
+            hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
+        };
+    }
+    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
+        NETWORK_NAMES.has(f.name) ||
+        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
+        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
+        return {
+            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
+            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
+        };
+    }
+    if (f.status !== undefined && f.status >= 500) {
+        return {
+            error,
+            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
+        };
+    }
+    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
+        return {
+            error,
+            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
+        };
+    }
+    return { error, hint: null };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(1695);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __nccwpck_require__(1279);
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
+;// CONCATENATED MODULE: ./node_modules/lru-cache/index.mjs
+const perf =
+  typeof performance === 'object' &&
+  performance &&
+  typeof performance.now === 'function'
+    ? performance
+    : Date
+
+const hasAbortController = typeof AbortController === 'function'
+
+// minimal backwards-compatibility polyfill
+// this doesn't have nearly all the checks and whatnot that
+// actual AbortController/Signal has, but it's enough for
+// our purposes, and if used properly, behaves the same.
+const AC = hasAbortController
+  ? AbortController
+  : class AbortController {
+      constructor() {
+        this.signal = new AS()
+      }
+      abort(reason = new Error('This operation was aborted')) {
+        this.signal.reason = this.signal.reason || reason
+        this.signal.aborted = true
+        this.signal.dispatchEvent({
+          type: 'abort',
+          target: this.signal,
+        })
+      }
+    }
+
+const hasAbortSignal = typeof AbortSignal === 'function'
+// Some polyfills put this on the AC class, not global
+const hasACAbortSignal = typeof AC.AbortSignal === 'function'
+const AS = hasAbortSignal
+  ? AbortSignal
+  : hasACAbortSignal
+  ? AC.AbortController
+  : class AbortSignal {
+      constructor() {
+        this.reason = undefined
+        this.aborted = false
+        this._listeners = []
+      }
+      dispatchEvent(e) {
+        if (e.type === 'abort') {
+          this.aborted = true
+          this.onabort(e)
+          this._listeners.forEach(f => f(e), this)
+        }
+      }
+      onabort() {}
+      addEventListener(ev, fn) {
+        if (ev === 'abort') {
+          this._listeners.push(fn)
+        }
+      }
+      removeEventListener(ev, fn) {
+        if (ev === 'abort') {
+          this._listeners = this._listeners.filter(f => f !== fn)
+        }
+      }
+    }
+
+const warned = new Set()
+const deprecatedOption = (opt, instead) => {
+  const code = `LRU_CACHE_OPTION_${opt}`
+  if (shouldWarn(code)) {
+    warn(code, `${opt} option`, `options.${instead}`, LRUCache)
+  }
+}
+const deprecatedMethod = (method, instead) => {
+  const code = `LRU_CACHE_METHOD_${method}`
+  if (shouldWarn(code)) {
+    const { prototype } = LRUCache
+    const { get } = Object.getOwnPropertyDescriptor(prototype, method)
+    warn(code, `${method} method`, `cache.${instead}()`, get)
+  }
+}
+const deprecatedProperty = (field, instead) => {
+  const code = `LRU_CACHE_PROPERTY_${field}`
+  if (shouldWarn(code)) {
+    const { prototype } = LRUCache
+    const { get } = Object.getOwnPropertyDescriptor(prototype, field)
+    warn(code, `${field} property`, `cache.${instead}`, get)
+  }
+}
+
+const emitWarning = (...a) => {
+  typeof process === 'object' &&
+  process &&
+  typeof process.emitWarning === 'function'
+    ? process.emitWarning(...a)
+    : console.error(...a)
+}
+
+const shouldWarn = code => !warned.has(code)
+
+const warn = (code, what, instead, fn) => {
+  warned.add(code)
+  const msg = `The ${what} is deprecated. Please use ${instead} instead.`
+  emitWarning(msg, 'DeprecationWarning', code, fn)
+}
+
+const isPosInt = n => n && n === Math.floor(n) && n > 0 && isFinite(n)
+
+/* istanbul ignore next - This is a little bit ridiculous, tbh.
+ * The maximum array length is 2^32-1 or thereabouts on most JS impls.
+ * And well before that point, you're caching the entire world, I mean,
+ * that's ~32GB of just integers for the next/prev links, plus whatever
+ * else to hold that many keys and values.  Just filling the memory with
+ * zeroes at init time is brutal when you get that big.
+ * But why not be complete?
+ * Maybe in the future, these limits will have expanded. */
+const getUintArray = max =>
+  !isPosInt(max)
+    ? null
+    : max <= Math.pow(2, 8)
+    ? Uint8Array
+    : max <= Math.pow(2, 16)
+    ? Uint16Array
+    : max <= Math.pow(2, 32)
+    ? Uint32Array
+    : max <= Number.MAX_SAFE_INTEGER
+    ? ZeroArray
+    : null
+
+class ZeroArray extends Array {
+  constructor(size) {
+    super(size)
+    this.fill(0)
+  }
+}
+
+class Stack {
+  constructor(max) {
+    if (max === 0) {
+      return []
+    }
+    const UintArray = getUintArray(max)
+    this.heap = new UintArray(max)
+    this.length = 0
+  }
+  push(n) {
+    this.heap[this.length++] = n
+  }
+  pop() {
+    return this.heap[--this.length]
+  }
+}
+
+class LRUCache {
+  constructor(options = {}) {
+    const {
+      max = 0,
+      ttl,
+      ttlResolution = 1,
+      ttlAutopurge,
+      updateAgeOnGet,
+      updateAgeOnHas,
+      allowStale,
+      dispose,
+      disposeAfter,
+      noDisposeOnSet,
+      noUpdateTTL,
+      maxSize = 0,
+      maxEntrySize = 0,
+      sizeCalculation,
+      fetchMethod,
+      fetchContext,
+      noDeleteOnFetchRejection,
+      noDeleteOnStaleGet,
+      allowStaleOnFetchRejection,
+      allowStaleOnFetchAbort,
+      ignoreFetchAbort,
+    } = options
+
+    // deprecated options, don't trigger a warning for getting them if
+    // the thing being passed in is another LRUCache we're copying.
+    const { length, maxAge, stale } =
+      options instanceof LRUCache ? {} : options
+
+    if (max !== 0 && !isPosInt(max)) {
+      throw new TypeError('max option must be a nonnegative integer')
+    }
+
+    const UintArray = max ? getUintArray(max) : Array
+    if (!UintArray) {
+      throw new Error('invalid max value: ' + max)
+    }
+
+    this.max = max
+    this.maxSize = maxSize
+    this.maxEntrySize = maxEntrySize || this.maxSize
+    this.sizeCalculation = sizeCalculation || length
+    if (this.sizeCalculation) {
+      if (!this.maxSize && !this.maxEntrySize) {
+        throw new TypeError(
+          'cannot set sizeCalculation without setting maxSize or maxEntrySize'
+        )
+      }
+      if (typeof this.sizeCalculation !== 'function') {
+        throw new TypeError('sizeCalculation set to non-function')
+      }
+    }
+
+    this.fetchMethod = fetchMethod || null
+    if (this.fetchMethod && typeof this.fetchMethod !== 'function') {
+      throw new TypeError(
+        'fetchMethod must be a function if specified'
+      )
+    }
+
+    this.fetchContext = fetchContext
+    if (!this.fetchMethod && fetchContext !== undefined) {
+      throw new TypeError(
+        'cannot set fetchContext without fetchMethod'
+      )
+    }
+
+    this.keyMap = new Map()
+    this.keyList = new Array(max).fill(null)
+    this.valList = new Array(max).fill(null)
+    this.next = new UintArray(max)
+    this.prev = new UintArray(max)
+    this.head = 0
+    this.tail = 0
+    this.free = new Stack(max)
+    this.initialFill = 1
+    this.size = 0
+
+    if (typeof dispose === 'function') {
+      this.dispose = dispose
+    }
+    if (typeof disposeAfter === 'function') {
+      this.disposeAfter = disposeAfter
+      this.disposed = []
+    } else {
+      this.disposeAfter = null
+      this.disposed = null
+    }
+    this.noDisposeOnSet = !!noDisposeOnSet
+    this.noUpdateTTL = !!noUpdateTTL
+    this.noDeleteOnFetchRejection = !!noDeleteOnFetchRejection
+    this.allowStaleOnFetchRejection = !!allowStaleOnFetchRejection
+    this.allowStaleOnFetchAbort = !!allowStaleOnFetchAbort
+    this.ignoreFetchAbort = !!ignoreFetchAbort
+
+    // NB: maxEntrySize is set to maxSize if it's set
+    if (this.maxEntrySize !== 0) {
+      if (this.maxSize !== 0) {
+        if (!isPosInt(this.maxSize)) {
+          throw new TypeError(
+            'maxSize must be a positive integer if specified'
+          )
+        }
+      }
+      if (!isPosInt(this.maxEntrySize)) {
+        throw new TypeError(
+          'maxEntrySize must be a positive integer if specified'
+        )
+      }
+      this.initializeSizeTracking()
+    }
+
+    this.allowStale = !!allowStale || !!stale
+    this.noDeleteOnStaleGet = !!noDeleteOnStaleGet
+    this.updateAgeOnGet = !!updateAgeOnGet
+    this.updateAgeOnHas = !!updateAgeOnHas
+    this.ttlResolution =
+      isPosInt(ttlResolution) || ttlResolution === 0
+        ? ttlResolution
+        : 1
+    this.ttlAutopurge = !!ttlAutopurge
+    this.ttl = ttl || maxAge || 0
+    if (this.ttl) {
+      if (!isPosInt(this.ttl)) {
+        throw new TypeError(
+          'ttl must be a positive integer if specified'
+        )
+      }
+      this.initializeTTLTracking()
+    }
+
+    // do not allow completely unbounded caches
+    if (this.max === 0 && this.ttl === 0 && this.maxSize === 0) {
+      throw new TypeError(
+        'At least one of max, maxSize, or ttl is required'
+      )
+    }
+    if (!this.ttlAutopurge && !this.max && !this.maxSize) {
+      const code = 'LRU_CACHE_UNBOUNDED'
+      if (shouldWarn(code)) {
+        warned.add(code)
+        const msg =
+          'TTL caching without ttlAutopurge, max, or maxSize can ' +
+          'result in unbounded memory consumption.'
+        emitWarning(msg, 'UnboundedCacheWarning', code, LRUCache)
+      }
+    }
+
+    if (stale) {
+      deprecatedOption('stale', 'allowStale')
+    }
+    if (maxAge) {
+      deprecatedOption('maxAge', 'ttl')
+    }
+    if (length) {
+      deprecatedOption('length', 'sizeCalculation')
+    }
+  }
+
+  getRemainingTTL(key) {
+    return this.has(key, { updateAgeOnHas: false }) ? Infinity : 0
+  }
+
+  initializeTTLTracking() {
+    this.ttls = new ZeroArray(this.max)
+    this.starts = new ZeroArray(this.max)
+
+    this.setItemTTL = (index, ttl, start = perf.now()) => {
+      this.starts[index] = ttl !== 0 ? start : 0
+      this.ttls[index] = ttl
+      if (ttl !== 0 && this.ttlAutopurge) {
+        const t = setTimeout(() => {
+          if (this.isStale(index)) {
+            this.delete(this.keyList[index])
+          }
+        }, ttl + 1)
+        /* istanbul ignore else - unref() not supported on all platforms */
+        if (t.unref) {
+          t.unref()
+        }
+      }
+    }
+
+    this.updateItemAge = index => {
+      this.starts[index] = this.ttls[index] !== 0 ? perf.now() : 0
+    }
+
+    this.statusTTL = (status, index) => {
+      if (status) {
+        status.ttl = this.ttls[index]
+        status.start = this.starts[index]
+        status.now = cachedNow || getNow()
+        status.remainingTTL = status.now + status.ttl - status.start
+      }
+    }
+
+    // debounce calls to perf.now() to 1s so we're not hitting
+    // that costly call repeatedly.
+    let cachedNow = 0
+    const getNow = () => {
+      const n = perf.now()
+      if (this.ttlResolution > 0) {
+        cachedNow = n
+        const t = setTimeout(
+          () => (cachedNow = 0),
+          this.ttlResolution
+        )
+        /* istanbul ignore else - not available on all platforms */
+        if (t.unref) {
+          t.unref()
+        }
+      }
+      return n
+    }
+
+    this.getRemainingTTL = key => {
+      const index = this.keyMap.get(key)
+      if (index === undefined) {
+        return 0
+      }
+      return this.ttls[index] === 0 || this.starts[index] === 0
+        ? Infinity
+        : this.starts[index] +
+            this.ttls[index] -
+            (cachedNow || getNow())
+    }
+
+    this.isStale = index => {
+      return (
+        this.ttls[index] !== 0 &&
+        this.starts[index] !== 0 &&
+        (cachedNow || getNow()) - this.starts[index] >
+          this.ttls[index]
+      )
+    }
+  }
+  updateItemAge(_index) {}
+  statusTTL(_status, _index) {}
+  setItemTTL(_index, _ttl, _start) {}
+  isStale(_index) {
+    return false
+  }
+
+  initializeSizeTracking() {
+    this.calculatedSize = 0
+    this.sizes = new ZeroArray(this.max)
+    this.removeItemSize = index => {
+      this.calculatedSize -= this.sizes[index]
+      this.sizes[index] = 0
+    }
+    this.requireSize = (k, v, size, sizeCalculation) => {
+      // provisionally accept background fetches.
+      // actual value size will be checked when they return.
+      if (this.isBackgroundFetch(v)) {
+        return 0
+      }
+      if (!isPosInt(size)) {
+        if (sizeCalculation) {
+          if (typeof sizeCalculation !== 'function') {
+            throw new TypeError('sizeCalculation must be a function')
+          }
+          size = sizeCalculation(v, k)
+          if (!isPosInt(size)) {
+            throw new TypeError(
+              'sizeCalculation return invalid (expect positive integer)'
+            )
+          }
+        } else {
+          throw new TypeError(
+            'invalid size value (must be positive integer). ' +
+              'When maxSize or maxEntrySize is used, sizeCalculation or size ' +
+              'must be set.'
+          )
+        }
+      }
+      return size
+    }
+    this.addItemSize = (index, size, status) => {
+      this.sizes[index] = size
+      if (this.maxSize) {
+        const maxSize = this.maxSize - this.sizes[index]
+        while (this.calculatedSize > maxSize) {
+          this.evict(true)
+        }
+      }
+      this.calculatedSize += this.sizes[index]
+      if (status) {
+        status.entrySize = size
+        status.totalCalculatedSize = this.calculatedSize
+      }
+    }
+  }
+  removeItemSize(_index) {}
+  addItemSize(_index, _size) {}
+  requireSize(_k, _v, size, sizeCalculation) {
+    if (size || sizeCalculation) {
+      throw new TypeError(
+        'cannot set size without setting maxSize or maxEntrySize on cache'
+      )
+    }
+  }
+
+  *indexes({ allowStale = this.allowStale } = {}) {
+    if (this.size) {
+      for (let i = this.tail; true; ) {
+        if (!this.isValidIndex(i)) {
+          break
+        }
+        if (allowStale || !this.isStale(i)) {
+          yield i
+        }
+        if (i === this.head) {
+          break
+        } else {
+          i = this.prev[i]
+        }
+      }
+    }
+  }
+
+  *rindexes({ allowStale = this.allowStale } = {}) {
+    if (this.size) {
+      for (let i = this.head; true; ) {
+        if (!this.isValidIndex(i)) {
+          break
+        }
+        if (allowStale || !this.isStale(i)) {
+          yield i
+        }
+        if (i === this.tail) {
+          break
+        } else {
+          i = this.next[i]
+        }
+      }
+    }
+  }
+
+  isValidIndex(index) {
+    return (
+      index !== undefined &&
+      this.keyMap.get(this.keyList[index]) === index
+    )
+  }
+
+  *entries() {
+    for (const i of this.indexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield [this.keyList[i], this.valList[i]]
+      }
+    }
+  }
+  *rentries() {
+    for (const i of this.rindexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield [this.keyList[i], this.valList[i]]
+      }
+    }
+  }
+
+  *keys() {
+    for (const i of this.indexes()) {
+      if (
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.keyList[i]
+      }
+    }
+  }
+  *rkeys() {
+    for (const i of this.rindexes()) {
+      if (
+        this.keyList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.keyList[i]
+      }
+    }
+  }
+
+  *values() {
+    for (const i of this.indexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.valList[i]
+      }
+    }
+  }
+  *rvalues() {
+    for (const i of this.rindexes()) {
+      if (
+        this.valList[i] !== undefined &&
+        !this.isBackgroundFetch(this.valList[i])
+      ) {
+        yield this.valList[i]
+      }
+    }
+  }
+
+  [Symbol.iterator]() {
+    return this.entries()
+  }
+
+  find(fn, getOptions) {
+    for (const i of this.indexes()) {
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      if (fn(value, this.keyList[i], this)) {
+        return this.get(this.keyList[i], getOptions)
+      }
+    }
+  }
+
+  forEach(fn, thisp = this) {
+    for (const i of this.indexes()) {
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      fn.call(thisp, value, this.keyList[i], this)
+    }
+  }
+
+  rforEach(fn, thisp = this) {
+    for (const i of this.rindexes()) {
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      fn.call(thisp, value, this.keyList[i], this)
+    }
+  }
+
+  get prune() {
+    deprecatedMethod('prune', 'purgeStale')
+    return this.purgeStale
+  }
+
+  purgeStale() {
+    let deleted = false
+    for (const i of this.rindexes({ allowStale: true })) {
+      if (this.isStale(i)) {
+        this.delete(this.keyList[i])
+        deleted = true
+      }
+    }
+    return deleted
+  }
+
+  dump() {
+    const arr = []
+    for (const i of this.indexes({ allowStale: true })) {
+      const key = this.keyList[i]
+      const v = this.valList[i]
+      const value = this.isBackgroundFetch(v)
+        ? v.__staleWhileFetching
+        : v
+      if (value === undefined) continue
+      const entry = { value }
+      if (this.ttls) {
+        entry.ttl = this.ttls[i]
+        // always dump the start relative to a portable timestamp
+        // it's ok for this to be a bit slow, it's a rare operation.
+        const age = perf.now() - this.starts[i]
+        entry.start = Math.floor(Date.now() - age)
+      }
+      if (this.sizes) {
+        entry.size = this.sizes[i]
+      }
+      arr.unshift([key, entry])
+    }
+    return arr
+  }
+
+  load(arr) {
+    this.clear()
+    for (const [key, entry] of arr) {
+      if (entry.start) {
+        // entry.start is a portable timestamp, but we may be using
+        // node's performance.now(), so calculate the offset.
+        // it's ok for this to be a bit slow, it's a rare operation.
+        const age = Date.now() - entry.start
+        entry.start = perf.now() - age
+      }
+      this.set(key, entry.value, entry)
+    }
+  }
+
+  dispose(_v, _k, _reason) {}
+
+  set(
+    k,
+    v,
+    {
+      ttl = this.ttl,
+      start,
+      noDisposeOnSet = this.noDisposeOnSet,
+      size = 0,
+      sizeCalculation = this.sizeCalculation,
+      noUpdateTTL = this.noUpdateTTL,
+      status,
+    } = {}
+  ) {
+    size = this.requireSize(k, v, size, sizeCalculation)
+    // if the item doesn't fit, don't do anything
+    // NB: maxEntrySize set to maxSize by default
+    if (this.maxEntrySize && size > this.maxEntrySize) {
+      if (status) {
+        status.set = 'miss'
+        status.maxEntrySizeExceeded = true
+      }
+      // have to delete, in case a background fetch is there already.
+      // in non-async cases, this is a no-op
+      this.delete(k)
+      return this
+    }
+    let index = this.size === 0 ? undefined : this.keyMap.get(k)
+    if (index === undefined) {
+      // addition
+      index = this.newIndex()
+      this.keyList[index] = k
+      this.valList[index] = v
+      this.keyMap.set(k, index)
+      this.next[this.tail] = index
+      this.prev[index] = this.tail
+      this.tail = index
+      this.size++
+      this.addItemSize(index, size, status)
+      if (status) {
+        status.set = 'add'
+      }
+      noUpdateTTL = false
+    } else {
+      // update
+      this.moveToTail(index)
+      const oldVal = this.valList[index]
+      if (v !== oldVal) {
+        if (this.isBackgroundFetch(oldVal)) {
+          oldVal.__abortController.abort(new Error('replaced'))
+        } else {
+          if (!noDisposeOnSet) {
+            this.dispose(oldVal, k, 'set')
+            if (this.disposeAfter) {
+              this.disposed.push([oldVal, k, 'set'])
+            }
+          }
+        }
+        this.removeItemSize(index)
+        this.valList[index] = v
+        this.addItemSize(index, size, status)
+        if (status) {
+          status.set = 'replace'
+          const oldValue =
+            oldVal && this.isBackgroundFetch(oldVal)
+              ? oldVal.__staleWhileFetching
+              : oldVal
+          if (oldValue !== undefined) status.oldValue = oldValue
+        }
+      } else if (status) {
+        status.set = 'update'
+      }
+    }
+    if (ttl !== 0 && this.ttl === 0 && !this.ttls) {
+      this.initializeTTLTracking()
+    }
+    if (!noUpdateTTL) {
+      this.setItemTTL(index, ttl, start)
+    }
+    this.statusTTL(status, index)
+    if (this.disposeAfter) {
+      while (this.disposed.length) {
+        this.disposeAfter(...this.disposed.shift())
+      }
+    }
+    return this
+  }
+
+  newIndex() {
+    if (this.size === 0) {
+      return this.tail
+    }
+    if (this.size === this.max && this.max !== 0) {
+      return this.evict(false)
+    }
+    if (this.free.length !== 0) {
+      return this.free.pop()
+    }
+    // initial fill, just keep writing down the list
+    return this.initialFill++
+  }
+
+  pop() {
+    if (this.size) {
+      const val = this.valList[this.head]
+      this.evict(true)
+      return val
+    }
+  }
+
+  evict(free) {
+    const head = this.head
+    const k = this.keyList[head]
+    const v = this.valList[head]
+    if (this.isBackgroundFetch(v)) {
+      v.__abortController.abort(new Error('evicted'))
+    } else {
+      this.dispose(v, k, 'evict')
+      if (this.disposeAfter) {
+        this.disposed.push([v, k, 'evict'])
+      }
+    }
+    this.removeItemSize(head)
+    // if we aren't about to use the index, then null these out
+    if (free) {
+      this.keyList[head] = null
+      this.valList[head] = null
+      this.free.push(head)
+    }
+    this.head = this.next[head]
+    this.keyMap.delete(k)
+    this.size--
+    return head
+  }
+
+  has(k, { updateAgeOnHas = this.updateAgeOnHas, status } = {}) {
+    const index = this.keyMap.get(k)
+    if (index !== undefined) {
+      if (!this.isStale(index)) {
+        if (updateAgeOnHas) {
+          this.updateItemAge(index)
+        }
+        if (status) status.has = 'hit'
+        this.statusTTL(status, index)
+        return true
+      } else if (status) {
+        status.has = 'stale'
+        this.statusTTL(status, index)
+      }
+    } else if (status) {
+      status.has = 'miss'
+    }
+    return false
+  }
+
+  // like get(), but without any LRU updating or TTL expiration
+  peek(k, { allowStale = this.allowStale } = {}) {
+    const index = this.keyMap.get(k)
+    if (index !== undefined && (allowStale || !this.isStale(index))) {
+      const v = this.valList[index]
+      // either stale and allowed, or forcing a refresh of non-stale value
+      return this.isBackgroundFetch(v) ? v.__staleWhileFetching : v
+    }
+  }
+
+  backgroundFetch(k, index, options, context) {
+    const v = index === undefined ? undefined : this.valList[index]
+    if (this.isBackgroundFetch(v)) {
+      return v
+    }
+    const ac = new AC()
+    if (options.signal) {
+      options.signal.addEventListener('abort', () =>
+        ac.abort(options.signal.reason)
+      )
+    }
+    const fetchOpts = {
+      signal: ac.signal,
+      options,
+      context,
+    }
+    const cb = (v, updateCache = false) => {
+      const { aborted } = ac.signal
+      const ignoreAbort = options.ignoreFetchAbort && v !== undefined
+      if (options.status) {
+        if (aborted && !updateCache) {
+          options.status.fetchAborted = true
+          options.status.fetchError = ac.signal.reason
+          if (ignoreAbort) options.status.fetchAbortIgnored = true
+        } else {
+          options.status.fetchResolved = true
+        }
+      }
+      if (aborted && !ignoreAbort && !updateCache) {
+        return fetchFail(ac.signal.reason)
+      }
+      // either we didn't abort, and are still here, or we did, and ignored
+      if (this.valList[index] === p) {
+        if (v === undefined) {
+          if (p.__staleWhileFetching) {
+            this.valList[index] = p.__staleWhileFetching
+          } else {
+            this.delete(k)
+          }
+        } else {
+          if (options.status) options.status.fetchUpdated = true
+          this.set(k, v, fetchOpts.options)
+        }
+      }
+      return v
+    }
+    const eb = er => {
+      if (options.status) {
+        options.status.fetchRejected = true
+        options.status.fetchError = er
+      }
+      return fetchFail(er)
+    }
+    const fetchFail = er => {
+      const { aborted } = ac.signal
+      const allowStaleAborted =
+        aborted && options.allowStaleOnFetchAbort
+      const allowStale =
+        allowStaleAborted || options.allowStaleOnFetchRejection
+      const noDelete = allowStale || options.noDeleteOnFetchRejection
+      if (this.valList[index] === p) {
+        // if we allow stale on fetch rejections, then we need to ensure that
+        // the stale value is not removed from the cache when the fetch fails.
+        const del = !noDelete || p.__staleWhileFetching === undefined
+        if (del) {
+          this.delete(k)
+        } else if (!allowStaleAborted) {
+          // still replace the *promise* with the stale value,
+          // since we are done with the promise at this point.
+          // leave it untouched if we're still waiting for an
+          // aborted background fetch that hasn't yet returned.
+          this.valList[index] = p.__staleWhileFetching
+        }
+      }
+      if (allowStale) {
+        if (options.status && p.__staleWhileFetching !== undefined) {
+          options.status.returnedStale = true
+        }
+        return p.__staleWhileFetching
+      } else if (p.__returned === p) {
+        throw er
+      }
+    }
+    const pcall = (res, rej) => {
+      this.fetchMethod(k, v, fetchOpts).then(v => res(v), rej)
+      // ignored, we go until we finish, regardless.
+      // defer check until we are actually aborting,
+      // so fetchMethod can override.
+      ac.signal.addEventListener('abort', () => {
+        if (
+          !options.ignoreFetchAbort ||
+          options.allowStaleOnFetchAbort
+        ) {
+          res()
+          // when it eventually resolves, update the cache.
+          if (options.allowStaleOnFetchAbort) {
+            res = v => cb(v, true)
+          }
+        }
+      })
+    }
+    if (options.status) options.status.fetchDispatched = true
+    const p = new Promise(pcall).then(cb, eb)
+    p.__abortController = ac
+    p.__staleWhileFetching = v
+    p.__returned = null
+    if (index === undefined) {
+      // internal, don't expose status.
+      this.set(k, p, { ...fetchOpts.options, status: undefined })
+      index = this.keyMap.get(k)
+    } else {
+      this.valList[index] = p
+    }
+    return p
+  }
+
+  isBackgroundFetch(p) {
+    return (
+      p &&
+      typeof p === 'object' &&
+      typeof p.then === 'function' &&
+      Object.prototype.hasOwnProperty.call(
+        p,
+        '__staleWhileFetching'
+      ) &&
+      Object.prototype.hasOwnProperty.call(p, '__returned') &&
+      (p.__returned === p || p.__returned === null)
+    )
+  }
+
+  // this takes the union of get() and set() opts, because it does both
+  async fetch(
+    k,
+    {
+      // get options
+      allowStale = this.allowStale,
+      updateAgeOnGet = this.updateAgeOnGet,
+      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
+      // set options
+      ttl = this.ttl,
+      noDisposeOnSet = this.noDisposeOnSet,
+      size = 0,
+      sizeCalculation = this.sizeCalculation,
+      noUpdateTTL = this.noUpdateTTL,
+      // fetch exclusive options
+      noDeleteOnFetchRejection = this.noDeleteOnFetchRejection,
+      allowStaleOnFetchRejection = this.allowStaleOnFetchRejection,
+      ignoreFetchAbort = this.ignoreFetchAbort,
+      allowStaleOnFetchAbort = this.allowStaleOnFetchAbort,
+      fetchContext = this.fetchContext,
+      forceRefresh = false,
+      status,
+      signal,
+    } = {}
+  ) {
+    if (!this.fetchMethod) {
+      if (status) status.fetch = 'get'
+      return this.get(k, {
+        allowStale,
+        updateAgeOnGet,
+        noDeleteOnStaleGet,
+        status,
+      })
+    }
+
+    const options = {
+      allowStale,
+      updateAgeOnGet,
+      noDeleteOnStaleGet,
+      ttl,
+      noDisposeOnSet,
+      size,
+      sizeCalculation,
+      noUpdateTTL,
+      noDeleteOnFetchRejection,
+      allowStaleOnFetchRejection,
+      allowStaleOnFetchAbort,
+      ignoreFetchAbort,
+      status,
+      signal,
+    }
+
+    let index = this.keyMap.get(k)
+    if (index === undefined) {
+      if (status) status.fetch = 'miss'
+      const p = this.backgroundFetch(k, index, options, fetchContext)
+      return (p.__returned = p)
+    } else {
+      // in cache, maybe already fetching
+      const v = this.valList[index]
+      if (this.isBackgroundFetch(v)) {
+        const stale =
+          allowStale && v.__staleWhileFetching !== undefined
+        if (status) {
+          status.fetch = 'inflight'
+          if (stale) status.returnedStale = true
+        }
+        return stale ? v.__staleWhileFetching : (v.__returned = v)
+      }
+
+      // if we force a refresh, that means do NOT serve the cached value,
+      // unless we are already in the process of refreshing the cache.
+      const isStale = this.isStale(index)
+      if (!forceRefresh && !isStale) {
+        if (status) status.fetch = 'hit'
+        this.moveToTail(index)
+        if (updateAgeOnGet) {
+          this.updateItemAge(index)
+        }
+        this.statusTTL(status, index)
+        return v
+      }
+
+      // ok, it is stale or a forced refresh, and not already fetching.
+      // refresh the cache.
+      const p = this.backgroundFetch(k, index, options, fetchContext)
+      const hasStale = p.__staleWhileFetching !== undefined
+      const staleVal = hasStale && allowStale
+      if (status) {
+        status.fetch = hasStale && isStale ? 'stale' : 'refresh'
+        if (staleVal && isStale) status.returnedStale = true
+      }
+      return staleVal ? p.__staleWhileFetching : (p.__returned = p)
+    }
+  }
+
+  get(
+    k,
+    {
+      allowStale = this.allowStale,
+      updateAgeOnGet = this.updateAgeOnGet,
+      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
+      status,
+    } = {}
+  ) {
+    const index = this.keyMap.get(k)
+    if (index !== undefined) {
+      const value = this.valList[index]
+      const fetching = this.isBackgroundFetch(value)
+      this.statusTTL(status, index)
+      if (this.isStale(index)) {
+        if (status) status.get = 'stale'
+        // delete only if not an in-flight background fetch
+        if (!fetching) {
+          if (!noDeleteOnStaleGet) {
+            this.delete(k)
+          }
+          if (status) status.returnedStale = allowStale
+          return allowStale ? value : undefined
+        } else {
+          if (status) {
+            status.returnedStale =
+              allowStale && value.__staleWhileFetching !== undefined
+          }
+          return allowStale ? value.__staleWhileFetching : undefined
+        }
+      } else {
+        if (status) status.get = 'hit'
+        // if we're currently fetching it, we don't actually have it yet
+        // it's not stale, which means this isn't a staleWhileRefetching.
+        // If it's not stale, and fetching, AND has a __staleWhileFetching
+        // value, then that means the user fetched with {forceRefresh:true},
+        // so it's safe to return that value.
+        if (fetching) {
+          return value.__staleWhileFetching
+        }
+        this.moveToTail(index)
+        if (updateAgeOnGet) {
+          this.updateItemAge(index)
+        }
+        return value
+      }
+    } else if (status) {
+      status.get = 'miss'
+    }
+  }
+
+  connect(p, n) {
+    this.prev[n] = p
+    this.next[p] = n
+  }
+
+  moveToTail(index) {
+    // if tail already, nothing to do
+    // if head, move head to next[index]
+    // else
+    //   move next[prev[index]] to next[index] (head has no prev)
+    //   move prev[next[index]] to prev[index]
+    // prev[index] = tail
+    // next[tail] = index
+    // tail = index
+    if (index !== this.tail) {
+      if (index === this.head) {
+        this.head = this.next[index]
+      } else {
+        this.connect(this.prev[index], this.next[index])
+      }
+      this.connect(this.tail, index)
+      this.tail = index
+    }
+  }
+
+  get del() {
+    deprecatedMethod('del', 'delete')
+    return this.delete
+  }
+
+  delete(k) {
+    let deleted = false
+    if (this.size !== 0) {
+      const index = this.keyMap.get(k)
+      if (index !== undefined) {
+        deleted = true
+        if (this.size === 1) {
+          this.clear()
+        } else {
+          this.removeItemSize(index)
+          const v = this.valList[index]
+          if (this.isBackgroundFetch(v)) {
+            v.__abortController.abort(new Error('deleted'))
+          } else {
+            this.dispose(v, k, 'delete')
+            if (this.disposeAfter) {
+              this.disposed.push([v, k, 'delete'])
+            }
+          }
+          this.keyMap.delete(k)
+          this.keyList[index] = null
+          this.valList[index] = null
+          if (index === this.tail) {
+            this.tail = this.prev[index]
+          } else if (index === this.head) {
+            this.head = this.next[index]
+          } else {
+            this.next[this.prev[index]] = this.next[index]
+            this.prev[this.next[index]] = this.prev[index]
+          }
+          this.size--
+          this.free.push(index)
+        }
+      }
+    }
+    if (this.disposed) {
+      while (this.disposed.length) {
+        this.disposeAfter(...this.disposed.shift())
+      }
+    }
+    return deleted
+  }
+
+  clear() {
+    for (const index of this.rindexes({ allowStale: true })) {
+      const v = this.valList[index]
+      if (this.isBackgroundFetch(v)) {
+        v.__abortController.abort(new Error('deleted'))
+      } else {
+        const k = this.keyList[index]
+        this.dispose(v, k, 'delete')
+        if (this.disposeAfter) {
+          this.disposed.push([v, k, 'delete'])
+        }
+      }
+    }
+
+    this.keyMap.clear()
+    this.valList.fill(null)
+    this.keyList.fill(null)
+    if (this.ttls) {
+      this.ttls.fill(0)
+      this.starts.fill(0)
+    }
+    if (this.sizes) {
+      this.sizes.fill(0)
+    }
+    this.head = 0
+    this.tail = 0
+    this.initialFill = 1
+    this.free.length = 0
+    this.calculatedSize = 0
+    this.size = 0
+    if (this.disposed) {
+      while (this.disposed.length) {
+        this.disposeAfter(...this.disposed.shift())
+      }
+    }
+  }
+
+  get reset() {
+    deprecatedMethod('reset', 'clear')
+    return this.clear
+  }
+
+  get length() {
+    deprecatedProperty('length', 'size')
+    return this.size
+  }
+
+  static get AbortController() {
+    return AC
+  }
+  static get AbortSignal() {
+    return AS
+  }
+}
+
+/* harmony default export */ const lru_cache = (LRUCache);
+
+// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js + 1 modules
+var dist = __nccwpck_require__(319);
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
+
+
+var DEFAULT_PORTS = {
+  ftp: 21,
+  gopher: 70,
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
+};
+
+function parseUrl(urlString) {
+  try {
+    return new URL(urlString);
+  } catch {
     return null;
+  }
 }
-function compile(globs) {
-    return globs
-        .map((g) => g.trim())
-        .filter((g) => g !== '')
-        .map((glob) => ({ glob, test: picomatch_default()(glob, { dot: true }) }));
+
+/**
+ * @param {string|object|URL} url - The URL as a string or URL instance, or a
+ *   compatible object (such as the result from legacy url.parse).
+ * @return {string} The URL of the proxy that should handle the request to the
+ *  given URL. If no proxy is set, this will be an empty string.
+ */
+function getProxyForUrl(url) {
+  var parsedUrl = (typeof url === 'string' ? parseUrl(url) : url) || {};
+  var proto = parsedUrl.protocol;
+  var hostname = parsedUrl.host;
+  var port = parsedUrl.port;
+  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
+    return '';  // Don't proxy URLs without a valid scheme or host.
+  }
+
+  proto = proto.split(':', 1)[0];
+  // Stripping ports in this way instead of using parsedUrl.hostname to make
+  // sure that the brackets around IPv6 addresses are kept.
+  hostname = hostname.replace(/:\d*$/, '');
+  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
+  if (!shouldProxy(hostname, port)) {
+    return '';  // Don't proxy URLs that match NO_PROXY.
+  }
+
+  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
+  if (proxy && proxy.indexOf('://') === -1) {
+    // Missing scheme in proxy, default to the requested URL's scheme.
+    proxy = proto + '://' + proxy;
+  }
+  return proxy;
 }
-function matchingGlob(matchers, f) {
-    const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
-    for (const m of matchers) {
-        if (candidates.some((c) => m.test(c)))
-            return m.glob;
+
+/**
+ * Determines whether a given URL should be proxied.
+ *
+ * @param {string} hostname - The host name of the URL.
+ * @param {number} port - The effective port of the URL.
+ * @returns {boolean} Whether the given URL should be proxied.
+ * @private
+ */
+function shouldProxy(hostname, port) {
+  var NO_PROXY = getEnv('no_proxy').toLowerCase();
+  if (!NO_PROXY) {
+    return true;  // Always proxy if NO_PROXY is not set.
+  }
+  if (NO_PROXY === '*') {
+    return false;  // Never proxy if wildcard is set.
+  }
+
+  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
+    if (!proxy) {
+      return true;  // Skip zero-length hosts.
+    }
+    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
+    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
+    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
+    if (parsedProxyPort && parsedProxyPort !== port) {
+      return true;  // Skip if ports don't match.
+    }
+
+    if (!/^[.*]/.test(parsedProxyHostname)) {
+      // No wildcards, so stop proxying if there is an exact match.
+      return hostname !== parsedProxyHostname;
+    }
+
+    if (parsedProxyHostname.charAt(0) === '*') {
+      // Remove leading wildcard.
+      parsedProxyHostname = parsedProxyHostname.slice(1);
+    }
+    // Stop proxying if the hostname ends with the no_proxy host.
+    return !hostname.endsWith(parsedProxyHostname);
+  });
+}
+
+/**
+ * Get the value for an environment variable.
+ *
+ * @param {string} key - The name of the environment variable.
+ * @return {string} The value of the environment variable.
+ * @private
+ */
+function getEnv(key) {
+  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
+}
+
+;// CONCATENATED MODULE: ./node_modules/proxy-agent/dist/index.js
+
+
+
+
+
+
+
+const debug = src('proxy-agent');
+/**
+ * Shorthands for built-in supported types.
+ * Lazily loaded since some of these imports can be quite expensive
+ * (in particular, pac-proxy-agent).
+ */
+const wellKnownAgents = {
+    http: async () => (await __nccwpck_require__.e(/* import() */ 947).then(__nccwpck_require__.bind(__nccwpck_require__, 8947))).HttpProxyAgent,
+    https: async () => (await __nccwpck_require__.e(/* import() */ 566).then(__nccwpck_require__.bind(__nccwpck_require__, 1566))).HttpsProxyAgent,
+    socks: async () => (await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814))).SocksProxyAgent,
+    pac: async () => (await __nccwpck_require__.e(/* import() */ 303).then(__nccwpck_require__.bind(__nccwpck_require__, 2303))).PacProxyAgent,
+};
+/**
+ * Supported proxy types.
+ */
+const proxies = {
+    http: [wellKnownAgents.http, wellKnownAgents.https],
+    https: [wellKnownAgents.http, wellKnownAgents.https],
+    socks: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks4: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks4a: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks5: [wellKnownAgents.socks, wellKnownAgents.socks],
+    socks5h: [wellKnownAgents.socks, wellKnownAgents.socks],
+    'pac+data': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+file': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+ftp': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+http': [wellKnownAgents.pac, wellKnownAgents.pac],
+    'pac+https': [wellKnownAgents.pac, wellKnownAgents.pac],
+};
+function isValidProtocol(v) {
+    return Object.keys(proxies).includes(v);
+}
+/**
+ * Uses the appropriate `Agent` subclass based off of the "proxy"
+ * environment variables that are currently set.
+ *
+ * An LRU cache is used, to prevent unnecessary creation of proxy
+ * `http.Agent` instances.
+ */
+class ProxyAgent extends dist/* Agent */.g6 {
+    constructor(opts) {
+        super(opts);
+        /**
+         * Cache for `Agent` instances.
+         */
+        this.cache = new lru_cache({
+            max: 20,
+            dispose: (agent) => agent.destroy(),
+        });
+        debug('Creating new ProxyAgent instance: %o', opts);
+        this.connectOpts = opts;
+        this.httpAgent = opts?.httpAgent || new external_http_.Agent(opts);
+        this.httpsAgent =
+            opts?.httpsAgent || new external_https_.Agent(opts);
+        this.getProxyForUrl = opts?.getProxyForUrl || getProxyForUrl;
+    }
+    async connect(req, opts) {
+        const { secureEndpoint } = opts;
+        const isWebSocket = req.getHeader('upgrade') === 'websocket';
+        const protocol = secureEndpoint
+            ? isWebSocket
+                ? 'wss:'
+                : 'https:'
+            : isWebSocket
+                ? 'ws:'
+                : 'http:';
+        const host = req.getHeader('host');
+        const url = new external_url_.URL(req.path, `${protocol}//${host}`).href;
+        const proxy = await this.getProxyForUrl(url, req);
+        if (!proxy) {
+            debug('Proxy not enabled for URL: %o', url);
+            return secureEndpoint ? this.httpsAgent : this.httpAgent;
+        }
+        debug('Request URL: %o', url);
+        debug('Proxy URL: %o', proxy);
+        // attempt to get a cached `http.Agent` instance first
+        const cacheKey = `${protocol}+${proxy}`;
+        let agent = this.cache.get(cacheKey);
+        if (!agent) {
+            const proxyUrl = new external_url_.URL(proxy);
+            const proxyProto = proxyUrl.protocol.replace(':', '');
+            if (!isValidProtocol(proxyProto)) {
+                throw new Error(`Unsupported protocol for proxy URL: ${proxy}`);
+            }
+            const ctor = await proxies[proxyProto][secureEndpoint || isWebSocket ? 1 : 0]();
+            agent = new ctor(proxy, this.connectOpts);
+            this.cache.set(cacheKey, agent);
+        }
+        else {
+            debug('Cache hit for proxy URL: %o', proxy);
+        }
+        return agent;
+    }
+    destroy() {
+        for (const agent of this.cache.values()) {
+            agent.destroy();
+        }
+        super.destroy();
+    }
+}
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/credentials/aws-config.ts
+/**
+ * The configuration every AWS SDK client of the action shares (IAM, STS, Organizations).
+ *
+ * - Retries: the SDK's adaptive retry strategy with a raised attempt count absorbs throttling; nothing
+ *   else in the code retries SDK calls.
+ * - Proxy: the SDK does not honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` by itself. When one of the
+ *   proxy variables is set, the request handler's agents are a `ProxyAgent`, which resolves the proxy
+ *   per request from those variables (so `NO_PROXY` hosts go direct); otherwise plain keep-alive agents.
+ * - Timeouts: connecting and the whole request are bounded (timeouts.ts); a request that stalls throws a
+ *   TimeoutError, which the retry strategy retries like any transient error.
+ * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
+ *   or the shared config file) — there is deliberately no endpoint parameter here.
+ */
+
+
+
+
+
+/** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
+const AWS_MAX_ATTEMPTS = timeouts/* DEFAULT_TIMEOUTS */.Rh.awsMaxAttempts;
+/** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
+const MAX_SOCKETS = 50;
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+/** True when the environment names a proxy for outgoing requests. */
+function proxyConfigured(env = process.env) {
+    return PROXY_VARS.some((name) => (env[name] ?? '').trim() !== '');
+}
+/**
+ * Builds the agents for the request handler. With a proxy variable set, one `ProxyAgent` serves both
+ * protocols; it reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` for every request and falls back to the given
+ * direct agents for hosts that bypass the proxy.
+ */
+function awsAgents(env = process.env) {
+    const httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+    const httpsAgent = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+    if (!proxyConfigured(env))
+        return { httpAgent, httpsAgent, proxied: false };
+    const agent = new ProxyAgent({ httpAgent, httpsAgent, keepAlive: true, maxSockets: MAX_SOCKETS });
+    return { httpAgent: agent, httpsAgent: agent, proxied: true };
+}
+/** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
+function awsClientConfig(opts) {
+    const { httpAgent, httpsAgent } = awsAgents();
+    const t = opts.timeouts ?? (0,timeouts/* timeoutsFromEnv */.I5)();
+    return {
+        region: opts.region,
+        ...(opts.credentials ? { credentials: opts.credentials } : {}),
+        retryMode: 'adaptive',
+        maxAttempts: t.awsMaxAttempts,
+        ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy(t.awsMaxAttempts) } : {}),
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
+            httpAgent,
+            httpsAgent,
+            // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
+            // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
+            connectionTimeout: t.awsConnectMs,
+            requestTimeout: t.awsRequestMs,
+            throwOnRequestTimeout: true,
+            socketTimeout: t.awsRequestMs,
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/oidc.ts
+/**
+ * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
+ */
+
+const CLAIM_NAMES = [
+    'sub',
+    'aud',
+    'repository',
+    'repository_id',
+    'repository_owner_id',
+    'ref',
+    'environment',
+];
+const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
+    "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
+/** The error raised when the runner did not provide the ID-token request environment. */
+class OidcUnavailableError extends Error {
+    missing;
+    constructor(missing) {
+        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
+        this.missing = missing;
+        this.name = 'OidcUnavailableError';
+    }
+}
+/** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
+function assertOidcAvailable(env = process.env) {
+    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
+    if (missing.length > 0)
+        throw new OidcUnavailableError(missing);
+}
+/**
+ * Gets an ID token for `audience` through the injected `getIDToken` (the action passes
+ * `core.getIDToken`, which also masks the token). Errors never include the token.
+ */
+async function fetchIdToken(audience, getIDToken, env = process.env) {
+    assertOidcAvailable(env);
+    let token;
+    try {
+        token = await getIDToken(audience);
+    }
+    catch (err) {
+        const reason = (0,errors/* errorMessage */.g)(err);
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
+    }
+    if (typeof token !== 'string' || token.length === 0) {
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
+    }
+    return token;
+}
+function claimString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value)) {
+        const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
+        return parts.length > 0 ? parts.join(',') : null;
     }
     return null;
 }
 /**
- * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
- * over an expired tag (the workflow says so explicitly); an expired tag alone gives
- * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
+ * Decodes the payload of a JWT without verifying it, keeping only the claims worth showing.
+ * A token that does not decode yields all-null claims rather than an error (it is only for messages).
  */
-function applyExemptions(findings, opts) {
-    const matchers = compile(opts.exemptUsers);
-    return findings.map((f) => {
-        const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
-        let expired = false;
-        if (value) {
-            const { expires } = parseJustification(value);
-            const end = expires === null ? null : expiryEnd(expires);
-            expired = expires !== null && (end === null || opts.asOf >= end);
-            if (!expired)
-                return { ...f, exempted: true, justification: value, exemptionExpired: false };
+function decodeClaims(token) {
+    const empty = {
+        sub: null,
+        aud: null,
+        repository: null,
+        repository_id: null,
+        repository_owner_id: null,
+        ref: null,
+        environment: null,
+    };
+    const payload = token.split('.')[1];
+    if (!payload)
+        return empty;
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        return empty;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return empty;
+    const record = parsed;
+    const claims = { ...empty };
+    for (const name of CLAIM_NAMES)
+        claims[name] = claimString(record[name]);
+    return claims;
+}
+/** One line per present claim, e.g. `sub: repo:octo/app:ref:refs/heads/main`. */
+function formatClaims(claims) {
+    return CLAIM_NAMES.filter((name) => claims[name] !== null)
+        .map((name) => `${name}: ${claims[name]}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/session.ts
+/**
+ * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
+ * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
+ * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
+ */
+
+
+
+
+
+/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
+const CHAINED_SESSION_MAX_SECONDS = 3600;
+const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
+/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
+class SignInError extends Error {
+    hint;
+    constructor(message, hint, options) {
+        super(hint ? `${message}\n${hint}` : message, options);
+        this.hint = hint;
+        this.name = 'SignInError';
+    }
+}
+/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
+const REFRESH_RETRY_MS = 30 * 1000;
+function refreshingProvider(fetch, deps, describe) {
+    let current = null;
+    let inFlight = null;
+    let retryAt = 0;
+    const invalidate = () => {
+        current = null;
+        retryAt = 0;
+    };
+    const provider = async () => {
+        const now = deps.now().getTime();
+        if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
+            return current.identity;
+        if (current && now < retryAt && now < current.expiresAt)
+            return current.identity;
+        if (inFlight)
+            return inFlight;
+        const previous = current;
+        inFlight = (async () => {
+            try {
+                current = await fetch();
+                retryAt = 0;
+                return current.identity;
+            }
+            catch (err) {
+                if (previous && deps.now().getTime() < previous.expiresAt) {
+                    retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
+                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
+                    return previous.identity;
+                }
+                throw err;
+            }
+            finally {
+                inFlight = null;
+            }
+        })();
+        return inFlight;
+    };
+    return Object.assign(provider, { invalidate });
+}
+function toExpiring(credentials, durationSeconds, deps, accountId) {
+    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
+    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
+        throw new Error('STS returned no credentials');
+    }
+    // Mask first, before anything could print them.
+    deps.setSecret(AccessKeyId);
+    deps.setSecret(SecretAccessKey);
+    deps.setSecret(SessionToken);
+    const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
+    return {
+        identity: {
+            accessKeyId: AccessKeyId,
+            secretAccessKey: SecretAccessKey,
+            sessionToken: SessionToken,
+            expiration,
+            ...(accountId ? { accountId } : {}),
+        },
+        expiresAt: expiration.getTime(),
+    };
+}
+/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
+function arnAccount(arn) {
+    return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+}
+/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
+function memberRoleArn(partition, accountId, roleName) {
+    const name = roleName.replace(/^\/+|\/+$/g, '');
+    return `arn:${partition}:iam::${accountId}:role/${name}`;
+}
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNRESET',
+    'ETIMEDOUT',
+]);
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region) {
+    const env = process.env;
+    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
+}
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err, region) {
+    const e = err;
+    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
+    const text = flatMessage(err);
+    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const endpoint = stsEndpoint(region);
+    if (found) {
+        return {
+            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+        };
+    }
+    const status = e?.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && status >= 500) {
+        const name = awsErrorName(err);
+        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+            ? ' with an empty or unreadable body'
+            : ` (${name})`;
+        return {
+            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    return null;
+}
+/** The error's message on one line. */
+function flatMessage(err) {
+    return (0,errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
+}
+/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
+function subjectForms(claims) {
+    const sub = claims.sub;
+    if (!sub)
+        return [];
+    const m = /^repo:([^:]+):(.*)$/.exec(sub);
+    if (!m)
+        return [sub];
+    const [, repoPart, rest] = m;
+    const forms = new Set([sub]);
+    const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
+    const [owner, repo] = repository.split('/');
+    if (owner && repo) {
+        forms.add(`repo:${owner}/${repo}:${rest}`);
+        if (claims.repository_owner_id && claims.repository_id) {
+            forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
         }
-        const glob = matchingGlob(matchers, f);
-        if (glob !== null) {
-            return { ...f, exempted: true, justification: `exempt-users: "${glob}"`, exemptionExpired: false };
+    }
+    return [...forms];
+}
+/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
+function webIdentityTrustHint(config, roleArn, claims) {
+    const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
+    const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
+    const subs = subjectForms(claims);
+    const shown = formatClaims(claims);
+    return [
+        `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
+        `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
+        `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
+        `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
+            (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
+        'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
+        'uses for repositories created, renamed or transferred since 15 July 2026.',
+        'The ID token presented these claims:',
+        ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
+    ].join('\n');
+}
+const WEB_IDENTITY_TRUST_ERRORS = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'InvalidIdentityToken',
+    'InvalidIdentityTokenException',
+]);
+function webIdentityProvider(config, roleArn, deps) {
+    // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
+    const sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
+    const durationSeconds = config.roleDurationSeconds;
+    let fetched = 0;
+    const fetch = async () => {
+        const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
+        deps.setSecret(token);
+        let response;
+        try {
+            response = await sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                WebIdentityToken: token,
+                DurationSeconds: durationSeconds,
+            }));
         }
-        if (expired)
-            return { ...f, exempted: false, justification: value, exemptionExpired: true };
-        return { ...f, exempted: false, justification: null, exemptionExpired: false };
-    });
+        catch (err) {
+            const name = awsErrorName(err);
+            const reached = unreachedOrServerError(err, config.awsRegion);
+            if (reached) {
+                throw new SignInError(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+            }
+            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
+            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
+                ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
+                : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
+                    ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
+                    : null;
+            throw new SignInError(what, hint, { cause: err });
+        }
+        fetched++;
+        const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
+        if (fetched > 1) {
+            deps.log.info(`Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`);
+        }
+        return expiring;
+    };
+    return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
+}
+function chainedProvider(config, roleArn, base, deps) {
+    const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
+    const accountId = arnAccount(roleArn);
+    const assume = async (retried) => {
+        const { client, generation } = base.current();
+        try {
+            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                DurationSeconds: durationSeconds,
+            }));
+            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+        }
+        catch (err) {
+            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+            if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err)))
+                throw err;
+            base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
+            return assume(true);
+        }
+    };
+    const fetch = () => assume(false);
+    return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
+}
+/**
+ * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
+ * nothing can be audited.
+ */
+async function signIn(config, deps) {
+    // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
+    let sts;
+    let baseCredentials;
+    let renew = null;
+    let generation = 0;
+    if (config.roleToAssume) {
+        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+        baseCredentials = oidc;
+        // Fail here, with the trust-policy hint, rather than inside the first account.
+        await baseCredentials();
+        const newClient = () => new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
+        sts = newClient();
+        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+        renew = (seen, reason) => {
+            if (seen !== generation)
+                return; // another account already signed in again
+            generation++;
+            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            oidc.invalidate();
+            sts = newClient();
+        };
+    }
+    else {
+        // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
+        // as the client resolves it without explicit credentials.
+        sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
+        baseCredentials = sts.config.credentials;
+    }
+    let callerAccountId;
+    let callerArn;
+    try {
+        const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
+        if (!identity.Account || !identity.Arn)
+            throw new Error('GetCallerIdentity returned no account');
+        callerAccountId = identity.Account;
+        callerArn = identity.Arn;
+    }
+    catch (err) {
+        if (err instanceof SignInError)
+            throw err;
+        const name = awsErrorName(err);
+        const reached = unreachedOrServerError(err, config.awsRegion);
+        if (reached) {
+            throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+        }
+        const hint = EXPIRED_TOKEN.has(name)
+            ? config.roleToAssume
+                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+                    'with GitHub OIDC, which this action refreshes itself.'
+            : config.roleToAssume
+                ? null
+                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+                    'or set `role-to-assume` to sign in with GitHub OIDC.';
+        throw new SignInError(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
+    }
+    deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
+    const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
+    const roleName = config.accountRoleName;
+    const chained = new Map();
+    const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
+        ? memberRoleArn(config.partition, accountId, roleName)
+        : null;
+    const second = new Map();
+    return {
+        callerAccountId,
+        callerArn,
+        baseCredentials,
+        roleArnFor,
+        assumeRoleIn(accountId, otherRole) {
+            const roleArn = memberRoleArn(config.partition, accountId, otherRole);
+            let credentials = second.get(roleArn);
+            if (!credentials) {
+                credentials = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
+                second.set(roleArn, credentials);
+            }
+            return { roleArn, credentials };
+        },
+        credentialsFor(accountId) {
+            const roleArn = roleArnFor(accountId);
+            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+            if (roleArn === null)
+                return baseCredentials;
+            let provider = chained.get(accountId);
+            if (!provider) {
+                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
+                chained.set(accountId, provider);
+            }
+            return provider;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
+var client_organizations_dist_cjs = __nccwpck_require__(2503);
+;// CONCATENATED MODULE: ./src/collect/shard.ts
+/** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
+function compareAccountIds(a, b) {
+    if (a.length !== b.length)
+        return a.length - b.length;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
+ *
+ * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
+ * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
+ * and, unlike a split by position, an account stays in its slice when others join or leave the
+ * organization: its code scanning alerts stay in the same shard's SARIF category and its issue stays
+ * with the same shard. Account ids are random, so the slices come out about the same size. Anyone can
+ * tell which shard audits an account. `null` (no shard) returns the whole list; both come sorted.
+ */
+function selectShard(ids, shard) {
+    const sorted = [...new Set(ids)].sort(compareAccountIds);
+    if (shard === null)
+        return sorted;
+    const { index, total } = shard;
+    if (!Number.isInteger(total) || total < 1 || !Number.isInteger(index) || index < 1 || index > total) {
+        throw new RangeError(`invalid shard ${index}/${total}: K must be an integer from 1 to N`);
+    }
+    return sorted.filter((id) => shardOf(id, total) === index);
+}
+/** The 1-based slice of N that audits an account: (account id mod N) + 1. */
+function shardOf(accountId, total) {
+    return Number(BigInt(accountId) % BigInt(total)) + 1;
+}
+
+;// CONCATENATED MODULE: ./src/collect/accounts.ts
+/**
+ * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
+ */
+
+
+
+
+
+
+/** `organizations:ListAccounts`, as the messages name it. */
+const LIST_ACCOUNTS = operation('ListAccounts').iamAction;
+/** The most accounts ListAccounts returns per page. */
+const LIST_ACCOUNTS_PAGE_SIZE = 20;
+/** Raised when the account list cannot be obtained; `hint` says what to fix. */
+class AccountListError extends Error {
+    hint;
+    constructor(message, hint, options) {
+        super(`${message}\n${hint}`, options);
+        this.hint = hint;
+        this.name = 'AccountListError';
+    }
+}
+/**
+ * Whether an Organizations account is ACTIVE: by `State`, falling back to the retired `Status`
+ * (September 2026) only when `State` is absent.
+ */
+function isActiveAccount(account) {
+    if (account.State !== undefined && account.State !== null)
+        return account.State === 'ACTIVE';
+    return account.Status === 'ACTIVE';
+}
+async function listActiveOrganizationAccounts(config, session, aws) {
+    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq(awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials, ...aws }));
+    const active = [];
+    let inactive = 0;
+    try {
+        for await (const page of (0,client_organizations_dist_cjs/* paginateListAccounts */.A53)({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
+            for (const account of page.Accounts ?? []) {
+                if (!account.Id)
+                    continue;
+                if (isActiveAccount(account))
+                    active.push(account.Id);
+                else
+                    inactive++;
+            }
+        }
+    }
+    catch (err) {
+        const name = awsErrorName(err);
+        const message = (0,errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
+        const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${message}`;
+        let hint;
+        if (name === 'AWSOrganizationsNotInUseException') {
+            hint =
+                `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
+                    'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
+        }
+        else if (name === 'AccessDeniedException' ||
+            name === 'AccessDenied' ||
+            name === 'AccessDeniedForDependencyException') {
+            hint =
+                `\`organization: true\` must run in the management account or a delegated administrator account ` +
+                    `(account ${session.callerAccountId} may be neither), and the signed-in role needs ${LIST_ACCOUNTS}; ` +
+                    'check service control policies too. Or list the accounts with `accounts`.';
+        }
+        else {
+            hint =
+                `${LIST_ACCOUNTS} must succeed from the management account or a delegated administrator; ` +
+                    'or list the accounts with `accounts`.';
+        }
+        throw new AccountListError(what, hint, { cause: err });
+    }
+    return { active, inactive };
+}
+/** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
+async function planAccounts(config, session, aws) {
+    const notes = [];
+    let candidates;
+    if (config.organization) {
+        const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
+        candidates = active;
+        if (inactive > 0) {
+            notes.push(`${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
+        }
+    }
+    else if (config.accounts.length > 0) {
+        candidates = config.accounts;
+    }
+    else {
+        candidates = [session.callerAccountId];
+    }
+    const excluded = new Set(config.excludeAccounts);
+    const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
+    const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
+    if (skipped > 0) {
+        notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
+    }
+    const accounts = selectShard(kept, config.shard);
+    if (config.shard) {
+        notes.push(`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
+            '(the accounts whose id mod N is K − 1); the other shards audit the rest.');
+    }
+    return { accounts: accounts.sort(compareAccountIds), notes };
 }
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "stream"
@@ -74393,12 +74781,15 @@ const parse = function () {
 
 
 
+// EXTERNAL MODULE: ./src/time.ts
+var time = __nccwpck_require__(9834);
 ;// CONCATENATED MODULE: ./src/collect/parse.ts
 /**
  * Streaming parser for IAM credential reports (CSV, as `GetCredentialReport` returns it or as the
  * console downloads it). Rows are parsed one at a time and only the typed `ReportUser` objects are kept,
  * so a 50,000-user report is never held as one string.
  */
+
 
 
 
@@ -74421,6 +74812,18 @@ class ReportError extends Error {
         this.name = 'ReportError';
     }
 }
+/**
+ * The largest report read, in bytes (256 MiB). IAM's default quota is 5,000 users an account, about
+ * 1.2 MB of report; even the hard limit is far below this. A larger file is not a credential report (or
+ * not one file of it) and is refused before it can grow the process's memory to gigabytes.
+ */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+/** The one-line reason a report of `size` bytes is refused. */
+function tooLargeDetail(size, max = MAX_REPORT_BYTES) {
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+    return (`the report is ${mb(size)}, over the ${mb(max)} this action reads ` +
+        "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?");
+}
 const KEY_COLUMNS = [
     'active',
     'last_rotated',
@@ -74441,45 +74844,12 @@ const REQUIRED_COLUMNS = [
 /** Values AWS writes where there is no date or no value. */
 const NO_VALUE = new Set(['n/a', 'not_supported', 'no_information']);
 const parse_ROOT_USER = '<root_account>';
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/i;
 const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 /** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
 function isNoValue(value) {
     const v = value.trim();
     return v === '' || NO_VALUE.has(v.toLowerCase());
-}
-/**
- * Parses an ISO 8601 time with a UTC offset (`2026-11-27T20:47:26+00:00`, `...Z`, fractions allowed) to
- * epoch milliseconds. Returns null when the text is not one (including impossible dates like Feb 30).
- */
-function parseIsoTime(value) {
-    const m = ISO_TIME.exec(value.trim());
-    if (!m)
-        return null;
-    const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
-    const y = Number(ys);
-    const mo = Number(mos);
-    const d = Number(ds);
-    const h = Number(hs);
-    const mi = Number(mis);
-    const s = Number(ss);
-    if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59)
-        return null;
-    const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-    const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-    if (new Date(local).getUTCDate() !== d)
-        return null; // 2026-02-30 rolls over
-    let offsetMinutes = 0;
-    if (zone && zone.toUpperCase() !== 'Z') {
-        const digits = zone.slice(1).replace(':', '');
-        const oh = Number(digits.slice(0, 2));
-        const om = Number(digits.slice(2, 4));
-        if (oh > 23 || om > 59)
-            return null;
-        offsetMinutes = (oh * 60 + om) * (zone.startsWith('-') ? -1 : 1);
-    }
-    return local - offsetMinutes * 60_000;
 }
 /** What the parser needs to know about the file's first bytes to say what it is instead. */
 function describeStart(head) {
@@ -74522,7 +74892,7 @@ class Row {
         const v = this.raw(name);
         if (isNoValue(v))
             return null;
-        const t = parseIsoTime(v);
+        const t = (0,time/* parseIsoTime */.s)(v);
         if (t === null)
             throw this.fail(name, 'an ISO 8601 time or N/A');
         return t;
@@ -74554,16 +74924,60 @@ class Row {
         };
     }
 }
+/**
+ * The encoding of a file that starts like UTF-16 or UTF-32 (by its byte order mark, or by the NUL bytes
+ * around the ASCII of a header without one), else null. A credential report is UTF-8.
+ */
+function wideEncoding(first) {
+    const b = (i) => first[i];
+    if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0)
+        return 'UTF-32LE';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff)
+        return 'UTF-32BE';
+    if (b(0) === 0xfe && b(1) === 0xff)
+        return 'UTF-16BE';
+    if (b(0) === 0xff && b(1) === 0xfe)
+        return 'UTF-16LE';
+    if (first.length < 4)
+        return null;
+    if (b(0) !== 0 && b(1) === 0 && b(2) === 0 && b(3) === 0)
+        return 'UTF-32LE';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0 && b(3) !== 0)
+        return 'UTF-32BE';
+    if (b(0) !== 0 && b(1) === 0 && b(2) !== 0 && b(3) === 0)
+        return 'UTF-16LE';
+    if (b(0) === 0 && b(1) !== 0 && b(2) === 0 && b(3) !== 0)
+        return 'UTF-16BE';
+    return null;
+}
 /** Everything the parser yields from its input, as chunks; keeps the first bytes to describe bad files. */
-async function* chunksOf(input, head) {
+async function* chunksOf(input, head, source) {
+    let checked = false;
     for await (const chunk of input) {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (head.size < 512) {
             head.bytes.push(buf.subarray(0, 512 - head.size));
             head.size += Math.min(buf.length, 512 - head.size);
         }
+        if (!checked && head.size >= 4) {
+            checked = true;
+            const encoding = wideEncoding(Buffer.concat(head.bytes));
+            if (encoding !== null) {
+                throw new ReportError(source, null, `the file is ${encoding}, not UTF-8: a credential report is UTF-8 CSV. ` +
+                    `Convert it, e.g. \`iconv -f ${encoding} -t UTF-8 report.csv > report-utf8.csv\``);
+            }
+        }
         yield buf;
     }
+}
+/** A cell with U+FFFD: csv-parse's stand-in for bytes that are not UTF-8 (e.g. Latin-1 `é`). */
+function notUtf8(source, record, line, header) {
+    const at = record.findIndex((cell) => cell.includes('\uFFFD'));
+    if (at < 0)
+        return null;
+    const column = header?.[at] ? ` in column "${header[at]}"` : '';
+    return new ReportError(source, line, `bytes that are not UTF-8${column} (a Latin-1 or Windows-1252 file?): the value would be read mangled. ` +
+        'Download the report again, or convert it, e.g. `iconv -f LATIN1 -t UTF-8 report.csv > report-utf8.csv`');
 }
 /** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
 function readHeader(source, record, line, headText) {
@@ -74572,18 +74986,44 @@ function readHeader(source, record, line, headText) {
         throw notAReport(source, headText());
     const map = {};
     names.forEach((n, i) => {
+        if (n in map && REQUIRED_COLUMNS.includes(n)) {
+            throw new ReportError(source, line, `the header names column "${n}" twice (columns ${map[n] + 1} and ${i + 1})`);
+        }
         if (!(n in map))
             map[n] = i;
     });
+    if ('access_key_1_active' in map && !Object.keys(map).some((n) => /^access_key_\d_last_used_/.test(n))) {
+        throw new ReportError(source, line, 'this is a credential report in the format AWS used before April 2015: it has no ' +
+            'access_key_N_last_used_* columns, so it cannot tell whether a key was ever used. Generate a ' +
+            'current report (aws iam generate-credential-report, then aws iam get-credential-report ' +
+            '--query Content --output text | base64 --decode > report.csv) and audit that file');
+    }
     for (const name of REQUIRED_COLUMNS) {
         if (!(name in map))
             throw new ReportError(source, line, `missing required column "${name}"`);
     }
     return map;
 }
+/** An IAM user name as IAM allows it (`+=,.@_-` and alphanumerics, at most 64). */
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+/**
+ * A row with more fields than the header: a value with a comma that was not quoted (IAM allows `,` in
+ * user names and paths; RFC 4180 and AWS's own reports quote such values). Its cells cannot be assigned
+ * to columns, so the row is skipped with this explanation, naming the user when the ARN tells it.
+ */
+function overlongRow(record, headerWidth, line) {
+    const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
+    const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
+    const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+    return {
+        line,
+        detail: `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
+            `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+    };
+}
 /** One data row: its account, and the typed user (null for the `<root_account>` row). */
 function readRow(source, columns, headerWidth, record, line) {
-    if (record.length !== headerWidth) {
+    if (record.length < headerWidth) {
         throw new ReportError(source, line, `row has ${record.length} fields, the header has ${headerWidth} (is the file truncated?)`);
     }
     const row = new Row(source, columns, record, line);
@@ -74623,10 +75063,12 @@ async function parseCredentialReport(input, source) {
     const head = { bytes: [], size: 0 };
     const headText = () => Buffer.concat(head.bytes).toString('utf8');
     const users = [];
+    const unreadable = [];
     let accountId = null;
     let accountLine = 0;
     let columns = null;
     let headerWidth = 0;
+    let headerNames = null;
     // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
     // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
     const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
@@ -74645,8 +75087,19 @@ async function parseCredentialReport(input, source) {
                     continue; // an empty line
                 if (columns === null) {
                     const header = readHeader(source, record, line, headText);
+                    const mangledHeader = notUtf8(source, record, line, null);
+                    if (mangledHeader)
+                        throw mangledHeader;
                     columns = header;
                     headerWidth = record.length;
+                    headerNames = record.map((c) => c.trim().toLowerCase());
+                    continue;
+                }
+                const mangled = notUtf8(source, record, line, headerNames);
+                if (mangled)
+                    throw mangled;
+                if (record.length > headerWidth) {
+                    unreadable.push(overlongRow(record, headerWidth, line));
                     continue;
                 }
                 const user = readRow(source, columns, headerWidth, record, line);
@@ -74669,7 +75122,7 @@ async function parseCredentialReport(input, source) {
         }
     };
     try {
-        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head)), parser, consume);
+        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head, source)), parser, consume);
     }
     catch (caught) {
         // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
@@ -74677,7 +75130,11 @@ async function parseCredentialReport(input, source) {
         if (err instanceof ReportError)
             throw err;
         if (err instanceof CsvError) {
-            if (columns === null)
+            // a header that names user and arn is a report whose CSV is broken, not "not a report"
+            const first = (headText()
+                .replace(/^\uFEFF/, '')
+                .split(/\r?\n/, 1)[0] ?? '').toLowerCase();
+            if (columns === null && !/^"?user"?,.*\barn\b/.test(first))
                 throw notAReport(source, headText());
             const line = typeof err.lines === 'number' ? err.lines : null;
             throw new ReportError(source, line, `malformed CSV: ${err.message}`);
@@ -74686,2441 +75143,9 @@ async function parseCredentialReport(input, source) {
     }
     if (columns === null)
         throw notAReport(source, headText());
-    return { accountId, users };
+    return { accountId, users, unreadable };
 }
 
-;// CONCATENATED MODULE: ./src/collect/offline.ts
-/**
- * Offline mode: audit a downloaded credential report file. No AWS calls, no tags, no key ids.
- */
-
-
-
-
-
-const REDOWNLOAD_HINT = 'Download the report again (IAM console > Credential report > Download, or `aws iam get-credential-report --query Content --output text | base64 -d > report.csv`)';
-/** A 12-digit number in the file name (e.g. `123456789012-credential-report.csv`), else `unknown`. */
-function accountIdFromFileName(path) {
-    const m = /(?<!\d)(\d{12})(?!\d)/.exec((0,external_node_path_.basename)(path));
-    return m ? m[1] : 'unknown';
-}
-function describeFileError(path, err) {
-    if (err instanceof ReportError)
-        return { error: err.message, hint: REDOWNLOAD_HINT };
-    const e = err;
-    const what = err instanceof Error ? err.message : String(err);
-    if (e?.code === 'ENOENT')
-        return { error: `${path}: no such file`, hint: 'Check the credential-report path.' };
-    if (e?.code === 'EISDIR')
-        return { error: `${path}: is a directory`, hint: 'Check the credential-report path.' };
-    if (e?.code === 'EACCES' || e?.code === 'EPERM') {
-        return { error: `${path}: cannot read the file (${what})`, hint: 'Check the file permissions.' };
-    }
-    return { error: `${path}: cannot read the file (${what})`, hint: REDOWNLOAD_HINT };
-}
-/**
- * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
- * with `status: 'error'` and the message naming the file, line and column.
- */
-async function auditReportFile(path, opts) {
-    const asOfMs = opts.asOf.getTime();
-    const base = {
-        alias: null,
-        reportGeneratedAt: null,
-        source: path,
-        resolvedSinceReport: 0,
-        asOf: toIsoSecond(asOfMs),
-    };
-    try {
-        const report = await parseCredentialReport((0,external_node_fs_.createReadStream)(path), path);
-        const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
-            exemptUsers: opts.exemptUsers,
-            tags: null,
-            exemptionTag: opts.rule.exemptionTag,
-            asOf: asOfMs,
-        });
-        return {
-            account: {
-                ...base,
-                accountId: report.accountId ?? accountIdFromFileName(path),
-                status: 'ok',
-                error: null,
-                hint: null,
-                usersScanned: report.users.length,
-            },
-            findings,
-        };
-    }
-    catch (err) {
-        const { error, hint } = describeFileError(path, err);
-        return {
-            account: {
-                ...base,
-                accountId: accountIdFromFileName(path),
-                status: 'error',
-                error,
-                hint,
-                usersScanned: 0,
-            },
-            findings: [],
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/collect/pool.ts
-/**
- * Maps `items` through `fn` with at most `limit` calls in flight, preserving order in the result.
- *
- * Items are started in order. If a call rejects, no further items are started, the calls already
- * running are allowed to settle, and the returned promise rejects with the first error. Callers that
- * want every item to run (the per-account audit) pass an `fn` that never rejects.
- */
-async function mapWithConcurrency(items, limit, fn) {
-    const workers = Math.max(1, Math.min(Number.isFinite(limit) ? Math.floor(limit) : 1, items.length));
-    const results = new Array(items.length);
-    let next = 0;
-    let failed = false;
-    let firstError;
-    async function worker() {
-        while (!failed && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index], index);
-            }
-            catch (err) {
-                if (!failed) {
-                    failed = true;
-                    firstError = err;
-                }
-            }
-        }
-    }
-    await Promise.all(Array.from({ length: items.length === 0 ? 0 : workers }, () => worker()));
-    if (failed)
-        throw firstError;
-    return results;
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(1695);
-;// CONCATENATED MODULE: ./src/collect/aws-errors.ts
-/**
- * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
- * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
- * and, for network failures, its `code`.
- */
-/** Every IAM action the member-account role needs (DESIGN §6). */
-const MEMBER_ROLE_ACTIONS = [
-    'iam:GenerateCredentialReport',
-    'iam:GetCredentialReport',
-    'iam:ListAccessKeys',
-    'iam:GetAccessKeyLastUsed',
-    'iam:ListUserTags',
-    'iam:ListAccountAliases',
-];
-/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
-const REMEDIATION_ROLE_ACTIONS = (/* unused pure expression or super */ null && ([
-    'iam:ListAccessKeys',
-    'iam:GetAccessKeyLastUsed',
-    'iam:UpdateAccessKey',
-]));
-/** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
-class ReportTimeoutError extends Error {
-    waitedMs;
-    constructor(waitedMs) {
-        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
-        this.waitedMs = waitedMs;
-        this.name = 'ReportTimeoutError';
-    }
-}
-/** Thrown when the credential report belongs to another account than the one audited. */
-class AccountMismatchError extends Error {
-    expected;
-    actual;
-    constructor(expected, actual) {
-        super(`the credential report is of account ${actual}, not ${expected}`);
-        this.expected = expected;
-        this.actual = actual;
-        this.name = 'AccountMismatchError';
-    }
-}
-/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
-class StepError extends Error {
-    step;
-    original;
-    constructor(step, original) {
-        super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
-        this.step = step;
-        this.original = original;
-        this.name = 'StepError';
-    }
-}
-/** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
-async function atStep(step, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        throw err instanceof StepError ? err : new StepError(step, err);
-    }
-}
-/** The SDK error behind a `StepError` (or the error itself). */
-function originalError(err) {
-    return err instanceof StepError ? err.original : err;
-}
-/** IAM's answer for a user or key that does not exist (any more). */
-const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
-/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
-function awsErrorName(err) {
-    return facts(originalError(err)).name;
-}
-/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
-function isAccessDenied(err) {
-    const f = facts(originalError(err));
-    return (ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name)));
-}
-const ACCESS_DENIED = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'UnauthorizedOperation',
-    'UnauthorizedAccess',
-    'AuthorizationError',
-]);
-const THROTTLING = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'SlowDown',
-]);
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const BAD_CREDENTIALS = new Set([
-    'InvalidClientTokenId',
-    'UnrecognizedClientException',
-    'SignatureDoesNotMatch',
-    'InvalidAccessKeyId',
-    'IncompleteSignature',
-    'MissingAuthenticationToken',
-    'CredentialsProviderError',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNABORTED',
-    'EPROTO',
-    'UND_ERR_SOCKET',
-]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
-/** Errors of `GetCredentialReport` that mean "no usable report yet": a new `GenerateCredentialReport` fixes them. */
-const REPORT_NOT_READY = new Set([
-    'ReportInProgress',
-    'ReportInProgressException',
-    'ReportNotPresent',
-    'ReportNotPresentException',
-    'ReportExpired',
-    'ReportExpiredException',
-    'CredentialReportNotPresentException',
-    'CredentialReportNotReadyException',
-    'CredentialReportExpiredException',
-]);
-function facts(err) {
-    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
-        const e = err;
-        let code = typeof e.code === 'string' ? e.code : undefined;
-        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
-            const c = e.cause.code;
-            if (typeof c === 'string')
-                code = c;
-        }
-        let message = typeof e.message === 'string' ? e.message : String(err);
-        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
-        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
-        if (code === undefined) {
-            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
-            if (found !== undefined && NETWORK_CODES.has(found))
-                code = found;
-        }
-        const rawName = typeof e.name === 'string' ? e.name : 'Error';
-        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
-        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
-            ? e.Code
-            : rawName;
-        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-        return { name, message, status, attempts, code };
-    }
-    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
-}
-/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
-function oneLine(message) {
-    const line = message
-        .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return line.length > 500 ? `${line.slice(0, 497)}...` : line;
-}
-/** `is not authorized to perform: iam:GetCredentialReport` -> `iam:GetCredentialReport`. */
-function actionFromMessage(message) {
-    const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
-    return m?.[1] ?? null;
-}
-function actionForStep(step) {
-    if (step === 'AssumeRole' || step === 'sts:AssumeRole')
-        return 'sts:AssumeRole';
-    if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step))
-        return step;
-    const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
-    return known ?? null;
-}
-function isAssumeRole(step) {
-    return /AssumeRole$/.test(step) && !/WithWebIdentity$/.test(step);
-}
-function roleText(ctx) {
-    return ctx.roleArn ? `the role ${ctx.roleArn}` : `the credentials used for account ${ctx.accountId}`;
-}
-/** Describes an error of one account's audit for the summary, the JSON report and the log. */
-function describeAwsError(err, ctx) {
-    if (err instanceof StepError)
-        return describeAwsError(err.original, { ...ctx, step: err.step });
-    const f = facts(err);
-    const where = `${ctx.step} in account ${ctx.accountId}`;
-    const detail = oneLine(f.message);
-    const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
-    if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
-        };
-    }
-    if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
-        return {
-            error: `${where} failed: ${detail}`,
-            hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the credentials'} really belong to account ${ctx.accountId}.`,
-        };
-    }
-    if (f.name === 'ReportError') {
-        return {
-            error: `${where} failed: the credential report could not be read: ${detail}`,
-            hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
-        };
-    }
-    if (ACCESS_DENIED.has(f.name) ||
-        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
-        if (isAssumeRole(ctx.step)) {
-            return {
-                error,
-                hint: `Check that ${ctx.roleArn ? `the role ${ctx.roleArn}` : 'the member-account role'} exists in account ${ctx.accountId}, ` +
-                    'that its trust policy allows the audit role (the signed-in identity) to call sts:AssumeRole, ' +
-                    'and that the audit role is allowed sts:AssumeRole on it.',
-            };
-        }
-        const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
-        const all = MEMBER_ROLE_ACTIONS.join(', ');
-        return {
-            error,
-            hint: action
-                ? `Allow ${action} to ${roleText(ctx)} (the member-account role needs ${all}); also check service control policies and permission boundaries.`
-                : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
-        };
-    }
-    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
-        const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
-        return {
-            error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
-            hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
-        };
-    }
-    if (EXPIRED.has(f.name)) {
-        return {
-            error,
-            hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
-        };
-    }
-    if (BAD_CREDENTIALS.has(f.name)) {
-        return {
-            error,
-            hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
-        };
-    }
-    if (f.name === 'RegionDisabledException') {
-        return {
-            error,
-            hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
-        };
-    }
-    if (NO_SUCH_ENTITY.has(f.name)) {
-        return { error, hint: null };
-    }
-    if (REPORT_NOT_READY.has(f.name)) {
-        return {
-            error,
-            hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
-        };
-    }
-    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
-        NETWORK_NAMES.has(f.name) ||
-        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
-        const what = f.code ?? (f.name === 'Error' ? '' : f.name);
-        return {
-            error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
-            hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
-        };
-    }
-    if (f.status !== undefined && f.status >= 500) {
-        return {
-            error,
-            hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
-        };
-    }
-    if (/Deserialization error|Unexpected end|XML|parse/i.test(f.message) && f.status !== undefined) {
-        return {
-            error,
-            hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
-        };
-    }
-    return { error, hint: null };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var node_http_handler_dist_cjs = __nccwpck_require__(1279);
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(7016);
-;// CONCATENATED MODULE: ./node_modules/lru-cache/index.mjs
-const perf =
-  typeof performance === 'object' &&
-  performance &&
-  typeof performance.now === 'function'
-    ? performance
-    : Date
-
-const hasAbortController = typeof AbortController === 'function'
-
-// minimal backwards-compatibility polyfill
-// this doesn't have nearly all the checks and whatnot that
-// actual AbortController/Signal has, but it's enough for
-// our purposes, and if used properly, behaves the same.
-const AC = hasAbortController
-  ? AbortController
-  : class AbortController {
-      constructor() {
-        this.signal = new AS()
-      }
-      abort(reason = new Error('This operation was aborted')) {
-        this.signal.reason = this.signal.reason || reason
-        this.signal.aborted = true
-        this.signal.dispatchEvent({
-          type: 'abort',
-          target: this.signal,
-        })
-      }
-    }
-
-const hasAbortSignal = typeof AbortSignal === 'function'
-// Some polyfills put this on the AC class, not global
-const hasACAbortSignal = typeof AC.AbortSignal === 'function'
-const AS = hasAbortSignal
-  ? AbortSignal
-  : hasACAbortSignal
-  ? AC.AbortController
-  : class AbortSignal {
-      constructor() {
-        this.reason = undefined
-        this.aborted = false
-        this._listeners = []
-      }
-      dispatchEvent(e) {
-        if (e.type === 'abort') {
-          this.aborted = true
-          this.onabort(e)
-          this._listeners.forEach(f => f(e), this)
-        }
-      }
-      onabort() {}
-      addEventListener(ev, fn) {
-        if (ev === 'abort') {
-          this._listeners.push(fn)
-        }
-      }
-      removeEventListener(ev, fn) {
-        if (ev === 'abort') {
-          this._listeners = this._listeners.filter(f => f !== fn)
-        }
-      }
-    }
-
-const warned = new Set()
-const deprecatedOption = (opt, instead) => {
-  const code = `LRU_CACHE_OPTION_${opt}`
-  if (shouldWarn(code)) {
-    warn(code, `${opt} option`, `options.${instead}`, LRUCache)
-  }
-}
-const deprecatedMethod = (method, instead) => {
-  const code = `LRU_CACHE_METHOD_${method}`
-  if (shouldWarn(code)) {
-    const { prototype } = LRUCache
-    const { get } = Object.getOwnPropertyDescriptor(prototype, method)
-    warn(code, `${method} method`, `cache.${instead}()`, get)
-  }
-}
-const deprecatedProperty = (field, instead) => {
-  const code = `LRU_CACHE_PROPERTY_${field}`
-  if (shouldWarn(code)) {
-    const { prototype } = LRUCache
-    const { get } = Object.getOwnPropertyDescriptor(prototype, field)
-    warn(code, `${field} property`, `cache.${instead}`, get)
-  }
-}
-
-const emitWarning = (...a) => {
-  typeof process === 'object' &&
-  process &&
-  typeof process.emitWarning === 'function'
-    ? process.emitWarning(...a)
-    : console.error(...a)
-}
-
-const shouldWarn = code => !warned.has(code)
-
-const warn = (code, what, instead, fn) => {
-  warned.add(code)
-  const msg = `The ${what} is deprecated. Please use ${instead} instead.`
-  emitWarning(msg, 'DeprecationWarning', code, fn)
-}
-
-const isPosInt = n => n && n === Math.floor(n) && n > 0 && isFinite(n)
-
-/* istanbul ignore next - This is a little bit ridiculous, tbh.
- * The maximum array length is 2^32-1 or thereabouts on most JS impls.
- * And well before that point, you're caching the entire world, I mean,
- * that's ~32GB of just integers for the next/prev links, plus whatever
- * else to hold that many keys and values.  Just filling the memory with
- * zeroes at init time is brutal when you get that big.
- * But why not be complete?
- * Maybe in the future, these limits will have expanded. */
-const getUintArray = max =>
-  !isPosInt(max)
-    ? null
-    : max <= Math.pow(2, 8)
-    ? Uint8Array
-    : max <= Math.pow(2, 16)
-    ? Uint16Array
-    : max <= Math.pow(2, 32)
-    ? Uint32Array
-    : max <= Number.MAX_SAFE_INTEGER
-    ? ZeroArray
-    : null
-
-class ZeroArray extends Array {
-  constructor(size) {
-    super(size)
-    this.fill(0)
-  }
-}
-
-class Stack {
-  constructor(max) {
-    if (max === 0) {
-      return []
-    }
-    const UintArray = getUintArray(max)
-    this.heap = new UintArray(max)
-    this.length = 0
-  }
-  push(n) {
-    this.heap[this.length++] = n
-  }
-  pop() {
-    return this.heap[--this.length]
-  }
-}
-
-class LRUCache {
-  constructor(options = {}) {
-    const {
-      max = 0,
-      ttl,
-      ttlResolution = 1,
-      ttlAutopurge,
-      updateAgeOnGet,
-      updateAgeOnHas,
-      allowStale,
-      dispose,
-      disposeAfter,
-      noDisposeOnSet,
-      noUpdateTTL,
-      maxSize = 0,
-      maxEntrySize = 0,
-      sizeCalculation,
-      fetchMethod,
-      fetchContext,
-      noDeleteOnFetchRejection,
-      noDeleteOnStaleGet,
-      allowStaleOnFetchRejection,
-      allowStaleOnFetchAbort,
-      ignoreFetchAbort,
-    } = options
-
-    // deprecated options, don't trigger a warning for getting them if
-    // the thing being passed in is another LRUCache we're copying.
-    const { length, maxAge, stale } =
-      options instanceof LRUCache ? {} : options
-
-    if (max !== 0 && !isPosInt(max)) {
-      throw new TypeError('max option must be a nonnegative integer')
-    }
-
-    const UintArray = max ? getUintArray(max) : Array
-    if (!UintArray) {
-      throw new Error('invalid max value: ' + max)
-    }
-
-    this.max = max
-    this.maxSize = maxSize
-    this.maxEntrySize = maxEntrySize || this.maxSize
-    this.sizeCalculation = sizeCalculation || length
-    if (this.sizeCalculation) {
-      if (!this.maxSize && !this.maxEntrySize) {
-        throw new TypeError(
-          'cannot set sizeCalculation without setting maxSize or maxEntrySize'
-        )
-      }
-      if (typeof this.sizeCalculation !== 'function') {
-        throw new TypeError('sizeCalculation set to non-function')
-      }
-    }
-
-    this.fetchMethod = fetchMethod || null
-    if (this.fetchMethod && typeof this.fetchMethod !== 'function') {
-      throw new TypeError(
-        'fetchMethod must be a function if specified'
-      )
-    }
-
-    this.fetchContext = fetchContext
-    if (!this.fetchMethod && fetchContext !== undefined) {
-      throw new TypeError(
-        'cannot set fetchContext without fetchMethod'
-      )
-    }
-
-    this.keyMap = new Map()
-    this.keyList = new Array(max).fill(null)
-    this.valList = new Array(max).fill(null)
-    this.next = new UintArray(max)
-    this.prev = new UintArray(max)
-    this.head = 0
-    this.tail = 0
-    this.free = new Stack(max)
-    this.initialFill = 1
-    this.size = 0
-
-    if (typeof dispose === 'function') {
-      this.dispose = dispose
-    }
-    if (typeof disposeAfter === 'function') {
-      this.disposeAfter = disposeAfter
-      this.disposed = []
-    } else {
-      this.disposeAfter = null
-      this.disposed = null
-    }
-    this.noDisposeOnSet = !!noDisposeOnSet
-    this.noUpdateTTL = !!noUpdateTTL
-    this.noDeleteOnFetchRejection = !!noDeleteOnFetchRejection
-    this.allowStaleOnFetchRejection = !!allowStaleOnFetchRejection
-    this.allowStaleOnFetchAbort = !!allowStaleOnFetchAbort
-    this.ignoreFetchAbort = !!ignoreFetchAbort
-
-    // NB: maxEntrySize is set to maxSize if it's set
-    if (this.maxEntrySize !== 0) {
-      if (this.maxSize !== 0) {
-        if (!isPosInt(this.maxSize)) {
-          throw new TypeError(
-            'maxSize must be a positive integer if specified'
-          )
-        }
-      }
-      if (!isPosInt(this.maxEntrySize)) {
-        throw new TypeError(
-          'maxEntrySize must be a positive integer if specified'
-        )
-      }
-      this.initializeSizeTracking()
-    }
-
-    this.allowStale = !!allowStale || !!stale
-    this.noDeleteOnStaleGet = !!noDeleteOnStaleGet
-    this.updateAgeOnGet = !!updateAgeOnGet
-    this.updateAgeOnHas = !!updateAgeOnHas
-    this.ttlResolution =
-      isPosInt(ttlResolution) || ttlResolution === 0
-        ? ttlResolution
-        : 1
-    this.ttlAutopurge = !!ttlAutopurge
-    this.ttl = ttl || maxAge || 0
-    if (this.ttl) {
-      if (!isPosInt(this.ttl)) {
-        throw new TypeError(
-          'ttl must be a positive integer if specified'
-        )
-      }
-      this.initializeTTLTracking()
-    }
-
-    // do not allow completely unbounded caches
-    if (this.max === 0 && this.ttl === 0 && this.maxSize === 0) {
-      throw new TypeError(
-        'At least one of max, maxSize, or ttl is required'
-      )
-    }
-    if (!this.ttlAutopurge && !this.max && !this.maxSize) {
-      const code = 'LRU_CACHE_UNBOUNDED'
-      if (shouldWarn(code)) {
-        warned.add(code)
-        const msg =
-          'TTL caching without ttlAutopurge, max, or maxSize can ' +
-          'result in unbounded memory consumption.'
-        emitWarning(msg, 'UnboundedCacheWarning', code, LRUCache)
-      }
-    }
-
-    if (stale) {
-      deprecatedOption('stale', 'allowStale')
-    }
-    if (maxAge) {
-      deprecatedOption('maxAge', 'ttl')
-    }
-    if (length) {
-      deprecatedOption('length', 'sizeCalculation')
-    }
-  }
-
-  getRemainingTTL(key) {
-    return this.has(key, { updateAgeOnHas: false }) ? Infinity : 0
-  }
-
-  initializeTTLTracking() {
-    this.ttls = new ZeroArray(this.max)
-    this.starts = new ZeroArray(this.max)
-
-    this.setItemTTL = (index, ttl, start = perf.now()) => {
-      this.starts[index] = ttl !== 0 ? start : 0
-      this.ttls[index] = ttl
-      if (ttl !== 0 && this.ttlAutopurge) {
-        const t = setTimeout(() => {
-          if (this.isStale(index)) {
-            this.delete(this.keyList[index])
-          }
-        }, ttl + 1)
-        /* istanbul ignore else - unref() not supported on all platforms */
-        if (t.unref) {
-          t.unref()
-        }
-      }
-    }
-
-    this.updateItemAge = index => {
-      this.starts[index] = this.ttls[index] !== 0 ? perf.now() : 0
-    }
-
-    this.statusTTL = (status, index) => {
-      if (status) {
-        status.ttl = this.ttls[index]
-        status.start = this.starts[index]
-        status.now = cachedNow || getNow()
-        status.remainingTTL = status.now + status.ttl - status.start
-      }
-    }
-
-    // debounce calls to perf.now() to 1s so we're not hitting
-    // that costly call repeatedly.
-    let cachedNow = 0
-    const getNow = () => {
-      const n = perf.now()
-      if (this.ttlResolution > 0) {
-        cachedNow = n
-        const t = setTimeout(
-          () => (cachedNow = 0),
-          this.ttlResolution
-        )
-        /* istanbul ignore else - not available on all platforms */
-        if (t.unref) {
-          t.unref()
-        }
-      }
-      return n
-    }
-
-    this.getRemainingTTL = key => {
-      const index = this.keyMap.get(key)
-      if (index === undefined) {
-        return 0
-      }
-      return this.ttls[index] === 0 || this.starts[index] === 0
-        ? Infinity
-        : this.starts[index] +
-            this.ttls[index] -
-            (cachedNow || getNow())
-    }
-
-    this.isStale = index => {
-      return (
-        this.ttls[index] !== 0 &&
-        this.starts[index] !== 0 &&
-        (cachedNow || getNow()) - this.starts[index] >
-          this.ttls[index]
-      )
-    }
-  }
-  updateItemAge(_index) {}
-  statusTTL(_status, _index) {}
-  setItemTTL(_index, _ttl, _start) {}
-  isStale(_index) {
-    return false
-  }
-
-  initializeSizeTracking() {
-    this.calculatedSize = 0
-    this.sizes = new ZeroArray(this.max)
-    this.removeItemSize = index => {
-      this.calculatedSize -= this.sizes[index]
-      this.sizes[index] = 0
-    }
-    this.requireSize = (k, v, size, sizeCalculation) => {
-      // provisionally accept background fetches.
-      // actual value size will be checked when they return.
-      if (this.isBackgroundFetch(v)) {
-        return 0
-      }
-      if (!isPosInt(size)) {
-        if (sizeCalculation) {
-          if (typeof sizeCalculation !== 'function') {
-            throw new TypeError('sizeCalculation must be a function')
-          }
-          size = sizeCalculation(v, k)
-          if (!isPosInt(size)) {
-            throw new TypeError(
-              'sizeCalculation return invalid (expect positive integer)'
-            )
-          }
-        } else {
-          throw new TypeError(
-            'invalid size value (must be positive integer). ' +
-              'When maxSize or maxEntrySize is used, sizeCalculation or size ' +
-              'must be set.'
-          )
-        }
-      }
-      return size
-    }
-    this.addItemSize = (index, size, status) => {
-      this.sizes[index] = size
-      if (this.maxSize) {
-        const maxSize = this.maxSize - this.sizes[index]
-        while (this.calculatedSize > maxSize) {
-          this.evict(true)
-        }
-      }
-      this.calculatedSize += this.sizes[index]
-      if (status) {
-        status.entrySize = size
-        status.totalCalculatedSize = this.calculatedSize
-      }
-    }
-  }
-  removeItemSize(_index) {}
-  addItemSize(_index, _size) {}
-  requireSize(_k, _v, size, sizeCalculation) {
-    if (size || sizeCalculation) {
-      throw new TypeError(
-        'cannot set size without setting maxSize or maxEntrySize on cache'
-      )
-    }
-  }
-
-  *indexes({ allowStale = this.allowStale } = {}) {
-    if (this.size) {
-      for (let i = this.tail; true; ) {
-        if (!this.isValidIndex(i)) {
-          break
-        }
-        if (allowStale || !this.isStale(i)) {
-          yield i
-        }
-        if (i === this.head) {
-          break
-        } else {
-          i = this.prev[i]
-        }
-      }
-    }
-  }
-
-  *rindexes({ allowStale = this.allowStale } = {}) {
-    if (this.size) {
-      for (let i = this.head; true; ) {
-        if (!this.isValidIndex(i)) {
-          break
-        }
-        if (allowStale || !this.isStale(i)) {
-          yield i
-        }
-        if (i === this.tail) {
-          break
-        } else {
-          i = this.next[i]
-        }
-      }
-    }
-  }
-
-  isValidIndex(index) {
-    return (
-      index !== undefined &&
-      this.keyMap.get(this.keyList[index]) === index
-    )
-  }
-
-  *entries() {
-    for (const i of this.indexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield [this.keyList[i], this.valList[i]]
-      }
-    }
-  }
-  *rentries() {
-    for (const i of this.rindexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield [this.keyList[i], this.valList[i]]
-      }
-    }
-  }
-
-  *keys() {
-    for (const i of this.indexes()) {
-      if (
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.keyList[i]
-      }
-    }
-  }
-  *rkeys() {
-    for (const i of this.rindexes()) {
-      if (
-        this.keyList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.keyList[i]
-      }
-    }
-  }
-
-  *values() {
-    for (const i of this.indexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.valList[i]
-      }
-    }
-  }
-  *rvalues() {
-    for (const i of this.rindexes()) {
-      if (
-        this.valList[i] !== undefined &&
-        !this.isBackgroundFetch(this.valList[i])
-      ) {
-        yield this.valList[i]
-      }
-    }
-  }
-
-  [Symbol.iterator]() {
-    return this.entries()
-  }
-
-  find(fn, getOptions) {
-    for (const i of this.indexes()) {
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      if (fn(value, this.keyList[i], this)) {
-        return this.get(this.keyList[i], getOptions)
-      }
-    }
-  }
-
-  forEach(fn, thisp = this) {
-    for (const i of this.indexes()) {
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      fn.call(thisp, value, this.keyList[i], this)
-    }
-  }
-
-  rforEach(fn, thisp = this) {
-    for (const i of this.rindexes()) {
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      fn.call(thisp, value, this.keyList[i], this)
-    }
-  }
-
-  get prune() {
-    deprecatedMethod('prune', 'purgeStale')
-    return this.purgeStale
-  }
-
-  purgeStale() {
-    let deleted = false
-    for (const i of this.rindexes({ allowStale: true })) {
-      if (this.isStale(i)) {
-        this.delete(this.keyList[i])
-        deleted = true
-      }
-    }
-    return deleted
-  }
-
-  dump() {
-    const arr = []
-    for (const i of this.indexes({ allowStale: true })) {
-      const key = this.keyList[i]
-      const v = this.valList[i]
-      const value = this.isBackgroundFetch(v)
-        ? v.__staleWhileFetching
-        : v
-      if (value === undefined) continue
-      const entry = { value }
-      if (this.ttls) {
-        entry.ttl = this.ttls[i]
-        // always dump the start relative to a portable timestamp
-        // it's ok for this to be a bit slow, it's a rare operation.
-        const age = perf.now() - this.starts[i]
-        entry.start = Math.floor(Date.now() - age)
-      }
-      if (this.sizes) {
-        entry.size = this.sizes[i]
-      }
-      arr.unshift([key, entry])
-    }
-    return arr
-  }
-
-  load(arr) {
-    this.clear()
-    for (const [key, entry] of arr) {
-      if (entry.start) {
-        // entry.start is a portable timestamp, but we may be using
-        // node's performance.now(), so calculate the offset.
-        // it's ok for this to be a bit slow, it's a rare operation.
-        const age = Date.now() - entry.start
-        entry.start = perf.now() - age
-      }
-      this.set(key, entry.value, entry)
-    }
-  }
-
-  dispose(_v, _k, _reason) {}
-
-  set(
-    k,
-    v,
-    {
-      ttl = this.ttl,
-      start,
-      noDisposeOnSet = this.noDisposeOnSet,
-      size = 0,
-      sizeCalculation = this.sizeCalculation,
-      noUpdateTTL = this.noUpdateTTL,
-      status,
-    } = {}
-  ) {
-    size = this.requireSize(k, v, size, sizeCalculation)
-    // if the item doesn't fit, don't do anything
-    // NB: maxEntrySize set to maxSize by default
-    if (this.maxEntrySize && size > this.maxEntrySize) {
-      if (status) {
-        status.set = 'miss'
-        status.maxEntrySizeExceeded = true
-      }
-      // have to delete, in case a background fetch is there already.
-      // in non-async cases, this is a no-op
-      this.delete(k)
-      return this
-    }
-    let index = this.size === 0 ? undefined : this.keyMap.get(k)
-    if (index === undefined) {
-      // addition
-      index = this.newIndex()
-      this.keyList[index] = k
-      this.valList[index] = v
-      this.keyMap.set(k, index)
-      this.next[this.tail] = index
-      this.prev[index] = this.tail
-      this.tail = index
-      this.size++
-      this.addItemSize(index, size, status)
-      if (status) {
-        status.set = 'add'
-      }
-      noUpdateTTL = false
-    } else {
-      // update
-      this.moveToTail(index)
-      const oldVal = this.valList[index]
-      if (v !== oldVal) {
-        if (this.isBackgroundFetch(oldVal)) {
-          oldVal.__abortController.abort(new Error('replaced'))
-        } else {
-          if (!noDisposeOnSet) {
-            this.dispose(oldVal, k, 'set')
-            if (this.disposeAfter) {
-              this.disposed.push([oldVal, k, 'set'])
-            }
-          }
-        }
-        this.removeItemSize(index)
-        this.valList[index] = v
-        this.addItemSize(index, size, status)
-        if (status) {
-          status.set = 'replace'
-          const oldValue =
-            oldVal && this.isBackgroundFetch(oldVal)
-              ? oldVal.__staleWhileFetching
-              : oldVal
-          if (oldValue !== undefined) status.oldValue = oldValue
-        }
-      } else if (status) {
-        status.set = 'update'
-      }
-    }
-    if (ttl !== 0 && this.ttl === 0 && !this.ttls) {
-      this.initializeTTLTracking()
-    }
-    if (!noUpdateTTL) {
-      this.setItemTTL(index, ttl, start)
-    }
-    this.statusTTL(status, index)
-    if (this.disposeAfter) {
-      while (this.disposed.length) {
-        this.disposeAfter(...this.disposed.shift())
-      }
-    }
-    return this
-  }
-
-  newIndex() {
-    if (this.size === 0) {
-      return this.tail
-    }
-    if (this.size === this.max && this.max !== 0) {
-      return this.evict(false)
-    }
-    if (this.free.length !== 0) {
-      return this.free.pop()
-    }
-    // initial fill, just keep writing down the list
-    return this.initialFill++
-  }
-
-  pop() {
-    if (this.size) {
-      const val = this.valList[this.head]
-      this.evict(true)
-      return val
-    }
-  }
-
-  evict(free) {
-    const head = this.head
-    const k = this.keyList[head]
-    const v = this.valList[head]
-    if (this.isBackgroundFetch(v)) {
-      v.__abortController.abort(new Error('evicted'))
-    } else {
-      this.dispose(v, k, 'evict')
-      if (this.disposeAfter) {
-        this.disposed.push([v, k, 'evict'])
-      }
-    }
-    this.removeItemSize(head)
-    // if we aren't about to use the index, then null these out
-    if (free) {
-      this.keyList[head] = null
-      this.valList[head] = null
-      this.free.push(head)
-    }
-    this.head = this.next[head]
-    this.keyMap.delete(k)
-    this.size--
-    return head
-  }
-
-  has(k, { updateAgeOnHas = this.updateAgeOnHas, status } = {}) {
-    const index = this.keyMap.get(k)
-    if (index !== undefined) {
-      if (!this.isStale(index)) {
-        if (updateAgeOnHas) {
-          this.updateItemAge(index)
-        }
-        if (status) status.has = 'hit'
-        this.statusTTL(status, index)
-        return true
-      } else if (status) {
-        status.has = 'stale'
-        this.statusTTL(status, index)
-      }
-    } else if (status) {
-      status.has = 'miss'
-    }
-    return false
-  }
-
-  // like get(), but without any LRU updating or TTL expiration
-  peek(k, { allowStale = this.allowStale } = {}) {
-    const index = this.keyMap.get(k)
-    if (index !== undefined && (allowStale || !this.isStale(index))) {
-      const v = this.valList[index]
-      // either stale and allowed, or forcing a refresh of non-stale value
-      return this.isBackgroundFetch(v) ? v.__staleWhileFetching : v
-    }
-  }
-
-  backgroundFetch(k, index, options, context) {
-    const v = index === undefined ? undefined : this.valList[index]
-    if (this.isBackgroundFetch(v)) {
-      return v
-    }
-    const ac = new AC()
-    if (options.signal) {
-      options.signal.addEventListener('abort', () =>
-        ac.abort(options.signal.reason)
-      )
-    }
-    const fetchOpts = {
-      signal: ac.signal,
-      options,
-      context,
-    }
-    const cb = (v, updateCache = false) => {
-      const { aborted } = ac.signal
-      const ignoreAbort = options.ignoreFetchAbort && v !== undefined
-      if (options.status) {
-        if (aborted && !updateCache) {
-          options.status.fetchAborted = true
-          options.status.fetchError = ac.signal.reason
-          if (ignoreAbort) options.status.fetchAbortIgnored = true
-        } else {
-          options.status.fetchResolved = true
-        }
-      }
-      if (aborted && !ignoreAbort && !updateCache) {
-        return fetchFail(ac.signal.reason)
-      }
-      // either we didn't abort, and are still here, or we did, and ignored
-      if (this.valList[index] === p) {
-        if (v === undefined) {
-          if (p.__staleWhileFetching) {
-            this.valList[index] = p.__staleWhileFetching
-          } else {
-            this.delete(k)
-          }
-        } else {
-          if (options.status) options.status.fetchUpdated = true
-          this.set(k, v, fetchOpts.options)
-        }
-      }
-      return v
-    }
-    const eb = er => {
-      if (options.status) {
-        options.status.fetchRejected = true
-        options.status.fetchError = er
-      }
-      return fetchFail(er)
-    }
-    const fetchFail = er => {
-      const { aborted } = ac.signal
-      const allowStaleAborted =
-        aborted && options.allowStaleOnFetchAbort
-      const allowStale =
-        allowStaleAborted || options.allowStaleOnFetchRejection
-      const noDelete = allowStale || options.noDeleteOnFetchRejection
-      if (this.valList[index] === p) {
-        // if we allow stale on fetch rejections, then we need to ensure that
-        // the stale value is not removed from the cache when the fetch fails.
-        const del = !noDelete || p.__staleWhileFetching === undefined
-        if (del) {
-          this.delete(k)
-        } else if (!allowStaleAborted) {
-          // still replace the *promise* with the stale value,
-          // since we are done with the promise at this point.
-          // leave it untouched if we're still waiting for an
-          // aborted background fetch that hasn't yet returned.
-          this.valList[index] = p.__staleWhileFetching
-        }
-      }
-      if (allowStale) {
-        if (options.status && p.__staleWhileFetching !== undefined) {
-          options.status.returnedStale = true
-        }
-        return p.__staleWhileFetching
-      } else if (p.__returned === p) {
-        throw er
-      }
-    }
-    const pcall = (res, rej) => {
-      this.fetchMethod(k, v, fetchOpts).then(v => res(v), rej)
-      // ignored, we go until we finish, regardless.
-      // defer check until we are actually aborting,
-      // so fetchMethod can override.
-      ac.signal.addEventListener('abort', () => {
-        if (
-          !options.ignoreFetchAbort ||
-          options.allowStaleOnFetchAbort
-        ) {
-          res()
-          // when it eventually resolves, update the cache.
-          if (options.allowStaleOnFetchAbort) {
-            res = v => cb(v, true)
-          }
-        }
-      })
-    }
-    if (options.status) options.status.fetchDispatched = true
-    const p = new Promise(pcall).then(cb, eb)
-    p.__abortController = ac
-    p.__staleWhileFetching = v
-    p.__returned = null
-    if (index === undefined) {
-      // internal, don't expose status.
-      this.set(k, p, { ...fetchOpts.options, status: undefined })
-      index = this.keyMap.get(k)
-    } else {
-      this.valList[index] = p
-    }
-    return p
-  }
-
-  isBackgroundFetch(p) {
-    return (
-      p &&
-      typeof p === 'object' &&
-      typeof p.then === 'function' &&
-      Object.prototype.hasOwnProperty.call(
-        p,
-        '__staleWhileFetching'
-      ) &&
-      Object.prototype.hasOwnProperty.call(p, '__returned') &&
-      (p.__returned === p || p.__returned === null)
-    )
-  }
-
-  // this takes the union of get() and set() opts, because it does both
-  async fetch(
-    k,
-    {
-      // get options
-      allowStale = this.allowStale,
-      updateAgeOnGet = this.updateAgeOnGet,
-      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
-      // set options
-      ttl = this.ttl,
-      noDisposeOnSet = this.noDisposeOnSet,
-      size = 0,
-      sizeCalculation = this.sizeCalculation,
-      noUpdateTTL = this.noUpdateTTL,
-      // fetch exclusive options
-      noDeleteOnFetchRejection = this.noDeleteOnFetchRejection,
-      allowStaleOnFetchRejection = this.allowStaleOnFetchRejection,
-      ignoreFetchAbort = this.ignoreFetchAbort,
-      allowStaleOnFetchAbort = this.allowStaleOnFetchAbort,
-      fetchContext = this.fetchContext,
-      forceRefresh = false,
-      status,
-      signal,
-    } = {}
-  ) {
-    if (!this.fetchMethod) {
-      if (status) status.fetch = 'get'
-      return this.get(k, {
-        allowStale,
-        updateAgeOnGet,
-        noDeleteOnStaleGet,
-        status,
-      })
-    }
-
-    const options = {
-      allowStale,
-      updateAgeOnGet,
-      noDeleteOnStaleGet,
-      ttl,
-      noDisposeOnSet,
-      size,
-      sizeCalculation,
-      noUpdateTTL,
-      noDeleteOnFetchRejection,
-      allowStaleOnFetchRejection,
-      allowStaleOnFetchAbort,
-      ignoreFetchAbort,
-      status,
-      signal,
-    }
-
-    let index = this.keyMap.get(k)
-    if (index === undefined) {
-      if (status) status.fetch = 'miss'
-      const p = this.backgroundFetch(k, index, options, fetchContext)
-      return (p.__returned = p)
-    } else {
-      // in cache, maybe already fetching
-      const v = this.valList[index]
-      if (this.isBackgroundFetch(v)) {
-        const stale =
-          allowStale && v.__staleWhileFetching !== undefined
-        if (status) {
-          status.fetch = 'inflight'
-          if (stale) status.returnedStale = true
-        }
-        return stale ? v.__staleWhileFetching : (v.__returned = v)
-      }
-
-      // if we force a refresh, that means do NOT serve the cached value,
-      // unless we are already in the process of refreshing the cache.
-      const isStale = this.isStale(index)
-      if (!forceRefresh && !isStale) {
-        if (status) status.fetch = 'hit'
-        this.moveToTail(index)
-        if (updateAgeOnGet) {
-          this.updateItemAge(index)
-        }
-        this.statusTTL(status, index)
-        return v
-      }
-
-      // ok, it is stale or a forced refresh, and not already fetching.
-      // refresh the cache.
-      const p = this.backgroundFetch(k, index, options, fetchContext)
-      const hasStale = p.__staleWhileFetching !== undefined
-      const staleVal = hasStale && allowStale
-      if (status) {
-        status.fetch = hasStale && isStale ? 'stale' : 'refresh'
-        if (staleVal && isStale) status.returnedStale = true
-      }
-      return staleVal ? p.__staleWhileFetching : (p.__returned = p)
-    }
-  }
-
-  get(
-    k,
-    {
-      allowStale = this.allowStale,
-      updateAgeOnGet = this.updateAgeOnGet,
-      noDeleteOnStaleGet = this.noDeleteOnStaleGet,
-      status,
-    } = {}
-  ) {
-    const index = this.keyMap.get(k)
-    if (index !== undefined) {
-      const value = this.valList[index]
-      const fetching = this.isBackgroundFetch(value)
-      this.statusTTL(status, index)
-      if (this.isStale(index)) {
-        if (status) status.get = 'stale'
-        // delete only if not an in-flight background fetch
-        if (!fetching) {
-          if (!noDeleteOnStaleGet) {
-            this.delete(k)
-          }
-          if (status) status.returnedStale = allowStale
-          return allowStale ? value : undefined
-        } else {
-          if (status) {
-            status.returnedStale =
-              allowStale && value.__staleWhileFetching !== undefined
-          }
-          return allowStale ? value.__staleWhileFetching : undefined
-        }
-      } else {
-        if (status) status.get = 'hit'
-        // if we're currently fetching it, we don't actually have it yet
-        // it's not stale, which means this isn't a staleWhileRefetching.
-        // If it's not stale, and fetching, AND has a __staleWhileFetching
-        // value, then that means the user fetched with {forceRefresh:true},
-        // so it's safe to return that value.
-        if (fetching) {
-          return value.__staleWhileFetching
-        }
-        this.moveToTail(index)
-        if (updateAgeOnGet) {
-          this.updateItemAge(index)
-        }
-        return value
-      }
-    } else if (status) {
-      status.get = 'miss'
-    }
-  }
-
-  connect(p, n) {
-    this.prev[n] = p
-    this.next[p] = n
-  }
-
-  moveToTail(index) {
-    // if tail already, nothing to do
-    // if head, move head to next[index]
-    // else
-    //   move next[prev[index]] to next[index] (head has no prev)
-    //   move prev[next[index]] to prev[index]
-    // prev[index] = tail
-    // next[tail] = index
-    // tail = index
-    if (index !== this.tail) {
-      if (index === this.head) {
-        this.head = this.next[index]
-      } else {
-        this.connect(this.prev[index], this.next[index])
-      }
-      this.connect(this.tail, index)
-      this.tail = index
-    }
-  }
-
-  get del() {
-    deprecatedMethod('del', 'delete')
-    return this.delete
-  }
-
-  delete(k) {
-    let deleted = false
-    if (this.size !== 0) {
-      const index = this.keyMap.get(k)
-      if (index !== undefined) {
-        deleted = true
-        if (this.size === 1) {
-          this.clear()
-        } else {
-          this.removeItemSize(index)
-          const v = this.valList[index]
-          if (this.isBackgroundFetch(v)) {
-            v.__abortController.abort(new Error('deleted'))
-          } else {
-            this.dispose(v, k, 'delete')
-            if (this.disposeAfter) {
-              this.disposed.push([v, k, 'delete'])
-            }
-          }
-          this.keyMap.delete(k)
-          this.keyList[index] = null
-          this.valList[index] = null
-          if (index === this.tail) {
-            this.tail = this.prev[index]
-          } else if (index === this.head) {
-            this.head = this.next[index]
-          } else {
-            this.next[this.prev[index]] = this.next[index]
-            this.prev[this.next[index]] = this.prev[index]
-          }
-          this.size--
-          this.free.push(index)
-        }
-      }
-    }
-    if (this.disposed) {
-      while (this.disposed.length) {
-        this.disposeAfter(...this.disposed.shift())
-      }
-    }
-    return deleted
-  }
-
-  clear() {
-    for (const index of this.rindexes({ allowStale: true })) {
-      const v = this.valList[index]
-      if (this.isBackgroundFetch(v)) {
-        v.__abortController.abort(new Error('deleted'))
-      } else {
-        const k = this.keyList[index]
-        this.dispose(v, k, 'delete')
-        if (this.disposeAfter) {
-          this.disposed.push([v, k, 'delete'])
-        }
-      }
-    }
-
-    this.keyMap.clear()
-    this.valList.fill(null)
-    this.keyList.fill(null)
-    if (this.ttls) {
-      this.ttls.fill(0)
-      this.starts.fill(0)
-    }
-    if (this.sizes) {
-      this.sizes.fill(0)
-    }
-    this.head = 0
-    this.tail = 0
-    this.initialFill = 1
-    this.free.length = 0
-    this.calculatedSize = 0
-    this.size = 0
-    if (this.disposed) {
-      while (this.disposed.length) {
-        this.disposeAfter(...this.disposed.shift())
-      }
-    }
-  }
-
-  get reset() {
-    deprecatedMethod('reset', 'clear')
-    return this.clear
-  }
-
-  get length() {
-    deprecatedProperty('length', 'size')
-    return this.size
-  }
-
-  static get AbortController() {
-    return AC
-  }
-  static get AbortSignal() {
-    return AS
-  }
-}
-
-/* harmony default export */ const lru_cache = (LRUCache);
-
-// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js + 1 modules
-var dist = __nccwpck_require__(319);
-// EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __nccwpck_require__(2830);
-;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
-
-
-var DEFAULT_PORTS = {
-  ftp: 21,
-  gopher: 70,
-  http: 80,
-  https: 443,
-  ws: 80,
-  wss: 443,
-};
-
-function parseUrl(urlString) {
-  try {
-    return new URL(urlString);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * @param {string|object|URL} url - The URL as a string or URL instance, or a
- *   compatible object (such as the result from legacy url.parse).
- * @return {string} The URL of the proxy that should handle the request to the
- *  given URL. If no proxy is set, this will be an empty string.
- */
-function getProxyForUrl(url) {
-  var parsedUrl = (typeof url === 'string' ? parseUrl(url) : url) || {};
-  var proto = parsedUrl.protocol;
-  var hostname = parsedUrl.host;
-  var port = parsedUrl.port;
-  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
-    return '';  // Don't proxy URLs without a valid scheme or host.
-  }
-
-  proto = proto.split(':', 1)[0];
-  // Stripping ports in this way instead of using parsedUrl.hostname to make
-  // sure that the brackets around IPv6 addresses are kept.
-  hostname = hostname.replace(/:\d*$/, '');
-  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
-  if (!shouldProxy(hostname, port)) {
-    return '';  // Don't proxy URLs that match NO_PROXY.
-  }
-
-  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
-  if (proxy && proxy.indexOf('://') === -1) {
-    // Missing scheme in proxy, default to the requested URL's scheme.
-    proxy = proto + '://' + proxy;
-  }
-  return proxy;
-}
-
-/**
- * Determines whether a given URL should be proxied.
- *
- * @param {string} hostname - The host name of the URL.
- * @param {number} port - The effective port of the URL.
- * @returns {boolean} Whether the given URL should be proxied.
- * @private
- */
-function shouldProxy(hostname, port) {
-  var NO_PROXY = getEnv('no_proxy').toLowerCase();
-  if (!NO_PROXY) {
-    return true;  // Always proxy if NO_PROXY is not set.
-  }
-  if (NO_PROXY === '*') {
-    return false;  // Never proxy if wildcard is set.
-  }
-
-  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
-    if (!proxy) {
-      return true;  // Skip zero-length hosts.
-    }
-    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
-    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
-    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
-    if (parsedProxyPort && parsedProxyPort !== port) {
-      return true;  // Skip if ports don't match.
-    }
-
-    if (!/^[.*]/.test(parsedProxyHostname)) {
-      // No wildcards, so stop proxying if there is an exact match.
-      return hostname !== parsedProxyHostname;
-    }
-
-    if (parsedProxyHostname.charAt(0) === '*') {
-      // Remove leading wildcard.
-      parsedProxyHostname = parsedProxyHostname.slice(1);
-    }
-    // Stop proxying if the hostname ends with the no_proxy host.
-    return !hostname.endsWith(parsedProxyHostname);
-  });
-}
-
-/**
- * Get the value for an environment variable.
- *
- * @param {string} key - The name of the environment variable.
- * @return {string} The value of the environment variable.
- * @private
- */
-function getEnv(key) {
-  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
-}
-
-;// CONCATENATED MODULE: ./node_modules/proxy-agent/dist/index.js
-
-
-
-
-
-
-
-const debug = src('proxy-agent');
-/**
- * Shorthands for built-in supported types.
- * Lazily loaded since some of these imports can be quite expensive
- * (in particular, pac-proxy-agent).
- */
-const wellKnownAgents = {
-    http: async () => (await __nccwpck_require__.e(/* import() */ 947).then(__nccwpck_require__.bind(__nccwpck_require__, 8947))).HttpProxyAgent,
-    https: async () => (await __nccwpck_require__.e(/* import() */ 566).then(__nccwpck_require__.bind(__nccwpck_require__, 1566))).HttpsProxyAgent,
-    socks: async () => (await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814))).SocksProxyAgent,
-    pac: async () => (await __nccwpck_require__.e(/* import() */ 303).then(__nccwpck_require__.bind(__nccwpck_require__, 2303))).PacProxyAgent,
-};
-/**
- * Supported proxy types.
- */
-const proxies = {
-    http: [wellKnownAgents.http, wellKnownAgents.https],
-    https: [wellKnownAgents.http, wellKnownAgents.https],
-    socks: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks4: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks4a: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks5: [wellKnownAgents.socks, wellKnownAgents.socks],
-    socks5h: [wellKnownAgents.socks, wellKnownAgents.socks],
-    'pac+data': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+file': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+ftp': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+http': [wellKnownAgents.pac, wellKnownAgents.pac],
-    'pac+https': [wellKnownAgents.pac, wellKnownAgents.pac],
-};
-function isValidProtocol(v) {
-    return Object.keys(proxies).includes(v);
-}
-/**
- * Uses the appropriate `Agent` subclass based off of the "proxy"
- * environment variables that are currently set.
- *
- * An LRU cache is used, to prevent unnecessary creation of proxy
- * `http.Agent` instances.
- */
-class ProxyAgent extends dist/* Agent */.g6 {
-    constructor(opts) {
-        super(opts);
-        /**
-         * Cache for `Agent` instances.
-         */
-        this.cache = new lru_cache({
-            max: 20,
-            dispose: (agent) => agent.destroy(),
-        });
-        debug('Creating new ProxyAgent instance: %o', opts);
-        this.connectOpts = opts;
-        this.httpAgent = opts?.httpAgent || new external_http_.Agent(opts);
-        this.httpsAgent =
-            opts?.httpsAgent || new external_https_.Agent(opts);
-        this.getProxyForUrl = opts?.getProxyForUrl || getProxyForUrl;
-    }
-    async connect(req, opts) {
-        const { secureEndpoint } = opts;
-        const isWebSocket = req.getHeader('upgrade') === 'websocket';
-        const protocol = secureEndpoint
-            ? isWebSocket
-                ? 'wss:'
-                : 'https:'
-            : isWebSocket
-                ? 'ws:'
-                : 'http:';
-        const host = req.getHeader('host');
-        const url = new external_url_.URL(req.path, `${protocol}//${host}`).href;
-        const proxy = await this.getProxyForUrl(url, req);
-        if (!proxy) {
-            debug('Proxy not enabled for URL: %o', url);
-            return secureEndpoint ? this.httpsAgent : this.httpAgent;
-        }
-        debug('Request URL: %o', url);
-        debug('Proxy URL: %o', proxy);
-        // attempt to get a cached `http.Agent` instance first
-        const cacheKey = `${protocol}+${proxy}`;
-        let agent = this.cache.get(cacheKey);
-        if (!agent) {
-            const proxyUrl = new external_url_.URL(proxy);
-            const proxyProto = proxyUrl.protocol.replace(':', '');
-            if (!isValidProtocol(proxyProto)) {
-                throw new Error(`Unsupported protocol for proxy URL: ${proxy}`);
-            }
-            const ctor = await proxies[proxyProto][secureEndpoint || isWebSocket ? 1 : 0]();
-            agent = new ctor(proxy, this.connectOpts);
-            this.cache.set(cacheKey, agent);
-        }
-        else {
-            debug('Cache hit for proxy URL: %o', proxy);
-        }
-        return agent;
-    }
-    destroy() {
-        for (const agent of this.cache.values()) {
-            agent.destroy();
-        }
-        super.destroy();
-    }
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/credentials/aws-config.ts
-/**
- * The configuration every AWS SDK client of the action shares (IAM, STS, Organizations).
- *
- * - Retries: the SDK's adaptive retry strategy with a raised attempt count absorbs throttling; nothing
- *   else in the code retries SDK calls.
- * - Proxy: the SDK does not honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` by itself. When one of the
- *   proxy variables is set, the request handler's agents are a `ProxyAgent`, which resolves the proxy
- *   per request from those variables (so `NO_PROXY` hosts go direct); otherwise plain keep-alive agents.
- * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
- *   or the shared config file) — there is deliberately no endpoint parameter here.
- */
-
-
-
-
-/** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
-const AWS_MAX_ATTEMPTS = 10;
-/** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
-const MAX_SOCKETS = 50;
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
-/** True when the environment names a proxy for outgoing requests. */
-function proxyConfigured(env = process.env) {
-    return PROXY_VARS.some((name) => (env[name] ?? '').trim() !== '');
-}
-/**
- * Builds the agents for the request handler. With a proxy variable set, one `ProxyAgent` serves both
- * protocols; it reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` for every request and falls back to the given
- * direct agents for hosts that bypass the proxy.
- */
-function awsAgents(env = process.env) {
-    const httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-    const httpsAgent = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-    if (!proxyConfigured(env))
-        return { httpAgent, httpsAgent, proxied: false };
-    const agent = new ProxyAgent({ httpAgent, httpsAgent, keepAlive: true, maxSockets: MAX_SOCKETS });
-    return { httpAgent: agent, httpsAgent: agent, proxied: true };
-}
-/** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
-function awsClientConfig(opts) {
-    const { httpAgent, httpsAgent } = awsAgents();
-    return {
-        region: opts.region,
-        ...(opts.credentials ? { credentials: opts.credentials } : {}),
-        retryMode: 'adaptive',
-        maxAttempts: AWS_MAX_ATTEMPTS,
-        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
-            httpAgent,
-            httpsAgent,
-            connectionTimeout: 10_000,
-            requestTimeout: 120_000,
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/credentials/oidc.ts
-/**
- * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
- */
-const CLAIM_NAMES = [
-    'sub',
-    'aud',
-    'repository',
-    'repository_id',
-    'repository_owner_id',
-    'ref',
-    'environment',
-];
-const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
-    "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
-/** The error raised when the runner did not provide the ID-token request environment. */
-class OidcUnavailableError extends Error {
-    missing;
-    constructor(missing) {
-        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
-            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
-        this.missing = missing;
-        this.name = 'OidcUnavailableError';
-    }
-}
-/** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
-function assertOidcAvailable(env = process.env) {
-    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
-    if (missing.length > 0)
-        throw new OidcUnavailableError(missing);
-}
-/**
- * Gets an ID token for `audience` through the injected `getIDToken` (the action passes
- * `core.getIDToken`, which also masks the token). Errors never include the token.
- */
-async function fetchIdToken(audience, getIDToken, env = process.env) {
-    assertOidcAvailable(env);
-    let token;
-    try {
-        token = await getIDToken(audience);
-    }
-    catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
-    }
-    if (typeof token !== 'string' || token.length === 0) {
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
-    }
-    return token;
-}
-function claimString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value)) {
-        const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
-        return parts.length > 0 ? parts.join(',') : null;
-    }
-    return null;
-}
-/**
- * Decodes the payload of a JWT without verifying it, keeping only the claims worth showing.
- * A token that does not decode yields all-null claims rather than an error (it is only for messages).
- */
-function decodeClaims(token) {
-    const empty = {
-        sub: null,
-        aud: null,
-        repository: null,
-        repository_id: null,
-        repository_owner_id: null,
-        ref: null,
-        environment: null,
-    };
-    const payload = token.split('.')[1];
-    if (!payload)
-        return empty;
-    let parsed;
-    try {
-        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    }
-    catch {
-        return empty;
-    }
-    if (typeof parsed !== 'object' || parsed === null)
-        return empty;
-    const record = parsed;
-    const claims = { ...empty };
-    for (const name of CLAIM_NAMES)
-        claims[name] = claimString(record[name]);
-    return claims;
-}
-/** One line per present claim, e.g. `sub: repo:octo/app:ref:refs/heads/main`. */
-function formatClaims(claims) {
-    return CLAIM_NAMES.filter((name) => claims[name] !== null)
-        .map((name) => `${name}: ${claims[name]}`)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/credentials/session.ts
-/**
- * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
- * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
- * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
- * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
- */
-
-
-
-
-/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
-const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
-const CHAINED_SESSION_MAX_SECONDS = 3600;
-const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
-/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
-class SignInError extends Error {
-    hint;
-    constructor(message, hint, options) {
-        super(hint ? `${message}\n${hint}` : message, options);
-        this.hint = hint;
-        this.name = 'SignInError';
-    }
-}
-/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
-const REFRESH_RETRY_MS = 30 * 1000;
-/**
- * A provider that caches credentials until `REFRESH_MARGIN_MS` before their expiry (by the injected
- * clock), shares one fetch among concurrent callers, and keeps serving the old credentials (with a
- * warning, retrying at most every `REFRESH_RETRY_MS`) if a refresh fails while they are still valid.
- */
-function refreshingProvider(fetch, deps, describe) {
-    let current = null;
-    let inFlight = null;
-    let retryAt = 0;
-    return async () => {
-        const now = deps.now().getTime();
-        if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
-            return current.identity;
-        if (current && now < retryAt && now < current.expiresAt)
-            return current.identity;
-        if (inFlight)
-            return inFlight;
-        const previous = current;
-        inFlight = (async () => {
-            try {
-                current = await fetch();
-                retryAt = 0;
-                return current.identity;
-            }
-            catch (err) {
-                if (previous && deps.now().getTime() < previous.expiresAt) {
-                    retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
-                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
-                    return previous.identity;
-                }
-                throw err;
-            }
-            finally {
-                inFlight = null;
-            }
-        })();
-        return inFlight;
-    };
-}
-function toExpiring(credentials, durationSeconds, deps, accountId) {
-    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
-    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
-        throw new Error('STS returned no credentials');
-    }
-    // Mask first, before anything could print them.
-    deps.setSecret(AccessKeyId);
-    deps.setSecret(SecretAccessKey);
-    deps.setSecret(SessionToken);
-    const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
-    return {
-        identity: {
-            accessKeyId: AccessKeyId,
-            secretAccessKey: SecretAccessKey,
-            sessionToken: SessionToken,
-            expiration,
-            ...(accountId ? { accountId } : {}),
-        },
-        expiresAt: expiration.getTime(),
-    };
-}
-/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
-function arnAccount(arn) {
-    return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
-}
-/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
-function memberRoleArn(partition, accountId, roleName) {
-    const name = roleName.replace(/^\/+|\/+$/g, '');
-    return `arn:${partition}:iam::${accountId}:role/${name}`;
-}
-function errorMessage(err) {
-    return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-}
-/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
-function subjectForms(claims) {
-    const sub = claims.sub;
-    if (!sub)
-        return [];
-    const m = /^repo:([^:]+):(.*)$/.exec(sub);
-    if (!m)
-        return [sub];
-    const [, repoPart, rest] = m;
-    const forms = new Set([sub]);
-    const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
-    const [owner, repo] = repository.split('/');
-    if (owner && repo) {
-        forms.add(`repo:${owner}/${repo}:${rest}`);
-        if (claims.repository_owner_id && claims.repository_id) {
-            forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
-        }
-    }
-    return [...forms];
-}
-/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
-function webIdentityTrustHint(config, roleArn, claims) {
-    const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
-    const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
-    const subs = subjectForms(claims);
-    const shown = formatClaims(claims);
-    return [
-        `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
-        `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
-        `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
-        `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
-            (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
-        'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
-        'uses for repositories created, renamed or transferred since 15 July 2026.',
-        'The ID token presented these claims:',
-        ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
-    ].join('\n');
-}
-const WEB_IDENTITY_TRUST_ERRORS = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'InvalidIdentityToken',
-    'InvalidIdentityTokenException',
-]);
-function webIdentityProvider(config, roleArn, deps) {
-    // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
-    const sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion }));
-    const durationSeconds = config.roleDurationSeconds;
-    let fetched = 0;
-    const fetch = async () => {
-        const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
-        deps.setSecret(token);
-        let response;
-        try {
-            response = await sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
-                RoleArn: roleArn,
-                RoleSessionName: config.roleSessionName,
-                WebIdentityToken: token,
-                DurationSeconds: durationSeconds,
-            }));
-        }
-        catch (err) {
-            const name = awsErrorName(err);
-            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
-            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
-                ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-                : name === 'ValidationError' && /DurationSeconds|duration/i.test(errorMessage(err))
-                    ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
-                    : null;
-            throw new SignInError(what, hint, { cause: err });
-        }
-        fetched++;
-        const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
-        if (fetched > 1) {
-            deps.log.info(`Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`);
-        }
-        return expiring;
-    };
-    return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
-}
-function chainedProvider(config, roleArn, sts, deps) {
-    const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
-    const accountId = arnAccount(roleArn);
-    const fetch = async () => {
-        // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
-        const response = await sts.send(new dist_cjs/* AssumeRoleCommand */.QL({
-            RoleArn: roleArn,
-            RoleSessionName: config.roleSessionName,
-            DurationSeconds: durationSeconds,
-        }));
-        return toExpiring(response.Credentials, durationSeconds, deps, accountId);
-    };
-    return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
-}
-/**
- * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
- * nothing can be audited.
- */
-async function signIn(config, deps) {
-    // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
-    let sts;
-    let baseCredentials;
-    if (config.roleToAssume) {
-        baseCredentials = webIdentityProvider(config, config.roleToAssume, deps);
-        // Fail here, with the trust-policy hint, rather than inside the first account.
-        await baseCredentials();
-        sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
-    }
-    else {
-        // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
-        // as the client resolves it without explicit credentials.
-        sts = new dist_cjs/* STSClient */.iM(awsClientConfig({ region: config.awsRegion }));
-        baseCredentials = sts.config.credentials;
-    }
-    let callerAccountId;
-    let callerArn;
-    try {
-        const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
-        if (!identity.Account || !identity.Arn)
-            throw new Error('GetCallerIdentity returned no account');
-        callerAccountId = identity.Account;
-        callerArn = identity.Arn;
-    }
-    catch (err) {
-        if (err instanceof SignInError)
-            throw err;
-        const name = awsErrorName(err);
-        const hint = config.roleToAssume
-            ? null
-            : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-                'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-                'or set `role-to-assume` to sign in with GitHub OIDC.';
-        throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
-    }
-    deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
-    const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
-    const roleName = config.accountRoleName;
-    const chained = new Map();
-    const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
-        ? memberRoleArn(config.partition, accountId, roleName)
-        : null;
-    const second = new Map();
-    return {
-        callerAccountId,
-        callerArn,
-        baseCredentials,
-        roleArnFor,
-        assumeRoleIn(accountId, otherRole) {
-            const roleArn = memberRoleArn(config.partition, accountId, otherRole);
-            let credentials = second.get(roleArn);
-            if (!credentials) {
-                credentials = chainedProvider(config, roleArn, sts, deps);
-                second.set(roleArn, credentials);
-            }
-            return { roleArn, credentials };
-        },
-        credentialsFor(accountId) {
-            const roleArn = roleArnFor(accountId);
-            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
-            if (roleArn === null)
-                return baseCredentials;
-            let provider = chained.get(accountId);
-            if (!provider) {
-                provider = chainedProvider(config, roleArn, sts, deps);
-                chained.set(accountId, provider);
-            }
-            return provider;
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
-var client_organizations_dist_cjs = __nccwpck_require__(2503);
-;// CONCATENATED MODULE: ./src/collect/shard.ts
-/** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
-function compareAccountIds(a, b) {
-    if (a.length !== b.length)
-        return a.length - b.length;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
- *
- * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
- * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
- * and, unlike a split by position, an account stays in its slice when others join or leave the
- * organization: its code scanning alerts stay in the same shard's SARIF category and its issue stays
- * with the same shard. Account ids are random, so the slices come out about the same size. Anyone can
- * tell which shard audits an account. `null` (no shard) returns the whole list; both come sorted.
- */
-function selectShard(ids, shard) {
-    const sorted = [...new Set(ids)].sort(compareAccountIds);
-    if (shard === null)
-        return sorted;
-    const { index, total } = shard;
-    if (!Number.isInteger(total) || total < 1 || !Number.isInteger(index) || index < 1 || index > total) {
-        throw new RangeError(`invalid shard ${index}/${total}: K must be an integer from 1 to N`);
-    }
-    return sorted.filter((id) => shardOf(id, total) === index);
-}
-/** The 1-based slice of N that audits an account: (account id mod N) + 1. */
-function shardOf(accountId, total) {
-    return Number(BigInt(accountId) % BigInt(total)) + 1;
-}
-
-;// CONCATENATED MODULE: ./src/collect/accounts.ts
-/**
- * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
- * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
- */
-
-
-
-
-/** The most accounts ListAccounts returns per page. */
-const LIST_ACCOUNTS_PAGE_SIZE = 20;
-/** Raised when the account list cannot be obtained; `hint` says what to fix. */
-class AccountListError extends Error {
-    hint;
-    constructor(message, hint, options) {
-        super(`${message}\n${hint}`, options);
-        this.hint = hint;
-        this.name = 'AccountListError';
-    }
-}
-/**
- * Whether an Organizations account is ACTIVE: by `State`, falling back to the retired `Status`
- * (September 2026) only when `State` is absent.
- */
-function isActiveAccount(account) {
-    if (account.State !== undefined && account.State !== null)
-        return account.State === 'ACTIVE';
-    return account.Status === 'ACTIVE';
-}
-async function listActiveOrganizationAccounts(config, session) {
-    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq(awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials }));
-    const active = [];
-    let inactive = 0;
-    try {
-        for await (const page of (0,client_organizations_dist_cjs/* paginateListAccounts */.A53)({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
-            for (const account of page.Accounts ?? []) {
-                if (!account.Id)
-                    continue;
-                if (isActiveAccount(account))
-                    active.push(account.Id);
-                else
-                    inactive++;
-            }
-        }
-    }
-    catch (err) {
-        const name = awsErrorName(err);
-        const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-        const what = `Could not list the organization's accounts (organizations:ListAccounts as ${session.callerArn}): ${name}: ${message}`;
-        let hint;
-        if (name === 'AWSOrganizationsNotInUseException') {
-            hint =
-                `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
-                    'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
-        }
-        else if (name === 'AccessDeniedException' ||
-            name === 'AccessDenied' ||
-            name === 'AccessDeniedForDependencyException') {
-            hint =
-                `\`organization: true\` must run in the management account or a delegated administrator account ` +
-                    `(account ${session.callerAccountId} may be neither), and the signed-in role needs organizations:ListAccounts; ` +
-                    'check service control policies too. Or list the accounts with `accounts`.';
-        }
-        else {
-            hint =
-                'organizations:ListAccounts must succeed from the management account or a delegated administrator; ' +
-                    'or list the accounts with `accounts`.';
-        }
-        throw new AccountListError(what, hint, { cause: err });
-    }
-    return { active, inactive };
-}
-/** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
-async function planAccounts(config, session) {
-    const notes = [];
-    let candidates;
-    if (config.organization) {
-        const { active, inactive } = await listActiveOrganizationAccounts(config, session);
-        candidates = active;
-        if (inactive > 0) {
-            notes.push(`${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
-        }
-    }
-    else if (config.accounts.length > 0) {
-        candidates = config.accounts;
-    }
-    else {
-        candidates = [session.callerAccountId];
-    }
-    const excluded = new Set(config.excludeAccounts);
-    const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
-    const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
-    if (skipped > 0) {
-        notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
-    }
-    const accounts = selectShard(kept, config.shard);
-    if (config.shard) {
-        notes.push(`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
-            '(the accounts whose id mod N is K − 1); the other shards audit the rest.');
-    }
-    return { accounts: accounts.sort(compareAccountIds), notes };
-}
-/** The account ids this run audits, sorted numerically (DESIGN §3). */
-async function resolveAccounts(config, session) {
-    return (await planAccounts(config, session)).accounts;
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/collect/report-content.ts
 /**
  * `GetCredentialReport` answers with the whole report base64-encoded inside one XML element. The SDK's
@@ -77132,25 +75157,41 @@ var client_iam_dist_cjs = __nccwpck_require__(6764);
  * and anything it does not recognise pass through untouched.
  */
 
+
+
 const OPEN = Buffer.from('<Content>');
 const CLOSE = Buffer.from('</Content>');
-async function collect(body) {
+/** The response body, or a `ReportTooLargeError` once it passes `maxBytes` (never buffering more). */
+async function collect(body, maxBytes) {
     const chunks = [];
-    for await (const chunk of body)
-        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    let size = 0;
+    for await (const chunk of body) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+        size += buf.length;
+        if (size > maxBytes) {
+            body.destroy?.();
+            throw new ReportTooLargeError(`${tooLargeDetail(Math.floor((size * 3) / 4), Math.floor((maxBytes * 3) / 4))} (the response was not read further)`);
+        }
+        chunks.push(buf);
+    }
     return Buffer.concat(chunks);
 }
 function isAsyncIterable(value) {
     return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
-function liftReportContent(lifted) {
+/**
+ * `maxReportBytes`: the largest decoded report accepted; the raw response may hold its base64 (4/3 of
+ * it) plus a little XML.
+ */
+function liftReportContent(lifted, maxReportBytes = MAX_REPORT_BYTES) {
+    const maxResponseBytes = Math.ceil((maxReportBytes * 4) / 3) + 64 * 1024;
     return (next) => async (args) => {
         const out = await next(args);
         const response = out.response;
         const ok = response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
         if (!ok || !isAsyncIterable(response.body))
             return out;
-        const raw = await collect(response.body);
+        const raw = await collect(response.body, maxResponseBytes);
         const open = raw.indexOf(OPEN);
         const close = open < 0 ? -1 : raw.indexOf(CLOSE, open + OPEN.length);
         if (close < 0) {
@@ -77180,18 +75221,21 @@ function liftReportContent(lifted) {
 
 
 const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
+const DEFAULT_REPORT_LIMITS = {
+    maxWaitMs: DEFAULT_REPORT_MAX_WAIT_MS,
+    maxReportBytes: MAX_REPORT_BYTES,
+};
 const FIRST_POLL_MS = 1_000;
 const MAX_POLL_MS = 16_000;
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 function isReportNotReady(err) {
     return REPORT_NOT_READY.has(awsErrorName(err));
 }
-/** The poll's budget: real elapsed time or the sum of the sleeps, whichever is larger (fake clocks). */
+/** The poll's budget: the time elapsed on the injected clock (`deps.now`; `deps.sleep` moves it). */
 class PollBudget {
     deps;
     maxWait;
     started;
-    slept = 0;
     delay = FIRST_POLL_MS;
     constructor(deps, maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS) {
         this.deps = deps;
@@ -77199,15 +75243,14 @@ class PollBudget {
         this.started = deps.now().getTime();
     }
     waited() {
-        return Math.max(this.deps.now().getTime() - this.started, this.slept);
+        return this.deps.now().getTime() - this.started;
     }
     /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
-    async wait(step) {
+    async wait(step, onTimeout) {
         const waited = this.waited();
         if (waited + this.delay > this.maxWait)
-            throw new StepError(step, new ReportTimeoutError(waited));
+            throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
         await this.deps.sleep(this.delay);
-        this.slept += this.delay;
         this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
     }
 }
@@ -77218,7 +75261,18 @@ class PollBudget {
  */
 async function generate(iam, budget) {
     for (;;) {
-        const out = await atStep('GenerateCredentialReport', () => iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({})));
+        let out;
+        try {
+            out = await iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({}));
+        }
+        catch (err) {
+            // "no more capacity to launch new report generation tasks" (many accounts at once): wait it out
+            // within the same budget; if it persists, the account fails with this error (and its hint).
+            if (!REPORT_CAPACITY.has(awsErrorName(err)))
+                throw new StepError('GenerateCredentialReport', err);
+            await budget.wait('GenerateCredentialReport', err);
+            continue;
+        }
         if (out.State === 'COMPLETE')
             return;
         await budget.wait('GenerateCredentialReport');
@@ -77231,12 +75285,14 @@ async function generate(iam, budget) {
  */
 async function fetchCredentialReport(iam, deps) {
     const budget = new PollBudget(deps);
+    let notPresent = 0;
     for (;;) {
         await generate(iam, budget);
         let out;
         const lifted = { content: null };
         const command = new client_iam_dist_cjs/* GetCredentialReportCommand */.DBo({});
-        command.middlewareStack.add(liftReportContent(lifted), {
+        const maxBytes = deps.maxReportBytes ?? MAX_REPORT_BYTES;
+        command.middlewareStack.add(liftReportContent(lifted, maxBytes), {
             step: 'deserialize',
             priority: 'low',
             name: 'liftCredentialReportContent',
@@ -77248,80 +75304,57 @@ async function fetchCredentialReport(iam, deps) {
             if (!isReportNotReady(err))
                 throw new StepError('GetCredentialReport', err);
             // The report expired or vanished between the two calls: generate it again, within the same budget.
-            await budget.wait('GetCredentialReport');
+            const answer = awsErrorName(err);
+            notPresent = /InProgress|NotReady/.test(answer) ? 0 : notPresent + 1;
+            try {
+                await budget.wait('GetCredentialReport');
+            }
+            catch (timeout) {
+                // COMPLETE, then "no report", until the budget ran out: not a report "still generating"
+                if (notPresent === 0)
+                    throw timeout;
+                const waited = timeout instanceof StepError && timeout.original instanceof ReportTimeoutError;
+                throw new StepError('GetCredentialReport', new ReportNeverPresentError(answer, notPresent, waited ? timeout.original.waitedMs : 0));
+            }
             continue;
         }
         if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {
-            throw new StepError('GetCredentialReport', new Error(`unexpected credential report format ${out.ReportFormat}`));
+            throw new StepError('GetCredentialReport', new ReportFormatError(out.ReportFormat));
         }
         const content = out.Content ?? new Uint8Array();
         // Bytes, never one string of the whole report: the parser streams the rows.
+        if (lifted.content === null) {
+            deps.debug?.('GetCredentialReport: the raw response had no <Content> element to lift (SDK response shape changed?); ' +
+                "reading the SDK's parsed Content instead, which costs more memory for large reports.");
+        }
         const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+        if (bytes.length > maxBytes) {
+            throw new StepError('GetCredentialReport', new ReportTooLargeError(tooLargeDetail(bytes.length, maxBytes)));
+        }
         const report = await atStep('GetCredentialReport', () => parseCredentialReport(external_node_stream_.Readable.from([bytes]), deps.source ?? 'aws'));
         return { report, generatedAt: out.GeneratedTime ?? deps.now() };
     }
 }
 
-;// CONCATENATED MODULE: ./src/collect/enrich.ts
+;// CONCATENATED MODULE: ./src/collect/key-facts.ts
 /**
- * Live confirmation of the keys a credential report flagged (DESIGN §1): the report can be hours old,
- * so each flagged key is checked against the live API before it is reported.
+ * Live facts of the keys a credential report flagged (DESIGN §1): the report can be hours old, so the
+ * audit checks each flagged key against the live API. Plain facts only; audit/account.ts joins them
+ * with the decisions of evaluate/confirm.ts.
  *
  * Per flagged user: `ListAccessKeys` (key id, exact `CreateDate`, `Status`) and `ListUserTags` (for the
- * exemption tag; paginated only when truncated). Per flagged key: `GetAccessKeyLastUsed`. Never a walk
- * over all users. A key deleted, deactivated or used since the report (or whose user was deleted) is
- * dropped and counted in `resolvedSinceReport`.
+ * exemption tag; paginated only when truncated). Per key to confirm: `GetAccessKeyLastUsed`. Never a
+ * walk over all users.
  */
 
 
 
-
-/**
- * Like `Promise.all`, but rejects (with the first error, in order) only once every promise has
- * settled: no call of a failed account keeps running after its audit returned.
- */
-async function settleAll(promises) {
-    const results = await Promise.allSettled(promises);
-    const failed = results.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return results.map((r) => r.value);
-}
-/** `settleAll` for two promises of different types. */
-async function settleBoth(a, b) {
-    const [ra, rb] = await Promise.allSettled([a, b]);
-    if (ra.status === 'rejected')
-        throw ra.reason;
-    if (rb.status === 'rejected')
-        throw rb.reason;
-    return [ra.value, rb.value];
-}
 function isNoSuchEntity(err) {
     return NO_SUCH_ENTITY.has(awsErrorName(err));
-}
-const enrich_DAY_MS = 86_400_000;
-function second(ms) {
-    return Math.floor(ms / 1000);
 }
 /** `N/A` and empty strings from the API are "unknown". */
 function known(value) {
     return value === undefined || value === '' || value === 'N/A' ? null : value;
-}
-/**
- * The live key of a report slot: the listed key created in the same second as the slot's
- * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
- */
-function keyForSlot(keys, keyCreatedAt, slot) {
-    const want = second(Date.parse(keyCreatedAt));
-    const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
-    if (same.length === 1)
-        return same[0] ?? null;
-    if (same.length === 2)
-        return (slot === 1 ? same[0] : same[1]) ?? null;
-    // A CreateDate with sub-second digits can round into the next second on the way (the SDK keeps
-    // milliseconds): accept the one key within a second of the report's time, never a guess between two.
-    const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
-    return near.length === 1 ? (near[0] ?? null) : null;
 }
 async function listTags(iam, userName) {
     const tags = {};
@@ -77358,11 +75391,13 @@ async function userTags(iam, userName) {
         throw err;
     }
 }
-/** The confirmed finding, or null when the key is resolved since the report. */
-async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
-    if (!key?.AccessKeyId || key.Status !== 'Active')
-        return null;
-    const accessKeyId = key.AccessKeyId;
+/** A user's keys and tags (both calls at once), or null when the user was deleted since the report. */
+async function userKeyFacts(iam, userName) {
+    const [keys, tags] = await settleBoth(listKeys(iam, userName), userTags(iam, userName));
+    return keys === null || tags === null ? null : { keys, tags };
+}
+/** A key's live last use, or null when the key was deleted since it was listed. */
+async function keyLastUse(iam, accessKeyId) {
     let lastUsed;
     try {
         const out = await atStep('GetAccessKeyLastUsed', () => iam.send(new client_iam_dist_cjs/* GetAccessKeyLastUsedCommand */.qRl({ AccessKeyId: accessKeyId })));
@@ -77373,63 +75408,352 @@ async function confirmKey(iam, finding, key, generatedAtSecond, unused) {
             return null; // deleted between the two calls
         throw err;
     }
-    const usedAt = lastUsed?.LastUsedDate;
-    if (usedAt === undefined)
+    return {
+        usedAt: lastUsed?.LastUsedDate?.getTime() ?? null,
+        service: known(lastUsed?.ServiceName),
+        region: known(lastUsed?.Region),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/confirm.ts
+
+function second(ms) {
+    return Math.floor(ms / 1000);
+}
+/**
+ * The live key of a report slot: the listed key created in the same second as the slot's
+ * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
+ */
+function keyForSlot(keys, keyCreatedAt, slot) {
+    return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+function keyCreatedIn(keys, createdAtMs, slot) {
+    const want = second(createdAtMs);
+    const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
+    if (same.length === 1)
+        return same[0] ?? null;
+    if (same.length === 2)
+        return (slot === 1 ? same[0] : same[1]) ?? null;
+    // A CreateDate with sub-second digits can round into the next second on the way (the SDK keeps
+    // milliseconds): accept the one key within a second of the report's time, never a guess between two.
+    const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
+    return near.length === 1 ? (near[0] ?? null) : null;
+}
+/**
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
+ */
+function keyForUnknownSlot(keys, taken, otherSlotCreatedAt, otherSlot) {
+    const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+    const left = keys.filter((k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId);
+    if (left.length === 0)
+        return { kind: 'gone' };
+    if (left.length > 1)
+        return { kind: 'ambiguous' };
+    return { kind: 'key', key: left[0] };
+}
+/**
+ * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
+ * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
+ */
+function withLiveCreation(f, key) {
+    if (f.keyCreatedAt !== null || key.CreateDate === undefined)
+        return f;
+    const created = key.CreateDate.getTime();
+    const userCreated = Date.parse(f.userCreatedAt);
+    return {
+        ...f,
+        keyCreatedAt: toIsoSecond(created),
+        setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
+    };
+}
+function toMatch(f, key) {
+    if (!key?.AccessKeyId || key.Status !== 'Active')
+        return { kind: 'resolved' };
+    return { kind: 'confirm', accessKeyId: key.AccessKeyId, finding: withLiveCreation(f, key) };
+}
+/**
+ * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
+ * (`reportTimes`: the report's times of the user's two slots).
+ */
+function keysToConfirm(findings, keys, reportTimes) {
+    const taken = new Set();
+    const matches = findings.map((f) => {
+        if (f.keyCreatedAt === null)
+            return null; // matched below, once the dated slots took theirs
+        const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
+        if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
+            return { kind: 'resolved' };
+        taken.add(key.AccessKeyId);
+        return toMatch(f, key);
+    });
+    return findings.map((f, i) => {
+        const dated = matches[i];
+        if (dated)
+            return dated;
+        const otherSlot = f.keySlot === 1 ? 2 : 1;
+        const m = keyForUnknownSlot(keys, taken, reportTimes?.[otherSlot - 1] ?? null, otherSlot);
+        if (m.kind === 'ambiguous')
+            return { kind: 'ambiguous' };
+        if (m.kind === 'gone')
+            return { kind: 'resolved' };
+        if (m.key.AccessKeyId)
+            taken.add(m.key.AccessKeyId);
+        return toMatch(f, m.key);
+    });
+}
+/** The confirmed finding of a flagged key and its live last use, or null when it is resolved since the report. */
+function confirmFinding(finding, accessKeyId, use, ctx) {
+    if (use.usedAt === null)
         return { ...finding, accessKeyId };
-    const usedSecond = second(usedAt.getTime());
+    const usedSecond = second(use.usedAt);
     const reportUsedSecond = finding.keyLastUsedAt === null ? null : second(Date.parse(finding.keyLastUsedAt));
     // Used since the report: after its generation and after the last use the report recorded.
-    if (usedSecond > generatedAtSecond && (reportUsedSecond === null || usedSecond > reportUsedSecond))
+    if (usedSecond > second(ctx.reportGeneratedAt) &&
+        (reportUsedSecond === null || usedSecond > reportUsedSecond))
         return null;
     // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
     // (with unused-days 0 only never-used keys fail, so any use resolves it).
-    const stale = unused.unusedDays > 0 && unused.asOf - usedAt.getTime() > unused.unusedDays * enrich_DAY_MS;
-    if (!stale)
+    if (unnecessaryReason(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
         return null;
     return {
         ...finding,
         reason: 'unused',
         accessKeyId,
-        keyLastUsedAt: toIsoSecond(usedAt.getTime()),
-        keyLastUsedService: known(lastUsed?.ServiceName),
-        keyLastUsedRegion: known(lastUsed?.Region),
+        keyLastUsedAt: toIsoSecond(use.usedAt),
+        keyLastUsedService: use.service,
+        keyLastUsedRegion: use.region,
     };
 }
-/** Confirms the flagged keys of one account against the live IAM API (see the module comment). */
-async function enrichFindings(iam, findings, opts) {
-    const generatedAtSecond = second(opts.reportGeneratedAt.getTime());
-    const byUser = new Map();
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/evaluate/exemptions.ts
+/**
+ * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
+ * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
+ */
+
+
+const EXPIRES = /(?:^|[\s;,])expires=(\S*)\s*$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Splits a justification tag value into its text and its `expires=YYYY-MM-DD` suffix (separated by
+ * `;`, `,` or whitespace, or the whole value). `expires` is the text after `expires=` as written, even
+ * when it is not a valid date (which `applyExemptions` then treats as already expired).
+ */
+function parseJustification(value) {
+    const trimmed = value.trim();
+    const m = EXPIRES.exec(trimmed);
+    if (!m)
+        return { text: trimmed, expires: null };
+    const text = trimmed
+        .slice(0, m.index)
+        .replace(/[\s;,]+$/, '')
+        .trim();
+    return { text, expires: m[1] ?? '' };
+}
+/** End of the given UTC day (exclusive), epoch ms; null when `YYYY-MM-DD` is not a real date. */
+function expiryEnd(date) {
+    const m = DATE.exec(date);
+    if (!m)
+        return null;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const start = Date.UTC(y, mo - 1, d);
+    const check = new Date(start);
+    if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+        return null;
+    return Date.UTC(y, mo - 1, d + 1);
+}
+/** The value of `tagKey` (matched case-insensitively, as IAM treats tag keys as unique), trimmed. */
+function tagValue(tags, tagKey) {
+    if (!tags)
+        return null;
+    const wanted = tagKey.toLowerCase();
+    for (const [k, v] of Object.entries(tags)) {
+        if (k.toLowerCase() === wanted)
+            return v.trim();
+    }
+    return null;
+}
+function compile(globs) {
+    return globs
+        .map((g) => g.trim())
+        .filter((g) => g !== '')
+        .map((glob) => ({ glob, test: picomatch_default()(glob, { dot: true }) }));
+}
+function matchingGlob(matchers, f) {
+    const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
+    for (const m of matchers) {
+        if (candidates.some((c) => m.test(c)))
+            return m.glob;
+    }
+    return null;
+}
+/**
+ * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
+ * over an expired tag (the workflow says so explicitly); an expired tag alone gives
+ * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
+ */
+function applyExemptions(findings, opts) {
+    const matchers = compile(opts.exemptUsers);
+    return findings.map((f) => {
+        const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
+        let expired = false;
+        if (value) {
+            const { expires } = parseJustification(value);
+            const end = expires === null ? null : expiryEnd(expires);
+            expired = expires !== null && (end === null || opts.asOf >= end);
+            if (!expired)
+                return { ...f, exempted: true, justification: value, exemptionExpired: false };
+        }
+        const glob = matchingGlob(matchers, f);
+        if (glob !== null) {
+            return { ...f, exempted: true, justification: `exempt-users: "${glob}"`, exemptionExpired: false };
+        }
+        if (expired)
+            return { ...f, exempted: false, justification: value, exemptionExpired: true };
+        return { ...f, exempted: false, justification: null, exemptionExpired: false };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/audit/result.ts
+/** The account id a report file is shown under when neither its rows nor its name give one. */
+const UNKNOWN_ACCOUNT_ID = 'unknown';
+/** A live account's source. */
+const AWS_SOURCE = { kind: 'aws' };
+/** A report file's source. */
+function fileSource(path) {
+    return { kind: 'file', path };
+}
+function identity(id) {
+    return {
+        accountId: id.accountId ?? UNKNOWN_ACCOUNT_ID,
+        accountIdKnown: id.accountId !== null,
+        alias: id.alias ?? null,
+        reportGeneratedAt: id.reportGeneratedAt ?? null,
+        source: id.source,
+        asOf: id.asOf,
+    };
+}
+function okAccount(id) {
+    const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
+    return {
+        accountId,
+        accountIdKnown,
+        alias,
+        status: 'ok',
+        error: null,
+        hint: null,
+        errorCode: null,
+        errorStep: null,
+        usersScanned: id.usersScanned,
+        reportGeneratedAt,
+        source,
+        resolvedSinceReport: id.resolvedSinceReport,
+        asOf,
+    };
+}
+function failedAccount(id) {
+    const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
+    return {
+        accountId,
+        accountIdKnown,
+        alias,
+        status: 'error',
+        error: id.error,
+        hint: id.hint,
+        errorCode: id.code,
+        errorStep: id.step,
+        usersScanned: 0,
+        reportGeneratedAt,
+        source,
+        resolvedSinceReport: 0,
+        asOf,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/account.ts
+/**
+ * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
+ * failure is an account with `status: 'error'` and a hint.
+ *
+ * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
+ * its `finally`): every call of the account goes through it.
+ *
+ * Calls: `ListAccountAliases` 1, `GenerateCredentialReport` 1 (+ polls), `GetCredentialReport` 1,
+ * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
+const ENRICH_CONCURRENCY = 4;
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(report, flagged) {
+    const wanted = new Set(flagged.map((f) => f.userArn));
+    const times = new Map();
+    for (const u of report.users) {
+        if (wanted.has(u.arn) && !times.has(u.arn))
+            times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+    }
+    return times;
+}
+function byUser(findings) {
+    const users = new Map();
     for (const f of findings) {
-        const list = byUser.get(f.userArn);
+        const list = users.get(f.userArn);
         if (list)
             list.push(f);
         else
-            byUser.set(f.userArn, [f]);
+            users.set(f.userArn, [f]);
     }
+    return [...users.values()];
+}
+/**
+ * Candidate findings -> final findings, user by user: the user's live keys and tags (collect), which
+ * keys to confirm (evaluate), their live last use (collect), the decision (evaluate).
+ */
+async function confirmFindings(iam, findings, opts) {
+    const ctx = {
+        reportGeneratedAt: opts.reportGeneratedAt.getTime(),
+        asOf: opts.unused.asOf,
+        unusedDays: opts.unused.unusedDays,
+    };
     const tags = new Map();
     const confirmed = new Map();
     let resolved = 0;
-    await mapWithConcurrency([...byUser.values()], opts.concurrency, async (userFindings) => {
+    await mapWithConcurrency(byUser(findings), opts.concurrency, async (userFindings) => {
         const first = userFindings[0];
-        const [keys, userTagMap] = await settleBoth(listKeys(iam, first.userName), userTags(iam, first.userName));
-        if (keys === null || userTagMap === null) {
+        const facts = await userKeyFacts(iam, first.userName);
+        if (facts === null) {
             resolved += userFindings.length; // the user was deleted since the report
             return;
         }
-        tags.set(first.userArn, userTagMap);
-        // Two flagged slots created in the same second, one key deleted since: the remaining key is
-        // reported once (for the first slot), the other slot is resolved.
-        const taken = new Set();
-        const matched = userFindings.map((f) => {
-            const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
-            if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
-                return null;
-            taken.add(key.AccessKeyId);
-            return key;
-        });
-        const results = await settleAll(userFindings.map((f, i) => confirmKey(iam, f, matched[i] ?? null, generatedAtSecond, opts.unused)));
+        tags.set(first.userArn, facts.tags);
+        const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+        const uses = await settleAll(matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)));
         userFindings.forEach((f, i) => {
-            const r = results[i];
+            const m = matches[i];
+            const use = uses[i];
+            let r = null;
+            if (m?.kind === 'ambiguous')
+                r = f; // reported as the report has it, no key id
+            else if (m?.kind === 'confirm' && use)
+                r = confirmFinding(m.finding, m.accessKeyId, use, ctx);
             if (r)
                 confirmed.set(f, r);
             else
@@ -77445,119 +75769,105 @@ async function enrichFindings(iam, findings, opts) {
         resolvedSinceReport: resolved,
     };
 }
-
-;// CONCATENATED MODULE: ./src/collect/live.ts
-/**
- * Audits one AWS account live (DESIGN §1, §6): alias, credential report, rule, live confirmation of the
- * flagged keys, exemptions. Never throws: a failure is an account with `status: 'error'` and a hint.
- *
- * Calls: `ListAccountAliases` 1, `GenerateCredentialReport` 1 (+ polls), `GetCredentialReport` 1,
- * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key.
- */
-
-
-
-
-
-
-
-/** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
-const ENRICH_CONCURRENCY = 4;
 /** Audits one account with the given credentials. Never throws. */
 async function auditAccount(opts) {
     const { accountId, config, deps } = opts;
-    const iam = new client_iam_dist_cjs/* IAMClient */.h8v(awsClientConfig({ region: config.awsRegion, credentials: opts.credentials }));
-    const account = {
+    const iam = new client_iam_dist_cjs/* IAMClient */.h8v(awsClientConfig({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }));
+    // What is known when a later step fails: shown with the error.
+    const known = {
         accountId,
-        alias: null,
-        status: 'ok',
-        error: null,
-        hint: null,
-        usersScanned: 0,
-        reportGeneratedAt: null,
-        source: 'aws',
-        resolvedSinceReport: 0,
+        source: AWS_SOURCE,
         asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+        alias: null,
+        reportGeneratedAt: null,
     };
     try {
-        // Both at once; a failure of one waits for the other to settle (nothing runs on after the return).
+        // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
+        //    for the other to settle: nothing runs on after the return).
         const [fetched, aliases] = await settleBoth(fetchCredentialReport(iam, {
             sleep: deps.sleep,
             now: deps.now,
-            maxWaitMs: deps.reportMaxWaitMs,
+            maxWaitMs: deps.reportLimits.maxWaitMs,
+            maxReportBytes: deps.reportLimits.maxReportBytes,
             source: `credential report of account ${accountId}`,
+            debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
         }), atStep('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
-        account.alias = aliases.AccountAliases?.[0] ?? null;
+        known.alias = aliases.AccountAliases?.[0] ?? null;
         const { report, generatedAt } = fetched;
-        account.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
+        known.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
         if (report.accountId !== null && report.accountId !== accountId) {
             throw new StepError('GetCredentialReport', new AccountMismatchError(accountId, report.accountId));
         }
         const asOf = (config.asOf ?? generatedAt).getTime();
-        account.asOf = toIsoSecond(asOf);
-        account.usersScanned = report.users.length;
-        const flagged = evaluateReport(report, config.rule, asOf);
-        const enriched = await enrichFindings(iam, flagged, {
+        known.asOf = toIsoSecond(asOf);
+        // 2. Candidate findings: the rule on the report.
+        const candidates = evaluateReport(report, config.rule, asOf);
+        // 3-4. The live facts of the flagged keys, and the final findings.
+        const confirmed = await confirmFindings(iam, candidates, {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
             unused: { asOf, unusedDays: config.rule.unusedDays },
+            reportKeyTimes: reportKeyTimes(report, candidates),
         });
-        account.resolvedSinceReport = enriched.resolvedSinceReport;
-        const findings = applyExemptions(enriched.findings, {
+        // 5. Exemptions.
+        const findings = applyExemptions(confirmed.findings, {
             exemptUsers: config.exemptUsers,
-            tags: enriched.tags,
+            tags: confirmed.tags,
             exemptionTag: config.rule.exemptionTag,
             asOf,
         });
+        const account = okAccount({
+            ...known,
+            usersScanned: report.users.length,
+            resolvedSinceReport: confirmed.resolvedSinceReport,
+        });
+        const notes = report.unreadable.map((u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
+        for (const note of notes)
+            deps.log.warning(note);
         deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
             `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
-            `${enriched.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
-        return { account, findings };
+            `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
+        return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
     catch (err) {
-        const { error, hint } = describeAwsError(err, { accountId, step: 'audit', roleArn: opts.roleArn });
+        const described = describeAwsError(err, {
+            accountId,
+            step: 'audit',
+            roleArn: opts.roleArn,
+            ambient: config.roleToAssume === null,
+        });
+        const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return {
-            account: { ...account, status: 'error', error, hint, usersScanned: 0, resolvedSinceReport: 0 },
-            findings: [],
-        };
+        return { account: failedAccount({ ...known, ...described }), findings: [] };
     }
     finally {
         iam.destroy();
     }
 }
 
-;// CONCATENATED MODULE: ./src/collect/run-live.ts
+;// CONCATENATED MODULE: ./src/audit/live.ts
 
 
 
 
 
 
-function failedAudit(config, deps, accountId, error, hint) {
-    return {
-        account: {
-            accountId,
-            alias: null,
-            status: 'error',
-            error,
-            hint,
-            usersScanned: 0,
-            reportGeneratedAt: null,
-            source: 'aws',
-            resolvedSinceReport: 0,
-            asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
-        },
-        findings: [],
-    };
-}
+
+
 async function auditOne(accountId, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const credentials = session.credentialsFor(accountId);
     const fail = (err, step) => {
-        const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+        const described = describeAwsError(err, {
+            accountId,
+            step,
+            ...(roleArn ? { roleArn } : {}),
+            ambient: config.roleToAssume === null,
+        });
+        const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        return failedAudit(config, deps, accountId, error, hint);
+        const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
+        return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
     };
     if (roleArn !== null) {
         // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
@@ -77574,7 +75884,13 @@ async function auditOne(accountId, config, session, deps) {
             accountId,
             credentials,
             config,
-            deps: { sleep: deps.sleep, now: deps.now, log: deps.log },
+            deps: {
+                sleep: deps.sleep,
+                now: deps.now,
+                log: deps.log,
+                reportLimits: DEFAULT_REPORT_LIMITS,
+                ...(deps.aws ? { aws: deps.aws } : {}),
+            },
             ...(roleArn !== null ? { roleArn } : {}),
         });
     }
@@ -77586,7 +75902,8 @@ async function auditOne(accountId, config, session, deps) {
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
 async function runLiveAudit(config, deps) {
     const session = await signIn(config, deps);
-    const { accounts, notes } = await planAccounts(config, session);
+    const { accounts, notes } = await planAccounts(config, session, deps.aws);
+    deps.onPlan?.(accounts);
     const concurrency = Math.max(1, Math.floor(config.concurrency));
     deps.log.info(`Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
         (accounts.length > 1 ? `, ${Math.min(concurrency, accounts.length)} at a time` : '') +
@@ -77603,6 +75920,7 @@ async function runLiveAudit(config, deps) {
         deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
         const audit = await auditOne(accountId, config, session, deps);
         done++;
+        deps.onAccount?.(audit);
         deps.log.info(`[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`);
         return audit;
     });
@@ -77613,7 +75931,138 @@ async function runLiveAudit(config, deps) {
     return { audits, notes };
 }
 
-;// CONCATENATED MODULE: ./src/audit.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/collect/report-file.ts
+/**
+ * Reading a downloaded credential report file (offline mode): refuse what is no regular file or too
+ * large, stream-parse it, and say what went wrong in the words of a file. Facts only: audit/offline.ts
+ * decides.
+ */
+
+
+
+
+
+/** A report file's problem found before opening it: not a regular file, or too large. */
+class FileRefused extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'FileRefused';
+    }
+}
+/**
+ * Refuses, before opening, what is not a regular file (a FIFO or a device would block or never end)
+ * and a file over the size cap (it would be held row by row, but is no credential report).
+ */
+async function checkFile(path, maxBytes) {
+    const st = await (0,promises_.stat)(path);
+    if (st.isDirectory())
+        return; // the read names it (EISDIR)
+    if (!st.isFile()) {
+        const kind = st.isFIFO()
+            ? 'a named pipe (FIFO)'
+            : st.isCharacterDevice() || st.isBlockDevice()
+                ? 'a device'
+                : st.isSocket()
+                    ? 'a socket'
+                    : 'not a regular file';
+        throw new FileRefused(`${path}: is ${kind}, not a regular file: the credential report must be a file`, 'Check the credential-report path; download the report to a file first.');
+    }
+    if (st.size > maxBytes) {
+        throw new FileRefused(`${path}: ${tooLargeDetail(st.size, maxBytes)}`, 'Check the credential-report path.');
+    }
+}
+const REDOWNLOAD_HINT = 'Download the report again (IAM console > Credential report > Download, or `aws iam get-credential-report --query Content --output text | base64 -d > report.csv`)';
+/** A 12-digit number in the file name (e.g. `123456789012-credential-report.csv`), else null. */
+function accountIdFromFileName(path) {
+    const m = /(?<!\d)(\d{12})(?!\d)/.exec((0,external_node_path_.basename)(path));
+    return m ? m[1] : null;
+}
+/** A report file's error: the one-line message, its hint, and its code in a word (`no such file`). */
+function describeFileError(path, err) {
+    if (err instanceof ReportError) {
+        return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
+    }
+    if (err instanceof FileRefused)
+        return { error: err.message, hint: err.hint, code: 'not a regular file' };
+    const e = err;
+    const what = (0,errors/* errorMessage */.g)(err);
+    if (e?.code === 'ENOENT')
+        return {
+            error: `${path}: no such file`,
+            hint: 'Check the credential-report path.',
+            code: 'no such file',
+        };
+    if (e?.code === 'EISDIR')
+        return {
+            error: `${path}: is a directory`,
+            hint: 'Check the credential-report path.',
+            code: 'is a directory',
+        };
+    const code = 'cannot read the file';
+    if (e?.code === 'EACCES' || e?.code === 'EPERM') {
+        return { error: `${path}: ${code} (${what})`, hint: 'Check the file permissions.', code };
+    }
+    return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
+}
+/** The parsed report file. Throws what `describeFileError` describes. */
+async function readReportFile(path, maxReportBytes = MAX_REPORT_BYTES) {
+    await checkFile(path, maxReportBytes);
+    return parseCredentialReport((0,external_node_fs_.createReadStream)(path), path);
+}
+
+;// CONCATENATED MODULE: ./src/audit/offline.ts
+
+
+
+
+/** One warning per report row that could not be read, naming the report and its line. */
+function unreadableNotes(report, source, accountId) {
+    const who = accountId ? `Account ${accountId}: ` : '';
+    return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
+}
+/**
+ * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
+ * with `status: 'error'` and the message naming the file, line and column.
+ */
+async function auditReportFile(path, opts) {
+    const asOfMs = opts.asOf.getTime();
+    const known = { source: fileSource(path), asOf: toIsoSecond(asOfMs) };
+    let report;
+    try {
+        report = await readReportFile(path, opts.maxReportBytes);
+    }
+    catch (err) {
+        const account = failedAccount({
+            ...known,
+            accountId: accountIdFromFileName(path),
+            ...describeFileError(path, err),
+            step: null,
+        });
+        return { account, findings: [] };
+    }
+    const accountId = report.accountId ?? accountIdFromFileName(path);
+    const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
+        exemptUsers: opts.exemptUsers,
+        tags: null,
+        exemptionTag: opts.rule.exemptionTag,
+        asOf: asOfMs,
+    });
+    return {
+        account: okAccount({ ...known, accountId, usersScanned: report.users.length, resolvedSinceReport: 0 }),
+        findings,
+        notes: unreadableNotes(report, path, accountId ?? UNKNOWN_ACCOUNT_ID),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit.ts
 
 
 
@@ -77629,11 +76078,16 @@ async function runAudit(config, deps) {
         const asOf = config.asOf ?? generatedAt;
         const all = await mapWithConcurrency(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
         const { audits, notes } = onePerAccount(all);
+        for (const a of audits)
+            for (const note of a.notes ?? [])
+                deps.log.warning(note);
         return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
     }
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
+/** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
+
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
  * both would double every finding. The last in name order is audited (AWS names its downloads by
@@ -77649,11 +76103,15 @@ function onePerAccount(audits) {
         const newer = last.get(a.account.accountId);
         if (a.account.status !== 'ok' || newer === a || newer === undefined)
             return true;
-        notes.push(`Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+        notes.push(`Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
             'is another report of the same account (of several, the last in name order is audited).');
         return false;
     });
     return { audits: kept, notes };
+}
+/** A report file's path (or `aws`), as the notes name it. */
+function sourceText(account) {
+    return account.source.kind === 'file' ? account.source.path : 'aws';
 }
 /** Pure: the per-account audits of one run, as the single result every report is made from. */
 function assembleResult(opts) {
@@ -77672,12 +76130,2966 @@ function assembleResult(opts) {
         accounts,
         findings,
         carriedForward: opts.carriedForward ?? [],
-        notes: opts.notes,
+        notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+
+/***/ }),
+
+/***/ 2468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/inputs/definitions.ts
+var definitions = __nccwpck_require__(3775);
+;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
+/**
+ * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
+ */
+
+
+
+const CLI_NAME = 'iam-initial-access-key-audit';
+/** Inputs that take a list: a repeated flag adds to it. */
+const LIST_INPUTS = new Set([
+    'accounts',
+    'exclude-accounts',
+    'exempt-users',
+    'credential-report',
+    'issue-labels',
+    'remediate-reasons',
+]);
+/** What the value looks like, for the help text. */
+const PLACEHOLDERS = {
+    'role-to-assume': 'ARN',
+    audience: 'AUD',
+    'aws-region': 'REGION',
+    'role-session-name': 'NAME',
+    'role-duration-seconds': 'SECONDS',
+    accounts: 'IDS',
+    'account-role-name': 'NAME',
+    'exclude-accounts': 'IDS',
+    concurrency: 'N',
+    shard: 'K/N',
+    scope: 'at-setup|any',
+    'setup-window': 'DURATION',
+    'unused-days': 'DAYS',
+    'as-of': 'TIME',
+    'exemption-tag': 'KEY',
+    'exempt-users': 'GLOBS',
+    'credential-report': 'FILE',
+    'sarif-file': 'FILE',
+    'json-file': 'FILE',
+    'fail-on': 'findings|errors|never',
+    'issue-labels': 'LABELS',
+    'max-issues': 'N',
+    'github-token': 'TOKEN',
+    category: 'CATEGORY',
+    remediate: 'off|plan|deactivate',
+    'remediation-role-name': 'NAME',
+    'remediate-after-days': 'DAYS',
+    'remediate-reasons': 'REASONS',
+    'max-remediations': 'N',
+};
+const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
+function isInput(name) {
+    return NAMES.has(name);
+}
+function unknown(flag) {
+    return new model/* InputError */.d(flag.replace(/^-+/, ''), `Unknown option "${flag}": expected one of the options listed by --help.`);
+}
+/**
+ * Rewrites argv so that node:util parseArgs (with every input a string option) reads it:
+ * `--name value` -> `--name=value` (so values such as `-1` reach validation instead of being taken
+ * for flags), bare boolean flags -> `--name=true`, `--no-name` -> `--name=false`.
+ */
+function normalize(argv) {
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            out.push(...argv.slice(i));
+            break;
+        }
+        if (arg === '-h' || arg === '--help') {
+            out.push('--help');
+            continue;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            out.push(arg);
+            continue;
+        }
+        if (!arg.startsWith('--'))
+            throw unknown(arg);
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq === -1 ? undefined : eq);
+        if (eq !== -1) {
+            if (!isInput(name))
+                throw unknown(`--${name}`);
+            out.push(arg);
+            continue;
+        }
+        if (!isInput(name)) {
+            const negated = name.startsWith('no-') ? name.slice(3) : '';
+            if (isInput(negated) && definitions/* BOOLEAN_INPUTS */.$p.has(negated)) {
+                out.push(`--${negated}=false`);
+                continue;
+            }
+            throw unknown(arg);
+        }
+        const next = argv[i + 1];
+        if (definitions/* BOOLEAN_INPUTS */.$p.has(name)) {
+            if (next !== undefined && /^(true|false)$/i.test(next)) {
+                out.push(`--${name}=${next}`);
+                i++;
+            }
+            else {
+                out.push(`--${name}=true`);
+            }
+            continue;
+        }
+        if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+            throw new model/* InputError */.d(name, `Option "--${name}" needs a value: expected --${name} ${PLACEHOLDERS[name] ?? 'VALUE'} (see --help).`);
+        }
+        out.push(`--${name}=${next}`);
+        i++;
+    }
+    return out;
+}
+/** Parses the CLI arguments (without `node` and the script) into the same raw inputs as the action's. */
+function parseCliArgs(argv, env = process.env) {
+    const options = {
+        help: { type: 'boolean' },
+    };
+    for (const input of definitions/* INPUTS */.mc) {
+        options[input.name] = { type: 'string', multiple: true };
+    }
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: normalize(argv),
+        options,
+        allowPositionals: true,
+        strict: true,
+    });
+    if (values.help === true)
+        return { help: true, text: helpText() };
+    const raw = {};
+    for (const input of definitions/* INPUTS */.mc) {
+        const given = values[input.name];
+        if (!Array.isArray(given) || given.length === 0)
+            continue;
+        const strings = given.filter((g) => typeof g === 'string');
+        // A repeated list flag adds to the list; any other repeated flag: the last one wins.
+        raw[input.name] = LIST_INPUTS.has(input.name) ? strings.join('\n') : strings[strings.length - 1];
+    }
+    if (positionals.length > 0) {
+        raw['credential-report'] = [raw['credential-report'], ...positionals]
+            .filter((p) => p !== undefined)
+            .join('\n');
+    }
+    if (raw['github-token'] === undefined && env.GITHUB_TOKEN)
+        raw['github-token'] = env.GITHUB_TOKEN;
+    return { help: false, raw };
+}
+function wrap(text, indent, width = 100) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    if (line !== '')
+        lines.push(line);
+    return lines.map((l) => ' '.repeat(indent) + l);
+}
+/** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
+function helpText() {
+    const out = [
+        `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
+        '',
+        'Audits AWS IAM credential reports for console users whose access key was created at user setup and',
+        'never (or no longer) used (CIS AWS Foundations 1.11). REPORT.csv files (or globs) are audited offline,',
+        "without AWS calls; with none, the live account(s) are audited with the AWS SDK's default credentials",
+        '(environment, profiles, SSO).',
+        '',
+        'Options (the same names as the GitHub Action inputs):',
+    ];
+    for (const input of definitions/* INPUTS */.mc) {
+        const name = input.name;
+        const flag = definitions/* BOOLEAN_INPUTS */.$p.has(name)
+            ? `--${name}[=true|false], --no-${name}`
+            : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
+        out.push(`  ${flag}`);
+        let description = input.description;
+        if (name === 'github-token') {
+            description =
+                'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.';
+        }
+        else if (input.default !== undefined) {
+            description = `${description} Default: ${input.default}.`;
+        }
+        out.push(...wrap(description.replace(/`/g, ''), 6));
+    }
+    out.push('  -h, --help', '      Show this help.', '', 'Environment:', '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)', '  AWS_PROFILE, AWS_ENDPOINT_URL, HTTPS_PROXY, ...   as for the AWS SDK and CLI (the region is --aws-region)', '', 'Exit status:', '  0  clean: nothing to fail on', '  1  findings or account errors, as selected by --fail-on (findings: either; errors: account errors', '     only; never: neither)', '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS', '     sign-in or listing the organization failed)', '');
+    return out.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var inputs_config = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
+var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __nccwpck_require__(5878);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 34 modules
+var audit = __nccwpck_require__(5850);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(7401);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
+var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
+var publish = __nccwpck_require__(5406);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/summary-model.ts
+var summary_model = __nccwpck_require__(6158);
+;// CONCATENATED MODULE: ./src/report/summary-terminal.ts
+
+
+
+
+const MAX_NAME = 128;
+/** Untrusted text for a terminal: one line, no control characters (no escape sequences). */
+function plain(s, max = MAX_NAME) {
+    return (0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s), max);
+}
+/** An identifier (user name, alias) for a terminal: also its invisible characters shown. */
+function plainId(s, max = MAX_NAME) {
+    return plain((0,markdown/* visibleInvisibles */.Jk)(s), max);
+}
+function columns(headers, rows, indent = '  ') {
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => indent +
+        cells
+            .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+            .join('  ')
+            .trimEnd();
+    return [line(headers), ...rows.map(line)].join('\n');
+}
+function key(f) {
+    return f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
+}
+function accountRow(r) {
+    const a = r.account;
+    return [
+        plain(a.accountId),
+        a.alias ? plainId(a.alias) : '-',
+        String(a.usersScanned),
+        String(r.findings),
+        String(r.exempted),
+        r.resolved,
+        r.reportFile !== null ? plain(r.reportFile, 200) : (r.reportAge ?? '-'),
+        a.status === 'ok' ? 'ok' : `FAILED: ${(0,summary_model/* shortError */.Bm)(a)}`,
+    ];
+}
+function failingRow(r) {
+    const f = r.finding;
+    return [
+        plain(f.accountId),
+        plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
+        key(f),
+        r.keyCreated,
+        r.setupGap,
+        f.mfaActive ? 'yes' : 'no',
+        plain(r.use, 200),
+    ];
+}
+function exemptedRow(r) {
+    const f = r.finding;
+    return [
+        plain(f.accountId),
+        plainId(f.userName),
+        key(f),
+        r.keyCreated,
+        plain(f.justification ?? '-', summary_model/* MAX_MESSAGE */.h2),
+    ];
+}
+function fixLines(m) {
+    if (!m.fix)
+        return null;
+    const lines = m.fix.blocks.flatMap(({ finding: f, commands }) => [
+        `  # ${plainId(f.userName)} in ${plain(f.accountId)}`,
+        ...commands.map((l) => `  ${l}`),
+    ]);
+    if (m.fix.leftOut > 0) {
+        lines.push(`  # ... ${(0,outputs/* plural */.LS)(m.fix.leftOut, 'more key')}: see ${plain(m.files.jsonFile, 500)}`);
+    }
+    return lines.join('\n');
+}
+function failedLines(m) {
+    return m.failedAccounts
+        .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plainId(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', summary_model/* MAX_MESSAGE */.h2)}` +
+        (a.hint ? `\n    to fix: ${plain(a.hint, summary_model/* MAX_MESSAGE */.h2)}` : ''))
+        .join('\n');
+}
+function noteLines(m) {
+    const extra = [];
+    if (m.carriedAlerts > 0) {
+        extra.push(`${(0,outputs/* plural */.LS)(m.carriedAlerts, 'open alert')} of failed accounts carried forward`);
+    }
+    if (m.sarif.dropped > 0) {
+        extra.push(`SARIF holds the first ${sarif/* SARIF_MAX_RESULTS */.mH} results; ${m.sarif.dropped} dropped`);
+    }
+    extra.push(...m.notes.map((n) => plain(n.text, summary_model/* MAX_MESSAGE */.h2)));
+    return extra;
+}
+function renderTerminalModel(m) {
+    const out = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+    if (m.caveat !== null)
+        out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), summary_model/* MAX_MESSAGE */.h2)}`);
+    const section = (title, body) => out.push('', title, body);
+    const accountHeaders = [
+        'ACCOUNT',
+        'ALIAS',
+        'USERS',
+        'FINDINGS',
+        'EXEMPTED',
+        'RESOLVED',
+        'REPORT',
+        'STATUS',
+    ];
+    if (m.accounts.length > 0)
+        section('Accounts', columns(accountHeaders, m.accounts.map(accountRow)));
+    if (m.failing.length > 0) {
+        const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
+        section(m.findingsTitle, columns(headers, m.failing.map(failingRow)));
+    }
+    if (m.exempted.length > 0) {
+        const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];
+        section('Exempted keys', columns(headers, m.exempted.map(exemptedRow)));
+    }
+    const fix = fixLines(m);
+    if (fix !== null)
+        section('How to fix (deactivate first, then delete)', fix);
+    if (m.failedAccounts.length > 0)
+        section('Accounts that could not be audited', failedLines(m));
+    const notes = noteLines(m);
+    if (notes.length > 0)
+        section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
+    out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
+    return out.join('\n');
+}
+function renderTerminal(result, files) {
+    return renderTerminalModel((0,summary_model/* buildSummaryModel */.MG)(result, files));
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+/**
+ * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
+ * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
+async function main(argv, env = process.env) {
+    try {
+        const parsed = parseCliArgs(argv, env);
+        if (parsed.help) {
+            process.stdout.write(parsed.text + '\n');
+            return 0;
+        }
+        const config = (0,inputs_config/* parseConfig */.o4)(parsed.raw, { expandGlob: glob/* expandGlob */.h });
+        (0,output_files/* checkOutputFiles */.D)(config);
+        if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+            throw new model/* InputError */.d('role-to-assume', '--role-to-assume signs in with GitHub OIDC, which exists only inside GitHub Actions. From a ' +
+                'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.');
+        }
+        const log = {
+            info: (m) => process.stderr.write(m + '\n'),
+            warning: (m) => process.stderr.write(`warning: ${m}\n`),
+        };
+        const audited = await (0,audit/* runAudit */.bD)(config, {
+            getIDToken: (audience) => (0,core/* getIDToken */.V9)(audience),
+            // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
+            setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
+            now: () => new Date(),
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            log,
+        });
+        const outcome = await (0,publish/* publish */.m)(audited, config, {
+            log,
+            github: (0,publish/* githubContextFromEnv */.S)(config.githubToken, env),
+            githubClient: (0,octokit/* githubClientSettings */.sd)(),
+        });
+        if (config.summary) {
+            process.stdout.write(renderTerminal(outcome.result, (0,formats/* reportFiles */.I)(config)) + '\n');
+        }
+        process.stderr.write(`${outcome.verdict}\n`);
+        return outcome.exitCode;
+    }
+    catch (error) {
+        const text = (0,errors/* errorMessage */.g)(error);
+        process.stderr.write(`error: ${text}\n`);
+        if (!(error instanceof model/* InputError */.d) && error instanceof Error && env.DEBUG) {
+            process.stderr.write(`${error.stack}\n`);
+        }
+        return 2;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   n: () => (/* binding */ httpStatus)
+/* harmony export */ });
+/**
+ * Reading what was thrown: the message of anything thrown, and the HTTP status of a GitHub (Octokit)
+ * request error. Shared by every stage; no I/O.
+ */
+/** The message of an Error, or the thrown value as text (a string, a number, …). */
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+/** The HTTP status of a GitHub API error (Octokit's `RequestError.status`), or null for anything else. */
+function httpStatus(err) {
+    const s = typeof err === 'object' && err !== null ? err.status : undefined;
+    return typeof s === 'number' ? s : null;
+}
+
+
+/***/ }),
+
+/***/ 5917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
+/* harmony export */   Kg: () => (/* binding */ HELP_TEXT),
+/* harmony export */   Rn: () => (/* binding */ TOOL_INFORMATION_URI),
+/* harmony export */   bw: () => (/* binding */ HELP_URI),
+/* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
+/* harmony export */   fd: () => (/* binding */ FULL_DESCRIPTION),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   xZ: () => (/* binding */ RULE)
+/* harmony export */ });
+/* unused harmony exports RULE_ID, RULE_NAME, SECURITY_SEVERITY, PRECISION, TAGS, DEFAULT_EXEMPTION_TAG, SHORT_DESCRIPTION, HELP_MARKDOWN */
+/**
+ * Metadata of the one rule this tool checks, shared by the SARIF log, the job summary and the issue
+ * bodies. Pure data; how findings are worded and fixed is in report/format.ts.
+ */
+const RULE_ID = 'iam-initial-access-key';
+/** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
+const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
+const TOOL_NAME = 'iam-initial-access-key-audit';
+/** Where to read about the tool's subject; change to the project's home page once it has one. */
+const TOOL_INFORMATION_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
+const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
+/** GitHub code scanning reads this string (not a number): 7.0–8.9 is "high". */
+const SECURITY_SEVERITY = '7.5';
+const PRECISION = 'high';
+const TAGS = ['security', 'CIS', 'aws', 'iam'];
+const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
+const CIS = 'CIS Amazon Web Services Foundations Benchmark';
+/** The same recommendation under the numbers each benchmark version gives it. */
+const CIS_MAPPINGS = [
+    { benchmark: CIS, version: 'v1.2.0', control: '1.21' },
+    { benchmark: CIS, version: 'v1.3.0', control: '1.11' },
+    { benchmark: CIS, version: 'v1.4.0', control: '1.11' },
+    { benchmark: CIS, version: 'v1.5.0', control: '1.11' },
+    { benchmark: CIS, version: 'v2.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v3.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v4.0.0', control: '1.11' },
+    { benchmark: CIS, version: 'v5.0.0', control: '1.10' },
+    { benchmark: CIS, version: 'v6.0.0', control: '2.10' },
+];
+/** `CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)`. */
+const CIS_SUMMARY = 'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
+const SHORT_DESCRIPTION = 'Console users must not keep an access key that was created at user setup and is unused.';
+const FULL_DESCRIPTION = 'An IAM user who signs in to the console has an active access key that was created together with the ' +
+    'user (during initial setup) and has never been used, or not within the configured number of days. ' +
+    `${CIS_SUMMARY}: do not set up access keys during initial user setup for all IAM users that have a ` +
+    'console password.';
+const WHY = 'Access keys handed out "just in case" when a user is created are long-lived credentials that nobody ' +
+    'needs: they are rarely rotated, easily forgotten in a laptop, a CI variable or a welcome e-mail, and ' +
+    'they give whoever finds them the same API access as the user, without the password or MFA that ' +
+    'protect the console. A key that has never been used (or not for months) can be removed without ' +
+    'breaking anything; a user who really needs programmatic access should create a key when they need ' +
+    'it (or, better, use short-lived credentials from IAM Identity Center or a role).';
+const CONSOLE_STEPS = [
+    'Open the IAM console, choose Users, and choose the user named in the alert.',
+    'On the Security credentials tab, under Access keys, find the key (its creation date is in the alert).',
+    'Choose Actions > Deactivate, confirm nothing breaks, then Actions > Delete.',
+];
+const CLI_DEACTIVATE = 'aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive';
+const CLI_DELETE = 'aws iam delete-access-key --user-name USER --access-key-id KEY_ID';
+const CLI_LIST = 'aws iam list-access-keys --user-name USER';
+/** The value is double-quoted inside the shorthand: the AWS CLI would split it at its comma otherwise. */
+const CLI_TAG = 'aws iam tag-user --user-name USER --tags \'Key=access-key-justification,Value="CI deploy key, ticket SEC-42; expires=2026-12-31"\'';
+const HELP_TEXT = [
+    `Why it matters: ${WHY}`,
+    '',
+    'How to fix (console):',
+    ...CONSOLE_STEPS.map((s, i) => `  ${i + 1}. ${s}`),
+    '',
+    'How to fix (AWS CLI): find the key id (live audits show it in the alert), deactivate it, then delete it:',
+    `  ${CLI_LIST}`,
+    `  ${CLI_DEACTIVATE}`,
+    `  ${CLI_DELETE}`,
+    '',
+    `Exceptions: if the key is needed, record why with the IAM user tag "${DEFAULT_EXEMPTION_TAG}" (or the ` +
+        'tag set in the exemption-tag input). A non-empty value exempts the user: the key is listed as exempted ' +
+        'with its justification and is no longer an alert. End the value with "expires=YYYY-MM-DD" so the ' +
+        'exemption lapses after that day (UTC) and the key is reported again:',
+    `  ${CLI_TAG}`,
+    '',
+    `Benchmarks: ${CIS_SUMMARY}.`,
+    `Reference: ${HELP_URI}`,
+].join('\n');
+const HELP_MARKDOWN = [
+    '## Why it matters',
+    '',
+    WHY,
+    '',
+    '## How to fix',
+    '',
+    '### In the console',
+    '',
+    ...CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`),
+    '',
+    '### With the AWS CLI',
+    '',
+    'Find the key id (live audits show it in the alert), deactivate it first (reversible), then delete it:',
+    '',
+    '```sh',
+    CLI_LIST,
+    CLI_DEACTIVATE,
+    CLI_DELETE,
+    '```',
+    '',
+    '## Exceptions',
+    '',
+    `If the key is needed, record why with the IAM user tag \`${DEFAULT_EXEMPTION_TAG}\` (or the tag named by ` +
+        'the `exemption-tag` input). A non-empty value exempts the user: the key is listed as exempted with ' +
+        'its justification and is no longer an alert. End the value with `expires=YYYY-MM-DD` so the ' +
+        'exemption lapses after that day (UTC) and the key is reported again:',
+    '',
+    '```sh',
+    CLI_TAG,
+    '```',
+    '',
+    '## Benchmarks',
+    '',
+    ...CIS_MAPPINGS.map((m) => `- ${m.benchmark} ${m.version}: recommendation ${m.control}`),
+    '',
+    `See [Managing access keys for IAM users](${HELP_URI}).`,
+].join('\n');
+/** Everything a formatter needs about the rule, in one object. */
+const RULE = {
+    id: RULE_ID,
+    name: RULE_NAME,
+    shortDescription: SHORT_DESCRIPTION,
+    fullDescription: FULL_DESCRIPTION,
+    helpText: HELP_TEXT,
+    helpMarkdown: HELP_MARKDOWN,
+    helpUri: HELP_URI,
+    securitySeverity: SECURITY_SEVERITY,
+    precision: PRECISION,
+    tags: TAGS,
+    cis: CIS_MAPPINGS,
+};
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ CLI_MARK),
+/* harmony export */   x: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_1__.i)
+/* harmony export */ });
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9042);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2468);
+/**
+ * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action. The
+ * terminal command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks
+ * itself first so the action does not run: without that mark the action always runs, so nothing can
+ * make the action's step skip its audit and pass.
+ */
+
+
+const CLI_MARK = Symbol.for('iam-initial-access-key-audit.cli');
+if (!globalThis[CLI_MARK])
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports quote, splitList, partitionForRegion, parseDuration */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
+/* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9834);
+/**
+ * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
+ * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
+ * names the input, quotes the bad value and says what was expected.
+ */
+
+
+
+
+const MAX_QUOTED = 80;
+/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+function quote(value) {
+    const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
+    return JSON.stringify(cut);
+}
+function bad(name, value, expected) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
+}
+function badItem(name, item, expected) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" contains ${quote(item)}: expected ${expected}.`);
+}
+/** Items separated by commas or newlines, trimmed, empty ones dropped. */
+function splitList(text) {
+    return text
+        .split(/[,\r\n]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
+function partitionForRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+const DURATION_EXPECTED = 'a duration with a unit (s, m, h or d), e.g. 90s, 10m, 2h, 1d';
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 };
+/** 100 years: far beyond any sensible window, well inside safe integers. */
+const MAX_DURATION_SECONDS = 36_500 * 86_400;
+/**
+ * `90s`, `10m`, `2h`, `1d` -> seconds. Throws an Error whose message is the expected form (a bare
+ * number is refused, with the hint to say `600s`).
+ */
+function parseDuration(text) {
+    const t = text.trim();
+    const m = /^(\d+)(s|m|h|d)$/.exec(t);
+    if (!m) {
+        if (/^\d+$/.test(t))
+            throw new Error(`${DURATION_EXPECTED}; a bare number has no unit: say ${t}s`);
+        throw new Error(DURATION_EXPECTED);
+    }
+    const seconds = Number(m[1]) * UNIT_SECONDS[m[2]];
+    if (seconds > MAX_DURATION_SECONDS)
+        throw new Error(`${DURATION_EXPECTED}, of at most 36500d`);
+    return seconds;
+}
+// IAM names: letters, digits and +=,.@_-
+const IAM_NAME = '[\\w+=,.@-]';
+const ROLE_ARN = new RegExp(`^arn:([a-z-]+):iam::(\\d{12}):role/((?:${IAM_NAME}+/)*${IAM_NAME}{1,64})$`);
+const ROLE_ARN_EXPECTED = 'an IAM role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME, e.g. arn:aws:iam::111122223333:role/IamAudit';
+const ROLE_NAME = new RegExp(`^(?:${IAM_NAME}+/)*${IAM_NAME}{1,64}$`);
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const ACCOUNTS_EXPECTED = '12-digit AWS account ids separated by commas, spaces or newlines, e.g. 111122223333, 444455556666';
+// IAM tag keys: letters, digits, spaces and _ . : / = + - @ (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html)
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+function reader(raw) {
+    const given = (name) => {
+        const v = raw[name]?.trim();
+        return v === undefined || v === '' ? undefined : v;
+    };
+    return {
+        given,
+        value(name) {
+            const v = given(name) ?? (0,_definitions_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultOf */ .HA)(name);
+            // Every input read with value() has a default; a missing one is a bug in this file.
+            if (v === undefined)
+                throw new Error(`input ${name} has no default`);
+            return v;
+        },
+    };
+}
+function integer(r, name, min, max) {
+    const v = r.value(name);
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (!(n >= min && n <= max)) {
+        throw bad(name, v, `a whole number from ${min} to ${max}`);
+    }
+    return n;
+}
+function boolean(r, name) {
+    const v = r.value(name);
+    const lower = v.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    throw bad(name, v, 'true or false');
+}
+function oneOf(r, name, allowed) {
+    const v = r.value(name);
+    const found = allowed.find((a) => a === v.toLowerCase());
+    if (found === undefined)
+        throw bad(name, v, `one of ${allowed.join(', ')}`);
+    return found;
+}
+function accountList(r, name) {
+    const v = r.given(name);
+    if (v === undefined)
+        return [];
+    const ids = v.split(/[\s,]+/).filter((s) => s !== '');
+    if (ids.length === 0)
+        throw bad(name, v, ACCOUNTS_EXPECTED);
+    for (const id of ids) {
+        if (!ACCOUNT_ID.test(id))
+            throw badItem(name, id, ACCOUNTS_EXPECTED);
+    }
+    return [...new Set(ids)];
+}
+function region(r) {
+    const v = r.value('aws-region');
+    if (!REGION.test(v))
+        throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
+    return v;
+}
+function roleToAssume(r, partition, awsRegion) {
+    const v = r.given('role-to-assume');
+    if (v === undefined)
+        return null;
+    const m = ROLE_ARN.exec(v);
+    if (!m || v.length > 2048)
+        throw bad('role-to-assume', v, ROLE_ARN_EXPECTED);
+    if (m[1] !== partition) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('role-to-assume', `Input "role-to-assume" is ${quote(v)}: its partition "${m[1]}" does not match aws-region "${awsRegion}"; ` +
+            `expected an ARN of partition ${partition}, arn:${partition}:iam::ACCOUNT_ID:role/NAME (or set aws-region).`);
+    }
+    return v;
+}
+function roleSessionName(r) {
+    const v = r.value('role-session-name');
+    if (!/^[\w+=,.@-]{2,64}$/.test(v)) {
+        throw bad('role-session-name', v, '2 to 64 characters of letters, digits and +=,.@_- (no spaces)');
+    }
+    return v;
+}
+function iamRoleName(r, name, example) {
+    let v = r.given(name);
+    if (v === undefined)
+        return null;
+    const raw = v;
+    if (v.startsWith('/'))
+        v = v.slice(1);
+    if (!ROLE_NAME.test(v) || v.length > 576) {
+        throw bad(name, raw, `an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. ${example}`);
+    }
+    return v;
+}
+function accountRoleName(r) {
+    return iamRoleName(r, 'account-role-name', 'IamAudit or audit/IamAudit');
+}
+const REASONS = ['never-used', 'unused'];
+const REASONS_EXPECTED = 'never-used, or never-used, unused (separated by commas or newlines)';
+function remediateReasons(r) {
+    const v = r.value('remediate-reasons');
+    const items = [...new Set(splitList(v).map((s) => s.toLowerCase()))];
+    if (items.length === 0)
+        throw bad('remediate-reasons', v, REASONS_EXPECTED);
+    for (const item of items) {
+        if (!REASONS.includes(item))
+            throw badItem('remediate-reasons', item, REASONS_EXPECTED);
+    }
+    return items;
+}
+/** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
+function remediation(r, offline) {
+    const mode = oneOf(r, 'remediate', ['off', 'plan', 'deactivate']);
+    const role = iamRoleName(r, 'remediation-role-name', 'IamKeyRemediation or security/IamKeyRemediation');
+    const afterDays = integer(r, 'remediate-after-days', 1, 3650);
+    const reasons = remediateReasons(r);
+    const max = integer(r, 'max-remediations', 1, 10_000);
+    if (mode !== 'off' && offline) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediate', `Input "remediate" is "${mode}" together with "credential-report": expected remediate: off for an offline audit (a downloaded report has no access key ids, and nothing can be checked or changed without AWS).`);
+    }
+    if (mode !== 'off' && role === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediation-role-name', `Input "remediation-role-name" is missing: expected the role name (with optional path) to assume in each account with due keys, e.g. IamKeyRemediation; it is required with "remediate: ${mode}".`);
+    }
+    return { mode, roleName: role, afterDays, reasons, max };
+}
+function shard(r) {
+    const v = r.given('shard');
+    if (v === undefined)
+        return null;
+    const expected = 'K/N with whole numbers 1 <= K <= N <= 256, e.g. 1/4 for the first of four shards';
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
+    if (!m)
+        throw bad('shard', v, expected);
+    const index = Number(m[1]);
+    const total = Number(m[2]);
+    if (!(index >= 1 && index <= total && total <= 256))
+        throw bad('shard', v, expected);
+    return { index, total };
+}
+function setupWindow(r) {
+    const v = r.value('setup-window');
+    try {
+        return parseDuration(v);
+    }
+    catch (e) {
+        throw bad('setup-window', v, e.message);
+    }
+}
+const AS_OF_EXPECTED = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
+function asOf(r) {
+    const v = r.given('as-of');
+    if (v === undefined)
+        return null;
+    const d = (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIsoDateTime */ .G)(v);
+    if (!d)
+        throw bad('as-of', v, AS_OF_EXPECTED);
+    return d;
+}
+function exemptionTag(r) {
+    const v = r.value('exemption-tag');
+    if (!TAG_KEY.test(v) || v.toLowerCase().startsWith('aws:')) {
+        throw bad('exemption-tag', v, 'an IAM tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:');
+    }
+    return v;
+}
+function exemptUsers(r) {
+    const v = r.given('exempt-users');
+    if (v === undefined)
+        return [];
+    const globs = [...new Set(splitList(v))];
+    for (const g of globs) {
+        try {
+            picomatch__WEBPACK_IMPORTED_MODULE_3___default().makeRe(g, { strictBrackets: true });
+        }
+        catch (e) {
+            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
+        }
+    }
+    return globs;
+}
+function credentialReports(r, raw, deps) {
+    const v = r.given('credential-report');
+    const rawValue = raw['credential-report'];
+    if (v === undefined && rawValue !== undefined && rawValue !== '') {
+        // blank lines only: an expression that evaluated to nothing must not turn into a live audit
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(rawValue)}, only blank: expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv; leave the input out for a live audit.`);
+    }
+    if (v === undefined)
+        return [];
+    // One path or glob per line: commas are legal in paths and in glob braces.
+    const patterns = v
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    const files = new Set();
+    for (const p of patterns) {
+        const found = deps.expandGlob(p);
+        if (found.length === 0) {
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is ${quote(p)}: no file matches it; expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv.`);
+        }
+        for (const f of found)
+            files.add(f);
+    }
+    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+function filePath(r, name) {
+    const v = r.value(name);
+    if (v.endsWith('/') || v.endsWith('\\') || v.includes('\0')) {
+        throw bad(name, v, 'a file path, e.g. reports/iam.json');
+    }
+    return v;
+}
+function issueLabels(r) {
+    const v = r.value('issue-labels');
+    const labels = [...new Set(splitList(v))];
+    for (const l of labels) {
+        if ([...l].length > 50) {
+            throw badItem('issue-labels', l, 'labels of 1 to 50 characters separated by commas or newlines, e.g. security');
+        }
+    }
+    return labels;
+}
+function category(r) {
+    const v = r.given('category');
+    if (v === undefined)
+        return null;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
+        throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
+    }
+    return v;
+}
+/** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
+function offlineConflicts(r, live) {
+    const { roleArn, accounts, organization } = live;
+    const conflicting = [
+        roleArn !== null ? 'role-to-assume' : null,
+        accounts.length > 0 ? 'accounts' : null,
+        organization ? 'organization' : null,
+    ].filter((x) => x !== null);
+    if (live.shard !== null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('shard', `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`);
+    }
+    if (conflicting.length > 0) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
+    }
+}
+/** Validates every input and returns the Config; throws InputError on the first mistake. */
+function parseConfig(raw, deps) {
+    const r = reader(raw);
+    const awsRegion = region(r);
+    const partition = partitionForRegion(awsRegion);
+    const roleArn = roleToAssume(r, partition, awsRegion);
+    const audience = r.value('audience');
+    const sessionName = roleSessionName(r);
+    const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
+    const accounts = accountList(r, 'accounts');
+    const roleName = accountRoleName(r);
+    const organization = boolean(r, 'organization');
+    const excludeAccounts = accountList(r, 'exclude-accounts');
+    if (accounts.length > 0 && organization) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('accounts', 'Input "accounts" is set together with "organization: true": expected one of them, either a list of account ids or the whole organization.');
+    }
+    if ((accounts.length > 0 || organization) && roleName === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is missing: expected the role name (with optional path) to assume in each account, e.g. IamAudit or audit/IamAudit; it is required with ${organization ? '"organization: true"' : '"accounts"'}.`);
+    }
+    if (roleName !== null && accounts.length === 0 && !organization) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('account-role-name', `Input "account-role-name" is ${quote(roleName)} without "accounts" or "organization: true": expected it only with one of them (it names the role to assume in each listed account); leave it out to audit the signed-in account.`);
+    }
+    const concurrency = integer(r, 'concurrency', 1, 64);
+    const shardValue = shard(r);
+    const scope = oneOf(r, 'scope', ['at-setup', 'any']);
+    const setupWindowSeconds = setupWindow(r);
+    const unusedDays = integer(r, 'unused-days', 0, 36_500);
+    const asOfValue = asOf(r);
+    const tag = exemptionTag(r);
+    const exempt = exemptUsers(r);
+    const reports = credentialReports(r, raw, deps);
+    if (reports.length > 0)
+        offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
+    const sarifFile = filePath(r, 'sarif-file');
+    const jsonFile = filePath(r, 'json-file');
+    if (sarifFile === jsonFile) {
+        throw bad('json-file', jsonFile, 'a path different from sarif-file');
+    }
+    const summary = boolean(r, 'summary');
+    const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
+    const createIssues = boolean(r, 'create-issues');
+    const labels = issueLabels(r);
+    const maxIssues = integer(r, 'max-issues', 0, 100_000);
+    // No default here: the action's default `${{ github.token }}` arrives already expanded.
+    const githubToken = r.given('github-token') ?? null;
+    if (createIssues && githubToken === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
+    }
+    const remediationSettings = remediation(r, reports.length > 0);
+    return {
+        roleToAssume: roleArn,
+        audience,
+        awsRegion,
+        partition,
+        roleSessionName: sessionName,
+        roleDurationSeconds: durationSeconds,
+        accounts,
+        accountRoleName: roleName,
+        organization,
+        excludeAccounts,
+        concurrency,
+        shard: shardValue,
+        rule: { scope, setupWindowSeconds, unusedDays, exemptionTag: tag },
+        asOf: asOfValue,
+        exemptUsers: exempt,
+        credentialReports: reports,
+        sarifFile,
+        jsonFile,
+        summary,
+        failOn,
+        createIssues,
+        issueLabels: labels,
+        maxIssues,
+        githubToken,
+        category: category(r),
+        remediation: remediationSettings,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3775:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ BOOLEAN_INPUTS),
+/* harmony export */   HA: () => (/* binding */ defaultOf),
+/* harmony export */   mc: () => (/* binding */ INPUTS)
+/* harmony export */ });
+/* unused harmony export OUTPUTS */
+/**
+ * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
+ * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
+ */
+const INPUTS = [
+    {
+        name: 'role-to-assume',
+        description: 'ARN of the audit role to assume with GitHub OIDC (needs `id-token: write`), e.g. arn:aws:iam::111122223333:role/IamAudit. Absent: use the ambient AWS credentials (e.g. from aws-actions/configure-aws-credentials, or the environment).',
+    },
+    {
+        name: 'audience',
+        description: 'Audience of the GitHub OIDC token.',
+        default: 'sts.amazonaws.com',
+    },
+    {
+        name: 'aws-region',
+        description: 'Region for the STS and Organizations endpoints. The partition follows it: cn-* is aws-cn, us-gov-* is aws-us-gov, any other is aws.',
+        default: 'us-east-1',
+    },
+    {
+        name: 'role-session-name',
+        description: 'Session name of the assumed roles (2-64 characters of letters, digits and +=,.@_-).',
+        default: 'iam-initial-access-key-audit',
+    },
+    {
+        name: 'role-duration-seconds',
+        description: 'Duration of the OIDC session, 900 to 43200 seconds. Chained per-account sessions are capped at 3600 by AWS.',
+        default: '3600',
+    },
+    {
+        name: 'accounts',
+        description: 'Account ids (separated by commas, spaces or newlines) to audit by assuming `account-role-name` in each. Absent: the signed-in account only.',
+    },
+    {
+        name: 'account-role-name',
+        description: 'Role name, with an optional path (e.g. audit/IamAudit), assumed in each audited account. Required with `accounts` or `organization`.',
+    },
+    {
+        name: 'organization',
+        description: '`true`: audit every ACTIVE account of the AWS Organization. Needs the management account or a delegated administrator.',
+        default: 'false',
+    },
+    {
+        name: 'exclude-accounts',
+        description: 'Account ids (separated by commas, spaces or newlines) to skip.',
+    },
+    {
+        name: 'concurrency',
+        description: 'Number of accounts audited at once, 1 to 64.',
+        default: '8',
+    },
+    {
+        name: 'shard',
+        description: '`K/N`: audit only the K-th of N deterministic slices of the account list, for a matrix fan-out (e.g. 1/4). An account is in slice (account id mod N) + 1, so it stays in its shard when the organization changes.',
+    },
+    {
+        name: 'scope',
+        description: '`at-setup`: only keys created with the user (within `setup-window`) fail. `any`: every active, unused key of a console user fails.',
+        default: 'at-setup',
+    },
+    {
+        name: 'setup-window',
+        description: 'Largest gap between user creation and key creation that still counts as "created at setup", with a unit: 90s, 10m, 2h, 1d.',
+        default: '10m',
+    },
+    {
+        name: 'unused-days',
+        description: 'A key last used more than this many days (of 86,400 s) before `as-of` fails too. 0: only never-used keys fail.',
+        default: '90',
+    },
+    {
+        name: 'as-of',
+        description: 'ISO 8601 time (e.g. 2026-01-31T00:00:00Z) that `unused-days` is measured from. Absent: the credential report generation time in live runs, the current time offline.',
+    },
+    {
+        name: 'exemption-tag',
+        description: 'IAM user tag whose non-empty value exempts the user (the justification); it may end with expires=YYYY-MM-DD.',
+        default: 'access-key-justification',
+    },
+    {
+        name: 'exempt-users',
+        description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+    },
+    {
+        name: 'credential-report',
+        description: 'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
+    },
+    {
+        name: 'sarif-file',
+        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
+        default: 'iam-initial-access-keys.sarif',
+    },
+    {
+        name: 'json-file',
+        description: 'Where to write the machine-readable JSON report.',
+        default: 'iam-initial-access-keys.json',
+    },
+    {
+        name: 'summary',
+        description: 'Write the job summary.',
+        default: 'true',
+    },
+    {
+        name: 'fail-on',
+        description: '`findings`: fail on findings or account errors; `errors`: fail only on account errors; `never`.',
+        default: 'findings',
+    },
+    {
+        name: 'create-issues',
+        description: 'Keep one GitHub issue per violating user in sync: open, update, reopen and close them (needs `issues: write`).',
+        default: 'false',
+    },
+    {
+        name: 'issue-labels',
+        description: 'Extra labels (separated by commas or newlines) on new issues. The action finds its issues by its own label iam-initial-access-key, never by these.',
+        default: 'security',
+    },
+    {
+        name: 'max-issues',
+        description: 'Most new issues opened per run; the rest are counted in the summary and the `issues-skipped` output.',
+        default: '20',
+    },
+    {
+        name: 'github-token',
+        description: 'Token for issues and code scanning alerts. The CLI reads the GITHUB_TOKEN environment variable instead.',
+        default: '${{ github.token }}',
+    },
+    {
+        name: 'category',
+        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+    },
+    {
+        name: 'remediate',
+        description: '`off`; `plan`: report which keys are due for deactivation and change nothing; `deactivate`: set due keys Inactive (never deletes) through `remediation-role-name`. Live runs only.',
+        default: 'off',
+    },
+    {
+        name: 'remediation-role-name',
+        description: 'Role name, with an optional path, assumed from the audit session in each account that has due keys (only iam:ListAccessKeys, iam:GetAccessKeyLastUsed, iam:UpdateAccessKey). Required with `remediate: plan` or `deactivate`; the audit role stays read-only.',
+    },
+    {
+        name: 'remediate-after-days',
+        description: 'Notice period, 1 to 3650 days: a key is due once it was first reported (earliest code scanning alert or issue) at least this many days before `as-of`. A key without earlier report is never due.',
+        default: '14',
+    },
+    {
+        name: 'remediate-reasons',
+        description: 'Which findings may be deactivated: `never-used`, or `never-used, unused` to include keys unused for more than `unused-days`.',
+        default: 'never-used',
+    },
+    {
+        name: 'max-remediations',
+        description: 'Most keys deactivated per run, 1 to 10000, oldest first reported first; the rest stay due for the next run.',
+        default: '10',
+    },
+];
+/** Inputs whose value is `true` or `false` (bare flags on the command line). */
+const BOOLEAN_INPUTS = new Set(INPUTS.filter((i) => i.default === 'true' || i.default === 'false').map((i) => i.name));
+/** The default of an input as written in action.yml, or undefined. */
+function defaultOf(name) {
+    const def = INPUTS.find((i) => i.name === name);
+    return def?.default;
+}
+/** The action's outputs (DESIGN §3), in order, as in action.yml. */
+const OUTPUTS = [
+    { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
+    { name: 'violating-users', description: 'Number of users with at least one failing access key.' },
+    { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
+    { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
+    { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
+    { name: 'sarif-file', description: 'Path of the SARIF report written.' },
+    { name: 'json-file', description: 'Path of the JSON report written.' },
+    { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
+    {
+        name: 'issues-updated',
+        description: 'Number of open issues whose title or description this run updated (reopened issues count as opened).',
+    },
+    { name: 'issues-closed', description: 'Number of issues closed by this run.' },
+    {
+        name: 'issues-skipped',
+        description: 'Number of new violators left without an issue because of `max-issues`.',
+    },
+    {
+        name: 'new-findings',
+        description: 'Number of failing keys with no earlier code scanning alert or issue (empty when the history was not available).',
+    },
+    {
+        name: 'resolved-findings',
+        description: 'Number of open code scanning alerts of this tool, under accounts audited successfully, whose key is no longer a finding (empty when the alerts could not be listed).',
+    },
+    {
+        name: 'keys-due',
+        description: 'Number of keys due for deactivation (`remediate: plan` or `deactivate`), deactivated ones included.',
+    },
+    {
+        name: 'keys-deactivated',
+        description: 'Number of access keys this run set Inactive (`remediate: deactivate`).',
+    },
+];
+
+
+/***/ }),
+
+/***/ 9876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ expandGlob)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/inputs/glob.ts
+/**
+ * The filesystem side of `credential-report`: a path or glob -> the files it names.
+ */
+
+
+
+function kind(path) {
+    try {
+        const st = (0,external_node_fs_.statSync)(path);
+        return st.isDirectory() ? 'dir' : 'file';
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Files matching `pattern`, sorted. A path that exists is returned as is, even when it contains
+ * glob characters (`reports/[prod].csv`); a directory stands for the `*.csv` files in it. Paths come
+ * back relative when the pattern is relative, absolute when it is absolute.
+ */
+function expandGlob(pattern) {
+    const k = kind(pattern);
+    if (k === 'file')
+        return [pattern];
+    if (k === 'dir') {
+        return globSync('*.csv', { cwd: pattern, onlyFiles: true, absolute: (0,external_node_path_.isAbsolute)(pattern) })
+            .map((f) => ((0,external_node_path_.isAbsolute)(f) ? f : `${pattern.replace(/[\\/]+$/, '')}/${f}`))
+            .sort();
+    }
+    // tinyglobby wants forward slashes; on Windows a backslash is a separator, not an escape.
+    const glob = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
+    return globSync(glob, {
+        onlyFiles: true,
+        absolute: (0,external_node_path_.isAbsolute)(pattern),
+        expandDirectories: false,
+        dot: false,
+    }).sort();
+}
+
+
+/***/ }),
+
+/***/ 5878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ checkOutputFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(182);
+/**
+ * `sarif-file` and `json-file` are checked before any AWS call: a run that would end unable to write its
+ * results (or writing them over something else) fails at once with one input error naming the input.
+ */
+
+
+
+function statOrNull(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch {
+        return null;
+    }
+}
+/** The file's identity: device and inode when it exists, else its absolute path with the folders resolved. */
+function identity(path, cwd) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, path);
+    const st = statOrNull(abs);
+    if (st)
+        return `inode:${st.dev}:${st.ino}`;
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
+    try {
+        dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        // a folder that does not exist yet: the path as written
+    }
+    return `path:${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, abs.slice((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs).length + 1))}`;
+}
+function bad(input, value, problem) {
+    return new _model_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected a path of a file this step can write, e.g. reports/iam.json.`);
+}
+/** Throws an InputError for the first output path that cannot (or must not) be written. */
+function checkOutputFiles(config, opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const env = opts.env ?? process.env;
+    const others = new Map();
+    for (const report of config.credentialReports)
+        others.set(identity(report, cwd), `the credential report ${report}`);
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
+        const v = env[name];
+        if (v)
+            others.set(identity(v, cwd), `the runner's $${name} file`);
+    }
+    const outputs = [
+        ['sarif-file', config.sarifFile],
+        ['json-file', config.jsonFile],
+    ];
+    for (const [input, value] of outputs) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value);
+        const st = statOrNull(abs);
+        if (st?.isDirectory())
+            throw bad(input, value, 'it is a directory');
+        if (st && !st.isFile())
+            throw bad(input, value, 'it is not a regular file');
+        const id = identity(value, cwd);
+        const clash = others.get(id);
+        if (clash)
+            throw bad(input, value, `it is ${clash}`);
+        others.set(id, `the same file as "${input}"`);
+        // the nearest existing folder must be a writable folder
+        let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
+        let dst = statOrNull(dir);
+        while (!dst && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir) {
+            dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            dst = statOrNull(dir);
+        }
+        if (dst && !dst.isDirectory())
+            throw bad(input, value, `${dir} is a file, not a folder`);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+            if (st)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(abs, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+        }
+        catch {
+            throw bad(input, value, `the folder ${dir} is not writable`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/definitions.ts
+var definitions = __nccwpck_require__(3775);
+;// CONCATENATED MODULE: ./src/inputs/action.ts
+/** The action's side of the inputs: every input of action.yml, as the runner passes it. */
+
+
+/** Raw strings of every input; an empty string means "use the default" (parseConfig decides). */
+function readActionInputs() {
+    const raw = {};
+    for (const input of definitions/* INPUTS */.mc) {
+        // untrimmed, so a value that is only blank lines (an expression that came out empty) can be refused
+        raw[input.name] = core/* getInput */.V4(input.name, { trimWhitespace: false });
+    }
+    return raw;
+}
+
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var inputs_config = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./src/inputs/glob.ts + 3 modules
+var glob = __nccwpck_require__(9876);
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __nccwpck_require__(5878);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 34 modules
+var audit = __nccwpck_require__(5850);
+// EXTERNAL MODULE: ./src/publish/files.ts
+var publish_files = __nccwpck_require__(7791);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(7401);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
+var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
+var publish = __nccwpck_require__(5406);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/summary-model.ts
+var summary_model = __nccwpck_require__(6158);
+;// CONCATENATED MODULE: ./src/report/summary-markdown.ts
+
+
+
+
+
+/** GitHub accepts 1 MiB of summary per step; stay a little below. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
+const OPEN_FIX_BLOCKS = 10;
+/** Issues listed as links at most; the rest are counted. */
+const MAX_ISSUE_LINKS = 20;
+const MAX_NAME = 128;
+/** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
+function linkable(url) {
+    return /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url);
+}
+function bytes(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+// ---------------------------------------------------------------------------------------------------
+// Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
+/** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
+function fit(head, items, budget, more) {
+    if (items.length === 0)
+        return '';
+    const all = [...head, ...items].join('\n');
+    if (bytes(all) <= budget)
+        return all;
+    const out = [...head];
+    let used = bytes(head.join('\n'));
+    let i = 0;
+    for (; i < items.length; i++) {
+        const item = items[i];
+        const tail = bytes(`\n${more(items.length - i - 1)}`);
+        if (used + 1 + bytes(item) + tail > budget)
+            break;
+        out.push(item);
+        used += 1 + bytes(item);
+    }
+    out.push(more(items.length - i));
+    const text = out.join('\n');
+    if (bytes(text) <= budget)
+        return text;
+    const pointer = more(items.length);
+    return bytes(pointer) <= budget ? pointer : '';
+}
+function tableRows(headers, rows) {
+    return (0,markdown/* markdownTable */.Qj)(headers, rows).split('\n');
+}
+function table(title, headers, rows, budget, more) {
+    if (rows.length === 0)
+        return '';
+    const lines = tableRows(headers, rows);
+    return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
+}
+const user = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME), { inTable: true });
+const userText = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME));
+const id = (s) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(s, MAX_NAME), { inTable: true });
+const idText = (s) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(s, MAX_NAME));
+const key = (f) => f.accessKeyId ? `${(0,markdown/* codeSpan */.SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
+function verdictBlock({ m }) {
+    return [
+        `### ${m.verdict}`,
+        '',
+        `As of ${(0,markdown/* escapeMarkdown */.FV)(m.settings.asOf)}${m.settings.rest}`,
+        ...(m.caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(m.caveat)}`] : []),
+        ...(m.alertsUrl && linkable(m.alertsUrl)
+            ? ['', `[Open code scanning alerts of this tool](${m.alertsUrl})`]
+            : []),
+    ].join('\n');
+}
+const ACCOUNT_HEADERS = [
+    'Account',
+    'Alias',
+    'Users scanned',
+    'Findings',
+    'Exempted',
+    'Resolved since report',
+    'Report',
+    'Status',
+];
+function accountRow(r) {
+    const a = r.account;
+    const report = [
+        r.reportFile !== null ? (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(r.reportFile, 200), { inTable: true }) : null,
+        r.reportAge,
+    ].filter((x) => x !== null);
+    return [
+        id(a.accountId),
+        a.alias ? id(a.alias) : '—',
+        String(a.usersScanned),
+        String(r.findings),
+        // exempt-users applies offline too, so the count means something there; nothing is
+        // confirmed against the API offline, so nothing can be resolved since the report
+        String(r.exempted),
+        r.resolved,
+        report.length > 0 ? report.join(' ') : '—',
+        a.status === 'ok' ? '✅ ok' : `❌ ${(0,markdown/* escapeMarkdown */.FV)((0,summary_model/* shortError */.Bm)(a))}`,
+    ];
+}
+function accountsBlock(c, budget) {
+    return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
+}
+function findingsBlock(c, budget) {
+    return table(`#### ${c.m.findingsTitle}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], c.m.failing.map(({ finding: f, keyCreated, setupGap, use }) => [
+        id(f.accountId),
+        user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
+        key(f),
+        keyCreated,
+        setupGap,
+        (0,markdown/* escapeMarkdown */.FV)(use),
+        f.mfaActive ? 'yes' : '**no**',
+    ]), budget, c.cutRows('finding'));
+}
+function expiredBlock(c, budget) {
+    return fit([
+        '#### Expired exemptions',
+        '',
+        'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
+        '',
+    ], c.m.expired.map((f) => `- ${userText(f)} in ${idText(f.accountId)}: ` +
+        `${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(f.justification ?? '', summary_model/* MAX_MESSAGE */.h2))}`), budget, c.cutRows('expired exemption'));
+}
+function exemptedBlock(c, budget) {
+    return table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], c.m.exempted.map(({ finding: f, keyCreated, use }) => [
+        id(f.accountId),
+        user(f),
+        key(f),
+        keyCreated,
+        (0,markdown/* escapeMarkdown */.FV)(use),
+        f.justification ? (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(f.justification, summary_model/* MAX_MESSAGE */.h2)) : '—',
+    ]), budget, c.cutRows('exempted key'));
+}
+function fixBlock(c, budget) {
+    const fix = c.m.fix;
+    if (!fix)
+        return '';
+    const head = [
+        '#### How to fix',
+        '',
+        'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
+            `really needed, tag its user with ${(0,markdown/* codeSpan */.SS)(fix.exemptionTag)} saying why ` +
+            '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
+    ].join('\n');
+    const render = (n) => {
+        const shown = fix.blocks.slice(0, n);
+        const open = shown.slice(0, OPEN_FIX_BLOCKS);
+        const folded = shown.slice(OPEN_FIX_BLOCKS);
+        const parts = [head, fixCommandsMarkdown(open)];
+        if (folded.length > 0) {
+            parts.push(`<details><summary>Commands for ${(0,outputs/* plural */.LS)(folded.length, 'more key')}</summary>\n\n` +
+                `${fixCommandsMarkdown(folded)}\n\n</details>`);
+        }
+        const left = fix.total - shown.length;
+        if (left > 0)
+            parts.push(`_Commands for ${(0,outputs/* plural */.LS)(left, 'more key')} are left out: see the JSON report ${c.json}._`);
+        return parts.join('\n\n');
+    };
+    // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
+    for (let n = Math.min(fix.blocks.length, summary_model/* MAX_FIX_BLOCKS */.Oy); n >= 0; n--) {
+        const text = render(n);
+        if (bytes(text) <= budget)
+            return text;
+        if (n > 12)
+            n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
+    }
+    return '';
+}
+/**
+ * The fix commands of some keys, in whichever is shorter: one `sh` block per key under its user's name,
+ * or one script with a comment line per key (shorter once there are a few keys).
+ */
+function fixCommandsMarkdown(blocks) {
+    const perKey = blocks
+        .map(({ finding: f, commands }) => `${userText(f)} in ${idText(f.accountId)}:\n\n${(0,markdown/* codeBlock */.DV)(commands, 'sh')}`)
+        .join('\n\n');
+    const script = (0,markdown/* codeBlock */.DV)(blocks.flatMap(({ finding: f, commands }, i) => [
+        ...(i > 0 ? [''] : []),
+        `# ${(0,format/* shellQuote */.ZL)(f.userName)} in ${(0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(f.accountId), MAX_NAME)}, slot ${f.keySlot}`,
+        ...commands,
+    ]), 'sh');
+    return bytes(script) < bytes(perKey) ? script : perKey;
+}
+function failedBlock(c, budget) {
+    return fit(['#### Accounts that could not be audited', ''], c.m.failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+        (a.errorCode ? `**${(0,markdown/* escapeMarkdown */.FV)((0,summary_model/* shortError */.Bm)(a))}** — ` : '') +
+        (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.error ?? 'unknown error', summary_model/* MAX_MESSAGE */.h2)) +
+        (a.hint ? `\n  - To fix: ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.hint, summary_model/* MAX_MESSAGE */.h2))}` : '')), budget, c.cutRows('failed account'));
+}
+function carriedBlock({ m }) {
+    const n = m.carriedAlerts;
+    if (n === 0)
+        return '';
+    return (`**${(0,outputs/* plural */.LS)(n, 'open code scanning alert')}** of accounts that could not be audited ` +
+        `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
+}
+function droppedBlock({ m, json }) {
+    const { total, dropped } = m.sarif;
+    if (dropped === 0)
+        return '';
+    return (`⚠️ The SARIF file holds the first ${sarif/* SARIF_MAX_RESULTS */.mH.toLocaleString('en-US')} of ` +
+        `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${(0,outputs/* plural */.LS)(dropped, 'result')} ` +
+        `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
+}
+/** Quoted names are code spans, the rest is escaped text. */
+function renderNote(n) {
+    return n.parts.map((p) => (typeof p === 'string' ? (0,markdown/* escapeMarkdown */.FV)(p) : (0,markdown/* codeSpan */.SS)(p.code))).join('');
+}
+function notesBlock(c, budget) {
+    return fit(['#### Notes', ''], c.m.notes.map((n) => `- ${renderNote(n)}`), budget, c.cutRows('note'));
+}
+function issuesBlock({ m }) {
+    return m.issues ? issuesText(m.issues) : '';
+}
+function footerBlock({ m, json }) {
+    const files = `Full report: JSON ${json} · SARIF ${(0,markdown/* codeSpan */.SS)(m.files.sarifFile)}`;
+    if (m.mode !== 'offline')
+        return files;
+    return (`${files}. This offline run keeps them only if the workflow uploads them: add an ` +
+        '`actions/upload-artifact` step with these paths (the README shows one), and ' +
+        '`github/codeql-action/upload-sarif` for code scanning.');
+}
+/** The blocks in the order shown, each with its priority when the summary must be cut (0 first). */
+const BLOCKS = [
+    { name: 'verdict', priority: 0, render: verdictBlock },
+    { name: 'accounts', priority: 6, render: accountsBlock },
+    { name: 'findings', priority: 7, render: findingsBlock },
+    { name: 'expired', priority: 5, render: expiredBlock },
+    { name: 'exempted', priority: 8, render: exemptedBlock },
+    { name: 'fix', priority: 9, render: fixBlock },
+    { name: 'failed', priority: 2, render: failedBlock },
+    { name: 'carried', priority: 3, render: carriedBlock },
+    { name: 'dropped', priority: 3, render: droppedBlock },
+    { name: 'notes', priority: 4, render: notesBlock },
+    { name: 'issues', priority: 1, render: issuesBlock },
+    { name: 'footer', priority: 1, render: footerBlock },
+];
+function join(parts) {
+    return parts.filter((p) => p !== '').join('\n\n') + '\n';
+}
+function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
+    const json = (0,markdown/* codeSpan */.SS)(m.files.jsonFile);
+    const c = {
+        m,
+        json,
+        cutRows: (what) => (n) => `_${(0,outputs/* plural */.LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`,
+    };
+    const full = join(BLOCKS.map((b) => b.render(c, Infinity)));
+    if (bytes(full) <= maxBytes)
+        return full;
+    // Too big: give each block, most important first, what is left after reserving room for the rest.
+    const cutNotice = "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
+        `the JSON report ${json} has everything.`;
+    const rendered = new Map();
+    let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * BLOCKS.length - 1;
+    const byPriority = [...BLOCKS].sort((a, b) => a.priority - b.priority);
+    byPriority.forEach((b, i) => {
+        const reserve = 400 * (byPriority.length - i - 1);
+        const text = b.render(c, Math.max(0, remaining - reserve));
+        const size = bytes(text);
+        if (size <= remaining) {
+            rendered.set(b.name, text);
+            remaining -= size;
+        }
+    });
+    const parts = BLOCKS.map((b) => rendered.get(b.name) ?? '');
+    parts.splice(1, 0, cutNotice);
+    const out = join(parts);
+    // The verdict alone is small; only an absurdly low maxBytes gets here.
+    return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+}
+function renderSummary(result, opts) {
+    return renderSummaryModel((0,summary_model/* buildSummaryModel */.MG)(result, opts), opts.maxBytes);
+}
+function truncateBytes(s, max) {
+    let out = s;
+    while (bytes(out) > max)
+        out = out.slice(0, Math.max(0, out.length - Math.ceil((bytes(out) - max) / 4) - 1));
+    return out;
+}
+function issuesText(i) {
+    const lines = ['#### Issues', ''];
+    lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
+        (i.skipped > 0 ? ` ${(0,outputs/* plural */.LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
+    const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
+    if (listed.length > 0) {
+        lines.push('', ...listed.map((t) => {
+            const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
+            return `- ${ref} ${t.action}: ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(t.userName, MAX_NAME))} in ${(0,markdown/* codeSpan */.SS)(t.accountId)}`;
+        }));
+        const rest = i.issues.length - listed.length;
+        if (rest > 0)
+            lines.push(`- _and ${(0,outputs/* plural */.LS)(rest, 'more issue')}_`);
+    }
+    if (i.error)
+        lines.push('', `⚠️ Issues could not be kept in sync: ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(i.error, summary_model/* MAX_MESSAGE */.h2))}`);
+    return lines.join('\n');
+}
+/**
+ * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
+ * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ */
+function interruptedBanner(opts) {
+    const progress = opts.planned === null
+        ? `${(0,outputs/* plural */.LS)(opts.finished, 'account')} finished before it stopped`
+        : `${opts.finished} of ${(0,outputs/* plural */.LS)(opts.planned, 'account')} finished before it stopped`;
+    const files = opts.filesWritten
+        ? 'The SARIF and JSON files were written before it stopped.'
+        : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+    return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+}
+
+// EXTERNAL MODULE: ./src/timeouts.ts
+var src_timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/main.ts
+/** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Resolves when the run must stop: on SIGTERM/SIGINT (a cancelled workflow, a runner shutting down) or
+ * when the whole-run bound passes. `dispose` removes the listeners and the timer.
+ */
+function stopSignal(runMs) {
+    let resolve;
+    const stopped = new Promise((r) => (resolve = r));
+    const onSignal = (signal) => resolve({ reason: 'cancelled', detail: `${signal} received` });
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    const minutes = Math.round(runMs / 60_000);
+    const timer = setTimeout(() => resolve({
+        reason: 'timed out',
+        detail: `the run took longer than its limit of ${minutes >= 1 ? `${minutes} min` : `${runMs} ms`} (${src_timeouts/* TIMEOUT_ENV */.gH.runMs})`,
+    }), runMs);
+    timer.unref();
+    return {
+        stopped,
+        dispose() {
+            clearTimeout(timer);
+            process.off('SIGTERM', onSignal);
+            process.off('SIGINT', onSignal);
+        },
+    };
+}
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env = process.env) {
+    const name = env.GITHUB_REPOSITORY ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(name))
+        return null;
+    return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
+async function run() {
+    const timeouts = (0,src_timeouts/* timeoutsFromEnv */.I5)();
+    const guard = stopSignal(timeouts.runMs);
+    const repository = repositoryFromEnv();
+    /** The newest result: the audit's, then (once the files are written) the published one. */
+    let result = null;
+    let issues = null;
+    let writeSummary = true;
+    let files = { sarifFile: '', jsonFile: '' };
+    let config = null;
+    let filesWritten = false;
+    let planned = null;
+    const finished = [];
+    const log = { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz };
+    const work = async () => {
+        try {
+            config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
+            writeSummary = config.summary;
+            (0,output_files/* checkOutputFiles */.D)(config);
+            files = (0,formats/* reportFiles */.I)(config);
+            if (config.githubToken)
+                core/* setSecret */.Pq(config.githubToken);
+            result = await (0,audit/* runAudit */.bD)(config, {
+                getIDToken: (audience) => core/* getIDToken */.V9(audience),
+                setSecret: (secret) => core/* setSecret */.Pq(secret),
+                now: () => new Date(),
+                sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+                log,
+                onPlan: (ids) => {
+                    planned = ids.length;
+                },
+                onAccount: (a) => finished.push(a),
+            });
+            const outcome = await (0,publish/* publish */.m)(result, config, {
+                log,
+                github: (0,publish/* githubContextFromEnv */.S)(config.githubToken),
+                githubClient: (0,octokit/* githubClientSettings */.sd)(timeouts),
+                onFilesWritten: (written) => {
+                    filesWritten = true;
+                    result = written;
+                },
+            });
+            result = outcome.result;
+            issues = outcome.issues;
+            for (const [name, value] of Object.entries(outcome.outputs))
+                core/* setOutput */.uH(name, value);
+            if (outcome.exitCode !== 0)
+                core/* setFailed */.C1(outcome.verdict);
+            else
+                core/* info */.pq(outcome.verdict);
+        }
+        catch (error) {
+            fail(error);
+        }
+    };
+    const stop = await Promise.race([work().then(() => null), guard.stopped]);
+    guard.dispose();
+    if (stop === null) {
+        if (result && writeSummary)
+            await summarize(result, '');
+        return;
+    }
+    // Stopped early: no file is left half-written, the summary says how far the run got, the step fails.
+    (0,publish_files/* removePartialFiles */.lE)();
+    const cfg = config;
+    const partial = result ??
+        (cfg
+            ? (0,audit/* assembleResult */.AP)({
+                mode: cfg.credentialReports.length > 0 ? 'offline' : 'live',
+                config: cfg,
+                audits: finished,
+                generatedAt: new Date(),
+                notes: [],
+            })
+            : null);
+    const banner = interruptedBanner({
+        reason: stop.reason,
+        detail: stop.detail,
+        finished: partial?.accounts.length ?? finished.length,
+        planned,
+        filesWritten,
+    });
+    if (writeSummary) {
+        if (partial)
+            await summarize(partial, banner);
+        else
+            await core/* summary */.z
+                .addRaw(banner)
+                .write()
+                .catch(() => undefined);
+    }
+    core/* setFailed */.C1(`Audit ${stop.reason}: ${stop.detail}.`);
+    // Requests still in flight would keep the process alive; everything worth keeping is written.
+    process.exit(1);
+    async function summarize(r, prefix) {
+        try {
+            await core/* summary */.z.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.g)(error)}`);
+        }
+    }
+}
+/** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
+function fail(error) {
+    if (error instanceof model/* InputError */.d) {
+        core/* setFailed */.C1(error.message);
+        return;
+    }
+    if (error instanceof Error && error.stack)
+        core/* debug */.Yz(error.stack);
+    core/* setFailed */.C1((0,errors/* errorMessage */.g)(error));
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * Plain data shared by every stage of the pipeline:
+ * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
+ * Nothing here does I/O; every formatter is a pure function of these types.
+ */
+/** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7791:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lE: () => (/* binding */ removePartialFiles),
+/* harmony export */   t4: () => (/* binding */ writeReportFiles),
+/* harmony export */   yi: () => (/* binding */ ReportWriteError)
+/* harmony export */ });
+/* unused harmony export writeFileAtomic */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7401);
+
+
+
+
+
+/** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
+const inFlight = new Set();
+/** A report file that could not be written: names the input and the path. */
+class ReportWriteError extends Error {
+    input;
+    path;
+    constructor(input, path, cause) {
+        const e = cause;
+        const what = e?.code ? `${e.code}: ${e.message}` : String(cause?.message ?? cause);
+        super(`Could not write ${input} "${path}": ${what}`, { cause });
+        this.input = input;
+        this.path = path;
+        this.name = 'ReportWriteError';
+    }
+}
+/**
+ * Writes `text` to `path` so that it is complete or absent: into a temporary file in the same folder
+ * (so the rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in
+ * the middle leaves the previous file as it was.
+ */
+async function writeFileAtomic(path, text) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    inFlight.add(temp);
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(text, 'utf8');
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true }).catch(() => undefined);
+        throw err;
+    }
+    finally {
+        inFlight.delete(temp);
+    }
+}
+/** Removes the temporary files of writes still under way (for a run that is being stopped). */
+function removePartialFiles() {
+    for (const temp of inFlight)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+    inFlight.clear();
+}
+/**
+ * Writes every registered format: the SARIF log always, even with zero results (that is what closes
+ * fixed alerts), then the JSON report. All are tried; the first failure is thrown as a ReportWriteError
+ * naming its input and path.
+ */
+async function writeReportFiles(result, config) {
+    let first = null;
+    for (const format of _formats_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_FORMATS */ .E) {
+        const path = format.path(config);
+        try {
+            await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
+        }
+        catch (err) {
+            first ??= new ReportWriteError(format.input, path, err);
+        }
+    }
+    if (first)
+        throw first;
+}
+
+
+/***/ }),
+
+/***/ 7401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ REPORT_FORMATS),
+  I: () => (/* binding */ reportFiles)
+});
+
 // EXTERNAL MODULE: ./src/report/sarif.ts
 var sarif = __nccwpck_require__(5881);
 // EXTERNAL MODULE: ./src/report/json.ts
@@ -77686,24 +79098,49 @@ var json = __nccwpck_require__(2794);
 /** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/report/files.ts
+;// CONCATENATED MODULE: ./src/publish/formats.ts
 
 
 
-
-
-async function writeText(path, text) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, text, 'utf8');
+function formats_json(value) {
+    return JSON.stringify(value, null, 2) + '\n';
 }
-/** Writes the SARIF log (always, even with zero results: that is what closes fixed alerts) and the JSON report. */
-async function writeReportFiles(result, paths) {
-    await writeText(paths.sarifFile, JSON.stringify((0,sarif/* buildSarif */.Ep)(result, { toolVersion: VERSION }), null, 2) + '\n');
-    await writeText(paths.jsonFile, JSON.stringify((0,json/* buildJsonReport */.XY)(result), null, 2) + '\n');
+/** Every format a run writes, in the order they are written. */
+const REPORT_FORMATS = [
+    {
+        input: 'sarif-file',
+        output: 'sarif-file',
+        path: (c) => c.sarifFile,
+        render: (r, c) => formats_json((0,sarif/* buildSarif */.Ep)(r, { toolVersion: VERSION, category: c.category ?? null })),
+    },
+    {
+        input: 'json-file',
+        output: 'json-file',
+        path: (c) => c.jsonFile,
+        render: (r) => formats_json((0,json/* buildJsonReport */.XY)(r)),
+    },
+];
+/** The paths of the report files, as the summary and the outputs name them. */
+function reportFiles(config) {
+    return { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
 }
 
-// EXTERNAL MODULE: ./src/report/outputs.ts
-var report_outputs = __nccwpck_require__(5468);
+
+/***/ }),
+
+/***/ 8746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  se: () => (/* binding */ RATE_LIMIT_RETRIES),
+  Qi: () => (/* binding */ createOctokit),
+  sd: () => (/* binding */ githubClientSettings)
+});
+
+// UNUSED EXPORTS: MAX_RATE_LIMIT_WAIT_SECONDS, apiBaseUrl, fetchWithTimeout
+
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
@@ -77983,10 +79420,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -78194,7 +79631,7 @@ function getValues(context, operator, key, modifier) {
   }
   return result;
 }
-function dist_bundle_parseUrl(template) {
+function parseUrl(template) {
   return {
     expand: expand.bind(null, template)
   };
@@ -78239,7 +79676,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function dist_bundle_parse(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -78253,7 +79690,7 @@ function dist_bundle_parse(options) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url);
-  url = dist_bundle_parseUrl(url).expand(parameters);
+  url = parseUrl(url).expand(parameters);
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
@@ -78305,7 +79742,7 @@ function dist_bundle_parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return dist_bundle_parse(merge(defaults, route, options));
+  return parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -78316,7 +79753,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: dist_bundle_parse
+    parse
   });
 }
 
@@ -79266,12 +80703,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -83035,7 +84472,9 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./src/github/octokit.ts
+// EXTERNAL MODULE: ./src/timeouts.ts
+var src_timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/publish/octokit.ts
 /**
  * The one place an Octokit client is made: `@actions/github`'s client with the throttling and retry
  * plugins, pointed at `GITHUB_API_URL` (GitHub Enterprise Server, local test servers).
@@ -83044,10 +84483,45 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+
+
 /** How often a request that hit a rate limit is tried again before the error is returned. */
 const RATE_LIMIT_RETRIES = 3;
 /** A primary rate limit that resets later than this is not waited for (the run would just hang). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+/** The settings of a real run: GitHub's pacing, `retry-after` in seconds, the request timeout of timeouts.ts. */
+function githubClientSettings(timeouts = (0,src_timeouts/* timeoutsFromEnv */.I5)()) {
+    return { retryAfterBaseMs: 1000, requestTimeoutMs: timeouts.githubRequestMs, pacing: 'github' };
+}
+/**
+ * `fetch` with a deadline for the whole response, body included: a response that stalls fails with a
+ * `TimeoutError`, which Octokit turns into a 500-like RequestError that the retry plugin retries.
+ */
+function fetchWithTimeout(timeoutMs, base = fetch) {
+    return async (input, init) => {
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+        try {
+            const res = await base(input, { ...init, signal });
+            const body = [101, 204, 205, 304].includes(res.status) ? null : await res.arrayBuffer();
+            const copy = new Response(body, {
+                status: res.status,
+                statusText: res.statusText,
+                headers: res.headers,
+            });
+            Object.defineProperty(copy, 'url', { value: res.url });
+            return copy;
+        }
+        catch (err) {
+            if (deadline.aborted) {
+                throw new Error(`no complete answer from the GitHub API within ${timeoutMs / 1000} s`, {
+                    cause: err,
+                });
+            }
+            throw err;
+        }
+    };
+}
 /** The API root: `GITHUB_API_URL` (set by the runner, also on GHES) or github.com. */
 function apiBaseUrl(env = process.env) {
     const url = env['GITHUB_API_URL']?.trim();
@@ -83057,7 +84531,7 @@ function describe(options) {
     return `${options.method ?? 'GET'} ${options.url ?? ''}`.trim();
 }
 function createOctokit(token, opts) {
-    const { log, timing = {} } = opts;
+    const { log, settings } = opts;
     // @actions/github reads GITHUB_API_URL once, when it is first imported; reading it again here means
     // a value set later (a test's local server) is honoured too. In the action both are the same.
     const baseUrl = opts.baseUrl ?? apiBaseUrl();
@@ -83079,18 +84553,22 @@ function createOctokit(token, opts) {
             return again;
         },
     };
-    if (timing.retryAfterBaseMs !== undefined)
-        throttle.retryAfterBaseValue = timing.retryAfterBaseMs;
-    if (timing.writeLimiter)
-        throttle.write = timing.writeLimiter;
-    if (timing.notificationsLimiter)
-        throttle.notifications = timing.notificationsLimiter;
+    throttle.retryAfterBaseValue = settings.retryAfterBaseMs;
+    if (settings.pacing !== 'github') {
+        throttle.write = settings.pacing.write;
+        throttle.notifications = settings.pacing.notifications;
+    }
     return getOctokit(token, {
         baseUrl,
+        // Replaces (shallowly) @actions/github's request defaults, so its proxy-aware fetch is wrapped, not lost.
+        request: {
+            ...defaults.request,
+            fetch: fetchWithTimeout(settings.requestTimeoutMs, defaults.request?.fetch ?? fetch),
+        },
         throttle,
         retry: {
             retries: RATE_LIMIT_RETRIES,
-            ...(timing.retryAfterBaseMs !== undefined ? { retryAfterBaseValue: timing.retryAfterBaseMs } : {}),
+            retryAfterBaseValue: settings.retryAfterBaseMs,
         },
         log: {
             debug: () => undefined,
@@ -83101,13 +84579,38 @@ function createOctokit(token, opts) {
     }, throttling, retry);
 }
 
+
+/***/ }),
+
+/***/ 5406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ githubContextFromEnv),
+  m: () => (/* binding */ publish)
+});
+
+// EXTERNAL MODULE: ./src/publish/files.ts
+var files = __nccwpck_require__(7791);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(7401);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var report_outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
+var octokit = __nccwpck_require__(8746);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var rule = __nccwpck_require__(5917);
-;// CONCATENATED MODULE: ./src/github/issue-body.ts
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/issue-body.ts
 /**
  * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
  * the hidden marker that finds it again, and the closing comments. Pure functions of the findings:
@@ -83116,6 +84619,7 @@ var rule = __nccwpck_require__(5917);
  * Every untrusted string (user names, ARNs, aliases, tag values, regions, services) is escaped: it
  * cannot add Markdown or HTML, link anywhere, @mention anyone or reference an issue.
  */
+
 
 
 
@@ -83204,9 +84708,12 @@ function issue_body_parseFirstListed(body) {
 function mergeFirstListed(previous, locations, now) {
     return new Map(locations.map((loc) => [loc, previous.get(loc) ?? now]));
 }
-/** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
-function plainText(s, max) {
-    return (0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${markdown/* ZWSP */.z5}`);
+/**
+ * An identifier (user name, account id) in a title: inline code, which GitHub renders in titles too:
+ * it mentions, links and references nothing, and copies (and searches) as the name itself.
+ */
+function titleCode(s, max) {
+    return (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)((0,markdown/* oneLine */.TN)(s), max));
 }
 /**
  * What the user has, as the job summary words it: `an unused access key created at user setup`, or
@@ -83216,7 +84723,7 @@ function violation(scope) {
     return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
 }
 function renderTitle(group, scope) {
-    const title = `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
+    const title = `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
         `has ${violation(scope)}`;
     return (0,markdown/* truncate */.xv)(title, MAX_ISSUE_TITLE);
 }
@@ -83244,9 +84751,11 @@ function whyItMatters() {
 function describeFinding(f) {
     const use = f.reason === 'never-used' || !f.keyLastUsedAt
         ? 'has never been used'
-        : `was last used on ${when((0,rule/* formatDay */.im)(f.keyLastUsedAt))}`;
+        : `was last used on ${when((0,format/* formatDay */.im)(f.keyLastUsedAt))}`;
     return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}, ` +
-        `created ${(0,rule/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}` +
+        (f.setupGapSeconds === null
+            ? `created at an unknown time (the report has no date for it), ${use}`
+            : `created ${(0,format/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}`) +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
             : ''));
@@ -83255,9 +84764,9 @@ function keyRow(f) {
     return [
         String(f.keySlot),
         dash(f.accessKeyId, (k) => code(k, 128)),
-        when((0,rule/* formatUtc */.ay)(f.keyCreatedAt)),
-        when((0,rule/* formatDuration */.a3)(f.setupGapSeconds)),
-        f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,rule/* formatDay */.im)(f.keyLastUsedAt)),
+        when((0,format/* keyCreatedText */.b8)(f)),
+        when((0,format/* setupGapText */.Hh)(f)),
+        f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when((0,format/* formatDay */.im)(f.keyLastUsedAt)),
         dash(f.keyLastUsedRegion, (v) => md(v, 64)),
         dash(f.keyLastUsedService, (v) => md(v, 64)),
     ];
@@ -83267,12 +84776,12 @@ function fixBlock(findings) {
     if (tooLong) {
         return ['The user name is too long to show a command for; see the JSON report for the exact values.'];
     }
-    const lines = findings.flatMap((f) => (0,rule/* fixCommands */.Yi)(f));
+    const lines = findings.flatMap((f) => (0,format/* fixCommands */.Yi)(f));
     return [(0,markdown/* codeBlock */.DV)(lines, 'sh')];
 }
 function exemptionCommand(userName, tag) {
-    const name = userName.length > MAX_COMMAND_NAME ? 'USER' : (0,rule/* shellQuote */.ZL)(userName);
-    return `aws iam tag-user --user-name ${name} --tags ${(0,rule/* shellQuote */.ZL)(`Key=${tag},Value="reason; expires=YYYY-MM-DD"`)}`;
+    const name = userName.length > MAX_COMMAND_NAME ? 'USER' : (0,format/* shellQuote */.ZL)(userName);
+    return `aws iam tag-user --user-name ${name} --tags ${(0,format/* shellQuote */.ZL)(`Key=${tag},Value="reason; expires=YYYY-MM-DD"`)}`;
 }
 function safeRunUrl(url) {
     return url && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? url : null;
@@ -83280,17 +84789,18 @@ function safeRunUrl(url) {
 function renderBody(group, opts, shown) {
     const { findings } = group;
     const first = findings[0];
-    const account = (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable: true }) +
-        (group.alias ? ` (${md(group.alias, 64)})` : '');
+    const accountIn = (inTable) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64), { inTable }) +
+        (group.alias ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.alias, 64), { inTable })})` : '');
+    const account = accountIn(false);
     const runUrl = safeRunUrl(opts.runUrl);
     const keys = findings.slice(0, shown);
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
         ...(opts.firstListed ? [renderFirstListed(opts.firstListed)] : []),
         '',
-        `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
+        `## IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} has ${violation(opts.scope)}`,
         '',
-        `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
+        `The IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} in AWS account ${account} can sign in to the console with a ` +
             `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
             'that nobody seems to need:',
         '',
@@ -83300,11 +84810,11 @@ function renderBody(group, opts, shown) {
         '### Evidence',
         '',
         (0,markdown/* markdownTable */.Qj)(['Field', 'Value'], [
-            ['Account', account],
-            ['User', md(group.userName)],
+            ['Account', accountIn(true)],
+            ['User', code(group.userName, 256)],
             ['ARN', code(group.userArn)],
-            ['User created', first ? when((0,rule/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
-            ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,rule/* formatDay */.im)(v)))],
+            ['User created', first ? when((0,format/* formatUtc */.ay)(first.userCreatedAt)) : '—'],
+            ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when((0,format/* formatDay */.im)(v)))],
             ['MFA', first?.mfaActive ? 'active' : 'not active'],
         ]),
         '',
@@ -83401,13 +84911,10 @@ function closingComment(reason, opts) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/github/history.ts
+;// CONCATENATED MODULE: ./src/publish/history.ts
 
 
-function httpStatus(e) {
-    const s = typeof e === 'object' && e !== null ? e.status : undefined;
-    return typeof s === 'number' ? s : null;
-}
+
 /** Why listing failed, by status: the permission to add, or that code scanning is off. */
 function alertListingWhy(status) {
     return status === null
@@ -83442,7 +84949,7 @@ async function listOpenAlerts(opts) {
     }
     catch (e) {
         // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
-        const status = httpStatus(e);
+        const status = (0,errors/* httpStatus */.n)(e);
         if (status === null) {
             log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
         }
@@ -83480,7 +84987,7 @@ function issueFirstListed(issues, label) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/github/code-scanning.ts
+;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
 function accountOf(path, accounts) {
@@ -83523,7 +85030,7 @@ async function fetchCarriedAlerts(opts) {
     return carriedFromListing(listing, opts.failedAccountIds, opts.log);
 }
 
-;// CONCATENATED MODULE: ./src/github/issues.ts
+;// CONCATENATED MODULE: ./src/publish/issues.ts
 
 
 
@@ -83627,6 +85134,19 @@ function planIssueSync(existing, result, opts) {
             ? undefined
             : mergeFirstListed(issue_body_parseFirstListed(open?.body), user.violating.map((f) => f.location), opts.recordFirstListedAt);
         const { title, body } = renderIssue({ ...user.group, findings: user.violating }, firstListed ? { ...renderOpts, firstListed } : renderOpts);
+        // Two open issues for one user (a lost response once made a second): keep the oldest.
+        if (okAccounts.has(accountId)) {
+            for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
+                actions.push({
+                    kind: 'close',
+                    number: dup.number,
+                    accountId,
+                    userName,
+                    reason: 'duplicate',
+                    comment: `Duplicate of #${open.number}, which tracks this user. Closing this one.`,
+                });
+            }
+        }
         if (open) {
             if (open.title !== title || !sameIssueBody(open.body, body)) {
                 actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
@@ -83686,7 +85206,7 @@ function describeIssueError(e) {
         return `${PREFIX}: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? e.message : String(e))}`;
     const message = (0,markdown/* oneLine */.TN)(e.message);
     if (/rate limit/i.test(message)) {
-        return `${PREFIX}: GitHub's API rate limit was still exceeded after ${RATE_LIMIT_RETRIES} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
+        return `${PREFIX}: GitHub's API rate limit was still exceeded after ${octokit/* RATE_LIMIT_RETRIES */.se} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
     }
     if (e.status === 403 || e.status === 404 || e.status === 410) {
         const accepted = e.response?.headers?.['x-accepted-github-permissions'];
@@ -83714,6 +85234,7 @@ async function listIssues(octokit, owner, repo) {
         title: i.title,
         body: i.body ?? '',
         labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        url: i.html_url,
     }));
 }
 /** Create the labels of new issues that the repository lacks (a concurrent run may win: 422 is fine). */
@@ -83742,6 +85263,114 @@ async function ensureLabels(octokit, owner, repo, labels) {
         }
     }
 }
+/** Attempts at creating one issue, each after checking that no earlier attempt created it. */
+const CREATE_ATTEMPTS = 3;
+/**
+ * Creating an issue is not idempotent: a 5xx or a reset after GitHub created it, retried blindly, makes a
+ * second one. So the retry plugin is off for this request, and after an ambiguous failure the issues are
+ * listed again by label and the issue's marker looked for before trying again. Returns the number.
+ */
+async function createOnce(octokit, owner, repo, a, log) {
+    const marker = issue_body_parseMarker(a.body);
+    for (let attempt = 1;; attempt++) {
+        try {
+            const { data } = await octokit.rest.issues.create({
+                owner,
+                repo,
+                title: a.title,
+                body: a.body,
+                labels: a.labels,
+                request: { retries: 0 },
+            });
+            return data;
+        }
+        catch (e) {
+            const ambiguous = isHttpError(e) && e.status >= 500;
+            if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker)
+                throw e;
+            const again = await listIssues(octokit, owner, repo);
+            const made = again.find((i) => {
+                const m = issue_body_parseMarker(i.body);
+                return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
+            });
+            if (made)
+                return { number: made.number, html_url: made.url ?? '' };
+            log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
+        }
+    }
+}
+function who(a) {
+    return (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
+}
+/** Records one issue the sync changed, as the API answered. */
+function touched(outcome, action, a, data) {
+    outcome.issues.push({
+        action,
+        number: data.number,
+        url: data.html_url,
+        accountId: a.accountId,
+        userName: a.userName,
+    });
+}
+/** Carries out one planned action and counts it in `outcome`; throws what GitHub answers. */
+async function applyAction(opts, a, outcome) {
+    const { octokit, owner, repo, log } = opts;
+    switch (a.kind) {
+        case 'create': {
+            const data = await createOnce(octokit, owner, repo, a, log);
+            outcome.opened++;
+            touched(outcome, 'opened', a, data);
+            log.info(`Opened issue #${data.number} for ${who(a)}.`);
+            break;
+        }
+        case 'update': {
+            const { data } = await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: a.number,
+                title: a.title,
+                body: a.body,
+            });
+            outcome.updated++;
+            touched(outcome, 'updated', a, data);
+            log.info(`Updated issue #${a.number} for ${who(a)}.`);
+            break;
+        }
+        case 'reopen': {
+            const { data } = await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: a.number,
+                state: 'open',
+                title: a.title,
+                body: a.body,
+            });
+            outcome.reopened++;
+            touched(outcome, 'reopened', a, data);
+            log.info(`Reopened issue #${a.number} for ${who(a)}.`);
+            break;
+        }
+        case 'close': {
+            // Close first, then comment: if the close fails, the next run tries again without a second
+            // comment; one comment per state change.
+            const { data } = await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: a.number,
+                state: 'closed',
+                // an accepted exemption is not a fix
+                state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
+            });
+            await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
+            outcome.closed++;
+            touched(outcome, 'closed', a, data);
+            log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
+            break;
+        }
+        case 'skip':
+            break;
+    }
+}
 /**
  * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
  * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
@@ -83756,8 +85385,8 @@ async function syncIssues(opts) {
         closed: 0,
         skipped: 0,
         error: null,
+        issues: [],
     };
-    const who = (a) => (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
     try {
         const existing = await listIssues(octokit, owner, repo);
         const actions = planIssueSync(existing, result, {
@@ -83771,60 +85400,8 @@ async function syncIssues(opts) {
         if (firstCreate && firstCreate.kind === 'create') {
             await ensureLabels(octokit, owner, repo, firstCreate.labels);
         }
-        for (const a of actions) {
-            switch (a.kind) {
-                case 'create': {
-                    const { data } = await octokit.rest.issues.create({
-                        owner,
-                        repo,
-                        title: a.title,
-                        body: a.body,
-                        labels: a.labels,
-                    });
-                    outcome.opened++;
-                    log.info(`Opened issue #${data.number} for ${who(a)}.`);
-                    break;
-                }
-                case 'update':
-                    await octokit.rest.issues.update({
-                        owner,
-                        repo,
-                        issue_number: a.number,
-                        title: a.title,
-                        body: a.body,
-                    });
-                    outcome.updated++;
-                    log.info(`Updated issue #${a.number} for ${who(a)}.`);
-                    break;
-                case 'reopen':
-                    await octokit.rest.issues.update({
-                        owner,
-                        repo,
-                        issue_number: a.number,
-                        state: 'open',
-                        title: a.title,
-                        body: a.body,
-                    });
-                    outcome.reopened++;
-                    log.info(`Reopened issue #${a.number} for ${who(a)}.`);
-                    break;
-                case 'close':
-                    await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
-                    await octokit.rest.issues.update({
-                        owner,
-                        repo,
-                        issue_number: a.number,
-                        state: 'closed',
-                        // an accepted exemption is not a fix
-                        state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
-                    });
-                    outcome.closed++;
-                    log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
-                    break;
-                case 'skip':
-                    break;
-            }
-        }
+        for (const a of actions)
+            await applyAction(opts, a, outcome);
         if (outcome.skipped > 0) {
             log.info(`${outcome.skipped} violating user(s) got no issue: max-issues (${opts.maxIssues}) new issues per run.`);
         }
@@ -83838,7 +85415,7 @@ async function syncIssues(opts) {
     return outcome;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
+;// CONCATENATED MODULE: ./src/publish/publish.ts
 
 
 
@@ -83846,74 +85423,99 @@ async function syncIssues(opts) {
 
 
 
-async function runPipeline(config, deps) {
+/** The run's one GitHub client, made when first needed (a run that needs none makes none). */
+function gitHub(deps) {
+    const context = deps.github;
+    if (!context)
+        return null;
+    let client = null;
+    return {
+        context,
+        get octokit() {
+            client ??= (0,octokit/* createOctokit */.Qi)(context.token, { log: deps.log, settings: deps.githubClient });
+            return client;
+        },
+    };
+}
+async function publish(audited, config, deps) {
     if (config.remediation.mode !== 'off') {
-        // Issue 12's core (src/evaluate/history.ts, src/evaluate/remediation.ts, src/remediate/deactivate.ts)
-        // is not wired into this pipeline yet: say so instead of silently doing nothing.
+        // Issue 12's core (evaluate/history.ts, evaluate/remediation.ts, remediate/deactivate.ts) is not
+        // wired into publish yet: say so instead of silently doing nothing.
         deps.log.warning(`remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`);
     }
-    let result = await runAudit(config, deps);
-    deps.onResult?.(result);
-    result = await keepFailedAccountsAlerts(result, deps);
-    deps.onResult?.(result);
-    await writeReportFiles(result, config);
+    const github = gitHub(deps);
+    const result = await keepFailedAccountsAlerts(audited, github, deps);
+    // A file that cannot be written fails the run, but the issues and the other outputs still happen.
+    let writeError = null;
+    try {
+        await (0,files/* writeReportFiles */.t4)(result, config);
+        deps.onFilesWritten?.(result);
+    }
+    catch (err) {
+        if (!(err instanceof files/* ReportWriteError */.yi))
+            throw err;
+        writeError = err.message;
+        deps.log.warning(writeError);
+    }
     let issues = null;
     if (config.createIssues) {
-        issues = await syncIssueTracker(result, config, deps);
+        issues = await syncIssueTracker(result, config, github, deps);
         if (issues.error)
             deps.log.warning(issues.error);
     }
-    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile, issues });
+    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { ...(0,formats/* reportFiles */.I)(config), issues });
     const { code, reason } = (0,report_outputs/* exitCodeFor */.Rr)(result, config.failOn);
+    if (writeError !== null) {
+        return { result, issues, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
+    }
     return { result, issues, outputs, exitCode: code, verdict: reason };
 }
 /**
  * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again. Without GitHub access that is impossible; the user is told what that means.
  */
-async function keepFailedAccountsAlerts(result, deps) {
+async function keepFailedAccountsAlerts(result, github, deps) {
     const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
     if (result.mode !== 'live' || failed.length === 0)
         return result;
-    if (!deps.github) {
+    if (!github) {
         deps.log.warning(`No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
             'cannot be carried forward and will show as fixed until the next good run.');
         return result;
     }
-    const octokit = createOctokit(deps.github.token, { log: deps.log });
     const { alerts, warning } = await fetchCarriedAlerts({
-        octokit,
-        owner: deps.github.owner,
-        repo: deps.github.repo,
+        octokit: github.octokit,
+        owner: github.context.owner,
+        repo: github.context.repo,
         toolName: rule/* TOOL_NAME */.lH,
         failedAccountIds: failed,
-        ref: deps.github.ref ?? undefined,
+        ref: github.context.ref ?? undefined,
         log: deps.log,
     });
     if (warning)
         deps.log.warning(warning);
     return { ...result, carriedForward: alerts };
 }
-async function syncIssueTracker(result, config, deps) {
-    if (!deps.github) {
+async function syncIssueTracker(result, config, github, deps) {
+    if (!github) {
         return {
             opened: 0,
             updated: 0,
             reopened: 0,
             closed: 0,
             skipped: 0,
+            issues: [],
             error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
         };
     }
-    const octokit = createOctokit(deps.github.token, { log: deps.log });
     return syncIssues({
-        octokit,
-        owner: deps.github.owner,
-        repo: deps.github.repo,
+        octokit: github.octokit,
+        owner: github.context.owner,
+        repo: github.context.repo,
         result,
         extraLabels: config.issueLabels,
         maxIssues: config.maxIssues,
-        runUrl: deps.github.runUrl,
+        runUrl: github.context.runUrl,
         log: deps.log,
     });
 }
@@ -83925,6 +85527,142 @@ function githubContextFromEnv(token, env = process.env) {
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null;
     return { token, owner, repo, runUrl, ref: env.GITHUB_REF ?? null };
+}
+
+
+/***/ }),
+
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ describeCreation),
+/* harmony export */   Hh: () => (/* binding */ setupGapText),
+/* harmony export */   Yi: () => (/* binding */ fixCommands),
+/* harmony export */   ZL: () => (/* binding */ shellQuote),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   b8: () => (/* binding */ keyCreatedText),
+/* harmony export */   im: () => (/* binding */ formatDay),
+/* harmony export */   pt: () => (/* binding */ describeUse)
+/* harmony export */ });
+/* unused harmony exports keyIdQuery, daysBetween */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
+
+/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
+function shellQuote(s) {
+    const clean = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
+        return clean;
+    return `'${clean.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The JMESPath `--query` of `aws iam list-access-keys` that prints the id of the key created in the
+ * second of `keyCreatedAt` (ISO 8601). The AWS CLI renders `CreateDate` as `2026-01-02T03:04:05+00:00`
+ * (v2's default `cli_timestamp_format`) or as sent, `2026-01-02T03:04:05Z` (v1): matching the second's
+ * prefix selects the key under both.
+ */
+function keyIdQuery(keyCreatedAt) {
+    const t = Date.parse(keyCreatedAt);
+    const second = Number.isNaN(t) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
+    return `AccessKeyMetadata[?starts_with(CreateDate, '${second.replace(/'/g, '')}')].AccessKeyId`;
+}
+/**
+ * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
+ * deactivate first (reversible), then delete. Without a key id (offline audits), the key is selected by
+ * its creation time (`list-access-keys --query`), so the block can be pasted as it is.
+ */
+function fixCommands(f) {
+    const user = shellQuote(f.userName);
+    const lines = [];
+    let key;
+    if (f.accessKeyId) {
+        key = shellQuote(f.accessKeyId);
+    }
+    else if (f.keyCreatedAt === null) {
+        // Nothing in the report tells the key apart (no id, no creation time): list the keys and have the
+        // reader set KEY_ID; until it is set, the two commands refuse to run (`${KEY_ID:?...}`).
+        key = '"${KEY_ID:?set KEY_ID to the AccessKeyId of the key to remove}"';
+        lines.push(`# the report has no creation time for this key (slot ${f.keySlot}) and no key id (offline): list the`, `# user's keys, set KEY_ID to the right AccessKeyId (a live audit names it), then run the rest`, `aws iam list-access-keys --user-name ${user} --output table`, `KEY_ID=''`);
+    }
+    else {
+        key = '"$KEY_ID"';
+        lines.push(`# key id not in the report (offline): the key created ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
+    }
+    lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
+    return lines;
+}
+/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
+function formatDuration(seconds) {
+    let s = Math.round(Math.abs(seconds));
+    const units = [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['min', 60],
+        ['s', 1],
+    ];
+    const parts = [];
+    for (const [name, size] of units) {
+        const n = Math.floor(s / size);
+        if (n > 0) {
+            parts.push(`${n} ${name}`);
+            s -= n * size;
+        }
+        else if (parts.length > 0) {
+            break; // adjacent units only: `3 d`, not `3 d 5 min`
+        }
+        if (parts.length === 2)
+            break;
+    }
+    return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+/** The key's creation time for a reader: `2024-05-01 10:00:00 UTC`, or `unknown`. */
+function keyCreatedText(f) {
+    return f.keyCreatedAt === null ? 'unknown' : formatUtc(f.keyCreatedAt);
+}
+/** The setup gap for a reader: `12 s`, or `unknown` when the key's creation time is. */
+function setupGapText(f) {
+    return f.setupGapSeconds === null ? 'unknown' : formatDuration(f.setupGapSeconds);
+}
+/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
+function formatUtc(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** `2024-05-01`; anything that is not a date is returned as is. */
+function formatDay(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
+}
+/** Whole days from `from` to `to` (floored), or null when either is not a date. */
+function daysBetween(from, to) {
+    const a = Date.parse(from);
+    const b = Date.parse(to);
+    if (Number.isNaN(a) || Number.isNaN(b))
+        return null;
+    return Math.floor((b - a) / 86_400_000);
+}
+/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
+function describeCreation(f, setupWindowSeconds) {
+    if (f.setupGapSeconds === null)
+        return 'created at an unknown time (the report has no date for it)';
+    // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
+    const gap = formatDuration(f.setupGapSeconds);
+    if (f.setupGapSeconds <= setupWindowSeconds)
+        return `created at user setup (${gap} after the user)`;
+    return `created ${gap} after the user`;
+}
+/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
+function describeUse(f, asOf) {
+    if (f.reason === 'never-used' || !f.keyLastUsedAt)
+        return 'never used';
+    const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x) => !!x);
+    const days = daysBetween(f.keyLastUsedAt, asOf);
+    return (`last used ${formatDay(f.keyLastUsedAt)}` +
+        (where.length > 0 ? ` (${where.join(', ')})` : '') +
+        (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
 }
 
 
@@ -83946,6 +85684,8 @@ const ACCOUNT_FIELDS = [
     'status',
     'error',
     'hint',
+    'errorCode',
+    'errorStep',
     'usersScanned',
     'reportGeneratedAt',
     'source',
@@ -83980,7 +85720,8 @@ function pick(value, keys) {
     return out;
 }
 function jsonAccount(a) {
-    return pick(a, ACCOUNT_FIELDS);
+    const source = a.source.kind === 'aws' ? 'aws' : a.source.path;
+    return pick({ ...a, source }, ACCOUNT_FIELDS);
 }
 function jsonFinding(f) {
     return pick(f, FINDING_FIELDS);
@@ -84010,12 +85751,13 @@ function buildJsonReport(result) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Jk: () => (/* binding */ visibleInvisibles),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   xv: () => (/* binding */ truncate),
-/* harmony export */   z5: () => (/* binding */ ZWSP)
+/* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony export ZWSP */
 /**
  * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
  * and the GitHub issue bodies. Whatever goes in comes out as inert text: no HTML, no links, no
@@ -84029,6 +85771,20 @@ const ZWSP = '\u200b';
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters that show as nothing (or only reorder text): soft hyphen, Arabic letter mark, Mongolian
+ * vowel separator, zero-width space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and
+ * invisible operators, and the BOM (zero-width no-break space).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/**
+ * Shows invisible characters of an identifier (user name, ARN, alias) as `\u200e`-style escapes, so
+ * `alice` and `ali\u200ece` cannot look the same. Apply to the raw string, before escaping it or
+ * putting it in a code span (for display only: SARIF, JSON and shell commands keep the exact name).
+ */
+function visibleInvisibles(s) {
+    return s.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Control characters (newlines included) become spaces. */
 function oneLine(s) {
     return s.replace(CONTROL, ' ');
@@ -84077,7 +85833,8 @@ function escapeMarkdown(s) {
  * otherwise read as a cell boundary even inside code (it renders as `|`).
  */
 function codeSpan(s, opts = {}) {
-    let text = oneLine(s);
+    // invisible and bidi characters are shown as \uXXXX, so two look-alike names never look the same
+    let text = oneLine(visibleInvisibles(s));
     if (text === '')
         text = ' ';
     const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
@@ -84224,12 +85981,13 @@ function exitCodeFor(result, failOn) {
 /* harmony export */   lL: () => (/* binding */ sarifResultCounts),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA, AUTOMATION_ID_PREFIX, toArtifactUri, locationFingerprint, sarifText, automationId */
+/* unused harmony exports SARIF_SCHEMA, toArtifactUri, locationFingerprint, sarifText, automationId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2794);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2794);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5917);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
 /**
  * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, the one rule (always, even with zero
  * results: that is what closes fixed alerts), one result per failing key, exempted keys left out,
@@ -84239,10 +85997,10 @@ function exitCodeFor(result, failOn) {
 
 
 
+
 /** GitHub rejects a run with more results than this. */
 const SARIF_MAX_RESULTS = 25_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const AUTOMATION_ID_PREFIX = 'iam-initial-access-keys/';
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
 /**
@@ -84286,13 +86044,22 @@ function locationFingerprint(path) {
 function sarifText(s) {
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
-function automationId(result) {
+/**
+ * The run's `automationDetails.id` (DESIGN §4), or null for none. Without a `category` the run has no
+ * `automationDetails`: github/codeql-action/upload-sarif then derives the category from the workflow,
+ * the job and the matrix values, and its own `category:` input applies (an id in the file would override
+ * both, so two uploads in one repository would close each other's alerts). With one: the category with
+ * a trailing `/`, plus `K-of-N/` under `shard`.
+ */
+function automationId(result, category) {
+    if (!category)
+        return null;
     const s = result.shard;
-    return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
+    return (category.endsWith('/') ? category : `${category}/`) + (s ? `${s.index}-of-${s.total}/` : '');
 }
 /** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
 function findingEvidence(f) {
-    const { exempted: _exempted, location: _location, ...evidence } = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonFinding */ .eg)(f);
+    const { exempted: _exempted, location: _location, ...evidence } = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonFinding */ .eg)(f);
     return evidence;
 }
 function ruleDescriptor() {
@@ -84322,8 +86089,8 @@ function findingMessage(f, result, alias) {
         : `access key in slot ${f.keySlot}`;
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
-        `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
 }
 function physicalLocation(location) {
     return [
@@ -84419,7 +86186,6 @@ function buildSarif(result, opts) {
                 rules: [ruleDescriptor()],
             },
         },
-        automationDetails: { id: automationId(result) },
         invocations: [invocation],
         results,
         columnKind: 'utf16CodeUnits',
@@ -84442,90 +86208,107 @@ function buildSarif(result, opts) {
     };
     if (run.tool.driver.semanticVersion === undefined)
         delete run.tool.driver.semanticVersion;
+    const id = automationId(result, opts.category ?? null);
+    if (id !== null)
+        run.automationDetails = { id };
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
 
 /***/ }),
 
-/***/ 7994:
+/***/ 6158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   bF: () => (/* binding */ renderTerminal)
+/* harmony export */   Bm: () => (/* binding */ shortError),
+/* harmony export */   MG: () => (/* binding */ buildSummaryModel),
+/* harmony export */   Oy: () => (/* binding */ MAX_FIX_BLOCKS),
+/* harmony export */   h2: () => (/* binding */ MAX_MESSAGE)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_MAX_BYTES, MAX_FIX_BLOCKS, verdictText */
+/* unused harmony exports MAX_CELL_MESSAGE, verdictText, codeScanningAlertsUrl, OFFLINE_CAVEAT */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5881);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5881);
 
 
 
 
-/** GitHub accepts 1 MiB of summary per step; stay a little below. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-/** Fix command blocks shown at most; the JSON report has every finding. */
+
+/** Keys with fix commands at most; the JSON report has every finding. */
 const MAX_FIX_BLOCKS = 50;
-const MAX_NAME = 128;
+/** Longest message (note, error, justification) shown. */
 const MAX_MESSAGE = 1_000;
+/** Longest message shown in a table cell. */
 const MAX_CELL_MESSAGE = 200;
-function bytes(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
 /** `access key created at user setup` / `access keys of console users`, by scope. */
 function keysNoun(result, n) {
     const keys = n === 1 ? 'access key' : 'access keys';
     return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .countResult */ .hG)(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} failed`
-            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
+            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
-/** Built from numbers and enums only; `esc` is for the as-of time, in case it is not a date. */
-function settingsText(result, esc = plain) {
+/** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
+function settingsLine(result) {
     const s = result.settings;
     const scope = s.scope === 'at-setup'
-        ? `keys created within ${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
+        ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
-    return `As of ${esc((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(result.asOf))} · ${scope} · ${unused} · ${result.mode} audit${shard}`;
+    return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
-/** The notes, plus the offline caveat of DESIGN §4 unless a note already says it. */
-function allNotes(result) {
-    const notes = [...result.notes];
-    if (result.mode === 'offline' && !notes.some((n) => /offline/i.test(n))) {
-        notes.unshift('Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-            'unavailable; `exempt-users` still applies. Run a live audit to confirm findings against the API.');
-    }
-    return notes;
+/** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
+function codeScanningAlertsUrl(repository) {
+    const tool = /\s/.test(_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH) ? `"${_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH}"` : _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .lH;
+    const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
+    return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
 }
-/** A note may quote names in backticks: those become code spans, the rest is escaped text. */
-function renderNote(s) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(s, MAX_MESSAGE)
+/** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
+function shortError(a) {
+    if (!a.errorCode)
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorStep)}` : '');
+}
+/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
+const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
+    'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
+    'Run a live audit to confirm findings against the API.';
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result) {
+    if (result.mode !== 'offline')
+        return null;
+    return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
+}
+/** A note quotes names in backticks: those are code, the rest is text. */
+function note(text) {
+    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(text, MAX_MESSAGE)
         .split(/(`[^`]+`)/)
-        .map((part) => (/^`[^`]+`$/.test(part) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(part.slice(1, -1)) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(part)))
-        .join('');
+        .filter((p) => p !== '')
+        .map((p) => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
+    return { text, parts };
 }
 function perAccount(findings) {
     const m = new Map();
@@ -84544,279 +86327,167 @@ function reportAge(a, generatedAt) {
         return null;
     const age = (Date.parse(generatedAt) - Date.parse(a.reportGeneratedAt)) / 1000;
     return Number.isNaN(age)
-        ? (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)
-        : `${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(age)} old)`;
+        ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)
+        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(age)} old)`;
 }
-/** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
-function fit(head, items, budget, more) {
-    if (items.length === 0)
-        return '';
-    const all = [...head, ...items].join('\n');
-    if (bytes(all) <= budget)
-        return all;
-    const out = [...head];
-    let used = bytes(head.join('\n'));
-    let i = 0;
-    for (; i < items.length; i++) {
-        const item = items[i];
-        const tail = bytes(`\n${more(items.length - i - 1)}`);
-        if (used + 1 + bytes(item) + tail > budget)
-            break;
-        out.push(item);
-        used += 1 + bytes(item);
-    }
-    out.push(more(items.length - i));
-    const text = out.join('\n');
-    if (bytes(text) <= budget)
-        return text;
-    const pointer = more(items.length);
-    return bytes(pointer) <= budget ? pointer : '';
+function findingRow(f, asOf) {
+    return {
+        finding: f,
+        keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .keyCreatedText */ .b8)(f),
+        setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .setupGapText */ .Hh)(f),
+        use: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .describeUse */ .pt)(f, asOf),
+    };
 }
-function tableRows(headers, rows) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Qj)(headers, rows).split('\n');
-}
-function table(title, headers, rows, budget, more) {
-    if (rows.length === 0)
-        return '';
-    const lines = tableRows(headers, rows);
-    return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
-}
-function renderSummary(result, opts) {
-    const maxBytes = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .countResult */ .hG)(result);
-    const json = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.jsonFile);
-    const cutRows = (what) => (n) => `_${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`;
-    const counts = perAccount(result.findings);
+function buildSummaryModel(result, opts) {
+    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const byAccount = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
-    const exempted = result.findings.filter((f) => f.exempted);
-    const expired = failing.filter((f) => f.exemptionExpired);
-    const failedAccounts = result.accounts.filter((a) => a.status === 'error');
-    const user = (f) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.userName, MAX_NAME));
-    const key = (f) => f.accessKeyId ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
-    const blocks = [];
-    const add = (name, priority, render) => blocks.push({ name, priority, render });
-    add('verdict', 0, () => `### ${verdictText(result, c)}\n\n${settingsText(result, _markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)}`);
-    add('accounts', 6, (budget) => table('#### Accounts', [
-        'Account',
-        'Alias',
-        'Users scanned',
-        'Findings',
-        'Exempted',
-        'Resolved since report',
-        'Report',
-        'Status',
-    ], result.accounts.map((a) => {
-        const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
-        const report = [
-            a.source !== 'aws' ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.source, 200), { inTable: true }) : null,
-            reportAge(a, result.generatedAt),
-        ].filter((x) => x !== null);
-        return [
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId),
-            a.alias ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME)) : '—',
-            String(a.usersScanned),
-            String(n.findings),
-            String(n.exempted),
-            String(a.resolvedSinceReport),
-            report.length > 0 ? report.join(' ') : '—',
-            a.status === 'ok'
-                ? '✅ ok'
-                : `❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'error', MAX_CELL_MESSAGE))}`,
-        ];
-    }), budget, cutRows('account')));
-    add('findings', 7, (budget) => table(`#### Unused ${keysNoun(result, 2)}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], failing.map((f) => [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
-        user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
-        key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
-        f.mfaActive ? 'yes' : '**no**',
-    ]), budget, cutRows('finding')));
-    add('expired', 5, (budget) => fit([
-        '#### Expired exemptions',
-        '',
-        'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
-        '',
-    ], expired.map((f) => `- **${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}: ` +
-        `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification ?? '', MAX_MESSAGE))}`), budget, cutRows('expired exemption')));
-    add('exempted', 8, (budget) => table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], exempted.map((f) => [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId),
-        user(f),
-        key(f),
-        (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf)),
-        f.justification ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.justification, MAX_MESSAGE)) : '—',
-    ]), budget, cutRows('exempted key')));
-    add('fix', 9, (budget) => {
-        if (failing.length === 0)
-            return '';
-        const shown = failing.slice(0, MAX_FIX_BLOCKS);
-        const over = failing.length - shown.length;
-        const head = [
-            '#### How to fix',
-            '',
-            'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
-                `really needed, tag its user with ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(result.settings.exemptionTag)} saying why ` +
-                '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
-            '',
-        ];
-        const items = shown.map((f) => `**${user(f)}** in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.accountId)}:\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f), 'sh')}\n`);
-        const leftOut = (n) => `_Commands for ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, 'more key')} are left out: see the JSON report ${json}._`;
-        if (over > 0)
-            items.push(leftOut(over));
-        // When the budget cuts, the left-out line (always last) is among the cut items.
-        const more = (n) => leftOut(n - (over > 0 ? 1 : 0) + over);
-        return fit(head, items, budget, more).replace(/\n+$/, '');
-    });
-    add('failed', 2, (budget) => fit(['#### Accounts that could not be audited', ''], failedAccounts.map((a) => `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(a.accountId)}**${a.alias ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.alias, MAX_NAME))})` : ''}: ` +
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.error ?? 'unknown error', MAX_MESSAGE)) +
-        (a.hint ? `\n  - To fix: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(a.hint, MAX_MESSAGE))}` : '')), budget, cutRows('failed account')));
-    add('carried', 3, () => {
-        const n = result.carriedForward.length;
-        if (n === 0)
-            return '';
-        return (`**${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(n, 'open code scanning alert')}** of accounts that could not be audited ` +
-            `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`);
-    });
-    add('dropped', 3, () => {
-        const { total, dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .sarifResultCounts */ .lL)(result);
-        if (dropped === 0)
-            return '';
-        return (`⚠️ The SARIF file holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .SARIF_MAX_RESULTS */ .mH.toLocaleString('en-US')} of ` +
-            `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(dropped, 'result')} ` +
-            `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
-    });
-    add('notes', 4, (budget) => fit(['#### Notes', ''], allNotes(result).map((n) => `- ${renderNote(n)}`), budget, cutRows('note')));
-    add('issues', 1, () => (opts.issues ? issuesText(opts.issues) : ''));
-    add('footer', 1, () => `Full report: JSON ${json} · SARIF ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(opts.sarifFile)}`);
-    const join = (parts) => parts.filter((p) => p !== '').join('\n\n') + '\n';
-    const full = join(blocks.map((b) => b.render(Infinity)));
-    if (bytes(full) <= maxBytes)
-        return full;
-    // Too big: give each block, most important first, what is left after reserving room for the rest.
-    const cutNotice = "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
-        `the JSON report ${json} has everything.`;
-    const rendered = new Map();
-    let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * blocks.length - 1;
-    const byPriority = [...blocks].sort((a, b) => a.priority - b.priority);
-    byPriority.forEach((b, i) => {
-        const reserve = 400 * (byPriority.length - i - 1);
-        const text = b.render(Math.max(0, remaining - reserve));
-        const size = bytes(text);
-        if (size <= remaining) {
-            rendered.set(b.name, text);
-            remaining -= size;
-        }
-    });
-    const parts = blocks.map((b) => rendered.get(b.name) ?? '');
-    parts.splice(1, 0, cutNotice);
-    const out = join(parts);
-    // The verdict alone is small; only an absurdly low maxBytes gets here.
-    return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+    const shown = failing.slice(0, MAX_FIX_BLOCKS);
+    const caveat = offlineCaveat(result);
+    return {
+        counts,
+        verdict: verdictText(result, counts),
+        settings: settingsLine(result),
+        caveat: caveat !== null ? note(caveat) : null,
+        alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
+        mode: result.mode,
+        accounts: result.accounts.map((a) => ({
+            account: a,
+            ...(byAccount.get(a.accountId) ?? { findings: 0, exempted: 0 }),
+            resolved: result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
+            reportFile: a.source.kind === 'file' ? a.source.path : null,
+            reportAge: reportAge(a, result.generatedAt),
+        })),
+        findingsTitle: `Unused ${keysNoun(result, 2)}`,
+        failing: failing.map((f) => findingRow(f, result.asOf)),
+        expired: failing.filter((f) => f.exemptionExpired),
+        exempted: result.findings.filter((f) => f.exempted).map((f) => findingRow(f, result.asOf)),
+        fix: failing.length === 0
+            ? null
+            : {
+                exemptionTag: result.settings.exemptionTag,
+                total: failing.length,
+                blocks: shown.map((f) => ({ finding: f, commands: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fixCommands */ .Yi)(f) })),
+                leftOut: failing.length - shown.length,
+            },
+        failedAccounts: result.accounts.filter((a) => a.status === 'error'),
+        carriedAlerts: result.carriedForward.length,
+        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .sarifResultCounts */ .lL)(result),
+        notes: result.notes.filter((n) => n !== caveat).map(note),
+        issues: opts.issues ?? null,
+        files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
+    };
 }
-function truncateBytes(s, max) {
-    let out = s;
-    while (bytes(out) > max)
-        out = out.slice(0, Math.max(0, out.length - Math.ceil((bytes(out) - max) / 4) - 1));
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ parseIsoDateTime),
+/* harmony export */   s: () => (/* binding */ parseIsoTime)
+/* harmony export */ });
+/**
+ * The one ISO 8601 parser. Two callers accept different forms, named here:
+ * - `report`: a timestamp as AWS writes it in a credential report (`2026-11-27T20:47:26+00:00`, `...Z`,
+ *   `.123` fractions, `-0530`); seconds and a zone with minutes are required, surrounding blanks ignored.
+ * - `input`: what a person types for `as-of`: the same, and also a plain date (midnight UTC), a time
+ *   without seconds, a `,` before the fraction, and an offset of whole hours (`+02`).
+ * Impossible dates (Feb 30, hour 24) and years before 1970 are no time (IAM did not exist then).
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:([.,])(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
+/** Epoch milliseconds of `text`, or null when it is not a time of the given form. */
+function parseIsoTime(text, form = 'report') {
+    const m = ISO.exec(form === 'report' ? text.trim() : text);
+    if (!m)
+        return null;
+    const [, y, mo, d, h, mi, s, sep, frac = '', zone = 'Z'] = m;
+    if (form === 'report' && (h === undefined || s === undefined || sep === ',' || /^[+-]\d{2}$/.test(zone))) {
+        return null;
+    }
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    const hour = Number(h ?? '0');
+    const minute = Number(mi ?? '0');
+    const second = Number(s ?? '0');
+    if (year < 1970 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+        return null;
+    }
+    const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+    const local = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    if (new Date(local).getUTCDate() !== day)
+        return null; // 2026-02-30 rolls over
+    let offsetMinutes = 0;
+    if (zone !== 'Z' && zone !== 'z') {
+        const digits = zone.slice(1).replace(':', '');
+        const oh = Number(digits.slice(0, 2));
+        const om = Number(digits.slice(2, 4) || '0');
+        if (oh > 23 || om > 59)
+            return null;
+        offsetMinutes = (oh * 60 + om) * (zone.startsWith('-') ? -1 : 1);
+    }
+    return local - offsetMinutes * 60_000;
+}
+/** The `input` form as a Date; null when invalid. */
+function parseIsoDateTime(text) {
+    const t = parseIsoTime(text, 'input');
+    return t === null ? null : new Date(t);
+}
+
+
+/***/ }),
+
+/***/ 2779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I5: () => (/* binding */ timeoutsFromEnv),
+/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   gH: () => (/* binding */ TIMEOUT_ENV)
+/* harmony export */ });
+/**
+ * Every wait of a run has a bound, and the bounds add up to one the run as a whole explains:
+ *
+ * - an AWS call: connecting at most `awsConnectMs`, the whole request at most `awsRequestMs` (then a
+ *   TimeoutError that the SDK's retry strategy retries, up to AWS_MAX_ATTEMPTS), the socket idle at most
+ *   `awsRequestMs` too;
+ * - a GitHub API call: at most `githubRequestMs` (then retried by the retry plugin, then a warning);
+ * - the whole run: at most `runMs`, after which the run stops, writes the summary of the accounts finished
+ *   so far with a "timed out" verdict and fails.
+ *
+ * Production uses the defaults. The values can be lowered (never in a workflow that needs them: they are
+ * for tests and for debugging a hang) with the environment variables below, in milliseconds (and a
+ * count of attempts).
+ */
+const DEFAULT_TIMEOUTS = {
+    awsConnectMs: 10_000,
+    awsRequestMs: 60_000,
+    githubRequestMs: 30_000,
+    // 5 h 30 min: below GitHub's 6-hour job limit, so the run ends itself (with a summary) before the
+    // runner kills it, and far above any real run (300 accounts take seconds; one account's worst case is
+    // the 5-minute report poll plus 10 attempts of 60 s per call).
+    runMs: 5.5 * 3_600_000,
+    awsMaxAttempts: 10,
+};
+const TIMEOUT_ENV = {
+    awsConnectMs: 'IAM_AUDIT_AWS_CONNECT_TIMEOUT_MS',
+    awsRequestMs: 'IAM_AUDIT_AWS_REQUEST_TIMEOUT_MS',
+    githubRequestMs: 'IAM_AUDIT_GITHUB_REQUEST_TIMEOUT_MS',
+    runMs: 'IAM_AUDIT_RUN_TIMEOUT_MS',
+    awsMaxAttempts: 'IAM_AUDIT_AWS_MAX_ATTEMPTS',
+};
+/** The defaults, with any of the `IAM_AUDIT_*_TIMEOUT_MS` variables that hold a positive whole number. */
+function timeoutsFromEnv(env = process.env) {
+    const out = { ...DEFAULT_TIMEOUTS };
+    for (const key of Object.keys(TIMEOUT_ENV)) {
+        const v = env[TIMEOUT_ENV[key]]?.trim();
+        if (v && /^\d+$/.test(v) && Number(v) > 0)
+            out[key] = Number(v);
+    }
     return out;
-}
-function issuesText(i) {
-    const lines = ['#### Issues', ''];
-    lines.push(`Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
-        (i.skipped > 0 ? ` ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''));
-    if (i.error)
-        lines.push('', `⚠️ Issues could not be kept in sync: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(i.error, MAX_MESSAGE))}`);
-    return lines.join('\n');
-}
-// ---------------------------------------------------------------------------------------------------
-// Terminal
-/** Untrusted text for a terminal: one line, no control characters (no escape sequences). */
-function plain(s, max = MAX_NAME) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s), max);
-}
-function columns(headers, rows, indent = '  ') {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => indent +
-        cells
-            .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-            .join('  ')
-            .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n');
-}
-function renderTerminal(result, opts) {
-    const c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .countResult */ .hG)(result);
-    const counts = perAccount(result.findings);
-    const failing = result.findings.filter((f) => !f.exempted);
-    const exempted = result.findings.filter((f) => f.exempted);
-    const out = [verdictText(result, c), settingsText(result)];
-    const section = (title, body) => out.push('', title, body);
-    const key = (f) => f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
-    if (result.accounts.length > 0) {
-        section('Accounts', columns(['ACCOUNT', 'ALIAS', 'USERS', 'FINDINGS', 'EXEMPTED', 'RESOLVED', 'REPORT', 'STATUS'], result.accounts.map((a) => {
-            const n = counts.get(a.accountId) ?? { findings: 0, exempted: 0 };
-            return [
-                plain(a.accountId),
-                a.alias ? plain(a.alias) : '-',
-                String(a.usersScanned),
-                String(n.findings),
-                String(n.exempted),
-                String(a.resolvedSinceReport),
-                a.source !== 'aws' ? plain(a.source, 200) : (reportAge(a, result.generatedAt) ?? '-'),
-                a.status === 'ok' ? 'ok' : 'FAILED',
-            ];
-        })));
-    }
-    if (failing.length > 0) {
-        section(`Unused ${keysNoun(result, 2)}`, columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'], failing.map((f) => [
-            plain(f.accountId),
-            plain(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
-            key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(f.setupGapSeconds),
-            f.mfaActive ? 'yes' : 'no',
-            plain((0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUse */ .pt)(f, result.asOf), 200),
-        ])));
-    }
-    if (exempted.length > 0) {
-        section('Exempted keys', columns(['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'], exempted.map((f) => [
-            plain(f.accountId),
-            plain(f.userName),
-            key(f),
-            (0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(f.keyCreatedAt),
-            plain(f.justification ?? '-', MAX_MESSAGE),
-        ])));
-    }
-    if (failing.length > 0) {
-        const shown = failing.slice(0, MAX_FIX_BLOCKS);
-        const lines = shown.flatMap((f) => [
-            `  # ${plain(f.userName)} in ${plain(f.accountId)}`,
-            ...(0,_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .fixCommands */ .Yi)(f).map((l) => `  ${l}`),
-        ]);
-        if (failing.length > shown.length) {
-            lines.push(`  # ... ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(failing.length - shown.length, 'more key')}: see ${plain(opts.jsonFile, 500)}`);
-        }
-        section('How to fix (deactivate first, then delete)', lines.join('\n'));
-    }
-    const failed = result.accounts.filter((a) => a.status === 'error');
-    if (failed.length > 0) {
-        section('Accounts that could not be audited', failed
-            .map((a) => `  ${plain(a.accountId)}${a.alias ? ` (${plain(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
-            (a.hint ? `\n    to fix: ${plain(a.hint, MAX_MESSAGE)}` : ''))
-            .join('\n'));
-    }
-    const extra = [];
-    if (result.carriedForward.length > 0) {
-        extra.push(`${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.carriedForward.length, 'open alert')} of failed accounts carried forward`);
-    }
-    const { dropped } = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .sarifResultCounts */ .lL)(result);
-    if (dropped > 0)
-        extra.push(`SARIF holds the first ${_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .SARIF_MAX_RESULTS */ .mH} results; ${dropped} dropped`);
-    extra.push(...allNotes(result).map((n) => plain(n, MAX_MESSAGE)));
-    if (extra.length > 0)
-        section('Notes', extra.map((n) => `  - ${n}`).join('\n'));
-    out.push('', `Full report: JSON ${plain(opts.jsonFile, 500)}, SARIF ${plain(opts.sarifFile, 500)}`);
-    return out.join('\n');
 }
 
 

@@ -1,10 +1,10 @@
 // node scripts/golden.mjs OUTDIR — writes what the bundle (dist/index.js) produces for every credential
 // report fixture: job summary, SARIF, JSON, outputs, issue titles and bodies (through a local GitHub API
 // on loopback) and the terminal rendering of the CLI. Run it before and after a change that must not
-// alter behaviour, then `diff -r BEFORE AFTER`. The only varying field (the JSON's generatedAt) is fixed.
+// alter behaviour, then `diff -r BEFORE AFTER`. Fields that vary per run are normalized (see below).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -73,6 +73,8 @@ try {
   for (const c of cases) {
     const dir = join(outRoot, `${c.file.replace(/\.csv$/, '')}.${c.scope}${c.exempt ? '.exempt' : ''}`);
     mkdirSync(dir, { recursive: true });
+    // relative paths from the case's folder: the outputs name them, and must not depend on where this runs
+    copyFileSync(join(fixtures, c.file), join(dir, c.file));
     gh.issues.length = 0;
     const env = {
       PATH: process.env.PATH,
@@ -84,11 +86,11 @@ try {
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_API_URL: gh.url,
       GITHUB_RUN_ID: '4242',
-      'INPUT_CREDENTIAL-REPORT': join(fixtures, c.file),
+      'INPUT_CREDENTIAL-REPORT': c.file,
       'INPUT_AS-OF': AS_OF,
       INPUT_SCOPE: c.scope,
-      'INPUT_SARIF-FILE': join(dir, 'report.sarif'),
-      'INPUT_JSON-FILE': join(dir, 'report.json'),
+      'INPUT_SARIF-FILE': 'report.sarif',
+      'INPUT_JSON-FILE': 'report.json',
       'INPUT_CREATE-ISSUES': c.issues ? 'true' : 'false',
       'INPUT_GITHUB-TOKEN': 'ghs_golden',
       ...(c.exempt ? { 'INPUT_EXEMPT-USERS': c.exempt } : {}),
@@ -97,31 +99,34 @@ try {
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
     const action = await run(join(root, 'dist', 'index.js'), [], env, dir);
     writeFileSync(join(dir, 'exit-code.txt'), `${action.code}\n`);
-    for (const f of ['report.json']) {
+    // what differs on every run: the JSON's generatedAt, SARIF's invocation times, GITHUB_OUTPUT delimiters
+    const normalize = {
+      'report.json': (t) => t.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "X"'),
+      'report.sarif': (t) => t.replace(/"(start|end)TimeUtc": "[^"]*"/g, '"$1TimeUtc": "X"'),
+      'outputs.txt': (t) => t.replace(/ghadelimiter_[0-9a-f-]+/g, 'ghadelimiter_X'),
+    };
+    for (const [f, fix] of Object.entries(normalize)) {
       try {
-        const text = readFileSync(join(dir, f), 'utf8').replace(
-          /"generatedAt": "[^"]*"/,
-          '"generatedAt": "X"',
-        );
-        writeFileSync(join(dir, f), text);
+        writeFileSync(join(dir, f), fix(readFileSync(join(dir, f), 'utf8')));
       } catch {
         // an error fixture may not write it
       }
     }
+    rmSync(join(dir, c.file));
     writeFileSync(join(dir, 'issues.json'), JSON.stringify(gh.issues, null, 2) + '\n');
     const cli = await run(
       join(root, 'bin', 'iam-initial-access-key-audit.mjs'),
       [
         '--credential-report',
-        join(fixtures, c.file),
+        c.file,
         '--as-of',
         AS_OF,
         '--scope',
         c.scope,
         '--sarif-file',
-        join(dir, 'cli.sarif'),
+        'cli.sarif',
         '--json-file',
-        join(dir, 'cli.json'),
+        'cli.json',
         ...(c.exempt ? ['--exempt-users', c.exempt] : []),
       ],
       { PATH: process.env.PATH },

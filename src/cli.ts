@@ -4,11 +4,16 @@
  */
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
+import { errorMessage } from './errors.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
-import { githubContextFromEnv, runPipeline } from './pipeline.js';
-import { renderTerminal } from './report/summary.js';
+import { checkOutputFiles } from './inputs/output-files.js';
+import { runAudit } from './audit/audit.js';
+import { reportFiles } from './publish/formats.js';
+import { githubClientSettings } from './publish/octokit.js';
+import { githubContextFromEnv, publish } from './publish/publish.js';
+import { renderTerminal } from './report/summary-terminal.js';
 
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -19,6 +24,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     }
     const config = parseConfig(parsed.raw, { expandGlob });
+    checkOutputFiles(config);
     if (config.roleToAssume !== null && !env.ACTIONS_ID_TOKEN_REQUEST_URL) {
       throw new InputError(
         'role-to-assume',
@@ -26,27 +32,30 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.',
       );
     }
-    const outcome = await runPipeline(config, {
+    const log = {
+      info: (m: string) => process.stderr.write(m + '\n'),
+      warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
+    };
+    const audited = await runAudit(config, {
       getIDToken: (audience) => getIDToken(audience),
       // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
       setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? setSecret(secret) : undefined),
       now: () => new Date(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      log: {
-        info: (m) => process.stderr.write(m + '\n'),
-        warning: (m) => process.stderr.write(`warning: ${m}\n`),
-      },
+      log,
+    });
+    const outcome = await publish(audited, config, {
+      log,
       github: githubContextFromEnv(config.githubToken, env),
+      githubClient: githubClientSettings(),
     });
     if (config.summary) {
-      process.stdout.write(
-        renderTerminal(outcome.result, { sarifFile: config.sarifFile, jsonFile: config.jsonFile }) + '\n',
-      );
+      process.stdout.write(renderTerminal(outcome.result, reportFiles(config)) + '\n');
     }
     process.stderr.write(`${outcome.verdict}\n`);
     return outcome.exitCode;
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorMessage(error);
     process.stderr.write(`error: ${text}\n`);
     if (!(error instanceof InputError) && error instanceof Error && env.DEBUG) {
       process.stderr.write(`${error.stack}\n`);

@@ -1,53 +1,161 @@
 /** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
 import * as core from '@actions/core';
-import type { AuditResult, IssueSyncOutcome } from './model.js';
+import type { AccountAudit, AuditResult, Config, IssueSyncOutcome } from './model.js';
 import { InputError } from './model.js';
+import { errorMessage } from './errors.js';
 import { readActionInputs } from './inputs/action.js';
 import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
-import { githubContextFromEnv, runPipeline } from './pipeline.js';
-import { renderSummary } from './report/summary.js';
+import { checkOutputFiles } from './inputs/output-files.js';
+import { assembleResult, runAudit } from './audit/audit.js';
+import { removePartialFiles } from './publish/files.js';
+import { reportFiles, type ReportFilesConfig } from './publish/formats.js';
+import { githubClientSettings } from './publish/octokit.js';
+import { githubContextFromEnv, publish } from './publish/publish.js';
+import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
+import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
+
+interface Stop {
+  reason: 'cancelled' | 'timed out';
+  detail: string;
+}
+
+/**
+ * Resolves when the run must stop: on SIGTERM/SIGINT (a cancelled workflow, a runner shutting down) or
+ * when the whole-run bound passes. `dispose` removes the listeners and the timer.
+ */
+function stopSignal(runMs: number): { stopped: Promise<Stop>; dispose(): void } {
+  let resolve!: (s: Stop) => void;
+  const stopped = new Promise<Stop>((r) => (resolve = r));
+  const onSignal = (signal: NodeJS.Signals) => resolve({ reason: 'cancelled', detail: `${signal} received` });
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  const minutes = Math.round(runMs / 60_000);
+  const timer = setTimeout(
+    () =>
+      resolve({
+        reason: 'timed out',
+        detail: `the run took longer than its limit of ${minutes >= 1 ? `${minutes} min` : `${runMs} ms`} (${TIMEOUT_ENV.runMs})`,
+      }),
+    runMs,
+  );
+  timer.unref();
+  return {
+    stopped,
+    dispose() {
+      clearTimeout(timer);
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    },
+  };
+}
+
+/** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
+function repositoryFromEnv(env: NodeJS.ProcessEnv = process.env): { serverUrl: string; name: string } | null {
+  const name = env.GITHUB_REPOSITORY ?? '';
+  if (!/^[\w.-]+\/[\w.-]+$/.test(name)) return null;
+  return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
+}
 
 export async function run(): Promise<void> {
+  const timeouts = timeoutsFromEnv();
+  const guard = stopSignal(timeouts.runMs);
+  const repository = repositoryFromEnv();
+  /** The newest result: the audit's, then (once the files are written) the published one. */
   let result: AuditResult | null = null;
   let issues: IssueSyncOutcome | null = null;
   let writeSummary = true;
-  let files = { sarifFile: '', jsonFile: '' };
-  try {
-    const config = parseConfig(readActionInputs(), { expandGlob });
-    writeSummary = config.summary;
-    files = { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
-    if (config.githubToken) core.setSecret(config.githubToken);
-    const outcome = await runPipeline(config, {
-      getIDToken: (audience) => core.getIDToken(audience),
-      setSecret: (secret) => core.setSecret(secret),
-      now: () => new Date(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      log: { info: core.info, warning: core.warning },
-      github: githubContextFromEnv(config.githubToken),
-      onResult: (r) => {
-        result = r;
-      },
-    });
-    issues = outcome.issues;
-    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
-    if (outcome.exitCode !== 0) core.setFailed(outcome.verdict);
-    else core.info(outcome.verdict);
-  } catch (error) {
-    fail(error);
-  } finally {
-    if (result && writeSummary) {
-      try {
-        await core.summary.addRaw(renderSummary(result, { ...files, issues })).write();
-      } catch (error) {
-        core.warning(`Could not write the job summary: ${message(error)}`);
-      }
+  let files: ReportFilesConfig = { sarifFile: '', jsonFile: '' };
+  let config: Config | null = null;
+  let filesWritten = false;
+  let planned: number | null = null;
+  const finished: AccountAudit[] = [];
+  const log = { info: core.info, warning: core.warning, debug: core.debug };
+
+  const work = async (): Promise<void> => {
+    try {
+      config = parseConfig(readActionInputs(), { expandGlob });
+      writeSummary = config.summary;
+      checkOutputFiles(config);
+      files = reportFiles(config);
+      if (config.githubToken) core.setSecret(config.githubToken);
+      result = await runAudit(config, {
+        getIDToken: (audience) => core.getIDToken(audience),
+        setSecret: (secret) => core.setSecret(secret),
+        now: () => new Date(),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        log,
+        onPlan: (ids) => {
+          planned = ids.length;
+        },
+        onAccount: (a) => finished.push(a),
+      });
+      const outcome = await publish(result, config, {
+        log,
+        github: githubContextFromEnv(config.githubToken),
+        githubClient: githubClientSettings(timeouts),
+        onFilesWritten: (written) => {
+          filesWritten = true;
+          result = written;
+        },
+      });
+      result = outcome.result;
+      issues = outcome.issues;
+      for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+      if (outcome.exitCode !== 0) core.setFailed(outcome.verdict);
+      else core.info(outcome.verdict);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const stop = await Promise.race([work().then(() => null), guard.stopped]);
+  guard.dispose();
+  if (stop === null) {
+    if (result && writeSummary) await summarize(result, '');
+    return;
+  }
+
+  // Stopped early: no file is left half-written, the summary says how far the run got, the step fails.
+  removePartialFiles();
+  const cfg = config as Config | null;
+  const partial: AuditResult | null =
+    result ??
+    (cfg
+      ? assembleResult({
+          mode: cfg.credentialReports.length > 0 ? 'offline' : 'live',
+          config: cfg,
+          audits: finished,
+          generatedAt: new Date(),
+          notes: [],
+        })
+      : null);
+  const banner = interruptedBanner({
+    reason: stop.reason,
+    detail: stop.detail,
+    finished: partial?.accounts.length ?? finished.length,
+    planned,
+    filesWritten,
+  });
+  if (writeSummary) {
+    if (partial) await summarize(partial, banner);
+    else
+      await core.summary
+        .addRaw(banner)
+        .write()
+        .catch(() => undefined);
+  }
+  core.setFailed(`Audit ${stop.reason}: ${stop.detail}.`);
+  // Requests still in flight would keep the process alive; everything worth keeping is written.
+  process.exit(1);
+
+  async function summarize(r: AuditResult, prefix: string): Promise<void> {
+    try {
+      await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */
@@ -57,5 +165,5 @@ function fail(error: unknown): void {
     return;
   }
   if (error instanceof Error && error.stack) core.debug(error.stack);
-  core.setFailed(message(error));
+  core.setFailed(errorMessage(error));
 }

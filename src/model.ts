@@ -1,6 +1,6 @@
 /**
  * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> accounts -> collect -> evaluate -> enrich -> report.
+ * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
  * Nothing here does I/O; every formatter is a pure function of these types.
  */
 
@@ -69,6 +69,8 @@ export interface Config {
   issueLabels: string[];
   maxIssues: number;
   githubToken: string | null;
+  /** Code scanning category (the SARIF run's `automationDetails.id`); null: none, upload-sarif derives it. */
+  category: string | null;
   remediation: RemediationSettings;
 }
 
@@ -95,10 +97,20 @@ export interface ReportUser {
   keys: readonly [ReportKey, ReportKey];
 }
 
+/** A data row of a report that could not be read (e.g. an unquoted comma): skipped, with a warning. */
+export interface UnreadableRow {
+  /** 1-based line of the row in the CSV. */
+  line: number;
+  /** Why, in one line (names the user when it can be told). */
+  detail: string;
+}
+
 export interface ParsedReport {
   /** From the ARNs; null when the report has no user rows. */
   accountId: string | null;
   users: ReportUser[];
+  /** Rows skipped so that they hide nothing else; each one is a warning of the account. */
+  unreadable: UnreadableRow[];
 }
 
 export type Reason = 'never-used' | 'unused';
@@ -113,9 +125,13 @@ export interface Finding {
   accessKeyId: string | null;
   reason: Reason;
   userCreatedAt: string;
-  keyCreatedAt: string;
-  /** Seconds between the user's creation and the key's (absolute: a key cannot predate its user). */
-  setupGapSeconds: number;
+  /**
+   * The key's creation time; null when the report has none (`access_key_N_last_rotated` is `N/A` on an
+   * active key — only a finding under `scope: any`) and no live key was matched to the slot.
+   */
+  keyCreatedAt: string | null;
+  /** Seconds between the user's creation and the key's (absolute: a key cannot predate its user); null with `keyCreatedAt`. */
+  setupGapSeconds: number | null;
   keyLastUsedAt: string | null;
   keyLastUsedService: string | null;
   keyLastUsedRegion: string | null;
@@ -124,28 +140,56 @@ export interface Finding {
   exempted: boolean;
   justification: string | null;
   exemptionExpired: boolean;
-  /** SARIF artifact path, `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. */
+  /**
+   * SARIF artifact path, `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`, or
+   * `.../key-created-unknown-slotN` when the report has no creation time for the key.
+   */
   location: string;
 }
 
-/** The JSON report's `accounts[]` entry. */
-export interface AccountResult {
+/** Where an account's credential report came from: AWS (live), or a downloaded file (offline). */
+export type ReportSource = { kind: 'aws' } | { kind: 'file'; path: string };
+
+/** What every account result has, audited or failed. */
+interface AccountResultBase {
+  /** The 12-digit id; `unknown` (see `accountIdKnown`) for a report file that names none. */
   accountId: string;
+  /** False when a report file had no user row and no account id in its name: `accountId` is `unknown`. */
+  accountIdKnown: boolean;
   alias: string | null;
-  status: 'ok' | 'error';
-  /** What went wrong, in one line. */
-  error: string | null;
-  /** What permission or trust setting to fix, when known. */
-  hint: string | null;
   usersScanned: number;
   reportGeneratedAt: string | null;
-  /** `aws` for live runs, the CSV path offline. */
-  source: string;
+  source: ReportSource;
   /** Keys the report flagged that the live API shows deleted, deactivated or used since. */
   resolvedSinceReport: number;
   /** The time `unused-days` was measured from for this account. */
   asOf: string;
 }
+
+/** An account (or report file) that was audited. */
+export interface AccountOk extends AccountResultBase {
+  status: 'ok';
+  error: null;
+  hint: null;
+  errorCode: null;
+  errorStep: null;
+}
+
+/** An account (or report file) that could not be audited: no findings, and why. */
+export interface AccountFailed extends AccountResultBase {
+  status: 'error';
+  /** What went wrong, in one line. */
+  error: string;
+  /** What permission or trust setting to fix, when known. */
+  hint: string | null;
+  /** The error in a word, for tables: `AccessDenied`, `ThrottlingException`, `ReportError`. */
+  errorCode: string;
+  /** The API operation that failed (`AssumeRole`, `GetCredentialReport`); null when not tied to one. */
+  errorStep: string | null;
+}
+
+/** One audited account; the JSON report's `accounts[]` entry (with `source` as text, see report/json.ts). */
+export type AccountResult = AccountOk | AccountFailed;
 
 /** An open code scanning alert of an account that failed this run, written again so it stays open. */
 export interface CarriedAlert {
@@ -210,6 +254,17 @@ export interface IssueSyncOutcome {
   skipped: number;
   /** Set when the sync could not run (e.g. missing `issues: write`). */
   error: string | null;
+  /** Every issue the sync opened, updated, reopened or closed, in the order it did. */
+  issues: TouchedIssue[];
+}
+
+/** One issue the sync changed, as the API answered (`html_url` is the page a person opens). */
+export interface TouchedIssue {
+  action: 'opened' | 'updated' | 'reopened' | 'closed';
+  number: number;
+  url: string;
+  accountId: string;
+  userName: string;
 }
 
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
@@ -223,8 +278,24 @@ export class InputError extends Error {
   }
 }
 
+/** One key as `ListAccessKeys` lists it (the SDK's AccessKeyMetadata has this shape). */
+export interface ListedKey {
+  AccessKeyId?: string;
+  CreateDate?: Date;
+  Status?: string;
+}
+
+/** A key's live last use (`GetAccessKeyLastUsed`); times are epoch ms, `N/A` and empty are null. */
+export interface KeyLastUse {
+  usedAt: number | null;
+  service: string | null;
+  region: string | null;
+}
+
 /** What auditing one account (or one offline report file) yields. Never thrown: errors are data. */
 export interface AccountAudit {
   account: AccountResult;
   findings: Finding[];
+  /** Warnings of this account (e.g. report rows that could not be read): added to the result's notes. */
+  notes?: string[];
 }

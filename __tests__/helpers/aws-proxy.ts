@@ -99,7 +99,8 @@ interface RuleState {
   removed: boolean;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+// unref: a delay still running when a test ends must not keep Jest alive
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -513,6 +514,17 @@ export function reportStarted(): FaultResponse {
           /<State>[^<]*<\/State>/,
           '<State>STARTED</State><Description>No report exists. Starting a new report generation task</Description>',
         ),
+  };
+}
+
+/** `GenerateCredentialReport` out of capacity (IAM's 409 `LimitExceeded`), as in large organization runs. */
+export function reportCapacityExceeded(): FaultResponse {
+  return {
+    error: {
+      status: 409,
+      code: 'LimitExceeded',
+      message: 'There is no more capacity to launch new report generation tasks. Please try again later.',
+    },
   };
 }
 

@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OctokitTiming } from '../../src/github/octokit.js';
+import { githubClientSettings, type GitHubClientSettings } from '../../src/publish/octokit.js';
 
 export interface ServerLabel {
   name: string;
@@ -68,7 +68,11 @@ export type Fault =
   /** 404 (e.g. code scanning off, or a token that cannot see the repository). */
   | { kind: 'not-found'; message?: string }
   /** 410 "Issues are disabled for this repo". */
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** Never answers (the connection stays open until the server stops). */
+  | { kind: 'stall' }
+  /** Does what the request asks, then answers 502 (default) or resets the connection: a lost response. */
+  | { kind: 'lost-response'; status?: number; reset?: boolean };
 
 export interface FaultMatch {
   method?: string;
@@ -110,8 +114,8 @@ export interface GitHubServerOptions {
  * Timing for tests: `retry-after` seconds become milliseconds and the throttling plugin's write and
  * notification queues (one and three seconds apart on GitHub) do not wait.
  */
-export function fastTiming(): OctokitTiming {
-  type Limiter = NonNullable<OctokitTiming['writeLimiter']>;
+export function fastTiming(): GitHubClientSettings {
+  type Limiter = Exclude<GitHubClientSettings['pacing'], 'github'>['write'];
   const job = {
     schedule: (...args: unknown[]) => {
       const [first, ...rest] = args;
@@ -121,7 +125,11 @@ export function fastTiming(): OctokitTiming {
     },
   };
   const limiter = { key: () => job } as unknown as Limiter;
-  return { retryAfterBaseMs: 5, writeLimiter: limiter, notificationsLimiter: limiter };
+  return {
+    ...githubClientSettings(),
+    retryAfterBaseMs: 5,
+    pacing: { write: limiter, notifications: limiter },
+  };
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -251,7 +259,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     return new HttpAnswer(200, slice, links.length > 0 ? { link: links.join(', ') } : {});
   };
 
-  const faultFor = (method: string, path: string): HttpAnswer | null => {
+  const faultFor = (method: string, path: string): HttpAnswer | Fault | null => {
     const rule = faults.find(
       (f) =>
         f.left > 0 &&
@@ -293,6 +301,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         return error(404, f.message ?? 'Not Found');
       case 'gone':
         return error(410, 'Issues are disabled for this repo');
+      case 'stall':
+      case 'lost-response':
+        return f;
     }
   };
 
@@ -446,7 +457,32 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       answer = error(404, 'Not Found');
     } else {
       path = path.slice(prefix.length);
-      answer = faultFor(method, path) ?? (await route(method, path, url, body));
+      const fault = faultFor(method, path);
+      if (fault && !(fault instanceof HttpAnswer)) {
+        if (fault.kind === 'stall') {
+          requests.push({ method, path, query: Object.fromEntries(url.searchParams), body, status: 0 });
+          return; // never answered
+        }
+        if (fault.kind === 'lost-response') {
+          const done = await route(method, path, url, body);
+          requests.push({
+            method,
+            path,
+            query: Object.fromEntries(url.searchParams),
+            body,
+            status: done.status,
+          });
+          if (fault.reset) {
+            req.socket.destroy();
+            return;
+          }
+          const lost = error(fault.status ?? 502, 'Server Error');
+          res.writeHead(lost.status, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(lost.body));
+          return;
+        }
+      }
+      answer = (fault as HttpAnswer | null) ?? (await route(method, path, url, body));
     }
     requests.push({ method, path, query: Object.fromEntries(url.searchParams), body, status: answer.status });
     remaining = Math.max(0, remaining - 1);

@@ -177,6 +177,15 @@ export async function resetMoto(endpoint: string): Promise<void> {
   if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
 }
 
+/**
+ * Seeds moto's random generator (`POST /moto-api/seed?a=N`): the ids it makes up next (e.g. the account
+ * ids of Organizations' CreateAccount) are then the same on every run.
+ */
+export async function seedMoto(endpoint: string, seed: number): Promise<void> {
+  const res = await fetch(`${endpoint}/moto-api/seed?a=${seed}`, { method: 'POST' });
+  if (!res.ok) throw new Error(`moto seed failed: ${res.status}`);
+}
+
 /** Credentials acting in `accountId` at moto: the default ones, or moto's AssumeRole into the account. */
 export async function motoCredentials(
   endpoint: string,

@@ -61,29 +61,46 @@ export function makeStaleFinding(daysAgo: number, overrides: Partial<Finding> = 
   });
 }
 
-export function makeAccount(overrides: Partial<AccountResult> = {}): AccountResult {
+/** Overrides of an account result; `source` as the JSON prints it (`aws`, or a report file's path). */
+export type AccountOverrides = Partial<
+  Omit<AccountResult, 'source' | 'status' | 'error' | 'usersScanned' | 'resolvedSinceReport'>
+> & {
+  source?: string;
+  status?: AccountResult['status'];
+  error?: string | null;
+  usersScanned?: number;
+  resolvedSinceReport?: number;
+};
+
+export function makeAccount(overrides: AccountOverrides = {}): AccountResult {
+  const { source = 'aws', ...rest } = overrides;
   return {
     accountId: ACCOUNT_ID,
+    accountIdKnown: true,
     alias: 'prod',
     status: 'ok',
     error: null,
     hint: null,
+    errorCode: null,
+    errorStep: null,
     usersScanned: 10,
     reportGeneratedAt: '2025-06-01T00:00:00.000Z',
-    source: 'aws',
+    source: source === 'aws' ? { kind: 'aws' } : { kind: 'file', path: source },
     resolvedSinceReport: 0,
     asOf: AS_OF,
-    ...overrides,
-  };
+    ...rest,
+  } as AccountResult;
 }
 
-export function makeFailedAccount(overrides: Partial<AccountResult> = {}): AccountResult {
+export function makeFailedAccount(overrides: AccountOverrides = {}): AccountResult {
   return makeAccount({
     accountId: '210987654321',
     alias: null,
     status: 'error',
     error: 'AccessDenied: not authorized to perform sts:AssumeRole',
     hint: 'Trust the audit role in arn:aws:iam::210987654321:role/IamAudit.',
+    errorCode: 'AccessDenied',
+    errorStep: 'AssumeRole',
     usersScanned: 0,
     reportGeneratedAt: null,
     ...overrides,
@@ -121,7 +138,7 @@ export function makeResult(overrides: Partial<AuditResult> = {}): AuditResult {
 }
 
 export function makeIssues(overrides: Partial<IssueSyncOutcome> = {}): IssueSyncOutcome {
-  return { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null, ...overrides };
+  return { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error: null, issues: [], ...overrides };
 }
 
 /** User names and messages that try to break out of whatever they are rendered in. */

@@ -4,13 +4,46 @@
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP set.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const ACTION_ENTRY = join(ROOT, 'dist', 'index.js');
 export const CLI_ENTRY = join(ROOT, 'bin', 'iam-initial-access-key-audit.mjs');
+
+/** The newest modification time (epoch ms) of any file under `dir`. */
+function newestMtime(dir: string): { file: string; mtimeMs: number } {
+  let newest = { file: dir, mtimeMs: 0 };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const { mtimeMs } = statSync(file);
+    if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+  }
+  return newest;
+}
+
+/**
+ * For the end-to-end suites (they run dist/, as the runner does): throws at once, saying what to run,
+ * when dist/index.js is missing or older than a file under src/ — a stale bundle would test old code.
+ */
+export function assertDistFresh(): void {
+  const entries = [ACTION_ENTRY, CLI_ENTRY].filter((f) => !existsSync(f));
+  if (entries.length > 0) {
+    throw new Error(
+      `dist/ is missing (${entries.join(', ')}): run \`npm run build\` first (CI builds it before the tests)`,
+    );
+  }
+  const src = newestMtime(join(ROOT, 'src'));
+  const dist = statSync(ACTION_ENTRY).mtimeMs;
+  if (src.mtimeMs > dist) {
+    throw new Error(
+      `dist/index.js is older than ${src.file.slice(ROOT.length + 1)} (changed ${new Date(src.mtimeMs).toISOString()}, ` +
+        `bundle built ${new Date(dist).toISOString()}): run \`npm run build\` first, the end-to-end tests run dist/`,
+    );
+  }
+}
 
 export interface RunResult {
   code: number;
@@ -66,6 +99,8 @@ export async function runAction(opts: {
   entry?: string;
   args?: string[];
   timeoutMs?: number;
+  /** Sends `signal` to the step once its stdout matches `when` (a cancelled workflow). */
+  signalWhen?: { when: RegExp; signal: NodeJS.Signals };
 }): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'iam-audit-e2e-'));
   const env = baseEnv(dir);
@@ -80,7 +115,14 @@ export async function runAction(opts: {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  let signalled = false;
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    if (opts.signalWhen && !signalled && opts.signalWhen.when.test(stdout)) {
+      signalled = true;
+      child.kill(opts.signalWhen.signal);
+    }
+  });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)));

@@ -222,16 +222,11 @@ function callsByAccount(proxy, accounts) {
   return out;
 }
 
-const OPS = [
-  'AssumeRole',
-  'GenerateCredentialReport',
-  'GetCredentialReport',
-  'ListAccountAliases',
-  'ListAccessKeys',
-  'ListUserTags',
-  'GetAccessKeyLastUsed',
-];
-
+/** The calls of one account's audit, from the operations table (src/aws/operations.ts). */
+const { AWS_OPERATIONS } = await importTs('src/aws/operations.ts');
+const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account' && o.role !== 'remediation').map(
+  (o) => o.command,
+);
 function printCallTable(log, byAccount, accounts, flagged, polls) {
   const ops = [...new Set([...OPS, ...[...byAccount.values()].flatMap((o) => Object.keys(o))])];
   const rows = ops.map((op) => {

@@ -4,10 +4,15 @@
  */
 import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import type { Config } from '../model.js';
-import { awsClientConfig } from '../credentials/aws-config.js';
+import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
-import { awsErrorName } from './aws-errors.js';
+import { awsErrorName } from '../aws/errors.js';
+import { operation } from '../aws/operations.js';
+import { errorMessage } from '../errors.js';
 import { compareAccountIds, selectShard } from './shard.js';
+
+/** `organizations:ListAccounts`, as the messages name it. */
+const LIST_ACCOUNTS = operation('ListAccounts').iamAction;
 
 /** The most accounts ListAccounts returns per page. */
 const LIST_ACCOUNTS_PAGE_SIZE = 20;
@@ -43,9 +48,10 @@ export function isActiveAccount(account: Pick<Account, 'State' | 'Status'>): boo
 async function listActiveOrganizationAccounts(
   config: Config,
   session: AuditSession,
+  aws: AwsClientDeps | undefined,
 ): Promise<{ active: string[]; inactive: number }> {
   const client = new OrganizationsClient(
-    awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials }),
+    awsClientConfig({ region: config.awsRegion, credentials: session.baseCredentials, ...aws }),
   );
   const active: string[] = [];
   let inactive = 0;
@@ -59,8 +65,8 @@ async function listActiveOrganizationAccounts(
     }
   } catch (err) {
     const name = awsErrorName(err);
-    const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-    const what = `Could not list the organization's accounts (organizations:ListAccounts as ${session.callerArn}): ${name}: ${message}`;
+    const message = errorMessage(err).replace(/\s+/g, ' ').trim();
+    const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${message}`;
     let hint: string;
     if (name === 'AWSOrganizationsNotInUseException') {
       hint =
@@ -73,11 +79,11 @@ async function listActiveOrganizationAccounts(
     ) {
       hint =
         `\`organization: true\` must run in the management account or a delegated administrator account ` +
-        `(account ${session.callerAccountId} may be neither), and the signed-in role needs organizations:ListAccounts; ` +
+        `(account ${session.callerAccountId} may be neither), and the signed-in role needs ${LIST_ACCOUNTS}; ` +
         'check service control policies too. Or list the accounts with `accounts`.';
     } else {
       hint =
-        'organizations:ListAccounts must succeed from the management account or a delegated administrator; ' +
+        `${LIST_ACCOUNTS} must succeed from the management account or a delegated administrator; ` +
         'or list the accounts with `accounts`.';
     }
     throw new AccountListError(what, hint, { cause: err });
@@ -86,11 +92,15 @@ async function listActiveOrganizationAccounts(
 }
 
 /** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
-export async function planAccounts(config: Config, session: AuditSession): Promise<AccountPlan> {
+export async function planAccounts(
+  config: Config,
+  session: AuditSession,
+  aws?: AwsClientDeps,
+): Promise<AccountPlan> {
   const notes: string[] = [];
   let candidates: string[];
   if (config.organization) {
-    const { active, inactive } = await listActiveOrganizationAccounts(config, session);
+    const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
     candidates = active;
     if (inactive > 0) {
       notes.push(
@@ -118,9 +128,4 @@ export async function planAccounts(config: Config, session: AuditSession): Promi
     );
   }
   return { accounts: accounts.sort(compareAccountIds), notes };
-}
-
-/** The account ids this run audits, sorted numerically (DESIGN §3). */
-export async function resolveAccounts(config: Config, session: AuditSession): Promise<string[]> {
-  return (await planAccounts(config, session)).accounts;
 }

@@ -6,7 +6,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import type { ParsedReport, ReportKey, ReportUser } from '../model.js';
+import type { ParsedReport, ReportKey, ReportUser, UnreadableRow } from '../model.js';
+import { parseIsoTime } from '../time.js';
 
 /** A credential report that cannot be read: names the file, the line and (where known) the column. */
 export class ReportError extends Error {
@@ -21,6 +22,22 @@ export class ReportError extends Error {
     super(`${source}${line === null ? '' : ` line ${line}`}: ${detail}`);
     this.name = 'ReportError';
   }
+}
+
+/**
+ * The largest report read, in bytes (256 MiB). IAM's default quota is 5,000 users an account, about
+ * 1.2 MB of report; even the hard limit is far below this. A larger file is not a credential report (or
+ * not one file of it) and is refused before it can grow the process's memory to gigabytes.
+ */
+export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+
+/** The one-line reason a report of `size` bytes is refused. */
+export function tooLargeDetail(size: number, max: number = MAX_REPORT_BYTES): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return (
+    `the report is ${mb(size)}, over the ${mb(max)} this action reads ` +
+    "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?"
+  );
 }
 
 const KEY_COLUMNS = [
@@ -47,8 +64,6 @@ const NO_VALUE = new Set(['n/a', 'not_supported', 'no_information']);
 
 const ROOT_USER = '<root_account>';
 
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/i;
-
 const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 
@@ -56,35 +71,6 @@ const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 export function isNoValue(value: string): boolean {
   const v = value.trim();
   return v === '' || NO_VALUE.has(v.toLowerCase());
-}
-
-/**
- * Parses an ISO 8601 time with a UTC offset (`2026-11-27T20:47:26+00:00`, `...Z`, fractions allowed) to
- * epoch milliseconds. Returns null when the text is not one (including impossible dates like Feb 30).
- */
-export function parseIsoTime(value: string): number | null {
-  const m = ISO_TIME.exec(value.trim());
-  if (!m) return null;
-  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m as unknown as string[];
-  const y = Number(ys);
-  const mo = Number(mos);
-  const d = Number(ds);
-  const h = Number(hs);
-  const mi = Number(mis);
-  const s = Number(ss);
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
-  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-  const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  if (new Date(local).getUTCDate() !== d) return null; // 2026-02-30 rolls over
-  let offsetMinutes = 0;
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = Number(digits.slice(2, 4));
-    if (oh > 23 || om > 59) return null;
-    offsetMinutes = (oh * 60 + om) * (zone.startsWith('-') ? -1 : 1);
-  }
-  return local - offsetMinutes * 60_000;
 }
 
 /** What the parser needs to know about the file's first bytes to say what it is instead. */
@@ -168,19 +154,69 @@ class Row {
   }
 }
 
+/**
+ * The encoding of a file that starts like UTF-16 or UTF-32 (by its byte order mark, or by the NUL bytes
+ * around the ASCII of a header without one), else null. A credential report is UTF-8.
+ */
+export function wideEncoding(first: Buffer): string | null {
+  const b = (i: number): number | undefined => first[i];
+  if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) return 'UTF-32LE';
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return 'UTF-32BE';
+  if (b(0) === 0xfe && b(1) === 0xff) return 'UTF-16BE';
+  if (b(0) === 0xff && b(1) === 0xfe) return 'UTF-16LE';
+  if (first.length < 4) return null;
+  if (b(0) !== 0 && b(1) === 0 && b(2) === 0 && b(3) === 0) return 'UTF-32LE';
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0 && b(3) !== 0) return 'UTF-32BE';
+  if (b(0) !== 0 && b(1) === 0 && b(2) !== 0 && b(3) === 0) return 'UTF-16LE';
+  if (b(0) === 0 && b(1) !== 0 && b(2) === 0 && b(3) !== 0) return 'UTF-16BE';
+  return null;
+}
+
 /** Everything the parser yields from its input, as chunks; keeps the first bytes to describe bad files. */
 async function* chunksOf(
   input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
   head: { bytes: Buffer[]; size: number },
+  source: string,
 ): AsyncGenerator<Buffer> {
+  let checked = false;
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (head.size < 512) {
       head.bytes.push(buf.subarray(0, 512 - head.size));
       head.size += Math.min(buf.length, 512 - head.size);
     }
+    if (!checked && head.size >= 4) {
+      checked = true;
+      const encoding = wideEncoding(Buffer.concat(head.bytes));
+      if (encoding !== null) {
+        throw new ReportError(
+          source,
+          null,
+          `the file is ${encoding}, not UTF-8: a credential report is UTF-8 CSV. ` +
+            `Convert it, e.g. \`iconv -f ${encoding} -t UTF-8 report.csv > report-utf8.csv\``,
+        );
+      }
+    }
     yield buf;
   }
+}
+
+/** A cell with U+FFFD: csv-parse's stand-in for bytes that are not UTF-8 (e.g. Latin-1 `é`). */
+function notUtf8(
+  source: string,
+  record: string[],
+  line: number,
+  header: string[] | null,
+): ReportError | null {
+  const at = record.findIndex((cell) => cell.includes('\uFFFD'));
+  if (at < 0) return null;
+  const column = header?.[at] ? ` in column "${header[at]}"` : '';
+  return new ReportError(
+    source,
+    line,
+    `bytes that are not UTF-8${column} (a Latin-1 or Windows-1252 file?): the value would be read mangled. ` +
+      'Download the report again, or convert it, e.g. `iconv -f LATIN1 -t UTF-8 report.csv > report-utf8.csv`',
+  );
 }
 
 /** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
@@ -189,12 +225,49 @@ function readHeader(source: string, record: string[], line: number, headText: ()
   if (!names.includes('user') || !names.includes('arn')) throw notAReport(source, headText());
   const map: Record<string, number> = {};
   names.forEach((n, i) => {
+    if (n in map && REQUIRED_COLUMNS.includes(n)) {
+      throw new ReportError(
+        source,
+        line,
+        `the header names column "${n}" twice (columns ${map[n]! + 1} and ${i + 1})`,
+      );
+    }
     if (!(n in map)) map[n] = i;
   });
+  if ('access_key_1_active' in map && !Object.keys(map).some((n) => /^access_key_\d_last_used_/.test(n))) {
+    throw new ReportError(
+      source,
+      line,
+      'this is a credential report in the format AWS used before April 2015: it has no ' +
+        'access_key_N_last_used_* columns, so it cannot tell whether a key was ever used. Generate a ' +
+        'current report (aws iam generate-credential-report, then aws iam get-credential-report ' +
+        '--query Content --output text | base64 --decode > report.csv) and audit that file',
+    );
+  }
   for (const name of REQUIRED_COLUMNS) {
     if (!(name in map)) throw new ReportError(source, line, `missing required column "${name}"`);
   }
   return map;
+}
+
+/** An IAM user name as IAM allows it (`+=,.@_-` and alphanumerics, at most 64). */
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+
+/**
+ * A row with more fields than the header: a value with a comma that was not quoted (IAM allows `,` in
+ * user names and paths; RFC 4180 and AWS's own reports quote such values). Its cells cannot be assigned
+ * to columns, so the row is skipped with this explanation, naming the user when the ARN tells it.
+ */
+function overlongRow(record: string[], headerWidth: number, line: number): UnreadableRow {
+  const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
+  const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
+  const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+  return {
+    line,
+    detail:
+      `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
+      `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+  };
 }
 
 /** One data row: its account, and the typed user (null for the `<root_account>` row). */
@@ -205,7 +278,7 @@ function readRow(
   record: string[],
   line: number,
 ): { accountId: string; user: ReportUser | null } {
-  if (record.length !== headerWidth) {
+  if (record.length < headerWidth) {
     throw new ReportError(
       source,
       line,
@@ -250,10 +323,12 @@ export async function parseCredentialReport(
   const head = { bytes: [] as Buffer[], size: 0 };
   const headText = (): string => Buffer.concat(head.bytes).toString('utf8');
   const users: ReportUser[] = [];
+  const unreadable: UnreadableRow[] = [];
   let accountId: string | null = null;
   let accountLine = 0;
   let columns: Columns | null = null;
   let headerWidth = 0;
+  let headerNames: string[] | null = null;
 
   // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
   // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
@@ -272,8 +347,17 @@ export async function parseCredentialReport(
         if (record.length === 1 && record[0] === '') continue; // an empty line
         if (columns === null) {
           const header = readHeader(source, record, line, headText);
+          const mangledHeader = notUtf8(source, record, line, null);
+          if (mangledHeader) throw mangledHeader;
           columns = header;
           headerWidth = record.length;
+          headerNames = record.map((c) => c.trim().toLowerCase());
+          continue;
+        }
+        const mangled = notUtf8(source, record, line, headerNames);
+        if (mangled) throw mangled;
+        if (record.length > headerWidth) {
+          unreadable.push(overlongRow(record, headerWidth, line));
           continue;
         }
         const user = readRow(source, columns, headerWidth, record, line);
@@ -298,18 +382,24 @@ export async function parseCredentialReport(
   };
 
   try {
-    await pipeline(Readable.from(chunksOf(input, head)), parser, consume);
+    await pipeline(Readable.from(chunksOf(input, head, source)), parser, consume);
   } catch (caught) {
     // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
     const err = failure ?? caught;
     if (err instanceof ReportError) throw err;
     if (err instanceof CsvError) {
-      if (columns === null) throw notAReport(source, headText());
+      // a header that names user and arn is a report whose CSV is broken, not "not a report"
+      const first = (
+        headText()
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/, 1)[0] ?? ''
+      ).toLowerCase();
+      if (columns === null && !/^"?user"?,.*\barn\b/.test(first)) throw notAReport(source, headText());
       const line = typeof err.lines === 'number' ? err.lines : null;
       throw new ReportError(source, line, `malformed CSV: ${err.message}`);
     }
     throw err;
   }
   if (columns === null) throw notAReport(source, headText());
-  return { accountId, users };
+  return { accountId, users, unreadable };
 }

@@ -34,3 +34,22 @@ export async function mapWithConcurrency<T, R>(
   if (failed) throw firstError;
   return results;
 }
+
+/**
+ * Like `Promise.all`, but rejects (with the first error, in order) only once every promise has
+ * settled: no call of a failed account keeps running after its audit returned.
+ */
+export async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+/** `settleAll` for two promises of different types. */
+export async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
+}

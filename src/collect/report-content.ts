@@ -9,6 +9,8 @@
  */
 import { Readable } from 'node:stream';
 import type { DeserializeHandler, DeserializeHandlerArguments, MetadataBearer } from '@smithy/types';
+import { ReportTooLargeError } from '../aws/errors.js';
+import { MAX_REPORT_BYTES, tooLargeDetail } from './parse.js';
 
 const OPEN = Buffer.from('<Content>');
 const CLOSE = Buffer.from('</Content>');
@@ -18,10 +20,21 @@ export interface LiftedContent {
   content: Buffer | null;
 }
 
-async function collect(body: AsyncIterable<Uint8Array | string>): Promise<Buffer> {
+/** The response body, or a `ReportTooLargeError` once it passes `maxBytes` (never buffering more). */
+async function collect(body: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of body)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += buf.length;
+    if (size > maxBytes) {
+      (body as { destroy?: () => void }).destroy?.();
+      throw new ReportTooLargeError(
+        `${tooLargeDetail(Math.floor((size * 3) / 4), Math.floor((maxBytes * 3) / 4))} (the response was not read further)`,
+      );
+    }
+    chunks.push(buf);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -29,14 +42,19 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | st
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-export function liftReportContent(lifted: LiftedContent) {
+/**
+ * `maxReportBytes`: the largest decoded report accepted; the raw response may hold its base64 (4/3 of
+ * it) plus a little XML.
+ */
+export function liftReportContent(lifted: LiftedContent, maxReportBytes: number = MAX_REPORT_BYTES) {
+  const maxResponseBytes = Math.ceil((maxReportBytes * 4) / 3) + 64 * 1024;
   return <Output extends MetadataBearer>(next: DeserializeHandler<object, Output>) =>
     async (args: DeserializeHandlerArguments<object>) => {
       const out = await next(args);
       const response = out.response as { statusCode?: number; body?: unknown };
       const ok = response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
       if (!ok || !isAsyncIterable(response.body)) return out;
-      const raw = await collect(response.body);
+      const raw = await collect(response.body, maxResponseBytes);
       const open = raw.indexOf(OPEN);
       const close = open < 0 ? -1 : raw.indexOf(CLOSE, open + OPEN.length);
       if (close < 0) {

@@ -1,6 +1,7 @@
 /**
  * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
  */
+import { errorMessage } from '../errors.js';
 
 export type GetIDToken = (audience: string) => Promise<string>;
 
@@ -63,7 +64,7 @@ export async function fetchIdToken(
   try {
     token = await getIDToken(audience);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     throw new Error(
       `could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`,
       { cause: err },

@@ -13,8 +13,9 @@ import {
 } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Config, Partition } from '../model.js';
-import { awsErrorName } from '../collect/aws-errors.js';
-import { awsClientConfig } from './aws-config.js';
+import { awsErrorName } from '../aws/errors.js';
+import { errorMessage } from '../errors.js';
+import { awsClientConfig, type AwsClientDeps } from './aws-config.js';
 import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
 
 /** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
@@ -37,6 +38,8 @@ export interface SessionDeps {
   log: SessionLog;
   /** Defaults to process.env; only the ID-token request variables are read from it. */
   env?: NodeJS.ProcessEnv;
+  /** Settings of the STS clients (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 export interface AuditSession {
@@ -83,15 +86,25 @@ export interface Expiring {
  * clock), shares one fetch among concurrent callers, and keeps serving the old credentials (with a
  * warning, retrying at most every `REFRESH_RETRY_MS`) if a refresh fails while they are still valid.
  */
+/** A provider that can also be told its credentials are no longer good (AWS answered ExpiredToken). */
+export type RefreshingProvider = AwsCredentialIdentityProvider & {
+  /** Drops the cached credentials: the next call fetches new ones. */
+  invalidate(): void;
+};
+
 export function refreshingProvider(
   fetch: () => Promise<Expiring>,
   deps: { now(): Date; log: SessionLog },
   describe: string,
-): AwsCredentialIdentityProvider {
+): RefreshingProvider {
   let current: Expiring | null = null;
   let inFlight: Promise<AwsCredentialIdentity> | null = null;
   let retryAt = 0;
-  return async () => {
+  const invalidate = (): void => {
+    current = null;
+    retryAt = 0;
+  };
+  const provider = async (): Promise<AwsCredentialIdentity> => {
     const now = deps.now().getTime();
     if (current && now < current.expiresAt - REFRESH_MARGIN_MS) return current.identity;
     if (current && now < retryAt && now < current.expiresAt) return current.identity;
@@ -118,6 +131,7 @@ export function refreshingProvider(
     })();
     return inFlight;
   };
+  return Object.assign(provider, { invalidate });
 }
 
 function toExpiring(
@@ -158,8 +172,60 @@ export function memberRoleArn(partition: Partition, accountId: string, roleName:
   return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
 
-function errorMessage(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ETIMEDOUT',
+]);
+
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region: string): string {
+  const env = process.env;
+  return (
+    (env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`
+  );
+}
+
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err: unknown, region: string): { what: string; hint: string } | null {
+  const e = err as { code?: unknown; cause?: { code?: unknown }; $metadata?: { httpStatusCode?: unknown } };
+  const code = [e?.code, e?.cause?.code].find(
+    (c): c is string => typeof c === 'string' && UNREACHABLE.has(c),
+  );
+  const text = flatMessage(err);
+  const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+  const endpoint = stsEndpoint(region);
+  if (found) {
+    return {
+      what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+      hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+    };
+  }
+  const status = e?.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && status >= 500) {
+    const name = awsErrorName(err);
+    const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+      ? ' with an empty or unreadable body'
+      : ` (${name})`;
+    return {
+      what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+      hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+    };
+  }
+  return null;
+}
+
+/** The error's message on one line. */
+function flatMessage(err: unknown): string {
+  return errorMessage(err).replace(/\s+/g, ' ').trim();
 }
 
 /** The `sub` values the trust policy must match for this token, classic and immutable forms. */
@@ -207,13 +273,9 @@ const WEB_IDENTITY_TRUST_ERRORS = new Set([
   'InvalidIdentityTokenException',
 ]);
 
-function webIdentityProvider(
-  config: Config,
-  roleArn: string,
-  deps: SessionDeps,
-): AwsCredentialIdentityProvider {
+function webIdentityProvider(config: Config, roleArn: string, deps: SessionDeps): RefreshingProvider {
   // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
-  const sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+  const sts = new STSClient(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
   const durationSeconds = config.roleDurationSeconds;
   let fetched = 0;
   const fetch = async (): Promise<Expiring> => {
@@ -231,10 +293,18 @@ function webIdentityProvider(
       );
     } catch (err) {
       const name = awsErrorName(err);
-      const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${errorMessage(err)}`;
+      const reached = unreachedOrServerError(err, config.awsRegion);
+      if (reached) {
+        throw new SignInError(
+          `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`,
+          reached.hint,
+          { cause: err },
+        );
+      }
+      const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
       const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
         ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-        : name === 'ValidationError' && /DurationSeconds|duration/i.test(errorMessage(err))
+        : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
           ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
           : null;
       throw new SignInError(what, hint, { cause: err });
@@ -251,25 +321,42 @@ function webIdentityProvider(
   return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
 }
 
+/** The STS client signed with the audit session, and a way to sign in again when AWS says it expired. */
+interface BaseSts {
+  /** The current client and its generation (which sign-in it belongs to). */
+  current(): { client: STSClient; generation: number };
+  /** Signs in again (once per generation, shared by concurrent callers); null when that is impossible. */
+  renew: ((generation: number, reason: string) => void) | null;
+}
+
 function chainedProvider(
   config: Config,
   roleArn: string,
-  sts: STSClient,
+  base: BaseSts,
   deps: SessionDeps,
 ): AwsCredentialIdentityProvider {
   const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
   const accountId = arnAccount(roleArn);
-  const fetch = async (): Promise<Expiring> => {
-    // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
-    const response = await sts.send(
-      new AssumeRoleCommand({
-        RoleArn: roleArn,
-        RoleSessionName: config.roleSessionName,
-        DurationSeconds: durationSeconds,
-      }),
-    );
-    return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+  const assume = async (retried: boolean): Promise<Expiring> => {
+    const { client, generation } = base.current();
+    try {
+      // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+      const response = await client.send(
+        new AssumeRoleCommand({
+          RoleArn: roleArn,
+          RoleSessionName: config.roleSessionName,
+          DurationSeconds: durationSeconds,
+        }),
+      );
+      return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+    } catch (err) {
+      // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+      if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err))) throw err;
+      base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
+      return assume(true);
+    }
   };
+  const fetch = (): Promise<Expiring> => assume(false);
   return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
 }
 
@@ -281,15 +368,28 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
   // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
   let sts: STSClient;
   let baseCredentials: AwsCredentialIdentityProvider;
+  let renew: BaseSts['renew'] = null;
+  let generation = 0;
   if (config.roleToAssume) {
-    baseCredentials = webIdentityProvider(config, config.roleToAssume, deps);
+    const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+    baseCredentials = oidc;
     // Fail here, with the trust-policy hint, rather than inside the first account.
     await baseCredentials();
-    sts = new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials }));
+    const newClient = () =>
+      new STSClient(awsClientConfig({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
+    sts = newClient();
+    // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+    renew = (seen, reason) => {
+      if (seen !== generation) return; // another account already signed in again
+      generation++;
+      deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+      oidc.invalidate();
+      sts = newClient();
+    };
   } else {
     // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
     // as the client resolves it without explicit credentials.
-    sts = new STSClient(awsClientConfig({ region: config.awsRegion }));
+    sts = new STSClient(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
     baseCredentials = sts.config.credentials;
   }
   let callerAccountId: string;
@@ -302,12 +402,23 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
   } catch (err) {
     if (err instanceof SignInError) throw err;
     const name = awsErrorName(err);
-    const hint = config.roleToAssume
-      ? null
-      : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-        'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-        'or set `role-to-assume` to sign in with GitHub OIDC.';
-    throw new SignInError(`Could not sign in to AWS: ${name}: ${errorMessage(err)}`, hint, { cause: err });
+    const reached = unreachedOrServerError(err, config.awsRegion);
+    if (reached) {
+      throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+    }
+    const hint = EXPIRED_TOKEN.has(name)
+      ? config.roleToAssume
+        ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+        : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+          'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+          'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+          'with GitHub OIDC, which this action refreshes itself.'
+      : config.roleToAssume
+        ? null
+        : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+          'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+          'or set `role-to-assume` to sign in with GitHub OIDC.';
+    throw new SignInError(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
   }
   deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
 
@@ -329,7 +440,12 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
       const roleArn = memberRoleArn(config.partition, accountId, otherRole);
       let credentials = second.get(roleArn);
       if (!credentials) {
-        credentials = chainedProvider(config, roleArn, sts, deps);
+        credentials = chainedProvider(
+          config,
+          roleArn,
+          { current: () => ({ client: sts, generation }), renew },
+          deps,
+        );
         second.set(roleArn, credentials);
       }
       return { roleArn, credentials };
@@ -340,7 +456,12 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
       if (roleArn === null) return baseCredentials;
       let provider = chained.get(accountId);
       if (!provider) {
-        provider = chainedProvider(config, roleArn, sts, deps);
+        provider = chainedProvider(
+          config,
+          roleArn,
+          { current: () => ({ client: sts, generation }), renew },
+          deps,
+        );
         chained.set(accountId, provider);
       }
       return provider;

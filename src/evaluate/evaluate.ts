@@ -2,7 +2,7 @@
  * The rule (DESIGN §1), as a pure function of a parsed credential report: a console user's active key
  * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
  */
-import type { Finding, ParsedReport, Reason, ReportKey, ReportUser, RuleSettings } from '../model.js';
+import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
 
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -11,21 +11,6 @@ const ROOT_USER = '<root_account>';
 export function toIsoSecond(ms: number): string {
   const floored = Math.floor(ms / 1000) * 1000;
   return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/**
- * The rule's "unnecessary" test (DESIGN §1): never used, or (with `unusedDays` > 0) last used more
- * than `unusedDays` × 86,400 s before `asOf` (epoch ms); null when the key is needed. The one copy of
- * the test: remediation's live re-check uses it too.
- */
-export function unnecessaryReason(
-  lastUsedMs: number | null,
-  asOf: number,
-  unusedDays: number,
-): Reason | null {
-  if (lastUsedMs === null) return 'never-used';
-  if (unusedDays > 0 && asOf - lastUsedMs > unusedDays * DAY_MS) return 'unused';
-  return null;
 }
 
 /** `20261127T204726Z`: the compact form used in SARIF locations. */
@@ -58,8 +43,8 @@ export function userPathAndName(userArn: string): string {
 export interface KeyLocationInput {
   accountId: string;
   userArn: string;
-  /** The key's creation time (`access_key_N_last_rotated`, or the API's `CreateDate`), epoch ms. */
-  keyCreatedAt: number;
+  /** The key's creation time (`access_key_N_last_rotated`), epoch ms; null when the report has `N/A`. */
+  keyCreatedAt: number | null;
   slot: 1 | 2;
   /** True when both of the user's keys were created in the same second: adds `-slotN`. */
   sameSecond: boolean;
@@ -67,7 +52,9 @@ export interface KeyLocationInput {
 
 /**
  * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`.
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
  */
 export function keyLocation(k: KeyLocationInput): string {
   const userPart = userPathAndName(k.userArn)
@@ -75,8 +62,10 @@ export function keyLocation(k: KeyLocationInput): string {
     .filter((s) => s !== '')
     .map(encodeSegment)
     .join('/');
+  const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+  if (k.keyCreatedAt === null) return `${prefix}unknown-slot${k.slot}`;
   const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-  return `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-${compactSecond(k.keyCreatedAt)}${suffix}`;
+  return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
 }
 
 /** True when both keys of the user have a creation time and it is the same second. */
@@ -100,6 +89,21 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(compareFindings);
 }
 
+/**
+ * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
+ * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
+ */
+export function unnecessaryReason(
+  lastUsed: number | null,
+  asOf: number,
+  unusedDays: number,
+): Finding['reason'] | null {
+  if (lastUsed === null) return 'never-used';
+  if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS) return 'unused';
+  return null;
+}
+
 function evaluateKey(
   accountId: string,
   user: ReportUser,
@@ -108,9 +112,12 @@ function evaluateKey(
   asOf: number,
   sameSecond: boolean,
 ): Finding | null {
-  if (!key.active || key.lastRotated === null) return null;
-  const gapMs = Math.abs(key.lastRotated - user.userCreationTime);
-  if (settings.scope === 'at-setup' && gapMs > settings.setupWindowSeconds * 1000) return null;
+  if (!key.active) return null;
+  // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+  // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+  const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+  if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
+    return null;
   const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
   if (reason === null) return null;
   return {
@@ -121,8 +128,8 @@ function evaluateKey(
     accessKeyId: null,
     reason,
     userCreatedAt: toIsoSecond(user.userCreationTime),
-    keyCreatedAt: toIsoSecond(key.lastRotated),
-    setupGapSeconds: Math.round(gapMs / 1000),
+    keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+    setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
     keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
     keyLastUsedService: key.lastUsedService,
     keyLastUsedRegion: key.lastUsedRegion,
@@ -147,8 +154,15 @@ function evaluateKey(
  */
 export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {
   const findings: Finding[] = [];
-  const accountId = report.accountId ?? 'unknown';
+  // Null only for a report without user rows: then there is nothing to evaluate.
+  const accountId = report.accountId;
+  if (accountId === null) return findings;
+  // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
+  // the first row of its user ARN.
+  const seen = new Set<string>();
   for (const user of report.users) {
+    if (seen.has(user.arn)) continue;
+    seen.add(user.arn);
     if (!user.passwordEnabled || user.user === ROOT_USER) continue;
     const sameSecond = keysShareSecond(user);
     for (const key of user.keys) {

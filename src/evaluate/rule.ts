@@ -1,9 +1,7 @@
 /**
  * Metadata of the one rule this tool checks, shared by the SARIF log, the job summary and the issue
- * bodies, and the exact commands that fix a finding. Pure data and pure functions.
+ * bodies. Pure data; how findings are worded and fixed is in report/format.ts.
  */
-import type { Finding } from '../model.js';
-import { oneLine } from '../report/markdown.js';
 
 export const RULE_ID = 'iam-initial-access-key';
 /** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
@@ -148,99 +146,3 @@ export const RULE = {
   tags: TAGS,
   cis: CIS_MAPPINGS,
 } as const;
-
-/** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
-export function shellQuote(s: string): string {
-  const clean = oneLine(s);
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean)) return clean;
-  return `'${clean.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * The commands that fix one finding, as lines of a POSIX sh script (comment lines start with `#`):
- * deactivate first (reversible), then delete. Without a key id (offline audits), list the user's keys
- * first and use a `KEY_ID` placeholder.
- */
-export function fixCommands(f: Finding): string[] {
-  const user = shellQuote(f.userName);
-  const lines: string[] = [];
-  let key: string;
-  if (f.accessKeyId) {
-    key = shellQuote(f.accessKeyId);
-  } else {
-    key = 'KEY_ID';
-    lines.push(
-      `# key id unknown (offline report): pick the key created ${oneLine(f.keyCreatedAt)} (slot ${f.keySlot})`,
-      `aws iam list-access-keys --user-name ${user}`,
-    );
-  }
-  lines.push(
-    `aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`,
-    `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`,
-  );
-  return lines;
-}
-
-/** `0 s`, `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`: two units at most. Negative: absolute value. */
-export function formatDuration(seconds: number): string {
-  let s = Math.round(Math.abs(seconds));
-  const units: [string, number][] = [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['min', 60],
-    ['s', 1],
-  ];
-  const parts: string[] = [];
-  for (const [name, size] of units) {
-    const n = Math.floor(s / size);
-    if (n > 0) {
-      parts.push(`${n} ${name}`);
-      s -= n * size;
-    } else if (parts.length > 0) {
-      break; // adjacent units only: `3 d`, not `3 d 5 min`
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-
-/** `2024-05-01 10:00:00 UTC`; anything that is not a date is returned as is. */
-export function formatUtc(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-/** `2024-05-01`; anything that is not a date is returned as is. */
-export function formatDay(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (floored), or null when either is not a date. */
-export function daysBetween(from: string, to: string): number | null {
-  const a = Date.parse(from);
-  const b = Date.parse(to);
-  if (Number.isNaN(a) || Number.isNaN(b)) return null;
-  return Math.floor((b - a) / 86_400_000);
-}
-
-/** `created at user setup (12 s after the user)` or, under `scope: any`, `created 3 d after the user`. */
-export function describeCreation(f: Finding, setupWindowSeconds: number): string {
-  // setupGapSeconds is the distance from the user's creation (a key cannot predate its user)
-  const gap = formatDuration(f.setupGapSeconds);
-  if (f.setupGapSeconds <= setupWindowSeconds) return `created at user setup (${gap} after the user)`;
-  return `created ${gap} after the user`;
-}
-
-/** `never used` or `last used 2024-01-02 (s3, us-east-1), 200 days before 2024-07-20`. */
-export function describeUse(f: Finding, asOf: string): string {
-  if (f.reason === 'never-used' || !f.keyLastUsedAt) return 'never used';
-  const where = [f.keyLastUsedService, f.keyLastUsedRegion].filter((x): x is string => !!x);
-  const days = daysBetween(f.keyLastUsedAt, asOf);
-  return (
-    `last used ${formatDay(f.keyLastUsedAt)}` +
-    (where.length > 0 ? ` (${where.join(', ')})` : '') +
-    (days !== null ? `, ${days} days before ${formatDay(asOf)}` : '')
-  );
-}

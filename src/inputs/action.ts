@@ -7,7 +7,8 @@ import { INPUTS } from './definitions.js';
 export function readActionInputs(): RawInputs {
   const raw: RawInputs = {};
   for (const input of INPUTS) {
-    raw[input.name] = core.getInput(input.name);
+    // untrimmed, so a value that is only blank lines (an expression that came out empty) can be refused
+    raw[input.name] = core.getInput(input.name, { trimWhitespace: false });
   }
   return raw;
 }

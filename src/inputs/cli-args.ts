@@ -45,6 +45,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'issue-labels': 'LABELS',
   'max-issues': 'N',
   'github-token': 'TOKEN',
+  category: 'CATEGORY',
   remediate: 'off|plan|deactivate',
   'remediation-role-name': 'NAME',
   'remediate-after-days': 'DAYS',

@@ -16,6 +16,7 @@ import {
   type Shard,
 } from '../model.js';
 import { defaultOf, type InputName } from './definitions.js';
+import { parseIsoDateTime } from '../time.js';
 
 export type RawInputs = Partial<Record<InputName, string>>;
 
@@ -259,40 +260,6 @@ function setupWindow(r: Reader): number {
 const AS_OF_EXPECTED =
   'an ISO 8601 date-time with Z or an offset, e.g. 2026-01-31T00:00:00Z or 2026-01-31T09:30:00+02:00 (or a date, 2026-01-31, for midnight UTC)';
 
-/** ISO 8601 date-time with `Z` or an offset, or a plain date (midnight UTC); null when invalid. */
-export function parseIsoDateTime(text: string): Date | null {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(
-      text,
-    );
-  if (!m) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-  const base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const check = new Date(base);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // e.g. 02-30
-  let offsetMinutes = 0;
-  if (zone !== 'Z' && zone !== 'z') {
-    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-    if (!z) return null;
-    const oh = Number(z[2]);
-    const om = Number(z[3] ?? '0');
-    if (oh > 23 || om > 59) return null;
-    offsetMinutes = (z[1] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  const date = new Date(base - offsetMinutes * 60_000);
-  // Date.UTC maps years 0-99 to 1900-1999; a 4-digit year below 1970 is no credential report anyway.
-  if (Number.isNaN(date.getTime()) || year < 1970) return null;
-  return date;
-}
-
 function asOf(r: Reader): Date | null {
   const v = r.given('as-of');
   if (v === undefined) return null;
@@ -331,8 +298,16 @@ function exemptUsers(r: Reader): string[] {
   return globs;
 }
 
-function credentialReports(r: Reader, deps: ConfigDeps): string[] {
+function credentialReports(r: Reader, raw: RawInputs, deps: ConfigDeps): string[] {
   const v = r.given('credential-report');
+  const rawValue = raw['credential-report'];
+  if (v === undefined && rawValue !== undefined && rawValue !== '') {
+    // blank lines only: an expression that evaluated to nothing must not turn into a live audit
+    throw new InputError(
+      'credential-report',
+      `Input "credential-report" is ${quote(rawValue)}, only blank: expected the path or glob of credential report CSV files (one per line), e.g. reports/*.csv; leave the input out for a live audit.`,
+    );
+  }
   if (v === undefined) return [];
   // One path or glob per line: commas are legal in paths and in glob braces.
   const patterns = v
@@ -376,6 +351,41 @@ function issueLabels(r: Reader): string[] {
   return labels;
 }
 
+function category(r: Reader): string | null {
+  const v = r.given('category');
+  if (v === undefined) return null;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
+    throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
+  }
+  return v;
+}
+
+/** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
+function offlineConflicts(
+  r: Reader,
+  live: { roleArn: string | null; accounts: string[]; organization: boolean; shard: Shard | null },
+): void {
+  const { roleArn, accounts, organization } = live;
+  const conflicting = [
+    roleArn !== null ? 'role-to-assume' : null,
+    accounts.length > 0 ? 'accounts' : null,
+    organization ? 'organization' : null,
+  ].filter((x) => x !== null);
+  if (live.shard !== null) {
+    throw new InputError(
+      'shard',
+      `Input "shard" is ${quote(r.value('shard'))} together with "credential-report": expected no shard for offline reports (every matrix job would audit and upload the same findings); audit the reports in one job.`,
+    );
+  }
+  if (conflicting.length > 0) {
+    throw new InputError(
+      'credential-report',
+      `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`,
+    );
+  }
+}
+
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const r = reader(raw);
@@ -404,6 +414,12 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     );
   }
 
+  if (roleName !== null && accounts.length === 0 && !organization) {
+    throw new InputError(
+      'account-role-name',
+      `Input "account-role-name" is ${quote(roleName)} without "accounts" or "organization: true": expected it only with one of them (it names the role to assume in each listed account); leave it out to audit the signed-in account.`,
+    );
+  }
   const concurrency = integer(r, 'concurrency', 1, 64);
   const shardValue = shard(r);
   const scope = oneOf<Scope>(r, 'scope', ['at-setup', 'any']);
@@ -413,20 +429,8 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const tag = exemptionTag(r);
   const exempt = exemptUsers(r);
 
-  const reports = credentialReports(r, deps);
-  if (reports.length > 0) {
-    const conflicting = [
-      roleArn !== null ? 'role-to-assume' : null,
-      accounts.length > 0 ? 'accounts' : null,
-      organization ? 'organization' : null,
-    ].filter((x) => x !== null);
-    if (conflicting.length > 0) {
-      throw new InputError(
-        'credential-report',
-        `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`,
-      );
-    }
-  }
+  const reports = credentialReports(r, raw, deps);
+  if (reports.length > 0) offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
 
   const sarifFile = filePath(r, 'sarif-file');
   const jsonFile = filePath(r, 'json-file');
@@ -474,6 +478,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     issueLabels: labels,
     maxIssues,
     githubToken,
+    category: category(r),
     remediation: remediationSettings,
   };
 }

@@ -152,6 +152,11 @@ export const INPUTS = [
     default: '${{ github.token }}',
   },
   {
+    name: 'category',
+    description:
+      'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+  },
+  {
     name: 'remediate',
     description:
       '`off`; `plan`: report which keys are due for deactivation and change nothing; `deactivate`: set due keys Inactive (never deletes) through `remediation-role-name`. Live runs only.',

@@ -19,11 +19,11 @@ import {
 } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Finding, Reason, RemediationStatus } from '../model.js';
-import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../collect/aws-errors.js';
+import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig } from '../credentials/aws-config.js';
 import { unnecessaryReason } from '../evaluate/evaluate.js';
-import { shellQuote } from '../evaluate/rule.js';
+import { shellQuote } from '../report/format.js';
 
 export interface DeactivateOptions {
   /** The keys to act on, as planned (each with its key id). */
@@ -96,7 +96,11 @@ async function recheck(iam: IAMClient, f: Finding, opts: DeactivateOptions, role
   if (listed === null) return { ok: false, reason: 'the user was deleted since the audit' };
   const key = (listed.AccessKeyMetadata ?? []).find((k) => k.AccessKeyId === f.accessKeyId);
   if (!key) return { ok: false, reason: 'the key was deleted since the audit' };
-  if (!key.CreateDate || second(key.CreateDate.getTime()) !== second(Date.parse(f.keyCreatedAt))) {
+  if (
+    !key.CreateDate ||
+    f.keyCreatedAt === null ||
+    second(key.CreateDate.getTime()) !== second(Date.parse(f.keyCreatedAt))
+  ) {
     return { ok: false, reason: 'the key is not the one audited (its CreateDate differs)' };
   }
   if (key.Status !== 'Active') return { ok: false, reason: 'the key is no longer Active' };

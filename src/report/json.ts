@@ -6,8 +6,22 @@ import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
-/** The schema's `accounts[]` entry is the model's AccountResult, exactly. */
-export type JsonAccount = AccountResult;
+/** The schema's `accounts[]` entry: the model's AccountResult, with `source` as text (`aws` or the file's path). */
+export interface JsonAccount {
+  accountId: string;
+  alias: string | null;
+  status: AccountResult['status'];
+  error: string | null;
+  hint: string | null;
+  errorCode: string | null;
+  errorStep: string | null;
+  usersScanned: number;
+  reportGeneratedAt: string | null;
+  /** `aws` for live runs, the CSV path offline. */
+  source: string;
+  resolvedSinceReport: number;
+  asOf: string;
+}
 
 /** The schema's `findings[]` entry is the model's Finding, exactly. */
 export type JsonFinding = Finding;
@@ -19,12 +33,14 @@ const ACCOUNT_FIELDS = [
   'status',
   'error',
   'hint',
+  'errorCode',
+  'errorStep',
   'usersScanned',
   'reportGeneratedAt',
   'source',
   'resolvedSinceReport',
   'asOf',
-] as const satisfies readonly (keyof AccountResult)[];
+] as const satisfies readonly (keyof JsonAccount)[];
 
 const FINDING_FIELDS = [
   'accountId',
@@ -55,7 +71,8 @@ function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
 }
 
 export function jsonAccount(a: AccountResult): JsonAccount {
-  return pick(a, ACCOUNT_FIELDS);
+  const source = a.source.kind === 'aws' ? 'aws' : a.source.path;
+  return pick({ ...a, source }, ACCOUNT_FIELDS);
 }
 
 export function jsonFinding(f: Finding): JsonFinding {

@@ -14,6 +14,22 @@ export const ZWSP = '\u200b';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Characters that show as nothing (or only reorder text): soft hyphen, Arabic letter mark, Mongolian
+ * vowel separator, zero-width space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and
+ * invisible operators, and the BOM (zero-width no-break space).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Shows invisible characters of an identifier (user name, ARN, alias) as `\u200e`-style escapes, so
+ * `alice` and `ali\u200ece` cannot look the same. Apply to the raw string, before escaping it or
+ * putting it in a code span (for display only: SARIF, JSON and shell commands keep the exact name).
+ */
+export function visibleInvisibles(s: string): string {
+  return s.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Control characters (newlines included) become spaces. */
 export function oneLine(s: string): string {
   return s.replace(CONTROL, ' ');
@@ -62,7 +78,8 @@ export function escapeMarkdown(s: string): string {
  * otherwise read as a cell boundary even inside code (it renders as `|`).
  */
 export function codeSpan(s: string, opts: { inTable?: boolean } = {}): string {
-  let text = oneLine(s);
+  // invisible and bidi characters are shown as \uXXXX, so two look-alike names never look the same
+  let text = oneLine(visibleInvisibles(s));
   if (text === '') text = ' ';
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

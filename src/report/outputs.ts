@@ -1,5 +1,6 @@
 /** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
 import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
+import type { OutputName } from '../inputs/definitions.js';
 
 /** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
 export interface Counts {
@@ -42,7 +43,7 @@ export const NO_HISTORY: HistoryCounts = {
 export function buildOutputs(
   result: AuditResult,
   opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null; history?: HistoryCounts },
-): Record<string, string> {
+): Record<OutputName, string> {
   const h = opts.history ?? NO_HISTORY;
   const c = countResult(result);
   const i = opts.issues;

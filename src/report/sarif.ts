@@ -8,20 +8,12 @@ import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } 
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
 import { jsonFinding } from './json.js';
 import { oneLine } from './markdown.js';
-import {
-  CIS_MAPPINGS,
-  HELP_URI,
-  RULE,
-  TOOL_INFORMATION_URI,
-  TOOL_NAME,
-  describeCreation,
-  describeUse,
-} from '../evaluate/rule.js';
+import { CIS_MAPPINGS, HELP_URI, RULE, TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
+import { describeCreation, describeUse } from './format.js';
 
 /** GitHub rejects a run with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const AUTOMATION_ID_PREFIX = 'iam-initial-access-keys/';
 
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
@@ -71,9 +63,17 @@ export function sarifText(s: string): string {
   return oneLine(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
 
-export function automationId(result: Pick<AuditResult, 'shard'>): string {
+/**
+ * The run's `automationDetails.id` (DESIGN §4), or null for none. Without a `category` the run has no
+ * `automationDetails`: github/codeql-action/upload-sarif then derives the category from the workflow,
+ * the job and the matrix values, and its own `category:` input applies (an id in the file would override
+ * both, so two uploads in one repository would close each other's alerts). With one: the category with
+ * a trailing `/`, plus `K-of-N/` under `shard`.
+ */
+export function automationId(result: Pick<AuditResult, 'shard'>, category: string | null): string | null {
+  if (!category) return null;
   const s = result.shard;
-  return AUTOMATION_ID_PREFIX + (s ? `${s.index}-of-${s.total}/` : '');
+  return (category.endsWith('/') ? category : `${category}/`) + (s ? `${s.index}-of-${s.total}/` : '');
 }
 
 /** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
@@ -111,7 +111,7 @@ function findingMessage(f: Finding, result: AuditResult, alias: string | null): 
   const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
   return sarifText(
     `IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-      `${describeCreation(f, result.settings.setupWindowSeconds)} on ${f.keyCreatedAt}, ` +
+      `${describeCreation(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
       `${describeUse(f, result.asOf)}.${expired} Delete or deactivate it.`,
   );
 }
@@ -172,7 +172,13 @@ export function sarifResultCounts(result: AuditResult): { total: number; dropped
   return { total, dropped: Math.max(0, total - SARIF_MAX_RESULTS) };
 }
 
-export function buildSarif(result: AuditResult, opts: { toolVersion: string }): Log {
+export interface SarifOptions {
+  toolVersion: string;
+  /** The `category` input; null or empty: no `automationDetails`. */
+  category?: string | null;
+}
+
+export function buildSarif(result: AuditResult, opts: SarifOptions): Log {
   const every = allResults(result);
   const results = every.slice(0, SARIF_MAX_RESULTS);
   const dropped = every.length - results.length;
@@ -220,7 +226,6 @@ export function buildSarif(result: AuditResult, opts: { toolVersion: string }): 
         rules: [ruleDescriptor()],
       },
     },
-    automationDetails: { id: automationId(result) },
     invocations: [invocation],
     results,
     columnKind: 'utf16CodeUnits',
@@ -242,6 +247,8 @@ export function buildSarif(result: AuditResult, opts: { toolVersion: string }): 
     },
   };
   if (run.tool.driver.semanticVersion === undefined) delete run.tool.driver.semanticVersion;
+  const id = automationId(result, opts.category ?? null);
+  if (id !== null) run.automationDetails = { id };
 
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }

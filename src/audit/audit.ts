@@ -1,15 +1,21 @@
-import type { AccountAudit, AuditResult, CarriedAlert, Config } from './model.js';
-import { auditReportFile } from './collect/offline.js';
-import { mapWithConcurrency } from './collect/pool.js';
-import { runLiveAudit } from './collect/run-live.js';
-import { sortFindings } from './evaluate/evaluate.js';
+import type { AccountAudit, AuditResult, CarriedAlert, Config } from '../model.js';
+import type { AwsClientDeps } from '../credentials/aws-config.js';
+import { mapWithConcurrency } from '../collect/pool.js';
+import { sortFindings } from '../evaluate/evaluate.js';
+import { runLiveAudit } from './live.js';
+import { auditReportFile } from './offline.js';
 
 export interface AuditDeps {
   getIDToken(audience: string): Promise<string>;
   setSecret(secret: string): void;
   now(): Date;
   sleep(ms: number): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void };
+  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+  /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
+  onPlan?(accountIds: string[]): void;
+  onAccount?(audit: AccountAudit): void;
+  /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 export const OFFLINE_NOTE =
@@ -28,11 +34,15 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
       auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }),
     );
     const { audits, notes } = onePerAccount(all);
+    for (const a of audits) for (const note of a.notes ?? []) deps.log.warning(note);
     return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
   }
   const { audits, notes } = await runLiveAudit(config, deps);
   return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
+
+/** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
+export { runAudit as audit };
 
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
@@ -47,12 +57,17 @@ export function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[];
     const newer = last.get(a.account.accountId);
     if (a.account.status !== 'ok' || newer === a || newer === undefined) return true;
     notes.push(
-      `Account ${a.account.accountId}: \`${a.account.source}\` was left out; \`${newer.account.source}\` ` +
+      `Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
         'is another report of the same account (of several, the last in name order is audited).',
     );
     return false;
   });
   return { audits: kept, notes };
+}
+
+/** A report file's path (or `aws`), as the notes name it. */
+function sourceText(account: AccountAudit['account']): string {
+  return account.source.kind === 'file' ? account.source.path : 'aws';
 }
 
 /** Pure: the per-account audits of one run, as the single result every report is made from. */
@@ -80,6 +95,6 @@ export function assembleResult(opts: {
     accounts,
     findings,
     carriedForward: opts.carriedForward ?? [],
-    notes: opts.notes,
+    notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
   };
 }

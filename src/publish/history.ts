@@ -2,13 +2,14 @@
  * What GitHub remembers of earlier runs (DESIGN §8), read once per run at the edge:
  * - the open code scanning alerts of this tool (one paginated listing; `security-events: read`), which
  *   serve both the history (`created_at` per location) and the carried-forward alerts of failed
- *   accounts (src/github/code-scanning.ts derives those from the same listing);
- * - the first-listed times the action keeps in its open issues (src/github/issue-body.ts).
+ *   accounts (src/publish/code-scanning.ts derives those from the same listing);
+ * - the first-listed times the action keeps in its open issues (src/report/issue-body.ts).
  * A missing permission or code scanning being off makes a source unavailable, with a note; never an error.
  */
 import type { OpenAlert } from '../model.js';
+import { httpStatus } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
-import { parseFirstListed, parseMarker } from './issue-body.js';
+import { parseFirstListed, parseMarker } from '../report/issue-body.js';
 import type { GitHubClient, GitHubLog } from './octokit.js';
 
 export interface ListOpenAlertsOptions {
@@ -33,11 +34,6 @@ export type AlertListing =
       /** What it means and what to add, one sentence part. */
       why: string;
     };
-
-export function httpStatus(e: unknown): number | null {
-  const s = typeof e === 'object' && e !== null ? (e as { status?: unknown }).status : undefined;
-  return typeof s === 'number' ? s : null;
-}
 
 /** Why listing failed, by status: the permission to add, or that code scanning is off. */
 export function alertListingWhy(status: number | null): string {

@@ -1,6 +1,6 @@
 /**
  * DESIGN §4: an account that failed this run must not close its code scanning alerts. From the one
- * listing of this tool's open alerts (src/github/history.ts), this keeps those whose location is under
+ * listing of this tool's open alerts (src/publish/history.ts), this keeps those whose location is under
  * a failed account, so the SARIF writer can report them again (same path, same fingerprint) marked
  * `carriedForward`.
  */

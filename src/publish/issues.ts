@@ -6,7 +6,7 @@
  * decided by a pure planner ({@link planIssueSync}); {@link syncIssues} lists, plans and executes.
  * Only accounts audited successfully in this run can have their issues closed.
  */
-import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import type { AuditResult, Finding, IssueSyncOutcome, TouchedIssue } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
   closingComment,
@@ -17,7 +17,7 @@ import {
   sameIssueBody,
   userKey,
   type IssueGroup,
-} from './issue-body.js';
+} from '../report/issue-body.js';
 import { RATE_LIMIT_RETRIES, type GitHubClient, type GitHubLog } from './octokit.js';
 
 /** The label the action finds its issues by; people may remove the others, not this one. */
@@ -33,6 +33,8 @@ export interface ExistingIssue {
   title: string;
   body: string;
   labels: string[];
+  /** The issue's page (`html_url`), where the listing gave it. */
+  url?: string;
 }
 
 export type IssueAction =
@@ -51,7 +53,7 @@ export type IssueAction =
       number: number;
       accountId: string;
       userName: string;
-      reason: 'fixed' | 'exempted';
+      reason: 'fixed' | 'exempted' | 'duplicate';
       comment: string;
     }
   | { kind: 'skip'; accountId: string; userName: string };
@@ -182,6 +184,19 @@ export function planIssueSync(
       { ...user.group, findings: user.violating },
       firstListed ? { ...renderOpts, firstListed } : renderOpts,
     );
+    // Two open issues for one user (a lost response once made a second): keep the oldest.
+    if (okAccounts.has(accountId)) {
+      for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
+        actions.push({
+          kind: 'close',
+          number: dup.number,
+          accountId,
+          userName,
+          reason: 'duplicate',
+          comment: `Duplicate of #${open!.number}, which tracks this user. Closing this one.`,
+        });
+      }
+    }
     if (open) {
       if (open.title !== title || !sameIssueBody(open.body, body)) {
         actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
@@ -292,6 +307,7 @@ export async function listIssues(
       title: i.title,
       body: i.body ?? '',
       labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+      url: i.html_url,
     }));
 }
 
@@ -318,6 +334,133 @@ async function ensureLabels(octokit: GitHubClient, owner: string, repo: string, 
   }
 }
 
+/** Attempts at creating one issue, each after checking that no earlier attempt created it. */
+const CREATE_ATTEMPTS = 3;
+
+/**
+ * Creating an issue is not idempotent: a 5xx or a reset after GitHub created it, retried blindly, makes a
+ * second one. So the retry plugin is off for this request, and after an ambiguous failure the issues are
+ * listed again by label and the issue's marker looked for before trying again. Returns the number.
+ */
+async function createOnce(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  a: Extract<IssueAction, { kind: 'create' }>,
+  log: GitHubLog,
+): Promise<{ number: number; html_url: string }> {
+  const marker = parseMarker(a.body);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.rest.issues.create({
+        owner,
+        repo,
+        title: a.title,
+        body: a.body,
+        labels: a.labels,
+        request: { retries: 0 },
+      });
+      return data;
+    } catch (e) {
+      const ambiguous = isHttpError(e) && e.status >= 500;
+      if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker) throw e;
+      const again = await listIssues(octokit, owner, repo);
+      const made = again.find((i) => {
+        const m = parseMarker(i.body);
+        return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
+      });
+      if (made) return { number: made.number, html_url: made.url ?? '' };
+      log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
+    }
+  }
+}
+
+function who(a: { accountId: string; userName?: string }): string {
+  return oneLine(
+    a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
+  );
+}
+
+/** Records one issue the sync changed, as the API answered. */
+function touched(
+  outcome: IssueSyncOutcome,
+  action: TouchedIssue['action'],
+  a: { accountId: string; userName: string },
+  data: { number: number; html_url: string },
+): void {
+  outcome.issues.push({
+    action,
+    number: data.number,
+    url: data.html_url,
+    accountId: a.accountId,
+    userName: a.userName,
+  });
+}
+
+/** Carries out one planned action and counts it in `outcome`; throws what GitHub answers. */
+async function applyAction(
+  opts: SyncIssuesOptions,
+  a: IssueAction,
+  outcome: IssueSyncOutcome,
+): Promise<void> {
+  const { octokit, owner, repo, log } = opts;
+  switch (a.kind) {
+    case 'create': {
+      const data = await createOnce(octokit, owner, repo, a, log);
+      outcome.opened++;
+      touched(outcome, 'opened', a, data);
+      log.info(`Opened issue #${data.number} for ${who(a)}.`);
+      break;
+    }
+    case 'update': {
+      const { data } = await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: a.number,
+        title: a.title,
+        body: a.body,
+      });
+      outcome.updated++;
+      touched(outcome, 'updated', a, data);
+      log.info(`Updated issue #${a.number} for ${who(a)}.`);
+      break;
+    }
+    case 'reopen': {
+      const { data } = await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: a.number,
+        state: 'open',
+        title: a.title,
+        body: a.body,
+      });
+      outcome.reopened++;
+      touched(outcome, 'reopened', a, data);
+      log.info(`Reopened issue #${a.number} for ${who(a)}.`);
+      break;
+    }
+    case 'close': {
+      // Close first, then comment: if the close fails, the next run tries again without a second
+      // comment; one comment per state change.
+      const { data } = await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: a.number,
+        state: 'closed',
+        // an accepted exemption is not a fix
+        state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
+      });
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
+      outcome.closed++;
+      touched(outcome, 'closed', a, data);
+      log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
+      break;
+    }
+    case 'skip':
+      break;
+  }
+}
+
 /**
  * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
  * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
@@ -332,11 +475,8 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     closed: 0,
     skipped: 0,
     error: null,
+    issues: [],
   };
-  const who = (a: { accountId: string; userName?: string }) =>
-    oneLine(
-      a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
-    );
   try {
     const existing = await listIssues(octokit, owner, repo);
     const actions = planIssueSync(existing, result, {
@@ -350,60 +490,7 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     if (firstCreate && firstCreate.kind === 'create') {
       await ensureLabels(octokit, owner, repo, firstCreate.labels);
     }
-    for (const a of actions) {
-      switch (a.kind) {
-        case 'create': {
-          const { data } = await octokit.rest.issues.create({
-            owner,
-            repo,
-            title: a.title,
-            body: a.body,
-            labels: a.labels,
-          });
-          outcome.opened++;
-          log.info(`Opened issue #${data.number} for ${who(a)}.`);
-          break;
-        }
-        case 'update':
-          await octokit.rest.issues.update({
-            owner,
-            repo,
-            issue_number: a.number,
-            title: a.title,
-            body: a.body,
-          });
-          outcome.updated++;
-          log.info(`Updated issue #${a.number} for ${who(a)}.`);
-          break;
-        case 'reopen':
-          await octokit.rest.issues.update({
-            owner,
-            repo,
-            issue_number: a.number,
-            state: 'open',
-            title: a.title,
-            body: a.body,
-          });
-          outcome.reopened++;
-          log.info(`Reopened issue #${a.number} for ${who(a)}.`);
-          break;
-        case 'close':
-          await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
-          await octokit.rest.issues.update({
-            owner,
-            repo,
-            issue_number: a.number,
-            state: 'closed',
-            // an accepted exemption is not a fix
-            state_reason: a.reason === 'exempted' ? 'not_planned' : 'completed',
-          });
-          outcome.closed++;
-          log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
-          break;
-        case 'skip':
-          break;
-      }
-    }
+    for (const a of actions) await applyAction(opts, a, outcome);
     if (outcome.skipped > 0) {
       log.info(
         `${outcome.skipped} violating user(s) got no issue: max-issues (${opts.maxIssues}) new issues per run.`,

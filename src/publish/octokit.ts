@@ -4,8 +4,10 @@
  * Nothing happens at import time.
  */
 import { getOctokit } from '@actions/github';
+import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { timeoutsFromEnv, type Timeouts } from '../timeouts.js';
 
 export interface GitHubLog {
   warning(message: string): void;
@@ -20,23 +22,60 @@ export const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 type Limiter = NonNullable<ThrottlingOptions['write']>;
 
 /**
- * Timing knobs of the plugins. Production uses the defaults (GitHub's own pacing advice: one second
- * between writes, three between content-creating requests, `retry-after` in seconds); tests shrink
- * them so that no test really sleeps.
+ * How the client paces and waits: an explicit dependency of every client. Production builds it with
+ * `githubClientSettings()` (GitHub's own pacing advice); tests pass their own, so that none really sleeps.
  */
-export interface OctokitTiming {
-  /** Milliseconds waited per second of `retry-after` (and per retry step for 5xx). Default 1000. */
-  retryAfterBaseMs?: number;
-  /** Replacement limiters for the plugin's write and notification queues. */
-  writeLimiter?: Limiter;
-  notificationsLimiter?: Limiter;
+export interface GitHubClientSettings {
+  /** Milliseconds waited per second of `retry-after` (and per retry step for 5xx): 1000 in production. */
+  retryAfterBaseMs: number;
+  /** Longest wait for one response, body included (`IAM_AUDIT_GITHUB_REQUEST_TIMEOUT_MS`). */
+  requestTimeoutMs: number;
+  /**
+   * The queues writes and content-creating requests wait in: `'github'` is the throttling plugin's own
+   * (one second between writes, three between content-creating requests, shared by the process).
+   */
+  pacing: 'github' | { write: Limiter; notifications: Limiter };
+}
+
+/** The settings of a real run: GitHub's pacing, `retry-after` in seconds, the request timeout of timeouts.ts. */
+export function githubClientSettings(timeouts: Timeouts = timeoutsFromEnv()): GitHubClientSettings {
+  return { retryAfterBaseMs: 1000, requestTimeoutMs: timeouts.githubRequestMs, pacing: 'github' };
 }
 
 export interface CreateOctokitOptions {
   log: GitHubLog;
   /** Default: `GITHUB_API_URL`, read when the client is made, else `https://api.github.com`. */
   baseUrl?: string;
-  timing?: OctokitTiming;
+  settings: GitHubClientSettings;
+}
+
+/**
+ * `fetch` with a deadline for the whole response, body included: a response that stalls fails with a
+ * `TimeoutError`, which Octokit turns into a 500-like RequestError that the retry plugin retries.
+ */
+export function fetchWithTimeout(timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      const res = await base(input, { ...init, signal });
+      const body = [101, 204, 205, 304].includes(res.status) ? null : await res.arrayBuffer();
+      const copy = new Response(body, {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+      });
+      Object.defineProperty(copy, 'url', { value: res.url });
+      return copy;
+    } catch (err) {
+      if (deadline.aborted) {
+        throw new Error(`no complete answer from the GitHub API within ${timeoutMs / 1000} s`, {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  };
 }
 
 /** The API root: `GITHUB_API_URL` (set by the runner, also on GHES) or github.com. */
@@ -50,7 +89,7 @@ function describe(options: { method?: string; url?: string }): string {
 }
 
 export function createOctokit(token: string, opts: CreateOctokitOptions) {
-  const { log, timing = {} } = opts;
+  const { log, settings } = opts;
   // @actions/github reads GITHUB_API_URL once, when it is first imported; reading it again here means
   // a value set later (a test's local server) is honoured too. In the action both are the same.
   const baseUrl = opts.baseUrl ?? apiBaseUrl();
@@ -76,18 +115,28 @@ export function createOctokit(token: string, opts: CreateOctokitOptions) {
       return again;
     },
   };
-  if (timing.retryAfterBaseMs !== undefined) throttle.retryAfterBaseValue = timing.retryAfterBaseMs;
-  if (timing.writeLimiter) throttle.write = timing.writeLimiter;
-  if (timing.notificationsLimiter) throttle.notifications = timing.notificationsLimiter;
+  throttle.retryAfterBaseValue = settings.retryAfterBaseMs;
+  if (settings.pacing !== 'github') {
+    throttle.write = settings.pacing.write;
+    throttle.notifications = settings.pacing.notifications;
+  }
 
   return getOctokit(
     token,
     {
       baseUrl,
+      // Replaces (shallowly) @actions/github's request defaults, so its proxy-aware fetch is wrapped, not lost.
+      request: {
+        ...actionsDefaults.request,
+        fetch: fetchWithTimeout(
+          settings.requestTimeoutMs,
+          (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch,
+        ),
+      },
       throttle,
       retry: {
         retries: RATE_LIMIT_RETRIES,
-        ...(timing.retryAfterBaseMs !== undefined ? { retryAfterBaseValue: timing.retryAfterBaseMs } : {}),
+        retryAfterBaseValue: settings.retryAfterBaseMs,
       },
       log: {
         debug: () => undefined,

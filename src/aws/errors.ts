@@ -5,15 +5,8 @@
  * and, for network failures, its `code`.
  */
 
-/** Every IAM action the member-account role needs (DESIGN §6). */
-export const MEMBER_ROLE_ACTIONS = [
-  'iam:GenerateCredentialReport',
-  'iam:GetCredentialReport',
-  'iam:ListAccessKeys',
-  'iam:GetAccessKeyLastUsed',
-  'iam:ListUserTags',
-  'iam:ListAccountAliases',
-] as const;
+import { errorMessage } from '../errors.js';
+import { MEMBER_ROLE_ACTIONS, accountOperationOfStep } from './operations.js';
 
 /** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
 export const REMEDIATION_ROLE_ACTIONS = [
@@ -29,6 +22,43 @@ export class ReportTimeoutError extends Error {
     this.name = 'ReportTimeoutError';
   }
 }
+
+/**
+ * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
+ * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
+ */
+export class ReportNeverPresentError extends Error {
+  constructor(
+    readonly answer: string,
+    readonly times: number,
+    readonly waitedMs: number,
+  ) {
+    super(
+      `GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+        `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`,
+    );
+    this.name = 'ReportNeverPresentError';
+  }
+}
+
+/** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
+export class ReportTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportTooLargeError';
+  }
+}
+
+/** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
+export class ReportFormatError extends Error {
+  constructor(readonly format: string) {
+    super(`unexpected credential report format ${format} (expected text/csv)`);
+    this.name = 'ReportFormatError';
+  }
+}
+
+/** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
+export const REPORT_CAPACITY: ReadonlySet<string> = new Set(['LimitExceeded', 'LimitExceededException']);
 
 /** Thrown when the credential report belongs to another account than the one audited. */
 export class AccountMismatchError extends Error {
@@ -47,7 +77,7 @@ export class StepError extends Error {
     readonly step: string,
     readonly original: unknown,
   ) {
-    super(`${step}: ${original instanceof Error ? original.message : String(original)}`);
+    super(`${step}: ${errorMessage(original)}`);
     this.name = 'StepError';
   }
 }
@@ -88,11 +118,17 @@ export interface AwsErrorContext {
   step: string;
   /** The role assumed into the account, when there is one. */
   roleArn?: string;
+  /** Signed in with the ambient credentials (no `role-to-assume`): their expiry is not ours to extend. */
+  ambient?: boolean;
 }
 
 export interface DescribedError {
   error: string;
   hint: string | null;
+  /** The error's name, short: `AccessDenied`, `ThrottlingException`, `ReportTimeoutError`. */
+  code: string;
+  /** The step (API operation) it happened in, e.g. `AssumeRole`; null when not tied to one. */
+  step: string | null;
 }
 
 const ACCESS_DENIED = new Set([
@@ -192,8 +228,8 @@ function facts(err: unknown): ErrorFacts {
   return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
 }
 
-/** One line, without the SDK's trailing hints about `$response`, and bounded in length. */
-function oneLine(message: string): string {
+/** The detail of an AWS error message: one line, without the SDK's trailing hints about `$response`, bounded. */
+function errorDetail(message: string): string {
   const line = message
     .replace(/\s*Deserialization error: to see the raw response.*$/s, ' (the response could not be read)')
     .replace(/\s+/g, ' ')
@@ -207,11 +243,11 @@ function actionFromMessage(message: string): string | null {
   return m?.[1] ?? null;
 }
 
+/** The IAM action of a step of an account's audit (from the operations table), or the step if it is one. */
 function actionForStep(step: string): string | null {
-  if (step === 'AssumeRole' || step === 'sts:AssumeRole') return 'sts:AssumeRole';
-  if (/^[a-z0-9-]+:[A-Za-z]+$/.test(step)) return step;
-  const known = MEMBER_ROLE_ACTIONS.find((a) => a === `iam:${step}`);
-  return known ?? null;
+  const known = accountOperationOfStep(step);
+  if (known) return known.iamAction;
+  return /^[a-z0-9-]+:[A-Za-z]+$/.test(step) ? step : null;
 }
 
 function isAssumeRole(step: string): boolean {
@@ -225,15 +261,44 @@ function roleText(ctx: AwsErrorContext): string {
 /** Describes an error of one account's audit for the summary, the JSON report and the log. */
 export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedError {
   if (err instanceof StepError) return describeAwsError(err.original, { ...ctx, step: err.step });
+  const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+  return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
+}
+
+function describeText(err: unknown, ctx: AwsErrorContext): Omit<DescribedError, 'code' | 'step'> {
   const f = facts(err);
   const where = `${ctx.step} in account ${ctx.accountId}`;
-  const detail = oneLine(f.message);
+  const detail = errorDetail(f.message);
   const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
 
   if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
     return {
       error: `${where} failed: ${detail}`,
       hint: 'AWS did not finish generating the credential report in time (a report usually completes within a minute or two). Run the audit again later.',
+    };
+  }
+  if (err instanceof ReportNeverPresentError || f.name === 'ReportNeverPresentError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'IAM said the report was ready but never served it. Run the audit again later; if it persists, check that `AWS_ENDPOINT_URL_IAM`/`AWS_ENDPOINT_URL` (when set) point at IAM.',
+    };
+  }
+  if (err instanceof ReportTooLargeError || f.name === 'ReportTooLargeError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'The credential report AWS returned is larger than this action reads (see "Limits" in the README). Check that `AWS_ENDPOINT_URL*` points at IAM.',
+    };
+  }
+  if (err instanceof ReportFormatError || f.name === 'ReportFormatError') {
+    return {
+      error: `${where} failed: ${detail}`,
+      hint: 'AWS sent the credential report in a format this tool does not read. Check for a newer version of this action, and that no proxy or `AWS_ENDPOINT_URL*` setting answers for IAM.',
+    };
+  }
+  if (REPORT_CAPACITY.has(f.name) && ctx.step === 'GenerateCredentialReport') {
+    return {
+      error,
+      hint: 'AWS had no capacity to generate more credential reports for the whole wait (too many accounts at once). Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit again later.',
     };
   }
   if (err instanceof AccountMismatchError || f.name === 'AccountMismatchError') {
@@ -278,6 +343,12 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
       hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
     };
   }
+  if (EXPIRED.has(f.name) && ctx.ambient) {
+    return {
+      error,
+      hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
+    };
+  }
   if (EXPIRED.has(f.name)) {
     return {
       error,
@@ -303,6 +374,13 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
     return {
       error,
       hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
+    };
+  }
+  if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+    const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
+    return {
+      error: `${where} failed: no answer in time (${tries} timed out)`,
+      hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
     };
   }
   if (

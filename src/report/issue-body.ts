@@ -8,27 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Scope } from '../model.js';
+import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
+import { CIS_SUMMARY, FULL_DESCRIPTION, HELP_TEXT, HELP_URI, TOOL_NAME } from '../evaluate/rule.js';
 import {
-  ZWSP,
-  codeBlock,
-  codeSpan,
-  escapeMarkdown,
-  markdownTable,
-  oneLine,
-  truncate,
-} from '../report/markdown.js';
-import {
-  CIS_SUMMARY,
-  FULL_DESCRIPTION,
-  HELP_TEXT,
-  HELP_URI,
-  TOOL_NAME,
   fixCommands,
   formatDay,
   formatDuration,
   formatUtc,
+  keyCreatedText,
+  setupGapText,
   shellQuote,
-} from '../evaluate/rule.js';
+} from './format.js';
 
 /** GitHub rejects issue bodies longer than this (characters). */
 export const MAX_ISSUE_BODY = 65_536;
@@ -150,9 +140,12 @@ export function mergeFirstListed(
   return new Map(locations.map((loc) => [loc, previous.get(loc) ?? now]));
 }
 
-/** Plain text for a title: one line, and `@`/`#` broken so they mention or reference nothing. */
-function plainText(s: string, max: number): string {
-  return truncate(oneLine(s).replace(/\s+/g, ' ').trim(), max).replace(/[@#]/g, (c) => `${c}${ZWSP}`);
+/**
+ * An identifier (user name, account id) in a title: inline code, which GitHub renders in titles too:
+ * it mentions, links and references nothing, and copies (and searches) as the name itself.
+ */
+function titleCode(s: string, max: number): string {
+  return codeSpan(truncate(oneLine(s), max));
 }
 
 /**
@@ -165,7 +158,7 @@ function violation(scope: Scope): string {
 
 export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
   const title =
-    `IAM user ${plainText(group.userName, 100)} in account ${plainText(group.accountId, 20)} ` +
+    `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
     `has ${violation(scope)}`;
   return truncate(title, MAX_ISSUE_TITLE);
 }
@@ -203,7 +196,9 @@ function describeFinding(f: Finding): string {
       : `was last used on ${when(formatDay(f.keyLastUsedAt))}`;
   return (
     `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}, ` +
-    `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}` +
+    (f.setupGapSeconds === null
+      ? `created at an unknown time (the report has no date for it), ${use}`
+      : `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}`) +
     (f.exemptionExpired
       ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
       : '')
@@ -214,8 +209,8 @@ function keyRow(f: Finding): string[] {
   return [
     String(f.keySlot),
     dash(f.accessKeyId, (k) => code(k, 128)),
-    when(formatUtc(f.keyCreatedAt)),
-    when(formatDuration(f.setupGapSeconds)),
+    when(keyCreatedText(f)),
+    when(setupGapText(f)),
     f.reason === 'never-used' || !f.keyLastUsedAt ? 'never' : when(formatDay(f.keyLastUsedAt)),
     dash(f.keyLastUsedRegion, (v) => md(v, 64)),
     dash(f.keyLastUsedService, (v) => md(v, 64)),
@@ -243,18 +238,19 @@ function safeRunUrl(url: string | null): string | null {
 function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number): string {
   const { findings } = group;
   const first = findings[0];
-  const account =
-    codeSpan(truncate(group.accountId, 64), { inTable: true }) +
-    (group.alias ? ` (${md(group.alias, 64)})` : '');
+  const accountIn = (inTable: boolean) =>
+    codeSpan(truncate(group.accountId, 64), { inTable }) +
+    (group.alias ? ` (${codeSpan(truncate(group.alias, 64), { inTable })})` : '');
+  const account = accountIn(false);
   const runUrl = safeRunUrl(opts.runUrl);
   const keys = findings.slice(0, shown);
   const lines: string[] = [
     renderMarker(group.accountId, userKey(group.userArn, group.userName)),
     ...(opts.firstListed ? [renderFirstListed(opts.firstListed)] : []),
     '',
-    `## IAM user ${md(group.userName)} has ${violation(opts.scope)}`,
+    `## IAM user ${codeSpan(truncate(group.userName, 256))} has ${violation(opts.scope)}`,
     '',
-    `The IAM user ${md(group.userName)} in AWS account ${account} can sign in to the console with a ` +
+    `The IAM user ${codeSpan(truncate(group.userName, 256))} in AWS account ${account} can sign in to the console with a ` +
       `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
       'that nobody seems to need:',
     '',
@@ -266,8 +262,8 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
     markdownTable(
       ['Field', 'Value'],
       [
-        ['Account', account],
-        ['User', md(group.userName)],
+        ['Account', accountIn(true)],
+        ['User', code(group.userName, 256)],
         ['ARN', code(group.userArn)],
         ['User created', first ? when(formatUtc(first.userCreatedAt)) : '—'],
         ['Password last used', dash(first?.passwordLastUsedAt ?? null, (v) => when(formatDay(v)))],

@@ -4,13 +4,16 @@
  * succeeds or fails on its own and a failure is data in its `AccountAudit`.
  */
 import type { AccountAudit, Config } from '../model.js';
+import { describeAwsError } from '../aws/errors.js';
+import type { AwsClientDeps } from '../credentials/aws-config.js';
 import { signIn, type AuditSession } from '../credentials/session.js';
 import type { GetIDToken } from '../credentials/oidc.js';
+import { planAccounts } from '../collect/accounts.js';
+import { DEFAULT_REPORT_LIMITS } from '../collect/credential-report.js';
+import { mapWithConcurrency } from '../collect/pool.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
-import { planAccounts } from './accounts.js';
-import { describeAwsError } from './aws-errors.js';
-import { auditAccount } from './live.js';
-import { mapWithConcurrency } from './pool.js';
+import { auditAccount } from './account.js';
+import { AWS_SOURCE, failedAccount } from './result.js';
 
 export interface RunLiveDeps {
   getIDToken: GetIDToken;
@@ -18,30 +21,10 @@ export interface RunLiveDeps {
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
-}
-
-function failedAudit(
-  config: Config,
-  deps: RunLiveDeps,
-  accountId: string,
-  error: string,
-  hint: string | null,
-): AccountAudit {
-  return {
-    account: {
-      accountId,
-      alias: null,
-      status: 'error',
-      error,
-      hint,
-      usersScanned: 0,
-      reportGeneratedAt: null,
-      source: 'aws',
-      resolvedSinceReport: 0,
-      asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
-    },
-    findings: [],
-  };
+  onPlan?(accountIds: string[]): void;
+  onAccount?(audit: AccountAudit): void;
+  /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 async function auditOne(
@@ -53,9 +36,16 @@ async function auditOne(
   const roleArn = session.roleArnFor(accountId);
   const credentials = session.credentialsFor(accountId);
   const fail = (err: unknown, step: string): AccountAudit => {
-    const { error, hint } = describeAwsError(err, { accountId, step, ...(roleArn ? { roleArn } : {}) });
+    const described = describeAwsError(err, {
+      accountId,
+      step,
+      ...(roleArn ? { roleArn } : {}),
+      ambient: config.roleToAssume === null,
+    });
+    const { error, hint } = described;
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-    return failedAudit(config, deps, accountId, error, hint);
+    const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
+    return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
   };
   if (roleArn !== null) {
     // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
@@ -71,7 +61,13 @@ async function auditOne(
       accountId,
       credentials,
       config,
-      deps: { sleep: deps.sleep, now: deps.now, log: deps.log },
+      deps: {
+        sleep: deps.sleep,
+        now: deps.now,
+        log: deps.log,
+        reportLimits: DEFAULT_REPORT_LIMITS,
+        ...(deps.aws ? { aws: deps.aws } : {}),
+      },
       ...(roleArn !== null ? { roleArn } : {}),
     });
   } catch (err) {
@@ -86,7 +82,8 @@ export async function runLiveAudit(
   deps: RunLiveDeps,
 ): Promise<{ audits: AccountAudit[]; notes: string[] }> {
   const session = await signIn(config, deps);
-  const { accounts, notes } = await planAccounts(config, session);
+  const { accounts, notes } = await planAccounts(config, session, deps.aws);
+  deps.onPlan?.(accounts);
   const concurrency = Math.max(1, Math.floor(config.concurrency));
   deps.log.info(
     `Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
@@ -106,6 +103,7 @@ export async function runLiveAudit(
     deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
     const audit = await auditOne(accountId, config, session, deps);
     done++;
+    deps.onAccount?.(audit);
     deps.log.info(
       `[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`,
     );

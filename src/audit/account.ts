@@ -1,0 +1,225 @@
+/**
+ * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
+ * failure is an account with `status: 'error'` and a hint.
+ *
+ * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
+ * its `finally`): every call of the account goes through it.
+ *
+ * Calls: `ListAccountAliases` 1, `GenerateCredentialReport` 1 (+ polls), `GetCredentialReport` 1,
+ * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key.
+ */
+import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AccountAudit, Config, Finding, ParsedReport } from '../model.js';
+import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
+import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
+import { fetchCredentialReport, type ReportLimits } from '../collect/credential-report.js';
+import { keyLastUse, userKeyFacts } from '../collect/key-facts.js';
+import { mapWithConcurrency, settleAll, settleBoth } from '../collect/pool.js';
+import { confirmFinding, keysToConfirm, type ReportKeyTimes } from '../evaluate/confirm.js';
+import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
+import { applyExemptions } from '../evaluate/exemptions.js';
+import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
+
+/** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
+export const ENRICH_CONCURRENCY = 4;
+
+export interface AuditAccountDeps {
+  sleep(ms: number): Promise<void>;
+  now(): Date;
+  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+  /** The credential report's bounds (DEFAULT_REPORT_LIMITS in production). */
+  reportLimits: ReportLimits;
+  /** Settings of the account's AWS client (the SDK's retry backoff). */
+  aws?: AwsClientDeps;
+}
+
+export interface AuditAccountOptions {
+  accountId: string;
+  credentials: AwsCredentialIdentityProvider;
+  config: Config;
+  deps: AuditAccountDeps;
+  /** The role assumed into the account, when there is one: named in error hints. */
+  roleArn?: string;
+}
+
+export interface ConfirmOptions {
+  /** Flagged users confirmed at once (each runs up to two calls, then one per flagged key). */
+  concurrency: number;
+  /** The report's `GeneratedTime`: a key used after it is "used since the report". */
+  reportGeneratedAt: Date;
+  /** The rule's "unnecessary" test, applied again to the live last use. */
+  unused: { asOf: number; unusedDays: number };
+  /**
+   * The report's `access_key_N_last_rotated` of both slots by user ARN: a flagged key without a
+   * creation time is matched to the one live key no other slot accounts for.
+   */
+  reportKeyTimes?: ReadonlyMap<string, ReportKeyTimes>;
+}
+
+export interface ConfirmResult {
+  /** The confirmed findings, in the order given, with `accessKeyId` and live last-use filled in. */
+  findings: Finding[];
+  /** User ARN -> IAM tags, for every flagged user that still exists. */
+  tags: Map<string, Record<string, string>>;
+  /** Flagged keys that were deleted, deactivated or used since the report (or whose user is gone). */
+  resolvedSinceReport: number;
+}
+
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(report: ParsedReport, flagged: readonly Finding[]): Map<string, ReportKeyTimes> {
+  const wanted = new Set(flagged.map((f) => f.userArn));
+  const times = new Map<string, ReportKeyTimes>();
+  for (const u of report.users) {
+    if (wanted.has(u.arn) && !times.has(u.arn))
+      times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+  }
+  return times;
+}
+
+function byUser(findings: Finding[]): Finding[][] {
+  const users = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = users.get(f.userArn);
+    if (list) list.push(f);
+    else users.set(f.userArn, [f]);
+  }
+  return [...users.values()];
+}
+
+/**
+ * Candidate findings -> final findings, user by user: the user's live keys and tags (collect), which
+ * keys to confirm (evaluate), their live last use (collect), the decision (evaluate).
+ */
+export async function confirmFindings(
+  iam: IAMClient,
+  findings: Finding[],
+  opts: ConfirmOptions,
+): Promise<ConfirmResult> {
+  const ctx = {
+    reportGeneratedAt: opts.reportGeneratedAt.getTime(),
+    asOf: opts.unused.asOf,
+    unusedDays: opts.unused.unusedDays,
+  };
+  const tags = new Map<string, Record<string, string>>();
+  const confirmed = new Map<Finding, Finding>();
+  let resolved = 0;
+
+  await mapWithConcurrency(byUser(findings), opts.concurrency, async (userFindings) => {
+    const first = userFindings[0] as Finding;
+    const facts = await userKeyFacts(iam, first.userName);
+    if (facts === null) {
+      resolved += userFindings.length; // the user was deleted since the report
+      return;
+    }
+    tags.set(first.userArn, facts.tags);
+    const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+    const uses = await settleAll(
+      matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)),
+    );
+    userFindings.forEach((f, i) => {
+      const m = matches[i];
+      const use = uses[i];
+      let r: Finding | null = null;
+      if (m?.kind === 'ambiguous')
+        r = f; // reported as the report has it, no key id
+      else if (m?.kind === 'confirm' && use) r = confirmFinding(m.finding, m.accessKeyId, use, ctx);
+      if (r) confirmed.set(f, r);
+      else resolved += 1;
+    });
+  });
+
+  return {
+    findings: findings.flatMap((f) => {
+      const r = confirmed.get(f);
+      return r ? [r] : [];
+    }),
+    tags,
+    resolvedSinceReport: resolved,
+  };
+}
+
+/** Audits one account with the given credentials. Never throws. */
+export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAudit> {
+  const { accountId, config, deps } = opts;
+  const iam = new IAMClient(
+    awsClientConfig({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }),
+  );
+  // What is known when a later step fails: shown with the error.
+  const known = {
+    accountId,
+    source: AWS_SOURCE,
+    asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+    alias: null as string | null,
+    reportGeneratedAt: null as string | null,
+  };
+  try {
+    // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
+    //    for the other to settle: nothing runs on after the return).
+    const [fetched, aliases] = await settleBoth(
+      fetchCredentialReport(iam, {
+        sleep: deps.sleep,
+        now: deps.now,
+        maxWaitMs: deps.reportLimits.maxWaitMs,
+        maxReportBytes: deps.reportLimits.maxReportBytes,
+        source: `credential report of account ${accountId}`,
+        debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
+      }),
+      atStep('ListAccountAliases', () => iam.send(new ListAccountAliasesCommand({}))),
+    );
+    known.alias = aliases.AccountAliases?.[0] ?? null;
+    const { report, generatedAt } = fetched;
+    known.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
+    if (report.accountId !== null && report.accountId !== accountId) {
+      throw new StepError('GetCredentialReport', new AccountMismatchError(accountId, report.accountId));
+    }
+    const asOf = (config.asOf ?? generatedAt).getTime();
+    known.asOf = toIsoSecond(asOf);
+
+    // 2. Candidate findings: the rule on the report.
+    const candidates = evaluateReport(report, config.rule, asOf);
+    // 3-4. The live facts of the flagged keys, and the final findings.
+    const confirmed = await confirmFindings(iam, candidates, {
+      concurrency: ENRICH_CONCURRENCY,
+      reportGeneratedAt: generatedAt,
+      unused: { asOf, unusedDays: config.rule.unusedDays },
+      reportKeyTimes: reportKeyTimes(report, candidates),
+    });
+    // 5. Exemptions.
+    const findings = applyExemptions(confirmed.findings, {
+      exemptUsers: config.exemptUsers,
+      tags: confirmed.tags,
+      exemptionTag: config.rule.exemptionTag,
+      asOf,
+    });
+
+    const account = okAccount({
+      ...known,
+      usersScanned: report.users.length,
+      resolvedSinceReport: confirmed.resolvedSinceReport,
+    });
+    const notes = report.unreadable.map(
+      (u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
+    );
+    for (const note of notes) deps.log.warning(note);
+    deps.log.info(
+      `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
+        `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
+        `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
+    );
+    return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
+  } catch (err) {
+    const described = describeAwsError(err, {
+      accountId,
+      step: 'audit',
+      roleArn: opts.roleArn,
+      ambient: config.roleToAssume === null,
+    });
+    const { error, hint } = described;
+    deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+    return { account: failedAccount({ ...known, ...described }), findings: [] };
+  } finally {
+    iam.destroy();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Offline mode: audit a downloaded credential report file. No AWS calls, no tags, no key ids.
+ */
+import type { AccountAudit, ParsedReport, RuleSettings } from '../model.js';
+import { accountIdFromFileName, describeFileError, readReportFile } from '../collect/report-file.js';
+import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
+import { applyExemptions } from '../evaluate/exemptions.js';
+import { UNKNOWN_ACCOUNT_ID, failedAccount, fileSource, okAccount } from './result.js';
+
+export interface OfflineAuditOptions {
+  rule: RuleSettings;
+  asOf: Date;
+  exemptUsers: string[];
+  /** The largest file read; default MAX_REPORT_BYTES (256 MiB). */
+  maxReportBytes?: number;
+}
+
+/** One warning per report row that could not be read, naming the report and its line. */
+export function unreadableNotes(report: ParsedReport, source: string, accountId?: string): string[] {
+  const who = accountId ? `Account ${accountId}: ` : '';
+  return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
+}
+
+/**
+ * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
+ * with `status: 'error'` and the message naming the file, line and column.
+ */
+export async function auditReportFile(path: string, opts: OfflineAuditOptions): Promise<AccountAudit> {
+  const asOfMs = opts.asOf.getTime();
+  const known = { source: fileSource(path), asOf: toIsoSecond(asOfMs) };
+  let report: ParsedReport;
+  try {
+    report = await readReportFile(path, opts.maxReportBytes);
+  } catch (err) {
+    const account = failedAccount({
+      ...known,
+      accountId: accountIdFromFileName(path),
+      ...describeFileError(path, err),
+      step: null,
+    });
+    return { account, findings: [] };
+  }
+  const accountId = report.accountId ?? accountIdFromFileName(path);
+  const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
+    exemptUsers: opts.exemptUsers,
+    tags: null,
+    exemptionTag: opts.rule.exemptionTag,
+    asOf: asOfMs,
+  });
+  return {
+    account: okAccount({ ...known, accountId, usersScanned: report.users.length, resolvedSinceReport: 0 }),
+    findings,
+    notes: unreadableNotes(report, path, accountId ?? UNKNOWN_ACCOUNT_ID),
+  };
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { AuditResult, Config } from '../model.js';
+import type { InputName } from '../inputs/definitions.js';
+import { REPORT_FORMATS, type ReportFilesConfig } from './formats.js';
+
+/** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
+const inFlight = new Set<string>();
+
+/** A report file that could not be written: names the input and the path. */
+export class ReportWriteError extends Error {
+  constructor(
+    readonly input: InputName,
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const e = cause as NodeJS.ErrnoException;
+    const what = e?.code ? `${e.code}: ${e.message}` : String((cause as Error)?.message ?? cause);
+    super(`Could not write ${input} "${path}": ${what}`, { cause });
+    this.name = 'ReportWriteError';
+  }
+}
+
+/**
+ * Writes `text` to `path` so that it is complete or absent: into a temporary file in the same folder
+ * (so the rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in
+ * the middle leaves the previous file as it was.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  inFlight.add(temp);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  } finally {
+    inFlight.delete(temp);
+  }
+}
+
+/** Removes the temporary files of writes still under way (for a run that is being stopped). */
+export function removePartialFiles(): void {
+  for (const temp of inFlight) rmSync(temp, { force: true });
+  inFlight.clear();
+}
+
+/**
+ * Writes every registered format: the SARIF log always, even with zero results (that is what closes
+ * fixed alerts), then the JSON report. All are tried; the first failure is thrown as a ReportWriteError
+ * naming its input and path.
+ */
+export async function writeReportFiles(
+  result: AuditResult,
+  config: ReportFilesConfig & Partial<Pick<Config, 'category'>>,
+): Promise<void> {
+  let first: ReportWriteError | null = null;
+  for (const format of REPORT_FORMATS) {
+    const path = format.path(config);
+    try {
+      await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
+    } catch (err) {
+      first ??= new ReportWriteError(format.input, path, err);
+    }
+  }
+  if (first) throw first;
+}

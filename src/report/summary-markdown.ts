@@ -1,0 +1,446 @@
+/**
+ * The job summary (DESIGN §4), rendered from the summary model: verdict first, then the accounts, the
+ * findings, the exemptions, the fix, the failures, and what else the reader must know. Pure; every
+ * untrusted string is escaped. It fits GitHub's limit per step: when too big, each block gets what is
+ * left, most important first.
+ */
+import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import { shellQuote } from './format.js';
+import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
+import { plural } from './outputs.js';
+import { SARIF_MAX_RESULTS } from './sarif.js';
+import {
+  MAX_FIX_BLOCKS,
+  MAX_MESSAGE,
+  buildSummaryModel,
+  shortError,
+  type AccountRow,
+  type FindingRow,
+  type FixSection,
+  type Note,
+  type Repository,
+  type SummaryFiles,
+  type SummaryModel,
+} from './summary-model.js';
+
+/** GitHub accepts 1 MiB of summary per step; stay a little below. */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+/** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
+export const OPEN_FIX_BLOCKS = 10;
+/** Issues listed as links at most; the rest are counted. */
+export const MAX_ISSUE_LINKS = 20;
+
+const MAX_NAME = 128;
+
+export interface SummaryOptions extends SummaryFiles {
+  issues?: IssueSyncOutcome | null;
+  maxBytes?: number;
+  /**
+   * The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`): links its code
+   * scanning alerts of this tool. Null or absent: no link.
+   */
+  repository?: Repository | null;
+}
+
+/** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
+function linkable(url: string): boolean {
+  return /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url);
+}
+
+function bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
+
+/** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
+function fit(
+  head: readonly string[],
+  items: readonly string[],
+  budget: number,
+  more: (n: number) => string,
+): string {
+  if (items.length === 0) return '';
+  const all = [...head, ...items].join('\n');
+  if (bytes(all) <= budget) return all;
+  const out = [...head];
+  let used = bytes(head.join('\n'));
+  let i = 0;
+  for (; i < items.length; i++) {
+    const item = items[i] as string;
+    const tail = bytes(`\n${more(items.length - i - 1)}`);
+    if (used + 1 + bytes(item) + tail > budget) break;
+    out.push(item);
+    used += 1 + bytes(item);
+  }
+  out.push(more(items.length - i));
+  const text = out.join('\n');
+  if (bytes(text) <= budget) return text;
+  const pointer = more(items.length);
+  return bytes(pointer) <= budget ? pointer : '';
+}
+
+function tableRows(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return markdownTable(headers, rows).split('\n');
+}
+
+function table(
+  title: string,
+  headers: string[],
+  rows: string[][],
+  budget: number,
+  more: (n: number) => string,
+): string {
+  if (rows.length === 0) return '';
+  const lines = tableRows(headers, rows);
+  return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The blocks, in the order they are shown. Identifiers (user names, account ids, aliases) are inline
+// code: inert, and they copy exactly.
+
+/** What every block needs besides the model: the pointer written when a list is cut. */
+interface Ctx {
+  m: SummaryModel;
+  json: string;
+  cutRows(what: string): (n: number) => string;
+}
+
+const user = (f: Finding) => codeSpan(truncate(f.userName, MAX_NAME), { inTable: true });
+const userText = (f: Finding) => codeSpan(truncate(f.userName, MAX_NAME));
+const id = (s: string) => codeSpan(truncate(s, MAX_NAME), { inTable: true });
+const idText = (s: string) => codeSpan(truncate(s, MAX_NAME));
+const key = (f: Finding) =>
+  f.accessKeyId ? `${codeSpan(f.accessKeyId, { inTable: true })} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
+
+function verdictBlock({ m }: Ctx): string {
+  return [
+    `### ${m.verdict}`,
+    '',
+    `As of ${escapeMarkdown(m.settings.asOf)}${m.settings.rest}`,
+    ...(m.caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(m.caveat)}`] : []),
+    ...(m.alertsUrl && linkable(m.alertsUrl)
+      ? ['', `[Open code scanning alerts of this tool](${m.alertsUrl})`]
+      : []),
+  ].join('\n');
+}
+
+const ACCOUNT_HEADERS = [
+  'Account',
+  'Alias',
+  'Users scanned',
+  'Findings',
+  'Exempted',
+  'Resolved since report',
+  'Report',
+  'Status',
+];
+
+function accountRow(r: AccountRow): string[] {
+  const a = r.account;
+  const report = [
+    r.reportFile !== null ? codeSpan(truncate(r.reportFile, 200), { inTable: true }) : null,
+    r.reportAge,
+  ].filter((x): x is string => x !== null);
+  return [
+    id(a.accountId),
+    a.alias ? id(a.alias) : '—',
+    String(a.usersScanned),
+    String(r.findings),
+    // exempt-users applies offline too, so the count means something there; nothing is
+    // confirmed against the API offline, so nothing can be resolved since the report
+    String(r.exempted),
+    r.resolved,
+    report.length > 0 ? report.join(' ') : '—',
+    a.status === 'ok' ? '✅ ok' : `❌ ${escapeMarkdown(shortError(a))}`,
+  ];
+}
+
+function accountsBlock(c: Ctx, budget: number): string {
+  return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
+}
+
+function findingsBlock(c: Ctx, budget: number): string {
+  return table(
+    `#### ${c.m.findingsTitle}`,
+    ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'],
+    c.m.failing.map(({ finding: f, keyCreated, setupGap, use }) => [
+      id(f.accountId),
+      user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
+      key(f),
+      keyCreated,
+      setupGap,
+      escapeMarkdown(use),
+      f.mfaActive ? 'yes' : '**no**',
+    ]),
+    budget,
+    c.cutRows('finding'),
+  );
+}
+
+function expiredBlock(c: Ctx, budget: number): string {
+  return fit(
+    [
+      '#### Expired exemptions',
+      '',
+      'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
+      '',
+    ],
+    c.m.expired.map(
+      (f) =>
+        `- ${userText(f)} in ${idText(f.accountId)}: ` +
+        `${escapeMarkdown(truncate(f.justification ?? '', MAX_MESSAGE))}`,
+    ),
+    budget,
+    c.cutRows('expired exemption'),
+  );
+}
+
+function exemptedBlock(c: Ctx, budget: number): string {
+  return table(
+    '#### Exempted keys',
+    ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'],
+    c.m.exempted.map(({ finding: f, keyCreated, use }: FindingRow) => [
+      id(f.accountId),
+      user(f),
+      key(f),
+      keyCreated,
+      escapeMarkdown(use),
+      f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
+    ]),
+    budget,
+    c.cutRows('exempted key'),
+  );
+}
+
+function fixBlock(c: Ctx, budget: number): string {
+  const fix = c.m.fix;
+  if (!fix) return '';
+  const head = [
+    '#### How to fix',
+    '',
+    'Deactivate each key first (reversible), check that nothing breaks, then delete it. If a key is ' +
+      `really needed, tag its user with ${codeSpan(fix.exemptionTag)} saying why ` +
+      '(optionally ending with `expires=YYYY-MM-DD`) to exempt it.',
+  ].join('\n');
+  const render = (n: number): string => {
+    const shown = fix.blocks.slice(0, n);
+    const open = shown.slice(0, OPEN_FIX_BLOCKS);
+    const folded = shown.slice(OPEN_FIX_BLOCKS);
+    const parts = [head, fixCommandsMarkdown(open)];
+    if (folded.length > 0) {
+      parts.push(
+        `<details><summary>Commands for ${plural(folded.length, 'more key')}</summary>\n\n` +
+          `${fixCommandsMarkdown(folded)}\n\n</details>`,
+      );
+    }
+    const left = fix.total - shown.length;
+    if (left > 0)
+      parts.push(`_Commands for ${plural(left, 'more key')} are left out: see the JSON report ${c.json}._`);
+    return parts.join('\n\n');
+  };
+  // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
+  for (let n = Math.min(fix.blocks.length, MAX_FIX_BLOCKS); n >= 0; n--) {
+    const text = render(n);
+    if (bytes(text) <= budget) return text;
+    if (n > 12) n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
+  }
+  return '';
+}
+
+/**
+ * The fix commands of some keys, in whichever is shorter: one `sh` block per key under its user's name,
+ * or one script with a comment line per key (shorter once there are a few keys).
+ */
+function fixCommandsMarkdown(blocks: FixSection['blocks']): string {
+  const perKey = blocks
+    .map(
+      ({ finding: f, commands }) =>
+        `${userText(f)} in ${idText(f.accountId)}:\n\n${codeBlock(commands, 'sh')}`,
+    )
+    .join('\n\n');
+  const script = codeBlock(
+    blocks.flatMap(({ finding: f, commands }, i) => [
+      ...(i > 0 ? [''] : []),
+      `# ${shellQuote(f.userName)} in ${truncate(oneLine(f.accountId), MAX_NAME)}, slot ${f.keySlot}`,
+      ...commands,
+    ]),
+    'sh',
+  );
+  return bytes(script) < bytes(perKey) ? script : perKey;
+}
+
+function failedBlock(c: Ctx, budget: number): string {
+  return fit(
+    ['#### Accounts that could not be audited', ''],
+    c.m.failedAccounts.map(
+      (a) =>
+        `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+        (a.errorCode ? `**${escapeMarkdown(shortError(a))}** — ` : '') +
+        escapeMarkdown(truncate(a.error ?? 'unknown error', MAX_MESSAGE)) +
+        (a.hint ? `\n  - To fix: ${escapeMarkdown(truncate(a.hint, MAX_MESSAGE))}` : ''),
+    ),
+    budget,
+    c.cutRows('failed account'),
+  );
+}
+
+function carriedBlock({ m }: Ctx): string {
+  const n = m.carriedAlerts;
+  if (n === 0) return '';
+  return (
+    `**${plural(n, 'open code scanning alert')}** of accounts that could not be audited ` +
+    `${n === 1 ? 'was' : 'were'} carried forward, so ${n === 1 ? 'it stays' : 'they stay'} open until the next good run.`
+  );
+}
+
+function droppedBlock({ m, json }: Ctx): string {
+  const { total, dropped } = m.sarif;
+  if (dropped === 0) return '';
+  return (
+    `⚠️ The SARIF file holds the first ${SARIF_MAX_RESULTS.toLocaleString('en-US')} of ` +
+    `${total.toLocaleString('en-US')} results (GitHub's limit per run); ${plural(dropped, 'result')} ` +
+    `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`
+  );
+}
+
+/** Quoted names are code spans, the rest is escaped text. */
+function renderNote(n: Note): string {
+  return n.parts.map((p) => (typeof p === 'string' ? escapeMarkdown(p) : codeSpan(p.code))).join('');
+}
+
+function notesBlock(c: Ctx, budget: number): string {
+  return fit(
+    ['#### Notes', ''],
+    c.m.notes.map((n) => `- ${renderNote(n)}`),
+    budget,
+    c.cutRows('note'),
+  );
+}
+
+function issuesBlock({ m }: Ctx): string {
+  return m.issues ? issuesText(m.issues) : '';
+}
+
+function footerBlock({ m, json }: Ctx): string {
+  const files = `Full report: JSON ${json} · SARIF ${codeSpan(m.files.sarifFile)}`;
+  if (m.mode !== 'offline') return files;
+  return (
+    `${files}. This offline run keeps them only if the workflow uploads them: add an ` +
+    '`actions/upload-artifact` step with these paths (the README shows one), and ' +
+    '`github/codeql-action/upload-sarif` for code scanning.'
+  );
+}
+
+type Block = (c: Ctx, budget: number) => string;
+
+/** The blocks in the order shown, each with its priority when the summary must be cut (0 first). */
+const BLOCKS: readonly { name: string; priority: number; render: Block }[] = [
+  { name: 'verdict', priority: 0, render: verdictBlock },
+  { name: 'accounts', priority: 6, render: accountsBlock },
+  { name: 'findings', priority: 7, render: findingsBlock },
+  { name: 'expired', priority: 5, render: expiredBlock },
+  { name: 'exempted', priority: 8, render: exemptedBlock },
+  { name: 'fix', priority: 9, render: fixBlock },
+  { name: 'failed', priority: 2, render: failedBlock },
+  { name: 'carried', priority: 3, render: carriedBlock },
+  { name: 'dropped', priority: 3, render: droppedBlock },
+  { name: 'notes', priority: 4, render: notesBlock },
+  { name: 'issues', priority: 1, render: issuesBlock },
+  { name: 'footer', priority: 1, render: footerBlock },
+];
+
+function join(parts: string[]): string {
+  return parts.filter((p) => p !== '').join('\n\n') + '\n';
+}
+
+export function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTES): string {
+  const json = codeSpan(m.files.jsonFile);
+  const c: Ctx = {
+    m,
+    json,
+    cutRows: (what) => (n) =>
+      `_${plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`,
+  };
+  const full = join(BLOCKS.map((b) => b.render(c, Infinity)));
+  if (bytes(full) <= maxBytes) return full;
+
+  // Too big: give each block, most important first, what is left after reserving room for the rest.
+  const cutNotice =
+    "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
+    `the JSON report ${json} has everything.`;
+  const rendered = new Map<string, string>();
+  let remaining = maxBytes - bytes(cutNotice) - 2 - 2 * BLOCKS.length - 1;
+  const byPriority = [...BLOCKS].sort((a, b) => a.priority - b.priority);
+  byPriority.forEach((b, i) => {
+    const reserve = 400 * (byPriority.length - i - 1);
+    const text = b.render(c, Math.max(0, remaining - reserve));
+    const size = bytes(text);
+    if (size <= remaining) {
+      rendered.set(b.name, text);
+      remaining -= size;
+    }
+  });
+  const parts = BLOCKS.map((b) => rendered.get(b.name) ?? '');
+  parts.splice(1, 0, cutNotice);
+  const out = join(parts);
+  // The verdict alone is small; only an absurdly low maxBytes gets here.
+  return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
+}
+
+export function renderSummary(result: AuditResult, opts: SummaryOptions): string {
+  return renderSummaryModel(buildSummaryModel(result, opts), opts.maxBytes);
+}
+
+function truncateBytes(s: string, max: number): string {
+  let out = s;
+  while (bytes(out) > max)
+    out = out.slice(0, Math.max(0, out.length - Math.ceil((bytes(out) - max) / 4) - 1));
+  return out;
+}
+
+function issuesText(i: IssueSyncOutcome): string {
+  const lines = ['#### Issues', ''];
+  lines.push(
+    `Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
+      (i.skipped > 0 ? ` ${plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''),
+  );
+  const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
+  if (listed.length > 0) {
+    lines.push(
+      '',
+      ...listed.map((t) => {
+        const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
+        return `- ${ref} ${t.action}: ${codeSpan(truncate(t.userName, MAX_NAME))} in ${codeSpan(t.accountId)}`;
+      }),
+    );
+    const rest = i.issues.length - listed.length;
+    if (rest > 0) lines.push(`- _and ${plural(rest, 'more issue')}_`);
+  }
+  if (i.error)
+    lines.push('', `⚠️ Issues could not be kept in sync: ${escapeMarkdown(truncate(i.error, MAX_MESSAGE))}`);
+  return lines.join('\n');
+}
+
+/**
+ * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
+ * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ */
+export function interruptedBanner(opts: {
+  reason: 'cancelled' | 'timed out';
+  detail: string;
+  finished: number;
+  planned: number | null;
+  filesWritten: boolean;
+}): string {
+  const progress =
+    opts.planned === null
+      ? `${plural(opts.finished, 'account')} finished before it stopped`
+      : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
+  const files = opts.filesWritten
+    ? 'The SARIF and JSON files were written before it stopped.'
+    : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+  return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+}

@@ -1,0 +1,255 @@
+/**
+ * The one model both summaries (the job summary's Markdown and the terminal's text) are rendered from:
+ * built once from the audit result, pure, nothing escaped yet. Each section is a field, so a new
+ * section is one field here and one block in each renderer.
+ */
+import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import { TOOL_NAME } from '../evaluate/rule.js';
+import {
+  describeUse,
+  fixCommands,
+  formatDuration,
+  formatUtc,
+  keyCreatedText,
+  setupGapText,
+} from './format.js';
+import { oneLine, truncate } from './markdown.js';
+import { countResult, plural, type Counts } from './outputs.js';
+import { sarifResultCounts } from './sarif.js';
+
+/** Keys with fix commands at most; the JSON report has every finding. */
+export const MAX_FIX_BLOCKS = 50;
+/** Longest message (note, error, justification) shown. */
+export const MAX_MESSAGE = 1_000;
+/** Longest message shown in a table cell. */
+export const MAX_CELL_MESSAGE = 200;
+
+/** The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`). */
+export interface Repository {
+  serverUrl: string;
+  name: string;
+}
+
+/** The report files the summary points to. */
+export interface SummaryFiles {
+  jsonFile: string;
+  sarifFile: string;
+}
+
+/** A piece of a note: text, or a name quoted in the note (shown as code, copied exactly). */
+export type NotePart = string | { code: string };
+
+export interface Note {
+  /** The whole note, as written. */
+  text: string;
+  /** The note cut to MAX_MESSAGE, in parts. */
+  parts: NotePart[];
+}
+
+export interface AccountRow {
+  account: AccountResult;
+  findings: number;
+  exempted: number;
+  /** Keys resolved since the report; `n/a` offline (nothing is confirmed against the API there). */
+  resolved: string;
+  /** The credential report file offline; null live. */
+  reportFile: string | null;
+  /** `2024-05-01 10:00:00 UTC (3 h old)`, when the report's time is known. */
+  reportAge: string | null;
+}
+
+/** A finding with its times and use worded once. */
+export interface FindingRow {
+  finding: Finding;
+  keyCreated: string;
+  setupGap: string;
+  use: string;
+}
+
+export interface FixSection {
+  exemptionTag: string;
+  /** Every failing key: `blocks.length + leftOut`. */
+  total: number;
+  /** The first MAX_FIX_BLOCKS failing keys, each with its commands. */
+  blocks: { finding: Finding; commands: string[] }[];
+  /** Failing keys whose commands are left out. */
+  leftOut: number;
+}
+
+export interface SummaryModel {
+  counts: Counts;
+  verdict: string;
+  /** The settings line: `As of <asOf><rest>` (only the as-of time may be untrusted). */
+  settings: { asOf: string; rest: string };
+  /** DESIGN §4's offline caveat, shown right under the verdict (and not among the notes); null live. */
+  caveat: Note | null;
+  /** The repository's open code scanning alerts of this tool; null outside Actions. */
+  alertsUrl: string | null;
+  mode: AuditResult['mode'];
+  accounts: AccountRow[];
+  /** `Unused access keys created at user setup` / `Unused access keys of console users`. */
+  findingsTitle: string;
+  failing: FindingRow[];
+  expired: Finding[];
+  exempted: FindingRow[];
+  fix: FixSection | null;
+  failedAccounts: AccountResult[];
+  carriedAlerts: number;
+  sarif: { total: number; dropped: number };
+  /** The notes, without the offline caveat (it has its own place, under the verdict). */
+  notes: Note[];
+  issues: IssueSyncOutcome | null;
+  files: SummaryFiles;
+}
+
+/** `access key created at user setup` / `access keys of console users`, by scope. */
+function keysNoun(result: AuditResult, n: number): string {
+  const keys = n === 1 ? 'access key' : 'access keys';
+  return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
+}
+
+/** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
+export function verdictText(result: AuditResult, c: Counts = countResult(result)): string {
+  const total = result.accounts.length;
+  if (c.findings > 0) {
+    const accounts =
+      c.accountsFailed > 0
+        ? `${c.accountsFailed} of ${plural(total, 'account')} failed`
+        : `${plural(total, 'account')} audited`;
+    return (
+      `❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
+      `${plural(c.violatingUsers, 'user')}, ${accounts}`
+    );
+  }
+  if (c.accountsFailed > 0) {
+    if (c.accountsAudited === 0) return `❌ ${plural(total, 'account')} could not be audited`;
+    return (
+      `❌ ${c.accountsFailed} of ${plural(total, 'account')} could not be audited — ` +
+      `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`
+    );
+  }
+  if (total === 0) return '⚠️ No accounts were audited';
+  const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
+  const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
+  return `✅ No unused ${keysNoun(result, 2)} — ${plural(total, 'account')}, ${plural(users, 'user')} scanned${exempted}`;
+}
+
+/** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
+function settingsLine(result: AuditResult): SummaryModel['settings'] {
+  const s = result.settings;
+  const scope =
+    s.scope === 'at-setup'
+      ? `keys created within ${formatDuration(s.setupWindowSeconds)} of their user`
+      : 'any key of a console user';
+  const unused =
+    s.unusedDays > 0 ? `never used or unused for over ${plural(s.unusedDays, 'day')}` : 'never used';
+  const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
+  return { asOf: formatUtc(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
+}
+
+/** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
+export function codeScanningAlertsUrl(repository: Repository): string {
+  const tool = /\s/.test(TOOL_NAME) ? `"${TOOL_NAME}"` : TOOL_NAME;
+  const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
+  return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
+}
+
+/** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
+export function shortError(a: AccountResult): string {
+  if (!a.errorCode) return truncate(oneLine(a.error ?? 'error'), MAX_CELL_MESSAGE);
+  return oneLine(a.errorCode) + (a.errorStep ? ` on ${oneLine(a.errorStep)}` : '');
+}
+
+/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
+export const OFFLINE_CAVEAT =
+  'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
+  'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
+  'Run a live audit to confirm findings against the API.';
+
+/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
+function offlineCaveat(result: AuditResult): string | null {
+  if (result.mode !== 'offline') return null;
+  return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
+}
+
+/** A note quotes names in backticks: those are code, the rest is text. */
+function note(text: string): Note {
+  const parts = truncate(text, MAX_MESSAGE)
+    .split(/(`[^`]+`)/)
+    .filter((p) => p !== '')
+    .map((p): NotePart => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
+  return { text, parts };
+}
+
+function perAccount(findings: readonly Finding[]): Map<string, { findings: number; exempted: number }> {
+  const m = new Map<string, { findings: number; exempted: number }>();
+  for (const f of findings) {
+    const e = m.get(f.accountId) ?? { findings: 0, exempted: 0 };
+    if (f.exempted) e.exempted++;
+    else e.findings++;
+    m.set(f.accountId, e);
+  }
+  return m;
+}
+
+function reportAge(a: AccountResult, generatedAt: string): string | null {
+  if (!a.reportGeneratedAt) return null;
+  const age = (Date.parse(generatedAt) - Date.parse(a.reportGeneratedAt)) / 1000;
+  return Number.isNaN(age)
+    ? formatUtc(a.reportGeneratedAt)
+    : `${formatUtc(a.reportGeneratedAt)} (${formatDuration(age)} old)`;
+}
+
+function findingRow(f: Finding, asOf: string): FindingRow {
+  return {
+    finding: f,
+    keyCreated: keyCreatedText(f),
+    setupGap: setupGapText(f),
+    use: describeUse(f, asOf),
+  };
+}
+
+export function buildSummaryModel(
+  result: AuditResult,
+  opts: SummaryFiles & { issues?: IssueSyncOutcome | null; repository?: Repository | null },
+): SummaryModel {
+  const counts = countResult(result);
+  const byAccount = perAccount(result.findings);
+  const failing = result.findings.filter((f) => !f.exempted);
+  const shown = failing.slice(0, MAX_FIX_BLOCKS);
+  const caveat = offlineCaveat(result);
+  return {
+    counts,
+    verdict: verdictText(result, counts),
+    settings: settingsLine(result),
+    caveat: caveat !== null ? note(caveat) : null,
+    alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
+    mode: result.mode,
+    accounts: result.accounts.map((a) => ({
+      account: a,
+      ...(byAccount.get(a.accountId) ?? { findings: 0, exempted: 0 }),
+      resolved: result.mode === 'offline' ? 'n/a' : String(a.resolvedSinceReport),
+      reportFile: a.source.kind === 'file' ? a.source.path : null,
+      reportAge: reportAge(a, result.generatedAt),
+    })),
+    findingsTitle: `Unused ${keysNoun(result, 2)}`,
+    failing: failing.map((f) => findingRow(f, result.asOf)),
+    expired: failing.filter((f) => f.exemptionExpired),
+    exempted: result.findings.filter((f) => f.exempted).map((f) => findingRow(f, result.asOf)),
+    fix:
+      failing.length === 0
+        ? null
+        : {
+            exemptionTag: result.settings.exemptionTag,
+            total: failing.length,
+            blocks: shown.map((f) => ({ finding: f, commands: fixCommands(f) })),
+            leftOut: failing.length - shown.length,
+          },
+    failedAccounts: result.accounts.filter((a) => a.status === 'error'),
+    carriedAlerts: result.carriedForward.length,
+    sarif: sarifResultCounts(result),
+    notes: result.notes.filter((n) => n !== caveat).map(note),
+    issues: opts.issues ?? null,
+    files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
+  };
+}

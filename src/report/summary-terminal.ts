@@ -1,0 +1,149 @@
+/** The summary for a terminal (the CLI): the same model as the job summary, as plain columns of text. */
+import type { AuditResult, Finding } from '../model.js';
+import { oneLine, truncate, visibleInvisibles } from './markdown.js';
+import { plural } from './outputs.js';
+import { SARIF_MAX_RESULTS } from './sarif.js';
+import {
+  MAX_MESSAGE,
+  buildSummaryModel,
+  shortError,
+  type AccountRow,
+  type FindingRow,
+  type SummaryFiles,
+  type SummaryModel,
+} from './summary-model.js';
+
+const MAX_NAME = 128;
+
+/** Untrusted text for a terminal: one line, no control characters (no escape sequences). */
+function plain(s: string, max = MAX_NAME): string {
+  return truncate(oneLine(s), max);
+}
+
+/** An identifier (user name, alias) for a terminal: also its invisible characters shown. */
+function plainId(s: string, max = MAX_NAME): string {
+  return plain(visibleInvisibles(s), max);
+}
+
+function columns(headers: readonly string[], rows: readonly (readonly string[])[], indent = '  '): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    indent +
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+function key(f: Finding): string {
+  return f.accessKeyId ? `${plain(f.accessKeyId)} (slot ${f.keySlot})` : `slot ${f.keySlot}`;
+}
+
+function accountRow(r: AccountRow): string[] {
+  const a = r.account;
+  return [
+    plain(a.accountId),
+    a.alias ? plainId(a.alias) : '-',
+    String(a.usersScanned),
+    String(r.findings),
+    String(r.exempted),
+    r.resolved,
+    r.reportFile !== null ? plain(r.reportFile, 200) : (r.reportAge ?? '-'),
+    a.status === 'ok' ? 'ok' : `FAILED: ${shortError(a)}`,
+  ];
+}
+
+function failingRow(r: FindingRow): string[] {
+  const f = r.finding;
+  return [
+    plain(f.accountId),
+    plainId(f.userName) + (f.exemptionExpired ? ' (exemption expired)' : ''),
+    key(f),
+    r.keyCreated,
+    r.setupGap,
+    f.mfaActive ? 'yes' : 'no',
+    plain(r.use, 200),
+  ];
+}
+
+function exemptedRow(r: FindingRow): string[] {
+  const f = r.finding;
+  return [
+    plain(f.accountId),
+    plainId(f.userName),
+    key(f),
+    r.keyCreated,
+    plain(f.justification ?? '-', MAX_MESSAGE),
+  ];
+}
+
+function fixLines(m: SummaryModel): string | null {
+  if (!m.fix) return null;
+  const lines = m.fix.blocks.flatMap(({ finding: f, commands }) => [
+    `  # ${plainId(f.userName)} in ${plain(f.accountId)}`,
+    ...commands.map((l) => `  ${l}`),
+  ]);
+  if (m.fix.leftOut > 0) {
+    lines.push(`  # ... ${plural(m.fix.leftOut, 'more key')}: see ${plain(m.files.jsonFile, 500)}`);
+  }
+  return lines.join('\n');
+}
+
+function failedLines(m: SummaryModel): string {
+  return m.failedAccounts
+    .map(
+      (a) =>
+        `  ${plain(a.accountId)}${a.alias ? ` (${plainId(a.alias)})` : ''}: ${plain(a.error ?? 'unknown error', MAX_MESSAGE)}` +
+        (a.hint ? `\n    to fix: ${plain(a.hint, MAX_MESSAGE)}` : ''),
+    )
+    .join('\n');
+}
+
+function noteLines(m: SummaryModel): string[] {
+  const extra: string[] = [];
+  if (m.carriedAlerts > 0) {
+    extra.push(`${plural(m.carriedAlerts, 'open alert')} of failed accounts carried forward`);
+  }
+  if (m.sarif.dropped > 0) {
+    extra.push(`SARIF holds the first ${SARIF_MAX_RESULTS} results; ${m.sarif.dropped} dropped`);
+  }
+  extra.push(...m.notes.map((n) => plain(n.text, MAX_MESSAGE)));
+  return extra;
+}
+
+export function renderTerminalModel(m: SummaryModel): string {
+  const out: string[] = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+  if (m.caveat !== null) out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), MAX_MESSAGE)}`);
+  const section = (title: string, body: string) => out.push('', title, body);
+  const accountHeaders = [
+    'ACCOUNT',
+    'ALIAS',
+    'USERS',
+    'FINDINGS',
+    'EXEMPTED',
+    'RESOLVED',
+    'REPORT',
+    'STATUS',
+  ];
+  if (m.accounts.length > 0) section('Accounts', columns(accountHeaders, m.accounts.map(accountRow)));
+  if (m.failing.length > 0) {
+    const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
+    section(m.findingsTitle, columns(headers, m.failing.map(failingRow)));
+  }
+  if (m.exempted.length > 0) {
+    const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];
+    section('Exempted keys', columns(headers, m.exempted.map(exemptedRow)));
+  }
+  const fix = fixLines(m);
+  if (fix !== null) section('How to fix (deactivate first, then delete)', fix);
+  if (m.failedAccounts.length > 0) section('Accounts that could not be audited', failedLines(m));
+  const notes = noteLines(m);
+  if (notes.length > 0) section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
+  out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
+  return out.join('\n');
+}
+
+export function renderTerminal(result: AuditResult, files: SummaryFiles): string {
+  return renderTerminalModel(buildSummaryModel(result, files));
+}
