@@ -69709,7 +69709,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5850:
+/***/ 8879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69775,154 +69775,8 @@ async function settleBoth(a, b) {
     return [ra.value, rb.value];
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
-const DAY_MS = 86_400_000;
-const ROOT_USER = '<root_account>';
-/** `2026-11-27T20:47:26Z`: ISO 8601 in UTC, to the second (milliseconds dropped, not rounded). */
-function toIsoSecond(ms) {
-    const floored = Math.floor(ms / 1000) * 1000;
-    return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** `20261127T204726Z`: the compact form used in SARIF locations. */
-function compactSecond(ms) {
-    return toIsoSecond(ms).replace(/[-:]/g, '');
-}
-/** Characters kept as they are in a location path; IAM names and paths only use `[\w+=,.@/-]`. */
-const SAFE = /[A-Za-z0-9._~+=,@/-]/;
-/** Percent-encodes one path segment so the location is a valid relative URI reference. */
-function encodeSegment(segment) {
-    if (/^\.+$/.test(segment))
-        return segment.replace(/\./g, '%2E'); // `.` / `..` would be resolved away
-    let out = '';
-    for (const ch of segment) {
-        if (SAFE.test(ch))
-            out += ch;
-        else
-            for (const byte of Buffer.from(ch, 'utf8'))
-                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return out;
-}
-/** The part of a user ARN after `user/`: the user's path (without the leading slash) and name. */
-function userPathAndName(userArn) {
-    const i = userArn.indexOf(':user/');
-    return i >= 0 ? userArn.slice(i + ':user/'.length) : userArn;
-}
-/**
- * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
- * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
- * and never equal to a dated location.
- */
-function keyLocation(k) {
-    const userPart = userPathAndName(k.userArn)
-        .split('/')
-        .filter((s) => s !== '')
-        .map(encodeSegment)
-        .join('/');
-    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
-    if (k.keyCreatedAt === null)
-        return `${prefix}unknown-slot${k.slot}`;
-    const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
-}
-/** True when both keys of the user have a creation time and it is the same second. */
-function keysShareSecond(user) {
-    const [a, b] = user.keys;
-    return (a.lastRotated !== null &&
-        b.lastRotated !== null &&
-        Math.floor(a.lastRotated / 1000) === Math.floor(b.lastRotated / 1000));
-}
-function compareFindings(a, b) {
-    if (a.accountId !== b.accountId)
-        return a.accountId < b.accountId ? -1 : 1;
-    if (a.userArn !== b.userArn)
-        return a.userArn < b.userArn ? -1 : 1;
-    return a.keySlot - b.keySlot;
-}
-/** Sorts findings by account, user ARN (code-unit order) and slot, in place; returns the array. */
-function sortFindings(findings) {
-    return findings.sort(compareFindings);
-}
-/**
- * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
- * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
- * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
- */
-function unnecessaryReason(lastUsed, asOf, unusedDays) {
-    if (lastUsed === null)
-        return 'never-used';
-    if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS)
-        return 'unused';
-    return null;
-}
-function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
-    if (!key.active)
-        return null;
-    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
-    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
-    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
-    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
-        return null;
-    const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
-    if (reason === null)
-        return null;
-    return {
-        accountId,
-        userName: user.user,
-        userArn: user.arn,
-        keySlot: key.slot,
-        accessKeyId: null,
-        reason,
-        userCreatedAt: toIsoSecond(user.userCreationTime),
-        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
-        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
-        keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
-        keyLastUsedService: key.lastUsedService,
-        keyLastUsedRegion: key.lastUsedRegion,
-        passwordLastUsedAt: user.passwordLastUsed === null ? null : toIsoSecond(user.passwordLastUsed),
-        mfaActive: user.mfaActive,
-        exempted: false,
-        justification: null,
-        exemptionExpired: false,
-        location: keyLocation({
-            accountId,
-            userArn: user.arn,
-            keyCreatedAt: key.lastRotated,
-            slot: key.slot,
-            sameSecond,
-        }),
-    };
-}
-/**
- * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
- * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
- */
-function evaluateReport(report, settings, asOf) {
-    const findings = [];
-    // Null only for a report without user rows: then there is nothing to evaluate.
-    const accountId = report.accountId;
-    if (accountId === null)
-        return findings;
-    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
-    // the first row of its user ARN.
-    const seen = new Set();
-    for (const user of report.users) {
-        if (seen.has(user.arn))
-            continue;
-        seen.add(user.arn);
-        if (!user.passwordEnabled || user.user === ROOT_USER)
-            continue;
-        const sameSecond = keysShareSecond(user);
-        for (const key of user.keys) {
-            const f = evaluateKey(accountId, user, key, settings, asOf, sameSecond);
-            if (f)
-                findings.push(f);
-        }
-    }
-    return sortFindings(findings);
-}
-
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __nccwpck_require__(1632);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/aws/operations.ts
@@ -74843,7 +74697,7 @@ const REQUIRED_COLUMNS = [
 ];
 /** Values AWS writes where there is no date or no value. */
 const NO_VALUE = new Set(['n/a', 'not_supported', 'no_information']);
-const parse_ROOT_USER = '<root_account>';
+const ROOT_USER = '<root_account>';
 const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 /** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
@@ -75029,7 +74883,7 @@ function readRow(source, columns, headerWidth, record, line) {
     const row = new Row(source, columns, record, line);
     const name = row.raw('user');
     const arn = row.raw('arn').trim();
-    if (name === parse_ROOT_USER) {
+    if (name === ROOT_USER) {
         const m = ROOT_ARN.exec(arn);
         if (!m)
             throw row.fail('arn', 'arn:PARTITION:iam::ACCOUNT:root for the <root_account> row');
@@ -75463,7 +75317,7 @@ function withLiveCreation(f, key) {
     const userCreated = Date.parse(f.userCreatedAt);
     return {
         ...f,
-        keyCreatedAt: toIsoSecond(created),
+        keyCreatedAt: (0,evaluate/* toIsoSecond */.VE)(created),
         setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
     };
 }
@@ -75516,13 +75370,13 @@ function confirmFinding(finding, accessKeyId, use, ctx) {
         return null;
     // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
     // (with unused-days 0 only never-used keys fail, so any use resolves it).
-    if (unnecessaryReason(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
+    if ((0,evaluate/* unnecessaryReason */.bP)(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
         return null;
     return {
         ...finding,
         reason: 'unused',
         accessKeyId,
-        keyLastUsedAt: toIsoSecond(use.usedAt),
+        keyLastUsedAt: (0,evaluate/* toIsoSecond */.VE)(use.usedAt),
         keyLastUsedService: use.service,
         keyLastUsedRegion: use.region,
     };
@@ -75588,7 +75442,7 @@ function compile(globs) {
         .map((glob) => ({ glob, test: picomatch_default()(glob, { dot: true }) }));
 }
 function matchingGlob(matchers, f) {
-    const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
+    const candidates = [f.userName, f.userArn, (0,evaluate/* userPathAndName */.dq)(f.userArn)];
     for (const m of matchers) {
         if (candidates.some((c) => m.test(c)))
             return m.glob;
@@ -75777,7 +75631,7 @@ async function auditAccount(opts) {
     const known = {
         accountId,
         source: AWS_SOURCE,
-        asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+        asOf: (0,evaluate/* toIsoSecond */.VE)((config.asOf ?? deps.now()).getTime()),
         alias: null,
         reportGeneratedAt: null,
     };
@@ -75794,14 +75648,14 @@ async function auditAccount(opts) {
         }), atStep('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
         known.alias = aliases.AccountAliases?.[0] ?? null;
         const { report, generatedAt } = fetched;
-        known.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
+        known.reportGeneratedAt = (0,evaluate/* toIsoSecond */.VE)(generatedAt.getTime());
         if (report.accountId !== null && report.accountId !== accountId) {
             throw new StepError('GetCredentialReport', new AccountMismatchError(accountId, report.accountId));
         }
         const asOf = (config.asOf ?? generatedAt).getTime();
-        known.asOf = toIsoSecond(asOf);
+        known.asOf = (0,evaluate/* toIsoSecond */.VE)(asOf);
         // 2. Candidate findings: the rule on the report.
-        const candidates = evaluateReport(report, config.rule, asOf);
+        const candidates = (0,evaluate/* evaluateReport */._s)(report, config.rule, asOf);
         // 3-4. The live facts of the flagged keys, and the final findings.
         const confirmed = await confirmFindings(iam, candidates, {
             concurrency: ENRICH_CONCURRENCY,
@@ -75866,7 +75720,7 @@ async function auditOne(accountId, config, session, deps) {
         });
         const { error, hint } = described;
         deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-        const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
+        const asOf = (0,evaluate/* toIsoSecond */.VE)((config.asOf ?? deps.now()).getTime());
         return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
     };
     if (roleArn !== null) {
@@ -76034,7 +75888,7 @@ function unreadableNotes(report, source, accountId) {
  */
 async function auditReportFile(path, opts) {
     const asOfMs = opts.asOf.getTime();
-    const known = { source: fileSource(path), asOf: toIsoSecond(asOfMs) };
+    const known = { source: fileSource(path), asOf: (0,evaluate/* toIsoSecond */.VE)(asOfMs) };
     let report;
     try {
         report = await readReportFile(path, opts.maxReportBytes);
@@ -76049,7 +75903,7 @@ async function auditReportFile(path, opts) {
         return { account, findings: [] };
     }
     const accountId = report.accountId ?? accountIdFromFileName(path);
-    const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
+    const findings = applyExemptions((0,evaluate/* evaluateReport */._s)(report, opts.rule, asOfMs), {
         exemptUsers: opts.exemptUsers,
         tags: null,
         exemptionTag: opts.rule.exemptionTag,
@@ -76117,7 +75971,7 @@ function sourceText(account) {
 function assembleResult(opts) {
     const { config, audits } = opts;
     const accounts = audits.map((a) => a.account);
-    const findings = sortFindings(audits.flatMap((a) => a.findings));
+    const findings = (0,evaluate/* sortFindings */.Tc)(audits.flatMap((a) => a.findings));
     const okTimes = accounts.filter((a) => a.status === 'ok').map((a) => a.asOf);
     const asOf = config.asOf?.toISOString() ??
         (opts.mode === 'live' && okTimes.length > 0 ? okTimes.sort().at(-1) : opts.generatedAt.toISOString());
@@ -76358,14 +76212,14 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 34 modules
-var audit = __nccwpck_require__(5850);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 33 modules
+var audit = __nccwpck_require__(8879);
 // EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
 var formats = __nccwpck_require__(7401);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
 var octokit = __nccwpck_require__(8746);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
-var publish = __nccwpck_require__(5406);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
+var publish = __nccwpck_require__(8852);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -76425,6 +76279,9 @@ function failingRow(r) {
         plain(r.use, 200),
     ];
 }
+function withReported(m, r, cells) {
+    return m.showReported ? [...cells, r.reported ?? '-'] : cells;
+}
 function exemptedRow(r) {
     const f = r.finding;
     return [
@@ -76466,6 +76323,8 @@ function noteLines(m) {
 }
 function renderTerminalModel(m) {
     const out = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+    if (m.changes !== null)
+        out.push(plain(m.changes, summary_model/* MAX_MESSAGE */.h2));
     if (m.caveat !== null)
         out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), summary_model/* MAX_MESSAGE */.h2)}`);
     const section = (title, body) => out.push('', title, body);
@@ -76483,7 +76342,19 @@ function renderTerminalModel(m) {
         section('Accounts', columns(accountHeaders, m.accounts.map(accountRow)));
     if (m.failing.length > 0) {
         const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
-        section(m.findingsTitle, columns(headers, m.failing.map(failingRow)));
+        if (m.showReported)
+            headers.push('REPORTED');
+        section(m.findingsTitle, columns(headers, m.failing.map((r) => withReported(m, r, failingRow(r)))));
+    }
+    if (m.deactivated.length > 0) {
+        section('Deactivated by this run (restore with the command)', m.deactivated
+            .map(({ finding: f, restore }) => `  - ${plainId(f.userName)} in ${plain(f.accountId)}: ${restore}`)
+            .join('\n'));
+    }
+    if (m.wouldDeactivate && m.wouldDeactivate.length > 0) {
+        section('Would be deactivated (remediate: deactivate)', m.wouldDeactivate
+            .map((f) => `  - ${plainId(f.userName)} in ${plain(f.accountId)}, key ${f.accessKeyId ?? ''}`)
+            .join('\n'));
     }
     if (m.exempted.length > 0) {
         const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];
@@ -76590,6 +76461,167 @@ function errorMessage(err) {
 function httpStatus(err) {
     const s = typeof err === 'object' && err !== null ? err.status : undefined;
     return typeof s === 'number' ? s : null;
+}
+
+
+/***/ }),
+
+/***/ 1632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   VE: () => (/* binding */ toIsoSecond),
+/* harmony export */   _s: () => (/* binding */ evaluateReport),
+/* harmony export */   bP: () => (/* binding */ unnecessaryReason),
+/* harmony export */   dq: () => (/* binding */ userPathAndName)
+/* harmony export */ });
+/* unused harmony exports keyLocation, keysShareSecond */
+const DAY_MS = 86_400_000;
+const ROOT_USER = '<root_account>';
+/** `2026-11-27T20:47:26Z`: ISO 8601 in UTC, to the second (milliseconds dropped, not rounded). */
+function toIsoSecond(ms) {
+    const floored = Math.floor(ms / 1000) * 1000;
+    return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** `20261127T204726Z`: the compact form used in SARIF locations. */
+function compactSecond(ms) {
+    return toIsoSecond(ms).replace(/[-:]/g, '');
+}
+/** Characters kept as they are in a location path; IAM names and paths only use `[\w+=,.@/-]`. */
+const SAFE = /[A-Za-z0-9._~+=,@/-]/;
+/** Percent-encodes one path segment so the location is a valid relative URI reference. */
+function encodeSegment(segment) {
+    if (/^\.+$/.test(segment))
+        return segment.replace(/\./g, '%2E'); // `.` / `..` would be resolved away
+    let out = '';
+    for (const ch of segment) {
+        if (SAFE.test(ch))
+            out += ch;
+        else
+            for (const byte of Buffer.from(ch, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+/** The part of a user ARN after `user/`: the user's path (without the leading slash) and name. */
+function userPathAndName(userArn) {
+    const i = userArn.indexOf(':user/');
+    return i >= 0 ? userArn.slice(i + ':user/'.length) : userArn;
+}
+/**
+ * The SARIF artifact path naming one key (DESIGN §4):
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
+ */
+function keyLocation(k) {
+    const userPart = userPathAndName(k.userArn)
+        .split('/')
+        .filter((s) => s !== '')
+        .map(encodeSegment)
+        .join('/');
+    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+    if (k.keyCreatedAt === null)
+        return `${prefix}unknown-slot${k.slot}`;
+    const suffix = k.sameSecond ? `-slot${k.slot}` : '';
+    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
+}
+/** True when both keys of the user have a creation time and it is the same second. */
+function keysShareSecond(user) {
+    const [a, b] = user.keys;
+    return (a.lastRotated !== null &&
+        b.lastRotated !== null &&
+        Math.floor(a.lastRotated / 1000) === Math.floor(b.lastRotated / 1000));
+}
+function compareFindings(a, b) {
+    if (a.accountId !== b.accountId)
+        return a.accountId < b.accountId ? -1 : 1;
+    if (a.userArn !== b.userArn)
+        return a.userArn < b.userArn ? -1 : 1;
+    return a.keySlot - b.keySlot;
+}
+/** Sorts findings by account, user ARN (code-unit order) and slot, in place; returns the array. */
+function sortFindings(findings) {
+    return findings.sort(compareFindings);
+}
+/**
+ * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
+ * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
+ */
+function unnecessaryReason(lastUsed, asOf, unusedDays) {
+    if (lastUsed === null)
+        return 'never-used';
+    if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS)
+        return 'unused';
+    return null;
+}
+function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
+    if (!key.active)
+        return null;
+    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
+        return null;
+    const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
+    if (reason === null)
+        return null;
+    return {
+        accountId,
+        userName: user.user,
+        userArn: user.arn,
+        keySlot: key.slot,
+        accessKeyId: null,
+        reason,
+        userCreatedAt: toIsoSecond(user.userCreationTime),
+        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
+        keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
+        keyLastUsedService: key.lastUsedService,
+        keyLastUsedRegion: key.lastUsedRegion,
+        passwordLastUsedAt: user.passwordLastUsed === null ? null : toIsoSecond(user.passwordLastUsed),
+        mfaActive: user.mfaActive,
+        exempted: false,
+        justification: null,
+        exemptionExpired: false,
+        location: keyLocation({
+            accountId,
+            userArn: user.arn,
+            keyCreatedAt: key.lastRotated,
+            slot: key.slot,
+            sameSecond,
+        }),
+    };
+}
+/**
+ * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
+ * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
+ */
+function evaluateReport(report, settings, asOf) {
+    const findings = [];
+    // Null only for a report without user rows: then there is nothing to evaluate.
+    const accountId = report.accountId;
+    if (accountId === null)
+        return findings;
+    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
+    // the first row of its user ARN.
+    const seen = new Set();
+    for (const user of report.users) {
+        if (seen.has(user.arn))
+            continue;
+        seen.add(user.arn);
+        if (!user.passwordEnabled || user.user === ROOT_USER)
+            continue;
+        const sameSecond = keysShareSecond(user);
+        for (const key of user.keys) {
+            const f = evaluateKey(accountId, user, key, settings, asOf, sameSecond);
+            if (f)
+                findings.push(f);
+        }
+    }
+    return sortFindings(findings);
 }
 
 
@@ -78460,16 +78492,16 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 34 modules
-var audit = __nccwpck_require__(5850);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 33 modules
+var audit = __nccwpck_require__(8879);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var publish_files = __nccwpck_require__(7791);
 // EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
 var formats = __nccwpck_require__(7401);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 25 modules
 var octokit = __nccwpck_require__(8746);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
-var publish = __nccwpck_require__(5406);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
+var publish = __nccwpck_require__(8852);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -78546,6 +78578,7 @@ function verdictBlock({ m }) {
         `### ${m.verdict}`,
         '',
         `As of ${(0,markdown/* escapeMarkdown */.FV)(m.settings.asOf)}${m.settings.rest}`,
+        ...(m.changes !== null ? ['', (0,markdown/* escapeMarkdown */.FV)(m.changes)] : []),
         ...(m.caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(m.caveat)}`] : []),
         ...(m.alertsUrl && linkable(m.alertsUrl)
             ? ['', `[Open code scanning alerts of this tool](${m.alertsUrl})`]
@@ -78585,7 +78618,16 @@ function accountsBlock(c, budget) {
     return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
 }
 function findingsBlock(c, budget) {
-    return table(`#### ${c.m.findingsTitle}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], c.m.failing.map(({ finding: f, keyCreated, setupGap, use }) => [
+    return table(`#### ${c.m.findingsTitle}`, [
+        'Account',
+        'User',
+        'Key',
+        'Key created',
+        'Setup gap',
+        'Last used',
+        'MFA',
+        ...(c.m.showReported ? ['Reported'] : []),
+    ], c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
@@ -78593,7 +78635,31 @@ function findingsBlock(c, budget) {
         setupGap,
         (0,markdown/* escapeMarkdown */.FV)(use),
         f.mfaActive ? 'yes' : '**no**',
+        ...(c.m.showReported ? [reported !== null ? (0,markdown/* escapeMarkdown */.FV)(reported) : '—'] : []),
     ]), budget, c.cutRows('finding'));
+}
+function deactivatedBlock(c, budget) {
+    if (c.m.deactivated.length === 0)
+        return '';
+    return fit([
+        '#### Deactivated by this run',
+        '',
+        'Set Inactive (not deleted) after their notice period. To restore one, run its command; to keep a key, ' +
+            'exempt its user with the exemption tag first.',
+        '',
+    ], c.m.deactivated.map(({ finding: f, restore }) => `- ${userText(f)} in ${idText(f.accountId)}, key ${(0,markdown/* codeSpan */.SS)(f.accessKeyId ?? '')}: ${(0,markdown/* codeSpan */.SS)(restore)}`), budget, c.cutRows('deactivated key'));
+}
+function wouldDeactivateBlock(c, budget) {
+    const keys = c.m.wouldDeactivate;
+    if (keys === null || keys.length === 0)
+        return '';
+    return fit([
+        '#### Would be deactivated',
+        '',
+        '`remediate: plan`: these keys are due and passed the live check; `remediate: deactivate` would set them Inactive.',
+        '',
+    ], keys.map((f) => `- ${userText(f)} in ${idText(f.accountId)}, key ${(0,markdown/* codeSpan */.SS)(f.accessKeyId ?? '')}` +
+        (f.remediation?.dueAt ? ` (due since ${(0,markdown/* escapeMarkdown */.FV)(f.remediation.dueAt.slice(0, 10))})` : '')), budget, c.cutRows('key to deactivate'));
 }
 function expiredBlock(c, budget) {
     return fit([
@@ -78708,6 +78774,8 @@ const BLOCKS = [
     { name: 'verdict', priority: 0, render: verdictBlock },
     { name: 'accounts', priority: 6, render: accountsBlock },
     { name: 'findings', priority: 7, render: findingsBlock },
+    { name: 'deactivated', priority: 2, render: deactivatedBlock },
+    { name: 'would-deactivate', priority: 3, render: wouldDeactivateBlock },
     { name: 'expired', priority: 5, render: expiredBlock },
     { name: 'exempted', priority: 8, render: exemptedBlock },
     { name: 'fix', priority: 9, render: fixBlock },
@@ -84582,7 +84650,7 @@ function createOctokit(token, opts) {
 
 /***/ }),
 
-/***/ 5406:
+/***/ 8852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84648,7 +84716,7 @@ function renderMarker(accountId, key) {
 /** {@link renderMarker}'s line, built from {@link MARKER_PREFIX} so the two cannot drift apart. */
 const MARKER_PATTERN = new RegExp(`^${MARKER_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')} account=(\\S+) user=(\\S+) -->\\s*$`);
 /** The marker of a body this tool wrote (its first line), or null. */
-function issue_body_parseMarker(body) {
+function parseMarker(body) {
     if (!body)
         return null;
     const first = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -84677,7 +84745,7 @@ function renderFirstListed(firstListed) {
     return `${FIRST_LISTED_PREFIX}${entries.map(([loc, at]) => ` ${encodeURIComponent(loc)}=${at}`).join('')} -->`;
 }
 /** Location -> first-listed time from a body's first-listed line; empty when there is none (or it is damaged). */
-function issue_body_parseFirstListed(body) {
+function parseFirstListed(body) {
     const out = new Map();
     if (!body)
         return out;
@@ -84758,6 +84826,11 @@ function describeFinding(f) {
             : `created ${(0,format/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}`) +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
+            : '') +
+        // Stable wording (a date, not an age), so the body does not change every night.
+        (f.firstSeenAt ? `; first reported on ${when((0,format/* formatDay */.im)(f.firstSeenAt))}` : '') +
+        (f.remediation?.dueAt && f.remediation.status !== 'deactivated'
+            ? `; **deactivation due ${when((0,format/* formatDay */.im)(f.remediation.dueAt))}**`
             : ''));
 }
 function keyRow(f) {
@@ -84926,7 +84999,7 @@ function alertListingWhy(status) {
                 : 'the GitHub API failed';
 }
 /** Lists the open alerts of `toolName` once (paginated). Never throws. */
-async function listOpenAlerts(opts) {
+async function history_listOpenAlerts(opts) {
     const { octokit, owner, repo, toolName, log } = opts;
     try {
         const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
@@ -85039,6 +85112,14 @@ const ISSUE_LABEL = 'iam-initial-access-key';
 const ISSUE_LABEL_COLOR = 'd93f0b';
 const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key of a console user (kept in sync by a workflow)';
 const EXTRA_LABEL_COLOR = 'ededed';
+/** The earlier of two ISO times (either may be missing). */
+function earlierIso(a, b) {
+    if (!a)
+        return b ?? null;
+    if (!b)
+        return a;
+    return Date.parse(b) < Date.parse(a) ? b : a;
+}
 /**
  * The user name of a marker's {@link userKey}, for log lines about a user no longer in the findings:
  * the last segment of its ARN (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`), else the key itself.
@@ -85113,7 +85194,7 @@ function planIssueSync(existing, result, opts) {
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
         if (!issue.labels.includes(ISSUE_LABEL))
             continue;
-        const marker = issue_body_parseMarker(issue.body);
+        const marker = parseMarker(issue.body);
         if (!marker)
             continue;
         const key = keyOf(marker.accountId, marker.userKey);
@@ -85132,8 +85213,16 @@ function planIssueSync(existing, result, opts) {
         const closed = issues.filter((i) => i.state === 'closed').at(-1);
         const firstListed = opts.recordFirstListedAt === undefined
             ? undefined
-            : mergeFirstListed(issue_body_parseFirstListed(open?.body), user.violating.map((f) => f.location), opts.recordFirstListedAt);
-        const { title, body } = renderIssue({ ...user.group, findings: user.violating }, firstListed ? { ...renderOpts, firstListed } : renderOpts);
+            : mergeFirstListed(parseFirstListed(open?.body), user.violating.map((f) => f.location), opts.recordFirstListedAt);
+        // The body shows when each key was first reported: this issue's own record counts (so a key listed
+        // for the first time reads the same tonight and tomorrow, and the body does not change).
+        const findings = firstListed
+            ? user.violating.map((f) => ({
+                ...f,
+                firstSeenAt: earlierIso(f.firstSeenAt, firstListed.get(f.location)),
+            }))
+            : user.violating;
+        const { title, body } = renderIssue({ ...user.group, findings }, firstListed ? { ...renderOpts, firstListed } : renderOpts);
         // Two open issues for one user (a lost response once made a second): keep the oldest.
         if (okAccounts.has(accountId)) {
             for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
@@ -85171,7 +85260,7 @@ function planIssueSync(existing, result, opts) {
         }
     }
     for (const [key, issues] of byKey) {
-        const marker = issues[0] ? issue_body_parseMarker(issues[0].body) : null;
+        const marker = issues[0] ? parseMarker(issues[0].body) : null;
         const accountId = marker?.accountId;
         if (!marker || !accountId || !okAccounts.has(accountId))
             continue;
@@ -85271,7 +85360,7 @@ const CREATE_ATTEMPTS = 3;
  * listed again by label and the issue's marker looked for before trying again. Returns the number.
  */
 async function createOnce(octokit, owner, repo, a, log) {
-    const marker = issue_body_parseMarker(a.body);
+    const marker = parseMarker(a.body);
     for (let attempt = 1;; attempt++) {
         try {
             const { data } = await octokit.rest.issues.create({
@@ -85290,7 +85379,7 @@ async function createOnce(octokit, owner, repo, a, log) {
                 throw e;
             const again = await listIssues(octokit, owner, repo);
             const made = again.find((i) => {
-                const m = issue_body_parseMarker(i.body);
+                const m = parseMarker(i.body);
                 return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
             });
             if (made)
@@ -85388,7 +85477,7 @@ async function syncIssues(opts) {
         issues: [],
     };
     try {
-        const existing = await listIssues(octokit, owner, repo);
+        const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
         const actions = planIssueSync(existing, result, {
             extraLabels: opts.extraLabels,
             maxIssues: opts.maxIssues,
@@ -85415,7 +85504,70 @@ async function syncIssues(opts) {
     return outcome;
 }
 
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __nccwpck_require__(1632);
+;// CONCATENATED MODULE: ./src/evaluate/history.ts
+
+function earlier(a, b) {
+    const ta = a ? Date.parse(a) : NaN;
+    const tb = b ? Date.parse(b) : NaN;
+    if (Number.isNaN(ta) && Number.isNaN(tb))
+        return null;
+    if (Number.isNaN(tb) || ta <= tb)
+        return (0,evaluate/* toIsoSecond */.VE)(ta);
+    return (0,evaluate/* toIsoSecond */.VE)(tb);
+}
+/** Location -> the `created_at` of the earliest open alert there (several categories may share one). */
+function earliestAlertTimes(alerts) {
+    const out = new Map();
+    for (const a of alerts) {
+        const e = earlier(a.createdAt, out.get(a.location));
+        if (e !== null)
+            out.set(a.location, e);
+    }
+    return out;
+}
+/** `aws/123456789012/...` -> `123456789012`. */
+function accountOfLocation(location) {
+    return /^aws\/(\d{12})\//.exec(location)?.[1] ?? null;
+}
+const byLocation = (a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0;
+/** firstSeenAt, new findings and resolved alerts of one run (see {@link HistoryView}). */
+function applyHistory(result, history) {
+    const alertTimes = history.alerts ? earliestAlertTimes(history.alerts) : new Map();
+    const issueTimes = history.issueFirstListed ?? new Map();
+    const firstSeenAt = new Map();
+    for (const f of result.findings) {
+        firstSeenAt.set(f.location, earlier(alertTimes.get(f.location), issueTimes.get(f.location)));
+    }
+    const known = history.alerts !== null || history.issueFirstListed !== null;
+    const newFindings = known
+        ? result.findings.filter((f) => !f.exempted && firstSeenAt.get(f.location) === null)
+        : null;
+    let resolvedFindings = null;
+    if (history.alerts !== null) {
+        const ok = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
+        const failing = new Set(result.findings.filter((f) => !f.exempted).map((f) => f.location));
+        const seen = new Set();
+        resolvedFindings = [];
+        for (const a of history.alerts) {
+            const account = accountOfLocation(a.location);
+            if (account === null || !ok.has(account) || failing.has(a.location) || seen.has(a.location))
+                continue;
+            seen.add(a.location);
+            resolvedFindings.push(a);
+        }
+        resolvedFindings.sort(byLocation);
+    }
+    return { firstSeenAt, newFindings, resolvedFindings, notes: [...history.notes] };
+}
+
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
+
+
+
+
+
 
 
 
@@ -85444,7 +85596,12 @@ async function publish(audited, config, deps) {
         deps.log.warning(`remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`);
     }
     const github = gitHub(deps);
-    const result = await keepFailedAccountsAlerts(audited, github, deps);
+    // GitHub's history, read once: the open alerts of this tool (which also give the failed accounts'
+    // alerts to carry forward) and, with create-issues, the issues (which the sync then reuses).
+    const listing = github ? await listAlerts(github, deps) : null;
+    const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
+    const withHistory = withRunHistory(audited, listing, existingIssues);
+    const result = keepFailedAccountsAlerts(withHistory, listing, deps);
     // A file that cannot be written fails the run, but the issues and the other outputs still happen.
     let writeError = null;
     try {
@@ -85459,52 +85616,115 @@ async function publish(audited, config, deps) {
     }
     let issues = null;
     if (config.createIssues) {
-        issues = await syncIssueTracker(result, config, github, deps);
+        issues = existingIssues?.error
+            ? { ...NO_ISSUE_CHANGES, error: existingIssues.error }
+            : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
         if (issues.error)
             deps.log.warning(issues.error);
     }
-    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { ...(0,formats/* reportFiles */.I)(config), issues });
+    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, {
+        ...(0,formats/* reportFiles */.I)(config),
+        issues,
+        history: {
+            newFindings: result.history?.newFindings ?? null,
+            resolvedFindings: result.history?.resolvedFindings ?? null,
+            keysDue: result.remediation?.keysDue ?? 0,
+            keysDeactivated: result.remediation?.deactivated.length ?? 0,
+        },
+    });
     const { code, reason } = (0,report_outputs/* exitCodeFor */.Rr)(result, config.failOn);
     if (writeError !== null) {
         return { result, issues, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
     }
     return { result, issues, outputs, exitCode: code, verdict: reason };
 }
-/**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
- * are written again. Without GitHub access that is impossible; the user is told what that means.
- */
-async function keepFailedAccountsAlerts(result, github, deps) {
-    const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
-    if (result.mode !== 'live' || failed.length === 0)
-        return result;
-    if (!github) {
-        deps.log.warning(`No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
-            'cannot be carried forward and will show as fixed until the next good run.');
-        return result;
-    }
-    const { alerts, warning } = await fetchCarriedAlerts({
+function listAlerts(github, deps) {
+    return history_listOpenAlerts({
         octokit: github.octokit,
         owner: github.context.owner,
         repo: github.context.repo,
         toolName: rule/* TOOL_NAME */.lH,
-        failedAccountIds: failed,
         ref: github.context.ref ?? undefined,
         log: deps.log,
     });
+}
+/** This tool's issues, listed once for the history and the sync. */
+async function listIssuesOnce(github) {
+    try {
+        const issues = await listIssues(github.octokit, github.context.owner, github.context.repo);
+        return { issues, note: null, error: null };
+    }
+    catch (err) {
+        // The sync then reports this error as its own, instead of waiting for a second failing listing.
+        return {
+            issues: null,
+            note: `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`,
+            error: describeIssueError(err),
+        };
+    }
+}
+/** Each finding's firstSeenAt, and what changed (DESIGN §8), from what GitHub remembers. */
+function withRunHistory(result, listing, issues) {
+    const notes = [];
+    if (listing === null)
+        notes.push('no GitHub token or repository');
+    else if (!listing.ok)
+        notes.push(`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
+    if (issues?.note)
+        notes.push(issues.note);
+    const view = applyHistory(result, {
+        alerts: listing?.ok ? listing.alerts : null,
+        issueFirstListed: issues?.issues ? issueFirstListed(issues.issues, ISSUE_LABEL) : null,
+        notes,
+    });
+    const available = view.newFindings !== null;
+    return {
+        ...result,
+        findings: result.findings.map((f) => ({
+            ...f,
+            firstSeenAt: view.firstSeenAt.get(f.location) ?? null,
+            remediation: f.remediation ?? null,
+        })),
+        history: {
+            available,
+            newFindings: view.newFindings?.length ?? null,
+            resolvedFindings: view.resolvedFindings?.length ?? null,
+            notes: view.notes,
+        },
+    };
+}
+/**
+ * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
+ * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
+ * user is told what that means.
+ */
+function keepFailedAccountsAlerts(result, listing, deps) {
+    const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
+    if (result.mode !== 'live' || failed.length === 0)
+        return result;
+    if (!listing) {
+        deps.log.warning(`No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
+            'cannot be carried forward and will show as fixed until the next good run.');
+        return result;
+    }
+    const { alerts, warning } = carriedFromListing(listing, failed, deps.log);
     if (warning)
         deps.log.warning(warning);
     return { ...result, carriedForward: alerts };
 }
-async function syncIssueTracker(result, config, github, deps) {
+const NO_ISSUE_CHANGES = {
+    opened: 0,
+    updated: 0,
+    reopened: 0,
+    closed: 0,
+    skipped: 0,
+    issues: [],
+    error: null,
+};
+async function syncIssueTracker(result, config, github, deps, existing) {
     if (!github) {
         return {
-            opened: 0,
-            updated: 0,
-            reopened: 0,
-            closed: 0,
-            skipped: 0,
-            issues: [],
+            ...NO_ISSUE_CHANGES,
             error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
         };
     }
@@ -85516,6 +85736,8 @@ async function syncIssueTracker(result, config, github, deps) {
         extraLabels: config.issueLabels,
         maxIssues: config.maxIssues,
         runUrl: github.context.runUrl,
+        recordFirstListedAt: (0,evaluate/* toIsoSecond */.VE)(Date.parse(result.generatedAt)),
+        ...(existing ? { existing } : {}),
         log: deps.log,
     });
 }
@@ -85538,13 +85760,15 @@ function githubContextFromEnv(token, env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BS: () => (/* binding */ describeCreation),
 /* harmony export */   Hh: () => (/* binding */ setupGapText),
+/* harmony export */   Od: () => (/* binding */ restoreCommand),
 /* harmony export */   Yi: () => (/* binding */ fixCommands),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ formatUtc),
 /* harmony export */   b8: () => (/* binding */ keyCreatedText),
 /* harmony export */   im: () => (/* binding */ formatDay),
-/* harmony export */   pt: () => (/* binding */ describeUse)
+/* harmony export */   pt: () => (/* binding */ describeUse),
+/* harmony export */   vv: () => (/* binding */ reportedText)
 /* harmony export */ });
 /* unused harmony exports keyIdQuery, daysBetween */
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
@@ -85664,6 +85888,30 @@ function describeUse(f, asOf) {
         (where.length > 0 ? ` (${where.join(', ')})` : '') +
         (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
 }
+/**
+ * How long a key has been reported (DESIGN §8) and, when remediation applies, its due date:
+ * `reported for 12 days · deactivation due 2026-12-15`, `new`; null when the history is unknown.
+ */
+function reportedText(f, asOf, historyKnown) {
+    const parts = [];
+    if (f.firstSeenAt) {
+        const days = daysBetween(f.firstSeenAt, asOf);
+        parts.push(days === null
+            ? `reported since ${formatDay(f.firstSeenAt)}`
+            : `reported for ${days} ${days === 1 ? 'day' : 'days'}`);
+    }
+    else if (historyKnown) {
+        parts.push('new');
+    }
+    const r = f.remediation;
+    if (r && r.dueAt && r.status !== 'deactivated')
+        parts.push(`deactivation due ${formatDay(r.dueAt)}`);
+    return parts.length > 0 ? parts.join(' · ') : null;
+}
+/** The command that makes a key this run deactivated Active again. */
+function restoreCommand(f) {
+    return `aws iam update-access-key --user-name ${shellQuote(f.userName)} --access-key-id ${shellQuote(f.accessKeyId ?? 'KEY_ID')} --status Active`;
+}
 
 
 /***/ }),
@@ -85676,6 +85924,8 @@ function describeUse(f, asOf) {
 /* harmony export */   eg: () => (/* binding */ jsonFinding)
 /* harmony export */ });
 /* unused harmony exports JSON_SCHEMA_VERSION, jsonAccount */
+/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
+
 const JSON_SCHEMA_VERSION = 1;
 /** Every field of the schema, in the order written (the return types below keep the lists complete). */
 const ACCOUNT_FIELDS = [
@@ -85712,6 +85962,10 @@ const FINDING_FIELDS = [
     'exemptionExpired',
     'location',
 ];
+/** The run's history and remediation of a key (DESIGN §8): null when unknown or off. */
+function historyFields(f) {
+    return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
+}
 /** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
 function pick(value, keys) {
     const out = {};
@@ -85724,7 +85978,7 @@ function jsonAccount(a) {
     return pick({ ...a, source }, ACCOUNT_FIELDS);
 }
 function jsonFinding(f) {
-    return pick(f, FINDING_FIELDS);
+    return { ...pick(f, FINDING_FIELDS), ...historyFields(f) };
 }
 function buildJsonReport(result) {
     return {
@@ -85738,7 +85992,8 @@ function buildJsonReport(result) {
             exemptionTag: result.settings.exemptionTag,
         },
         accounts: result.accounts.map(jsonAccount),
-        findings: result.findings.map(jsonFinding),
+        // Keys this run deactivated are no longer findings of the rule, but are listed with their status.
+        findings: (0,_evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .sortFindings */ .Tc)([...result.findings, ...(result.remediation?.deactivated ?? [])]).map(jsonFinding),
     };
 }
 
@@ -86226,7 +86481,7 @@ function buildSarif(result, opts) {
 /* harmony export */   Oy: () => (/* binding */ MAX_FIX_BLOCKS),
 /* harmony export */   h2: () => (/* binding */ MAX_MESSAGE)
 /* harmony export */ });
-/* unused harmony exports MAX_CELL_MESSAGE, verdictText, codeScanningAlertsUrl, OFFLINE_CAVEAT */
+/* unused harmony exports MAX_CELL_MESSAGE, verdictText, codeScanningAlertsUrl, OFFLINE_CAVEAT, changesText */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
@@ -86330,13 +86585,29 @@ function reportAge(a, generatedAt) {
         ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)
         : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(age)} old)`;
 }
-function findingRow(f, asOf) {
+function findingRow(f, asOf, historyKnown) {
     return {
         finding: f,
         keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .keyCreatedText */ .b8)(f),
         setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .setupGapText */ .Hh)(f),
         use: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .describeUse */ .pt)(f, asOf),
+        reported: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .reportedText */ .vv)(f, asOf, historyKnown),
     };
+}
+/** `Since earlier runs: 2 new, 1 resolved.`, or why the history was not available. */
+function changesText(result) {
+    const h = result.history;
+    if (!h)
+        return null;
+    if (!h.available) {
+        return (`History not available (${h.notes.join('; ')}): how long keys were reported, ` +
+            'and which are new or resolved, is unknown.');
+    }
+    const resolved = h.resolvedFindings === null ? 'resolved unknown' : `${h.resolvedFindings} resolved`;
+    const deactivated = result.remediation?.deactivated.length ?? 0;
+    return (`Since earlier runs: ${h.newFindings ?? 0} new, ${resolved}` +
+        (deactivated > 0 ? `, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
+        '.');
 }
 function buildSummaryModel(result, opts) {
     const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
@@ -86344,12 +86615,21 @@ function buildSummaryModel(result, opts) {
     const failing = result.findings.filter((f) => !f.exempted);
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
     const caveat = offlineCaveat(result);
+    const historyKnown = result.history?.available ?? false;
+    const row = (f) => findingRow(f, result.asOf, historyKnown);
+    const failingRows = failing.map(row);
+    const exemptedRows = result.findings.filter((f) => f.exempted).map(row);
+    const rem = result.remediation;
     return {
         counts,
         verdict: verdictText(result, counts),
         settings: settingsLine(result),
         caveat: caveat !== null ? note(caveat) : null,
         alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
+        changes: changesText(result),
+        showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
+        deactivated: (rem?.deactivated ?? []).map((f) => ({ finding: f, restore: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreCommand */ .Od)(f) })),
+        wouldDeactivate: rem?.mode === 'plan' ? rem.planned : null,
         mode: result.mode,
         accounts: result.accounts.map((a) => ({
             account: a,
@@ -86359,9 +86639,9 @@ function buildSummaryModel(result, opts) {
             reportAge: reportAge(a, result.generatedAt),
         })),
         findingsTitle: `Unused ${keysNoun(result, 2)}`,
-        failing: failing.map((f) => findingRow(f, result.asOf)),
+        failing: failingRows,
         expired: failing.filter((f) => f.exemptionExpired),
-        exempted: result.findings.filter((f) => f.exempted).map((f) => findingRow(f, result.asOf)),
+        exempted: exemptedRows,
         fix: failing.length === 0
             ? null
             : {
@@ -86373,7 +86653,11 @@ function buildSummaryModel(result, opts) {
         failedAccounts: result.accounts.filter((a) => a.status === 'error'),
         carriedAlerts: result.carriedForward.length,
         sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .sarifResultCounts */ .lL)(result),
-        notes: result.notes.filter((n) => n !== caveat).map(note),
+        notes: [
+            ...result.notes.filter((n) => n !== caveat),
+            ...(result.history?.available ? result.history.notes : []),
+            ...(rem?.warnings ?? []),
+        ].map(note),
         issues: opts.issues ?? null,
         files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
     };

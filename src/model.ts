@@ -145,6 +145,14 @@ export interface Finding {
    * `.../key-created-unknown-slotN` when the report has no creation time for the key.
    */
   location: string;
+  /**
+   * When this key was first reported (DESIGN §8): the earliest open code scanning alert at `location` or
+   * the time its user's issue first listed it; null when unknown. Set by publish (absent: not read yet;
+   * the JSON writes null).
+   */
+  firstSeenAt?: string | null;
+  /** This run's remediation of the key; null (or absent) when `remediate` is off. */
+  remediation?: Remediation | null;
 }
 
 /** Where an account's credential report came from: AWS (live), or a downloaded file (offline). */
@@ -211,6 +219,35 @@ export interface AuditResult {
   carriedForward: CarriedAlert[];
   /** Things the reader must know, e.g. that tags are unavailable offline. */
   notes: string[];
+  /** What GitHub's history says changed (DESIGN §8); absent until publish has read it. */
+  history?: RunHistory;
+  /** What `remediate` planned or did (DESIGN §8); absent when it is off. */
+  remediation?: RunRemediation;
+}
+
+/** What changed since earlier runs, from GitHub's history (DESIGN §8). */
+export interface RunHistory {
+  /** False when neither the alerts nor the issues could be read: ages, new and resolved are unknown. */
+  available: boolean;
+  /** Non-exempted findings no alert or issue knew; null when unavailable. */
+  newFindings: number | null;
+  /** Open alerts of this tool under accounts audited this run whose key is no longer a finding; null when the alerts could not be listed. */
+  resolvedFindings: number | null;
+  /** Why (a part of) the history was not available, one sentence each. */
+  notes: string[];
+}
+
+/** The run's remediation (DESIGN §8). */
+export interface RunRemediation {
+  mode: 'plan' | 'deactivate';
+  /** Due keys, those over the cap included: the `keys-due` output. */
+  keysDue: number;
+  /** Keys this run set Inactive: no longer in `findings` (not SARIF results, not counted), listed here. */
+  deactivated: Finding[];
+  /** Under `plan`: the keys that would be deactivated (they passed the live check). */
+  planned: Finding[];
+  /** A denied or missing remediation role, per account. */
+  warnings: string[];
 }
 
 /** One open code scanning alert of this tool, as the history needs it (DESIGN §8). */

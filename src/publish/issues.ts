@@ -70,6 +70,13 @@ export interface PlanOptions {
   recordFirstListedAt?: string;
 }
 
+/** The earlier of two ISO times (either may be missing). */
+function earlierIso(a: string | null | undefined, b: string | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return Date.parse(b) < Date.parse(a) ? b : a;
+}
+
 interface UserState {
   group: IssueGroup;
   /** Findings that are not exempted: the user violates. */
@@ -180,8 +187,16 @@ export function planIssueSync(
             user.violating.map((f) => f.location),
             opts.recordFirstListedAt,
           );
+    // The body shows when each key was first reported: this issue's own record counts (so a key listed
+    // for the first time reads the same tonight and tomorrow, and the body does not change).
+    const findings = firstListed
+      ? user.violating.map((f) => ({
+          ...f,
+          firstSeenAt: earlierIso(f.firstSeenAt, firstListed.get(f.location)),
+        }))
+      : user.violating;
     const { title, body } = renderIssue(
-      { ...user.group, findings: user.violating },
+      { ...user.group, findings },
       firstListed ? { ...renderOpts, firstListed } : renderOpts,
     );
     // Two open issues for one user (a lost response once made a second): keep the oldest.
@@ -252,6 +267,8 @@ export interface SyncIssuesOptions {
   runUrl: string | null;
   /** See {@link PlanOptions.recordFirstListedAt}. */
   recordFirstListedAt?: string;
+  /** The issues as already listed this run (for the history): not listed again. */
+  existing?: ExistingIssue[];
   log: GitHubLog;
 }
 
@@ -478,7 +495,7 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     issues: [],
   };
   try {
-    const existing = await listIssues(octokit, owner, repo);
+    const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
     const actions = planIssueSync(existing, result, {
       extraLabels: opts.extraLabels,
       maxIssues: opts.maxIssues,

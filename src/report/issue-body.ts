@@ -201,6 +201,11 @@ function describeFinding(f: Finding): string {
       : `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}`) +
     (f.exemptionExpired
       ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
+      : '') +
+    // Stable wording (a date, not an age), so the body does not change every night.
+    (f.firstSeenAt ? `; first reported on ${when(formatDay(f.firstSeenAt))}` : '') +
+    (f.remediation?.dueAt && f.remediation.status !== 'deactivated'
+      ? `; **deactivation due ${when(formatDay(f.remediation.dueAt))}**`
       : '')
   );
 }
