@@ -11,4 +11,10 @@ export default {
   // integration suites start moto_server and local HTTP servers
   testTimeout: 60000,
   maxWorkers: 2,
+  // coverage of src/ through the unit and integration suites (the end-to-end suites run dist/); the
+  // thresholds sit just under what the suite reaches, so coverage can only go up
+  collectCoverage: true,
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageReporters: ['text-summary', 'json-summary'],
+  coverageThreshold: { global: { statements: 95, branches: 85, functions: 95, lines: 96 } },
 };

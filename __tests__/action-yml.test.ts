@@ -53,6 +53,8 @@ const DESIGN_INPUTS = [
   'remediate-after-days',
   'remediate-reasons',
   'max-remediations',
+  'security-hub',
+  'security-hub-region',
 ];
 const DESIGN_DEFAULTS: Record<string, string> = {
   audience: 'sts.amazonaws.com',
@@ -77,6 +79,7 @@ const DESIGN_DEFAULTS: Record<string, string> = {
   'remediate-after-days': '14',
   'remediate-reasons': 'never-used',
   'max-remediations': '10',
+  'security-hub': 'false',
 };
 const DESIGN_OUTPUTS = [
   'findings',
@@ -94,6 +97,8 @@ const DESIGN_OUTPUTS = [
   'resolved-findings',
   'keys-due',
   'keys-deactivated',
+  'security-hub-imported',
+  'security-hub-archived',
 ];
 
 describe('action.yml', () => {

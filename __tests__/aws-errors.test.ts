@@ -228,6 +228,8 @@ describeWithMoto('describeAwsError with real SDK errors (moto behind the fault p
       issueLabels: [],
       maxIssues: 20,
       githubToken: null,
+      securityHub: false,
+      securityHubRegion: TEST_REGION,
       category: null,
       remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     };

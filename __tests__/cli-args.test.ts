@@ -66,6 +66,10 @@ describe('parseCliArgs', () => {
     expect(raw(['--organization', 'false'])).toEqual({ organization: 'false' });
     expect(raw(['--summary=FALSE'])).toEqual({ summary: 'FALSE' });
     expect(raw(['--no-summary'])).toEqual({ summary: 'false' });
+    expect(raw(['--security-hub', '--security-hub-region', 'eu-west-1'])).toEqual({
+      'security-hub': 'true',
+      'security-hub-region': 'eu-west-1',
+    });
     expect(raw(['--create-issues', 'report.csv'])).toEqual({
       'create-issues': 'true',
       'credential-report': 'report.csv',

@@ -35,6 +35,41 @@ function errorOf(raw: RawInputs): InputError {
 
 const ARN = 'arn:aws:iam::111122223333:role/IamAudit';
 
+describe('parseConfig: security-hub', () => {
+  it('is off by default; its region follows aws-region unless set', () => {
+    expect(parse({ 'security-hub': 'true', 'aws-region': 'eu-west-1' })).toMatchObject({
+      securityHub: true,
+      securityHubRegion: 'eu-west-1',
+    });
+    expect(parse({ 'security-hub': 'TRUE', 'security-hub-region': 'eu-central-1' })).toMatchObject({
+      securityHub: true,
+      securityHubRegion: 'eu-central-1',
+    });
+  });
+
+  it('is a clear input error with credential-report (offline has no account credentials)', () => {
+    const e = errorOf({ 'security-hub': 'true', 'credential-report': 'reports/*.csv' });
+    expect(e.input).toBe('security-hub');
+    expect(e.message).toMatch(
+      /^Input "security-hub" is true together with "credential-report": expected a live audit/,
+    );
+    // off, the offline audit is fine
+    expect(parse({ 'security-hub': 'false', 'credential-report': 'reports/*.csv' }).securityHub).toBe(false);
+  });
+
+  it('rejects a bad value, a bad region and a region of another partition', () => {
+    expect(errorOf({ 'security-hub': 'yes' }).message).toBe(
+      'Input "security-hub" is "yes": expected true or false.',
+    );
+    expect(errorOf({ 'security-hub-region': 'Frankfurt' }).message).toMatch(
+      /^Input "security-hub-region" is "Frankfurt": expected an AWS region code/,
+    );
+    const e = errorOf({ 'security-hub-region': 'cn-north-1' });
+    expect(e.input).toBe('security-hub-region');
+    expect(e.message).toMatch(/expected a region of the partition of aws-region "us-east-1" \(aws\)/);
+  });
+});
+
 describe('parseConfig: defaults', () => {
   it('gives the DESIGN §3 defaults for no inputs', () => {
     expect(parse({})).toEqual({
@@ -67,6 +102,8 @@ describe('parseConfig: defaults', () => {
       issueLabels: ['security'],
       maxIssues: 20,
       githubToken: null,
+      securityHub: false,
+      securityHubRegion: 'us-east-1',
       category: null,
       remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     });

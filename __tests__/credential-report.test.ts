@@ -25,9 +25,24 @@ function fakeTime(start = Date.parse('2026-01-01T00:00:00Z')) {
         now += ms;
       },
       now: () => new Date(now),
+      // the middle of the poll's jitter: the schedule's own steps
+      random: () => 0.5,
     },
   };
 }
+
+/** The poll's sleeps (jitter at its middle) for a report that never completes within 60 s. */
+const SIXTY_SECONDS_OF_POLLS = [
+  1000,
+  1000,
+  2000,
+  2000,
+  3000,
+  3000,
+  4000,
+  4000,
+  ...Array<number>(8).fill(5000),
+];
 
 let nextAccount = 200000000001;
 const newAccount = (): string => String(nextAccount++);
@@ -82,7 +97,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
     }
   });
 
-  test('a report still generating for 2 polls: backoff 1 s, 2 s, then fetched', async () => {
+  test('a report still generating for 2 polls: polls after 1 s, 1 s, then fetched', async () => {
     const { accountId, iam } = await account({ generated: true });
     const fault = stack.aws.fault({
       match: { action: 'GenerateCredentialReport', account: accountId },
@@ -94,7 +109,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       const { report } = await fetchCredentialReport(iam, t.deps);
       expect(report.users).toHaveLength(2);
       expect(fault.hits).toBe(2);
-      expect(t.sleeps).toEqual([1000, 2000]);
+      expect(t.sleeps).toEqual([1000, 1000]);
       expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 3, GetCredentialReport: 1 });
     } finally {
       fault.remove();
@@ -112,13 +127,13 @@ describeWithMoto('fetchCredentialReport against moto', () => {
     try {
       const err = await fetchCredentialReport(iam, { ...t.deps, maxWaitMs: 60_000 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StepError);
-      expect(String((err as Error).message)).toContain('credential report still generating after 47s');
-      // 1 + 2 + 4 + 8 + 16 + 16 = 47 s (capped at 16 s); another 16 s would pass 60 s.
-      expect(t.sleeps).toEqual([1000, 2000, 4000, 8000, 16000, 16000]);
-      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 7 });
+      expect(String((err as Error).message)).toContain('credential report still generating after 60s');
+      // 1 + 1 + 2 + 2 + 3 + 3 + 4 + 4 = 20 s, then every 5 s up to 60 s; another 5 s would pass 60 s.
+      expect(t.sleeps).toEqual(SIXTY_SECONDS_OF_POLLS);
+      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 17 });
       const d = describeAwsError(err, { accountId, step: 'audit' });
       expect(d.error).toContain(`GenerateCredentialReport in account ${accountId} failed`);
-      expect(d.error).toContain('still generating after 47s');
+      expect(d.error).toContain('still generating after 60s');
       expect(d.hint).toMatch(/did not finish generating/);
     } finally {
       fault.remove();
@@ -138,7 +153,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       const { report } = await fetchCredentialReport(iam, t.deps);
       expect(report.users).toHaveLength(2);
       expect(fault.hits).toBe(2);
-      expect(t.sleeps).toEqual([1000, 2000]);
+      expect(t.sleeps).toEqual([1000, 1000]);
       expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 3, GetCredentialReport: 1 });
     } finally {
       fault.remove();
@@ -156,7 +171,7 @@ describeWithMoto('fetchCredentialReport against moto', () => {
     try {
       const err = await fetchCredentialReport(iam, { ...t.deps, maxWaitMs: 60_000 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StepError);
-      expect(t.sleeps).toEqual([1000, 2000, 4000, 8000, 16000, 16000]); // within the report's budget
+      expect(t.sleeps).toEqual(SIXTY_SECONDS_OF_POLLS); // within the report's budget
       const d = describeAwsError(err, { accountId, step: 'audit' });
       expect(d.error).toMatch(
         new RegExp(

@@ -258,6 +258,8 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
         'resolved-findings': '0',
         'keys-due': '0',
         'keys-deactivated': '0',
+        'security-hub-imported': '0',
+        'security-hub-archived': '0',
       });
       expect(run.stdout).toMatch(
         /^::error::.*4 unused access keys of 4 users.*1 account of 3 could not be audited/m,

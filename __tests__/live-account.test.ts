@@ -8,6 +8,7 @@ import { DEFAULT_REPORT_LIMITS } from '../src/collect/credential-report.js';
 import { accessDenied, lastUsedAt, reportStarted, throttling } from './helpers/aws-proxy.js';
 import { compliantUsers, describeWithMoto, seedAccount, TEST_REGION, type SeedUser } from './helpers/moto.js';
 import { liveStack } from './helpers/live-env.js';
+import { expectPollSleeps } from './helpers/poll.js';
 
 const RULE: RuleSettings = {
   scope: 'at-setup',
@@ -42,6 +43,8 @@ function config(over: Partial<Config> = {}): Config {
     issueLabels: [],
     maxIssues: 20,
     githubToken: null,
+    securityHub: false,
+    securityHubRegion: TEST_REGION,
     category: null,
     remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     ...over,
@@ -206,7 +209,7 @@ describeWithMoto('auditAccount against moto', () => {
       ['tagged', true, 'legacy vendor sync', false],
     ]);
     // a fresh moto account answers STARTED first: one poll
-    expect(t.sleeps).toEqual([1000]);
+    expectPollSleeps(t.sleeps, 1);
     expect(t.info.join('\n')).toContain(`account ${a.accountId}: 6 users, 2 findings, 2 exempted`);
   });
 
@@ -314,7 +317,7 @@ describeWithMoto('auditAccount against moto', () => {
       });
       expect(r.account.status).toBe('ok');
       expect(r.findings).toHaveLength(4);
-      expect(t.sleeps).toEqual([1000, 2000]);
+      expectPollSleeps(t.sleeps, 2);
       expect(stack.aws.count('GenerateCredentialReport', a.accountId)).toBe(3);
     } finally {
       fault.remove();

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { JsonReport } from '../src/report/json.js';
-import { type AwsProxy } from './helpers/aws-proxy.js';
+import { reportStarted, type AwsProxy } from './helpers/aws-proxy.js';
 import { startGitHubServer, type GitHubServer } from './helpers/github-server.js';
 import { describeWithMoto, resetMoto, seedAccount, TEST_REGION, type MotoServer } from './helpers/moto.js';
 import type { OidcServer } from './helpers/oidc-server.js';
@@ -57,6 +57,17 @@ describeWithMoto('no hang: stalled AWS and GitHub responses, SIGTERM, the whole-
       iam.destroy();
     }
   });
+
+  /**
+   * Every account's report is started at once and accounts are audited as their reports become ready:
+   * the stalled account's report answers STARTED once, so GOOD (ready at once) is audited first.
+   */
+  const stalledReadyLater = () =>
+    aws.fault({
+      match: { action: 'GenerateCredentialReport', when: (c) => c.account === STALLED },
+      times: 1,
+      respond: reportStarted(),
+    });
 
   function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
@@ -168,6 +179,7 @@ describeWithMoto('no hang: stalled AWS and GitHub responses, SIGTERM, the whole-
       match: { action: 'GetCredentialReport', when: (c) => c.account === STALLED },
       respond: { delayMs: 20_000 },
     });
+    stalledReadyLater();
     const run = await runAction({
       inputs: inputs(),
       env: env({ IAM_AUDIT_AWS_REQUEST_TIMEOUT_MS: '60000' }),
@@ -192,6 +204,7 @@ describeWithMoto('no hang: stalled AWS and GitHub responses, SIGTERM, the whole-
       match: { action: 'GetCredentialReport', when: (c) => c.account === STALLED },
       respond: { delayMs: 20_000 },
     });
+    stalledReadyLater();
     const run = await runAction({
       inputs: inputs(),
       env: env({ IAM_AUDIT_AWS_REQUEST_TIMEOUT_MS: '60000', IAM_AUDIT_RUN_TIMEOUT_MS: '4000' }),

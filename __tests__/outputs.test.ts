@@ -19,6 +19,8 @@ const OUTPUT_NAMES = [
   'resolved-findings',
   'keys-due',
   'keys-deactivated',
+  'security-hub-imported',
+  'security-hub-archived',
 ].sort();
 
 const files = { sarifFile: 'out/a.sarif', jsonFile: 'out/a.json' };
@@ -59,6 +61,17 @@ describe('buildOutputs', () => {
       some['keys-due'],
       some['keys-deactivated'],
     ]).toEqual(['2', '0', '5', '3']);
+  });
+
+  it('reports the Security Hub counts, 0 when the import did not run', () => {
+    const off = buildOutputs(withFindings, { ...files, issues: null });
+    expect([off['security-hub-imported'], off['security-hub-archived']]).toEqual(['0', '0']);
+    const on = buildOutputs(withFindings, {
+      ...files,
+      issues: null,
+      securityHub: { imported: 4, archived: 2 },
+    });
+    expect([on['security-hub-imported'], on['security-hub-archived']]).toEqual(['4', '2']);
   });
 
   it('counts failing keys, distinct violating users, exemptions and accounts', () => {

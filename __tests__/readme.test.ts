@@ -7,7 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import { AWS_OPERATIONS, MEMBER_ROLE_ACTIONS, actionsOf } from '../src/aws/operations.js';
+import {
+  AWS_OPERATIONS,
+  MEMBER_ROLE_ACTIONS,
+  REMEDIATION_ROLE_ACTIONS,
+  SECURITY_HUB_ACTIONS,
+} from '../src/aws/operations.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -55,16 +60,52 @@ describe('README', () => {
   });
 });
 
+interface Statement {
+  Sid?: string;
+  Action: string | string[];
+}
+
+/** A statement with whether it is optional: the Security Hub one (README Sid, CloudFormation Fn::If). */
+interface Granted {
+  action: string;
+  optional: boolean;
+}
+
+function granted(statements: Array<Statement | { 'Fn::If': [string, Statement, unknown] }>): Granted[] {
+  return statements.flatMap((st) => {
+    const optional = 'Fn::If' in st;
+    const s = 'Fn::If' in st ? st['Fn::If'][1] : st;
+    return [s.Action]
+      .flat()
+      .map((action) => ({ action, optional: optional || s.Sid === 'ImportSecurityHubFindings' }));
+  });
+}
+
+/** Required IAM actions and optional Security Hub ones, each exactly as the code calls them. */
+function expectSplit(actions: Granted[]): void {
+  const of = (prefix: string, optional: boolean) =>
+    [
+      ...new Set(
+        actions.filter((a) => a.action.startsWith(prefix) && a.optional === optional).map((a) => a.action),
+      ),
+    ].sort();
+  expect(of('iam:', false)).toEqual([...MEMBER_ROLE_ACTIONS].sort());
+  expect(of('iam:', true)).toEqual([]);
+  expect(of('securityhub:', true)).toEqual([...SECURITY_HUB_ACTIONS].sort());
+  expect(of('securityhub:', false)).toEqual([]);
+}
+
 describe('least-privilege policies in the README and the CloudFormation templates', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const want = [...MEMBER_ROLE_ACTIONS].sort();
-  type Statement = { Action: string | string[] };
+  type AnyStatement = Parameters<typeof granted>[0][number];
+  const actionsOf = (statements: AnyStatement[]): string[] => granted(statements).map((g) => g.action);
 
   const readmeActions = (): string[] =>
-    [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
-      .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
-      .flatMap((p) => p.Statement)
-      .flatMap((st) => [st.Action].flat());
+    actionsOf(
+      [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+        .map((m) => JSON.parse(m[1]!) as { Statement: Statement[] })
+        .flatMap((p) => p.Statement),
+    );
 
   /** Every Action of a template: its policies and, with `trust`, its roles' trust policies. */
   function templateActions(file: string, trust = false): string[] {
@@ -73,26 +114,27 @@ describe('least-privilege policies in the README and the CloudFormation template
         string,
         {
           Properties: {
-            AssumeRolePolicyDocument?: { Statement: Statement[] };
-            Policies?: Array<{ PolicyDocument: { Statement: Statement[] } }>;
+            AssumeRolePolicyDocument?: { Statement: AnyStatement[] };
+            Policies?: Array<{ PolicyDocument: { Statement: AnyStatement[] } }>;
           };
         }
       >;
     };
-    return Object.values(template.Resources)
-      .flatMap((r) => [
-        ...(r.Properties.Policies ?? []).map((p) => p.PolicyDocument),
-        ...(trust && r.Properties.AssumeRolePolicyDocument ? [r.Properties.AssumeRolePolicyDocument] : []),
-      ])
-      .flatMap((d) => d.Statement)
-      .flatMap((st) => [st.Action].flat());
+    return actionsOf(
+      Object.values(template.Resources)
+        .flatMap((r) => [
+          ...(r.Properties.Policies ?? []).map((p) => p.PolicyDocument),
+          ...(trust && r.Properties.AssumeRolePolicyDocument ? [r.Properties.AssumeRolePolicyDocument] : []),
+        ])
+        .flatMap((d) => d.Statement),
+    );
   }
 
   interface SidStatement extends Statement {
     Sid?: string;
     Resource?: unknown;
   }
-  const remediation = actionsOf('remediation').sort();
+  const remediation = [...REMEDIATION_ROLE_ACTIONS].sort();
   const iamActionsOf = (statements: SidStatement[]) =>
     [...new Set(statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith('iam:')))].sort();
 
@@ -102,7 +144,7 @@ describe('least-privilege policies in the README and the CloudFormation template
       { Properties: { Policies?: Array<{ PolicyDocument: { Statement: SidStatement[] } }> } }
     >;
   };
-  const template = (file: string) =>
+  const templateOf = (file: string) =>
     parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as Template;
   const statementsOf = (t: Template, resource?: string) =>
     Object.entries(t.Resources)
@@ -114,11 +156,34 @@ describe('least-privilege policies in the README and the CloudFormation template
     .map((m) => JSON.parse(m[1]!) as { Statement: SidStatement[] })
     .flatMap((p) => p.Statement);
 
-  it('grant exactly the IAM actions the audit calls', () => {
-    const audit = readmeStatements.filter((st) => st.Sid !== 'DeactivateDueKeys');
-    expect(iamActionsOf(audit)).toEqual(want);
-    expect(iamActionsOf(statementsOf(template('audit-role.yaml')))).toEqual(want);
-    expect(iamActionsOf(statementsOf(template('member-role.yaml'), 'MemberRole'))).toEqual(want);
+  it('grant exactly the IAM actions the audit calls, and the Security Hub ones only as optional', () => {
+    // the remediation role's statement is checked on its own below
+    expectSplit(granted(readmeStatements.filter((st) => st.Sid !== 'DeactivateDueKeys')));
+
+    for (const file of ['audit-role.yaml', 'member-role.yaml']) {
+      const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
+        Parameters: Record<string, { Default?: string }>;
+        Conditions: Record<string, unknown>;
+        Resources: Record<
+          string,
+          {
+            Properties: {
+              Policies?: Array<{ PolicyDocument: { Statement: Parameters<typeof granted>[0] } }>;
+            };
+          }
+        >;
+      };
+      const statements = Object.entries(template.Resources)
+        .filter(([name]) => name !== 'RemediationRole')
+        .flatMap(([, r]) => r.Properties.Policies ?? [])
+        .flatMap((p) => p.PolicyDocument.Statement);
+      expectSplit(granted(statements));
+      // optional means off unless asked for
+      expect(template.Parameters.SecurityHub?.Default).toBe('false');
+      expect(template.Conditions.ImportToSecurityHub).toEqual({
+        'Fn::Equals': [{ Ref: 'SecurityHub' }, 'true'],
+      });
+    }
   });
 
   it('give the remediation role only the three actions it calls, on users, and never a delete', () => {
@@ -126,7 +191,7 @@ describe('least-privilege policies in the README and the CloudFormation template
     expect(readmeRemediation).toHaveLength(1);
     expect(iamActionsOf(readmeRemediation)).toEqual(remediation);
     expect(readmeRemediation[0]!.Resource).toBe('arn:aws:iam::*:user/*');
-    const cfn = statementsOf(template('member-role.yaml'), 'RemediationRole');
+    const cfn = statementsOf(templateOf('member-role.yaml'), 'RemediationRole');
     expect(iamActionsOf(cfn)).toEqual(remediation);
     expect(cfn.map((st) => st.Resource)).toEqual([
       { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*' },
@@ -151,7 +216,7 @@ describe('least-privilege policies in the README and the CloudFormation template
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { AWS: { Ref: 'AuditRoleArn' } }, Action: 'sts:AssumeRole' }],
     });
-    const audit = statementsOf(template('audit-role.yaml')).find(
+    const audit = statementsOf(templateOf('audit-role.yaml')).find(
       (st) => st.Sid === 'ChainIntoRemediationRoles',
     );
     expect(audit?.Resource).toEqual({

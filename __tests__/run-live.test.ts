@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { mapWithConcurrency } from '../src/collect/pool.js';
 import { runLiveAudit } from '../src/audit/live.js';
-import { SignInError } from '../src/credentials/session.js';
+import { REFRESH_MARGIN_MS, SignInError } from '../src/credentials/session.js';
 import { accessDenied } from './helpers/aws-proxy.js';
 import { describeWithMoto, motoCredentials, resetMoto, seedAccount } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';
@@ -200,6 +200,47 @@ describeWithMoto('live audit of several accounts against moto', () => {
         .sort(),
     ).toEqual(members.map((id) => `arn:aws:iam::${id}:role/${MEMBER_ROLE}`).sort());
     expect(stack.aws.count('ListAccounts', AUDIT_ACCOUNT)).toBe(1);
+  });
+
+  it('an account started early whose chained session runs out before its audit assumes its role again', async () => {
+    const members = ['222222222222', '333333333333'];
+    await seedMembers(members);
+    // Each account's first AssumeRole answers a session already inside the refresh margin (as a session
+    // started early and audited late is): the account's IAM client asks for credentials again, and the
+    // session assumes the role again instead of signing with the old one.
+    for (const id of members) {
+      stack.aws.fault({
+        match: { action: 'AssumeRole', params: { RoleArn: `arn:aws:iam::${id}:role/${MEMBER_ROLE}` } },
+        times: 1,
+        respond: {
+          rewrite: (body) =>
+            body.replace(
+              /<Expiration>[^<]*<\/Expiration>/,
+              `<Expiration>${new Date(Date.now() + REFRESH_MARGIN_MS - 60_000).toISOString()}</Expiration>`,
+            ),
+        },
+      });
+    }
+    stack.aws.resetCalls();
+    const config = liveConfig({
+      'role-to-assume': ROLE,
+      accounts: members.join(','),
+      'account-role-name': MEMBER_ROLE,
+      concurrency: '1',
+      'role-duration-seconds': '900',
+    });
+    const { audits } = await runLiveAudit(config, deps);
+    expect(audits.map((a) => a.account.status)).toEqual(['ok', 'ok']);
+    for (const id of members) {
+      const assumed = stack.aws.calls.filter(
+        (c) => c.action === 'AssumeRole' && c.params.RoleArn === `arn:aws:iam::${id}:role/${MEMBER_ROLE}`,
+      );
+      expect(assumed).toHaveLength(2);
+      expect(assumed[0]!.params.DurationSeconds).toBe('900');
+      // the call budget unchanged by the second session: moto answers STARTED, then COMPLETE; one read
+      expect(stack.aws.count('GenerateCredentialReport', id)).toBe(2);
+      expect(stack.aws.count('GetCredentialReport', id)).toBe(1);
+    }
   });
 
   it('audits the shard only', async () => {

@@ -138,6 +138,17 @@ describeWithMoto('scale: calls per account and shards', () => {
       const total = Object.values(counts).reduce((s, n) => s + n, 0);
       expect(total - POLLS).toBe(3 + 2 * flaggedUsers + flaggedKeys);
     }
+    // Every account's report was started before any account was audited (concurrency 2, 5 accounts):
+    // the early start is each account's first GenerateCredentialReport, not an extra call.
+    const firstRead = Math.min(
+      ...stack.aws.calls.filter((c) => c.action === 'GetCredentialReport').map((c) => c.seq),
+    );
+    for (const id of ACCOUNTS) {
+      const started = stack.aws.calls.find(
+        (c) => c.account === id && c.action === 'GenerateCredentialReport',
+      );
+      expect(started!.seq).toBeLessThan(firstRead);
+    }
     // never a walk over the users
     expect(stack.aws.calls.some((c) => ['ListUsers', 'GetLoginProfile', 'GetUser'].includes(c.action))).toBe(
       false,

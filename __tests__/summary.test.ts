@@ -455,3 +455,40 @@ describe('issue 9: look-alike names', () => {
     }
   });
 });
+
+describe('Security Hub section', () => {
+  const hub = {
+    imported: 3,
+    archived: 1,
+    warnings: [
+      'Security Hub, account 222222222222 (us-east-1): Security Hub is not enabled there. Set `security-hub-region` to the region where it is.',
+      `Security Hub, account 333333333333: ${HOSTILE[0]} ${HOSTILE[2]}`,
+    ],
+  };
+
+  it('says in the job summary how many findings were imported and archived, and every warning', () => {
+    const out = renderSummary(mixed, { ...files, securityHub: hub });
+    expect(out).toContain('#### AWS Security Hub');
+    expect(out).toContain('3 active findings imported, 1 finding archived, 2 warnings.');
+    expect(out).toContain('account 222222222222');
+    expect(out).toContain('`security-hub-region`');
+    // an untrusted string in a warning stays text: no mention, no link, no markup
+    const text = withoutCodeSpans(out.slice(out.indexOf('#### AWS Security Hub')));
+    expect(text).not.toMatch(/(^|[^\\])@\w/);
+    expect(text).not.toMatch(/\]\(/);
+  });
+
+  it('is absent when the import did not run', () => {
+    expect(renderSummary(mixed, files)).not.toContain('Security Hub');
+    expect(renderSummary(mixed, { ...files, securityHub: null })).not.toContain('Security Hub');
+    expect(renderTerminal(mixed, files)).not.toContain('Security Hub');
+  });
+
+  it('is a section of the terminal summary too, one line per warning', () => {
+    const out = renderTerminal(mixed, { ...files, securityHub: hub });
+    const section = out.slice(out.indexOf('AWS Security Hub'));
+    expect(section).toContain('3 active findings imported, 1 finding archived');
+    expect(section.match(/^ {2}warning: /gm)).toHaveLength(2);
+    expect(section).not.toContain('\u001b');
+  });
+});

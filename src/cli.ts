@@ -4,6 +4,7 @@
  */
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
+import { SignInError, type AuditSession } from './credentials/session.js';
 import { errorMessage } from './errors.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
@@ -15,8 +16,24 @@ import { githubClientSettings } from './publish/octokit.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { renderTerminal } from './report/summary-terminal.js';
 
+/** Replaces the action's sign-in hint (configure-aws-credentials, `role-to-assume`) in a terminal. */
+export const TERMINAL_SIGN_IN_HINT =
+  "From a terminal the audit uses the AWS SDK's default credentials: set AWS_PROFILE (after `aws sso " +
+  'login` for an SSO profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; `aws sts ' +
+  'get-caller-identity` shows whether they work.';
+
+/** The error as a terminal user reads it: without a sign-in hint that names the action's inputs. */
+function terminalText(error: unknown, ambient: boolean): string {
+  if (error instanceof SignInError && error.hint !== null && ambient) {
+    const message = error.message.slice(0, error.message.length - error.hint.length - 1);
+    return `${message}\n${TERMINAL_SIGN_IN_HINT}`;
+  }
+  return errorMessage(error);
+}
+
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let ambient = false; // signing in with the ambient credentials, not --role-to-assume
   try {
     const parsed = parseCliArgs(argv, env);
     if (parsed.help) {
@@ -32,10 +49,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.',
       );
     }
+    ambient = config.roleToAssume === null;
     const log = {
       info: (m: string) => process.stderr.write(m + '\n'),
       warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
     };
+    let session: AuditSession | null = null;
     const audited = await runAudit(config, {
       getIDToken: (audience) => getIDToken(audience),
       // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
@@ -43,19 +62,25 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       now: () => new Date(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       log,
+      onSession: (s) => {
+        session = s;
+      },
     });
     const outcome = await publish(audited, config, {
       log,
       github: githubContextFromEnv(config.githubToken, env),
       githubClient: githubClientSettings(),
+      session,
     });
     if (config.summary) {
-      process.stdout.write(renderTerminal(outcome.result, reportFiles(config)) + '\n');
+      process.stdout.write(
+        renderTerminal(outcome.result, { ...reportFiles(config), securityHub: outcome.securityHub }) + '\n',
+      );
     }
     process.stderr.write(`${outcome.verdict}\n`);
     return outcome.exitCode;
   } catch (error) {
-    const text = errorMessage(error);
+    const text = terminalText(error, ambient);
     process.stderr.write(`error: ${text}\n`);
     if (!(error instanceof InputError) && error instanceof Error && env.DEBUG) {
       process.stderr.write(`${error.stack}\n`);

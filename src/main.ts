@@ -1,6 +1,7 @@
 /** The action's shell: inputs from the runner, the pipeline, then summary, outputs and the verdict. */
 import * as core from '@actions/core';
-import type { AccountAudit, AuditResult, Config, IssueSyncOutcome } from './model.js';
+import type { AccountAudit, AuditResult, Config, IssueSyncOutcome, SecurityHubOutcome } from './model.js';
+import type { AuditSession } from './credentials/session.js';
 import { InputError } from './model.js';
 import { errorMessage } from './errors.js';
 import { readActionInputs } from './inputs/action.js';
@@ -57,6 +58,18 @@ function repositoryFromEnv(env: NodeJS.ProcessEnv = process.env): { serverUrl: s
   return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', name };
 }
 
+/** What a run stopped before the audit ended has to show: the accounts finished so far. */
+function partialResult(config: Config | null, finished: AccountAudit[]): AuditResult | null {
+  if (!config) return null;
+  return assembleResult({
+    mode: config.credentialReports.length > 0 ? 'offline' : 'live',
+    config,
+    audits: finished,
+    generatedAt: new Date(),
+    notes: [],
+  });
+}
+
 export async function run(): Promise<void> {
   const timeouts = timeoutsFromEnv();
   const guard = stopSignal(timeouts.runMs);
@@ -64,6 +77,7 @@ export async function run(): Promise<void> {
   /** The newest result: the audit's, then (once the files are written) the published one. */
   let result: AuditResult | null = null;
   let issues: IssueSyncOutcome | null = null;
+  let securityHub: SecurityHubOutcome | null = null;
   let writeSummary = true;
   let files: ReportFilesConfig = { sarifFile: '', jsonFile: '' };
   let config: Config | null = null;
@@ -79,6 +93,7 @@ export async function run(): Promise<void> {
       checkOutputFiles(config);
       files = reportFiles(config);
       if (config.githubToken) core.setSecret(config.githubToken);
+      let session: AuditSession | null = null;
       result = await runAudit(config, {
         getIDToken: (audience) => core.getIDToken(audience),
         setSecret: (secret) => core.setSecret(secret),
@@ -89,11 +104,15 @@ export async function run(): Promise<void> {
           planned = ids.length;
         },
         onAccount: (a) => finished.push(a),
+        onSession: (s) => {
+          session = s;
+        },
       });
       const outcome = await publish(result, config, {
         log,
         github: githubContextFromEnv(config.githubToken),
         githubClient: githubClientSettings(timeouts),
+        session,
         onFilesWritten: (written) => {
           filesWritten = true;
           result = written;
@@ -101,6 +120,7 @@ export async function run(): Promise<void> {
       });
       result = outcome.result;
       issues = outcome.issues;
+      securityHub = outcome.securityHub;
       for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       if (outcome.exitCode !== 0) core.setFailed(outcome.verdict);
       else core.info(outcome.verdict);
@@ -118,18 +138,7 @@ export async function run(): Promise<void> {
 
   // Stopped early: no file is left half-written, the summary says how far the run got, the step fails.
   removePartialFiles();
-  const cfg = config as Config | null;
-  const partial: AuditResult | null =
-    result ??
-    (cfg
-      ? assembleResult({
-          mode: cfg.credentialReports.length > 0 ? 'offline' : 'live',
-          config: cfg,
-          audits: finished,
-          generatedAt: new Date(),
-          notes: [],
-        })
-      : null);
+  const partial = result ?? partialResult(config as Config | null, finished);
   const banner = interruptedBanner({
     reason: stop.reason,
     detail: stop.detail,
@@ -151,7 +160,9 @@ export async function run(): Promise<void> {
 
   async function summarize(r: AuditResult, prefix: string): Promise<void> {
     try {
-      await core.summary.addRaw(prefix + renderSummary(r, { ...files, issues, repository })).write();
+      await core.summary
+        .addRaw(prefix + renderSummary(r, { ...files, issues, securityHub, repository }))
+        .write();
     } catch (error) {
       core.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }

@@ -69,6 +69,10 @@ export interface Config {
   issueLabels: string[];
   maxIssues: number;
   githubToken: string | null;
+  /** Import findings into each audited account's AWS Security Hub (DESIGN §9). */
+  securityHub: boolean;
+  /** The Security Hub region; `aws-region` when the input is absent. */
+  securityHubRegion: string;
   /** Code scanning category (the SARIF run's `automationDetails.id`); null: none, upload-sarif derives it. */
   category: string | null;
   remediation: RemediationSettings;
@@ -226,7 +230,7 @@ export interface AuditResult {
 }
 
 /** What changed since earlier runs, from GitHub's history (DESIGN §8). */
-export interface RunHistory {
+interface RunHistory {
   /** False when neither the alerts nor the issues could be read: ages, new and resolved are unknown. */
   available: boolean;
   /** Non-exempted findings no alert or issue knew; null when unavailable. */
@@ -238,7 +242,7 @@ export interface RunHistory {
 }
 
 /** The run's remediation (DESIGN §8). */
-export interface RunRemediation {
+interface RunRemediation {
   mode: 'plan' | 'deactivate';
   /** Due keys, those over the cap included: the `keys-due` output. */
   keysDue: number;
@@ -283,6 +287,15 @@ export interface Remediation {
 }
 
 /** Outcome of keeping GitHub issues in sync (DESIGN §5). */
+/** What the Security Hub import did (DESIGN §9): counts of accepted findings, and every warning. */
+export interface SecurityHubOutcome {
+  /** ACTIVE findings Security Hub accepted (new and re-imported). */
+  imported: number;
+  /** Findings Security Hub accepted as ARCHIVED (resolved or exempted keys). */
+  archived: number;
+  warnings: string[];
+}
+
 export interface IssueSyncOutcome {
   opened: number;
   updated: number;

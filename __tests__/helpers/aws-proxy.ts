@@ -2,13 +2,16 @@
  * A small HTTP proxy in front of moto (or any AWS endpoint emulator) for tests and the benchmark:
  *
  * - counts calls per account and operation: the operation is the `Action` form field (query APIs: IAM,
- *   STS), the `X-Amz-Target` header (JSON APIs: Organizations) or the `/operation/X` path (RPCv2);
+ *   STS), the `X-Amz-Target` header (JSON APIs: Organizations), the `/operation/X` path (RPCv2) or the
+ *   method and path of the REST operations listed in `REST_OPERATIONS` (Security Hub);
  *   the account comes from the access key id in the SigV4 `Authorization` header, mapped to accounts
  *   as the proxy learns them from `AssumeRole*` and `CreateAccessKey` answers (unknown keys: the
  *   default account, as moto does);
  * - injects faults by rule: a canned response (e.g. AccessDenied in AWS's real format, rendered for the
  *   request's protocol), a connection reset, a delay, a rewrite of moto's answer, a truncated body;
- * - adds latency to every call (`latencyMs`), for benchmarks.
+ * - adds latency to every call (`latencyMs`), for benchmarks;
+ * - times every call (`startedMs`/`endedMs`, `performance.now()`), and can route calls to several
+ *   emulators by call (`route`, e.g. by account: several moto processes behind one endpoint).
  *
  * It also accepts absolute-form requests, so it can stand in as the `HTTP_PROXY` of a plain-http endpoint.
  *
@@ -18,7 +21,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-export const DEFAULT_ACCOUNT = '123456789012';
+const DEFAULT_ACCOUNT = '123456789012';
 
 export interface ProxyCall {
   /** 1-based order of arrival. */
@@ -36,11 +39,14 @@ export interface ProxyCall {
   status: number;
   /** Which kind of fault answered, or null when moto did (unaltered). */
   fault: FaultKind | null;
+  /** `performance.now()` when the request had arrived (body read), and when its answer was sent. */
+  startedMs: number;
+  endedMs: number;
 }
 
-export type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
+type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
 
-export interface FaultMatch {
+interface FaultMatch {
   action?: string | string[];
   account?: string;
   service?: string;
@@ -51,7 +57,7 @@ export interface FaultMatch {
 }
 
 /** An AWS error rendered in the protocol of the request (query XML or JSON `__type`). */
-export interface AwsErrorSpec {
+interface AwsErrorSpec {
   code: string;
   message: string;
   /** Default 400. */
@@ -91,6 +97,8 @@ export interface AwsProxyOptions {
   defaultAccount?: string;
   /** Added before every forwarded call (a number or per call), for benchmarks. */
   latencyMs?: number | ((call: Readonly<ProxyCall>) => number);
+  /** The emulator's base URL for this call, instead of `target` (undefined: `target`). */
+  route?: (call: Readonly<ProxyCall>) => string | undefined;
 }
 
 interface RuleState {
@@ -123,6 +131,17 @@ const XMLNS: Record<string, string> = {
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
 };
 
+/** REST-JSON operations by signing name, `METHOD /path` (the path without its query). */
+const REST_OPERATIONS: Record<string, Record<string, string>> = {
+  securityhub: {
+    'POST /findings': 'GetFindings',
+    'POST /findings/import': 'BatchImportFindings',
+    'POST /accounts': 'EnableSecurityHub',
+    'GET /accounts': 'DescribeHub',
+    'DELETE /accounts': 'DisableSecurityHub',
+  },
+};
+
 export class AwsProxy {
   private server: http.Server | null = null;
   private readonly sockets = new Set<Socket>();
@@ -134,12 +153,14 @@ export class AwsProxy {
   private readonly target: URL;
   readonly defaultAccount: string;
   latencyMs: number | ((call: Readonly<ProxyCall>) => number);
+  route: ((call: Readonly<ProxyCall>) => string | undefined) | undefined;
   port = 0;
 
   constructor(opts: AwsProxyOptions) {
     this.target = new URL(opts.target);
     this.defaultAccount = opts.defaultAccount ?? DEFAULT_ACCOUNT;
     this.latencyMs = opts.latencyMs ?? 0;
+    this.route = opts.route;
   }
 
   /** `http://127.0.0.1:PORT` once started. */
@@ -268,7 +289,8 @@ export class AwsProxy {
           : null;
         for (const [k, v] of query) params[k] = v;
         if (form) for (const [k, v] of form) params[k] = v;
-        action = params.Action ?? '';
+        const rest = REST_OPERATIONS[service]?.[`${req.method} ${originPath(req.url).split('?')[0]}`];
+        action = params.Action ?? rest ?? '';
       }
     }
     return {
@@ -280,6 +302,8 @@ export class AwsProxy {
       params,
       status: 0,
       fault: null,
+      startedMs: performance.now(),
+      endedMs: 0,
     };
   }
 
@@ -306,6 +330,7 @@ export class AwsProxy {
     const body = Buffer.concat(chunks);
     const call = this.describe(req, body);
     this.log.push(call);
+    res.once('close', () => (call.endedMs = performance.now()));
 
     const latency = typeof this.latencyMs === 'function' ? this.latencyMs(call) : this.latencyMs;
     if (latency > 0) await sleep(latency);
@@ -343,7 +368,8 @@ export class AwsProxy {
       await sleep(respond.delayMs);
     }
 
-    const upstream = await this.forward(req, body);
+    const routed = this.route?.(call);
+    const upstream = await this.forward(req, body, routed ? new URL(routed) : this.target);
     this.learnKeys(call, upstream.body);
     let out = upstream.body;
     if (respond && 'rewrite' in respond) {
@@ -374,6 +400,7 @@ export class AwsProxy {
   private forward(
     req: http.IncomingMessage,
     body: Buffer,
+    target: URL = this.target,
   ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) {
@@ -383,9 +410,9 @@ export class AwsProxy {
     return new Promise((resolve, reject) => {
       const up = http.request(
         {
-          protocol: this.target.protocol,
-          hostname: this.target.hostname,
-          port: this.target.port,
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port,
           method: req.method,
           path: originPath(req.url),
           headers,

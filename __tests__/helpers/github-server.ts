@@ -13,13 +13,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { githubClientSettings, type GitHubClientSettings } from '../../src/publish/octokit.js';
 
-export interface ServerLabel {
+interface ServerLabel {
   name: string;
   color: string;
   description: string | null;
 }
 
-export interface ServerIssue {
+interface ServerIssue {
   number: number;
   title: string;
   body: string | null;
@@ -34,7 +34,7 @@ export interface ServerIssue {
   closed_at: string | null;
 }
 
-export interface ServerAlert {
+interface ServerAlert {
   number: number;
   tool: string;
   state: 'open' | 'dismissed' | 'fixed';
@@ -46,7 +46,7 @@ export interface ServerAlert {
   created_at: string;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** Path without the API prefix, e.g. `/repos/o/r/issues/3`. */
   path: string;
@@ -56,7 +56,7 @@ export interface RecordedRequest {
   status: number;
 }
 
-export type Fault =
+type Fault =
   /** 403 "You have exceeded a secondary rate limit" with `retry-after`. */
   | { kind: 'secondary-rate-limit'; retryAfter?: number }
   /** 403 with `x-ratelimit-remaining: 0`, resetting in a second. */
@@ -74,7 +74,7 @@ export type Fault =
   /** Does what the request asks, then answers 502 (default) or resets the connection: a lost response. */
   | { kind: 'lost-response'; status?: number; reset?: boolean };
 
-export interface FaultMatch {
+interface FaultMatch {
   method?: string;
   /** Tested against the path without the API prefix. */
   path?: RegExp;

@@ -25,7 +25,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import type { AwsCredentialIdentity } from '@smithy/types';
 
 export const MOTO_DEFAULT_ACCOUNT = '123456789012';
-export const MOTO_INSTALL_HINT = "pip install 'moto[server]'";
+const MOTO_INSTALL_HINT = "pip install 'moto[server]'";
 /** Credentials moto accepts; they act in the default account. */
 export const TEST_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 export const TEST_REGION = 'us-east-1';
@@ -41,7 +41,7 @@ export interface MotoServer {
 let available: boolean | undefined;
 
 /** True when `moto_server` is an executable on PATH. */
-export function motoAvailable(): boolean {
+function motoAvailable(): boolean {
   if (available !== undefined) return available;
   available = (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
     if (!dir) return false;
@@ -209,7 +209,7 @@ export async function motoCredentials(
   }
 }
 
-export interface SeedKey {
+interface SeedKey {
   /** Default Active. */
   status?: 'Active' | 'Inactive';
   /** Make one call with the key, so moto records it as used (now). */
@@ -227,14 +227,14 @@ export interface SeedUser {
   tags?: Record<string, string>;
 }
 
-export interface SeededKey {
+interface SeededKey {
   accessKeyId: string;
   secretAccessKey: string;
   createDate: Date;
   status: 'Active' | 'Inactive';
 }
 
-export interface SeededUser {
+interface SeededUser {
   name: string;
   arn: string;
   keys: SeededKey[];

@@ -33,7 +33,7 @@ export interface OidcServer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_CLAIMS = {
+const DEFAULT_CLAIMS = {
   iss: 'https://token.actions.githubusercontent.com',
   sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
   repository: 'octo-org/octo-repo',

@@ -49,7 +49,7 @@ export interface ReportGenOptions {
 }
 
 /** User index `i` (0-based) fails: spreads exactly floor(users × ratio) violators evenly. */
-export function isViolator(i: number, violatorRatio: number): boolean {
+function isViolator(i: number, violatorRatio: number): boolean {
   return Math.floor((i + 1) * violatorRatio) > Math.floor(i * violatorRatio);
 }
 

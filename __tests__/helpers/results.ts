@@ -9,7 +9,7 @@ export const AS_OF = '2025-06-01T00:00:00.000Z';
 export const GENERATED_AT = '2025-06-01T02:00:00.000Z';
 
 /** `2024-01-02T03:04:05Z` -> `20240102T030405Z`. */
-export function compactTime(iso: string): string {
+function compactTime(iso: string): string {
   return new Date(iso)
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')

@@ -56,7 +56,7 @@ export interface RunResult {
 }
 
 /** Parses the runner's `name<<DELIMITER\nvalue\nDELIMITER` file format. */
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

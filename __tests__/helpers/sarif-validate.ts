@@ -33,7 +33,7 @@ export function schemaErrors(log: unknown): string[] {
   return (cached.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
 }
 
-export const MULTITOOL_CONFIG = `<?xml version="1.0" encoding="utf-8"?>
+const MULTITOOL_CONFIG = `<?xml version="1.0" encoding="utf-8"?>
 <Properties>
   <Properties Key="SARIF2006.UrisShouldBeReachable.Options">
     <Property Key="RuleEnabled" Value="Disabled" />
@@ -46,15 +46,6 @@ export function multitoolBin(): string {
   const bin = require('@microsoft/sarif-multitool') as string;
   expect(existsSync(bin)).toBe(true);
   return bin;
-}
-
-export interface MultitoolOutcome {
-  /** `rule: message` of every error-level result, and tool errors. */
-  errors: string[];
-  /** The Multitool's exit status. */
-  status: number | null;
-  /** `executionSuccessful` of the validation run. */
-  executionSuccessful: boolean | undefined;
 }
 
 /**
@@ -115,12 +106,6 @@ export function multitoolValidateFiles(
 }
 
 let runs = 0;
-
-/** {@link multitoolValidateFiles} for one file. */
-export function multitoolValidate(file: string, workDir: string): MultitoolOutcome {
-  const { byFile, status, executionSuccessful } = multitoolValidateFiles([file], workDir);
-  return { errors: byFile.get(resolve(file)) ?? [], status, executionSuccessful };
-}
 
 /**
  * Asserts that SARIF files pass the schema and the Multitool's GitHub and SARIF rules (one Multitool

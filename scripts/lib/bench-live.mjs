@@ -1,11 +1,19 @@
 // The live part of `npm run bench` (DESIGN §1 call counts, §7 Scale): the bundled action (dist/index.js,
-// run as the runner runs it) audits moto accounts through the tests' call-counting proxy
-// (__tests__/helpers/aws-proxy.ts), which adds latency to every AWS call and makes report generation take
-// a few polls. Compared with the naive audit (ListUsers, then every user's keys, key last use and login
-// profile) through the same proxy, with the same latency and the same number of calls in flight.
+// run as the runner runs it) audits 8, 32 and 128 moto accounts through the tests' call-counting proxy
+// (__tests__/helpers/aws-proxy.ts), which adds 20 ms to every AWS call and answers each account's
+// GenerateCredentialReport with STARTED until 3 s after that account first asked (then moto's COMPLETE).
 //
-// Everything listens on 127.0.0.1 only. moto is started here (with its users created in its own process:
-// scripts/lib/moto-seeded.py) and stopped by its pid at the end, also on error.
+// Beside the action's wall time it prints two figures COMPUTED from the per-call times measured in the
+// same run (medians per operation, at the proxy): the round-based path (each account holds one of the
+// `concurrency` slots from AssumeRole until its last call, waiting for its own report inside the slot)
+// and the overlapped bound (every report started first, 32 at once, then accounts audited `concurrency`
+// at a time from the moment their report is ready). Also: calls per account (checked against the formula),
+// how late each report was seen, peak RSS, moto's busy time (one Python process serving ~one call at a
+// time: where it is the floor, the same run with several moto processes routed by account shows it), the
+// per-user walk for comparison, one 1,000-user account (enrichment), and a 1,000-account model.
+//
+// Everything listens on 127.0.0.1 only. moto processes are started here (users created in their own
+// process: scripts/lib/moto-seeded.py) and stopped by their pid at the end, also on error.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -26,14 +34,6 @@ const HOST = '127.0.0.1';
 const REGION = 'us-east-1';
 const ROLE_NAME = 'IamAudit';
 const TESTING = { accessKeyId: 'testing', secretAccessKey: 'testing' };
-/** The action's defaults: accounts at once (`concurrency`) and flagged users confirmed at once per account. */
-const CONCURRENCY = 8;
-const ENRICH_CONCURRENCY = 4;
-/** The action's report poll sleeps after the 1st and 2nd STARTED answer (1 s, then doubling). */
-const POLL_SLEEPS_MS = [1000, 2000];
-
-const ids = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(4, '0')}`);
-const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -183,106 +183,6 @@ function runAction(root, work, name, inputs, endpoint) {
   });
 }
 
-/** Wraps the proxy's forwarding to measure how long moto had at least one call in progress. */
-function instrumentBusy(proxy) {
-  const forward = proxy.forward.bind(proxy);
-  let inFlight = 0;
-  let since = 0;
-  let busyMs = 0;
-  proxy.forward = async (...args) => {
-    if (inFlight++ === 0) since = performance.now();
-    try {
-      return await forward(...args);
-    } finally {
-      if (--inFlight === 0) busyMs += performance.now() - since;
-    }
-  };
-  return {
-    reset: () => {
-      busyMs = 0;
-      since = performance.now();
-    },
-    get busyMs() {
-      return busyMs + (inFlight > 0 ? performance.now() - since : 0);
-    },
-  };
-}
-
-/** Account -> operation -> calls; AssumeRole (signed in the caller's account) counts for the target account. */
-function callsByAccount(proxy, accounts) {
-  const wanted = new Set(accounts);
-  const out = new Map(accounts.map((a) => [a, {}]));
-  for (const c of proxy.calls) {
-    const target =
-      c.action === 'AssumeRole' ? /^arn:[^:]+:iam::(\d{12}):/.exec(c.params.RoleArn ?? '')?.[1] : c.account;
-    if (!target || !wanted.has(target)) continue;
-    const ops = out.get(target);
-    ops[c.action] = (ops[c.action] ?? 0) + 1;
-  }
-  return out;
-}
-
-/** The calls of one account's audit, from the operations table (src/aws/operations.ts). */
-const { AWS_OPERATIONS } = await importTs('src/aws/operations.ts');
-const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account' && o.role !== 'remediation').map(
-  (o) => o.command,
-);
-function printCallTable(log, byAccount, accounts, flagged, polls) {
-  const ops = [...new Set([...OPS, ...[...byAccount.values()].flatMap((o) => Object.keys(o))])];
-  const rows = ops.map((op) => {
-    const values = accounts.map((a) => byAccount.get(a)[op] ?? 0);
-    const min = Math.min(...values);
-    const max = Math.max(...values);
-    return [op, min === max ? String(min) : `${min}–${max}`];
-  });
-  const totals = accounts.map((a) => Object.values(byAccount.get(a)).reduce((s, n) => s + n, 0));
-  log('  API calls per account, by operation (all accounts):');
-  const width = Math.max(...ops.map((o) => o.length));
-  for (const [op, v] of rows) log(`    ${op.padEnd(width)}  ${v.padStart(6)}`);
-  const [tmin, tmax] = [Math.min(...totals), Math.max(...totals)];
-  log(`    ${'total'.padEnd(width)}  ${(tmin === tmax ? String(tmin) : `${tmin}–${tmax}`).padStart(6)}`);
-  let ok = true;
-  for (const a of accounts) {
-    const ops = byAccount.get(a);
-    const f = flagged.get(a);
-    const core =
-      (ops.GenerateCredentialReport ?? 0) -
-      polls +
-      (ops.GetCredentialReport ?? 0) +
-      (ops.ListAccountAliases ?? 0) +
-      (ops.ListAccessKeys ?? 0) +
-      (ops.ListUserTags ?? 0) +
-      (ops.GetAccessKeyLastUsed ?? 0);
-    const other = Object.keys(ops).filter((op) => !OPS.includes(op));
-    if (core !== 3 + 2 * f.users + f.keys || (ops.AssumeRole ?? 0) !== 1 || other.length > 0) ok = false;
-  }
-  const f0 = flagged.get(accounts[0]);
-  log(
-    `    formula: 3 + 2 × ${f0.users} flagged users + ${f0.keys} flagged keys = ${3 + 2 * f0.users + f0.keys}` +
-      ` (+ ${polls} report polls + 1 AssumeRole = ${3 + 2 * f0.users + f0.keys + polls + 1}) — ` +
-      (ok ? 'every account matches' : 'MISMATCH'),
-  );
-  return ok;
-}
-
-/** Flagged users and keys per account, from the action's JSON report (confirmed + resolved since). */
-function flaggedFrom(report) {
-  const out = new Map();
-  for (const a of report.accounts)
-    out.set(a.accountId, { users: 0, keys: a.resolvedSinceReport, ok: a.status });
-  const users = new Set();
-  for (const f of report.findings) {
-    const e = out.get(f.accountId);
-    e.keys += 1;
-    const key = `${f.accountId}/${f.userArn}`;
-    if (!users.has(key)) {
-      users.add(key);
-      e.users += 1;
-    }
-  }
-  return out;
-}
-
 async function mapLimit(items, limit, fn) {
   const out = new Array(items.length);
   let next = 0;
@@ -356,9 +256,153 @@ async function naiveAudit(endpoint, accounts, accountsAtOnce, usersAtOnce, asOf)
   return violators;
 }
 
+// ---- measurement helpers ---------------------------------------------------------------------------
+
+const ids = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(4, '0')}`);
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const range = (xs) => {
+  const [a, b] = [Math.min(...xs), Math.max(...xs)];
+  return a === b ? String(a) : `${a}–${b}`;
+};
+
+/** The account a call acts for: AssumeRole (signed in the caller's account) counts for the role's account. */
+function targetAccount(c) {
+  return c.action === 'AssumeRole'
+    ? /^arn:[^:]+:iam::(\d{12}):/.exec(c.params.RoleArn ?? '')?.[1]
+    : c.account;
+}
+
+/** Wraps the proxy's forwarding to measure, per emulator, how long it had at least one call in progress. */
+function instrumentBusy(proxy) {
+  const forward = proxy.forward.bind(proxy);
+  const per = new Map(); // target href -> { inFlight, since, busyMs }
+  proxy.forward = async (req, body, target = proxy.target) => {
+    const key = target.href;
+    let s = per.get(key);
+    if (!s) per.set(key, (s = { inFlight: 0, since: 0, busyMs: 0 }));
+    if (s.inFlight++ === 0) s.since = performance.now();
+    try {
+      return await forward(req, body, target);
+    } finally {
+      if (--s.inFlight === 0) s.busyMs += performance.now() - s.since;
+    }
+  };
+  return {
+    reset: () => per.clear(),
+    /** Busy milliseconds per emulator, largest first. */
+    busy: () => [...per.values()].map((s) => s.busyMs).sort((a, b) => b - a),
+  };
+}
+
 /**
- * Runs the live benchmark. Returns false when moto is missing (skipped with a message), true otherwise;
- * throws when a run fails or the calls per account differ from the formula.
+ * Each account's report is STARTED until `readyMs` after that account's first GenerateCredentialReport
+ * reached the proxy (then moto answers: COMPLETE, since it was asked already). Returns the rule's handle.
+ */
+function reportsReadyAfter(proxy, readyMs, reportStarted) {
+  const first = new Map();
+  return proxy.fault({
+    match: {
+      action: 'GenerateCredentialReport',
+      when: (c) => {
+        const now = performance.now();
+        if (!first.has(c.account)) first.set(c.account, now);
+        return now - first.get(c.account) < readyMs;
+      },
+    },
+    respond: reportStarted(),
+  });
+}
+
+/** Most calls of one operation in flight at once (from the proxy's timestamps). */
+function maxInFlight(calls) {
+  const ev = calls.flatMap((c) => [
+    [c.startedMs, 1],
+    [c.endedMs, -1],
+  ]);
+  ev.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let n = 0;
+  let max = 0;
+  for (const [, d] of ev) max = Math.max(max, (n += d));
+  return max;
+}
+
+/**
+ * List scheduling: `jobs` ({ release, duration }) taken in release order by the first free of `slots`
+ * slots. Returns when the last one ends.
+ */
+export function makespan(jobs, slots) {
+  const free = Array.from({ length: slots }, () => 0);
+  let end = 0;
+  for (const j of [...jobs].sort((a, b) => a.release - b.release)) {
+    let i = 0;
+    for (let k = 1; k < free.length; k++) if (free[k] < free[i]) i = k;
+    const start = Math.max(free[i], j.release);
+    free[i] = start + j.duration;
+    end = Math.max(end, free[i]);
+  }
+  return end;
+}
+
+/** The flagged users and keys of each account, from the action's JSON report. */
+function flaggedFrom(report) {
+  const out = new Map();
+  for (const a of report.accounts) out.set(a.accountId, { users: 0, keys: a.resolvedSinceReport });
+  const users = new Set();
+  for (const f of report.findings) {
+    const e = out.get(f.accountId);
+    e.keys += 1;
+    if (!users.has(`${f.accountId}/${f.userArn}`)) {
+      users.add(`${f.accountId}/${f.userArn}`);
+      e.users += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The two computed figures for one run, from the per-operation medians measured in it.
+ * Per account: AssumeRole (A), GenerateCredentialReport (G), GetCredentialReport (R), enrichment
+ * ceil(flagged / E) × (max(ListAccessKeys, ListUserTags) + GetAccessKeyLastUsed); ListAccountAliases runs
+ * beside the report and is hidden by it; parsing a 200-row report is negligible here.
+ * - round-based: every account holds a slot for A + (first G until the G that saw COMPLETE, measured
+ *   median) + R + enrichment, `concurrency` slots.
+ * - overlapped bound: reports started `startLimit` at a time (A + G each), each ready `readyMs` after its
+ *   first G; from then one G to see it, R and the enrichment, `concurrency` slots.
+ */
+export function pathsFor({ accounts, flagged, med, seenMs, readyMs, concurrency, startLimit, enrich }) {
+  const post = (a) => {
+    const f = flagged.get(a)?.users ?? 0;
+    return (
+      med.GetCredentialReport +
+      Math.ceil(f / enrich) * (Math.max(med.ListAccessKeys, med.ListUserTags) + med.GetAccessKeyLastUsed)
+    );
+  };
+  const round = makespan(
+    accounts.map((a) => ({ release: 0, duration: med.AssumeRole + seenMs + post(a) })),
+    concurrency,
+  );
+  const startEach = med.AssumeRole + med.GenerateCredentialReport;
+  const overlapped = makespan(
+    accounts.map((a, i) => ({
+      release: Math.floor(i / startLimit) * startEach + med.AssumeRole + readyMs,
+      duration: med.GenerateCredentialReport + post(a),
+    })),
+    concurrency,
+  );
+  return { round, overlapped };
+}
+
+// ---- the benchmark -------------------------------------------------------------------------------
+
+/**
+ * Runs the live benchmark. Returns null when moto is missing (skipped with a message), the figures
+ * otherwise; throws when a run fails or the calls per account differ from the formula.
  */
 export async function runLiveBench({ root, work, log = console.log }) {
   const python = pythonWithMoto();
@@ -366,213 +410,344 @@ export async function runLiveBench({ root, work, log = console.log }) {
     log(
       `\nlive benchmark skipped: moto not importable by ${process.env.BENCH_PYTHON ?? 'python3'} (pip install 'moto[server]')`,
     );
-    return false;
+    return null;
   }
   const dist = join(root, 'dist', 'index.js');
-  const newest = (dir) => {
-    const r = spawnSync('find', [dir, '-name', '*.ts', '-newer', dist], { encoding: 'utf8' });
-    return r.stdout.trim();
-  };
-  if (newest(join(root, 'src'))) log('warning: src/ is newer than dist/index.js: run `npm run build` first');
+  const newer = spawnSync('find', [join(root, 'src'), '-name', '*.ts', '-newer', dist], { encoding: 'utf8' });
+  if (newer.stdout.trim()) log('warning: src/ is newer than dist/index.js: run `npm run build` first');
 
-  const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
-  const MAIN = ids('21000000', 20); // 20 accounts x 1,000 users, 5% violators
-  const MANY = ids('22000000', 200); // 200 small accounts
-  const BIG = '230000000001'; // one account with 50,000 users
-  const naiveCount = Math.min(MAIN.length, Number(process.env.BENCH_NAIVE_ACCOUNTS ?? 2));
-  const specs = {
-    main: MAIN.map((id, i) => ({ id, users: 1000, violators: 50, seed: 100 + i, alias: `bench-${i + 1}` })),
-    many: MANY.map((id, i) => ({ id, users: 10, violators: 1, seed: 1000 + i })),
-    big: [{ id: BIG, users: 50_000, violators: 250, seed: 7 }],
-  };
+  const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
+  const READY_MS = Number(process.env.BENCH_READY_MS ?? 3000);
+  const CONCURRENCY = 8;
+  const START_LIMIT = 32;
+  const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+  const MOTOS = Number(process.env.BENCH_MOTOS ?? 2);
+  const SIZES = [8, 32, 128];
+  const ACCOUNTS = ids('31000000', Math.max(...SIZES)); // 200 users, 10 violators each
+  const BIG = '320000000001'; // 1,000 users, 50 violators: the enrichment
+  const spec = (list) => list.map((id, i) => ({ id, users: 200, violators: 10, seed: 300 + i }));
   const { startAwsProxy, reportStarted } = await importTs('__tests__/helpers/aws-proxy.ts');
+  const { POLL_STEPS_MS, POLL_CAP_MS } = await importTs('src/collect/poll-schedule.ts');
+  // the calls of one account's audit, from the operations table (src/aws/operations.ts)
+  const { AWS_OPERATIONS } = await importTs('src/aws/operations.ts');
+  const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account' && o.role !== 'remediation').map(
+    (o) => o.command,
+  );
   const asOf = new Date();
   const common = {
     'account-role-name': ROLE_NAME,
     concurrency: String(CONCURRENCY),
     'as-of': asOf.toISOString(), // moto's GeneratedTime is a fixed date in 2015
   };
-  const POLLS = POLL_SLEEPS_MS.length;
-  const sleeps = POLL_SLEEPS_MS.reduce((s, n) => s + n, 0);
 
-  /** A fresh moto holding only `accounts` (moto's cost per call grows with its accounts), behind the proxy. */
-  async function withMoto(accounts, fn) {
-    const moto = await startSeededMoto(python, root, work, { accounts });
+  /** moto processes holding `groups` (one list of account specs each), behind one routing proxy. */
+  async function withMotos(groups, fn) {
+    const motos = [];
     let proxy;
     try {
-      const users = accounts.reduce((s, a) => s + a.users, 0);
+      for (const g of await Promise.allSettled(
+        groups.map((accounts, i) => {
+          mkdirSync(join(work, `moto-${i}`), { recursive: true });
+          return startSeededMoto(python, root, join(work, `moto-${i}`), { accounts });
+        }),
+      )) {
+        if (g.status === 'fulfilled') motos.push(g.value);
+        else throw g.reason;
+      }
+      const where = new Map();
+      groups.forEach((g, i) => g.forEach((a) => where.set(a.id, motos[i].endpoint)));
+      const users = groups.flat().reduce((s, a) => s + a.users, 0);
       log(
-        `  (seeded ${users.toLocaleString('en')} users in ${accounts.length} account${accounts.length === 1 ? '' : 's'} in ` +
-          `${moto.seeded.seconds.toFixed(1)} s, in moto's process; moto ready after ${fmtS(moto.readyMs)})`,
+        `  (moto ×${motos.length}: ${users.toLocaleString('en')} users in ${groups.flat().length} accounts seeded in ` +
+          `${Math.max(...motos.map((m) => m.seeded.seconds)).toFixed(1)} s in moto's own process)`,
       );
-      proxy = await startAwsProxy(moto.endpoint, { latencyMs: LATENCY_MS });
-      return await fn({ moto, proxy, busy: instrumentBusy(proxy) });
+      proxy = await startAwsProxy(motos[0].endpoint, {
+        latencyMs: LATENCY_MS,
+        route: motos.length > 1 ? (c) => where.get(targetAccount(c)) : undefined,
+      });
+      return await fn({ proxy, busy: instrumentBusy(proxy) });
     } finally {
       await proxy?.stop();
-      await moto.stop();
+      await Promise.all(motos.map((m) => m.stop()));
     }
   }
 
-  log(`\nlive, through the call-counting proxy in front of moto, ${LATENCY_MS} ms added to every AWS call`);
-  log(
-    "(users are created in moto's own process: over HTTP moto creates ~150 users/s here, 20,000 would take minutes):",
-  );
-  await withMoto(specs.main, async ({ moto, proxy, busy }) => {
-    // ---- 1. 20 accounts x 1,000 users ----------------------------------------------------------------
-    for (const account of MAIN)
-      proxy.fault({
-        match: { action: 'GenerateCredentialReport', account },
-        times: POLLS,
-        respond: reportStarted(),
-      });
+  /** One run of the action over `accounts`, with its measurements. */
+  async function measure(proxy, busy, name, accounts) {
+    proxy.clearFaults();
+    reportsReadyAfter(proxy, READY_MS, reportStarted);
     proxy.resetCalls();
     busy.reset();
-    const main = await runAction(
-      root,
-      work,
-      'live-20',
-      { ...common, accounts: MAIN.join(',') },
-      proxy.endpoint,
-    );
-    const mainBusy = busy.busyMs;
-    const mainCalls = proxy.calls.length;
+    const r = await runAction(root, work, name, { ...common, accounts: accounts.join(',') }, proxy.endpoint);
     proxy.clearFaults();
-    const flagged = flaggedFrom(main.report);
-    const failed = main.report.accounts.filter((a) => a.status !== 'ok');
-    if (failed.length > 0) throw new Error(`accounts failed: ${JSON.stringify(failed)}`);
-    const byAccount = callsByAccount(proxy, MAIN);
-    log(
-      `\n  ${MAIN.length} accounts × 1,000 users, 5% violators, concurrency ${CONCURRENCY}, report STARTED ${POLLS}× per account:`,
-    );
-    const countsOk = printCallTable(log, byAccount, MAIN, flagged, POLLS);
-    if (!countsOk)
-      throw new Error('the calls per account differ from 3 + 2 per flagged user + 1 per flagged key');
-    const findings = main.report.findings.length;
-    // Critical path: per account AssumeRole + GenerateCredentialReport (1 + polls) + GetCredentialReport at
-    // the injected latency, plus the action's poll sleeps; accounts spread over the concurrency.
-    const chainCalls = 1 + (1 + POLLS) + 1;
-    const perAccount = chainCalls * LATENCY_MS + sleeps;
-    const critical = (MAIN.length * perAccount) / CONCURRENCY;
-    const waves = Math.ceil(MAIN.length / CONCURRENCY) * perAccount;
-    log(
-      `  findings         ${findings} keys in ${MAIN.length} accounts (${MAIN.length * 1000} users scanned)`,
-    );
-    log(
-      `  wall time        ${fmtS(main.wallMs)}   (the whole action process: start, sign-in, ${mainCalls} calls, SARIF/JSON/summary)`,
-    );
-    log(
-      `  critical path    ${fmtS(critical)}   = ${MAIN.length} accounts × (${chainCalls} calls × ${LATENCY_MS} ms + ${fmtS(sleeps)} poll sleeps) / ${CONCURRENCY}` +
-        `   (in whole waves of ${CONCURRENCY}: ${fmtS(waves)})`,
-    );
-    const floor = Math.max(critical, mainBusy);
-    log(
-      `  ratio            ${(main.wallMs / critical).toFixed(2)} × critical path   (target ≤ 1.5; ${(main.wallMs / waves).toFixed(2)} × the wave figure)`,
-    );
-    log(
-      `  moto busy        ${fmtS(mainBusy)}   (moto had a call in progress: one Python process serving ~1 call at a time, ~${(mainBusy / mainCalls).toFixed(1)} ms each)`,
-    );
-    log(
-      `  floor            ${fmtS(floor)}   = max(critical path, moto busy): wall time is ${(main.wallMs / floor).toFixed(2)} × the floor`,
-    );
-    log(`  peak RSS         ${main.rssMb.toFixed(0)} MB`);
-
-    // ---- 2. the naive walk ---------------------------------------------------------------------------
-    const sample = MAIN.slice(0, naiveCount);
-    const budget = CONCURRENCY * ENRICH_CONCURRENCY; // the action's most calls in flight: 8 accounts x 4 users
-    const accountsAtOnce = Math.min(CONCURRENCY, sample.length);
-    const usersAtOnce = Math.floor(budget / accountsAtOnce);
-    proxy.resetCalls();
-    const t0 = performance.now();
-    const naive = await naiveAudit(proxy.endpoint, sample, accountsAtOnce, usersAtOnce, asOf.getTime());
-    const naiveMs = performance.now() - t0;
-    const naiveCalls = proxy.calls.length;
-    for (const a of sample) {
-      const want = main.report.findings.filter((f) => f.accountId === a).length;
-      if (naive.get(a) !== want)
-        throw new Error(`naive walk found ${naive.get(a)} violators in ${a}, the action ${want}`);
+    const failed = r.report.accounts.filter((a) => a.status !== 'ok');
+    if (failed.length > 0) throw new Error(`${name}: accounts failed: ${JSON.stringify(failed.slice(0, 3))}`);
+    const wanted = new Set(accounts);
+    const calls = proxy.calls.filter((c) => wanted.has(targetAccount(c)));
+    const byAccount = new Map(accounts.map((a) => [a, []]));
+    for (const c of calls) byAccount.get(targetAccount(c)).push(c);
+    const flagged = flaggedFrom(r.report);
+    // calls per account: 3 + 2 per flagged user + 1 per flagged key, plus polls and 1 AssumeRole
+    let formulaOk = true;
+    const totals = [];
+    const polls = [];
+    const seen = [];
+    for (const a of accounts) {
+      const cs = byAccount.get(a);
+      const n = (op) => cs.filter((c) => c.action === op).length;
+      const f = flagged.get(a);
+      const p = n('GenerateCredentialReport') - 1;
+      polls.push(p);
+      totals.push(cs.length);
+      const core = cs.length - p - n('AssumeRole');
+      const other = cs.filter((c) => !OPS.includes(c.action));
+      if (core !== 3 + 2 * f.users + f.keys || n('AssumeRole') !== 1 || other.length > 0) formulaOk = false;
+      const gens = cs.filter((c) => c.action === 'GenerateCredentialReport').sort((x, y) => x.seq - y.seq);
+      const complete = gens.find((c) => c.fault === null);
+      if (gens[0] && complete) seen.push(complete.endedMs - gens[0].startedMs);
     }
-    const perUser = naiveCalls / sample.length; // every MAIN account has the same shape (1,000 users)
-    const naiveAll = MAIN.reduce((s, a) => {
-      const seeded = moto.seeded.accounts[a];
-      return s + 1 + 1 + 2 * seeded.users + seeded.keys; // AssumeRole + ListUsers + 2 per user + 1 per key
-    }, 0);
-    const naiveEstimate = (naiveMs * naiveAll) / naiveCalls;
-    log(
-      `\n  naive walk (ListUsers, then per user ListAccessKeys + GetLoginProfile, GetAccessKeyLastUsed per key),`,
+    if (!formulaOk)
+      throw new Error(`${name}: calls per account differ from 3 + 2 per flagged user + 1 per flagged key`);
+    const med = {};
+    for (const op of OPS)
+      med[op] = median(calls.filter((c) => c.action === op).map((c) => c.endedMs - c.startedMs));
+    const auditMs = Math.max(...calls.map((c) => c.endedMs)) - Math.min(...calls.map((c) => c.startedMs));
+    // flagged users looked up at once within one account (ListAccessKeys calls in flight)
+    const enrichInFlight = Math.max(
+      0,
+      ...accounts.map((a) => maxInFlight(byAccount.get(a).filter((c) => c.action === 'ListAccessKeys'))),
     );
-    log(
-      `  same proxy and latency, same ${budget} calls in flight (${accountsAtOnce} accounts × ${usersAtOnce} users):`,
-    );
-    log(
-      `    measured       ${fmtS(naiveMs)} for ${sample.length} of the ${MAIN.length} accounts (${naiveCalls} calls, ~${perUser.toFixed(0)} per account; same violators as the action)`,
-    );
-    log(
-      `    all ${MAIN.length}         ~${fmtS(naiveEstimate)} (${naiveAll.toLocaleString('en')} calls at the measured rate;` +
-        ` BENCH_NAIVE_ACCOUNTS=${MAIN.length} walks them all)`,
-    );
-    log(
-      `    speed-up       ${(naiveEstimate / main.wallMs).toFixed(1)} × (target ≥ 10), ${(naiveAll / mainCalls).toFixed(1)} × fewer calls`,
-    );
-  });
+    return {
+      wallMs: r.wallMs,
+      auditMs,
+      rssMb: r.rssMb,
+      findings: r.report.findings.length,
+      callsPerAccount: totals,
+      polls,
+      seenMs: median(seen),
+      overshootMs: median(seen) - READY_MS,
+      med,
+      flagged,
+      busyMs: busy.busy(),
+      enrichInFlight,
+      totalCalls: calls.length,
+    };
+  }
 
-  // ---- 3. 200 accounts in one run --------------------------------------------------------------------
-  await withMoto(specs.many, async ({ proxy, busy }) => {
-    proxy.resetCalls();
-    busy.reset();
-    const many = await runAction(
-      root,
-      work,
-      'live-200',
-      { ...common, accounts: MANY.join(',') },
-      proxy.endpoint,
-    );
-    const manyOk = many.report.accounts.filter((a) => a.status === 'ok').length;
-    // moto answers a fresh account's first GenerateCredentialReport with STARTED: one poll (1 s) each.
-    const manyPolls = Math.max(
-      ...[...callsByAccount(proxy, MANY).values()].map((o) => (o.GenerateCredentialReport ?? 1) - 1),
-    );
-    const manySleeps = POLL_SLEEPS_MS.slice(0, manyPolls).reduce((s, n) => s + n, 0);
-    const manyCritical = (MANY.length * ((3 + manyPolls) * LATENCY_MS + manySleeps)) / CONCURRENCY;
-    log(
-      `\n  ${MANY.length} accounts × 10 users (1 violator each), concurrency ${CONCURRENCY}, report STARTED ${manyPolls}× (moto's own first answer):`,
-    );
-    log(
-      `    accounts ok    ${manyOk}/${MANY.length}, findings ${many.report.findings.length}, ${proxy.calls.length} calls`,
-    );
-    log(
-      `    wall time      ${fmtS(many.wallMs)}   (critical path ${fmtS(manyCritical)} = 200 × (${3 + manyPolls} calls × ${LATENCY_MS} ms + ${fmtS(manySleeps)}) / ${CONCURRENCY}:` +
-        ` ${(many.wallMs / manyCritical).toFixed(2)} ×; moto busy ${fmtS(busy.busyMs)})`,
-    );
-    log(`    peak RSS       ${many.rssMb.toFixed(0)} MB`);
-    if (manyOk !== MANY.length) throw new Error('not every one of the 200 accounts was audited');
-  });
+  log(
+    `\nlive: moto behind the tests' counting proxy, ${LATENCY_MS} ms added to every call, each report ready ` +
+      `${READY_MS / 1000} s after it is first requested, concurrency ${CONCURRENCY}; accounts of 200 users (10 flagged)`,
+  );
+  const live = { latencyMs: LATENCY_MS, readyMs: READY_MS, concurrency: CONCURRENCY, sizes: [], multi: null };
+  await withMotos(
+    [[...spec(ACCOUNTS), { id: BIG, users: 1000, violators: 50, seed: 9 }]],
+    async ({ proxy, busy }) => {
+      // ---- 8, 32, 128 accounts (interleaved repeats; medians) -----------------------------------------
+      const runs = new Map(SIZES.map((n) => [n, []]));
+      for (let rep = 0; rep < REPEAT; rep++)
+        for (const n of SIZES) {
+          if (n === 128 && rep > 0 && process.env.BENCH_REPEAT_128 !== 'all') continue;
+          runs.get(n).push(await measure(proxy, busy, `live-${n}-${rep}`, ACCOUNTS.slice(0, n)));
+        }
+      for (const n of SIZES) {
+        const rs = runs.get(n);
+        const accounts = ACCOUNTS.slice(0, n);
+        const paths = rs.map((r) =>
+          pathsFor({
+            accounts,
+            flagged: r.flagged,
+            med: r.med,
+            seenMs: r.seenMs,
+            readyMs: READY_MS,
+            concurrency: CONCURRENCY,
+            startLimit: START_LIMIT,
+            enrich: r.enrichInFlight,
+          }),
+        );
+        const s = {
+          accounts: n,
+          runs: rs.length,
+          wallMs: median(rs.map((r) => r.wallMs)),
+          auditMs: median(rs.map((r) => r.auditMs)),
+          roundMs: median(paths.map((p) => p.round)),
+          overlappedMs: median(paths.map((p) => p.overlapped)),
+          rssMb: Math.max(...rs.map((r) => r.rssMb)),
+          callsPerAccount: range(rs.flatMap((r) => r.callsPerAccount)),
+          polls: range(rs.flatMap((r) => r.polls)),
+          overshootMs: median(rs.map((r) => r.overshootMs)),
+          busyMs: median(rs.map((r) => r.busyMs[0] ?? 0)),
+          med: rs.at(-1).med,
+          enrichInFlight: Math.max(...rs.map((r) => r.enrichInFlight)),
+          totalCalls: rs.at(-1).totalCalls,
+        };
+        live.sizes.push(s);
+        log(`\n  ${n} accounts (${rs.length === 1 ? '1 run' : `median of ${rs.length} runs`}):`);
+        log(
+          `    the action       ${fmtS(s.wallMs)} wall (whole process); its AWS calls span ${fmtS(s.auditMs)}`,
+        );
+        log(
+          `    round-based      ${fmtS(s.roundMs)}   (each account waits for its report in one of ${CONCURRENCY} slots)`,
+        );
+        log(
+          `    overlapped bound ${fmtS(s.overlappedMs)}   (reports started ${START_LIMIT} at a time, audited as they are ready)`,
+        );
+        log(
+          `    ratio            ${(s.auditMs / s.roundMs).toFixed(2)} × round-based, ${(s.auditMs / s.overlappedMs).toFixed(2)} × overlapped (AWS-call span)`,
+        );
+        log(
+          `    calls/account    ${s.callsPerAccount} (= 3 + 2 × 10 flagged users + 10 keys + 1 AssumeRole + ${s.polls} polls: every account matches)`,
+        );
+        log(`    report seen      ${fmtS(s.overshootMs)} after it was ready (median)`);
+        log(
+          `    moto busy        ${fmtS(s.busyMs)} (one Python process, ${s.totalCalls} calls)   peak RSS ${s.rssMb.toFixed(0)} MB`,
+        );
+        log(
+          `    per call (median at the proxy, ${LATENCY_MS} ms injected): AssumeRole ${s.med.AssumeRole.toFixed(0)} ms, ` +
+            `GenerateCredentialReport ${s.med.GenerateCredentialReport.toFixed(0)} ms, GetCredentialReport ${s.med.GetCredentialReport.toFixed(0)} ms, ` +
+            `ListAccessKeys ${s.med.ListAccessKeys.toFixed(0)} ms; flagged users looked up at once: ${s.enrichInFlight}`,
+        );
+      }
 
-  // ---- 4. one account with 50,000 users ----------------------------------------------------------------
-  await withMoto(specs.big, async ({ moto, proxy, busy }) => {
-    proxy.fault({
-      match: { action: 'GenerateCredentialReport', account: BIG },
-      times: POLLS,
-      respond: reportStarted(),
+      // ---- one account of 1,000 users, 50 flagged: the enrichment ------------------------------------
+      const big = [];
+      for (let rep = 0; rep < REPEAT; rep++) {
+        const r = await measure(proxy, busy, `live-big-${rep}`, [BIG]);
+        const cs = proxy.calls.filter((c) =>
+          ['ListAccessKeys', 'ListUserTags', 'GetAccessKeyLastUsed'].includes(c.action),
+        );
+        big.push({
+          ...r,
+          enrichMs: Math.max(...cs.map((c) => c.endedMs)) - Math.min(...cs.map((c) => c.startedMs)),
+        });
+      }
+      live.big = {
+        wallMs: median(big.map((r) => r.wallMs)),
+        enrichMs: median(big.map((r) => r.enrichMs)),
+        inFlight: big[0].enrichInFlight,
+        calls: big[0].totalCalls,
+      };
+      log(
+        `\n  1 account × 1,000 users, 50 flagged (median of ${big.length}): enrichment (150 calls) ${fmtS(live.big.enrichMs)} with ` +
+          `${live.big.inFlight} flagged users looked up at once; the action ${fmtS(live.big.wallMs)} wall`,
+      );
+
+      // ---- the per-user walk -------------------------------------------------------------------------
+      const sample = ACCOUNTS.slice(0, SIZES[0]);
+      const inFlight = CONCURRENCY * 4; // the action's most IAM calls in flight before issue 13: 8 accounts × 4 users
+      proxy.resetCalls();
+      const t0 = performance.now();
+      const naive = await naiveAudit(
+        proxy.endpoint,
+        sample,
+        CONCURRENCY,
+        inFlight / CONCURRENCY,
+        asOf.getTime(),
+      );
+      const naiveMs = performance.now() - t0;
+      const naiveCalls = proxy.calls.length;
+      const eight = live.sizes[0];
+      for (const a of sample)
+        if (naive.get(a) !== 10)
+          throw new Error(`the per-user walk found ${naive.get(a)} violators in ${a}, not 10`);
+      const at128 = (naiveMs * ACCOUNTS.length) / sample.length;
+      live.naive = { accounts: sample.length, ms: naiveMs, calls: naiveCalls, at128Ms: at128 };
+      log(
+        `\n  per-user walk (ListUsers, then per user ListAccessKeys + GetLoginProfile, GetAccessKeyLastUsed per key), ${inFlight} calls in flight:`,
+      );
+      log(
+        `    ${sample.length} accounts       ${fmtS(naiveMs)} (${naiveCalls} calls, same violators) = ${(naiveMs / eight.wallMs).toFixed(1)} × the action's ${fmtS(eight.wallMs)}`,
+      );
+      const last = live.sizes.at(-1);
+      log(
+        `    128 accounts     ~${fmtS(at128)} (linear in accounts at the measured rate) = ${(at128 / last.wallMs).toFixed(1)} × the action's ${fmtS(last.wallMs)}` +
+          ` (target ≥ 10 ×; the walk does not wait for reports, so small accounts narrow the gap)`,
+      );
+    },
+  );
+
+  // ---- moto as the floor: 128 accounts over several moto processes routed by account -------------------
+  if (MOTOS > 1) {
+    const groups = Array.from({ length: MOTOS }, (_, k) => spec(ACCOUNTS).filter((_, i) => i % MOTOS === k));
+    await withMotos(groups, async ({ proxy, busy }) => {
+      const r = await measure(proxy, busy, `live-128-x${MOTOS}`, ACCOUNTS);
+      const one = live.sizes.at(-1);
+      live.multi = { motos: MOTOS, wallMs: r.wallMs, auditMs: r.auditMs, busyMs: r.busyMs };
+      log(
+        `\n  128 accounts over ${MOTOS} moto processes (routed by account through the proxy): the action ${fmtS(r.wallMs)} wall, ` +
+          `AWS calls span ${fmtS(r.auditMs)}; moto busy ${r.busyMs.map(fmtS).join(' / ')} (1 process: ${fmtS(one.busyMs)})` +
+          ` — with one process its calls span ${fmtS(one.auditMs)}: ${r.auditMs < 0.9 * one.auditMs ? 'one moto process is part of the floor (its per-call time grows with the calls in flight)' : 'moto is not the floor here: the wait for reports is'}`,
+      );
     });
-    proxy.resetCalls();
-    busy.reset();
-    const big = await runAction(root, work, 'live-50k', { ...common, accounts: BIG }, proxy.endpoint);
-    proxy.clearFaults();
-    const bigAccount = big.report.accounts[0];
-    const bigCalls = callsByAccount(proxy, [BIG]).get(BIG);
+  }
+
+  // ---- the 1,000-account model ---------------------------------------------------------------------
+  const OLD_STEPS = [1000, 2000, 4000, 8000, 16000];
+  const seenAt = (readyMs, steps, cap, callMs) => {
+    let t = callMs; // the first GenerateCredentialReport
+    let polls = 0;
+    while (t < readyMs) {
+      t += (steps[polls] ?? cap) + callMs;
+      polls++;
+    }
+    return { t, polls };
+  };
+  const flagged = 10; // as measured here: 200 users, 10 flagged with one key each
+  const model = [];
+  for (const reportMs of [5000, 60000])
+    for (const callMs of [50, 100]) {
+      const accounts = Array.from({ length: 1000 }, (_, i) => String(i));
+      const fl = new Map(accounts.map((a) => [a, { users: flagged }]));
+      const med = {
+        AssumeRole: callMs,
+        GenerateCredentialReport: callMs,
+        GetCredentialReport: callMs,
+        ListAccessKeys: callMs,
+        ListUserTags: callMs,
+        GetAccessKeyLastUsed: callMs,
+      };
+      const before = seenAt(reportMs, OLD_STEPS, 16000, callMs);
+      const after = seenAt(reportMs, POLL_STEPS_MS, POLL_CAP_MS, callMs);
+      const today = pathsFor({
+        accounts,
+        flagged: fl,
+        med,
+        seenMs: before.t,
+        readyMs: reportMs,
+        concurrency: 8,
+        startLimit: 32,
+        enrich: 4,
+      });
+      const next = pathsFor({
+        accounts,
+        flagged: fl,
+        med,
+        seenMs: after.t,
+        readyMs: reportMs,
+        concurrency: 8,
+        startLimit: 32,
+        enrich: 16,
+      });
+      model.push({
+        reportMs,
+        callMs,
+        todayMs: today.round,
+        overlappedMs: next.overlapped,
+        pollsBefore: before.polls,
+        pollsAfter: after.polls,
+      });
+    }
+  live.model = model;
+  log(
+    '\n  model, 1,000 accounts, concurrency 8 (assumptions: every account like the ones above — 10 flagged users with one',
+  );
+  log(
+    '  key each — every call the same latency, no throttling, AWS generates all reports at once, each taking the same time):',
+  );
+  for (const m of model)
     log(
-      `\n  1 account × 50,000 users (moto's own report, ${moto.seeded.accounts[BIG].violators} violators), report STARTED ${POLLS}×:`,
+      `    report ${String(m.reportMs / 1000).padStart(2)} s, ${m.callMs} ms/call: round-based (1/2/4/8/16 s polls, 4 users at once) ` +
+        `${(m.todayMs / 60000).toFixed(1)} min; overlapped (32 starts at once, 16 users at once) ${(m.overlappedMs / 60000).toFixed(1)} min; ` +
+        `polls per account ${m.pollsBefore} -> ${m.pollsAfter}`,
     );
-    log(
-      `    users scanned  ${bigAccount.usersScanned.toLocaleString('en')}, findings ${big.report.findings.length}, ` +
-        `${Object.values(bigCalls).reduce((s, n) => s + n, 0)} calls (GetCredentialReport ${bigCalls.GetCredentialReport})`,
-    );
-    log(
-      `    wall time      ${fmtS(big.wallMs)}   (moto busy ${fmtS(busy.busyMs)}, poll sleeps ${fmtS(sleeps)})`,
-    );
-    log(`    peak RSS       ${big.rssMb.toFixed(0)} MB`);
-    if (bigAccount.status !== 'ok' || bigAccount.usersScanned !== 50_000)
-      throw new Error('the 50,000-user account failed');
-  });
-  return true;
+  return live;
 }

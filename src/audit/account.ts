@@ -14,7 +14,13 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AccountAudit, Config, Finding, ParsedReport } from '../model.js';
 import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
-import { fetchCredentialReport, type ReportLimits } from '../collect/credential-report.js';
+import {
+  ReportGeneration,
+  fetchCredentialReport,
+  type CredentialReportDeps,
+  type ReportAnswer,
+  type ReportLimits,
+} from '../collect/credential-report.js';
 import { keyLastUse, userKeyFacts } from '../collect/key-facts.js';
 import { mapWithConcurrency, settleAll, settleBoth } from '../collect/pool.js';
 import { confirmFinding, keysToConfirm, type ReportKeyTimes } from '../evaluate/confirm.js';
@@ -23,9 +29,9 @@ import { applyExemptions } from '../evaluate/exemptions.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
-export const ENRICH_CONCURRENCY = 4;
+const ENRICH_CONCURRENCY = 16;
 
-export interface AuditAccountDeps {
+interface AuditAccountDeps {
   sleep(ms: number): Promise<void>;
   now(): Date;
   log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
@@ -33,6 +39,8 @@ export interface AuditAccountDeps {
   reportLimits: ReportLimits;
   /** Settings of the account's AWS client (the SDK's retry backoff). */
   aws?: AwsClientDeps;
+  /** The report poll's jitter source, in [0, 1); default Math.random. */
+  random?(): number;
 }
 
 export interface AuditAccountOptions {
@@ -140,32 +148,93 @@ export async function confirmFindings(
   };
 }
 
-/** Audits one account with the given credentials. Never throws. */
-export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAudit> {
-  const { accountId, config, deps } = opts;
-  const iam = new IAMClient(
-    awsClientConfig({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }),
-  );
-  // What is known when a later step fails: shown with the error.
-  const known = {
-    accountId,
-    source: AWS_SOURCE,
-    asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
-    alias: null as string | null,
-    reportGeneratedAt: null as string | null,
-  };
-  try {
+/**
+ * One account's live audit in two parts, so that many accounts' reports can generate at once (the live
+ * audit's scheduler, scheduler.ts): `ask()` is one `GenerateCredentialReport` on the account's one poll
+ * budget (the first `ask()` is the account's first call of the budget, not an extra one); `audit()`, once
+ * an answer was ready, reads the report and does the rest. Neither throws: a failed `ask()` answers
+ * ready, and `audit()` returns the failed account with its hint.
+ *
+ * The IAM client lives from the constructor to the end of `audit()` (its `finally`); `audit()` is called
+ * exactly once for every account constructed.
+ */
+export class LiveAccount {
+  private readonly iam: IAMClient;
+  private readonly generation: ReportGeneration;
+  private failure: unknown = null;
+  private readonly reportDeps: CredentialReportDeps;
+
+  constructor(private readonly opts: AuditAccountOptions) {
+    const { accountId, config, deps } = opts;
+    this.iam = new IAMClient(
+      awsClientConfig({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }),
+    );
+    this.reportDeps = {
+      sleep: deps.sleep,
+      now: deps.now,
+      maxWaitMs: deps.reportLimits.maxWaitMs,
+      maxReportBytes: deps.reportLimits.maxReportBytes,
+      source: `credential report of account ${accountId}`,
+      debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
+      ...(deps.random ? { random: deps.random } : {}),
+    };
+    this.generation = new ReportGeneration(this.iam, this.reportDeps);
+  }
+
+  /** One `GenerateCredentialReport`: ready (or failed: `audit()` says how), or when to ask again. */
+  async ask(): Promise<ReportAnswer> {
+    if (this.failure !== null) return { ready: true };
+    try {
+      return await this.generation.ask();
+    } catch (err) {
+      this.failure = err;
+      return { ready: true };
+    }
+  }
+
+  /** Reads the ready report and audits the account. Never throws; destroys the account's IAM client. */
+  async audit(): Promise<AccountAudit> {
+    const { accountId, config, deps } = this.opts;
+    const iam = this.iam;
+    // What is known when a later step fails: shown with the error.
+    const known = {
+      accountId,
+      source: AWS_SOURCE,
+      asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+      alias: null as string | null,
+      reportGeneratedAt: null as string | null,
+    };
+    try {
+      if (this.failure !== null) throw this.failure;
+      return await this.afterReport(known);
+    } catch (err) {
+      const described = describeAwsError(err, {
+        accountId,
+        step: 'audit',
+        roleArn: this.opts.roleArn,
+        ambient: config.roleToAssume === null,
+      });
+      const { error, hint } = described;
+      deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+      return { account: failedAccount({ ...known, ...described }), findings: [] };
+    } finally {
+      iam.destroy();
+    }
+  }
+
+  private async afterReport(known: {
+    accountId: string;
+    source: typeof AWS_SOURCE;
+    asOf: string;
+    alias: string | null;
+    reportGeneratedAt: string | null;
+  }): Promise<AccountAudit> {
+    const { accountId, config, deps } = this.opts;
+    const iam = this.iam;
     // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
     //    for the other to settle: nothing runs on after the return).
     const [fetched, aliases] = await settleBoth(
-      fetchCredentialReport(iam, {
-        sleep: deps.sleep,
-        now: deps.now,
-        maxWaitMs: deps.reportLimits.maxWaitMs,
-        maxReportBytes: deps.reportLimits.maxReportBytes,
-        source: `credential report of account ${accountId}`,
-        debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
-      }),
+      fetchCredentialReport(iam, this.reportDeps, this.generation),
       atStep('ListAccountAliases', () => iam.send(new ListAccountAliasesCommand({}))),
     );
     known.alias = aliases.AccountAliases?.[0] ?? null;
@@ -209,17 +278,16 @@ export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAu
         `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
     );
     return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
-  } catch (err) {
-    const described = describeAwsError(err, {
-      accountId,
-      step: 'audit',
-      roleArn: opts.roleArn,
-      ambient: config.roleToAssume === null,
-    });
-    const { error, hint } = described;
-    deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-    return { account: failedAccount({ ...known, ...described }), findings: [] };
-  } finally {
-    iam.destroy();
   }
+}
+
+/** Audits one account with the given credentials: polls its report, then audits it. Never throws. */
+export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAudit> {
+  const account = new LiveAccount(opts);
+  for (;;) {
+    const answer = await account.ask();
+    if (answer.ready) break;
+    await opts.deps.sleep(answer.retryInMs);
+  }
+  return account.audit();
 }

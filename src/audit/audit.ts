@@ -1,5 +1,6 @@
 import type { AccountAudit, AuditResult, CarriedAlert, Config } from '../model.js';
 import type { AwsClientDeps } from '../credentials/aws-config.js';
+import type { AuditSession } from '../credentials/session.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { sortFindings } from '../evaluate/evaluate.js';
 import { runLiveAudit } from './live.js';
@@ -16,9 +17,11 @@ export interface AuditDeps {
   onAccount?(audit: AccountAudit): void;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
+  /** Live runs: called once signed in, with the session (per-account credentials) for later steps. */
+  onSession?(session: AuditSession): void;
 }
 
-export const OFFLINE_NOTE =
+const OFFLINE_NOTE =
   'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
   'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
 
@@ -42,14 +45,13 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
 }
 
 /** `audit(config, deps)`: the same function, by the name of its pipeline stage (audit, then publish). */
-export { runAudit as audit };
 
 /**
  * A folder of downloads can hold several reports of one account (yesterday's and today's): counting
  * both would double every finding. The last in name order is audited (AWS names its downloads by
  * time), the others are left out with a note.
  */
-export function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
+function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
   const last = new Map<string, AccountAudit>();
   for (const a of audits) if (a.account.status === 'ok') last.set(a.account.accountId, a);
   const notes: string[] = [];

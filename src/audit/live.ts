@@ -1,5 +1,6 @@
 /**
- * The live audit (DESIGN §6, §7): sign in, decide the accounts, audit them `concurrency` at once.
+ * The live audit (DESIGN §6, §7): sign in, decide the accounts, start every account's credential report
+ * early (a wider limit), then audit the accounts whose report is ready `concurrency` at once.
  * Signing in and listing the accounts are all-or-nothing (they throw); after that, every account
  * succeeds or fails on its own and a failure is data in its `AccountAudit`.
  */
@@ -10,10 +11,10 @@ import { signIn, type AuditSession } from '../credentials/session.js';
 import type { GetIDToken } from '../credentials/oidc.js';
 import { planAccounts } from '../collect/accounts.js';
 import { DEFAULT_REPORT_LIMITS } from '../collect/credential-report.js';
-import { mapWithConcurrency } from '../collect/pool.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
-import { auditAccount } from './account.js';
+import { LiveAccount } from './account.js';
 import { AWS_SOURCE, failedAccount } from './result.js';
+import { DEFAULT_START_LIMIT, runScheduled, type ScheduledAccount } from './scheduler.js';
 
 export interface RunLiveDeps {
   getIDToken: GetIDToken;
@@ -25,55 +26,76 @@ export interface RunLiveDeps {
   onAccount?(audit: AccountAudit): void;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
+  /** Called once signed in, with the session whose per-account credentials later steps reuse. */
+  onSession?(session: AuditSession): void;
+  /** Reports started (and polled) at once, wider than `concurrency`; default DEFAULT_START_LIMIT (32). */
+  startLimit?: number;
+  /** The report poll's jitter source, in [0, 1); default Math.random. */
+  random?(): number;
 }
 
-async function auditOne(
+/** An account as the scheduler holds it: its audit in progress, or its failure to assume the role. */
+type Started = { accountId: string; live: LiveAccount; failure?: undefined } | { failure: AccountAudit };
+
+function failure(
+  accountId: string,
+  err: unknown,
+  step: string,
+  config: Config,
+  session: AuditSession,
+  deps: RunLiveDeps,
+): AccountAudit {
+  const roleArn = session.roleArnFor(accountId);
+  const described = describeAwsError(err, {
+    accountId,
+    step,
+    ...(roleArn ? { roleArn } : {}),
+    ambient: config.roleToAssume === null,
+  });
+  const { error, hint } = described;
+  deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+  const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
+  return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
+}
+
+/** AssumeRole (when the account has a role) and the account's first `GenerateCredentialReport`. */
+async function startOne(
   accountId: string,
   config: Config,
   session: AuditSession,
   deps: RunLiveDeps,
-): Promise<AccountAudit> {
+): Promise<ScheduledAccount<Started>> {
   const roleArn = session.roleArnFor(accountId);
   const credentials = session.credentialsFor(accountId);
-  const fail = (err: unknown, step: string): AccountAudit => {
-    const described = describeAwsError(err, {
-      accountId,
-      step,
-      ...(roleArn ? { roleArn } : {}),
-      ambient: config.roleToAssume === null,
-    });
-    const { error, hint } = described;
-    deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-    const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
-    return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
-  };
   if (roleArn !== null) {
     // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
     // rather than as the failure of whichever IAM call happened to need credentials first.
     try {
       await credentials();
     } catch (err) {
-      return fail(err, 'AssumeRole');
+      return {
+        handle: { failure: failure(accountId, err, 'AssumeRole', config, session, deps) },
+        answer: { ready: true },
+      };
     }
   }
-  try {
-    return await auditAccount({
-      accountId,
-      credentials,
-      config,
-      deps: {
-        sleep: deps.sleep,
-        now: deps.now,
-        log: deps.log,
-        reportLimits: DEFAULT_REPORT_LIMITS,
-        ...(deps.aws ? { aws: deps.aws } : {}),
-      },
-      ...(roleArn !== null ? { roleArn } : {}),
-    });
-  } catch (err) {
-    // auditAccount never throws; if it ever does, that account alone fails.
-    return fail(err, 'audit');
-  }
+  // The session's providers refresh by the clock: an account started early and audited late (a chained
+  // session lasts one hour at most) assumes its role again when it needs to.
+  const live = new LiveAccount({
+    accountId,
+    credentials,
+    config,
+    deps: {
+      sleep: deps.sleep,
+      now: deps.now,
+      log: deps.log,
+      reportLimits: DEFAULT_REPORT_LIMITS,
+      ...(deps.aws ? { aws: deps.aws } : {}),
+      ...(deps.random ? { random: deps.random } : {}),
+    },
+    ...(roleArn !== null ? { roleArn } : {}),
+  });
+  return { handle: { accountId, live }, answer: await live.ask() };
 }
 
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
@@ -82,6 +104,7 @@ export async function runLiveAudit(
   deps: RunLiveDeps,
 ): Promise<{ audits: AccountAudit[]; notes: string[] }> {
   const session = await signIn(config, deps);
+  deps.onSession?.(session);
   const { accounts, notes } = await planAccounts(config, session, deps.aws);
   deps.onPlan?.(accounts);
   const concurrency = Math.max(1, Math.floor(config.concurrency));
@@ -96,19 +119,41 @@ export async function runLiveAudit(
     return { audits: [], notes };
   }
 
-  // auditAccount logs each account's outcome (users, findings, exempted); this line is the progress
+  // Every account's report is started early (`startLimit` at a time, wider), then the accounts whose report is
+  // ready are audited `concurrency` at a time (scheduler.ts). auditAccount logs each account's outcome
+  // (users, findings, exempted); the [done/total] line is the progress.
   let done = 0;
-  const audits = await mapWithConcurrency(accounts, concurrency, async (accountId) => {
-    const roleArn = session.roleArnFor(accountId);
-    deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
-    const audit = await auditOne(accountId, config, session, deps);
+  const finish = (accountId: string, audit: AccountAudit): AccountAudit => {
     done++;
     deps.onAccount?.(audit);
     deps.log.info(
       `[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`,
     );
     return audit;
-  });
+  };
+  const audits = await runScheduled<Started, AccountAudit>(
+    accounts,
+    { concurrency, startLimit: deps.startLimit ?? DEFAULT_START_LIMIT },
+    {
+      startAccount: (accountId) => {
+        deps.log.info(`account ${accountId}: starting its credential report`);
+        return startOne(accountId, config, session, deps);
+      },
+      poll: (h) => (h.failure ? Promise.resolve({ ready: true }) : h.live.ask()),
+      auditReady: async (h) => {
+        const accountId = h.failure ? h.failure.account.accountId : h.accountId;
+        const roleArn = session.roleArnFor(accountId);
+        deps.log.info(
+          `account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`,
+        );
+        return finish(accountId, h.failure ?? (await h.live.audit()));
+      },
+      // startOne, ask() and audit() never throw; if one ever does, that account alone fails.
+      failed: (accountId, err) => finish(accountId, failure(accountId, err, 'audit', config, session, deps)),
+      now: () => deps.now().getTime(),
+      sleep: deps.sleep,
+    },
+  );
 
   const failed = audits.filter((a) => a.account.status === 'error').length;
   if (failed > 0) {

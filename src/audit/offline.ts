@@ -16,7 +16,7 @@ export interface OfflineAuditOptions {
 }
 
 /** One warning per report row that could not be read, naming the report and its line. */
-export function unreadableNotes(report: ParsedReport, source: string, accountId?: string): string[] {
+function unreadableNotes(report: ParsedReport, source: string, accountId?: string): string[] {
   const who = accountId ? `Account ${accountId}: ` : '';
   return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
 }

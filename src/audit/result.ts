@@ -36,21 +36,15 @@ function identity(id: Identity) {
 }
 
 export function okAccount(id: Identity & { usersScanned: number; resolvedSinceReport: number }): AccountOk {
-  const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
   return {
-    accountId,
-    accountIdKnown,
-    alias,
+    ...identity(id),
     status: 'ok',
     error: null,
     hint: null,
     errorCode: null,
     errorStep: null,
     usersScanned: id.usersScanned,
-    reportGeneratedAt,
-    source,
     resolvedSinceReport: id.resolvedSinceReport,
-    asOf,
   };
 }
 
@@ -65,20 +59,14 @@ export interface AccountFailure {
 }
 
 export function failedAccount(id: Identity & AccountFailure): AccountFailed {
-  const { accountId, accountIdKnown, alias, reportGeneratedAt, source, asOf } = identity(id);
   return {
-    accountId,
-    accountIdKnown,
-    alias,
+    ...identity(id),
     status: 'error',
     error: id.error,
     hint: id.hint,
     errorCode: id.code,
     errorStep: id.step,
     usersScanned: 0,
-    reportGeneratedAt,
-    source,
     resolvedSinceReport: 0,
-    asOf,
   };
 }

@@ -8,13 +8,6 @@
 import { errorMessage } from '../errors.js';
 import { MEMBER_ROLE_ACTIONS, accountOperationOfStep } from './operations.js';
 
-/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
-export const REMEDIATION_ROLE_ACTIONS = [
-  'iam:ListAccessKeys',
-  'iam:GetAccessKeyLastUsed',
-  'iam:UpdateAccessKey',
-] as const;
-
 /** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
 export class ReportTimeoutError extends Error {
   constructor(readonly waitedMs: number) {
@@ -92,7 +85,7 @@ export async function atStep<T>(step: string, fn: () => Promise<T>): Promise<T> 
 }
 
 /** The SDK error behind a `StepError` (or the error itself). */
-export function originalError(err: unknown): unknown {
+function originalError(err: unknown): unknown {
   return err instanceof StepError ? err.original : err;
 }
 
@@ -265,12 +258,29 @@ export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedE
   return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
 }
 
-function describeText(err: unknown, ctx: AwsErrorContext): Omit<DescribedError, 'code' | 'step'> {
+type DescribedText = Omit<DescribedError, 'code' | 'step'>;
+
+/** What each of the describers below is given: the error's facts and the texts they build on. */
+interface Described {
+  err: unknown;
+  f: ErrorFacts;
+  ctx: AwsErrorContext;
+  where: string;
+  detail: string;
+  error: string;
+}
+
+function describeText(err: unknown, ctx: AwsErrorContext): DescribedText {
   const f = facts(err);
   const where = `${ctx.step} in account ${ctx.accountId}`;
   const detail = errorDetail(f.message);
   const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
+  const d: Described = { err, f, ctx, where, detail, error };
+  return describeReport(d) ?? describeAccess(d) ?? describeTransport(d) ?? { error, hint: null };
+}
 
+/** The credential report's own failures: not generated in time, never served, too large, unreadable. */
+function describeReport({ err, f, ctx, where, detail, error }: Described): DescribedText | null {
   if (err instanceof ReportTimeoutError || f.name === 'ReportTimeoutError') {
     return {
       error: `${where} failed: ${detail}`,
@@ -313,7 +323,11 @@ function describeText(err: unknown, ctx: AwsErrorContext): Omit<DescribedError, 
       hint: 'The report AWS sent was cut off or altered on the way. Run the audit again; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
     };
   }
+  return null;
+}
 
+/** Permissions and credentials: denied, throttled, expired, not accepted, STS region off, gone. */
+function describeAccess({ f, ctx, where, error }: Described): DescribedText | null {
   if (
     ACCESS_DENIED.has(f.name) ||
     (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))
@@ -370,6 +384,11 @@ function describeText(err: unknown, ctx: AwsErrorContext): Omit<DescribedError, 
   if (NO_SUCH_ENTITY.has(f.name)) {
     return { error, hint: null };
   }
+  return null;
+}
+
+/** The way there and back: report not ready, no answer in time, network, server errors, garbled replies. */
+function describeTransport({ f, where, detail, error }: Described): DescribedText | null {
   if (REPORT_NOT_READY.has(f.name)) {
     return {
       error,
@@ -406,5 +425,5 @@ function describeText(err: unknown, ctx: AwsErrorContext): Omit<DescribedError, 
       hint: 'The AWS response could not be read (truncated or altered on the way?). Run the audit again; check any proxy in between.',
     };
   }
-  return { error, hint: null };
+  return null;
 }

@@ -12,7 +12,7 @@
 /** Who must be allowed the action: the role in each audited account, the signed-in audit role, the
  * audit role of an organization run (management account or delegated administrator), or the optional
  * remediation role (`remediation-role-name`, DESIGN §8) in each account with keys due. */
-export type OperationRole = 'member' | 'audit' | 'organization' | 'remediation';
+type OperationRole = 'member' | 'audit' | 'organization' | 'remediation';
 
 export interface AwsOperation {
   /** The SDK command, without `Command` (`GetCredentialReport`); also the proxy's and the bench's name. */
@@ -135,6 +135,28 @@ export const AWS_OPERATIONS = [
     granted: true,
     denied: 'that account fails: its alias cannot be read',
   },
+  // `security-hub` (DESIGN §9), after the audit, with each account's own credentials (the member role,
+  // or the audit role for its own account). A denial is a warning: the audit and the other reports stand.
+  {
+    command: 'GetFindings',
+    iamAction: 'securityhub:GetFindings',
+    step: 'GetFindings',
+    role: 'member',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: "a warning: nothing is imported into that account's Security Hub",
+  },
+  {
+    command: 'BatchImportFindings',
+    iamAction: 'securityhub:BatchImportFindings',
+    step: 'BatchImportFindings',
+    role: 'member',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: "a warning: nothing more is imported into that account's Security Hub",
+  },
   {
     command: 'ListAccessKeys',
     iamAction: 'iam:ListAccessKeys',
@@ -181,15 +203,18 @@ export function accountOperationOfStep(step: string): AwsOperation | undefined {
   );
 }
 
-/** The IAM actions granted to `role`, in table order. */
-export function actionsOf(role: OperationRole): string[] {
+/** The IAM actions granted to `role` with that `need`, in table order. */
+function actionsOf(role: OperationRole, need: AwsOperation['need'] = 'required'): string[] {
   return (AWS_OPERATIONS as readonly AwsOperation[])
-    .filter((o) => o.role === role && o.granted)
+    .filter((o) => o.role === role && o.need === need && o.granted)
     .map((o) => o.iamAction);
 }
 
 /** Every IAM action the member-account role needs (DESIGN §6). */
 export const MEMBER_ROLE_ACTIONS: readonly string[] = actionsOf('member');
 
+/** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
+export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'optional');
+
 /** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
-export const REMEDIATION_ROLE_ACTIONS: readonly string[] = actionsOf('remediation');
+export const REMEDIATION_ROLE_ACTIONS: readonly string[] = actionsOf('remediation', 'optional');

@@ -24,6 +24,7 @@ import {
   awsErrorName,
 } from '../aws/errors.js';
 import { MAX_REPORT_BYTES, parseCredentialReport, tooLargeDetail } from './parse.js';
+import { pollDelayMs } from './poll-schedule.js';
 import { liftReportContent, type LiftedContent } from './report-content.js';
 
 export interface CredentialReportDeps {
@@ -37,6 +38,8 @@ export interface CredentialReportDeps {
   maxReportBytes?: number;
   /** Debug log (`core.debug` in the action). */
   debug?(message: string): void;
+  /** The poll's jitter source, in [0, 1); default Math.random (see poll-schedule.ts). */
+  random?(): number;
 }
 
 export interface FetchedCredentialReport {
@@ -44,7 +47,7 @@ export interface FetchedCredentialReport {
   generatedAt: Date;
 }
 
-export const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
+const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
 
 /** How long a live audit waits for an account's report, and the largest report it reads. */
 export interface ReportLimits {
@@ -56,8 +59,6 @@ export const DEFAULT_REPORT_LIMITS: ReportLimits = {
   maxWaitMs: DEFAULT_REPORT_MAX_WAIT_MS,
   maxReportBytes: MAX_REPORT_BYTES,
 };
-const FIRST_POLL_MS = 1_000;
-const MAX_POLL_MS = 16_000;
 
 /** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
 export function isReportNotReady(err: unknown): boolean {
@@ -67,63 +68,101 @@ export function isReportNotReady(err: unknown): boolean {
 /** The poll's budget: the time elapsed on the injected clock (`deps.now`; `deps.sleep` moves it). */
 class PollBudget {
   private readonly started: number;
-  private delay = FIRST_POLL_MS;
+  private attempt = 0;
+  private delay: number;
   constructor(
     private readonly deps: CredentialReportDeps,
     private readonly maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS,
   ) {
     this.started = deps.now().getTime();
+    this.delay = pollDelayMs(0, deps.random);
   }
 
   private waited(): number {
     return this.deps.now().getTime() - this.started;
   }
 
-  /** Sleeps before the next poll (1 s, 2 s, 4 s, … capped), or throws when that would exceed the budget. */
-  async wait(step: string, onTimeout?: unknown): Promise<void> {
+  /** The delay before the next poll (poll-schedule.ts: 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, jittered), or
+   *  throws when waiting it would exceed the budget. */
+  next(step: string, onTimeout?: unknown): number {
     const waited = this.waited();
-    if (waited + this.delay > this.maxWait)
-      throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
-    await this.deps.sleep(this.delay);
-    this.delay = Math.min(this.delay * 2, MAX_POLL_MS);
+    const delay = this.delay;
+    if (waited + delay > this.maxWait) throw new StepError(step, onTimeout ?? new ReportTimeoutError(waited));
+    this.delay = pollDelayMs(++this.attempt, this.deps.random);
+    return delay;
+  }
+
+  /** Sleeps the delay before the next poll, or throws when that would exceed the budget. */
+  async wait(step: string, onTimeout?: unknown): Promise<void> {
+    await this.deps.sleep(this.next(step, onTimeout));
   }
 }
 
+/** An answer about an account's report: ready, or ask again in `retryInMs` (from its poll budget). */
+export type ReportAnswer = { ready: true } | { ready: false; retryInMs: number };
+
 /**
- * Generates (or reuses: AWS keeps a report for four hours) the account's credential report and waits
- * until it is COMPLETE: polls after 1 s, 2 s, 4 s, … (capped at 16 s), for at most `maxWaitMs` in total,
- * then fails with a `ReportTimeoutError` ("credential report still generating after Ns").
+ * One account's report generation with its one poll budget (started at construction, on the injected
+ * clock). `ask()` is one `GenerateCredentialReport`; the caller sleeps `retryInMs` (the live audit's
+ * scheduler does, for many accounts at once), then asks again.
  */
-async function generate(iam: IAMClient, budget: PollBudget): Promise<void> {
-  for (;;) {
+export class ReportGeneration {
+  private readonly budget: PollBudget;
+  constructor(
+    private readonly iam: IAMClient,
+    private readonly deps: CredentialReportDeps,
+  ) {
+    this.budget = new PollBudget(deps);
+  }
+
+  /** One `GenerateCredentialReport`; throws a StepError on failure, or when the budget is spent. */
+  async ask(): Promise<ReportAnswer> {
     let out;
     try {
-      out = await iam.send(new GenerateCredentialReportCommand({}));
+      out = await this.iam.send(new GenerateCredentialReportCommand({}));
     } catch (err) {
       // "no more capacity to launch new report generation tasks" (many accounts at once): wait it out
       // within the same budget; if it persists, the account fails with this error (and its hint).
       if (!REPORT_CAPACITY.has(awsErrorName(err))) throw new StepError('GenerateCredentialReport', err);
-      await budget.wait('GenerateCredentialReport', err);
-      continue;
+      return { ready: false, retryInMs: this.budget.next('GenerateCredentialReport', err) };
     }
-    if (out.State === 'COMPLETE') return;
-    await budget.wait('GenerateCredentialReport');
+    if (out.State === 'COMPLETE') return { ready: true };
+    return { ready: false, retryInMs: this.budget.next('GenerateCredentialReport') };
+  }
+
+  /** Asks until COMPLETE, sleeping between polls. */
+  async untilComplete(): Promise<void> {
+    for (;;) {
+      const answer = await this.ask();
+      if (answer.ready) return;
+      await this.deps.sleep(answer.retryInMs);
+    }
+  }
+
+  /** Sleeps before generating again (the report vanished after COMPLETE), within the same budget. */
+  wait(step: string): Promise<void> {
+    return this.budget.wait(step);
   }
 }
 
 /**
  * The account's credential report, parsed, with the time AWS generated it (`GeneratedTime`).
  * Calls: `GenerateCredentialReport` once plus one per poll, `GetCredentialReport` once (again only if
- * AWS answers that the report is not present or expired, after generating it again).
+ * AWS answers that the report is not present or expired, after generating it again). `started`: the
+ * account's generation whose last answer was COMPLETE (the live audit's scheduler polled it), so the
+ * first `GetCredentialReport` follows at once.
  */
 export async function fetchCredentialReport(
   iam: IAMClient,
   deps: CredentialReportDeps,
+  started?: ReportGeneration,
 ): Promise<FetchedCredentialReport> {
-  const budget = new PollBudget(deps);
+  const generation = started ?? new ReportGeneration(iam, deps);
+  let ready = started !== undefined;
   let notPresent = 0;
   for (;;) {
-    await generate(iam, budget);
+    if (!ready) await generation.untilComplete();
+    ready = false;
     let out;
     const lifted: LiftedContent = { content: null };
     const command = new GetCredentialReportCommand({});
@@ -141,7 +180,7 @@ export async function fetchCredentialReport(
       const answer = awsErrorName(err);
       notPresent = /InProgress|NotReady/.test(answer) ? 0 : notPresent + 1;
       try {
-        await budget.wait('GetCredentialReport');
+        await generation.wait('GetCredentialReport');
       } catch (timeout) {
         // COMPLETE, then "no report", until the budget ran out: not a report "still generating"
         if (notPresent === 0) throw timeout;

@@ -49,7 +49,7 @@ const KEY_COLUMNS = [
 ] as const;
 
 /** Every column the audit reads; others (password_last_changed, cert_*, new ones) are ignored. */
-export const REQUIRED_COLUMNS: readonly string[] = [
+const REQUIRED_COLUMNS: readonly string[] = [
   'user',
   'arn',
   'user_creation_time',
@@ -68,7 +68,7 @@ const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 
 /** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
-export function isNoValue(value: string): boolean {
+function isNoValue(value: string): boolean {
   const v = value.trim();
   return v === '' || NO_VALUE.has(v.toLowerCase());
 }
@@ -158,7 +158,7 @@ class Row {
  * The encoding of a file that starts like UTF-16 or UTF-32 (by its byte order mark, or by the NUL bytes
  * around the ASCII of a header without one), else null. A credential report is UTF-8.
  */
-export function wideEncoding(first: Buffer): string | null {
+function wideEncoding(first: Buffer): string | null {
   const b = (i: number): number | undefined => first[i];
   if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) return 'UTF-32LE';
   if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return 'UTF-32BE';

@@ -27,7 +27,7 @@ const CLAIM_NAMES = [
   'environment',
 ] as const satisfies readonly (keyof OidcClaims)[];
 
-export const ID_TOKEN_PERMISSION_HINT =
+const ID_TOKEN_PERMISSION_HINT =
   'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
   "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
 
@@ -43,7 +43,7 @@ export class OidcUnavailableError extends Error {
 }
 
 /** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
-export function assertOidcAvailable(env: NodeJS.ProcessEnv = process.env): void {
+function assertOidcAvailable(env: NodeJS.ProcessEnv = process.env): void {
   const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter(
     (name) => !env[name],
   );

@@ -22,7 +22,7 @@ import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcCla
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
 export const CHAINED_SESSION_MAX_SECONDS = 3600;
-export const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
+const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
 
 export interface SessionLog {
   info(message: string): void;
@@ -248,7 +248,7 @@ export function subjectForms(claims: OidcClaims): string[] {
 }
 
 /** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
-export function webIdentityTrustHint(config: Config, roleArn: string, claims: OidcClaims): string {
+function webIdentityTrustHint(config: Config, roleArn: string, claims: OidcClaims): string {
   const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
   const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
   const subs = subjectForms(claims);

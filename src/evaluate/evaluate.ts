@@ -69,7 +69,7 @@ export function keyLocation(k: KeyLocationInput): string {
 }
 
 /** True when both keys of the user have a creation time and it is the same second. */
-export function keysShareSecond(user: Pick<ReportUser, 'keys'>): boolean {
+function keysShareSecond(user: Pick<ReportUser, 'keys'>): boolean {
   const [a, b] = user.keys;
   return (
     a.lastRotated !== null &&

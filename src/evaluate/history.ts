@@ -39,7 +39,7 @@ export function earliestAlertTimes(alerts: readonly OpenAlert[]): Map<string, st
 }
 
 /** `aws/123456789012/...` -> `123456789012`. */
-export function accountOfLocation(location: string): string | null {
+function accountOfLocation(location: string): string | null {
   return /^aws\/(\d{12})\//.exec(location)?.[1] ?? null;
 }
 

@@ -5,7 +5,7 @@
 
 export const RULE_ID = 'iam-initial-access-key';
 /** PascalCase name, as SARIF's `reportingDescriptor.name` convention asks. */
-export const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
+const RULE_NAME = 'UnusedAccessKeyCreatedAtUserSetup';
 export const TOOL_NAME = 'iam-initial-access-key-audit';
 /** Where to read about the tool's subject; change to the project's home page once it has one. */
 export const TOOL_INFORMATION_URI =
@@ -13,8 +13,8 @@ export const TOOL_INFORMATION_URI =
 export const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
 /** GitHub code scanning reads this string (not a number): 7.0–8.9 is "high". */
 export const SECURITY_SEVERITY = '7.5';
-export const PRECISION = 'high';
-export const TAGS: readonly string[] = ['security', 'CIS', 'aws', 'iam'];
+const PRECISION = 'high';
+const TAGS: readonly string[] = ['security', 'CIS', 'aws', 'iam'];
 export const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
 
 export interface CisMapping {
@@ -42,7 +42,7 @@ export const CIS_MAPPINGS: readonly CisMapping[] = [
 export const CIS_SUMMARY =
   'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
 
-export const SHORT_DESCRIPTION =
+const SHORT_DESCRIPTION =
   'Console users must not keep an access key that was created at user setup and is unused.';
 
 export const FULL_DESCRIPTION =
@@ -93,7 +93,7 @@ export const HELP_TEXT = [
   `Reference: ${HELP_URI}`,
 ].join('\n');
 
-export const HELP_MARKDOWN = [
+const HELP_MARKDOWN = [
   '## Why it matters',
   '',
   WHY,

@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model.js';
 import type { RawInputs } from './config.js';
 import { BOOLEAN_INPUTS, INPUTS, type InputDefinition, type InputName } from './definitions.js';
+import { VERSION } from '../version.js';
 
 export const CLI_NAME = 'iam-initial-access-key-audit';
 
+/** `help: true`: print `text` and exit 0 (for --help and --version). */
 export type CliArgs = { help: true; text: string } | { help: false; raw: RawInputs };
 
 /** Inputs that take a list: a repeated flag adds to it. */
@@ -45,6 +47,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'issue-labels': 'LABELS',
   'max-issues': 'N',
   'github-token': 'TOKEN',
+  'security-hub-region': 'REGION',
   category: 'CATEGORY',
   remediate: 'off|plan|deactivate',
   'remediation-role-name': 'NAME',
@@ -81,6 +84,10 @@ function normalize(argv: readonly string[]): string[] {
     }
     if (arg === '-h' || arg === '--help') {
       out.push('--help');
+      continue;
+    }
+    if (arg === '-V' || arg === '--version') {
+      out.push('--version');
       continue;
     }
     if (!arg.startsWith('-') || arg === '-') {
@@ -129,6 +136,7 @@ function normalize(argv: readonly string[]): string[] {
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
     help: { type: 'boolean' },
+    version: { type: 'boolean' },
   };
   for (const input of INPUTS) {
     options[input.name] = { type: 'string', multiple: true };
@@ -140,6 +148,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     strict: true,
   });
   if (values.help === true) return { help: true, text: helpText() };
+  if (values.version === true) return { help: true, text: VERSION };
 
   const raw: RawInputs = {};
   for (const input of INPUTS) {
@@ -174,7 +183,7 @@ function wrap(text: string, indent: number, width = 100): string[] {
 }
 
 /** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
-export function helpText(): string {
+function helpText(): string {
   const out: string[] = [
     `Usage: ${CLI_NAME} [options] [REPORT.csv ...]`,
     '',
@@ -203,6 +212,8 @@ export function helpText(): string {
   out.push(
     '  -h, --help',
     '      Show this help.',
+    '  -V, --version',
+    '      Print the version.',
     '',
     'Environment:',
     '  GITHUB_TOKEN   token for --create-issues (when --github-token is not given)',

@@ -28,7 +28,7 @@ export interface ConfigDeps {
 const MAX_QUOTED = 80;
 
 /** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
-export function quote(value: string): string {
+function quote(value: string): string {
   const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
   return JSON.stringify(cut);
 }
@@ -155,6 +155,23 @@ function region(r: Reader): string {
   return v;
 }
 
+/** `security-hub-region`, absent: `aws-region`; the same partition, since the same credentials call it. */
+function securityHubRegion(r: Reader, awsRegion: string, partition: Partition): string {
+  const v = r.given('security-hub-region');
+  if (v === undefined) return awsRegion;
+  if (!REGION.test(v)) {
+    throw bad('security-hub-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
+  }
+  if (partitionForRegion(v) !== partition) {
+    throw bad(
+      'security-hub-region',
+      v,
+      `a region of the partition of aws-region "${awsRegion}" (${partition}): the same credentials import the findings`,
+    );
+  }
+  return v;
+}
+
 function roleToAssume(r: Reader, partition: Partition, awsRegion: string): string | null {
   const v = r.given('role-to-assume');
   if (v === undefined) return null;
@@ -212,6 +229,24 @@ function remediateReasons(r: Reader): Reason[] {
     if (!REASONS.includes(item as Reason)) throw badItem('remediate-reasons', item, REASONS_EXPECTED);
   }
   return items as Reason[];
+}
+
+/** DESIGN §9: `security-hub` needs a live audit (findings are imported with each account's credentials). */
+function securityHubSettings(
+  r: Reader,
+  awsRegion: string,
+  partition: Partition,
+  offline: boolean,
+): { enabled: boolean; region: string } {
+  const enabled = boolean(r, 'security-hub');
+  const region = securityHubRegion(r, awsRegion, partition);
+  if (enabled && offline) {
+    throw new InputError(
+      'security-hub',
+      'Input "security-hub" is true together with "credential-report": expected a live audit, since Security Hub findings are imported into each audited account with its credentials (an offline report has none); set security-hub to false or audit live.',
+    );
+  }
+  return { enabled, region };
 }
 
 /** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
@@ -452,6 +487,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   }
 
   const remediationSettings = remediation(r, reports.length > 0);
+  const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
 
   return {
     roleToAssume: roleArn,
@@ -478,6 +514,8 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     issueLabels: labels,
     maxIssues,
     githubToken,
+    securityHub: hub.enabled,
+    securityHubRegion: hub.region,
     category: category(r),
     remediation: remediationSettings,
   };

@@ -185,6 +185,16 @@ export const INPUTS = [
       'Most keys deactivated per run, 1 to 10000, oldest first reported first; the rest stay due for the next run.',
     default: '10',
   },
+  {
+    name: 'security-hub',
+    description:
+      'Import one AWS Security Hub finding (ASFF) per failing key into each account audited successfully, from that account, and archive the findings of keys that are fixed or exempted (needs securityhub:BatchImportFindings and securityhub:GetFindings there). Live runs only.',
+    default: 'false',
+  },
+  {
+    name: 'security-hub-region',
+    description: 'Region of the Security Hub the findings are imported into. Absent: `aws-region`.',
+  },
 ] as const satisfies readonly InputDefinition[];
 
 export type InputName = (typeof INPUTS)[number]['name'];
@@ -243,6 +253,14 @@ export const OUTPUTS = [
   {
     name: 'keys-deactivated',
     description: 'Number of access keys this run set Inactive (`remediate: deactivate`).',
+  },
+  {
+    name: 'security-hub-imported',
+    description: 'Number of active AWS Security Hub findings imported (new or updated) by this run.',
+  },
+  {
+    name: 'security-hub-archived',
+    description: 'Number of AWS Security Hub findings archived by this run (keys fixed or exempted).',
   },
 ] as const satisfies readonly OutputDefinition[];
 

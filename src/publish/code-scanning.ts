@@ -18,10 +18,7 @@ function accountOf(path: string, accounts: ReadonlySet<string>): string | null {
 }
 
 /** The open alerts under a failed account, one per location, sorted by location. Pure. */
-export function carriedAlerts(
-  alerts: readonly OpenAlert[],
-  failedAccountIds: readonly string[],
-): CarriedAlert[] {
+function carriedAlerts(alerts: readonly OpenAlert[], failedAccountIds: readonly string[]): CarriedAlert[] {
   const failed = new Set(failedAccountIds);
   const byLocation = new Map<string, CarriedAlert>();
   for (const alert of alerts) {

@@ -7,7 +7,7 @@
  * A missing permission or code scanning being off makes a source unavailable, with a note; never an error.
  */
 import type { OpenAlert } from '../model.js';
-import { httpStatus } from '../errors.js';
+import { errorMessage, httpStatus } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
 import { parseFirstListed, parseMarker } from '../report/issue-body.js';
 import type { GitHubClient, GitHubLog } from './octokit.js';
@@ -36,7 +36,7 @@ export type AlertListing =
     };
 
 /** Why listing failed, by status: the permission to add, or that code scanning is off. */
-export function alertListingWhy(status: number | null): string {
+function alertListingWhy(status: number | null): string {
   return status === null
     ? 'an unexpected error'
     : status === 403
@@ -74,7 +74,7 @@ export async function listOpenAlerts(opts: ListOpenAlertsOptions): Promise<Alert
         `Unexpected error while listing code scanning alerts: ${oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`,
       );
     }
-    const message = oneLine(e instanceof Error ? e.message : String(e));
+    const message = oneLine(errorMessage(e));
     return {
       ok: false,
       status,

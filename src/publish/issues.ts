@@ -6,6 +6,7 @@
  * decided by a pure planner ({@link planIssueSync}); {@link syncIssues} lists, plans and executes.
  * Only accounts audited successfully in this run can have their issues closed.
  */
+import { errorMessage, httpStatus } from '../errors.js';
 import type { AuditResult, Finding, IssueSyncOutcome, TouchedIssue } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
@@ -98,7 +99,7 @@ function keyOf(accountId: string, key: string): string {
 }
 
 /** The labels of a new issue: the fixed one first, then the configured ones, without repeats. */
-export function issueLabels(extraLabels: readonly string[]): string[] {
+function issueLabels(extraLabels: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of [ISSUE_LABEL, ...extraLabels]) {
@@ -279,14 +280,14 @@ interface HttpError {
 }
 
 function isHttpError(e: unknown): e is HttpError {
-  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
+  return httpStatus(e) !== null;
 }
 
 const PREFIX = 'GitHub issues could not be updated';
 
 /** One line saying what went wrong and, for a permission problem, what to add. */
 export function describeIssueError(e: unknown): string {
-  if (!isHttpError(e)) return `${PREFIX}: ${oneLine(e instanceof Error ? e.message : String(e))}`;
+  if (!isHttpError(e)) return `${PREFIX}: ${oneLine(errorMessage(e))}`;
   const message = oneLine(e.message);
   if (/rate limit/i.test(message)) {
     return `${PREFIX}: GitHub's API rate limit was still exceeded after ${RATE_LIMIT_RETRIES} retries (HTTP ${e.status}: ${message}). The next run catches up.`;

@@ -17,7 +17,7 @@ export interface GitHubLog {
 /** How often a request that hit a rate limit is tried again before the error is returned. */
 export const RATE_LIMIT_RETRIES = 3;
 /** A primary rate limit that resets later than this is not waited for (the run would just hang). */
-export const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 
 type Limiter = NonNullable<ThrottlingOptions['write']>;
 
@@ -53,7 +53,7 @@ export interface CreateOctokitOptions {
  * `fetch` with a deadline for the whole response, body included: a response that stalls fails with a
  * `TimeoutError`, which Octokit turns into a 500-like RequestError that the retry plugin retries.
  */
-export function fetchWithTimeout(timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
+function fetchWithTimeout(timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
@@ -79,7 +79,7 @@ export function fetchWithTimeout(timeoutMs: number, base: typeof fetch = fetch):
 }
 
 /** The API root: `GITHUB_API_URL` (set by the runner, also on GHES) or github.com. */
-export function apiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+function apiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const url = env['GITHUB_API_URL']?.trim();
   return (url ? url : 'https://api.github.com').replace(/\/+$/, '');
 }

@@ -1,14 +1,16 @@
 /**
  * The publishing edge, after the audit: keep failed accounts' alerts -> write every report format ->
- * sync issues -> outputs and verdict. One GitHub client per run, made here. Both shells (the action and
+ * sync issues -> Security Hub -> outputs and verdict. One GitHub client per run, made here. Both shells (the action and
  * the CLI) run `runAudit()` then `publish()`; they only differ in where inputs come from and where the
  * summary goes.
  */
-import type { AuditResult, Config, IssueSyncOutcome } from '../model.js';
+import type { AuditResult, Config, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
+import type { AwsClientDeps } from '../credentials/aws-config.js';
+import type { AuditSession } from '../credentials/session.js';
 import type { OutputName } from '../inputs/definitions.js';
 import { ReportWriteError, writeReportFiles } from './files.js';
 import { reportFiles } from './formats.js';
-import { buildOutputs, exitCodeFor } from '../report/outputs.js';
+import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs.js';
 import { createOctokit, type GitHubClient, type GitHubClientSettings } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
 import { ISSUE_LABEL, describeIssueError, listIssues, syncIssues, type ExistingIssue } from './issues.js';
@@ -18,6 +20,8 @@ import { toIsoSecond } from '../evaluate/evaluate.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
+import { publishToSecurityHub } from './security-hub.js';
+import { VERSION } from '../version.js';
 
 export interface GithubContext {
   token: string;
@@ -34,12 +38,18 @@ export interface PublishDeps {
   githubClient: GitHubClientSettings;
   /** Progress, for a run that is stopped early: the files are in place, written from this result. */
   onFilesWritten?(result: AuditResult): void;
+  /** The live audit's session (from `AuditDeps.onSession`): each account's own credentials, for Security Hub. */
+  session?: AuditSession | null;
+  /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 export interface PublishOutcome {
   /** The audit result with the carried-forward alerts of failed accounts. */
   result: AuditResult;
   issues: IssueSyncOutcome | null;
+  /** Null when `security-hub` is off or the run was not live. */
+  securityHub: SecurityHubOutcome | null;
   outputs: Record<OutputName, string>;
   exitCode: 0 | 1;
   verdict: string;
@@ -99,21 +109,51 @@ export async function publish(
       : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
     if (issues.error) deps.log.warning(issues.error);
   }
+  const securityHub = await importIntoSecurityHub(result, config, github, deps);
   const outputs = buildOutputs(result, {
     ...reportFiles(config),
     issues,
-    history: {
-      newFindings: result.history?.newFindings ?? null,
-      resolvedFindings: result.history?.resolvedFindings ?? null,
-      keysDue: result.remediation?.keysDue ?? 0,
-      keysDeactivated: result.remediation?.deactivated.length ?? 0,
-    },
+    history: historyCounts(result),
+    securityHub,
   });
   const { code, reason } = exitCodeFor(result, config.failOn);
   if (writeError !== null) {
-    return { result, issues, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
+    return { result, issues, securityHub, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
   }
-  return { result, issues, outputs, exitCode: code, verdict: reason };
+  return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
+}
+
+/** The history and remediation counts of the outputs (DESIGN §8). */
+function historyCounts(result: AuditResult): HistoryCounts {
+  return {
+    newFindings: result.history?.newFindings ?? null,
+    resolvedFindings: result.history?.resolvedFindings ?? null,
+    keysDue: result.remediation?.keysDue ?? 0,
+    keysDeactivated: result.remediation?.deactivated.length ?? 0,
+  };
+}
+
+/** DESIGN §9: each account's findings into its own Security Hub, with the audit's session. Never throws. */
+async function importIntoSecurityHub(
+  result: AuditResult,
+  config: Config,
+  github: GitHub,
+  deps: PublishDeps,
+): Promise<SecurityHubOutcome | null> {
+  const session = deps.session ?? null;
+  if (!config.securityHub || result.mode !== 'live' || session === null) return null;
+  return publishToSecurityHub({
+    result,
+    credentialsFor: (accountId) => session.credentialsFor(accountId),
+    roleArnFor: (accountId) => session.roleArnFor(accountId) ?? session.callerArn,
+    region: config.securityHubRegion,
+    partition: config.partition,
+    concurrency: config.concurrency,
+    toolVersion: VERSION,
+    sourceUrl: github?.context.runUrl ?? null,
+    log: deps.log,
+    ...(deps.aws ? { aws: deps.aws } : {}),
+  });
 }
 
 function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<AlertListing> {

@@ -43,7 +43,7 @@ export interface DeactivateOptions {
   log: { info(message: string): void; warning(message: string): void };
 }
 
-export interface KeyOutcome {
+interface KeyOutcome {
   status: Extract<RemediationStatus, 'planned' | 'deactivated' | 'skipped'>;
   reason: string | null;
 }

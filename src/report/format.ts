@@ -106,7 +106,7 @@ export function formatDay(iso: string): string {
 }
 
 /** Whole days from `from` to `to` (floored), or null when either is not a date. */
-export function daysBetween(from: string, to: string): number | null {
+function daysBetween(from: string, to: string): number | null {
   const a = Date.parse(from);
   const b = Date.parse(to);
   if (Number.isNaN(a) || Number.isNaN(b)) return null;

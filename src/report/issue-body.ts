@@ -24,7 +24,7 @@ import {
 export const MAX_ISSUE_BODY = 65_536;
 /** GitHub's limit for issue titles. */
 export const MAX_ISSUE_TITLE = 256;
-export const MARKER_PREFIX = '<!-- iam-initial-access-key:';
+const MARKER_PREFIX = '<!-- iam-initial-access-key:';
 
 export interface IssueGroup {
   accountId: string;
@@ -95,7 +95,7 @@ export function parseMarker(body: string | null | undefined): IssueMarker | null
  * The hidden line that keeps, per key (location), the time this issue first listed it (DESIGN §8): the
  * history that survives without storage. Locations are percent-encoded, times ISO to the second.
  */
-export const FIRST_LISTED_PREFIX = '<!-- iam-initial-access-key:first-listed';
+const FIRST_LISTED_PREFIX = '<!-- iam-initial-access-key:first-listed';
 const FIRST_LISTED_PATTERN = new RegExp(
   `^${FIRST_LISTED_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')}((?: \\S+=\\S+)*) -->\\s*$`,
 );
@@ -156,7 +156,7 @@ function violation(scope: Scope): string {
   return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
 }
 
-export function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
+function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
   const title =
     `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
     `has ${violation(scope)}`;

@@ -5,7 +5,7 @@
 import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
 import { sortFindings } from '../evaluate/evaluate.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+const JSON_SCHEMA_VERSION = 1;
 
 /** The schema's `accounts[]` entry: the model's AccountResult, with `source` as text (`aws` or the file's path). */
 export interface JsonAccount {

@@ -5,7 +5,7 @@
  */
 
 /** Zero-width space: breaks `@mentions`, `#references` and autolinks without showing. */
-export const ZWSP = '\u200b';
+const ZWSP = '\u200b';
 
 /**
  * C0/C1 controls (newlines included), line/paragraph separators, and the bidirectional overrides and

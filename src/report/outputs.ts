@@ -32,7 +32,7 @@ export interface HistoryCounts {
 }
 
 /** Until the pipeline reads GitHub's history: unknown history, nothing due. */
-export const NO_HISTORY: HistoryCounts = {
+const NO_HISTORY: HistoryCounts = {
   newFindings: null,
   resolvedFindings: null,
   keysDue: 0,
@@ -42,7 +42,14 @@ export const NO_HISTORY: HistoryCounts = {
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 export function buildOutputs(
   result: AuditResult,
-  opts: { sarifFile: string; jsonFile: string; issues: IssueSyncOutcome | null; history?: HistoryCounts },
+  opts: {
+    sarifFile: string;
+    jsonFile: string;
+    issues: IssueSyncOutcome | null;
+    history?: HistoryCounts;
+    /** Counts of the Security Hub import; absent or null when it did not run (outputs are 0). */
+    securityHub?: { imported: number; archived: number } | null;
+  },
 ): Record<OutputName, string> {
   const h = opts.history ?? NO_HISTORY;
   const c = countResult(result);
@@ -64,6 +71,8 @@ export function buildOutputs(
     'resolved-findings': h.resolvedFindings === null ? '' : String(h.resolvedFindings),
     'keys-due': String(h.keysDue),
     'keys-deactivated': String(h.keysDeactivated),
+    'security-hub-imported': String(opts.securityHub?.imported ?? 0),
+    'security-hub-archived': String(opts.securityHub?.archived ?? 0),
   };
 }
 

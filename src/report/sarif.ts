@@ -13,7 +13,7 @@ import { describeCreation, describeUse } from './format.js';
 
 /** GitHub rejects a run with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';

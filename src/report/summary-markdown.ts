@@ -4,7 +4,7 @@
  * untrusted string is escaped. It fits GitHub's limit per step: when too big, each block gets what is
  * left, most important first.
  */
-import type { AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import type { AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
 import { shellQuote } from './format.js';
 import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
 import { plural } from './outputs.js';
@@ -34,6 +34,7 @@ const MAX_NAME = 128;
 
 export interface SummaryOptions extends SummaryFiles {
   issues?: IssueSyncOutcome | null;
+  securityHub?: SecurityHubOutcome | null;
   maxBytes?: number;
   /**
    * The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`): links its code
@@ -374,6 +375,27 @@ function issuesBlock({ m }: Ctx): string {
   return m.issues ? issuesText(m.issues) : '';
 }
 
+/** Security Hub warnings listed at most; the rest are counted (every one is also in the log). */
+const MAX_SECURITY_HUB_WARNINGS = 20;
+
+function securityHubBlock({ m }: Ctx): string {
+  const h = m.securityHub;
+  if (!h) return '';
+  const lines = [
+    '#### AWS Security Hub',
+    '',
+    `${plural(h.imported, 'active finding')} imported, ${plural(h.archived, 'finding')} archived` +
+      (h.warnings.length > 0 ? `, ${plural(h.warnings.length, 'warning')}.` : '.'),
+  ];
+  const listed = h.warnings.slice(0, MAX_SECURITY_HUB_WARNINGS);
+  if (listed.length > 0) {
+    lines.push('', ...listed.map((w) => `- ⚠️ ${renderNote(w)}`));
+    const rest = h.warnings.length - listed.length;
+    if (rest > 0) lines.push(`- _and ${plural(rest, 'more warning')} (see the log)_`);
+  }
+  return lines.join('\n');
+}
+
 function footerBlock({ m, json }: Ctx): string {
   const files = `Full report: JSON ${json} · SARIF ${codeSpan(m.files.sarifFile)}`;
   if (m.mode !== 'offline') return files;
@@ -401,6 +423,7 @@ const BLOCKS: readonly { name: string; priority: number; render: Block }[] = [
   { name: 'dropped', priority: 3, render: droppedBlock },
   { name: 'notes', priority: 4, render: notesBlock },
   { name: 'issues', priority: 1, render: issuesBlock },
+  { name: 'securityHub', priority: 1, render: securityHubBlock },
   { name: 'footer', priority: 1, render: footerBlock },
 ];
 
@@ -408,7 +431,7 @@ function join(parts: string[]): string {
   return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
 
-export function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTES): string {
+function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTES): string {
   const json = codeSpan(m.files.jsonFile);
   const c: Ctx = {
     m,

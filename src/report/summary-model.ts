@@ -3,7 +3,7 @@
  * built once from the audit result, pure, nothing escaped yet. Each section is a field, so a new
  * section is one field here and one block in each renderer.
  */
-import type { AccountResult, AuditResult, Finding, IssueSyncOutcome } from '../model.js';
+import type { AccountResult, AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import {
   describeUse,
@@ -24,7 +24,7 @@ export const MAX_FIX_BLOCKS = 50;
 /** Longest message (note, error, justification) shown. */
 export const MAX_MESSAGE = 1_000;
 /** Longest message shown in a table cell. */
-export const MAX_CELL_MESSAGE = 200;
+const MAX_CELL_MESSAGE = 200;
 
 /** The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`). */
 export interface Repository {
@@ -39,7 +39,7 @@ export interface SummaryFiles {
 }
 
 /** A piece of a note: text, or a name quoted in the note (shown as code, copied exactly). */
-export type NotePart = string | { code: string };
+type NotePart = string | { code: string };
 
 export interface Note {
   /** The whole note, as written. */
@@ -111,6 +111,8 @@ export interface SummaryModel {
   /** The notes, without the offline caveat (it has its own place, under the verdict). */
   notes: Note[];
   issues: IssueSyncOutcome | null;
+  /** What the Security Hub import did; null when it did not run (`security-hub` off, or offline). */
+  securityHub: { imported: number; archived: number; warnings: Note[] } | null;
   files: SummaryFiles;
 }
 
@@ -173,7 +175,7 @@ export function shortError(a: AccountResult): string {
 }
 
 /** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
-export const OFFLINE_CAVEAT =
+const OFFLINE_CAVEAT =
   'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
   'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
   'Run a live audit to confirm findings against the API.';
@@ -223,7 +225,7 @@ function findingRow(f: Finding, asOf: string, historyKnown: boolean): FindingRow
 }
 
 /** `Since earlier runs: 2 new, 1 resolved.`, or why the history was not available. */
-export function changesText(result: AuditResult): string | null {
+function changesText(result: AuditResult): string | null {
   const h = result.history;
   if (!h) return null;
   if (!h.available) {
@@ -243,7 +245,11 @@ export function changesText(result: AuditResult): string | null {
 
 export function buildSummaryModel(
   result: AuditResult,
-  opts: SummaryFiles & { issues?: IssueSyncOutcome | null; repository?: Repository | null },
+  opts: SummaryFiles & {
+    issues?: IssueSyncOutcome | null;
+    securityHub?: SecurityHubOutcome | null;
+    repository?: Repository | null;
+  },
 ): SummaryModel {
   const counts = countResult(result);
   const byAccount = perAccount(result.findings);
@@ -295,6 +301,13 @@ export function buildSummaryModel(
       ...(rem?.warnings ?? []),
     ].map(note),
     issues: opts.issues ?? null,
+    securityHub: opts.securityHub
+      ? {
+          imported: opts.securityHub.imported,
+          archived: opts.securityHub.archived,
+          warnings: opts.securityHub.warnings.map(note),
+        }
+      : null,
     files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
   };
 }

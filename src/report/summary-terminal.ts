@@ -1,5 +1,5 @@
 /** The summary for a terminal (the CLI): the same model as the job summary, as plain columns of text. */
-import type { AuditResult, Finding } from '../model.js';
+import type { AuditResult, Finding, SecurityHubOutcome } from '../model.js';
 import { oneLine, truncate, visibleInvisibles } from './markdown.js';
 import { plural } from './outputs.js';
 import { SARIF_MAX_RESULTS } from './sarif.js';
@@ -116,7 +116,14 @@ function noteLines(m: SummaryModel): string[] {
   return extra;
 }
 
-export function renderTerminalModel(m: SummaryModel): string {
+function securityHubLines(h: NonNullable<SummaryModel['securityHub']>): string {
+  return [
+    `  ${plural(h.imported, 'active finding')} imported, ${plural(h.archived, 'finding')} archived`,
+    ...h.warnings.map((w) => `  warning: ${plain(w.text, MAX_MESSAGE)}`),
+  ].join('\n');
+}
+
+function renderTerminalModel(m: SummaryModel): string {
   const out: string[] = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
   if (m.changes !== null) out.push(plain(m.changes, MAX_MESSAGE));
   if (m.caveat !== null) out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), MAX_MESSAGE)}`);
@@ -168,10 +175,14 @@ export function renderTerminalModel(m: SummaryModel): string {
   if (m.failedAccounts.length > 0) section('Accounts that could not be audited', failedLines(m));
   const notes = noteLines(m);
   if (notes.length > 0) section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
+  if (m.securityHub !== null) section('AWS Security Hub', securityHubLines(m.securityHub));
   out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
   return out.join('\n');
 }
 
-export function renderTerminal(result: AuditResult, files: SummaryFiles): string {
-  return renderTerminalModel(buildSummaryModel(result, files));
+export function renderTerminal(
+  result: AuditResult,
+  opts: SummaryFiles & { securityHub?: SecurityHubOutcome | null },
+): string {
+  return renderTerminalModel(buildSummaryModel(result, opts));
 }

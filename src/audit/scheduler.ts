@@ -1,0 +1,181 @@
+/**
+ * Organization-scale scheduling of the live audit (DESIGN §7): report generation is AWS's work, so every
+ * target account's report is started early and the organization waits for generation about once, not
+ * once per round of `concurrency` accounts.
+ *
+ * - Start: `startAccount(id)` (AssumeRole + the account's first `GenerateCredentialReport`) for every
+ *   account, `startLimit` at a time (cheap calls; a wider limit than `concurrency`).
+ * - Poll: accounts whose report is still generating are polled when their own poll budget says (the
+ *   `retryInMs` of their last answer), the ones started first first, at most `startLimit` polls at once.
+ * - Audit: `auditReady(handle)` (fetch, parse, enrich) for accounts whose report is ready, `concurrency`
+ *   at a time, in the order they were started: parsing and enrichment stay bounded by `concurrency`.
+ *
+ * Pure orchestration over injected functions (no AWS, no timers of its own: `sleep` and `now` are
+ * injected). One broken account never hides the others: a start, poll or audit that rejects becomes
+ * `failed(accountId, error)` for that account alone. Results come back in the order of `accountIds`.
+ */
+
+/** An answer about an account's report: ready, or ask again in `retryInMs` (from its own poll budget). */
+export type ReportAnswer = { ready: true } | { ready: false; retryInMs: number };
+
+export interface ScheduledAccount<H> {
+  handle: H;
+  /** The answer of the first `GenerateCredentialReport`. */
+  answer: ReportAnswer;
+}
+
+export interface SchedulerDeps<H, R> {
+  /** AssumeRole + the first `GenerateCredentialReport` (the call budget's own first call, not an extra). */
+  startAccount(accountId: string): Promise<ScheduledAccount<H>>;
+  /** One more `GenerateCredentialReport`; rejects when the account's poll budget is spent. */
+  poll(handle: H): Promise<ReportAnswer>;
+  /** Fetches, parses and enriches an account whose report is ready. */
+  auditReady(handle: H): Promise<R>;
+  /** The result of an account whose start, poll or audit failed. */
+  failed(accountId: string, error: unknown): R;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  /** Accounts fetched, parsed and enriched at once (the `concurrency` input). */
+  concurrency: number;
+  /** Reports started (and polled) at once; default 32. */
+  startLimit?: number;
+}
+
+export const DEFAULT_START_LIMIT = 32;
+
+interface Entry<H> {
+  index: number;
+  accountId: string;
+  handle: H;
+  dueAt: number;
+}
+
+/** A promise that resolves at the next `notify()`: how waiting workers learn that something changed. */
+class Signal {
+  private resolve: () => void = () => {};
+  private current = this.fresh();
+  private fresh(): Promise<void> {
+    return new Promise<void>((r) => (this.resolve = r));
+  }
+  get next(): Promise<void> {
+    return this.current;
+  }
+  notify(): void {
+    const resolve = this.resolve;
+    this.current = this.fresh();
+    resolve();
+  }
+}
+
+const limitOf = (n: number | undefined, fallback: number): number =>
+  Math.max(1, Number.isFinite(n) ? Math.floor(n as number) : fallback);
+
+/** Audits `accountIds` with every report started early; see the module comment. Never rejects. */
+export async function runScheduled<H, R>(
+  accountIds: readonly string[],
+  options: SchedulerOptions,
+  deps: SchedulerDeps<H, R>,
+): Promise<R[]> {
+  const concurrency = limitOf(options.concurrency, 1);
+  const startLimit = limitOf(options.startLimit, DEFAULT_START_LIMIT);
+  const results = new Array<R>(accountIds.length);
+  const ready: Entry<H>[] = []; // sorted by start order
+  const waiting: Entry<H>[] = [];
+  const signal = new Signal();
+  let nextStart = 0;
+  let startsInFlight = 0;
+
+  const fail = (index: number, err: unknown): void => {
+    results[index] = deps.failed(accountIds[index] as string, err);
+  };
+  const settle = (entry: Entry<H>, answer: ReportAnswer): void => {
+    if (answer.ready) {
+      let i = ready.length;
+      while (i > 0 && (ready[i - 1] as Entry<H>).index > entry.index) i--;
+      ready.splice(i, 0, entry);
+    } else {
+      entry.dueAt = deps.now() + Math.max(0, answer.retryInMs);
+      waiting.push(entry);
+    }
+  };
+  const startsLeft = (): boolean => nextStart < accountIds.length || startsInFlight > 0;
+
+  async function starter(): Promise<void> {
+    while (nextStart < accountIds.length) {
+      const index = nextStart++;
+      const accountId = accountIds[index] as string;
+      startsInFlight++;
+      try {
+        const { handle, answer } = await deps.startAccount(accountId);
+        settle({ index, accountId, handle, dueAt: 0 }, answer);
+      } catch (err) {
+        fail(index, err);
+      } finally {
+        startsInFlight--;
+        signal.notify();
+      }
+    }
+  }
+
+  async function poller(): Promise<void> {
+    for (;;) {
+      const changed = signal.next;
+      if (waiting.length === 0) {
+        if (!startsLeft()) return;
+        await changed;
+        continue;
+      }
+      const now = deps.now();
+      const due = waiting
+        .filter((e) => e.dueAt <= now)
+        .sort((a, b) => a.index - b.index)
+        .slice(0, startLimit);
+      if (due.length === 0) {
+        const soonest = Math.min(...waiting.map((e) => e.dueAt));
+        await Promise.race([deps.sleep(soonest - now), changed]);
+        continue;
+      }
+      for (const e of due) waiting.splice(waiting.indexOf(e), 1);
+      await Promise.all(
+        due.map(async (e) => {
+          try {
+            settle(e, await deps.poll(e.handle));
+          } catch (err) {
+            fail(e.index, err);
+          }
+        }),
+      );
+      signal.notify();
+    }
+  }
+
+  let polling = true;
+  async function worker(): Promise<void> {
+    for (;;) {
+      const changed = signal.next;
+      const entry = ready.shift();
+      if (entry) {
+        try {
+          results[entry.index] = await deps.auditReady(entry.handle);
+        } catch (err) {
+          fail(entry.index, err);
+        }
+        continue;
+      }
+      if (!polling && ready.length === 0) return;
+      await changed;
+    }
+  }
+
+  const starters = Array.from({ length: Math.min(startLimit, accountIds.length) }, () => starter());
+  const workers = Array.from({ length: Math.min(concurrency, accountIds.length) }, () => worker());
+  // the poller runs beside the starts: the first accounts' reports are polled while later ones start
+  await Promise.all([Promise.all(starters), poller()]);
+  polling = false;
+  signal.notify();
+  await Promise.all(workers);
+  return results;
+}
