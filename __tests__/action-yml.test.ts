@@ -48,6 +48,11 @@ const DESIGN_INPUTS = [
   'max-issues',
   'github-token',
   'category',
+  'remediate',
+  'remediation-role-name',
+  'remediate-after-days',
+  'remediate-reasons',
+  'max-remediations',
   'security-hub',
   'security-hub-region',
 ];
@@ -70,6 +75,10 @@ const DESIGN_DEFAULTS: Record<string, string> = {
   'issue-labels': 'security',
   'max-issues': '20',
   'github-token': '${{ github.token }}',
+  remediate: 'off',
+  'remediate-after-days': '14',
+  'remediate-reasons': 'never-used',
+  'max-remediations': '10',
   'security-hub': 'false',
 };
 const DESIGN_OUTPUTS = [
@@ -84,6 +93,10 @@ const DESIGN_OUTPUTS = [
   'issues-updated',
   'issues-closed',
   'issues-skipped',
+  'new-findings',
+  'resolved-findings',
+  'keys-due',
+  'keys-deactivated',
   'security-hub-imported',
   'security-hub-archived',
 ];

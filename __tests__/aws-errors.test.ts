@@ -231,6 +231,7 @@ describeWithMoto('describeAwsError with real SDK errors (moto behind the fault p
       securityHub: false,
       securityHubRegion: TEST_REGION,
       category: null,
+      remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     };
   }
   const deps = {

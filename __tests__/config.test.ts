@@ -105,6 +105,7 @@ describe('parseConfig: defaults', () => {
       securityHub: false,
       securityHubRegion: 'us-east-1',
       category: null,
+      remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     });
   });
 
@@ -387,6 +388,75 @@ describe('parseConfig: bad values', () => {
     const e = errorOf({ scope: 'x'.repeat(500) });
     expect(e.message).toContain(`"${'x'.repeat(80)}…"`);
     expect(e.message).not.toContain('x'.repeat(81));
+  });
+});
+
+describe('parseConfig: remediation (DESIGN §8)', () => {
+  it('is off by default; plan and deactivate take the role, notice period, reasons and cap', () => {
+    expect(parse({}).remediation).toEqual({
+      mode: 'off',
+      roleName: null,
+      afterDays: 14,
+      reasons: ['never-used'],
+      max: 10,
+    });
+    expect(
+      parse({
+        remediate: 'Deactivate',
+        'remediation-role-name': '/security/IamKeyRemediation',
+        'remediate-after-days': '30',
+        'remediate-reasons': 'never-used, unused, never-used',
+        'max-remediations': '3',
+      }).remediation,
+    ).toEqual({
+      mode: 'deactivate',
+      roleName: 'security/IamKeyRemediation',
+      afterDays: 30,
+      reasons: ['never-used', 'unused'],
+      max: 3,
+    });
+    expect(parse({ remediate: 'plan', 'remediation-role-name': 'R' }).remediation.mode).toBe('plan');
+  });
+
+  it.each<[string, RawInputs, InputName, string]>([
+    ['an unknown mode', { remediate: 'delete' }, 'remediate', 'one of off, plan, deactivate'],
+    [
+      'plan without a role',
+      { remediate: 'plan' },
+      'remediation-role-name',
+      'required with "remediate: plan"',
+    ],
+    [
+      'deactivate without a role',
+      { remediate: 'deactivate' },
+      'remediation-role-name',
+      'required with "remediate: deactivate"',
+    ],
+    [
+      'a role ARN instead of a name',
+      { remediate: 'plan', 'remediation-role-name': 'arn:aws:iam::111122223333:role/R' },
+      'remediation-role-name',
+      'an IAM role name with an optional path',
+    ],
+    [
+      'remediation offline',
+      { remediate: 'plan', 'remediation-role-name': 'R', 'credential-report': 'reports/a.csv' },
+      'remediate',
+      'remediate: off for an offline audit',
+    ],
+    ['no notice period', { 'remediate-after-days': '0' }, 'remediate-after-days', 'from 1 to 3650'],
+    ['a fractional notice period', { 'remediate-after-days': '1.5' }, 'remediate-after-days', 'whole number'],
+    ['an unknown reason', { 'remediate-reasons': 'never-used, stale' }, 'remediate-reasons', '"stale"'],
+    ['a cap of zero', { 'max-remediations': '0' }, 'max-remediations', 'from 1 to 10000'],
+  ])('rejects %s', (_what, raw, input, expected) => {
+    const e = errorOf(raw);
+    expect(e.input).toBe(input);
+    expect(e.message).toContain(`Input "${input}"`);
+    expect(e.message).toContain(expected);
+  });
+
+  it('allows credential-report with remediate: off', () => {
+    expect(parse({ remediate: 'off', 'credential-report': 'reports/a.csv' }).remediation.mode).toBe('off');
   });
 });
 

@@ -253,6 +253,11 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
         'issues-updated': '0',
         'issues-closed': '0',
         'issues-skipped': '0',
+        // the repository has no alerts of this tool yet: every finding is new, nothing resolved
+        'new-findings': '4',
+        'resolved-findings': '0',
+        'keys-due': '0',
+        'keys-deactivated': '0',
         'security-hub-imported': '0',
         'security-hub-archived': '0',
       });
@@ -662,10 +667,12 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
         ),
       );
       expect(run.summary).toContain(AMBIENT_ACCOUNT);
-      // no OIDC, no role assumption, no GitHub calls
+      // no OIDC, no role assumption; one GitHub call: the listing of this tool's open alerts (history)
       expect(oidc.issued.length).toBe(oidcIssuedBefore);
       expect(aws.count('AssumeRoleWithWebIdentity') + aws.count('AssumeRole')).toBe(0);
-      expect(gh.requests).toEqual([]);
+      expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        `GET /repos/${gh.owner}/${gh.repo}/code-scanning/alerts`,
+      ]);
       expect(aws.counts(AMBIENT_ACCOUNT)).toEqual({
         GetCallerIdentity: 1,
         GenerateCredentialReport: 1,

@@ -30,6 +30,8 @@ const FINDING_KEYS = [
   'justification',
   'exemptionExpired',
   'location',
+  'firstSeenAt',
+  'remediation',
 ].sort();
 
 const ACCOUNT_KEYS = [
@@ -94,7 +96,8 @@ describe('buildJsonReport', () => {
     expect(report.findings.map((f) => f.exempted)).toEqual([false, false, true]);
     expect(report.findings[2]!.justification).toBe('CI key SEC-1');
     expect(report.findings[1]).toMatchObject({ reason: 'unused', keySlot: 2, keyLastUsedService: 's3' });
-    expect(report.findings[0]).toEqual(result.findings[0]);
+    // DESIGN §8's fields are always there: null until the history is read, null while remediate is off
+    expect(report.findings[0]).toEqual({ ...result.findings[0], firstSeenAt: null, remediation: null });
   });
 
   it('does not leak extra properties and round-trips through JSON', () => {

@@ -46,6 +46,7 @@ function config(over: Partial<Config> = {}): Config {
     securityHub: false,
     securityHubRegion: TEST_REGION,
     category: null,
+    remediation: { mode: 'off', roleName: null, afterDays: 14, reasons: ['never-used'], max: 10 },
     ...over,
   };
 }

@@ -15,6 +15,10 @@ const OUTPUT_NAMES = [
   'issues-updated',
   'issues-closed',
   'issues-skipped',
+  'new-findings',
+  'resolved-findings',
+  'keys-due',
+  'keys-deactivated',
   'security-hub-imported',
   'security-hub-archived',
 ].sort();
@@ -36,6 +40,27 @@ const withFindings = makeResult({
 describe('buildOutputs', () => {
   it('has exactly the outputs of action.yml', () => {
     expect(Object.keys(buildOutputs(makeResult(), { ...files, issues: null })).sort()).toEqual(OUTPUT_NAMES);
+  });
+
+  it('sets the history and remediation outputs: empty when the history is unknown, 0 when nothing is due', () => {
+    const none = buildOutputs(makeResult(), { ...files, issues: null });
+    expect([
+      none['new-findings'],
+      none['resolved-findings'],
+      none['keys-due'],
+      none['keys-deactivated'],
+    ]).toEqual(['', '', '0', '0']);
+    const some = buildOutputs(makeResult(), {
+      ...files,
+      issues: null,
+      history: { newFindings: 2, resolvedFindings: 0, keysDue: 5, keysDeactivated: 3 },
+    });
+    expect([
+      some['new-findings'],
+      some['resolved-findings'],
+      some['keys-due'],
+      some['keys-deactivated'],
+    ]).toEqual(['2', '0', '5', '3']);
   });
 
   it('reports the Security Hub counts, 0 when the import did not run', () => {

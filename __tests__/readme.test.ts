@@ -7,7 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import { AWS_OPERATIONS, MEMBER_ROLE_ACTIONS, SECURITY_HUB_ACTIONS } from '../src/aws/operations.js';
+import {
+  AWS_OPERATIONS,
+  MEMBER_ROLE_ACTIONS,
+  REMEDIATION_ROLE_ACTIONS,
+  SECURITY_HUB_ACTIONS,
+} from '../src/aws/operations.js';
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -125,11 +130,35 @@ describe('least-privilege policies in the README and the CloudFormation template
     );
   }
 
+  interface SidStatement extends Statement {
+    Sid?: string;
+    Resource?: unknown;
+  }
+  const remediation = [...REMEDIATION_ROLE_ACTIONS].sort();
+  const iamActionsOf = (statements: SidStatement[]) =>
+    [...new Set(statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith('iam:')))].sort();
+
+  type Template = {
+    Resources: Record<
+      string,
+      { Properties: { Policies?: Array<{ PolicyDocument: { Statement: SidStatement[] } }> } }
+    >;
+  };
+  const templateOf = (file: string) =>
+    parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as Template;
+  const statementsOf = (t: Template, resource?: string) =>
+    Object.entries(t.Resources)
+      .filter(([name]) => resource === undefined || name === resource)
+      .flatMap(([, r]) => r.Properties.Policies ?? [])
+      .flatMap((p) => p.PolicyDocument.Statement);
+
+  const readmeStatements = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+    .map((m) => JSON.parse(m[1]!) as { Statement: SidStatement[] })
+    .flatMap((p) => p.Statement);
+
   it('grant exactly the IAM actions the audit calls, and the Security Hub ones only as optional', () => {
-    const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map(
-      (m) => JSON.parse(m[1]!) as { Statement: Statement[] },
-    );
-    expectSplit(granted(policies.flatMap((p) => p.Statement)));
+    // the remediation role's statement is checked on its own below
+    expectSplit(granted(readmeStatements.filter((st) => st.Sid !== 'DeactivateDueKeys')));
 
     for (const file of ['audit-role.yaml', 'member-role.yaml']) {
       const template = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', file), 'utf8')) as {
@@ -144,8 +173,9 @@ describe('least-privilege policies in the README and the CloudFormation template
           }
         >;
       };
-      const statements = Object.values(template.Resources)
-        .flatMap((r) => r.Properties.Policies ?? [])
+      const statements = Object.entries(template.Resources)
+        .filter(([name]) => name !== 'RemediationRole')
+        .flatMap(([, r]) => r.Properties.Policies ?? [])
         .flatMap((p) => p.PolicyDocument.Statement);
       expectSplit(granted(statements));
       // optional means off unless asked for
@@ -156,10 +186,55 @@ describe('least-privilege policies in the README and the CloudFormation template
     }
   });
 
+  it('give the remediation role only the three actions it calls, on users, and never a delete', () => {
+    const readmeRemediation = readmeStatements.filter((st) => st.Sid === 'DeactivateDueKeys');
+    expect(readmeRemediation).toHaveLength(1);
+    expect(iamActionsOf(readmeRemediation)).toEqual(remediation);
+    expect(readmeRemediation[0]!.Resource).toBe('arn:aws:iam::*:user/*');
+    const cfn = statementsOf(templateOf('member-role.yaml'), 'RemediationRole');
+    expect(iamActionsOf(cfn)).toEqual(remediation);
+    expect(cfn.map((st) => st.Resource)).toEqual([
+      { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*' },
+    ]);
+    expect(
+      readme + readFileSync(join(ROOT, 'examples', 'cloudformation', 'member-role.yaml'), 'utf8'),
+    ).not.toMatch(/iam:Delete/);
+  });
+
+  it('let only the audit role assume the remediation role, and only when asked for', () => {
+    const t = parse(readFileSync(join(ROOT, 'examples', 'cloudformation', 'member-role.yaml'), 'utf8')) as {
+      Resources: {
+        RemediationRole: { Condition: string; Properties: { AssumeRolePolicyDocument: unknown } };
+      };
+      Conditions: Record<string, unknown>;
+    };
+    expect(t.Resources.RemediationRole.Condition).toBe('MakeRemediationRole');
+    expect(t.Conditions.MakeRemediationRole).toEqual({
+      'Fn::Equals': [{ Ref: 'CreateRemediationRole' }, 'true'],
+    });
+    expect(t.Resources.RemediationRole.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: { Ref: 'AuditRoleArn' } }, Action: 'sts:AssumeRole' }],
+    });
+    const audit = statementsOf(templateOf('audit-role.yaml')).find(
+      (st) => st.Sid === 'ChainIntoRemediationRoles',
+    );
+    expect(audit?.Resource).toEqual({
+      'Fn::Sub': 'arn:${AWS::Partition}:iam::*:role/${RemediationRoleName}',
+    });
+  });
+
+  it('ships the plan-nightly, deactivate-weekly workflow', () => {
+    const wf = readFileSync(join(ROOT, 'examples', 'workflows', 'remediate.yml'), 'utf8');
+    const doc = parse(wf) as { on: { schedule: Array<{ cron: string }> } };
+    expect(doc.on.schedule.map((x) => x.cron)).toEqual(['17 3 * * *', '47 4 * * 1']);
+    expect(wf).toContain(
+      "remediate: ${{ github.event.schedule == '47 4 * * 1' && 'deactivate' || inputs.remediate || 'plan' }}",
+    );
+  });
+
   it('name every action the operations table says a policy must grant, and no other', () => {
-    const granted = AWS_OPERATIONS.filter((o) => o.granted)
-      .map((o) => o.iamAction)
-      .sort();
+    const granted = [...new Set(AWS_OPERATIONS.filter((o) => o.granted).map((o) => o.iamAction))].sort();
     expect([...new Set(readmeActions())].sort()).toEqual(granted);
     const templates = ['audit-role.yaml', 'member-role.yaml'].flatMap((f) => templateActions(f, true));
     expect([...new Set(templates)].sort()).toEqual(granted);

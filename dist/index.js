@@ -82675,7 +82675,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3897:
+/***/ 2928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82687,154 +82687,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __nccwpck_require__(6990);
-;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
-const DAY_MS = 86_400_000;
-const ROOT_USER = '<root_account>';
-/** `2026-11-27T20:47:26Z`: ISO 8601 in UTC, to the second (milliseconds dropped, not rounded). */
-function toIsoSecond(ms) {
-    const floored = Math.floor(ms / 1000) * 1000;
-    return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** `20261127T204726Z`: the compact form used in SARIF locations. */
-function compactSecond(ms) {
-    return toIsoSecond(ms).replace(/[-:]/g, '');
-}
-/** Characters kept as they are in a location path; IAM names and paths only use `[\w+=,.@/-]`. */
-const SAFE = /[A-Za-z0-9._~+=,@/-]/;
-/** Percent-encodes one path segment so the location is a valid relative URI reference. */
-function encodeSegment(segment) {
-    if (/^\.+$/.test(segment))
-        return segment.replace(/\./g, '%2E'); // `.` / `..` would be resolved away
-    let out = '';
-    for (const ch of segment) {
-        if (SAFE.test(ch))
-            out += ch;
-        else
-            for (const byte of Buffer.from(ch, 'utf8'))
-                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return out;
-}
-/** The part of a user ARN after `user/`: the user's path (without the leading slash) and name. */
-function userPathAndName(userArn) {
-    const i = userArn.indexOf(':user/');
-    return i >= 0 ? userArn.slice(i + ':user/'.length) : userArn;
-}
-/**
- * The SARIF artifact path naming one key (DESIGN §4):
- * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
- * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
- * and never equal to a dated location.
- */
-function keyLocation(k) {
-    const userPart = userPathAndName(k.userArn)
-        .split('/')
-        .filter((s) => s !== '')
-        .map(encodeSegment)
-        .join('/');
-    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
-    if (k.keyCreatedAt === null)
-        return `${prefix}unknown-slot${k.slot}`;
-    const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
-}
-/** True when both keys of the user have a creation time and it is the same second. */
-function keysShareSecond(user) {
-    const [a, b] = user.keys;
-    return (a.lastRotated !== null &&
-        b.lastRotated !== null &&
-        Math.floor(a.lastRotated / 1000) === Math.floor(b.lastRotated / 1000));
-}
-function compareFindings(a, b) {
-    if (a.accountId !== b.accountId)
-        return a.accountId < b.accountId ? -1 : 1;
-    if (a.userArn !== b.userArn)
-        return a.userArn < b.userArn ? -1 : 1;
-    return a.keySlot - b.keySlot;
-}
-/** Sorts findings by account, user ARN (code-unit order) and slot, in place; returns the array. */
-function sortFindings(findings) {
-    return findings.sort(compareFindings);
-}
-/**
- * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
- * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
- * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
- */
-function unnecessaryReason(lastUsed, asOf, unusedDays) {
-    if (lastUsed === null)
-        return 'never-used';
-    if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS)
-        return 'unused';
-    return null;
-}
-function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
-    if (!key.active)
-        return null;
-    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
-    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
-    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
-    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
-        return null;
-    const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
-    if (reason === null)
-        return null;
-    return {
-        accountId,
-        userName: user.user,
-        userArn: user.arn,
-        keySlot: key.slot,
-        accessKeyId: null,
-        reason,
-        userCreatedAt: toIsoSecond(user.userCreationTime),
-        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
-        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
-        keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
-        keyLastUsedService: key.lastUsedService,
-        keyLastUsedRegion: key.lastUsedRegion,
-        passwordLastUsedAt: user.passwordLastUsed === null ? null : toIsoSecond(user.passwordLastUsed),
-        mfaActive: user.mfaActive,
-        exempted: false,
-        justification: null,
-        exemptionExpired: false,
-        location: keyLocation({
-            accountId,
-            userArn: user.arn,
-            keyCreatedAt: key.lastRotated,
-            slot: key.slot,
-            sameSecond,
-        }),
-    };
-}
-/**
- * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
- * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
- */
-function evaluateReport(report, settings, asOf) {
-    const findings = [];
-    // Null only for a report without user rows: then there is nothing to evaluate.
-    const accountId = report.accountId;
-    if (accountId === null)
-        return findings;
-    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
-    // the first row of its user ARN.
-    const seen = new Set();
-    for (const user of report.users) {
-        if (seen.has(user.arn))
-            continue;
-        seen.add(user.arn);
-        if (!user.passwordEnabled || user.user === ROOT_USER)
-            continue;
-        const sameSecond = keysShareSecond(user);
-        for (const key of user.keys) {
-            const f = evaluateKey(accountId, user, key, settings, asOf, sameSecond);
-            if (f)
-                findings.push(f);
-        }
-    }
-    return sortFindings(findings);
-}
-
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __nccwpck_require__(1632);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __nccwpck_require__(9378);
 // EXTERNAL MODULE: ./src/credentials/session.ts + 1 modules
@@ -85258,7 +85112,7 @@ const REQUIRED_COLUMNS = [
 ];
 /** Values AWS writes where there is no date or no value. */
 const NO_VALUE = new Set(['n/a', 'not_supported', 'no_information']);
-const parse_ROOT_USER = '<root_account>';
+const ROOT_USER = '<root_account>';
 const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 /** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
@@ -85444,7 +85298,7 @@ function readRow(source, columns, headerWidth, record, line) {
     const row = new Row(source, columns, record, line);
     const name = row.raw('user');
     const arn = row.raw('arn').trim();
-    if (name === parse_ROOT_USER) {
+    if (name === ROOT_USER) {
         const m = ROOT_ARN.exec(arn);
         if (!m)
             throw row.fail('arn', 'arn:PARTITION:iam::ACCOUNT:root for the <root_account> row');
@@ -85938,7 +85792,7 @@ function withLiveCreation(f, key) {
     const userCreated = Date.parse(f.userCreatedAt);
     return {
         ...f,
-        keyCreatedAt: toIsoSecond(created),
+        keyCreatedAt: (0,evaluate/* toIsoSecond */.VE)(created),
         setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
     };
 }
@@ -85991,13 +85845,13 @@ function confirmFinding(finding, accessKeyId, use, ctx) {
         return null;
     // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
     // (with unused-days 0 only never-used keys fail, so any use resolves it).
-    if (unnecessaryReason(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
+    if ((0,evaluate/* unnecessaryReason */.bP)(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
         return null;
     return {
         ...finding,
         reason: 'unused',
         accessKeyId,
-        keyLastUsedAt: toIsoSecond(use.usedAt),
+        keyLastUsedAt: (0,evaluate/* toIsoSecond */.VE)(use.usedAt),
         keyLastUsedService: use.service,
         keyLastUsedRegion: use.region,
     };
@@ -86063,7 +85917,7 @@ function compile(globs) {
         .map((glob) => ({ glob, test: picomatch_default()(glob, { dot: true }) }));
 }
 function matchingGlob(matchers, f) {
-    const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
+    const candidates = [f.userName, f.userArn, (0,evaluate/* userPathAndName */.dq)(f.userArn)];
     for (const m of matchers) {
         if (candidates.some((c) => m.test(c)))
             return m.glob;
@@ -86283,7 +86137,7 @@ class LiveAccount {
         const known = {
             accountId,
             source: AWS_SOURCE,
-            asOf: toIsoSecond((config.asOf ?? deps.now()).getTime()),
+            asOf: (0,evaluate/* toIsoSecond */.VE)((config.asOf ?? deps.now()).getTime()),
             alias: null,
             reportGeneratedAt: null,
         };
@@ -86315,14 +86169,14 @@ class LiveAccount {
         const [fetched, aliases] = await (0,pool/* settleBoth */.FE)(fetchCredentialReport(iam, this.reportDeps, this.generation), (0,errors/* atStep */.cY)('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
         known.alias = aliases.AccountAliases?.[0] ?? null;
         const { report, generatedAt } = fetched;
-        known.reportGeneratedAt = toIsoSecond(generatedAt.getTime());
+        known.reportGeneratedAt = (0,evaluate/* toIsoSecond */.VE)(generatedAt.getTime());
         if (report.accountId !== null && report.accountId !== accountId) {
             throw new errors/* StepError */.zg('GetCredentialReport', new errors/* AccountMismatchError */.YW(accountId, report.accountId));
         }
         const asOf = (config.asOf ?? generatedAt).getTime();
-        known.asOf = toIsoSecond(asOf);
+        known.asOf = (0,evaluate/* toIsoSecond */.VE)(asOf);
         // 2. Candidate findings: the rule on the report.
-        const candidates = evaluateReport(report, config.rule, asOf);
+        const candidates = (0,evaluate/* evaluateReport */._s)(report, config.rule, asOf);
         // 3-4. The live facts of the flagged keys, and the final findings.
         const confirmed = await confirmFindings(iam, candidates, {
             concurrency: ENRICH_CONCURRENCY,
@@ -86522,7 +86376,7 @@ function failure(accountId, err, step, config, session, deps) {
     });
     const { error, hint } = described;
     deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-    const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
+    const asOf = (0,evaluate/* toIsoSecond */.VE)((config.asOf ?? deps.now()).getTime());
     return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
 }
 /** AssumeRole (when the account has a role) and the account's first `GenerateCredentialReport`. */
@@ -86712,7 +86566,7 @@ function unreadableNotes(report, source, accountId) {
  */
 async function auditReportFile(path, opts) {
     const asOfMs = opts.asOf.getTime();
-    const known = { source: fileSource(path), asOf: toIsoSecond(asOfMs) };
+    const known = { source: fileSource(path), asOf: (0,evaluate/* toIsoSecond */.VE)(asOfMs) };
     let report;
     try {
         report = await readReportFile(path, opts.maxReportBytes);
@@ -86727,7 +86581,7 @@ async function auditReportFile(path, opts) {
         return { account, findings: [] };
     }
     const accountId = report.accountId ?? accountIdFromFileName(path);
-    const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
+    const findings = applyExemptions((0,evaluate/* evaluateReport */._s)(report, opts.rule, asOfMs), {
         exemptUsers: opts.exemptUsers,
         tags: null,
         exemptionTag: opts.rule.exemptionTag,
@@ -86794,7 +86648,7 @@ function sourceText(account) {
 function assembleResult(opts) {
     const { config, audits } = opts;
     const accounts = audits.map((a) => a.account);
-    const findings = sortFindings(audits.flatMap((a) => a.findings));
+    const findings = (0,evaluate/* sortFindings */.Tc)(audits.flatMap((a) => a.findings));
     const okTimes = accounts.filter((a) => a.status === 'ok').map((a) => a.asOf);
     const asOf = config.asOf?.toISOString() ??
         (opts.mode === 'live' && okTimes.length > 0 ? okTimes.sort().at(-1) : opts.generatedAt.toISOString());
@@ -86831,6 +86685,7 @@ function assembleResult(opts) {
 /* harmony export */   wN: () => (/* binding */ ReportNeverPresentError),
 /* harmony export */   zg: () => (/* binding */ StepError)
 /* harmony export */ });
+/* unused harmony export isAccessDenied */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5499);
 /**
@@ -86925,6 +86780,11 @@ const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
 /** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
 function awsErrorName(err) {
     return facts(originalError(err)).name;
+}
+/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
+function isAccessDenied(err) {
+    const f = facts(originalError(err));
+    return (ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name)));
 }
 const ACCESS_DENIED = new Set([
     'AccessDenied',
@@ -87202,12 +87062,14 @@ function describeTransport({ f, where, detail, error }) {
 /* harmony export */   U$: () => (/* binding */ MEMBER_ROLE_ACTIONS),
 /* harmony export */   tl: () => (/* binding */ SECURITY_HUB_ACTIONS)
 /* harmony export */ });
-/* unused harmony export AWS_OPERATIONS */
+/* unused harmony exports AWS_OPERATIONS, REMEDIATION_ROLE_ACTIONS */
 /**
  * THE table of AWS operations the audit calls (DESIGN §6). Everything that names an operation derives
  * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
  * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
  * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
+ *
+ * The remediation role's operations come last (after the audit's own, which `operation()` finds first).
  *
  * Self-contained (no imports): `npm run bench` loads it from a plain Node script.
  */
@@ -87335,6 +87197,36 @@ const AWS_OPERATIONS = [
         granted: true,
         denied: "a warning: nothing more is imported into that account's Security Hub",
     },
+    {
+        command: 'ListAccessKeys',
+        iamAction: 'iam:ListAccessKeys',
+        step: 'ListAccessKeys',
+        role: 'remediation',
+        need: 'optional',
+        scope: 'account',
+        granted: true,
+        denied: 'warning: the due keys of that account cannot be checked again, so none is deactivated',
+    },
+    {
+        command: 'GetAccessKeyLastUsed',
+        iamAction: 'iam:GetAccessKeyLastUsed',
+        step: 'GetAccessKeyLastUsed',
+        role: 'remediation',
+        need: 'optional',
+        scope: 'account',
+        granted: true,
+        denied: 'warning: the due keys of that account cannot be checked again, so none is deactivated',
+    },
+    {
+        command: 'UpdateAccessKey',
+        iamAction: 'iam:UpdateAccessKey',
+        step: 'UpdateAccessKey',
+        role: 'remediation',
+        need: 'optional',
+        scope: 'account',
+        granted: true,
+        denied: 'warning: the due keys of that account stay Active; its audit results are unchanged',
+    },
 ];
 /** The operation of an SDK command name. */
 function operation(command) {
@@ -87354,6 +87246,8 @@ function actionsOf(role, need = 'required') {
 const MEMBER_ROLE_ACTIONS = actionsOf('member');
 /** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
 const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional');
+/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 
 
 /***/ }),
@@ -87399,6 +87293,7 @@ const LIST_INPUTS = new Set([
     'exempt-users',
     'credential-report',
     'issue-labels',
+    'remediate-reasons',
 ]);
 /** What the value looks like, for the help text. */
 const PLACEHOLDERS = {
@@ -87427,6 +87322,11 @@ const PLACEHOLDERS = {
     'github-token': 'TOKEN',
     'security-hub-region': 'REGION',
     category: 'CATEGORY',
+    remediate: 'off|plan|deactivate',
+    'remediation-role-name': 'NAME',
+    'remediate-after-days': 'DAYS',
+    'remediate-reasons': 'REASONS',
+    'max-remediations': 'N',
 };
 const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
 function isInput(name) {
@@ -87588,14 +87488,14 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 27 modules
-var audit = __nccwpck_require__(3897);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 26 modules
+var audit = __nccwpck_require__(2928);
 // EXTERNAL MODULE: ./src/publish/formats.ts
 var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
-var publish = __nccwpck_require__(1152);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
+var publish = __nccwpck_require__(6662);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -87655,6 +87555,9 @@ function failingRow(r) {
         plain(r.use, 200),
     ];
 }
+function withReported(m, r, cells) {
+    return m.showReported ? [...cells, r.reported ?? '-'] : cells;
+}
 function exemptedRow(r) {
     const f = r.finding;
     return [
@@ -87702,6 +87605,8 @@ function securityHubLines(h) {
 }
 function renderTerminalModel(m) {
     const out = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+    if (m.changes !== null)
+        out.push(plain(m.changes, summary_model/* MAX_MESSAGE */.h2));
     if (m.caveat !== null)
         out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), summary_model/* MAX_MESSAGE */.h2)}`);
     const section = (title, body) => out.push('', title, body);
@@ -87719,7 +87624,19 @@ function renderTerminalModel(m) {
         section('Accounts', columns(accountHeaders, m.accounts.map(accountRow)));
     if (m.failing.length > 0) {
         const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
-        section(m.findingsTitle, columns(headers, m.failing.map(failingRow)));
+        if (m.showReported)
+            headers.push('REPORTED');
+        section(m.findingsTitle, columns(headers, m.failing.map((r) => withReported(m, r, failingRow(r)))));
+    }
+    if (m.deactivated.length > 0) {
+        section('Deactivated by this run (restore with the command)', m.deactivated
+            .map(({ finding: f, restore }) => `  - ${plainId(f.userName)} in ${plain(f.accountId)}: ${restore}`)
+            .join('\n'));
+    }
+    if (m.wouldDeactivate && m.wouldDeactivate.length > 0) {
+        section('Would be deactivated (remediate: deactivate)', m.wouldDeactivate
+            .map((f) => `  - ${plainId(f.userName)} in ${plain(f.accountId)}, key ${f.accessKeyId ?? ''}`)
+            .join('\n'));
     }
     if (m.exempted.length > 0) {
         const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];
@@ -89881,11 +89798,21 @@ async function signIn(config, deps) {
     const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
         ? memberRoleArn(config.partition, accountId, roleName)
         : null;
+    const second = new Map();
     return {
         callerAccountId,
         callerArn,
         baseCredentials,
         roleArnFor,
+        assumeRoleIn(accountId, otherRole) {
+            const roleArn = memberRoleArn(config.partition, accountId, otherRole);
+            let credentials = second.get(roleArn);
+            if (!credentials) {
+                credentials = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
+                second.set(roleArn, credentials);
+            }
+            return { roleArn, credentials };
+        },
         credentialsFor(accountId) {
             const roleArn = roleArnFor(accountId);
             // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
@@ -89923,6 +89850,167 @@ function errorMessage(err) {
 function httpStatus(err) {
     const s = typeof err === 'object' && err !== null ? err.status : undefined;
     return typeof s === 'number' ? s : null;
+}
+
+
+/***/ }),
+
+/***/ 1632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   VE: () => (/* binding */ toIsoSecond),
+/* harmony export */   _s: () => (/* binding */ evaluateReport),
+/* harmony export */   bP: () => (/* binding */ unnecessaryReason),
+/* harmony export */   dq: () => (/* binding */ userPathAndName)
+/* harmony export */ });
+/* unused harmony export keyLocation */
+const DAY_MS = 86_400_000;
+const ROOT_USER = '<root_account>';
+/** `2026-11-27T20:47:26Z`: ISO 8601 in UTC, to the second (milliseconds dropped, not rounded). */
+function toIsoSecond(ms) {
+    const floored = Math.floor(ms / 1000) * 1000;
+    return new Date(floored).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** `20261127T204726Z`: the compact form used in SARIF locations. */
+function compactSecond(ms) {
+    return toIsoSecond(ms).replace(/[-:]/g, '');
+}
+/** Characters kept as they are in a location path; IAM names and paths only use `[\w+=,.@/-]`. */
+const SAFE = /[A-Za-z0-9._~+=,@/-]/;
+/** Percent-encodes one path segment so the location is a valid relative URI reference. */
+function encodeSegment(segment) {
+    if (/^\.+$/.test(segment))
+        return segment.replace(/\./g, '%2E'); // `.` / `..` would be resolved away
+    let out = '';
+    for (const ch of segment) {
+        if (SAFE.test(ch))
+            out += ch;
+        else
+            for (const byte of Buffer.from(ch, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+/** The part of a user ARN after `user/`: the user's path (without the leading slash) and name. */
+function userPathAndName(userArn) {
+    const i = userArn.indexOf(':user/');
+    return i >= 0 ? userArn.slice(i + ':user/'.length) : userArn;
+}
+/**
+ * The SARIF artifact path naming one key (DESIGN §4):
+ * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
+ * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
+ * and never equal to a dated location.
+ */
+function keyLocation(k) {
+    const userPart = userPathAndName(k.userArn)
+        .split('/')
+        .filter((s) => s !== '')
+        .map(encodeSegment)
+        .join('/');
+    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+    if (k.keyCreatedAt === null)
+        return `${prefix}unknown-slot${k.slot}`;
+    const suffix = k.sameSecond ? `-slot${k.slot}` : '';
+    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
+}
+/** True when both keys of the user have a creation time and it is the same second. */
+function keysShareSecond(user) {
+    const [a, b] = user.keys;
+    return (a.lastRotated !== null &&
+        b.lastRotated !== null &&
+        Math.floor(a.lastRotated / 1000) === Math.floor(b.lastRotated / 1000));
+}
+function compareFindings(a, b) {
+    if (a.accountId !== b.accountId)
+        return a.accountId < b.accountId ? -1 : 1;
+    if (a.userArn !== b.userArn)
+        return a.userArn < b.userArn ? -1 : 1;
+    return a.keySlot - b.keySlot;
+}
+/** Sorts findings by account, user ARN (code-unit order) and slot, in place; returns the array. */
+function sortFindings(findings) {
+    return findings.sort(compareFindings);
+}
+/**
+ * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
+ * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
+ */
+function unnecessaryReason(lastUsed, asOf, unusedDays) {
+    if (lastUsed === null)
+        return 'never-used';
+    if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS)
+        return 'unused';
+    return null;
+}
+function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
+    if (!key.active)
+        return null;
+    // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
+    // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+    const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
+    if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
+        return null;
+    const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
+    if (reason === null)
+        return null;
+    return {
+        accountId,
+        userName: user.user,
+        userArn: user.arn,
+        keySlot: key.slot,
+        accessKeyId: null,
+        reason,
+        userCreatedAt: toIsoSecond(user.userCreationTime),
+        keyCreatedAt: key.lastRotated === null ? null : toIsoSecond(key.lastRotated),
+        setupGapSeconds: gapMs === null ? null : Math.round(gapMs / 1000),
+        keyLastUsedAt: key.lastUsedDate === null ? null : toIsoSecond(key.lastUsedDate),
+        keyLastUsedService: key.lastUsedService,
+        keyLastUsedRegion: key.lastUsedRegion,
+        passwordLastUsedAt: user.passwordLastUsed === null ? null : toIsoSecond(user.passwordLastUsed),
+        mfaActive: user.mfaActive,
+        exempted: false,
+        justification: null,
+        exemptionExpired: false,
+        location: keyLocation({
+            accountId,
+            userArn: user.arn,
+            keyCreatedAt: key.lastRotated,
+            slot: key.slot,
+            sameSecond,
+        }),
+    };
+}
+/**
+ * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
+ * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
+ */
+function evaluateReport(report, settings, asOf) {
+    const findings = [];
+    // Null only for a report without user rows: then there is nothing to evaluate.
+    const accountId = report.accountId;
+    if (accountId === null)
+        return findings;
+    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
+    // the first row of its user ARN.
+    const seen = new Set();
+    for (const user of report.users) {
+        if (seen.has(user.arn))
+            continue;
+        seen.add(user.arn);
+        if (!user.passwordEnabled || user.user === ROOT_USER)
+            continue;
+        const sameSecond = keysShareSecond(user);
+        for (const key of user.keys) {
+            const f = evaluateKey(accountId, user, key, settings, asOf, sameSecond);
+            if (f)
+                findings.push(f);
+        }
+    }
+    return sortFindings(findings);
 }
 
 
@@ -90270,17 +90358,57 @@ function roleSessionName(r) {
     }
     return v;
 }
-function accountRoleName(r) {
-    let v = r.given('account-role-name');
+function iamRoleName(r, name, example) {
+    let v = r.given(name);
     if (v === undefined)
         return null;
     const raw = v;
     if (v.startsWith('/'))
         v = v.slice(1);
     if (!ROLE_NAME.test(v) || v.length > 576) {
-        throw bad('account-role-name', raw, 'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit');
+        throw bad(name, raw, `an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. ${example}`);
     }
     return v;
+}
+function accountRoleName(r) {
+    return iamRoleName(r, 'account-role-name', 'IamAudit or audit/IamAudit');
+}
+const REASONS = ['never-used', 'unused'];
+const REASONS_EXPECTED = 'never-used, or never-used, unused (separated by commas or newlines)';
+function remediateReasons(r) {
+    const v = r.value('remediate-reasons');
+    const items = [...new Set(splitList(v).map((s) => s.toLowerCase()))];
+    if (items.length === 0)
+        throw bad('remediate-reasons', v, REASONS_EXPECTED);
+    for (const item of items) {
+        if (!REASONS.includes(item))
+            throw badItem('remediate-reasons', item, REASONS_EXPECTED);
+    }
+    return items;
+}
+/** DESIGN §9: `security-hub` needs a live audit (findings are imported with each account's credentials). */
+function securityHubSettings(r, awsRegion, partition, offline) {
+    const enabled = boolean(r, 'security-hub');
+    const region = securityHubRegion(r, awsRegion, partition);
+    if (enabled && offline) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('security-hub', 'Input "security-hub" is true together with "credential-report": expected a live audit, since Security Hub findings are imported into each audited account with its credentials (an offline report has none); set security-hub to false or audit live.');
+    }
+    return { enabled, region };
+}
+/** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
+function remediation(r, offline) {
+    const mode = oneOf(r, 'remediate', ['off', 'plan', 'deactivate']);
+    const role = iamRoleName(r, 'remediation-role-name', 'IamKeyRemediation or security/IamKeyRemediation');
+    const afterDays = integer(r, 'remediate-after-days', 1, 3650);
+    const reasons = remediateReasons(r);
+    const max = integer(r, 'max-remediations', 1, 10_000);
+    if (mode !== 'off' && offline) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediate', `Input "remediate" is "${mode}" together with "credential-report": expected remediate: off for an offline audit (a downloaded report has no access key ids, and nothing can be checked or changed without AWS).`);
+    }
+    if (mode !== 'off' && role === null) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediation-role-name', `Input "remediation-role-name" is missing: expected the role name (with optional path) to assume in each account with due keys, e.g. IamKeyRemediation; it is required with "remediate: ${mode}".`);
+    }
+    return { mode, roleName: role, afterDays, reasons, max };
 }
 function shard(r) {
     const v = r.given('shard');
@@ -90452,11 +90580,8 @@ function parseConfig(raw, deps) {
     if (createIssues && githubToken === null) {
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
     }
-    const securityHub = boolean(r, 'security-hub');
-    const hubRegion = securityHubRegion(r, awsRegion, partition);
-    if (securityHub && reports.length > 0) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('security-hub', 'Input "security-hub" is true together with "credential-report": expected a live audit, since Security Hub findings are imported into each audited account with its credentials (an offline report has none); set security-hub to false or audit live.');
-    }
+    const remediationSettings = remediation(r, reports.length > 0);
+    const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
     return {
         roleToAssume: roleArn,
         audience,
@@ -90482,9 +90607,10 @@ function parseConfig(raw, deps) {
         issueLabels: labels,
         maxIssues,
         githubToken,
-        securityHub,
-        securityHubRegion: hubRegion,
+        securityHub: hub.enabled,
+        securityHubRegion: hub.region,
         category: category(r),
+        remediation: remediationSettings,
     };
 }
 
@@ -90632,6 +90758,30 @@ const INPUTS = [
         description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
     },
     {
+        name: 'remediate',
+        description: '`off`; `plan`: report which keys are due for deactivation and change nothing; `deactivate`: set due keys Inactive (never deletes) through `remediation-role-name`. Live runs only.',
+        default: 'off',
+    },
+    {
+        name: 'remediation-role-name',
+        description: 'Role name, with an optional path, assumed from the audit session in each account that has due keys (only iam:ListAccessKeys, iam:GetAccessKeyLastUsed, iam:UpdateAccessKey). Required with `remediate: plan` or `deactivate`; the audit role stays read-only.',
+    },
+    {
+        name: 'remediate-after-days',
+        description: 'Notice period, 1 to 3650 days: a key is due once it was first reported (earliest code scanning alert or issue) at least this many days before `as-of`. A key without earlier report is never due.',
+        default: '14',
+    },
+    {
+        name: 'remediate-reasons',
+        description: 'Which findings may be deactivated: `never-used`, or `never-used, unused` to include keys unused for more than `unused-days`.',
+        default: 'never-used',
+    },
+    {
+        name: 'max-remediations',
+        description: 'Most keys deactivated per run, 1 to 10000, oldest first reported first; the rest stay due for the next run.',
+        default: '10',
+    },
+    {
         name: 'security-hub',
         description: 'Import one AWS Security Hub finding (ASFF) per failing key into each account audited successfully, from that account, and archive the findings of keys that are fixed or exempted (needs securityhub:BatchImportFindings and securityhub:GetFindings there). Live runs only.',
         default: 'false',
@@ -90666,6 +90816,22 @@ const OUTPUTS = [
     {
         name: 'issues-skipped',
         description: 'Number of new violators left without an issue because of `max-issues`.',
+    },
+    {
+        name: 'new-findings',
+        description: 'Number of failing keys with no earlier code scanning alert or issue (empty when the history was not available).',
+    },
+    {
+        name: 'resolved-findings',
+        description: 'Number of open code scanning alerts of this tool, under accounts audited successfully, whose key is no longer a finding (empty when the alerts could not be listed).',
+    },
+    {
+        name: 'keys-due',
+        description: 'Number of keys due for deactivation (`remediate: plan` or `deactivate`), deactivated ones included.',
+    },
+    {
+        name: 'keys-deactivated',
+        description: 'Number of access keys this run set Inactive (`remediate: deactivate`).',
     },
     {
         name: 'security-hub-imported',
@@ -91759,16 +91925,16 @@ var inputs_config = __nccwpck_require__(2567);
 var glob = __nccwpck_require__(9876);
 // EXTERNAL MODULE: ./src/inputs/output-files.ts
 var output_files = __nccwpck_require__(5878);
-// EXTERNAL MODULE: ./src/audit/audit.ts + 27 modules
-var audit = __nccwpck_require__(3897);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 26 modules
+var audit = __nccwpck_require__(2928);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var publish_files = __nccwpck_require__(7791);
 // EXTERNAL MODULE: ./src/publish/formats.ts
 var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
-var publish = __nccwpck_require__(1152);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
+var publish = __nccwpck_require__(6662);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -91845,6 +92011,7 @@ function verdictBlock({ m }) {
         `### ${m.verdict}`,
         '',
         `As of ${(0,markdown/* escapeMarkdown */.FV)(m.settings.asOf)}${m.settings.rest}`,
+        ...(m.changes !== null ? ['', (0,markdown/* escapeMarkdown */.FV)(m.changes)] : []),
         ...(m.caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(m.caveat)}`] : []),
         ...(m.alertsUrl && linkable(m.alertsUrl)
             ? ['', `[Open code scanning alerts of this tool](${m.alertsUrl})`]
@@ -91884,7 +92051,16 @@ function accountsBlock(c, budget) {
     return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
 }
 function findingsBlock(c, budget) {
-    return table(`#### ${c.m.findingsTitle}`, ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'], c.m.failing.map(({ finding: f, keyCreated, setupGap, use }) => [
+    return table(`#### ${c.m.findingsTitle}`, [
+        'Account',
+        'User',
+        'Key',
+        'Key created',
+        'Setup gap',
+        'Last used',
+        'MFA',
+        ...(c.m.showReported ? ['Reported'] : []),
+    ], c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
@@ -91892,7 +92068,31 @@ function findingsBlock(c, budget) {
         setupGap,
         (0,markdown/* escapeMarkdown */.FV)(use),
         f.mfaActive ? 'yes' : '**no**',
+        ...(c.m.showReported ? [reported !== null ? (0,markdown/* escapeMarkdown */.FV)(reported) : '—'] : []),
     ]), budget, c.cutRows('finding'));
+}
+function deactivatedBlock(c, budget) {
+    if (c.m.deactivated.length === 0)
+        return '';
+    return fit([
+        '#### Deactivated by this run',
+        '',
+        'Set Inactive (not deleted) after their notice period. To restore one, run its command; to keep a key, ' +
+            'exempt its user with the exemption tag first.',
+        '',
+    ], c.m.deactivated.map(({ finding: f, restore }) => `- ${userText(f)} in ${idText(f.accountId)}, key ${(0,markdown/* codeSpan */.SS)(f.accessKeyId ?? '')}: ${(0,markdown/* codeSpan */.SS)(restore)}`), budget, c.cutRows('deactivated key'));
+}
+function wouldDeactivateBlock(c, budget) {
+    const keys = c.m.wouldDeactivate;
+    if (keys === null || keys.length === 0)
+        return '';
+    return fit([
+        '#### Would be deactivated',
+        '',
+        '`remediate: plan`: these keys are due and passed the live check; `remediate: deactivate` would set them Inactive.',
+        '',
+    ], keys.map((f) => `- ${userText(f)} in ${idText(f.accountId)}, key ${(0,markdown/* codeSpan */.SS)(f.accessKeyId ?? '')}` +
+        (f.remediation?.dueAt ? ` (due since ${(0,markdown/* escapeMarkdown */.FV)(f.remediation.dueAt.slice(0, 10))})` : '')), budget, c.cutRows('key to deactivate'));
 }
 function expiredBlock(c, budget) {
     return fit([
@@ -92028,6 +92228,8 @@ const BLOCKS = [
     { name: 'verdict', priority: 0, render: verdictBlock },
     { name: 'accounts', priority: 6, render: accountsBlock },
     { name: 'findings', priority: 7, render: findingsBlock },
+    { name: 'deactivated', priority: 2, render: deactivatedBlock },
+    { name: 'would-deactivate', priority: 3, render: wouldDeactivateBlock },
     { name: 'expired', priority: 5, render: expiredBlock },
     { name: 'exempted', priority: 8, render: exemptedBlock },
     { name: 'fix', priority: 9, render: fixBlock },
@@ -97613,7 +97815,7 @@ function createOctokit(token, opts) {
 
 /***/ }),
 
-/***/ 1152:
+/***/ 6662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -97635,72 +97837,6 @@ var octokit = __nccwpck_require__(5540);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
-;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
-/**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts. This lists the
- * open alerts of our tool and keeps those whose location is under a failed account, so the SARIF
- * writer can report them again (same path, same fingerprint) marked `carriedForward`.
- */
-
-
-/** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
-function accountOf(path, accounts) {
-    const m = /^aws\/([^/]+)\//.exec(path);
-    return m && accounts.has(m[1]) ? m[1] : null;
-}
-async function fetchCarriedAlerts(opts) {
-    const { octokit, owner, repo, toolName, log } = opts;
-    const failed = new Set(opts.failedAccountIds);
-    if (failed.size === 0)
-        return { alerts: [], warning: null };
-    try {
-        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
-            owner,
-            repo,
-            tool_name: toolName,
-            state: 'open',
-            per_page: 100,
-            ...(opts.ref ? { ref: opts.ref } : {}),
-        });
-        const byLocation = new Map();
-        for (const alert of items) {
-            const instance = alert.most_recent_instance;
-            const path = instance?.location?.path;
-            if (!path)
-                continue;
-            const accountId = accountOf(path, failed);
-            if (!accountId || byLocation.has(path))
-                continue;
-            byLocation.set(path, { accountId, location: path, message: instance.message?.text ?? '' });
-        }
-        const alerts = [...byLocation.values()].sort((a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
-        log.info(`Carrying forward ${alerts.length} open code scanning alert(s) of ${failed.size} failed account(s).`);
-        return { alerts, warning: null };
-    }
-    catch (e) {
-        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
-        const status = (0,errors/* httpStatus */.n)(e);
-        if (status === null) {
-            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
-        }
-        const accounts = [...failed].sort().join(', ');
-        const why = status === null
-            ? 'an unexpected error'
-            : status === 403
-                ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
-                : status === 404
-                    ? 'code scanning is not enabled or has no analysis of this tool yet'
-                    : 'the GitHub API failed';
-        const message = (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e));
-        const detail = status === null ? message : `HTTP ${status}: ${message}`;
-        return {
-            alerts: [],
-            warning: `Could not list the open code scanning alerts (${detail}): ${why}. ` +
-                `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
-        };
-    }
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
@@ -97762,6 +97898,50 @@ function parseMarker(body) {
     }
 }
 /**
+ * The hidden line that keeps, per key (location), the time this issue first listed it (DESIGN §8): the
+ * history that survives without storage. Locations are percent-encoded, times ISO to the second.
+ */
+const FIRST_LISTED_PREFIX = '<!-- iam-initial-access-key:first-listed';
+const FIRST_LISTED_PATTERN = new RegExp(`^${FIRST_LISTED_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')}((?: \\S+=\\S+)*) -->\\s*$`);
+const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+/** The line for `firstListed` (sorted by location, so the same map gives the same line). */
+function renderFirstListed(firstListed) {
+    const entries = [...firstListed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${FIRST_LISTED_PREFIX}${entries.map(([loc, at]) => ` ${encodeURIComponent(loc)}=${at}`).join('')} -->`;
+}
+/** Location -> first-listed time from a body's first-listed line; empty when there is none (or it is damaged). */
+function parseFirstListed(body) {
+    const out = new Map();
+    if (!body)
+        return out;
+    const line = body.split(/\r?\n/).find((l) => l.startsWith(FIRST_LISTED_PREFIX));
+    const m = line ? FIRST_LISTED_PATTERN.exec(line) : null;
+    if (!m)
+        return out;
+    for (const pair of (m[1] ?? '').trim().split(' ')) {
+        const i = pair.lastIndexOf('=');
+        if (i <= 0)
+            continue;
+        const at = pair.slice(i + 1);
+        if (!ISO_SECOND.test(at) || Number.isNaN(Date.parse(at)))
+            continue;
+        try {
+            out.set(decodeURIComponent(pair.slice(0, i)), at);
+        }
+        catch {
+            // a hand-edited, broken entry: that key counts as not listed before
+        }
+    }
+    return out;
+}
+/**
+ * The first-listed times to write now: each current location keeps its earlier time, a location
+ * listed for the first time gets `now`; locations no longer listed are dropped.
+ */
+function mergeFirstListed(previous, locations, now) {
+    return new Map(locations.map((loc) => [loc, previous.get(loc) ?? now]));
+}
+/**
  * An identifier (user name, account id) in a title: inline code, which GitHub renders in titles too:
  * it mentions, links and references nothing, and copies (and searches) as the name itself.
  */
@@ -97811,6 +97991,11 @@ function describeFinding(f) {
             : `created ${(0,format/* formatDuration */.a3)(f.setupGapSeconds)} after the user, ${use}`) +
         (f.exemptionExpired
             ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
+            : '') +
+        // Stable wording (a date, not an age), so the body does not change every night.
+        (f.firstSeenAt ? `; first reported on ${when((0,format/* formatDay */.im)(f.firstSeenAt))}` : '') +
+        (f.remediation?.dueAt && f.remediation.status !== 'deactivated'
+            ? `; **deactivation due ${when((0,format/* formatDay */.im)(f.remediation.dueAt))}**`
             : ''));
 }
 function keyRow(f) {
@@ -97849,6 +98034,7 @@ function renderBody(group, opts, shown) {
     const keys = findings.slice(0, shown);
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
+        ...(opts.firstListed ? [renderFirstListed(opts.firstListed)] : []),
         '',
         `## IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} has ${violation(opts.scope)}`,
         '',
@@ -97963,6 +98149,125 @@ function closingComment(reason, opts) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/publish/history.ts
+
+
+
+/** Why listing failed, by status: the permission to add, or that code scanning is off. */
+function alertListingWhy(status) {
+    return status === null
+        ? 'an unexpected error'
+        : status === 403
+            ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+            : status === 404
+                ? 'code scanning is not enabled or has no analysis of this tool yet'
+                : 'the GitHub API failed';
+}
+/** Lists the open alerts of `toolName` once (paginated). Never throws. */
+async function history_listOpenAlerts(opts) {
+    const { octokit, owner, repo, toolName, log } = opts;
+    try {
+        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
+            owner,
+            repo,
+            tool_name: toolName,
+            state: 'open',
+            per_page: 100,
+            ...(opts.ref ? { ref: opts.ref } : {}),
+        });
+        const alerts = [];
+        for (const alert of items) {
+            const instance = alert.most_recent_instance;
+            const path = instance?.location?.path;
+            if (!path)
+                continue;
+            alerts.push({ location: path, createdAt: alert.created_at, message: instance.message?.text ?? '' });
+        }
+        return { ok: true, alerts };
+    }
+    catch (e) {
+        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
+        const status = (0,errors/* httpStatus */.n)(e);
+        if (status === null) {
+            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
+        const message = (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e));
+        return {
+            ok: false,
+            status,
+            detail: status === null ? message : `HTTP ${status}: ${message}`,
+            why: alertListingWhy(status),
+        };
+    }
+}
+/** The note for the summary when the alerts could not be listed. */
+function alertHistoryNote(listing) {
+    if (listing.ok)
+        return null;
+    return (`The code scanning history was not available (${listing.detail}): ${listing.why}. ` +
+        'First-seen times, new and resolved findings do not count earlier alerts.');
+}
+/**
+ * Location -> the earliest time an OPEN issue of this tool (label and marker) first listed that key.
+ * Closed issues do not count: a key that returns after it was fixed gets notice again.
+ */
+function issueFirstListed(issues, label) {
+    const out = new Map();
+    for (const issue of issues) {
+        if (issue.state !== 'open' || !issue.labels.includes(label) || !parseMarker(issue.body))
+            continue;
+        for (const [location, at] of parseFirstListed(issue.body)) {
+            const prev = out.get(location);
+            if (prev === undefined || Date.parse(at) < Date.parse(prev))
+                out.set(location, at);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
+
+/** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
+function accountOf(path, accounts) {
+    const m = /^aws\/([^/]+)\//.exec(path);
+    return m && accounts.has(m[1]) ? m[1] : null;
+}
+/** The open alerts under a failed account, one per location, sorted by location. Pure. */
+function carriedAlerts(alerts, failedAccountIds) {
+    const failed = new Set(failedAccountIds);
+    const byLocation = new Map();
+    for (const alert of alerts) {
+        const accountId = accountOf(alert.location, failed);
+        if (!accountId || byLocation.has(alert.location))
+            continue;
+        byLocation.set(alert.location, { accountId, location: alert.location, message: alert.message });
+    }
+    return [...byLocation.values()].sort((a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
+}
+/** The carried alerts of `failedAccountIds` from a listing, or the warning when it failed. */
+function carriedFromListing(listing, failedAccountIds, log) {
+    if (failedAccountIds.length === 0)
+        return { alerts: [], warning: null };
+    if (!listing.ok) {
+        const accounts = [...new Set(failedAccountIds)].sort().join(', ');
+        return {
+            alerts: [],
+            warning: `Could not list the open code scanning alerts (${listing.detail}): ${listing.why}. ` +
+                `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
+        };
+    }
+    const alerts = carriedAlerts(listing.alerts, failedAccountIds);
+    log.info(`Carrying forward ${alerts.length} open code scanning alert(s) of ${new Set(failedAccountIds).size} failed account(s).`);
+    return { alerts, warning: null };
+}
+/** Lists the open alerts (only when an account failed) and keeps those of the failed accounts. */
+async function fetchCarriedAlerts(opts) {
+    if (opts.failedAccountIds.length === 0)
+        return { alerts: [], warning: null };
+    const listing = await listOpenAlerts(opts);
+    return carriedFromListing(listing, opts.failedAccountIds, opts.log);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/issues.ts
 /**
  * One GitHub issue per violating (account, user), kept in sync with the findings (DESIGN §5).
@@ -97981,6 +98286,14 @@ const ISSUE_LABEL = 'iam-initial-access-key';
 const ISSUE_LABEL_COLOR = 'd93f0b';
 const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key of a console user (kept in sync by a workflow)';
 const EXTRA_LABEL_COLOR = 'ededed';
+/** The earlier of two ISO times (either may be missing). */
+function earlierIso(a, b) {
+    if (!a)
+        return b ?? null;
+    if (!b)
+        return a;
+    return Date.parse(b) < Date.parse(a) ? b : a;
+}
 /**
  * The user name of a marker's {@link userKey}, for log lines about a user no longer in the findings:
  * the last segment of its ARN (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`), else the key itself.
@@ -98069,10 +98382,21 @@ function planIssueSync(existing, result, opts) {
         if (user.violating.length === 0)
             continue;
         const { accountId, userName } = user.group;
-        const { title, body } = renderIssue({ ...user.group, findings: user.violating }, renderOpts);
         const issues = byKey.get(key) ?? [];
         const open = issues.find((i) => i.state === 'open');
         const closed = issues.filter((i) => i.state === 'closed').at(-1);
+        const firstListed = opts.recordFirstListedAt === undefined
+            ? undefined
+            : mergeFirstListed(parseFirstListed(open?.body), user.violating.map((f) => f.location), opts.recordFirstListedAt);
+        // The body shows when each key was first reported: this issue's own record counts (so a key listed
+        // for the first time reads the same tonight and tomorrow, and the body does not change).
+        const findings = firstListed
+            ? user.violating.map((f) => ({
+                ...f,
+                firstSeenAt: earlierIso(f.firstSeenAt, firstListed.get(f.location)),
+            }))
+            : user.violating;
+        const { title, body } = renderIssue({ ...user.group, findings }, firstListed ? { ...renderOpts, firstListed } : renderOpts);
         // Two open issues for one user (a lost response once made a second): keep the oldest.
         if (okAccounts.has(accountId)) {
             for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
@@ -98156,6 +98480,7 @@ function describeIssueError(e) {
     }
     return `${PREFIX}: HTTP ${e.status}: ${message}`;
 }
+/** Every issue (open and closed) carrying {@link ISSUE_LABEL}, pull requests left out. */
 async function listIssues(octokit, owner, repo) {
     const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
         owner,
@@ -98326,11 +98651,12 @@ async function syncIssues(opts) {
         issues: [],
     };
     try {
-        const existing = await listIssues(octokit, owner, repo);
+        const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
         const actions = planIssueSync(existing, result, {
             extraLabels: opts.extraLabels,
             maxIssues: opts.maxIssues,
             runUrl: opts.runUrl,
+            ...(opts.recordFirstListedAt !== undefined ? { recordFirstListedAt: opts.recordFirstListedAt } : {}),
         });
         outcome.skipped = actions.filter((a) => a.kind === 'skip').length;
         const firstCreate = actions.find((a) => a.kind === 'create');
@@ -98350,6 +98676,64 @@ async function syncIssues(opts) {
         outcome.error = describeIssueError(e);
     }
     return outcome;
+}
+
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __nccwpck_require__(1632);
+;// CONCATENATED MODULE: ./src/evaluate/history.ts
+
+function earlier(a, b) {
+    const ta = a ? Date.parse(a) : NaN;
+    const tb = b ? Date.parse(b) : NaN;
+    if (Number.isNaN(ta) && Number.isNaN(tb))
+        return null;
+    if (Number.isNaN(tb) || ta <= tb)
+        return (0,evaluate/* toIsoSecond */.VE)(ta);
+    return (0,evaluate/* toIsoSecond */.VE)(tb);
+}
+/** Location -> the `created_at` of the earliest open alert there (several categories may share one). */
+function earliestAlertTimes(alerts) {
+    const out = new Map();
+    for (const a of alerts) {
+        const e = earlier(a.createdAt, out.get(a.location));
+        if (e !== null)
+            out.set(a.location, e);
+    }
+    return out;
+}
+/** `aws/123456789012/...` -> `123456789012`. */
+function accountOfLocation(location) {
+    return /^aws\/(\d{12})\//.exec(location)?.[1] ?? null;
+}
+const byLocation = (a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0;
+/** firstSeenAt, new findings and resolved alerts of one run (see {@link HistoryView}). */
+function applyHistory(result, history) {
+    const alertTimes = history.alerts ? earliestAlertTimes(history.alerts) : new Map();
+    const issueTimes = history.issueFirstListed ?? new Map();
+    const firstSeenAt = new Map();
+    for (const f of result.findings) {
+        firstSeenAt.set(f.location, earlier(alertTimes.get(f.location), issueTimes.get(f.location)));
+    }
+    const known = history.alerts !== null || history.issueFirstListed !== null;
+    const newFindings = known
+        ? result.findings.filter((f) => !f.exempted && firstSeenAt.get(f.location) === null)
+        : null;
+    let resolvedFindings = null;
+    if (history.alerts !== null) {
+        const ok = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
+        const failing = new Set(result.findings.filter((f) => !f.exempted).map((f) => f.location));
+        const seen = new Set();
+        resolvedFindings = [];
+        for (const a of history.alerts) {
+            const account = accountOfLocation(a.location);
+            if (account === null || !ok.has(account) || failing.has(a.location) || seen.has(a.location))
+                continue;
+            seen.add(a.location);
+            resolvedFindings.push(a);
+        }
+        resolvedFindings.sort(byLocation);
+    }
+    return { firstSeenAt, newFindings, resolvedFindings, notes: [...history.notes] };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-securityhub/dist-cjs/index.js
@@ -98907,6 +99291,11 @@ var version = __nccwpck_require__(311);
 
 
 
+
+
+
+
+
 /** The run's one GitHub client, made when first needed (a run that needs none makes none). */
 function gitHub(deps) {
     const context = deps.github;
@@ -98922,8 +99311,18 @@ function gitHub(deps) {
     };
 }
 async function publish(audited, config, deps) {
+    if (config.remediation.mode !== 'off') {
+        // Issue 12's core (evaluate/history.ts, evaluate/remediation.ts, remediate/deactivate.ts) is not
+        // wired into publish yet: say so instead of silently doing nothing.
+        deps.log.warning(`remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`);
+    }
     const github = gitHub(deps);
-    const result = await keepFailedAccountsAlerts(audited, github, deps);
+    // GitHub's history, read once: the open alerts of this tool (which also give the failed accounts'
+    // alerts to carry forward) and, with create-issues, the issues (which the sync then reuses).
+    const listing = github ? await listAlerts(github, deps) : null;
+    const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
+    const withHistory = withRunHistory(audited, listing, existingIssues);
+    const result = keepFailedAccountsAlerts(withHistory, listing, deps);
     // A file that cannot be written fails the run, but the issues and the other outputs still happen.
     let writeError = null;
     try {
@@ -98938,17 +99337,33 @@ async function publish(audited, config, deps) {
     }
     let issues = null;
     if (config.createIssues) {
-        issues = await syncIssueTracker(result, config, github, deps);
+        issues = existingIssues?.error
+            ? { ...NO_ISSUE_CHANGES, error: existingIssues.error }
+            : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
         if (issues.error)
             deps.log.warning(issues.error);
     }
     const securityHub = await importIntoSecurityHub(result, config, github, deps);
-    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, { ...(0,formats/* reportFiles */.I)(config), issues, securityHub });
+    const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, {
+        ...(0,formats/* reportFiles */.I)(config),
+        issues,
+        history: historyCounts(result),
+        securityHub,
+    });
     const { code, reason } = (0,report_outputs/* exitCodeFor */.Rr)(result, config.failOn);
     if (writeError !== null) {
         return { result, issues, securityHub, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
     }
     return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
+}
+/** The history and remediation counts of the outputs (DESIGN §8). */
+function historyCounts(result) {
+    return {
+        newFindings: result.history?.newFindings ?? null,
+        resolvedFindings: result.history?.resolvedFindings ?? null,
+        keysDue: result.remediation?.keysDue ?? 0,
+        keysDeactivated: result.remediation?.deactivated.length ?? 0,
+    };
 }
 /** DESIGN §9: each account's findings into its own Security Hub, with the audit's session. Never throws. */
 async function importIntoSecurityHub(result, config, github, deps) {
@@ -98968,41 +99383,93 @@ async function importIntoSecurityHub(result, config, github, deps) {
         ...(deps.aws ? { aws: deps.aws } : {}),
     });
 }
-/**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
- * are written again. Without GitHub access that is impossible; the user is told what that means.
- */
-async function keepFailedAccountsAlerts(result, github, deps) {
-    const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
-    if (result.mode !== 'live' || failed.length === 0)
-        return result;
-    if (!github) {
-        deps.log.warning(`No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
-            'cannot be carried forward and will show as fixed until the next good run.');
-        return result;
-    }
-    const { alerts, warning } = await fetchCarriedAlerts({
+function listAlerts(github, deps) {
+    return history_listOpenAlerts({
         octokit: github.octokit,
         owner: github.context.owner,
         repo: github.context.repo,
         toolName: rule/* TOOL_NAME */.lH,
-        failedAccountIds: failed,
         ref: github.context.ref ?? undefined,
         log: deps.log,
     });
+}
+/** This tool's issues, listed once for the history and the sync. */
+async function listIssuesOnce(github) {
+    try {
+        const issues = await listIssues(github.octokit, github.context.owner, github.context.repo);
+        return { issues, note: null, error: null };
+    }
+    catch (err) {
+        // The sync then reports this error as its own, instead of waiting for a second failing listing.
+        return {
+            issues: null,
+            note: `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`,
+            error: describeIssueError(err),
+        };
+    }
+}
+/** Each finding's firstSeenAt, and what changed (DESIGN §8), from what GitHub remembers. */
+function withRunHistory(result, listing, issues) {
+    const notes = [];
+    if (listing === null)
+        notes.push('no GitHub token or repository');
+    else if (!listing.ok)
+        notes.push(`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
+    if (issues?.note)
+        notes.push(issues.note);
+    const view = applyHistory(result, {
+        alerts: listing?.ok ? listing.alerts : null,
+        issueFirstListed: issues?.issues ? issueFirstListed(issues.issues, ISSUE_LABEL) : null,
+        notes,
+    });
+    const available = view.newFindings !== null;
+    return {
+        ...result,
+        findings: result.findings.map((f) => ({
+            ...f,
+            firstSeenAt: view.firstSeenAt.get(f.location) ?? null,
+            remediation: f.remediation ?? null,
+        })),
+        history: {
+            available,
+            newFindings: view.newFindings?.length ?? null,
+            resolvedFindings: view.resolvedFindings?.length ?? null,
+            notes: view.notes,
+        },
+    };
+}
+/**
+ * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
+ * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
+ * user is told what that means.
+ */
+function keepFailedAccountsAlerts(result, listing, deps) {
+    const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
+    if (result.mode !== 'live' || failed.length === 0)
+        return result;
+    if (!listing) {
+        deps.log.warning(`No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
+            'cannot be carried forward and will show as fixed until the next good run.');
+        return result;
+    }
+    const { alerts, warning } = carriedFromListing(listing, failed, deps.log);
     if (warning)
         deps.log.warning(warning);
     return { ...result, carriedForward: alerts };
 }
-async function syncIssueTracker(result, config, github, deps) {
+const NO_ISSUE_CHANGES = {
+    opened: 0,
+    updated: 0,
+    reopened: 0,
+    closed: 0,
+    skipped: 0,
+    issues: [],
+    error: null,
+};
+async function syncIssueTracker(result, config, github, deps, existing) {
     if (!github) {
         return {
-            opened: 0,
-            updated: 0,
-            reopened: 0,
-            closed: 0,
-            skipped: 0,
-            issues: [],
+            ...NO_ISSUE_CHANGES,
             error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
         };
     }
@@ -99014,6 +99481,8 @@ async function syncIssueTracker(result, config, github, deps) {
         extraLabels: config.issueLabels,
         maxIssues: config.maxIssues,
         runUrl: github.context.runUrl,
+        recordFirstListedAt: (0,evaluate/* toIsoSecond */.VE)(Date.parse(result.generatedAt)),
+        ...(existing ? { existing } : {}),
         log: deps.log,
     });
 }
@@ -99036,13 +99505,15 @@ function githubContextFromEnv(token, env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BS: () => (/* binding */ describeCreation),
 /* harmony export */   Hh: () => (/* binding */ setupGapText),
+/* harmony export */   Od: () => (/* binding */ restoreCommand),
 /* harmony export */   Yi: () => (/* binding */ fixCommands),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ formatUtc),
 /* harmony export */   b8: () => (/* binding */ keyCreatedText),
 /* harmony export */   im: () => (/* binding */ formatDay),
-/* harmony export */   pt: () => (/* binding */ describeUse)
+/* harmony export */   pt: () => (/* binding */ describeUse),
+/* harmony export */   vv: () => (/* binding */ reportedText)
 /* harmony export */ });
 /* unused harmony export keyIdQuery */
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
@@ -99162,6 +99633,30 @@ function describeUse(f, asOf) {
         (where.length > 0 ? ` (${where.join(', ')})` : '') +
         (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
 }
+/**
+ * How long a key has been reported (DESIGN §8) and, when remediation applies, its due date:
+ * `reported for 12 days · deactivation due 2026-12-15`, `new`; null when the history is unknown.
+ */
+function reportedText(f, asOf, historyKnown) {
+    const parts = [];
+    if (f.firstSeenAt) {
+        const days = daysBetween(f.firstSeenAt, asOf);
+        parts.push(days === null
+            ? `reported since ${formatDay(f.firstSeenAt)}`
+            : `reported for ${days} ${days === 1 ? 'day' : 'days'}`);
+    }
+    else if (historyKnown) {
+        parts.push('new');
+    }
+    const r = f.remediation;
+    if (r && r.dueAt && r.status !== 'deactivated')
+        parts.push(`deactivation due ${formatDay(r.dueAt)}`);
+    return parts.length > 0 ? parts.join(' · ') : null;
+}
+/** The command that makes a key this run deactivated Active again. */
+function restoreCommand(f) {
+    return `aws iam update-access-key --user-name ${shellQuote(f.userName)} --access-key-id ${shellQuote(f.accessKeyId ?? 'KEY_ID')} --status Active`;
+}
 
 
 /***/ }),
@@ -99174,6 +99669,8 @@ function describeUse(f, asOf) {
 /* harmony export */   eg: () => (/* binding */ jsonFinding)
 /* harmony export */ });
 /* unused harmony export jsonAccount */
+/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
+
 const JSON_SCHEMA_VERSION = 1;
 /** Every field of the schema, in the order written (the return types below keep the lists complete). */
 const ACCOUNT_FIELDS = [
@@ -99210,6 +99707,10 @@ const FINDING_FIELDS = [
     'exemptionExpired',
     'location',
 ];
+/** The run's history and remediation of a key (DESIGN §8): null when unknown or off. */
+function historyFields(f) {
+    return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
+}
 /** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
 function pick(value, keys) {
     const out = {};
@@ -99222,7 +99723,7 @@ function jsonAccount(a) {
     return pick({ ...a, source }, ACCOUNT_FIELDS);
 }
 function jsonFinding(f) {
-    return pick(f, FINDING_FIELDS);
+    return { ...pick(f, FINDING_FIELDS), ...historyFields(f) };
 }
 function buildJsonReport(result) {
     return {
@@ -99236,7 +99737,8 @@ function buildJsonReport(result) {
             exemptionTag: result.settings.exemptionTag,
         },
         accounts: result.accounts.map(jsonAccount),
-        findings: result.findings.map(jsonFinding),
+        // Keys this run deactivated are no longer findings of the rule, but are listed with their status.
+        findings: (0,_evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .sortFindings */ .Tc)([...result.findings, ...(result.remediation?.deactivated ?? [])]).map(jsonFinding),
     };
 }
 
@@ -99401,8 +99903,16 @@ function countResult(result) {
         accountsFailed: failed,
     };
 }
+/** Until the pipeline reads GitHub's history: unknown history, nothing due. */
+const NO_HISTORY = {
+    newFindings: null,
+    resolvedFindings: null,
+    keysDue: 0,
+    keysDeactivated: 0,
+};
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 function buildOutputs(result, opts) {
+    const h = opts.history ?? NO_HISTORY;
     const c = countResult(result);
     const i = opts.issues;
     return {
@@ -99418,6 +99928,10 @@ function buildOutputs(result, opts) {
         'issues-updated': String(i?.updated ?? 0),
         'issues-closed': String(i?.closed ?? 0),
         'issues-skipped': String(i?.skipped ?? 0),
+        'new-findings': h.newFindings === null ? '' : String(h.newFindings),
+        'resolved-findings': h.resolvedFindings === null ? '' : String(h.resolvedFindings),
+        'keys-due': String(h.keysDue),
+        'keys-deactivated': String(h.keysDeactivated),
         'security-hub-imported': String(opts.securityHub?.imported ?? 0),
         'security-hub-archived': String(opts.securityHub?.archived ?? 0),
     };
@@ -99717,8 +100231,8 @@ function buildSarif(result, opts) {
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5881);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5881);
 
 
 
@@ -99736,26 +100250,26 @@ function keysNoun(result, n) {
     return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} failed`
-            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
+            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
 function settingsLine(result) {
@@ -99763,7 +100277,7 @@ function settingsLine(result) {
     const scope = s.scope === 'at-setup'
         ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
@@ -99817,26 +100331,51 @@ function reportAge(a, generatedAt) {
         ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)
         : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(age)} old)`;
 }
-function findingRow(f, asOf) {
+function findingRow(f, asOf, historyKnown) {
     return {
         finding: f,
         keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .keyCreatedText */ .b8)(f),
         setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .setupGapText */ .Hh)(f),
         use: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .describeUse */ .pt)(f, asOf),
+        reported: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .reportedText */ .vv)(f, asOf, historyKnown),
     };
 }
+/** `Since earlier runs: 2 new, 1 resolved.`, or why the history was not available. */
+function changesText(result) {
+    const h = result.history;
+    if (!h)
+        return null;
+    if (!h.available) {
+        return (`History not available (${h.notes.join('; ')}): how long keys were reported, ` +
+            'and which are new or resolved, is unknown.');
+    }
+    const resolved = h.resolvedFindings === null ? 'resolved unknown' : `${h.resolvedFindings} resolved`;
+    const deactivated = result.remediation?.deactivated.length ?? 0;
+    return (`Since earlier runs: ${h.newFindings ?? 0} new, ${resolved}` +
+        (deactivated > 0 ? `, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
+        '.');
+}
 function buildSummaryModel(result, opts) {
-    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result);
+    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
     const byAccount = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
     const caveat = offlineCaveat(result);
+    const historyKnown = result.history?.available ?? false;
+    const row = (f) => findingRow(f, result.asOf, historyKnown);
+    const failingRows = failing.map(row);
+    const exemptedRows = result.findings.filter((f) => f.exempted).map(row);
+    const rem = result.remediation;
     return {
         counts,
         verdict: verdictText(result, counts),
         settings: settingsLine(result),
         caveat: caveat !== null ? note(caveat) : null,
         alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
+        changes: changesText(result),
+        showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
+        deactivated: (rem?.deactivated ?? []).map((f) => ({ finding: f, restore: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreCommand */ .Od)(f) })),
+        wouldDeactivate: rem?.mode === 'plan' ? rem.planned : null,
         mode: result.mode,
         accounts: result.accounts.map((a) => ({
             account: a,
@@ -99846,9 +100385,9 @@ function buildSummaryModel(result, opts) {
             reportAge: reportAge(a, result.generatedAt),
         })),
         findingsTitle: `Unused ${keysNoun(result, 2)}`,
-        failing: failing.map((f) => findingRow(f, result.asOf)),
+        failing: failingRows,
         expired: failing.filter((f) => f.exemptionExpired),
-        exempted: result.findings.filter((f) => f.exempted).map((f) => findingRow(f, result.asOf)),
+        exempted: exemptedRows,
         fix: failing.length === 0
             ? null
             : {
@@ -99859,8 +100398,12 @@ function buildSummaryModel(result, opts) {
             },
         failedAccounts: result.accounts.filter((a) => a.status === 'error'),
         carriedAlerts: result.carriedForward.length,
-        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .sarifResultCounts */ .lL)(result),
-        notes: result.notes.filter((n) => n !== caveat).map(note),
+        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .sarifResultCounts */ .lL)(result),
+        notes: [
+            ...result.notes.filter((n) => n !== caveat),
+            ...(result.history?.available ? result.history.notes : []),
+            ...(rem?.warnings ?? []),
+        ].map(note),
         issues: opts.issues ?? null,
         securityHub: opts.securityHub
             ? {

@@ -17,6 +17,22 @@ export interface RuleSettings {
   exemptionTag: string;
 }
 
+/** `remediate` (DESIGN §8): `off`, `plan` (report what would be done, change nothing), `deactivate`. */
+export type RemediateMode = 'off' | 'plan' | 'deactivate';
+
+/** The remediation inputs, validated. */
+export interface RemediationSettings {
+  mode: RemediateMode;
+  /** Role name with optional path assumed in each account with due keys; set whenever mode is not off. */
+  roleName: string | null;
+  /** Notice period: a key is due once first seen at least this many days (of 86,400 s) before as-of. */
+  afterDays: number;
+  /** Reasons a due key may be deactivated for, in the order given; never empty. */
+  reasons: Reason[];
+  /** Keys deactivated per run at most, oldest first seen first. */
+  max: number;
+}
+
 export interface Shard {
   /** 1-based */
   index: number;
@@ -59,6 +75,7 @@ export interface Config {
   securityHubRegion: string;
   /** Code scanning category (the SARIF run's `automationDetails.id`); null: none, upload-sarif derives it. */
   category: string | null;
+  remediation: RemediationSettings;
 }
 
 /** One key slot of a credential report row. Times are epoch milliseconds. */
@@ -100,7 +117,7 @@ export interface ParsedReport {
   unreadable: UnreadableRow[];
 }
 
-type Reason = 'never-used' | 'unused';
+export type Reason = 'never-used' | 'unused';
 
 /** One failing (or exempted) access key. The JSON report's `findings[]` entry, exactly. */
 export interface Finding {
@@ -132,6 +149,14 @@ export interface Finding {
    * `.../key-created-unknown-slotN` when the report has no creation time for the key.
    */
   location: string;
+  /**
+   * When this key was first reported (DESIGN §8): the earliest open code scanning alert at `location` or
+   * the time its user's issue first listed it; null when unknown. Set by publish (absent: not read yet;
+   * the JSON writes null).
+   */
+  firstSeenAt?: string | null;
+  /** This run's remediation of the key; null (or absent) when `remediate` is off. */
+  remediation?: Remediation | null;
 }
 
 /** Where an account's credential report came from: AWS (live), or a downloaded file (offline). */
@@ -198,6 +223,67 @@ export interface AuditResult {
   carriedForward: CarriedAlert[];
   /** Things the reader must know, e.g. that tags are unavailable offline. */
   notes: string[];
+  /** What GitHub's history says changed (DESIGN §8); absent until publish has read it. */
+  history?: RunHistory;
+  /** What `remediate` planned or did (DESIGN §8); absent when it is off. */
+  remediation?: RunRemediation;
+}
+
+/** What changed since earlier runs, from GitHub's history (DESIGN §8). */
+interface RunHistory {
+  /** False when neither the alerts nor the issues could be read: ages, new and resolved are unknown. */
+  available: boolean;
+  /** Non-exempted findings no alert or issue knew; null when unavailable. */
+  newFindings: number | null;
+  /** Open alerts of this tool under accounts audited this run whose key is no longer a finding; null when the alerts could not be listed. */
+  resolvedFindings: number | null;
+  /** Why (a part of) the history was not available, one sentence each. */
+  notes: string[];
+}
+
+/** The run's remediation (DESIGN §8). */
+interface RunRemediation {
+  mode: 'plan' | 'deactivate';
+  /** Due keys, those over the cap included: the `keys-due` output. */
+  keysDue: number;
+  /** Keys this run set Inactive: no longer in `findings` (not SARIF results, not counted), listed here. */
+  deactivated: Finding[];
+  /** Under `plan`: the keys that would be deactivated (they passed the live check). */
+  planned: Finding[];
+  /** A denied or missing remediation role, per account. */
+  warnings: string[];
+}
+
+/** One open code scanning alert of this tool, as the history needs it (DESIGN §8). */
+export interface OpenAlert {
+  /** The alert's file location: the finding's `location`. */
+  location: string;
+  /** ISO 8601: when code scanning first reported it. */
+  createdAt: string;
+  message: string;
+}
+
+/**
+ * What GitHub remembers of earlier runs. Each source is null when it could not be read (no token, no
+ * permission, code scanning off, `create-issues` false); `notes` say why, for the summary.
+ */
+export interface History {
+  /** Open code scanning alerts of this tool. */
+  alerts: OpenAlert[] | null;
+  /** Location -> ISO time an open issue of this tool first listed that key. */
+  issueFirstListed: ReadonlyMap<string, string> | null;
+  notes: string[];
+}
+
+/** A finding's remediation state: the JSON report's `remediation` (null when `remediate` is off). */
+export type RemediationStatus = 'planned' | 'deactivated' | 'not-due' | 'skipped';
+
+export interface Remediation {
+  status: RemediationStatus;
+  /** ISO: `firstSeenAt` + `remediate-after-days`; null when `firstSeenAt` is unknown or it never applies. */
+  dueAt: string | null;
+  /** Why it is not (yet) acted on, or what was done; null for a plain not-due key. */
+  reason: string | null;
 }
 
 /** Outcome of keeping GitHub issues in sync (DESIGN §5). */

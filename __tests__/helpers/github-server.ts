@@ -42,6 +42,8 @@ interface ServerAlert {
   ref: string | null;
   path: string;
   message: string;
+  /** When code scanning first reported it; default the time it was added. */
+  created_at: string;
 }
 
 interface RecordedRequest {
@@ -221,7 +223,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   });
   const alertJson = (a: ServerAlert) => ({
     number: a.number,
-    created_at: now(),
+    created_at: a.created_at,
     url: `${base}/repos/${owner}/${repo}/code-scanning/alerts/${a.number}`,
     html_url: `http://127.0.0.1/${owner}/${repo}/security/code-scanning/${a.number}`,
     state: a.state,
@@ -527,6 +529,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         state: 'open',
         ref: null,
         message: 'An access key created at user setup is unused.',
+        created_at: now(),
         ...partial,
       };
       alerts.push(alert);

@@ -303,7 +303,7 @@ export async function seedAccount(
 }
 
 /** One call signed with the key: moto then reports it used (now, service sts). */
-async function useKey(endpoint: string, credentials: AwsCredentialIdentity): Promise<void> {
+export async function useKey(endpoint: string, credentials: AwsCredentialIdentity): Promise<void> {
   const sts = new STSClient({ region: TEST_REGION, endpoint, credentials });
   try {
     await sts.send(new GetCallerIdentityCommand({}));

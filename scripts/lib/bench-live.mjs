@@ -430,7 +430,9 @@ export async function runLiveBench({ root, work, log = console.log }) {
   const { POLL_STEPS_MS, POLL_CAP_MS } = await importTs('src/collect/poll-schedule.ts');
   // the calls of one account's audit, from the operations table (src/aws/operations.ts)
   const { AWS_OPERATIONS } = await importTs('src/aws/operations.ts');
-  const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account').map((o) => o.command);
+  const OPS = AWS_OPERATIONS.filter((o) => o.scope === 'account' && o.role !== 'remediation').map(
+    (o) => o.command,
+  );
   const asOf = new Date();
   const common = {
     'account-role-name': ROLE_NAME,

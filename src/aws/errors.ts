@@ -97,6 +97,14 @@ export function awsErrorName(err: unknown): string {
   return facts(originalError(err)).name;
 }
 
+/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
+export function isAccessDenied(err: unknown): boolean {
+  const f = facts(originalError(err));
+  return (
+    ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))
+  );
+}
+
 export interface AwsErrorContext {
   accountId: string;
   /** The API operation (`GetCredentialReport`, `AssumeRole`, …) or a stage name. */

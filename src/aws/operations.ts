@@ -4,12 +4,15 @@
  * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
  * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
  *
+ * The remediation role's operations come last (after the audit's own, which `operation()` finds first).
+ *
  * Self-contained (no imports): `npm run bench` loads it from a plain Node script.
  */
 
-/** Who must be allowed the action: the role in each audited account, the signed-in audit role, or the
- * audit role of an organization run (management account or delegated administrator). */
-type OperationRole = 'member' | 'audit' | 'organization';
+/** Who must be allowed the action: the role in each audited account, the signed-in audit role, the
+ * audit role of an organization run (management account or delegated administrator), or the optional
+ * remediation role (`remediation-role-name`, DESIGN §8) in each account with keys due. */
+type OperationRole = 'member' | 'audit' | 'organization' | 'remediation';
 
 export interface AwsOperation {
   /** The SDK command, without `Command` (`GetCredentialReport`); also the proxy's and the bench's name. */
@@ -154,6 +157,36 @@ export const AWS_OPERATIONS = [
     granted: true,
     denied: "a warning: nothing more is imported into that account's Security Hub",
   },
+  {
+    command: 'ListAccessKeys',
+    iamAction: 'iam:ListAccessKeys',
+    step: 'ListAccessKeys',
+    role: 'remediation',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: 'warning: the due keys of that account cannot be checked again, so none is deactivated',
+  },
+  {
+    command: 'GetAccessKeyLastUsed',
+    iamAction: 'iam:GetAccessKeyLastUsed',
+    step: 'GetAccessKeyLastUsed',
+    role: 'remediation',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: 'warning: the due keys of that account cannot be checked again, so none is deactivated',
+  },
+  {
+    command: 'UpdateAccessKey',
+    iamAction: 'iam:UpdateAccessKey',
+    step: 'UpdateAccessKey',
+    role: 'remediation',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: 'warning: the due keys of that account stay Active; its audit results are unchanged',
+  },
 ] as const satisfies readonly AwsOperation[];
 
 export type OperationName = (typeof AWS_OPERATIONS)[number]['command'];
@@ -182,3 +215,6 @@ export const MEMBER_ROLE_ACTIONS: readonly string[] = actionsOf('member');
 
 /** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
 export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'optional');
+
+/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+export const REMEDIATION_ROLE_ACTIONS: readonly string[] = actionsOf('remediation', 'optional');

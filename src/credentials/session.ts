@@ -51,6 +51,14 @@ export interface AuditSession {
   credentialsFor(accountId: string): AwsCredentialIdentityProvider;
   /** The role assumed into `accountId`, or null when the base credentials are used there. */
   roleArnFor(accountId: string): string | null;
+  /**
+   * Credentials of `roleName` in `accountId`, assumed with the base (audit) credentials, in the signed-in
+   * account too: the remediation role (DESIGN §8). Lazy: nothing is assumed until first used.
+   */
+  assumeRoleIn(
+    accountId: string,
+    roleName: string,
+  ): { roleArn: string; credentials: AwsCredentialIdentityProvider };
 }
 
 /** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
@@ -422,11 +430,26 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
       ? memberRoleArn(config.partition, accountId, roleName)
       : null;
 
+  const second = new Map<string, AwsCredentialIdentityProvider>();
   return {
     callerAccountId,
     callerArn,
     baseCredentials,
     roleArnFor,
+    assumeRoleIn(accountId: string, otherRole: string) {
+      const roleArn = memberRoleArn(config.partition, accountId, otherRole);
+      let credentials = second.get(roleArn);
+      if (!credentials) {
+        credentials = chainedProvider(
+          config,
+          roleArn,
+          { current: () => ({ client: sts, generation }), renew },
+          deps,
+        );
+        second.set(roleArn, credentials);
+      }
+      return { roleArn, credentials };
+    },
     credentialsFor(accountId: string): AwsCredentialIdentityProvider {
       const roleArn = roleArnFor(accountId);
       // The signed-in account is audited with the signed-in identity itself (DESIGN §6).

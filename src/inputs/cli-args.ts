@@ -19,6 +19,7 @@ const LIST_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'exempt-users',
   'credential-report',
   'issue-labels',
+  'remediate-reasons',
 ]);
 
 /** What the value looks like, for the help text. */
@@ -48,6 +49,11 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'github-token': 'TOKEN',
   'security-hub-region': 'REGION',
   category: 'CATEGORY',
+  remediate: 'off|plan|deactivate',
+  'remediation-role-name': 'NAME',
+  'remediate-after-days': 'DAYS',
+  'remediate-reasons': 'REASONS',
+  'max-remediations': 'N',
 };
 
 const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));

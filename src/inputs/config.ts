@@ -4,7 +4,17 @@
  * names the input, quotes the bad value and says what was expected.
  */
 import picomatch from 'picomatch';
-import { InputError, type Config, type FailOn, type Partition, type Scope, type Shard } from '../model.js';
+import {
+  InputError,
+  type Config,
+  type FailOn,
+  type Partition,
+  type Reason,
+  type RemediateMode,
+  type RemediationSettings,
+  type Scope,
+  type Shard,
+} from '../model.js';
 import { defaultOf, type InputName } from './definitions.js';
 import { parseIsoDateTime } from '../time.js';
 
@@ -185,19 +195,80 @@ function roleSessionName(r: Reader): string {
   return v;
 }
 
-function accountRoleName(r: Reader): string | null {
-  let v = r.given('account-role-name');
+function iamRoleName(
+  r: Reader,
+  name: 'account-role-name' | 'remediation-role-name',
+  example: string,
+): string | null {
+  let v = r.given(name);
   if (v === undefined) return null;
   const raw = v;
   if (v.startsWith('/')) v = v.slice(1);
   if (!ROLE_NAME.test(v) || v.length > 576) {
     throw bad(
-      'account-role-name',
+      name,
       raw,
-      'an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. IamAudit or audit/IamAudit',
+      `an IAM role name with an optional path, of letters, digits and +=,.@_- (no spaces), e.g. ${example}`,
     );
   }
   return v;
+}
+
+function accountRoleName(r: Reader): string | null {
+  return iamRoleName(r, 'account-role-name', 'IamAudit or audit/IamAudit');
+}
+
+const REASONS: readonly Reason[] = ['never-used', 'unused'];
+const REASONS_EXPECTED = 'never-used, or never-used, unused (separated by commas or newlines)';
+
+function remediateReasons(r: Reader): Reason[] {
+  const v = r.value('remediate-reasons');
+  const items = [...new Set(splitList(v).map((s) => s.toLowerCase()))];
+  if (items.length === 0) throw bad('remediate-reasons', v, REASONS_EXPECTED);
+  for (const item of items) {
+    if (!REASONS.includes(item as Reason)) throw badItem('remediate-reasons', item, REASONS_EXPECTED);
+  }
+  return items as Reason[];
+}
+
+/** DESIGN §9: `security-hub` needs a live audit (findings are imported with each account's credentials). */
+function securityHubSettings(
+  r: Reader,
+  awsRegion: string,
+  partition: Partition,
+  offline: boolean,
+): { enabled: boolean; region: string } {
+  const enabled = boolean(r, 'security-hub');
+  const region = securityHubRegion(r, awsRegion, partition);
+  if (enabled && offline) {
+    throw new InputError(
+      'security-hub',
+      'Input "security-hub" is true together with "credential-report": expected a live audit, since Security Hub findings are imported into each audited account with its credentials (an offline report has none); set security-hub to false or audit live.',
+    );
+  }
+  return { enabled, region };
+}
+
+/** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
+function remediation(r: Reader, offline: boolean): RemediationSettings {
+  const mode = oneOf<RemediateMode>(r, 'remediate', ['off', 'plan', 'deactivate']);
+  const role = iamRoleName(r, 'remediation-role-name', 'IamKeyRemediation or security/IamKeyRemediation');
+  const afterDays = integer(r, 'remediate-after-days', 1, 3650);
+  const reasons = remediateReasons(r);
+  const max = integer(r, 'max-remediations', 1, 10_000);
+  if (mode !== 'off' && offline) {
+    throw new InputError(
+      'remediate',
+      `Input "remediate" is "${mode}" together with "credential-report": expected remediate: off for an offline audit (a downloaded report has no access key ids, and nothing can be checked or changed without AWS).`,
+    );
+  }
+  if (mode !== 'off' && role === null) {
+    throw new InputError(
+      'remediation-role-name',
+      `Input "remediation-role-name" is missing: expected the role name (with optional path) to assume in each account with due keys, e.g. IamKeyRemediation; it is required with "remediate: ${mode}".`,
+    );
+  }
+  return { mode, roleName: role, afterDays, reasons, max };
 }
 
 function shard(r: Reader): Shard | null {
@@ -415,14 +486,8 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     );
   }
 
-  const securityHub = boolean(r, 'security-hub');
-  const hubRegion = securityHubRegion(r, awsRegion, partition);
-  if (securityHub && reports.length > 0) {
-    throw new InputError(
-      'security-hub',
-      'Input "security-hub" is true together with "credential-report": expected a live audit, since Security Hub findings are imported into each audited account with its credentials (an offline report has none); set security-hub to false or audit live.',
-    );
-  }
+  const remediationSettings = remediation(r, reports.length > 0);
+  const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
 
   return {
     roleToAssume: roleArn,
@@ -449,8 +514,9 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     issueLabels: labels,
     maxIssues,
     githubToken,
-    securityHub,
-    securityHubRegion: hubRegion,
+    securityHub: hub.enabled,
+    securityHubRegion: hub.region,
     category: category(r),
+    remediation: remediationSettings,
   };
 }

@@ -157,6 +157,35 @@ export const INPUTS = [
       'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
   },
   {
+    name: 'remediate',
+    description:
+      '`off`; `plan`: report which keys are due for deactivation and change nothing; `deactivate`: set due keys Inactive (never deletes) through `remediation-role-name`. Live runs only.',
+    default: 'off',
+  },
+  {
+    name: 'remediation-role-name',
+    description:
+      'Role name, with an optional path, assumed from the audit session in each account that has due keys (only iam:ListAccessKeys, iam:GetAccessKeyLastUsed, iam:UpdateAccessKey). Required with `remediate: plan` or `deactivate`; the audit role stays read-only.',
+  },
+  {
+    name: 'remediate-after-days',
+    description:
+      'Notice period, 1 to 3650 days: a key is due once it was first reported (earliest code scanning alert or issue) at least this many days before `as-of`. A key without earlier report is never due.',
+    default: '14',
+  },
+  {
+    name: 'remediate-reasons',
+    description:
+      'Which findings may be deactivated: `never-used`, or `never-used, unused` to include keys unused for more than `unused-days`.',
+    default: 'never-used',
+  },
+  {
+    name: 'max-remediations',
+    description:
+      'Most keys deactivated per run, 1 to 10000, oldest first reported first; the rest stay due for the next run.',
+    default: '10',
+  },
+  {
     name: 'security-hub',
     description:
       'Import one AWS Security Hub finding (ASFF) per failing key into each account audited successfully, from that account, and archive the findings of keys that are fixed or exempted (needs securityhub:BatchImportFindings and securityhub:GetFindings there). Live runs only.',
@@ -205,6 +234,25 @@ export const OUTPUTS = [
   {
     name: 'issues-skipped',
     description: 'Number of new violators left without an issue because of `max-issues`.',
+  },
+  {
+    name: 'new-findings',
+    description:
+      'Number of failing keys with no earlier code scanning alert or issue (empty when the history was not available).',
+  },
+  {
+    name: 'resolved-findings',
+    description:
+      'Number of open code scanning alerts of this tool, under accounts audited successfully, whose key is no longer a finding (empty when the alerts could not be listed).',
+  },
+  {
+    name: 'keys-due',
+    description:
+      'Number of keys due for deactivation (`remediate: plan` or `deactivate`), deactivated ones included.',
+  },
+  {
+    name: 'keys-deactivated',
+    description: 'Number of access keys this run set Inactive (`remediate: deactivate`).',
   },
   {
     name: 'security-hub-imported',

@@ -11,6 +11,8 @@ import type { AuditResult, Finding, IssueSyncOutcome, TouchedIssue } from '../mo
 import { oneLine } from '../report/markdown.js';
 import {
   closingComment,
+  mergeFirstListed,
+  parseFirstListed,
   parseMarker,
   renderIssue,
   sameIssueBody,
@@ -61,6 +63,19 @@ export interface PlanOptions {
   extraLabels: readonly string[];
   maxIssues: number;
   runUrl: string | null;
+  /**
+   * ISO time of this run: record in each body when the issue first listed each key (kept from the open
+   * issue, `now` for a key listed for the first time; a reopened issue starts afresh). Absent: bodies
+   * carry no first-listed line (as before issue 12).
+   */
+  recordFirstListedAt?: string;
+}
+
+/** The earlier of two ISO times (either may be missing). */
+function earlierIso(a: string | null | undefined, b: string | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return Date.parse(b) < Date.parse(a) ? b : a;
 }
 
 interface UserState {
@@ -162,10 +177,29 @@ export function planIssueSync(
   for (const [key, user] of users) {
     if (user.violating.length === 0) continue;
     const { accountId, userName } = user.group;
-    const { title, body } = renderIssue({ ...user.group, findings: user.violating }, renderOpts);
     const issues = byKey.get(key) ?? [];
     const open = issues.find((i) => i.state === 'open');
     const closed = issues.filter((i) => i.state === 'closed').at(-1);
+    const firstListed =
+      opts.recordFirstListedAt === undefined
+        ? undefined
+        : mergeFirstListed(
+            parseFirstListed(open?.body),
+            user.violating.map((f) => f.location),
+            opts.recordFirstListedAt,
+          );
+    // The body shows when each key was first reported: this issue's own record counts (so a key listed
+    // for the first time reads the same tonight and tomorrow, and the body does not change).
+    const findings = firstListed
+      ? user.violating.map((f) => ({
+          ...f,
+          firstSeenAt: earlierIso(f.firstSeenAt, firstListed.get(f.location)),
+        }))
+      : user.violating;
+    const { title, body } = renderIssue(
+      { ...user.group, findings },
+      firstListed ? { ...renderOpts, firstListed } : renderOpts,
+    );
     // Two open issues for one user (a lost response once made a second): keep the oldest.
     if (okAccounts.has(accountId)) {
       for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
@@ -232,6 +266,10 @@ export interface SyncIssuesOptions {
   extraLabels: string[];
   maxIssues: number;
   runUrl: string | null;
+  /** See {@link PlanOptions.recordFirstListedAt}. */
+  recordFirstListedAt?: string;
+  /** The issues as already listed this run (for the history): not listed again. */
+  existing?: ExistingIssue[];
   log: GitHubLog;
 }
 
@@ -248,7 +286,7 @@ function isHttpError(e: unknown): e is HttpError {
 const PREFIX = 'GitHub issues could not be updated';
 
 /** One line saying what went wrong and, for a permission problem, what to add. */
-function describeIssueError(e: unknown): string {
+export function describeIssueError(e: unknown): string {
   if (!isHttpError(e)) return `${PREFIX}: ${oneLine(errorMessage(e))}`;
   const message = oneLine(e.message);
   if (/rate limit/i.test(message)) {
@@ -266,7 +304,12 @@ function describeIssueError(e: unknown): string {
   return `${PREFIX}: HTTP ${e.status}: ${message}`;
 }
 
-async function listIssues(octokit: GitHubClient, owner: string, repo: string): Promise<ExistingIssue[]> {
+/** Every issue (open and closed) carrying {@link ISSUE_LABEL}, pull requests left out. */
+export async function listIssues(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<ExistingIssue[]> {
   const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner,
     repo,
@@ -453,11 +496,12 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
     issues: [],
   };
   try {
-    const existing = await listIssues(octokit, owner, repo);
+    const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
     const actions = planIssueSync(existing, result, {
       extraLabels: opts.extraLabels,
       maxIssues: opts.maxIssues,
       runUrl: opts.runUrl,
+      ...(opts.recordFirstListedAt !== undefined ? { recordFirstListedAt: opts.recordFirstListedAt } : {}),
     });
     outcome.skipped = actions.filter((a) => a.kind === 'skip').length;
     const firstCreate = actions.find((a) => a.kind === 'create');

@@ -10,11 +10,16 @@ import type { AuditSession } from '../credentials/session.js';
 import type { OutputName } from '../inputs/definitions.js';
 import { ReportWriteError, writeReportFiles } from './files.js';
 import { reportFiles } from './formats.js';
-import { buildOutputs, exitCodeFor } from '../report/outputs.js';
+import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs.js';
 import { createOctokit, type GitHubClient, type GitHubClientSettings } from './octokit.js';
-import { fetchCarriedAlerts } from './code-scanning.js';
-import { syncIssues } from './issues.js';
+import { carriedFromListing } from './code-scanning.js';
+import { ISSUE_LABEL, describeIssueError, listIssues, syncIssues, type ExistingIssue } from './issues.js';
+import { issueFirstListed, listOpenAlerts, type AlertListing } from './history.js';
+import { applyHistory } from '../evaluate/history.js';
+import { toIsoSecond } from '../evaluate/evaluate.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
+import { errorMessage } from '../errors.js';
+import { oneLine } from '../report/markdown.js';
 import { publishToSecurityHub } from './security-hub.js';
 import { VERSION } from '../version.js';
 
@@ -71,8 +76,20 @@ export async function publish(
   config: Config,
   deps: PublishDeps,
 ): Promise<PublishOutcome> {
+  if (config.remediation.mode !== 'off') {
+    // Issue 12's core (evaluate/history.ts, evaluate/remediation.ts, remediate/deactivate.ts) is not
+    // wired into publish yet: say so instead of silently doing nothing.
+    deps.log.warning(
+      `remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`,
+    );
+  }
   const github = gitHub(deps);
-  const result = await keepFailedAccountsAlerts(audited, github, deps);
+  // GitHub's history, read once: the open alerts of this tool (which also give the failed accounts'
+  // alerts to carry forward) and, with create-issues, the issues (which the sync then reuses).
+  const listing = github ? await listAlerts(github, deps) : null;
+  const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
+  const withHistory = withRunHistory(audited, listing, existingIssues);
+  const result = keepFailedAccountsAlerts(withHistory, listing, deps);
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen.
   let writeError: string | null = null;
@@ -87,16 +104,33 @@ export async function publish(
 
   let issues: IssueSyncOutcome | null = null;
   if (config.createIssues) {
-    issues = await syncIssueTracker(result, config, github, deps);
+    issues = existingIssues?.error
+      ? { ...NO_ISSUE_CHANGES, error: existingIssues.error }
+      : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
     if (issues.error) deps.log.warning(issues.error);
   }
   const securityHub = await importIntoSecurityHub(result, config, github, deps);
-  const outputs = buildOutputs(result, { ...reportFiles(config), issues, securityHub });
+  const outputs = buildOutputs(result, {
+    ...reportFiles(config),
+    issues,
+    history: historyCounts(result),
+    securityHub,
+  });
   const { code, reason } = exitCodeFor(result, config.failOn);
   if (writeError !== null) {
     return { result, issues, securityHub, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
   }
   return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
+}
+
+/** The history and remediation counts of the outputs (DESIGN §8). */
+function historyCounts(result: AuditResult): HistoryCounts {
+  return {
+    newFindings: result.history?.newFindings ?? null,
+    resolvedFindings: result.history?.resolvedFindings ?? null,
+    keysDue: result.remediation?.keysDue ?? 0,
+    keysDeactivated: result.remediation?.deactivated.length ?? 0,
+  };
 }
 
 /** DESIGN §9: each account's findings into its own Security Hub, with the audit's session. Never throws. */
@@ -122,51 +156,116 @@ async function importIntoSecurityHub(
   });
 }
 
+function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<AlertListing> {
+  return listOpenAlerts({
+    octokit: github.octokit,
+    owner: github.context.owner,
+    repo: github.context.repo,
+    toolName: TOOL_NAME,
+    ref: github.context.ref ?? undefined,
+    log: deps.log,
+  });
+}
+
+/** This tool's issues, listed once, or why not (`error`: the sync's own wording of it). */
+interface IssueListing {
+  issues: ExistingIssue[] | null;
+  note: string | null;
+  error: string | null;
+}
+
+/** This tool's issues, listed once for the history and the sync. */
+async function listIssuesOnce(github: NonNullable<GitHub>): Promise<IssueListing> {
+  try {
+    const issues = await listIssues(github.octokit, github.context.owner, github.context.repo);
+    return { issues, note: null, error: null };
+  } catch (err) {
+    // The sync then reports this error as its own, instead of waiting for a second failing listing.
+    return {
+      issues: null,
+      note: `the issues could not be listed (${oneLine(errorMessage(err))})`,
+      error: describeIssueError(err),
+    };
+  }
+}
+
+/** Each finding's firstSeenAt, and what changed (DESIGN §8), from what GitHub remembers. */
+function withRunHistory(
+  result: AuditResult,
+  listing: AlertListing | null,
+  issues: IssueListing | null,
+): AuditResult {
+  const notes: string[] = [];
+  if (listing === null) notes.push('no GitHub token or repository');
+  else if (!listing.ok)
+    notes.push(`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
+  if (issues?.note) notes.push(issues.note);
+  const view = applyHistory(result, {
+    alerts: listing?.ok ? listing.alerts : null,
+    issueFirstListed: issues?.issues ? issueFirstListed(issues.issues, ISSUE_LABEL) : null,
+    notes,
+  });
+  const available = view.newFindings !== null;
+  return {
+    ...result,
+    findings: result.findings.map((f) => ({
+      ...f,
+      firstSeenAt: view.firstSeenAt.get(f.location) ?? null,
+      remediation: f.remediation ?? null,
+    })),
+    history: {
+      available,
+      newFindings: view.newFindings?.length ?? null,
+      resolvedFindings: view.resolvedFindings?.length ?? null,
+      notes: view.notes,
+    },
+  };
+}
+
 /**
  * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
- * are written again. Without GitHub access that is impossible; the user is told what that means.
+ * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
+ * user is told what that means.
  */
-async function keepFailedAccountsAlerts(
+function keepFailedAccountsAlerts(
   result: AuditResult,
-  github: GitHub,
+  listing: AlertListing | null,
   deps: PublishDeps,
-): Promise<AuditResult> {
+): AuditResult {
   const failed = result.accounts.filter((a) => a.status === 'error').map((a) => a.accountId);
   if (result.mode !== 'live' || failed.length === 0) return result;
-  if (!github) {
+  if (!listing) {
     deps.log.warning(
       `No GitHub token or repository: the open code scanning alerts of the ${failed.length} failed account(s) ` +
         'cannot be carried forward and will show as fixed until the next good run.',
     );
     return result;
   }
-  const { alerts, warning } = await fetchCarriedAlerts({
-    octokit: github.octokit,
-    owner: github.context.owner,
-    repo: github.context.repo,
-    toolName: TOOL_NAME,
-    failedAccountIds: failed,
-    ref: github.context.ref ?? undefined,
-    log: deps.log,
-  });
+  const { alerts, warning } = carriedFromListing(listing, failed, deps.log);
   if (warning) deps.log.warning(warning);
   return { ...result, carriedForward: alerts };
 }
+
+const NO_ISSUE_CHANGES: IssueSyncOutcome = {
+  opened: 0,
+  updated: 0,
+  reopened: 0,
+  closed: 0,
+  skipped: 0,
+  issues: [],
+  error: null,
+};
 
 async function syncIssueTracker(
   result: AuditResult,
   config: Config,
   github: GitHub,
   deps: PublishDeps,
+  existing: ExistingIssue[] | undefined,
 ): Promise<IssueSyncOutcome> {
   if (!github) {
     return {
-      opened: 0,
-      updated: 0,
-      reopened: 0,
-      closed: 0,
-      skipped: 0,
-      issues: [],
+      ...NO_ISSUE_CHANGES,
       error:
         'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
     };
@@ -179,6 +278,8 @@ async function syncIssueTracker(
     extraLabels: config.issueLabels,
     maxIssues: config.maxIssues,
     runUrl: github.context.runUrl,
+    recordFirstListedAt: toIsoSecond(Date.parse(result.generatedAt)),
+    ...(existing ? { existing } : {}),
     log: deps.log,
   });
 }

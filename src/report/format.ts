@@ -133,3 +133,29 @@ export function describeUse(f: Finding, asOf: string): string {
     (days !== null ? `, ${days} days before ${formatDay(asOf)}` : '')
   );
 }
+
+/**
+ * How long a key has been reported (DESIGN §8) and, when remediation applies, its due date:
+ * `reported for 12 days · deactivation due 2026-12-15`, `new`; null when the history is unknown.
+ */
+export function reportedText(f: Finding, asOf: string, historyKnown: boolean): string | null {
+  const parts: string[] = [];
+  if (f.firstSeenAt) {
+    const days = daysBetween(f.firstSeenAt, asOf);
+    parts.push(
+      days === null
+        ? `reported since ${formatDay(f.firstSeenAt)}`
+        : `reported for ${days} ${days === 1 ? 'day' : 'days'}`,
+    );
+  } else if (historyKnown) {
+    parts.push('new');
+  }
+  const r = f.remediation;
+  if (r && r.dueAt && r.status !== 'deactivated') parts.push(`deactivation due ${formatDay(r.dueAt)}`);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** The command that makes a key this run deactivated Active again. */
+export function restoreCommand(f: Pick<Finding, 'userName' | 'accessKeyId'>): string {
+  return `aws iam update-access-key --user-name ${shellQuote(f.userName)} --access-key-id ${shellQuote(f.accessKeyId ?? 'KEY_ID')} --status Active`;
+}

@@ -39,6 +39,11 @@ export interface RenderIssueOptions {
   runUrl: string | null;
   /** The audit's scope: under `any` a key need not have been created at user setup. */
   scope: Scope;
+  /**
+   * Location -> when this issue first listed the key (DESIGN §8), written as a hidden second line.
+   * Absent: no such line (the body is as before issue 12).
+   */
+  firstListed?: ReadonlyMap<string, string>;
 }
 
 export interface IssueMarker {
@@ -84,6 +89,55 @@ export function parseMarker(body: string | null | undefined): IssueMarker | null
   } catch {
     return null;
   }
+}
+
+/**
+ * The hidden line that keeps, per key (location), the time this issue first listed it (DESIGN §8): the
+ * history that survives without storage. Locations are percent-encoded, times ISO to the second.
+ */
+const FIRST_LISTED_PREFIX = '<!-- iam-initial-access-key:first-listed';
+const FIRST_LISTED_PATTERN = new RegExp(
+  `^${FIRST_LISTED_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')}((?: \\S+=\\S+)*) -->\\s*$`,
+);
+const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** The line for `firstListed` (sorted by location, so the same map gives the same line). */
+export function renderFirstListed(firstListed: ReadonlyMap<string, string>): string {
+  const entries = [...firstListed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${FIRST_LISTED_PREFIX}${entries.map(([loc, at]) => ` ${encodeURIComponent(loc)}=${at}`).join('')} -->`;
+}
+
+/** Location -> first-listed time from a body's first-listed line; empty when there is none (or it is damaged). */
+export function parseFirstListed(body: string | null | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!body) return out;
+  const line = body.split(/\r?\n/).find((l) => l.startsWith(FIRST_LISTED_PREFIX));
+  const m = line ? FIRST_LISTED_PATTERN.exec(line) : null;
+  if (!m) return out;
+  for (const pair of (m[1] ?? '').trim().split(' ')) {
+    const i = pair.lastIndexOf('=');
+    if (i <= 0) continue;
+    const at = pair.slice(i + 1);
+    if (!ISO_SECOND.test(at) || Number.isNaN(Date.parse(at))) continue;
+    try {
+      out.set(decodeURIComponent(pair.slice(0, i)), at);
+    } catch {
+      // a hand-edited, broken entry: that key counts as not listed before
+    }
+  }
+  return out;
+}
+
+/**
+ * The first-listed times to write now: each current location keeps its earlier time, a location
+ * listed for the first time gets `now`; locations no longer listed are dropped.
+ */
+export function mergeFirstListed(
+  previous: ReadonlyMap<string, string>,
+  locations: readonly string[],
+  now: string,
+): Map<string, string> {
+  return new Map(locations.map((loc) => [loc, previous.get(loc) ?? now]));
 }
 
 /**
@@ -147,6 +201,11 @@ function describeFinding(f: Finding): string {
       : `created ${formatDuration(f.setupGapSeconds)} after the user, ${use}`) +
     (f.exemptionExpired
       ? `; its exemption has expired (justification was: ${dash(f.justification, (j) => md(j, 1000))})`
+      : '') +
+    // Stable wording (a date, not an age), so the body does not change every night.
+    (f.firstSeenAt ? `; first reported on ${when(formatDay(f.firstSeenAt))}` : '') +
+    (f.remediation?.dueAt && f.remediation.status !== 'deactivated'
+      ? `; **deactivation due ${when(formatDay(f.remediation.dueAt))}**`
       : '')
   );
 }
@@ -192,6 +251,7 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
   const keys = findings.slice(0, shown);
   const lines: string[] = [
     renderMarker(group.accountId, userKey(group.userArn, group.userName)),
+    ...(opts.firstListed ? [renderFirstListed(opts.firstListed)] : []),
     '',
     `## IAM user ${codeSpan(truncate(group.userName, 256))} has ${violation(opts.scope)}`,
     '',

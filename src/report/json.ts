@@ -3,6 +3,7 @@
  * later workflow steps. Fields are copied one by one so nothing beyond the schema leaks in.
  */
 import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
+import { sortFindings } from '../evaluate/evaluate.js';
 
 const JSON_SCHEMA_VERSION = 1;
 
@@ -23,8 +24,9 @@ export interface JsonAccount {
   asOf: string;
 }
 
-/** The schema's `findings[]` entry is the model's Finding, exactly. */
-export type JsonFinding = Finding;
+/** The schema's `findings[]` entry is the model's Finding, with its history and remediation always set. */
+export type JsonFinding = Required<Pick<Finding, 'firstSeenAt' | 'remediation'>> &
+  Omit<Finding, 'firstSeenAt' | 'remediation'>;
 
 /** Every field of the schema, in the order written (the return types below keep the lists complete). */
 const ACCOUNT_FIELDS = [
@@ -63,6 +65,11 @@ const FINDING_FIELDS = [
   'location',
 ] as const satisfies readonly (keyof Finding)[];
 
+/** The run's history and remediation of a key (DESIGN §8): null when unknown or off. */
+function historyFields(f: Finding): Pick<JsonFinding, 'firstSeenAt' | 'remediation'> {
+  return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
+}
+
 /** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
 function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
@@ -76,7 +83,7 @@ export function jsonAccount(a: AccountResult): JsonAccount {
 }
 
 export function jsonFinding(f: Finding): JsonFinding {
-  return pick(f, FINDING_FIELDS);
+  return { ...pick(f, FINDING_FIELDS), ...historyFields(f) };
 }
 
 export interface JsonReport {
@@ -106,6 +113,7 @@ export function buildJsonReport(result: AuditResult): JsonReport {
       exemptionTag: result.settings.exemptionTag,
     },
     accounts: result.accounts.map(jsonAccount),
-    findings: result.findings.map(jsonFinding),
+    // Keys this run deactivated are no longer findings of the rule, but are listed with their status.
+    findings: sortFindings([...result.findings, ...(result.remediation?.deactivated ?? [])]).map(jsonFinding),
   };
 }

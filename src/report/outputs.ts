@@ -23,6 +23,22 @@ export function countResult(result: AuditResult): Counts {
   };
 }
 
+/** History and remediation counts (DESIGN §8); null counts are unknown (no history) and output empty. */
+export interface HistoryCounts {
+  newFindings: number | null;
+  resolvedFindings: number | null;
+  keysDue: number;
+  keysDeactivated: number;
+}
+
+/** Until the pipeline reads GitHub's history: unknown history, nothing due. */
+const NO_HISTORY: HistoryCounts = {
+  newFindings: null,
+  resolvedFindings: null,
+  keysDue: 0,
+  keysDeactivated: 0,
+};
+
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 export function buildOutputs(
   result: AuditResult,
@@ -30,10 +46,12 @@ export function buildOutputs(
     sarifFile: string;
     jsonFile: string;
     issues: IssueSyncOutcome | null;
+    history?: HistoryCounts;
     /** Counts of the Security Hub import; absent or null when it did not run (outputs are 0). */
     securityHub?: { imported: number; archived: number } | null;
   },
 ): Record<OutputName, string> {
+  const h = opts.history ?? NO_HISTORY;
   const c = countResult(result);
   const i = opts.issues;
   return {
@@ -49,6 +67,10 @@ export function buildOutputs(
     'issues-updated': String(i?.updated ?? 0),
     'issues-closed': String(i?.closed ?? 0),
     'issues-skipped': String(i?.skipped ?? 0),
+    'new-findings': h.newFindings === null ? '' : String(h.newFindings),
+    'resolved-findings': h.resolvedFindings === null ? '' : String(h.resolvedFindings),
+    'keys-due': String(h.keysDue),
+    'keys-deactivated': String(h.keysDeactivated),
     'security-hub-imported': String(opts.securityHub?.imported ?? 0),
     'security-hub-archived': String(opts.securityHub?.archived ?? 0),
   };

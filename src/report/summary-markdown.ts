@@ -121,6 +121,7 @@ function verdictBlock({ m }: Ctx): string {
     `### ${m.verdict}`,
     '',
     `As of ${escapeMarkdown(m.settings.asOf)}${m.settings.rest}`,
+    ...(m.changes !== null ? ['', escapeMarkdown(m.changes)] : []),
     ...(m.caveat !== null ? ['', `> [!NOTE]\n> ${renderNote(m.caveat)}`] : []),
     ...(m.alertsUrl && linkable(m.alertsUrl)
       ? ['', `[Open code scanning alerts of this tool](${m.alertsUrl})`]
@@ -166,8 +167,17 @@ function accountsBlock(c: Ctx, budget: number): string {
 function findingsBlock(c: Ctx, budget: number): string {
   return table(
     `#### ${c.m.findingsTitle}`,
-    ['Account', 'User', 'Key', 'Key created', 'Setup gap', 'Last used', 'MFA'],
-    c.m.failing.map(({ finding: f, keyCreated, setupGap, use }) => [
+    [
+      'Account',
+      'User',
+      'Key',
+      'Key created',
+      'Setup gap',
+      'Last used',
+      'MFA',
+      ...(c.m.showReported ? ['Reported'] : []),
+    ],
+    c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
       id(f.accountId),
       user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
       key(f),
@@ -175,9 +185,49 @@ function findingsBlock(c: Ctx, budget: number): string {
       setupGap,
       escapeMarkdown(use),
       f.mfaActive ? 'yes' : '**no**',
+      ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
     ]),
     budget,
     c.cutRows('finding'),
+  );
+}
+
+function deactivatedBlock(c: Ctx, budget: number): string {
+  if (c.m.deactivated.length === 0) return '';
+  return fit(
+    [
+      '#### Deactivated by this run',
+      '',
+      'Set Inactive (not deleted) after their notice period. To restore one, run its command; to keep a key, ' +
+        'exempt its user with the exemption tag first.',
+      '',
+    ],
+    c.m.deactivated.map(
+      ({ finding: f, restore }) =>
+        `- ${userText(f)} in ${idText(f.accountId)}, key ${codeSpan(f.accessKeyId ?? '')}: ${codeSpan(restore)}`,
+    ),
+    budget,
+    c.cutRows('deactivated key'),
+  );
+}
+
+function wouldDeactivateBlock(c: Ctx, budget: number): string {
+  const keys = c.m.wouldDeactivate;
+  if (keys === null || keys.length === 0) return '';
+  return fit(
+    [
+      '#### Would be deactivated',
+      '',
+      '`remediate: plan`: these keys are due and passed the live check; `remediate: deactivate` would set them Inactive.',
+      '',
+    ],
+    keys.map(
+      (f) =>
+        `- ${userText(f)} in ${idText(f.accountId)}, key ${codeSpan(f.accessKeyId ?? '')}` +
+        (f.remediation?.dueAt ? ` (due since ${escapeMarkdown(f.remediation.dueAt.slice(0, 10))})` : ''),
+    ),
+    budget,
+    c.cutRows('key to deactivate'),
   );
 }
 
@@ -363,6 +413,8 @@ const BLOCKS: readonly { name: string; priority: number; render: Block }[] = [
   { name: 'verdict', priority: 0, render: verdictBlock },
   { name: 'accounts', priority: 6, render: accountsBlock },
   { name: 'findings', priority: 7, render: findingsBlock },
+  { name: 'deactivated', priority: 2, render: deactivatedBlock },
+  { name: 'would-deactivate', priority: 3, render: wouldDeactivateBlock },
   { name: 'expired', priority: 5, render: expiredBlock },
   { name: 'exempted', priority: 8, render: exemptedBlock },
   { name: 'fix', priority: 9, render: fixBlock },

@@ -11,6 +11,8 @@ import {
   formatDuration,
   formatUtc,
   keyCreatedText,
+  reportedText,
+  restoreCommand,
   setupGapText,
 } from './format.js';
 import { oneLine, truncate } from './markdown.js';
@@ -64,6 +66,8 @@ export interface FindingRow {
   keyCreated: string;
   setupGap: string;
   use: string;
+  /** `reported for 12 days · deactivation due 2026-12-15`, `new`; null without history. */
+  reported: string | null;
 }
 
 export interface FixSection {
@@ -85,6 +89,14 @@ export interface SummaryModel {
   caveat: Note | null;
   /** The repository's open code scanning alerts of this tool; null outside Actions. */
   alertsUrl: string | null;
+  /** What changed since earlier runs (DESIGN §8), or that the history was not available; null before publish. */
+  changes: string | null;
+  /** Whether the findings tables have a `Reported` column (some key has a first-seen time or a due date). */
+  showReported: boolean;
+  /** Keys this run deactivated, each with the command that restores it. */
+  deactivated: { finding: Finding; restore: string }[];
+  /** Under `remediate: plan`: the keys a `deactivate` run would deactivate now; null under other modes. */
+  wouldDeactivate: Finding[] | null;
   mode: AuditResult['mode'];
   accounts: AccountRow[];
   /** `Unused access keys created at user setup` / `Unused access keys of console users`. */
@@ -202,13 +214,33 @@ function reportAge(a: AccountResult, generatedAt: string): string | null {
     : `${formatUtc(a.reportGeneratedAt)} (${formatDuration(age)} old)`;
 }
 
-function findingRow(f: Finding, asOf: string): FindingRow {
+function findingRow(f: Finding, asOf: string, historyKnown: boolean): FindingRow {
   return {
     finding: f,
     keyCreated: keyCreatedText(f),
     setupGap: setupGapText(f),
     use: describeUse(f, asOf),
+    reported: reportedText(f, asOf, historyKnown),
   };
+}
+
+/** `Since earlier runs: 2 new, 1 resolved.`, or why the history was not available. */
+function changesText(result: AuditResult): string | null {
+  const h = result.history;
+  if (!h) return null;
+  if (!h.available) {
+    return (
+      `History not available (${h.notes.join('; ')}): how long keys were reported, ` +
+      'and which are new or resolved, is unknown.'
+    );
+  }
+  const resolved = h.resolvedFindings === null ? 'resolved unknown' : `${h.resolvedFindings} resolved`;
+  const deactivated = result.remediation?.deactivated.length ?? 0;
+  return (
+    `Since earlier runs: ${h.newFindings ?? 0} new, ${resolved}` +
+    (deactivated > 0 ? `, ${plural(deactivated, 'key')} deactivated by this run` : '') +
+    '.'
+  );
 }
 
 export function buildSummaryModel(
@@ -224,12 +256,21 @@ export function buildSummaryModel(
   const failing = result.findings.filter((f) => !f.exempted);
   const shown = failing.slice(0, MAX_FIX_BLOCKS);
   const caveat = offlineCaveat(result);
+  const historyKnown = result.history?.available ?? false;
+  const row = (f: Finding) => findingRow(f, result.asOf, historyKnown);
+  const failingRows = failing.map(row);
+  const exemptedRows = result.findings.filter((f) => f.exempted).map(row);
+  const rem = result.remediation;
   return {
     counts,
     verdict: verdictText(result, counts),
     settings: settingsLine(result),
     caveat: caveat !== null ? note(caveat) : null,
     alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
+    changes: changesText(result),
+    showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
+    deactivated: (rem?.deactivated ?? []).map((f) => ({ finding: f, restore: restoreCommand(f) })),
+    wouldDeactivate: rem?.mode === 'plan' ? rem.planned : null,
     mode: result.mode,
     accounts: result.accounts.map((a) => ({
       account: a,
@@ -239,9 +280,9 @@ export function buildSummaryModel(
       reportAge: reportAge(a, result.generatedAt),
     })),
     findingsTitle: `Unused ${keysNoun(result, 2)}`,
-    failing: failing.map((f) => findingRow(f, result.asOf)),
+    failing: failingRows,
     expired: failing.filter((f) => f.exemptionExpired),
-    exempted: result.findings.filter((f) => f.exempted).map((f) => findingRow(f, result.asOf)),
+    exempted: exemptedRows,
     fix:
       failing.length === 0
         ? null
@@ -254,7 +295,11 @@ export function buildSummaryModel(
     failedAccounts: result.accounts.filter((a) => a.status === 'error'),
     carriedAlerts: result.carriedForward.length,
     sarif: sarifResultCounts(result),
-    notes: result.notes.filter((n) => n !== caveat).map(note),
+    notes: [
+      ...result.notes.filter((n) => n !== caveat),
+      ...(result.history?.available ? result.history.notes : []),
+      ...(rem?.warnings ?? []),
+    ].map(note),
     issues: opts.issues ?? null,
     securityHub: opts.securityHub
       ? {

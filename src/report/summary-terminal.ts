@@ -67,6 +67,10 @@ function failingRow(r: FindingRow): string[] {
   ];
 }
 
+function withReported(m: SummaryModel, r: FindingRow, cells: string[]): string[] {
+  return m.showReported ? [...cells, r.reported ?? '-'] : cells;
+}
+
 function exemptedRow(r: FindingRow): string[] {
   const f = r.finding;
   return [
@@ -121,6 +125,7 @@ function securityHubLines(h: NonNullable<SummaryModel['securityHub']>): string {
 
 function renderTerminalModel(m: SummaryModel): string {
   const out: string[] = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
+  if (m.changes !== null) out.push(plain(m.changes, MAX_MESSAGE));
   if (m.caveat !== null) out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), MAX_MESSAGE)}`);
   const section = (title: string, body: string) => out.push('', title, body);
   const accountHeaders = [
@@ -136,7 +141,30 @@ function renderTerminalModel(m: SummaryModel): string {
   if (m.accounts.length > 0) section('Accounts', columns(accountHeaders, m.accounts.map(accountRow)));
   if (m.failing.length > 0) {
     const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
-    section(m.findingsTitle, columns(headers, m.failing.map(failingRow)));
+    if (m.showReported) headers.push('REPORTED');
+    section(
+      m.findingsTitle,
+      columns(
+        headers,
+        m.failing.map((r) => withReported(m, r, failingRow(r))),
+      ),
+    );
+  }
+  if (m.deactivated.length > 0) {
+    section(
+      'Deactivated by this run (restore with the command)',
+      m.deactivated
+        .map(({ finding: f, restore }) => `  - ${plainId(f.userName)} in ${plain(f.accountId)}: ${restore}`)
+        .join('\n'),
+    );
+  }
+  if (m.wouldDeactivate && m.wouldDeactivate.length > 0) {
+    section(
+      'Would be deactivated (remediate: deactivate)',
+      m.wouldDeactivate
+        .map((f) => `  - ${plainId(f.userName)} in ${plain(f.accountId)}, key ${f.accessKeyId ?? ''}`)
+        .join('\n'),
+    );
   }
   if (m.exempted.length > 0) {
     const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];

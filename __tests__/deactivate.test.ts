@@ -1,0 +1,296 @@
+/**
+ * Remediation against moto (DESIGN §8): keys really become Inactive; every way it must not act is
+ * checked first (exempted, young, unknown, changed since, denied role, the cap, plan).
+ */
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import {
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
+import type { Finding, RemediationSettings } from '../src/model.js';
+import { signIn, type AuditSession } from '../src/credentials/session.js';
+import { planRemediation } from '../src/evaluate/remediation.js';
+import { deactivateDueKeys, restoreCommand, type DeactivateOptions } from '../src/remediate/deactivate.js';
+import { accessDenied, lastUsedAt } from './helpers/aws-proxy.js';
+import { liveConfig, liveStack, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
+import {
+  describeWithMoto,
+  motoCredentials,
+  resetMoto,
+  seedAccount,
+  TEST_REGION,
+  useKey,
+} from './helpers/moto.js';
+import { makeFinding } from './helpers/results.js';
+
+const ROLE = 'security/IamKeyRemediation';
+const A = '111111111111';
+const B = '222222222222';
+const DAY = 86_400_000;
+/** moto's keys are created "now"; as-of is a day later. */
+const AS_OF = new Date(Date.now() + DAY).toISOString();
+
+const SETTINGS: RemediationSettings = {
+  mode: 'deactivate',
+  roleName: ROLE,
+  afterDays: 14,
+  reasons: ['never-used'],
+  max: 10,
+};
+
+describeWithMoto('deactivateDueKeys against moto', () => {
+  const stack = liveStack({ pointSdk: false });
+  let restoreEnv: () => void = () => undefined;
+  let session: AuditSession;
+  let deps: RecordingDeps;
+
+  beforeEach(async () => {
+    await resetMoto(stack.moto.endpoint);
+    stack.aws.clearFaults();
+    stack.aws.resetCalls();
+    restoreEnv = setAwsEnv(stack.aws.endpoint);
+    deps = recordingDeps();
+    session = await signIn(liveConfig({}), deps);
+  });
+  afterEach(() => restoreEnv());
+
+  /** One console user per name with one never-used key; the findings as the audit would give them. */
+  async function seed(accountId: string, names: string[]): Promise<Finding[]> {
+    const seeded = await seedAccount(
+      stack.moto.endpoint,
+      accountId,
+      names.map((name) => ({ name, password: true, keys: 1 })),
+    );
+    return names.map((name) => {
+      const u = seeded.users.get(name)!;
+      const k = u.keys[0]!;
+      return makeFinding({
+        accountId,
+        userName: name,
+        userArn: u.arn,
+        accessKeyId: k.accessKeyId,
+        keyCreatedAt: k.createDate.toISOString(),
+      });
+    });
+  }
+
+  /** Status of each user's keys, read straight from moto. */
+  async function statuses(accountId: string, names: string[]): Promise<Record<string, string[]>> {
+    const iam = new IAMClient({
+      region: TEST_REGION,
+      endpoint: stack.moto.endpoint,
+      credentials: await motoCredentials(stack.moto.endpoint, accountId),
+    });
+    try {
+      const out: Record<string, string[]> = {};
+      for (const n of names) {
+        const r = await iam.send(new ListAccessKeysCommand({ UserName: n }));
+        out[n] = (r.AccessKeyMetadata ?? []).map((k) => k.Status ?? '?');
+      }
+      return out;
+    } finally {
+      iam.destroy();
+    }
+  }
+
+  /** firstSeenAt `days` before as-of per user name (null: never reported before). */
+  function firstSeen(findings: Finding[], days: Record<string, number | null>): Map<string, string | null> {
+    return new Map(
+      findings.map((f) => {
+        const d = days[f.userName] ?? null;
+        return [f.location, d === null ? null : new Date(Date.parse(AS_OF) - d * DAY).toISOString()];
+      }),
+    );
+  }
+
+  function run(keys: readonly Finding[], over: Partial<DeactivateOptions> = {}) {
+    return deactivateDueKeys({
+      keys,
+      mode: 'deactivate',
+      roleName: ROLE,
+      assume: (accountId) => session.assumeRoleIn(accountId, ROLE),
+      region: TEST_REGION,
+      unusedDays: 90,
+      asOf: AS_OF,
+      reasons: ['never-used'],
+      concurrency: 4,
+      log: deps.log,
+      ...over,
+    });
+  }
+
+  test('only due keys become Inactive; exempted, young and unknown keys stay Active; nothing is deleted', async () => {
+    const names = ['due', 'exempt', 'young', 'unknown'];
+    const found = await seed(A, names);
+    const findings = found.map((f) =>
+      f.userName === 'exempt' ? { ...f, exempted: true, justification: 'ok' } : f,
+    );
+    const plan = planRemediation(
+      findings,
+      firstSeen(findings, { due: 30, exempt: 300, young: 3, unknown: null }),
+      SETTINGS,
+      AS_OF,
+    );
+    expect(plan.toAct.map((f) => f.userName)).toEqual(['due']);
+
+    const result = await run(plan.toAct);
+    expect(result.deactivated).toBe(1);
+    expect(result.warnings).toEqual([]);
+    expect(result.byLocation.get(plan.toAct[0]!.location)).toEqual({
+      status: 'deactivated',
+      reason: 'set Inactive by this run',
+    });
+    expect(await statuses(A, names)).toEqual({
+      due: ['Inactive'],
+      exempt: ['Active'],
+      young: ['Active'],
+      unknown: ['Active'],
+    });
+    // the remediation role was assumed from the audit session, and only UpdateAccessKey changed anything
+    const assumed = stack.aws.calls.filter((c) => c.action === 'AssumeRole').map((c) => c.params.RoleArn);
+    expect(assumed).toEqual([`arn:aws:iam::${A}:role/${ROLE}`]);
+    expect(stack.aws.count('UpdateAccessKey')).toBe(1);
+    expect(stack.aws.calls.find((c) => c.action === 'UpdateAccessKey')?.params).toMatchObject({
+      UserName: 'due',
+      Status: 'Inactive',
+    });
+    expect(stack.aws.count('DeleteAccessKey')).toBe(0);
+    expect(restoreCommand(plan.toAct[0]!)).toBe(
+      `aws iam update-access-key --user-name due --access-key-id ${plan.toAct[0]!.accessKeyId} --status Active`,
+    );
+  });
+
+  test('plan changes nothing, but checks every key with the remediation role', async () => {
+    const findings = await seed(A, ['a', 'b']);
+    const plan = planRemediation(findings, firstSeen(findings, { a: 30, b: 30 }), SETTINGS, AS_OF);
+    const result = await run(plan.toAct, { mode: 'plan' });
+    expect(result.deactivated).toBe(0);
+    expect([...result.byLocation.values()].map((o) => o.status)).toEqual(['planned', 'planned']);
+    expect(await statuses(A, ['a', 'b'])).toEqual({ a: ['Active'], b: ['Active'] });
+    expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+    expect(stack.aws.count('ListAccessKeys')).toBe(2);
+    expect(stack.aws.count('GetAccessKeyLastUsed')).toBe(2);
+  });
+
+  test('a key changed since the audit is skipped: deleted and rotated, deactivated, used', async () => {
+    const findings = await seed(A, ['rotated', 'deactivated', 'used', 'still']);
+    const creds = await motoCredentials(stack.moto.endpoint, A);
+    const direct = new IAMClient({ region: TEST_REGION, endpoint: stack.moto.endpoint, credentials: creds });
+    const byName = (n: string) => findings.find((f) => f.userName === n)!;
+    await direct.send(
+      new DeleteAccessKeyCommand({ UserName: 'rotated', AccessKeyId: byName('rotated').accessKeyId! }),
+    );
+    await direct.send(new CreateAccessKeyCommand({ UserName: 'rotated' }));
+    await direct.send(
+      new UpdateAccessKeyCommand({
+        UserName: 'deactivated',
+        AccessKeyId: byName('deactivated').accessKeyId!,
+        Status: 'Inactive',
+      }),
+    );
+    direct.destroy();
+    // the key was used after the audit: GetAccessKeyLastUsed says so
+    stack.aws.fault({
+      match: { action: 'GetAccessKeyLastUsed', params: { AccessKeyId: byName('used').accessKeyId! } },
+      respond: lastUsedAt(new Date(Date.now() - 60_000)),
+    });
+
+    const result = await run(findings);
+    const reasons = Object.fromEntries(findings.map((f) => [f.userName, result.byLocation.get(f.location)]));
+    expect(reasons).toEqual({
+      rotated: { status: 'skipped', reason: 'the key was deleted since the audit' },
+      deactivated: { status: 'skipped', reason: 'the key is no longer Active' },
+      used: { status: 'skipped', reason: 'the key was used since the audit' },
+      still: { status: 'deactivated', reason: 'set Inactive by this run' },
+    });
+    expect(result.deactivated).toBe(1);
+    const after = await statuses(A, ['rotated', 'used', 'still']);
+    expect(after).toEqual({ rotated: ['Active'], used: ['Active'], still: ['Inactive'] });
+    expect(stack.aws.count('UpdateAccessKey')).toBe(1);
+  });
+
+  test('a key of the right id but another CreateDate is not touched', async () => {
+    const [f] = await seed(A, ['other-date']);
+    const shifted = { ...f!, keyCreatedAt: new Date(Date.parse(f!.keyCreatedAt!) - 3_600_000).toISOString() };
+    const result = await run([shifted]);
+    expect(result.byLocation.get(shifted.location)).toEqual({
+      status: 'skipped',
+      reason: 'the key is not the one audited (its CreateDate differs)',
+    });
+    expect(await statuses(A, ['other-date'])).toEqual({ 'other-date': ['Active'] });
+  });
+
+  test('a denied remediation role in one account is a warning naming role and account; the other account is remediated', async () => {
+    const inA = await seed(A, ['a1', 'a2']);
+    const inB = await seed(B, ['b1']);
+    stack.aws.fault({
+      match: { action: 'AssumeRole', params: { RoleArn: `arn:aws:iam::${A}:role/${ROLE}` } },
+      respond: accessDenied('sts:AssumeRole', { resource: `arn:aws:iam::${A}:role/${ROLE}` }),
+    });
+    const result = await run([...inA, ...inB]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain(`account ${A}`);
+    expect(result.warnings[0]).toContain(`arn:aws:iam::${A}:role/${ROLE}`);
+    expect(result.warnings[0]).toContain('2 due key(s) there stay Active');
+    expect(deps.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(1);
+    for (const f of inA) expect(result.byLocation.get(f.location)?.status).toBe('skipped');
+    expect(result.byLocation.get(inB[0]!.location)?.status).toBe('deactivated');
+    expect(await statuses(A, ['a1', 'a2'])).toEqual({ a1: ['Active'], a2: ['Active'] });
+    expect(await statuses(B, ['b1'])).toEqual({ b1: ['Inactive'] });
+  });
+
+  test('a denied iam:UpdateAccessKey is a warning; the account keys stay Active and are reported skipped', async () => {
+    const inA = await seed(A, ['a1', 'a2']);
+    const inB = await seed(B, ['b1']);
+    const denied = stack.aws.fault({
+      match: { action: 'UpdateAccessKey', account: A },
+      respond: accessDenied('iam:UpdateAccessKey'),
+    });
+    const result = await run([...inA, ...inB]);
+    expect(denied.hits).toBe(1); // not tried again for a2
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(new RegExp(`account ${A}: .*denied iam:UpdateAccessKey`));
+    expect(result.byLocation.get(inA[1]!.location)?.reason).toMatch(/denied iam:UpdateAccessKey/);
+    expect(await statuses(A, ['a1', 'a2'])).toEqual({ a1: ['Active'], a2: ['Active'] });
+    expect(await statuses(B, ['b1'])).toEqual({ b1: ['Inactive'] });
+  });
+
+  test('the per-run cap: at most max-remediations keys are deactivated, oldest first seen first', async () => {
+    const names = ['k1', 'k2', 'k3', 'k4'];
+    const findings = await seed(A, names);
+    const plan = planRemediation(
+      findings,
+      firstSeen(findings, { k1: 20, k2: 90, k3: 50, k4: 15 }),
+      { ...SETTINGS, max: 2 },
+      AS_OF,
+    );
+    expect(plan.dueCount).toBe(4);
+    const result = await run(plan.toAct);
+    expect(result.deactivated).toBe(2);
+    expect(await statuses(A, names)).toEqual({
+      k1: ['Active'],
+      k2: ['Inactive'],
+      k3: ['Inactive'],
+      k4: ['Active'],
+    });
+  });
+
+  test('a key that was used at all is no longer never-used: it stays Active', async () => {
+    const seeded = await seedAccount(stack.moto.endpoint, A, [{ name: 'u', password: true, keys: 1 }]);
+    const k = seeded.users.get('u')!.keys[0]!;
+    await useKey(stack.moto.endpoint, { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey });
+    const f = makeFinding({
+      accountId: A,
+      userName: 'u',
+      userArn: seeded.users.get('u')!.arn,
+      accessKeyId: k.accessKeyId,
+      keyCreatedAt: k.createDate.toISOString(),
+    });
+    const result = await run([f]);
+    expect(result.byLocation.get(f.location)?.status).toBe('skipped');
+    expect(await statuses(A, ['u'])).toEqual({ u: ['Active'] });
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Which keys are due for deactivation (DESIGN §8), decided once, as a pure function of the findings,
+ * their `firstSeenAt`, the remediation inputs and `as-of`. Nothing here talks to AWS: the live check
+ * right before acting, and the act itself, are in src/remediate/deactivate.ts.
+ *
+ * A key is due when all hold: not exempted, its reason is in `remediate-reasons`, its key id is known,
+ * `firstSeenAt` is known and at least `remediate-after-days` before `as-of` (a key nobody was told about
+ * is never due). At most `max-remediations` due keys are acted on per run, oldest `firstSeenAt` first
+ * (ties by location); the rest stay due for the next run.
+ */
+import type { Finding, Remediation, RemediationSettings } from '../model.js';
+import { toIsoSecond } from './evaluate.js';
+
+const DAY_MS = 86_400_000;
+
+export interface RemediationPlan {
+  /** Location -> remediation, for every finding; empty when `remediate` is off (the JSON's `null`). */
+  byLocation: ReadonlyMap<string, Remediation>;
+  /** The keys to act on this run (status `planned`), oldest first seen first, at most `max`. */
+  toAct: Finding[];
+  /** Due keys, those over the cap included: the `keys-due` output. */
+  dueCount: number;
+}
+
+/** `firstSeenAt` + the notice period, or null when `firstSeenAt` is unknown. */
+export function dueAtOf(firstSeenAt: string | null, afterDays: number): string | null {
+  if (firstSeenAt === null) return null;
+  const t = Date.parse(firstSeenAt);
+  return Number.isNaN(t) ? null : toIsoSecond(t + afterDays * DAY_MS);
+}
+
+interface Due {
+  finding: Finding;
+  firstSeenMs: number;
+  dueAt: string;
+}
+
+/** Decides every finding's remediation; see the module comment for the rules. */
+export function planRemediation(
+  findings: readonly Finding[],
+  firstSeenAt: ReadonlyMap<string, string | null>,
+  settings: RemediationSettings,
+  asOf: string,
+): RemediationPlan {
+  const byLocation = new Map<string, Remediation>();
+  if (settings.mode === 'off') return { byLocation, toAct: [], dueCount: 0 };
+  const asOfMs = Date.parse(asOf);
+  const due: Due[] = [];
+  for (const f of findings) {
+    const seen = firstSeenAt.get(f.location) ?? null;
+    const dueAt = dueAtOf(seen, settings.afterDays);
+    if (f.exempted) {
+      byLocation.set(f.location, { status: 'skipped', dueAt: null, reason: 'the user is exempted' });
+    } else if (!settings.reasons.includes(f.reason)) {
+      byLocation.set(f.location, {
+        status: 'skipped',
+        dueAt: null,
+        reason: `remediate-reasons (${settings.reasons.join(', ')}) does not include ${f.reason}`,
+      });
+    } else if (f.accessKeyId === null) {
+      byLocation.set(f.location, { status: 'skipped', dueAt: null, reason: 'the access key id is unknown' });
+    } else if (seen === null || dueAt === null) {
+      byLocation.set(f.location, {
+        status: 'not-due',
+        dueAt: null,
+        reason:
+          'not reported before this run (or the history was not available): a key is due only ' +
+          `remediate-after-days (${settings.afterDays}) after it was first reported`,
+      });
+    } else if (Date.parse(dueAt) > asOfMs) {
+      byLocation.set(f.location, { status: 'not-due', dueAt, reason: null });
+    } else {
+      due.push({ finding: f, firstSeenMs: Date.parse(seen), dueAt });
+    }
+  }
+  due.sort(
+    (a, b) =>
+      a.firstSeenMs - b.firstSeenMs ||
+      (a.finding.location < b.finding.location ? -1 : a.finding.location > b.finding.location ? 1 : 0),
+  );
+  const toAct: Finding[] = [];
+  for (const d of due) {
+    if (toAct.length < settings.max) {
+      toAct.push(d.finding);
+      byLocation.set(d.finding.location, { status: 'planned', dueAt: d.dueAt, reason: null });
+    } else {
+      byLocation.set(d.finding.location, {
+        status: 'skipped',
+        dueAt: d.dueAt,
+        reason: `max-remediations (${settings.max}) reached in this run; still due`,
+      });
+    }
+  }
+  return { byLocation, toAct, dueCount: due.length };
+}
+
+/** The plan with the outcomes of acting (or of the live check under `plan`) laid over it. */
+export function withOutcomes(
+  plan: RemediationPlan,
+  outcomes: ReadonlyMap<string, Pick<Remediation, 'status' | 'reason'>>,
+): Map<string, Remediation> {
+  const out = new Map(plan.byLocation);
+  for (const [location, o] of outcomes) {
+    const before = out.get(location);
+    if (before) out.set(location, { ...before, status: o.status, reason: o.reason });
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * What GitHub remembers of earlier runs (DESIGN §8), read once per run at the edge:
+ * - the open code scanning alerts of this tool (one paginated listing; `security-events: read`), which
+ *   serve both the history (`created_at` per location) and the carried-forward alerts of failed
+ *   accounts (src/publish/code-scanning.ts derives those from the same listing);
+ * - the first-listed times the action keeps in its open issues (src/report/issue-body.ts).
+ * A missing permission or code scanning being off makes a source unavailable, with a note; never an error.
+ */
+import type { OpenAlert } from '../model.js';
+import { errorMessage, httpStatus } from '../errors.js';
+import { oneLine } from '../report/markdown.js';
+import { parseFirstListed, parseMarker } from '../report/issue-body.js';
+import type { GitHubClient, GitHubLog } from './octokit.js';
+
+export interface ListOpenAlertsOptions {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  toolName: string;
+  /** The ref the SARIF is uploaded for (`refs/heads/main`); default: the default branch. */
+  ref?: string;
+  log: GitHubLog;
+}
+
+/** The open alerts of this tool, or (when they could not be listed) why not. */
+export type AlertListing =
+  | { ok: true; alerts: OpenAlert[] }
+  | {
+      ok: false;
+      /** HTTP status, or null for an error that is not an HTTP one. */
+      status: number | null;
+      /** `HTTP 403: Resource not accessible by integration`, one line. */
+      detail: string;
+      /** What it means and what to add, one sentence part. */
+      why: string;
+    };
+
+/** Why listing failed, by status: the permission to add, or that code scanning is off. */
+function alertListingWhy(status: number | null): string {
+  return status === null
+    ? 'an unexpected error'
+    : status === 403
+      ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+      : status === 404
+        ? 'code scanning is not enabled or has no analysis of this tool yet'
+        : 'the GitHub API failed';
+}
+
+/** Lists the open alerts of `toolName` once (paginated). Never throws. */
+export async function listOpenAlerts(opts: ListOpenAlertsOptions): Promise<AlertListing> {
+  const { octokit, owner, repo, toolName, log } = opts;
+  try {
+    const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
+      owner,
+      repo,
+      tool_name: toolName,
+      state: 'open',
+      per_page: 100,
+      ...(opts.ref ? { ref: opts.ref } : {}),
+    });
+    const alerts: OpenAlert[] = [];
+    for (const alert of items) {
+      const instance = alert.most_recent_instance;
+      const path = instance?.location?.path;
+      if (!path) continue;
+      alerts.push({ location: path, createdAt: alert.created_at, message: instance.message?.text ?? '' });
+    }
+    return { ok: true, alerts };
+  } catch (e) {
+    // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
+    const status = httpStatus(e);
+    if (status === null) {
+      log.info(
+        `Unexpected error while listing code scanning alerts: ${oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`,
+      );
+    }
+    const message = oneLine(errorMessage(e));
+    return {
+      ok: false,
+      status,
+      detail: status === null ? message : `HTTP ${status}: ${message}`,
+      why: alertListingWhy(status),
+    };
+  }
+}
+
+/** The note for the summary when the alerts could not be listed. */
+export function alertHistoryNote(listing: AlertListing): string | null {
+  if (listing.ok) return null;
+  return (
+    `The code scanning history was not available (${listing.detail}): ${listing.why}. ` +
+    'First-seen times, new and resolved findings do not count earlier alerts.'
+  );
+}
+
+/** An issue as the history needs it. */
+export interface IssueForHistory {
+  state: 'open' | 'closed';
+  body: string;
+  labels: readonly string[];
+}
+
+/**
+ * Location -> the earliest time an OPEN issue of this tool (label and marker) first listed that key.
+ * Closed issues do not count: a key that returns after it was fixed gets notice again.
+ */
+export function issueFirstListed(issues: readonly IssueForHistory[], label: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const issue of issues) {
+    if (issue.state !== 'open' || !issue.labels.includes(label) || !parseMarker(issue.body)) continue;
+    for (const [location, at] of parseFirstListed(issue.body)) {
+      const prev = out.get(location);
+      if (prev === undefined || Date.parse(at) < Date.parse(prev)) out.set(location, at);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,228 @@
+/**
+ * Acting on due keys (DESIGN §8), the only code that writes to IAM. For each account with keys to act
+ * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before
+ * acting, each key is checked again with that session:
+ *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
+ *   GetAccessKeyLastUsed  still unnecessary per the rule (the rule's own test), and not used since the audit;
+ * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete.
+ *
+ * Under `plan` the same read-only check runs (so a broken remediation role shows up before the first
+ * `deactivate` run) and nothing is changed. A denied or missing role, or a denied IAM call, is a warning
+ * naming the role and the account; that account's remaining keys are skipped, other accounts go on.
+ * Every key handed in comes back with a status and a reason.
+ */
+import {
+  GetAccessKeyLastUsedCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Finding, Reason, RemediationStatus } from '../model.js';
+import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
+import { mapWithConcurrency } from '../collect/pool.js';
+import { awsClientConfig } from '../credentials/aws-config.js';
+import { unnecessaryReason } from '../evaluate/evaluate.js';
+import { shellQuote } from '../report/format.js';
+
+export interface DeactivateOptions {
+  /** The keys to act on, as planned (each with its key id). */
+  keys: readonly Finding[];
+  mode: 'plan' | 'deactivate';
+  /** The remediation role name (with optional path), for messages. */
+  roleName: string;
+  /** The remediation session in an account: `session.assumeRoleIn(accountId, roleName)`. */
+  assume(accountId: string): { roleArn: string; credentials: AwsCredentialIdentityProvider };
+  region: string;
+  /** The rule's settings and time, for the live "still unnecessary" test. */
+  unusedDays: number;
+  asOf: string;
+  reasons: readonly Reason[];
+  /** Accounts acted on at once; keys within an account go one by one. */
+  concurrency: number;
+  log: { info(message: string): void; warning(message: string): void };
+}
+
+interface KeyOutcome {
+  status: Extract<RemediationStatus, 'planned' | 'deactivated' | 'skipped'>;
+  reason: string | null;
+}
+
+export interface DeactivationResult {
+  /** Location -> what happened, for every key handed in. */
+  byLocation: Map<string, KeyOutcome>;
+  deactivated: number;
+  /** The warnings logged (denied role or call), one per account at most. */
+  warnings: string[];
+}
+
+/** `aws iam update-access-key --user-name U --access-key-id K --status Active`: how to undo. */
+export function restoreCommand(f: Pick<Finding, 'userName' | 'accessKeyId'>): string {
+  return `aws iam update-access-key --user-name ${shellQuote(f.userName)} --access-key-id ${shellQuote(f.accessKeyId ?? 'KEY_ID')} --status Active`;
+}
+
+function second(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+function detail(err: unknown): string {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+  return `${awsErrorName(err)}: ${message}`.slice(0, 500);
+}
+
+/** Denied at this step: the account's remaining keys are skipped with this reason. */
+class Denied extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+type Check = { ok: true } | { ok: false; reason: string };
+
+/** The live re-check of one key with the remediation session. Throws Denied on a denial. */
+async function recheck(iam: IAMClient, f: Finding, opts: DeactivateOptions, roleArn: string): Promise<Check> {
+  const call = async <T>(action: string, fn: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (NO_SUCH_ENTITY.has(awsErrorName(err))) return null;
+      if (isAccessDenied(err)) throw new Denied(`${roleArn} is denied iam:${action} (${detail(err)})`);
+      throw err;
+    }
+  };
+  const listed = await call('ListAccessKeys', () =>
+    iam.send(new ListAccessKeysCommand({ UserName: f.userName })),
+  );
+  if (listed === null) return { ok: false, reason: 'the user was deleted since the audit' };
+  const key = (listed.AccessKeyMetadata ?? []).find((k) => k.AccessKeyId === f.accessKeyId);
+  if (!key) return { ok: false, reason: 'the key was deleted since the audit' };
+  if (
+    !key.CreateDate ||
+    f.keyCreatedAt === null ||
+    second(key.CreateDate.getTime()) !== second(Date.parse(f.keyCreatedAt))
+  ) {
+    return { ok: false, reason: 'the key is not the one audited (its CreateDate differs)' };
+  }
+  if (key.Status !== 'Active') return { ok: false, reason: 'the key is no longer Active' };
+  const lastUsed = await call('GetAccessKeyLastUsed', () =>
+    iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: f.accessKeyId ?? '' })),
+  );
+  if (lastUsed === null) return { ok: false, reason: 'the key was deleted since the audit' };
+  const usedAt = lastUsed.AccessKeyLastUsed?.LastUsedDate?.getTime() ?? null;
+  const recorded = f.keyLastUsedAt === null ? null : Date.parse(f.keyLastUsedAt);
+  if (usedAt !== null && (recorded === null || second(usedAt) > second(recorded))) {
+    return { ok: false, reason: 'the key was used since the audit' };
+  }
+  const reason = unnecessaryReason(usedAt, Date.parse(opts.asOf), opts.unusedDays);
+  if (reason === null || !opts.reasons.includes(reason)) {
+    return { ok: false, reason: 'the key is no longer unused per the rule' };
+  }
+  return { ok: true };
+}
+
+async function actInAccount(
+  accountId: string,
+  keys: readonly Finding[],
+  opts: DeactivateOptions,
+  out: DeactivationResult,
+): Promise<void> {
+  const { roleArn, credentials } = opts.assume(accountId);
+  const skipRest = (from: number, reason: string) => {
+    for (const f of keys.slice(from)) out.byLocation.set(f.location, { status: 'skipped', reason });
+  };
+  const warn = (what: string, n: number) => {
+    const message =
+      `Remediation in account ${accountId}: ${what}; ${n} due key(s) there stay Active. ` +
+      `The remediation role ${opts.roleName} (${roleArn}) must trust the audit role and allow ` +
+      'iam:ListAccessKeys, iam:GetAccessKeyLastUsed and iam:UpdateAccessKey (see the README).';
+    out.warnings.push(message);
+    opts.log.warning(message);
+  };
+  try {
+    await credentials();
+  } catch (err) {
+    warn(`could not assume ${roleArn} (${detail(err)})`, keys.length);
+    skipRest(0, `the remediation role ${roleArn} could not be assumed`);
+    return;
+  }
+  const iam = new IAMClient(awsClientConfig({ region: opts.region, credentials }));
+  try {
+    for (const [i, f] of keys.entries()) {
+      try {
+        const check = await recheck(iam, f, opts, roleArn);
+        if (!check.ok) {
+          out.byLocation.set(f.location, { status: 'skipped', reason: check.reason });
+          opts.log.info(
+            `Not deactivating ${f.accessKeyId} of ${f.userName} in ${accountId}: ${check.reason}.`,
+          );
+          continue;
+        }
+        if (opts.mode === 'plan') {
+          out.byLocation.set(f.location, {
+            status: 'planned',
+            reason: 'would be set Inactive (remediate: plan changes nothing)',
+          });
+          continue;
+        }
+        try {
+          await iam.send(
+            new UpdateAccessKeyCommand({
+              UserName: f.userName,
+              AccessKeyId: f.accessKeyId ?? '',
+              Status: 'Inactive',
+            }),
+          );
+        } catch (err) {
+          if (isAccessDenied(err))
+            throw new Denied(`${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
+          throw err;
+        }
+        out.deactivated++;
+        out.byLocation.set(f.location, { status: 'deactivated', reason: 'set Inactive by this run' });
+        opts.log.info(`Deactivated access key ${f.accessKeyId} of ${f.userName} in account ${accountId}.`);
+      } catch (err) {
+        if (err instanceof Denied) {
+          warn(err.reason, keys.length - i);
+          skipRest(i, err.reason);
+          return;
+        }
+        const reason = `the live check or the update failed (${detail(err)})`;
+        out.byLocation.set(f.location, { status: 'skipped', reason });
+        opts.log.warning(
+          `Remediation in account ${accountId}: ${f.accessKeyId} of ${f.userName}: ${reason}.`,
+        );
+      }
+    }
+  } finally {
+    iam.destroy();
+  }
+}
+
+/** Re-checks (and under `deactivate` deactivates) the planned keys; see the module comment. Never throws. */
+export async function deactivateDueKeys(opts: DeactivateOptions): Promise<DeactivationResult> {
+  const out: DeactivationResult = { byLocation: new Map(), deactivated: 0, warnings: [] };
+  const byAccount = new Map<string, Finding[]>();
+  for (const f of opts.keys) {
+    if (f.accessKeyId === null || f.exempted) {
+      // planRemediation never hands these in; refuse them here as well
+      out.byLocation.set(f.location, { status: 'skipped', reason: 'not eligible for remediation' });
+      continue;
+    }
+    const list = byAccount.get(f.accountId) ?? [];
+    list.push(f);
+    byAccount.set(f.accountId, list);
+  }
+  await mapWithConcurrency([...byAccount], opts.concurrency, async ([accountId, keys]) => {
+    try {
+      await actInAccount(accountId, keys, opts, out);
+    } catch (err) {
+      // Nothing above should throw; if it does, the account's unreported keys are skipped, not lost.
+      for (const f of keys) {
+        if (!out.byLocation.has(f.location)) {
+          out.byLocation.set(f.location, { status: 'skipped', reason: `unexpected error (${detail(err)})` });
+        }
+      }
+    }
+  });
+  return out;
+}
