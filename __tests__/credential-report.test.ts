@@ -97,12 +97,24 @@ describeWithMoto('fetchCredentialReport against moto', () => {
     }
   });
 
-  test('a report still generating for 2 polls: polls after 1 s, 1 s, then fetched', async () => {
-    const { accountId, iam } = await account({ generated: true });
+  // The same poll and budget whether IAM says the report is still generating or that it has no
+  // capacity to start one: two waits of 1 s, then the report.
+  test.each([
+    ['a report still generating for 2 polls: polls after 1 s, 1 s, then fetched', reportStarted, true],
+    [
+      'GenerateCredentialReport out of capacity (LimitExceeded): waited out with the backoff, then fetched',
+      reportCapacityExceeded,
+      false,
+    ],
+  ] as const)('%s', async (_name, respond, sdkRetries) => {
+    const { accountId, iam } = await account({
+      generated: true,
+      ...(sdkRetries ? {} : { sdkRetries: false }),
+    });
     const fault = stack.aws.fault({
       match: { action: 'GenerateCredentialReport', account: accountId },
       times: 2,
-      respond: reportStarted(),
+      respond: respond(),
     });
     const t = fakeTime();
     try {
@@ -135,26 +147,6 @@ describeWithMoto('fetchCredentialReport against moto', () => {
       expect(d.error).toContain(`GenerateCredentialReport in account ${accountId} failed`);
       expect(d.error).toContain('still generating after 60s');
       expect(d.hint).toMatch(/did not finish generating/);
-    } finally {
-      fault.remove();
-      iam.destroy();
-    }
-  });
-
-  test('GenerateCredentialReport out of capacity (LimitExceeded): waited out with the backoff, then fetched', async () => {
-    const { accountId, iam } = await account({ generated: true, sdkRetries: false });
-    const fault = stack.aws.fault({
-      match: { action: 'GenerateCredentialReport', account: accountId },
-      times: 2,
-      respond: reportCapacityExceeded(),
-    });
-    const t = fakeTime();
-    try {
-      const { report } = await fetchCredentialReport(iam, t.deps);
-      expect(report.users).toHaveLength(2);
-      expect(fault.hits).toBe(2);
-      expect(t.sleeps).toEqual([1000, 1000]);
-      expect(stack.aws.counts(accountId)).toEqual({ GenerateCredentialReport: 3, GetCredentialReport: 1 });
     } finally {
       fault.remove();
       iam.destroy();
