@@ -13,7 +13,8 @@ import {
 import type { Finding, RemediationSettings } from '../src/model.js';
 import { signIn, type AuditSession } from '../src/credentials/session.js';
 import { planRemediation } from '../src/evaluate/remediation.js';
-import { deactivateDueKeys, restoreCommand, type DeactivateOptions } from '../src/remediate/deactivate.js';
+import { deactivateDueKeys, type DeactivateOptions } from '../src/remediate/deactivate.js';
+import { restoreCommand } from '../src/report/format.js';
 import { accessDenied, lastUsedAt } from './helpers/aws-proxy.js';
 import { liveConfig, liveStack, recordingDeps, setAwsEnv, type RecordingDeps } from './helpers/live-env.js';
 import {

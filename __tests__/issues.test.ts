@@ -472,6 +472,77 @@ describe('planIssueSync', () => {
     expect(plan.map((p) => p.kind)).toEqual(['reopen', 'create']);
   });
 
+  describe('a key deactivated by this run (remediate: deactivate)', () => {
+    const deactivated = (f: Finding): Finding => ({
+      ...f,
+      remediation: {
+        status: 'deactivated',
+        dueAt: '2026-06-15T00:00:00Z',
+        reason: 'set Inactive by this run',
+      },
+    });
+    const withDeactivated = (findings: Finding[], gone: Finding[]) =>
+      makeResult({
+        findings,
+        accounts: [makeAccount()],
+        remediation: {
+          mode: 'deactivate',
+          keysDue: gone.length,
+          deactivated: gone,
+          planned: [],
+          warnings: [],
+        },
+      });
+
+    it('closes the issue as completed with one comment: what, when, which run, how to restore and exempt', () => {
+      const f = user('alice', { accessKeyId: 'AKIAEXAMPLE000000001' });
+      const plan = planIssueSync([existing(4, f, 'open')], withDeactivated([], [deactivated(f)]), {
+        ...opts,
+        runUrl: 'https://github.com/o/r/actions/runs/7',
+      });
+      expect(plan).toEqual([expect.objectContaining({ kind: 'close', number: 4, reason: 'deactivated' })]);
+      const comment = (plan[0] as { comment: string }).comment;
+      expect(comment).toContain('[this workflow run](https://github.com/o/r/actions/runs/7)');
+      expect(comment).toContain('**Inactive**');
+      expect(comment).toContain('`AKIAEXAMPLE000000001`');
+      expect(comment).toContain('due for deactivation since 2026-06-15');
+      expect(comment).toContain(
+        'aws iam update-access-key --user-name alice --access-key-id AKIAEXAMPLE000000001 --status Active',
+      );
+      expect(comment).toContain('aws iam tag-user --user-name alice');
+      expect(comment).toContain('closing');
+    });
+
+    it('keeps the issue open for the user’s other violating key, and comments once', () => {
+      const a = user('alice', { keySlot: 1, accessKeyId: 'AKIAEXAMPLE000000001' });
+      const b = user('alice', {
+        keySlot: 2,
+        accessKeyId: 'AKIAEXAMPLE000000002',
+        keyCreatedAt: '2026-01-02T00:00:00Z',
+        location: 'aws/111111111111/iam/user/alice/key-created-20260102T000000Z',
+      });
+      const plan = planIssueSync([existing(4, a, 'open')], withDeactivated([b], [deactivated(a)]), opts);
+      expect(plan.map((p) => p.kind)).toEqual(['update', 'comment']);
+      const comment = (plan[1] as { comment: string }).comment;
+      expect(comment).toContain('AKIAEXAMPLE000000001');
+      expect(comment).not.toContain('AKIAEXAMPLE000000002');
+      expect(comment).toContain('stays open');
+    });
+
+    it('a hostile user name stays inert in the comment and copies exactly', () => {
+      const name = '@octo-org/admins [x](https://evil.example) #1 `tick`';
+      const f = user(name, {
+        userArn: 'arn:aws:iam::111111111111:user/hostile',
+        accessKeyId: 'AKIAEXAMPLE000000001',
+      });
+      const plan = planIssueSync([existing(4, f, 'open')], withDeactivated([], [deactivated(f)]), opts);
+      const comment = (plan[0] as { comment: string }).comment;
+      const first = comment.split('\n')[0]!;
+      expect(withoutCodeSpans(first)).not.toMatch(/@octo-org|\]\(https:\/\/evil|#1/);
+      expect(codeSpans(first)).toContain(name);
+    });
+  });
+
   it('never closes issues of an account absent from the result', () => {
     const f = user('alice', { accountId: OTHER });
     expect(planIssueSync([existing(1, f, 'open')], result([]), opts)).toEqual([]);

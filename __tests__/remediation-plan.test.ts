@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Finding, RemediationSettings } from '../src/model.js';
-import { dueAtOf, planRemediation, withOutcomes } from '../src/evaluate/remediation.js';
-import { makeFinding, makeStaleFinding } from './helpers/results.js';
+import { applyRemediation, dueAtOf, planRemediation, withOutcomes } from '../src/evaluate/remediation.js';
+import { makeFinding, makeResult, makeStaleFinding } from './helpers/results.js';
 
 const AS_OF = '2026-06-30T00:00:00Z';
 const DEACTIVATE: RemediationSettings = {
@@ -145,5 +145,45 @@ describe('planRemediation: due keys', () => {
       reason: null,
     });
     expect(out.get(f[1]!.location)?.reason).toBe('the key was used since the audit');
+  });
+
+  it('applyRemediation: a deactivated key leaves the findings (SARIF, count, fail-on) for the deactivated list', () => {
+    const f = [user('a'), user('b'), user('c')];
+    const plan = planRemediation(f, seen(f, [30, 30, 1]), DEACTIVATE, AS_OF);
+    const remediations = withOutcomes(
+      plan,
+      new Map([
+        [f[0]!.location, { status: 'deactivated' as const, reason: 'set Inactive by this run' }],
+        [f[1]!.location, { status: 'skipped' as const, reason: 'the key was used since the audit' }],
+      ]),
+    );
+    const out = applyRemediation(makeResult({ findings: f }), 'deactivate', plan, remediations, [
+      'denied in X',
+    ]);
+    expect(out.findings.map((x) => x.userName)).toEqual(['b', 'c']);
+    expect(out.findings.map((x) => x.remediation?.status)).toEqual(['skipped', 'not-due']);
+    expect(out.remediation).toMatchObject({
+      mode: 'deactivate',
+      keysDue: 2,
+      planned: [],
+      warnings: ['denied in X'],
+    });
+    expect(out.remediation?.deactivated.map((x) => [x.userName, x.remediation?.status])).toEqual([
+      ['a', 'deactivated'],
+    ]);
+    expect(out.notes).toContain('denied in X');
+  });
+
+  it('applyRemediation under plan: keys that passed the live check are listed as would-be deactivated, all stay findings', () => {
+    const f = [user('a'), user('b')];
+    const plan = planRemediation(f, seen(f, [30, 30]), { ...DEACTIVATE, mode: 'plan' }, AS_OF);
+    const remediations = withOutcomes(
+      plan,
+      new Map([[f[1]!.location, { status: 'skipped' as const, reason: 'the key is no longer Active' }]]),
+    );
+    const out = applyRemediation(makeResult({ findings: f }), 'plan', plan, remediations, []);
+    expect(out.findings).toHaveLength(2);
+    expect(out.remediation?.planned.map((x) => x.userName)).toEqual(['a']);
+    expect(out.remediation?.deactivated).toEqual([]);
   });
 });

@@ -7092,7 +7092,7 @@ __webpack_unused_export__ = UntagUser$;
 __webpack_unused_export__ = UntagUserCommand;
 __webpack_unused_export__ = UntagUserRequest$;
 __webpack_unused_export__ = UpdateAccessKey$;
-__webpack_unused_export__ = UpdateAccessKeyCommand;
+exports.SF3 = UpdateAccessKeyCommand;
 __webpack_unused_export__ = UpdateAccessKeyRequest$;
 __webpack_unused_export__ = UpdateAccountPasswordPolicy$;
 __webpack_unused_export__ = UpdateAccountPasswordPolicyCommand;
@@ -86682,10 +86682,10 @@ function assembleResult(opts) {
 /* harmony export */   ZH: () => (/* binding */ awsErrorName),
 /* harmony export */   cY: () => (/* binding */ atStep),
 /* harmony export */   pW: () => (/* binding */ REPORT_NOT_READY),
+/* harmony export */   w7: () => (/* binding */ isAccessDenied),
 /* harmony export */   wN: () => (/* binding */ ReportNeverPresentError),
 /* harmony export */   zg: () => (/* binding */ StepError)
 /* harmony export */ });
-/* unused harmony export isAccessDenied */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5499);
 /**
@@ -87494,8 +87494,8 @@ var audit = __nccwpck_require__(2928);
 var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
-var publish = __nccwpck_require__(6662);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 9 modules
+var publish = __nccwpck_require__(2810);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -91933,8 +91933,8 @@ var publish_files = __nccwpck_require__(7791);
 var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
-var publish = __nccwpck_require__(6662);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 9 modules
+var publish = __nccwpck_require__(2810);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -97815,7 +97815,7 @@ function createOctokit(token, opts) {
 
 /***/ }),
 
-/***/ 6662:
+/***/ 2810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98148,6 +98148,41 @@ function closingComment(reason, opts) {
         'Closing; the issue is reopened if the exemption is removed or expires and the key is still unused.',
     ].join('\n');
 }
+/**
+ * The comment posted on a user's issue when this run set keys of that user Inactive (DESIGN §8): which
+ * keys, when, by which run, how to restore each and how to exempt the user; `closing` when no other key of
+ * the user still violates (the issue then closes).
+ */
+function deactivationComment(group, keys, opts) {
+    const runUrl = safeRunUrl(opts.runUrl);
+    const by = runUrl ? `[this workflow run](${runUrl})` : 'this workflow run';
+    const keyText = (f) => `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}` +
+        (f.firstSeenAt ? `, first reported on ${when((0,format/* formatDay */.im)(f.firstSeenAt))}` : '') +
+        (f.remediation?.dueAt ? `, due for deactivation since ${when((0,format/* formatDay */.im)(f.remediation.dueAt))}` : '');
+    const long = group.userName.length > MAX_COMMAND_NAME;
+    return [
+        `${by} set ${keys.length === 1 ? 'this access key' : `these ${keys.length} access keys`} of ` +
+            `${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} in AWS account ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.accountId, 64))} ` +
+            `**Inactive** on ${when((0,format/* formatUtc */.ay)(opts.at))} (remediate: deactivate). Nothing was deleted.`,
+        '',
+        ...keys.map(keyText),
+        '',
+        'If something still needs a key, make it Active again:',
+        '',
+        long
+            ? 'The user name is too long to show a command for; see the JSON report for the exact values.'
+            : (0,markdown/* codeBlock */.DV)(keys.map((f) => (0,format/* restoreCommand */.Od)(f)), 'sh'),
+        '',
+        `To keep a key on purpose, exempt the user first (tag ${(0,markdown/* codeSpan */.SS)(opts.exemptionTag)} with the ` +
+            'justification, or list the user in `exempt-users`), or the next due run deactivates it again:',
+        '',
+        (0,markdown/* codeBlock */.DV)([exemptionCommand(group.userName, opts.exemptionTag)], 'sh'),
+        '',
+        opts.closing
+            ? 'No other key of this user violates the rule now: closing. The issue is reopened if a key is reported again.'
+            : 'Other keys of this user still violate the rule: the issue stays open for them.',
+    ].join('\n');
+}
 
 ;// CONCATENATED MODULE: ./src/publish/history.ts
 
@@ -98322,10 +98357,10 @@ function issueLabels(extraLabels) {
 function usersOf(result) {
     const ok = new Map(result.accounts.filter((a) => a.status === 'ok').map((a) => [a.accountId, a]));
     const users = new Map();
-    for (const f of result.findings) {
+    const stateOf = (f) => {
         const account = ok.get(f.accountId);
         if (!account)
-            continue;
+            return null;
         const key = keyOf(f.accountId, userKey(f.userArn, f.userName));
         let state = users.get(key);
         if (!state) {
@@ -98338,16 +98373,25 @@ function usersOf(result) {
                     findings: [],
                 },
                 violating: [],
+                deactivated: [],
                 justification: null,
             };
             users.set(key, state);
         }
+        return state;
+    };
+    for (const f of result.findings) {
+        const state = stateOf(f);
+        if (!state)
+            continue;
         state.group.findings.push(f);
         if (!f.exempted)
             state.violating.push(f);
         else if (state.justification === null && f.justification)
             state.justification = f.justification;
     }
+    for (const f of result.remediation?.deactivated ?? [])
+        stateOf(f)?.deactivated.push(f);
     return users;
 }
 /**
@@ -98364,6 +98408,7 @@ function planIssueSync(existing, result, opts) {
     const users = usersOf(result);
     const { scope, exemptionTag } = result.settings;
     const renderOpts = { exemptionTag, runUrl: opts.runUrl, scope };
+    const commentOpts = { at: result.generatedAt, runUrl: opts.runUrl, exemptionTag };
     const byKey = new Map();
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
         if (!issue.labels.includes(ISSUE_LABEL))
@@ -98414,6 +98459,10 @@ function planIssueSync(existing, result, opts) {
             if (open.title !== title || !sameIssueBody(open.body, body)) {
                 actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
             }
+            if (user.deactivated.length > 0) {
+                const comment = deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: false });
+                actions.push({ kind: 'comment', number: open.number, accountId, userName, comment });
+            }
         }
         else if (closed) {
             actions.push({ kind: 'reopen', number: closed.number, accountId, userName, title, body });
@@ -98433,30 +98482,7 @@ function planIssueSync(existing, result, opts) {
             actions.push({ kind: 'skip', accountId, userName });
         }
     }
-    for (const [key, issues] of byKey) {
-        const marker = issues[0] ? parseMarker(issues[0].body) : null;
-        const accountId = marker?.accountId;
-        if (!marker || !accountId || !okAccounts.has(accountId))
-            continue;
-        const user = users.get(key);
-        if (user && user.violating.length > 0)
-            continue;
-        const exempted = user !== undefined;
-        for (const issue of issues) {
-            if (issue.state !== 'open')
-                continue;
-            actions.push({
-                kind: 'close',
-                number: issue.number,
-                accountId,
-                userName: user?.group.userName ?? userNameOfKey(marker.userKey),
-                reason: exempted ? 'exempted' : 'fixed',
-                comment: exempted
-                    ? closingComment('exempted', { scope, justification: user.justification })
-                    : closingComment('fixed', { scope }),
-            });
-        }
-    }
+    actions.push(...closeActions(byKey, users, okAccounts, { scope, commentOpts }));
     return actions;
 }
 function isHttpError(e) {
@@ -98562,6 +98588,44 @@ async function createOnce(octokit, owner, repo, a, log) {
         }
     }
 }
+/** Close the open issues of users audited this run who no longer violate: deactivated, exempted or fixed. */
+function closeActions(byKey, users, okAccounts, opts) {
+    const { scope, commentOpts } = opts;
+    const actions = [];
+    for (const [key, issues] of byKey) {
+        const marker = issues[0] ? parseMarker(issues[0].body) : null;
+        const accountId = marker?.accountId;
+        if (!marker || !accountId || !okAccounts.has(accountId))
+            continue;
+        const user = users.get(key);
+        if (user && user.violating.length > 0)
+            continue;
+        // Deactivated by this run says so (restore, exempt); else an exempted user's justification; else fixed.
+        const reason = user && user.deactivated.length > 0
+            ? 'deactivated'
+            : user && user.group.findings.length > 0
+                ? 'exempted'
+                : 'fixed';
+        const comment = reason === 'deactivated'
+            ? deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: true })
+            : reason === 'exempted'
+                ? closingComment('exempted', { scope, justification: user.justification })
+                : closingComment('fixed', { scope });
+        for (const issue of issues) {
+            if (issue.state !== 'open')
+                continue;
+            actions.push({
+                kind: 'close',
+                number: issue.number,
+                accountId,
+                userName: user?.group.userName ?? userNameOfKey(marker.userKey),
+                reason,
+                comment,
+            });
+        }
+    }
+    return actions;
+}
 function who(a) {
     return (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
 }
@@ -98622,12 +98686,26 @@ async function applyAction(opts, a, outcome) {
                 issue_number: a.number,
                 state: 'closed',
                 // an accepted exemption is not a fix
-                state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
+                state_reason: a.reason === 'fixed' || a.reason === 'deactivated' ? 'completed' : 'not_planned',
             });
             await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
             outcome.closed++;
             touched(outcome, 'closed', a, data);
             log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
+            break;
+        }
+        case 'comment': {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: a.number,
+                body: a.comment,
+            });
+            if (!outcome.issues.some((t) => t.number === a.number)) {
+                outcome.updated++;
+                touched(outcome, 'updated', a, { number: a.number, html_url: data.html_url });
+            }
+            log.info(`Commented on issue #${a.number}: key(s) of ${who(a)} deactivated by this run.`);
             break;
         }
         case 'skip':
@@ -98736,16 +98814,297 @@ function applyHistory(result, history) {
     return { firstSeenAt, newFindings, resolvedFindings, notes: [...history.notes] };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-securityhub/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(6200);
-// EXTERNAL MODULE: ./src/credentials/aws-config.ts + 3 modules
-var aws_config = __nccwpck_require__(2806);
+;// CONCATENATED MODULE: ./src/evaluate/remediation.ts
+
+const DAY_MS = 86_400_000;
+/** `firstSeenAt` + the notice period, or null when `firstSeenAt` is unknown. */
+function dueAtOf(firstSeenAt, afterDays) {
+    if (firstSeenAt === null)
+        return null;
+    const t = Date.parse(firstSeenAt);
+    return Number.isNaN(t) ? null : (0,evaluate/* toIsoSecond */.VE)(t + afterDays * DAY_MS);
+}
+/** Decides every finding's remediation; see the module comment for the rules. */
+function planRemediation(findings, firstSeenAt, settings, asOf) {
+    const byLocation = new Map();
+    if (settings.mode === 'off')
+        return { byLocation, toAct: [], dueCount: 0 };
+    const asOfMs = Date.parse(asOf);
+    const due = [];
+    for (const f of findings) {
+        const seen = firstSeenAt.get(f.location) ?? null;
+        const dueAt = dueAtOf(seen, settings.afterDays);
+        if (f.exempted) {
+            byLocation.set(f.location, { status: 'skipped', dueAt: null, reason: 'the user is exempted' });
+        }
+        else if (!settings.reasons.includes(f.reason)) {
+            byLocation.set(f.location, {
+                status: 'skipped',
+                dueAt: null,
+                reason: `remediate-reasons (${settings.reasons.join(', ')}) does not include ${f.reason}`,
+            });
+        }
+        else if (f.accessKeyId === null) {
+            byLocation.set(f.location, { status: 'skipped', dueAt: null, reason: 'the access key id is unknown' });
+        }
+        else if (seen === null || dueAt === null) {
+            byLocation.set(f.location, {
+                status: 'not-due',
+                dueAt: null,
+                reason: 'not reported before this run (or the history was not available): a key is due only ' +
+                    `remediate-after-days (${settings.afterDays}) after it was first reported`,
+            });
+        }
+        else if (Date.parse(dueAt) > asOfMs) {
+            byLocation.set(f.location, { status: 'not-due', dueAt, reason: null });
+        }
+        else {
+            due.push({ finding: f, firstSeenMs: Date.parse(seen), dueAt });
+        }
+    }
+    due.sort((a, b) => a.firstSeenMs - b.firstSeenMs ||
+        (a.finding.location < b.finding.location ? -1 : a.finding.location > b.finding.location ? 1 : 0));
+    const toAct = [];
+    for (const d of due) {
+        if (toAct.length < settings.max) {
+            toAct.push(d.finding);
+            byLocation.set(d.finding.location, { status: 'planned', dueAt: d.dueAt, reason: null });
+        }
+        else {
+            byLocation.set(d.finding.location, {
+                status: 'skipped',
+                dueAt: d.dueAt,
+                reason: `max-remediations (${settings.max}) reached in this run; still due`,
+            });
+        }
+    }
+    return { byLocation, toAct, dueCount: due.length };
+}
+/** The plan with the outcomes of acting (or of the live check under `plan`) laid over it. */
+function withOutcomes(plan, outcomes) {
+    const out = new Map(plan.byLocation);
+    for (const [location, o] of outcomes) {
+        const before = out.get(location);
+        if (before)
+            out.set(location, { ...before, status: o.status, reason: o.reason });
+    }
+    return out;
+}
+/**
+ * The result as this run's remediation leaves it (DESIGN §8): every finding carries its remediation; a
+ * key this run set Inactive is no longer a finding (not a SARIF result, not counted for `findings` or
+ * `fail-on`) and is listed under `remediation.deactivated` instead; under `plan`, the keys that passed the
+ * live check are `remediation.planned`.
+ */
+function applyRemediation(result, mode, plan, remediations, warnings) {
+    const findings = [];
+    const deactivated = [];
+    const planned = [];
+    for (const f of result.findings) {
+        const remediation = remediations.get(f.location) ?? null;
+        const withIt = { ...f, remediation };
+        if (remediation?.status === 'deactivated')
+            deactivated.push(withIt);
+        else
+            findings.push(withIt);
+        if (mode === 'plan' && remediation?.status === 'planned')
+            planned.push(withIt);
+    }
+    return {
+        ...result,
+        findings,
+        notes: [...result.notes, ...warnings],
+        remediation: { mode, keysDue: plan.dueCount, deactivated, planned, warnings: [...warnings] },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __nccwpck_require__(9378);
-// EXTERNAL MODULE: ./src/aws/operations.ts
-var operations = __nccwpck_require__(5499);
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __nccwpck_require__(6990);
+// EXTERNAL MODULE: ./src/credentials/aws-config.ts + 3 modules
+var aws_config = __nccwpck_require__(2806);
+;// CONCATENATED MODULE: ./src/remediate/deactivate.ts
+/**
+ * Acting on due keys (DESIGN §8), the only code that writes to IAM. For each account with keys to act
+ * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before
+ * acting, each key is checked again with that session:
+ *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
+ *   GetAccessKeyLastUsed  still unnecessary per the rule (the rule's own test), and not used since the audit;
+ * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete.
+ *
+ * Under `plan` the same read-only check runs (so a broken remediation role shows up before the first
+ * `deactivate` run) and nothing is changed. A denied or missing role, or a denied IAM call, is a warning
+ * naming the role and the account; that account's remaining keys are skipped, other accounts go on.
+ * Every key handed in comes back with a status and a reason.
+ */
+
+
+
+
+
+function second(ms) {
+    return Math.floor(ms / 1000);
+}
+function detail(err) {
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+    return `${(0,aws_errors/* awsErrorName */.ZH)(err)}: ${message}`.slice(0, 500);
+}
+/** Denied at this step: the account's remaining keys are skipped with this reason. */
+class Denied extends Error {
+    reason;
+    constructor(reason) {
+        super(reason);
+        this.reason = reason;
+    }
+}
+/** The live re-check of one key with the remediation session. Throws Denied on a denial. */
+async function recheck(iam, f, opts, roleArn) {
+    const call = async (action, fn) => {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (aws_errors/* NO_SUCH_ENTITY */.QU.has((0,aws_errors/* awsErrorName */.ZH)(err)))
+                return null;
+            if ((0,aws_errors/* isAccessDenied */.w7)(err))
+                throw new Denied(`${roleArn} is denied iam:${action} (${detail(err)})`);
+            throw err;
+        }
+    };
+    const listed = await call('ListAccessKeys', () => iam.send(new dist_cjs/* ListAccessKeysCommand */.Qxm({ UserName: f.userName })));
+    if (listed === null)
+        return { ok: false, reason: 'the user was deleted since the audit' };
+    const key = (listed.AccessKeyMetadata ?? []).find((k) => k.AccessKeyId === f.accessKeyId);
+    if (!key)
+        return { ok: false, reason: 'the key was deleted since the audit' };
+    if (!key.CreateDate ||
+        f.keyCreatedAt === null ||
+        second(key.CreateDate.getTime()) !== second(Date.parse(f.keyCreatedAt))) {
+        return { ok: false, reason: 'the key is not the one audited (its CreateDate differs)' };
+    }
+    if (key.Status !== 'Active')
+        return { ok: false, reason: 'the key is no longer Active' };
+    const lastUsed = await call('GetAccessKeyLastUsed', () => iam.send(new dist_cjs/* GetAccessKeyLastUsedCommand */.qRl({ AccessKeyId: f.accessKeyId ?? '' })));
+    if (lastUsed === null)
+        return { ok: false, reason: 'the key was deleted since the audit' };
+    const usedAt = lastUsed.AccessKeyLastUsed?.LastUsedDate?.getTime() ?? null;
+    const recorded = f.keyLastUsedAt === null ? null : Date.parse(f.keyLastUsedAt);
+    if (usedAt !== null && (recorded === null || second(usedAt) > second(recorded))) {
+        return { ok: false, reason: 'the key was used since the audit' };
+    }
+    const reason = (0,evaluate/* unnecessaryReason */.bP)(usedAt, Date.parse(opts.asOf), opts.unusedDays);
+    if (reason === null || !opts.reasons.includes(reason)) {
+        return { ok: false, reason: 'the key is no longer unused per the rule' };
+    }
+    return { ok: true };
+}
+async function actInAccount(accountId, keys, opts, out) {
+    const { roleArn, credentials } = opts.assume(accountId);
+    const skipRest = (from, reason) => {
+        for (const f of keys.slice(from))
+            out.byLocation.set(f.location, { status: 'skipped', reason });
+    };
+    const warn = (what, n) => {
+        const message = `Remediation in account ${accountId}: ${what}; ${n} due key(s) there stay Active. ` +
+            `The remediation role ${opts.roleName} (${roleArn}) must trust the audit role and allow ` +
+            'iam:ListAccessKeys, iam:GetAccessKeyLastUsed and iam:UpdateAccessKey (see the README).';
+        out.warnings.push(message);
+        opts.log.warning(message);
+    };
+    try {
+        await credentials();
+    }
+    catch (err) {
+        warn(`could not assume ${roleArn} (${detail(err)})`, keys.length);
+        skipRest(0, `the remediation role ${roleArn} could not be assumed`);
+        return;
+    }
+    const iam = new dist_cjs/* IAMClient */.h8v((0,aws_config/* awsClientConfig */.rw)({ region: opts.region, credentials, ...opts.aws }));
+    try {
+        for (const [i, f] of keys.entries()) {
+            try {
+                const check = await recheck(iam, f, opts, roleArn);
+                if (!check.ok) {
+                    out.byLocation.set(f.location, { status: 'skipped', reason: check.reason });
+                    opts.log.info(`Not deactivating ${f.accessKeyId} of ${f.userName} in ${accountId}: ${check.reason}.`);
+                    continue;
+                }
+                if (opts.mode === 'plan') {
+                    out.byLocation.set(f.location, {
+                        status: 'planned',
+                        reason: 'would be set Inactive (remediate: plan changes nothing)',
+                    });
+                    continue;
+                }
+                try {
+                    await iam.send(new dist_cjs/* UpdateAccessKeyCommand */.SF3({
+                        UserName: f.userName,
+                        AccessKeyId: f.accessKeyId ?? '',
+                        Status: 'Inactive',
+                    }));
+                }
+                catch (err) {
+                    if ((0,aws_errors/* isAccessDenied */.w7)(err))
+                        throw new Denied(`${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
+                    throw err;
+                }
+                out.deactivated++;
+                out.byLocation.set(f.location, { status: 'deactivated', reason: 'set Inactive by this run' });
+                opts.log.info(`Deactivated access key ${f.accessKeyId} of ${f.userName} in account ${accountId}.`);
+            }
+            catch (err) {
+                if (err instanceof Denied) {
+                    warn(err.reason, keys.length - i);
+                    skipRest(i, err.reason);
+                    return;
+                }
+                const reason = `the live check or the update failed (${detail(err)})`;
+                out.byLocation.set(f.location, { status: 'skipped', reason });
+                opts.log.warning(`Remediation in account ${accountId}: ${f.accessKeyId} of ${f.userName}: ${reason}.`);
+            }
+        }
+    }
+    finally {
+        iam.destroy();
+    }
+}
+/** Re-checks (and under `deactivate` deactivates) the planned keys; see the module comment. Never throws. */
+async function deactivateDueKeys(opts) {
+    const out = { byLocation: new Map(), deactivated: 0, warnings: [] };
+    const byAccount = new Map();
+    for (const f of opts.keys) {
+        if (f.accessKeyId === null || f.exempted) {
+            // planRemediation never hands these in; refuse them here as well
+            out.byLocation.set(f.location, { status: 'skipped', reason: 'not eligible for remediation' });
+            continue;
+        }
+        const list = byAccount.get(f.accountId) ?? [];
+        list.push(f);
+        byAccount.set(f.accountId, list);
+    }
+    await (0,pool/* mapWithConcurrency */.WS)([...byAccount], opts.concurrency, async ([accountId, keys]) => {
+        try {
+            await actInAccount(accountId, keys, opts, out);
+        }
+        catch (err) {
+            // Nothing above should throw; if it does, the account's unreported keys are skipped, not lost.
+            for (const f of keys) {
+                if (!out.byLocation.has(f.location)) {
+                    out.byLocation.set(f.location, { status: 'skipped', reason: `unexpected error (${detail(err)})` });
+                }
+            }
+        }
+    });
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-securityhub/dist-cjs/index.js
+var client_securityhub_dist_cjs = __nccwpck_require__(6200);
+// EXTERNAL MODULE: ./src/aws/operations.ts
+var operations = __nccwpck_require__(5499);
 // EXTERNAL MODULE: ./src/report/sarif.ts
 var sarif = __nccwpck_require__(5881);
 ;// CONCATENATED MODULE: ./src/report/asff.ts
@@ -99150,7 +99509,7 @@ async function activeFindings(client, productArn, accountId) {
     };
     const out = [];
     const seen = new Set();
-    for await (const page of (0,dist_cjs/* paginateGetFindings */.UGI)({ client, pageSize: 100 }, { Filters, MaxResults: 100 })) {
+    for await (const page of (0,client_securityhub_dist_cjs/* paginateGetFindings */.UGI)({ client, pageSize: 100 }, { Filters, MaxResults: 100 })) {
         for (const f of page.Findings ?? []) {
             if (!isOurs(f, productArn, accountId) || seen.has(f.Id))
                 continue;
@@ -99165,7 +99524,7 @@ async function publishAccount(accountId, opts, ctx) {
     const who = opts.roleArnFor?.(accountId) ?? `the credentials used for account ${accountId}`;
     const credentials = opts.credentialsFor(accountId);
     const client = opts.client?.(accountId, credentials) ??
-        new dist_cjs/* SecurityHubClient */.xku((0,aws_config/* awsClientConfig */.rw)({ region: opts.region, credentials, ...opts.aws }));
+        new client_securityhub_dist_cjs/* SecurityHubClient */.xku((0,aws_config/* awsClientConfig */.rw)({ region: opts.region, credentials, ...opts.aws }));
     const productArn = defaultProductArn(opts.partition, opts.region, accountId);
     try {
         let existing;
@@ -99197,7 +99556,7 @@ async function publishAccount(accountId, opts, ctx) {
         for (const batch of batches(records, ASFF_BATCH_SIZE)) {
             let response;
             try {
-                response = await client.send(new dist_cjs/* BatchImportFindingsCommand */.blM({ Findings: batch }));
+                response = await client.send(new client_securityhub_dist_cjs/* BatchImportFindingsCommand */.blM({ Findings: batch }));
             }
             catch (err) {
                 outcome.warnings.push(describeSecurityHubError(err, {
@@ -99296,6 +99655,8 @@ var version = __nccwpck_require__(311);
 
 
 
+
+
 /** The run's one GitHub client, made when first needed (a run that needs none makes none). */
 function gitHub(deps) {
     const context = deps.github;
@@ -99311,18 +99672,16 @@ function gitHub(deps) {
     };
 }
 async function publish(audited, config, deps) {
-    if (config.remediation.mode !== 'off') {
-        // Issue 12's core (evaluate/history.ts, evaluate/remediation.ts, remediate/deactivate.ts) is not
-        // wired into publish yet: say so instead of silently doing nothing.
-        deps.log.warning(`remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`);
-    }
     const github = gitHub(deps);
     // GitHub's history, read once: the open alerts of this tool (which also give the failed accounts'
     // alerts to carry forward) and, with create-issues, the issues (which the sync then reuses).
     const listing = github ? await listAlerts(github, deps) : null;
     const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
     const withHistory = withRunHistory(audited, listing, existingIssues);
-    const result = keepFailedAccountsAlerts(withHistory, listing, deps);
+    const remediated = await remediateDueKeys(withHistory, config, deps);
+    // A key set Inactive is no longer a finding: its open alert now counts as resolved.
+    const settled = remediated === withHistory ? withHistory : withRunHistory(remediated, listing, existingIssues);
+    const result = keepFailedAccountsAlerts(settled, listing, deps);
     // A file that cannot be written fails the run, but the issues and the other outputs still happen.
     let writeError = null;
     try {
@@ -99355,6 +99714,52 @@ async function publish(audited, config, deps) {
         return { result, issues, securityHub, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
     }
     return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
+}
+/**
+ * DESIGN §8: under `remediate: plan|deactivate`, decide which keys are due (evaluate/remediation.ts), check
+ * each again live with the remediation role right before acting and, under `deactivate`, set it Inactive
+ * (remediate/deactivate.ts). Never throws: a denied role is a warning and that account's keys stay.
+ */
+async function remediateDueKeys(result, config, deps) {
+    const settings = config.remediation;
+    if (settings.mode === 'off' || result.mode !== 'live')
+        return result;
+    const firstSeen = new Map(result.findings.map((f) => [f.location, f.firstSeenAt ?? null]));
+    const plan = planRemediation(result.findings, firstSeen, settings, result.asOf);
+    const session = deps.session ?? null;
+    const warnings = [];
+    let outcomes = new Map();
+    if (plan.toAct.length > 0 && (session === null || settings.roleName === null)) {
+        // Cannot happen in a live run (the session exists and the role is required), but never act blind.
+        const why = 'no AWS session for the remediation role';
+        warnings.push(`Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
+        deps.log.warning(warnings[0]);
+        outcomes = new Map(plan.toAct.map((f) => [f.location, { status: 'skipped', reason: why }]));
+    }
+    else if (plan.toAct.length > 0 && session !== null && settings.roleName !== null) {
+        const roleName = settings.roleName;
+        const done = await deactivateDueKeys({
+            keys: plan.toAct,
+            mode: settings.mode,
+            roleName,
+            assume: (accountId) => session.assumeRoleIn(accountId, roleName),
+            region: config.awsRegion,
+            unusedDays: result.settings.unusedDays,
+            asOf: result.asOf,
+            reasons: settings.reasons,
+            concurrency: config.concurrency,
+            log: deps.log,
+            ...(deps.aws ? { aws: deps.aws } : {}),
+        });
+        warnings.push(...done.warnings);
+        outcomes = done.byLocation;
+    }
+    const remediations = withOutcomes(plan, outcomes);
+    const applied = applyRemediation(result, settings.mode, plan, remediations, warnings);
+    const n = applied.remediation?.deactivated.length ?? 0;
+    deps.log.info(`Remediation (${settings.mode}): ${plan.dueCount} key(s) due, ${plan.toAct.length} checked again` +
+        (settings.mode === 'deactivate' ? `, ${n} deactivated.` : ', nothing changed (plan).'));
+    return applied;
 }
 /** The history and remediation counts of the outputs (DESIGN §8). */
 function historyCounts(result) {

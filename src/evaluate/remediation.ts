@@ -8,7 +8,7 @@
  * is never due). At most `max-remediations` due keys are acted on per run, oldest `firstSeenAt` first
  * (ties by location); the rest stay due for the next run.
  */
-import type { Finding, Remediation, RemediationSettings } from '../model.js';
+import type { AuditResult, Finding, Remediation, RemediationSettings } from '../model.js';
 import { toIsoSecond } from './evaluate.js';
 
 const DAY_MS = 86_400_000;
@@ -105,4 +105,35 @@ export function withOutcomes(
     if (before) out.set(location, { ...before, status: o.status, reason: o.reason });
   }
   return out;
+}
+
+/**
+ * The result as this run's remediation leaves it (DESIGN §8): every finding carries its remediation; a
+ * key this run set Inactive is no longer a finding (not a SARIF result, not counted for `findings` or
+ * `fail-on`) and is listed under `remediation.deactivated` instead; under `plan`, the keys that passed the
+ * live check are `remediation.planned`.
+ */
+export function applyRemediation(
+  result: AuditResult,
+  mode: 'plan' | 'deactivate',
+  plan: Pick<RemediationPlan, 'dueCount'>,
+  remediations: ReadonlyMap<string, Remediation>,
+  warnings: readonly string[],
+): AuditResult {
+  const findings: Finding[] = [];
+  const deactivated: Finding[] = [];
+  const planned: Finding[] = [];
+  for (const f of result.findings) {
+    const remediation = remediations.get(f.location) ?? null;
+    const withIt = { ...f, remediation };
+    if (remediation?.status === 'deactivated') deactivated.push(withIt);
+    else findings.push(withIt);
+    if (mode === 'plan' && remediation?.status === 'planned') planned.push(withIt);
+  }
+  return {
+    ...result,
+    findings,
+    notes: [...result.notes, ...warnings],
+    remediation: { mode, keysDue: plan.dueCount, deactivated, planned, warnings: [...warnings] },
+  };
 }

@@ -7,10 +7,11 @@
  * Only accounts audited successfully in this run can have their issues closed.
  */
 import { errorMessage, httpStatus } from '../errors.js';
-import type { AuditResult, Finding, IssueSyncOutcome, TouchedIssue } from '../model.js';
+import type { AuditResult, Finding, IssueSyncOutcome, Scope, TouchedIssue } from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
   closingComment,
+  deactivationComment,
   mergeFirstListed,
   parseFirstListed,
   parseMarker,
@@ -54,9 +55,10 @@ export type IssueAction =
       number: number;
       accountId: string;
       userName: string;
-      reason: 'fixed' | 'exempted' | 'duplicate';
+      reason: 'fixed' | 'exempted' | 'duplicate' | 'deactivated';
       comment: string;
     }
+  | { kind: 'comment'; number: number; accountId: string; userName: string; comment: string }
   | { kind: 'skip'; accountId: string; userName: string };
 
 export interface PlanOptions {
@@ -82,6 +84,8 @@ interface UserState {
   group: IssueGroup;
   /** Findings that are not exempted: the user violates. */
   violating: Finding[];
+  /** Keys of the user this run set Inactive (remediate: deactivate): the issue says so. */
+  deactivated: Finding[];
   justification: string | null;
 }
 
@@ -116,9 +120,9 @@ function issueLabels(extraLabels: readonly string[]): string[] {
 function usersOf(result: AuditResult): Map<string, UserState> {
   const ok = new Map(result.accounts.filter((a) => a.status === 'ok').map((a) => [a.accountId, a]));
   const users = new Map<string, UserState>();
-  for (const f of result.findings) {
+  const stateOf = (f: Finding): UserState | null => {
     const account = ok.get(f.accountId);
-    if (!account) continue;
+    if (!account) return null;
     const key = keyOf(f.accountId, userKey(f.userArn, f.userName));
     let state = users.get(key);
     if (!state) {
@@ -131,14 +135,21 @@ function usersOf(result: AuditResult): Map<string, UserState> {
           findings: [],
         },
         violating: [],
+        deactivated: [],
         justification: null,
       };
       users.set(key, state);
     }
+    return state;
+  };
+  for (const f of result.findings) {
+    const state = stateOf(f);
+    if (!state) continue;
     state.group.findings.push(f);
     if (!f.exempted) state.violating.push(f);
     else if (state.justification === null && f.justification) state.justification = f.justification;
   }
+  for (const f of result.remediation?.deactivated ?? []) stateOf(f)?.deactivated.push(f);
   return users;
 }
 
@@ -160,6 +171,7 @@ export function planIssueSync(
   const users = usersOf(result);
   const { scope, exemptionTag } = result.settings;
   const renderOpts = { exemptionTag, runUrl: opts.runUrl, scope };
+  const commentOpts = { at: result.generatedAt, runUrl: opts.runUrl, exemptionTag };
 
   const byKey = new Map<string, ExistingIssue[]>();
   for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
@@ -217,6 +229,10 @@ export function planIssueSync(
       if (open.title !== title || !sameIssueBody(open.body, body)) {
         actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
       }
+      if (user.deactivated.length > 0) {
+        const comment = deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: false });
+        actions.push({ kind: 'comment', number: open.number, accountId, userName, comment });
+      }
     } else if (closed) {
       actions.push({ kind: 'reopen', number: closed.number, accountId, userName, title, body });
     } else if (created < opts.maxIssues) {
@@ -234,27 +250,7 @@ export function planIssueSync(
     }
   }
 
-  for (const [key, issues] of byKey) {
-    const marker = issues[0] ? parseMarker(issues[0].body) : null;
-    const accountId = marker?.accountId;
-    if (!marker || !accountId || !okAccounts.has(accountId)) continue;
-    const user = users.get(key);
-    if (user && user.violating.length > 0) continue;
-    const exempted = user !== undefined;
-    for (const issue of issues) {
-      if (issue.state !== 'open') continue;
-      actions.push({
-        kind: 'close',
-        number: issue.number,
-        accountId,
-        userName: user?.group.userName ?? userNameOfKey(marker.userKey),
-        reason: exempted ? 'exempted' : 'fixed',
-        comment: exempted
-          ? closingComment('exempted', { scope, justification: user.justification })
-          : closingComment('fixed', { scope }),
-      });
-    }
-  }
+  actions.push(...closeActions(byKey, users, okAccounts, { scope, commentOpts }));
   return actions;
 }
 
@@ -393,6 +389,49 @@ async function createOnce(
   }
 }
 
+/** Close the open issues of users audited this run who no longer violate: deactivated, exempted or fixed. */
+function closeActions(
+  byKey: ReadonlyMap<string, ExistingIssue[]>,
+  users: ReadonlyMap<string, UserState>,
+  okAccounts: ReadonlySet<string>,
+  opts: { scope: Scope; commentOpts: { at: string; runUrl: string | null; exemptionTag: string } },
+): IssueAction[] {
+  const { scope, commentOpts } = opts;
+  const actions: IssueAction[] = [];
+  for (const [key, issues] of byKey) {
+    const marker = issues[0] ? parseMarker(issues[0].body) : null;
+    const accountId = marker?.accountId;
+    if (!marker || !accountId || !okAccounts.has(accountId)) continue;
+    const user = users.get(key);
+    if (user && user.violating.length > 0) continue;
+    // Deactivated by this run says so (restore, exempt); else an exempted user's justification; else fixed.
+    const reason =
+      user && user.deactivated.length > 0
+        ? 'deactivated'
+        : user && user.group.findings.length > 0
+          ? 'exempted'
+          : 'fixed';
+    const comment =
+      reason === 'deactivated'
+        ? deactivationComment(user!.group, user!.deactivated, { ...commentOpts, closing: true })
+        : reason === 'exempted'
+          ? closingComment('exempted', { scope, justification: user!.justification })
+          : closingComment('fixed', { scope });
+    for (const issue of issues) {
+      if (issue.state !== 'open') continue;
+      actions.push({
+        kind: 'close',
+        number: issue.number,
+        accountId,
+        userName: user?.group.userName ?? userNameOfKey(marker.userKey),
+        reason,
+        comment,
+      });
+    }
+  }
+  return actions;
+}
+
 function who(a: { accountId: string; userName?: string }): string {
   return oneLine(
     a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`,
@@ -466,12 +505,26 @@ async function applyAction(
         issue_number: a.number,
         state: 'closed',
         // an accepted exemption is not a fix
-        state_reason: a.reason === 'fixed' ? 'completed' : 'not_planned',
+        state_reason: a.reason === 'fixed' || a.reason === 'deactivated' ? 'completed' : 'not_planned',
       });
       await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
       outcome.closed++;
       touched(outcome, 'closed', a, data);
       log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
+      break;
+    }
+    case 'comment': {
+      const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: a.number,
+        body: a.comment,
+      });
+      if (!outcome.issues.some((t) => t.number === a.number)) {
+        outcome.updated++;
+        touched(outcome, 'updated', a, { number: a.number, html_url: data.html_url });
+      }
+      log.info(`Commented on issue #${a.number}: key(s) of ${who(a)} deactivated by this run.`);
       break;
     }
     case 'skip':

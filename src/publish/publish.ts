@@ -4,7 +4,7 @@
  * the CLI) run `runAudit()` then `publish()`; they only differ in where inputs come from and where the
  * summary goes.
  */
-import type { AuditResult, Config, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
+import type { AuditResult, Config, IssueSyncOutcome, Remediation, SecurityHubOutcome } from '../model.js';
 import type { AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import type { OutputName } from '../inputs/definitions.js';
@@ -16,6 +16,8 @@ import { carriedFromListing } from './code-scanning.js';
 import { ISSUE_LABEL, describeIssueError, listIssues, syncIssues, type ExistingIssue } from './issues.js';
 import { issueFirstListed, listOpenAlerts, type AlertListing } from './history.js';
 import { applyHistory } from '../evaluate/history.js';
+import { applyRemediation, planRemediation, withOutcomes } from '../evaluate/remediation.js';
+import { deactivateDueKeys } from '../remediate/deactivate.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
@@ -76,20 +78,17 @@ export async function publish(
   config: Config,
   deps: PublishDeps,
 ): Promise<PublishOutcome> {
-  if (config.remediation.mode !== 'off') {
-    // Issue 12's core (evaluate/history.ts, evaluate/remediation.ts, remediate/deactivate.ts) is not
-    // wired into publish yet: say so instead of silently doing nothing.
-    deps.log.warning(
-      `remediate is ${config.remediation.mode}, but this build does not plan or deactivate keys yet: nothing was checked or changed.`,
-    );
-  }
   const github = gitHub(deps);
   // GitHub's history, read once: the open alerts of this tool (which also give the failed accounts'
   // alerts to carry forward) and, with create-issues, the issues (which the sync then reuses).
   const listing = github ? await listAlerts(github, deps) : null;
   const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
   const withHistory = withRunHistory(audited, listing, existingIssues);
-  const result = keepFailedAccountsAlerts(withHistory, listing, deps);
+  const remediated = await remediateDueKeys(withHistory, config, deps);
+  // A key set Inactive is no longer a finding: its open alert now counts as resolved.
+  const settled =
+    remediated === withHistory ? withHistory : withRunHistory(remediated, listing, existingIssues);
+  const result = keepFailedAccountsAlerts(settled, listing, deps);
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen.
   let writeError: string | null = null;
@@ -121,6 +120,57 @@ export async function publish(
     return { result, issues, securityHub, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
   }
   return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
+}
+
+/**
+ * DESIGN §8: under `remediate: plan|deactivate`, decide which keys are due (evaluate/remediation.ts), check
+ * each again live with the remediation role right before acting and, under `deactivate`, set it Inactive
+ * (remediate/deactivate.ts). Never throws: a denied role is a warning and that account's keys stay.
+ */
+async function remediateDueKeys(
+  result: AuditResult,
+  config: Config,
+  deps: PublishDeps,
+): Promise<AuditResult> {
+  const settings = config.remediation;
+  if (settings.mode === 'off' || result.mode !== 'live') return result;
+  const firstSeen = new Map(result.findings.map((f) => [f.location, f.firstSeenAt ?? null]));
+  const plan = planRemediation(result.findings, firstSeen, settings, result.asOf);
+  const session = deps.session ?? null;
+  const warnings: string[] = [];
+  let outcomes: ReadonlyMap<string, Pick<Remediation, 'status' | 'reason'>> = new Map();
+  if (plan.toAct.length > 0 && (session === null || settings.roleName === null)) {
+    // Cannot happen in a live run (the session exists and the role is required), but never act blind.
+    const why = 'no AWS session for the remediation role';
+    warnings.push(`Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
+    deps.log.warning(warnings[0]!);
+    outcomes = new Map(plan.toAct.map((f) => [f.location, { status: 'skipped' as const, reason: why }]));
+  } else if (plan.toAct.length > 0 && session !== null && settings.roleName !== null) {
+    const roleName = settings.roleName;
+    const done = await deactivateDueKeys({
+      keys: plan.toAct,
+      mode: settings.mode,
+      roleName,
+      assume: (accountId) => session.assumeRoleIn(accountId, roleName),
+      region: config.awsRegion,
+      unusedDays: result.settings.unusedDays,
+      asOf: result.asOf,
+      reasons: settings.reasons,
+      concurrency: config.concurrency,
+      log: deps.log,
+      ...(deps.aws ? { aws: deps.aws } : {}),
+    });
+    warnings.push(...done.warnings);
+    outcomes = done.byLocation;
+  }
+  const remediations = withOutcomes(plan, outcomes);
+  const applied = applyRemediation(result, settings.mode, plan, remediations, warnings);
+  const n = applied.remediation?.deactivated.length ?? 0;
+  deps.log.info(
+    `Remediation (${settings.mode}): ${plan.dueCount} key(s) due, ${plan.toAct.length} checked again` +
+      (settings.mode === 'deactivate' ? `, ${n} deactivated.` : ', nothing changed (plan).'),
+  );
+  return applied;
 }
 
 /** The history and remediation counts of the outputs (DESIGN §8). */

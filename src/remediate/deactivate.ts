@@ -21,9 +21,8 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Finding, Reason, RemediationStatus } from '../model.js';
 import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
 import { mapWithConcurrency } from '../collect/pool.js';
-import { awsClientConfig } from '../credentials/aws-config.js';
+import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { unnecessaryReason } from '../evaluate/evaluate.js';
-import { shellQuote } from '../report/format.js';
 
 export interface DeactivateOptions {
   /** The keys to act on, as planned (each with its key id). */
@@ -41,6 +40,8 @@ export interface DeactivateOptions {
   /** Accounts acted on at once; keys within an account go one by one. */
   concurrency: number;
   log: { info(message: string): void; warning(message: string): void };
+  /** Settings of the IAM client (the SDK's retry backoff); default the SDK's own. */
+  aws?: AwsClientDeps;
 }
 
 interface KeyOutcome {
@@ -54,11 +55,6 @@ export interface DeactivationResult {
   deactivated: number;
   /** The warnings logged (denied role or call), one per account at most. */
   warnings: string[];
-}
-
-/** `aws iam update-access-key --user-name U --access-key-id K --status Active`: how to undo. */
-export function restoreCommand(f: Pick<Finding, 'userName' | 'accessKeyId'>): string {
-  return `aws iam update-access-key --user-name ${shellQuote(f.userName)} --access-key-id ${shellQuote(f.accessKeyId ?? 'KEY_ID')} --status Active`;
 }
 
 function second(ms: number): number {
@@ -145,7 +141,7 @@ async function actInAccount(
     skipRest(0, `the remediation role ${roleArn} could not be assumed`);
     return;
   }
-  const iam = new IAMClient(awsClientConfig({ region: opts.region, credentials }));
+  const iam = new IAMClient(awsClientConfig({ region: opts.region, credentials, ...opts.aws }));
   try {
     for (const [i, f] of keys.entries()) {
       try {

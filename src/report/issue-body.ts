@@ -16,6 +16,7 @@ import {
   formatDuration,
   formatUtc,
   keyCreatedText,
+  restoreCommand,
   setupGapText,
   shellQuote,
 } from './format.js';
@@ -376,5 +377,49 @@ export function closingComment(
     quoted,
     '',
     'Closing; the issue is reopened if the exemption is removed or expires and the key is still unused.',
+  ].join('\n');
+}
+
+/**
+ * The comment posted on a user's issue when this run set keys of that user Inactive (DESIGN §8): which
+ * keys, when, by which run, how to restore each and how to exempt the user; `closing` when no other key of
+ * the user still violates (the issue then closes).
+ */
+export function deactivationComment(
+  group: Pick<IssueGroup, 'userName' | 'accountId'>,
+  keys: readonly Finding[],
+  opts: { at: string; runUrl: string | null; exemptionTag: string; closing: boolean },
+): string {
+  const runUrl = safeRunUrl(opts.runUrl);
+  const by = runUrl ? `[this workflow run](${runUrl})` : 'this workflow run';
+  const keyText = (f: Finding) =>
+    `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}` +
+    (f.firstSeenAt ? `, first reported on ${when(formatDay(f.firstSeenAt))}` : '') +
+    (f.remediation?.dueAt ? `, due for deactivation since ${when(formatDay(f.remediation.dueAt))}` : '');
+  const long = group.userName.length > MAX_COMMAND_NAME;
+  return [
+    `${by} set ${keys.length === 1 ? 'this access key' : `these ${keys.length} access keys`} of ` +
+      `${codeSpan(truncate(group.userName, 256))} in AWS account ${codeSpan(truncate(group.accountId, 64))} ` +
+      `**Inactive** on ${when(formatUtc(opts.at))} (remediate: deactivate). Nothing was deleted.`,
+    '',
+    ...keys.map(keyText),
+    '',
+    'If something still needs a key, make it Active again:',
+    '',
+    long
+      ? 'The user name is too long to show a command for; see the JSON report for the exact values.'
+      : codeBlock(
+          keys.map((f) => restoreCommand(f)),
+          'sh',
+        ),
+    '',
+    `To keep a key on purpose, exempt the user first (tag ${codeSpan(opts.exemptionTag)} with the ` +
+      'justification, or list the user in `exempt-users`), or the next due run deactivates it again:',
+    '',
+    codeBlock([exemptionCommand(group.userName, opts.exemptionTag)], 'sh'),
+    '',
+    opts.closing
+      ? 'No other key of this user violates the rule now: closing. The issue is reopened if a key is reported again.'
+      : 'Other keys of this user still violate the rule: the issue stays open for them.',
   ].join('\n');
 }
