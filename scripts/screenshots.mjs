@@ -8,10 +8,20 @@
 // verdict's emoji). Not run in CI. Needs `npm run build`
 // first, Node 24 (npm runs it on node_modules/node; the GitHub server helper is TypeScript) and moto.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { registerHooks } from 'node:module';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CreateAccessKeyCommand,
   CreateLoginProfileCommand,
@@ -21,6 +31,18 @@ import {
 import { marked } from 'marked';
 
 const root = resolve(import.meta.dirname, '..');
+
+// The GitHub server helper and the src/ modules it imports are TypeScript that import each other as
+// `./x.js` (NodeNext): map such a specifier to its `.ts` file inside this repository, as tsc does.
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+      const ts = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
+      if (fileURLToPath(ts).startsWith(root) && existsSync(ts)) return nextResolve(ts.href, context);
+    }
+    return nextResolve(specifier, context);
+  },
+});
 const docs = join(root, 'docs');
 const work = mkdtempSync(join(tmpdir(), 'iam-audit-screenshots-'));
 const chromium = process.env.CHROMIUM ?? 'chromium';
