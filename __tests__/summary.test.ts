@@ -337,6 +337,69 @@ describe('renderSummary', () => {
     });
   });
 
+  describe('remediation sections', () => {
+    const gone = (name: string, i: number) =>
+      makeFinding({
+        userName: name,
+        accessKeyId: `AKIAEXAMPLE00000000${i % 10}`,
+        remediation: {
+          status: 'deactivated',
+          dueAt: '2026-06-15T00:00:00Z',
+          reason: 'set Inactive by this run',
+        },
+      });
+    const due = makeFinding({
+      userName: 'dave',
+      remediation: { status: 'not-due', dueAt: '2026-12-15T00:00:00Z', reason: null },
+    });
+    const acted = makeResult({
+      findings: [due],
+      history: { available: true, newFindings: 0, resolvedFindings: 1, notes: [] },
+      remediation: {
+        mode: 'deactivate',
+        keysDue: HOSTILE.length,
+        deactivated: HOSTILE.map(gone),
+        planned: [],
+        warnings: [],
+      },
+    });
+
+    it('lists each deactivated key with a restore command that copies exactly, and nothing hostile renders', () => {
+      const out = renderSummary(acted, files);
+      const block = out.slice(out.indexOf('#### Deactivated by this run'));
+      const lines = block.split('\n').filter((l) => l.startsWith('- '));
+      expect(lines).toHaveLength(HOSTILE.length);
+      for (const l of lines) {
+        expect(withoutCodeSpans(l)).not.toMatch(/\]\(|@org|<img|https?:\/\/|(^|[^\\])#1/);
+        expect(l).toContain('--status Active');
+      }
+      expect(out).toContain(
+        "update-access-key --user-name '[x](https://evil)' --access-key-id AKIAEXAMPLE000000000 --status Active",
+      );
+      expect(out).toContain(`${HOSTILE.length} keys deactivated by this run`);
+      // a key in its notice period shows when it will be due
+      expect(out).toMatch(/deactivation due 2026\\-12\\-15/);
+    });
+
+    it('the terminal lists them too, with the plain command', () => {
+      const out = renderTerminal(acted, files);
+      expect(out).toContain('Deactivated by this run (restore with the command)');
+      expect(out).toContain(
+        'aws iam update-access-key --user-name @org/team --access-key-id AKIAEXAMPLE000000002 --status Active',
+      );
+    });
+
+    it('under plan: what a deactivate run would set Inactive now', () => {
+      const planned = makeResult({
+        findings: [due],
+        remediation: { mode: 'plan', keysDue: 1, deactivated: [], planned: [due], warnings: [] },
+      });
+      expect(renderSummary(planned, files)).toContain('#### Would be deactivated');
+      expect(renderTerminal(planned, files)).toContain('Would be deactivated (remediate: deactivate)');
+      expect(renderSummary(makeResult({ findings: [due] }), files)).not.toContain('Would be deactivated');
+    });
+  });
+
   describe('size cap', () => {
     const big = (n: number, extra: Partial<AuditResult> = {}) =>
       makeResult({
