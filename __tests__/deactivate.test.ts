@@ -1,8 +1,12 @@
 /**
  * Remediation against moto (DESIGN §8): keys really become Inactive; every way it must not act is
- * checked first (exempted, young, unknown, changed since, denied role, the cap, plan).
+ * checked first (exempted, young, unknown, changed since, denied role, the cap, plan); then publish()
+ * itself, with the audit session and the local GitHub API's alerts as the history.
  */
-import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CreateAccessKeyCommand,
   DeleteAccessKeyCommand,
@@ -25,7 +29,9 @@ import {
   TEST_REGION,
   useKey,
 } from './helpers/moto.js';
-import { makeFinding } from './helpers/results.js';
+import { makeAccount, makeFinding, makeResult } from './helpers/results.js';
+import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import { publish } from '../src/publish/publish.js';
 
 const ROLE = 'security/IamKeyRemediation';
 const A = '111111111111';
@@ -293,5 +299,99 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     const result = await run([f]);
     expect(result.byLocation.get(f.location)?.status).toBe('skipped');
     expect(await statuses(A, ['u'])).toEqual({ u: ['Active'] });
+  });
+
+  describe('publish() with remediate: the audit session and the GitHub history', () => {
+    let gh: GitHubServer;
+    let dir: string;
+    let savedApiUrl: string | undefined;
+    beforeAll(async () => {
+      gh = await startGitHubServer();
+      savedApiUrl = process.env.GITHUB_API_URL;
+      process.env.GITHUB_API_URL = gh.url;
+    });
+    afterAll(async () => {
+      if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
+      else process.env.GITHUB_API_URL = savedApiUrl;
+      await gh?.stop();
+    });
+    beforeEach(() => {
+      gh.alerts.length = 0;
+      dir = mkdtempSync(join(tmpdir(), 'publish-remediate-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    async function publishWith(
+      findings: Finding[],
+      mode: 'plan' | 'deactivate',
+      opts: { session?: AuditSession | null; github?: boolean } = {},
+    ) {
+      const config = liveConfig({
+        'sarif-file': join(dir, 'out.sarif'),
+        'json-file': join(dir, 'out.json'),
+        remediate: mode,
+        'remediation-role-name': ROLE,
+      });
+      const result = makeResult({
+        asOf: AS_OF.replace(/\.\d{3}Z$/, 'Z'),
+        accounts: [makeAccount({ accountId: A })],
+        findings,
+      });
+      return publish(result, config, {
+        log: deps.log,
+        githubClient: fastTiming(),
+        github:
+          opts.github === false
+            ? null
+            : { token: 'ghs_local_test', owner: gh.owner, repo: gh.repo, runUrl: null, ref: null },
+        session: opts.session === undefined ? session : opts.session,
+      });
+    }
+
+    test('a due key becomes Inactive and leaves SARIF and the findings count; the young one stays', async () => {
+      const [due, young] = await seed(A, ['due', 'young']);
+      gh.addAlert({ path: due!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
+      gh.addAlert({ path: young!.location, created_at: new Date(Date.parse(AS_OF) - 2 * DAY).toISOString() });
+      const out = await publishWith([due!, young!], 'deactivate');
+      expect(out.outputs).toMatchObject({ findings: '1', 'keys-due': '1', 'keys-deactivated': '1' });
+      expect(out.result.findings.map((f) => f.userName)).toEqual(['young']);
+      expect(out.result.remediation?.deactivated.map((f) => f.userName)).toEqual(['due']);
+      const sarif = readFileSync(join(dir, 'out.sarif'), 'utf8');
+      expect(sarif).not.toContain(due!.location);
+      expect(sarif).toContain(young!.location);
+      expect(await statuses(A, ['due', 'young'])).toEqual({ due: ['Inactive'], young: ['Active'] });
+      expect(stack.aws.count('DeleteAccessKey')).toBe(0);
+    });
+
+    test('a run whose only finding was deactivated passes fail-on: findings', async () => {
+      const [f] = await seed(A, ['only']);
+      gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
+      const out = await publishWith([f!], 'deactivate');
+      expect(out.outputs).toMatchObject({ findings: '0', 'keys-deactivated': '1', 'resolved-findings': '1' });
+      expect(out.exitCode).toBe(0);
+    });
+
+    test('without GitHub history nothing is due, so nothing is checked or changed', async () => {
+      const [f] = await seed(A, ['old']);
+      const out = await publishWith([f!], 'deactivate', { github: false });
+      expect(out.outputs).toMatchObject({ 'keys-due': '0', 'keys-deactivated': '0' });
+      expect(out.result.findings[0]?.remediation?.status).toBe('not-due');
+      expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+      expect(await statuses(A, ['old'])).toEqual({ old: ['Active'] });
+    });
+
+    test('without an AWS session a due key is skipped with a warning, never acted on blind', async () => {
+      const [f] = await seed(A, ['due']);
+      gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
+      const out = await publishWith([f!], 'deactivate', { session: null });
+      expect(out.result.findings[0]?.remediation).toMatchObject({
+        status: 'skipped',
+        reason: 'no AWS session for the remediation role',
+      });
+      expect(deps.lines).toContain(
+        'warning: Remediation: no AWS session for the remediation role; 1 due key(s) stay Active.',
+      );
+      expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+    });
   });
 });
