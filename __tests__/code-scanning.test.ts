@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { fetchCarriedAlerts } from '../src/publish/code-scanning.js';
 import { createOctokit } from '../src/publish/octokit.js';
 import { buildSarif, locationFingerprint } from '../src/report/sarif.js';
-import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import {
+  fastTiming,
+  pointGitHubApiAt,
+  startGitHubServer,
+  type GitHubServer,
+} from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
 
 const TOOL = 'iam-initial-access-key-audit';
@@ -10,20 +15,18 @@ const FAILED = '210987654321';
 const OK = '123456789012';
 
 let server: GitHubServer;
-let savedApiUrl: string | undefined;
+let restoreApi: () => void = () => undefined;
 let warnings: string[];
 const log = { warning: (m: string) => warnings.push(m), info: () => undefined };
 
 beforeEach(async () => {
   server = await startGitHubServer();
-  savedApiUrl = process.env.GITHUB_API_URL;
-  process.env.GITHUB_API_URL = server.url;
+  restoreApi = pointGitHubApiAt(server.url);
   warnings = [];
 });
 
 afterEach(async () => {
-  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
-  else process.env.GITHUB_API_URL = savedApiUrl;
+  restoreApi();
   await server.stop();
 });
 

@@ -30,7 +30,12 @@ import {
   useKey,
 } from './helpers/moto.js';
 import { makeAccount, makeFinding, makeResult } from './helpers/results.js';
-import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import {
+  fastTiming,
+  pointGitHubApiAt,
+  startGitHubServer,
+  type GitHubServer,
+} from './helpers/github-server.js';
 import { publish } from '../src/publish/publish.js';
 
 const ROLE = 'security/IamKeyRemediation';
@@ -304,15 +309,13 @@ describeWithMoto('deactivateDueKeys against moto', () => {
   describe('publish() with remediate: the audit session and the GitHub history', () => {
     let gh: GitHubServer;
     let dir: string;
-    let savedApiUrl: string | undefined;
+    let restoreApi: () => void = () => undefined;
     beforeAll(async () => {
       gh = await startGitHubServer();
-      savedApiUrl = process.env.GITHUB_API_URL;
-      process.env.GITHUB_API_URL = gh.url;
+      restoreApi = pointGitHubApiAt(gh.url);
     });
     afterAll(async () => {
-      if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
-      else process.env.GITHUB_API_URL = savedApiUrl;
+      restoreApi();
       await gh?.stop();
     });
     beforeEach(() => {

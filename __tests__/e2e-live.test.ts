@@ -25,7 +25,7 @@ import {
 } from './helpers/moto.js';
 import type { OidcServer } from './helpers/oidc-server.js';
 import { liveStack } from './helpers/live-env.js';
-import { assertDistFresh, runAction, type RunResult } from './helpers/run-dist.js';
+import { assertDistFresh, runAction, type RunResult, stepAwsEnv } from './helpers/run-dist.js';
 
 const AUDIT_ACCOUNT = '111111111111';
 const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
@@ -183,10 +183,7 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
   /** The runner's environment for the step: every endpoint on loopback, no ambient AWS credentials. */
   function stepEnv(opts: { oidc?: boolean; ambient?: boolean } = {}): NodeJS.ProcessEnv {
     return {
-      AWS_ENDPOINT_URL: aws.endpoint,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-      AWS_CONFIG_FILE: '/nonexistent/aws-config',
+      ...stepAwsEnv(aws.endpoint),
       GITHUB_API_URL: gh.url,
       GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
       GITHUB_REF: 'refs/heads/main',

@@ -26,7 +26,7 @@ import {
   TEST_REGION,
   type SeedUser,
 } from './helpers/moto.js';
-import { assertDistFresh, runAction, type RunResult } from './helpers/run-dist.js';
+import { assertDistFresh, runAction, type RunResult, stepAwsEnv } from './helpers/run-dist.js';
 
 const AUDIT_ACCOUNT = '111111111111';
 const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
@@ -88,10 +88,7 @@ describeWithMoto('dist/index.js with remediate: plan, then deactivate, then a re
         ...(mode === 'off' ? {} : { 'remediation-role-name': REMEDIATION_ROLE }),
       },
       env: {
-        AWS_ENDPOINT_URL: stack.aws.endpoint,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-        AWS_CONFIG_FILE: '/nonexistent/aws-config',
+        ...stepAwsEnv(stack.aws.endpoint),
         GITHUB_API_URL: gh.url,
         GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
         GITHUB_REF: 'refs/heads/main',

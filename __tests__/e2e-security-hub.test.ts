@@ -18,7 +18,7 @@ import {
   type SeededAccount,
   type SeedUser,
 } from './helpers/moto.js';
-import { ACTION_ENTRY, runAction, type RunResult } from './helpers/run-dist.js';
+import { ACTION_ENTRY, runAction, type RunResult, stepAwsEnv } from './helpers/run-dist.js';
 
 const AUDIT_ACCOUNT = '111111111111';
 const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
@@ -68,10 +68,7 @@ describeWithMoto('dist/index.js with security-hub against moto', () => {
         'security-hub': 'true',
       },
       env: {
-        AWS_ENDPOINT_URL: stack.aws.endpoint,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-        AWS_CONFIG_FILE: '/nonexistent/aws-config',
+        ...stepAwsEnv(stack.aws.endpoint),
         ...stack.oidc.env,
       },
       timeoutMs: 90_000,

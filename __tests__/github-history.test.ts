@@ -10,7 +10,12 @@ import {
 } from '../src/report/issue-body.js';
 import { ISSUE_LABEL, planIssueSync, type ExistingIssue } from '../src/publish/issues.js';
 import { createOctokit } from '../src/publish/octokit.js';
-import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import {
+  fastTiming,
+  pointGitHubApiAt,
+  startGitHubServer,
+  type GitHubServer,
+} from './helpers/github-server.js';
 import { makeAccount, makeFinding, makeResult } from './helpers/results.js';
 
 const TOOL = 'iam-initial-access-key-audit';
@@ -18,19 +23,17 @@ const FAILED = '210987654321';
 const OK = '123456789012';
 
 let server: GitHubServer;
-let savedApiUrl: string | undefined;
+let restoreApi: () => void = () => undefined;
 const infos: string[] = [];
 const log = { warning: () => undefined, info: (m: string) => void infos.push(m) };
 
 beforeEach(async () => {
   server = await startGitHubServer();
-  savedApiUrl = process.env.GITHUB_API_URL;
-  process.env.GITHUB_API_URL = server.url;
+  restoreApi = pointGitHubApiAt(server.url);
 });
 
 afterEach(async () => {
-  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
-  else process.env.GITHUB_API_URL = savedApiUrl;
+  restoreApi();
   await server.stop();
 });
 

@@ -27,7 +27,12 @@ import { HELP_URI } from '../src/evaluate/rule.js';
 import { type AwsProxy } from './helpers/aws-proxy.js';
 import { describeWithMoto, seedAccount, type MotoServer, type SeedUser } from './helpers/moto.js';
 import type { OidcServer } from './helpers/oidc-server.js';
-import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import {
+  fastTiming,
+  pointGitHubApiAt,
+  startGitHubServer,
+  type GitHubServer,
+} from './helpers/github-server.js';
 import { liveConfig, recordingDeps, setAwsEnv, liveStack } from './helpers/live-env.js';
 import { ACTION_ENTRY, runAction, type RunResult } from './helpers/run-dist.js';
 import { HOSTILE } from './helpers/results.js';
@@ -253,7 +258,7 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
   let github: GitHubServer;
   let dir: string;
   let restoreEnv: () => void = () => undefined;
-  let savedApiUrl: string | undefined;
+  let restoreApi: () => void = () => undefined;
   const tagged = new Map<string, string>(); // user name -> tag value
   const sarifFiles: string[] = [];
   let live: Outcome;
@@ -291,8 +296,7 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
       await seedAccount(moto.endpoint, id, usersOf(id), { alias: ALIASES[i] });
     }
     restoreEnv = setAwsEnv(aws.endpoint, { oidc });
-    savedApiUrl = process.env.GITHUB_API_URL;
-    process.env.GITHUB_API_URL = github.url;
+    restoreApi = pointGitHubApiAt(github.url);
 
     live = await pipeline('live', {
       'role-to-assume': ROLE,
@@ -308,8 +312,7 @@ describeWithMoto('hostile input through every output, and a secret scan of a ful
 
   afterAll(async () => {
     restoreEnv();
-    if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
-    else process.env.GITHUB_API_URL = savedApiUrl;
+    restoreApi();
     await github?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

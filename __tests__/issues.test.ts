@@ -4,13 +4,18 @@ import { renderIssue } from '../src/report/issue-body.js';
 import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/publish/issues.js';
 import { createOctokit } from '../src/publish/octokit.js';
 import type { AuditResult, Finding } from '../src/model.js';
-import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import {
+  fastTiming,
+  pointGitHubApiAt,
+  startGitHubServer,
+  type GitHubServer,
+} from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
 
 const OTHER = '222222222222';
 
 let server: GitHubServer;
-let savedApiUrl: string | undefined;
+let restoreApi: () => void = () => undefined;
 let warnings: string[];
 let infos: string[];
 const log = {
@@ -20,15 +25,13 @@ const log = {
 
 beforeEach(async () => {
   server = await startGitHubServer();
-  savedApiUrl = process.env.GITHUB_API_URL;
-  process.env.GITHUB_API_URL = server.url;
+  restoreApi = pointGitHubApiAt(server.url);
   warnings = [];
   infos = [];
 });
 
 afterEach(async () => {
-  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
-  else process.env.GITHUB_API_URL = savedApiUrl;
+  restoreApi();
   await server.stop();
 });
 

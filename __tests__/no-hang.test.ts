@@ -14,7 +14,7 @@ import { startGitHubServer, type GitHubServer } from './helpers/github-server.js
 import { describeWithMoto, resetMoto, seedAccount, TEST_REGION, type MotoServer } from './helpers/moto.js';
 import type { OidcServer } from './helpers/oidc-server.js';
 import { liveStack } from './helpers/live-env.js';
-import { assertDistFresh, runAction } from './helpers/run-dist.js';
+import { assertDistFresh, runAction, stepAwsEnv } from './helpers/run-dist.js';
 
 const ROLE = 'arn:aws:iam::111111111111:role/gha-iam-audit';
 const MEMBER_ROLE = 'audit/IamAudit';
@@ -71,10 +71,7 @@ describeWithMoto('no hang: stalled AWS and GitHub responses, SIGTERM, the whole-
 
   function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
-      AWS_ENDPOINT_URL: aws.endpoint,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-      AWS_CONFIG_FILE: '/nonexistent/aws-config',
+      ...stepAwsEnv(aws.endpoint),
       GITHUB_API_URL: gh.url,
       GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
       ...oidc.env,

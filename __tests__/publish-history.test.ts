@@ -3,7 +3,7 @@
  * the carried-forward alerts; with create-issues the issues' first-listed times count too and are kept.
  * Runs publish() against the local GitHub server.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +13,19 @@ import { publish, type PublishOutcome } from '../src/publish/publish.js';
 import { parseFirstListed, renderFirstListed, renderMarker, userKey } from '../src/report/issue-body.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
 import { ISSUE_LABEL } from '../src/publish/issues.js';
-import { fastTiming, startGitHubServer, type GitHubServer } from './helpers/github-server.js';
+import {
+  fastTiming,
+  pointGitHubApiAt,
+  startGitHubServer,
+  type GitHubServer,
+} from './helpers/github-server.js';
 import { liveConfig } from './helpers/live-env.js';
 import { ACCOUNT_ID, makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
 
 const OTHER = '210987654321';
 let server: GitHubServer;
 let dir: string;
-let savedApiUrl: string | undefined;
+let restoreApi: () => void = () => undefined;
 
 const alice = makeFinding({ userName: 'alice' });
 const bob = makeFinding({ userName: 'bob', accessKeyId: 'AKIABOBBOBBOBBOBBOB1' });
@@ -63,19 +68,13 @@ async function run(
 const alertListings = () =>
   server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/code-scanning/alerts')).length;
 
-beforeAll(() => {
-  savedApiUrl = process.env.GITHUB_API_URL;
-});
-afterAll(() => {
-  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL;
-  else process.env.GITHUB_API_URL = savedApiUrl;
-});
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'publish-history-'));
   server = await startGitHubServer();
-  process.env.GITHUB_API_URL = server.url;
+  restoreApi = pointGitHubApiAt(server.url);
 });
 afterEach(async () => {
+  restoreApi();
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });

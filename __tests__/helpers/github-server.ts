@@ -132,6 +132,16 @@ export function fastTiming(): GitHubClientSettings {
   };
 }
 
+/** Points Octokit's default API root (`GITHUB_API_URL`) at `url`; returns the function that restores it. */
+export function pointGitHubApiAt(url: string): () => void {
+  const saved = process.env.GITHUB_API_URL;
+  process.env.GITHUB_API_URL = url;
+  return () => {
+    if (saved === undefined) delete process.env.GITHUB_API_URL;
+    else process.env.GITHUB_API_URL = saved;
+  };
+}
+
 const DOCS = 'https://docs.github.com/rest';
 
 function now(): string {

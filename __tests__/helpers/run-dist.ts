@@ -45,6 +45,19 @@ export function assertDistFresh(): void {
   }
 }
 
+/**
+ * The AWS part of a step's environment for a child process: every AWS call to `endpoint` (the test
+ * proxy), no instance metadata, no shared credentials or config files of the machine.
+ */
+export function stepAwsEnv(endpoint: string): NodeJS.ProcessEnv {
+  return {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  };
+}
+
 export interface RunResult {
   code: number;
   stdout: string;
