@@ -87275,12 +87275,15 @@ var errors = __nccwpck_require__(3916);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __nccwpck_require__(3775);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
 /**
  * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
  */
+
 
 
 
@@ -87314,8 +87317,6 @@ const PLACEHOLDERS = {
     'exemption-tag': 'KEY',
     'exempt-users': 'GLOBS',
     'credential-report': 'FILE',
-    'sarif-file': 'FILE',
-    'json-file': 'FILE',
     'fail-on': 'findings|errors|never',
     'issue-labels': 'LABELS',
     'max-issues': 'N',
@@ -87327,6 +87328,7 @@ const PLACEHOLDERS = {
     'remediate-after-days': 'DAYS',
     'remediate-reasons': 'REASONS',
     'max-remediations': 'N',
+    ...Object.fromEntries(report_files/* REPORT_FILES */.J.map((f) => [f.name, 'FILE'])),
 };
 const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
 function isInput(name) {
@@ -87490,8 +87492,6 @@ var glob = __nccwpck_require__(9876);
 var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/audit/audit.ts + 26 modules
 var audit = __nccwpck_require__(2928);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
@@ -87576,7 +87576,7 @@ function fixLines(m) {
         ...commands.map((l) => `  ${l}`),
     ]);
     if (m.fix.leftOut > 0) {
-        lines.push(`  # ... ${(0,outputs/* plural */.LS)(m.fix.leftOut, 'more key')}: see ${plain(m.files.jsonFile, 500)}`);
+        lines.push(`  # ... ${(0,outputs/* plural */.LS)(m.fix.leftOut, 'more key')}: see ${plain(m.files.full, 500)}`);
     }
     return lines.join('\n');
 }
@@ -87652,7 +87652,7 @@ function renderTerminalModel(m) {
         section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
     if (m.securityHub !== null)
         section('AWS Security Hub', securityHubLines(m.securityHub));
-    out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
+    out.push('', `Full report: ${m.files.listed.map((f) => `${f.label} ${plain(f.path, 500)}`).join(', ')}`);
     return out.join('\n');
 }
 function renderTerminal(result, opts) {
@@ -87728,7 +87728,7 @@ async function main(argv, env = process.env) {
             session,
         });
         if (config.summary) {
-            process.stdout.write(renderTerminal(outcome.result, { ...(0,formats/* reportFiles */.I)(config), securityHub: outcome.securityHub }) + '\n');
+            process.stdout.write(renderTerminal(outcome.result, { ...(0,report_files/* reportFilesOf */.V)(config), securityHub: outcome.securityHub }) + '\n');
         }
         process.stderr.write(`${outcome.verdict}\n`);
         return outcome.exitCode;
@@ -90194,16 +90194,18 @@ __webpack_async_result__();
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
 /* unused harmony exports splitList, partitionForRegion, parseDuration */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
 /* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9834);
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5121);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9834);
 /**
  * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
  * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
  * names the input, quotes the bad value and says what was expected.
  */
+
 
 
 
@@ -90438,7 +90440,7 @@ function asOf(r) {
     const v = r.given('as-of');
     if (v === undefined)
         return null;
-    const d = (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIsoDateTime */ .G)(v);
+    const d = (0,_time_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIsoDateTime */ .G)(v);
     if (!d)
         throw bad('as-of', v, AS_OF_EXPECTED);
     return d;
@@ -90457,7 +90459,7 @@ function exemptUsers(r) {
     const globs = [...new Set(splitList(v))];
     for (const g of globs) {
         try {
-            picomatch__WEBPACK_IMPORTED_MODULE_3___default().makeRe(g, { strictBrackets: true });
+            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true });
         }
         catch (e) {
             throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
@@ -90496,6 +90498,20 @@ function filePath(r, name) {
         throw bad(name, v, 'a file path, e.g. reports/iam.json');
     }
     return v;
+}
+/** Every report file's path, in the list's order; two files may not share a path. */
+function reportFiles(r) {
+    const files = {};
+    const seen = [];
+    for (const f of _report_files_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_FILES */ .J) {
+        const path = filePath(r, f.name);
+        const same = seen.find((s) => s.path === path);
+        if (same)
+            throw bad(f.name, path, `a path different from ${same.name}`);
+        seen.push({ name: f.name, path });
+        files[f.key] = path;
+    }
+    return files;
 }
 function issueLabels(r) {
     const v = r.value('issue-labels');
@@ -90565,11 +90581,7 @@ function parseConfig(raw, deps) {
     const reports = credentialReports(r, raw, deps);
     if (reports.length > 0)
         offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
-    const sarifFile = filePath(r, 'sarif-file');
-    const jsonFile = filePath(r, 'json-file');
-    if (sarifFile === jsonFile) {
-        throw bad('json-file', jsonFile, 'a path different from sarif-file');
-    }
+    const files = reportFiles(r);
     const summary = boolean(r, 'summary');
     const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
     const createIssues = boolean(r, 'create-issues');
@@ -90599,8 +90611,7 @@ function parseConfig(raw, deps) {
         asOf: asOfValue,
         exemptUsers: exempt,
         credentialReports: reports,
-        sarifFile,
-        jsonFile,
+        ...files,
         summary,
         failOn,
         createIssues,
@@ -90626,10 +90637,13 @@ function parseConfig(raw, deps) {
 /* harmony export */   mc: () => (/* binding */ INPUTS)
 /* harmony export */ });
 /* unused harmony export OUTPUTS */
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5121);
 /**
  * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
- * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
+ * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
+ * files' inputs and outputs come from their own list (report-files.ts).
  */
+
 const INPUTS = [
     {
         name: 'role-to-assume',
@@ -90713,16 +90727,7 @@ const INPUTS = [
         name: 'credential-report',
         description: 'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
     },
-    {
-        name: 'sarif-file',
-        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
-        default: 'iam-initial-access-keys.sarif',
-    },
-    {
-        name: 'json-file',
-        description: 'Where to write the machine-readable JSON report.',
-        default: 'iam-initial-access-keys.json',
-    },
+    ..._report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .J.map((f) => ({ name: f.name, description: f.description, default: f.default })),
     {
         name: 'summary',
         description: 'Write the job summary.',
@@ -90805,8 +90810,7 @@ const OUTPUTS = [
     { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
     { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
     { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
-    { name: 'sarif-file', description: 'Path of the SARIF report written.' },
-    { name: 'json-file', description: 'Path of the JSON report written.' },
+    ..._report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .J.map((f) => ({ name: f.name, description: `Path of the ${f.label} report written.` })),
     { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
     {
         name: 'issues-updated',
@@ -91804,10 +91808,13 @@ function expandGlob(pattern) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(182);
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5121);
 /**
- * `sarif-file` and `json-file` are checked before any AWS call: a run that would end unable to write its
- * results (or writing them over something else) fails at once with one input error naming the input.
+ * The report files (`sarif-file`, `json-file`, ...) are checked before any AWS call: a run that would end
+ * unable to write its results (or writing them over something else) fails at once with one input error
+ * naming the input.
  */
+
 
 
 
@@ -91849,11 +91856,8 @@ function checkOutputFiles(config, opts = {}) {
         if (v)
             others.set(identity(v, cwd), `the runner's $${name} file`);
     }
-    const outputs = [
-        ['sarif-file', config.sarifFile],
-        ['json-file', config.jsonFile],
-    ];
-    for (const [input, value] of outputs) {
+    for (const { name: input, key } of _report_files_js__WEBPACK_IMPORTED_MODULE_3__/* .REPORT_FILES */ .J) {
+        const value = config[key];
         const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value);
         const st = statOrNull(abs);
         if (st?.isDirectory())
@@ -91883,6 +91887,44 @@ function checkOutputFiles(config, opts = {}) {
             throw bad(input, value, `the folder ${dir} is not writable`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 5121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ REPORT_FILES),
+/* harmony export */   V: () => (/* binding */ reportFilesOf)
+/* harmony export */ });
+/**
+ * The report files, one line each: the Config field that holds the path (`key`), the input that names
+ * it and the output that echoes it (`name`, the same for both), how the summary names it (`label`), and
+ * its action.yml default and description. The inputs, outputs, config, output-file checks, CLI flags and
+ * summary all follow this list; publish/formats.ts registers a renderer under each `key` (a missing one
+ * is a compile error). A new format is one renderer in report/ plus one line here and one there.
+ */
+const REPORT_FILES = [
+    {
+        key: 'sarifFile',
+        name: 'sarif-file',
+        label: 'SARIF',
+        default: 'iam-initial-access-keys.sarif',
+        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
+    },
+    {
+        key: 'jsonFile',
+        name: 'json-file',
+        label: 'JSON',
+        default: 'iam-initial-access-keys.json',
+        description: 'Where to write the machine-readable JSON report.',
+    },
+];
+/** Just the report paths of a config (or of anything holding them). */
+function reportFilesOf(from) {
+    return Object.fromEntries(REPORT_FILES.map((f) => [f.key, from[f.key]]));
 }
 
 
@@ -91927,10 +91969,10 @@ var glob = __nccwpck_require__(9876);
 var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/audit/audit.ts + 26 modules
 var audit = __nccwpck_require__(2928);
-// EXTERNAL MODULE: ./src/publish/files.ts
-var publish_files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
+// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
+var publish_files = __nccwpck_require__(5257);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
@@ -91946,6 +91988,7 @@ var sarif = __nccwpck_require__(5881);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
 var summary_model = __nccwpck_require__(6158);
 ;// CONCATENATED MODULE: ./src/report/summary-markdown.ts
+
 
 
 
@@ -92215,8 +92258,8 @@ function securityHubBlock({ m }) {
     }
     return lines.join('\n');
 }
-function footerBlock({ m, json }) {
-    const files = `Full report: JSON ${json} · SARIF ${(0,markdown/* codeSpan */.SS)(m.files.sarifFile)}`;
+function footerBlock({ m }) {
+    const files = `Full report: ${m.files.listed.map((f) => `${f.label} ${(0,markdown/* codeSpan */.SS)(f.path)}`).join(' · ')}`;
     if (m.mode !== 'offline')
         return files;
     return (`${files}. This offline run keeps them only if the workflow uploads them: add an ` +
@@ -92245,7 +92288,7 @@ function join(parts) {
     return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
 function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
-    const json = (0,markdown/* codeSpan */.SS)(m.files.jsonFile);
+    const json = (0,markdown/* codeSpan */.SS)(m.files.full);
     const c = {
         m,
         json,
@@ -92304,15 +92347,17 @@ function issuesText(i) {
 }
 /**
  * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
- * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ * stopped it, how far it got, and that the report files (SARIF, JSON) were left as they were.
  */
 function interruptedBanner(opts) {
     const progress = opts.planned === null
         ? `${(0,outputs/* plural */.LS)(opts.finished, 'account')} finished before it stopped`
         : `${opts.finished} of ${(0,outputs/* plural */.LS)(opts.planned, 'account')} finished before it stopped`;
+    const labels = report_files/* REPORT_FILES */.J.map((f) => f.label);
+    const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
     const files = opts.filesWritten
-        ? 'The SARIF and JSON files were written before it stopped.'
-        : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+        ? `${names} were written before it stopped.`
+        : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
     return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
 }
 
@@ -92387,7 +92432,8 @@ async function run() {
     let issues = null;
     let securityHub = null;
     let writeSummary = true;
-    let files = { sarifFile: '', jsonFile: '' };
+    /** Set with the config: every result (and so every summary) comes after it. */
+    let files = null;
     let config = null;
     let filesWritten = false;
     let planned = null;
@@ -92398,7 +92444,7 @@ async function run() {
             config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
             writeSummary = config.summary;
             (0,output_files/* checkOutputFiles */.D)(config);
-            files = (0,formats/* reportFiles */.I)(config);
+            files = (0,report_files/* reportFilesOf */.V)(config);
             if (config.githubToken)
                 core/* setSecret */.Pq(config.githubToken);
             let session = null;
@@ -92443,8 +92489,8 @@ async function run() {
     const stop = await Promise.race([work().then(() => null), guard.stopped]);
     guard.dispose();
     if (stop === null) {
-        if (result && writeSummary)
-            await summarize(result, '');
+        if (result && files && writeSummary)
+            await summarize(result, files, '');
         return;
     }
     // Stopped early: no file is left half-written, the summary says how far the run got, the step fails.
@@ -92458,8 +92504,8 @@ async function run() {
         filesWritten,
     });
     if (writeSummary) {
-        if (partial)
-            await summarize(partial, banner);
+        if (partial && files)
+            await summarize(partial, files, banner);
         else
             await core/* summary */.z
                 .addRaw(banner)
@@ -92469,10 +92515,10 @@ async function run() {
     core/* setFailed */.C1(`Audit ${stop.reason}: ${stop.detail}.`);
     // Requests still in flight would keep the process alive; everything worth keeping is written.
     process.exit(1);
-    async function summarize(r, prefix) {
+    async function summarize(r, reportFiles, prefix) {
         try {
             await core/* summary */.z
-                .addRaw(prefix + renderSummary(r, { ...files, issues, securityHub, repository }))
+                .addRaw(prefix + renderSummary(r, { ...reportFiles, issues, securityHub, repository }))
                 .write();
         }
         catch (error) {
@@ -92500,11 +92546,6 @@ function fail(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/**
- * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
- * Nothing here does I/O; every formatter is a pure function of these types.
- */
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
 class InputError extends Error {
     input;
@@ -92518,24 +92559,54 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 7791:
+/***/ 5257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lE: () => (/* binding */ removePartialFiles),
-/* harmony export */   t4: () => (/* binding */ writeReportFiles),
-/* harmony export */   yi: () => (/* binding */ ReportWriteError)
-/* harmony export */ });
-/* unused harmony export writeFileAtomic */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4991);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yi: () => (/* binding */ ReportWriteError),
+  lE: () => (/* binding */ removePartialFiles),
+  t4: () => (/* binding */ writeReportFiles)
+});
+
+// UNUSED EXPORTS: writeFileAtomic
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(2794);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/publish/formats.ts
+
+
+
+
+function formats_json(value) {
+    return JSON.stringify(value, null, 2) + '\n';
+}
+const RENDERERS = {
+    sarifFile: (r, c) => formats_json((0,sarif/* buildSarif */.Ep)(r, { toolVersion: version/* VERSION */.x, category: c.category })),
+    jsonFile: (r) => formats_json((0,json/* buildJsonReport */.XY)(r)),
+};
+/** Every format a run writes, in the order they are written (the list's: SARIF first). */
+const REPORT_FORMATS = report_files/* REPORT_FILES */.J.map((f) => ({
+    ...f,
+    render: RENDERERS[f.key],
+}));
+
+;// CONCATENATED MODULE: ./src/publish/files.ts
 
 
 
@@ -92562,12 +92633,12 @@ class ReportWriteError extends Error {
  * the middle leaves the previous file as it was.
  */
 async function writeFileAtomic(path, text) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
-    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const dir = (0,external_node_path_.dirname)(path);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const temp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     inFlight.add(temp);
     try {
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx', 0o644);
+        const handle = await (0,promises_.open)(temp, 'wx', 0o644);
         try {
             await handle.writeFile(text, 'utf8');
             await handle.sync();
@@ -92575,10 +92646,10 @@ async function writeFileAtomic(path, text) {
         finally {
             await handle.close();
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, path);
+        await (0,promises_.rename)(temp, path);
     }
     catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true }).catch(() => undefined);
+        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
         throw err;
     }
     finally {
@@ -92588,66 +92659,27 @@ async function writeFileAtomic(path, text) {
 /** Removes the temporary files of writes still under way (for a run that is being stopped). */
 function removePartialFiles() {
     for (const temp of inFlight)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        (0,external_node_fs_.rmSync)(temp, { force: true });
     inFlight.clear();
 }
 /**
- * Writes every registered format: the SARIF log always, even with zero results (that is what closes
- * fixed alerts), then the JSON report. All are tried; the first failure is thrown as a ReportWriteError
+ * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
+ * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is thrown as a ReportWriteError
  * naming its input and path.
  */
 async function writeReportFiles(result, config) {
     let first = null;
-    for (const format of _formats_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_FORMATS */ .E) {
-        const path = format.path(config);
+    for (const format of REPORT_FORMATS) {
+        const path = config[format.key];
         try {
             await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
         }
         catch (err) {
-            first ??= new ReportWriteError(format.input, path, err);
+            first ??= new ReportWriteError(format.name, path, err);
         }
     }
     if (first)
         throw first;
-}
-
-
-/***/ }),
-
-/***/ 4991:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ REPORT_FORMATS),
-/* harmony export */   I: () => (/* binding */ reportFiles)
-/* harmony export */ });
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5881);
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2794);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
-
-
-
-function json(value) {
-    return JSON.stringify(value, null, 2) + '\n';
-}
-/** Every format a run writes, in the order they are written. */
-const REPORT_FORMATS = [
-    {
-        input: 'sarif-file',
-        output: 'sarif-file',
-        path: (c) => c.sarifFile,
-        render: (r, c) => json((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .buildSarif */ .Ep)(r, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x, category: c.category ?? null })),
-    },
-    {
-        input: 'json-file',
-        output: 'json-file',
-        path: (c) => c.jsonFile,
-        render: (r) => json((0,_report_json_js__WEBPACK_IMPORTED_MODULE_2__/* .buildJsonReport */ .XY)(r)),
-    },
-];
-/** The paths of the report files, as the summary and the outputs name them. */
-function reportFiles(config) {
-    return { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
 }
 
 
@@ -97825,10 +97857,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./src/publish/files.ts
-var files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
+// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
+var files = __nccwpck_require__(5257);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
@@ -99345,7 +99377,7 @@ async function publish(audited, config, deps) {
     }
     const securityHub = await importIntoSecurityHub(result, config, github, deps);
     const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, {
-        ...(0,formats/* reportFiles */.I)(config),
+        ...(0,report_files/* reportFilesOf */.V)(config),
         issues,
         history: historyCounts(result),
         securityHub,
@@ -99892,6 +99924,8 @@ function markdownTable(headers, rows, align = []) {
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   hG: () => (/* binding */ countResult)
 /* harmony export */ });
+/* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5121);
+
 function countResult(result) {
     const failing = result.findings.filter((f) => !f.exempted);
     const failed = result.accounts.filter((a) => a.status === 'error').length;
@@ -99910,6 +99944,10 @@ const NO_HISTORY = {
     keysDue: 0,
     keysDeactivated: 0,
 };
+/** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written. */
+function reportFileOutputs(files) {
+    return Object.fromEntries(_inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .J.map((f) => [f.name, files[f.key]]));
+}
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 function buildOutputs(result, opts) {
     const h = opts.history ?? NO_HISTORY;
@@ -99921,8 +99959,7 @@ function buildOutputs(result, opts) {
         exempted: String(c.exempted),
         'accounts-audited': String(c.accountsAudited),
         'accounts-failed': String(c.accountsFailed),
-        'sarif-file': opts.sarifFile,
-        'json-file': opts.jsonFile,
+        ...reportFileOutputs(opts),
         // A returning violation is news: reopened issues count as opened, not as updated.
         'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
         'issues-updated': String(i?.updated ?? 0),
@@ -100230,9 +100267,11 @@ function buildSarif(result, opts) {
 /* unused harmony exports verdictText, codeScanningAlertsUrl */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5881);
+/* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5121);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5881);
+
 
 
 
@@ -100244,32 +100283,39 @@ const MAX_FIX_BLOCKS = 50;
 const MAX_MESSAGE = 1_000;
 /** Longest message shown in a table cell. */
 const MAX_CELL_MESSAGE = 200;
+/** The file that has everything (every finding, every account): what a cut table points to. */
+const FULL_REPORT = 'jsonFile';
+/** The report files as the summary lists them: the full report first, then the others in their order. */
+function listedFiles(files) {
+    const ordered = [..._inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_FILES */ .J].sort((a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT));
+    return ordered.map((f) => ({ label: f.label, path: files[f.key] }));
+}
 /** `access key created at user setup` / `access keys of console users`, by scope. */
 function keysNoun(result, n) {
     const keys = n === 1 ? 'access key' : 'access keys';
     return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} failed`
-            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
+            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
 function settingsLine(result) {
@@ -100277,7 +100323,7 @@ function settingsLine(result) {
     const scope = s.scope === 'at-setup'
         ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
@@ -100290,8 +100336,8 @@ function codeScanningAlertsUrl(repository) {
 /** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
 function shortError(a) {
     if (!a.errorCode)
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorStep)}` : '');
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorStep)}` : '');
 }
 /** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
 const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
@@ -100305,7 +100351,7 @@ function offlineCaveat(result) {
 }
 /** A note quotes names in backticks: those are code, the rest is text. */
 function note(text) {
-    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(text, MAX_MESSAGE)
+    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(text, MAX_MESSAGE)
         .split(/(`[^`]+`)/)
         .filter((p) => p !== '')
         .map((p) => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
@@ -100352,11 +100398,11 @@ function changesText(result) {
     const resolved = h.resolvedFindings === null ? 'resolved unknown' : `${h.resolvedFindings} resolved`;
     const deactivated = result.remediation?.deactivated.length ?? 0;
     return (`Since earlier runs: ${h.newFindings ?? 0} new, ${resolved}` +
-        (deactivated > 0 ? `, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
+        (deactivated > 0 ? `, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
         '.');
 }
 function buildSummaryModel(result, opts) {
-    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result);
     const byAccount = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
@@ -100398,7 +100444,7 @@ function buildSummaryModel(result, opts) {
             },
         failedAccounts: result.accounts.filter((a) => a.status === 'error'),
         carriedAlerts: result.carriedForward.length,
-        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .sarifResultCounts */ .lL)(result),
+        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .sarifResultCounts */ .lL)(result),
         notes: [
             ...result.notes.filter((n) => n !== caveat),
             ...(result.history?.available ? result.history.notes : []),
@@ -100412,7 +100458,7 @@ function buildSummaryModel(result, opts) {
                 warnings: opts.securityHub.warnings.map(note),
             }
             : null,
-        files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
+        files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
     };
 }
 

@@ -3,6 +3,7 @@
  * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
  * Nothing here does I/O; every formatter is a pure function of these types.
  */
+import type { ReportFiles } from './inputs/report-files.js';
 
 export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';
@@ -39,8 +40,8 @@ export interface Shard {
   total: number;
 }
 
-/** Every input of action.yml (or CLI flag), validated and typed. */
-export interface Config {
+/** Every input of action.yml (or CLI flag), validated and typed; the report paths by their keys. */
+export interface Config extends ReportFiles {
   roleToAssume: string | null;
   audience: string;
   awsRegion: string;
@@ -61,8 +62,6 @@ export interface Config {
   exemptUsers: string[];
   /** Resolved, sorted CSV paths; non-empty means offline mode. */
   credentialReports: string[];
-  sarifFile: string;
-  jsonFile: string;
   summary: boolean;
   failOn: FailOn;
   createIssues: boolean;

@@ -8,8 +8,8 @@ import type { AuditResult, Config, IssueSyncOutcome, SecurityHubOutcome } from '
 import type { AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import type { OutputName } from '../inputs/definitions.js';
+import { reportFilesOf } from '../inputs/report-files.js';
 import { ReportWriteError, writeReportFiles } from './files.js';
-import { reportFiles } from './formats.js';
 import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs.js';
 import { createOctokit, type GitHubClient, type GitHubClientSettings } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
@@ -111,7 +111,7 @@ export async function publish(
   }
   const securityHub = await importIntoSecurityHub(result, config, github, deps);
   const outputs = buildOutputs(result, {
-    ...reportFiles(config),
+    ...reportFilesOf(config),
     issues,
     history: historyCounts(result),
     securityHub,

@@ -5,6 +5,7 @@
  * left, most important first.
  */
 import type { AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
+import { REPORT_FILES } from '../inputs/report-files.js';
 import { shellQuote } from './format.js';
 import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
 import { plural } from './outputs.js';
@@ -396,8 +397,8 @@ function securityHubBlock({ m }: Ctx): string {
   return lines.join('\n');
 }
 
-function footerBlock({ m, json }: Ctx): string {
-  const files = `Full report: JSON ${json} · SARIF ${codeSpan(m.files.sarifFile)}`;
+function footerBlock({ m }: Ctx): string {
+  const files = `Full report: ${m.files.listed.map((f) => `${f.label} ${codeSpan(f.path)}`).join(' · ')}`;
   if (m.mode !== 'offline') return files;
   return (
     `${files}. This offline run keeps them only if the workflow uploads them: add an ` +
@@ -432,7 +433,7 @@ function join(parts: string[]): string {
 }
 
 function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTES): string {
-  const json = codeSpan(m.files.jsonFile);
+  const json = codeSpan(m.files.full);
   const c: Ctx = {
     m,
     json,
@@ -501,7 +502,7 @@ function issuesText(i: IssueSyncOutcome): string {
 
 /**
  * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
- * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ * stopped it, how far it got, and that the report files (SARIF, JSON) were left as they were.
  */
 export function interruptedBanner(opts: {
   reason: 'cancelled' | 'timed out';
@@ -514,8 +515,10 @@ export function interruptedBanner(opts: {
     opts.planned === null
       ? `${plural(opts.finished, 'account')} finished before it stopped`
       : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
+  const labels = REPORT_FILES.map((f) => f.label);
+  const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
   const files = opts.filesWritten
-    ? 'The SARIF and JSON files were written before it stopped.'
-    : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+    ? `${names} were written before it stopped.`
+    : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
   return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
 }

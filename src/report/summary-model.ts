@@ -15,6 +15,7 @@ import {
   restoreCommand,
   setupGapText,
 } from './format.js';
+import { REPORT_FILES, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
 import { oneLine, truncate } from './markdown.js';
 import { countResult, plural, type Counts } from './outputs.js';
 import { sarifResultCounts } from './sarif.js';
@@ -32,10 +33,18 @@ export interface Repository {
   name: string;
 }
 
-/** The report files the summary points to. */
-export interface SummaryFiles {
-  jsonFile: string;
-  sarifFile: string;
+/** The report files the summary points to: every format's path, by its key. */
+export type SummaryFiles = ReportFiles;
+
+/** The file that has everything (every finding, every account): what a cut table points to. */
+const FULL_REPORT: ReportFileKey = 'jsonFile';
+
+/** The report files as the summary lists them: the full report first, then the others in their order. */
+function listedFiles(files: ReportFiles): SummaryModel['files']['listed'] {
+  const ordered = [...REPORT_FILES].sort(
+    (a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT),
+  );
+  return ordered.map((f) => ({ label: f.label, path: files[f.key] }));
 }
 
 /** A piece of a note: text, or a name quoted in the note (shown as code, copied exactly). */
@@ -113,7 +122,12 @@ export interface SummaryModel {
   issues: IssueSyncOutcome | null;
   /** What the Security Hub import did; null when it did not run (`security-hub` off, or offline). */
   securityHub: { imported: number; archived: number; warnings: Note[] } | null;
-  files: SummaryFiles;
+  files: {
+    /** The JSON report's path: where the cut tables and the left-out fix commands point. */
+    full: string;
+    /** Every report file, `JSON` first: `{ label: 'SARIF', path }`. */
+    listed: { label: string; path: string }[];
+  };
 }
 
 /** `access key created at user setup` / `access keys of console users`, by scope. */
@@ -308,6 +322,6 @@ export function buildSummaryModel(
           warnings: opts.securityHub.warnings.map(note),
         }
       : null,
-    files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
+    files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
   };
 }

@@ -89,7 +89,7 @@ function fixLines(m: SummaryModel): string | null {
     ...commands.map((l) => `  ${l}`),
   ]);
   if (m.fix.leftOut > 0) {
-    lines.push(`  # ... ${plural(m.fix.leftOut, 'more key')}: see ${plain(m.files.jsonFile, 500)}`);
+    lines.push(`  # ... ${plural(m.fix.leftOut, 'more key')}: see ${plain(m.files.full, 500)}`);
   }
   return lines.join('\n');
 }
@@ -176,7 +176,7 @@ function renderTerminalModel(m: SummaryModel): string {
   const notes = noteLines(m);
   if (notes.length > 0) section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
   if (m.securityHub !== null) section('AWS Security Hub', securityHubLines(m.securityHub));
-  out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
+  out.push('', `Full report: ${m.files.listed.map((f) => `${f.label} ${plain(f.path, 500)}`).join(', ')}`);
   return out.join('\n');
 }
 
