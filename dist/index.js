@@ -82701,6 +82701,8 @@ var aws_config = __nccwpck_require__(2806);
 var operations = __nccwpck_require__(5499);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __nccwpck_require__(4462);
 ;// CONCATENATED MODULE: ./src/collect/shard.ts
 /** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
 function compareAccountIds(a, b) {
@@ -82738,6 +82740,7 @@ function shardOf(accountId, total) {
  * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
  * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
  */
+
 
 
 
@@ -82817,7 +82820,7 @@ async function planAccounts(config, session, aws) {
         const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
         candidates = active;
         if (inactive > 0) {
-            notes.push(`${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
+            notes.push((0,src_notes/* note */.N4) `${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
         }
     }
     else if (config.accounts.length > 0) {
@@ -82830,12 +82833,11 @@ async function planAccounts(config, session, aws) {
     const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
     const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
     if (skipped > 0) {
-        notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
+        notes.push((0,src_notes/* note */.N4) `${skipped} account${skipped === 1 ? '' : 's'} skipped by ${(0,src_notes/* code */.aY)('exclude-accounts')}.`);
     }
     const accounts = selectShard(kept, config.shard);
     if (config.shard) {
-        notes.push(`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
-            '(the accounts whose id mod N is K − 1); the other shards audit the rest.');
+        notes.push((0,src_notes/* note */.N4) `Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} (the accounts whose id mod N is K − 1); the other shards audit the rest.`);
     }
     return { accounts: accounts.sort(compareAccountIds), notes };
 }
@@ -85062,6 +85064,7 @@ var time = __nccwpck_require__(9834);
 
 
 
+
 /** A credential report that cannot be read: names the file, the line and (where known) the column. */
 class ReportError extends Error {
     source;
@@ -85283,11 +85286,10 @@ const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 function overlongRow(record, headerWidth, line) {
     const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
     const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
-    const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+    const who = name !== null && IAM_USER_NAME.test(name) ? (0,src_notes/* note */.N4) ` (user ${(0,src_notes/* code */.aY)(name)}?)` : (0,src_notes/* note */.N4) ``;
     return {
         line,
-        detail: `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
-            `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+        detail: (0,src_notes/* note */.N4) `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
     };
 }
 /** One data row: its account, and the typed user (null for the `<root_account>` row). */
@@ -86017,6 +86019,7 @@ function failedAccount(id) {
 
 
 
+
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 16;
 /** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
@@ -86196,9 +86199,9 @@ class LiveAccount {
             usersScanned: report.users.length,
             resolvedSinceReport: confirmed.resolvedSinceReport,
         });
-        const notes = report.unreadable.map((u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
-        for (const note of notes)
-            deps.log.warning(note);
+        const notes = report.unreadable.map((u) => (0,src_notes/* note */.N4) `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
+        for (const n of notes)
+            deps.log.warning((0,src_notes/* noteText */.gA)(n));
         deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
             `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
             `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
@@ -86366,6 +86369,7 @@ async function runScheduled(accountIds, options, deps) {
 
 
 
+
 function failure(accountId, err, step, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const described = (0,errors/* describeAwsError */.Pp)(err, {
@@ -86426,7 +86430,7 @@ async function runLiveAudit(config, deps) {
         (config.shard ? ` (shard ${config.shard.index}/${config.shard.total})` : '') +
         '.');
     if (accounts.length === 0) {
-        notes.push('No account was left to audit after `exclude-accounts` and `shard`.');
+        notes.push((0,src_notes/* note */.N4) `No account was left to audit after ${(0,src_notes/* code */.aY)('exclude-accounts')} and ${(0,src_notes/* code */.aY)('shard')}.`);
         return { audits: [], notes };
     }
     // Every account's report is started early (`startLimit` at a time, wider), then the accounts whose report is
@@ -86555,10 +86559,11 @@ async function readReportFile(path, maxReportBytes = MAX_REPORT_BYTES) {
 
 
 
+
 /** One warning per report row that could not be read, naming the report and its line. */
 function unreadableNotes(report, source, accountId) {
     const who = accountId ? `Account ${accountId}: ` : '';
-    return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
+    return report.unreadable.map((u) => (0,src_notes/* note */.N4) `${who}${(0,src_notes/* code */.aY)(source)} line ${u.line} could not be read: ${u.detail}.`);
 }
 /**
  * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
@@ -86599,8 +86604,9 @@ async function auditReportFile(path, opts) {
 
 
 
-const OFFLINE_NOTE = 'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
-    'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
+
+/** DESIGN §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
+const OFFLINE_CAVEAT = (0,src_notes/* note */.N4) `Offline audit of a downloaded credential report: IAM tags (so ${(0,src_notes/* code */.aY)('exemption-tag')} exemptions) and access key ids are not in the report and were not checked; ${(0,src_notes/* code */.aY)('exempt-users')} still applies. Run with AWS access for both.`;
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */
 const OFFLINE_CONCURRENCY = 2;
 /** Audits every target (report files offline, accounts live). Account failures are data, never thrown. */
@@ -86611,9 +86617,9 @@ async function runAudit(config, deps) {
         const all = await (0,pool/* mapWithConcurrency */.WS)(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
         const { audits, notes } = onePerAccount(all);
         for (const a of audits)
-            for (const note of a.notes ?? [])
-                deps.log.warning(note);
-        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
+            for (const n of a.notes ?? [])
+                deps.log.warning((0,src_notes/* noteText */.gA)(n));
+        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes });
     }
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
@@ -86634,8 +86640,7 @@ function onePerAccount(audits) {
         const newer = last.get(a.account.accountId);
         if (a.account.status !== 'ok' || newer === a || newer === undefined)
             return true;
-        notes.push(`Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
-            'is another report of the same account (of several, the last in name order is audited).');
+        notes.push((0,src_notes/* note */.N4) `Account ${a.account.accountId}: ${(0,src_notes/* code */.aY)(sourceText(a.account))} was left out; ${(0,src_notes/* code */.aY)(sourceText(newer.account))} is another report of the same account (of several, the last in name order is audited).`);
         return false;
     });
     return { audits: kept, notes };
@@ -86661,6 +86666,7 @@ function assembleResult(opts) {
         accounts,
         findings,
         carriedForward: opts.carriedForward ?? [],
+        caveat: opts.mode === 'offline' ? OFFLINE_CAVEAT : null,
         notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
     };
 }
@@ -87496,6 +87502,8 @@ var audit = __nccwpck_require__(2928);
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
 var publish = __nccwpck_require__(6662);
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -87505,6 +87513,7 @@ var sarif = __nccwpck_require__(5881);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
 var summary_model = __nccwpck_require__(6158);
 ;// CONCATENATED MODULE: ./src/report/summary-terminal.ts
+
 
 
 
@@ -87594,13 +87603,13 @@ function noteLines(m) {
     if (m.sarif.dropped > 0) {
         extra.push(`SARIF holds the first ${sarif/* SARIF_MAX_RESULTS */.mH} results; ${m.sarif.dropped} dropped`);
     }
-    extra.push(...m.notes.map((n) => plain(n.text, summary_model/* MAX_MESSAGE */.h2)));
+    extra.push(...m.notes.map((n) => plain((0,src_notes/* notePlain */.n4)(n), summary_model/* MAX_MESSAGE */.h2)));
     return extra;
 }
 function securityHubLines(h) {
     return [
         `  ${(0,outputs/* plural */.LS)(h.imported, 'active finding')} imported, ${(0,outputs/* plural */.LS)(h.archived, 'finding')} archived`,
-        ...h.warnings.map((w) => `  warning: ${plain(w.text, summary_model/* MAX_MESSAGE */.h2)}`),
+        ...h.warnings.map((w) => `  warning: ${plain((0,src_notes/* notePlain */.n4)(w), summary_model/* MAX_MESSAGE */.h2)}`),
     ].join('\n');
 }
 function renderTerminalModel(m) {
@@ -87608,7 +87617,7 @@ function renderTerminalModel(m) {
     if (m.changes !== null)
         out.push(plain(m.changes, summary_model/* MAX_MESSAGE */.h2));
     if (m.caveat !== null)
-        out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), summary_model/* MAX_MESSAGE */.h2)}`);
+        out.push('', `Note: ${plain((0,src_notes/* notePlain */.n4)(m.caveat), summary_model/* MAX_MESSAGE */.h2)}`);
     const section = (title, body) => out.push('', title, body);
     const accountHeaders = [
         'ACCOUNT',
@@ -91977,6 +91986,8 @@ var report_files = __nccwpck_require__(5121);
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
 var publish = __nccwpck_require__(6662);
+// EXTERNAL MODULE: ./src/notes.ts
+var notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -91988,6 +91999,7 @@ var sarif = __nccwpck_require__(5881);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
 var summary_model = __nccwpck_require__(6158);
 ;// CONCATENATED MODULE: ./src/report/summary-markdown.ts
+
 
 
 
@@ -92228,8 +92240,41 @@ function droppedBlock({ m, json }) {
         `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
 }
 /** Quoted names are code spans, the rest is escaped text. */
+/** The first `n` UTF-16 units of `s`, never ending inside a surrogate pair. */
+function head(s, n) {
+    const cut = s.slice(0, Math.max(0, n));
+    const last = cut.charCodeAt(cut.length - 1);
+    return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+/**
+ * The note's parts, cut to `max` characters of its one-line form (code counted with its backticks, so
+ * what was short as a string stays whole), ending with `…` when cut.
+ */
+function cutNote(n, max) {
+    if ((0,notes/* noteText */.gA)(n).length <= max)
+        return n.parts;
+    const out = [];
+    let left = max - 1; // room for the `…`
+    for (const p of n.parts) {
+        const size = 'text' in p ? p.text.length : p.code.length + 2;
+        if (size <= left) {
+            out.push(p);
+            left -= size;
+            continue;
+        }
+        if ('text' in p)
+            out.push({ text: `${head(p.text, left)}…` });
+        else
+            out.push(...(left > 2 ? [{ code: head(p.code, left - 2) }] : []), { text: '…' });
+        break;
+    }
+    return out;
+}
+/** A note in Markdown: text escaped, names as code spans (inert, copied exactly). */
 function renderNote(n) {
-    return n.parts.map((p) => (typeof p === 'string' ? (0,markdown/* escapeMarkdown */.FV)(p) : (0,markdown/* codeSpan */.SS)(p.code))).join('');
+    return cutNote(n, summary_model/* MAX_MESSAGE */.h2)
+        .map((p) => ('text' in p ? (0,markdown/* escapeMarkdown */.FV)(p.text) : (0,markdown/* codeSpan */.SS)(p.code)))
+        .join('');
 }
 function notesBlock(c, budget) {
     return fit(['#### Notes', ''], c.m.notes.map((n) => `- ${renderNote(n)}`), budget, c.cutRows('note'));
@@ -92554,6 +92599,76 @@ class InputError extends Error {
         this.input = input;
         this.name = 'InputError';
     }
+}
+
+
+/***/ }),
+
+/***/ 4462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N4: () => (/* binding */ note),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   gA: () => (/* binding */ noteText),
+/* harmony export */   n4: () => (/* binding */ notePlain)
+/* harmony export */ });
+/**
+ * Notes: what the reader of a summary must know besides the findings (a report row that could not be
+ * read, accounts left out, a history or Security Hub that was not available). A note is typed at its
+ * producer, in parts: text, and names quoted as code (paths, input names, ids), so that no renderer has
+ * to guess which is which. The Markdown summary shows code parts as code spans, the terminal as they
+ * are, a log line in backticks.
+ *
+ *   note`Account ${code(accountId)}: ${code(path)} line ${line} could not be read: ${detail}.`
+ *
+ * Literal text and plain values (`detail` above, untrusted or not) are text; `code(...)` values are code.
+ */
+/** A name quoted in a note: shown as code, copied exactly. */
+function code(value) {
+    return { code: value };
+}
+function partsOf(value) {
+    if (typeof value === 'string' || typeof value === 'number')
+        return [{ text: String(value) }];
+    return 'parts' in value ? value.parts : [value];
+}
+/** Text and code parts, adjacent text joined and empty text dropped. */
+function normalized(parts) {
+    const out = [];
+    for (const p of parts) {
+        const last = out.at(-1);
+        if ('text' in p) {
+            if (p.text === '')
+                continue;
+            if (last && 'text' in last)
+                out[out.length - 1] = { text: last.text + p.text };
+            else
+                out.push(p);
+        }
+        else {
+            out.push(p);
+        }
+    }
+    return out;
+}
+/** A note from a template: see the module comment. A Note value is spliced in with its parts. */
+function note(strings, ...values) {
+    const parts = [];
+    strings.forEach((s, i) => {
+        parts.push({ text: s });
+        if (i < values.length)
+            parts.push(...partsOf(values[i]));
+    });
+    return { parts: normalized(parts) };
+}
+/** One line for a log or a test: code parts in backticks, as the notes read when they were strings. */
+function noteText(n) {
+    return n.parts.map((p) => ('text' in p ? p.text : `\`${p.code}\``)).join('');
+}
+/** The note as plain text: code parts as they are (a terminal has no code style). */
+function notePlain(n) {
+    return n.parts.map((p) => ('text' in p ? p.text : p.code)).join('');
 }
 
 
@@ -98181,19 +98296,22 @@ function closingComment(reason, opts) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __nccwpck_require__(4462);
 ;// CONCATENATED MODULE: ./src/publish/history.ts
+
 
 
 
 /** Why listing failed, by status: the permission to add, or that code scanning is off. */
 function alertListingWhy(status) {
     return status === null
-        ? 'an unexpected error'
+        ? (0,src_notes/* note */.N4) `an unexpected error`
         : status === 403
-            ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+            ? (0,src_notes/* note */.N4) `the workflow token lacks ${(0,src_notes/* code */.aY)('security-events: read')} (add ${(0,src_notes/* code */.aY)('permissions: security-events: read')}, or ${(0,src_notes/* code */.aY)('write')}, which upload-sarif needs anyway)`
             : status === 404
-                ? 'code scanning is not enabled or has no analysis of this tool yet'
-                : 'the GitHub API failed';
+                ? (0,src_notes/* note */.N4) `code scanning is not enabled or has no analysis of this tool yet`
+                : (0,src_notes/* note */.N4) `the GitHub API failed`;
 }
 /** Lists the open alerts of `toolName` once (paginated). Never throws. */
 async function history_listOpenAlerts(opts) {
@@ -98236,7 +98354,7 @@ async function history_listOpenAlerts(opts) {
 function alertHistoryNote(listing) {
     if (listing.ok)
         return null;
-    return (`The code scanning history was not available (${listing.detail}): ${listing.why}. ` +
+    return (`The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
         'First-seen times, new and resolved findings do not count earlier alerts.');
 }
 /**
@@ -98258,6 +98376,7 @@ function issueFirstListed(issues, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
+
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
 function accountOf(path, accounts) {
@@ -98284,7 +98403,7 @@ function carriedFromListing(listing, failedAccountIds, log) {
         const accounts = [...new Set(failedAccountIds)].sort().join(', ');
         return {
             alerts: [],
-            warning: `Could not list the open code scanning alerts (${listing.detail}): ${listing.why}. ` +
+            warning: `Could not list the open code scanning alerts (${listing.detail}): ${(0,src_notes/* noteText */.gA)(listing.why)}. ` +
                 `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
         };
     }
@@ -99141,6 +99260,7 @@ function planAccountImport(opts) {
 
 
 
+
 const GET_FINDINGS = (0,operations/* operation */.MQ)('GetFindings').iamAction;
 const BATCH_IMPORT = (0,operations/* operation */.MQ)('BatchImportFindings').iamAction;
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
@@ -99153,14 +99273,12 @@ function describeSecurityHubError(err, ctx) {
     const what = `${name}: ${oneLineMessage(err)}`;
     const prefix = `Security Hub, account ${ctx.accountId} (${ctx.region})`;
     if (name === 'InvalidAccessException') {
-        return (`${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ` +
-            '`security-hub-region` to the region where it is; nothing was imported for this account.');
+        return (0,src_notes/* note */.N4) `${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ${(0,src_notes/* code */.aY)('security-hub-region')} to the region where it is; nothing was imported for this account.`;
     }
     if (DENIED.has(name)) {
-        return (`${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${operations/* SECURITY_HUB_ACTIONS */.tl.join(' and ')} ` +
-            "(the README's optional Security Hub statement); nothing was imported for this account.");
+        return (0,src_notes/* note */.N4) `${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${operations/* SECURITY_HUB_ACTIONS */.tl.join(' and ')} (the README's optional Security Hub statement); nothing was imported for this account.`;
     }
-    return `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
+    return (0,src_notes/* note */.N4) `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
 }
 /** Whether an earlier finding is one of ours in this account: product, generator, state, Id prefix. */
 function isOurs(f, productArn, accountId) {
@@ -99220,8 +99338,7 @@ async function publishAccount(accountId, opts, ctx) {
         for (const r of [...plan.active, ...plan.archived]) {
             const bytes = asffBytes(r);
             if (bytes > ASFF_MAX_FINDING_BYTES) {
-                outcome.warnings.push(`Security Hub, account ${accountId} (${opts.region}): finding ${r.Id} is ${bytes} bytes, over ` +
-                    `Security Hub's ${ASFF_MAX_FINDING_BYTES}; it was not imported.`);
+                outcome.warnings.push((0,src_notes/* note */.N4) `Security Hub, account ${accountId} (${opts.region}): finding ${String(r.Id)} is ${bytes} bytes, over Security Hub's ${ASFF_MAX_FINDING_BYTES}; it was not imported.`);
                 continue;
             }
             records.push(r);
@@ -99254,8 +99371,7 @@ async function publishAccount(accountId, opts, ctx) {
                 const shown = failed
                     .slice(0, 3)
                     .map((f) => `${f.Id}: ${f.ErrorCode ?? 'error'} ${oneLineMessage(f.ErrorMessage ?? '')}`.trim());
-                outcome.warnings.push(`Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} ` +
-                    `of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`);
+                outcome.warnings.push((0,src_notes/* note */.N4) `Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`);
             }
         }
         opts.log.info(`Security Hub, account ${accountId} (${opts.region}): ${outcome.imported} active finding(s) imported ` +
@@ -99295,7 +99411,7 @@ async function publishToSecurityHub(opts) {
                 imported: 0,
                 archived: 0,
                 warnings: [
-                    `Security Hub, account ${a.accountId} (${opts.region}): ${(0,aws_errors/* awsErrorName */.ZH)(err)}: ${oneLineMessage(err)}`,
+                    (0,src_notes/* note */.N4) `Security Hub, account ${a.accountId} (${opts.region}): ${(0,aws_errors/* awsErrorName */.ZH)(err)}: ${oneLineMessage(err)}`,
                 ],
             };
         }
@@ -99307,13 +99423,14 @@ async function publishToSecurityHub(opts) {
         total.warnings.push(...o.warnings);
     }
     for (const w of total.warnings)
-        opts.log.warning(w);
+        opts.log.warning((0,src_notes/* noteText */.gA)(w));
     return total;
 }
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
+
 
 
 
@@ -99435,7 +99552,7 @@ async function listIssuesOnce(github) {
         // The sync then reports this error as its own, instead of waiting for a second failing listing.
         return {
             issues: null,
-            note: `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`,
+            note: (0,src_notes/* note */.N4) `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`,
             error: describeIssueError(err),
         };
     }
@@ -99444,9 +99561,9 @@ async function listIssuesOnce(github) {
 function withRunHistory(result, listing, issues) {
     const notes = [];
     if (listing === null)
-        notes.push('no GitHub token or repository');
+        notes.push((0,src_notes/* note */.N4) `no GitHub token or repository`);
     else if (!listing.ok)
-        notes.push(`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
+        notes.push((0,src_notes/* note */.N4) `the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
     if (issues?.note)
         notes.push(issues.note);
     const view = applyHistory(result, {
@@ -100268,9 +100385,11 @@ function buildSarif(result, opts) {
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
 /* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5121);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4462);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5468);
 /* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5881);
+
 
 
 
@@ -100339,24 +100458,6 @@ function shortError(a) {
         return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorStep)}` : '');
 }
-/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
-const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-    'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
-    'Run a live audit to confirm findings against the API.';
-/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
-function offlineCaveat(result) {
-    if (result.mode !== 'offline')
-        return null;
-    return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
-}
-/** A note quotes names in backticks: those are code, the rest is text. */
-function note(text) {
-    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(text, MAX_MESSAGE)
-        .split(/(`[^`]+`)/)
-        .filter((p) => p !== '')
-        .map((p) => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
-    return { text, parts };
-}
 function perAccount(findings) {
     const m = new Map();
     for (const f of findings) {
@@ -100392,7 +100493,7 @@ function changesText(result) {
     if (!h)
         return null;
     if (!h.available) {
-        return (`History not available (${h.notes.join('; ')}): how long keys were reported, ` +
+        return (`History not available (${h.notes.map(_notes_js__WEBPACK_IMPORTED_MODULE_6__/* .noteText */ .gA).join('; ')}): how long keys were reported, ` +
             'and which are new or resolved, is unknown.');
     }
     const resolved = h.resolvedFindings === null ? 'resolved unknown' : `${h.resolvedFindings} resolved`;
@@ -100406,7 +100507,6 @@ function buildSummaryModel(result, opts) {
     const byAccount = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
-    const caveat = offlineCaveat(result);
     const historyKnown = result.history?.available ?? false;
     const row = (f) => findingRow(f, result.asOf, historyKnown);
     const failingRows = failing.map(row);
@@ -100416,7 +100516,7 @@ function buildSummaryModel(result, opts) {
         counts,
         verdict: verdictText(result, counts),
         settings: settingsLine(result),
-        caveat: caveat !== null ? note(caveat) : null,
+        caveat: result.caveat,
         alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
         changes: changesText(result),
         showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
@@ -100446,16 +100546,16 @@ function buildSummaryModel(result, opts) {
         carriedAlerts: result.carriedForward.length,
         sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .sarifResultCounts */ .lL)(result),
         notes: [
-            ...result.notes.filter((n) => n !== caveat),
+            ...result.notes,
             ...(result.history?.available ? result.history.notes : []),
             ...(rem?.warnings ?? []),
-        ].map(note),
+        ],
         issues: opts.issues ?? null,
         securityHub: opts.securityHub
             ? {
                 imported: opts.securityHub.imported,
                 archived: opts.securityHub.archived,
-                warnings: opts.securityHub.warnings.map(note),
+                warnings: opts.securityHub.warnings,
             }
             : null,
         files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },

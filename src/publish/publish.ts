@@ -22,6 +22,7 @@ import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
 import { publishToSecurityHub } from './security-hub.js';
 import { VERSION } from '../version.js';
+import { note, type Note } from '../notes.js';
 
 export interface GithubContext {
   token: string;
@@ -170,7 +171,7 @@ function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<Ale
 /** This tool's issues, listed once, or why not (`error`: the sync's own wording of it). */
 interface IssueListing {
   issues: ExistingIssue[] | null;
-  note: string | null;
+  note: Note | null;
   error: string | null;
 }
 
@@ -183,7 +184,7 @@ async function listIssuesOnce(github: NonNullable<GitHub>): Promise<IssueListing
     // The sync then reports this error as its own, instead of waiting for a second failing listing.
     return {
       issues: null,
-      note: `the issues could not be listed (${oneLine(errorMessage(err))})`,
+      note: note`the issues could not be listed (${oneLine(errorMessage(err))})`,
       error: describeIssueError(err),
     };
   }
@@ -195,10 +196,10 @@ function withRunHistory(
   listing: AlertListing | null,
   issues: IssueListing | null,
 ): AuditResult {
-  const notes: string[] = [];
-  if (listing === null) notes.push('no GitHub token or repository');
+  const notes: Note[] = [];
+  if (listing === null) notes.push(note`no GitHub token or repository`);
   else if (!listing.ok)
-    notes.push(`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
+    notes.push(note`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
   if (issues?.note) notes.push(issues.note);
   const view = applyHistory(result, {
     alerts: listing?.ok ? listing.alerts : null,

@@ -6,6 +6,7 @@
  */
 import type { AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
 import { REPORT_FILES } from '../inputs/report-files.js';
+import { noteText, type Note, type NotePart } from '../notes.js';
 import { shellQuote } from './format.js';
 import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
 import { plural } from './outputs.js';
@@ -18,7 +19,6 @@ import {
   type AccountRow,
   type FindingRow,
   type FixSection,
-  type Note,
   type Repository,
   type SummaryFiles,
   type SummaryModel,
@@ -359,8 +359,40 @@ function droppedBlock({ m, json }: Ctx): string {
 }
 
 /** Quoted names are code spans, the rest is escaped text. */
+/** The first `n` UTF-16 units of `s`, never ending inside a surrogate pair. */
+function head(s: string, n: number): string {
+  const cut = s.slice(0, Math.max(0, n));
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * The note's parts, cut to `max` characters of its one-line form (code counted with its backticks, so
+ * what was short as a string stays whole), ending with `…` when cut.
+ */
+function cutNote(n: Note, max: number): readonly NotePart[] {
+  if (noteText(n).length <= max) return n.parts;
+  const out: NotePart[] = [];
+  let left = max - 1; // room for the `…`
+  for (const p of n.parts) {
+    const size = 'text' in p ? p.text.length : p.code.length + 2;
+    if (size <= left) {
+      out.push(p);
+      left -= size;
+      continue;
+    }
+    if ('text' in p) out.push({ text: `${head(p.text, left)}…` });
+    else out.push(...(left > 2 ? [{ code: head(p.code, left - 2) }] : []), { text: '…' });
+    break;
+  }
+  return out;
+}
+
+/** A note in Markdown: text escaped, names as code spans (inert, copied exactly). */
 function renderNote(n: Note): string {
-  return n.parts.map((p) => (typeof p === 'string' ? escapeMarkdown(p) : codeSpan(p.code))).join('');
+  return cutNote(n, MAX_MESSAGE)
+    .map((p) => ('text' in p ? escapeMarkdown(p.text) : codeSpan(p.code)))
+    .join('');
 }
 
 function notesBlock(c: Ctx, budget: number): string {
