@@ -9,6 +9,7 @@ import { selectShard, shardOf } from '../src/collect/shard.js';
 import { signIn, type AuditSession } from '../src/credentials/session.js';
 import { describeWithMoto, MOTO_DEFAULT_ACCOUNT, resetMoto, TEST_CREDENTIALS } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, liveStack } from './helpers/live-env.js';
+import { noteText } from '../src/notes.js';
 
 /** The account ids a run audits: `planAccounts` without its notes. */
 const accountsOf = async (...args: Parameters<typeof planAccounts>) => (await planAccounts(...args)).accounts;
@@ -148,7 +149,7 @@ describeWithMoto('account selection against moto', () => {
     });
     const plan = await planAccounts(config, session);
     expect(plan.accounts).toEqual(['222222222222', '333333333333']);
-    expect(plan.notes).toEqual(['1 account skipped by `exclude-accounts`.']);
+    expect(plan.notes.map(noteText)).toEqual(['1 account skipped by `exclude-accounts`.']);
     expect(stack.aws.count('ListAccounts')).toBe(0);
   });
 
@@ -173,8 +174,10 @@ describeWithMoto('account selection against moto', () => {
     const kept = [...ids].filter((id) => id !== MOTO_DEFAULT_ACCOUNT).sort();
     const slice = kept.filter((id) => shardOf(id, 3) === 2);
     expect(sharded.accounts).toEqual(slice);
-    expect(sharded.notes).toContain('1 account skipped by `exclude-accounts`.');
-    expect(sharded.notes.some((n) => n.startsWith(`Shard 2/3: ${slice.length} of 24 accounts`))).toBe(true);
+    expect(sharded.notes.map(noteText)).toContain('1 account skipped by `exclude-accounts`.');
+    expect(
+      sharded.notes.map(noteText).some((n) => n.startsWith(`Shard 2/3: ${slice.length} of 24 accounts`)),
+    ).toBe(true);
   });
 
   it('decides by State, not by the retired Status', async () => {
@@ -199,7 +202,7 @@ describeWithMoto('account selection against moto', () => {
       session,
     );
     expect(plan.accounts).toEqual([MOTO_DEFAULT_ACCOUNT, legacy].sort());
-    expect(plan.notes).toEqual([
+    expect(plan.notes.map(noteText)).toEqual([
       '2 organization accounts are not ACTIVE (suspended, closed or pending) and were not audited.',
     ]);
   });

@@ -37,6 +37,7 @@ import {
   type GitHubServer,
 } from './helpers/github-server.js';
 import { publish } from '../src/publish/publish.js';
+import { notePlain } from '../src/notes.js';
 
 const ROLE = 'security/IamKeyRemediation';
 const A = '111111111111';
@@ -244,9 +245,10 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     });
     const result = await run([...inA, ...inB]);
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toContain(`account ${A}`);
-    expect(result.warnings[0]).toContain(`arn:aws:iam::${A}:role/${ROLE}`);
-    expect(result.warnings[0]).toContain('2 due key(s) there stay Active');
+    const warning = notePlain(result.warnings[0]!);
+    expect(warning).toContain(`account ${A}`);
+    expect(warning).toContain(`arn:aws:iam::${A}:role/${ROLE}`);
+    expect(warning).toContain('2 due key(s) there stay Active');
     expect(deps.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(1);
     for (const f of inA) expect(result.byLocation.get(f.location)?.status).toBe('skipped');
     expect(result.byLocation.get(inB[0]!.location)?.status).toBe('deactivated');
@@ -264,7 +266,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     const result = await run([...inA, ...inB]);
     expect(denied.hits).toBe(1); // not tried again for a2
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(new RegExp(`account ${A}: .*denied iam:UpdateAccessKey`));
+    expect(notePlain(result.warnings[0]!)).toMatch(new RegExp(`account ${A}: .*denied iam:UpdateAccessKey`));
     expect(result.byLocation.get(inA[1]!.location)?.reason).toMatch(/denied iam:UpdateAccessKey/);
     expect(await statuses(A, ['a1', 'a2'])).toEqual({ a1: ['Active'], a2: ['Active'] });
     expect(await statuses(B, ['b1'])).toEqual({ b1: ['Inactive'] });

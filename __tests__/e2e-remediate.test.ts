@@ -189,7 +189,7 @@ describeWithMoto('dist/index.js with remediate: plan, then deactivate, then a re
       // the notice is visible (Markdown escapes the dashes of the date)
       const dueDay = daysBeforeAsOf(-11).slice(0, 10).replace(/-/g, '\\-');
       expect(planned.summary).toContain(`reported for 3 days · deactivation due ${dueDay}`);
-      expect(planned.summary).toMatch(new RegExp(`Remediation in account ${DENIED}: could not assume`));
+      expect(planned.summary).toContain(`Remediation in account \`${DENIED}\`: could not assume`);
       expect(planned.stdout).toMatch(new RegExp(`^::warning::Remediation in account ${DENIED}: `, 'm'));
     } finally {
       planned.cleanup();

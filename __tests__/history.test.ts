@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { History, OpenAlert } from '../src/model.js';
 import { applyHistory, earliestAlertTimes } from '../src/evaluate/history.js';
 import { makeAccount, makeFailedAccount, makeFinding } from './helpers/results.js';
+import { note, noteText } from '../src/notes.js';
 
 const OK = '123456789012';
 const FAILED = '210987654321';
@@ -72,12 +73,12 @@ describe('applyHistory', () => {
   it('without any history source: new and resolved are unknown (null), firstSeenAt null, notes kept', () => {
     const view = applyHistory(
       { accounts, findings: [alice] },
-      { alerts: null, issueFirstListed: null, notes: ['the history was not available'] },
+      { alerts: null, issueFirstListed: null, notes: [note`the history was not available`] },
     );
     expect(view.newFindings).toBeNull();
     expect(view.resolvedFindings).toBeNull();
     expect(view.firstSeenAt.get(alice.location)).toBeNull();
-    expect(view.notes).toEqual(['the history was not available']);
+    expect(view.notes.map(noteText)).toEqual(['the history was not available']);
   });
 
   it('with issues only: new is known, resolved is not', () => {

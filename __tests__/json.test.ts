@@ -10,6 +10,7 @@ import {
   makeResult,
   makeStaleFinding,
 } from './helpers/results.js';
+import { note } from '../src/notes.js';
 
 const FINDING_KEYS = [
   'accountId',
@@ -58,7 +59,7 @@ describe('buildJsonReport', () => {
       makeFinding({ userName: 'carol', exempted: true, justification: 'CI key SEC-1' }),
     ],
     carriedForward: [makeCarried()],
-    notes: ['a note'],
+    notes: [note`a note`],
   });
   const report = buildJsonReport(result);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Finding, RemediationSettings } from '../src/model.js';
 import { applyRemediation, dueAtOf, planRemediation, withOutcomes } from '../src/evaluate/remediation.js';
 import { makeFinding, makeResult, makeStaleFinding } from './helpers/results.js';
+import { code, note } from '../src/notes.js';
 
 const AS_OF = '2026-06-30T00:00:00Z';
 const DEACTIVATE: RemediationSettings = {
@@ -157,21 +158,20 @@ describe('planRemediation: due keys', () => {
         [f[1]!.location, { status: 'skipped' as const, reason: 'the key was used since the audit' }],
       ]),
     );
-    const out = applyRemediation(makeResult({ findings: f }), 'deactivate', plan, remediations, [
-      'denied in X',
-    ]);
+    const denied = note`denied in ${code('X')}`;
+    const out = applyRemediation(makeResult({ findings: f }), 'deactivate', plan, remediations, [denied]);
     expect(out.findings.map((x) => x.userName)).toEqual(['b', 'c']);
     expect(out.findings.map((x) => x.remediation?.status)).toEqual(['skipped', 'not-due']);
     expect(out.remediation).toMatchObject({
       mode: 'deactivate',
       keysDue: 2,
       planned: [],
-      warnings: ['denied in X'],
+      warnings: [denied],
     });
     expect(out.remediation?.deactivated.map((x) => [x.userName, x.remediation?.status])).toEqual([
       ['a', 'deactivated'],
     ]);
-    expect(out.notes).toContain('denied in X');
+    expect(out.notes).toContain(denied);
   });
 
   it('applyRemediation under plan: keys that passed the live check are listed as would-be deactivated, all stay findings', () => {

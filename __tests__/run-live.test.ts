@@ -10,6 +10,7 @@ import { REFRESH_MARGIN_MS, SignInError } from '../src/credentials/session.js';
 import { accessDenied } from './helpers/aws-proxy.js';
 import { describeWithMoto, motoCredentials, resetMoto, seedAccount } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';
+import { noteText } from '../src/notes.js';
 
 const AUDIT_ACCOUNT = '111111111111';
 const ROLE = `arn:aws:iam::${AUDIT_ACCOUNT}:role/gha-iam-audit`;
@@ -254,7 +255,7 @@ describeWithMoto('live audit of several accounts against moto', () => {
     });
     const { audits, notes } = await runLiveAudit(config, deps);
     expect(audits.map((a) => a.account.accountId)).toEqual(['333333333333', '555555555555']);
-    expect(notes.some((n) => n.startsWith('Shard 2/2: 2 of 4 accounts'))).toBe(true);
+    expect(notes.map(noteText).some((n) => n.startsWith('Shard 2/2: 2 of 4 accounts'))).toBe(true);
   });
 
   it('throws when signing in fails: nothing is audited', async () => {

@@ -26,6 +26,7 @@ import {
   type SeedUser,
 } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';
+import { noteText } from '../src/notes.js';
 
 /** The account ids a run audits: `planAccounts` without its notes. */
 const accountsOf = async (...args: Parameters<typeof planAccounts>) => (await planAccounts(...args)).accounts;
@@ -185,7 +186,7 @@ describeWithMoto('scale: calls per account and shards', () => {
       const slices: string[][] = [];
       for (let index = 1; index <= total; index++) {
         const plan = await planAccounts(liveConfig({ ...raw, shard: `${index}/${total}` }), session);
-        expect(plan.notes).toEqual([
+        expect(plan.notes.map(noteText)).toEqual([
           `Shard ${index}/${total}: ${plan.accounts.length} of 200 accounts (the accounts whose id mod N is K − 1); the other shards audit the rest.`,
         ]);
         slices.push(plan.accounts);

@@ -33,6 +33,7 @@ import {
   makeFinding,
   makeResult,
 } from './helpers/results.js';
+import { noteText } from '../src/notes.js';
 
 const OTHER = '222222222222';
 const LATER = '2025-06-02T02:00:00.000Z';
@@ -212,11 +213,11 @@ describeWithMoto('Security Hub import against moto', () => {
     const out = await publishToSecurityHub(options({ result: twoAccounts(mine, findings(OTHER, 2)) }));
     expect(out.imported).toBe(102);
     expect(out.warnings).toHaveLength(1);
-    expect(out.warnings[0]).toBe(
+    expect(noteText(out.warnings[0]!)).toBe(
       `Security Hub, account ${ACCOUNT_ID} (${TEST_REGION}): BatchImportFindings rejected 1 of 1 findings ` +
         `(${rejected}: InvalidInput Finding does not adhere to ASFF).`,
     );
-    expect(warnings).toEqual(out.warnings);
+    expect(warnings).toEqual(out.warnings.map(noteText));
   });
 
   it('Security Hub not enabled in one account: a warning, nothing imported there, the other account imported', async () => {
@@ -234,14 +235,14 @@ describeWithMoto('Security Hub import against moto', () => {
       options({ result: twoAccounts(findings(ACCOUNT_ID, 2), findings(OTHER, 2)) }),
     );
     expect(out.imported).toBe(2);
-    expect(out.warnings).toEqual([
+    expect(out.warnings.map(noteText)).toEqual([
       expect.stringMatching(
         new RegExp(
           `^Security Hub, account ${OTHER} \\(us-east-1\\): Security Hub is not enabled there \\(InvalidAccessException: Account ${OTHER} is not subscribed`,
         ),
       ),
     ]);
-    expect(out.warnings[0]).toContain('security-hub-region');
+    expect(noteText(out.warnings[0]!)).toContain('security-hub-region');
     expect(stack.aws.count('BatchImportFindings', OTHER)).toBe(0);
     expect(await stored(OTHER)).toEqual([]);
   });
@@ -256,12 +257,12 @@ describeWithMoto('Security Hub import against moto', () => {
     );
     expect(out.imported).toBe(1);
     expect(out.warnings).toHaveLength(1);
-    expect(out.warnings[0]).toMatch(
+    expect(noteText(out.warnings[0]!)).toMatch(
       new RegExp(
         `^Security Hub, account ${ACCOUNT_ID} \\(us-east-1\\): arn:aws:iam::${ACCOUNT_ID}:role/audit/IamAudit may not call securityhub:BatchImportFindings \\(AccessDeniedException: `,
       ),
     );
-    expect(out.warnings[0]).toContain(`Grant ${SECURITY_HUB_ACTIONS.join(' and ')}`);
+    expect(noteText(out.warnings[0]!)).toContain(`Grant ${SECURITY_HUB_ACTIONS.join(' and ')}`);
   });
 
   it('only accounts audited successfully this run are touched', async () => {

@@ -20,6 +20,7 @@ import {
   makeResult,
   makeStaleFinding,
 } from './helpers/results.js';
+import { code, note } from '../src/notes.js';
 
 const files = { jsonFile: 'out/iam.json', sarifFile: 'out/iam.sarif' };
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -38,7 +39,7 @@ const mixed = makeResult({
     makeFinding({ userName: 'dave', exemptionExpired: true, justification: 'pilot expires=2025-01-01' }),
   ],
   carriedForward: [makeCarried(), makeCarried({ location: 'aws/210987654321/iam/user/x/key-created-1' })],
-  notes: ['1 account skipped by `exclude-accounts`.'],
+  notes: [note`1 account skipped by ${code('exclude-accounts')}.`],
 });
 
 describe('verdictText', () => {
@@ -191,11 +192,9 @@ describe('renderSummary', () => {
         mode: 'offline',
         accounts: [makeAccount({ source: 'reports/prod.csv', reportGeneratedAt: null, alias: null })],
         findings: [makeFinding({ accessKeyId: null })],
-        // the audit's own offline note is the caveat: shown once, under the verdict
-        notes: [
-          'Offline audit of a downloaded credential report: IAM tags are not in the report.',
-          'other note',
-        ],
+        // the audit's own offline caveat: shown once, under the verdict
+        caveat: note`Offline audit of a downloaded credential report: IAM tags are not in the report.`,
+        notes: [note`other note`],
       }),
       files,
     );
@@ -295,7 +294,7 @@ describe('renderSummary', () => {
           makeFinding({ userName: `ok${i}`, exempted: true, justification: j, keyLastUsedService: j }),
         ),
       ],
-      notes: [...HOSTILE],
+      notes: HOSTILE.map((h) => note`${h}`),
     });
     const out = renderSummary(hostile, { ...files, issues: makeIssues({ error: HOSTILE[0] }) });
 
@@ -479,7 +478,10 @@ describe('renderTerminal', () => {
 
   it('strips control characters from untrusted strings', () => {
     const t = renderTerminal(
-      makeResult({ findings: HOSTILE.map((n) => makeFinding({ userName: n })), notes: ['\u001b[2Jcleared'] }),
+      makeResult({
+        findings: HOSTILE.map((n) => makeFinding({ userName: n })),
+        notes: [note`\u001b[2Jcleared`],
+      }),
       files,
     );
     // eslint-disable-next-line no-control-regex
@@ -524,8 +526,8 @@ describe('Security Hub section', () => {
     imported: 3,
     archived: 1,
     warnings: [
-      'Security Hub, account 222222222222 (us-east-1): Security Hub is not enabled there. Set `security-hub-region` to the region where it is.',
-      `Security Hub, account 333333333333: ${HOSTILE[0]} ${HOSTILE[2]}`,
+      note`Security Hub, account 222222222222 (us-east-1): Security Hub is not enabled there. Set ${code('security-hub-region')} to the region where it is.`,
+      note`Security Hub, account 333333333333: ${HOSTILE[0]!} ${HOSTILE[2]!}`,
     ],
   };
 

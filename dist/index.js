@@ -82701,6 +82701,8 @@ var aws_config = __nccwpck_require__(2806);
 var operations = __nccwpck_require__(5499);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __nccwpck_require__(4462);
 ;// CONCATENATED MODULE: ./src/collect/shard.ts
 /** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
 function compareAccountIds(a, b) {
@@ -82738,6 +82740,7 @@ function shardOf(accountId, total) {
  * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
  * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
  */
+
 
 
 
@@ -82817,7 +82820,7 @@ async function planAccounts(config, session, aws) {
         const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
         candidates = active;
         if (inactive > 0) {
-            notes.push(`${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
+            notes.push((0,src_notes/* note */.N4) `${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
         }
     }
     else if (config.accounts.length > 0) {
@@ -82830,12 +82833,11 @@ async function planAccounts(config, session, aws) {
     const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
     const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
     if (skipped > 0) {
-        notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
+        notes.push((0,src_notes/* note */.N4) `${skipped} account${skipped === 1 ? '' : 's'} skipped by ${(0,src_notes/* code */.aY)('exclude-accounts')}.`);
     }
     const accounts = selectShard(kept, config.shard);
     if (config.shard) {
-        notes.push(`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
-            '(the accounts whose id mod N is K − 1); the other shards audit the rest.');
+        notes.push((0,src_notes/* note */.N4) `Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} (the accounts whose id mod N is K − 1); the other shards audit the rest.`);
     }
     return { accounts: accounts.sort(compareAccountIds), notes };
 }
@@ -85062,6 +85064,7 @@ var time = __nccwpck_require__(9834);
 
 
 
+
 /** A credential report that cannot be read: names the file, the line and (where known) the column. */
 class ReportError extends Error {
     source;
@@ -85283,11 +85286,10 @@ const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 function overlongRow(record, headerWidth, line) {
     const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
     const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
-    const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+    const who = name !== null && IAM_USER_NAME.test(name) ? (0,src_notes/* note */.N4) ` (user ${(0,src_notes/* code */.aY)(name)}?)` : (0,src_notes/* note */.N4) ``;
     return {
         line,
-        detail: `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
-            `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+        detail: (0,src_notes/* note */.N4) `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
     };
 }
 /** One data row: its account, and the typed user (null for the `<root_account>` row). */
@@ -86017,6 +86019,7 @@ function failedAccount(id) {
 
 
 
+
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 16;
 /** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
@@ -86196,9 +86199,9 @@ class LiveAccount {
             usersScanned: report.users.length,
             resolvedSinceReport: confirmed.resolvedSinceReport,
         });
-        const notes = report.unreadable.map((u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
-        for (const note of notes)
-            deps.log.warning(note);
+        const notes = report.unreadable.map((u) => (0,src_notes/* note */.N4) `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
+        for (const n of notes)
+            deps.log.warning((0,src_notes/* noteText */.gA)(n));
         deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
             `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
             `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
@@ -86366,6 +86369,7 @@ async function runScheduled(accountIds, options, deps) {
 
 
 
+
 function failure(accountId, err, step, config, session, deps) {
     const roleArn = session.roleArnFor(accountId);
     const described = (0,errors/* describeAwsError */.Pp)(err, {
@@ -86426,7 +86430,7 @@ async function runLiveAudit(config, deps) {
         (config.shard ? ` (shard ${config.shard.index}/${config.shard.total})` : '') +
         '.');
     if (accounts.length === 0) {
-        notes.push('No account was left to audit after `exclude-accounts` and `shard`.');
+        notes.push((0,src_notes/* note */.N4) `No account was left to audit after ${(0,src_notes/* code */.aY)('exclude-accounts')} and ${(0,src_notes/* code */.aY)('shard')}.`);
         return { audits: [], notes };
     }
     // Every account's report is started early (`startLimit` at a time, wider), then the accounts whose report is
@@ -86555,10 +86559,11 @@ async function readReportFile(path, maxReportBytes = MAX_REPORT_BYTES) {
 
 
 
+
 /** One warning per report row that could not be read, naming the report and its line. */
 function unreadableNotes(report, source, accountId) {
     const who = accountId ? `Account ${accountId}: ` : '';
-    return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
+    return report.unreadable.map((u) => (0,src_notes/* note */.N4) `${who}${(0,src_notes/* code */.aY)(source)} line ${u.line} could not be read: ${u.detail}.`);
 }
 /**
  * Audits one credential report file. Never throws: an unreadable or malformed file becomes an account
@@ -86599,8 +86604,9 @@ async function auditReportFile(path, opts) {
 
 
 
-const OFFLINE_NOTE = 'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
-    'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
+
+/** DESIGN §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
+const OFFLINE_CAVEAT = (0,src_notes/* note */.N4) `Offline audit of a downloaded credential report: IAM tags (so ${(0,src_notes/* code */.aY)('exemption-tag')} exemptions) and access key ids are not in the report and were not checked; ${(0,src_notes/* code */.aY)('exempt-users')} still applies. Run with AWS access for both.`;
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */
 const OFFLINE_CONCURRENCY = 2;
 /** Audits every target (report files offline, accounts live). Account failures are data, never thrown. */
@@ -86611,9 +86617,9 @@ async function runAudit(config, deps) {
         const all = await (0,pool/* mapWithConcurrency */.WS)(config.credentialReports, OFFLINE_CONCURRENCY, (path) => auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }));
         const { audits, notes } = onePerAccount(all);
         for (const a of audits)
-            for (const note of a.notes ?? [])
-                deps.log.warning(note);
-        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
+            for (const n of a.notes ?? [])
+                deps.log.warning((0,src_notes/* noteText */.gA)(n));
+        return assembleResult({ mode: 'offline', config, audits, generatedAt, notes });
     }
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
@@ -86634,8 +86640,7 @@ function onePerAccount(audits) {
         const newer = last.get(a.account.accountId);
         if (a.account.status !== 'ok' || newer === a || newer === undefined)
             return true;
-        notes.push(`Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
-            'is another report of the same account (of several, the last in name order is audited).');
+        notes.push((0,src_notes/* note */.N4) `Account ${a.account.accountId}: ${(0,src_notes/* code */.aY)(sourceText(a.account))} was left out; ${(0,src_notes/* code */.aY)(sourceText(newer.account))} is another report of the same account (of several, the last in name order is audited).`);
         return false;
     });
     return { audits: kept, notes };
@@ -86661,6 +86666,7 @@ function assembleResult(opts) {
         accounts,
         findings,
         carriedForward: opts.carriedForward ?? [],
+        caveat: opts.mode === 'offline' ? OFFLINE_CAVEAT : null,
         notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
     };
 }
@@ -87275,12 +87281,15 @@ var errors = __nccwpck_require__(3916);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __nccwpck_require__(3775);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/inputs/cli-args.ts
 /**
  * The terminal's side of the inputs: `--name value` flags named exactly like the action's inputs.
  */
+
 
 
 
@@ -87314,8 +87323,6 @@ const PLACEHOLDERS = {
     'exemption-tag': 'KEY',
     'exempt-users': 'GLOBS',
     'credential-report': 'FILE',
-    'sarif-file': 'FILE',
-    'json-file': 'FILE',
     'fail-on': 'findings|errors|never',
     'issue-labels': 'LABELS',
     'max-issues': 'N',
@@ -87327,6 +87334,7 @@ const PLACEHOLDERS = {
     'remediate-after-days': 'DAYS',
     'remediate-reasons': 'REASONS',
     'max-remediations': 'N',
+    ...Object.fromEntries(report_files/* REPORT_FILES */.J.map((f) => [f.name, 'FILE'])),
 };
 const NAMES = new Set(definitions/* INPUTS */.mc.map((i) => i.name));
 function isInput(name) {
@@ -87490,12 +87498,12 @@ var glob = __nccwpck_require__(9876);
 var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/audit/audit.ts + 26 modules
 var audit = __nccwpck_require__(2928);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 9 modules
 var publish = __nccwpck_require__(2810);
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -87505,6 +87513,7 @@ var sarif = __nccwpck_require__(5881);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
 var summary_model = __nccwpck_require__(6158);
 ;// CONCATENATED MODULE: ./src/report/summary-terminal.ts
+
 
 
 
@@ -87576,7 +87585,7 @@ function fixLines(m) {
         ...commands.map((l) => `  ${l}`),
     ]);
     if (m.fix.leftOut > 0) {
-        lines.push(`  # ... ${(0,outputs/* plural */.LS)(m.fix.leftOut, 'more key')}: see ${plain(m.files.jsonFile, 500)}`);
+        lines.push(`  # ... ${(0,outputs/* plural */.LS)(m.fix.leftOut, 'more key')}: see ${plain(m.files.full, 500)}`);
     }
     return lines.join('\n');
 }
@@ -87594,13 +87603,13 @@ function noteLines(m) {
     if (m.sarif.dropped > 0) {
         extra.push(`SARIF holds the first ${sarif/* SARIF_MAX_RESULTS */.mH} results; ${m.sarif.dropped} dropped`);
     }
-    extra.push(...m.notes.map((n) => plain(n.text, summary_model/* MAX_MESSAGE */.h2)));
+    extra.push(...m.notes.map((n) => plain((0,src_notes/* notePlain */.n4)(n), summary_model/* MAX_MESSAGE */.h2)));
     return extra;
 }
 function securityHubLines(h) {
     return [
         `  ${(0,outputs/* plural */.LS)(h.imported, 'active finding')} imported, ${(0,outputs/* plural */.LS)(h.archived, 'finding')} archived`,
-        ...h.warnings.map((w) => `  warning: ${plain(w.text, summary_model/* MAX_MESSAGE */.h2)}`),
+        ...h.warnings.map((w) => `  warning: ${plain((0,src_notes/* notePlain */.n4)(w), summary_model/* MAX_MESSAGE */.h2)}`),
     ].join('\n');
 }
 function renderTerminalModel(m) {
@@ -87608,7 +87617,7 @@ function renderTerminalModel(m) {
     if (m.changes !== null)
         out.push(plain(m.changes, summary_model/* MAX_MESSAGE */.h2));
     if (m.caveat !== null)
-        out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), summary_model/* MAX_MESSAGE */.h2)}`);
+        out.push('', `Note: ${plain((0,src_notes/* notePlain */.n4)(m.caveat), summary_model/* MAX_MESSAGE */.h2)}`);
     const section = (title, body) => out.push('', title, body);
     const accountHeaders = [
         'ACCOUNT',
@@ -87652,7 +87661,7 @@ function renderTerminalModel(m) {
         section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
     if (m.securityHub !== null)
         section('AWS Security Hub', securityHubLines(m.securityHub));
-    out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
+    out.push('', `Full report: ${m.files.listed.map((f) => `${f.label} ${plain(f.path, 500)}`).join(', ')}`);
     return out.join('\n');
 }
 function renderTerminal(result, opts) {
@@ -87728,7 +87737,7 @@ async function main(argv, env = process.env) {
             session,
         });
         if (config.summary) {
-            process.stdout.write(renderTerminal(outcome.result, { ...(0,formats/* reportFiles */.I)(config), securityHub: outcome.securityHub }) + '\n');
+            process.stdout.write(renderTerminal(outcome.result, { ...(0,report_files/* reportFilesOf */.V)(config), securityHub: outcome.securityHub }) + '\n');
         }
         process.stderr.write(`${outcome.verdict}\n`);
         return outcome.exitCode;
@@ -90194,16 +90203,18 @@ __webpack_async_result__();
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
 /* unused harmony exports splitList, partitionForRegion, parseDuration */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
 /* harmony import */ var _definitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3775);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9834);
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5121);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9834);
 /**
  * Inputs (action inputs or CLI flags, as strings) -> one validated, typed Config. Pure: the only
  * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
  * names the input, quotes the bad value and says what was expected.
  */
+
 
 
 
@@ -90438,7 +90449,7 @@ function asOf(r) {
     const v = r.given('as-of');
     if (v === undefined)
         return null;
-    const d = (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIsoDateTime */ .G)(v);
+    const d = (0,_time_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIsoDateTime */ .G)(v);
     if (!d)
         throw bad('as-of', v, AS_OF_EXPECTED);
     return d;
@@ -90457,7 +90468,7 @@ function exemptUsers(r) {
     const globs = [...new Set(splitList(v))];
     for (const g of globs) {
         try {
-            picomatch__WEBPACK_IMPORTED_MODULE_3___default().makeRe(g, { strictBrackets: true });
+            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true });
         }
         catch (e) {
             throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
@@ -90496,6 +90507,20 @@ function filePath(r, name) {
         throw bad(name, v, 'a file path, e.g. reports/iam.json');
     }
     return v;
+}
+/** Every report file's path, in the list's order; two files may not share a path. */
+function reportFiles(r) {
+    const files = {};
+    const seen = [];
+    for (const f of _report_files_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_FILES */ .J) {
+        const path = filePath(r, f.name);
+        const same = seen.find((s) => s.path === path);
+        if (same)
+            throw bad(f.name, path, `a path different from ${same.name}`);
+        seen.push({ name: f.name, path });
+        files[f.key] = path;
+    }
+    return files;
 }
 function issueLabels(r) {
     const v = r.value('issue-labels');
@@ -90565,11 +90590,7 @@ function parseConfig(raw, deps) {
     const reports = credentialReports(r, raw, deps);
     if (reports.length > 0)
         offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
-    const sarifFile = filePath(r, 'sarif-file');
-    const jsonFile = filePath(r, 'json-file');
-    if (sarifFile === jsonFile) {
-        throw bad('json-file', jsonFile, 'a path different from sarif-file');
-    }
+    const files = reportFiles(r);
     const summary = boolean(r, 'summary');
     const failOn = oneOf(r, 'fail-on', ['findings', 'errors', 'never']);
     const createIssues = boolean(r, 'create-issues');
@@ -90599,8 +90620,7 @@ function parseConfig(raw, deps) {
         asOf: asOfValue,
         exemptUsers: exempt,
         credentialReports: reports,
-        sarifFile,
-        jsonFile,
+        ...files,
         summary,
         failOn,
         createIssues,
@@ -90626,10 +90646,13 @@ function parseConfig(raw, deps) {
 /* harmony export */   mc: () => (/* binding */ INPUTS)
 /* harmony export */ });
 /* unused harmony export OUTPUTS */
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5121);
 /**
  * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
- * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
+ * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
+ * files' inputs and outputs come from their own list (report-files.ts).
  */
+
 const INPUTS = [
     {
         name: 'role-to-assume',
@@ -90713,16 +90736,7 @@ const INPUTS = [
         name: 'credential-report',
         description: 'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
     },
-    {
-        name: 'sarif-file',
-        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
-        default: 'iam-initial-access-keys.sarif',
-    },
-    {
-        name: 'json-file',
-        description: 'Where to write the machine-readable JSON report.',
-        default: 'iam-initial-access-keys.json',
-    },
+    ..._report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .J.map((f) => ({ name: f.name, description: f.description, default: f.default })),
     {
         name: 'summary',
         description: 'Write the job summary.',
@@ -90805,8 +90819,7 @@ const OUTPUTS = [
     { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
     { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
     { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
-    { name: 'sarif-file', description: 'Path of the SARIF report written.' },
-    { name: 'json-file', description: 'Path of the JSON report written.' },
+    ..._report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .J.map((f) => ({ name: f.name, description: `Path of the ${f.label} report written.` })),
     { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
     {
         name: 'issues-updated',
@@ -91804,10 +91817,13 @@ function expandGlob(pattern) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(182);
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5121);
 /**
- * `sarif-file` and `json-file` are checked before any AWS call: a run that would end unable to write its
- * results (or writing them over something else) fails at once with one input error naming the input.
+ * The report files (`sarif-file`, `json-file`, ...) are checked before any AWS call: a run that would end
+ * unable to write its results (or writing them over something else) fails at once with one input error
+ * naming the input.
  */
+
 
 
 
@@ -91849,11 +91865,8 @@ function checkOutputFiles(config, opts = {}) {
         if (v)
             others.set(identity(v, cwd), `the runner's $${name} file`);
     }
-    const outputs = [
-        ['sarif-file', config.sarifFile],
-        ['json-file', config.jsonFile],
-    ];
-    for (const [input, value] of outputs) {
+    for (const { name: input, key } of _report_files_js__WEBPACK_IMPORTED_MODULE_3__/* .REPORT_FILES */ .J) {
+        const value = config[key];
         const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value);
         const st = statOrNull(abs);
         if (st?.isDirectory())
@@ -91883,6 +91896,44 @@ function checkOutputFiles(config, opts = {}) {
             throw bad(input, value, `the folder ${dir} is not writable`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 5121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ REPORT_FILES),
+/* harmony export */   V: () => (/* binding */ reportFilesOf)
+/* harmony export */ });
+/**
+ * The report files, one line each: the Config field that holds the path (`key`), the input that names
+ * it and the output that echoes it (`name`, the same for both), how the summary names it (`label`), and
+ * its action.yml default and description. The inputs, outputs, config, output-file checks, CLI flags and
+ * summary all follow this list; publish/formats.ts registers a renderer under each `key` (a missing one
+ * is a compile error). A new format is one renderer in report/ plus one line here and one there.
+ */
+const REPORT_FILES = [
+    {
+        key: 'sarifFile',
+        name: 'sarif-file',
+        label: 'SARIF',
+        default: 'iam-initial-access-keys.sarif',
+        description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
+    },
+    {
+        key: 'jsonFile',
+        name: 'json-file',
+        label: 'JSON',
+        default: 'iam-initial-access-keys.json',
+        description: 'Where to write the machine-readable JSON report.',
+    },
+];
+/** Just the report paths of a config (or of anything holding them). */
+function reportFilesOf(from) {
+    return Object.fromEntries(REPORT_FILES.map((f) => [f.key, from[f.key]]));
 }
 
 
@@ -91927,14 +91978,16 @@ var glob = __nccwpck_require__(9876);
 var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/audit/audit.ts + 26 modules
 var audit = __nccwpck_require__(2928);
-// EXTERNAL MODULE: ./src/publish/files.ts
-var publish_files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
+// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
+var publish_files = __nccwpck_require__(5257);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 9 modules
 var publish = __nccwpck_require__(2810);
+// EXTERNAL MODULE: ./src/notes.ts
+var notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -91946,6 +91999,8 @@ var sarif = __nccwpck_require__(5881);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
 var summary_model = __nccwpck_require__(6158);
 ;// CONCATENATED MODULE: ./src/report/summary-markdown.ts
+
+
 
 
 
@@ -92185,8 +92240,41 @@ function droppedBlock({ m, json }) {
         `${dropped === 1 ? 'was' : 'were'} dropped. The JSON report ${json} lists every finding.`);
 }
 /** Quoted names are code spans, the rest is escaped text. */
+/** The first `n` UTF-16 units of `s`, never ending inside a surrogate pair. */
+function head(s, n) {
+    const cut = s.slice(0, Math.max(0, n));
+    const last = cut.charCodeAt(cut.length - 1);
+    return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+/**
+ * The note's parts, cut to `max` characters of its one-line form (code counted with its backticks, so
+ * what was short as a string stays whole), ending with `…` when cut.
+ */
+function cutNote(n, max) {
+    if ((0,notes/* noteText */.gA)(n).length <= max)
+        return n.parts;
+    const out = [];
+    let left = max - 1; // room for the `…`
+    for (const p of n.parts) {
+        const size = 'text' in p ? p.text.length : p.code.length + 2;
+        if (size <= left) {
+            out.push(p);
+            left -= size;
+            continue;
+        }
+        if ('text' in p)
+            out.push({ text: `${head(p.text, left)}…` });
+        else
+            out.push(...(left > 2 ? [{ code: head(p.code, left - 2) }] : []), { text: '…' });
+        break;
+    }
+    return out;
+}
+/** A note in Markdown: text escaped, names as code spans (inert, copied exactly). */
 function renderNote(n) {
-    return n.parts.map((p) => (typeof p === 'string' ? (0,markdown/* escapeMarkdown */.FV)(p) : (0,markdown/* codeSpan */.SS)(p.code))).join('');
+    return cutNote(n, summary_model/* MAX_MESSAGE */.h2)
+        .map((p) => ('text' in p ? (0,markdown/* escapeMarkdown */.FV)(p.text) : (0,markdown/* codeSpan */.SS)(p.code)))
+        .join('');
 }
 function notesBlock(c, budget) {
     return fit(['#### Notes', ''], c.m.notes.map((n) => `- ${renderNote(n)}`), budget, c.cutRows('note'));
@@ -92215,8 +92303,8 @@ function securityHubBlock({ m }) {
     }
     return lines.join('\n');
 }
-function footerBlock({ m, json }) {
-    const files = `Full report: JSON ${json} · SARIF ${(0,markdown/* codeSpan */.SS)(m.files.sarifFile)}`;
+function footerBlock({ m }) {
+    const files = `Full report: ${m.files.listed.map((f) => `${f.label} ${(0,markdown/* codeSpan */.SS)(f.path)}`).join(' · ')}`;
     if (m.mode !== 'offline')
         return files;
     return (`${files}. This offline run keeps them only if the workflow uploads them: add an ` +
@@ -92245,7 +92333,7 @@ function join(parts) {
     return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
 function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
-    const json = (0,markdown/* codeSpan */.SS)(m.files.jsonFile);
+    const json = (0,markdown/* codeSpan */.SS)(m.files.full);
     const c = {
         m,
         json,
@@ -92304,15 +92392,17 @@ function issuesText(i) {
 }
 /**
  * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
- * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ * stopped it, how far it got, and that the report files (SARIF, JSON) were left as they were.
  */
 function interruptedBanner(opts) {
     const progress = opts.planned === null
         ? `${(0,outputs/* plural */.LS)(opts.finished, 'account')} finished before it stopped`
         : `${opts.finished} of ${(0,outputs/* plural */.LS)(opts.planned, 'account')} finished before it stopped`;
+    const labels = report_files/* REPORT_FILES */.J.map((f) => f.label);
+    const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
     const files = opts.filesWritten
-        ? 'The SARIF and JSON files were written before it stopped.'
-        : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+        ? `${names} were written before it stopped.`
+        : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
     return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
 }
 
@@ -92387,7 +92477,8 @@ async function run() {
     let issues = null;
     let securityHub = null;
     let writeSummary = true;
-    let files = { sarifFile: '', jsonFile: '' };
+    /** Set with the config: every result (and so every summary) comes after it. */
+    let files = null;
     let config = null;
     let filesWritten = false;
     let planned = null;
@@ -92398,7 +92489,7 @@ async function run() {
             config = (0,inputs_config/* parseConfig */.o4)(readActionInputs(), { expandGlob: glob/* expandGlob */.h });
             writeSummary = config.summary;
             (0,output_files/* checkOutputFiles */.D)(config);
-            files = (0,formats/* reportFiles */.I)(config);
+            files = (0,report_files/* reportFilesOf */.V)(config);
             if (config.githubToken)
                 core/* setSecret */.Pq(config.githubToken);
             let session = null;
@@ -92443,8 +92534,8 @@ async function run() {
     const stop = await Promise.race([work().then(() => null), guard.stopped]);
     guard.dispose();
     if (stop === null) {
-        if (result && writeSummary)
-            await summarize(result, '');
+        if (result && files && writeSummary)
+            await summarize(result, files, '');
         return;
     }
     // Stopped early: no file is left half-written, the summary says how far the run got, the step fails.
@@ -92458,8 +92549,8 @@ async function run() {
         filesWritten,
     });
     if (writeSummary) {
-        if (partial)
-            await summarize(partial, banner);
+        if (partial && files)
+            await summarize(partial, files, banner);
         else
             await core/* summary */.z
                 .addRaw(banner)
@@ -92469,10 +92560,10 @@ async function run() {
     core/* setFailed */.C1(`Audit ${stop.reason}: ${stop.detail}.`);
     // Requests still in flight would keep the process alive; everything worth keeping is written.
     process.exit(1);
-    async function summarize(r, prefix) {
+    async function summarize(r, reportFiles, prefix) {
         try {
             await core/* summary */.z
-                .addRaw(prefix + renderSummary(r, { ...files, issues, securityHub, repository }))
+                .addRaw(prefix + renderSummary(r, { ...reportFiles, issues, securityHub, repository }))
                 .write();
         }
         catch (error) {
@@ -92500,11 +92591,6 @@ function fail(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/**
- * Plain data shared by every stage of the pipeline:
- * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
- * Nothing here does I/O; every formatter is a pure function of these types.
- */
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
 class InputError extends Error {
     input;
@@ -92518,24 +92604,124 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 7791:
+/***/ 4462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lE: () => (/* binding */ removePartialFiles),
-/* harmony export */   t4: () => (/* binding */ writeReportFiles),
-/* harmony export */   yi: () => (/* binding */ ReportWriteError)
+/* harmony export */   N4: () => (/* binding */ note),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   gA: () => (/* binding */ noteText),
+/* harmony export */   n4: () => (/* binding */ notePlain)
 /* harmony export */ });
-/* unused harmony export writeFileAtomic */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4991);
+/**
+ * Notes: what the reader of a summary must know besides the findings (a report row that could not be
+ * read, accounts left out, a history or Security Hub that was not available). A note is typed at its
+ * producer, in parts: text, and names quoted as code (paths, input names, ids), so that no renderer has
+ * to guess which is which. The Markdown summary shows code parts as code spans, the terminal as they
+ * are, a log line in backticks.
+ *
+ *   note`Account ${code(accountId)}: ${code(path)} line ${line} could not be read: ${detail}.`
+ *
+ * Literal text and plain values (`detail` above, untrusted or not) are text; `code(...)` values are code.
+ */
+/** A name quoted in a note: shown as code, copied exactly. */
+function code(value) {
+    return { code: value };
+}
+function partsOf(value) {
+    if (typeof value === 'string' || typeof value === 'number')
+        return [{ text: String(value) }];
+    return 'parts' in value ? value.parts : [value];
+}
+/** Text and code parts, adjacent text joined and empty text dropped. */
+function normalized(parts) {
+    const out = [];
+    for (const p of parts) {
+        const last = out.at(-1);
+        if ('text' in p) {
+            if (p.text === '')
+                continue;
+            if (last && 'text' in last)
+                out[out.length - 1] = { text: last.text + p.text };
+            else
+                out.push(p);
+        }
+        else {
+            out.push(p);
+        }
+    }
+    return out;
+}
+/** A note from a template: see the module comment. A Note value is spliced in with its parts. */
+function note(strings, ...values) {
+    const parts = [];
+    strings.forEach((s, i) => {
+        parts.push({ text: s });
+        if (i < values.length)
+            parts.push(...partsOf(values[i]));
+    });
+    return { parts: normalized(parts) };
+}
+/** One line for a log or a test: code parts in backticks, as the notes read when they were strings. */
+function noteText(n) {
+    return n.parts.map((p) => ('text' in p ? p.text : `\`${p.code}\``)).join('');
+}
+/** The note as plain text: code parts as they are (a terminal has no code style). */
+function notePlain(n) {
+    return n.parts.map((p) => ('text' in p ? p.text : p.code)).join('');
+}
+
+
+/***/ }),
+
+/***/ 5257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yi: () => (/* binding */ ReportWriteError),
+  lE: () => (/* binding */ removePartialFiles),
+  t4: () => (/* binding */ writeReportFiles)
+});
+
+// UNUSED EXPORTS: writeFileAtomic
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(2794);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/publish/formats.ts
+
+
+
+
+function formats_json(value) {
+    return JSON.stringify(value, null, 2) + '\n';
+}
+const RENDERERS = {
+    sarifFile: (r, c) => formats_json((0,sarif/* buildSarif */.Ep)(r, { toolVersion: version/* VERSION */.x, category: c.category })),
+    jsonFile: (r) => formats_json((0,json/* buildJsonReport */.XY)(r)),
+};
+/** Every format a run writes, in the order they are written (the list's: SARIF first). */
+const REPORT_FORMATS = report_files/* REPORT_FILES */.J.map((f) => ({
+    ...f,
+    render: RENDERERS[f.key],
+}));
+
+;// CONCATENATED MODULE: ./src/publish/files.ts
 
 
 
@@ -92562,12 +92748,12 @@ class ReportWriteError extends Error {
  * the middle leaves the previous file as it was.
  */
 async function writeFileAtomic(path, text) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
-    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const dir = (0,external_node_path_.dirname)(path);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const temp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     inFlight.add(temp);
     try {
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx', 0o644);
+        const handle = await (0,promises_.open)(temp, 'wx', 0o644);
         try {
             await handle.writeFile(text, 'utf8');
             await handle.sync();
@@ -92575,10 +92761,10 @@ async function writeFileAtomic(path, text) {
         finally {
             await handle.close();
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, path);
+        await (0,promises_.rename)(temp, path);
     }
     catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true }).catch(() => undefined);
+        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
         throw err;
     }
     finally {
@@ -92588,66 +92774,27 @@ async function writeFileAtomic(path, text) {
 /** Removes the temporary files of writes still under way (for a run that is being stopped). */
 function removePartialFiles() {
     for (const temp of inFlight)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        (0,external_node_fs_.rmSync)(temp, { force: true });
     inFlight.clear();
 }
 /**
- * Writes every registered format: the SARIF log always, even with zero results (that is what closes
- * fixed alerts), then the JSON report. All are tried; the first failure is thrown as a ReportWriteError
+ * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
+ * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is thrown as a ReportWriteError
  * naming its input and path.
  */
 async function writeReportFiles(result, config) {
     let first = null;
-    for (const format of _formats_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_FORMATS */ .E) {
-        const path = format.path(config);
+    for (const format of REPORT_FORMATS) {
+        const path = config[format.key];
         try {
             await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
         }
         catch (err) {
-            first ??= new ReportWriteError(format.input, path, err);
+            first ??= new ReportWriteError(format.name, path, err);
         }
     }
     if (first)
         throw first;
-}
-
-
-/***/ }),
-
-/***/ 4991:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ REPORT_FORMATS),
-/* harmony export */   I: () => (/* binding */ reportFiles)
-/* harmony export */ });
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5881);
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2794);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
-
-
-
-function json(value) {
-    return JSON.stringify(value, null, 2) + '\n';
-}
-/** Every format a run writes, in the order they are written. */
-const REPORT_FORMATS = [
-    {
-        input: 'sarif-file',
-        output: 'sarif-file',
-        path: (c) => c.sarifFile,
-        render: (r, c) => json((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .buildSarif */ .Ep)(r, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x, category: c.category ?? null })),
-    },
-    {
-        input: 'json-file',
-        output: 'json-file',
-        path: (c) => c.jsonFile,
-        render: (r) => json((0,_report_json_js__WEBPACK_IMPORTED_MODULE_2__/* .buildJsonReport */ .XY)(r)),
-    },
-];
-/** The paths of the report files, as the summary and the outputs name them. */
-function reportFiles(config) {
-    return { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
 }
 
 
@@ -97825,10 +97972,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./src/publish/files.ts
-var files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
+// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
+var files = __nccwpck_require__(5257);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
@@ -98184,19 +98331,22 @@ function deactivationComment(group, keys, opts) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __nccwpck_require__(4462);
 ;// CONCATENATED MODULE: ./src/publish/history.ts
+
 
 
 
 /** Why listing failed, by status: the permission to add, or that code scanning is off. */
 function alertListingWhy(status) {
     return status === null
-        ? 'an unexpected error'
+        ? (0,src_notes/* note */.N4) `an unexpected error`
         : status === 403
-            ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+            ? (0,src_notes/* note */.N4) `the workflow token lacks ${(0,src_notes/* code */.aY)('security-events: read')} (add ${(0,src_notes/* code */.aY)('permissions: security-events: read')}, or ${(0,src_notes/* code */.aY)('write')}, which upload-sarif needs anyway)`
             : status === 404
-                ? 'code scanning is not enabled or has no analysis of this tool yet'
-                : 'the GitHub API failed';
+                ? (0,src_notes/* note */.N4) `code scanning is not enabled or has no analysis of this tool yet`
+                : (0,src_notes/* note */.N4) `the GitHub API failed`;
 }
 /** Lists the open alerts of `toolName` once (paginated). Never throws. */
 async function history_listOpenAlerts(opts) {
@@ -98239,7 +98389,7 @@ async function history_listOpenAlerts(opts) {
 function alertHistoryNote(listing) {
     if (listing.ok)
         return null;
-    return (`The code scanning history was not available (${listing.detail}): ${listing.why}. ` +
+    return (`The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
         'First-seen times, new and resolved findings do not count earlier alerts.');
 }
 /**
@@ -98261,6 +98411,7 @@ function issueFirstListed(issues, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
+
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
 function accountOf(path, accounts) {
@@ -98287,7 +98438,7 @@ function carriedFromListing(listing, failedAccountIds, log) {
         const accounts = [...new Set(failedAccountIds)].sort().join(', ');
         return {
             alerts: [],
-            warning: `Could not list the open code scanning alerts (${listing.detail}): ${listing.why}. ` +
+            warning: `Could not list the open code scanning alerts (${listing.detail}): ${(0,src_notes/* noteText */.gA)(listing.why)}. ` +
                 `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
         };
     }
@@ -98945,6 +99096,7 @@ var aws_config = __nccwpck_require__(2806);
 
 
 
+
 function second(ms) {
     return Math.floor(ms / 1000);
 }
@@ -99008,11 +99160,9 @@ async function actInAccount(accountId, keys, opts, out) {
             out.byLocation.set(f.location, { status: 'skipped', reason });
     };
     const warn = (what, n) => {
-        const message = `Remediation in account ${accountId}: ${what}; ${n} due key(s) there stay Active. ` +
-            `The remediation role ${opts.roleName} (${roleArn}) must trust the audit role and allow ` +
-            'iam:ListAccessKeys, iam:GetAccessKeyLastUsed and iam:UpdateAccessKey (see the README).';
+        const message = (0,src_notes/* note */.N4) `Remediation in account ${(0,src_notes/* code */.aY)(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${(0,src_notes/* code */.aY)(opts.roleName)} (${(0,src_notes/* code */.aY)(roleArn)}) must trust the audit role and allow ${(0,src_notes/* code */.aY)('iam:ListAccessKeys')}, ${(0,src_notes/* code */.aY)('iam:GetAccessKeyLastUsed')} and ${(0,src_notes/* code */.aY)('iam:UpdateAccessKey')} (see the README).`;
         out.warnings.push(message);
-        opts.log.warning(message);
+        opts.log.warning((0,src_notes/* notePlain */.n4)(message));
     };
     try {
         await credentials();
@@ -99468,6 +99618,7 @@ function planAccountImport(opts) {
 
 
 
+
 const GET_FINDINGS = (0,operations/* operation */.MQ)('GetFindings').iamAction;
 const BATCH_IMPORT = (0,operations/* operation */.MQ)('BatchImportFindings').iamAction;
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
@@ -99480,14 +99631,12 @@ function describeSecurityHubError(err, ctx) {
     const what = `${name}: ${oneLineMessage(err)}`;
     const prefix = `Security Hub, account ${ctx.accountId} (${ctx.region})`;
     if (name === 'InvalidAccessException') {
-        return (`${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ` +
-            '`security-hub-region` to the region where it is; nothing was imported for this account.');
+        return (0,src_notes/* note */.N4) `${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ${(0,src_notes/* code */.aY)('security-hub-region')} to the region where it is; nothing was imported for this account.`;
     }
     if (DENIED.has(name)) {
-        return (`${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${operations/* SECURITY_HUB_ACTIONS */.tl.join(' and ')} ` +
-            "(the README's optional Security Hub statement); nothing was imported for this account.");
+        return (0,src_notes/* note */.N4) `${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${operations/* SECURITY_HUB_ACTIONS */.tl.join(' and ')} (the README's optional Security Hub statement); nothing was imported for this account.`;
     }
-    return `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
+    return (0,src_notes/* note */.N4) `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
 }
 /** Whether an earlier finding is one of ours in this account: product, generator, state, Id prefix. */
 function isOurs(f, productArn, accountId) {
@@ -99547,8 +99696,7 @@ async function publishAccount(accountId, opts, ctx) {
         for (const r of [...plan.active, ...plan.archived]) {
             const bytes = asffBytes(r);
             if (bytes > ASFF_MAX_FINDING_BYTES) {
-                outcome.warnings.push(`Security Hub, account ${accountId} (${opts.region}): finding ${r.Id} is ${bytes} bytes, over ` +
-                    `Security Hub's ${ASFF_MAX_FINDING_BYTES}; it was not imported.`);
+                outcome.warnings.push((0,src_notes/* note */.N4) `Security Hub, account ${accountId} (${opts.region}): finding ${String(r.Id)} is ${bytes} bytes, over Security Hub's ${ASFF_MAX_FINDING_BYTES}; it was not imported.`);
                 continue;
             }
             records.push(r);
@@ -99581,8 +99729,7 @@ async function publishAccount(accountId, opts, ctx) {
                 const shown = failed
                     .slice(0, 3)
                     .map((f) => `${f.Id}: ${f.ErrorCode ?? 'error'} ${oneLineMessage(f.ErrorMessage ?? '')}`.trim());
-                outcome.warnings.push(`Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} ` +
-                    `of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`);
+                outcome.warnings.push((0,src_notes/* note */.N4) `Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`);
             }
         }
         opts.log.info(`Security Hub, account ${accountId} (${opts.region}): ${outcome.imported} active finding(s) imported ` +
@@ -99622,7 +99769,7 @@ async function publishToSecurityHub(opts) {
                 imported: 0,
                 archived: 0,
                 warnings: [
-                    `Security Hub, account ${a.accountId} (${opts.region}): ${(0,aws_errors/* awsErrorName */.ZH)(err)}: ${oneLineMessage(err)}`,
+                    (0,src_notes/* note */.N4) `Security Hub, account ${a.accountId} (${opts.region}): ${(0,aws_errors/* awsErrorName */.ZH)(err)}: ${oneLineMessage(err)}`,
                 ],
             };
         }
@@ -99634,13 +99781,14 @@ async function publishToSecurityHub(opts) {
         total.warnings.push(...o.warnings);
     }
     for (const w of total.warnings)
-        opts.log.warning(w);
+        opts.log.warning((0,src_notes/* noteText */.gA)(w));
     return total;
 }
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
+
 
 
 
@@ -99704,7 +99852,7 @@ async function publish(audited, config, deps) {
     }
     const securityHub = await importIntoSecurityHub(result, config, github, deps);
     const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, {
-        ...(0,formats/* reportFiles */.I)(config),
+        ...(0,report_files/* reportFilesOf */.V)(config),
         issues,
         history: historyCounts(result),
         securityHub,
@@ -99732,8 +99880,8 @@ async function remediateDueKeys(result, config, deps) {
     if (plan.toAct.length > 0 && (session === null || settings.roleName === null)) {
         // Cannot happen in a live run (the session exists and the role is required), but never act blind.
         const why = 'no AWS session for the remediation role';
-        warnings.push(`Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
-        deps.log.warning(warnings[0]);
+        warnings.push((0,src_notes/* note */.N4) `Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
+        deps.log.warning((0,src_notes/* notePlain */.n4)(warnings[0]));
         outcomes = new Map(plan.toAct.map((f) => [f.location, { status: 'skipped', reason: why }]));
     }
     else if (plan.toAct.length > 0 && session !== null && settings.roleName !== null) {
@@ -99808,7 +99956,7 @@ async function listIssuesOnce(github) {
         // The sync then reports this error as its own, instead of waiting for a second failing listing.
         return {
             issues: null,
-            note: `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`,
+            note: (0,src_notes/* note */.N4) `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`,
             error: describeIssueError(err),
         };
     }
@@ -99817,9 +99965,9 @@ async function listIssuesOnce(github) {
 function withRunHistory(result, listing, issues) {
     const notes = [];
     if (listing === null)
-        notes.push('no GitHub token or repository');
+        notes.push((0,src_notes/* note */.N4) `no GitHub token or repository`);
     else if (!listing.ok)
-        notes.push(`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
+        notes.push((0,src_notes/* note */.N4) `the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
     if (issues?.note)
         notes.push(issues.note);
     const view = applyHistory(result, {
@@ -100297,6 +100445,8 @@ function markdownTable(headers, rows, align = []) {
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   hG: () => (/* binding */ countResult)
 /* harmony export */ });
+/* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5121);
+
 function countResult(result) {
     const failing = result.findings.filter((f) => !f.exempted);
     const failed = result.accounts.filter((a) => a.status === 'error').length;
@@ -100315,6 +100465,10 @@ const NO_HISTORY = {
     keysDue: 0,
     keysDeactivated: 0,
 };
+/** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written. */
+function reportFileOutputs(files) {
+    return Object.fromEntries(_inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .J.map((f) => [f.name, files[f.key]]));
+}
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 function buildOutputs(result, opts) {
     const h = opts.history ?? NO_HISTORY;
@@ -100326,8 +100480,7 @@ function buildOutputs(result, opts) {
         exempted: String(c.exempted),
         'accounts-audited': String(c.accountsAudited),
         'accounts-failed': String(c.accountsFailed),
-        'sarif-file': opts.sarifFile,
-        'json-file': opts.jsonFile,
+        ...reportFileOutputs(opts),
         // A returning violation is news: reopened issues count as opened, not as updated.
         'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
         'issues-updated': String(i?.updated ?? 0),
@@ -100635,9 +100788,13 @@ function buildSarif(result, opts) {
 /* unused harmony exports verdictText, codeScanningAlertsUrl */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5881);
+/* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5121);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4462);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5881);
+
+
 
 
 
@@ -100649,32 +100806,39 @@ const MAX_FIX_BLOCKS = 50;
 const MAX_MESSAGE = 1_000;
 /** Longest message shown in a table cell. */
 const MAX_CELL_MESSAGE = 200;
+/** The file that has everything (every finding, every account): what a cut table points to. */
+const FULL_REPORT = 'jsonFile';
+/** The report files as the summary lists them: the full report first, then the others in their order. */
+function listedFiles(files) {
+    const ordered = [..._inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_FILES */ .J].sort((a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT));
+    return ordered.map((f) => ({ label: f.label, path: files[f.key] }));
+}
 /** `access key created at user setup` / `access keys of console users`, by scope. */
 function keysNoun(result, n) {
     const keys = n === 1 ? 'access key' : 'access keys';
     return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} failed`
-            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} audited`;
+            ? `${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} audited`;
         return (`❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
+            `${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`);
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
+    return `✅ No unused ${keysNoun(result, 2)} — ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(total, 'account')}, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
 function settingsLine(result) {
@@ -100682,7 +100846,7 @@ function settingsLine(result) {
     const scope = s.scope === 'at-setup'
         ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
     return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
@@ -100695,26 +100859,8 @@ function codeScanningAlertsUrl(repository) {
 /** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
 function shortError(a) {
     if (!a.errorCode)
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.errorStep)}` : '');
-}
-/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
-const OFFLINE_CAVEAT = 'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-    'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
-    'Run a live audit to confirm findings against the API.';
-/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
-function offlineCaveat(result) {
-    if (result.mode !== 'offline')
-        return null;
-    return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
-}
-/** A note quotes names in backticks: those are code, the rest is text. */
-function note(text) {
-    const parts = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(text, MAX_MESSAGE)
-        .split(/(`[^`]+`)/)
-        .filter((p) => p !== '')
-        .map((p) => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
-    return { text, parts };
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorStep)}` : '');
 }
 function perAccount(findings) {
     const m = new Map();
@@ -100751,21 +100897,20 @@ function changesText(result) {
     if (!h)
         return null;
     if (!h.available) {
-        return (`History not available (${h.notes.join('; ')}): how long keys were reported, ` +
+        return (`History not available (${h.notes.map(_notes_js__WEBPACK_IMPORTED_MODULE_6__/* .noteText */ .gA).join('; ')}): how long keys were reported, ` +
             'and which are new or resolved, is unknown.');
     }
     const resolved = h.resolvedFindings === null ? 'resolved unknown' : `${h.resolvedFindings} resolved`;
     const deactivated = result.remediation?.deactivated.length ?? 0;
     return (`Since earlier runs: ${h.newFindings ?? 0} new, ${resolved}` +
-        (deactivated > 0 ? `, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
+        (deactivated > 0 ? `, ${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
         '.');
 }
 function buildSummaryModel(result, opts) {
-    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countResult */ .hG)(result);
+    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result);
     const byAccount = perAccount(result.findings);
     const failing = result.findings.filter((f) => !f.exempted);
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
-    const caveat = offlineCaveat(result);
     const historyKnown = result.history?.available ?? false;
     const row = (f) => findingRow(f, result.asOf, historyKnown);
     const failingRows = failing.map(row);
@@ -100775,7 +100920,7 @@ function buildSummaryModel(result, opts) {
         counts,
         verdict: verdictText(result, counts),
         settings: settingsLine(result),
-        caveat: caveat !== null ? note(caveat) : null,
+        caveat: result.caveat,
         alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
         changes: changesText(result),
         showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
@@ -100803,21 +100948,21 @@ function buildSummaryModel(result, opts) {
             },
         failedAccounts: result.accounts.filter((a) => a.status === 'error'),
         carriedAlerts: result.carriedForward.length,
-        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .sarifResultCounts */ .lL)(result),
+        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .sarifResultCounts */ .lL)(result),
         notes: [
-            ...result.notes.filter((n) => n !== caveat),
+            ...result.notes,
             ...(result.history?.available ? result.history.notes : []),
             ...(rem?.warnings ?? []),
-        ].map(note),
+        ],
         issues: opts.issues ?? null,
         securityHub: opts.securityHub
             ? {
                 imported: opts.securityHub.imported,
                 archived: opts.securityHub.archived,
-                warnings: opts.securityHub.warnings.map(note),
+                warnings: opts.securityHub.warnings,
             }
             : null,
-        files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
+        files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
     };
 }
 

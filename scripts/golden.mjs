@@ -121,7 +121,6 @@ try {
         // an error fixture may not write it
       }
     }
-    rmSync(join(dir, c.file));
     // issue bodies record when each key was first listed (the wall clock of this run) and say since when
     writeFileSync(join(dir, 'issues.json'), normalizeIssues(JSON.stringify(gh.issues, null, 2) + '\n'));
     const cli = await run(
@@ -142,9 +141,15 @@ try {
       { PATH: process.env.PATH },
       dir,
     );
+    // the CLI reads the same copy of the fixture (removed only now: it ran without it before, so every
+    // terminal.txt was the same missing-file error)
+    rmSync(join(dir, c.file));
     rmSync(join(dir, 'cli.sarif'), { force: true });
     rmSync(join(dir, 'cli.json'), { force: true });
-    writeFileSync(join(dir, 'terminal.txt'), `${cli.stdout}\n--- exit ${cli.code}\n`);
+    writeFileSync(
+      join(dir, 'terminal.txt'),
+      `${cli.stdout}\n--- stderr\n${cli.stderr}\n--- exit ${cli.code}\n`,
+    );
     console.log(`${dir}: action exit ${action.code}, ${gh.issues.length} issues, cli exit ${cli.code}`);
   }
 } finally {

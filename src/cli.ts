@@ -11,7 +11,7 @@ import { parseConfig } from './inputs/config.js';
 import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
 import { runAudit } from './audit/audit.js';
-import { reportFiles } from './publish/formats.js';
+import { reportFilesOf } from './inputs/report-files.js';
 import { githubClientSettings } from './publish/octokit.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { renderTerminal } from './report/summary-terminal.js';
@@ -74,7 +74,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     });
     if (config.summary) {
       process.stdout.write(
-        renderTerminal(outcome.result, { ...reportFiles(config), securityHub: outcome.securityHub }) + '\n',
+        renderTerminal(outcome.result, { ...reportFilesOf(config), securityHub: outcome.securityHub }) + '\n',
       );
     }
     process.stderr.write(`${outcome.verdict}\n`);

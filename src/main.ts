@@ -10,7 +10,7 @@ import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
 import { assembleResult, runAudit } from './audit/audit.js';
 import { removePartialFiles } from './publish/files.js';
-import { reportFiles, type ReportFilesConfig } from './publish/formats.js';
+import { reportFilesOf, type ReportFiles } from './inputs/report-files.js';
 import { githubClientSettings } from './publish/octokit.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
@@ -79,7 +79,8 @@ export async function run(): Promise<void> {
   let issues: IssueSyncOutcome | null = null;
   let securityHub: SecurityHubOutcome | null = null;
   let writeSummary = true;
-  let files: ReportFilesConfig = { sarifFile: '', jsonFile: '' };
+  /** Set with the config: every result (and so every summary) comes after it. */
+  let files: ReportFiles | null = null;
   let config: Config | null = null;
   let filesWritten = false;
   let planned: number | null = null;
@@ -91,7 +92,7 @@ export async function run(): Promise<void> {
       config = parseConfig(readActionInputs(), { expandGlob });
       writeSummary = config.summary;
       checkOutputFiles(config);
-      files = reportFiles(config);
+      files = reportFilesOf(config);
       if (config.githubToken) core.setSecret(config.githubToken);
       let session: AuditSession | null = null;
       result = await runAudit(config, {
@@ -132,7 +133,7 @@ export async function run(): Promise<void> {
   const stop = await Promise.race([work().then(() => null), guard.stopped]);
   guard.dispose();
   if (stop === null) {
-    if (result && writeSummary) await summarize(result, '');
+    if (result && files && writeSummary) await summarize(result, files, '');
     return;
   }
 
@@ -147,7 +148,7 @@ export async function run(): Promise<void> {
     filesWritten,
   });
   if (writeSummary) {
-    if (partial) await summarize(partial, banner);
+    if (partial && files) await summarize(partial, files, banner);
     else
       await core.summary
         .addRaw(banner)
@@ -158,10 +159,10 @@ export async function run(): Promise<void> {
   // Requests still in flight would keep the process alive; everything worth keeping is written.
   process.exit(1);
 
-  async function summarize(r: AuditResult, prefix: string): Promise<void> {
+  async function summarize(r: AuditResult, reportFiles: ReportFiles, prefix: string): Promise<void> {
     try {
       await core.summary
-        .addRaw(prefix + renderSummary(r, { ...files, issues, securityHub, repository }))
+        .addRaw(prefix + renderSummary(r, { ...reportFiles, issues, securityHub, repository }))
         .write();
     } catch (error) {
       core.warning(`Could not write the job summary: ${errorMessage(error)}`);

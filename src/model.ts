@@ -3,6 +3,8 @@
  * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
  * Nothing here does I/O; every formatter is a pure function of these types.
  */
+import type { ReportFiles } from './inputs/report-files.js';
+import type { Note } from './notes.js';
 
 export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';
@@ -39,8 +41,8 @@ export interface Shard {
   total: number;
 }
 
-/** Every input of action.yml (or CLI flag), validated and typed. */
-export interface Config {
+/** Every input of action.yml (or CLI flag), validated and typed; the report paths by their keys. */
+export interface Config extends ReportFiles {
   roleToAssume: string | null;
   audience: string;
   awsRegion: string;
@@ -61,8 +63,6 @@ export interface Config {
   exemptUsers: string[];
   /** Resolved, sorted CSV paths; non-empty means offline mode. */
   credentialReports: string[];
-  sarifFile: string;
-  jsonFile: string;
   summary: boolean;
   failOn: FailOn;
   createIssues: boolean;
@@ -105,8 +105,8 @@ export interface ReportUser {
 export interface UnreadableRow {
   /** 1-based line of the row in the CSV. */
   line: number;
-  /** Why, in one line (names the user when it can be told). */
-  detail: string;
+  /** Why, in one line (names the user, as code, when it can be told). */
+  detail: Note;
 }
 
 export interface ParsedReport {
@@ -221,8 +221,10 @@ export interface AuditResult {
   /** Failing and exempted keys, sorted by account, user ARN, slot. */
   findings: Finding[];
   carriedForward: CarriedAlert[];
-  /** Things the reader must know, e.g. that tags are unavailable offline. */
-  notes: string[];
+  /** DESIGN §4's offline caveat (tags and key ids were not checked), shown under the verdict; null live. */
+  caveat: Note | null;
+  /** Things the reader must know, e.g. accounts left out by `exclude-accounts`. */
+  notes: Note[];
   /** What GitHub's history says changed (DESIGN §8); absent until publish has read it. */
   history?: RunHistory;
   /** What `remediate` planned or did (DESIGN §8); absent when it is off. */
@@ -238,7 +240,7 @@ interface RunHistory {
   /** Open alerts of this tool under accounts audited this run whose key is no longer a finding; null when the alerts could not be listed. */
   resolvedFindings: number | null;
   /** Why (a part of) the history was not available, one sentence each. */
-  notes: string[];
+  notes: Note[];
 }
 
 /** The run's remediation (DESIGN §8). */
@@ -251,7 +253,7 @@ interface RunRemediation {
   /** Under `plan`: the keys that would be deactivated (they passed the live check). */
   planned: Finding[];
   /** A denied or missing remediation role, per account. */
-  warnings: string[];
+  warnings: Note[];
 }
 
 /** One open code scanning alert of this tool, as the history needs it (DESIGN §8). */
@@ -272,7 +274,7 @@ export interface History {
   alerts: OpenAlert[] | null;
   /** Location -> ISO time an open issue of this tool first listed that key. */
   issueFirstListed: ReadonlyMap<string, string> | null;
-  notes: string[];
+  notes: Note[];
 }
 
 /** A finding's remediation state: the JSON report's `remediation` (null when `remediate` is off). */
@@ -293,7 +295,7 @@ export interface SecurityHubOutcome {
   imported: number;
   /** Findings Security Hub accepted as ARCHIVED (resolved or exempted keys). */
   archived: number;
-  warnings: string[];
+  warnings: Note[];
 }
 
 export interface IssueSyncOutcome {
@@ -347,5 +349,5 @@ export interface AccountAudit {
   account: AccountResult;
   findings: Finding[];
   /** Warnings of this account (e.g. report rows that could not be read): added to the result's notes. */
-  notes?: string[];
+  notes?: Note[];
 }

@@ -132,6 +132,7 @@ export function makeResult(overrides: Partial<AuditResult> = {}): AuditResult {
     accounts: [makeAccount()],
     findings: [],
     carriedForward: [],
+    caveat: null,
     notes: [],
     ...overrides,
   };

@@ -27,6 +27,7 @@ import { confirmFinding, keysToConfirm, type ReportKeyTimes } from '../evaluate/
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
+import { note, noteText } from '../notes.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 16;
@@ -269,9 +270,9 @@ export class LiveAccount {
       resolvedSinceReport: confirmed.resolvedSinceReport,
     });
     const notes = report.unreadable.map(
-      (u) => `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
+      (u) => note`Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
     );
-    for (const note of notes) deps.log.warning(note);
+    for (const n of notes) deps.log.warning(noteText(n));
     deps.log.info(
       `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
         `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +

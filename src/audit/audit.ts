@@ -5,6 +5,7 @@ import { mapWithConcurrency } from '../collect/pool.js';
 import { sortFindings } from '../evaluate/evaluate.js';
 import { runLiveAudit } from './live.js';
 import { auditReportFile } from './offline.js';
+import { code, note, noteText, type Note } from '../notes.js';
 
 export interface AuditDeps {
   getIDToken(audience: string): Promise<string>;
@@ -21,9 +22,8 @@ export interface AuditDeps {
   onSession?(session: AuditSession): void;
 }
 
-const OFFLINE_NOTE =
-  'Offline audit of a downloaded credential report: IAM tags (so `exemption-tag` exemptions) and access key ids ' +
-  'are not in the report and were not checked; `exempt-users` still applies. Run with AWS access for both.';
+/** DESIGN §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
+const OFFLINE_CAVEAT = note`Offline audit of a downloaded credential report: IAM tags (so ${code('exemption-tag')} exemptions) and access key ids are not in the report and were not checked; ${code('exempt-users')} still applies. Run with AWS access for both.`;
 
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */
 const OFFLINE_CONCURRENCY = 2;
@@ -37,8 +37,8 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
       auditReportFile(path, { rule: config.rule, asOf, exemptUsers: config.exemptUsers }),
     );
     const { audits, notes } = onePerAccount(all);
-    for (const a of audits) for (const note of a.notes ?? []) deps.log.warning(note);
-    return assembleResult({ mode: 'offline', config, audits, generatedAt, notes: [OFFLINE_NOTE, ...notes] });
+    for (const a of audits) for (const n of a.notes ?? []) deps.log.warning(noteText(n));
+    return assembleResult({ mode: 'offline', config, audits, generatedAt, notes });
   }
   const { audits, notes } = await runLiveAudit(config, deps);
   return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
@@ -51,16 +51,15 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
  * both would double every finding. The last in name order is audited (AWS names its downloads by
  * time), the others are left out with a note.
  */
-function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: string[] } {
+function onePerAccount(audits: AccountAudit[]): { audits: AccountAudit[]; notes: Note[] } {
   const last = new Map<string, AccountAudit>();
   for (const a of audits) if (a.account.status === 'ok') last.set(a.account.accountId, a);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const kept = audits.filter((a) => {
     const newer = last.get(a.account.accountId);
     if (a.account.status !== 'ok' || newer === a || newer === undefined) return true;
     notes.push(
-      `Account ${a.account.accountId}: \`${sourceText(a.account)}\` was left out; \`${sourceText(newer.account)}\` ` +
-        'is another report of the same account (of several, the last in name order is audited).',
+      note`Account ${a.account.accountId}: ${code(sourceText(a.account))} was left out; ${code(sourceText(newer.account))} is another report of the same account (of several, the last in name order is audited).`,
     );
     return false;
   });
@@ -78,7 +77,7 @@ export function assembleResult(opts: {
   config: Pick<Config, 'rule' | 'asOf' | 'shard'>;
   audits: AccountAudit[];
   generatedAt: Date;
-  notes: string[];
+  notes: Note[];
   carriedForward?: CarriedAlert[];
 }): AuditResult {
   const { config, audits } = opts;
@@ -97,6 +96,7 @@ export function assembleResult(opts: {
     accounts,
     findings,
     carriedForward: opts.carriedForward ?? [],
+    caveat: opts.mode === 'offline' ? OFFLINE_CAVEAT : null,
     notes: [...opts.notes, ...audits.flatMap((a) => a.notes ?? [])],
   };
 }

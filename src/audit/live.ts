@@ -12,6 +12,7 @@ import type { GetIDToken } from '../credentials/oidc.js';
 import { planAccounts } from '../collect/accounts.js';
 import { DEFAULT_REPORT_LIMITS } from '../collect/credential-report.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
+import { code, note, type Note } from '../notes.js';
 import { LiveAccount } from './account.js';
 import { AWS_SOURCE, failedAccount } from './result.js';
 import { DEFAULT_START_LIMIT, runScheduled, type ScheduledAccount } from './scheduler.js';
@@ -102,7 +103,7 @@ async function startOne(
 export async function runLiveAudit(
   config: Config,
   deps: RunLiveDeps,
-): Promise<{ audits: AccountAudit[]; notes: string[] }> {
+): Promise<{ audits: AccountAudit[]; notes: Note[] }> {
   const session = await signIn(config, deps);
   deps.onSession?.(session);
   const { accounts, notes } = await planAccounts(config, session, deps.aws);
@@ -115,7 +116,7 @@ export async function runLiveAudit(
       '.',
   );
   if (accounts.length === 0) {
-    notes.push('No account was left to audit after `exclude-accounts` and `shard`.');
+    notes.push(note`No account was left to audit after ${code('exclude-accounts')} and ${code('shard')}.`);
     return { audits: [], notes };
   }
 

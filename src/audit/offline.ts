@@ -5,6 +5,7 @@ import type { AccountAudit, ParsedReport, RuleSettings } from '../model.js';
 import { accountIdFromFileName, describeFileError, readReportFile } from '../collect/report-file.js';
 import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
+import { code, note, type Note } from '../notes.js';
 import { UNKNOWN_ACCOUNT_ID, failedAccount, fileSource, okAccount } from './result.js';
 
 export interface OfflineAuditOptions {
@@ -16,9 +17,11 @@ export interface OfflineAuditOptions {
 }
 
 /** One warning per report row that could not be read, naming the report and its line. */
-function unreadableNotes(report: ParsedReport, source: string, accountId?: string): string[] {
+function unreadableNotes(report: ParsedReport, source: string, accountId?: string): Note[] {
   const who = accountId ? `Account ${accountId}: ` : '';
-  return report.unreadable.map((u) => `${who}\`${source}\` line ${u.line} could not be read: ${u.detail}.`);
+  return report.unreadable.map(
+    (u) => note`${who}${code(source)} line ${u.line} could not be read: ${u.detail}.`,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import type { AuditSession } from '../credentials/session.js';
 import { awsErrorName } from '../aws/errors.js';
 import { operation } from '../aws/operations.js';
 import { errorMessage } from '../errors.js';
+import { code, note, type Note } from '../notes.js';
 import { compareAccountIds, selectShard } from './shard.js';
 
 /** `organizations:ListAccounts`, as the messages name it. */
@@ -21,7 +22,7 @@ export interface AccountPlan {
   /** The accounts this run audits, sorted numerically. */
   accounts: string[];
   /** Things the reader of the report should know about the selection. */
-  notes: string[];
+  notes: Note[];
 }
 
 /** Raised when the account list cannot be obtained; `hint` says what to fix. */
@@ -97,14 +98,14 @@ export async function planAccounts(
   session: AuditSession,
   aws?: AwsClientDeps,
 ): Promise<AccountPlan> {
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let candidates: string[];
   if (config.organization) {
     const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
     candidates = active;
     if (inactive > 0) {
       notes.push(
-        `${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`,
+        note`${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`,
       );
     }
   } else if (config.accounts.length > 0) {
@@ -117,14 +118,13 @@ export async function planAccounts(
   const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
   const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
   if (skipped > 0) {
-    notes.push(`${skipped} account${skipped === 1 ? '' : 's'} skipped by \`exclude-accounts\`.`);
+    notes.push(note`${skipped} account${skipped === 1 ? '' : 's'} skipped by ${code('exclude-accounts')}.`);
   }
 
   const accounts = selectShard(kept, config.shard);
   if (config.shard) {
     notes.push(
-      `Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} ` +
-        '(the accounts whose id mod N is K − 1); the other shards audit the rest.',
+      note`Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} (the accounts whose id mod N is K − 1); the other shards audit the rest.`,
     );
   }
   return { accounts: accounts.sort(compareAccountIds), notes };

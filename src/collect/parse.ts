@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { ParsedReport, ReportKey, ReportUser, UnreadableRow } from '../model.js';
 import { parseIsoTime } from '../time.js';
+import { code, note } from '../notes.js';
 
 /** A credential report that cannot be read: names the file, the line and (where known) the column. */
 export class ReportError extends Error {
@@ -261,12 +262,10 @@ const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 function overlongRow(record: string[], headerWidth: number, line: number): UnreadableRow {
   const arnAt = record.findIndex((cell, i) => i > 0 && cell.startsWith('arn:'));
   const name = arnAt > 0 ? record.slice(0, arnAt).join(',') : null;
-  const who = name !== null && IAM_USER_NAME.test(name) ? ` (user \`${name}\`?)` : '';
+  const who = name !== null && IAM_USER_NAME.test(name) ? note` (user ${code(name)}?)` : note``;
   return {
     line,
-    detail:
-      `the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not ` +
-      `quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
+    detail: note`the row has ${record.length} fields, the header has ${headerWidth}: a value with a comma that is not quoted${who}, so its columns cannot be told apart. This row was not audited; the other rows were`,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { AccountResult, Finding, History, OpenAlert } from '../model.js';
 import { toIsoSecond } from './evaluate.js';
+import type { Note } from '../notes.js';
 
 export interface HistoryView {
   /** Every finding's location -> the earliest time it was reported before, or null when never (or unknown). */
@@ -17,7 +18,7 @@ export interface HistoryView {
    */
   resolvedFindings: OpenAlert[] | null;
   /** Why a source was missing, for the summary ("the history was not available"). */
-  notes: string[];
+  notes: Note[];
 }
 
 function earlier(a: string | null | undefined, b: string | null | undefined): string | null {

@@ -9,6 +9,7 @@
  * (ties by location); the rest stay due for the next run.
  */
 import type { AuditResult, Finding, Remediation, RemediationSettings } from '../model.js';
+import type { Note } from '../notes.js';
 import { toIsoSecond } from './evaluate.js';
 
 const DAY_MS = 86_400_000;
@@ -118,7 +119,7 @@ export function applyRemediation(
   mode: 'plan' | 'deactivate',
   plan: Pick<RemediationPlan, 'dueCount'>,
   remediations: ReadonlyMap<string, Remediation>,
-  warnings: readonly string[],
+  warnings: readonly Note[],
 ): AuditResult {
   const findings: Finding[] = [];
   const deactivated: Finding[] = [];

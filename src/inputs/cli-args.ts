@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model.js';
 import type { RawInputs } from './config.js';
 import { BOOLEAN_INPUTS, INPUTS, type InputDefinition, type InputName } from './definitions.js';
+import { REPORT_FILES } from './report-files.js';
 import { VERSION } from '../version.js';
 
 export const CLI_NAME = 'iam-initial-access-key-audit';
@@ -41,8 +42,6 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'exemption-tag': 'KEY',
   'exempt-users': 'GLOBS',
   'credential-report': 'FILE',
-  'sarif-file': 'FILE',
-  'json-file': 'FILE',
   'fail-on': 'findings|errors|never',
   'issue-labels': 'LABELS',
   'max-issues': 'N',
@@ -54,6 +53,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'remediate-after-days': 'DAYS',
   'remediate-reasons': 'REASONS',
   'max-remediations': 'N',
+  ...Object.fromEntries(REPORT_FILES.map((f) => [f.name, 'FILE'])),
 };
 
 const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));

@@ -16,6 +16,7 @@ import {
   type Shard,
 } from '../model.js';
 import { defaultOf, type InputName } from './definitions.js';
+import { REPORT_FILES, type ReportFiles } from './report-files.js';
 import { parseIsoDateTime } from '../time.js';
 
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -371,6 +372,20 @@ function filePath(r: Reader, name: InputName): string {
   return v;
 }
 
+/** Every report file's path, in the list's order; two files may not share a path. */
+function reportFiles(r: Reader): ReportFiles {
+  const files: Partial<ReportFiles> = {};
+  const seen: { name: InputName; path: string }[] = [];
+  for (const f of REPORT_FILES) {
+    const path = filePath(r, f.name);
+    const same = seen.find((s) => s.path === path);
+    if (same) throw bad(f.name, path, `a path different from ${same.name}`);
+    seen.push({ name: f.name, path });
+    files[f.key] = path;
+  }
+  return files as ReportFiles;
+}
+
 function issueLabels(r: Reader): string[] {
   const v = r.value('issue-labels');
   const labels = [...new Set(splitList(v))];
@@ -467,11 +482,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const reports = credentialReports(r, raw, deps);
   if (reports.length > 0) offlineConflicts(r, { roleArn, accounts, organization, shard: shardValue });
 
-  const sarifFile = filePath(r, 'sarif-file');
-  const jsonFile = filePath(r, 'json-file');
-  if (sarifFile === jsonFile) {
-    throw bad('json-file', jsonFile, 'a path different from sarif-file');
-  }
+  const files = reportFiles(r);
   const summary = boolean(r, 'summary');
   const failOn = oneOf<FailOn>(r, 'fail-on', ['findings', 'errors', 'never']);
   const createIssues = boolean(r, 'create-issues');
@@ -506,8 +517,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     asOf: asOfValue,
     exemptUsers: exempt,
     credentialReports: reports,
-    sarifFile,
-    jsonFile,
+    ...files,
     summary,
     failOn,
     createIssues,

@@ -1,7 +1,9 @@
 /**
  * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
- * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it.
+ * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
+ * files' inputs and outputs come from their own list (report-files.ts).
  */
+import { REPORT_FILES } from './report-files.js';
 
 export interface InputDefinition {
   readonly name: string;
@@ -106,16 +108,7 @@ export const INPUTS = [
     description:
       'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
   },
-  {
-    name: 'sarif-file',
-    description: 'Where to write the SARIF 2.1.0 report (for github/codeql-action/upload-sarif).',
-    default: 'iam-initial-access-keys.sarif',
-  },
-  {
-    name: 'json-file',
-    description: 'Where to write the machine-readable JSON report.',
-    default: 'iam-initial-access-keys.json',
-  },
+  ...REPORT_FILES.map((f) => ({ name: f.name, description: f.description, default: f.default })),
   {
     name: 'summary',
     description: 'Write the job summary.',
@@ -222,8 +215,7 @@ export const OUTPUTS = [
   { name: 'exempted', description: 'Number of keys that would fail but are exempted.' },
   { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
   { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
-  { name: 'sarif-file', description: 'Path of the SARIF report written.' },
-  { name: 'json-file', description: 'Path of the JSON report written.' },
+  ...REPORT_FILES.map((f) => ({ name: f.name, description: `Path of the ${f.label} report written.` })),
   { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
   {
     name: 'issues-updated',

@@ -1,12 +1,12 @@
 /**
- * `sarif-file` and `json-file` are checked before any AWS call: a run that would end unable to write its
- * results (or writing them over something else) fails at once with one input error naming the input.
+ * The report files (`sarif-file`, `json-file`, ...) are checked before any AWS call: a run that would end
+ * unable to write its results (or writing them over something else) fails at once with one input error
+ * naming the input.
  */
 import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Config } from '../model.js';
-
-type OutputInput = 'sarif-file' | 'json-file';
+import { REPORT_FILES, type ReportFileInput, type ReportFiles } from './report-files.js';
 
 function statOrNull(path: string): Stats | null {
   try {
@@ -30,7 +30,7 @@ function identity(path: string, cwd: string): string {
   return `path:${resolve(dir, abs.slice(dirname(abs).length + 1))}`;
 }
 
-function bad(input: OutputInput, value: string, problem: string): InputError {
+function bad(input: ReportFileInput, value: string, problem: string): InputError {
   return new InputError(
     input,
     `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected a path of a file this step can write, e.g. reports/iam.json.`,
@@ -39,7 +39,7 @@ function bad(input: OutputInput, value: string, problem: string): InputError {
 
 /** Throws an InputError for the first output path that cannot (or must not) be written. */
 export function checkOutputFiles(
-  config: Pick<Config, 'sarifFile' | 'jsonFile' | 'credentialReports'>,
+  config: ReportFiles & Pick<Config, 'credentialReports'>,
   opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): void {
   const cwd = opts.cwd ?? process.cwd();
@@ -51,11 +51,8 @@ export function checkOutputFiles(
     const v = env[name];
     if (v) others.set(identity(v, cwd), `the runner's $${name} file`);
   }
-  const outputs: [OutputInput, string][] = [
-    ['sarif-file', config.sarifFile],
-    ['json-file', config.jsonFile],
-  ];
-  for (const [input, value] of outputs) {
+  for (const { name: input, key } of REPORT_FILES) {
+    const value = config[key];
     const abs = resolve(cwd, value);
     const st = statOrNull(abs);
     if (st?.isDirectory()) throw bad(input, value, 'it is a directory');

@@ -6,6 +6,7 @@
  */
 import type { CarriedAlert, OpenAlert } from '../model.js';
 import { listOpenAlerts, type AlertListing, type ListOpenAlertsOptions } from './history.js';
+import { noteText } from '../notes.js';
 
 export interface FetchCarriedAlertsOptions extends ListOpenAlertsOptions {
   failedAccountIds: string[];
@@ -43,7 +44,7 @@ export function carriedFromListing(
     return {
       alerts: [],
       warning:
-        `Could not list the open code scanning alerts (${listing.detail}): ${listing.why}. ` +
+        `Could not list the open code scanning alerts (${listing.detail}): ${noteText(listing.why)}. ` +
         `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
     };
   }

@@ -4,7 +4,8 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AuditResult, Config } from '../model.js';
 import type { InputName } from '../inputs/definitions.js';
-import { REPORT_FORMATS, type ReportFilesConfig } from './formats.js';
+import type { ReportFiles } from '../inputs/report-files.js';
+import { REPORT_FORMATS } from './formats.js';
 
 /** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
 const inFlight = new Set<string>();
@@ -57,21 +58,21 @@ export function removePartialFiles(): void {
 }
 
 /**
- * Writes every registered format: the SARIF log always, even with zero results (that is what closes
- * fixed alerts), then the JSON report. All are tried; the first failure is thrown as a ReportWriteError
+ * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
+ * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is thrown as a ReportWriteError
  * naming its input and path.
  */
 export async function writeReportFiles(
   result: AuditResult,
-  config: ReportFilesConfig & Partial<Pick<Config, 'category'>>,
+  config: ReportFiles & Partial<Pick<Config, 'category'>>,
 ): Promise<void> {
   let first: ReportWriteError | null = null;
   for (const format of REPORT_FORMATS) {
-    const path = format.path(config);
+    const path = config[format.key];
     try {
       await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
     } catch (err) {
-      first ??= new ReportWriteError(format.input, path, err);
+      first ??= new ReportWriteError(format.name, path, err);
     }
   }
   if (first) throw first;

@@ -1,48 +1,31 @@
 /**
- * The report formats, in one list: each is one pure renderer (in report/) registered here with the input
- * that names its file and the output that echoes the path. A new format is one module plus one line.
+ * The report formats: each is one pure renderer (in report/) registered here under its key in
+ * inputs/report-files.ts, which names its input, output and summary label. The record must have every
+ * key (a format without a renderer does not compile). A new format is one module plus one line here and
+ * one line there.
  */
 import type { AuditResult, Config } from '../model.js';
-import type { InputName, OutputName } from '../inputs/definitions.js';
+import { REPORT_FILES, type ReportFile, type ReportFileKey } from '../inputs/report-files.js';
 import { buildSarif } from '../report/sarif.js';
 import { buildJsonReport } from '../report/json.js';
 import { VERSION } from '../version.js';
 
-export interface ReportFormat {
-  /** The input naming the file. */
-  input: InputName;
-  /** The step output that echoes the path written. */
-  output: OutputName;
-  /** The file's path, as the config holds it. */
-  path(config: ReportFilesConfig): string;
-  /** The file's text: a pure function of the result. */
-  render(result: AuditResult, config: Pick<Config, 'category'>): string;
-}
-
-/** The config fields that hold the report paths. */
-export type ReportFilesConfig = Pick<Config, 'sarifFile' | 'jsonFile'>;
+/** A format's file text: a pure function of the result. */
+type Renderer = (result: AuditResult, config: Pick<Config, 'category'>) => string;
 
 function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-/** Every format a run writes, in the order they are written. */
-export const REPORT_FORMATS: readonly ReportFormat[] = [
-  {
-    input: 'sarif-file',
-    output: 'sarif-file',
-    path: (c) => c.sarifFile,
-    render: (r, c) => json(buildSarif(r, { toolVersion: VERSION, category: c.category ?? null })),
-  },
-  {
-    input: 'json-file',
-    output: 'json-file',
-    path: (c) => c.jsonFile,
-    render: (r) => json(buildJsonReport(r)),
-  },
-];
+const RENDERERS: { readonly [K in ReportFileKey]: Renderer } = {
+  sarifFile: (r, c) => json(buildSarif(r, { toolVersion: VERSION, category: c.category })),
+  jsonFile: (r) => json(buildJsonReport(r)),
+};
 
-/** The paths of the report files, as the summary and the outputs name them. */
-export function reportFiles(config: ReportFilesConfig): ReportFilesConfig {
-  return { sarifFile: config.sarifFile, jsonFile: config.jsonFile };
-}
+export type ReportFormat = ReportFile & { render: Renderer };
+
+/** Every format a run writes, in the order they are written (the list's: SARIF first). */
+export const REPORT_FORMATS: readonly ReportFormat[] = REPORT_FILES.map((f) => ({
+  ...f,
+  render: RENDERERS[f.key],
+}));

@@ -11,6 +11,7 @@ import { errorMessage, httpStatus } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
 import { parseFirstListed, parseMarker } from '../report/issue-body.js';
 import type { GitHubClient, GitHubLog } from './octokit.js';
+import { code, note, noteText, type Note } from '../notes.js';
 
 export interface ListOpenAlertsOptions {
   octokit: GitHubClient;
@@ -32,18 +33,18 @@ export type AlertListing =
       /** `HTTP 403: Resource not accessible by integration`, one line. */
       detail: string;
       /** What it means and what to add, one sentence part. */
-      why: string;
+      why: Note;
     };
 
 /** Why listing failed, by status: the permission to add, or that code scanning is off. */
-function alertListingWhy(status: number | null): string {
+function alertListingWhy(status: number | null): Note {
   return status === null
-    ? 'an unexpected error'
+    ? note`an unexpected error`
     : status === 403
-      ? 'the workflow token lacks `security-events: read` (add `permissions: security-events: read`, or `write`, which upload-sarif needs anyway)'
+      ? note`the workflow token lacks ${code('security-events: read')} (add ${code('permissions: security-events: read')}, or ${code('write')}, which upload-sarif needs anyway)`
       : status === 404
-        ? 'code scanning is not enabled or has no analysis of this tool yet'
-        : 'the GitHub API failed';
+        ? note`code scanning is not enabled or has no analysis of this tool yet`
+        : note`the GitHub API failed`;
 }
 
 /** Lists the open alerts of `toolName` once (paginated). Never throws. */
@@ -88,7 +89,7 @@ export async function listOpenAlerts(opts: ListOpenAlertsOptions): Promise<Alert
 export function alertHistoryNote(listing: AlertListing): string | null {
   if (listing.ok) return null;
   return (
-    `The code scanning history was not available (${listing.detail}): ${listing.why}. ` +
+    `The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
     'First-seen times, new and resolved findings do not count earlier alerts.'
   );
 }

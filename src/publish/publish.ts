@@ -8,8 +8,8 @@ import type { AuditResult, Config, IssueSyncOutcome, Remediation, SecurityHubOut
 import type { AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import type { OutputName } from '../inputs/definitions.js';
+import { reportFilesOf } from '../inputs/report-files.js';
 import { ReportWriteError, writeReportFiles } from './files.js';
-import { reportFiles } from './formats.js';
 import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs.js';
 import { createOctokit, type GitHubClient, type GitHubClientSettings } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
@@ -24,6 +24,7 @@ import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
 import { publishToSecurityHub } from './security-hub.js';
 import { VERSION } from '../version.js';
+import { note, notePlain, type Note } from '../notes.js';
 
 export interface GithubContext {
   token: string;
@@ -110,7 +111,7 @@ export async function publish(
   }
   const securityHub = await importIntoSecurityHub(result, config, github, deps);
   const outputs = buildOutputs(result, {
-    ...reportFiles(config),
+    ...reportFilesOf(config),
     issues,
     history: historyCounts(result),
     securityHub,
@@ -137,13 +138,13 @@ async function remediateDueKeys(
   const firstSeen = new Map(result.findings.map((f) => [f.location, f.firstSeenAt ?? null]));
   const plan = planRemediation(result.findings, firstSeen, settings, result.asOf);
   const session = deps.session ?? null;
-  const warnings: string[] = [];
+  const warnings: Note[] = [];
   let outcomes: ReadonlyMap<string, Pick<Remediation, 'status' | 'reason'>> = new Map();
   if (plan.toAct.length > 0 && (session === null || settings.roleName === null)) {
     // Cannot happen in a live run (the session exists and the role is required), but never act blind.
     const why = 'no AWS session for the remediation role';
-    warnings.push(`Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
-    deps.log.warning(warnings[0]!);
+    warnings.push(note`Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
+    deps.log.warning(notePlain(warnings[0]!));
     outcomes = new Map(plan.toAct.map((f) => [f.location, { status: 'skipped' as const, reason: why }]));
   } else if (plan.toAct.length > 0 && session !== null && settings.roleName !== null) {
     const roleName = settings.roleName;
@@ -220,7 +221,7 @@ function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<Ale
 /** This tool's issues, listed once, or why not (`error`: the sync's own wording of it). */
 interface IssueListing {
   issues: ExistingIssue[] | null;
-  note: string | null;
+  note: Note | null;
   error: string | null;
 }
 
@@ -233,7 +234,7 @@ async function listIssuesOnce(github: NonNullable<GitHub>): Promise<IssueListing
     // The sync then reports this error as its own, instead of waiting for a second failing listing.
     return {
       issues: null,
-      note: `the issues could not be listed (${oneLine(errorMessage(err))})`,
+      note: note`the issues could not be listed (${oneLine(errorMessage(err))})`,
       error: describeIssueError(err),
     };
   }
@@ -245,10 +246,10 @@ function withRunHistory(
   listing: AlertListing | null,
   issues: IssueListing | null,
 ): AuditResult {
-  const notes: string[] = [];
-  if (listing === null) notes.push('no GitHub token or repository');
+  const notes: Note[] = [];
+  if (listing === null) notes.push(note`no GitHub token or repository`);
   else if (!listing.ok)
-    notes.push(`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
+    notes.push(note`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
   if (issues?.note) notes.push(issues.note);
   const view = applyHistory(result, {
     alerts: listing?.ok ? listing.alerts : null,

@@ -42,6 +42,7 @@ import {
   type AsffContext,
 } from '../report/asff.js';
 import { RULE } from '../evaluate/rule.js';
+import { code, note, noteText, type Note } from '../notes.js';
 
 export type { SecurityHubOutcome };
 
@@ -77,23 +78,17 @@ function oneLineMessage(err: unknown): string {
 function describeSecurityHubError(
   err: unknown,
   ctx: { accountId: string; region: string; action: string; who: string },
-): string {
+): Note {
   const name = awsErrorName(err);
   const what = `${name}: ${oneLineMessage(err)}`;
   const prefix = `Security Hub, account ${ctx.accountId} (${ctx.region})`;
   if (name === 'InvalidAccessException') {
-    return (
-      `${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ` +
-      '`security-hub-region` to the region where it is; nothing was imported for this account.'
-    );
+    return note`${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ${code('security-hub-region')} to the region where it is; nothing was imported for this account.`;
   }
   if (DENIED.has(name)) {
-    return (
-      `${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${SECURITY_HUB_ACTIONS.join(' and ')} ` +
-      "(the README's optional Security Hub statement); nothing was imported for this account."
-    );
+    return note`${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${SECURITY_HUB_ACTIONS.join(' and ')} (the README's optional Security Hub statement); nothing was imported for this account.`;
   }
-  return `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
+  return note`${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
 }
 
 /** Whether an earlier finding is one of ours in this account: product, generator, state, Id prefix. */
@@ -136,7 +131,7 @@ async function activeFindings(
 interface AccountOutcome {
   imported: number;
   archived: number;
-  warnings: string[];
+  warnings: Note[];
 }
 
 async function publishAccount(
@@ -174,8 +169,7 @@ async function publishAccount(
       const bytes = asffBytes(r);
       if (bytes > ASFF_MAX_FINDING_BYTES) {
         outcome.warnings.push(
-          `Security Hub, account ${accountId} (${opts.region}): finding ${r.Id} is ${bytes} bytes, over ` +
-            `Security Hub's ${ASFF_MAX_FINDING_BYTES}; it was not imported.`,
+          note`Security Hub, account ${accountId} (${opts.region}): finding ${String(r.Id)} is ${bytes} bytes, over Security Hub's ${ASFF_MAX_FINDING_BYTES}; it was not imported.`,
         );
         continue;
       }
@@ -208,8 +202,7 @@ async function publishAccount(
           .slice(0, 3)
           .map((f) => `${f.Id}: ${f.ErrorCode ?? 'error'} ${oneLineMessage(f.ErrorMessage ?? '')}`.trim());
         outcome.warnings.push(
-          `Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} ` +
-            `of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`,
+          note`Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`,
         );
       }
     }
@@ -250,7 +243,7 @@ export async function publishToSecurityHub(opts: SecurityHubOptions): Promise<Se
         imported: 0,
         archived: 0,
         warnings: [
-          `Security Hub, account ${a.accountId} (${opts.region}): ${awsErrorName(err)}: ${oneLineMessage(err)}`,
+          note`Security Hub, account ${a.accountId} (${opts.region}): ${awsErrorName(err)}: ${oneLineMessage(err)}`,
         ],
       };
     }
@@ -261,6 +254,6 @@ export async function publishToSecurityHub(opts: SecurityHubOptions): Promise<Se
     total.archived += o.archived;
     total.warnings.push(...o.warnings);
   }
-  for (const w of total.warnings) opts.log.warning(w);
+  for (const w of total.warnings) opts.log.warning(noteText(w));
   return total;
 }

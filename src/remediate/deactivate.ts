@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Finding, Reason, RemediationStatus } from '../model.js';
+import { code, note, notePlain, type Note } from '../notes.js';
 import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
@@ -54,7 +55,7 @@ export interface DeactivationResult {
   byLocation: Map<string, KeyOutcome>;
   deactivated: number;
   /** The warnings logged (denied role or call), one per account at most. */
-  warnings: string[];
+  warnings: Note[];
 }
 
 function second(ms: number): number {
@@ -127,12 +128,9 @@ async function actInAccount(
     for (const f of keys.slice(from)) out.byLocation.set(f.location, { status: 'skipped', reason });
   };
   const warn = (what: string, n: number) => {
-    const message =
-      `Remediation in account ${accountId}: ${what}; ${n} due key(s) there stay Active. ` +
-      `The remediation role ${opts.roleName} (${roleArn}) must trust the audit role and allow ` +
-      'iam:ListAccessKeys, iam:GetAccessKeyLastUsed and iam:UpdateAccessKey (see the README).';
+    const message = note`Remediation in account ${code(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${code(opts.roleName)} (${code(roleArn)}) must trust the audit role and allow ${code('iam:ListAccessKeys')}, ${code('iam:GetAccessKeyLastUsed')} and ${code('iam:UpdateAccessKey')} (see the README).`;
     out.warnings.push(message);
-    opts.log.warning(message);
+    opts.log.warning(notePlain(message));
   };
   try {
     await credentials();

@@ -1,6 +1,7 @@
 /** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
 import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
 import type { OutputName } from '../inputs/definitions.js';
+import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/report-files.js';
 
 /** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
 export interface Counts {
@@ -39,12 +40,18 @@ const NO_HISTORY: HistoryCounts = {
   keysDeactivated: 0,
 };
 
+/** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written. */
+function reportFileOutputs(files: ReportFiles): Record<ReportFileInput, string> {
+  return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key]])) as Record<
+    ReportFileInput,
+    string
+  >;
+}
+
 /** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
 export function buildOutputs(
   result: AuditResult,
-  opts: {
-    sarifFile: string;
-    jsonFile: string;
+  opts: ReportFiles & {
     issues: IssueSyncOutcome | null;
     history?: HistoryCounts;
     /** Counts of the Security Hub import; absent or null when it did not run (outputs are 0). */
@@ -60,8 +67,7 @@ export function buildOutputs(
     exempted: String(c.exempted),
     'accounts-audited': String(c.accountsAudited),
     'accounts-failed': String(c.accountsFailed),
-    'sarif-file': opts.sarifFile,
-    'json-file': opts.jsonFile,
+    ...reportFileOutputs(opts),
     // A returning violation is news: reopened issues count as opened, not as updated.
     'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
     'issues-updated': String(i?.updated ?? 0),

@@ -5,6 +5,8 @@
  * left, most important first.
  */
 import type { AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
+import { REPORT_FILES } from '../inputs/report-files.js';
+import { noteText, type Note, type NotePart } from '../notes.js';
 import { shellQuote } from './format.js';
 import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
 import { plural } from './outputs.js';
@@ -17,7 +19,6 @@ import {
   type AccountRow,
   type FindingRow,
   type FixSection,
-  type Note,
   type Repository,
   type SummaryFiles,
   type SummaryModel,
@@ -358,8 +359,40 @@ function droppedBlock({ m, json }: Ctx): string {
 }
 
 /** Quoted names are code spans, the rest is escaped text. */
+/** The first `n` UTF-16 units of `s`, never ending inside a surrogate pair. */
+function head(s: string, n: number): string {
+  const cut = s.slice(0, Math.max(0, n));
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * The note's parts, cut to `max` characters of its one-line form (code counted with its backticks, so
+ * what was short as a string stays whole), ending with `…` when cut.
+ */
+function cutNote(n: Note, max: number): readonly NotePart[] {
+  if (noteText(n).length <= max) return n.parts;
+  const out: NotePart[] = [];
+  let left = max - 1; // room for the `…`
+  for (const p of n.parts) {
+    const size = 'text' in p ? p.text.length : p.code.length + 2;
+    if (size <= left) {
+      out.push(p);
+      left -= size;
+      continue;
+    }
+    if ('text' in p) out.push({ text: `${head(p.text, left)}…` });
+    else out.push(...(left > 2 ? [{ code: head(p.code, left - 2) }] : []), { text: '…' });
+    break;
+  }
+  return out;
+}
+
+/** A note in Markdown: text escaped, names as code spans (inert, copied exactly). */
 function renderNote(n: Note): string {
-  return n.parts.map((p) => (typeof p === 'string' ? escapeMarkdown(p) : codeSpan(p.code))).join('');
+  return cutNote(n, MAX_MESSAGE)
+    .map((p) => ('text' in p ? escapeMarkdown(p.text) : codeSpan(p.code)))
+    .join('');
 }
 
 function notesBlock(c: Ctx, budget: number): string {
@@ -396,8 +429,8 @@ function securityHubBlock({ m }: Ctx): string {
   return lines.join('\n');
 }
 
-function footerBlock({ m, json }: Ctx): string {
-  const files = `Full report: JSON ${json} · SARIF ${codeSpan(m.files.sarifFile)}`;
+function footerBlock({ m }: Ctx): string {
+  const files = `Full report: ${m.files.listed.map((f) => `${f.label} ${codeSpan(f.path)}`).join(' · ')}`;
   if (m.mode !== 'offline') return files;
   return (
     `${files}. This offline run keeps them only if the workflow uploads them: add an ` +
@@ -432,7 +465,7 @@ function join(parts: string[]): string {
 }
 
 function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTES): string {
-  const json = codeSpan(m.files.jsonFile);
+  const json = codeSpan(m.files.full);
   const c: Ctx = {
     m,
     json,
@@ -501,7 +534,7 @@ function issuesText(i: IssueSyncOutcome): string {
 
 /**
  * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
- * stopped it, how far it got, and that the SARIF and JSON files were left as they were.
+ * stopped it, how far it got, and that the report files (SARIF, JSON) were left as they were.
  */
 export function interruptedBanner(opts: {
   reason: 'cancelled' | 'timed out';
@@ -514,8 +547,10 @@ export function interruptedBanner(opts: {
     opts.planned === null
       ? `${plural(opts.finished, 'account')} finished before it stopped`
       : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
+  const labels = REPORT_FILES.map((f) => f.label);
+  const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
   const files = opts.filesWritten
-    ? 'The SARIF and JSON files were written before it stopped.'
-    : 'The SARIF and JSON files were not written (any previous ones are unchanged), so no code scanning alert closes.';
+    ? `${names} were written before it stopped.`
+    : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
   return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
 }

@@ -15,6 +15,8 @@ import {
   restoreCommand,
   setupGapText,
 } from './format.js';
+import { REPORT_FILES, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
+import { noteText, type Note } from '../notes.js';
 import { oneLine, truncate } from './markdown.js';
 import { countResult, plural, type Counts } from './outputs.js';
 import { sarifResultCounts } from './sarif.js';
@@ -32,20 +34,18 @@ export interface Repository {
   name: string;
 }
 
-/** The report files the summary points to. */
-export interface SummaryFiles {
-  jsonFile: string;
-  sarifFile: string;
-}
+/** The report files the summary points to: every format's path, by its key. */
+export type SummaryFiles = ReportFiles;
 
-/** A piece of a note: text, or a name quoted in the note (shown as code, copied exactly). */
-type NotePart = string | { code: string };
+/** The file that has everything (every finding, every account): what a cut table points to. */
+const FULL_REPORT: ReportFileKey = 'jsonFile';
 
-export interface Note {
-  /** The whole note, as written. */
-  text: string;
-  /** The note cut to MAX_MESSAGE, in parts. */
-  parts: NotePart[];
+/** The report files as the summary lists them: the full report first, then the others in their order. */
+function listedFiles(files: ReportFiles): SummaryModel['files']['listed'] {
+  const ordered = [...REPORT_FILES].sort(
+    (a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT),
+  );
+  return ordered.map((f) => ({ label: f.label, path: files[f.key] }));
 }
 
 export interface AccountRow {
@@ -85,7 +85,7 @@ export interface SummaryModel {
   verdict: string;
   /** The settings line: `As of <asOf><rest>` (only the as-of time may be untrusted). */
   settings: { asOf: string; rest: string };
-  /** DESIGN §4's offline caveat, shown right under the verdict (and not among the notes); null live. */
+  /** DESIGN §4's offline caveat (the result's), shown right under the verdict; null live. */
   caveat: Note | null;
   /** The repository's open code scanning alerts of this tool; null outside Actions. */
   alertsUrl: string | null;
@@ -108,12 +108,17 @@ export interface SummaryModel {
   failedAccounts: AccountResult[];
   carriedAlerts: number;
   sarif: { total: number; dropped: number };
-  /** The notes, without the offline caveat (it has its own place, under the verdict). */
+  /** The result's notes, then the history's and the remediation's (the caveat has its own place). */
   notes: Note[];
   issues: IssueSyncOutcome | null;
   /** What the Security Hub import did; null when it did not run (`security-hub` off, or offline). */
   securityHub: { imported: number; archived: number; warnings: Note[] } | null;
-  files: SummaryFiles;
+  files: {
+    /** The JSON report's path: where the cut tables and the left-out fix commands point. */
+    full: string;
+    /** Every report file, `JSON` first: `{ label: 'SARIF', path }`. */
+    listed: { label: string; path: string }[];
+  };
 }
 
 /** `access key created at user setup` / `access keys of console users`, by scope. */
@@ -174,27 +179,6 @@ export function shortError(a: AccountResult): string {
   return oneLine(a.errorCode) + (a.errorStep ? ` on ${oneLine(a.errorStep)}` : '');
 }
 
-/** DESIGN §4's offline caveat: shown right under the verdict, before anyone acts on a finding. */
-const OFFLINE_CAVEAT =
-  'Offline audit of credential report files: IAM tags (so exemptions by tag) and access key ids are ' +
-  'not checked, and keys fixed since the report was downloaded still show; `exempt-users` still applies. ' +
-  'Run a live audit to confirm findings against the API.';
-
-/** The audit's offline note (or DESIGN §4's caveat): shown under the verdict, not among the notes. */
-function offlineCaveat(result: AuditResult): string | null {
-  if (result.mode !== 'offline') return null;
-  return result.notes.find((n) => /offline/i.test(n)) ?? OFFLINE_CAVEAT;
-}
-
-/** A note quotes names in backticks: those are code, the rest is text. */
-function note(text: string): Note {
-  const parts = truncate(text, MAX_MESSAGE)
-    .split(/(`[^`]+`)/)
-    .filter((p) => p !== '')
-    .map((p): NotePart => (/^`[^`]+`$/.test(p) ? { code: p.slice(1, -1) } : p));
-  return { text, parts };
-}
-
 function perAccount(findings: readonly Finding[]): Map<string, { findings: number; exempted: number }> {
   const m = new Map<string, { findings: number; exempted: number }>();
   for (const f of findings) {
@@ -230,7 +214,7 @@ function changesText(result: AuditResult): string | null {
   if (!h) return null;
   if (!h.available) {
     return (
-      `History not available (${h.notes.join('; ')}): how long keys were reported, ` +
+      `History not available (${h.notes.map(noteText).join('; ')}): how long keys were reported, ` +
       'and which are new or resolved, is unknown.'
     );
   }
@@ -255,7 +239,6 @@ export function buildSummaryModel(
   const byAccount = perAccount(result.findings);
   const failing = result.findings.filter((f) => !f.exempted);
   const shown = failing.slice(0, MAX_FIX_BLOCKS);
-  const caveat = offlineCaveat(result);
   const historyKnown = result.history?.available ?? false;
   const row = (f: Finding) => findingRow(f, result.asOf, historyKnown);
   const failingRows = failing.map(row);
@@ -265,7 +248,7 @@ export function buildSummaryModel(
     counts,
     verdict: verdictText(result, counts),
     settings: settingsLine(result),
-    caveat: caveat !== null ? note(caveat) : null,
+    caveat: result.caveat,
     alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
     changes: changesText(result),
     showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
@@ -296,18 +279,18 @@ export function buildSummaryModel(
     carriedAlerts: result.carriedForward.length,
     sarif: sarifResultCounts(result),
     notes: [
-      ...result.notes.filter((n) => n !== caveat),
+      ...result.notes,
       ...(result.history?.available ? result.history.notes : []),
       ...(rem?.warnings ?? []),
-    ].map(note),
+    ],
     issues: opts.issues ?? null,
     securityHub: opts.securityHub
       ? {
           imported: opts.securityHub.imported,
           archived: opts.securityHub.archived,
-          warnings: opts.securityHub.warnings.map(note),
+          warnings: opts.securityHub.warnings,
         }
       : null,
-    files: { jsonFile: opts.jsonFile, sarifFile: opts.sarifFile },
+    files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
   };
 }

@@ -1,5 +1,6 @@
 /** The summary for a terminal (the CLI): the same model as the job summary, as plain columns of text. */
 import type { AuditResult, Finding, SecurityHubOutcome } from '../model.js';
+import { notePlain } from '../notes.js';
 import { oneLine, truncate, visibleInvisibles } from './markdown.js';
 import { plural } from './outputs.js';
 import { SARIF_MAX_RESULTS } from './sarif.js';
@@ -89,7 +90,7 @@ function fixLines(m: SummaryModel): string | null {
     ...commands.map((l) => `  ${l}`),
   ]);
   if (m.fix.leftOut > 0) {
-    lines.push(`  # ... ${plural(m.fix.leftOut, 'more key')}: see ${plain(m.files.jsonFile, 500)}`);
+    lines.push(`  # ... ${plural(m.fix.leftOut, 'more key')}: see ${plain(m.files.full, 500)}`);
   }
   return lines.join('\n');
 }
@@ -112,21 +113,21 @@ function noteLines(m: SummaryModel): string[] {
   if (m.sarif.dropped > 0) {
     extra.push(`SARIF holds the first ${SARIF_MAX_RESULTS} results; ${m.sarif.dropped} dropped`);
   }
-  extra.push(...m.notes.map((n) => plain(n.text, MAX_MESSAGE)));
+  extra.push(...m.notes.map((n) => plain(notePlain(n), MAX_MESSAGE)));
   return extra;
 }
 
 function securityHubLines(h: NonNullable<SummaryModel['securityHub']>): string {
   return [
     `  ${plural(h.imported, 'active finding')} imported, ${plural(h.archived, 'finding')} archived`,
-    ...h.warnings.map((w) => `  warning: ${plain(w.text, MAX_MESSAGE)}`),
+    ...h.warnings.map((w) => `  warning: ${plain(notePlain(w), MAX_MESSAGE)}`),
   ].join('\n');
 }
 
 function renderTerminalModel(m: SummaryModel): string {
   const out: string[] = [m.verdict, `As of ${plain(m.settings.asOf)}${m.settings.rest}`];
   if (m.changes !== null) out.push(plain(m.changes, MAX_MESSAGE));
-  if (m.caveat !== null) out.push('', `Note: ${plain(m.caveat.text.replace(/`/g, ''), MAX_MESSAGE)}`);
+  if (m.caveat !== null) out.push('', `Note: ${plain(notePlain(m.caveat), MAX_MESSAGE)}`);
   const section = (title: string, body: string) => out.push('', title, body);
   const accountHeaders = [
     'ACCOUNT',
@@ -176,7 +177,7 @@ function renderTerminalModel(m: SummaryModel): string {
   const notes = noteLines(m);
   if (notes.length > 0) section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
   if (m.securityHub !== null) section('AWS Security Hub', securityHubLines(m.securityHub));
-  out.push('', `Full report: JSON ${plain(m.files.jsonFile, 500)}, SARIF ${plain(m.files.sarifFile, 500)}`);
+  out.push('', `Full report: ${m.files.listed.map((f) => `${f.label} ${plain(f.path, 500)}`).join(', ')}`);
   return out.join('\n');
 }
 
