@@ -85055,8 +85055,9 @@ var time = __nccwpck_require__(9834);
 ;// CONCATENATED MODULE: ./src/collect/parse.ts
 /**
  * Streaming parser for IAM credential reports (CSV, as `GetCredentialReport` returns it or as the
- * console downloads it). Rows are parsed one at a time and only the typed `ReportUser` objects are kept,
- * so a 50,000-user report is never held as one string.
+ * console downloads it). Rows are parsed one at a time and handed on as typed `ReportUser` facts, so a
+ * 50,000-user report is never held as one string, and (offline, where each row is evaluated as it comes)
+ * not even as 50,000 users.
  */
 
 
@@ -85117,6 +85118,11 @@ const USER_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):user\/(.+)$/;
 const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 /** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
 function isNoValue(value) {
+    if (value === 'N/A')
+        return true;
+    const first = value.charCodeAt(0);
+    if (first >= 0x30 && first <= 0x39)
+        return false; // a digit: a date or a number, never blank or n/a
     const v = value.trim();
     return v === '' || NO_VALUE.has(v.toLowerCase());
 }
@@ -85133,63 +85139,84 @@ function describeStart(head) {
 function notAReport(source, head) {
     return new ReportError(source, 1, `not a credential report (no "user,arn,..." header; ${describeStart(head)})`);
 }
-/** Reads one row's cells by column name, with errors that name the line and column. */
+function columnsOf(map) {
+    const col = (name) => ({ name, at: map[name] });
+    const key = (n) => ({
+        active: col(`access_key_${n}_active`),
+        lastRotated: col(`access_key_${n}_last_rotated`),
+        lastUsedDate: col(`access_key_${n}_last_used_date`),
+        lastUsedRegion: col(`access_key_${n}_last_used_region`),
+        lastUsedService: col(`access_key_${n}_last_used_service`),
+    });
+    return {
+        user: col('user'),
+        arn: col('arn'),
+        userCreationTime: col('user_creation_time'),
+        passwordEnabled: col('password_enabled'),
+        passwordLastUsed: col('password_last_used'),
+        mfaActive: col('mfa_active'),
+        keys: [key(1), key(2)],
+    };
+}
+/** Reads one row's cells by column, with errors that name the line and column. */
 class Row {
     source;
-    columns;
     cells;
     line;
-    constructor(source, columns, cells, line) {
+    constructor(source, cells, line) {
         this.source = source;
-        this.columns = columns;
         this.cells = cells;
         this.line = line;
     }
-    raw(name) {
-        return this.cells[this.columns[name]] ?? '';
+    raw(c) {
+        return this.cells[c.at] ?? '';
     }
-    fail(name, expected) {
-        const shown = this.raw(name);
+    fail(c, expected) {
+        const shown = this.raw(c);
         const value = shown.length > 60 ? `${shown.slice(0, 60)}...` : shown;
-        return new ReportError(this.source, this.line, `column "${name}" is "${value}": expected ${expected}`);
+        return new ReportError(this.source, this.line, `column "${c.name}" is "${value}": expected ${expected}`);
     }
-    text(name) {
-        const v = this.raw(name).trim();
+    text(c) {
+        const v = this.raw(c).trim();
         return isNoValue(v) ? null : v;
     }
-    time(name) {
-        const v = this.raw(name);
+    time(c) {
+        const v = this.raw(c);
         if (isNoValue(v))
             return null;
         const t = (0,time/* parseIsoTime */.s)(v);
         if (t === null)
-            throw this.fail(name, 'an ISO 8601 time or N/A');
+            throw this.fail(c, 'an ISO 8601 time or N/A');
         return t;
     }
-    requiredTime(name) {
-        const t = this.time(name);
+    requiredTime(c) {
+        const t = this.time(c);
         if (t === null)
-            throw this.fail(name, 'an ISO 8601 time');
+            throw this.fail(c, 'an ISO 8601 time');
         return t;
     }
     /** `true` / `false` (any case); N/A and its kin read as false. */
-    bool(name) {
-        const v = this.raw(name).trim().toLowerCase();
+    bool(c) {
+        const raw = this.raw(c);
+        if (raw === 'true')
+            return true;
+        if (raw === 'false')
+            return false;
+        const v = raw.trim().toLowerCase();
         if (v === 'true')
             return true;
         if (v === 'false' || isNoValue(v))
             return false;
-        throw this.fail(name, 'true or false');
+        throw this.fail(c, 'true or false');
     }
-    key(slot) {
-        const p = `access_key_${slot}_`;
+    key(k, slot) {
         return {
             slot,
-            active: this.bool(`${p}active`),
-            lastRotated: this.time(`${p}last_rotated`),
-            lastUsedDate: this.time(`${p}last_used_date`),
-            lastUsedRegion: this.text(`${p}last_used_region`),
-            lastUsedService: this.text(`${p}last_used_service`),
+            active: this.bool(k.active),
+            lastRotated: this.time(k.lastRotated),
+            lastUsedDate: this.time(k.lastUsedDate),
+            lastUsedRegion: this.text(k.lastUsedRegion),
+            lastUsedService: this.text(k.lastUsedService),
         };
     }
 }
@@ -85248,7 +85275,7 @@ function notUtf8(source, record, line, header) {
     return new ReportError(source, line, `bytes that are not UTF-8${column} (a Latin-1 or Windows-1252 file?): the value would be read mangled. ` +
         'Download the report again, or convert it, e.g. `iconv -f LATIN1 -t UTF-8 report.csv > report-utf8.csv`');
 }
-/** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
+/** Finds the header row's names (case-insensitively); checks the required columns. */
 function readHeader(source, record, line, headText) {
     const names = record.map((c) => c.trim().toLowerCase());
     if (!names.includes('user') || !names.includes('arn'))
@@ -85271,7 +85298,7 @@ function readHeader(source, record, line, headText) {
         if (!(name in map))
             throw new ReportError(source, line, `missing required column "${name}"`);
     }
-    return map;
+    return columnsOf(map);
 }
 /** An IAM user name as IAM allows it (`+=,.@_-` and alphanumerics, at most 64). */
 const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -85295,43 +85322,44 @@ function readRow(source, columns, headerWidth, record, line) {
     if (record.length < headerWidth) {
         throw new ReportError(source, line, `row has ${record.length} fields, the header has ${headerWidth} (is the file truncated?)`);
     }
-    const row = new Row(source, columns, record, line);
-    const name = row.raw('user');
-    const arn = row.raw('arn').trim();
+    const row = new Row(source, record, line);
+    const name = row.raw(columns.user);
+    const arn = row.raw(columns.arn).trim();
     if (name === ROOT_USER) {
         const m = ROOT_ARN.exec(arn);
         if (!m)
-            throw row.fail('arn', 'arn:PARTITION:iam::ACCOUNT:root for the <root_account> row');
+            throw row.fail(columns.arn, 'arn:PARTITION:iam::ACCOUNT:root for the <root_account> row');
         return { accountId: m[2], user: null };
     }
     const m = USER_ARN.exec(arn);
     if (!m)
-        throw row.fail('arn', 'an IAM user ARN (arn:PARTITION:iam::ACCOUNT:user/...)');
+        throw row.fail(columns.arn, 'an IAM user ARN (arn:PARTITION:iam::ACCOUNT:user/...)');
     if (name.trim() === '')
-        throw row.fail('user', 'a user name');
+        throw row.fail(columns.user, 'a user name');
     return {
         accountId: m[2],
         user: {
             line,
             user: name,
             arn,
-            userCreationTime: row.requiredTime('user_creation_time'),
-            passwordEnabled: row.bool('password_enabled'),
-            passwordLastUsed: row.time('password_last_used'),
-            mfaActive: row.bool('mfa_active'),
-            keys: [row.key(1), row.key(2)],
+            userCreationTime: row.requiredTime(columns.userCreationTime),
+            passwordEnabled: row.bool(columns.passwordEnabled),
+            passwordLastUsed: row.time(columns.passwordLastUsed),
+            mfaActive: row.bool(columns.mfaActive),
+            keys: [row.key(columns.keys[0], 1), row.key(columns.keys[1], 2)],
         },
     };
 }
 /**
- * Parses a credential report. Columns are found by name (case-insensitively, any order, extra columns
- * ignored); the `<root_account>` row is skipped; all rows must belong to one account.
- * Rejects with a `ReportError` naming the source, line and column of the first problem.
+ * Reads a credential report row by row: `onUser` gets each IAM user row (in report order, the
+ * `<root_account>` row skipped) as soon as it is parsed, with the report's account. Columns are found
+ * by name (case-insensitively, any order, extra columns ignored); all rows must belong to one account.
+ * Rejects with a `ReportError` naming the source, line and column of the first problem (`onUser` may
+ * have seen rows before it).
  */
-async function parseCredentialReport(input, source) {
+async function readCredentialReport(input, source, onUser) {
     const head = { bytes: [], size: 0 };
     const headText = () => Buffer.concat(head.bytes).toString('utf8');
-    const users = [];
     const unreadable = [];
     let accountId = null;
     let accountLine = 0;
@@ -85343,53 +85371,60 @@ async function parseCredentialReport(input, source) {
     const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
     let nextLine = 1;
     let failure = undefined;
-    const consume = async (records) => {
-        try {
-            for await (const record of records) {
-                const line = nextLine;
+    const onRecord = (record) => {
+        const line = nextLine;
+        nextLine += 1;
+        for (const cell of record) {
+            for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1))
                 nextLine += 1;
-                for (const cell of record) {
-                    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1))
-                        nextLine += 1;
-                }
-                if (record.length === 1 && record[0] === '')
-                    continue; // an empty line
-                if (columns === null) {
-                    const header = readHeader(source, record, line, headText);
-                    const mangledHeader = notUtf8(source, record, line, null);
-                    if (mangledHeader)
-                        throw mangledHeader;
-                    columns = header;
-                    headerWidth = record.length;
-                    headerNames = record.map((c) => c.trim().toLowerCase());
-                    continue;
-                }
-                const mangled = notUtf8(source, record, line, headerNames);
-                if (mangled)
-                    throw mangled;
-                if (record.length > headerWidth) {
-                    unreadable.push(overlongRow(record, headerWidth, line));
-                    continue;
-                }
-                const user = readRow(source, columns, headerWidth, record, line);
-                if (user.accountId !== accountId) {
-                    if (accountId === null) {
-                        accountId = user.accountId;
-                        accountLine = line;
-                    }
-                    else {
-                        throw new ReportError(source, line, `row is of account ${user.accountId}, line ${accountLine} of account ${accountId}: a credential report covers one account`);
-                    }
-                }
-                if (user.user)
-                    users.push(user.user);
+        }
+        if (record.length === 1 && record[0] === '')
+            return; // an empty line
+        if (columns === null) {
+            const header = readHeader(source, record, line, headText);
+            const mangledHeader = notUtf8(source, record, line, null);
+            if (mangledHeader)
+                throw mangledHeader;
+            columns = header;
+            headerWidth = record.length;
+            headerNames = record.map((c) => c.trim().toLowerCase());
+            return;
+        }
+        const mangled = notUtf8(source, record, line, headerNames);
+        if (mangled)
+            throw mangled;
+        if (record.length > headerWidth) {
+            unreadable.push(overlongRow(record, headerWidth, line));
+            return;
+        }
+        const row = readRow(source, columns, headerWidth, record, line);
+        if (row.accountId !== accountId) {
+            if (accountId === null) {
+                accountId = row.accountId;
+                accountLine = line;
+            }
+            else {
+                throw new ReportError(source, line, `row is of account ${row.accountId}, line ${accountLine} of account ${accountId}: a credential report covers one account`);
             }
         }
-        catch (err) {
-            failure = err;
-            throw err;
-        }
+        if (row.user)
+            onUser(row.user, accountId);
     };
+    // Each record is handled as it leaves the parser, synchronously (no promise per record).
+    const consume = new external_node_stream_.Writable({
+        objectMode: true,
+        write(record, _encoding, done) {
+            try {
+                onRecord(record);
+            }
+            catch (err) {
+                failure = err;
+                done(err);
+                return;
+            }
+            done();
+        },
+    });
     try {
         await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(chunksOf(input, head, source)), parser, consume);
     }
@@ -85412,6 +85447,15 @@ async function parseCredentialReport(input, source) {
     }
     if (columns === null)
         throw notAReport(source, headText());
+    return { accountId, unreadable };
+}
+/**
+ * Parses a whole credential report into its users (the live audit, which enriches the flagged users
+ * afterwards). See `readCredentialReport`.
+ */
+async function parseCredentialReport(input, source) {
+    const users = [];
+    const { accountId, unreadable } = await readCredentialReport(input, source, (user) => users.push(user));
     return { accountId, users, unreadable };
 }
 
@@ -86472,8 +86516,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/collect/report-file.ts
 /**
  * Reading a downloaded credential report file (offline mode): refuse what is no regular file or too
- * large, stream-parse it, and say what went wrong in the words of a file. Facts only: audit/offline.ts
- * decides.
+ * large, stream-parse it row by row, and say what went wrong in the words of a file. Facts only:
+ * audit/offline.ts decides, row by row.
  */
 
 
@@ -86544,10 +86588,13 @@ function describeFileError(path, err) {
     }
     return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
-/** The parsed report file. Throws what `describeFileError` describes. */
-async function readReportFile(path, maxReportBytes = MAX_REPORT_BYTES) {
+/**
+ * Reads the report file, handing each user row to `onUser` as it is parsed (see
+ * `readCredentialReport`). Throws what `describeFileError` describes.
+ */
+async function readReportFile(path, onUser, maxReportBytes = MAX_REPORT_BYTES) {
     await checkFile(path, maxReportBytes);
-    return parseCredentialReport((0,external_node_fs_.createReadStream)(path), path);
+    return readCredentialReport((0,external_node_fs_.createReadStream)(path), path, onUser);
 }
 
 ;// CONCATENATED MODULE: ./src/audit/offline.ts
@@ -86567,9 +86614,14 @@ function unreadableNotes(report, source, accountId) {
 async function auditReportFile(path, opts) {
     const asOfMs = opts.asOf.getTime();
     const known = { source: fileSource(path), asOf: (0,evaluate/* toIsoSecond */.VE)(asOfMs) };
+    const evaluation = new evaluate/* ReportEvaluation */.nz(opts.rule, asOfMs);
+    let usersScanned = 0;
     let report;
     try {
-        report = await readReportFile(path, opts.maxReportBytes);
+        report = await readReportFile(path, (user, accountId) => {
+            usersScanned += 1;
+            evaluation.add(accountId, user);
+        }, opts.maxReportBytes);
     }
     catch (err) {
         const account = failedAccount({
@@ -86581,14 +86633,14 @@ async function auditReportFile(path, opts) {
         return { account, findings: [] };
     }
     const accountId = report.accountId ?? accountIdFromFileName(path);
-    const findings = applyExemptions((0,evaluate/* evaluateReport */._s)(report, opts.rule, asOfMs), {
+    const findings = applyExemptions(evaluation.findings(), {
         exemptUsers: opts.exemptUsers,
         tags: null,
         exemptionTag: opts.rule.exemptionTag,
         asOf: asOfMs,
     });
     return {
-        account: okAccount({ ...known, accountId, usersScanned: report.users.length, resolvedSinceReport: 0 }),
+        account: okAccount({ ...known, accountId, usersScanned, resolvedSinceReport: 0 }),
         findings,
         notes: unreadableNotes(report, path, accountId ?? UNKNOWN_ACCOUNT_ID),
     };
@@ -87490,8 +87542,8 @@ var glob = __nccwpck_require__(9876);
 var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/audit/audit.ts + 26 modules
 var audit = __nccwpck_require__(2928);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(8562);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
@@ -89863,7 +89915,8 @@ function httpStatus(err) {
 /* harmony export */   VE: () => (/* binding */ toIsoSecond),
 /* harmony export */   _s: () => (/* binding */ evaluateReport),
 /* harmony export */   bP: () => (/* binding */ unnecessaryReason),
-/* harmony export */   dq: () => (/* binding */ userPathAndName)
+/* harmony export */   dq: () => (/* binding */ userPathAndName),
+/* harmony export */   nz: () => (/* binding */ ReportEvaluation)
 /* harmony export */ });
 /* unused harmony export keyLocation */
 const DAY_MS = 86_400_000;
@@ -89985,32 +90038,53 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
     };
 }
 /**
+ * The rule over a report's user rows as they are read (offline, so a report is never held whole):
+ * `add` each row in report order, then `findings()`. Real reports can list a user twice: each key is one
+ * finding (one SARIF result, one issue), from the first row of its user ARN.
+ */
+class ReportEvaluation {
+    settings;
+    asOf;
+    seen = new Set();
+    found = [];
+    constructor(settings, 
+    /** Epoch ms: the time the `unused-days` test is measured from. */
+    asOf) {
+        this.settings = settings;
+        this.asOf = asOf;
+    }
+    /** One user row of the report of `accountId`. */
+    add(accountId, user) {
+        if (this.seen.has(user.arn))
+            return;
+        this.seen.add(user.arn);
+        if (!user.passwordEnabled || user.user === ROOT_USER)
+            return;
+        const sameSecond = keysShareSecond(user);
+        for (const key of user.keys) {
+            const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
+            if (f)
+                this.found.push(f);
+        }
+    }
+    /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
+    findings() {
+        return sortFindings([...this.found]);
+    }
+}
+/**
  * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
  * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
  */
 function evaluateReport(report, settings, asOf) {
-    const findings = [];
     // Null only for a report without user rows: then there is nothing to evaluate.
     const accountId = report.accountId;
     if (accountId === null)
-        return findings;
-    // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
-    // the first row of its user ARN.
-    const seen = new Set();
-    for (const user of report.users) {
-        if (seen.has(user.arn))
-            continue;
-        seen.add(user.arn);
-        if (!user.passwordEnabled || user.user === ROOT_USER)
-            continue;
-        const sameSecond = keysShareSecond(user);
-        for (const key of user.keys) {
-            const f = evaluateKey(accountId, user, key, settings, asOf, sameSecond);
-            if (f)
-                findings.push(f);
-        }
-    }
-    return sortFindings(findings);
+        return [];
+    const evaluation = new ReportEvaluation(settings, asOf);
+    for (const user of report.users)
+        evaluation.add(accountId, user);
+    return evaluation.findings();
 }
 
 
@@ -91929,8 +92003,8 @@ var output_files = __nccwpck_require__(5878);
 var audit = __nccwpck_require__(2928);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var publish_files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(8562);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
 var octokit = __nccwpck_require__(5540);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 7 modules
@@ -91995,10 +92069,16 @@ function fit(head, items, budget, more) {
 function tableRows(headers, rows) {
     return (0,markdown/* markdownTable */.Qj)(headers, rows).split('\n');
 }
-function table(title, headers, rows, budget, more) {
-    if (rows.length === 0)
+/** A table's lines, made once per summary (a cut summary fits the same lines again, with less room). */
+function table(c, title, headers, rows, budget, more) {
+    let lines = c.tables.get(title);
+    if (lines === undefined) {
+        const cells = rows();
+        lines = cells.length === 0 ? [] : tableRows(headers, cells);
+        c.tables.set(title, lines);
+    }
+    if (lines.length === 0)
         return '';
-    const lines = tableRows(headers, rows);
     return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
 }
 const user = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME), { inTable: true });
@@ -92048,10 +92128,10 @@ function accountRow(r) {
     ];
 }
 function accountsBlock(c, budget) {
-    return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
+    return table(c, '#### Accounts', ACCOUNT_HEADERS, () => c.m.accounts.map(accountRow), budget, c.cutRows('account'));
 }
 function findingsBlock(c, budget) {
-    return table(`#### ${c.m.findingsTitle}`, [
+    return table(c, `#### ${c.m.findingsTitle}`, [
         'Account',
         'User',
         'Key',
@@ -92060,7 +92140,7 @@ function findingsBlock(c, budget) {
         'Last used',
         'MFA',
         ...(c.m.showReported ? ['Reported'] : []),
-    ], c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
+    ], () => c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
@@ -92104,7 +92184,7 @@ function expiredBlock(c, budget) {
         `${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(f.justification ?? '', summary_model/* MAX_MESSAGE */.h2))}`), budget, c.cutRows('expired exemption'));
 }
 function exemptedBlock(c, budget) {
-    return table('#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], c.m.exempted.map(({ finding: f, keyCreated, use }) => [
+    return table(c, '#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], () => c.m.exempted.map(({ finding: f, keyCreated, use }) => [
         id(f.accountId),
         user(f),
         key(f),
@@ -92250,8 +92330,10 @@ function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
         m,
         json,
         cutRows: (what) => (n) => `_${(0,outputs/* plural */.LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`,
+        tables: new Map(),
     };
-    const full = join(BLOCKS.map((b) => b.render(c, Infinity)));
+    const whole = new Map(BLOCKS.map((b) => [b.name, b.render(c, Infinity)]));
+    const full = join([...whole.values()]);
     if (bytes(full) <= maxBytes)
         return full;
     // Too big: give each block, most important first, what is left after reserving room for the rest.
@@ -92262,7 +92344,10 @@ function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
     const byPriority = [...BLOCKS].sort((a, b) => a.priority - b.priority);
     byPriority.forEach((b, i) => {
         const reserve = 400 * (byPriority.length - i - 1);
-        const text = b.render(c, Math.max(0, remaining - reserve));
+        const budget = Math.max(0, remaining - reserve);
+        // a block that fits whole renders as it did whole: no need to render it again
+        const all = whole.get(b.name) ?? '';
+        const text = bytes(all) <= budget ? all : b.render(c, budget);
         const size = bytes(text);
         if (size <= remaining) {
             rendered.set(b.name, text);
@@ -92535,7 +92620,7 @@ class InputError extends Error {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4991);
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8562);
 
 
 
@@ -92557,9 +92642,10 @@ class ReportWriteError extends Error {
     }
 }
 /**
- * Writes `text` to `path` so that it is complete or absent: into a temporary file in the same folder
- * (so the rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in
- * the middle leaves the previous file as it was.
+ * Writes `text` (one string, or its chunks: each is written as it comes, so the whole text is never
+ * held) to `path` so that it is complete or absent: into a temporary file in the same folder (so the
+ * rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in the
+ * middle leaves the previous file as it was.
  */
 async function writeFileAtomic(path, text) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);
@@ -92569,7 +92655,9 @@ async function writeFileAtomic(path, text) {
     try {
         const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx', 0o644);
         try {
-            await handle.writeFile(text, 'utf8');
+            // writeFile on a handle writes at its position, retrying short writes
+            for (const chunk of typeof text === 'string' ? [text] : text)
+                await handle.writeFile(chunk, 'utf8');
             await handle.sync();
         }
         finally {
@@ -92614,35 +92702,124 @@ async function writeReportFiles(result, config) {
 
 /***/ }),
 
-/***/ 4991:
+/***/ 8562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ REPORT_FORMATS),
-/* harmony export */   I: () => (/* binding */ reportFiles)
-/* harmony export */ });
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5881);
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2794);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ REPORT_FORMATS),
+  I: () => (/* binding */ reportFiles)
+});
 
-
-function json(value) {
-    return JSON.stringify(value, null, 2) + '\n';
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(5881);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(2794);
+;// CONCATENATED MODULE: ./src/report/json-text.ts
+/**
+ * `JSON.stringify(value, null, 2) + '\n'`, the same text, in chunks of about CHUNK_CHARS: the report
+ * files are written as they are rendered, so a 25,000-result SARIF log is never one string (nor a second
+ * copy of it with the newline, nor its UTF-8 buffer). Long arrays are written element by element, each
+ * element by `JSON.stringify` itself; everything else is left to `JSON.stringify` whole.
+ */
+/** Arrays with more elements than this are written element by element. */
+const LONG_ARRAY = 64;
+/** The size the chunks are gathered to before they are handed on. */
+const CHUNK_CHARS = 64 * 1024;
+/** An array or a plain object that `JSON.stringify` would write as such (no `toJSON`). */
+function isContainer(value) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    if (Array.isArray(value))
+        return true;
+    const proto = Object.getPrototypeOf(value);
+    return ((proto === Object.prototype || proto === null) &&
+        typeof value.toJSON !== 'function');
 }
+/** True when `value` holds (at any depth) an array long enough to be written element by element. */
+function holdsLongArray(value) {
+    if (Array.isArray(value) && value.length > LONG_ARRAY)
+        return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+        if (isContainer(child) && holdsLongArray(child))
+            return true;
+    }
+    return false;
+}
+/** What `JSON.stringify` leaves out of an object (and writes as `null` in an array). */
+function isSkipped(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/** `value` as `JSON.stringify(value, null, 2)` writes it nested at `indent`. */
+function nested(value, indent) {
+    const text = JSON.stringify(value, null, 2);
+    // JSON text has no raw line breaks inside strings: every `\n` is one of the indentation's.
+    return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+function* pieces(value, indent) {
+    if (!isContainer(value) || !holdsLongArray(value)) {
+        yield nested(value, indent);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        yield '[';
+        for (let i = 0; i < value.length; i++) {
+            yield `${i === 0 ? '' : ','}\n${inner}`;
+            const item = value[i];
+            if (isSkipped(item))
+                yield 'null';
+            else
+                yield* pieces(item, inner);
+        }
+        yield `\n${indent}]`;
+        return;
+    }
+    yield '{';
+    let first = true;
+    for (const [key, item] of Object.entries(value)) {
+        if (isSkipped(item))
+            continue;
+        yield `${first ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
+        first = false;
+        yield* pieces(item, inner);
+    }
+    yield first ? '}' : `\n${indent}}`;
+}
+/** `JSON.stringify(value, null, 2) + '\n'` in chunks (their concatenation is exactly that text). */
+function* jsonText(value) {
+    let chunk = '';
+    for (const piece of pieces(value, '')) {
+        chunk += piece;
+        if (chunk.length >= CHUNK_CHARS) {
+            yield chunk;
+            chunk = '';
+        }
+    }
+    yield `${chunk}\n`;
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/publish/formats.ts
+
+
+
+
 /** Every format a run writes, in the order they are written. */
 const REPORT_FORMATS = [
     {
         input: 'sarif-file',
         output: 'sarif-file',
         path: (c) => c.sarifFile,
-        render: (r, c) => json((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .buildSarif */ .Ep)(r, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x, category: c.category ?? null })),
+        render: (r, c) => jsonText((0,sarif/* buildSarif */.Ep)(r, { toolVersion: version/* VERSION */.x, category: c.category ?? null })),
     },
     {
         input: 'json-file',
         output: 'json-file',
         path: (c) => c.jsonFile,
-        render: (r) => json((0,_report_json_js__WEBPACK_IMPORTED_MODULE_2__/* .buildJsonReport */ .XY)(r)),
+        render: (r) => jsonText((0,json/* buildJsonReport */.XY)(r)),
     },
 ];
 /** The paths of the report files, as the summary and the outputs name them. */
@@ -97827,8 +98004,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/publish/files.ts
 var files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts
-var formats = __nccwpck_require__(4991);
+// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
+var formats = __nccwpck_require__(8562);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
 // EXTERNAL MODULE: ./src/publish/octokit.ts + 24 modules
@@ -100004,12 +100181,22 @@ const SARIF_MAX_RESULTS = 25_000;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
+/** Text of only the characters a URI path keeps as they are (no `%`: an escape must be checked). */
+const URI_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
 /**
  * Percent-encode what a URI path may not hold (spaces, `<`, `#`, `?`, non-ASCII, …) so the artifact
  * location is a valid relative reference; already valid paths (and `%XX` escapes) are unchanged, so
  * encoding an alert's path read back from GitHub gives the same URI again.
  */
 function toArtifactUri(location) {
+    // Every location this tool makes is already a valid path (evaluate.ts encodes it): kept as it is.
+    const out = URI_CHARS.test(location) ? location : percentEncode(location);
+    // A colon in the first segment would read as a scheme.
+    const slash = out.indexOf('/');
+    const first = slash < 0 ? out : out.slice(0, slash);
+    return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+}
+function percentEncode(location) {
     let out = '';
     const bytes = Buffer.from(location, 'utf8');
     for (let i = 0; i < bytes.length; i++) {
@@ -100024,10 +100211,7 @@ function toArtifactUri(location) {
             out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
         }
     }
-    // A colon in the first segment would read as a scheme.
-    const slash = out.indexOf('/');
-    const first = slash < 0 ? out : out.slice(0, slash);
-    return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+    return out;
 }
 /**
  * `primaryLocationLineHash` for a location: upload-sarif computes it from the file's line contents,
@@ -100435,8 +100619,51 @@ function buildSummaryModel(result, opts) {
  * Impossible dates (Feb 30, hour 24) and years before 1970 are no time (IAM did not exist then).
  */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:([.,])(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
+/** The digit at `i` (0-9), or NaN. */
+function digitAt(text, i) {
+    const d = text.charCodeAt(i) - 0x30;
+    return d >= 0 && d <= 9 ? d : NaN;
+}
+function isLeapYear(y) {
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/**
+ * The form AWS writes in every report cell, `2026-11-27T20:47:26+00:00` (or `...Z`), read without the
+ * regular expression: a report has up to five times a row. Undefined for any other text (the full
+ * parser decides); the result is the full parser's for the same text.
+ */
+function awsTime(text) {
+    const n = text.length;
+    if (n === 25) {
+        if (!text.endsWith('+00:00'))
+            return undefined;
+    }
+    else if (n !== 20 || text.charCodeAt(19) !== 0x5a /* Z */)
+        return undefined;
+    if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':')
+        return undefined;
+    const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+    const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+    const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+    const hour = digitAt(text, 11) * 10 + digitAt(text, 12);
+    const minute = digitAt(text, 14) * 10 + digitAt(text, 15);
+    const second = digitAt(text, 17) * 10 + digitAt(text, 18);
+    if (Number.isNaN(year + month + day + hour + minute + second))
+        return undefined;
+    if (year < 1970 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+        return null;
+    }
+    const days = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+    if (day > days)
+        return null; // 2026-02-30
+    return Date.UTC(year, month - 1, day, hour, minute, second);
+}
 /** Epoch milliseconds of `text`, or null when it is not a time of the given form. */
 function parseIsoTime(text, form = 'report') {
+    const fast = awsTime(text);
+    if (fast !== undefined)
+        return fast;
     const m = ISO.exec(form === 'report' ? text.trim() : text);
     if (!m)
         return null;

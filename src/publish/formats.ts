@@ -6,6 +6,7 @@ import type { AuditResult, Config } from '../model.js';
 import type { InputName, OutputName } from '../inputs/definitions.js';
 import { buildSarif } from '../report/sarif.js';
 import { buildJsonReport } from '../report/json.js';
+import { jsonText } from '../report/json-text.js';
 import { VERSION } from '../version.js';
 
 export interface ReportFormat {
@@ -15,16 +16,12 @@ export interface ReportFormat {
   output: OutputName;
   /** The file's path, as the config holds it. */
   path(config: ReportFilesConfig): string;
-  /** The file's text: a pure function of the result. */
-  render(result: AuditResult, config: Pick<Config, 'category'>): string;
+  /** The file's text, in chunks (written as they come): a pure function of the result. */
+  render(result: AuditResult, config: Pick<Config, 'category'>): Iterable<string>;
 }
 
 /** The config fields that hold the report paths. */
 export type ReportFilesConfig = Pick<Config, 'sarifFile' | 'jsonFile'>;
-
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
-}
 
 /** Every format a run writes, in the order they are written. */
 export const REPORT_FORMATS: readonly ReportFormat[] = [
@@ -32,13 +29,13 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
     input: 'sarif-file',
     output: 'sarif-file',
     path: (c) => c.sarifFile,
-    render: (r, c) => json(buildSarif(r, { toolVersion: VERSION, category: c.category ?? null })),
+    render: (r, c) => jsonText(buildSarif(r, { toolVersion: VERSION, category: c.category ?? null })),
   },
   {
     input: 'json-file',
     output: 'json-file',
     path: (c) => c.jsonFile,
-    render: (r) => json(buildJsonReport(r)),
+    render: (r) => jsonText(buildJsonReport(r)),
   },
 ];
 

@@ -18,12 +18,24 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
 
+/** Text of only the characters a URI path keeps as they are (no `%`: an escape must be checked). */
+const URI_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+
 /**
  * Percent-encode what a URI path may not hold (spaces, `<`, `#`, `?`, non-ASCII, …) so the artifact
  * location is a valid relative reference; already valid paths (and `%XX` escapes) are unchanged, so
  * encoding an alert's path read back from GitHub gives the same URI again.
  */
 export function toArtifactUri(location: string): string {
+  // Every location this tool makes is already a valid path (evaluate.ts encodes it): kept as it is.
+  const out = URI_CHARS.test(location) ? location : percentEncode(location);
+  // A colon in the first segment would read as a scheme.
+  const slash = out.indexOf('/');
+  const first = slash < 0 ? out : out.slice(0, slash);
+  return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+}
+
+function percentEncode(location: string): string {
   let out = '';
   const bytes = Buffer.from(location, 'utf8');
   for (let i = 0; i < bytes.length; i++) {
@@ -39,10 +51,7 @@ export function toArtifactUri(location: string): string {
       out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
     }
   }
-  // A colon in the first segment would read as a scheme.
-  const slash = out.indexOf('/');
-  const first = slash < 0 ? out : out.slice(0, slash);
-  return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+  return out;
 }
 
 /**

@@ -86,15 +86,22 @@ function tableRows(headers: readonly string[], rows: readonly (readonly string[]
   return markdownTable(headers, rows).split('\n');
 }
 
+/** A table's lines, made once per summary (a cut summary fits the same lines again, with less room). */
 function table(
+  c: Ctx,
   title: string,
   headers: string[],
-  rows: string[][],
+  rows: () => string[][],
   budget: number,
   more: (n: number) => string,
 ): string {
-  if (rows.length === 0) return '';
-  const lines = tableRows(headers, rows);
+  let lines = c.tables.get(title);
+  if (lines === undefined) {
+    const cells = rows();
+    lines = cells.length === 0 ? [] : tableRows(headers, cells);
+    c.tables.set(title, lines);
+  }
+  if (lines.length === 0) return '';
   return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
 }
 
@@ -107,6 +114,8 @@ interface Ctx {
   m: SummaryModel;
   json: string;
   cutRows(what: string): (n: number) => string;
+  /** Each table's Markdown lines by title, once made. */
+  tables: Map<string, string[]>;
 }
 
 const user = (f: Finding) => codeSpan(truncate(f.userName, MAX_NAME), { inTable: true });
@@ -161,11 +170,19 @@ function accountRow(r: AccountRow): string[] {
 }
 
 function accountsBlock(c: Ctx, budget: number): string {
-  return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
+  return table(
+    c,
+    '#### Accounts',
+    ACCOUNT_HEADERS,
+    () => c.m.accounts.map(accountRow),
+    budget,
+    c.cutRows('account'),
+  );
 }
 
 function findingsBlock(c: Ctx, budget: number): string {
   return table(
+    c,
     `#### ${c.m.findingsTitle}`,
     [
       'Account',
@@ -177,16 +194,17 @@ function findingsBlock(c: Ctx, budget: number): string {
       'MFA',
       ...(c.m.showReported ? ['Reported'] : []),
     ],
-    c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
-      id(f.accountId),
-      user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
-      key(f),
-      keyCreated,
-      setupGap,
-      escapeMarkdown(use),
-      f.mfaActive ? 'yes' : '**no**',
-      ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
-    ]),
+    () =>
+      c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
+        id(f.accountId),
+        user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
+        key(f),
+        keyCreated,
+        setupGap,
+        escapeMarkdown(use),
+        f.mfaActive ? 'yes' : '**no**',
+        ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
+      ]),
     budget,
     c.cutRows('finding'),
   );
@@ -251,16 +269,18 @@ function expiredBlock(c: Ctx, budget: number): string {
 
 function exemptedBlock(c: Ctx, budget: number): string {
   return table(
+    c,
     '#### Exempted keys',
     ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'],
-    c.m.exempted.map(({ finding: f, keyCreated, use }: FindingRow) => [
-      id(f.accountId),
-      user(f),
-      key(f),
-      keyCreated,
-      escapeMarkdown(use),
-      f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
-    ]),
+    () =>
+      c.m.exempted.map(({ finding: f, keyCreated, use }: FindingRow) => [
+        id(f.accountId),
+        user(f),
+        key(f),
+        keyCreated,
+        escapeMarkdown(use),
+        f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
+      ]),
     budget,
     c.cutRows('exempted key'),
   );
@@ -438,8 +458,10 @@ function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTE
     json,
     cutRows: (what) => (n) =>
       `_${plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`,
+    tables: new Map(),
   };
-  const full = join(BLOCKS.map((b) => b.render(c, Infinity)));
+  const whole = new Map(BLOCKS.map((b) => [b.name, b.render(c, Infinity)]));
+  const full = join([...whole.values()]);
   if (bytes(full) <= maxBytes) return full;
 
   // Too big: give each block, most important first, what is left after reserving room for the rest.
@@ -451,7 +473,10 @@ function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTE
   const byPriority = [...BLOCKS].sort((a, b) => a.priority - b.priority);
   byPriority.forEach((b, i) => {
     const reserve = 400 * (byPriority.length - i - 1);
-    const text = b.render(c, Math.max(0, remaining - reserve));
+    const budget = Math.max(0, remaining - reserve);
+    // a block that fits whole renders as it did whole: no need to render it again
+    const all = whole.get(b.name) ?? '';
+    const text = bytes(all) <= budget ? all : b.render(c, budget);
     const size = bytes(text);
     if (size <= remaining) {
       rendered.set(b.name, text);
