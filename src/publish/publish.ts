@@ -11,7 +11,8 @@ import type { OutputName } from '../inputs/definitions.js';
 import { ReportWriteError, writeReportFiles } from './files.js';
 import { reportFiles } from './formats.js';
 import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs.js';
-import { createOctokit, type GitHubClient, type GitHubClientSettings } from './octokit.js';
+import type { GitHubClientSettings } from './github-settings.js';
+import type { GitHubClient } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
 import { ISSUE_LABEL, describeIssueError, listIssues, syncIssues, type ExistingIssue } from './issues.js';
 import { issueFirstListed, listOpenAlerts, type AlertListing } from './history.js';
@@ -20,7 +21,6 @@ import { toIsoSecond } from '../evaluate/evaluate.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
-import { publishToSecurityHub } from './security-hub.js';
 import { VERSION } from '../version.js';
 
 export interface GithubContext {
@@ -55,17 +55,19 @@ export interface PublishOutcome {
   verdict: string;
 }
 
-type GitHub = { context: GithubContext; readonly octokit: GitHubClient } | null;
+type GitHub = { context: GithubContext; octokit(): Promise<GitHubClient> } | null;
 
-/** The run's one GitHub client, made when first needed (a run that needs none makes none). */
+/** The run's one GitHub client, made (and Octokit loaded) when first needed: a run that needs none makes none. */
 function gitHub(deps: PublishDeps): GitHub {
   const context = deps.github;
   if (!context) return null;
-  let client: GitHubClient | null = null;
+  let client: Promise<GitHubClient> | null = null;
   return {
     context,
-    get octokit() {
-      client ??= createOctokit(context.token, { log: deps.log, settings: deps.githubClient });
+    octokit() {
+      client ??= import('./octokit.js').then(({ createOctokit }) =>
+        createOctokit(context.token, { log: deps.log, settings: deps.githubClient }),
+      );
       return client;
     },
   };
@@ -142,6 +144,7 @@ async function importIntoSecurityHub(
 ): Promise<SecurityHubOutcome | null> {
   const session = deps.session ?? null;
   if (!config.securityHub || result.mode !== 'live' || session === null) return null;
+  const { publishToSecurityHub } = await import('./security-hub.js');
   return publishToSecurityHub({
     result,
     credentialsFor: (accountId) => session.credentialsFor(accountId),
@@ -156,9 +159,9 @@ async function importIntoSecurityHub(
   });
 }
 
-function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<AlertListing> {
+async function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<AlertListing> {
   return listOpenAlerts({
-    octokit: github.octokit,
+    octokit: await github.octokit(),
     owner: github.context.owner,
     repo: github.context.repo,
     toolName: TOOL_NAME,
@@ -177,7 +180,7 @@ interface IssueListing {
 /** This tool's issues, listed once for the history and the sync. */
 async function listIssuesOnce(github: NonNullable<GitHub>): Promise<IssueListing> {
   try {
-    const issues = await listIssues(github.octokit, github.context.owner, github.context.repo);
+    const issues = await listIssues(await github.octokit(), github.context.owner, github.context.repo);
     return { issues, note: null, error: null };
   } catch (err) {
     // The sync then reports this error as its own, instead of waiting for a second failing listing.
@@ -271,7 +274,7 @@ async function syncIssueTracker(
     };
   }
   return syncIssues({
-    octokit: github.octokit,
+    octokit: await github.octokit(),
     owner: github.context.owner,
     repo: github.context.repo,
     result,
