@@ -36,4 +36,25 @@ describe('jsonText: the report files in chunks', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70 * 1024);
     expect(chunks.join('')).toBe(whole({ findings }));
   });
+
+  it('an array of `lazy` is written as the elements its function yields, made as they are written', () => {
+    const made: number[] = [];
+    function* results(n: number) {
+      for (let i = 0; i < n; i++) {
+        made.push(i);
+        yield { i, text: `result ${i}` };
+      }
+    }
+    for (const n of [0, 1, 3, 5_000]) {
+      const placeholder: unknown[] = [];
+      const log = { version: '2.1.0', runs: [{ tool: { name: 'x' }, results: placeholder, after: true }] };
+      made.length = 0;
+      const chunks = jsonText(log, new Map([[placeholder, () => results(n)]]));
+      const expected = whole({ ...log, runs: [{ ...log.runs[0], results: [...results(n)] }] });
+      made.length = 0;
+      const first = chunks.next();
+      if (n === 5_000) expect(made.length).toBeLessThan(n); // not all made before the first chunk
+      expect((first.value as string) + [...chunks].join('')).toBe(expected);
+    }
+  });
 });

@@ -30884,8 +30884,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __nccwpck_require__(6990);
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
-var evaluate = __nccwpck_require__(1632);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(6869);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -31402,8 +31402,8 @@ var glob = __nccwpck_require__(9876);
 var output_files = __nccwpck_require__(5878);
 // EXTERNAL MODULE: ./src/audit/audit.ts + 2 modules
 var audit = __nccwpck_require__(7784);
-// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
-var formats = __nccwpck_require__(8562);
+// EXTERNAL MODULE: ./src/publish/formats.ts
+var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
 var github_settings = __nccwpck_require__(5144);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
@@ -34402,18 +34402,125 @@ function httpStatus(err) {
 
 /***/ }),
 
-/***/ 1632:
+/***/ 6869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Tc: () => (/* binding */ sortFindings),
-/* harmony export */   VE: () => (/* binding */ toIsoSecond),
-/* harmony export */   _s: () => (/* binding */ evaluateReport),
-/* harmony export */   bP: () => (/* binding */ unnecessaryReason),
-/* harmony export */   dq: () => (/* binding */ userPathAndName),
-/* harmony export */   nz: () => (/* binding */ ReportEvaluation)
-/* harmony export */ });
-/* unused harmony export keyLocation */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nz: () => (/* binding */ ReportEvaluation),
+  _s: () => (/* binding */ evaluateReport),
+  Tc: () => (/* binding */ sortFindings),
+  VE: () => (/* binding */ toIsoSecond),
+  bP: () => (/* binding */ unnecessaryReason),
+  dq: () => (/* binding */ userPathAndName)
+});
+
+// UNUSED EXPORTS: keyLocation
+
+;// CONCATENATED MODULE: ./src/evaluate/string-set.ts
+/**
+ * A set of strings kept outside the JavaScript heap: their characters, one byte each, in pages of typed
+ * arrays, found through an open-addressing table of offsets. The evaluation remembers every user ARN of a
+ * report (a user listed twice counts once); as 200,000 strings in a `Set` they would all survive into the
+ * old generation and grow the heap (and the process, measured: by about 70 MB for 200,000 users). Exact:
+ * a matching hash is confirmed by comparing the text. Strings with a character beyond Latin-1 (IAM
+ * allows none in a user ARN) are kept in a plain `Set`.
+ */
+class StringSet {
+    pages = [new Uint8Array(PAGE)];
+    /** Where the next string goes: `page * PAGE + offset`. */
+    next = 0;
+    count = 0;
+    /** Per slot: where the string starts (-1: empty), its length and its hash. */
+    starts = new Int32Array(1 << 10).fill(-1);
+    lengths = new Int32Array(1 << 10);
+    hashes = new Int32Array(1 << 10);
+    wide = new Set();
+    /** Adds `s`; true when it was not in the set yet. */
+    add(s) {
+        const h = hashOf(s);
+        if (h === WIDE || s.length > PAGE) {
+            if (this.wide.has(s))
+                return false;
+            this.wide.add(s);
+            return true;
+        }
+        const mask = this.starts.length - 1;
+        let slot = h & mask;
+        for (let start = this.starts[slot]; start !== -1; start = this.starts[slot]) {
+            if (this.hashes[slot] === h && this.lengths[slot] === s.length && this.holds(start, s))
+                return false;
+            slot = (slot + 1) & mask;
+        }
+        let offset = this.next % PAGE;
+        if (offset + s.length > PAGE) {
+            this.pages.push(new Uint8Array(PAGE));
+            this.next = (this.pages.length - 1) * PAGE;
+            offset = 0;
+        }
+        const page = this.pages[this.pages.length - 1];
+        for (let i = 0; i < s.length; i++)
+            page[offset + i] = s.charCodeAt(i);
+        this.starts[slot] = this.next;
+        this.lengths[slot] = s.length;
+        this.hashes[slot] = h;
+        this.next += s.length;
+        this.count += 1;
+        if (this.count * 2 > this.starts.length)
+            this.grow();
+        return true;
+    }
+    holds(start, s) {
+        const page = this.pages[Math.floor(start / PAGE)];
+        const offset = start % PAGE;
+        for (let i = 0; i < s.length; i++)
+            if (page[offset + i] !== s.charCodeAt(i))
+                return false;
+        return true;
+    }
+    /** Twice the slots, every entry placed again by its hash. */
+    grow() {
+        const { starts, lengths, hashes } = this;
+        const size = starts.length * 2;
+        const mask = size - 1;
+        this.starts = new Int32Array(size).fill(-1);
+        this.lengths = new Int32Array(size);
+        this.hashes = new Int32Array(size);
+        for (let old = 0; old < starts.length; old++) {
+            const start = starts[old];
+            if (start === -1)
+                continue;
+            let slot = hashes[old] & mask;
+            while (this.starts[slot] !== -1)
+                slot = (slot + 1) & mask;
+            this.starts[slot] = start;
+            this.lengths[slot] = lengths[old];
+            this.hashes[slot] = hashes[old];
+        }
+    }
+}
+/** Characters per page (1 MiB); longer strings go to the plain `Set`. */
+const PAGE = 1 << 20;
+/** Not a hash: the mark of a string with a character beyond Latin-1. */
+const WIDE = 0.5;
+/**
+ * FNV-1a over the characters, as a signed 32-bit integer (what the Int32Array holds); WIDE when a
+ * character does not fit one byte.
+ */
+function hashOf(s) {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0xff)
+            return WIDE;
+        h = Math.imul(h ^ c, 0x01000193);
+    }
+    return h;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
+
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
 /** `2026-11-27T20:47:26Z`: ISO 8601 in UTC, to the second (milliseconds dropped, not rounded). */
@@ -34540,7 +34647,7 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
 class ReportEvaluation {
     settings;
     asOf;
-    seen = new Set();
+    seen = new StringSet();
     found = [];
     constructor(settings, 
     /** Epoch ms: the time the `unused-days` test is measured from. */
@@ -34550,9 +34657,8 @@ class ReportEvaluation {
     }
     /** One user row of the report of `accountId`. */
     add(accountId, user) {
-        if (this.seen.has(user.arn))
+        if (!this.seen.add(user.arn))
             return;
-        this.seen.add(user.arn);
         if (!user.passwordEnabled || user.user === ROOT_USER)
             return;
         const sameSecond = keysShareSecond(user);
@@ -34594,7 +34700,7 @@ function evaluateReport(report, settings, asOf) {
 /* unused harmony exports parseJustification, expiryEnd */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1632);
+/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6869);
 /**
  * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
  * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
@@ -36601,8 +36707,8 @@ var output_files = __nccwpck_require__(5878);
 var audit = __nccwpck_require__(7784);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var publish_files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
-var formats = __nccwpck_require__(8562);
+// EXTERNAL MODULE: ./src/publish/formats.ts
+var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
 var github_settings = __nccwpck_require__(5144);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
@@ -36639,23 +36745,28 @@ function bytes(s) {
 }
 // ---------------------------------------------------------------------------------------------------
 // Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
-/** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
-function fit(head, items, budget, more) {
+/**
+ * `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out (and `c.cut`
+ * set). The whole text is joined only when it fits.
+ */
+function fit(c, head, items, budget, more) {
     if (items.length === 0)
         return '';
-    const all = [...head, ...items].join('\n');
-    if (bytes(all) <= budget)
-        return all;
-    const out = [...head];
+    const sizes = items.map(bytes);
     let used = bytes(head.join('\n'));
+    const whole = sizes.reduce((sum, n) => sum + n, used) + (head.length > 0 ? items.length : items.length - 1);
+    if (whole <= budget)
+        return [...head, ...items].join('\n');
+    c.cut = true;
+    const out = [...head];
     let i = 0;
     for (; i < items.length; i++) {
-        const item = items[i];
+        const size = sizes[i];
         const tail = bytes(`\n${more(items.length - i - 1)}`);
-        if (used + 1 + bytes(item) + tail > budget)
+        if (used + 1 + size + tail > budget)
             break;
-        out.push(item);
-        used += 1 + bytes(item);
+        out.push(items[i]);
+        used += 1 + size;
     }
     out.push(more(items.length - i));
     const text = out.join('\n');
@@ -36677,7 +36788,7 @@ function table(c, title, headers, rows, budget, more) {
     }
     if (lines.length === 0)
         return '';
-    return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
+    return fit(c, [title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
 }
 const user = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME), { inTable: true });
 const userText = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME));
@@ -36752,7 +36863,7 @@ function findingsBlock(c, budget) {
 function deactivatedBlock(c, budget) {
     if (c.m.deactivated.length === 0)
         return '';
-    return fit([
+    return fit(c, [
         '#### Deactivated by this run',
         '',
         'Set Inactive (not deleted) after their notice period. To restore one, run its command; to keep a key, ' +
@@ -36764,7 +36875,7 @@ function wouldDeactivateBlock(c, budget) {
     const keys = c.m.wouldDeactivate;
     if (keys === null || keys.length === 0)
         return '';
-    return fit([
+    return fit(c, [
         '#### Would be deactivated',
         '',
         '`remediate: plan`: these keys are due and passed the live check; `remediate: deactivate` would set them Inactive.',
@@ -36773,7 +36884,7 @@ function wouldDeactivateBlock(c, budget) {
         (f.remediation?.dueAt ? ` (due since ${(0,markdown/* escapeMarkdown */.FV)(f.remediation.dueAt.slice(0, 10))})` : '')), budget, c.cutRows('key to deactivate'));
 }
 function expiredBlock(c, budget) {
-    return fit([
+    return fit(c, [
         '#### Expired exemptions',
         '',
         'These keys are findings again: their exemption ended. Renew it with a later `expires=` date, or remove the key.',
@@ -36817,13 +36928,18 @@ function fixBlock(c, budget) {
         return parts.join('\n\n');
     };
     // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
-    for (let n = Math.min(fix.blocks.length, summary_model/* MAX_FIX_BLOCKS */.Oy); n >= 0; n--) {
+    const most = Math.min(fix.blocks.length, summary_model/* MAX_FIX_BLOCKS */.Oy);
+    for (let n = most; n >= 0; n--) {
         const text = render(n);
-        if (bytes(text) <= budget)
+        if (bytes(text) <= budget) {
+            if (n < most)
+                c.cut = true;
             return text;
+        }
         if (n > 12)
             n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
     }
+    c.cut = true;
     return '';
 }
 /**
@@ -36842,7 +36958,7 @@ function fixCommandsMarkdown(blocks) {
     return bytes(script) < bytes(perKey) ? script : perKey;
 }
 function failedBlock(c, budget) {
-    return fit(['#### Accounts that could not be audited', ''], c.m.failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
+    return fit(c, ['#### Accounts that could not be audited', ''], c.m.failedAccounts.map((a) => `- ${idText(a.accountId)}${a.alias ? ` (${idText(a.alias)})` : ''}: ` +
         (a.errorCode ? `**${(0,markdown/* escapeMarkdown */.FV)((0,summary_model/* shortError */.Bm)(a))}** — ` : '') +
         (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.error ?? 'unknown error', summary_model/* MAX_MESSAGE */.h2)) +
         (a.hint ? `\n  - To fix: ${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(a.hint, summary_model/* MAX_MESSAGE */.h2))}` : '')), budget, c.cutRows('failed account'));
@@ -36867,7 +36983,7 @@ function renderNote(n) {
     return n.parts.map((p) => (typeof p === 'string' ? (0,markdown/* escapeMarkdown */.FV)(p) : (0,markdown/* codeSpan */.SS)(p.code))).join('');
 }
 function notesBlock(c, budget) {
-    return fit(['#### Notes', ''], c.m.notes.map((n) => `- ${renderNote(n)}`), budget, c.cutRows('note'));
+    return fit(c, ['#### Notes', ''], c.m.notes.map((n) => `- ${renderNote(n)}`), budget, c.cutRows('note'));
 }
 function issuesBlock({ m }) {
     return m.issues ? issuesText(m.issues) : '';
@@ -36929,11 +37045,21 @@ function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
         json,
         cutRows: (what) => (n) => `_${(0,outputs/* plural */.LS)(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`,
         tables: new Map(),
+        cut: false,
     };
-    const whole = new Map(BLOCKS.map((b) => [b.name, b.render(c, Infinity)]));
-    const full = join([...whole.values()]);
-    if (bytes(full) <= maxBytes)
-        return full;
+    // Each block as a whole, unless it alone is over the limit (then the summary must be cut anyway).
+    const whole = new Map();
+    for (const b of BLOCKS) {
+        c.cut = false;
+        const text = b.render(c, maxBytes);
+        if (!c.cut)
+            whole.set(b.name, text);
+    }
+    if (whole.size === BLOCKS.length) {
+        const full = join([...whole.values()]);
+        if (bytes(full) <= maxBytes)
+            return full;
+    }
     // Too big: give each block, most important first, what is left after reserving room for the rest.
     const cutNotice = "> [!WARNING]\n> This summary was cut to fit GitHub's limit of 1 MiB per step; " +
         `the JSON report ${json} has everything.`;
@@ -36944,8 +37070,8 @@ function renderSummaryModel(m, maxBytes = SUMMARY_MAX_BYTES) {
         const reserve = 400 * (byPriority.length - i - 1);
         const budget = Math.max(0, remaining - reserve);
         // a block that fits whole renders as it did whole: no need to render it again
-        const all = whole.get(b.name) ?? '';
-        const text = bytes(all) <= budget ? all : b.render(c, budget);
+        const all = whole.get(b.name);
+        const text = all !== undefined && bytes(all) <= budget ? all : b.render(c, budget);
         const size = bytes(text);
         if (size <= remaining) {
             rendered.set(b.name, text);
@@ -37218,7 +37344,7 @@ class InputError extends Error {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8562);
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4991);
 
 
 
@@ -37300,108 +37426,16 @@ async function writeReportFiles(result, config) {
 
 /***/ }),
 
-/***/ 8562:
+/***/ 4991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ REPORT_FORMATS),
-  I: () => (/* binding */ reportFiles)
-});
-
-// EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(5881);
-// EXTERNAL MODULE: ./src/report/json.ts
-var json = __nccwpck_require__(2794);
-;// CONCATENATED MODULE: ./src/report/json-text.ts
-/**
- * `JSON.stringify(value, null, 2) + '\n'`, the same text, in chunks of about CHUNK_CHARS: the report
- * files are written as they are rendered, so a 25,000-result SARIF log is never one string (nor a second
- * copy of it with the newline, nor its UTF-8 buffer). Long arrays are written element by element, each
- * element by `JSON.stringify` itself; everything else is left to `JSON.stringify` whole.
- */
-/** Arrays with more elements than this are written element by element. */
-const LONG_ARRAY = 64;
-/** The size the chunks are gathered to before they are handed on. */
-const CHUNK_CHARS = 64 * 1024;
-/** An array or a plain object that `JSON.stringify` would write as such (no `toJSON`). */
-function isContainer(value) {
-    if (value === null || typeof value !== 'object')
-        return false;
-    if (Array.isArray(value))
-        return true;
-    const proto = Object.getPrototypeOf(value);
-    return ((proto === Object.prototype || proto === null) &&
-        typeof value.toJSON !== 'function');
-}
-/** True when `value` holds (at any depth) an array long enough to be written element by element. */
-function holdsLongArray(value) {
-    if (Array.isArray(value) && value.length > LONG_ARRAY)
-        return true;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) {
-        if (isContainer(child) && holdsLongArray(child))
-            return true;
-    }
-    return false;
-}
-/** What `JSON.stringify` leaves out of an object (and writes as `null` in an array). */
-function isSkipped(value) {
-    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-/** `value` as `JSON.stringify(value, null, 2)` writes it nested at `indent`. */
-function nested(value, indent) {
-    const text = JSON.stringify(value, null, 2);
-    // JSON text has no raw line breaks inside strings: every `\n` is one of the indentation's.
-    return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
-}
-function* pieces(value, indent) {
-    if (!isContainer(value) || !holdsLongArray(value)) {
-        yield nested(value, indent);
-        return;
-    }
-    const inner = `${indent}  `;
-    if (Array.isArray(value)) {
-        yield '[';
-        for (let i = 0; i < value.length; i++) {
-            yield `${i === 0 ? '' : ','}\n${inner}`;
-            const item = value[i];
-            if (isSkipped(item))
-                yield 'null';
-            else
-                yield* pieces(item, inner);
-        }
-        yield `\n${indent}]`;
-        return;
-    }
-    yield '{';
-    let first = true;
-    for (const [key, item] of Object.entries(value)) {
-        if (isSkipped(item))
-            continue;
-        yield `${first ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
-        first = false;
-        yield* pieces(item, inner);
-    }
-    yield first ? '}' : `\n${indent}}`;
-}
-/** `JSON.stringify(value, null, 2) + '\n'` in chunks (their concatenation is exactly that text). */
-function* jsonText(value) {
-    let chunk = '';
-    for (const piece of pieces(value, '')) {
-        chunk += piece;
-        if (chunk.length >= CHUNK_CHARS) {
-            yield chunk;
-            chunk = '';
-        }
-    }
-    yield `${chunk}\n`;
-}
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/publish/formats.ts
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ REPORT_FORMATS),
+/* harmony export */   I: () => (/* binding */ reportFiles)
+/* harmony export */ });
+/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5881);
+/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2794);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
 
@@ -37411,13 +37445,13 @@ const REPORT_FORMATS = [
         input: 'sarif-file',
         output: 'sarif-file',
         path: (c) => c.sarifFile,
-        render: (r, c) => jsonText((0,sarif/* buildSarif */.Ep)(r, { toolVersion: version/* VERSION */.x, category: c.category ?? null })),
+        render: (r, c) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFileText */ .Xy)(r, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x, category: c.category ?? null }),
     },
     {
         input: 'json-file',
         output: 'json-file',
         path: (c) => c.jsonFile,
-        render: (r) => jsonText((0,json/* buildJsonReport */.XY)(r)),
+        render: (r) => (0,_report_json_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonFileText */ .gQ)(r),
     },
 ];
 /** The paths of the report files, as the summary and the outputs name them. */
@@ -37459,8 +37493,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/publish/files.ts
 var files = __nccwpck_require__(7791);
-// EXTERNAL MODULE: ./src/publish/formats.ts + 1 modules
-var formats = __nccwpck_require__(8562);
+// EXTERNAL MODULE: ./src/publish/formats.ts
+var formats = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -38310,8 +38344,8 @@ async function syncIssues(opts) {
     return outcome;
 }
 
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
-var evaluate = __nccwpck_require__(1632);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(6869);
 ;// CONCATENATED MODULE: ./src/evaluate/history.ts
 
 function earlier(a, b) {
@@ -38749,15 +38783,114 @@ function restoreCommand(f) {
 
 /***/ }),
 
+/***/ 4216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ jsonText)
+/* harmony export */ });
+/**
+ * `JSON.stringify(value, null, 2) + '\n'`, the same text, in chunks of about CHUNK_CHARS: the report
+ * files are written as they are rendered, so a 25,000-result SARIF log is never one string (nor a second
+ * copy of it with the newline, nor its UTF-8 buffer). Long arrays are written element by element, each
+ * element by `JSON.stringify` itself; everything else is left to `JSON.stringify` whole. An array can
+ * also stand for elements made only as they are written (`lazy`), so they are never held together.
+ */
+/** Arrays with more elements than this are written element by element. */
+const LONG_ARRAY = 64;
+/** The size the chunks are gathered to before they are handed on. */
+const CHUNK_CHARS = 64 * 1024;
+/** An array or a plain object that `JSON.stringify` would write as such (no `toJSON`). */
+function isContainer(value) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    if (Array.isArray(value))
+        return true;
+    const proto = Object.getPrototypeOf(value);
+    return ((proto === Object.prototype || proto === null) &&
+        typeof value.toJSON !== 'function');
+}
+/** True when `value` holds (at any depth) an array to be written element by element. */
+function holdsLongArray(value, lazy) {
+    if (Array.isArray(value) && (value.length > LONG_ARRAY || lazy.has(value)))
+        return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+        if (isContainer(child) && holdsLongArray(child, lazy))
+            return true;
+    }
+    return false;
+}
+/** What `JSON.stringify` leaves out of an object (and writes as `null` in an array). */
+function isSkipped(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/** `value` as `JSON.stringify(value, null, 2)` writes it nested at `indent`. */
+function nested(value, indent) {
+    const text = JSON.stringify(value, null, 2);
+    // JSON text has no raw line breaks inside strings: every `\n` is one of the indentation's.
+    return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+function* pieces(value, indent, lazy) {
+    if (!isContainer(value) || !holdsLongArray(value, lazy)) {
+        yield nested(value, indent);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        const items = lazy.get(value)?.() ?? value;
+        let first = true;
+        for (const item of items) {
+            yield `${first ? '[' : ','}\n${inner}`;
+            first = false;
+            if (isSkipped(item))
+                yield 'null';
+            else
+                yield* pieces(item, inner, lazy);
+        }
+        yield first ? '[]' : `\n${indent}]`;
+        return;
+    }
+    yield '{';
+    let first = true;
+    for (const [key, item] of Object.entries(value)) {
+        if (isSkipped(item))
+            continue;
+        yield `${first ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
+        first = false;
+        yield* pieces(item, inner, lazy);
+    }
+    yield first ? '}' : `\n${indent}}`;
+}
+/**
+ * `JSON.stringify(value, null, 2) + '\n'` in chunks (their concatenation is exactly that text), with
+ * each array of `lazy` (found by identity) written as the elements its function yields.
+ */
+function* jsonText(value, lazy = new Map()) {
+    let chunk = '';
+    for (const piece of pieces(value, '', lazy)) {
+        chunk += piece;
+        if (chunk.length >= CHUNK_CHARS) {
+            yield chunk;
+            chunk = '';
+        }
+    }
+    yield `${chunk}\n`;
+}
+
+
+/***/ }),
+
 /***/ 2794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   XY: () => (/* binding */ buildJsonReport),
-/* harmony export */   eg: () => (/* binding */ jsonFinding)
+/* harmony export */   eg: () => (/* binding */ jsonFinding),
+/* harmony export */   gQ: () => (/* binding */ jsonFileText)
 /* harmony export */ });
-/* unused harmony export jsonAccount */
-/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
+/* unused harmony exports jsonAccount, buildJsonReport */
+/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6869);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4216);
+
 
 const JSON_SCHEMA_VERSION = 1;
 /** Every field of the schema, in the order written (the return types below keep the lists complete). */
@@ -38814,6 +38947,23 @@ function jsonFinding(f) {
     return { ...pick(f, FINDING_FIELDS), ...historyFields(f) };
 }
 function buildJsonReport(result) {
+    return { ...jsonReportHead(result), findings: reportFindings(result).map(jsonFinding) };
+}
+/** The JSON file's text, in chunks; its findings are copied as they are written (report/json-text.ts). */
+function jsonFileText(result) {
+    const findings = [];
+    const sorted = reportFindings(result);
+    return (0,_json_text_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonText */ .s)({ ...jsonReportHead(result), findings }, new Map([[findings, () => copies(sorted)]]));
+}
+function* copies(findings) {
+    for (const f of findings)
+        yield jsonFinding(f);
+}
+/** Keys this run deactivated are no longer findings of the rule, but are listed with their status. */
+function reportFindings(result) {
+    return (0,_evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .sortFindings */ .Tc)([...result.findings, ...(result.remediation?.deactivated ?? [])]);
+}
+function jsonReportHead(result) {
     return {
         schemaVersion: JSON_SCHEMA_VERSION,
         generatedAt: result.generatedAt,
@@ -38825,8 +38975,6 @@ function buildJsonReport(result) {
             exemptionTag: result.settings.exemptionTag,
         },
         accounts: result.accounts.map(jsonAccount),
-        // Keys this run deactivated are no longer findings of the rule, but are listed with their status.
-        findings: (0,_evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .sortFindings */ .Tc)([...result.findings, ...(result.remediation?.deactivated ?? [])]).map(jsonFinding),
     };
 }
 
@@ -39065,15 +39213,16 @@ function exitCodeFor(result, failOn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ep: () => (/* binding */ buildSarif),
+/* harmony export */   Xy: () => (/* binding */ sarifFileText),
 /* harmony export */   lL: () => (/* binding */ sarifResultCounts),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS),
 /* harmony export */   y$: () => (/* binding */ locationFingerprint)
 /* harmony export */ });
-/* unused harmony exports toArtifactUri, sarifText, automationId */
+/* unused harmony exports toArtifactUri, sarifText, automationId, buildSarif */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2794);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4216);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5917);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
@@ -39082,6 +39231,7 @@ function exitCodeFor(result, failOn) {
  * results: that is what closes fixed alerts), one result per failing key, exempted keys left out,
  * alerts of failed accounts carried forward, account errors as tool execution notifications.
  */
+
 
 
 
@@ -39223,15 +39373,25 @@ function carriedResult(a) {
         properties: { accountId: a.accountId, carriedForward: true },
     };
 }
-/** The results GitHub will see, in order: findings (exempted left out), then carried-forward alerts. */
-function allResults(result) {
+/**
+ * The results GitHub will see, in order, made one at a time: findings (exempted left out), then
+ * carried-forward alerts, the first SARIF_MAX_RESULTS of them.
+ */
+function* sarifResults(result) {
     const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
-    return [
-        ...result.findings
-            .filter((f) => !f.exempted)
-            .map((f) => findingResult(f, result, aliases.get(f.accountId) ?? null)),
-        ...result.carriedForward.map(carriedResult),
-    ];
+    let n = 0;
+    for (const f of result.findings) {
+        if (f.exempted)
+            continue;
+        if (n++ >= SARIF_MAX_RESULTS)
+            return;
+        yield findingResult(f, result, aliases.get(f.accountId) ?? null);
+    }
+    for (const a of result.carriedForward) {
+        if (n++ >= SARIF_MAX_RESULTS)
+            return;
+        yield carriedResult(a);
+    }
 }
 /** How many results the SARIF log would hold before the cap, and how many the cap drops. */
 function sarifResultCounts(result) {
@@ -39239,9 +39399,16 @@ function sarifResultCounts(result) {
     return { total, dropped: Math.max(0, total - SARIF_MAX_RESULTS) };
 }
 function buildSarif(result, opts) {
-    const every = allResults(result);
-    const results = every.slice(0, SARIF_MAX_RESULTS);
-    const dropped = every.length - results.length;
+    return sarifLog(result, opts, [...sarifResults(result)]);
+}
+/** The SARIF file's text, in chunks; its results are made as they are written (report/json-text.ts). */
+function sarifFileText(result, opts) {
+    const results = [];
+    return (0,_json_text_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonText */ .s)(sarifLog(result, opts, results), new Map([[results, () => sarifResults(result)]]));
+}
+/** The log around `results` (all of them, or the array that stands for them while it is written). */
+function sarifLog(result, opts, results) {
+    const { total: every, dropped } = sarifResultCounts(result);
     const notifications = [];
     for (const a of result.accounts) {
         if (a.status !== 'error')
@@ -39259,7 +39426,7 @@ function buildSarif(result, opts) {
         notifications.push({
             level: 'warning',
             message: {
-                text: `${dropped} of ${every.length} results were dropped: GitHub accepts at most ` +
+                text: `${dropped} of ${every} results were dropped: GitHub accepts at most ` +
                     `${SARIF_MAX_RESULTS} per run. The JSON report lists every finding.`,
             },
             properties: { kind: NOTIFICATION_RESULTS_DROPPED, dropped },

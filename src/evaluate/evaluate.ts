@@ -3,6 +3,7 @@
  * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
  */
 import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
+import { StringSet } from './string-set.js';
 
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -154,7 +155,7 @@ function evaluateKey(
  * finding (one SARIF result, one issue), from the first row of its user ARN.
  */
 export class ReportEvaluation {
-  private readonly seen = new Set<string>();
+  private readonly seen = new StringSet();
   private readonly found: Finding[] = [];
 
   constructor(
@@ -165,8 +166,7 @@ export class ReportEvaluation {
 
   /** One user row of the report of `accountId`. */
   add(accountId: string, user: ReportUser): void {
-    if (this.seen.has(user.arn)) return;
-    this.seen.add(user.arn);
+    if (!this.seen.add(user.arn)) return;
     if (!user.passwordEnabled || user.user === ROOT_USER) return;
     const sameSecond = keysShareSecond(user);
     for (const key of user.keys) {

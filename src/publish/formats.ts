@@ -4,9 +4,8 @@
  */
 import type { AuditResult, Config } from '../model.js';
 import type { InputName, OutputName } from '../inputs/definitions.js';
-import { buildSarif } from '../report/sarif.js';
-import { buildJsonReport } from '../report/json.js';
-import { jsonText } from '../report/json-text.js';
+import { sarifFileText } from '../report/sarif.js';
+import { jsonFileText } from '../report/json.js';
 import { VERSION } from '../version.js';
 
 export interface ReportFormat {
@@ -29,13 +28,13 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
     input: 'sarif-file',
     output: 'sarif-file',
     path: (c) => c.sarifFile,
-    render: (r, c) => jsonText(buildSarif(r, { toolVersion: VERSION, category: c.category ?? null })),
+    render: (r, c) => sarifFileText(r, { toolVersion: VERSION, category: c.category ?? null }),
   },
   {
     input: 'json-file',
     output: 'json-file',
     path: (c) => c.jsonFile,
-    render: (r) => jsonText(buildJsonReport(r)),
+    render: (r) => jsonFileText(r),
   },
 ];
 

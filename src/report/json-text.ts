@@ -2,7 +2,8 @@
  * `JSON.stringify(value, null, 2) + '\n'`, the same text, in chunks of about CHUNK_CHARS: the report
  * files are written as they are rendered, so a 25,000-result SARIF log is never one string (nor a second
  * copy of it with the newline, nor its UTF-8 buffer). Long arrays are written element by element, each
- * element by `JSON.stringify` itself; everything else is left to `JSON.stringify` whole.
+ * element by `JSON.stringify` itself; everything else is left to `JSON.stringify` whole. An array can
+ * also stand for elements made only as they are written (`lazy`), so they are never held together.
  */
 
 /** Arrays with more elements than this are written element by element. */
@@ -23,11 +24,14 @@ function isContainer(value: unknown): value is Container {
   );
 }
 
-/** True when `value` holds (at any depth) an array long enough to be written element by element. */
-function holdsLongArray(value: Container): boolean {
-  if (Array.isArray(value) && value.length > LONG_ARRAY) return true;
+/** Arrays (by identity) written as the elements their function yields, made as they are written. */
+export type LazyArrays = ReadonlyMap<readonly unknown[], () => Iterable<unknown>>;
+
+/** True when `value` holds (at any depth) an array to be written element by element. */
+function holdsLongArray(value: Container, lazy: LazyArrays): boolean {
+  if (Array.isArray(value) && (value.length > LONG_ARRAY || lazy.has(value))) return true;
   for (const child of Array.isArray(value) ? value : Object.values(value)) {
-    if (isContainer(child) && holdsLongArray(child)) return true;
+    if (isContainer(child) && holdsLongArray(child, lazy)) return true;
   }
   return false;
 }
@@ -44,21 +48,22 @@ function nested(value: unknown, indent: string): string {
   return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
 }
 
-function* pieces(value: unknown, indent: string): Generator<string> {
-  if (!isContainer(value) || !holdsLongArray(value)) {
+function* pieces(value: unknown, indent: string, lazy: LazyArrays): Generator<string> {
+  if (!isContainer(value) || !holdsLongArray(value, lazy)) {
     yield nested(value, indent);
     return;
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      yield `${i === 0 ? '' : ','}\n${inner}`;
-      const item: unknown = value[i];
+    const items = lazy.get(value)?.() ?? value;
+    let first = true;
+    for (const item of items) {
+      yield `${first ? '[' : ','}\n${inner}`;
+      first = false;
       if (isSkipped(item)) yield 'null';
-      else yield* pieces(item, inner);
+      else yield* pieces(item, inner, lazy);
     }
-    yield `\n${indent}]`;
+    yield first ? '[]' : `\n${indent}]`;
     return;
   }
   yield '{';
@@ -67,15 +72,18 @@ function* pieces(value: unknown, indent: string): Generator<string> {
     if (isSkipped(item)) continue;
     yield `${first ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* pieces(item, inner);
+    yield* pieces(item, inner, lazy);
   }
   yield first ? '}' : `\n${indent}}`;
 }
 
-/** `JSON.stringify(value, null, 2) + '\n'` in chunks (their concatenation is exactly that text). */
-export function* jsonText(value: unknown): Generator<string> {
+/**
+ * `JSON.stringify(value, null, 2) + '\n'` in chunks (their concatenation is exactly that text), with
+ * each array of `lazy` (found by identity) written as the elements its function yields.
+ */
+export function* jsonText(value: unknown, lazy: LazyArrays = new Map()): Generator<string> {
   let chunk = '';
-  for (const piece of pieces(value, '')) {
+  for (const piece of pieces(value, '', lazy)) {
     chunk += piece;
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
