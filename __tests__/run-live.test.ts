@@ -6,7 +6,8 @@ import {
 } from '@aws-sdk/client-organizations';
 import { mapWithConcurrency } from '../src/collect/pool.js';
 import { runLiveAudit } from '../src/audit/live.js';
-import { REFRESH_MARGIN_MS, SignInError } from '../src/credentials/session.js';
+import { REFRESH_MARGIN_MS } from '../src/credentials/session.js';
+import { SignInError } from '../src/credentials/sign-in-error.js';
 import { accessDenied } from './helpers/aws-proxy.js';
 import { describeWithMoto, motoCredentials, resetMoto, seedAccount } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';

@@ -11,9 +11,9 @@ import {
   REFRESH_RETRY_MS,
   refreshingProvider,
   signIn,
-  SignInError,
   subjectForms,
 } from '../src/credentials/session.js';
+import { SignInError } from '../src/credentials/sign-in-error.js';
 import { decodeClaims } from '../src/credentials/oidc.js';
 import { describeWithMoto, MOTO_DEFAULT_ACCOUNT, resetMoto } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';

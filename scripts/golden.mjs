@@ -1,7 +1,9 @@
-// node scripts/golden.mjs OUTDIR — writes what the bundle (dist/index.js) produces for every credential
-// report fixture: job summary, SARIF, JSON, outputs, issue titles and bodies (through a local GitHub API
-// on loopback) and the terminal rendering of the CLI. Run it before and after a change that must not
-// alter behaviour, then `diff -r BEFORE AFTER`. Fields that vary per run are normalized (see below).
+// node scripts/golden.mjs OUTDIR [BUNDLE] — writes what the bundle (dist/index.js) produces for every
+// credential report fixture: job summary, SARIF, JSON, outputs, issue titles and bodies (through a local
+// GitHub API on loopback) and the terminal rendering of the CLI. Run it before and after a change that
+// must not alter behaviour, then `diff -r BEFORE AFTER`. Fields that vary per run are normalized (see
+// below). BUNDLE: a folder with another build's dist/ and bin/ (e.g. a copy kept from before the change);
+// default this repository's.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const fixtures = join(root, '__tests__', 'fixtures');
 const outRoot = resolve(process.argv[2] ?? join(root, '.tmp', 'golden'));
+const bundle = resolve(process.argv[3] ?? root);
 const AS_OF = '2026-11-01T00:00:00Z';
 
 /** A tiny GitHub issues API: enough for the action to open issues; records what it was sent. */
@@ -106,7 +109,7 @@ try {
     };
     writeFileSync(env.GITHUB_OUTPUT, '');
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-    const action = await run(join(root, 'dist', 'index.js'), [], env, dir);
+    const action = await run(join(bundle, 'dist', 'index.js'), [], env, dir);
     writeFileSync(join(dir, 'exit-code.txt'), `${action.code}\n`);
     // what differs on every run: the JSON's generatedAt, SARIF's invocation times, GITHUB_OUTPUT delimiters
     const normalize = {
@@ -124,7 +127,7 @@ try {
     // issue bodies record when each key was first listed (the wall clock of this run) and say since when
     writeFileSync(join(dir, 'issues.json'), normalizeIssues(JSON.stringify(gh.issues, null, 2) + '\n'));
     const cli = await run(
-      join(root, 'bin', 'iam-initial-access-key-audit.mjs'),
+      join(bundle, 'bin', 'iam-initial-access-key-audit.mjs'),
       [
         '--credential-report',
         c.file,

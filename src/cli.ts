@@ -4,7 +4,8 @@
  */
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
-import { SignInError, type AuditSession } from './credentials/session.js';
+import type { AuditSession } from './credentials/session.js';
+import { SignInError } from './credentials/sign-in-error.js';
 import { errorMessage } from './errors.js';
 import { parseCliArgs } from './inputs/cli-args.js';
 import { parseConfig } from './inputs/config.js';
@@ -12,7 +13,7 @@ import { expandGlob } from './inputs/glob.js';
 import { checkOutputFiles } from './inputs/output-files.js';
 import { runAudit } from './audit/audit.js';
 import { reportFilesOf } from './inputs/report-files.js';
-import { githubClientSettings } from './publish/octokit.js';
+import { githubClientSettings } from './publish/github-settings.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { renderTerminal } from './report/summary-terminal.js';
 

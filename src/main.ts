@@ -11,7 +11,7 @@ import { checkOutputFiles } from './inputs/output-files.js';
 import { assembleResult, runAudit } from './audit/audit.js';
 import { removePartialFiles } from './publish/files.js';
 import { reportFilesOf, type ReportFiles } from './inputs/report-files.js';
-import { githubClientSettings } from './publish/octokit.js';
+import { githubClientSettings } from './publish/github-settings.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
 import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';

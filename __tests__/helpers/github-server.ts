@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { githubClientSettings, type GitHubClientSettings } from '../../src/publish/octokit.js';
+import { githubClientSettings, type GitHubClientSettings } from '../../src/publish/github-settings.js';
 
 interface ServerLabel {
   name: string;

@@ -1,7 +1,7 @@
 /** What both shells run: the audit, then publishing (without GitHub unless `github` is given). */
 import type { Config } from '../../src/model.js';
 import { runAudit, type AuditDeps } from '../../src/audit/audit.js';
-import { githubClientSettings } from '../../src/publish/octokit.js';
+import { githubClientSettings } from '../../src/publish/github-settings.js';
 import { publish, type PublishDeps, type PublishOutcome } from '../../src/publish/publish.js';
 
 export type PipelineOutcome = PublishOutcome;

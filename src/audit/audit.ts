@@ -3,7 +3,6 @@ import type { AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { sortFindings } from '../evaluate/evaluate.js';
-import { runLiveAudit } from './live.js';
 import { auditReportFile } from './offline.js';
 import { code, note, noteText, type Note } from '../notes.js';
 
@@ -40,6 +39,8 @@ export async function runAudit(config: Config, deps: AuditDeps): Promise<AuditRe
     for (const a of audits) for (const n of a.notes ?? []) deps.log.warning(noteText(n));
     return assembleResult({ mode: 'offline', config, audits, generatedAt, notes });
   }
+  // The AWS SDK is loaded only by a run that calls AWS (an offline run starts without it).
+  const { runLiveAudit } = await import('./live.js');
   const { audits, notes } = await runLiveAudit(config, deps);
   return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }

@@ -1,9 +1,11 @@
 /**
- * Offline mode: audit a downloaded credential report file. No AWS calls, no tags, no key ids.
+ * Offline mode: audit a downloaded credential report file. No AWS calls, no tags, no key ids. Each row
+ * is evaluated as it is read, so only the findings are held, never the report's users.
  */
-import type { AccountAudit, ParsedReport, RuleSettings } from '../model.js';
+import type { AccountAudit, RuleSettings } from '../model.js';
+import type { ReportRows } from '../collect/parse.js';
 import { accountIdFromFileName, describeFileError, readReportFile } from '../collect/report-file.js';
-import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
+import { ReportEvaluation, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { code, note, type Note } from '../notes.js';
 import { UNKNOWN_ACCOUNT_ID, failedAccount, fileSource, okAccount } from './result.js';
@@ -17,7 +19,7 @@ export interface OfflineAuditOptions {
 }
 
 /** One warning per report row that could not be read, naming the report and its line. */
-function unreadableNotes(report: ParsedReport, source: string, accountId?: string): Note[] {
+function unreadableNotes(report: ReportRows, source: string, accountId?: string): Note[] {
   const who = accountId ? `Account ${accountId}: ` : '';
   return report.unreadable.map(
     (u) => note`${who}${code(source)} line ${u.line} could not be read: ${u.detail}.`,
@@ -31,9 +33,18 @@ function unreadableNotes(report: ParsedReport, source: string, accountId?: strin
 export async function auditReportFile(path: string, opts: OfflineAuditOptions): Promise<AccountAudit> {
   const asOfMs = opts.asOf.getTime();
   const known = { source: fileSource(path), asOf: toIsoSecond(asOfMs) };
-  let report: ParsedReport;
+  const evaluation = new ReportEvaluation(opts.rule, asOfMs);
+  let usersScanned = 0;
+  let report: ReportRows;
   try {
-    report = await readReportFile(path, opts.maxReportBytes);
+    report = await readReportFile(
+      path,
+      (user, accountId) => {
+        usersScanned += 1;
+        evaluation.add(accountId, user);
+      },
+      opts.maxReportBytes,
+    );
   } catch (err) {
     const account = failedAccount({
       ...known,
@@ -44,14 +55,14 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
     return { account, findings: [] };
   }
   const accountId = report.accountId ?? accountIdFromFileName(path);
-  const findings = applyExemptions(evaluateReport(report, opts.rule, asOfMs), {
+  const findings = applyExemptions(evaluation.findings(), {
     exemptUsers: opts.exemptUsers,
     tags: null,
     exemptionTag: opts.rule.exemptionTag,
     asOf: asOfMs,
   });
   return {
-    account: okAccount({ ...known, accountId, usersScanned: report.users.length, resolvedSinceReport: 0 }),
+    account: okAccount({ ...known, accountId, usersScanned, resolvedSinceReport: 0 }),
     findings,
     notes: unreadableNotes(report, path, accountId ?? UNKNOWN_ACCOUNT_ID),
   };

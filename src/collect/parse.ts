@@ -1,9 +1,10 @@
 /**
  * Streaming parser for IAM credential reports (CSV, as `GetCredentialReport` returns it or as the
- * console downloads it). Rows are parsed one at a time and only the typed `ReportUser` objects are kept,
- * so a 50,000-user report is never held as one string.
+ * console downloads it). Rows are parsed one at a time and handed on as typed `ReportUser` facts, so a
+ * 50,000-user report is never held as one string, and (offline, where each row is evaluated as it comes)
+ * not even as 50,000 users.
  */
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { ParsedReport, ReportKey, ReportUser, UnreadableRow } from '../model.js';
@@ -70,6 +71,9 @@ const ROOT_ARN = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/;
 
 /** True for `N/A`, `not_supported`, `no_information` and an empty cell. */
 function isNoValue(value: string): boolean {
+  if (value === 'N/A') return true;
+  const first = value.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return false; // a digit: a date or a number, never blank or n/a
   const v = value.trim();
   return v === '' || NO_VALUE.has(v.toLowerCase());
 }
@@ -92,65 +96,107 @@ function notAReport(source: string, head: string): ReportError {
   );
 }
 
-interface Columns {
-  readonly [name: string]: number;
+/** A required column: its name (for error messages) and where the header put it. */
+interface Column {
+  readonly name: string;
+  readonly at: number;
 }
 
-/** Reads one row's cells by column name, with errors that name the line and column. */
+interface KeyColumns {
+  readonly active: Column;
+  readonly lastRotated: Column;
+  readonly lastUsedDate: Column;
+  readonly lastUsedRegion: Column;
+  readonly lastUsedService: Column;
+}
+
+/** The required columns, found once from the header. */
+interface Columns {
+  readonly user: Column;
+  readonly arn: Column;
+  readonly userCreationTime: Column;
+  readonly passwordEnabled: Column;
+  readonly passwordLastUsed: Column;
+  readonly mfaActive: Column;
+  readonly keys: readonly [KeyColumns, KeyColumns];
+}
+
+function columnsOf(map: Readonly<Record<string, number>>): Columns {
+  const col = (name: string): Column => ({ name, at: map[name] as number });
+  const key = (n: 1 | 2): KeyColumns => ({
+    active: col(`access_key_${n}_active`),
+    lastRotated: col(`access_key_${n}_last_rotated`),
+    lastUsedDate: col(`access_key_${n}_last_used_date`),
+    lastUsedRegion: col(`access_key_${n}_last_used_region`),
+    lastUsedService: col(`access_key_${n}_last_used_service`),
+  });
+  return {
+    user: col('user'),
+    arn: col('arn'),
+    userCreationTime: col('user_creation_time'),
+    passwordEnabled: col('password_enabled'),
+    passwordLastUsed: col('password_last_used'),
+    mfaActive: col('mfa_active'),
+    keys: [key(1), key(2)],
+  };
+}
+
+/** Reads one row's cells by column, with errors that name the line and column. */
 class Row {
   constructor(
     private readonly source: string,
-    private readonly columns: Columns,
     private readonly cells: string[],
     readonly line: number,
   ) {}
 
-  raw(name: string): string {
-    return this.cells[this.columns[name] as number] ?? '';
+  raw(c: Column): string {
+    return this.cells[c.at] ?? '';
   }
 
-  fail(name: string, expected: string): ReportError {
-    const shown = this.raw(name);
+  fail(c: Column, expected: string): ReportError {
+    const shown = this.raw(c);
     const value = shown.length > 60 ? `${shown.slice(0, 60)}...` : shown;
-    return new ReportError(this.source, this.line, `column "${name}" is "${value}": expected ${expected}`);
+    return new ReportError(this.source, this.line, `column "${c.name}" is "${value}": expected ${expected}`);
   }
 
-  text(name: string): string | null {
-    const v = this.raw(name).trim();
+  text(c: Column): string | null {
+    const v = this.raw(c).trim();
     return isNoValue(v) ? null : v;
   }
 
-  time(name: string): number | null {
-    const v = this.raw(name);
+  time(c: Column): number | null {
+    const v = this.raw(c);
     if (isNoValue(v)) return null;
     const t = parseIsoTime(v);
-    if (t === null) throw this.fail(name, 'an ISO 8601 time or N/A');
+    if (t === null) throw this.fail(c, 'an ISO 8601 time or N/A');
     return t;
   }
 
-  requiredTime(name: string): number {
-    const t = this.time(name);
-    if (t === null) throw this.fail(name, 'an ISO 8601 time');
+  requiredTime(c: Column): number {
+    const t = this.time(c);
+    if (t === null) throw this.fail(c, 'an ISO 8601 time');
     return t;
   }
 
   /** `true` / `false` (any case); N/A and its kin read as false. */
-  bool(name: string): boolean {
-    const v = this.raw(name).trim().toLowerCase();
+  bool(c: Column): boolean {
+    const raw = this.raw(c);
+    if (raw === 'true') return true;
+    if (raw === 'false') return false;
+    const v = raw.trim().toLowerCase();
     if (v === 'true') return true;
     if (v === 'false' || isNoValue(v)) return false;
-    throw this.fail(name, 'true or false');
+    throw this.fail(c, 'true or false');
   }
 
-  key(slot: 1 | 2): ReportKey {
-    const p = `access_key_${slot}_`;
+  key(k: KeyColumns, slot: 1 | 2): ReportKey {
     return {
       slot,
-      active: this.bool(`${p}active`),
-      lastRotated: this.time(`${p}last_rotated`),
-      lastUsedDate: this.time(`${p}last_used_date`),
-      lastUsedRegion: this.text(`${p}last_used_region`),
-      lastUsedService: this.text(`${p}last_used_service`),
+      active: this.bool(k.active),
+      lastRotated: this.time(k.lastRotated),
+      lastUsedDate: this.time(k.lastUsedDate),
+      lastUsedRegion: this.text(k.lastUsedRegion),
+      lastUsedService: this.text(k.lastUsedService),
     };
   }
 }
@@ -220,7 +266,7 @@ function notUtf8(
   );
 }
 
-/** Maps the header row's names (case-insensitively) to indexes; checks the required columns. */
+/** Finds the header row's names (case-insensitively); checks the required columns. */
 function readHeader(source: string, record: string[], line: number, headText: () => string): Columns {
   const names = record.map((c) => c.trim().toLowerCase());
   if (!names.includes('user') || !names.includes('arn')) throw notAReport(source, headText());
@@ -248,7 +294,7 @@ function readHeader(source: string, record: string[], line: number, headText: ()
   for (const name of REQUIRED_COLUMNS) {
     if (!(name in map)) throw new ReportError(source, line, `missing required column "${name}"`);
   }
-  return map;
+  return columnsOf(map);
 }
 
 /** An IAM user name as IAM allows it (`+=,.@_-` and alphanumerics, at most 64). */
@@ -284,44 +330,54 @@ function readRow(
       `row has ${record.length} fields, the header has ${headerWidth} (is the file truncated?)`,
     );
   }
-  const row = new Row(source, columns, record, line);
-  const name = row.raw('user');
-  const arn = row.raw('arn').trim();
+  const row = new Row(source, record, line);
+  const name = row.raw(columns.user);
+  const arn = row.raw(columns.arn).trim();
   if (name === ROOT_USER) {
     const m = ROOT_ARN.exec(arn);
-    if (!m) throw row.fail('arn', 'arn:PARTITION:iam::ACCOUNT:root for the <root_account> row');
+    if (!m) throw row.fail(columns.arn, 'arn:PARTITION:iam::ACCOUNT:root for the <root_account> row');
     return { accountId: m[2] as string, user: null };
   }
   const m = USER_ARN.exec(arn);
-  if (!m) throw row.fail('arn', 'an IAM user ARN (arn:PARTITION:iam::ACCOUNT:user/...)');
-  if (name.trim() === '') throw row.fail('user', 'a user name');
+  if (!m) throw row.fail(columns.arn, 'an IAM user ARN (arn:PARTITION:iam::ACCOUNT:user/...)');
+  if (name.trim() === '') throw row.fail(columns.user, 'a user name');
   return {
     accountId: m[2] as string,
     user: {
       line,
       user: name,
       arn,
-      userCreationTime: row.requiredTime('user_creation_time'),
-      passwordEnabled: row.bool('password_enabled'),
-      passwordLastUsed: row.time('password_last_used'),
-      mfaActive: row.bool('mfa_active'),
-      keys: [row.key(1), row.key(2)],
+      userCreationTime: row.requiredTime(columns.userCreationTime),
+      passwordEnabled: row.bool(columns.passwordEnabled),
+      passwordLastUsed: row.time(columns.passwordLastUsed),
+      mfaActive: row.bool(columns.mfaActive),
+      keys: [row.key(columns.keys[0], 1), row.key(columns.keys[1], 2)],
     },
   };
 }
 
+/** What a report says besides its users: its account, and the rows that could not be read. */
+export interface ReportRows {
+  /** From the ARNs; null when the report has no user rows. */
+  accountId: string | null;
+  /** Rows skipped so that they hide nothing else; each one is a warning of the account. */
+  unreadable: UnreadableRow[];
+}
+
 /**
- * Parses a credential report. Columns are found by name (case-insensitively, any order, extra columns
- * ignored); the `<root_account>` row is skipped; all rows must belong to one account.
- * Rejects with a `ReportError` naming the source, line and column of the first problem.
+ * Reads a credential report row by row: `onUser` gets each IAM user row (in report order, the
+ * `<root_account>` row skipped) as soon as it is parsed, with the report's account. Columns are found
+ * by name (case-insensitively, any order, extra columns ignored); all rows must belong to one account.
+ * Rejects with a `ReportError` naming the source, line and column of the first problem (`onUser` may
+ * have seen rows before it).
  */
-export async function parseCredentialReport(
+export async function readCredentialReport(
   input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
   source: string,
-): Promise<ParsedReport> {
+  onUser: (user: ReportUser, accountId: string) => void,
+): Promise<ReportRows> {
   const head = { bytes: [] as Buffer[], size: 0 };
   const headText = (): string => Buffer.concat(head.bytes).toString('utf8');
-  const users: ReportUser[] = [];
   const unreadable: UnreadableRow[] = [];
   let accountId: string | null = null;
   let accountLine = 0;
@@ -335,50 +391,58 @@ export async function parseCredentialReport(
   let nextLine = 1;
   let failure: unknown = undefined;
 
-  const consume = async (records: AsyncIterable<string[]>): Promise<void> => {
-    try {
-      for await (const record of records) {
-        const line = nextLine;
-        nextLine += 1;
-        for (const cell of record) {
-          for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) nextLine += 1;
-        }
-        if (record.length === 1 && record[0] === '') continue; // an empty line
-        if (columns === null) {
-          const header = readHeader(source, record, line, headText);
-          const mangledHeader = notUtf8(source, record, line, null);
-          if (mangledHeader) throw mangledHeader;
-          columns = header;
-          headerWidth = record.length;
-          headerNames = record.map((c) => c.trim().toLowerCase());
-          continue;
-        }
-        const mangled = notUtf8(source, record, line, headerNames);
-        if (mangled) throw mangled;
-        if (record.length > headerWidth) {
-          unreadable.push(overlongRow(record, headerWidth, line));
-          continue;
-        }
-        const user = readRow(source, columns, headerWidth, record, line);
-        if (user.accountId !== accountId) {
-          if (accountId === null) {
-            accountId = user.accountId;
-            accountLine = line;
-          } else {
-            throw new ReportError(
-              source,
-              line,
-              `row is of account ${user.accountId}, line ${accountLine} of account ${accountId}: a credential report covers one account`,
-            );
-          }
-        }
-        if (user.user) users.push(user.user);
-      }
-    } catch (err) {
-      failure = err;
-      throw err;
+  const onRecord = (record: string[]): void => {
+    const line = nextLine;
+    nextLine += 1;
+    for (const cell of record) {
+      for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) nextLine += 1;
     }
+    if (record.length === 1 && record[0] === '') return; // an empty line
+    if (columns === null) {
+      const header = readHeader(source, record, line, headText);
+      const mangledHeader = notUtf8(source, record, line, null);
+      if (mangledHeader) throw mangledHeader;
+      columns = header;
+      headerWidth = record.length;
+      headerNames = record.map((c) => c.trim().toLowerCase());
+      return;
+    }
+    const mangled = notUtf8(source, record, line, headerNames);
+    if (mangled) throw mangled;
+    if (record.length > headerWidth) {
+      unreadable.push(overlongRow(record, headerWidth, line));
+      return;
+    }
+    const row = readRow(source, columns, headerWidth, record, line);
+    if (row.accountId !== accountId) {
+      if (accountId === null) {
+        accountId = row.accountId;
+        accountLine = line;
+      } else {
+        throw new ReportError(
+          source,
+          line,
+          `row is of account ${row.accountId}, line ${accountLine} of account ${accountId}: a credential report covers one account`,
+        );
+      }
+    }
+    if (row.user) onUser(row.user, accountId);
   };
+
+  // Each record is handled as it leaves the parser, synchronously (no promise per record).
+  const consume = new Writable({
+    objectMode: true,
+    write(record: string[], _encoding, done) {
+      try {
+        onRecord(record);
+      } catch (err) {
+        failure = err;
+        done(err as Error);
+        return;
+      }
+      done();
+    },
+  });
 
   try {
     await pipeline(Readable.from(chunksOf(input, head, source)), parser, consume);
@@ -400,5 +464,18 @@ export async function parseCredentialReport(
     throw err;
   }
   if (columns === null) throw notAReport(source, headText());
+  return { accountId, unreadable };
+}
+
+/**
+ * Parses a whole credential report into its users (the live audit, which enriches the flagged users
+ * afterwards). See `readCredentialReport`.
+ */
+export async function parseCredentialReport(
+  input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
+  source: string,
+): Promise<ParsedReport> {
+  const users: ReportUser[] = [];
+  const { accountId, unreadable } = await readCredentialReport(input, source, (user) => users.push(user));
   return { accountId, users, unreadable };
 }

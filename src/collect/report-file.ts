@@ -1,14 +1,20 @@
 /**
  * Reading a downloaded credential report file (offline mode): refuse what is no regular file or too
- * large, stream-parse it, and say what went wrong in the words of a file. Facts only: audit/offline.ts
- * decides.
+ * large, stream-parse it row by row, and say what went wrong in the words of a file. Facts only:
+ * audit/offline.ts decides, row by row.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ParsedReport } from '../model.js';
+import type { ReportUser } from '../model.js';
 import { errorMessage } from '../errors.js';
-import { MAX_REPORT_BYTES, ReportError, parseCredentialReport, tooLargeDetail } from './parse.js';
+import {
+  MAX_REPORT_BYTES,
+  ReportError,
+  readCredentialReport,
+  tooLargeDetail,
+  type ReportRows,
+} from './parse.js';
 
 /** A report file's problem found before opening it: not a regular file, or too large. */
 class FileRefused extends Error {
@@ -85,11 +91,15 @@ export function describeFileError(path: string, err: unknown): { error: string; 
   return { error: `${path}: ${code} (${what})`, hint: REDOWNLOAD_HINT, code };
 }
 
-/** The parsed report file. Throws what `describeFileError` describes. */
+/**
+ * Reads the report file, handing each user row to `onUser` as it is parsed (see
+ * `readCredentialReport`). Throws what `describeFileError` describes.
+ */
 export async function readReportFile(
   path: string,
+  onUser: (user: ReportUser, accountId: string) => void,
   maxReportBytes: number = MAX_REPORT_BYTES,
-): Promise<ParsedReport> {
+): Promise<ReportRows> {
   await checkFile(path, maxReportBytes);
-  return parseCredentialReport(createReadStream(path), path);
+  return readCredentialReport(createReadStream(path), path, onUser);
 }

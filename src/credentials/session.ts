@@ -16,6 +16,7 @@ import type { Config, Partition } from '../model.js';
 import { awsErrorName } from '../aws/errors.js';
 import { errorMessage } from '../errors.js';
 import { awsClientConfig, type AwsClientDeps } from './aws-config.js';
+import { SignInError } from './sign-in-error.js';
 import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
 
 /** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
@@ -59,18 +60,6 @@ export interface AuditSession {
     accountId: string,
     roleName: string,
   ): { roleArn: string; credentials: AwsCredentialIdentityProvider };
-}
-
-/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
-export class SignInError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string | null,
-    options?: { cause?: unknown },
-  ) {
-    super(hint ? `${message}\n${hint}` : message, options);
-    this.name = 'SignInError';
-  }
 }
 
 /** How long to keep serving still-valid credentials after a failed refresh before trying again. */

@@ -3,6 +3,7 @@
  * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
  */
 import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
+import { StringSet } from './string-set.js';
 
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -149,26 +150,46 @@ function evaluateKey(
 }
 
 /**
+ * The rule over a report's user rows as they are read (offline, so a report is never held whole):
+ * `add` each row in report order, then `findings()`. Real reports can list a user twice: each key is one
+ * finding (one SARIF result, one issue), from the first row of its user ARN.
+ */
+export class ReportEvaluation {
+  private readonly seen = new StringSet();
+  private readonly found: Finding[] = [];
+
+  constructor(
+    private readonly settings: RuleSettings,
+    /** Epoch ms: the time the `unused-days` test is measured from. */
+    private readonly asOf: number,
+  ) {}
+
+  /** One user row of the report of `accountId`. */
+  add(accountId: string, user: ReportUser): void {
+    if (!this.seen.add(user.arn)) return;
+    if (!user.passwordEnabled || user.user === ROOT_USER) return;
+    const sameSecond = keysShareSecond(user);
+    for (const key of user.keys) {
+      const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
+      if (f) this.found.push(f);
+    }
+  }
+
+  /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
+  findings(): Finding[] {
+    return sortFindings([...this.found]);
+  }
+}
+
+/**
  * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
  * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
  */
 export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {
-  const findings: Finding[] = [];
   // Null only for a report without user rows: then there is nothing to evaluate.
   const accountId = report.accountId;
-  if (accountId === null) return findings;
-  // Real reports can list a user twice: each key is one finding (one SARIF result, one issue), from
-  // the first row of its user ARN.
-  const seen = new Set<string>();
-  for (const user of report.users) {
-    if (seen.has(user.arn)) continue;
-    seen.add(user.arn);
-    if (!user.passwordEnabled || user.user === ROOT_USER) continue;
-    const sameSecond = keysShareSecond(user);
-    for (const key of user.keys) {
-      const f = evaluateKey(accountId, user, key, settings, asOf, sameSecond);
-      if (f) findings.push(f);
-    }
-  }
-  return sortFindings(findings);
+  if (accountId === null) return [];
+  const evaluation = new ReportEvaluation(settings, asOf);
+  for (const user of report.users) evaluation.add(accountId, user);
+  return evaluation.findings();
 }

@@ -25,11 +25,12 @@ export class ReportWriteError extends Error {
 }
 
 /**
- * Writes `text` to `path` so that it is complete or absent: into a temporary file in the same folder
- * (so the rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in
- * the middle leaves the previous file as it was.
+ * Writes `text` (one string, or its chunks: each is written as it comes, so the whole text is never
+ * held) to `path` so that it is complete or absent: into a temporary file in the same folder (so the
+ * rename stays on one file system), flushed to disk, then renamed over `path`. A run killed in the
+ * middle leaves the previous file as it was.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -37,7 +38,8 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(text, 'utf8');
+      // writeFile on a handle writes at its position, retrying short writes
+      for (const chunk of typeof text === 'string' ? [text] : text) await handle.writeFile(chunk, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

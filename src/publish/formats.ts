@@ -6,20 +6,16 @@
  */
 import type { AuditResult, Config } from '../model.js';
 import { REPORT_FILES, type ReportFile, type ReportFileKey } from '../inputs/report-files.js';
-import { buildSarif } from '../report/sarif.js';
-import { buildJsonReport } from '../report/json.js';
+import { sarifFileText } from '../report/sarif.js';
+import { jsonFileText } from '../report/json.js';
 import { VERSION } from '../version.js';
 
-/** A format's file text: a pure function of the result. */
-type Renderer = (result: AuditResult, config: Pick<Config, 'category'>) => string;
-
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
-}
+/** A format's file text, in chunks (written as they come): a pure function of the result. */
+type Renderer = (result: AuditResult, config: Pick<Config, 'category'>) => Iterable<string>;
 
 const RENDERERS: { readonly [K in ReportFileKey]: Renderer } = {
-  sarifFile: (r, c) => json(buildSarif(r, { toolVersion: VERSION, category: c.category })),
-  jsonFile: (r) => json(buildJsonReport(r)),
+  sarifFile: (r, c) => sarifFileText(r, { toolVersion: VERSION, category: c.category }),
+  jsonFile: (r) => jsonFileText(r),
 };
 
 export type ReportFormat = ReportFile & { render: Renderer };

@@ -10,7 +10,8 @@ import type { OpenAlert } from '../model.js';
 import { errorMessage, httpStatus } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
 import { parseFirstListed, parseMarker } from '../report/issue-body.js';
-import type { GitHubClient, GitHubLog } from './octokit.js';
+import type { GitHubLog } from './github-settings.js';
+import type { GitHubClient } from './octokit.js';
 import { code, note, noteText, type Note } from '../notes.js';
 
 export interface ListOpenAlertsOptions {

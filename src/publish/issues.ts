@@ -20,7 +20,8 @@ import {
   userKey,
   type IssueGroup,
 } from '../report/issue-body.js';
-import { RATE_LIMIT_RETRIES, type GitHubClient, type GitHubLog } from './octokit.js';
+import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
+import type { GitHubClient } from './octokit.js';
 
 /** The label the action finds its issues by; people may remove the others, not this one. */
 export const ISSUE_LABEL = 'iam-initial-access-key';

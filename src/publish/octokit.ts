@@ -1,46 +1,17 @@
 /**
  * The one place an Octokit client is made: `@actions/github`'s client with the throttling and retry
  * plugins, pointed at `GITHUB_API_URL` (GitHub Enterprise Server, local test servers).
- * Nothing happens at import time.
+ * Nothing happens at import time; publish.ts imports it only for a run that talks to GitHub (the settings
+ * every client gets are in github-settings.ts, which loads none of Octokit).
  */
 import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { timeoutsFromEnv, type Timeouts } from '../timeouts.js';
+import { RATE_LIMIT_RETRIES, type GitHubClientSettings, type GitHubLog } from './github-settings.js';
 
-export interface GitHubLog {
-  warning(message: string): void;
-  info(message: string): void;
-}
-
-/** How often a request that hit a rate limit is tried again before the error is returned. */
-export const RATE_LIMIT_RETRIES = 3;
 /** A primary rate limit that resets later than this is not waited for (the run would just hang). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
-
-type Limiter = NonNullable<ThrottlingOptions['write']>;
-
-/**
- * How the client paces and waits: an explicit dependency of every client. Production builds it with
- * `githubClientSettings()` (GitHub's own pacing advice); tests pass their own, so that none really sleeps.
- */
-export interface GitHubClientSettings {
-  /** Milliseconds waited per second of `retry-after` (and per retry step for 5xx): 1000 in production. */
-  retryAfterBaseMs: number;
-  /** Longest wait for one response, body included (`IAM_AUDIT_GITHUB_REQUEST_TIMEOUT_MS`). */
-  requestTimeoutMs: number;
-  /**
-   * The queues writes and content-creating requests wait in: `'github'` is the throttling plugin's own
-   * (one second between writes, three between content-creating requests, shared by the process).
-   */
-  pacing: 'github' | { write: Limiter; notifications: Limiter };
-}
-
-/** The settings of a real run: GitHub's pacing, `retry-after` in seconds, the request timeout of timeouts.ts. */
-export function githubClientSettings(timeouts: Timeouts = timeoutsFromEnv()): GitHubClientSettings {
-  return { retryAfterBaseMs: 1000, requestTimeoutMs: timeouts.githubRequestMs, pacing: 'github' };
-}
 
 export interface CreateOctokitOptions {
   log: GitHubLog;

@@ -11,18 +11,17 @@ import type { OutputName } from '../inputs/definitions.js';
 import { reportFilesOf } from '../inputs/report-files.js';
 import { ReportWriteError, writeReportFiles } from './files.js';
 import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs.js';
-import { createOctokit, type GitHubClient, type GitHubClientSettings } from './octokit.js';
+import type { GitHubClientSettings } from './github-settings.js';
+import type { GitHubClient } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
 import { ISSUE_LABEL, describeIssueError, listIssues, syncIssues, type ExistingIssue } from './issues.js';
 import { issueFirstListed, listOpenAlerts, type AlertListing } from './history.js';
 import { applyHistory } from '../evaluate/history.js';
 import { applyRemediation, planRemediation, withOutcomes } from '../evaluate/remediation.js';
-import { deactivateDueKeys } from '../remediate/deactivate.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
-import { publishToSecurityHub } from './security-hub.js';
 import { VERSION } from '../version.js';
 import { note, notePlain, type Note } from '../notes.js';
 
@@ -58,17 +57,19 @@ export interface PublishOutcome {
   verdict: string;
 }
 
-type GitHub = { context: GithubContext; readonly octokit: GitHubClient } | null;
+type GitHub = { context: GithubContext; octokit(): Promise<GitHubClient> } | null;
 
-/** The run's one GitHub client, made when first needed (a run that needs none makes none). */
+/** The run's one GitHub client, made (and Octokit loaded) when first needed: a run that needs none makes none. */
 function gitHub(deps: PublishDeps): GitHub {
   const context = deps.github;
   if (!context) return null;
-  let client: GitHubClient | null = null;
+  let client: Promise<GitHubClient> | null = null;
   return {
     context,
-    get octokit() {
-      client ??= createOctokit(context.token, { log: deps.log, settings: deps.githubClient });
+    octokit() {
+      client ??= import('./octokit.js').then(({ createOctokit }) =>
+        createOctokit(context.token, { log: deps.log, settings: deps.githubClient }),
+      );
       return client;
     },
   };
@@ -148,6 +149,8 @@ async function remediateDueKeys(
     outcomes = new Map(plan.toAct.map((f) => [f.location, { status: 'skipped' as const, reason: why }]));
   } else if (plan.toAct.length > 0 && session !== null && settings.roleName !== null) {
     const roleName = settings.roleName;
+    // The IAM client loads only when keys are due (an offline run never loads the AWS SDK).
+    const { deactivateDueKeys } = await import('../remediate/deactivate.js');
     const done = await deactivateDueKeys({
       keys: plan.toAct,
       mode: settings.mode,
@@ -193,6 +196,7 @@ async function importIntoSecurityHub(
 ): Promise<SecurityHubOutcome | null> {
   const session = deps.session ?? null;
   if (!config.securityHub || result.mode !== 'live' || session === null) return null;
+  const { publishToSecurityHub } = await import('./security-hub.js');
   return publishToSecurityHub({
     result,
     credentialsFor: (accountId) => session.credentialsFor(accountId),
@@ -207,9 +211,9 @@ async function importIntoSecurityHub(
   });
 }
 
-function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<AlertListing> {
+async function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<AlertListing> {
   return listOpenAlerts({
-    octokit: github.octokit,
+    octokit: await github.octokit(),
     owner: github.context.owner,
     repo: github.context.repo,
     toolName: TOOL_NAME,
@@ -228,7 +232,7 @@ interface IssueListing {
 /** This tool's issues, listed once for the history and the sync. */
 async function listIssuesOnce(github: NonNullable<GitHub>): Promise<IssueListing> {
   try {
-    const issues = await listIssues(github.octokit, github.context.owner, github.context.repo);
+    const issues = await listIssues(await github.octokit(), github.context.owner, github.context.repo);
     return { issues, note: null, error: null };
   } catch (err) {
     // The sync then reports this error as its own, instead of waiting for a second failing listing.
@@ -322,7 +326,7 @@ async function syncIssueTracker(
     };
   }
   return syncIssues({
-    octokit: github.octokit,
+    octokit: await github.octokit(),
     owner: github.context.owner,
     repo: github.context.repo,
     result,

@@ -4,6 +4,7 @@
  */
 import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
 import { sortFindings } from '../evaluate/evaluate.js';
+import { jsonText } from './json-text.js';
 
 const JSON_SCHEMA_VERSION = 1;
 
@@ -102,6 +103,26 @@ export interface JsonReport {
 }
 
 export function buildJsonReport(result: AuditResult): JsonReport {
+  return { ...jsonReportHead(result), findings: reportFindings(result).map(jsonFinding) };
+}
+
+/** The JSON file's text, in chunks; its findings are copied as they are written (report/json-text.ts). */
+export function jsonFileText(result: AuditResult): Iterable<string> {
+  const findings: JsonFinding[] = [];
+  const sorted = reportFindings(result);
+  return jsonText({ ...jsonReportHead(result), findings }, new Map([[findings, () => copies(sorted)]]));
+}
+
+function* copies(findings: readonly Finding[]): Generator<JsonFinding> {
+  for (const f of findings) yield jsonFinding(f);
+}
+
+/** Keys this run deactivated are no longer findings of the rule, but are listed with their status. */
+function reportFindings(result: AuditResult): Finding[] {
+  return sortFindings([...result.findings, ...(result.remediation?.deactivated ?? [])]);
+}
+
+function jsonReportHead(result: AuditResult): Omit<JsonReport, 'findings'> {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     generatedAt: result.generatedAt,
@@ -113,7 +134,5 @@ export function buildJsonReport(result: AuditResult): JsonReport {
       exemptionTag: result.settings.exemptionTag,
     },
     accounts: result.accounts.map(jsonAccount),
-    // Keys this run deactivated are no longer findings of the rule, but are listed with their status.
-    findings: sortFindings([...result.findings, ...(result.remediation?.deactivated ?? [])]).map(jsonFinding),
   };
 }

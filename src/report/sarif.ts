@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
 import { jsonFinding } from './json.js';
+import { jsonText } from './json-text.js';
 import { oneLine } from './markdown.js';
 import { CIS_MAPPINGS, HELP_URI, RULE, TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
 import { describeCreation, describeUse } from './format.js';
@@ -18,12 +19,24 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const NOTIFICATION_ACCOUNT_ERROR = 'account-error';
 const NOTIFICATION_RESULTS_DROPPED = 'results-dropped';
 
+/** Text of only the characters a URI path keeps as they are (no `%`: an escape must be checked). */
+const URI_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+
 /**
  * Percent-encode what a URI path may not hold (spaces, `<`, `#`, `?`, non-ASCII, …) so the artifact
  * location is a valid relative reference; already valid paths (and `%XX` escapes) are unchanged, so
  * encoding an alert's path read back from GitHub gives the same URI again.
  */
 export function toArtifactUri(location: string): string {
+  // Every location this tool makes is already a valid path (evaluate.ts encodes it): kept as it is.
+  const out = URI_CHARS.test(location) ? location : percentEncode(location);
+  // A colon in the first segment would read as a scheme.
+  const slash = out.indexOf('/');
+  const first = slash < 0 ? out : out.slice(0, slash);
+  return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+}
+
+function percentEncode(location: string): string {
   let out = '';
   const bytes = Buffer.from(location, 'utf8');
   for (let i = 0; i < bytes.length; i++) {
@@ -39,10 +52,7 @@ export function toArtifactUri(location: string): string {
       out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
     }
   }
-  // A colon in the first segment would read as a scheme.
-  const slash = out.indexOf('/');
-  const first = slash < 0 ? out : out.slice(0, slash);
-  return first.replace(/:/g, '%3A') + (slash < 0 ? '' : out.slice(slash));
+  return out;
 }
 
 /**
@@ -155,15 +165,22 @@ function carriedResult(a: CarriedAlert): Result {
   };
 }
 
-/** The results GitHub will see, in order: findings (exempted left out), then carried-forward alerts. */
-function allResults(result: AuditResult): Result[] {
+/**
+ * The results GitHub will see, in order, made one at a time: findings (exempted left out), then
+ * carried-forward alerts, the first SARIF_MAX_RESULTS of them.
+ */
+function* sarifResults(result: AuditResult): Generator<Result> {
   const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
-  return [
-    ...result.findings
-      .filter((f) => !f.exempted)
-      .map((f) => findingResult(f, result, aliases.get(f.accountId) ?? null)),
-    ...result.carriedForward.map(carriedResult),
-  ];
+  let n = 0;
+  for (const f of result.findings) {
+    if (f.exempted) continue;
+    if (n++ >= SARIF_MAX_RESULTS) return;
+    yield findingResult(f, result, aliases.get(f.accountId) ?? null);
+  }
+  for (const a of result.carriedForward) {
+    if (n++ >= SARIF_MAX_RESULTS) return;
+    yield carriedResult(a);
+  }
 }
 
 /** How many results the SARIF log would hold before the cap, and how many the cap drops. */
@@ -179,9 +196,18 @@ export interface SarifOptions {
 }
 
 export function buildSarif(result: AuditResult, opts: SarifOptions): Log {
-  const every = allResults(result);
-  const results = every.slice(0, SARIF_MAX_RESULTS);
-  const dropped = every.length - results.length;
+  return sarifLog(result, opts, [...sarifResults(result)]);
+}
+
+/** The SARIF file's text, in chunks; its results are made as they are written (report/json-text.ts). */
+export function sarifFileText(result: AuditResult, opts: SarifOptions): Iterable<string> {
+  const results: Result[] = [];
+  return jsonText(sarifLog(result, opts, results), new Map([[results, () => sarifResults(result)]]));
+}
+
+/** The log around `results` (all of them, or the array that stands for them while it is written). */
+function sarifLog(result: AuditResult, opts: SarifOptions, results: Result[]): Log {
+  const { total: every, dropped } = sarifResultCounts(result);
 
   const notifications: Notification[] = [];
   for (const a of result.accounts) {
@@ -202,7 +228,7 @@ export function buildSarif(result: AuditResult, opts: SarifOptions): Log {
       level: 'warning',
       message: {
         text:
-          `${dropped} of ${every.length} results were dropped: GitHub accepts at most ` +
+          `${dropped} of ${every} results were dropped: GitHub accepts at most ` +
           `${SARIF_MAX_RESULTS} per run. The JSON report lists every finding.`,
       },
       properties: { kind: NOTIFICATION_RESULTS_DROPPED, dropped },

@@ -56,25 +56,31 @@ function bytes(s: string): number {
 // ---------------------------------------------------------------------------------------------------
 // Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
 
-/** `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out. */
+/**
+ * `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out (and `c.cut`
+ * set). The whole text is joined only when it fits.
+ */
 function fit(
+  c: Ctx,
   head: readonly string[],
   items: readonly string[],
   budget: number,
   more: (n: number) => string,
 ): string {
   if (items.length === 0) return '';
-  const all = [...head, ...items].join('\n');
-  if (bytes(all) <= budget) return all;
-  const out = [...head];
+  const sizes = items.map(bytes);
   let used = bytes(head.join('\n'));
+  const whole = sizes.reduce((sum, n) => sum + n, used) + (head.length > 0 ? items.length : items.length - 1);
+  if (whole <= budget) return [...head, ...items].join('\n');
+  c.cut = true;
+  const out = [...head];
   let i = 0;
   for (; i < items.length; i++) {
-    const item = items[i] as string;
+    const size = sizes[i] as number;
     const tail = bytes(`\n${more(items.length - i - 1)}`);
-    if (used + 1 + bytes(item) + tail > budget) break;
-    out.push(item);
-    used += 1 + bytes(item);
+    if (used + 1 + size + tail > budget) break;
+    out.push(items[i] as string);
+    used += 1 + size;
   }
   out.push(more(items.length - i));
   const text = out.join('\n');
@@ -87,16 +93,23 @@ function tableRows(headers: readonly string[], rows: readonly (readonly string[]
   return markdownTable(headers, rows).split('\n');
 }
 
+/** A table's lines, made once per summary (a cut summary fits the same lines again, with less room). */
 function table(
+  c: Ctx,
   title: string,
   headers: string[],
-  rows: string[][],
+  rows: () => string[][],
   budget: number,
   more: (n: number) => string,
 ): string {
-  if (rows.length === 0) return '';
-  const lines = tableRows(headers, rows);
-  return fit([title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
+  let lines = c.tables.get(title);
+  if (lines === undefined) {
+    const cells = rows();
+    lines = cells.length === 0 ? [] : tableRows(headers, cells);
+    c.tables.set(title, lines);
+  }
+  if (lines.length === 0) return '';
+  return fit(c, [title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -108,6 +121,10 @@ interface Ctx {
   m: SummaryModel;
   json: string;
   cutRows(what: string): (n: number) => string;
+  /** Each table's Markdown lines by title, once made. */
+  tables: Map<string, string[]>;
+  /** Set by a block that had to leave something out to fit its budget. */
+  cut: boolean;
 }
 
 const user = (f: Finding) => codeSpan(truncate(f.userName, MAX_NAME), { inTable: true });
@@ -162,11 +179,19 @@ function accountRow(r: AccountRow): string[] {
 }
 
 function accountsBlock(c: Ctx, budget: number): string {
-  return table('#### Accounts', ACCOUNT_HEADERS, c.m.accounts.map(accountRow), budget, c.cutRows('account'));
+  return table(
+    c,
+    '#### Accounts',
+    ACCOUNT_HEADERS,
+    () => c.m.accounts.map(accountRow),
+    budget,
+    c.cutRows('account'),
+  );
 }
 
 function findingsBlock(c: Ctx, budget: number): string {
   return table(
+    c,
     `#### ${c.m.findingsTitle}`,
     [
       'Account',
@@ -178,16 +203,17 @@ function findingsBlock(c: Ctx, budget: number): string {
       'MFA',
       ...(c.m.showReported ? ['Reported'] : []),
     ],
-    c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
-      id(f.accountId),
-      user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
-      key(f),
-      keyCreated,
-      setupGap,
-      escapeMarkdown(use),
-      f.mfaActive ? 'yes' : '**no**',
-      ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
-    ]),
+    () =>
+      c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
+        id(f.accountId),
+        user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
+        key(f),
+        keyCreated,
+        setupGap,
+        escapeMarkdown(use),
+        f.mfaActive ? 'yes' : '**no**',
+        ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
+      ]),
     budget,
     c.cutRows('finding'),
   );
@@ -196,6 +222,7 @@ function findingsBlock(c: Ctx, budget: number): string {
 function deactivatedBlock(c: Ctx, budget: number): string {
   if (c.m.deactivated.length === 0) return '';
   return fit(
+    c,
     [
       '#### Deactivated by this run',
       '',
@@ -216,6 +243,7 @@ function wouldDeactivateBlock(c: Ctx, budget: number): string {
   const keys = c.m.wouldDeactivate;
   if (keys === null || keys.length === 0) return '';
   return fit(
+    c,
     [
       '#### Would be deactivated',
       '',
@@ -234,6 +262,7 @@ function wouldDeactivateBlock(c: Ctx, budget: number): string {
 
 function expiredBlock(c: Ctx, budget: number): string {
   return fit(
+    c,
     [
       '#### Expired exemptions',
       '',
@@ -252,16 +281,18 @@ function expiredBlock(c: Ctx, budget: number): string {
 
 function exemptedBlock(c: Ctx, budget: number): string {
   return table(
+    c,
     '#### Exempted keys',
     ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'],
-    c.m.exempted.map(({ finding: f, keyCreated, use }: FindingRow) => [
-      id(f.accountId),
-      user(f),
-      key(f),
-      keyCreated,
-      escapeMarkdown(use),
-      f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
-    ]),
+    () =>
+      c.m.exempted.map(({ finding: f, keyCreated, use }: FindingRow) => [
+        id(f.accountId),
+        user(f),
+        key(f),
+        keyCreated,
+        escapeMarkdown(use),
+        f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
+      ]),
     budget,
     c.cutRows('exempted key'),
   );
@@ -294,11 +325,16 @@ function fixBlock(c: Ctx, budget: number): string {
     return parts.join('\n\n');
   };
   // As many keys as fit the budget (rarely fewer than MAX_FIX_BLOCKS: the summary limit is 1 MiB).
-  for (let n = Math.min(fix.blocks.length, MAX_FIX_BLOCKS); n >= 0; n--) {
+  const most = Math.min(fix.blocks.length, MAX_FIX_BLOCKS);
+  for (let n = most; n >= 0; n--) {
     const text = render(n);
-    if (bytes(text) <= budget) return text;
+    if (bytes(text) <= budget) {
+      if (n < most) c.cut = true;
+      return text;
+    }
     if (n > 12) n = Math.max(12, Math.floor(n * 0.8)); // big cuts first, then key by key
   }
+  c.cut = true;
   return '';
 }
 
@@ -326,6 +362,7 @@ function fixCommandsMarkdown(blocks: FixSection['blocks']): string {
 
 function failedBlock(c: Ctx, budget: number): string {
   return fit(
+    c,
     ['#### Accounts that could not be audited', ''],
     c.m.failedAccounts.map(
       (a) =>
@@ -397,6 +434,7 @@ function renderNote(n: Note): string {
 
 function notesBlock(c: Ctx, budget: number): string {
   return fit(
+    c,
     ['#### Notes', ''],
     c.m.notes.map((n) => `- ${renderNote(n)}`),
     budget,
@@ -471,9 +509,20 @@ function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTE
     json,
     cutRows: (what) => (n) =>
       `_${plural(n, `more ${what}`)} cut to fit GitHub's summary limit: see the JSON report ${json}._`,
+    tables: new Map(),
+    cut: false,
   };
-  const full = join(BLOCKS.map((b) => b.render(c, Infinity)));
-  if (bytes(full) <= maxBytes) return full;
+  // Each block as a whole, unless it alone is over the limit (then the summary must be cut anyway).
+  const whole = new Map<string, string>();
+  for (const b of BLOCKS) {
+    c.cut = false;
+    const text = b.render(c, maxBytes);
+    if (!c.cut) whole.set(b.name, text);
+  }
+  if (whole.size === BLOCKS.length) {
+    const full = join([...whole.values()]);
+    if (bytes(full) <= maxBytes) return full;
+  }
 
   // Too big: give each block, most important first, what is left after reserving room for the rest.
   const cutNotice =
@@ -484,7 +533,10 @@ function renderSummaryModel(m: SummaryModel, maxBytes: number = SUMMARY_MAX_BYTE
   const byPriority = [...BLOCKS].sort((a, b) => a.priority - b.priority);
   byPriority.forEach((b, i) => {
     const reserve = 400 * (byPriority.length - i - 1);
-    const text = b.render(c, Math.max(0, remaining - reserve));
+    const budget = Math.max(0, remaining - reserve);
+    // a block that fits whole renders as it did whole: no need to render it again
+    const all = whole.get(b.name);
+    const text = all !== undefined && bytes(all) <= budget ? all : b.render(c, budget);
     const size = bytes(text);
     if (size <= remaining) {
       rendered.set(b.name, text);

@@ -1,0 +1,1547 @@
+export const id = 12;
+export const ids = [12];
+export const modules = {
+
+/***/ 5012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runLiveAudit: () => (/* binding */ runLiveAudit)
+});
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/credentials/aws-config.ts
+var aws_config = __webpack_require__(4054);
+// EXTERNAL MODULE: ./src/credentials/sign-in-error.ts
+var sign_in_error = __webpack_require__(8450);
+;// CONCATENATED MODULE: ./src/credentials/oidc.ts
+/**
+ * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
+ */
+
+const CLAIM_NAMES = [
+    'sub',
+    'aud',
+    'repository',
+    'repository_id',
+    'repository_owner_id',
+    'ref',
+    'environment',
+];
+const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
+    "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
+/** The error raised when the runner did not provide the ID-token request environment. */
+class OidcUnavailableError extends Error {
+    missing;
+    constructor(missing) {
+        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
+        this.missing = missing;
+        this.name = 'OidcUnavailableError';
+    }
+}
+/** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
+function assertOidcAvailable(env = process.env) {
+    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name]);
+    if (missing.length > 0)
+        throw new OidcUnavailableError(missing);
+}
+/**
+ * Gets an ID token for `audience` through the injected `getIDToken` (the action passes
+ * `core.getIDToken`, which also masks the token). Errors never include the token.
+ */
+async function fetchIdToken(audience, getIDToken, env = process.env) {
+    assertOidcAvailable(env);
+    let token;
+    try {
+        token = await getIDToken(audience);
+    }
+    catch (err) {
+        const reason = (0,src_errors/* errorMessage */.g)(err);
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
+    }
+    if (typeof token !== 'string' || token.length === 0) {
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
+    }
+    return token;
+}
+function claimString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value)) {
+        const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number');
+        return parts.length > 0 ? parts.join(',') : null;
+    }
+    return null;
+}
+/**
+ * Decodes the payload of a JWT without verifying it, keeping only the claims worth showing.
+ * A token that does not decode yields all-null claims rather than an error (it is only for messages).
+ */
+function decodeClaims(token) {
+    const empty = {
+        sub: null,
+        aud: null,
+        repository: null,
+        repository_id: null,
+        repository_owner_id: null,
+        ref: null,
+        environment: null,
+    };
+    const payload = token.split('.')[1];
+    if (!payload)
+        return empty;
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        return empty;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return empty;
+    const record = parsed;
+    const claims = { ...empty };
+    for (const name of CLAIM_NAMES)
+        claims[name] = claimString(record[name]);
+    return claims;
+}
+/** One line per present claim, e.g. `sub: repo:octo/app:ref:refs/heads/main`. */
+function formatClaims(claims) {
+    return CLAIM_NAMES.filter((name) => claims[name] !== null)
+        .map((name) => `${name}: ${claims[name]}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/session.ts
+/**
+ * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
+ * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
+ * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
+ */
+
+
+
+
+
+
+/** Refresh a session this long before it expires (the SDK's own margin is the same 5 minutes). */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** AWS caps role-chained sessions at one hour, whatever the role's maximum session duration. */
+const CHAINED_SESSION_MAX_SECONDS = 3600;
+const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
+/** How long to keep serving still-valid credentials after a failed refresh before trying again. */
+const REFRESH_RETRY_MS = 30 * 1000;
+function refreshingProvider(fetch, deps, describe) {
+    let current = null;
+    let inFlight = null;
+    let retryAt = 0;
+    const invalidate = () => {
+        current = null;
+        retryAt = 0;
+    };
+    const provider = async () => {
+        const now = deps.now().getTime();
+        if (current && now < current.expiresAt - REFRESH_MARGIN_MS)
+            return current.identity;
+        if (current && now < retryAt && now < current.expiresAt)
+            return current.identity;
+        if (inFlight)
+            return inFlight;
+        const previous = current;
+        inFlight = (async () => {
+            try {
+                current = await fetch();
+                retryAt = 0;
+                return current.identity;
+            }
+            catch (err) {
+                if (previous && deps.now().getTime() < previous.expiresAt) {
+                    retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
+                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
+                    return previous.identity;
+                }
+                throw err;
+            }
+            finally {
+                inFlight = null;
+            }
+        })();
+        return inFlight;
+    };
+    return Object.assign(provider, { invalidate });
+}
+function toExpiring(credentials, durationSeconds, deps, accountId) {
+    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
+    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
+        throw new Error('STS returned no credentials');
+    }
+    // Mask first, before anything could print them.
+    deps.setSecret(AccessKeyId);
+    deps.setSecret(SecretAccessKey);
+    deps.setSecret(SessionToken);
+    const expiration = Expiration ?? new Date(deps.now().getTime() + durationSeconds * 1000);
+    return {
+        identity: {
+            accessKeyId: AccessKeyId,
+            secretAccessKey: SecretAccessKey,
+            sessionToken: SessionToken,
+            expiration,
+            ...(accountId ? { accountId } : {}),
+        },
+        expiresAt: expiration.getTime(),
+    };
+}
+/** The account id in an IAM ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`), or undefined. */
+function arnAccount(arn) {
+    return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+}
+/** `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; the role name may carry a path (`audit/IamAudit`). */
+function memberRoleArn(partition, accountId, roleName) {
+    const name = roleName.replace(/^\/+|\/+$/g, '');
+    return `arn:${partition}:iam::${accountId}:role/${name}`;
+}
+const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNRESET',
+    'ETIMEDOUT',
+]);
+/** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
+function stsEndpoint(region) {
+    const env = process.env;
+    return ((env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL ?? '').trim() || `https://sts.${region}.amazonaws.com`);
+}
+/**
+ * Sign-in failures that are no matter of credentials: the endpoint unreachable (named with its address)
+ * or answering a server error (named with its status). Null for anything else.
+ */
+function unreachedOrServerError(err, region) {
+    const e = err;
+    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
+    const text = flatMessage(err);
+    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const endpoint = stsEndpoint(region);
+    if (found) {
+        return {
+            what: `the STS endpoint ${endpoint} could not be reached (${found})`,
+            hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
+        };
+    }
+    const status = e?.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && status >= 500) {
+        const name = (0,errors/* awsErrorName */.ZH)(err);
+        const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
+            ? ' with an empty or unreadable body'
+            : ` (${name})`;
+        return {
+            what: `the STS endpoint ${endpoint} answered HTTP ${status}${body}, even after the SDK retries`,
+            hint: 'This is a server error, not one of credentials: run the audit again later; if it persists, check any proxy or `AWS_ENDPOINT_URL*` setting in between.',
+        };
+    }
+    return null;
+}
+/** The error's message on one line. */
+function flatMessage(err) {
+    return (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
+}
+/** The `sub` values the trust policy must match for this token, classic and immutable forms. */
+function subjectForms(claims) {
+    const sub = claims.sub;
+    if (!sub)
+        return [];
+    const m = /^repo:([^:]+):(.*)$/.exec(sub);
+    if (!m)
+        return [sub];
+    const [, repoPart, rest] = m;
+    const forms = new Set([sub]);
+    const repository = claims.repository ?? repoPart.replace(/@\d+/g, '');
+    const [owner, repo] = repository.split('/');
+    if (owner && repo) {
+        forms.add(`repo:${owner}/${repo}:${rest}`);
+        if (claims.repository_owner_id && claims.repository_id) {
+            forms.add(`repo:${owner}@${claims.repository_owner_id}/${repo}@${claims.repository_id}:${rest}`);
+        }
+    }
+    return [...forms];
+}
+/** The message for a rejected AssumeRoleWithWebIdentity: what the token claims and what to trust. */
+function webIdentityTrustHint(config, roleArn, claims) {
+    const roleAccount = arnAccount(roleArn) ?? 'ACCOUNT';
+    const provider = `arn:${config.partition}:iam::${roleAccount}:oidc-provider/${GITHUB_OIDC_ISSUER_HOST}`;
+    const subs = subjectForms(claims);
+    const shown = formatClaims(claims);
+    return [
+        `The trust policy of ${roleArn} must allow sts:AssumeRoleWithWebIdentity for the federated principal ${provider}`,
+        `(an IAM OIDC identity provider for https://${GITHUB_OIDC_ISSUER_HOST} must exist in account ${roleAccount}),`,
+        `with the condition "${GITHUB_OIDC_ISSUER_HOST}:aud" = "${claims.aud ?? config.audience}" (the \`audience\` input)`,
+        `and a "${GITHUB_OIDC_ISSUER_HOST}:sub" condition (StringLike) that matches this workflow's sub` +
+            (subs.length > 0 ? `, e.g. ${subs.map((s) => `"${s}"`).join(' or ')}.` : '.'),
+        'Cover both the classic form repo:OWNER/REPO:... and the immutable form repo:OWNER@ID/REPO@ID:... that GitHub',
+        'uses for repositories created, renamed or transferred since 15 July 2026.',
+        'The ID token presented these claims:',
+        ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
+    ].join('\n');
+}
+const WEB_IDENTITY_TRUST_ERRORS = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'InvalidIdentityToken',
+    'InvalidIdentityTokenException',
+]);
+function webIdentityProvider(config, roleArn, deps) {
+    // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
+    const sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
+    const durationSeconds = config.roleDurationSeconds;
+    let fetched = 0;
+    const fetch = async () => {
+        const token = await fetchIdToken(config.audience, deps.getIDToken, deps.env ?? process.env);
+        deps.setSecret(token);
+        let response;
+        try {
+            response = await sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                WebIdentityToken: token,
+                DurationSeconds: durationSeconds,
+            }));
+        }
+        catch (err) {
+            const name = (0,errors/* awsErrorName */.ZH)(err);
+            const reached = unreachedOrServerError(err, config.awsRegion);
+            if (reached) {
+                throw new sign_in_error/* SignInError */.J(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+            }
+            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
+            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
+                ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
+                : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
+                    ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
+                    : null;
+            throw new sign_in_error/* SignInError */.J(what, hint, { cause: err });
+        }
+        fetched++;
+        const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
+        if (fetched > 1) {
+            deps.log.info(`Refreshed the OIDC session of ${roleArn} (valid until ${new Date(expiring.expiresAt).toISOString()}).`);
+        }
+        return expiring;
+    };
+    return refreshingProvider(fetch, deps, `the OIDC session of ${roleArn}`);
+}
+function chainedProvider(config, roleArn, base, deps) {
+    const durationSeconds = Math.min(CHAINED_SESSION_MAX_SECONDS, config.roleDurationSeconds);
+    const accountId = arnAccount(roleArn);
+    const assume = async (retried) => {
+        const { client, generation } = base.current();
+        try {
+            // Errors keep the SDK's name (AccessDenied, …) so the per-account report can classify them.
+            const response = await client.send(new dist_cjs/* AssumeRoleCommand */.QL({
+                RoleArn: roleArn,
+                RoleSessionName: config.roleSessionName,
+                DurationSeconds: durationSeconds,
+            }));
+            return toExpiring(response.Credentials, durationSeconds, deps, accountId);
+        }
+        catch (err) {
+            // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
+            if (retried || base.renew === null || !EXPIRED_TOKEN.has((0,errors/* awsErrorName */.ZH)(err)))
+                throw err;
+            base.renew(generation, `${(0,errors/* awsErrorName */.ZH)(err)} while assuming ${roleArn}`);
+            return assume(true);
+        }
+    };
+    const fetch = () => assume(false);
+    return refreshingProvider(fetch, deps, `the session of ${roleArn}`);
+}
+/**
+ * Signs in and identifies the caller. Throws `SignInError` (with a hint) when that is impossible: then
+ * nothing can be audited.
+ */
+async function signIn(config, deps) {
+    // One client, signed with the base credentials, for GetCallerIdentity and every chained AssumeRole.
+    let sts;
+    let baseCredentials;
+    let renew = null;
+    let generation = 0;
+    if (config.roleToAssume) {
+        const oidc = webIdentityProvider(config, config.roleToAssume, deps);
+        baseCredentials = oidc;
+        // Fail here, with the trust-policy hint, rather than inside the first account.
+        await baseCredentials();
+        const newClient = () => new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: baseCredentials, ...deps.aws }));
+        sts = newClient();
+        // A new client too: the SDK caches resolved credentials per client until shortly before they expire.
+        renew = (seen, reason) => {
+            if (seen !== generation)
+                return; // another account already signed in again
+            generation++;
+            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            oidc.invalidate();
+            sts = newClient();
+        };
+    }
+    else {
+        // The SDK's default credential chain (env, shared config/SSO, web identity file, container, IMDS),
+        // as the client resolves it without explicit credentials.
+        sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
+        baseCredentials = sts.config.credentials;
+    }
+    let callerAccountId;
+    let callerArn;
+    try {
+        const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
+        if (!identity.Account || !identity.Arn)
+            throw new Error('GetCallerIdentity returned no account');
+        callerAccountId = identity.Account;
+        callerArn = identity.Arn;
+    }
+    catch (err) {
+        if (err instanceof sign_in_error/* SignInError */.J)
+            throw err;
+        const name = (0,errors/* awsErrorName */.ZH)(err);
+        const reached = unreachedOrServerError(err, config.awsRegion);
+        if (reached) {
+            throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+        }
+        const hint = EXPIRED_TOKEN.has(name)
+            ? config.roleToAssume
+                ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+                : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+                    'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+                    'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+                    'with GitHub OIDC, which this action refreshes itself.'
+            : config.roleToAssume
+                ? null
+                : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+                    'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+                    'or set `role-to-assume` to sign in with GitHub OIDC.';
+        throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
+    }
+    deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
+    const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
+    const roleName = config.accountRoleName;
+    const chained = new Map();
+    const roleArnFor = (accountId) => chaining && roleName !== null && accountId !== callerAccountId
+        ? memberRoleArn(config.partition, accountId, roleName)
+        : null;
+    const second = new Map();
+    return {
+        callerAccountId,
+        callerArn,
+        baseCredentials,
+        roleArnFor,
+        assumeRoleIn(accountId, otherRole) {
+            const roleArn = memberRoleArn(config.partition, accountId, otherRole);
+            let credentials = second.get(roleArn);
+            if (!credentials) {
+                credentials = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
+                second.set(roleArn, credentials);
+            }
+            return { roleArn, credentials };
+        },
+        credentialsFor(accountId) {
+            const roleArn = roleArnFor(accountId);
+            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+            if (roleArn === null)
+                return baseCredentials;
+            let provider = chained.get(accountId);
+            if (!provider) {
+                provider = chainedProvider(config, roleArn, { current: () => ({ client: sts, generation }), renew }, deps);
+                chained.set(accountId, provider);
+            }
+            return provider;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
+var client_organizations_dist_cjs = __webpack_require__(2503);
+// EXTERNAL MODULE: ./src/aws/operations.ts
+var operations = __webpack_require__(5499);
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __webpack_require__(4462);
+;// CONCATENATED MODULE: ./src/collect/shard.ts
+/** Orders account ids numerically (12-digit ids; a longer digit string is the larger number). */
+function compareAccountIds(a, b) {
+    if (a.length !== b.length)
+        return a.length - b.length;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
+ *
+ * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
+ * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
+ * and, unlike a split by position, an account stays in its slice when others join or leave the
+ * organization: its code scanning alerts stay in the same shard's SARIF category and its issue stays
+ * with the same shard. Account ids are random, so the slices come out about the same size. Anyone can
+ * tell which shard audits an account. `null` (no shard) returns the whole list; both come sorted.
+ */
+function selectShard(ids, shard) {
+    const sorted = [...new Set(ids)].sort(compareAccountIds);
+    if (shard === null)
+        return sorted;
+    const { index, total } = shard;
+    if (!Number.isInteger(total) || total < 1 || !Number.isInteger(index) || index < 1 || index > total) {
+        throw new RangeError(`invalid shard ${index}/${total}: K must be an integer from 1 to N`);
+    }
+    return sorted.filter((id) => shardOf(id, total) === index);
+}
+/** The 1-based slice of N that audits an account: (account id mod N) + 1. */
+function shardOf(accountId, total) {
+    return Number(BigInt(accountId) % BigInt(total)) + 1;
+}
+
+;// CONCATENATED MODULE: ./src/collect/accounts.ts
+/**
+ * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
+ */
+
+
+
+
+
+
+
+/** `organizations:ListAccounts`, as the messages name it. */
+const LIST_ACCOUNTS = (0,operations/* operation */.MQ)('ListAccounts').iamAction;
+/** The most accounts ListAccounts returns per page. */
+const LIST_ACCOUNTS_PAGE_SIZE = 20;
+/** Raised when the account list cannot be obtained; `hint` says what to fix. */
+class AccountListError extends Error {
+    hint;
+    constructor(message, hint, options) {
+        super(`${message}\n${hint}`, options);
+        this.hint = hint;
+        this.name = 'AccountListError';
+    }
+}
+/**
+ * Whether an Organizations account is ACTIVE: by `State`, falling back to the retired `Status`
+ * (September 2026) only when `State` is absent.
+ */
+function isActiveAccount(account) {
+    if (account.State !== undefined && account.State !== null)
+        return account.State === 'ACTIVE';
+    return account.Status === 'ACTIVE';
+}
+async function listActiveOrganizationAccounts(config, session, aws) {
+    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: session.baseCredentials, ...aws }));
+    const active = [];
+    let inactive = 0;
+    try {
+        for await (const page of (0,client_organizations_dist_cjs/* paginateListAccounts */.A53)({ client, pageSize: LIST_ACCOUNTS_PAGE_SIZE }, {})) {
+            for (const account of page.Accounts ?? []) {
+                if (!account.Id)
+                    continue;
+                if (isActiveAccount(account))
+                    active.push(account.Id);
+                else
+                    inactive++;
+            }
+        }
+    }
+    catch (err) {
+        const name = (0,errors/* awsErrorName */.ZH)(err);
+        const message = (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
+        const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${message}`;
+        let hint;
+        if (name === 'AWSOrganizationsNotInUseException') {
+            hint =
+                `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
+                    'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
+        }
+        else if (name === 'AccessDeniedException' ||
+            name === 'AccessDenied' ||
+            name === 'AccessDeniedForDependencyException') {
+            hint =
+                `\`organization: true\` must run in the management account or a delegated administrator account ` +
+                    `(account ${session.callerAccountId} may be neither), and the signed-in role needs ${LIST_ACCOUNTS}; ` +
+                    'check service control policies too. Or list the accounts with `accounts`.';
+        }
+        else {
+            hint =
+                `${LIST_ACCOUNTS} must succeed from the management account or a delegated administrator; ` +
+                    'or list the accounts with `accounts`.';
+        }
+        throw new AccountListError(what, hint, { cause: err });
+    }
+    return { active, inactive };
+}
+/** The accounts to audit, with notes on what was left out. Throws `AccountListError` when listing fails. */
+async function planAccounts(config, session, aws) {
+    const notes = [];
+    let candidates;
+    if (config.organization) {
+        const { active, inactive } = await listActiveOrganizationAccounts(config, session, aws);
+        candidates = active;
+        if (inactive > 0) {
+            notes.push((0,src_notes/* note */.N4) `${inactive} organization account${inactive === 1 ? ' is' : 's are'} not ACTIVE (suspended, closed or pending) and ${inactive === 1 ? 'was' : 'were'} not audited.`);
+        }
+    }
+    else if (config.accounts.length > 0) {
+        candidates = config.accounts;
+    }
+    else {
+        candidates = [session.callerAccountId];
+    }
+    const excluded = new Set(config.excludeAccounts);
+    const kept = [...new Set(candidates)].filter((id) => !excluded.has(id));
+    const skipped = candidates.length === 0 ? 0 : new Set(candidates).size - kept.length;
+    if (skipped > 0) {
+        notes.push((0,src_notes/* note */.N4) `${skipped} account${skipped === 1 ? '' : 's'} skipped by ${(0,src_notes/* code */.aY)('exclude-accounts')}.`);
+    }
+    const accounts = selectShard(kept, config.shard);
+    if (config.shard) {
+        notes.push((0,src_notes/* note */.N4) `Shard ${config.shard.index}/${config.shard.total}: ${accounts.length} of ${kept.length} account${kept.length === 1 ? '' : 's'} (the accounts whose id mod N is K − 1); the other shards audit the rest.`);
+    }
+    return { accounts: accounts.sort(compareAccountIds), notes };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/collect/parse.ts + 11 modules
+var parse = __webpack_require__(1584);
+;// CONCATENATED MODULE: ./src/collect/poll-schedule.ts
+/**
+ * When to ask again for a credential report that AWS is still generating (`GenerateCredentialReport`
+ * answered STARTED or INPROGRESS). Self-contained (no imports): the benchmark's models use it too.
+ *
+ * AWS documents no generation time; small accounts are COMPLETE within seconds, organizations see
+ * 5-60 s per report. A doubling backoff (1, 2, 4, 8, 16 s) overshoots badly there: a report ready at 5 s
+ * was seen at 7 s, one ready at 20 s at 31 s. This schedule ramps up slowly and then polls every 5 s:
+ * 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, each ±20 % (jitter, so that accounts started together do not poll in
+ * lockstep). For a report ready uniformly in 5-60 s the expected overshoot is ~2.3 s instead of ~7.5 s,
+ * for ~11 polls instead of ~5.5 (cheap calls, each account within its own IAM quota).
+ */
+/** The delay before each poll (milliseconds, before jitter); after the last one, `POLL_CAP_MS`. */
+const POLL_STEPS_MS = [1000, 1000, 2000, 2000, 3000, 3000, 4000, 4000];
+const POLL_CAP_MS = 5000;
+/** Each delay is drawn uniformly within ±POLL_JITTER of its step. */
+const POLL_JITTER = 0.2;
+/**
+ * The delay before poll number `attempt` (0 = the first poll after the first STARTED answer).
+ * `random` returns a number in [0, 1) (Math.random); 0.5 gives the step itself.
+ */
+function pollDelayMs(attempt, random = Math.random) {
+    const step = POLL_STEPS_MS[attempt] ?? POLL_CAP_MS;
+    const r = Math.min(Math.max(random(), 0), 1);
+    return Math.round(step * (1 - POLL_JITTER + 2 * POLL_JITTER * r));
+}
+
+;// CONCATENATED MODULE: ./src/collect/report-content.ts
+/**
+ * `GetCredentialReport` answers with the whole report base64-encoded inside one XML element. The SDK's
+ * XML deserializer turns a text node that large into about half a gigabyte of short-lived strings
+ * (measured: a 50,000-user report, 14 MB of XML, took the process from 170 MB to 650 MB RSS), and an
+ * organization audit reads `concurrency` reports at once. This deserialize-step middleware runs inside
+ * the SDK's deserializer: it lifts the bytes of `<Content>` out of the raw response, decodes them once,
+ * and hands the SDK the small remainder (GeneratedTime, ReportFormat) to parse as usual. Error responses
+ * and anything it does not recognise pass through untouched.
+ */
+
+
+
+const OPEN = Buffer.from('<Content>');
+const CLOSE = Buffer.from('</Content>');
+/** The response body, or a `ReportTooLargeError` once it passes `maxBytes` (never buffering more). */
+async function collect(body, maxBytes) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+        size += buf.length;
+        if (size > maxBytes) {
+            body.destroy?.();
+            throw new errors/* ReportTooLargeError */.Ul(`${(0,parse/* tooLargeDetail */.X7)(Math.floor((size * 3) / 4), Math.floor((maxBytes * 3) / 4))} (the response was not read further)`);
+        }
+        chunks.push(buf);
+    }
+    return Buffer.concat(chunks);
+}
+function isAsyncIterable(value) {
+    return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+/**
+ * `maxReportBytes`: the largest decoded report accepted; the raw response may hold its base64 (4/3 of
+ * it) plus a little XML.
+ */
+function liftReportContent(lifted, maxReportBytes = parse/* MAX_REPORT_BYTES */.WA) {
+    const maxResponseBytes = Math.ceil((maxReportBytes * 4) / 3) + 64 * 1024;
+    return (next) => async (args) => {
+        const out = await next(args);
+        const response = out.response;
+        const ok = response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
+        if (!ok || !isAsyncIterable(response.body))
+            return out;
+        const raw = await collect(response.body, maxResponseBytes);
+        const open = raw.indexOf(OPEN);
+        const close = open < 0 ? -1 : raw.indexOf(CLOSE, open + OPEN.length);
+        if (close < 0) {
+            response.body = external_node_stream_.Readable.from([raw]);
+            return out;
+        }
+        // base64 is ASCII: a one-byte string of it, decoded once (Node skips any whitespace in it)
+        lifted.content = Buffer.from(raw.toString('latin1', open + OPEN.length, close), 'base64');
+        response.body = external_node_stream_.Readable.from([
+            Buffer.concat([raw.subarray(0, open), raw.subarray(close + CLOSE.length)]),
+        ]);
+        return out;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/collect/credential-report.ts
+/**
+ * Live credential report (DESIGN §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
+ * then `GetCredentialReport`, parsed by the same streaming parser as the offline mode.
+ *
+ * Throttling and transient errors are retried by the SDK's own retry strategy (see aws-config.ts); the
+ * only loop here is the poll for a report that AWS is still generating.
+ */
+
+
+
+
+
+
+const DEFAULT_REPORT_MAX_WAIT_MS = 5 * 60_000;
+const DEFAULT_REPORT_LIMITS = {
+    maxWaitMs: DEFAULT_REPORT_MAX_WAIT_MS,
+    maxReportBytes: parse/* MAX_REPORT_BYTES */.WA,
+};
+/** True for the errors of `GetCredentialReport` that a new `GenerateCredentialReport` fixes. */
+function isReportNotReady(err) {
+    return errors/* REPORT_NOT_READY */.pW.has((0,errors/* awsErrorName */.ZH)(err));
+}
+/** The poll's budget: the time elapsed on the injected clock (`deps.now`; `deps.sleep` moves it). */
+class PollBudget {
+    deps;
+    maxWait;
+    started;
+    attempt = 0;
+    delay;
+    constructor(deps, maxWait = deps.maxWaitMs ?? DEFAULT_REPORT_MAX_WAIT_MS) {
+        this.deps = deps;
+        this.maxWait = maxWait;
+        this.started = deps.now().getTime();
+        this.delay = pollDelayMs(0, deps.random);
+    }
+    waited() {
+        return this.deps.now().getTime() - this.started;
+    }
+    /** The delay before the next poll (poll-schedule.ts: 1, 1, 2, 2, 3, 3, 4, 4, then 5 s, jittered), or
+     *  throws when waiting it would exceed the budget. */
+    next(step, onTimeout) {
+        const waited = this.waited();
+        const delay = this.delay;
+        if (waited + delay > this.maxWait)
+            throw new errors/* StepError */.zg(step, onTimeout ?? new errors/* ReportTimeoutError */.Co(waited));
+        this.delay = pollDelayMs(++this.attempt, this.deps.random);
+        return delay;
+    }
+    /** Sleeps the delay before the next poll, or throws when that would exceed the budget. */
+    async wait(step, onTimeout) {
+        await this.deps.sleep(this.next(step, onTimeout));
+    }
+}
+/**
+ * One account's report generation with its one poll budget (started at construction, on the injected
+ * clock). `ask()` is one `GenerateCredentialReport`; the caller sleeps `retryInMs` (the live audit's
+ * scheduler does, for many accounts at once), then asks again.
+ */
+class ReportGeneration {
+    iam;
+    deps;
+    budget;
+    constructor(iam, deps) {
+        this.iam = iam;
+        this.deps = deps;
+        this.budget = new PollBudget(deps);
+    }
+    /** One `GenerateCredentialReport`; throws a StepError on failure, or when the budget is spent. */
+    async ask() {
+        let out;
+        try {
+            out = await this.iam.send(new client_iam_dist_cjs/* GenerateCredentialReportCommand */.seh({}));
+        }
+        catch (err) {
+            // "no more capacity to launch new report generation tasks" (many accounts at once): wait it out
+            // within the same budget; if it persists, the account fails with this error (and its hint).
+            if (!errors/* REPORT_CAPACITY */.W8.has((0,errors/* awsErrorName */.ZH)(err)))
+                throw new errors/* StepError */.zg('GenerateCredentialReport', err);
+            return { ready: false, retryInMs: this.budget.next('GenerateCredentialReport', err) };
+        }
+        if (out.State === 'COMPLETE')
+            return { ready: true };
+        return { ready: false, retryInMs: this.budget.next('GenerateCredentialReport') };
+    }
+    /** Asks until COMPLETE, sleeping between polls. */
+    async untilComplete() {
+        for (;;) {
+            const answer = await this.ask();
+            if (answer.ready)
+                return;
+            await this.deps.sleep(answer.retryInMs);
+        }
+    }
+    /** Sleeps before generating again (the report vanished after COMPLETE), within the same budget. */
+    wait(step) {
+        return this.budget.wait(step);
+    }
+}
+/**
+ * The account's credential report, parsed, with the time AWS generated it (`GeneratedTime`).
+ * Calls: `GenerateCredentialReport` once plus one per poll, `GetCredentialReport` once (again only if
+ * AWS answers that the report is not present or expired, after generating it again). `started`: the
+ * account's generation whose last answer was COMPLETE (the live audit's scheduler polled it), so the
+ * first `GetCredentialReport` follows at once.
+ */
+async function fetchCredentialReport(iam, deps, started) {
+    const generation = started ?? new ReportGeneration(iam, deps);
+    let ready = started !== undefined;
+    let notPresent = 0;
+    for (;;) {
+        if (!ready)
+            await generation.untilComplete();
+        ready = false;
+        let out;
+        const lifted = { content: null };
+        const command = new client_iam_dist_cjs/* GetCredentialReportCommand */.DBo({});
+        const maxBytes = deps.maxReportBytes ?? parse/* MAX_REPORT_BYTES */.WA;
+        command.middlewareStack.add(liftReportContent(lifted, maxBytes), {
+            step: 'deserialize',
+            priority: 'low',
+            name: 'liftCredentialReportContent',
+        });
+        try {
+            out = await iam.send(command);
+        }
+        catch (err) {
+            if (!isReportNotReady(err))
+                throw new errors/* StepError */.zg('GetCredentialReport', err);
+            // The report expired or vanished between the two calls: generate it again, within the same budget.
+            const answer = (0,errors/* awsErrorName */.ZH)(err);
+            notPresent = /InProgress|NotReady/.test(answer) ? 0 : notPresent + 1;
+            try {
+                await generation.wait('GetCredentialReport');
+            }
+            catch (timeout) {
+                // COMPLETE, then "no report", until the budget ran out: not a report "still generating"
+                if (notPresent === 0)
+                    throw timeout;
+                const waited = timeout instanceof errors/* StepError */.zg && timeout.original instanceof errors/* ReportTimeoutError */.Co;
+                throw new errors/* StepError */.zg('GetCredentialReport', new errors/* ReportNeverPresentError */.wN(answer, notPresent, waited ? timeout.original.waitedMs : 0));
+            }
+            continue;
+        }
+        if (out.ReportFormat !== undefined && out.ReportFormat !== 'text/csv') {
+            throw new errors/* StepError */.zg('GetCredentialReport', new errors/* ReportFormatError */.Qs(out.ReportFormat));
+        }
+        const content = out.Content ?? new Uint8Array();
+        // Bytes, never one string of the whole report: the parser streams the rows.
+        if (lifted.content === null) {
+            deps.debug?.('GetCredentialReport: the raw response had no <Content> element to lift (SDK response shape changed?); ' +
+                "reading the SDK's parsed Content instead, which costs more memory for large reports.");
+        }
+        const bytes = lifted.content ?? Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+        if (bytes.length > maxBytes) {
+            throw new errors/* StepError */.zg('GetCredentialReport', new errors/* ReportTooLargeError */.Ul((0,parse/* tooLargeDetail */.X7)(bytes.length, maxBytes)));
+        }
+        const report = await (0,errors/* atStep */.cY)('GetCredentialReport', () => (0,parse/* parseCredentialReport */.tX)(external_node_stream_.Readable.from([bytes]), deps.source ?? 'aws'));
+        return { report, generatedAt: out.GeneratedTime ?? deps.now() };
+    }
+}
+
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 1 modules
+var evaluate = __webpack_require__(6869);
+// EXTERNAL MODULE: ./src/collect/pool.ts
+var pool = __webpack_require__(6990);
+;// CONCATENATED MODULE: ./src/collect/key-facts.ts
+/**
+ * Live facts of the keys a credential report flagged (DESIGN §1): the report can be hours old, so the
+ * audit checks each flagged key against the live API. Plain facts only; audit/account.ts joins them
+ * with the decisions of evaluate/confirm.ts.
+ *
+ * Per flagged user: `ListAccessKeys` (key id, exact `CreateDate`, `Status`) and `ListUserTags` (for the
+ * exemption tag; paginated only when truncated). Per key to confirm: `GetAccessKeyLastUsed`. Never a
+ * walk over all users.
+ */
+
+
+
+function isNoSuchEntity(err) {
+    return errors/* NO_SUCH_ENTITY */.QU.has((0,errors/* awsErrorName */.ZH)(err));
+}
+/** `N/A` and empty strings from the API are "unknown". */
+function known(value) {
+    return value === undefined || value === '' || value === 'N/A' ? null : value;
+}
+async function listTags(iam, userName) {
+    const tags = {};
+    let marker;
+    do {
+        const out = await (0,errors/* atStep */.cY)('ListUserTags', () => iam.send(new client_iam_dist_cjs/* ListUserTagsCommand */.K8S({ UserName: userName, Marker: marker })));
+        for (const t of out.Tags ?? [])
+            if (t.Key !== undefined)
+                tags[t.Key] = t.Value ?? '';
+        marker = out.IsTruncated ? out.Marker : undefined;
+    } while (marker);
+    return tags;
+}
+async function listKeys(iam, userName) {
+    try {
+        const out = await (0,errors/* atStep */.cY)('ListAccessKeys', () => iam.send(new client_iam_dist_cjs/* ListAccessKeysCommand */.Qxm({ UserName: userName })));
+        // A user has at most two keys: one page always holds them.
+        return out.AccessKeyMetadata ?? [];
+    }
+    catch (err) {
+        if (isNoSuchEntity(err))
+            return null;
+        throw err;
+    }
+}
+/** A user's tags, or null when the user was deleted since the report. */
+async function userTags(iam, userName) {
+    try {
+        return await listTags(iam, userName);
+    }
+    catch (err) {
+        if (isNoSuchEntity(err))
+            return null;
+        throw err;
+    }
+}
+/** A user's keys and tags (both calls at once), or null when the user was deleted since the report. */
+async function userKeyFacts(iam, userName) {
+    const [keys, tags] = await (0,pool/* settleBoth */.FE)(listKeys(iam, userName), userTags(iam, userName));
+    return keys === null || tags === null ? null : { keys, tags };
+}
+/** A key's live last use, or null when the key was deleted since it was listed. */
+async function keyLastUse(iam, accessKeyId) {
+    let lastUsed;
+    try {
+        const out = await (0,errors/* atStep */.cY)('GetAccessKeyLastUsed', () => iam.send(new client_iam_dist_cjs/* GetAccessKeyLastUsedCommand */.qRl({ AccessKeyId: accessKeyId })));
+        lastUsed = out.AccessKeyLastUsed;
+    }
+    catch (err) {
+        if (isNoSuchEntity(err))
+            return null; // deleted between the two calls
+        throw err;
+    }
+    return {
+        usedAt: lastUsed?.LastUsedDate?.getTime() ?? null,
+        service: known(lastUsed?.ServiceName),
+        region: known(lastUsed?.Region),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/confirm.ts
+
+function second(ms) {
+    return Math.floor(ms / 1000);
+}
+/**
+ * The live key of a report slot: the listed key created in the same second as the slot's
+ * `last_rotated`; when both keys share that second, the earlier-listed one is slot 1.
+ */
+function keyForSlot(keys, keyCreatedAt, slot) {
+    return keyCreatedIn(keys, Date.parse(keyCreatedAt), slot);
+}
+function keyCreatedIn(keys, createdAtMs, slot) {
+    const want = second(createdAtMs);
+    const same = keys.filter((k) => k.CreateDate !== undefined && second(k.CreateDate.getTime()) === want);
+    if (same.length === 1)
+        return same[0] ?? null;
+    if (same.length === 2)
+        return (slot === 1 ? same[0] : same[1]) ?? null;
+    // A CreateDate with sub-second digits can round into the next second on the way (the SDK keeps
+    // milliseconds): accept the one key within a second of the report's time, never a guess between two.
+    const near = keys.filter((k) => k.CreateDate !== undefined && Math.abs(k.CreateDate.getTime() - want * 1_000) <= 1_000);
+    return near.length === 1 ? (near[0] ?? null) : null;
+}
+/**
+ * The live key of a slot whose `last_rotated` is `N/A`: the only listed key that neither another
+ * flagged slot matched (`taken`) nor the other slot's report time names.
+ */
+function keyForUnknownSlot(keys, taken, otherSlotCreatedAt, otherSlot) {
+    const other = otherSlotCreatedAt === null ? null : keyCreatedIn(keys, otherSlotCreatedAt, otherSlot);
+    const left = keys.filter((k) => k.AccessKeyId !== undefined && !taken.has(k.AccessKeyId) && k.AccessKeyId !== other?.AccessKeyId);
+    if (left.length === 0)
+        return { kind: 'gone' };
+    if (left.length > 1)
+        return { kind: 'ambiguous' };
+    return { kind: 'key', key: left[0] };
+}
+/**
+ * A finding whose creation time the report lacks takes the matched live key's `CreateDate` (the
+ * location stays `key-created-unknown-slotN`, so the alert is the same one offline and live).
+ */
+function withLiveCreation(f, key) {
+    if (f.keyCreatedAt !== null || key.CreateDate === undefined)
+        return f;
+    const created = key.CreateDate.getTime();
+    const userCreated = Date.parse(f.userCreatedAt);
+    return {
+        ...f,
+        keyCreatedAt: (0,evaluate/* toIsoSecond */.VE)(created),
+        setupGapSeconds: Number.isNaN(userCreated) ? null : Math.round(Math.abs(created - userCreated) / 1000),
+    };
+}
+function toMatch(f, key) {
+    if (!key?.AccessKeyId || key.Status !== 'Active')
+        return { kind: 'resolved' };
+    return { kind: 'confirm', accessKeyId: key.AccessKeyId, finding: withLiveCreation(f, key) };
+}
+/**
+ * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
+ * (`reportTimes`: the report's times of the user's two slots).
+ */
+function keysToConfirm(findings, keys, reportTimes) {
+    const taken = new Set();
+    const matches = findings.map((f) => {
+        if (f.keyCreatedAt === null)
+            return null; // matched below, once the dated slots took theirs
+        const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
+        if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
+            return { kind: 'resolved' };
+        taken.add(key.AccessKeyId);
+        return toMatch(f, key);
+    });
+    return findings.map((f, i) => {
+        const dated = matches[i];
+        if (dated)
+            return dated;
+        const otherSlot = f.keySlot === 1 ? 2 : 1;
+        const m = keyForUnknownSlot(keys, taken, reportTimes?.[otherSlot - 1] ?? null, otherSlot);
+        if (m.kind === 'ambiguous')
+            return { kind: 'ambiguous' };
+        if (m.kind === 'gone')
+            return { kind: 'resolved' };
+        if (m.key.AccessKeyId)
+            taken.add(m.key.AccessKeyId);
+        return toMatch(f, m.key);
+    });
+}
+/** The confirmed finding of a flagged key and its live last use, or null when it is resolved since the report. */
+function confirmFinding(finding, accessKeyId, use, ctx) {
+    if (use.usedAt === null)
+        return { ...finding, accessKeyId };
+    const usedSecond = second(use.usedAt);
+    const reportUsedSecond = finding.keyLastUsedAt === null ? null : second(Date.parse(finding.keyLastUsedAt));
+    // Used since the report: after its generation and after the last use the report recorded.
+    if (usedSecond > second(ctx.reportGeneratedAt) &&
+        (reportUsedSecond === null || usedSecond > reportUsedSecond))
+        return null;
+    // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
+    // (with unused-days 0 only never-used keys fail, so any use resolves it).
+    if ((0,evaluate/* unnecessaryReason */.bP)(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
+        return null;
+    return {
+        ...finding,
+        reason: 'unused',
+        accessKeyId,
+        keyLastUsedAt: (0,evaluate/* toIsoSecond */.VE)(use.usedAt),
+        keyLastUsedService: use.service,
+        keyLastUsedRegion: use.region,
+    };
+}
+
+// EXTERNAL MODULE: ./src/evaluate/exemptions.ts
+var exemptions = __webpack_require__(2171);
+// EXTERNAL MODULE: ./src/audit/result.ts
+var result = __webpack_require__(7974);
+;// CONCATENATED MODULE: ./src/audit/account.ts
+/**
+ * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
+ * failure is an account with `status: 'error'` and a hint.
+ *
+ * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
+ * its `finally`): every call of the account goes through it.
+ *
+ * Calls: `ListAccountAliases` 1, `GenerateCredentialReport` 1 (+ polls), `GetCredentialReport` 1,
+ * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
+const ENRICH_CONCURRENCY = 16;
+/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
+function reportKeyTimes(report, flagged) {
+    const wanted = new Set(flagged.map((f) => f.userArn));
+    const times = new Map();
+    for (const u of report.users) {
+        if (wanted.has(u.arn) && !times.has(u.arn))
+            times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
+    }
+    return times;
+}
+function byUser(findings) {
+    const users = new Map();
+    for (const f of findings) {
+        const list = users.get(f.userArn);
+        if (list)
+            list.push(f);
+        else
+            users.set(f.userArn, [f]);
+    }
+    return [...users.values()];
+}
+/**
+ * Candidate findings -> final findings, user by user: the user's live keys and tags (collect), which
+ * keys to confirm (evaluate), their live last use (collect), the decision (evaluate).
+ */
+async function confirmFindings(iam, findings, opts) {
+    const ctx = {
+        reportGeneratedAt: opts.reportGeneratedAt.getTime(),
+        asOf: opts.unused.asOf,
+        unusedDays: opts.unused.unusedDays,
+    };
+    const tags = new Map();
+    const confirmed = new Map();
+    let resolved = 0;
+    await (0,pool/* mapWithConcurrency */.WS)(byUser(findings), opts.concurrency, async (userFindings) => {
+        const first = userFindings[0];
+        const facts = await userKeyFacts(iam, first.userName);
+        if (facts === null) {
+            resolved += userFindings.length; // the user was deleted since the report
+            return;
+        }
+        tags.set(first.userArn, facts.tags);
+        const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+        const uses = await (0,pool/* settleAll */.j3)(matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)));
+        userFindings.forEach((f, i) => {
+            const m = matches[i];
+            const use = uses[i];
+            let r = null;
+            if (m?.kind === 'ambiguous')
+                r = f; // reported as the report has it, no key id
+            else if (m?.kind === 'confirm' && use)
+                r = confirmFinding(m.finding, m.accessKeyId, use, ctx);
+            if (r)
+                confirmed.set(f, r);
+            else
+                resolved += 1;
+        });
+    });
+    return {
+        findings: findings.flatMap((f) => {
+            const r = confirmed.get(f);
+            return r ? [r] : [];
+        }),
+        tags,
+        resolvedSinceReport: resolved,
+    };
+}
+/**
+ * One account's live audit in two parts, so that many accounts' reports can generate at once (the live
+ * audit's scheduler, scheduler.ts): `ask()` is one `GenerateCredentialReport` on the account's one poll
+ * budget (the first `ask()` is the account's first call of the budget, not an extra one); `audit()`, once
+ * an answer was ready, reads the report and does the rest. Neither throws: a failed `ask()` answers
+ * ready, and `audit()` returns the failed account with its hint.
+ *
+ * The IAM client lives from the constructor to the end of `audit()` (its `finally`); `audit()` is called
+ * exactly once for every account constructed.
+ */
+class LiveAccount {
+    opts;
+    iam;
+    generation;
+    failure = null;
+    reportDeps;
+    constructor(opts) {
+        this.opts = opts;
+        const { accountId, config, deps } = opts;
+        this.iam = new client_iam_dist_cjs/* IAMClient */.h8v((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, credentials: opts.credentials, ...deps.aws }));
+        this.reportDeps = {
+            sleep: deps.sleep,
+            now: deps.now,
+            maxWaitMs: deps.reportLimits.maxWaitMs,
+            maxReportBytes: deps.reportLimits.maxReportBytes,
+            source: `credential report of account ${accountId}`,
+            debug: deps.log.debug ? (m) => deps.log.debug?.(`account ${accountId}: ${m}`) : undefined,
+            ...(deps.random ? { random: deps.random } : {}),
+        };
+        this.generation = new ReportGeneration(this.iam, this.reportDeps);
+    }
+    /** One `GenerateCredentialReport`: ready (or failed: `audit()` says how), or when to ask again. */
+    async ask() {
+        if (this.failure !== null)
+            return { ready: true };
+        try {
+            return await this.generation.ask();
+        }
+        catch (err) {
+            this.failure = err;
+            return { ready: true };
+        }
+    }
+    /** Reads the ready report and audits the account. Never throws; destroys the account's IAM client. */
+    async audit() {
+        const { accountId, config, deps } = this.opts;
+        const iam = this.iam;
+        // What is known when a later step fails: shown with the error.
+        const known = {
+            accountId,
+            source: result/* AWS_SOURCE */.eX,
+            asOf: (0,evaluate/* toIsoSecond */.VE)((config.asOf ?? deps.now()).getTime()),
+            alias: null,
+            reportGeneratedAt: null,
+        };
+        try {
+            if (this.failure !== null)
+                throw this.failure;
+            return await this.afterReport(known);
+        }
+        catch (err) {
+            const described = (0,errors/* describeAwsError */.Pp)(err, {
+                accountId,
+                step: 'audit',
+                roleArn: this.opts.roleArn,
+                ambient: config.roleToAssume === null,
+            });
+            const { error, hint } = described;
+            deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+            return { account: (0,result/* failedAccount */.b4)({ ...known, ...described }), findings: [] };
+        }
+        finally {
+            iam.destroy();
+        }
+    }
+    async afterReport(known) {
+        const { accountId, config, deps } = this.opts;
+        const iam = this.iam;
+        // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
+        //    for the other to settle: nothing runs on after the return).
+        const [fetched, aliases] = await (0,pool/* settleBoth */.FE)(fetchCredentialReport(iam, this.reportDeps, this.generation), (0,errors/* atStep */.cY)('ListAccountAliases', () => iam.send(new client_iam_dist_cjs/* ListAccountAliasesCommand */.xcp({}))));
+        known.alias = aliases.AccountAliases?.[0] ?? null;
+        const { report, generatedAt } = fetched;
+        known.reportGeneratedAt = (0,evaluate/* toIsoSecond */.VE)(generatedAt.getTime());
+        if (report.accountId !== null && report.accountId !== accountId) {
+            throw new errors/* StepError */.zg('GetCredentialReport', new errors/* AccountMismatchError */.YW(accountId, report.accountId));
+        }
+        const asOf = (config.asOf ?? generatedAt).getTime();
+        known.asOf = (0,evaluate/* toIsoSecond */.VE)(asOf);
+        // 2. Candidate findings: the rule on the report.
+        const candidates = (0,evaluate/* evaluateReport */._s)(report, config.rule, asOf);
+        // 3-4. The live facts of the flagged keys, and the final findings.
+        const confirmed = await confirmFindings(iam, candidates, {
+            concurrency: ENRICH_CONCURRENCY,
+            reportGeneratedAt: generatedAt,
+            unused: { asOf, unusedDays: config.rule.unusedDays },
+            reportKeyTimes: reportKeyTimes(report, candidates),
+        });
+        // 5. Exemptions.
+        const findings = (0,exemptions/* applyExemptions */.rY)(confirmed.findings, {
+            exemptUsers: config.exemptUsers,
+            tags: confirmed.tags,
+            exemptionTag: config.rule.exemptionTag,
+            asOf,
+        });
+        const account = (0,result/* okAccount */.SB)({
+            ...known,
+            usersScanned: report.users.length,
+            resolvedSinceReport: confirmed.resolvedSinceReport,
+        });
+        const notes = report.unreadable.map((u) => (0,src_notes/* note */.N4) `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
+        for (const n of notes)
+            deps.log.warning((0,src_notes/* noteText */.gA)(n));
+        deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
+            `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
+            `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
+        return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
+    }
+}
+/** Audits one account with the given credentials: polls its report, then audits it. Never throws. */
+async function auditAccount(opts) {
+    const account = new LiveAccount(opts);
+    for (;;) {
+        const answer = await account.ask();
+        if (answer.ready)
+            break;
+        await opts.deps.sleep(answer.retryInMs);
+    }
+    return account.audit();
+}
+
+;// CONCATENATED MODULE: ./src/audit/scheduler.ts
+/**
+ * Organization-scale scheduling of the live audit (DESIGN §7): report generation is AWS's work, so every
+ * target account's report is started early and the organization waits for generation about once, not
+ * once per round of `concurrency` accounts.
+ *
+ * - Start: `startAccount(id)` (AssumeRole + the account's first `GenerateCredentialReport`) for every
+ *   account, `startLimit` at a time (cheap calls; a wider limit than `concurrency`).
+ * - Poll: accounts whose report is still generating are polled when their own poll budget says (the
+ *   `retryInMs` of their last answer), the ones started first first, at most `startLimit` polls at once.
+ * - Audit: `auditReady(handle)` (fetch, parse, enrich) for accounts whose report is ready, `concurrency`
+ *   at a time, in the order they were started: parsing and enrichment stay bounded by `concurrency`.
+ *
+ * Pure orchestration over injected functions (no AWS, no timers of its own: `sleep` and `now` are
+ * injected). One broken account never hides the others: a start, poll or audit that rejects becomes
+ * `failed(accountId, error)` for that account alone. Results come back in the order of `accountIds`.
+ */
+const DEFAULT_START_LIMIT = 32;
+/** A promise that resolves at the next `notify()`: how waiting workers learn that something changed. */
+class Signal {
+    resolve = () => { };
+    current = this.fresh();
+    fresh() {
+        return new Promise((r) => (this.resolve = r));
+    }
+    get next() {
+        return this.current;
+    }
+    notify() {
+        const resolve = this.resolve;
+        this.current = this.fresh();
+        resolve();
+    }
+}
+const limitOf = (n, fallback) => Math.max(1, Number.isFinite(n) ? Math.floor(n) : fallback);
+/** Audits `accountIds` with every report started early; see the module comment. Never rejects. */
+async function runScheduled(accountIds, options, deps) {
+    const concurrency = limitOf(options.concurrency, 1);
+    const startLimit = limitOf(options.startLimit, DEFAULT_START_LIMIT);
+    const results = new Array(accountIds.length);
+    const ready = []; // sorted by start order
+    const waiting = [];
+    const signal = new Signal();
+    let nextStart = 0;
+    let startsInFlight = 0;
+    const fail = (index, err) => {
+        results[index] = deps.failed(accountIds[index], err);
+    };
+    const settle = (entry, answer) => {
+        if (answer.ready) {
+            let i = ready.length;
+            while (i > 0 && ready[i - 1].index > entry.index)
+                i--;
+            ready.splice(i, 0, entry);
+        }
+        else {
+            entry.dueAt = deps.now() + Math.max(0, answer.retryInMs);
+            waiting.push(entry);
+        }
+    };
+    const startsLeft = () => nextStart < accountIds.length || startsInFlight > 0;
+    async function starter() {
+        while (nextStart < accountIds.length) {
+            const index = nextStart++;
+            const accountId = accountIds[index];
+            startsInFlight++;
+            try {
+                const { handle, answer } = await deps.startAccount(accountId);
+                settle({ index, accountId, handle, dueAt: 0 }, answer);
+            }
+            catch (err) {
+                fail(index, err);
+            }
+            finally {
+                startsInFlight--;
+                signal.notify();
+            }
+        }
+    }
+    async function poller() {
+        for (;;) {
+            const changed = signal.next;
+            if (waiting.length === 0) {
+                if (!startsLeft())
+                    return;
+                await changed;
+                continue;
+            }
+            const now = deps.now();
+            const due = waiting
+                .filter((e) => e.dueAt <= now)
+                .sort((a, b) => a.index - b.index)
+                .slice(0, startLimit);
+            if (due.length === 0) {
+                const soonest = Math.min(...waiting.map((e) => e.dueAt));
+                await Promise.race([deps.sleep(soonest - now), changed]);
+                continue;
+            }
+            for (const e of due)
+                waiting.splice(waiting.indexOf(e), 1);
+            await Promise.all(due.map(async (e) => {
+                try {
+                    settle(e, await deps.poll(e.handle));
+                }
+                catch (err) {
+                    fail(e.index, err);
+                }
+            }));
+            signal.notify();
+        }
+    }
+    let polling = true;
+    async function worker() {
+        for (;;) {
+            const changed = signal.next;
+            const entry = ready.shift();
+            if (entry) {
+                try {
+                    results[entry.index] = await deps.auditReady(entry.handle);
+                }
+                catch (err) {
+                    fail(entry.index, err);
+                }
+                continue;
+            }
+            if (!polling && ready.length === 0)
+                return;
+            await changed;
+        }
+    }
+    const starters = Array.from({ length: Math.min(startLimit, accountIds.length) }, () => starter());
+    const workers = Array.from({ length: Math.min(concurrency, accountIds.length) }, () => worker());
+    // the poller runs beside the starts: the first accounts' reports are polled while later ones start
+    await Promise.all([Promise.all(starters), poller()]);
+    polling = false;
+    signal.notify();
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/audit/live.ts
+
+
+
+
+
+
+
+
+
+function failure(accountId, err, step, config, session, deps) {
+    const roleArn = session.roleArnFor(accountId);
+    const described = (0,errors/* describeAwsError */.Pp)(err, {
+        accountId,
+        step,
+        ...(roleArn ? { roleArn } : {}),
+        ambient: config.roleToAssume === null,
+    });
+    const { error, hint } = described;
+    deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
+    const asOf = (0,evaluate/* toIsoSecond */.VE)((config.asOf ?? deps.now()).getTime());
+    return { account: (0,result/* failedAccount */.b4)({ accountId, source: result/* AWS_SOURCE */.eX, asOf, ...described }), findings: [] };
+}
+/** AssumeRole (when the account has a role) and the account's first `GenerateCredentialReport`. */
+async function startOne(accountId, config, session, deps) {
+    const roleArn = session.roleArnFor(accountId);
+    const credentials = session.credentialsFor(accountId);
+    if (roleArn !== null) {
+        // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
+        // rather than as the failure of whichever IAM call happened to need credentials first.
+        try {
+            await credentials();
+        }
+        catch (err) {
+            return {
+                handle: { failure: failure(accountId, err, 'AssumeRole', config, session, deps) },
+                answer: { ready: true },
+            };
+        }
+    }
+    // The session's providers refresh by the clock: an account started early and audited late (a chained
+    // session lasts one hour at most) assumes its role again when it needs to.
+    const live = new LiveAccount({
+        accountId,
+        credentials,
+        config,
+        deps: {
+            sleep: deps.sleep,
+            now: deps.now,
+            log: deps.log,
+            reportLimits: DEFAULT_REPORT_LIMITS,
+            ...(deps.aws ? { aws: deps.aws } : {}),
+            ...(deps.random ? { random: deps.random } : {}),
+        },
+        ...(roleArn !== null ? { roleArn } : {}),
+    });
+    return { handle: { accountId, live }, answer: await live.ask() };
+}
+/** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
+async function runLiveAudit(config, deps) {
+    const session = await signIn(config, deps);
+    deps.onSession?.(session);
+    const { accounts, notes } = await planAccounts(config, session, deps.aws);
+    deps.onPlan?.(accounts);
+    const concurrency = Math.max(1, Math.floor(config.concurrency));
+    deps.log.info(`Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
+        (accounts.length > 1 ? `, ${Math.min(concurrency, accounts.length)} at a time` : '') +
+        (config.shard ? ` (shard ${config.shard.index}/${config.shard.total})` : '') +
+        '.');
+    if (accounts.length === 0) {
+        notes.push((0,src_notes/* note */.N4) `No account was left to audit after ${(0,src_notes/* code */.aY)('exclude-accounts')} and ${(0,src_notes/* code */.aY)('shard')}.`);
+        return { audits: [], notes };
+    }
+    // Every account's report is started early (`startLimit` at a time, wider), then the accounts whose report is
+    // ready are audited `concurrency` at a time (scheduler.ts). auditAccount logs each account's outcome
+    // (users, findings, exempted); the [done/total] line is the progress.
+    let done = 0;
+    const finish = (accountId, audit) => {
+        done++;
+        deps.onAccount?.(audit);
+        deps.log.info(`[${done}/${accounts.length}] account ${accountId}: ${audit.account.status === 'ok' ? 'done' : 'failed'}`);
+        return audit;
+    };
+    const audits = await runScheduled(accounts, { concurrency, startLimit: deps.startLimit ?? DEFAULT_START_LIMIT }, {
+        startAccount: (accountId) => {
+            deps.log.info(`account ${accountId}: starting its credential report`);
+            return startOne(accountId, config, session, deps);
+        },
+        poll: (h) => (h.failure ? Promise.resolve({ ready: true }) : h.live.ask()),
+        auditReady: async (h) => {
+            const accountId = h.failure ? h.failure.account.accountId : h.accountId;
+            const roleArn = session.roleArnFor(accountId);
+            deps.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`);
+            return finish(accountId, h.failure ?? (await h.live.audit()));
+        },
+        // startOne, ask() and audit() never throw; if one ever does, that account alone fails.
+        failed: (accountId, err) => finish(accountId, failure(accountId, err, 'audit', config, session, deps)),
+        now: () => deps.now().getTime(),
+        sleep: deps.sleep,
+    });
+    const failed = audits.filter((a) => a.account.status === 'error').length;
+    if (failed > 0) {
+        deps.log.warning(`${failed} of ${audits.length} account${audits.length === 1 ? '' : 's'} could not be audited.`);
+    }
+    return { audits, notes };
+}
+
+
+/***/ })
+
+};
