@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { runScheduled, type ReportAnswer, type SchedulerDeps } from '../src/audit/scheduler.js';
+import { sleep } from '../src/timeouts.js';
 
 /**
  * A virtual clock: `sleep` registers a timer; `run` lets every pending promise settle, then jumps to the
@@ -134,6 +135,25 @@ describe('runScheduled: every report started early, accounts audited as their re
     expect(f.log.filter((l) => l.startsWith('audit'))).toEqual(['audit a002', 'audit a001', 'audit a000']);
   });
 
+  test('no poll sleep is left pending when the audit ends (its timer would hold the process open)', async () => {
+    const clock = virtualClock();
+    // a000 waits for its report while a001 is audited; a000 fails its last poll while a sleep is pending
+    const f = fakeAccounts(clock, {
+      readyMs: (id) => (id === 'a000' ? 60_000 : 0),
+      pollEveryMs: 5000,
+      maxPolls: 0,
+    });
+    const signals: AbortSignal[] = [];
+    const sleep = (ms: number, signal?: AbortSignal) => {
+      if (signal) signals.push(signal);
+      return clock.sleep(ms);
+    };
+    const results = await clock.run(runScheduled(ids(2), { concurrency: 1 }, { ...f.deps, sleep }));
+    expect(results[0]).toMatch(/^failed a000/);
+    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+  });
+
   test('an account ready at its first GenerateCredentialReport is never polled', async () => {
     const clock = virtualClock();
     const f = fakeAccounts(clock, { readyMs: () => 0 });
@@ -175,5 +195,16 @@ describe('runScheduled: every report started early, accounts audited as their re
     const f = fakeAccounts(clock, { readyMs: () => 0 });
     await expect(clock.run(runScheduled([], { concurrency: 8 }, f.deps))).resolves.toEqual([]);
     expect(f.log).toEqual([]);
+  });
+});
+
+describe("sleep (the shells' real clock)", () => {
+  test('an abort ends a long sleep at once and clears its timer', async () => {
+    const nap = new AbortController();
+    const pending = sleep(3_600_000, nap.signal);
+    nap.abort();
+    await pending; // would take an hour otherwise
+    await sleep(10_000, nap.signal); // already aborted: no timer at all
+    expect(nap.signal.aborted).toBe(true);
   });
 });

@@ -1312,6 +1312,15 @@ async function auditAccount(opts) {
  * `failed(accountId, error)` for that account alone. Results come back in the order of `accountIds`.
  */
 const DEFAULT_START_LIMIT = 32;
+/**
+ * Sleeps `ms` or until `changed`, whichever comes first. A sleep that lost the race is cancelled: its
+ * timer would keep the process alive for up to one poll interval after the audit has finished.
+ */
+async function sleepUnless(deps, ms, changed) {
+    const nap = new AbortController();
+    await Promise.race([deps.sleep(ms, nap.signal), changed]);
+    nap.abort();
+}
 /** A promise that resolves at the next `notify()`: how waiting workers learn that something changed. */
 class Signal {
     resolve = () => { };
@@ -1389,7 +1398,7 @@ async function runScheduled(accountIds, options, deps) {
                 .slice(0, startLimit);
             if (due.length === 0) {
                 const soonest = Math.min(...waiting.map((e) => e.dueAt));
-                await Promise.race([deps.sleep(soonest - now), changed]);
+                await sleepUnless(deps, soonest - now, changed);
                 continue;
             }
             for (const e of due)

@@ -31578,11 +31578,14 @@ function renderTerminal(result, opts) {
     return renderTerminalModel((0,summary_model/* buildSummaryModel */.MG)(result, opts));
 }
 
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * Terminal entry: the same settings as the action (as flags), the same pipeline, the summary printed as text.
  * Live runs use the AWS SDK's default credential chain (profiles, SSO, environment).
  */
+
 
 
 
@@ -31634,7 +31637,7 @@ async function main(argv, env = process.env) {
             // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
             setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? (0,core/* setSecret */.Pq)(secret) : undefined),
             now: () => new Date(),
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            sleep: timeouts/* sleep */.yy,
             log,
             onSession: (s) => {
                 session = s;
@@ -37306,7 +37309,7 @@ async function run() {
                 getIDToken: (audience) => core/* getIDToken */.V9(audience),
                 setSecret: (secret) => core/* setSecret */.Pq(secret),
                 now: () => new Date(),
-                sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+                sleep: src_timeouts/* sleep */.yy,
                 log,
                 onPlan: (ids) => {
                     planned = ids.length;
@@ -40166,7 +40169,8 @@ function parseIsoDateTime(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I5: () => (/* binding */ timeoutsFromEnv),
 /* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
-/* harmony export */   gH: () => (/* binding */ TIMEOUT_ENV)
+/* harmony export */   gH: () => (/* binding */ TIMEOUT_ENV),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /**
  * Every wait of a run has a bound, and the bounds add up to one the run as a whole explains:
@@ -40208,6 +40212,20 @@ function timeoutsFromEnv(env = process.env) {
             out[key] = Number(v);
     }
     return out;
+}
+/** The real clock's wait (the shells' `sleep`): resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 

@@ -14,7 +14,7 @@ import { reportFilesOf, type ReportFiles } from './inputs/report-files.js';
 import { githubClientSettings } from './publish/github-settings.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
-import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
+import { sleep, timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
 
 interface Stop {
   reason: 'cancelled' | 'timed out';
@@ -99,7 +99,7 @@ export async function run(): Promise<void> {
         getIDToken: (audience) => core.getIDToken(audience),
         setSecret: (secret) => core.setSecret(secret),
         now: () => new Date(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        sleep,
         log,
         onPlan: (ids) => {
           planned = ids.length;

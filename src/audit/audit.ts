@@ -10,7 +10,7 @@ export interface AuditDeps {
   getIDToken(audience: string): Promise<string>;
   setSecret(secret: string): void;
   now(): Date;
-  sleep(ms: number): Promise<void>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
   /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
   onPlan?(accountIds: string[]): void;

@@ -21,7 +21,7 @@ export interface RunLiveDeps {
   getIDToken: GetIDToken;
   setSecret(secret: string): void;
   now(): Date;
-  sleep(ms: number): Promise<void>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   log: { info(message: string): void; warning(message: string): void };
   onPlan?(accountIds: string[]): void;
   onAccount?(audit: AccountAudit): void;

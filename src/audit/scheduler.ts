@@ -34,7 +34,8 @@ export interface SchedulerDeps<H, R> {
   /** The result of an account whose start, poll or audit failed. */
   failed(accountId: string, error: unknown): R;
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`, or at once when `signal` aborts (its timer then cleared, so the run can end). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export interface SchedulerOptions {
@@ -51,6 +52,20 @@ interface Entry<H> {
   accountId: string;
   handle: H;
   dueAt: number;
+}
+
+/**
+ * Sleeps `ms` or until `changed`, whichever comes first. A sleep that lost the race is cancelled: its
+ * timer would keep the process alive for up to one poll interval after the audit has finished.
+ */
+async function sleepUnless(
+  deps: Pick<SchedulerDeps<unknown, unknown>, 'sleep'>,
+  ms: number,
+  changed: Promise<void>,
+): Promise<void> {
+  const nap = new AbortController();
+  await Promise.race([deps.sleep(ms, nap.signal), changed]);
+  nap.abort();
 }
 
 /** A promise that resolves at the next `notify()`: how waiting workers learn that something changed. */
@@ -135,7 +150,7 @@ export async function runScheduled<H, R>(
         .slice(0, startLimit);
       if (due.length === 0) {
         const soonest = Math.min(...waiting.map((e) => e.dueAt));
-        await Promise.race([deps.sleep(soonest - now), changed]);
+        await sleepUnless(deps, soonest - now, changed);
         continue;
       }
       for (const e of due) waiting.splice(waiting.indexOf(e), 1);
