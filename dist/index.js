@@ -34546,19 +34546,26 @@ function compactSecond(ms) {
 }
 /** Characters kept as they are in a location path; IAM names and paths only use `[\w+=,.@/-]`. */
 const SAFE = /[A-Za-z0-9._~+=,@/-]/;
-/** Percent-encodes one path segment so the location is a valid relative URI reference. */
+const ALL_SAFE = /^[A-Za-z0-9._~+=,@/-]*$/;
+/**
+ * Percent-encodes one path segment so the location is a valid relative URI reference. The result is one
+ * flat string (parts joined, never `+=` per character): a finding keeps its location for the whole run,
+ * and a string grown a character at a time is a chain of pieces that all stay alive with it.
+ */
 function encodeSegment(segment) {
     if (/^\.+$/.test(segment))
         return segment.replace(/\./g, '%2E'); // `.` / `..` would be resolved away
-    let out = '';
+    if (ALL_SAFE.test(segment))
+        return segment; // every IAM name
+    const parts = [];
     for (const ch of segment) {
         if (SAFE.test(ch))
-            out += ch;
+            parts.push(ch);
         else
             for (const byte of Buffer.from(ch, 'utf8'))
-                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+                parts.push(`%${byte.toString(16).toUpperCase().padStart(2, '0')}`);
     }
-    return out;
+    return parts.join('');
 }
 /** The part of a user ARN after `user/`: the user's path (without the leading slash) and name. */
 function userPathAndName(userArn) {
@@ -34577,11 +34584,13 @@ function keyLocation(k) {
         .filter((s) => s !== '')
         .map(encodeSegment)
         .join('/');
-    const prefix = `aws/${encodeSegment(k.accountId)}/iam/user/${userPart}/key-created-`;
+    // joined into one flat string (see encodeSegment), not concatenated
+    const parts = ['aws/', encodeSegment(k.accountId), '/iam/user/', userPart, '/key-created-'];
     if (k.keyCreatedAt === null)
-        return `${prefix}unknown-slot${k.slot}`;
-    const suffix = k.sameSecond ? `-slot${k.slot}` : '';
-    return `${prefix}${compactSecond(k.keyCreatedAt)}${suffix}`;
+        parts.push(`unknown-slot${k.slot}`);
+    else
+        parts.push(compactSecond(k.keyCreatedAt), k.sameSecond ? `-slot${k.slot}` : '');
+    return parts.join('');
 }
 /** True when both keys of the user have a creation time and it is the same second. */
 function keysShareSecond(user) {
