@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /* harmony import */ var _collect_pool_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6990);
 /* harmony import */ var _credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4054);
-/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6869);
+/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7852);
 /**
  * Acting on due keys (DESIGN §8), the only code that writes to IAM. For each account with keys to act
  * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before

@@ -30884,8 +30884,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __nccwpck_require__(6990);
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 1 modules
-var evaluate = __nccwpck_require__(6869);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
+var evaluate = __nccwpck_require__(7852);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -34414,7 +34414,7 @@ function httpStatus(err) {
 
 /***/ }),
 
-/***/ 6869:
+/***/ 7852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34430,6 +34430,42 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: keyLocation
 
+;// CONCATENATED MODULE: ./src/evaluate/finding-buffer.ts
+const PAGE = 1 << 20;
+class FindingBuffer {
+    pages = [];
+    page = null;
+    used = 0;
+    count = 0;
+    push(f) {
+        const text = JSON.stringify(f);
+        const need = Buffer.byteLength(text, 'utf8') + 1;
+        if (this.page === null || this.used + need > this.page.length) {
+            if (this.page !== null)
+                this.pages.push(this.page.subarray(0, this.used));
+            this.page = Buffer.allocUnsafe(Math.max(PAGE, need));
+            this.used = 0;
+        }
+        this.used += this.page.write(text, this.used, 'utf8');
+        this.page[this.used++] = 0x0a;
+        this.count++;
+    }
+    get length() {
+        return this.count;
+    }
+    /** Every finding pushed, in order, as objects again. */
+    toArray() {
+        const out = [];
+        const pages = this.page === null ? this.pages : [...this.pages, this.page.subarray(0, this.used)];
+        for (const page of pages) {
+            for (let start = 0, nl = page.indexOf(0x0a); nl >= 0; start = nl + 1, nl = page.indexOf(0x0a, start)) {
+                out.push(JSON.parse(page.toString('utf8', start, nl)));
+            }
+        }
+        return out;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/string-set.ts
 /**
  * A set of strings kept outside the JavaScript heap: their characters, one byte each, in pages of typed
@@ -34440,7 +34476,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * allows none in a user ARN) are kept in a plain `Set`.
  */
 class StringSet {
-    pages = [new Uint8Array(PAGE)];
+    pages = [new Uint8Array(string_set_PAGE)];
     /** Where the next string goes: `page * PAGE + offset`. */
     next = 0;
     count = 0;
@@ -34452,7 +34488,7 @@ class StringSet {
     /** Adds `s`; true when it was not in the set yet. */
     add(s) {
         const h = hashOf(s);
-        if (h === WIDE || s.length > PAGE) {
+        if (h === WIDE || s.length > string_set_PAGE) {
             if (this.wide.has(s))
                 return false;
             this.wide.add(s);
@@ -34465,10 +34501,10 @@ class StringSet {
                 return false;
             slot = (slot + 1) & mask;
         }
-        let offset = this.next % PAGE;
-        if (offset + s.length > PAGE) {
-            this.pages.push(new Uint8Array(PAGE));
-            this.next = (this.pages.length - 1) * PAGE;
+        let offset = this.next % string_set_PAGE;
+        if (offset + s.length > string_set_PAGE) {
+            this.pages.push(new Uint8Array(string_set_PAGE));
+            this.next = (this.pages.length - 1) * string_set_PAGE;
             offset = 0;
         }
         const page = this.pages[this.pages.length - 1];
@@ -34484,8 +34520,8 @@ class StringSet {
         return true;
     }
     holds(start, s) {
-        const page = this.pages[Math.floor(start / PAGE)];
-        const offset = start % PAGE;
+        const page = this.pages[Math.floor(start / string_set_PAGE)];
+        const offset = start % string_set_PAGE;
         for (let i = 0; i < s.length; i++)
             if (page[offset + i] !== s.charCodeAt(i))
                 return false;
@@ -34513,7 +34549,7 @@ class StringSet {
     }
 }
 /** Characters per page (1 MiB); longer strings go to the plain `Set`. */
-const PAGE = 1 << 20;
+const string_set_PAGE = 1 << 20;
 /** Not a hash: the mark of a string with a character beyond Latin-1. */
 const WIDE = 0.5;
 /**
@@ -34532,6 +34568,11 @@ function hashOf(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
+/**
+ * The rule (DESIGN §1), as a pure function of a parsed credential report: a console user's active key
+ * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
+ */
+
 
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -34669,7 +34710,7 @@ class ReportEvaluation {
     settings;
     asOf;
     seen = new StringSet();
-    found = [];
+    found = new FindingBuffer();
     constructor(settings, 
     /** Epoch ms: the time the `unused-days` test is measured from. */
     asOf) {
@@ -34691,7 +34732,7 @@ class ReportEvaluation {
     }
     /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
     findings() {
-        return sortFindings([...this.found]);
+        return sortFindings(this.found.toArray());
     }
 }
 /**
@@ -34721,7 +34762,7 @@ function evaluateReport(report, settings, asOf) {
 /* unused harmony exports parseJustification, expiryEnd */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6869);
+/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7852);
 /**
  * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
  * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
@@ -36810,29 +36851,37 @@ function linkable(url) {
 function bytes(s) {
     return Buffer.byteLength(s, 'utf8');
 }
-// ---------------------------------------------------------------------------------------------------
-// Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
+function itemsOf(list) {
+    return { length: list.length, at: (i) => list[i] };
+}
 /**
  * `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out (and `c.cut`
- * set). The whole text is joined only when it fits.
+ * set). The whole text is joined only when it fits; items are made only as far as the budget reaches.
  */
-function fit(c, head, items, budget, more) {
+function fit(c, head, list, budget, more) {
+    const items = Array.isArray(list) ? itemsOf(list) : list;
     if (items.length === 0)
         return '';
-    const sizes = items.map(bytes);
     let used = bytes(head.join('\n'));
-    const whole = sizes.reduce((sum, n) => sum + n, used) + (head.length > 0 ? items.length : items.length - 1);
-    if (whole <= budget)
-        return [...head, ...items].join('\n');
+    // The whole text: `head`, every item, a newline between each (and after `head`, when there is one).
+    let whole = used + (head.length > 0 ? items.length : items.length - 1);
+    for (let i = 0; i < items.length && whole <= budget; i++)
+        whole += bytes(items.at(i));
+    if (whole <= budget) {
+        const all = [...head];
+        for (let i = 0; i < items.length; i++)
+            all.push(items.at(i));
+        return all.join('\n');
+    }
     c.cut = true;
     const out = [...head];
     let i = 0;
     for (; i < items.length; i++) {
-        const size = sizes[i];
+        const size = bytes(items.at(i));
         const tail = bytes(`\n${more(items.length - i - 1)}`);
         if (used + 1 + size + tail > budget)
             break;
-        out.push(items[i]);
+        out.push(items.at(i));
         used += 1 + size;
     }
     out.push(more(items.length - i));
@@ -36842,20 +36891,30 @@ function fit(c, head, items, budget, more) {
     const pointer = more(items.length);
     return bytes(pointer) <= budget ? pointer : '';
 }
-function tableRows(headers, rows) {
-    return (0,markdown/* markdownTable */.Qj)(headers, rows).split('\n');
-}
-/** A table's lines, made once per summary (a cut summary fits the same lines again, with less room). */
+/**
+ * A table, its lines made once per summary and only as far as needed (a cut summary fits the same lines
+ * again, with less room).
+ */
 function table(c, title, headers, rows, budget, more) {
     let lines = c.tables.get(title);
     if (lines === undefined) {
-        const cells = rows();
-        lines = cells.length === 0 ? [] : tableRows(headers, cells);
+        const made = [];
+        lines = {
+            head: (0,markdown/* markdownTable */.Qj)(headers, []).split('\n'),
+            rows: {
+                length: rows.length,
+                at: (i) => (made[i] ??= (0,markdown/* markdownTableLine */.iX)(headers, rows.at(i))),
+            },
+        };
         c.tables.set(title, lines);
     }
-    if (lines.length === 0)
+    if (lines.rows.length === 0)
         return '';
-    return fit(c, [title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
+    return fit(c, [title, '', ...lines.head], lines.rows, budget, (n) => `\n${more(n)}`);
+}
+/** Rows of a table from a list, each made when first needed. */
+function rowsOf(list, row) {
+    return { length: list.length, at: (i) => row(list[i]) };
 }
 const user = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME), { inTable: true });
 const userText = (f) => (0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.userName, MAX_NAME));
@@ -36904,7 +36963,7 @@ function accountRow(r) {
     ];
 }
 function accountsBlock(c, budget) {
-    return table(c, '#### Accounts', ACCOUNT_HEADERS, () => c.m.accounts.map(accountRow), budget, c.cutRows('account'));
+    return table(c, '#### Accounts', ACCOUNT_HEADERS, rowsOf(c.m.accounts, accountRow), budget, c.cutRows('account'));
 }
 function findingsBlock(c, budget) {
     return table(c, `#### ${c.m.findingsTitle}`, [
@@ -36916,7 +36975,7 @@ function findingsBlock(c, budget) {
         'Last used',
         'MFA',
         ...(c.m.showReported ? ['Reported'] : []),
-    ], () => c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
+    ], rowsOf(c.m.failing, ({ finding: f, keyCreated, setupGap, use, reported }) => [
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
@@ -36960,7 +37019,7 @@ function expiredBlock(c, budget) {
         `${(0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(f.justification ?? '', summary_model/* MAX_MESSAGE */.h2))}`), budget, c.cutRows('expired exemption'));
 }
 function exemptedBlock(c, budget) {
-    return table(c, '#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], () => c.m.exempted.map(({ finding: f, keyCreated, use }) => [
+    return table(c, '#### Exempted keys', ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'], rowsOf(c.m.exempted, ({ finding: f, keyCreated, use }) => [
         id(f.accountId),
         user(f),
         key(f),
@@ -38585,8 +38644,8 @@ async function syncIssues(opts) {
     return outcome;
 }
 
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 1 modules
-var evaluate = __nccwpck_require__(6869);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
+var evaluate = __nccwpck_require__(7852);
 ;// CONCATENATED MODULE: ./src/evaluate/history.ts
 
 function earlier(a, b) {
@@ -39281,7 +39340,7 @@ function* jsonText(value, lazy = new Map()) {
 /* harmony export */   gQ: () => (/* binding */ jsonFileText)
 /* harmony export */ });
 /* unused harmony exports jsonAccount, buildJsonReport */
-/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6869);
+/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7852);
 /* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4216);
 
 
@@ -39384,6 +39443,7 @@ function jsonReportHead(result) {
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   iX: () => (/* binding */ markdownTableLine),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
 /**
@@ -39499,9 +39559,13 @@ function truncate(s, n) {
  * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
  * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
  */
-function markdownTable(headers, rows, align = []) {
+/** One row of a {@link markdownTable}: as many cells as `headers`, each on one line. */
+function markdownTableLine(headers, cells) {
     const cell = (s) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
-    const line = (cells) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+    return `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+}
+function markdownTable(headers, rows, align = []) {
+    const line = (cells) => markdownTableLine(headers, cells);
     const sep = headers.map((_, i) => {
         const a = align[i];
         return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';

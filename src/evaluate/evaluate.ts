@@ -2,6 +2,7 @@
  * The rule (DESIGN §1), as a pure function of a parsed credential report: a console user's active key
  * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
  */
+import { FindingBuffer } from './finding-buffer.js';
 import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
 import { StringSet } from './string-set.js';
 
@@ -163,7 +164,7 @@ function evaluateKey(
  */
 export class ReportEvaluation {
   private readonly seen = new StringSet();
-  private readonly found: Finding[] = [];
+  private readonly found = new FindingBuffer();
 
   constructor(
     private readonly settings: RuleSettings,
@@ -184,7 +185,7 @@ export class ReportEvaluation {
 
   /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
   findings(): Finding[] {
-    return sortFindings([...this.found]);
+    return sortFindings(this.found.toArray());
   }
 }
 

@@ -116,14 +116,21 @@ export type Align = 'left' | 'right' | 'center';
  * A GFM table. Cells must already be safe Markdown (escape them with {@link escapeMarkdown} or
  * {@link codeSpan} with `inTable`); stray newlines become spaces so a cell cannot end the table.
  */
+/** One row of a {@link markdownTable}: as many cells as `headers`, each on one line. */
+export function markdownTableLine(
+  headers: readonly string[],
+  cells: readonly (string | undefined)[],
+): string {
+  const cell = (s: string | undefined) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
+  return `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+}
+
 export function markdownTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   align: readonly Align[] = [],
 ): string {
-  const cell = (s: string | undefined) => (s ?? '').replace(/[\r\n]+/g, ' ').trim() || ' ';
-  const line = (cells: readonly (string | undefined)[]) =>
-    `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
+  const line = (cells: readonly (string | undefined)[]) => markdownTableLine(headers, cells);
   const sep = headers.map((_, i) => {
     const a = align[i];
     return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';

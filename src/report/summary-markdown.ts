@@ -8,7 +8,15 @@ import type { AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from 
 import { REPORT_FILES } from '../inputs/report-files.js';
 import { noteText, type Note, type NotePart } from '../notes.js';
 import { shellQuote } from './format.js';
-import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
+import {
+  codeBlock,
+  codeSpan,
+  escapeMarkdown,
+  markdownTable,
+  markdownTableLine,
+  oneLine,
+  truncate,
+} from './markdown.js';
 import { plural } from './outputs.js';
 import { SARIF_MAX_RESULTS } from './sarif.js';
 import {
@@ -56,30 +64,46 @@ function bytes(s: string): number {
 // ---------------------------------------------------------------------------------------------------
 // Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
 
+/** A list whose items are made when first asked for (a table of 10,000 findings is cut long before its end). */
+interface Items {
+  readonly length: number;
+  at(i: number): string;
+}
+
+function itemsOf(list: readonly string[]): Items {
+  return { length: list.length, at: (i) => list[i] as string };
+}
+
 /**
  * `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out (and `c.cut`
- * set). The whole text is joined only when it fits.
+ * set). The whole text is joined only when it fits; items are made only as far as the budget reaches.
  */
 function fit(
   c: Ctx,
   head: readonly string[],
-  items: readonly string[],
+  list: readonly string[] | Items,
   budget: number,
   more: (n: number) => string,
 ): string {
+  const items = Array.isArray(list) ? itemsOf(list as readonly string[]) : (list as Items);
   if (items.length === 0) return '';
-  const sizes = items.map(bytes);
   let used = bytes(head.join('\n'));
-  const whole = sizes.reduce((sum, n) => sum + n, used) + (head.length > 0 ? items.length : items.length - 1);
-  if (whole <= budget) return [...head, ...items].join('\n');
+  // The whole text: `head`, every item, a newline between each (and after `head`, when there is one).
+  let whole = used + (head.length > 0 ? items.length : items.length - 1);
+  for (let i = 0; i < items.length && whole <= budget; i++) whole += bytes(items.at(i));
+  if (whole <= budget) {
+    const all: string[] = [...head];
+    for (let i = 0; i < items.length; i++) all.push(items.at(i));
+    return all.join('\n');
+  }
   c.cut = true;
   const out = [...head];
   let i = 0;
   for (; i < items.length; i++) {
-    const size = sizes[i] as number;
+    const size = bytes(items.at(i));
     const tail = bytes(`\n${more(items.length - i - 1)}`);
     if (used + 1 + size + tail > budget) break;
-    out.push(items[i] as string);
+    out.push(items.at(i));
     used += 1 + size;
   }
   out.push(more(items.length - i));
@@ -89,27 +113,46 @@ function fit(
   return bytes(pointer) <= budget ? pointer : '';
 }
 
-function tableRows(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return markdownTable(headers, rows).split('\n');
+/** A table's lines: its header and separator, then one line per row, each made once, when first needed. */
+interface TableLines {
+  head: string[];
+  rows: Items;
 }
 
-/** A table's lines, made once per summary (a cut summary fits the same lines again, with less room). */
+/**
+ * A table, its lines made once per summary and only as far as needed (a cut summary fits the same lines
+ * again, with less room).
+ */
 function table(
   c: Ctx,
   title: string,
   headers: string[],
-  rows: () => string[][],
+  rows: { length: number; at(i: number): string[] },
   budget: number,
   more: (n: number) => string,
 ): string {
   let lines = c.tables.get(title);
   if (lines === undefined) {
-    const cells = rows();
-    lines = cells.length === 0 ? [] : tableRows(headers, cells);
+    const made: string[] = [];
+    lines = {
+      head: markdownTable(headers, []).split('\n'),
+      rows: {
+        length: rows.length,
+        at: (i) => (made[i] ??= markdownTableLine(headers, rows.at(i))),
+      },
+    };
     c.tables.set(title, lines);
   }
-  if (lines.length === 0) return '';
-  return fit(c, [title, '', ...lines.slice(0, 2)], lines.slice(2), budget, (n) => `\n${more(n)}`);
+  if (lines.rows.length === 0) return '';
+  return fit(c, [title, '', ...lines.head], lines.rows, budget, (n) => `\n${more(n)}`);
+}
+
+/** Rows of a table from a list, each made when first needed. */
+function rowsOf<T>(
+  list: readonly T[],
+  row: (item: T) => string[],
+): { length: number; at(i: number): string[] } {
+  return { length: list.length, at: (i) => row(list[i] as T) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -121,8 +164,8 @@ interface Ctx {
   m: SummaryModel;
   json: string;
   cutRows(what: string): (n: number) => string;
-  /** Each table's Markdown lines by title, once made. */
-  tables: Map<string, string[]>;
+  /** Each table's Markdown lines by title, made as far as needed. */
+  tables: Map<string, TableLines>;
   /** Set by a block that had to leave something out to fit its budget. */
   cut: boolean;
 }
@@ -183,7 +226,7 @@ function accountsBlock(c: Ctx, budget: number): string {
     c,
     '#### Accounts',
     ACCOUNT_HEADERS,
-    () => c.m.accounts.map(accountRow),
+    rowsOf(c.m.accounts, accountRow),
     budget,
     c.cutRows('account'),
   );
@@ -203,17 +246,16 @@ function findingsBlock(c: Ctx, budget: number): string {
       'MFA',
       ...(c.m.showReported ? ['Reported'] : []),
     ],
-    () =>
-      c.m.failing.map(({ finding: f, keyCreated, setupGap, use, reported }) => [
-        id(f.accountId),
-        user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
-        key(f),
-        keyCreated,
-        setupGap,
-        escapeMarkdown(use),
-        f.mfaActive ? 'yes' : '**no**',
-        ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
-      ]),
+    rowsOf(c.m.failing, ({ finding: f, keyCreated, setupGap, use, reported }) => [
+      id(f.accountId),
+      user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
+      key(f),
+      keyCreated,
+      setupGap,
+      escapeMarkdown(use),
+      f.mfaActive ? 'yes' : '**no**',
+      ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
+    ]),
     budget,
     c.cutRows('finding'),
   );
@@ -284,15 +326,14 @@ function exemptedBlock(c: Ctx, budget: number): string {
     c,
     '#### Exempted keys',
     ['Account', 'User', 'Key', 'Key created', 'Last used', 'Justification'],
-    () =>
-      c.m.exempted.map(({ finding: f, keyCreated, use }: FindingRow) => [
-        id(f.accountId),
-        user(f),
-        key(f),
-        keyCreated,
-        escapeMarkdown(use),
-        f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
-      ]),
+    rowsOf(c.m.exempted, ({ finding: f, keyCreated, use }: FindingRow) => [
+      id(f.accountId),
+      user(f),
+      key(f),
+      keyCreated,
+      escapeMarkdown(use),
+      f.justification ? escapeMarkdown(truncate(f.justification, MAX_MESSAGE)) : '—',
+    ]),
     budget,
     c.cutRows('exempted key'),
   );
