@@ -36851,37 +36851,34 @@ function linkable(url) {
 function bytes(s) {
     return Buffer.byteLength(s, 'utf8');
 }
-function itemsOf(list) {
-    return { length: list.length, at: (i) => list[i] };
-}
 /**
  * `head` lines, then as many `items` as fit, then `more(n)` when `n` items were left out (and `c.cut`
  * set). The whole text is joined only when it fits; items are made only as far as the budget reaches.
  */
-function fit(c, head, list, budget, more) {
-    const items = Array.isArray(list) ? itemsOf(list) : list;
+function fit(c, head, items, budget, more) {
+    const item = (i) => items.at(i);
     if (items.length === 0)
         return '';
     let used = bytes(head.join('\n'));
     // The whole text: `head`, every item, a newline between each (and after `head`, when there is one).
     let whole = used + (head.length > 0 ? items.length : items.length - 1);
     for (let i = 0; i < items.length && whole <= budget; i++)
-        whole += bytes(items.at(i));
+        whole += bytes(item(i));
     if (whole <= budget) {
         const all = [...head];
         for (let i = 0; i < items.length; i++)
-            all.push(items.at(i));
+            all.push(item(i));
         return all.join('\n');
     }
     c.cut = true;
     const out = [...head];
     let i = 0;
     for (; i < items.length; i++) {
-        const size = bytes(items.at(i));
+        const size = bytes(item(i));
         const tail = bytes(`\n${more(items.length - i - 1)}`);
         if (used + 1 + size + tail > budget)
             break;
-        out.push(items.at(i));
+        out.push(item(i));
         used += 1 + size;
     }
     out.push(more(items.length - i));
@@ -38600,6 +38597,10 @@ async function applyAction(opts, a, outcome) {
             break;
     }
 }
+/** An outcome with nothing changed yet (a fresh object: the sync counts into it). */
+function noIssueChanges(error = null) {
+    return { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error, issues: [] };
+}
 /**
  * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
  * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
@@ -38607,15 +38608,7 @@ async function applyAction(opts, a, outcome) {
  */
 async function syncIssues(opts) {
     const { octokit, owner, repo, result, log } = opts;
-    const outcome = {
-        opened: 0,
-        updated: 0,
-        reopened: 0,
-        closed: 0,
-        skipped: 0,
-        error: null,
-        issues: [],
-    };
+    const outcome = noIssueChanges();
     try {
         const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
         const actions = planIssueSync(existing, result, {
@@ -38700,6 +38693,15 @@ function applyHistory(result, history) {
         resolvedFindings.sort(byLocation);
     }
     return { firstSeenAt, newFindings, resolvedFindings, notes: [...history.notes] };
+}
+/**
+ * Open alerts whose key this run deactivated, one per location: they were findings when
+ * {@link applyHistory} counted, and are resolved now (their account was audited, or they would not be
+ * findings).
+ */
+function resolvedByDeactivation(alerts, deactivated) {
+    const alerted = new Set(alerts.map((a) => a.location));
+    return new Set(deactivated.map((f) => f.location).filter((l) => alerted.has(l))).size;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/remediation.ts
@@ -38845,9 +38847,7 @@ async function publish(audited, config, deps) {
     const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
     const withHistory = withRunHistory(audited, listing, existingIssues);
     const remediated = await remediateDueKeys(withHistory, config, deps);
-    // A key set Inactive is no longer a finding: its open alert now counts as resolved.
-    const settled = remediated === withHistory ? withHistory : withRunHistory(remediated, listing, existingIssues);
-    const result = keepFailedAccountsAlerts(settled, listing, deps);
+    const result = keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps);
     // A file that cannot be written fails the run, but the issues and the other outputs still happen.
     let writeError = null;
     try {
@@ -38863,7 +38863,7 @@ async function publish(audited, config, deps) {
     let issues = null;
     if (config.createIssues) {
         issues = existingIssues?.error
-            ? { ...NO_ISSUE_CHANGES, error: existingIssues.error }
+            ? noIssueChanges(existingIssues.error)
             : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
         if (issues.error)
             deps.log.warning(issues.error);
@@ -39012,6 +39012,15 @@ function withRunHistory(result, listing, issues) {
         },
     };
 }
+/** A key this run set Inactive is no longer a finding: its open alert counts as resolved now. */
+function withDeactivatedResolved(result, listing) {
+    const history = result.history;
+    const gone = result.remediation?.deactivated ?? [];
+    if (gone.length === 0 || !history || history.resolvedFindings === null || !listing?.ok)
+        return result;
+    const resolved = history.resolvedFindings + resolvedByDeactivation(listing.alerts, gone);
+    return { ...result, history: { ...history, resolvedFindings: resolved } };
+}
 /**
  * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
@@ -39031,21 +39040,9 @@ function keepFailedAccountsAlerts(result, listing, deps) {
         deps.log.warning(warning);
     return { ...result, carriedForward: alerts };
 }
-const NO_ISSUE_CHANGES = {
-    opened: 0,
-    updated: 0,
-    reopened: 0,
-    closed: 0,
-    skipped: 0,
-    issues: [],
-    error: null,
-};
 async function syncIssueTracker(result, config, github, deps, existing) {
     if (!github) {
-        return {
-            ...NO_ISSUE_CHANGES,
-            error: 'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
-        };
+        return noIssueChanges('create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.');
     }
     return syncIssues({
         octokit: await github.octokit(),

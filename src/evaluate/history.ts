@@ -80,3 +80,16 @@ export function applyHistory(
   }
   return { firstSeenAt, newFindings, resolvedFindings, notes: [...history.notes] };
 }
+
+/**
+ * Open alerts whose key this run deactivated, one per location: they were findings when
+ * {@link applyHistory} counted, and are resolved now (their account was audited, or they would not be
+ * findings).
+ */
+export function resolvedByDeactivation(
+  alerts: readonly OpenAlert[],
+  deactivated: readonly Pick<Finding, 'location'>[],
+): number {
+  const alerted = new Set(alerts.map((a) => a.location));
+  return new Set(deactivated.map((f) => f.location).filter((l) => alerted.has(l))).size;
+}

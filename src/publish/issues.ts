@@ -533,6 +533,11 @@ async function applyAction(
   }
 }
 
+/** An outcome with nothing changed yet (a fresh object: the sync counts into it). */
+export function noIssueChanges(error: string | null = null): IssueSyncOutcome {
+  return { opened: 0, updated: 0, reopened: 0, closed: 0, skipped: 0, error, issues: [] };
+}
+
 /**
  * Bring the issues in line with the result. Never throws: a missing permission, disabled issues, an
  * exhausted rate limit or any other error comes back in `error`, with what was done before it, so the
@@ -540,15 +545,7 @@ async function applyAction(
  */
 export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutcome> {
   const { octokit, owner, repo, result, log } = opts;
-  const outcome: IssueSyncOutcome = {
-    opened: 0,
-    updated: 0,
-    reopened: 0,
-    closed: 0,
-    skipped: 0,
-    error: null,
-    issues: [],
-  };
+  const outcome = noIssueChanges();
   try {
     const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
     const actions = planIssueSync(existing, result, {

@@ -14,9 +14,16 @@ import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs
 import type { GitHubClientSettings } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
-import { ISSUE_LABEL, describeIssueError, listIssues, syncIssues, type ExistingIssue } from './issues.js';
+import {
+  ISSUE_LABEL,
+  describeIssueError,
+  listIssues,
+  noIssueChanges,
+  syncIssues,
+  type ExistingIssue,
+} from './issues.js';
 import { issueFirstListed, listOpenAlerts, type AlertListing } from './history.js';
-import { applyHistory } from '../evaluate/history.js';
+import { applyHistory, resolvedByDeactivation } from '../evaluate/history.js';
 import { applyRemediation, planRemediation, withOutcomes } from '../evaluate/remediation.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
@@ -87,10 +94,7 @@ export async function publish(
   const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
   const withHistory = withRunHistory(audited, listing, existingIssues);
   const remediated = await remediateDueKeys(withHistory, config, deps);
-  // A key set Inactive is no longer a finding: its open alert now counts as resolved.
-  const settled =
-    remediated === withHistory ? withHistory : withRunHistory(remediated, listing, existingIssues);
-  const result = keepFailedAccountsAlerts(settled, listing, deps);
+  const result = keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps);
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen.
   let writeError: string | null = null;
@@ -106,7 +110,7 @@ export async function publish(
   let issues: IssueSyncOutcome | null = null;
   if (config.createIssues) {
     issues = existingIssues?.error
-      ? { ...NO_ISSUE_CHANGES, error: existingIssues.error }
+      ? noIssueChanges(existingIssues.error)
       : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
     if (issues.error) deps.log.warning(issues.error);
   }
@@ -277,6 +281,15 @@ function withRunHistory(
   };
 }
 
+/** A key this run set Inactive is no longer a finding: its open alert counts as resolved now. */
+function withDeactivatedResolved(result: AuditResult, listing: AlertListing | null): AuditResult {
+  const history = result.history;
+  const gone = result.remediation?.deactivated ?? [];
+  if (gone.length === 0 || !history || history.resolvedFindings === null || !listing?.ok) return result;
+  const resolved = history.resolvedFindings + resolvedByDeactivation(listing.alerts, gone);
+  return { ...result, history: { ...history, resolvedFindings: resolved } };
+}
+
 /**
  * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
@@ -301,16 +314,6 @@ function keepFailedAccountsAlerts(
   return { ...result, carriedForward: alerts };
 }
 
-const NO_ISSUE_CHANGES: IssueSyncOutcome = {
-  opened: 0,
-  updated: 0,
-  reopened: 0,
-  closed: 0,
-  skipped: 0,
-  issues: [],
-  error: null,
-};
-
 async function syncIssueTracker(
   result: AuditResult,
   config: Config,
@@ -319,11 +322,9 @@ async function syncIssueTracker(
   existing: ExistingIssue[] | undefined,
 ): Promise<IssueSyncOutcome> {
   if (!github) {
-    return {
-      ...NO_ISSUE_CHANGES,
-      error:
-        'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
-    };
+    return noIssueChanges(
+      'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
+    );
   }
   return syncIssues({
     octokit: await github.octokit(),

@@ -64,14 +64,13 @@ function bytes(s: string): number {
 // ---------------------------------------------------------------------------------------------------
 // Budgeted blocks: each renders as much as fits in `budget` bytes, ending with a pointer when cut.
 
-/** A list whose items are made when first asked for (a table of 10,000 findings is cut long before its end). */
+/**
+ * A list whose items may be made when first asked for (a table of 10,000 findings is cut long before its
+ * end). An array is one.
+ */
 interface Items {
   readonly length: number;
-  at(i: number): string;
-}
-
-function itemsOf(list: readonly string[]): Items {
-  return { length: list.length, at: (i) => list[i] as string };
+  at(i: number): string | undefined;
 }
 
 /**
@@ -81,29 +80,29 @@ function itemsOf(list: readonly string[]): Items {
 function fit(
   c: Ctx,
   head: readonly string[],
-  list: readonly string[] | Items,
+  items: Items,
   budget: number,
   more: (n: number) => string,
 ): string {
-  const items = Array.isArray(list) ? itemsOf(list as readonly string[]) : (list as Items);
+  const item = (i: number) => items.at(i) as string;
   if (items.length === 0) return '';
   let used = bytes(head.join('\n'));
   // The whole text: `head`, every item, a newline between each (and after `head`, when there is one).
   let whole = used + (head.length > 0 ? items.length : items.length - 1);
-  for (let i = 0; i < items.length && whole <= budget; i++) whole += bytes(items.at(i));
+  for (let i = 0; i < items.length && whole <= budget; i++) whole += bytes(item(i));
   if (whole <= budget) {
     const all: string[] = [...head];
-    for (let i = 0; i < items.length; i++) all.push(items.at(i));
+    for (let i = 0; i < items.length; i++) all.push(item(i));
     return all.join('\n');
   }
   c.cut = true;
   const out = [...head];
   let i = 0;
   for (; i < items.length; i++) {
-    const size = bytes(items.at(i));
+    const size = bytes(item(i));
     const tail = bytes(`\n${more(items.length - i - 1)}`);
     if (used + 1 + size + tail > budget) break;
-    out.push(items.at(i));
+    out.push(item(i));
     used += 1 + size;
   }
   out.push(more(items.length - i));
