@@ -129,6 +129,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
       unusedDays: 90,
       asOf: AS_OF,
       reasons: ['never-used'],
+      exemptionTag: 'access-key-justification',
       concurrency: 4,
       log: deps.log,
       ...over,

@@ -1,13 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { carriedFromListing } from '../src/publish/code-scanning.js';
-import { alertHistoryNote, issueFirstListed, listOpenAlerts } from '../src/publish/history.js';
-import {
-  mergeFirstListed,
-  parseFirstListed,
-  parseMarker,
-  renderFirstListed,
-  renderIssue,
-} from '../src/report/issue-body.js';
+import { alertHistoryNote, listOpenAlerts } from '../src/publish/history.js';
+import { parseMarker, renderMarker } from '../src/report/issue-body.js';
+import { parseRecords } from '../src/report/issue-records.js';
 import { ISSUE_LABEL, planIssueSync, type ExistingIssue } from '../src/publish/issues.js';
 import { createOctokit } from '../src/publish/octokit.js';
 import {
@@ -89,63 +84,23 @@ describe('listOpenAlerts: one listing for the history and the carried-forward al
   });
 });
 
-describe('first-listed times kept in the issue body', () => {
+describe('the issue sync keeps its records in comments, never in the body', () => {
   const alice1 = makeFinding({ userName: 'alice' });
-  const alice2 = makeFinding({ userName: 'alice', keySlot: 2, keyCreatedAt: '2024-02-01T00:00:00.000Z' });
-  const renderOpts = { exemptionTag: 'access-key-justification', runUrl: null, scope: 'at-setup' as const };
+  const result = makeResult({ accounts: [makeAccount()], findings: [alice1] });
+  const BOT = { login: 'github-actions[bot]', id: 41898282 };
 
-  it('round-trips through the body, odd characters in the location included', () => {
-    const odd = `aws/${OK}/iam/user/a%20b=c/d-->e/key-created-20240110T090012Z`;
-    const map = new Map([
-      [alice1.location, '2026-03-01T00:00:00Z'],
-      [odd, '2026-03-02T00:00:00Z'],
+  it('a new issue gets a record comment (its time is the evidence); the body has no first-listed line', () => {
+    const [created] = planIssueSync([], result, { extraLabels: [], maxIssues: 5, runUrl: null });
+    if (created?.kind !== 'create') throw new Error('expected a create');
+    expect(created.body).not.toContain('first-listed');
+    expect(parseMarker(created.body)).not.toBeNull();
+    expect(parseRecords(created.comment)).toEqual([
+      expect.objectContaining({ kind: 'seen', keys: [{ ref: alice1.location, keyId: alice1.accessKeyId }] }),
     ]);
-    const { body } = renderIssue(
-      { accountId: OK, alias: null, userName: 'alice', userArn: alice1.userArn, findings: [alice1] },
-      { ...renderOpts, firstListed: map },
-    );
-    const lines = body.split('\n');
-    expect(parseMarker(body)).not.toBeNull(); // the marker stays the first line
-    expect(lines[1]).toBe(renderFirstListed(map));
-    expect(lines[1]).not.toMatch(/-->.*-->/);
-    expect(parseFirstListed(body)).toEqual(map);
   });
 
-  it('is absent unless asked for (bodies unchanged), and a damaged line reads as nothing', () => {
-    const group = {
-      accountId: OK,
-      alias: null,
-      userName: 'alice',
-      userArn: alice1.userArn,
-      findings: [alice1],
-    };
-    expect(renderIssue(group, renderOpts).body).not.toContain('first-listed');
-    expect(parseFirstListed('<!-- iam-initial-access-key:first-listed garbage -->')).toEqual(new Map());
-    expect(parseFirstListed('<!-- iam-initial-access-key:first-listed a=yesterday -->')).toEqual(new Map());
-  });
-
-  it('mergeFirstListed keeps earlier times, stamps new keys with now, drops keys no longer listed', () => {
-    const prev = new Map([
-      [alice1.location, '2026-01-01T00:00:00Z'],
-      ['aws/gone', '2025-01-01T00:00:00Z'],
-    ]);
-    expect(mergeFirstListed(prev, [alice1.location, alice2.location], '2026-03-01T00:00:00Z')).toEqual(
-      new Map([
-        [alice1.location, '2026-01-01T00:00:00Z'],
-        [alice2.location, '2026-03-01T00:00:00Z'],
-      ]),
-    );
-  });
-
-  it('planIssueSync records the times, keeps them on the next run (no update), and issueFirstListed reads them', () => {
-    const result = makeResult({ accounts: [makeAccount()], findings: [alice1] });
-    const first = planIssueSync([], result, {
-      extraLabels: [],
-      maxIssues: 5,
-      runUrl: null,
-      recordFirstListedAt: '2026-03-01T00:00:00Z',
-    });
-    const created = first[0];
+  it('the next run, with that record trusted, changes nothing (no update, no second record)', () => {
+    const [created] = planIssueSync([], result, { extraLabels: [], maxIssues: 5, runUrl: null });
     if (created?.kind !== 'create') throw new Error('expected a create');
     const issue: ExistingIssue = {
       number: 1,
@@ -153,22 +108,47 @@ describe('first-listed times kept in the issue body', () => {
       title: created.title,
       body: created.body,
       labels: [ISSUE_LABEL],
+      author: BOT,
     };
-    const again = planIssueSync([issue], result, {
+    // The record's time (GitHub's) is the key's first-seen on the next run: the same day, the same body.
+    const at = '2025-06-01T02:00:05Z';
+    const records = parseRecords(created.comment).map((r) => ({ ...r, at, issue: 1 }));
+    const next = makeResult({ accounts: [makeAccount()], findings: [{ ...alice1, firstSeenAt: at }] });
+    const again = planIssueSync([issue], next, {
       extraLabels: [],
       maxIssues: 5,
       runUrl: null,
-      recordFirstListedAt: '2026-03-02T00:00:00Z',
+      recordAt: '2025-06-02T02:00:00Z',
+      history: {
+        trustedIssues: new Set([1]),
+        recordsByIssue: new Map([[1, records]]),
+        issueOfKey: new Map(),
+        restored: new Map(),
+      },
     });
     expect(again).toEqual([]);
-    expect(issueFirstListed([issue], ISSUE_LABEL)).toEqual(
-      new Map([[alice1.location, '2026-03-01T00:00:00Z']]),
+  });
+
+  it('an issue the history does not trust (another author) is neither updated nor closed', () => {
+    const forged: ExistingIssue = {
+      number: 9,
+      state: 'open',
+      title: 'x',
+      body: `${renderMarker(OK, alice1.userArn)}\nforged`,
+      labels: [ISSUE_LABEL],
+      author: { login: 'mallory', id: 666 },
+    };
+    const fixed = makeResult({ accounts: [makeAccount()], findings: [] });
+    const history = {
+      trustedIssues: new Set<number>(),
+      recordsByIssue: new Map(),
+      issueOfKey: new Map(),
+      restored: new Map(),
+    };
+    expect(planIssueSync([forged], fixed, { extraLabels: [], maxIssues: 5, runUrl: null, history })).toEqual(
+      [],
     );
-    // closed issues and issues without our label or marker do not count
-    expect(issueFirstListed([{ ...issue, state: 'closed' }], ISSUE_LABEL)).toEqual(new Map());
-    expect(issueFirstListed([{ ...issue, labels: ['security'] }], ISSUE_LABEL)).toEqual(new Map());
-    expect(
-      issueFirstListed([{ ...issue, body: issue.body.split('\n').slice(1).join('\n') }], ISSUE_LABEL),
-    ).toEqual(new Map());
+    const actions = planIssueSync([forged], result, { extraLabels: [], maxIssues: 5, runUrl: null, history });
+    expect(actions.map((a) => a.kind)).toEqual(['create']);
   });
 });

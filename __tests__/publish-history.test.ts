@@ -1,6 +1,6 @@
 /**
  * History wired into publish (DESIGN §8): one listing of this tool's open alerts serves the history and
- * the carried-forward alerts; with create-issues the issues' first-listed times count too and are kept.
+ * the carried-forward alerts; with create-issues the record comments of this identity count too.
  * Runs publish() against the local GitHub server.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Config } from '../src/model.js';
 import { TOOL_NAME } from '../src/evaluate/rule.js';
 import { publish, type PublishOutcome } from '../src/publish/publish.js';
-import { parseFirstListed, renderFirstListed, renderMarker, userKey } from '../src/report/issue-body.js';
+import { renderMarker, userKey } from '../src/report/issue-body.js';
+import { parseRecords, withRecords } from '../src/report/issue-records.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
 import { ISSUE_LABEL } from '../src/publish/issues.js';
 import {
@@ -138,28 +139,75 @@ describe('history in publish', () => {
     );
   });
 
-  it('with create-issues: the issue’s first-listed time counts (the earlier wins) and new keys are recorded', async () => {
+  it('with create-issues: a record comment of this identity counts (the earlier wins); a body line or a forged issue does not', async () => {
     const marker = renderMarker(ACCOUNT_ID, userKey(alice.userArn, alice.userName));
-    server.addIssue({
+    const forgedLine = `<!-- iam-initial-access-key:first-listed ${encodeURIComponent(alice.location)}=2020-01-01T00:00:00Z -->`;
+    const real = server.addIssue({
       title: 'alice',
-      body: `${marker}\n${renderFirstListed(new Map([[alice.location, '2025-04-01T00:00:00Z']]))}\n\nold body`,
+      body: `${marker}\n${forgedLine}\n\nold body`,
       labels: [ISSUE_LABEL],
     });
+    server.addComment(real.number, {
+      body: withRecords(
+        [
+          {
+            kind: 'seen',
+            accountId: ACCOUNT_ID,
+            userKey: userKey(alice.userArn),
+            keys: [{ ref: alice.location, keyId: alice.accessKeyId }],
+          },
+        ],
+        'First reported.',
+      ),
+      created_at: '2025-04-01T00:00:00Z',
+    });
     server.addAlert({ tool: TOOL_NAME, path: alice.location, created_at: '2025-05-11T10:00:00Z' });
+    // Someone with triage labels an issue of their own with bob's marker and a back-dated record.
+    const bobMarker = renderMarker(ACCOUNT_ID, userKey(bob.userArn, bob.userName));
+    const forged = server.addIssue({
+      title: 'bob',
+      body: `${bobMarker}\nforged`,
+      labels: [ISSUE_LABEL],
+      user: { login: 'mallory', id: 666, type: 'User' },
+    });
+    server.addComment(forged.number, {
+      body: withRecords(
+        [
+          {
+            kind: 'seen',
+            accountId: ACCOUNT_ID,
+            userKey: userKey(bob.userArn),
+            keys: [{ ref: bob.location, keyId: bob.accessKeyId }],
+          },
+        ],
+        'x',
+      ),
+      created_at: '2024-02-01T00:00:00Z',
+      user: { login: 'mallory', id: 666, type: 'User' },
+    });
 
-    const { outcome, json } = await run(
+    const { outcome, json, summary } = await run(
       config({ 'create-issues': 'true', 'github-token': 'ghs_local_test' }),
     );
     const byUser = new Map(json.findings.map((f) => [f['userName'], f]));
     expect(byUser.get('alice')?.['firstSeenAt']).toBe('2025-04-01T00:00:00Z');
+    expect(byUser.get('bob')?.['firstSeenAt']).toBeNull();
     expect(outcome.outputs['new-findings']).toBe('2');
-    // one issue listing serves the history and the sync
+    expect(summary).toContain(`Not counted as evidence: issue(s) \`#${forged.number}\` carry this tool`);
+    // one issue listing serves the history and the sync; the forged issue is left alone
     const listings = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues')).length;
     expect(listings).toBe(1);
-    const bobIssue = server.issues.find((i) => i.body?.includes('bob'));
-    expect(parseFirstListed(bobIssue?.body).get(bob.location)).toBe('2025-06-01T02:00:00Z');
-    const aliceIssue = server.issues.find((i) => i.body?.includes(marker));
-    expect(parseFirstListed(aliceIssue?.body).get(alice.location)).toBe('2025-04-01T00:00:00Z');
-    expect(aliceIssue?.body).toContain('first reported on');
+    expect(server.issue(forged.number)?.body).toBe(`${bobMarker}\nforged`);
+    expect(server.commentBodies(forged.number)).toHaveLength(1);
+    // bob gets a real issue, with its record comment (its time is bob's first-seen from now on)
+    const bobIssue = server.issues.find((i) => i.number !== forged.number && i.body?.includes(bobMarker));
+    expect(bobIssue?.user.login).toBe('github-actions[bot]');
+    expect(parseRecords(server.commentBodies(bobIssue!.number)[0])).toEqual([
+      expect.objectContaining({ kind: 'seen', keys: [{ ref: bob.location, keyId: bob.accessKeyId }] }),
+    ]);
+    // alice's body no longer carries the first-listed line; it shows the trusted date
+    const aliceIssue = server.issue(real.number);
+    expect(aliceIssue?.body).not.toContain('first-listed');
+    expect(aliceIssue?.body).toContain('first reported on 2025-04-01');
   });
 });

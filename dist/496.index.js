@@ -6,27 +6,32 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   deactivateDueKeys: () => (/* binding */ deactivateDueKeys)
+/* harmony export */   deactivateDueKeys: () => (/* binding */ deactivateDueKeys),
+/* harmony export */   findInactive: () => (/* binding */ findInactive)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6764);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4462);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4462);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _collect_pool_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6990);
+/* harmony import */ var _collect_pool_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6990);
 /* harmony import */ var _credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4054);
 /* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7852);
+/* harmony import */ var _evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2171);
 /**
  * Acting on due keys (DESIGN §8), the only code that writes to IAM. For each account with keys to act
  * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before
  * acting, each key is checked again with that session:
  *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
  *   GetAccessKeyLastUsed  still unnecessary per the rule (the rule's own test), and not used since the audit;
- * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete.
+ *   ListUserTags          not exempted since the audit (an exemption tag added during a long run counts);
+ * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete. When the answer to
+ * the update is lost (a 5xx after AWS applied it), the key is read again: Inactive means it was done.
  *
  * Under `plan` the same read-only check runs (so a broken remediation role shows up before the first
  * `deactivate` run) and nothing is changed. A denied or missing role, or a denied IAM call, is a warning
  * naming the role and the account; that account's remaining keys are skipped, other accounts go on.
  * Every key handed in comes back with a status and a reason.
  */
+
 
 
 
@@ -87,7 +92,29 @@ async function recheck(iam, f, opts, roleArn) {
     if (reason === null || !opts.reasons.includes(reason)) {
         return { ok: false, reason: 'the key is no longer unused per the rule' };
     }
+    const tagged = await call('ListUserTags', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListUserTagsCommand */ .K8S({ UserName: f.userName })));
+    if (tagged === null)
+        return { ok: false, reason: 'the user was deleted since the audit' };
+    const tags = Object.fromEntries((tagged.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+    const [now] = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_4__/* .applyExemptions */ .rY)([f], {
+        exemptUsers: [],
+        tags: new Map([[f.userArn, tags]]),
+        exemptionTag: opts.exemptionTag,
+        asOf: Date.parse(opts.asOf),
+    });
+    if (now?.exempted)
+        return { ok: false, reason: 'the user was exempted since the audit (exemption tag)' };
     return { ok: true };
+}
+/** After a lost answer to UpdateAccessKey: is the key Inactive now (so the update was applied)? */
+async function inactiveNow(iam, f) {
+    try {
+        const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName }));
+        return (listed.AccessKeyMetadata ?? []).some((k) => k.AccessKeyId === f.accessKeyId && k.Status === 'Inactive');
+    }
+    catch {
+        return false;
+    }
 }
 async function actInAccount(accountId, keys, opts, out) {
     const { roleArn, credentials } = opts.assume(accountId);
@@ -96,9 +123,9 @@ async function actInAccount(accountId, keys, opts, out) {
             out.byLocation.set(f.location, { status: 'skipped', reason });
     };
     const warn = (what, n) => {
-        const message = (0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .note */ .N4) `Remediation in account ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(opts.roleName)} (${(0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(roleArn)}) must trust the audit role and allow ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)('iam:ListAccessKeys')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)('iam:GetAccessKeyLastUsed')} and ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)('iam:UpdateAccessKey')} (see the README).`;
+        const message = (0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .note */ .N4) `Remediation in account ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(opts.roleName)} (${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(roleArn)}) must trust the audit role and allow ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:ListAccessKeys')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:GetAccessKeyLastUsed')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:ListUserTags')} and ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:UpdateAccessKey')} (see docs/remediation.md).`;
         out.warnings.push(message);
-        opts.log.warning((0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .notePlain */ .n4)(message));
+        opts.log.warning((0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .notePlain */ .n4)(message));
     };
     try {
         await credentials();
@@ -135,7 +162,10 @@ async function actInAccount(accountId, keys, opts, out) {
                 catch (err) {
                     if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAccessDenied */ .w7)(err))
                         throw new Denied(`${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
-                    throw err;
+                    // The answer may be lost after AWS applied it: what the key is now says what happened.
+                    if (!(await inactiveNow(iam, f)))
+                        throw err;
+                    opts.log.warning(`UpdateAccessKey for ${f.accessKeyId} of ${f.userName} in ${accountId} failed (${detail(err)}), but the key is Inactive now: recorded as deactivated.`);
                 }
                 out.deactivated++;
                 out.byLocation.set(f.location, { status: 'deactivated', reason: 'set Inactive by this run' });
@@ -171,7 +201,7 @@ async function deactivateDueKeys(opts) {
         list.push(f);
         byAccount.set(f.accountId, list);
     }
-    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithConcurrency */ .WS)([...byAccount], opts.concurrency, async ([accountId, keys]) => {
+    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .mapWithConcurrency */ .WS)([...byAccount], opts.concurrency, async ([accountId, keys]) => {
         try {
             await actInAccount(accountId, keys, opts, out);
         }
@@ -185,6 +215,42 @@ async function deactivateDueKeys(opts) {
         }
     });
     return out;
+}
+/**
+ * Which of these keys are Inactive now (docs/design.md §8): due keys that left the findings with no record
+ * of a deactivation, most likely this tool's own whose answer was lost (a 5xx, a stopped run). One
+ * `ListAccessKeys` per user, with the account's audit credentials (read-only). Never throws: a key that
+ * cannot be looked up is left out.
+ */
+async function findInactive(candidates, opts) {
+    const byUser = new Map();
+    for (const c of candidates) {
+        const k = `${c.accountId}\u0000${c.userName}`;
+        byUser.set(k, [...(byUser.get(k) ?? []), c]);
+    }
+    const found = [];
+    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .mapWithConcurrency */ .WS)([...byUser.values()], opts.concurrency, async (keys) => {
+        const first = keys[0];
+        const credentials = opts.credentialsFor(first.accountId);
+        if (!credentials)
+            return;
+        const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
+        try {
+            const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListAccessKeysCommand */ .Qxm({ UserName: first.userName }));
+            for (const k of keys) {
+                const live = (listed.AccessKeyMetadata ?? []).find((m) => m.AccessKeyId === k.accessKeyId);
+                if (live?.Status === 'Inactive')
+                    found.push(k);
+            }
+        }
+        catch {
+            // renamed or deleted user, denied: nothing to record
+        }
+        finally {
+            iam.destroy();
+        }
+    });
+    return found.sort((a, b) => (a.accessKeyId < b.accessKeyId ? -1 : a.accessKeyId > b.accessKeyId ? 1 : 0));
 }
 
 

@@ -114,6 +114,7 @@ export async function run(): Promise<void> {
         github: githubContextFromEnv(config.githubToken),
         githubClient: githubClientSettings(timeouts),
         session,
+        uploadsSarif: true,
         onFilesWritten: (written) => {
           filesWritten = true;
           result = written;

@@ -241,6 +241,8 @@ interface RunHistory {
   resolvedFindings: number | null;
   /** Why (a part of) the history was not available, one sentence each. */
   notes: Note[];
+  /** Evidence the history did not count, and why (issues or records not written by this tool, edits). */
+  ignored?: Note[];
 }
 
 /** The run's remediation (DESIGN §8). */
@@ -265,15 +267,49 @@ export interface OpenAlert {
   message: string;
 }
 
+/** A GitHub account as issues and comments name their author. */
+export interface GitHubActor {
+  login: string;
+  /** The numeric id (stable across renames); null when unknown. */
+  id: number | null;
+}
+
+/** A comment on one of this tool's issues, as the history needs it. */
+export interface TrackedComment {
+  id: number;
+  author: GitHubActor | null;
+  /** ISO 8601, set by GitHub when posted: nobody can back-date it. */
+  createdAt: string;
+  /** ISO 8601; later than `createdAt` when the comment was edited. */
+  updatedAt: string;
+  body: string;
+}
+
+/** One of this tool's issues (its label and a marker), with its comments when they were read. */
+export interface TrackedIssue {
+  number: number;
+  state: 'open' | 'closed';
+  author: GitHubActor | null;
+  createdAt: string;
+  /** When it was last closed; null while open. */
+  closedAt: string | null;
+  /** The marker in its body (display: a person with write access can edit it). */
+  marker: { accountId: string; userKey: string } | null;
+  /** Null when not read (closed issues of users who are not reported now). */
+  comments: TrackedComment[] | null;
+}
+
 /**
- * What GitHub remembers of earlier runs. Each source is null when it could not be read (no token, no
- * permission, code scanning off, `create-issues` false); `notes` say why, for the summary.
+ * What GitHub remembers of earlier runs (docs/design.md §8). Each source is null when it could not be
+ * read (no token, no permission, code scanning off, `create-issues` false); `notes` say why.
  */
 export interface History {
   /** Open code scanning alerts of this tool. */
   alerts: OpenAlert[] | null;
-  /** Location -> ISO time an open issue of this tool first listed that key. */
-  issueFirstListed: ReadonlyMap<string, string> | null;
+  /** This tool's issues (label and marker) with the comments that were read. */
+  issues: TrackedIssue[] | null;
+  /** The identity this run writes as (the token's own); null when unknown: no issue or comment counts. */
+  self: GitHubActor | null;
   notes: Note[];
 }
 

@@ -5,7 +5,12 @@
  * with `x-accepted-github-permissions`, secondary rate limits with `retry-after`).
  *
  * Endpoints (under `/repos/{owner}/{repo}`): `GET/POST /issues`, `GET/PATCH /issues/{n}`,
- * `GET/POST /issues/{n}/comments`, `GET/POST /labels`, `GET /labels/{name}`, `GET /code-scanning/alerts`.
+ * `GET/POST /issues/{n}/comments`, `PATCH /issues/comments/{id}`, `GET/POST /labels`, `GET /labels/{name}`,
+ * `GET /code-scanning/alerts`; and `POST /graphql` for `viewer { login databaseId }` (the token's own
+ * identity, which works for installation tokens too).
+ * Every issue and comment has an author (`user`): the identity of the token that wrote it (by default
+ * `github-actions[bot]`, as for the workflow's `GITHUB_TOKEN`; `identities` maps other tokens), or
+ * whoever a test says wrote it. Comments keep `created_at` and `updated_at` (an edit moves the latter).
  * Issues, labels and alerts live in memory and are exposed to the test. Faults can be queued.
  * Listens on 127.0.0.1, port 0; point Octokit at it with `GITHUB_API_URL` = {@link GitHubServer.url}.
  */
@@ -19,14 +24,34 @@ interface ServerLabel {
   description: string | null;
 }
 
+/** A GitHub account as the API shows it on issues and comments. */
+export interface GhUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** The workflow token's identity on github.com. */
+export const ACTIONS_BOT: GhUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+
+export interface ServerComment {
+  id: number;
+  body: string;
+  user: GhUser;
+  created_at: string;
+  updated_at: string;
+}
+
 interface ServerIssue {
   number: number;
+  /** Who opened it. */
+  user: GhUser;
   title: string;
   body: string | null;
   state: 'open' | 'closed';
   state_reason: 'completed' | 'not_planned' | 'reopened' | null;
   labels: string[];
-  comments: string[];
+  comments: ServerComment[];
   /** A pull request (the issues list returns those too). */
   pullRequest: boolean;
   created_at: string;
@@ -94,6 +119,10 @@ export interface GitHubServer {
   /** Requests that changed something (POST, PATCH, PUT, DELETE) and succeeded. */
   writes(): RecordedRequest[];
   addIssue(partial?: Partial<ServerIssue>): ServerIssue;
+  /** A comment on issue `n`, by `user` (default the workflow token's identity) at `created_at` (default now). */
+  addComment(n: number, comment: { body: string } & Partial<Omit<ServerComment, 'id' | 'body'>>): ServerComment;
+  /** The comments' bodies of issue `n`, oldest first. */
+  commentBodies(n: number): string[];
   addAlert(partial: Partial<ServerAlert> & { path: string }): ServerAlert;
   issue(n: number): ServerIssue | undefined;
   fail(fault: Fault, match?: FaultMatch): void;
@@ -108,6 +137,8 @@ export interface GitHubServerOptions {
   repo?: string;
   /** Path prefix of the API, like GHES's `/api/v3`. Default none (github.com). */
   prefix?: string;
+  /** Token -> the identity it acts as; any other token acts as {@link ACTIONS_BOT}. */
+  identities?: Record<string, GhUser>;
 }
 
 /**
@@ -192,6 +223,23 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const faults: { fault: Fault; match: FaultMatch; left: number }[] = [];
   let remaining = 5000;
   let base = '';
+  let nextComment = 9001;
+  const identityOf = (req: IncomingMessage): GhUser => {
+    const token = /^(?:token|bearer)\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    return options.identities?.[token] ?? ACTIONS_BOT;
+  };
+  const commentJson = (issue: ServerIssue, c: ServerComment) => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `${base}/repos/${owner}/${repo}/issues/comments/${c.id}`,
+    html_url: `http://127.0.0.1/${owner}/${repo}/issues/${issue.number}#issuecomment-${c.id}`,
+    issue_url: `${base}/repos/${owner}/${repo}/issues/${issue.number}`,
+    body: c.body,
+    user: c.user,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+  });
 
   const labelJson = (l: ServerLabel) => ({
     id: 1000 + [...labels.keys()].indexOf(l.name.toLowerCase()),
@@ -220,7 +268,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     state_reason: i.state_reason,
     title: i.title,
     body: i.body,
-    user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+    user: i.user,
     labels: i.labels.map((n) => labelJson(labelOf(n))),
     assignees: [],
     locked: false,
@@ -317,9 +365,22 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
   };
 
-  const route = async (method: string, path: string, url: URL, body: unknown): Promise<HttpAnswer> => {
+  const route = async (
+    method: string,
+    path: string,
+    url: URL,
+    body: unknown,
+    who: GhUser,
+  ): Promise<HttpAnswer> => {
     if (body === Symbol.for('invalid-json')) return error(400, 'Problems parsing JSON');
     const input = (body ?? {}) as Record<string, unknown>;
+    if (method === 'POST' && (path === '/graphql' || (prefix.endsWith('/v3') && path === '/../graphql'))) {
+      const query = typeof input.query === 'string' ? input.query : '';
+      if (/\bviewer\s*\{/.test(query)) {
+        return new HttpAnswer(200, { data: { viewer: { login: who.login, databaseId: who.id } } });
+      }
+      return new HttpAnswer(200, { errors: [{ message: 'This test server answers only `viewer`.' }] });
+    }
     const repoPath = `/repos/${owner}/${repo}`;
     if (!path.startsWith(`${repoPath}/`)) return error(404, 'Not Found');
     const rest = path.slice(repoPath.length);
@@ -350,6 +411,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         });
       }
       const issue = add({
+        user: who,
         title: input.title,
         body: typeof input.body === 'string' ? input.body : null,
         labels: Array.isArray(input.labels) ? input.labels.map((l) => labelOf(String(l)).name) : [],
@@ -386,14 +448,36 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
             errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }],
           });
         }
-        issue.comments.push(input.body);
-        return new HttpAnswer(201, { id: 9000 + issue.comments.length, body: input.body, created_at: now() });
+        if (input.body.length > 65536) {
+          return error(422, 'Validation Failed', {
+            errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long' }],
+          });
+        }
+        const t = now();
+        const c: ServerComment = { id: nextComment++, body: input.body, user: who, created_at: t, updated_at: t };
+        issue.comments.push(c);
+        issue.updated_at = t;
+        return new HttpAnswer(201, commentJson(issue, c));
       }
-      if (method === 'GET')
-        return page(
-          url,
-          issue.comments.map((c, i) => ({ id: 9000 + i, body: c })),
-        );
+      if (method === 'GET') {
+        const since = url.searchParams.get('since');
+        const items = issue.comments
+          .filter((c) => !since || Date.parse(c.updated_at) >= Date.parse(since))
+          .map((c) => commentJson(issue, c));
+        return page(url, items);
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
+      const id = Number(m[1]);
+      const issue = issues.find((i) => i.comments.some((c) => c.id === id));
+      const c = issue?.comments.find((x) => x.id === id);
+      if (!issue || !c) return error(404, 'Not Found');
+      if (method === 'GET') return new HttpAnswer(200, commentJson(issue, c));
+      if (method === 'PATCH' && typeof input.body === 'string') {
+        c.body = input.body;
+        c.updated_at = now();
+        return new HttpAnswer(200, commentJson(issue, c));
+      }
     }
     if (rest === '/labels' && method === 'GET') return page(url, [...labels.values()].map(labelJson));
     if (rest === '/labels' && method === 'POST') {
@@ -439,6 +523,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const number = partial.number ?? Math.max(0, ...issues.map((i) => i.number)) + 1;
     const t = now();
     const issue: ServerIssue = {
+      user: ACTIONS_BOT,
       title: `Issue ${number}`,
       body: null,
       state: 'open',
@@ -462,11 +547,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const url = new URL(req.url ?? '/', base);
     let path = url.pathname;
     const body = await readBody(req);
+    const who = identityOf(req);
     let answer: HttpAnswer;
-    if (prefix && !path.startsWith(`${prefix}/`)) {
+    if (prefix && !path.startsWith(`${prefix}/`) && !(prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql`)) {
       answer = error(404, 'Not Found');
     } else {
-      path = path.slice(prefix.length);
+      // GHES serves GraphQL at /api/graphql beside the REST root /api/v3
+      path = prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql` ? '/../graphql' : path.slice(prefix.length);
       const fault = faultFor(method, path);
       if (fault && !(fault instanceof HttpAnswer)) {
         if (fault.kind === 'stall') {
@@ -474,7 +561,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           return; // never answered
         }
         if (fault.kind === 'lost-response') {
-          const done = await route(method, path, url, body);
+          const done = await route(method, path, url, body, who);
           requests.push({
             method,
             path,
@@ -492,7 +579,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           return;
         }
       }
-      answer = (fault as HttpAnswer | null) ?? (await route(method, path, url, body));
+      answer = (fault as HttpAnswer | null) ?? (await route(method, path, url, body, who));
     }
     requests.push({ method, path, query: Object.fromEntries(url.searchParams), body, status: answer.status });
     remaining = Math.max(0, remaining - 1);
@@ -532,6 +619,21 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     requests,
     writes: () => requests.filter((r) => r.method !== 'GET' && r.status < 400),
     addIssue: add,
+    addComment: (n, comment) => {
+      const issue = issues.find((i) => i.number === n);
+      if (!issue) throw new Error(`no issue #${n}`);
+      const t = comment.created_at ?? now();
+      const c: ServerComment = {
+        id: nextComment++,
+        user: ACTIONS_BOT,
+        created_at: t,
+        updated_at: t,
+        ...comment,
+      };
+      issue.comments.push(c);
+      return c;
+    },
+    commentBodies: (n) => (issues.find((i) => i.number === n)?.comments ?? []).map((c) => c.body),
     addAlert: (partial) => {
       const alert: ServerAlert = {
         number: nextAlert++,

@@ -7,7 +7,8 @@
  * of the plain `testing` credentials is 123456789012.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -39,6 +40,31 @@ export interface MotoServer {
 }
 
 let available: boolean | undefined;
+
+/** The launcher that runs moto_server with IAM's clock adjustable. */
+const CLOCK_LAUNCHER = path.join(import.meta.dirname, 'moto-clock.py');
+/** Endpoint -> the file whose number of seconds IAM's clock runs behind (helpers/moto-clock.py). */
+const CLOCK_FILES = new Map<string, string>();
+
+/** The Python that has moto (moto_server's own): `MOTO_PYTHON`, else `python3`. */
+function pythonOfMoto(): string {
+  return process.env.MOTO_PYTHON ?? 'python3';
+}
+
+/**
+ * Runs `fn` with moto's IAM clock `days` behind: users, login profiles and keys made meanwhile are that
+ * old (moto has no time-travel endpoint; see helpers/moto-clock.py). The clock is real again after.
+ */
+export async function withIamClockBehind<T>(endpoint: string, days: number, fn: () => Promise<T>): Promise<T> {
+  const file = CLOCK_FILES.get(endpoint);
+  if (!file) throw new Error(`no moto started by startMoto() at ${endpoint}`);
+  writeFileSync(file, String(Math.round(days * 86_400)));
+  try {
+    return await fn();
+  } finally {
+    writeFileSync(file, '0');
+  }
+}
 
 /** True when `moto_server` is an executable on PATH. */
 function motoAvailable(): boolean {
@@ -120,9 +146,12 @@ export async function startMoto(opts: { timeoutMs?: number } = {}): Promise<Moto
   const timeoutMs = opts.timeoutMs ?? 30_000;
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    // moto_server's own main, with IAM's clock adjustable (helpers/moto-clock.py, `seedAccount`'s ageDays)
+    const clockFile = path.join(mkdtempSync(path.join(tmpdir(), 'moto-clock-')), 'offset');
+    writeFileSync(clockFile, '0');
+    const child = spawn(pythonOfMoto(), [CLOCK_LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, PYTHONUNBUFFERED: '1' },
+      env: { ...process.env, PYTHONUNBUFFERED: '1', MOTO_IAM_CLOCK_FILE: clockFile },
     });
     let stderr = '';
     child.stderr?.setEncoding('utf8');
@@ -145,6 +174,7 @@ export async function startMoto(opts: { timeoutMs?: number } = {}): Promise<Moto
     }
     if (up && child.pid !== undefined) {
       const pid = child.pid;
+      CLOCK_FILES.set(endpoint, clockFile);
       return {
         endpoint,
         port,
@@ -251,8 +281,12 @@ export async function seedAccount(
   endpoint: string,
   accountId: string,
   users: SeedUser[],
-  opts: { alias?: string } = {},
+  opts: { alias?: string; ageDays?: number } = {},
 ): Promise<SeededAccount> {
+  if (opts.ageDays) {
+    const { ageDays, ...rest } = opts;
+    return withIamClockBehind(endpoint, ageDays, () => seedAccount(endpoint, accountId, users, rest));
+  }
   const credentials = await motoCredentials(endpoint, accountId);
   const iam = new IAMClient({ region: TEST_REGION, endpoint, credentials });
   const seeded = new Map<string, SeededUser>();

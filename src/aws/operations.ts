@@ -178,6 +178,17 @@ export const AWS_OPERATIONS = [
     denied: 'warning: the due keys of that account cannot be checked again, so none is deactivated',
   },
   {
+    command: 'ListUserTags',
+    iamAction: 'iam:ListUserTags',
+    step: 'ListUserTags',
+    role: 'remediation',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied:
+      'warning: an exemption added since the audit cannot be seen, so no key of that account is deactivated',
+  },
+  {
     command: 'UpdateAccessKey',
     iamAction: 'iam:UpdateAccessKey',
     step: 'UpdateAccessKey',

@@ -24,7 +24,15 @@ export type RawInputs = Partial<Record<InputName, string>>;
 export interface ConfigDeps {
   /** Paths matching a path or glob; a plain existing path comes back as is. */
   expandGlob(pattern: string): string[];
+  /** The current time (epoch ms); default `Date.now`. */
+  now?: () => number;
 }
+
+/**
+ * How far `as-of` may be from the current time when `remediate` is on (AWS's own request skew): a future
+ * as-of would make every key look due and unused, a past one would hide recent use.
+ */
+const AS_OF_SKEW_MS = 5 * 60_000;
 
 const MAX_QUOTED = 80;
 
@@ -250,8 +258,12 @@ function securityHubSettings(
   return { enabled, region };
 }
 
-/** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
-function remediation(r: Reader, offline: boolean): RemediationSettings {
+/** docs/design.md §8. Checked after `credential-report`: remediation needs live key ids. */
+function remediation(
+  r: Reader,
+  ctx: { offline: boolean; createIssues: boolean; asOf: Date | null; now: number },
+): RemediationSettings {
+  const { offline } = ctx;
   const mode = oneOf<RemediateMode>(r, 'remediate', ['off', 'plan', 'deactivate']);
   const role = iamRoleName(r, 'remediation-role-name', 'IamKeyRemediation or security/IamKeyRemediation');
   const afterDays = integer(r, 'remediate-after-days', 1, 3650);
@@ -267,6 +279,18 @@ function remediation(r: Reader, offline: boolean): RemediationSettings {
     throw new InputError(
       'remediation-role-name',
       `Input "remediation-role-name" is missing: expected the role name (with optional path) to assume in each account with due keys, e.g. IamKeyRemediation; it is required with "remediate: ${mode}".`,
+    );
+  }
+  if (mode !== 'off' && ctx.asOf !== null && Math.abs(ctx.asOf.getTime() - ctx.now) > AS_OF_SKEW_MS) {
+    throw new InputError(
+      'as-of',
+      `Input "as-of" is ${quote(r.value('as-of'))}, ${ctx.asOf.getTime() > ctx.now ? 'in the future' : 'in the past'}: expected a time within 5 minutes of now (${new Date(ctx.now).toISOString()}), or no as-of, with "remediate: ${mode}" (an as-of away from now would make keys look due and unused that are not).`,
+    );
+  }
+  if (mode === 'deactivate' && !ctx.createIssues) {
+    throw new InputError(
+      'create-issues',
+      'Input "create-issues" is false with "remediate: deactivate": expected create-issues: true, because the issues are where the action tells the key\'s owner before acting and records each deactivation and each restore (a key a person made Active again gets a new notice period only if that is recorded).',
     );
   }
   return { mode, roleName: role, afterDays, reasons, max };
@@ -497,7 +521,12 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     );
   }
 
-  const remediationSettings = remediation(r, reports.length > 0);
+  const remediationSettings = remediation(r, {
+    offline: reports.length > 0,
+    createIssues,
+    asOf: asOfValue,
+    now: (deps.now ?? Date.now)(),
+  });
   const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
 
   return {

@@ -67,9 +67,12 @@ export function removePartialFiles(): void {
 export async function writeReportFiles(
   result: AuditResult,
   config: ReportFiles & Partial<Pick<Config, 'category'>>,
+  /** Formats not to write this run (the SARIF when uploading it would close a failed account's alerts). */
+  skip: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   let first: ReportWriteError | null = null;
   for (const format of REPORT_FORMATS) {
+    if (skip.has(format.key)) continue;
     const path = config[format.key];
     try {
       await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));

@@ -3,13 +3,12 @@
  * - the open code scanning alerts of this tool (one paginated listing; `security-events: read`), which
  *   serve both the history (`created_at` per location) and the carried-forward alerts of failed
  *   accounts (src/publish/code-scanning.ts derives those from the same listing);
- * - the first-listed times the action keeps in its open issues (src/report/issue-body.ts).
+ * - the record comments the action keeps in its own issues (listed with the issues, src/publish/issues.ts).
  * A missing permission or code scanning being off makes a source unavailable, with a note; never an error.
  */
 import type { OpenAlert } from '../model.js';
 import { errorMessage, httpStatus } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
-import { parseFirstListed, parseMarker } from '../report/issue-body.js';
 import type { GitHubLog } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 import { code, note, noteText, type Note } from '../notes.js';
@@ -93,27 +92,4 @@ export function alertHistoryNote(listing: AlertListing): string | null {
     `The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
     'First-seen times, new and resolved findings do not count earlier alerts.'
   );
-}
-
-/** An issue as the history needs it. */
-export interface IssueForHistory {
-  state: 'open' | 'closed';
-  body: string;
-  labels: readonly string[];
-}
-
-/**
- * Location -> the earliest time an OPEN issue of this tool (label and marker) first listed that key.
- * Closed issues do not count: a key that returns after it was fixed gets notice again.
- */
-export function issueFirstListed(issues: readonly IssueForHistory[], label: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const issue of issues) {
-    if (issue.state !== 'open' || !issue.labels.includes(label) || !parseMarker(issue.body)) continue;
-    for (const [location, at] of parseFirstListed(issue.body)) {
-      const prev = out.get(location);
-      if (prev === undefined || Date.parse(at) < Date.parse(prev)) out.set(location, at);
-    }
-  }
-  return out;
 }

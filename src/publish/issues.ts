@@ -7,19 +7,31 @@
  * Only accounts audited successfully in this run can have their issues closed.
  */
 import { errorMessage, httpStatus } from '../errors.js';
-import type { AuditResult, Finding, IssueSyncOutcome, Scope, TouchedIssue } from '../model.js';
+import type {
+  AuditResult,
+  Finding,
+  GitHubActor,
+  IssueSyncOutcome,
+  TouchedIssue,
+  TrackedComment,
+} from '../model.js';
 import { oneLine } from '../report/markdown.js';
 import {
+  MAX_ISSUE_BODY,
   closingComment,
   deactivationComment,
-  mergeFirstListed,
-  parseFirstListed,
+  movedComment,
   parseMarker,
   renderIssue,
+  restoredComment,
   sameIssueBody,
+  seenComment,
+  unconfirmedDeactivationComment,
   userKey,
   type IssueGroup,
 } from '../report/issue-body.js';
+import { locationRef, withRecords, type IssueRecord, type RecordKey } from '../report/issue-records.js';
+import { sameActor, userNameOfKey, type TimedRecord } from '../evaluate/history.js';
 import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -38,6 +50,10 @@ export interface ExistingIssue {
   labels: string[];
   /** The issue's page (`html_url`), where the listing gave it. */
   url?: string;
+  /** Who opened it; null when the listing did not say. */
+  author?: GitHubActor | null;
+  createdAt?: string;
+  closedAt?: string | null;
 }
 
 export type IssueAction =
@@ -48,6 +64,8 @@ export type IssueAction =
       title: string;
       body: string;
       labels: string[];
+      /** The record comment posted right after the issue exists (its first-seen evidence). */
+      comment: string;
     }
   | { kind: 'update'; number: number; accountId: string; userName: string; title: string; body: string }
   | { kind: 'reopen'; number: number; accountId: string; userName: string; title: string; body: string }
@@ -57,28 +75,45 @@ export type IssueAction =
       accountId: string;
       userName: string;
       reason: 'fixed' | 'exempted' | 'duplicate' | 'deactivated';
-      comment: string;
+      /** Posted before the issue is closed; null when an earlier run posted it and the close failed. */
+      comment: string | null;
     }
   | { kind: 'comment'; number: number; accountId: string; userName: string; comment: string }
   | { kind: 'skip'; accountId: string; userName: string };
+
+/** What the history knows of the issues (src/evaluate/history.ts), for the sync's decisions. */
+export interface IssueHistory {
+  /** Issues the sync may touch: opened by this run's identity (all, when it is unknown). */
+  trustedIssues: ReadonlySet<number>;
+  /** Trusted records per issue, oldest first. */
+  recordsByIssue: ReadonlyMap<number, readonly TimedRecord[]>;
+  /** Key id -> the trusted issue whose latest record names it. */
+  issueOfKey: ReadonlyMap<string, number>;
+  /** Final location -> when this tool deactivated the key that is Active again now. */
+  restored: ReadonlyMap<string, string>;
+}
+
+/** A deactivation recognised after its answer was lost (docs/design.md §8): recorded, never acted on again. */
+export interface RecognizedDeactivation {
+  accountId: string;
+  userName: string;
+  accessKeyId: string;
+  location: string;
+  issue: number;
+}
 
 export interface PlanOptions {
   extraLabels: readonly string[];
   maxIssues: number;
   runUrl: string | null;
-  /**
-   * ISO time of this run: record in each body when the issue first listed each key (kept from the open
-   * issue, `now` for a key listed for the first time; a reopened issue starts afresh). Absent: bodies
-   * carry no first-listed line (as before issue 12).
-   */
-  recordFirstListedAt?: string;
-}
-
-/** The earlier of two ISO times (either may be missing). */
-function earlierIso(a: string | null | undefined, b: string | undefined): string | null {
-  if (!a) return b ?? null;
-  if (!b) return a;
-  return Date.parse(b) < Date.parse(a) ? b : a;
+  /** ISO time of this run: shown as "first reported" for keys recorded for the first time now (default: the result's). */
+  recordAt?: string;
+  /** The history's view of the issues; absent: no issue was trusted or recorded before (first run). */
+  history?: IssueHistory;
+  /** The notice period when `remediate` is on (said in the first record comment); null when off. */
+  afterDays?: number | null;
+  /** Deactivations recognised this run, to record on their issues. */
+  recognized?: readonly RecognizedDeactivation[];
 }
 
 interface UserState {
@@ -88,15 +123,6 @@ interface UserState {
   /** Keys of the user this run set Inactive (remediate: deactivate): the issue says so. */
   deactivated: Finding[];
   justification: string | null;
-}
-
-/**
- * The user name of a marker's {@link userKey}, for log lines about a user no longer in the findings:
- * the last segment of its ARN (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`), else the key itself.
- */
-function userNameOfKey(key: string): string {
-  const m = /^arn:[^:]*:iam::[^:]*:user\/(?:.*\/)?([^/]+)$/.exec(key);
-  return m ? (m[1] as string) : key;
 }
 
 function keyOf(accountId: string, key: string): string {
@@ -154,104 +180,337 @@ function usersOf(result: AuditResult): Map<string, UserState> {
   return users;
 }
 
+/** The id a record uses for a key: its key id, else its location ref. */
+function recordId(k: { keyId: string | null; ref: string }): string {
+  return k.keyId ?? k.ref;
+}
+
+function recordKeysOf(findings: readonly Finding[]): RecordKey[] {
+  return findings.map((f) => ({ ref: locationRef(f.location), keyId: f.accessKeyId }));
+}
+
+/** Keys with an open reported stretch on this issue (its own records, in order). */
+function listedOn(records: readonly TimedRecord[]): Set<string> {
+  const open = new Set<string>();
+  for (const r of records) {
+    if (r.kind === 'seen' || r.kind === 'restored') for (const k of r.keys) open.add(recordId(k));
+    else if (r.kind === 'deactivated') for (const k of r.keys) open.delete(recordId(k));
+    else if (r.kind === 'closed' && r.reason !== 'duplicate') {
+      if (r.keys.length === 0) open.clear();
+      else for (const k of r.keys) open.delete(recordId(k));
+    }
+  }
+  return open;
+}
+
+/** The reason of the issue's last record when it is a `closed` one (its comment was posted; the close may not be). */
+function pendingClose(records: readonly TimedRecord[]): string | null {
+  const last = records.at(-1);
+  return last?.kind === 'closed' && last.keys.length === 0 ? (last.reason ?? null) : null;
+}
+
+interface Planning {
+  result: AuditResult;
+  opts: PlanOptions;
+  history: IssueHistory;
+  users: Map<string, UserState>;
+  okAccounts: Set<string>;
+  byKey: Map<string, ExistingIssue[]>;
+  byNumber: Map<number, ExistingIssue>;
+  /** Issues that now track another user (a rename): not closed as fixed. */
+  claimed: Set<number>;
+  actions: IssueAction[];
+  created: number;
+}
+
 /**
  * What to do to make the issues match the result. Pure.
- * - a violating user with an open issue: update it when its title or body changed;
- *   with only closed issues: reopen the newest; with none: open one (at most `maxIssues`, the rest
- *   are `skip`s);
- * - an open issue of a user without a violation now (fixed or exempted): comment and close it, but
- *   only when the user's account is `ok` in this result. Issues of failed accounts, and of accounts
- *   this run did not audit (excluded, other shards), are left alone.
+ * - a violating user with an open issue: update it when its title or body changed, and record keys
+ *   listed for the first time, restored or deactivated; with only closed issues: reopen the newest; with
+ *   none: follow its keys (a renamed user keeps its issue), else open one (at most `maxIssues`);
+ * - an open issue of a user without a violation now (fixed, exempted, deactivated): comment and close it,
+ *   but only when the user's account is `ok` in this result.
+ * Only issues the history trusts (opened by this run's identity) are touched; the others are ignored.
  */
 export function planIssueSync(
   existing: readonly ExistingIssue[],
   result: AuditResult,
   opts: PlanOptions,
 ): IssueAction[] {
-  const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
-  const users = usersOf(result);
-  const { scope, exemptionTag } = result.settings;
-  const renderOpts = { exemptionTag, runUrl: opts.runUrl, scope };
-  const commentOpts = { at: result.generatedAt, runUrl: opts.runUrl, exemptionTag };
-
-  const byKey = new Map<string, ExistingIssue[]>();
+  const history: IssueHistory = opts.history ?? {
+    trustedIssues: new Set(existing.map((i) => i.number)),
+    recordsByIssue: new Map(),
+    issueOfKey: new Map(),
+    restored: new Map(),
+  };
+  const p: Planning = {
+    result,
+    opts,
+    history,
+    users: usersOf(result),
+    okAccounts: new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId)),
+    byKey: new Map(),
+    byNumber: new Map(),
+    claimed: new Set(),
+    actions: [],
+    created: 0,
+  };
   for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
-    if (!issue.labels.includes(ISSUE_LABEL)) continue;
+    if (!issue.labels.includes(ISSUE_LABEL) || !history.trustedIssues.has(issue.number)) continue;
     const marker = parseMarker(issue.body);
     if (!marker) continue;
     const key = keyOf(marker.accountId, marker.userKey);
-    const list = byKey.get(key) ?? [];
-    list.push(issue);
-    byKey.set(key, list);
+    p.byKey.set(key, [...(p.byKey.get(key) ?? []), issue]);
+    p.byNumber.set(issue.number, issue);
   }
+  for (const [key, user] of p.users) {
+    if (user.violating.length > 0) planViolatingUser(p, key, user);
+  }
+  planRecognized(p);
+  p.actions.push(...closeActions(p));
+  return p.actions;
+}
 
-  const actions: IssueAction[] = [];
-  let created = 0;
-  for (const [key, user] of users) {
-    if (user.violating.length === 0) continue;
-    const { accountId, userName } = user.group;
-    const issues = byKey.get(key) ?? [];
-    const open = issues.find((i) => i.state === 'open');
-    const closed = issues.filter((i) => i.state === 'closed').at(-1);
-    const firstListed =
-      opts.recordFirstListedAt === undefined
-        ? undefined
-        : mergeFirstListed(
-            parseFirstListed(open?.body),
-            user.violating.map((f) => f.location),
-            opts.recordFirstListedAt,
-          );
-    // The body shows when each key was first reported: this issue's own record counts (so a key listed
-    // for the first time reads the same tonight and tomorrow, and the body does not change).
-    const findings = firstListed
-      ? user.violating.map((f) => ({
-          ...f,
-          firstSeenAt: earlierIso(f.firstSeenAt, firstListed.get(f.location)),
-        }))
-      : user.violating;
-    const { title, body } = renderIssue(
-      { ...user.group, findings },
-      firstListed ? { ...renderOpts, firstListed } : renderOpts,
+/** The trusted issue of a renamed user: the one whose records name one of its keys, in the same account. */
+function followKeys(p: Planning, user: UserState): ExistingIssue | undefined {
+  for (const f of user.violating) {
+    const n = f.accessKeyId ? p.history.issueOfKey.get(f.accessKeyId) : undefined;
+    const issue = n === undefined ? undefined : p.byNumber.get(n);
+    if (issue && parseMarker(issue.body)?.accountId === user.group.accountId && !p.claimed.has(issue.number))
+      return issue;
+  }
+  return undefined;
+}
+
+/** The one record comment of this run for a violating user's issue (moved, first seen, restored, deactivated), or null. */
+function recordComment(
+  p: Planning,
+  user: UserState,
+  c: {
+    marker: { accountId: string; userKey: string };
+    movedFrom: string | null;
+    fresh: Finding[];
+    restored: Finding[];
+    reopened: boolean;
+    closedAt: string | null;
+  },
+): string | null {
+  const { result, opts, history } = p;
+  const { marker, movedFrom, fresh, restored } = c;
+  const { exemptionTag } = result.settings;
+  const { userName } = user.group;
+  const records_: IssueRecord[] = [];
+  const texts: string[] = [];
+  if (movedFrom !== null) {
+    records_.push({ kind: 'moved', ...marker, keys: recordKeysOf(user.violating) });
+    texts.push(movedComment(movedFrom, userName, user.violating));
+  }
+  if (fresh.length > 0) {
+    const endedAt = c.closedAt ? c.closedAt.replace(/\.\d{3}Z$/, 'Z') : undefined;
+    records_.push({ kind: 'seen', ...marker, keys: recordKeysOf(fresh), ...(endedAt ? { endedAt } : {}) });
+    texts.push(seenComment(fresh, { reopened: c.reopened, afterDays: opts.afterDays ?? null }));
+  }
+  if (restored.length > 0) {
+    records_.push({ kind: 'restored', ...marker, keys: recordKeysOf(restored) });
+    texts.push(
+      restoredComment(restored, {
+        deactivatedAt: history.restored,
+        afterDays: opts.afterDays ?? 0,
+        exemptionTag,
+      }),
     );
-    // Two open issues for one user (a lost response once made a second): keep the oldest.
-    if (okAccounts.has(accountId)) {
-      for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
-        actions.push({
-          kind: 'close',
-          number: dup.number,
-          accountId,
-          userName,
-          reason: 'duplicate',
-          comment: `Duplicate of #${open!.number}, which tracks this user. Closing this one.`,
-        });
-      }
+  }
+  if (user.deactivated.length > 0) {
+    records_.push({ kind: 'deactivated', ...marker, keys: recordKeysOf(user.deactivated) });
+    texts.push(
+      deactivationComment(user.group, user.deactivated, {
+        at: result.generatedAt,
+        runUrl: opts.runUrl,
+        exemptionTag,
+        closing: false,
+      }),
+    );
+  }
+  return records_.length > 0 ? withRecords(records_, texts.join('\n\n---\n\n')) : null;
+}
+
+function planViolatingUser(p: Planning, key: string, user: UserState): void {
+  const { result, opts, history } = p;
+  const { accountId, userName } = user.group;
+  const { scope, exemptionTag } = result.settings;
+  const issues = p.byKey.get(key) ?? [];
+  let open = issues.find((i) => i.state === 'open');
+  let closed = issues.filter((i) => i.state === 'closed').at(-1);
+  let movedFrom: string | null = null;
+  if (!open && !closed) {
+    const followed = followKeys(p, user);
+    if (followed) {
+      movedFrom = userNameOfKey(parseMarker(followed.body)?.userKey ?? '');
+      if (followed.state === 'open') open = followed;
+      else closed = followed;
     }
-    if (open) {
-      if (open.title !== title || !sameIssueBody(open.body, body)) {
-        actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
-      }
-      if (user.deactivated.length > 0) {
-        const comment = deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: false });
-        actions.push({ kind: 'comment', number: open.number, accountId, userName, comment });
-      }
-    } else if (closed) {
-      actions.push({ kind: 'reopen', number: closed.number, accountId, userName, title, body });
-    } else if (created < opts.maxIssues) {
-      created++;
-      actions.push({
-        kind: 'create',
+  }
+  const target = open ?? closed;
+  if (target) p.claimed.add(target.number);
+  const records = target ? (history.recordsByIssue.get(target.number) ?? []) : [];
+  const listed = listedOn(records);
+  const restored = user.violating.filter((f) => history.restored.has(f.location));
+  const fresh = user.violating.filter(
+    (f) => !history.restored.has(f.location) && !listed.has(f.accessKeyId ?? locationRef(f.location)),
+  );
+  // The body shows when each key was first reported: keys recorded now read as today.
+  const findings = user.violating.map((f) =>
+    fresh.includes(f) || restored.includes(f)
+      ? { ...f, firstSeenAt: f.firstSeenAt ?? opts.recordAt ?? result.generatedAt }
+      : f,
+  );
+  const { title, body } = renderIssue(
+    { ...user.group, findings },
+    { exemptionTag, runUrl: opts.runUrl, scope },
+  );
+  const marker = { accountId, userKey: userKey(user.group.userArn, userName) };
+
+  // Two open issues for one user (a lost response once made a second): keep the oldest.
+  if (open && p.okAccounts.has(accountId)) {
+    for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
+      p.claimed.add(dup.number);
+      const comment = withRecords(
+        [{ kind: 'closed', ...marker, keys: [], reason: 'duplicate' }],
+        `Duplicate of #${open.number}, which tracks this user. Closing this one.`,
+      );
+      p.actions.push({
+        kind: 'close',
+        number: dup.number,
         accountId,
         userName,
-        title,
-        body,
-        labels: issueLabels(opts.extraLabels),
+        reason: 'duplicate',
+        comment,
       });
-    } else {
-      actions.push({ kind: 'skip', accountId, userName });
     }
   }
 
-  actions.push(...closeActions(byKey, users, okAccounts, { scope, commentOpts }));
+  const comment = recordComment(p, user, {
+    marker,
+    movedFrom,
+    fresh,
+    restored,
+    reopened: !open && !!closed,
+    closedAt: !open ? (closed?.closedAt ?? null) : null,
+  });
+
+  if (open) {
+    if (open.title !== title || !sameIssueBody(open.body, body)) {
+      p.actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
+    }
+    if (comment) p.actions.push({ kind: 'comment', number: open.number, accountId, userName, comment });
+  } else if (closed) {
+    p.actions.push({ kind: 'reopen', number: closed.number, accountId, userName, title, body });
+    if (comment) p.actions.push({ kind: 'comment', number: closed.number, accountId, userName, comment });
+  } else if (p.created < opts.maxIssues) {
+    p.created++;
+    p.actions.push({
+      kind: 'create',
+      accountId,
+      userName,
+      title,
+      body,
+      labels: issueLabels(opts.extraLabels),
+      comment:
+        comment ?? withRecords([{ kind: 'seen', ...marker, keys: [] }], 'Recorded for the audit trail.'),
+    });
+  } else {
+    p.actions.push({ kind: 'skip', accountId, userName });
+  }
+}
+
+/** Record deactivations recognised after their answer was lost on the issues that list their keys. */
+function planRecognized(p: Planning): void {
+  const byIssue = new Map<number, RecognizedDeactivation[]>();
+  for (const r of p.opts.recognized ?? []) {
+    if (!p.byNumber.has(r.issue)) continue;
+    byIssue.set(r.issue, [...(byIssue.get(r.issue) ?? []), r]);
+  }
+  for (const [n, keys] of byIssue) {
+    const issue = p.byNumber.get(n)!;
+    const marker = parseMarker(issue.body)!;
+    const user = p.users.get(keyOf(marker.accountId, marker.userKey));
+    const closing = !user || user.violating.length === 0;
+    if (closing && issue.state === 'open') continue; // the close below carries this record and text
+    const comment = withRecords(
+      [
+        {
+          kind: 'deactivated',
+          ...marker,
+          keys: keys.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+          confirmed: false,
+        },
+      ],
+      unconfirmedDeactivationComment(keys, { exemptionTag: p.result.settings.exemptionTag, closing: false }),
+    );
+    p.actions.push({
+      kind: 'comment',
+      number: n,
+      accountId: marker.accountId,
+      userName: keys[0]!.userName,
+      comment,
+    });
+  }
+}
+
+/** Close the open issues of users audited this run who no longer violate: deactivated, exempted or fixed. */
+function closeActions(p: Planning): IssueAction[] {
+  const { result, opts, history } = p;
+  const { scope, exemptionTag } = result.settings;
+  const commentOpts = { at: result.generatedAt, runUrl: opts.runUrl, exemptionTag };
+  const actions: IssueAction[] = [];
+  for (const [key, issues] of p.byKey) {
+    const marker = issues[0] ? parseMarker(issues[0].body) : null;
+    if (!marker || !p.okAccounts.has(marker.accountId)) continue;
+    const user = p.users.get(key);
+    if (user && user.violating.length > 0) continue;
+    const recognized = (opts.recognized ?? []).filter((r) => issues.some((i) => i.number === r.issue));
+    // Deactivated says so (restore, exempt); else an exempted user's justification; else fixed.
+    const reason =
+      (user && user.deactivated.length > 0) || recognized.length > 0
+        ? 'deactivated'
+        : user && user.group.findings.length > 0
+          ? 'exempted'
+          : 'fixed';
+    const records: IssueRecord[] = [];
+    const texts: string[] = [];
+    if (user && user.deactivated.length > 0) {
+      records.push({ kind: 'deactivated', ...marker, keys: recordKeysOf(user.deactivated) });
+      texts.push(deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: true }));
+    } else if (recognized.length > 0) {
+      records.push({
+        kind: 'deactivated',
+        ...marker,
+        keys: recognized.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+        confirmed: false,
+      });
+      texts.push(unconfirmedDeactivationComment(recognized, { exemptionTag, closing: true }));
+    } else {
+      texts.push(
+        reason === 'exempted'
+          ? closingComment('exempted', { scope, justification: user!.justification })
+          : closingComment('fixed', { scope }),
+      );
+    }
+    records.push({ kind: 'closed', ...marker, keys: [], reason });
+    for (const issue of issues) {
+      if (issue.state !== 'open' || p.claimed.has(issue.number)) continue;
+      // A closing comment an earlier run posted before its close failed is not posted twice.
+      const posted = pendingClose(history.recordsByIssue.get(issue.number) ?? []) === reason;
+      actions.push({
+        kind: 'close',
+        number: issue.number,
+        accountId: marker.accountId,
+        userName: user?.group.userName ?? userNameOfKey(marker.userKey),
+        reason,
+        comment: posted ? null : withRecords(records, texts.join('\n\n---\n\n')),
+      });
+    }
+  }
   return actions;
 }
 
@@ -263,8 +522,13 @@ export interface SyncIssuesOptions {
   extraLabels: string[];
   maxIssues: number;
   runUrl: string | null;
-  /** See {@link PlanOptions.recordFirstListedAt}. */
-  recordFirstListedAt?: string;
+  /** See {@link PlanOptions}. */
+  recordAt?: string;
+  history?: IssueHistory;
+  afterDays?: number | null;
+  recognized?: readonly RecognizedDeactivation[];
+  /** The identity this run writes as: a comment whose answer was lost is looked for among its own. */
+  self?: GitHubActor | null;
   /** The issues as already listed this run (for the history): not listed again. */
   existing?: ExistingIssue[];
   log: GitHubLog;
@@ -323,7 +587,72 @@ export async function listIssues(
       body: i.body ?? '',
       labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
       url: i.html_url,
+      author: actorOf(i.user),
+      createdAt: i.created_at,
+      closedAt: i.closed_at ?? null,
     }));
+}
+
+function actorOf(user: { login?: string; id?: number } | null | undefined): GitHubActor | null {
+  return user?.login ? { login: user.login, id: typeof user.id === 'number' ? user.id : null } : null;
+}
+
+/** Above this many issues, one listing of the repository's comments is cheaper than one per issue. */
+const PER_ISSUE_LISTINGS = 20;
+
+/**
+ * The comments of these issues, oldest first: one paginated listing per issue, or (for many issues) one of
+ * the repository's comments since the oldest of them was opened. Throws what GitHub answers.
+ */
+export async function listComments(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  issues: readonly Pick<ExistingIssue, 'number' | 'createdAt'>[],
+): Promise<Map<number, TrackedComment[]>> {
+  const out = new Map<number, TrackedComment[]>(issues.map((i) => [i.number, []]));
+  const toTracked = (c: {
+    id: number;
+    body?: string;
+    user?: { login?: string; id?: number } | null;
+    created_at: string;
+    updated_at: string;
+  }): TrackedComment => ({
+    id: c.id,
+    body: c.body ?? '',
+    author: actorOf(c.user),
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  });
+  if (issues.length <= PER_ISSUE_LISTINGS) {
+    for (const { number } of issues) {
+      const items = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: number,
+        per_page: 100,
+      });
+      out.set(number, items.map(toTracked));
+    }
+    return out;
+  }
+  const since = issues
+    .map((i) => i.createdAt)
+    .filter((t): t is string => !!t)
+    .sort()[0];
+  const items = await octokit.paginate(octokit.rest.issues.listCommentsForRepo, {
+    owner,
+    repo,
+    sort: 'created',
+    direction: 'asc',
+    per_page: 100,
+    ...(since ? { since } : {}),
+  });
+  for (const c of items) {
+    const n = Number(/\/issues\/(\d+)$/.exec(c.issue_url)?.[1]);
+    out.get(n)?.push(toTracked(c));
+  }
+  return out;
 }
 
 /** Create the labels of new issues that the repository lacks (a concurrent run may win: 422 is fine). */
@@ -363,6 +692,7 @@ async function createOnce(
   repo: string,
   a: Extract<IssueAction, { kind: 'create' }>,
   log: GitHubLog,
+  self: GitHubActor | null,
 ): Promise<{ number: number; html_url: string }> {
   const marker = parseMarker(a.body);
   for (let attempt = 1; ; attempt++) {
@@ -380,57 +710,19 @@ async function createOnce(
       const ambiguous = isHttpError(e) && e.status >= 500;
       if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker) throw e;
       const again = await listIssues(octokit, owner, repo);
+      // Only an issue this identity opened is the lost one (anyone can write a marker).
       const made = again.find((i) => {
         const m = parseMarker(i.body);
-        return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
+        return (
+          m !== null &&
+          keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey) &&
+          (self === null || sameActor(i.author ?? null, self))
+        );
       });
       if (made) return { number: made.number, html_url: made.url ?? '' };
       log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
     }
   }
-}
-
-/** Close the open issues of users audited this run who no longer violate: deactivated, exempted or fixed. */
-function closeActions(
-  byKey: ReadonlyMap<string, ExistingIssue[]>,
-  users: ReadonlyMap<string, UserState>,
-  okAccounts: ReadonlySet<string>,
-  opts: { scope: Scope; commentOpts: { at: string; runUrl: string | null; exemptionTag: string } },
-): IssueAction[] {
-  const { scope, commentOpts } = opts;
-  const actions: IssueAction[] = [];
-  for (const [key, issues] of byKey) {
-    const marker = issues[0] ? parseMarker(issues[0].body) : null;
-    const accountId = marker?.accountId;
-    if (!marker || !accountId || !okAccounts.has(accountId)) continue;
-    const user = users.get(key);
-    if (user && user.violating.length > 0) continue;
-    // Deactivated by this run says so (restore, exempt); else an exempted user's justification; else fixed.
-    const reason =
-      user && user.deactivated.length > 0
-        ? 'deactivated'
-        : user && user.group.findings.length > 0
-          ? 'exempted'
-          : 'fixed';
-    const comment =
-      reason === 'deactivated'
-        ? deactivationComment(user!.group, user!.deactivated, { ...commentOpts, closing: true })
-        : reason === 'exempted'
-          ? closingComment('exempted', { scope, justification: user!.justification })
-          : closingComment('fixed', { scope });
-    for (const issue of issues) {
-      if (issue.state !== 'open') continue;
-      actions.push({
-        kind: 'close',
-        number: issue.number,
-        accountId,
-        userName: user?.group.userName ?? userNameOfKey(marker.userKey),
-        reason,
-        comment,
-      });
-    }
-  }
-  return actions;
 }
 
 function who(a: { accountId: string; userName?: string }): string {
@@ -455,6 +747,56 @@ function touched(
   });
 }
 
+/** Attempts at posting one comment, each after checking that no earlier attempt posted it. */
+const COMMENT_ATTEMPTS = 3;
+
+/** A failure after which GitHub may or may not have done the write: a 5xx, or no answer at all. */
+function ambiguous(e: unknown): boolean {
+  const status = httpStatus(e);
+  return status === null ? !(e instanceof TypeError) : status >= 500;
+}
+
+/**
+ * Posting a comment is not idempotent: a 502 after GitHub stored it, retried blindly (as the retry plugin
+ * would), posts it twice. So the plugin is off for this request, and after an ambiguous failure the
+ * issue's comments are read back and this exact text (by this identity) looked for before trying again.
+ */
+async function commentOnce(
+  opts: SyncIssuesOptions,
+  issueNumber: number,
+  body: string,
+): Promise<{ html_url: string }> {
+  const { octokit, owner, repo, log } = opts;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: issueNumber,
+        body,
+        request: { retries: 0 },
+      });
+      return data;
+    } catch (e) {
+      if (!ambiguous(e) || attempt >= COMMENT_ATTEMPTS) throw e;
+      const posted =
+        (await listComments(octokit, owner, repo, [{ number: issueNumber }])).get(issueNumber) ?? [];
+      const mine = posted.find((c) => c.body === body && (!opts.self || sameActor(c.author, opts.self)));
+      if (mine) return { html_url: '' };
+      log.info(
+        `Commenting on issue #${issueNumber} failed (${oneLine(errorMessage(e))}) and it is not there; trying again.`,
+      );
+    }
+  }
+}
+
+/** A body GitHub accepts whatever the input: the renderers keep under the limit; this is the last guard. */
+function capped(body: string): string {
+  if (body.length < MAX_ISSUE_BODY) return body;
+  const note = '\n\n(cut: the full text is in the JSON report)\n';
+  return body.slice(0, MAX_ISSUE_BODY - note.length - 1) + note;
+}
+
 /** Carries out one planned action and counts it in `outcome`; throws what GitHub answers. */
 async function applyAction(
   opts: SyncIssuesOptions,
@@ -464,10 +806,19 @@ async function applyAction(
   const { octokit, owner, repo, log } = opts;
   switch (a.kind) {
     case 'create': {
-      const data = await createOnce(octokit, owner, repo, a, log);
+      const data = await createOnce(
+        octokit,
+        owner,
+        repo,
+        { ...a, body: capped(a.body) },
+        log,
+        opts.self ?? null,
+      );
       outcome.opened++;
       touched(outcome, 'opened', a, data);
       log.info(`Opened issue #${data.number} for ${who(a)}.`);
+      // The record of when its keys were first reported: the comment's own time, which nobody can back-date.
+      await commentOnce(opts, data.number, capped(a.comment));
       break;
     }
     case 'update': {
@@ -476,7 +827,7 @@ async function applyAction(
         repo,
         issue_number: a.number,
         title: a.title,
-        body: a.body,
+        body: capped(a.body),
       });
       outcome.updated++;
       touched(outcome, 'updated', a, data);
@@ -490,7 +841,7 @@ async function applyAction(
         issue_number: a.number,
         state: 'open',
         title: a.title,
-        body: a.body,
+        body: capped(a.body),
       });
       outcome.reopened++;
       touched(outcome, 'reopened', a, data);
@@ -498,8 +849,9 @@ async function applyAction(
       break;
     }
     case 'close': {
-      // Close first, then comment: if the close fails, the next run tries again without a second
-      // comment; one comment per state change.
+      // Comment first (exactly once), then close (idempotent, retried): a close that fails is done again by
+      // the next run without a second comment; a close that succeeded always has its comment.
+      if (a.comment !== null) await commentOnce(opts, a.number, capped(a.comment));
       const { data } = await octokit.rest.issues.update({
         owner,
         repo,
@@ -508,29 +860,35 @@ async function applyAction(
         // an accepted exemption is not a fix
         state_reason: a.reason === 'fixed' || a.reason === 'deactivated' ? 'completed' : 'not_planned',
       });
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
       outcome.closed++;
       touched(outcome, 'closed', a, data);
       log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
       break;
     }
     case 'comment': {
-      const { data } = await octokit.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: a.number,
-        body: a.comment,
-      });
+      const data = await commentOnce(opts, a.number, capped(a.comment));
       if (!outcome.issues.some((t) => t.number === a.number)) {
         outcome.updated++;
         touched(outcome, 'updated', a, { number: a.number, html_url: data.html_url });
       }
-      log.info(`Commented on issue #${a.number}: key(s) of ${who(a)} deactivated by this run.`);
+      log.info(`Commented on issue #${a.number} for ${who(a)} (a record for the audit trail).`);
       break;
     }
     case 'skip':
       break;
   }
+}
+
+/** An error that every further write would meet too: a missing permission, disabled issues, the rate limit. */
+function stopsEverything(e: unknown): boolean {
+  if (!isHttpError(e)) return false;
+  return (
+    e.status === 401 ||
+    e.status === 403 ||
+    e.status === 404 ||
+    e.status === 410 ||
+    /rate limit/i.test(e.message)
+  );
 }
 
 /** An outcome with nothing changed yet (a fresh object: the sync counts into it). */
@@ -546,24 +904,44 @@ export function noIssueChanges(error: string | null = null): IssueSyncOutcome {
 export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutcome> {
   const { octokit, owner, repo, result, log } = opts;
   const outcome = noIssueChanges();
+  const failed: string[] = [];
   try {
     const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
     const actions = planIssueSync(existing, result, {
       extraLabels: opts.extraLabels,
       maxIssues: opts.maxIssues,
       runUrl: opts.runUrl,
-      ...(opts.recordFirstListedAt !== undefined ? { recordFirstListedAt: opts.recordFirstListedAt } : {}),
+      ...(opts.recordAt !== undefined ? { recordAt: opts.recordAt } : {}),
+      ...(opts.history ? { history: opts.history } : {}),
+      afterDays: opts.afterDays ?? null,
+      ...(opts.recognized ? { recognized: opts.recognized } : {}),
     });
     outcome.skipped = actions.filter((a) => a.kind === 'skip').length;
     const firstCreate = actions.find((a) => a.kind === 'create');
     if (firstCreate && firstCreate.kind === 'create') {
       await ensureLabels(octokit, owner, repo, firstCreate.labels);
     }
-    for (const a of actions) await applyAction(opts, a, outcome);
+    for (const a of actions) {
+      try {
+        await applyAction(opts, a, outcome);
+      } catch (e) {
+        // One issue GitHub refuses (a body it rejects, a 5xx) does not stop the others.
+        if (stopsEverything(e)) throw e;
+        const what = a.kind === 'create' || a.kind === 'skip' ? a.kind : `${a.kind} #${a.number}`;
+        failed.push(`${what} for ${who(a)}: ${describeIssueError(e).replace(`${PREFIX}: `, '')}`);
+        log.warning(`Issue sync: ${failed.at(-1)!}`);
+      }
+    }
     if (outcome.skipped > 0) {
       log.info(
         `${outcome.skipped} violating user(s) got no issue: max-issues (${opts.maxIssues}) new issues per run.`,
       );
+    }
+    if (failed.length > 0) {
+      outcome.error =
+        `${PREFIX} for ${failed.length} action(s), the others were done: ${failed.slice(0, 3).join('; ')}` +
+        (failed.length > 3 ? `; and ${failed.length - 3} more (see the log)` : '') +
+        '. The next run tries again.';
     }
   } catch (e) {
     if (!isHttpError(e)) {

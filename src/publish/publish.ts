@@ -15,22 +15,26 @@ import type { GitHubClientSettings } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
 import {
-  ISSUE_LABEL,
   describeIssueError,
+  listComments,
   listIssues,
   noIssueChanges,
   syncIssues,
   type ExistingIssue,
+  type RecognizedDeactivation,
 } from './issues.js';
-import { issueFirstListed, listOpenAlerts, type AlertListing } from './history.js';
-import { applyHistory, resolvedByDeactivation } from '../evaluate/history.js';
-import { applyRemediation, planRemediation, withOutcomes } from '../evaluate/remediation.js';
+import { listOpenAlerts, type AlertListing } from './history.js';
+import { whoAmI } from './github-identity.js';
+import { applyHistory, resolvedByDeactivation, sameActor, type HistoryView } from '../evaluate/history.js';
+import { parseMarker, userKey } from '../report/issue-body.js';
+import type { GitHubActor, TrackedComment, TrackedIssue } from '../model.js';
+import { applyRemediation, dueAtOf, planRemediation, withOutcomes } from '../evaluate/remediation.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
 import { VERSION } from '../version.js';
-import { note, notePlain, type Note } from '../notes.js';
+import { code, note, notePlain, type Note } from '../notes.js';
 
 export interface GithubContext {
   token: string;
@@ -51,6 +55,11 @@ export interface PublishDeps {
   session?: AuditSession | null;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
+  /**
+   * The SARIF goes to code scanning (the action; not the CLI): when an account failed and its open alerts
+   * could not be listed, no SARIF is written, since uploading it would close those alerts as fixed.
+   */
+  uploadsSarif?: boolean;
 }
 
 export interface PublishOutcome {
@@ -91,15 +100,26 @@ export async function publish(
   // GitHub's history, read once: the open alerts of this tool (which also give the failed accounts'
   // alerts to carry forward) and, with create-issues, the issues (which the sync then reuses).
   const listing = github ? await listAlerts(github, deps) : null;
-  const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
-  const withHistory = withRunHistory(audited, listing, existingIssues);
-  const remediated = await remediateDueKeys(withHistory, config, deps);
-  const result = keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps);
+  const existingIssues = config.createIssues && github ? await readIssues(github, audited) : null;
+  const { result: withHistory, view } = withRunHistory(audited, listing, existingIssues);
+  for (const n of view.ignored) deps.log.warning(`Not counted as evidence: ${notePlain(n)}.`);
+  const { result: remediated, recognized } = await remediateDueKeys(
+    withHistory,
+    config,
+    deps,
+    view,
+    historyBlock(existingIssues),
+  );
+  const { result, held: sarifHeld } = holdSarif(
+    keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps),
+    listing,
+    deps,
+  );
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen.
   let writeError: string | null = null;
   try {
-    await writeReportFiles(result, config);
+    await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
     deps.onFilesWritten?.(result);
   } catch (err) {
     if (!(err instanceof ReportWriteError)) throw err;
@@ -111,12 +131,18 @@ export async function publish(
   if (config.createIssues) {
     issues = existingIssues?.error
       ? noIssueChanges(existingIssues.error)
-      : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
+      : await syncIssueTracker(result, config, github, deps, {
+          existing: existingIssues?.issues ?? undefined,
+          self: existingIssues?.self ?? null,
+          view,
+          recognized,
+        });
     if (issues.error) deps.log.warning(issues.error);
   }
   const securityHub = await importIntoSecurityHub(result, config, github, deps);
   const outputs = buildOutputs(result, {
     ...reportFilesOf(config),
+    ...(sarifHeld ? { sarifFile: '' } : {}),
     issues,
     history: historyCounts(result),
     securityHub,
@@ -129,19 +155,31 @@ export async function publish(
 }
 
 /**
- * DESIGN §8: under `remediate: plan|deactivate`, decide which keys are due (evaluate/remediation.ts), check
- * each again live with the remediation role right before acting and, under `deactivate`, set it Inactive
- * (remediate/deactivate.ts). Never throws: a denied role is a warning and that account's keys stay.
+ * docs/design.md §8: under `remediate: plan|deactivate`, decide which keys are due
+ * (evaluate/remediation.ts), check each again live with the remediation role right before acting and,
+ * under `deactivate`, set it Inactive (remediate/deactivate.ts). Also recognises due keys that left the
+ * findings Inactive with no record (a lost answer), to record them. Never throws: a denied role is a
+ * warning and that account's keys stay.
  */
 async function remediateDueKeys(
   result: AuditResult,
   config: Config,
   deps: PublishDeps,
-): Promise<AuditResult> {
+  view: HistoryView,
+  block: string | null,
+): Promise<{ result: AuditResult; recognized: RecognizedDeactivation[] }> {
   const settings = config.remediation;
-  if (settings.mode === 'off' || result.mode !== 'live') return result;
-  const firstSeen = new Map(result.findings.map((f) => [f.location, f.firstSeenAt ?? null]));
-  const plan = planRemediation(result.findings, firstSeen, settings, result.asOf);
+  if (settings.mode === 'off' || result.mode !== 'live') return { result, recognized: [] };
+  const firstSeen = new Map(result.findings.map((f) => [f.location, block ? null : (f.firstSeenAt ?? null)]));
+  const planned = planRemediation(result.findings, firstSeen, settings, result.asOf);
+  const plan = {
+    ...planned,
+    byLocation: explainNotDue(planned.byLocation, view, {
+      block,
+      afterDays: settings.afterDays,
+      at: result.generatedAt,
+    }),
+  };
   const session = deps.session ?? null;
   const warnings: Note[] = [];
   let outcomes: ReadonlyMap<string, Pick<Remediation, 'status' | 'reason'>> = new Map();
@@ -164,12 +202,19 @@ async function remediateDueKeys(
       unusedDays: result.settings.unusedDays,
       asOf: result.asOf,
       reasons: settings.reasons,
+      exemptionTag: result.settings.exemptionTag,
       concurrency: config.concurrency,
       log: deps.log,
       ...(deps.aws ? { aws: deps.aws } : {}),
     });
     warnings.push(...done.warnings);
     outcomes = done.byLocation;
+  }
+  const recognized = block ? [] : await recognizeLost(result, config, deps, view);
+  for (const r of recognized) {
+    const w = note`Access key ${code(r.accessKeyId)} of ${code(r.userName)} in account ${code(r.accountId)} was due and is Inactive now with no record of the change: recorded as this tool's deactivation (unconfirmed) on its issue, with the command to restore it.`;
+    warnings.push(w);
+    deps.log.warning(notePlain(w));
   }
   const remediations = withOutcomes(plan, outcomes);
   const applied = applyRemediation(result, settings.mode, plan, remediations, warnings);
@@ -178,7 +223,63 @@ async function remediateDueKeys(
     `Remediation (${settings.mode}): ${plan.dueCount} key(s) due, ${plan.toAct.length} checked again` +
       (settings.mode === 'deactivate' ? `, ${n} deactivated.` : ', nothing changed (plan).'),
   );
-  return applied;
+  return { result: applied, recognized };
+}
+
+/** Not-due keys say why: the history could not be trusted this run, or a person restored the key. */
+function explainNotDue(
+  byLocation: ReadonlyMap<string, Remediation>,
+  view: HistoryView,
+  opts: { block: string | null; afterDays: number; at: string },
+): Map<string, Remediation> {
+  const out = new Map(byLocation);
+  for (const [location, r] of byLocation) {
+    if (r.status !== 'not-due' || r.dueAt !== null) continue;
+    const restoredAt = view.restored.get(location);
+    if (restoredAt) {
+      out.set(location, {
+        status: 'not-due',
+        dueAt: dueAtOf(opts.at, opts.afterDays),
+        reason:
+          `made Active again by a person after this tool deactivated it on ${restoredAt.slice(0, 10)}: ` +
+          `a deliberate decision, so a new notice period of ${opts.afterDays} day(s) starts with this run`,
+      });
+    } else if (opts.block) {
+      out.set(location, { ...r, reason: opts.block });
+    }
+  }
+  return out;
+}
+
+/** Due keys of the records that left the findings Inactive with no record: a deactivation whose answer was lost. */
+async function recognizeLost(
+  result: AuditResult,
+  config: Config,
+  deps: PublishDeps,
+  view: HistoryView,
+): Promise<RecognizedDeactivation[]> {
+  const session = deps.session ?? null;
+  const asOf = Date.parse(result.asOf);
+  const due = view.openElsewhere.filter((k) => {
+    const at = dueAtOf(k.since, config.remediation.afterDays);
+    return at !== null && Date.parse(at) <= asOf;
+  });
+  if (due.length === 0 || session === null) return [];
+  const { findInactive } = await import('../remediate/deactivate.js');
+  const inactive = await findInactive(
+    due.map((k) => ({ accountId: k.accountId, userName: k.userName, accessKeyId: k.keyId })),
+    {
+      credentialsFor: (accountId) => session.credentialsFor(accountId),
+      region: config.awsRegion,
+      concurrency: config.concurrency,
+      ...(deps.aws ? { aws: deps.aws } : {}),
+    },
+  );
+  const byId = new Map(due.map((k) => [k.keyId, k]));
+  return inactive.map((c) => {
+    const k = byId.get(c.accessKeyId)!;
+    return { ...c, location: k.location, issue: k.issue };
+  });
 }
 
 /** The history and remediation counts of the outputs (DESIGN §8). */
@@ -226,59 +327,148 @@ async function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promi
   });
 }
 
-/** This tool's issues, listed once, or why not (`error`: the sync's own wording of it). */
+/** This tool's issues with their record comments, read once for the history and the sync, or why not. */
 interface IssueListing {
   issues: ExistingIssue[] | null;
-  note: Note | null;
+  /** The issues as the history reads them (with comments where they were read); null when not listed. */
+  tracked: TrackedIssue[] | null;
+  /** The identity this run writes as; null when unknown (then no issue or comment counts as evidence). */
+  self: GitHubActor | null;
+  /** False when the record comments could not be read. */
+  recordsRead: boolean;
+  notes: Note[];
+  /** The sync's own wording of a listing failure. */
   error: string | null;
 }
 
-/** This tool's issues, listed once for the history and the sync. */
-async function listIssuesOnce(github: NonNullable<GitHub>): Promise<IssueListing> {
+/**
+ * This tool's issues, the identity this run writes as, and the comments of the issues that matter: the
+ * open ones this identity opened, and the closed ones of users reported now (a key back after a fix or a
+ * deactivation). Never throws.
+ */
+async function readIssues(github: NonNullable<GitHub>, audited: AuditResult): Promise<IssueListing> {
+  const octokit = await github.octokit();
+  const { owner, repo } = github.context;
+  let issues: ExistingIssue[];
   try {
-    const issues = await listIssues(await github.octokit(), github.context.owner, github.context.repo);
-    return { issues, note: null, error: null };
+    issues = await listIssues(octokit, owner, repo);
   } catch (err) {
     // The sync then reports this error as its own, instead of waiting for a second failing listing.
     return {
       issues: null,
-      note: note`the issues could not be listed (${oneLine(errorMessage(err))})`,
+      tracked: null,
+      self: null,
+      recordsRead: false,
+      notes: [note`the issues could not be listed (${oneLine(errorMessage(err))})`],
       error: describeIssueError(err),
     };
   }
+  const notes: Note[] = [];
+  const identity = await whoAmI(octokit);
+  const self = identity.ok ? identity.self : null;
+  if (!identity.ok) {
+    notes.push(
+      note`the identity this workflow writes as could not be read (GraphQL ${code('viewer')}: ${identity.detail}), so no issue or comment counts as evidence`,
+    );
+  }
+  const reported = new Set(
+    audited.findings.map((f) => `${f.accountId}\u0000${userKey(f.userArn, f.userName)}`),
+  );
+  const needed = issues.filter((i) => {
+    const m = parseMarker(i.body);
+    if (!m || self === null || !sameActor(i.author ?? null, self)) return false;
+    return i.state === 'open' || reported.has(`${m.accountId}\u0000${m.userKey}`);
+  });
+  let comments = new Map<number, TrackedComment[]>();
+  let recordsRead = self !== null;
+  try {
+    comments = await listComments(octokit, owner, repo, needed);
+  } catch (err) {
+    recordsRead = false;
+    notes.push(note`the issues' record comments could not be read (${oneLine(errorMessage(err))})`);
+  }
+  const tracked: TrackedIssue[] = issues.map((i) => ({
+    number: i.number,
+    state: i.state,
+    author: i.author ?? null,
+    createdAt: i.createdAt ?? '',
+    closedAt: i.closedAt ?? null,
+    marker: parseMarker(i.body),
+    comments: comments.get(i.number) ?? null,
+  }));
+  return { issues, tracked, self, recordsRead, notes, error: null };
 }
 
-/** Each finding's firstSeenAt, and what changed (DESIGN §8), from what GitHub remembers. */
+/** Why no key can be due this run (the records that tell restores and notices apart are unreadable), or null. */
+function historyBlock(issues: IssueListing | null): string | null {
+  if (issues === null || (issues.recordsRead && issues.self !== null)) return null;
+  return (
+    "this tool's issue records could not be read this run (see the history notes): no key is due until " +
+    'they can be, so that a key a person restored is never deactivated again blind'
+  );
+}
+
+/** Each finding's record location and firstSeenAt, and what changed (docs/design.md §8), from what GitHub remembers. */
 function withRunHistory(
   result: AuditResult,
   listing: AlertListing | null,
   issues: IssueListing | null,
-): AuditResult {
+): { result: AuditResult; view: HistoryView } {
   const notes: Note[] = [];
   if (listing === null) notes.push(note`no GitHub token or repository`);
   else if (!listing.ok)
     notes.push(note`the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
-  if (issues?.note) notes.push(issues.note);
+  notes.push(...(issues?.notes ?? []));
   const view = applyHistory(result, {
     alerts: listing?.ok ? listing.alerts : null,
-    issueFirstListed: issues?.issues ? issueFirstListed(issues.issues, ISSUE_LABEL) : null,
+    issues: issues?.tracked ?? null,
+    self: issues?.self ?? null,
     notes,
   });
   const available = view.newFindings !== null;
   return {
-    ...result,
-    findings: result.findings.map((f) => ({
-      ...f,
-      firstSeenAt: view.firstSeenAt.get(f.location) ?? null,
-      remediation: f.remediation ?? null,
-    })),
-    history: {
-      available,
-      newFindings: view.newFindings?.length ?? null,
-      resolvedFindings: view.resolvedFindings?.length ?? null,
-      notes: view.notes,
+    view,
+    result: {
+      ...result,
+      // Tampering is worth a line: what did not count as evidence, and why.
+      notes: [...result.notes, ...view.ignored.map((n) => note`Not counted as evidence: ${n}.`)],
+      findings: result.findings.map((f) => {
+        const location = view.relocated.get(f.location) ?? f.location;
+        return {
+          ...f,
+          location,
+          firstSeenAt: view.firstSeenAt.get(location) ?? null,
+          remediation: f.remediation ?? null,
+        };
+      }),
+      history: {
+        available,
+        newFindings: view.newFindings?.length ?? null,
+        resolvedFindings: view.resolvedFindings?.length ?? null,
+        notes: view.notes,
+        ignored: view.ignored,
+      },
     },
   };
+}
+
+/**
+ * When an account failed and the open alerts could not be listed, its alerts cannot be carried forward:
+ * uploading this run's SARIF would close them as fixed. So the action writes no SARIF then (the example
+ * workflows upload only a file that was written) and says why. The CLI, which uploads nothing, writes it.
+ */
+function holdSarif(
+  result: AuditResult,
+  listing: AlertListing | null,
+  deps: PublishDeps,
+): { result: AuditResult; held: boolean } {
+  const failed = result.accounts.filter((a) => a.status === 'error');
+  if (!deps.uploadsSarif || result.mode !== 'live' || failed.length === 0 || listing?.ok) {
+    return { result, held: false };
+  }
+  const n = note`No SARIF was written: ${String(failed.length)} account(s) could not be audited and the open code scanning alerts could not be listed to carry theirs forward, so an upload would close them as fixed. The alerts stay as they are until a run that can list them (${code('security-events: read')}).`;
+  deps.log.warning(notePlain(n));
+  return { result: { ...result, notes: [...result.notes, n] }, held: true };
 }
 
 /** A key this run set Inactive is no longer a finding: its open alert counts as resolved now. */
@@ -319,7 +509,12 @@ async function syncIssueTracker(
   config: Config,
   github: GitHub,
   deps: PublishDeps,
-  existing: ExistingIssue[] | undefined,
+  from: {
+    existing: ExistingIssue[] | undefined;
+    self: GitHubActor | null;
+    view: HistoryView;
+    recognized: RecognizedDeactivation[];
+  },
 ): Promise<IssueSyncOutcome> {
   if (!github) {
     return noIssueChanges(
@@ -334,8 +529,12 @@ async function syncIssueTracker(
     extraLabels: config.issueLabels,
     maxIssues: config.maxIssues,
     runUrl: github.context.runUrl,
-    recordFirstListedAt: toIsoSecond(Date.parse(result.generatedAt)),
-    ...(existing ? { existing } : {}),
+    recordAt: toIsoSecond(Date.parse(result.generatedAt)),
+    history: from.view,
+    afterDays: config.remediation.mode === 'off' ? null : config.remediation.afterDays,
+    recognized: from.recognized,
+    self: from.self,
+    ...(from.existing ? { existing: from.existing } : {}),
     log: deps.log,
   });
 }

@@ -4,7 +4,9 @@
  * acting, each key is checked again with that session:
  *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
  *   GetAccessKeyLastUsed  still unnecessary per the rule (the rule's own test), and not used since the audit;
- * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete.
+ *   ListUserTags          not exempted since the audit (an exemption tag added during a long run counts);
+ * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete. When the answer to
+ * the update is lost (a 5xx after AWS applied it), the key is read again: Inactive means it was done.
  *
  * Under `plan` the same read-only check runs (so a broken remediation role shows up before the first
  * `deactivate` run) and nothing is changed. A denied or missing role, or a denied IAM call, is a warning
@@ -15,6 +17,7 @@ import {
   GetAccessKeyLastUsedCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListUserTagsCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -24,6 +27,7 @@ import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { unnecessaryReason } from '../evaluate/evaluate.js';
+import { applyExemptions } from '../evaluate/exemptions.js';
 
 export interface DeactivateOptions {
   /** The keys to act on, as planned (each with its key id). */
@@ -38,6 +42,8 @@ export interface DeactivateOptions {
   unusedDays: number;
   asOf: string;
   reasons: readonly Reason[];
+  /** The exemption tag, read again right before acting. */
+  exemptionTag: string;
   /** Accounts acted on at once; keys within an account go one by one. */
   concurrency: number;
   log: { info(message: string): void; warning(message: string): void };
@@ -114,7 +120,31 @@ async function recheck(iam: IAMClient, f: Finding, opts: DeactivateOptions, role
   if (reason === null || !opts.reasons.includes(reason)) {
     return { ok: false, reason: 'the key is no longer unused per the rule' };
   }
+  const tagged = await call('ListUserTags', () =>
+    iam.send(new ListUserTagsCommand({ UserName: f.userName })),
+  );
+  if (tagged === null) return { ok: false, reason: 'the user was deleted since the audit' };
+  const tags = Object.fromEntries((tagged.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  const [now] = applyExemptions([f], {
+    exemptUsers: [],
+    tags: new Map([[f.userArn, tags]]),
+    exemptionTag: opts.exemptionTag,
+    asOf: Date.parse(opts.asOf),
+  });
+  if (now?.exempted) return { ok: false, reason: 'the user was exempted since the audit (exemption tag)' };
   return { ok: true };
+}
+
+/** After a lost answer to UpdateAccessKey: is the key Inactive now (so the update was applied)? */
+async function inactiveNow(iam: IAMClient, f: Finding): Promise<boolean> {
+  try {
+    const listed = await iam.send(new ListAccessKeysCommand({ UserName: f.userName }));
+    return (listed.AccessKeyMetadata ?? []).some(
+      (k) => k.AccessKeyId === f.accessKeyId && k.Status === 'Inactive',
+    );
+  } catch {
+    return false;
+  }
 }
 
 async function actInAccount(
@@ -128,7 +158,7 @@ async function actInAccount(
     for (const f of keys.slice(from)) out.byLocation.set(f.location, { status: 'skipped', reason });
   };
   const warn = (what: string, n: number) => {
-    const message = note`Remediation in account ${code(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${code(opts.roleName)} (${code(roleArn)}) must trust the audit role and allow ${code('iam:ListAccessKeys')}, ${code('iam:GetAccessKeyLastUsed')} and ${code('iam:UpdateAccessKey')} (see the README).`;
+    const message = note`Remediation in account ${code(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${code(opts.roleName)} (${code(roleArn)}) must trust the audit role and allow ${code('iam:ListAccessKeys')}, ${code('iam:GetAccessKeyLastUsed')}, ${code('iam:ListUserTags')} and ${code('iam:UpdateAccessKey')} (see docs/remediation.md).`;
     out.warnings.push(message);
     opts.log.warning(notePlain(message));
   };
@@ -169,7 +199,11 @@ async function actInAccount(
         } catch (err) {
           if (isAccessDenied(err))
             throw new Denied(`${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
-          throw err;
+          // The answer may be lost after AWS applied it: what the key is now says what happened.
+          if (!(await inactiveNow(iam, f))) throw err;
+          opts.log.warning(
+            `UpdateAccessKey for ${f.accessKeyId} of ${f.userName} in ${accountId} failed (${detail(err)}), but the key is Inactive now: recorded as deactivated.`,
+          );
         }
         out.deactivated++;
         out.byLocation.set(f.location, { status: 'deactivated', reason: 'set Inactive by this run' });
@@ -219,4 +253,52 @@ export async function deactivateDueKeys(opts: DeactivateOptions): Promise<Deacti
     }
   });
   return out;
+}
+
+/** A key the records say was reported (and due) that is no longer a finding, to look up. */
+export interface LostCandidate {
+  accountId: string;
+  userName: string;
+  accessKeyId: string;
+}
+
+/**
+ * Which of these keys are Inactive now (docs/design.md §8): due keys that left the findings with no record
+ * of a deactivation, most likely this tool's own whose answer was lost (a 5xx, a stopped run). One
+ * `ListAccessKeys` per user, with the account's audit credentials (read-only). Never throws: a key that
+ * cannot be looked up is left out.
+ */
+export async function findInactive(
+  candidates: readonly LostCandidate[],
+  opts: {
+    credentialsFor(accountId: string): AwsCredentialIdentityProvider | null;
+    region: string;
+    concurrency: number;
+    aws?: AwsClientDeps;
+  },
+): Promise<LostCandidate[]> {
+  const byUser = new Map<string, LostCandidate[]>();
+  for (const c of candidates) {
+    const k = `${c.accountId}\u0000${c.userName}`;
+    byUser.set(k, [...(byUser.get(k) ?? []), c]);
+  }
+  const found: LostCandidate[] = [];
+  await mapWithConcurrency([...byUser.values()], opts.concurrency, async (keys) => {
+    const first = keys[0]!;
+    const credentials = opts.credentialsFor(first.accountId);
+    if (!credentials) return;
+    const iam = new IAMClient(awsClientConfig({ region: opts.region, credentials, ...opts.aws }));
+    try {
+      const listed = await iam.send(new ListAccessKeysCommand({ UserName: first.userName }));
+      for (const k of keys) {
+        const live = (listed.AccessKeyMetadata ?? []).find((m) => m.AccessKeyId === k.accessKeyId);
+        if (live?.Status === 'Inactive') found.push(k);
+      }
+    } catch {
+      // renamed or deleted user, denied: nothing to record
+    } finally {
+      iam.destroy();
+    }
+  });
+  return found.sort((a, b) => (a.accessKeyId < b.accessKeyId ? -1 : a.accessKeyId > b.accessKeyId ? 1 : 0));
 }

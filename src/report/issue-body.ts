@@ -40,11 +40,6 @@ export interface RenderIssueOptions {
   runUrl: string | null;
   /** The audit's scope: under `any` a key need not have been created at user setup. */
   scope: Scope;
-  /**
-   * Location -> when this issue first listed the key (DESIGN §8), written as a hidden second line.
-   * Absent: no such line (the body is as before issue 12).
-   */
-  firstListed?: ReadonlyMap<string, string>;
 }
 
 export interface IssueMarker {
@@ -90,55 +85,6 @@ export function parseMarker(body: string | null | undefined): IssueMarker | null
   } catch {
     return null;
   }
-}
-
-/**
- * The hidden line that keeps, per key (location), the time this issue first listed it (DESIGN §8): the
- * history that survives without storage. Locations are percent-encoded, times ISO to the second.
- */
-const FIRST_LISTED_PREFIX = '<!-- iam-initial-access-key:first-listed';
-const FIRST_LISTED_PATTERN = new RegExp(
-  `^${FIRST_LISTED_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')}((?: \\S+=\\S+)*) -->\\s*$`,
-);
-const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-
-/** The line for `firstListed` (sorted by location, so the same map gives the same line). */
-export function renderFirstListed(firstListed: ReadonlyMap<string, string>): string {
-  const entries = [...firstListed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${FIRST_LISTED_PREFIX}${entries.map(([loc, at]) => ` ${encodeURIComponent(loc)}=${at}`).join('')} -->`;
-}
-
-/** Location -> first-listed time from a body's first-listed line; empty when there is none (or it is damaged). */
-export function parseFirstListed(body: string | null | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!body) return out;
-  const line = body.split(/\r?\n/).find((l) => l.startsWith(FIRST_LISTED_PREFIX));
-  const m = line ? FIRST_LISTED_PATTERN.exec(line) : null;
-  if (!m) return out;
-  for (const pair of (m[1] ?? '').trim().split(' ')) {
-    const i = pair.lastIndexOf('=');
-    if (i <= 0) continue;
-    const at = pair.slice(i + 1);
-    if (!ISO_SECOND.test(at) || Number.isNaN(Date.parse(at))) continue;
-    try {
-      out.set(decodeURIComponent(pair.slice(0, i)), at);
-    } catch {
-      // a hand-edited, broken entry: that key counts as not listed before
-    }
-  }
-  return out;
-}
-
-/**
- * The first-listed times to write now: each current location keeps its earlier time, a location
- * listed for the first time gets `now`; locations no longer listed are dropped.
- */
-export function mergeFirstListed(
-  previous: ReadonlyMap<string, string>,
-  locations: readonly string[],
-  now: string,
-): Map<string, string> {
-  return new Map(locations.map((loc) => [loc, previous.get(loc) ?? now]));
 }
 
 /**
@@ -252,7 +198,6 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
   const keys = findings.slice(0, shown);
   const lines: string[] = [
     renderMarker(group.accountId, userKey(group.userArn, group.userName)),
-    ...(opts.firstListed ? [renderFirstListed(opts.firstListed)] : []),
     '',
     `## IAM user ${codeSpan(truncate(group.userName, 256))} has ${violation(opts.scope)}`,
     '',
@@ -420,6 +365,100 @@ export function deactivationComment(
     '',
     opts.closing
       ? 'No other key of this user violates the rule now: closing. The issue is reopened if a key is reported again.'
+      : 'Other keys of this user still violate the rule: the issue stays open for them.',
+  ].join('\n');
+}
+
+/** How a key is named in a record comment: its slot and id, as inline code. */
+function keyName(f: Pick<Finding, 'keySlot' | 'accessKeyId'>): string {
+  return `the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}`;
+}
+
+/**
+ * The comment that records, for the audit trail, when keys were first reported on this issue (its time is
+ * the comment's own, set by GitHub): a key's notice period runs from here.
+ */
+export function seenComment(
+  keys: readonly Finding[],
+  opts: { reopened: boolean; afterDays: number | null },
+): string {
+  return [
+    opts.reopened
+      ? 'Reported again (the issue had been closed); recorded for the audit trail:'
+      : 'First reported; recorded for the audit trail:',
+    '',
+    ...keys.map((f) => `- ${keyName(f)}`),
+    ...(opts.afterDays === null
+      ? []
+      : [
+          '',
+          `With \`remediate: deactivate\`, a key still unused ${opts.afterDays} day(s) after this comment is set ` +
+            'Inactive (never deleted) unless the user is exempted.',
+        ]),
+  ].join('\n');
+}
+
+/** The comment that records that a person made keys Active again after this tool deactivated them. */
+export function restoredComment(
+  keys: readonly Finding[],
+  opts: { deactivatedAt: ReadonlyMap<string, string>; afterDays: number; exemptionTag: string },
+): string {
+  return [
+    'Active again after this tool set it Inactive: taken as a deliberate decision. A new full notice ' +
+      `period of ${opts.afterDays} day(s) starts with this comment:`,
+    '',
+    ...keys.map((f) => {
+      const at = opts.deactivatedAt.get(f.location);
+      return `- ${keyName(f)}${at ? `, deactivated on ${when(formatDay(at))}` : ''}`;
+    }),
+    '',
+    `To keep it for good, exempt the user (tag ${codeSpan(opts.exemptionTag)} with the justification).`,
+  ].join('\n');
+}
+
+/** The comment that records that a renamed user's keys stay tracked here (same key ids). */
+export function movedComment(from: string, to: string, keys: readonly Finding[]): string {
+  return [
+    `The user ${codeSpan(truncate(from, 256))} is now ${codeSpan(truncate(to, 256))} (the same access key): ` +
+      'this issue follows the key, with its history.',
+    '',
+    ...keys.map((f) => `- ${keyName(f)}`),
+  ].join('\n');
+}
+
+/**
+ * The comment that records a deactivation whose answer was lost (a 5xx after AWS applied it, or a run
+ * stopped while it was in flight): the key was due and is Inactive now, with no record of who did it.
+ */
+export function unconfirmedDeactivationComment(
+  keys: readonly { accessKeyId: string; userName: string; accountId: string }[],
+  opts: { exemptionTag: string; closing: boolean },
+): string {
+  const long = keys.some((k) => k.userName.length > MAX_COMMAND_NAME);
+  return [
+    'This key was due for deactivation and is **Inactive** now, with no record of the change: most likely ' +
+      "this tool's own deactivation, whose answer was lost (unconfirmed). Nothing was deleted.",
+    '',
+    ...keys.map(
+      (k) => `- ${codeSpan(truncate(k.accessKeyId, 128))} of ${codeSpan(truncate(k.userName, 256))}`,
+    ),
+    '',
+    'If something still needs it, make it Active again:',
+    '',
+    long
+      ? 'The user name is too long to show a command for; see the JSON report for the exact values.'
+      : codeBlock(
+          keys.map(
+            (k) =>
+              `aws iam update-access-key --user-name ${shellQuote(k.userName)} --access-key-id ${shellQuote(k.accessKeyId)} --status Active`,
+          ),
+          'sh',
+        ),
+    '',
+    `To keep it on purpose, exempt the user first (tag ${codeSpan(opts.exemptionTag)}).`,
+    '',
+    opts.closing
+      ? 'No other key of this user violates the rule now: closing.'
       : 'Other keys of this user still violate the rule: the issue stays open for them.',
   ].join('\n');
 }
