@@ -407,6 +407,8 @@ describe('parseConfig: remediation (DESIGN §8)', () => {
         'remediate-after-days': '30',
         'remediate-reasons': 'never-used, unused, never-used',
         'max-remediations': '3',
+        'create-issues': 'true',
+        'github-token': 'ghs_x',
       }).remediation,
     ).toEqual({
       mode: 'deactivate',
@@ -457,6 +459,90 @@ describe('parseConfig: remediation (DESIGN §8)', () => {
 
   it('allows credential-report with remediate: off', () => {
     expect(parse({ remediate: 'off', 'credential-report': 'reports/a.csv' }).remediation.mode).toBe('off');
+  });
+
+  describe('as-of within 5 minutes of now (an as-of away from now would make keys look due and unused)', () => {
+    const NOW = Date.parse('2026-03-01T12:00:00Z');
+    const at = (raw: RawInputs) => parseConfig(raw, { ...deps, now: () => NOW });
+    const atError = (raw: RawInputs): InputError => {
+      try {
+        at(raw);
+      } catch (e) {
+        if (e instanceof InputError) return e;
+        throw e;
+      }
+      throw new Error(`no error for ${JSON.stringify(raw)}`);
+    };
+    const plan = { remediate: 'plan', 'remediation-role-name': 'R' };
+    const deactivate = {
+      remediate: 'deactivate',
+      'remediation-role-name': 'R',
+      'create-issues': 'true',
+      'github-token': 'ghs_x',
+    };
+
+    it.each([
+      ['now', '2026-03-01T12:00:00Z'],
+      ['5 minutes ahead', '2026-03-01T12:05:00Z'],
+      ['5 minutes behind, with an offset', '2026-03-01T13:55:00+02:00'],
+    ])('accepts an as-of %s with plan and deactivate', (_what, asOf) => {
+      expect(at({ ...plan, 'as-of': asOf }).asOf?.getTime()).toBe(Date.parse(asOf));
+      expect(at({ ...deactivate, 'as-of': asOf }).remediation.mode).toBe('deactivate');
+    });
+
+    it.each([
+      ['a second over 5 minutes ahead', '2026-03-01T12:05:01Z', 'in the future', plan],
+      ['a day ahead', '2026-03-02T12:00:00Z', 'in the future', deactivate],
+      ['a second over 5 minutes behind', '2026-03-01T11:54:59Z', 'in the past', plan],
+      ['a year behind (a date)', '2025-03-01', 'in the past', deactivate],
+    ])('rejects an as-of %s, naming as-of and now', (_what, asOf, where, inputs) => {
+      const e = atError({ ...inputs, 'as-of': asOf });
+      expect(e.input).toBe('as-of');
+      expect(e.message).toMatch(new RegExp(`^Input "as-of" is "${asOf.replace(/[+]/g, '\\+')}", ${where}: `));
+      expect(e.message).toContain('expected a time within 5 minutes of now (2026-03-01T12:00:00.000Z)');
+      expect(e.message).toContain(`with "remediate: ${inputs.remediate}"`);
+    });
+
+    it('leaves as-of free with remediate: off (an audit of the past changes nothing)', () => {
+      expect(at({ 'as-of': '2025-03-01' }).asOf?.toISOString()).toBe('2025-03-01T00:00:00.000Z');
+      expect(at({ remediate: 'off', 'as-of': '2027-01-01' }).asOf?.toISOString()).toBe(
+        '2027-01-01T00:00:00.000Z',
+      );
+    });
+
+    it('reads the clock at parse time by default (an as-of of now passes, one of last week does not)', () => {
+      const now = new Date().toISOString();
+      expect(parse({ ...plan, 'as-of': now }).asOf?.toISOString()).toBe(now);
+      const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+      expect(errorOf({ ...plan, 'as-of': lastWeek }).input).toBe('as-of');
+    });
+  });
+
+  describe('remediate: deactivate needs create-issues (the issues tell the owners and record each change)', () => {
+    it('rejects deactivate without create-issues, naming create-issues', () => {
+      for (const issues of [{}, { 'create-issues': 'false' }]) {
+        const e = errorOf({ remediate: 'deactivate', 'remediation-role-name': 'R', ...issues });
+        expect(e.input).toBe('create-issues');
+        expect(e.message).toMatch(
+          /^Input "create-issues" is false with "remediate: deactivate": expected create-issues: true, because /,
+        );
+      }
+    });
+
+    it('accepts deactivate with create-issues, and plan without it', () => {
+      expect(
+        parse({
+          remediate: 'deactivate',
+          'remediation-role-name': 'R',
+          'create-issues': 'true',
+          'github-token': 'ghs_x',
+        }).remediation.mode,
+      ).toBe('deactivate');
+      expect(parse({ remediate: 'plan', 'remediation-role-name': 'R' })).toMatchObject({
+        createIssues: false,
+        remediation: { mode: 'plan' },
+      });
+    });
   });
 });
 

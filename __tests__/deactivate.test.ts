@@ -12,8 +12,10 @@ import {
   DeleteAccessKeyCommand,
   IAMClient,
   ListAccessKeysCommand,
+  TagUserCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
+import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { Finding, RemediationSettings } from '../src/model.js';
 import { signIn, type AuditSession } from '../src/credentials/session.js';
 import { planRemediation } from '../src/evaluate/remediation.js';
@@ -34,9 +36,13 @@ import {
   fastTiming,
   pointGitHubApiAt,
   startGitHubServer,
+  type GhUser,
   type GitHubServer,
 } from './helpers/github-server.js';
 import { publish } from '../src/publish/publish.js';
+import { planIssueSync } from '../src/publish/issues.js';
+import { parseRecords } from '../src/report/issue-records.js';
+import { codeSpans } from './helpers/code-spans.js';
 import { notePlain } from '../src/notes.js';
 
 const ROLE = 'security/IamKeyRemediation';
@@ -45,6 +51,14 @@ const B = '222222222222';
 const DAY = 86_400_000;
 /** moto's keys are created "now"; as-of is a day later. */
 const AS_OF = new Date(Date.now() + DAY).toISOString();
+
+/** The SDK's own retries (every attempt made), without its real-time backoff. */
+const NO_BACKOFF = {
+  retryStrategy: (maxAttempts: number) =>
+    new AdaptiveRetryStrategy(maxAttempts, {
+      backoff: { setDelayBase: () => undefined, computeNextBackoffDelay: () => 1 },
+    }),
+};
 
 const SETTINGS: RemediationSettings = {
   mode: 'deactivate',
@@ -70,12 +84,16 @@ describeWithMoto('deactivateDueKeys against moto', () => {
   });
   afterEach(() => restoreEnv());
 
-  /** One console user per name with one never-used key; the findings as the audit would give them. */
-  async function seed(accountId: string, names: string[]): Promise<Finding[]> {
+  /**
+   * One console user per name with one never-used key; the findings as the audit would give them.
+   * `ageDays`: users and keys made that many days ago (moto's IAM clock behind), else now.
+   */
+  async function seed(accountId: string, names: string[], ageDays?: number): Promise<Finding[]> {
     const seeded = await seedAccount(
       stack.moto.endpoint,
       accountId,
       names.map((name) => ({ name, password: true, keys: 1 })),
+      ageDays ? { ageDays } : {},
     );
     return names.map((name) => {
       const u = seeded.users.get(name)!;
@@ -187,6 +205,97 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     expect(stack.aws.count('UpdateAccessKey')).toBe(0);
     expect(stack.aws.count('ListAccessKeys')).toBe(2);
     expect(stack.aws.count('GetAccessKeyLastUsed')).toBe(2);
+    expect(stack.aws.count('ListUserTags')).toBe(2);
+  });
+
+  test('a user exempted since the audit (exemption tag added) is skipped; the others are deactivated', async () => {
+    const findings = await seed(A, ['tagged', 'plain']);
+    const creds = await motoCredentials(stack.moto.endpoint, A);
+    const direct = new IAMClient({ region: TEST_REGION, endpoint: stack.moto.endpoint, credentials: creds });
+    await direct.send(
+      new TagUserCommand({
+        UserName: 'tagged',
+        Tags: [{ Key: 'access-key-justification', Value: 'deploy key for the legacy CI' }],
+      }),
+    );
+    direct.destroy();
+    const result = await run(findings);
+    expect(result.byLocation.get(findings[0]!.location)).toEqual({
+      status: 'skipped',
+      reason: 'the user was exempted since the audit (exemption tag)',
+    });
+    expect(result.byLocation.get(findings[1]!.location)?.status).toBe('deactivated');
+    expect(await statuses(A, ['tagged', 'plain'])).toEqual({ tagged: ['Active'], plain: ['Inactive'] });
+    // an expired exemption does not count: that key is deactivated
+    const [expired] = await seed(B, ['expired']);
+    const inB = new IAMClient({
+      region: TEST_REGION,
+      endpoint: stack.moto.endpoint,
+      credentials: await motoCredentials(stack.moto.endpoint, B),
+    });
+    await inB.send(
+      new TagUserCommand({
+        UserName: 'expired',
+        Tags: [{ Key: 'access-key-justification', Value: 'temporary; expires=2020-01-01' }],
+      }),
+    );
+    inB.destroy();
+    expect((await run([expired!])).byLocation.get(expired!.location)?.status).toBe('deactivated');
+  });
+
+  test('a denied iam:ListUserTags is a warning naming it; the account keys stay Active', async () => {
+    const inA = await seed(A, ['a1', 'a2']);
+    stack.aws.fault({
+      match: { action: 'ListUserTags', account: A },
+      respond: accessDenied('iam:ListUserTags'),
+    });
+    const result = await run(inA);
+    expect(result.warnings).toHaveLength(1);
+    expect(notePlain(result.warnings[0]!)).toMatch(new RegExp(`account ${A}: .*denied iam:ListUserTags`));
+    expect(notePlain(result.warnings[0]!)).toContain('2 due key(s) there stay Active');
+    for (const f of inA) expect(result.byLocation.get(f.location)?.status).toBe('skipped');
+    expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+    expect(await statuses(A, ['a1', 'a2'])).toEqual({ a1: ['Active'], a2: ['Active'] });
+  });
+
+  test('an UpdateAccessKey whose answer is lost after AWS applied it counts as deactivated (read back)', async () => {
+    const [f] = await seed(A, ['lost']);
+    stack.aws.fault({
+      match: { action: 'UpdateAccessKey', account: A },
+      respond: { afterForward: { code: 'InternalFailure', message: 'lost', status: 500 } },
+    });
+    const result = await run([f!], { aws: NO_BACKOFF });
+    expect(result.byLocation.get(f!.location)).toEqual({
+      status: 'deactivated',
+      reason: 'set Inactive by this run',
+    });
+    expect(result.deactivated).toBe(1);
+    expect(result.warnings).toEqual([]);
+    expect(
+      deps.lines.some((l) => /^warning: UpdateAccessKey for .* failed .*but the key is Inactive now/.test(l)),
+    ).toBe(true);
+    expect(await statuses(A, ['lost'])).toEqual({ lost: ['Inactive'] });
+    // the live check, then the read-back after the failed update
+    expect(stack.aws.count('ListAccessKeys')).toBe(2);
+  });
+
+  test('an UpdateAccessKey that fails without being applied leaves the key Active, skipped with the error', async () => {
+    const [f] = await seed(A, ['failed']);
+    stack.aws.fault({
+      match: { action: 'UpdateAccessKey', account: A },
+      respond: { error: { code: 'ServiceFailure', message: 'try later', status: 500 } },
+    });
+    const result = await run([f!], { aws: NO_BACKOFF });
+    expect(result.byLocation.get(f!.location)).toEqual({
+      status: 'skipped',
+      reason: expect.stringMatching(
+        /^the live check or the update failed \(ServiceFailure\w*: try later\)$/,
+      ) as unknown,
+    });
+    // read back after the last attempt: still Active, so not counted
+    expect(stack.aws.count('ListAccessKeys')).toBe(2);
+    expect(result.deactivated).toBe(0);
+    expect(await statuses(A, ['failed'])).toEqual({ failed: ['Active'] });
   });
 
   test('a key changed since the audit is skipped: deleted and rotated, deactivated, used', async () => {
@@ -323,6 +432,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     });
     beforeEach(() => {
       gh.alerts.length = 0;
+      gh.issues.length = 0;
       dir = mkdtempSync(join(tmpdir(), 'publish-remediate-'));
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -332,11 +442,14 @@ describeWithMoto('deactivateDueKeys against moto', () => {
       mode: 'plan' | 'deactivate',
       opts: { session?: AuditSession | null; github?: boolean } = {},
     ) {
+      // deactivate needs create-issues (the issues tell the owners and record each deactivation)
       const config = liveConfig({
         'sarif-file': join(dir, 'out.sarif'),
         'json-file': join(dir, 'out.json'),
         remediate: mode,
         'remediation-role-name': ROLE,
+        'create-issues': 'true',
+        'github-token': 'ghs_local_test',
       });
       const result = makeResult({
         asOf: AS_OF.replace(/\.\d{3}Z$/, 'Z'),
@@ -355,7 +468,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     }
 
     test('a due key becomes Inactive and leaves SARIF and the findings count; the young one stays', async () => {
-      const [due, young] = await seed(A, ['due', 'young']);
+      const [due, young] = await seed(A, ['due', 'young'], 60);
       gh.addAlert({ path: due!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
       gh.addAlert({ path: young!.location, created_at: new Date(Date.parse(AS_OF) - 2 * DAY).toISOString() });
       const out = await publishWith([due!, young!], 'deactivate');
@@ -367,10 +480,69 @@ describeWithMoto('deactivateDueKeys against moto', () => {
       expect(sarif).toContain(young!.location);
       expect(await statuses(A, ['due', 'young'])).toEqual({ due: ['Inactive'], young: ['Active'] });
       expect(stack.aws.count('DeleteAccessKey')).toBe(0);
+      // the young key's user gets its issue, with the record its notice period runs from
+      expect(out.issues).toMatchObject({ opened: 1, error: null });
+      expect(gh.issues.map((i) => codeSpans(i.title)[0])).toEqual(['young']);
+      expect(gh.commentBodies(gh.issues[0]!.number).map((b) => parseRecords(b).map((r) => r.kind))).toEqual([
+        ['seen'],
+      ]);
+    });
+
+    /** The issue an earlier run opened for `f`, with its `seen` record posted `daysAgo` days before as-of by `user`. */
+    function reportedEarlier(f: Finding, daysAgo: number, user?: GhUser) {
+      const [create] = planIssueSync(
+        [],
+        makeResult({ accounts: [makeAccount({ accountId: A })], findings: [f] }),
+        { extraLabels: [], maxIssues: 1, runUrl: null },
+      );
+      if (create?.kind !== 'create') throw new Error('expected a create');
+      const issue = gh.addIssue({ title: create.title, body: create.body, labels: create.labels });
+      const at = new Date(Date.parse(AS_OF) - daysAgo * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      gh.addComment(issue.number, { body: create.comment, created_at: at, ...(user ? { user } : {}) });
+      return issue;
+    }
+
+    test('a key first reported in a record comment of its issue is due: deactivated, recorded there, closed', async () => {
+      const [f] = await seed(A, ['noticed'], 60);
+      const issue = reportedEarlier(f!, 30);
+      const out = await publishWith([f!], 'deactivate');
+      expect(out.outputs).toMatchObject({ findings: '0', 'keys-due': '1', 'keys-deactivated': '1' });
+      expect(await statuses(A, ['noticed'])).toEqual({ noticed: ['Inactive'] });
+      expect(out.issues).toMatchObject({ closed: 1, error: null });
+      expect(issue.state).toBe('closed');
+      // one comment more: the deactivation and the close, recorded together
+      const bodies = gh.commentBodies(issue.number);
+      expect(
+        bodies.map((b) => parseRecords(b).map((r) => (r.reason ? `${r.kind}:${r.reason}` : r.kind))),
+      ).toEqual([['seen'], ['deactivated', 'closed:deactivated']]);
+      expect(bodies[1]).toContain(restoreCommand(f!));
+    });
+
+    test('a record comment someone else wrote is no evidence: nothing is due, and the run says so', async () => {
+      const [f] = await seed(A, ['forged'], 60);
+      reportedEarlier(f!, 30, { login: 'mallory', id: 666, type: 'User' });
+      const out = await publishWith([f!], 'deactivate');
+      expect(out.outputs).toMatchObject({ findings: '1', 'keys-due': '0', 'keys-deactivated': '0' });
+      expect(out.result.findings[0]?.remediation?.status).toBe('not-due');
+      expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+      expect(await statuses(A, ['forged'])).toEqual({ forged: ['Active'] });
+      expect(deps.lines.join('\n')).toMatch(
+        /warning: Not counted as evidence: record comment\(s\) on issue\(s\) #\d+ were not written by this workflow's identity/,
+      );
+    });
+
+    test('an alert older than the key itself is no evidence: the key is not due', async () => {
+      // the key was made 10 days ago; an alert at its location "30 days ago" cannot be about it
+      const [f] = await seed(A, ['recent'], 10);
+      gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
+      const out = await publishWith([f!], 'deactivate');
+      expect(out.outputs).toMatchObject({ 'keys-due': '0', 'keys-deactivated': '0' });
+      expect(out.result.findings[0]?.remediation?.status).toBe('not-due');
+      expect(stack.aws.count('UpdateAccessKey')).toBe(0);
     });
 
     test('a run whose only finding was deactivated passes fail-on: findings', async () => {
-      const [f] = await seed(A, ['only']);
+      const [f] = await seed(A, ['only'], 60);
       gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
       const out = await publishWith([f!], 'deactivate');
       expect(out.outputs).toMatchObject({ findings: '0', 'keys-deactivated': '1', 'resolved-findings': '1' });
@@ -378,7 +550,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     });
 
     test('without GitHub history nothing is due, so nothing is checked or changed', async () => {
-      const [f] = await seed(A, ['old']);
+      const [f] = await seed(A, ['old'], 60);
       const out = await publishWith([f!], 'deactivate', { github: false });
       expect(out.outputs).toMatchObject({ 'keys-due': '0', 'keys-deactivated': '0' });
       expect(out.result.findings[0]?.remediation?.status).toBe('not-due');
@@ -387,7 +559,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     });
 
     test('without an AWS session a due key is skipped with a warning, never acted on blind', async () => {
-      const [f] = await seed(A, ['due']);
+      const [f] = await seed(A, ['due'], 60);
       gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
       const out = await publishWith([f!], 'deactivate', { session: null });
       expect(out.result.findings[0]?.remediation).toMatchObject({

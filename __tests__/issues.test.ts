@@ -1,10 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { codeSpans, withoutCodeSpans } from './helpers/code-spans.js';
-import { renderIssue } from '../src/report/issue-body.js';
-import { ISSUE_LABEL, planIssueSync, syncIssues, type ExistingIssue } from '../src/publish/issues.js';
-import { createOctokit } from '../src/publish/octokit.js';
-import type { AuditResult, Finding } from '../src/model.js';
 import {
+  MAX_ISSUE_BODY,
+  MAX_ISSUE_TITLE,
+  parseMarker,
+  renderIssue,
+  userKey,
+} from '../src/report/issue-body.js';
+import { parseRecords } from '../src/report/issue-records.js';
+import { applyHistory, type TimedRecord } from '../src/evaluate/history.js';
+import {
+  ISSUE_LABEL,
+  planIssueSync,
+  syncIssues,
+  type ExistingIssue,
+  type IssueAction,
+  type IssueHistory,
+} from '../src/publish/issues.js';
+import { createOctokit, type GitHubClient } from '../src/publish/octokit.js';
+import type { AuditResult, Finding, GitHubActor, TrackedIssue } from '../src/model.js';
+import {
+  ACTIONS_BOT,
   fastTiming,
   pointGitHubApiAt,
   startGitHubServer,
@@ -35,21 +52,70 @@ afterEach(async () => {
   await server.stop();
 });
 
-function sync(result: AuditResult, over: { maxIssues?: number; runUrl?: string | null } = {}) {
+/** The identity the test token writes as (the server's default: the workflow's `GITHUB_TOKEN`). */
+const SELF: GitHubActor = { login: ACTIONS_BOT.login, id: ACTIONS_BOT.id };
+
+/**
+ * What publish() hands the sync: this tool's issues with their comments as the history reads them (from
+ * the server's state, so no request is recorded), the history's view, and the findings with their
+ * first-seen times and record locations.
+ */
+function withHistory(result: AuditResult): { result: AuditResult; history: IssueHistory } {
+  const actor = (u: { login: string; id: number }): GitHubActor => ({ login: u.login, id: u.id });
+  const tracked: TrackedIssue[] = server.issues
+    .filter((i) => i.labels.includes(ISSUE_LABEL) && !i.pullRequest)
+    .map((i) => ({
+      number: i.number,
+      state: i.state,
+      author: actor(i.user),
+      createdAt: i.created_at,
+      closedAt: i.closed_at,
+      marker: parseMarker(i.body),
+      comments: i.comments.map((c) => ({
+        id: c.id,
+        author: actor(c.user),
+        createdAt: c.created_at,
+        updatedAt: c.updated_at,
+        body: c.body,
+      })),
+    }));
+  const view = applyHistory(result, { alerts: null, issues: tracked, self: SELF, notes: [] });
+  const findings = result.findings.map((f) => {
+    const location = view.relocated.get(f.location) ?? f.location;
+    return { ...f, location, firstSeenAt: view.firstSeenAt.get(location) ?? null };
+  });
+  return { result: { ...result, findings }, history: view };
+}
+
+/** The run's own time, to the second: what a key recorded now reads as "first reported" (its record's time next run). */
+const runTime = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** One run's sync as publish() does it: with the history of the issues and the identity it writes as. */
+function sync(
+  result: AuditResult,
+  over: { maxIssues?: number; runUrl?: string | null; octokit?: GitHubClient } = {},
+) {
+  const run = withHistory(result);
   return syncIssues({
-    octokit: createOctokit('ghs_local_test', { log, settings: fastTiming() }),
+    octokit: over.octokit ?? createOctokit('ghs_local_test', { log, settings: fastTiming() }),
     owner: server.owner,
     repo: server.repo,
-    result,
+    result: run.result,
     extraLabels: ['security'],
     maxIssues: over.maxIssues ?? 20,
     runUrl: over.runUrl ?? null,
+    recordAt: runTime(),
+    history: run.history,
+    self: SELF,
     log,
   });
 }
 
+/** A valid access key id per user name (each user its own key, as in IAM). */
+const keyIdOf = (name: string) =>
+  `AKIA${createHash('sha256').update(name).digest('hex').toUpperCase().slice(0, 16)}`;
 const user = (name: string, overrides: Partial<Finding> = {}) =>
-  makeFinding({ userName: name, ...overrides });
+  makeFinding({ userName: name, accessKeyId: keyIdOf(name), ...overrides });
 const result = (findings: Finding[], accounts = [makeAccount()]) => makeResult({ findings, accounts });
 /** The counts of an outcome; `issues` (the links) is checked on its own below. */
 const zero = {
@@ -68,6 +134,16 @@ function byUser(): Map<string, GitHubServer['issues'][number]> {
     server.issues.filter((i) => i.labels.includes(ISSUE_LABEL)).map((i) => [codeSpans(i.title)[0] ?? '', i]),
   );
 }
+
+/** The kinds (and close reasons) of the records in each comment of issue `n`, oldest first. */
+function recordKinds(n: number): string[][] {
+  return server
+    .commentBodies(n)
+    .map((body) => parseRecords(body).map((r) => (r.reason ? `${r.kind}:${r.reason}` : r.kind)));
+}
+
+/** `METHOD /issues/...` of the writes, for their order. */
+const writeLines = () => server.writes().map((r) => `${r.method} ${r.path.replace(/.*\/issues/, '/issues')}`);
 
 describe('syncIssues against a local GitHub API', () => {
   it('says which issues it touched, with the html_url GitHub answered, for the summary to link', async () => {
@@ -105,7 +181,7 @@ describe('syncIssues against a local GitHub API', () => {
   it('opens one issue per violating user, with labels created, and changes nothing on the next two runs', async () => {
     const findings = [
       user('alice'),
-      user('alice', { keySlot: 2, accessKeyId: 'AKIASECONDKEY' }),
+      user('alice', { keySlot: 2, accessKeyId: 'AKIASECONDKEY0000002' }),
       user('bob'),
       user('carol', { exempted: true, justification: 'CI' }),
     ];
@@ -114,7 +190,20 @@ describe('syncIssues against a local GitHub API', () => {
     expect([...byUser().keys()].sort()).toEqual(['alice', 'bob']);
     const alice = byUser().get('alice');
     expect(alice?.labels).toEqual([ISSUE_LABEL, 'security']);
-    expect(alice?.body).toContain('AKIASECONDKEY');
+    expect(alice?.body).toContain('AKIASECONDKEY0000002');
+    // each new issue gets exactly one comment, right after it: a `seen` record of its keys (its time is the evidence)
+    expect(recordKinds(alice!.number)).toEqual([['seen']]);
+    expect(parseRecords(server.commentBodies(alice!.number)[0])[0]?.keys.map((k) => k.keyId)).toEqual([
+      keyIdOf('alice'),
+      'AKIASECONDKEY0000002',
+    ]);
+    expect(recordKinds(byUser().get('bob')!.number)).toEqual([['seen']]);
+    expect(writeLines().filter((w) => !w.includes('/labels'))).toEqual([
+      `POST /issues`,
+      `POST /issues/${alice!.number}/comments`,
+      `POST /issues`,
+      `POST /issues/${byUser().get('bob')!.number}/comments`,
+    ]);
     expect(server.labels.get(ISSUE_LABEL)).toMatchObject({ color: 'd93f0b' });
     expect(server.labels.get('security')).toBeDefined();
     expect(
@@ -158,24 +247,30 @@ describe('syncIssues against a local GitHub API', () => {
     expect(await sync(result([user('alice')]))).toEqual({ ...zero, closed: 1 });
     expect(bob?.state).toBe('closed');
     expect(bob?.state_reason).toBe('completed');
-    expect(bob?.comments).toHaveLength(1);
-    expect(bob?.comments[0]).toMatch(/deleted, deactivated or used/);
-    // close first, then comment: a failed close is tried again next run without a second comment
-    expect(server.writes().map((r) => `${r.method} ${r.path.replace(/.*\/issues/, '/issues')}`)).toEqual([
-      `PATCH /issues/${bob?.number}`,
-      `POST /issues/${bob?.number}/comments`,
-    ]);
-    expect(server.writes()[0]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+    // exactly one comment more than its `seen` record: the closing one, with a `closed` record
+    expect(recordKinds(bob!.number)).toEqual([['seen'], ['closed:fixed']]);
+    expect(server.commentBodies(bob!.number)[1]).toMatch(/deleted, deactivated or used/);
+    // comment first (exactly once), then close: a failed close is done again next run without a second comment
+    expect(writeLines()).toEqual([`POST /issues/${bob?.number}/comments`, `PATCH /issues/${bob?.number}`]);
+    expect(server.writes()[1]?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+    const closedAt = bob?.closed_at;
     expect(infos).toContain(`Closed issue #${bob?.number} (fixed) for user bob in account 123456789012.`);
     expect(byUser().get('alice')?.state).toBe('open');
 
     expect(await sync(result([user('alice')]))).toEqual(zero);
 
-    const back = user('bob', { keySlot: 2, accessKeyId: 'AKIANEWBOBKEY' });
+    const back = user('bob', { keySlot: 2, accessKeyId: 'AKIANEWBOBKEY0000002' });
+    server.clearRequests();
     expect(await sync(result([user('alice'), back]))).toEqual({ ...zero, reopened: 1 });
     expect(bob?.state).toBe('open');
-    expect(bob?.body).toContain('AKIANEWBOBKEY');
+    expect(bob?.body).toContain('AKIANEWBOBKEY0000002');
     expect(server.issues).toHaveLength(2);
+    // reopened, and the key reported again is recorded once (when the issue had been closed, too)
+    expect(writeLines()).toEqual([`PATCH /issues/${bob?.number}`, `POST /issues/${bob?.number}/comments`]);
+    expect(recordKinds(bob!.number)).toEqual([['seen'], ['closed:fixed'], ['seen']]);
+    const again = parseRecords(server.commentBodies(bob!.number)[2])[0];
+    expect(again?.keys).toEqual([{ ref: back.location, keyId: 'AKIANEWBOBKEY0000002' }]);
+    expect(again?.endedAt).toBe(closedAt);
     expect(await sync(result([user('alice'), back]))).toEqual(zero);
   });
 
@@ -193,7 +288,8 @@ describe('syncIssues against a local GitHub API', () => {
     expect(infos).toContain(
       `Closed issue #${alice?.number} (exempted) for user alice in account 123456789012.`,
     );
-    const comment = alice?.comments[0] ?? '';
+    expect(recordKinds(alice!.number)).toEqual([['seen'], ['closed:exempted']]);
+    const comment = server.commentBodies(alice!.number)[1] ?? '';
     expect(comment).toContain('exempted');
     expect(comment).toContain('Deploy key for @\u200borg/team');
     expect(comment).not.toMatch(/<b>|\]\(|https:\/\/evil/);
@@ -216,8 +312,9 @@ describe('syncIssues against a local GitHub API', () => {
     expect(server.writes()).toEqual([]);
     expect(await sync(any([late('alice')]))).toEqual({ ...zero, closed: 1 });
     const bob = byUser().get('bob');
-    expect(bob?.comments[0]).toMatch(/no longer has an active access key left unused/);
-    expect(bob?.comments[0]).not.toContain('user setup');
+    expect(recordKinds(bob!.number)).toEqual([['seen'], ['closed:fixed']]);
+    expect(server.commentBodies(bob!.number)[1]).toMatch(/no longer has an active access key left unused/);
+    expect(server.commentBodies(bob!.number).join('\n')).not.toContain('user setup');
   });
 
   it('leaves the issues of an account that failed this run alone', async () => {
@@ -282,20 +379,27 @@ describe('syncIssues against a local GitHub API', () => {
 
   it('pages through more than 100 existing issues (Link rel="next")', async () => {
     const findings = Array.from({ length: 150 }, (_, i) => user(`user${String(i).padStart(3, '0')}`));
-    for (const f of findings) {
-      const { title, body } = renderIssue(
-        { accountId: f.accountId, alias: 'prod', userName: f.userName, userArn: f.userArn, findings: [f] },
-        { exemptionTag: 'access-key-justification', runUrl: null, scope: 'at-setup' },
-      );
-      server.addIssue({ title, body, labels: [ISSUE_LABEL, 'security'] });
+    // 150 issues an earlier run opened, each with its `seen` record
+    const firstRun = planIssueSync([], result(findings), {
+      extraLabels: ['security'],
+      maxIssues: 150,
+      runUrl: null,
+      recordAt: runTime(),
+    });
+    for (const a of firstRun) {
+      if (a.kind !== 'create') throw new Error(`expected creates, got ${a.kind}`);
+      const issue = server.addIssue({ title: a.title, body: a.body, labels: a.labels });
+      server.addComment(issue.number, { body: a.comment });
     }
-    // 150 issues already there, one new violator, one fixed (user149 left)
+    // one new violator, one fixed (user149 left)
     const now = [...findings.slice(0, 149), user('newbie')];
     expect(await sync(result(now))).toEqual({ ...zero, opened: 1, closed: 1 });
     const lists = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues'));
     expect(lists.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
     expect(byUser().get('user149')?.state).toBe('closed');
     expect(server.issues).toHaveLength(151);
+    // the 149 others were left alone: no comment, no edit
+    expect(server.writes().filter((r) => r.path.endsWith('/comments'))).toHaveLength(2);
   });
 
   it('retries a secondary rate limit (retry-after) and a primary one, with a warning', async () => {
@@ -362,26 +466,24 @@ describe('syncIssues against a local GitHub API', () => {
         },
       },
     } as unknown as typeof real;
-    const out = await syncIssues({
-      octokit: broken,
-      owner: server.owner,
-      repo: server.repo,
-      result: result([user('bob')]),
-      extraLabels: [],
-      maxIssues: 20,
-      runUrl: null,
-      log,
-    });
-    // bob's issue was opened before closing alice's failed
+    const out = await sync(result([user('bob')]), { octokit: broken });
+    // bob's issue was opened; closing alice's failed, and the error says which action and why
     expect(out).toEqual({
       ...zero,
       opened: 1,
-      error: 'GitHub issues could not be updated: fetch failed: socket hang up',
+      error:
+        'GitHub issues could not be updated for 1 action(s), the others were done: close #1 for user alice ' +
+        'in account 123456789012: fetch failed: socket hang up. The next run tries again.',
     });
     expect(byUser().get('alice')?.state).toBe('open');
-    expect(infos.join('\n')).toMatch(
-      /Unexpected error while keeping issues in sync: TypeError: fetch failed/,
+    expect(warnings).toContain(
+      'Issue sync: close #1 for user alice in account 123456789012: fetch failed: socket hang up',
     );
+    // its closing comment was posted: the next run only closes it
+    server.clearRequests();
+    expect(await sync(result([user('bob')]))).toEqual({ ...zero, closed: 1 });
+    expect(writeLines()).toEqual(['PATCH /issues/1']);
+    expect(recordKinds(1)).toEqual([['seen'], ['closed:fixed']]);
   });
 
   it('takes a label created concurrently (422 already_exists) in its stride', async () => {
@@ -426,6 +528,9 @@ describe('syncIssues against a local GitHub API', () => {
       });
       expect(out).toEqual({ ...zero, opened: 1 });
       expect(ghes.issues[0]?.labels).toEqual([ISSUE_LABEL]);
+      expect(ghes.commentBodies(ghes.issues[0]!.number).map((b) => parseRecords(b)[0]?.kind)).toEqual([
+        'seen',
+      ]);
     } finally {
       await ghes.stop();
     }
@@ -451,11 +556,43 @@ describe('planIssueSync', () => {
     labels: [ISSUE_LABEL],
   });
   const opts = { extraLabels: [], maxIssues: 20, runUrl: null };
+  /** A history trusting these issues, each with an earlier run's `seen` record of the keys given. */
+  const seenOn = (...entries: [number, Finding[]][]): IssueHistory => ({
+    trustedIssues: new Set(entries.map(([n]) => n)),
+    recordsByIssue: new Map(
+      entries.map(([n, fs]): [number, TimedRecord[]] => [
+        n,
+        fs.length === 0
+          ? []
+          : [
+              {
+                kind: 'seen',
+                accountId: fs[0]!.accountId,
+                userKey: userKey(fs[0]!.userArn, fs[0]!.userName),
+                keys: fs.map((f) => ({ ref: f.location, keyId: f.accessKeyId })),
+                at: '2025-05-01T00:00:00Z',
+                issue: n,
+              },
+            ],
+      ]),
+    ),
+    issueOfKey: new Map(),
+    restored: new Map(),
+  });
+  const commentOf = (a: IssueAction | undefined): string =>
+    a?.kind === 'comment' || a?.kind === 'create' || a?.kind === 'close' ? (a.comment ?? '') : '';
 
-  it('reopens the newest closed issue of a user, not an older one', () => {
+  it('reopens the newest closed issue of a user, not an older one, and records the key as reported again', () => {
     const f = user('alice');
     const plan = planIssueSync([existing(3, f, 'closed'), existing(9, f, 'closed')], result([f]), opts);
-    expect(plan).toEqual([expect.objectContaining({ kind: 'reopen', number: 9 })]);
+    expect(plan).toEqual([
+      expect.objectContaining({ kind: 'reopen', number: 9 }),
+      expect.objectContaining({ kind: 'comment', number: 9 }),
+    ]);
+    expect(parseRecords(commentOf(plan[1]))).toEqual([
+      expect.objectContaining({ kind: 'seen', keys: [{ ref: f.location, keyId: f.accessKeyId }] }),
+    ]);
+    expect(commentOf(plan[1])).toContain('Reported again');
   });
 
   it('updates the open issue and leaves closed duplicates alone', () => {
@@ -463,16 +600,29 @@ describe('planIssueSync', () => {
     const plan = planIssueSync(
       [existing(3, f, 'closed'), existing(5, f, 'open', `${render(f).body}\nedited`)],
       result([f]),
-      opts,
+      { ...opts, history: seenOn([3, []], [5, [f]]) },
     );
     expect(plan).toEqual([expect.objectContaining({ kind: 'update', number: 5 })]);
+  });
+
+  it('with no history (a first run), records the keys of an open issue in one comment and says since when', () => {
+    const f = user('alice');
+    const plan = planIssueSync([existing(5, f, 'open')], result([f]), {
+      ...opts,
+      recordAt: '2025-06-01T02:00:00Z',
+    });
+    expect(plan.map((a) => a.kind)).toEqual(['update', 'comment']);
+    expect(plan[0]?.kind === 'update' ? plan[0].body : '').toContain('first reported on 2025-06-01');
+    expect(parseRecords(commentOf(plan[1]))).toEqual([
+      expect.objectContaining({ kind: 'seen', keys: [{ ref: f.location, keyId: f.accessKeyId }] }),
+    ]);
   });
 
   it('does not count reopened issues against max-issues', () => {
     const a = user('alice');
     const b = user('bob');
     const plan = planIssueSync([existing(1, a, 'closed')], result([a, b]), { ...opts, maxIssues: 1 });
-    expect(plan.map((p) => p.kind)).toEqual(['reopen', 'create']);
+    expect(plan.map((p) => p.kind)).toEqual(['reopen', 'comment', 'create']);
   });
 
   describe('a key deactivated by this run (remediate: deactivate)', () => {
@@ -505,6 +655,11 @@ describe('planIssueSync', () => {
       });
       expect(plan).toEqual([expect.objectContaining({ kind: 'close', number: 4, reason: 'deactivated' })]);
       const comment = (plan[0] as { comment: string }).comment;
+      // one comment carries both records: the deactivation, then the close
+      expect(parseRecords(comment)).toEqual([
+        expect.objectContaining({ kind: 'deactivated', keys: [{ ref: f.location, keyId: f.accessKeyId }] }),
+        expect.objectContaining({ kind: 'closed', keys: [], reason: 'deactivated' }),
+      ]);
       expect(comment).toContain('[this workflow run](https://github.com/o/r/actions/runs/7)');
       expect(comment).toContain('**Inactive**');
       expect(comment).toContain('`AKIAEXAMPLE000000001`');
@@ -524,9 +679,15 @@ describe('planIssueSync', () => {
         keyCreatedAt: '2026-01-02T00:00:00Z',
         location: 'aws/111111111111/iam/user/alice/key-created-20260102T000000Z',
       });
-      const plan = planIssueSync([existing(4, a, 'open')], withDeactivated([b], [deactivated(a)]), opts);
+      const plan = planIssueSync([existing(4, a, 'open')], withDeactivated([b], [deactivated(a)]), {
+        ...opts,
+        history: seenOn([4, [a, b]]),
+      });
       expect(plan.map((p) => p.kind)).toEqual(['update', 'comment']);
       const comment = (plan[1] as { comment: string }).comment;
+      expect(parseRecords(comment)).toEqual([
+        expect.objectContaining({ kind: 'deactivated', keys: [{ ref: a.location, keyId: a.accessKeyId }] }),
+      ]);
       expect(comment).toContain('AKIAEXAMPLE000000001');
       expect(comment).not.toContain('AKIAEXAMPLE000000002');
       expect(comment).toContain('stays open');
@@ -540,7 +701,10 @@ describe('planIssueSync', () => {
       });
       const plan = planIssueSync([existing(4, f, 'open')], withDeactivated([], [deactivated(f)]), opts);
       const comment = (plan[0] as { comment: string }).comment;
-      const first = comment.split('\n')[0]!;
+      // the first line people read, after the hidden record lines
+      const first = comment
+        .split('\n')
+        .find((line) => !line.startsWith('<!-- iam-initial-access-key:record'))!;
       expect(withoutCodeSpans(first)).not.toMatch(/@octo-org|\]\(https:\/\/evil|#1/);
       expect(codeSpans(first)).toContain(name);
     });
@@ -553,11 +717,17 @@ describe('planIssueSync', () => {
 });
 
 describe('issue 9: a lost response creates no second issue and no second comment', () => {
+  /** Each labelled issue's record kinds: one `seen` record comment per new issue, nothing else. */
+  const onlySeenRecords = () =>
+    server.issues.filter((i) => i.labels.includes(ISSUE_LABEL)).map((i) => recordKinds(i.number));
+
   it('POST /issues answered 502 after GitHub created the issue: one issue, counted as opened', async () => {
     server.fail({ kind: 'lost-response', status: 502 }, { method: 'POST', path: /\/issues$/, times: 1 });
     const out = await sync(result([user('alice'), user('bob')]));
     expect(out).toEqual({ ...zero, opened: 2 });
     expect(server.issues.filter((i) => i.labels.includes(ISSUE_LABEL))).toHaveLength(2);
+    // the issue found again gets its record, once
+    expect(onlySeenRecords()).toEqual([[['seen']], [['seen']]]);
   });
 
   it('POST /issues whose connection is reset after the issue was created: still one issue', async () => {
@@ -565,6 +735,7 @@ describe('issue 9: a lost response creates no second issue and no second comment
     const out = await sync(result([user('alice')]));
     expect(out).toEqual({ ...zero, opened: 1 });
     expect(server.issues).toHaveLength(1);
+    expect(onlySeenRecords()).toEqual([[['seen']]]);
   });
 
   it('POST /issues that failed without creating: tried again and created once', async () => {
@@ -572,6 +743,45 @@ describe('issue 9: a lost response creates no second issue and no second comment
     const out = await sync(result([user('alice')]));
     expect(out).toEqual({ ...zero, opened: 1 });
     expect(server.issues).toHaveLength(1);
+    expect(onlySeenRecords()).toEqual([[['seen']]]);
+  });
+
+  it('a comment answered 502 after GitHub stored it is not posted twice (looked for, found, counted)', async () => {
+    server.fail({ kind: 'lost-response', status: 502 }, { method: 'POST', path: /\/comments$/ });
+    const out = await sync(result([user('alice')]));
+    expect(out).toEqual({ ...zero, opened: 1 });
+    const n = byUser().get('alice')!.number;
+    expect(recordKinds(n)).toEqual([['seen']]);
+    // one POST (never retried blindly), then the comments read back to find it
+    const comments = server.requests.filter((r) => r.path.endsWith(`/issues/${n}/comments`));
+    expect(comments.map((r) => r.method)).toEqual(['POST', 'GET']);
+    // and the next run sees its record: nothing to do
+    server.clearRequests();
+    expect(await sync(result([user('alice')]))).toEqual(zero);
+    expect(server.writes()).toEqual([]);
+  });
+
+  it('a closing comment whose connection is reset after it was stored: posted once, and the issue closed', async () => {
+    await sync(result([user('alice')]));
+    const n = byUser().get('alice')!.number;
+    server.clearRequests();
+    server.fail({ kind: 'lost-response', reset: true }, { method: 'POST', path: /\/comments$/ });
+    expect(await sync(result([]))).toEqual({ ...zero, closed: 1 });
+    expect(recordKinds(n)).toEqual([['seen'], ['closed:fixed']]);
+    expect(server.issue(n)!.state).toBe('closed');
+    expect(writeLines()).toEqual([`POST /issues/${n}/comments`, `PATCH /issues/${n}`]);
+  });
+
+  it('a comment that failed without being stored is tried again and posted once', async () => {
+    server.fail({ kind: 'server-error', status: 502 }, { method: 'POST', path: /\/comments$/ });
+    expect(await sync(result([user('alice')]))).toEqual({ ...zero, opened: 1 });
+    const n = byUser().get('alice')!.number;
+    expect(recordKinds(n)).toEqual([['seen']]);
+    expect(infos.join('\n')).toMatch(
+      new RegExp(
+        `Commenting on issue #${n} failed \\(Server Error.*\\) and it is not there; trying again\\.`,
+      ),
+    );
   });
 
   it('two open issues for one user: the oldest is kept, the other closed as a duplicate with a comment', async () => {
@@ -582,26 +792,122 @@ describe('issue 9: a lost response creates no second issue and no second comment
     expect(out.closed).toBe(1);
     expect(server.issue(first.number)!.state).toBe('open');
     expect(server.issue(dup.number)!.state).toBe('closed');
-    expect(server.issue(dup.number)!.comments).toHaveLength(1);
-    expect(server.issue(dup.number)!.comments[0]).toContain(`Duplicate of #${first.number}`);
+    expect(recordKinds(dup.number)).toEqual([['closed:duplicate']]);
+    expect(server.commentBodies(dup.number)[0]).toContain(`Duplicate of #${first.number}`);
+    // the kept one got nothing new
+    expect(recordKinds(first.number)).toEqual([['seen']]);
     // and the next run leaves both alone
     const again = await sync(result([user('alice')]));
     expect(again).toEqual(zero);
   });
 
-  it('closing: a PATCH that fails is tried again next run without a second comment', async () => {
+  it('a close whose PATCH fails for good: the closing comment is posted once; the next run only PATCHes', async () => {
     await sync(result([user('alice')]));
     const n = server.issues[0]!.number;
     server.fail(
       { kind: 'server-error', status: 502 },
       { method: 'PATCH', path: /\/issues\/\d+$/, times: Infinity },
     );
+    server.clearRequests();
     const failed = await sync(result([]));
-    expect(failed.error).not.toBeNull();
+    expect(failed).toEqual({
+      ...zero,
+      error: expect.stringMatching(
+        new RegExp(
+          `^GitHub issues could not be updated for 1 action\\(s\\), .*close #${n} for user alice.*HTTP 502`,
+        ),
+      ) as unknown,
+    });
+    expect(server.issue(n)!.state).toBe('open');
+    // the comment first, once; then the close, which failed (each PATCH retried by the client, never the comment)
+    expect(recordKinds(n)).toEqual([['seen'], ['closed:fixed']]);
+    const writes = server.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.status}`);
+    expect(writes[0]).toBe('POST 201');
+    expect(writes.slice(1).every((w) => w === 'PATCH 502')).toBe(true);
+
     server.clearFaults();
+    server.clearRequests();
+    // the next run's history shows the closing record last: only the PATCH is sent
     const ok = await sync(result([]));
-    expect(ok.closed).toBe(1);
+    expect(ok).toEqual({ ...zero, closed: 1 });
+    expect(writeLines()).toEqual([`PATCH /issues/${n}`]);
     expect(server.issue(n)!.state).toBe('closed');
-    expect(server.issue(n)!.comments).toHaveLength(1);
+    expect(recordKinds(n)).toEqual([['seen'], ['closed:fixed']]);
+    // and the run after changes nothing
+    server.clearRequests();
+    expect(await sync(result([]))).toEqual(zero);
+    expect(server.writes()).toEqual([]);
+  });
+});
+
+describe('issue 19: one refused issue action does not stop the others; absurd input stays within limits', () => {
+  it('a create GitHub refuses with 422 does not stop the others, and the error names it', async () => {
+    await sync(result([user('carol')]));
+    server.clearRequests();
+    server.fail({ kind: 'server-error', status: 422 }, { method: 'POST', path: /\/issues$/ });
+    const out = await sync(result([user('alice'), user('bob')]));
+    expect(out).toEqual({
+      ...zero,
+      opened: 1,
+      closed: 1,
+      error:
+        'GitHub issues could not be updated for 1 action(s), the others were done: create for user alice ' +
+        'in account 123456789012: HTTP 422: Server Error - https://docs.github.com/rest. The next run tries again.',
+    });
+    expect([...byUser().keys()].sort()).toEqual(['bob', 'carol']);
+    expect(byUser().get('carol')?.state).toBe('closed');
+    expect(warnings).toContain(
+      'Issue sync: create for user alice in account 123456789012: HTTP 422: Server Error - https://docs.github.com/rest',
+    );
+    // a 422 is an answer, not a lost one: not tried again in this run
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues'))).toHaveLength(2);
+    // the next run opens it
+    expect(await sync(result([user('alice'), user('bob')]))).toEqual({ ...zero, opened: 1 });
+  });
+
+  it('a comment GitHub refuses with 422 on one issue does not stop the close of another', async () => {
+    await sync(result([user('alice'), user('bob')]));
+    const alice = byUser().get('alice')!.number;
+    const bob = byUser().get('bob')!.number;
+    server.fail(
+      { kind: 'server-error', status: 422 },
+      { method: 'POST', path: new RegExp(`/issues/${alice}/comments$`) },
+    );
+    const out = await sync(result([]));
+    expect(out.closed).toBe(1);
+    expect(out.error).toBe(
+      `GitHub issues could not be updated for 1 action(s), the others were done: close #${alice} for user alice ` +
+        'in account 123456789012: HTTP 422: Server Error - https://docs.github.com/rest. The next run tries again.',
+    );
+    // no closing comment, so no close: the issue says nothing it did not do
+    expect(server.issue(alice)!.state).toBe('open');
+    expect(recordKinds(alice)).toEqual([['seen']]);
+    expect(server.issue(bob)!.state).toBe('closed');
+    expect(recordKinds(bob)).toEqual([['seen'], ['closed:fixed']]);
+  });
+
+  it('a 1 MB user name gives an issue body under 65,536 characters and a title under 256', async () => {
+    const name = 'n'.repeat(1_000_000);
+    const f = user(name, { userArn: `arn:aws:iam::123456789012:user/${name}` });
+    expect(await sync(result([f]))).toEqual({ ...zero, opened: 1 });
+    const issue = server.issues.find((i) => i.labels.includes(ISSUE_LABEL))!;
+    expect(issue.body!.length).toBeLessThan(65_536);
+    expect(issue.body!.length).toBeLessThanOrEqual(MAX_ISSUE_BODY);
+    expect(issue.title.length).toBeLessThan(256);
+    expect(issue.title.length).toBeLessThanOrEqual(MAX_ISSUE_TITLE);
+    // GitHub took every write; the record comment is within the limit too and names the key (hashed location)
+    expect(server.writes()).toHaveLength(server.requests.filter((r) => r.method !== 'GET').length);
+    const [comment] = server.commentBodies(issue.number);
+    expect(comment!.length).toBeLessThan(65_536);
+    expect(parseRecords(comment)).toEqual([
+      expect.objectContaining({
+        kind: 'seen',
+        keys: [{ ref: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as unknown, keyId: f.accessKeyId }],
+      }),
+    ]);
+    // the marker finds the issue again: the next run changes nothing
+    server.clearRequests();
+    expect(await sync(result([f]))).toEqual(zero);
+    expect(server.writes()).toEqual([]);
   });
 });

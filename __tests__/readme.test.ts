@@ -186,13 +186,23 @@ describe('least-privilege policies in the README and the CloudFormation template
     }
   });
 
-  it('give the remediation role only the three actions it calls, on users, and never a delete', () => {
+  it('give the remediation role only the four actions it calls, on users, and never a delete', () => {
+    // the live re-check reads the keys, their last use and the user's tags (an exemption since the audit)
+    expect(REMEDIATION_ROLE_ACTIONS).toEqual([
+      'iam:ListAccessKeys',
+      'iam:GetAccessKeyLastUsed',
+      'iam:ListUserTags',
+      'iam:UpdateAccessKey',
+    ]);
     const readmeRemediation = readmeStatements.filter((st) => st.Sid === 'DeactivateDueKeys');
     expect(readmeRemediation).toHaveLength(1);
     expect(iamActionsOf(readmeRemediation)).toEqual(remediation);
+    // in the order the operations table gives
+    expect([readmeRemediation[0]!.Action].flat()).toEqual(REMEDIATION_ROLE_ACTIONS);
     expect(readmeRemediation[0]!.Resource).toBe('arn:aws:iam::*:user/*');
     const cfn = statementsOf(templateOf('member-role.yaml'), 'RemediationRole');
     expect(iamActionsOf(cfn)).toEqual(remediation);
+    expect(cfn.flatMap((st) => [st.Action].flat())).toEqual(REMEDIATION_ROLE_ACTIONS);
     expect(cfn.map((st) => st.Resource)).toEqual([
       { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*' },
     ]);

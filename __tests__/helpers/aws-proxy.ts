@@ -44,7 +44,7 @@ export interface ProxyCall {
   endedMs: number;
 }
 
-type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate';
+type FaultKind = 'response' | 'error' | 'reset' | 'delay' | 'rewrite' | 'truncate' | 'lost';
 
 interface FaultMatch {
   action?: string | string[];
@@ -74,7 +74,9 @@ export type FaultResponse =
   | { rewrite: (body: string, call: Readonly<ProxyCall>) => string }
   /** Sends only the first `truncateAt` bytes of moto's answer: with a matching Content-Length (the
    *  client sees malformed XML), or with `keepLength` the full length and then a closed connection. */
-  | { truncateAt: number; keepLength?: boolean };
+  | { truncateAt: number; keepLength?: boolean }
+  /** Forwards the call (moto does it), then answers this error instead: a lost answer. */
+  | { afterForward: AwsErrorSpec };
 
 export interface FaultRule {
   match: FaultMatch;
@@ -371,6 +373,14 @@ export class AwsProxy {
     const routed = this.route?.(call);
     const upstream = await this.forward(req, body, routed ? new URL(routed) : this.target);
     this.learnKeys(call, upstream.body);
+    if (respond && 'afterForward' in respond) {
+      call.fault = 'lost';
+      const { status, headers, body: payload } = renderError(respond.afterForward, req, call);
+      call.status = status;
+      res.writeHead(status, { ...headers, 'content-length': String(payload.length) });
+      res.end(payload);
+      return;
+    }
     let out = upstream.body;
     if (respond && 'rewrite' in respond) {
       call.fault = 'rewrite';

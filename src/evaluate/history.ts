@@ -16,7 +16,13 @@
  * Security Hub finding of the same key.
  */
 import type { AccountResult, Finding, GitHubActor, History, OpenAlert, TrackedIssue } from '../model.js';
-import { parseRecords, looksLikeRecord, locationRef, type IssueRecord } from '../report/issue-records.js';
+import {
+  looksLikeRecord,
+  locationRef,
+  parseRecords,
+  recordKeyId,
+  type IssueRecord,
+} from '../report/issue-records.js';
 import { toIsoSecond } from './evaluate.js';
 import { code, note, type Note } from '../notes.js';
 
@@ -49,6 +55,8 @@ export interface HistoryView {
   openElsewhere: RecordedKey[];
   /** Key id -> the trusted issue whose latest record names it (a renamed user keeps its issue). */
   issueOfKey: ReadonlyMap<string, number>;
+  /** Keys (their {@link recordIdOf}) with an open reported stretch on a trusted issue: their owner was told there. */
+  listed: ReadonlySet<string>;
   /** The issues opened by this run's identity (all, when the identity is unknown: matching only, no evidence). */
   trustedIssues: ReadonlySet<number>;
   /** Trusted records per issue, oldest first. */
@@ -96,6 +104,11 @@ export function sameActor(a: GitHubActor | null, b: GitHubActor | null): boolean
   if (!a || !b) return false;
   if (a.id !== null && b.id !== null) return a.id === b.id;
   return a.login.toLowerCase() === b.login.toLowerCase();
+}
+
+/** How records name a finding's key: its key id, else (offline, or an id that is not one) its location. */
+export function recordIdOf(f: Pick<Finding, 'accessKeyId' | 'location'>): string {
+  return recordKeyId(f.accessKeyId) ?? locationRef(f.location);
 }
 
 /** Edited after posting (GitHub moves `updated_at`); a second of slack for GitHub's own rounding. */
@@ -290,7 +303,7 @@ function firstSeenOf(
   let tooEarly = 0;
   for (const f of findings) {
     const created = ms(f.keyCreatedAt);
-    const s = byKey.get(f.accessKeyId ?? locationRef(f.location));
+    const s = byKey.get(recordIdOf(f));
     const usable = (t: string) =>
       Number.isNaN(created) || Math.floor(ms(t) / 1000) >= Math.floor(created / 1000);
     if (s && s.start === null && s.lastEndKind === 'deactivated' && s.lastEnd) {
@@ -343,16 +356,23 @@ export function applyHistory(
   const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
   const openElsewhere: RecordedKey[] = [];
   const issueOfKey = new Map<string, number>();
-  for (const s of byKey.values()) {
+  const listed = new Set<string>();
+  for (const [id, s] of byKey) {
+    if (s.start) listed.add(id);
     if (!s.keyId) continue;
     issueOfKey.set(s.keyId, s.issue);
     if (s.start && s.location && okAccounts.has(s.accountId) && !findingIds.has(s.keyId)) {
+      // Reported since the earlier of its record and its open alert (of this stretch, of this key)
+      const alertTimes = alerts
+        .filter((a) => a.location === s.location && (alertKeyId(a.message) ?? s.keyId) === s.keyId)
+        .filter((a) => s.lastEnd === null || ms(a.createdAt) > ms(s.lastEnd))
+        .map((a) => a.createdAt);
       openElsewhere.push({
         accountId: s.accountId,
         keyId: s.keyId,
         userName: userNameOfKey(s.userKey),
         location: s.location,
-        since: s.start,
+        since: earliest([s.start, ...alertTimes]) ?? s.start,
         issue: s.issue,
       });
     }
@@ -389,6 +409,7 @@ export function applyHistory(
     restored,
     openElsewhere: openElsewhere.sort(byLocation),
     issueOfKey,
+    listed,
     trustedIssues: trust.trustedIssues,
     recordsByIssue: trust.records,
     newFindings,

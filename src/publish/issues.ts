@@ -30,8 +30,14 @@ import {
   userKey,
   type IssueGroup,
 } from '../report/issue-body.js';
-import { locationRef, withRecords, type IssueRecord, type RecordKey } from '../report/issue-records.js';
-import { sameActor, userNameOfKey, type TimedRecord } from '../evaluate/history.js';
+import {
+  locationRef,
+  recordKeyId,
+  withRecords,
+  type IssueRecord,
+  type RecordKey,
+} from '../report/issue-records.js';
+import { recordIdOf, sameActor, userNameOfKey, type TimedRecord } from '../evaluate/history.js';
 import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -186,7 +192,7 @@ function recordId(k: { keyId: string | null; ref: string }): string {
 }
 
 function recordKeysOf(findings: readonly Finding[]): RecordKey[] {
-  return findings.map((f) => ({ ref: locationRef(f.location), keyId: f.accessKeyId }));
+  return findings.map((f) => ({ ref: locationRef(f.location), keyId: recordKeyId(f.accessKeyId) }));
 }
 
 /** Keys with an open reported stretch on this issue (its own records, in order). */
@@ -355,9 +361,7 @@ function planViolatingUser(p: Planning, key: string, user: UserState): void {
   const records = target ? (history.recordsByIssue.get(target.number) ?? []) : [];
   const listed = listedOn(records);
   const restored = user.violating.filter((f) => history.restored.has(f.location));
-  const fresh = user.violating.filter(
-    (f) => !history.restored.has(f.location) && !listed.has(f.accessKeyId ?? locationRef(f.location)),
-  );
+  const fresh = user.violating.filter((f) => !history.restored.has(f.location) && !listed.has(recordIdOf(f)));
   // The body shows when each key was first reported: keys recorded now read as today.
   const findings = user.violating.map((f) =>
     fresh.includes(f) || restored.includes(f)
@@ -927,6 +931,11 @@ export async function syncIssues(opts: SyncIssuesOptions): Promise<IssueSyncOutc
       } catch (e) {
         // One issue GitHub refuses (a body it rejects, a 5xx) does not stop the others.
         if (stopsEverything(e)) throw e;
+        if (!isHttpError(e)) {
+          log.info(
+            `Unexpected error while keeping issues in sync: ${oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}`,
+          );
+        }
         const what = a.kind === 'create' || a.kind === 'skip' ? a.kind : `${a.kind} #${a.number}`;
         failed.push(`${what} for ${who(a)}: ${describeIssueError(e).replace(`${PREFIX}: `, '')}`);
         log.warning(`Issue sync: ${failed.at(-1)!}`);

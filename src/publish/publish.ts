@@ -25,7 +25,13 @@ import {
 } from './issues.js';
 import { listOpenAlerts, type AlertListing } from './history.js';
 import { whoAmI } from './github-identity.js';
-import { applyHistory, resolvedByDeactivation, sameActor, type HistoryView } from '../evaluate/history.js';
+import {
+  applyHistory,
+  recordIdOf,
+  resolvedByDeactivation,
+  sameActor,
+  type HistoryView,
+} from '../evaluate/history.js';
 import { parseMarker, userKey } from '../report/issue-body.js';
 import type { GitHubActor, TrackedComment, TrackedIssue } from '../model.js';
 import { applyRemediation, dueAtOf, planRemediation, withOutcomes } from '../evaluate/remediation.js';
@@ -109,6 +115,7 @@ export async function publish(
     deps,
     view,
     historyBlock(existingIssues),
+    existingIssues !== null,
   );
   const { result, held: sarifHeld } = holdSarif(
     keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps),
@@ -167,15 +174,21 @@ async function remediateDueKeys(
   deps: PublishDeps,
   view: HistoryView,
   block: string | null,
+  issuesRead: boolean,
 ): Promise<{ result: AuditResult; recognized: RecognizedDeactivation[] }> {
   const settings = config.remediation;
   if (settings.mode === 'off' || result.mode !== 'live') return { result, recognized: [] };
-  const firstSeen = new Map(result.findings.map((f) => [f.location, block ? null : (f.firstSeenAt ?? null)]));
+  // A key is due only where its owner was told on its issue (and the deactivation can be recorded there).
+  const told = (f: AuditResult['findings'][number]) => !issuesRead || view.listed.has(recordIdOf(f));
+  const firstSeen = new Map(
+    result.findings.map((f) => [f.location, block || !told(f) ? null : (f.firstSeenAt ?? null)]),
+  );
   const planned = planRemediation(result.findings, firstSeen, settings, result.asOf);
   const plan = {
     ...planned,
     byLocation: explainNotDue(planned.byLocation, view, {
       block,
+      untold: new Set(result.findings.filter((f) => !told(f)).map((f) => f.location)),
       afterDays: settings.afterDays,
       at: result.generatedAt,
     }),
@@ -230,7 +243,7 @@ async function remediateDueKeys(
 function explainNotDue(
   byLocation: ReadonlyMap<string, Remediation>,
   view: HistoryView,
-  opts: { block: string | null; afterDays: number; at: string },
+  opts: { block: string | null; untold: ReadonlySet<string>; afterDays: number; at: string },
 ): Map<string, Remediation> {
   const out = new Map(byLocation);
   for (const [location, r] of byLocation) {
@@ -246,6 +259,13 @@ function explainNotDue(
       });
     } else if (opts.block) {
       out.set(location, { ...r, reason: opts.block });
+    } else if (opts.untold.has(location)) {
+      out.set(location, {
+        ...r,
+        reason:
+          "not yet recorded on its user's issue (a new issue, or one max-issues held back): a key is due only " +
+          `remediate-after-days (${opts.afterDays}) after its owner's issue lists it, where its deactivation is recorded`,
+      });
     }
   }
   return out;

@@ -45,6 +45,11 @@ const MAX_REF = 512;
 const KEY_ID = /^[A-Z0-9]{16,128}$/;
 const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
+/** The key id as records carry it: an AWS access key id, else null (the key is then known by its location). */
+export function recordKeyId(id: string | null | undefined): string | null {
+  return id && KEY_ID.test(id) ? id : null;
+}
+
 /** A location as records carry it: itself, or `sha256:<hex>` when it is longer than any real one. */
 export function locationRef(location: string): string {
   if (location.length <= MAX_REF) return location;
@@ -53,9 +58,7 @@ export function locationRef(location: string): string {
 
 /** The hidden line of one record. Every value is percent-encoded or checked: nothing can end the comment. */
 export function renderRecord(r: IssueRecord): string {
-  const keys = r.keys
-    .map((k) => `${encodeURIComponent(k.ref)}:${k.keyId && KEY_ID.test(k.keyId) ? k.keyId : '-'}`)
-    .join(',');
+  const keys = r.keys.map((k) => `${encodeURIComponent(k.ref)}:${recordKeyId(k.keyId) ?? '-'}`).join(',');
   const extra = [
     r.reason ? ` reason=${r.reason}` : '',
     r.confirmed === false ? ' confirmed=no' : '',
