@@ -207,6 +207,25 @@ describe('parseConfig: good values', () => {
     expect(c.issueLabels).toEqual(['security', 'good first issue', 'aws']);
   });
 
+  // Issue 19 §8.1: `,` is valid in IAM user names; `\,` keeps it in the entry (and in the glob, where it
+  // is picomatch's escape of a literal comma). Everything else splits as before.
+  it('reads exempt-users: commas, spaces and newlines separate entries; \\, is a comma in a name', () => {
+    expect(parse({ 'exempt-users': 'ops\\,admin' }).exemptUsers).toEqual(['ops\\,admin']);
+    expect(parse({ 'exempt-users': 'a,b' }).exemptUsers).toEqual(['a', 'b']);
+    expect(parse({ 'exempt-users': 'svc-* ops-*\n\tbreak-glass ,,' }).exemptUsers).toEqual([
+      'svc-*',
+      'ops-*',
+      'break-glass',
+    ]);
+    expect(parse({ 'exempt-users': 'arn:aws:iam::*:user/ci/a\\,b, x\\,y\\,z\nplain' }).exemptUsers).toEqual([
+      'arn:aws:iam::*:user/ci/a\\,b',
+      'x\\,y\\,z',
+      'plain',
+    ]);
+    // an escaped backslash before a comma does not escape the comma
+    expect(parse({ 'exempt-users': 'a\\\\,b' }).exemptUsers).toEqual(['a\\\\', 'b']);
+  });
+
   it('keeps the token and accepts create-issues with it', () => {
     const c = parse({ 'create-issues': 'true', 'github-token': 'ghs_abc' });
     expect(c.createIssues).toBe(true);

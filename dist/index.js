@@ -34812,19 +34812,49 @@ function tagValue(tags, tagKey) {
     }
     return null;
 }
-function compile(globs) {
+const USER = ':user/';
+/**
+ * How an `exempt-users` glob matches a user (issue 19 §8.1):
+ * - its name regardless of case: IAM user names are unique regardless of case (there cannot be an
+ *   `ALICE` next to an `alice`), so `ALICE` can only mean alice;
+ * - its `PATH/NAME` regardless of case, and so the part of an ARN after `:user/`: a glob cannot be cut
+ *   reliably between path and name (`**`, braces), and the path names no other user (IAM paths are
+ *   case-sensitive, so an account with both /ci/ and /CI/ would see a glob for one exempt the users of
+ *   the other; the user is still one user);
+ * - the ARN's `arn:PARTITION:iam::ACCOUNT:user/` exactly (case-sensitive, as written): the partition and
+ *   account are what keeps a glob for one account from exempting another's user, and are never loosened.
+ *   A glob without the literal `:user/` matches the whole ARN exactly, as before.
+ * What matched before still matches (the exact test comes first). `windows: false`: `\` is the glob's
+ * escape (e.g. `\,` for a comma in a name) on every runner, never a path separator.
+ */
+function compile(glob) {
+    const opts = { dot: true, windows: false };
+    const exact = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, opts);
+    const anyCase = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, { ...opts, nocase: true });
+    const at = glob.indexOf(USER);
+    const arnHead = at < 0 ? null : picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob.slice(0, at + USER.length), opts);
+    const arnTail = at < 0 ? null : picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob.slice(at + USER.length), { ...opts, nocase: true });
+    const arnMatches = (arn) => {
+        if (exact(arn))
+            return true;
+        const i = arn.indexOf(USER);
+        if (arnHead === null || arnTail === null || i < 0)
+            return false;
+        return arnHead(arn.slice(0, i + USER.length)) && arnTail(arn.slice(i + USER.length));
+    };
+    return {
+        glob,
+        test: (f) => anyCase(f.userName) || anyCase((0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .userPathAndName */ .dq)(f.userArn)) || arnMatches(f.userArn),
+    };
+}
+function compileAll(globs) {
     return globs
         .map((g) => g.trim())
         .filter((g) => g !== '')
-        .map((glob) => ({ glob, test: picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, { dot: true }) }));
+        .map(compile);
 }
 function matchingGlob(matchers, f) {
-    const candidates = [f.userName, f.userArn, (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .userPathAndName */ .dq)(f.userArn)];
-    for (const m of matchers) {
-        if (candidates.some((c) => m.test(c)))
-            return m.glob;
-    }
-    return null;
+    return matchers.find((m) => m.test(f))?.glob ?? null;
 }
 /**
  * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
@@ -34832,7 +34862,7 @@ function matchingGlob(matchers, f) {
  * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
  */
 function applyExemptions(findings, opts) {
-    const matchers = compile(opts.exemptUsers);
+    const matchers = compileAll(opts.exemptUsers);
     return findings.map((f) => {
         const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
         let expired = false;
@@ -35069,6 +35099,31 @@ function splitList(text) {
         .map((s) => s.trim())
         .filter((s) => s !== '');
 }
+/**
+ * `exempt-users`: entries separated by commas, whitespace or newlines (whitespace is new, and safe: no IAM
+ * name or ARN has any, so a space can only separate), except a comma escaped as `\,`. IAM allows `,` in user
+ * names and paths: `ops\,admin` is the one user ops,admin, `ops,admin` the two users ops and admin. The
+ * escape stays in the glob, where it is picomatch's own escape of a literal comma (so it also works inside
+ * braces: `{ops\,admin,bob}`). An escape rather than "only newlines separate once there are several
+ * lines": that rule would silently turn an existing `alice, bob` line into one glob that exempts nobody.
+ */
+function splitGlobList(text) {
+    const globs = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const ch = text[i];
+        if (ch === '\\') {
+            i++; // an escaped character never separates
+            continue;
+        }
+        if (ch === undefined || ch === ',' || /\s/.test(ch)) {
+            if (i > start)
+                globs.push(text.slice(start, i));
+            start = i + 1;
+        }
+    }
+    return globs;
+}
 /** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
 function partitionForRegion(region) {
     if (region.startsWith('cn-'))
@@ -35292,17 +35347,18 @@ function exemptionTag(r) {
     }
     return v;
 }
+const EXEMPT_USERS_EXPECTED = 'globs on user name or ARN separated by commas, spaces or newlines (\\, for a comma in a name), e.g. svc-*, arn:aws:iam::*:user/ci/*, ops\\,admin';
 function exemptUsers(r) {
     const v = r.given('exempt-users');
     if (v === undefined)
         return [];
-    const globs = [...new Set(splitList(v))];
+    const globs = [...new Set(splitGlobList(v))];
     for (const g of globs) {
         try {
-            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true });
+            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true, windows: false });
         }
         catch (e) {
-            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
+            throw badItem('exempt-users', g, `${EXEMPT_USERS_EXPECTED} (${e.message})`);
         }
     }
     return globs;
@@ -35561,7 +35617,7 @@ const INPUTS = [
     },
     {
         name: 'exempt-users',
-        description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+        description: 'Globs on user name, PATH/NAME or ARN of users to exempt, separated by commas, spaces or newlines; write a comma that is part of a name as `\\,` (e.g. `ops\\,admin` is the user ops,admin). Names and paths match regardless of case, as IAM treats user names; the `arn:PARTITION:iam::ACCOUNT:user/` part of an ARN matches exactly.',
     },
     {
         name: 'credential-report',

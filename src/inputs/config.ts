@@ -50,6 +50,31 @@ export function splitList(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * `exempt-users`: entries separated by commas, whitespace or newlines (whitespace is new, and safe: no IAM
+ * name or ARN has any, so a space can only separate), except a comma escaped as `\,`. IAM allows `,` in user
+ * names and paths: `ops\,admin` is the one user ops,admin, `ops,admin` the two users ops and admin. The
+ * escape stays in the glob, where it is picomatch's own escape of a literal comma (so it also works inside
+ * braces: `{ops\,admin,bob}`). An escape rather than "only newlines separate once there are several
+ * lines": that rule would silently turn an existing `alice, bob` line into one glob that exempts nobody.
+ */
+function splitGlobList(text: string): string[] {
+  const globs: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i++; // an escaped character never separates
+      continue;
+    }
+    if (ch === undefined || ch === ',' || /\s/.test(ch)) {
+      if (i > start) globs.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return globs;
+}
+
 /** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
 export function partitionForRegion(region: string): Partition {
   if (region.startsWith('cn-')) return 'aws-cn';
@@ -316,19 +341,18 @@ function exemptionTag(r: Reader): string {
   return v;
 }
 
+const EXEMPT_USERS_EXPECTED =
+  'globs on user name or ARN separated by commas, spaces or newlines (\\, for a comma in a name), e.g. svc-*, arn:aws:iam::*:user/ci/*, ops\\,admin';
+
 function exemptUsers(r: Reader): string[] {
   const v = r.given('exempt-users');
   if (v === undefined) return [];
-  const globs = [...new Set(splitList(v))];
+  const globs = [...new Set(splitGlobList(v))];
   for (const g of globs) {
     try {
-      picomatch.makeRe(g, { strictBrackets: true });
+      picomatch.makeRe(g, { strictBrackets: true, windows: false });
     } catch (e) {
-      throw badItem(
-        'exempt-users',
-        g,
-        `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${(e as Error).message})`,
-      );
+      throw badItem('exempt-users', g, `${EXEMPT_USERS_EXPECTED} (${(e as Error).message})`);
     }
   }
   return globs;

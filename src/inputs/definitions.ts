@@ -101,7 +101,8 @@ export const INPUTS = [
   },
   {
     name: 'exempt-users',
-    description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+    description:
+      'Globs on user name, PATH/NAME or ARN of users to exempt, separated by commas, spaces or newlines; write a comma that is part of a name as `\\,` (e.g. `ops\\,admin` is the user ops,admin). Names and paths match regardless of case, as IAM treats user names; the `arn:PARTITION:iam::ACCOUNT:user/` part of an ARN matches exactly.',
   },
   {
     name: 'credential-report',
