@@ -35081,10 +35081,21 @@ __webpack_async_result__();
 
 
 const MAX_QUOTED = 80;
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+/** Characters a reader cannot see or that reorder the line: controls, format (bidi, zero-width), separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * The value as JSON, cut to about 80 characters so a pasted blob does not flood the log; invisible
+ * characters (a bidi override, a zero-width space) are written as `\uXXXX`, so the message shows them
+ * and cannot be reordered by them.
+ */
 function quote(value) {
     const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-    return JSON.stringify(cut);
+    return JSON.stringify(cut).replace(INVISIBLE, (ch) => 
+    // each UTF-16 unit, as JSON writes a character beyond the BMP
+    ch
+        .split('')
+        .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join(''));
 }
 function bad(name, value, expected) {
     return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
@@ -35419,14 +35430,34 @@ function issueLabels(r) {
     }
     return labels;
 }
+/**
+ * A code scanning category: GitHub publishes no character rule (upload-sarif appends `/` and uses it as
+ * the run's automationDetails.id; the categories it derives itself are `WORKFLOW-PATH:JOB/KEY:VALUE/`), so
+ * this is the safe set those are made of: ASCII letters, digits and `- _ . / :`. No spaces, and no control
+ * or format character (a bidi override or zero-width space would show one category as another in the
+ * code scanning UI). 255 at most: the id also gets a trailing `/` and, under `shard`, `K-of-N/`.
+ */
+const CATEGORY = /^[A-Za-z0-9_./:-]{1,255}$/;
+const CATEGORY_EXPECTED = 'one line of at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a';
 function category(r) {
     const v = r.given('category');
     if (v === undefined)
         return null;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
-        throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
-    }
+    if (!CATEGORY.test(v))
+        throw bad('category', v, CATEGORY_EXPECTED);
+    return v;
+}
+/**
+ * The OIDC audience (the token's `aud`, matched against the IAM OIDC provider's client ids, which AWS
+ * allows up to 255 characters): one word of visible ASCII, `sts.amazonaws.com` or a URL-like value. No
+ * whitespace, control or format character: it goes into the token request and the trust policy as is.
+ */
+const AUDIENCE = /^[\x21-\x7e]{1,255}$/;
+const AUDIENCE_EXPECTED = 'one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or https://github.com/octo-org';
+function audience(r) {
+    const v = r.value('audience');
+    if (!AUDIENCE.test(v))
+        throw bad('audience', v, AUDIENCE_EXPECTED);
     return v;
 }
 /** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
@@ -35450,7 +35481,7 @@ function parseConfig(raw, deps) {
     const awsRegion = region(r);
     const partition = partitionForRegion(awsRegion);
     const roleArn = roleToAssume(r, partition, awsRegion);
-    const audience = r.value('audience');
+    const oidcAudience = audience(r);
     const sessionName = roleSessionName(r);
     const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
     const accounts = accountList(r, 'accounts');
@@ -35492,7 +35523,7 @@ function parseConfig(raw, deps) {
     const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
     return {
         roleToAssume: roleArn,
-        audience,
+        audience: oidcAudience,
         awsRegion,
         partition,
         roleSessionName: sessionName,
@@ -35547,7 +35578,7 @@ const INPUTS = [
     },
     {
         name: 'audience',
-        description: 'Audience of the GitHub OIDC token.',
+        description: 'Audience of the GitHub OIDC token: one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or a URL.',
         default: 'sts.amazonaws.com',
     },
     {
@@ -35656,7 +35687,7 @@ const INPUTS = [
     },
     {
         name: 'category',
-        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input). It is at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a.',
     },
     {
         name: 'remediate',

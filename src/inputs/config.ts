@@ -28,10 +28,23 @@ export interface ConfigDeps {
 
 const MAX_QUOTED = 80;
 
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+/** Characters a reader cannot see or that reorder the line: controls, format (bidi, zero-width), separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/**
+ * The value as JSON, cut to about 80 characters so a pasted blob does not flood the log; invisible
+ * characters (a bidi override, a zero-width space) are written as `\uXXXX`, so the message shows them
+ * and cannot be reordered by them.
+ */
 function quote(value: string): string {
   const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-  return JSON.stringify(cut);
+  return JSON.stringify(cut).replace(INVISIBLE, (ch) =>
+    // each UTF-16 unit, as JSON writes a character beyond the BMP
+    ch
+      .split('')
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join(''),
+  );
 }
 
 function bad(name: InputName, value: string, expected: string): InputError {
@@ -425,13 +438,36 @@ function issueLabels(r: Reader): string[] {
   return labels;
 }
 
+/**
+ * A code scanning category: GitHub publishes no character rule (upload-sarif appends `/` and uses it as
+ * the run's automationDetails.id; the categories it derives itself are `WORKFLOW-PATH:JOB/KEY:VALUE/`), so
+ * this is the safe set those are made of: ASCII letters, digits and `- _ . / :`. No spaces, and no control
+ * or format character (a bidi override or zero-width space would show one category as another in the
+ * code scanning UI). 255 at most: the id also gets a trailing `/` and, under `shard`, `K-of-N/`.
+ */
+const CATEGORY = /^[A-Za-z0-9_./:-]{1,255}$/;
+const CATEGORY_EXPECTED =
+  'one line of at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a';
+
 function category(r: Reader): string | null {
   const v = r.given('category');
   if (v === undefined) return null;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
-    throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
-  }
+  if (!CATEGORY.test(v)) throw bad('category', v, CATEGORY_EXPECTED);
+  return v;
+}
+
+/**
+ * The OIDC audience (the token's `aud`, matched against the IAM OIDC provider's client ids, which AWS
+ * allows up to 255 characters): one word of visible ASCII, `sts.amazonaws.com` or a URL-like value. No
+ * whitespace, control or format character: it goes into the token request and the trust policy as is.
+ */
+const AUDIENCE = /^[\x21-\x7e]{1,255}$/;
+const AUDIENCE_EXPECTED =
+  'one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or https://github.com/octo-org';
+
+function audience(r: Reader): string {
+  const v = r.value('audience');
+  if (!AUDIENCE.test(v)) throw bad('audience', v, AUDIENCE_EXPECTED);
   return v;
 }
 
@@ -467,7 +503,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const awsRegion = region(r);
   const partition = partitionForRegion(awsRegion);
   const roleArn = roleToAssume(r, partition, awsRegion);
-  const audience = r.value('audience');
+  const oidcAudience = audience(r);
   const sessionName = roleSessionName(r);
   const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
 
@@ -526,7 +562,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
 
   return {
     roleToAssume: roleArn,
-    audience,
+    audience: oidcAudience,
     awsRegion,
     partition,
     roleSessionName: sessionName,
