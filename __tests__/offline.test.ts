@@ -61,6 +61,26 @@ describe('auditReportFile', () => {
     expect(findings.every((f) => !f.exempted && f.accessKeyId === null)).toBe(true);
   });
 
+  // Issue 19 §8.5: a user listed twice counts once; a key only the second row shows as unused is a finding.
+  it('a user listed twice: counted once, and a key only the second row shows unused is found', async () => {
+    const lines = readFileSync(fixture('moto-basic.csv'), 'utf8').trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    const used = header.indexOf('access_key_1_last_used_date');
+    const alice = lines.findIndex((l) => l.startsWith('alice,'));
+    const usedRow = lines[alice]!.split(',');
+    usedRow[used] = '2026-11-30T00:00:00+00:00';
+    // alice's row as if her key were in use, then her real row
+    lines.splice(alice, 0, usedRow.join(','));
+    const path = join(dir, 'listed-twice-123456789012.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const at = { ...opts, asOf: new Date('2026-12-01T00:00:00Z') };
+    const once = await auditReportFile(fixture('moto-basic.csv'), at);
+    const twice = await auditReportFile(path, at);
+    expect(twice.account.usersScanned).toBe(once.account.usersScanned);
+    expect(twice.findings).toEqual(once.findings);
+    expect(twice.findings.filter((f) => f.userName === 'alice')).toHaveLength(1);
+  });
+
   it('applies exempt-users (no tags offline)', async () => {
     const { findings } = await auditReportFile(fixture('moto-basic.csv'), {
       ...opts,

@@ -31005,13 +31005,9 @@ async function auditReportFile(path, opts) {
     const asOfMs = opts.asOf.getTime();
     const known = { source: (0,result/* fileSource */.IO)(path), asOf: (0,evaluate/* toIsoSecond */.VE)(asOfMs) };
     const evaluation = new evaluate/* ReportEvaluation */.nz(opts.rule, asOfMs);
-    let usersScanned = 0;
     let report;
     try {
-        report = await readReportFile(path, (user, accountId) => {
-            usersScanned += 1;
-            evaluation.add(accountId, user);
-        }, opts.maxReportBytes);
+        report = await readReportFile(path, (user, accountId) => evaluation.add(accountId, user), opts.maxReportBytes);
     }
     catch (err) {
         const account = (0,result/* failedAccount */.b4)({
@@ -31030,7 +31026,12 @@ async function auditReportFile(path, opts) {
         asOf: asOfMs,
     });
     return {
-        account: (0,result/* okAccount */.SB)({ ...known, accountId, usersScanned, resolvedSinceReport: 0 }),
+        account: (0,result/* okAccount */.SB)({
+            ...known,
+            accountId,
+            usersScanned: evaluation.usersScanned,
+            resolvedSinceReport: 0,
+        }),
         findings,
         notes: unreadableNotes(report, path, accountId ?? result/* UNKNOWN_ACCOUNT_ID */.j8),
     };
@@ -34440,14 +34441,13 @@ function httpStatus(err) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   nz: () => (/* binding */ ReportEvaluation),
-  _s: () => (/* binding */ evaluateReport),
   Tc: () => (/* binding */ sortFindings),
   VE: () => (/* binding */ toIsoSecond),
   bP: () => (/* binding */ unnecessaryReason),
   dq: () => (/* binding */ userPathAndName)
 });
 
-// UNUSED EXPORTS: keyLocation
+// UNUSED EXPORTS: evaluateReport, keyLocation
 
 ;// CONCATENATED MODULE: ./src/evaluate/finding-buffer.ts
 const PAGE = 1 << 20;
@@ -34722,14 +34722,20 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
 }
 /**
  * The rule over a report's user rows as they are read (offline, so a report is never held whole):
- * `add` each row in report order, then `findings()`. Real reports can list a user twice: each key is one
- * finding (one SARIF result, one issue), from the first row of its user ARN.
+ * `add` each row in report order, then `findings()`. Real reports can list a user twice, and the rows
+ * need not agree: every row is evaluated, and each key is one finding (one SARIF result, one issue) at
+ * its location, from the first row that shows it failing. A user is counted once.
  */
 class ReportEvaluation {
     settings;
     asOf;
-    seen = new StringSet();
+    /** User ARNs seen: the users scanned. */
+    users = new StringSet();
+    scanned = 0;
+    /** Locations of the findings so far: each key once. */
+    locations = new StringSet();
     found = new FindingBuffer();
+    undated = new Map();
     constructor(settings, 
     /** Epoch ms: the time the `unused-days` test is measured from. */
     asOf) {
@@ -34738,16 +34744,31 @@ class ReportEvaluation {
     }
     /** One user row of the report of `accountId`. */
     add(accountId, user) {
-        if (!this.seen.add(user.arn))
-            return;
+        if (this.users.add(user.arn))
+            this.scanned += 1;
         if (!user.passwordEnabled || user.user === ROOT_USER)
             return;
         const sameSecond = keysShareSecond(user);
         for (const key of user.keys) {
             const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
-            if (f)
-                this.found.push(f);
+            if (f === null || !this.locations.add(f.location))
+                continue;
+            this.found.push(f);
+            if (f.keyCreatedAt === null)
+                this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
         }
+    }
+    /** Users of the report so far, each counted once however many rows list it. */
+    get usersScanned() {
+        return this.scanned;
+    }
+    /**
+     * The report's `access_key_N_last_rotated` of both slots of the row each finding without a creation
+     * time came from, by location: the live audit matches such a key to the one live key no other slot
+     * of that row accounts for (evaluate/confirm.ts).
+     */
+    get undatedKeyTimes() {
+        return this.undated;
     }
     /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
     findings() {
