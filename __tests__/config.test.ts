@@ -207,6 +207,25 @@ describe('parseConfig: good values', () => {
     expect(c.issueLabels).toEqual(['security', 'good first issue', 'aws']);
   });
 
+  // Issue 19 §8.1: `,` is valid in IAM user names; `\,` keeps it in the entry (and in the glob, where it
+  // is picomatch's escape of a literal comma). Everything else splits as before.
+  it('reads exempt-users: commas, spaces and newlines separate entries; \\, is a comma in a name', () => {
+    expect(parse({ 'exempt-users': 'ops\\,admin' }).exemptUsers).toEqual(['ops\\,admin']);
+    expect(parse({ 'exempt-users': 'a,b' }).exemptUsers).toEqual(['a', 'b']);
+    expect(parse({ 'exempt-users': 'svc-* ops-*\n\tbreak-glass ,,' }).exemptUsers).toEqual([
+      'svc-*',
+      'ops-*',
+      'break-glass',
+    ]);
+    expect(parse({ 'exempt-users': 'arn:aws:iam::*:user/ci/a\\,b, x\\,y\\,z\nplain' }).exemptUsers).toEqual([
+      'arn:aws:iam::*:user/ci/a\\,b',
+      'x\\,y\\,z',
+      'plain',
+    ]);
+    // an escaped backslash before a comma does not escape the comma
+    expect(parse({ 'exempt-users': 'a\\\\,b' }).exemptUsers).toEqual(['a\\\\', 'b']);
+  });
+
   it('keeps the token and accepts create-issues with it', () => {
     const c = parse({ 'create-issues': 'true', 'github-token': 'ghs_abc' });
     expect(c.createIssues).toBe(true);
@@ -215,6 +234,14 @@ describe('parseConfig: good values', () => {
 
   it('keeps the code scanning category as given, trimmed', () => {
     expect(parse({ category: ' /iam-audit:org-a ' }).category).toBe('/iam-audit:org-a');
+    for (const category of ['org-a', 'iam_audit.v2', '.github/workflows/audit.yml:audit/', 'c'.repeat(255)])
+      expect(parse({ category }).category).toBe(category);
+  });
+
+  it('keeps the OIDC audience as given, trimmed', () => {
+    for (const audience of ['sts.amazonaws.com', 'https://github.com/octo-org', 'api://AzureADTokenExchange'])
+      expect(parse({ audience: ` ${audience}\n` }).audience).toBe(audience);
+    expect(parse({ audience: 'a'.repeat(255) }).audience).toBe('a'.repeat(255));
   });
 
   it('accepts unicode tag keys and unused-days 0', () => {
@@ -236,6 +263,45 @@ const BAD: [string, RawInputs, InputName, string][] = [
   ['unused-days too big', { 'unused-days': '36501' }, 'unused-days', 'a whole number from 0 to 36500'],
   ['scope all', { scope: 'all' }, 'scope', 'one of at-setup, any'],
   ['category of two lines', { category: 'org-a\norg-b' }, 'category', 'one line'],
+  // Issue 19 §8.3: bidi controls and other format or control characters, spaces, too long
+  ...[
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200e',
+    '\u200f',
+    '\u200b',
+    '\u2060',
+    '\ufeff',
+    '\u00ad',
+    '\u0007',
+    '\u0085',
+  ].map((ch): [string, RawInputs, InputName, string] => [
+    `category with U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    { category: `org-a${ch}:prod` },
+    'category',
+    'letters, digits and - _ . / :',
+  ]),
+  ['category with a space', { category: 'org a' }, 'category', 'letters, digits and - _ . / :'],
+  ['category with a look-alike letter', { category: 'org-\u0430' }, 'category', 'ASCII'],
+  ['category too long', { category: 'c'.repeat(256) }, 'category', 'at most 255'],
+  ['audience with a space', { audience: 'sts amazonaws.com' }, 'audience', 'no whitespace'],
+  ['audience with a tab', { audience: 'sts.amazonaws.com\tx' }, 'audience', 'no whitespace'],
+  ['audience with a bidi control', { audience: 'sts.amazonaws.com\u202e' }, 'audience', 'no whitespace'],
+  [
+    'audience with a zero-width space',
+    { audience: 'sts\u200b.amazonaws.com' },
+    'audience',
+    'sts.amazonaws.com',
+  ],
+  ['audience of two lines', { audience: 'sts.amazonaws.com\nother' }, 'audience', 'no whitespace'],
+  ['audience too long', { audience: 'a'.repeat(256) }, 'audience', 'at most 255'],
   ['shard K > N', { shard: '3/2' }, 'shard', '1 <= K <= N <= 256'],
   ['shard K = 0', { shard: '0/4' }, 'shard', '1 <= K <= N <= 256'],
   ['shard N > 256', { shard: '1/257' }, 'shard', '1 <= K <= N <= 256'],
@@ -373,6 +439,12 @@ describe('parseConfig: bad values', () => {
     expect(e.input).toBe(input);
     expect(e.message).toContain(`Input "${input}"`);
     expect(e.message).toContain(expected);
+  });
+
+  it('shows invisible characters of a bad value escaped, so the message itself carries none', () => {
+    const e = errorOf({ category: 'org-a\u202e:prod' });
+    expect(e.message).toContain('"org-a\\u202e:prod"');
+    expect(e.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
   });
 
   it('quotes the bad value in the message', () => {

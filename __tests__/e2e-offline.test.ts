@@ -133,7 +133,8 @@ describe('dist/index.js on a downloaded credential report', () => {
         'credential-report': join(FIXTURES, 'moto-basic.csv'),
         scope: 'any',
         'unused-days': '0',
-        'exempt-users': 'erin+ops',
+        // in another case than IAM's (issue 19 §8.1: user names are unique regardless of case)
+        'exempt-users': 'ERIN+OPS',
         'sarif-file': 'out/audit.sarif',
         'json-file': 'out/audit.json',
         summary: 'false',

@@ -9,7 +9,7 @@ import type { Finding, RuleSettings } from '../src/model.js';
 import { awsClientConfig } from '../src/credentials/aws-config.js';
 import { fetchCredentialReport } from '../src/collect/credential-report.js';
 import { confirmFindings } from '../src/audit/account.js';
-import { keyForSlot, keyForUnknownSlot } from '../src/evaluate/confirm.js';
+import { keyForSlot, keyForUnknownSlot, keysToConfirm } from '../src/evaluate/confirm.js';
 import { StepError, describeAwsError } from '../src/aws/errors.js';
 import { evaluateReport } from '../src/evaluate/evaluate.js';
 import { accessDenied, lastUsedAt, throttling } from './helpers/aws-proxy.js';
@@ -357,10 +357,11 @@ describeWithMoto('enrichFindings against moto', () => {
         concurrency: 2,
         reportGeneratedAt: generatedAt,
         unused: STALE_ALWAYS,
-        // bob's slot 1 is dated in the report (not flagged here); carol's other slot is N/A too
+        // by the location of the undated finding: bob's slot 1 is dated in the report (not flagged
+        // here); carol's other slot is N/A too
         reportKeyTimes: new Map([
-          [bobSlot1.userArn, [Date.parse(bobSlot1.keyCreatedAt!), null] as const],
-          [input[2]!.userArn, [null, null] as const],
+          [input[1]!.location, [Date.parse(bobSlot1.keyCreatedAt!), null] as const],
+          [input[2]!.location, [null, null] as const],
         ]),
       });
       expect(out.findings.map((f) => [f.userName, f.accessKeyId])).toEqual([
@@ -444,4 +445,39 @@ test('keyForUnknownSlot: the only key left by the other slots, else gone or ambi
   });
   expect(keyForUnknownSlot([a], new Set(['A']), null, 1)).toEqual({ kind: 'gone' });
   expect(keyForUnknownSlot([], new Set(), null, 1)).toEqual({ kind: 'gone' });
+});
+
+// Issue 19 §8.5: with every row of a user evaluated, an undated finding may come from any of them; the
+// other slot's time that places it is the one of its own row, found by the finding's location.
+test('keysToConfirm: an undated slot is matched with the report times of its own row (by location)', () => {
+  const k = (id: string, iso: string) => ({
+    AccessKeyId: id,
+    CreateDate: new Date(iso),
+    Status: 'Active' as const,
+  });
+  const keys = [k('A', '2026-01-01T00:00:00Z'), k('B', '2026-02-01T00:00:00Z')];
+  const f = {
+    userName: 'alice',
+    userArn: 'arn:aws:iam::123456789012:user/alice',
+    keySlot: 1,
+    keyCreatedAt: null,
+    userCreatedAt: '2026-01-01T00:00:00Z',
+    location: 'aws/123456789012/iam/user/alice/key-created-unknown-slot1',
+  } as Finding;
+  const own = new Map([[f.location, [null, Date.parse('2026-02-01T00:00:00Z')] as const]]);
+  expect(keysToConfirm([f], keys, own)).toEqual([
+    {
+      kind: 'confirm',
+      accessKeyId: 'A',
+      finding: { ...f, keyCreatedAt: '2026-01-01T00:00:00Z', setupGapSeconds: 0 },
+    },
+  ]);
+  // times recorded for another finding of the user do not place this one
+  const other = new Map([
+    [
+      'aws/123456789012/iam/user/alice/key-created-unknown-slot2',
+      [null, Date.parse('2026-02-01T00:00:00Z')] as const,
+    ],
+  ]);
+  expect(keysToConfirm([f], keys, other)).toEqual([{ kind: 'ambiguous' }]);
 });

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { parseCredentialReport } from '../src/collect/parse.js';
-import { evaluateReport, keyLocation, toIsoSecond } from '../src/evaluate/evaluate.js';
+import { ReportEvaluation, evaluateReport, keyLocation, toIsoSecond } from '../src/evaluate/evaluate.js';
 import type { ParsedReport, ReportKey, ReportUser, RuleSettings, Scope } from '../src/model.js';
 import { REPORT_GEN_AS_OF, countViolators, generateReport } from './helpers/report-gen.js';
 
@@ -249,6 +249,55 @@ describe('evaluateReport: the rule, boundary by boundary', () => {
     ]);
     expect(findings.every((f) => !f.mfaActive)).toBe(true);
     expect(new Set(findings.map((f) => f.location)).size).toBe(2);
+  });
+
+  // Issue 19 §8.5: the first row used to win, so a key only a later row shows as unused was missed.
+  it('a user listed twice with different data: every row is evaluated, each key (location) listed once', () => {
+    // row 1: key 1 used yesterday, key 2 inactive; row 2: the same key 1 never used, key 2 active and unused
+    const first = user({ keys: [k(1, { lastUsedDate: AS_OF - DAY }), NO_KEY(2)] });
+    const second = { ...user({ keys: [k(1), k(2, { lastRotated: CREATED + 1000 })] }), line: 9 };
+    // row 3: the same keys as row 2 again, with other evidence: the finding of row 2 is kept
+    const third = { ...second, line: 12, mfaActive: true };
+    const findings = evaluateReport(report(first, second, third), DEFAULTS, AS_OF);
+    expect(findings.map((f) => [f.keySlot, f.reason, f.location])).toEqual([
+      [1, 'never-used', 'aws/123456789012/iam/user/alice/key-created-20250101T000000Z'],
+      [2, 'never-used', 'aws/123456789012/iam/user/alice/key-created-20250101T000001Z'],
+    ]);
+    expect(findings.every((f) => !f.mfaActive)).toBe(true);
+  });
+
+  it('two rows of a user naming different keys in one slot: both keys are listed, by slot then row', () => {
+    const first = user({ keys: [k(1, { lastRotated: CREATED + 2000 }), NO_KEY(2)] });
+    const second = { ...user({ keys: [k(1, { lastRotated: CREATED + 1000 }), NO_KEY(2)] }), line: 3 };
+    const findings = evaluateReport(report(first, second), DEFAULTS, AS_OF);
+    expect(findings.map((f) => f.keyCreatedAt)).toEqual(['2025-01-01T00:00:02Z', '2025-01-01T00:00:01Z']);
+  });
+
+  it('counts a user once however many rows list it', () => {
+    const evaluation = new ReportEvaluation(DEFAULTS, AS_OF);
+    for (const u of [user(), user({ user: 'bob' }), { ...user(), line: 5 }, user({ passwordEnabled: false })])
+      evaluation.add(ACCOUNT, u);
+    expect(evaluation.usersScanned).toBe(2);
+  });
+
+  it("keeps the report's key times of the row each undated finding came from", () => {
+    // row 1: slot 1 N/A and inactive, slot 2 dated; row 2: slot 1 N/A, active and never used, slot 2 another time
+    const first = user({
+      keys: [k(1, { lastRotated: null, active: false }), k(2, { lastUsedDate: AS_OF - DAY })],
+    });
+    const second = {
+      ...user({
+        keys: [k(1, { lastRotated: null }), k(2, { lastRotated: CREATED + 5000, lastUsedDate: AS_OF - DAY })],
+      }),
+      line: 3,
+    };
+    const evaluation = new ReportEvaluation({ ...DEFAULTS, scope: 'any' }, AS_OF);
+    evaluation.add(ACCOUNT, first);
+    evaluation.add(ACCOUNT, second);
+    const [f, ...rest] = evaluation.findings();
+    expect(rest).toEqual([]);
+    expect(f!.location).toBe('aws/123456789012/iam/user/alice/key-created-unknown-slot1');
+    expect(evaluation.undatedKeyTimes.get(f!.location)).toEqual([null, CREATED + 5000]);
   });
 
   it('copies the evidence', () => {

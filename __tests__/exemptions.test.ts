@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { applyExemptions, expiryEnd, parseJustification } from '../src/evaluate/exemptions.js';
 import type { Finding } from '../src/model.js';
+import { parseConfig } from '../src/inputs/config.js';
 
 function finding(userName: string, path = '/'): Finding {
   const arn = `arn:aws:iam::123456789012:user${path}${userName}`;
@@ -167,5 +168,39 @@ describe('applyExemptions: exempt-users globs', () => {
 
   it('braces work', () => {
     expect(withGlobs(finding('bob'), ['{alice,bob}']).exempted).toBe(true);
+  });
+
+  // Issue 19 §8.1: IAM user names are unique regardless of case (there cannot be an ALICE next to an
+  // alice), so a glob that names a user names it in any case.
+  it('matches user names regardless of case', () => {
+    expect(withGlobs(finding('alice'), ['ALICE'])).toMatchObject({
+      exempted: true,
+      justification: 'exempt-users: "ALICE"',
+    });
+    expect(withGlobs(finding('Svc-Backup'), ['svc-*']).exempted).toBe(true);
+    expect(withGlobs(finding('svc-backup'), ['SVC-{BACKUP,RESTORE}']).exempted).toBe(true);
+    expect(withGlobs(finding('bob'), ['ALICE']).exempted).toBe(false);
+  });
+
+  it('matches the path and name of an ARN (or PATH/NAME) regardless of case, its partition and account exactly', () => {
+    const f = finding('Deploy', '/ci/bots/');
+    expect(withGlobs(f, ['arn:aws:iam::123456789012:user/ci/bots/deploy']).exempted).toBe(true);
+    expect(withGlobs(f, ['arn:aws:iam::*:user/CI/Bots/*']).exempted).toBe(true);
+    expect(withGlobs(f, ['CI/BOTS/DEPLOY']).exempted).toBe(true);
+    // the partition and account are not loosened: another account's user, or a misspelt partition
+    expect(withGlobs(f, ['arn:aws:iam::999999999999:user/ci/bots/deploy']).exempted).toBe(false);
+    expect(withGlobs(f, ['arn:aws-cn:iam::123456789012:user/ci/bots/deploy']).exempted).toBe(false);
+    expect(withGlobs(f, ['ARN:AWS:IAM::123456789012:USER/ci/bots/deploy']).exempted).toBe(false);
+  });
+
+  it('a name with a comma (IAM allows it) is one glob, and exempts only that user', () => {
+    expect(withGlobs(finding('ops,admin'), ['ops,admin']).exempted).toBe(true);
+    expect(withGlobs(finding('admin'), ['ops,admin']).exempted).toBe(false);
+  });
+
+  it('the exempt-users input `ops\\,admin` exempts the user ops,admin and not the user admin', () => {
+    const { exemptUsers } = parseConfig({ 'exempt-users': 'ops\\,admin' }, { expandGlob: () => [] });
+    expect(withGlobs(finding('ops,admin'), exemptUsers).exempted).toBe(true);
+    expect(withGlobs(finding('admin'), exemptUsers).exempted).toBe(false);
   });
 });

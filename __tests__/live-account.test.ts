@@ -357,6 +357,48 @@ describeWithMoto('auditAccount against moto', () => {
     }
   });
 
+  // Issue 19 §8.5: a user listed twice with different data counts once; every row is evaluated.
+  test('a user listed twice in the report: counted once, and a key only the second row shows unused is found', async () => {
+    const a = await seed([...compliantUsers(2), ...violators], { generated: true });
+    // the report lists alice twice: first as if her key were in use, then as she is
+    const twice = stack.aws.fault({
+      match: { action: 'GetCredentialReport', account: a.accountId },
+      respond: {
+        rewrite: (body) =>
+          body.replace(/<Content>([^<]*)<\/Content>/, (_, b64: string) => {
+            const lines = Buffer.from(b64, 'base64').toString('utf8').split('\n');
+            const used = lines[0]!.split(',').indexOf('access_key_1_last_used_date');
+            const alice = lines.findIndex((l) => l.startsWith('alice,'));
+            const usedRow = lines[alice]!.split(',');
+            usedRow[used] = new Date().toISOString();
+            lines.splice(alice, 0, usedRow.join(','));
+            return `<Content>${Buffer.from(lines.join('\n')).toString('base64')}</Content>`;
+          }),
+      },
+    });
+    const t = testDeps();
+    try {
+      const r = await auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF }),
+        deps: t.deps,
+      });
+      expect(twice.hits).toBe(1);
+      expect(r.account.status).toBe('ok');
+      expect(r.account.usersScanned).toBe(5);
+      expect(r.findings.map((f) => `${f.userName}/${f.keySlot}`)).toEqual([
+        'alice/1',
+        'erin/1',
+        'bob/1',
+        'bob/2',
+      ]);
+      expect(t.info.join('\n')).toContain(': 5 users, 4 findings');
+    } finally {
+      twice.remove();
+    }
+  });
+
   test('AccessDenied on GetCredentialReport: status error with a hint naming iam:GetCredentialReport', async () => {
     const a = await seed(violators, { alias: 'denied', generated: true });
     const fault = stack.aws.fault({

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +18,7 @@ import { jsonAccount } from '../src/report/json.js';
 import { accountIdFromFileName } from '../src/collect/report-file.js';
 import { MAX_REPORT_BYTES } from '../src/collect/parse.js';
 import type { RuleSettings } from '../src/model.js';
-import { generateReport } from './helpers/report-gen.js';
+import { AWS_COLUMNS, generateReport } from './helpers/report-gen.js';
 import { buildJsonReport } from '../src/report/json.js';
 import { buildSarif } from '../src/report/sarif.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
@@ -50,6 +59,26 @@ describe('auditReportFile', () => {
     });
     expect(findings).toHaveLength(65);
     expect(findings.every((f) => !f.exempted && f.accessKeyId === null)).toBe(true);
+  });
+
+  // Issue 19 §8.5: a user listed twice counts once; a key only the second row shows as unused is a finding.
+  it('a user listed twice: counted once, and a key only the second row shows unused is found', async () => {
+    const lines = readFileSync(fixture('moto-basic.csv'), 'utf8').trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    const used = header.indexOf('access_key_1_last_used_date');
+    const alice = lines.findIndex((l) => l.startsWith('alice,'));
+    const usedRow = lines[alice]!.split(',');
+    usedRow[used] = '2026-11-30T00:00:00+00:00';
+    // alice's row as if her key were in use, then her real row
+    lines.splice(alice, 0, usedRow.join(','));
+    const path = join(dir, 'listed-twice-123456789012.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const at = { ...opts, asOf: new Date('2026-12-01T00:00:00Z') };
+    const once = await auditReportFile(fixture('moto-basic.csv'), at);
+    const twice = await auditReportFile(path, at);
+    expect(twice.account.usersScanned).toBe(once.account.usersScanned);
+    expect(twice.findings).toEqual(once.findings);
+    expect(twice.findings.filter((f) => f.userName === 'alice')).toHaveLength(1);
   });
 
   it('applies exempt-users (no tags offline)', async () => {
@@ -239,6 +268,53 @@ describe('auditReportFile', () => {
     const small = await auditReportFile(fixture('moto-basic.csv'), { ...opts, maxReportBytes: 100 });
     expect(small.account.error).toMatch(/over the 0\.0 MB this action reads/);
     expect((await auditReportFile(fixture('moto-basic.csv'), opts)).account.status).toBe('ok');
+  });
+
+  // Issue 19 §8.4: one 200 MiB field took the process to 2.9 GB. A row is capped at 1 MiB (a real one is
+  // under 2 KB): the report fails at that row, and the field is never held whole.
+  it('a row over 1 MiB (one huge field) fails the report, naming the file and line, without holding the field', async () => {
+    const path = join(dir, 'huge-field-123456789012.csv');
+    const row = (name: string) =>
+      `${name},arn:aws:iam::123456789012:user/${name},2026-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,true,` +
+      '2026-01-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n';
+    // streamed to disk a MiB at a time: the test never holds the field either
+    const out = createWriteStream(path);
+    const write = async (text: string) => {
+      if (!out.write(text)) await once(out, 'drain');
+    };
+    await write(`${AWS_COLUMNS.join(',')}\n${row('alice')}"`);
+    const mib = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 20; i++) await write(mib);
+    await write(
+      `",arn:aws:iam::123456789012:user/bob,${row('carol').split(',').slice(2).join(',')}${row('dave')}`,
+    );
+    out.end();
+    await once(out, 'finish');
+
+    const before = process.memoryUsage().rss;
+    const { account, findings } = await auditReportFile(path, opts);
+    const grownMb = (process.memoryUsage().rss - before) / 1024 / 1024;
+    expect(findings).toEqual([]);
+    expect(account.status).toBe('error');
+    expect(account.error).toBe(
+      `${path} line 3: the row is over 1 MiB (a credential report row is under 2 KB): ` +
+        'is it a credential report? The report was not read further',
+    );
+    expect(account.errorCode).toBe('not a valid credential report');
+    expect(grownMb).toBeLessThan(200); // a sanity bound, not a measurement
+  });
+
+  it('rows up to the cap are read', async () => {
+    const path = join(dir, 'long-row-123456789012.csv');
+    const text = generateReport({ users: 3, accountId: '123456789012', seed: 5 }).split('\n');
+    // a long (ignored) extra column on every row, half a MiB
+    const wide = text.map((line, i) =>
+      line === '' ? line : `${line},${i === 0 ? 'notes' : `"${'n'.repeat(512 * 1024)}"`}`,
+    );
+    writeFileSync(path, wide.join('\n'));
+    const { account } = await auditReportFile(path, opts);
+    expect(account.status).toBe('ok');
+    expect(account.usersScanned).toBe(3);
   });
 
   it('accountIdFromFileName looks at the base name only, for exactly 12 digits', () => {

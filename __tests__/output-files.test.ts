@@ -4,9 +4,14 @@
  * still get set.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   accessSync,
+  chmodSync,
   constants,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -62,16 +67,19 @@ describe('checkOutputFiles', () => {
   });
 
   it('an unwritable folder', () => {
-    const ro = '/proc/1';
+    // an ordinary folder (a folder on /proc is refused sooner, as a special file system)
+    const ro = join(dir, 'read-only');
+    mkdirSync(ro);
+    chmodSync(ro, 0o555);
     let writable = true;
     try {
       accessSync(ro, constants.W_OK);
     } catch {
       writable = false;
     }
-    if (writable) return; // nothing unwritable on this machine
+    if (writable) return; // root writes into any folder
     const e = errorOf(() => checkOutputFiles({ ...base, jsonFile: `${ro}/r.json` }, { cwd: dir, env }));
-    expect(e.message).toMatch(/Input "json-file" .*the folder \/proc\/1 is not writable/);
+    expect(e.message).toContain(`Input "json-file" is "${ro}/r.json": the folder ${ro} is not writable`);
   });
 
   it('the same file under two spellings, relative and absolute', () => {
@@ -103,6 +111,88 @@ describe('checkOutputFiles', () => {
     expect(
       errorOf(() => checkOutputFiles({ ...base, jsonFile: './sum.md' }, { cwd: dir, env: runner })).message,
     ).toContain('$GITHUB_STEP_SUMMARY');
+  });
+});
+
+// Issue 19 §8.2: a report file must be a regular file in a writable folder of an ordinary file system.
+// Writing into /proc, /sys or /dev (or onto a FIFO or a device) could block, spin or do something else
+// entirely; it is one input error before any AWS call.
+describe('checkOutputFiles: special files and file systems', () => {
+  const base = { sarifFile: 'r.sarif', jsonFile: 'r.json', credentialReports: [] as string[] };
+  const env = {};
+  const EXPECTED = 'expected the path of a regular file in a writable folder (not under /proc, /sys or /dev)';
+  const linux = process.platform === 'linux' ? it : it.skip;
+
+  it('a FIFO', () => {
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const e = errorOf(() => checkOutputFiles({ ...base, jsonFile: 'pipe' }, { cwd: dir, env }));
+    expect(e.input).toBe('json-file');
+    expect(e.message).toBe(
+      `Input "json-file" is "pipe": it is a named pipe (FIFO), not a regular file; ${EXPECTED}, e.g. reports/iam.json.`,
+    );
+  });
+
+  it('character devices: /dev/null, /dev/zero, /dev/stdout', () => {
+    for (const device of ['/dev/null', '/dev/zero', '/dev/stdout'].filter((d) => existsSync(d))) {
+      const e = errorOf(() => checkOutputFiles({ ...base, sarifFile: device }, { cwd: dir, env }));
+      expect(e.input).toBe('sarif-file');
+      expect(e.message).toMatch(
+        /^Input "sarif-file" is "[^"]+": it is a (device|named pipe \(FIFO\)|socket), not a regular file; /,
+      );
+      expect(e.message).toContain(EXPECTED);
+    }
+  });
+
+  it('a directory', () => {
+    mkdirSync(join(dir, 'adir2'), { recursive: true });
+    const e = errorOf(() => checkOutputFiles({ ...base, jsonFile: 'adir2' }, { cwd: dir, env }));
+    expect(e.message).toBe(
+      `Input "json-file" is "adir2": it is a directory; ${EXPECTED}, e.g. reports/iam.json.`,
+    );
+  });
+
+  linux('paths on /proc and /sys, existing or new, whoever runs the step', () => {
+    for (const path of [
+      '/proc/self/status',
+      '/proc/self/fd/report.json',
+      '/proc/self/task/report.json',
+      '/proc/report.json',
+      '/proc/self/new/deep/report.json',
+      '/sys/kernel/report.json',
+    ]) {
+      for (const [key, input] of [
+        ['jsonFile', 'json-file'],
+        ['sarifFile', 'sarif-file'],
+      ] as const) {
+        const e = errorOf(() => checkOutputFiles({ ...base, [key]: path }, { cwd: dir, env }));
+        expect(e.input).toBe(input);
+        expect(e.message).toMatch(
+          new RegExp(`^Input "${input}" is "${path}": it is on a special file system \\((proc|sysfs)\\); `),
+        );
+        expect(e.message).toContain(EXPECTED);
+      }
+    }
+  });
+
+  linux('new files under /dev (devtmpfs, devpts)', () => {
+    for (const path of ['/dev/report.json', '/dev/pts/report.json'].filter((p) =>
+      existsSync(join(p, '..')),
+    )) {
+      const e = errorOf(() => checkOutputFiles({ ...base, jsonFile: path }, { cwd: dir, env }));
+      expect(e.message).toMatch(
+        new RegExp(`^Input "json-file" is "${path}": it is on a special file system`),
+      );
+      expect(e.message).toContain(EXPECTED);
+    }
+    expect(existsSync('/dev/report.json')).toBe(false);
+  });
+
+  linux('an ordinary folder, and /dev/shm (tmpfs for files), are fine', () => {
+    expect(() => checkOutputFiles(base, { cwd: dir, env })).not.toThrow();
+    if (existsSync('/dev/shm'))
+      expect(() =>
+        checkOutputFiles({ ...base, jsonFile: '/dev/shm/iam-audit-check.json' }, { cwd: dir, env }),
+      ).not.toThrow();
   });
 });
 
@@ -153,5 +243,40 @@ it('dist: a bad json-file fails the step with one input error, before anything i
     expect(readdirSync(run.dir).filter((f) => f.endsWith('.sarif'))).toEqual([]);
   } finally {
     run.cleanup();
+  }
+});
+
+it('dist: a json-file on /proc fails the step with one input error, before any AWS call', async () => {
+  if (process.platform !== 'linux') return;
+  // an AWS endpoint that records what reaches it: nothing may
+  const calls: string[] = [];
+  const server = createServer((req, res) => {
+    calls.push(`${req.method} ${req.url}`);
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const run = await runAction({
+    inputs: { 'json-file': '/proc/self/fd/report.json' },
+    env: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  });
+  try {
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::Input "json-file" is "\/proc\/self\/fd\/report\.json": it is on a special file system \(proc\); expected the path of a regular file in a writable folder/,
+      ),
+    ]);
+    expect(calls).toEqual([]);
+    expect(readdirSync(run.dir).filter((f) => f.endsWith('.sarif'))).toEqual([]);
+  } finally {
+    run.cleanup();
+    server.close();
   }
 });

@@ -266,6 +266,35 @@ describe('parseCredentialReport: errors', () => {
     expect(err.message).toMatch(/^iam-report\.csv line \d+: malformed CSV: /);
   });
 
+  // Issue 19 §8.4: a row is capped at 1 MiB; the parser stops inside the huge field, not after it.
+  it('a row over 1 MiB is an error naming the source and line, and the rest of the input is not read', async () => {
+    let served = 0;
+    const input = async function* () {
+      yield Buffer.from(`${HEADER}\n${ALICE}\n"bob`);
+      const mib = Buffer.alloc(1024 * 1024, 'x');
+      for (; served < 64; served++) yield mib; // 64 MiB, if it were read to the end
+      yield Buffer.from(`",${ALICE.split(',').slice(1).join(',')}\n`);
+    };
+    const err = await reportError(
+      parseCredentialReport(input(), 'credential report of account 123456789012'),
+    );
+    expect(err.message).toBe(
+      'credential report of account 123456789012 line 3: the row is over 1 MiB (a credential report row is ' +
+        'under 2 KB): is it a credential report? The report was not read further',
+    );
+    expect(err.line).toBe(3);
+    expect(served).toBeLessThan(4);
+  });
+
+  it('a huge quoted field spanning lines is reported at the line its row starts', async () => {
+    const err = await reportError(
+      parseText(
+        `${HEADER}\n\n${ALICE}\n"bob${'\nx'.repeat(600_000)}",${ALICE.split(',').slice(1).join(',')}\n`,
+      ),
+    );
+    expect(err.message).toMatch(/^iam-report\.csv line 4: the row is over 1 MiB/);
+  });
+
   it('non-ReportError stream failures propagate', async () => {
     const failing = async function* () {
       yield Buffer.from(HEADER + '\n');

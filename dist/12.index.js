@@ -1015,7 +1015,8 @@ function toMatch(f, key) {
  * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
  * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
  * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
- * (`reportTimes`: the report's times of the user's two slots).
+ * (`reportTimes`: by the finding's location, the report's times of both slots of the row it came from;
+ * a user listed twice may have rows that disagree).
  */
 function keysToConfirm(findings, keys, reportTimes) {
     const taken = new Set();
@@ -1033,7 +1034,7 @@ function keysToConfirm(findings, keys, reportTimes) {
         if (dated)
             return dated;
         const otherSlot = f.keySlot === 1 ? 2 : 1;
-        const m = keyForUnknownSlot(keys, taken, reportTimes?.[otherSlot - 1] ?? null, otherSlot);
+        const m = keyForUnknownSlot(keys, taken, reportTimes?.get(f.location)?.[otherSlot - 1] ?? null, otherSlot);
         if (m.kind === 'ambiguous')
             return { kind: 'ambiguous' };
         if (m.kind === 'gone')
@@ -1096,16 +1097,6 @@ var result = __webpack_require__(7974);
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 16;
-/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
-function reportKeyTimes(report, flagged) {
-    const wanted = new Set(flagged.map((f) => f.userArn));
-    const times = new Map();
-    for (const u of report.users) {
-        if (wanted.has(u.arn) && !times.has(u.arn))
-            times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
-    }
-    return times;
-}
 function byUser(findings) {
     const users = new Map();
     for (const f of findings) {
@@ -1138,7 +1129,7 @@ async function confirmFindings(iam, findings, opts) {
             return;
         }
         tags.set(first.userArn, facts.tags);
-        const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+        const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes);
         const uses = await (0,pool/* settleAll */.j3)(matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)));
         userFindings.forEach((f, i) => {
             const m = matches[i];
@@ -1252,14 +1243,18 @@ class LiveAccount {
         }
         const asOf = (config.asOf ?? generatedAt).getTime();
         known.asOf = (0,evaluate/* toIsoSecond */.VE)(asOf);
-        // 2. Candidate findings: the rule on the report.
-        const candidates = (0,evaluate/* evaluateReport */._s)(report, config.rule, asOf);
+        // 2. Candidate findings: the rule on every row of the report.
+        const evaluation = new evaluate/* ReportEvaluation */.nz(config.rule, asOf);
+        if (report.accountId !== null)
+            for (const user of report.users)
+                evaluation.add(report.accountId, user);
+        const candidates = evaluation.findings();
         // 3-4. The live facts of the flagged keys, and the final findings.
         const confirmed = await confirmFindings(iam, candidates, {
             concurrency: ENRICH_CONCURRENCY,
             reportGeneratedAt: generatedAt,
             unused: { asOf, unusedDays: config.rule.unusedDays },
-            reportKeyTimes: reportKeyTimes(report, candidates),
+            reportKeyTimes: evaluation.undatedKeyTimes,
         });
         // 5. Exemptions.
         const findings = (0,exemptions/* applyExemptions */.rY)(confirmed.findings, {
@@ -1268,15 +1263,16 @@ class LiveAccount {
             exemptionTag: config.rule.exemptionTag,
             asOf,
         });
+        const usersScanned = evaluation.usersScanned;
         const account = (0,result/* okAccount */.SB)({
             ...known,
-            usersScanned: report.users.length,
+            usersScanned,
             resolvedSinceReport: confirmed.resolvedSinceReport,
         });
         const notes = report.unreadable.map((u) => (0,src_notes/* note */.N4) `Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`);
         for (const n of notes)
             deps.log.warning((0,src_notes/* noteText */.gA)(n));
-        deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
+        deps.log.info(`account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${usersScanned} users, ` +
             `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
             `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`);
         return { account, findings, ...(notes.length > 0 ? { notes } : {}) };

@@ -31005,13 +31005,9 @@ async function auditReportFile(path, opts) {
     const asOfMs = opts.asOf.getTime();
     const known = { source: (0,result/* fileSource */.IO)(path), asOf: (0,evaluate/* toIsoSecond */.VE)(asOfMs) };
     const evaluation = new evaluate/* ReportEvaluation */.nz(opts.rule, asOfMs);
-    let usersScanned = 0;
     let report;
     try {
-        report = await readReportFile(path, (user, accountId) => {
-            usersScanned += 1;
-            evaluation.add(accountId, user);
-        }, opts.maxReportBytes);
+        report = await readReportFile(path, (user, accountId) => evaluation.add(accountId, user), opts.maxReportBytes);
     }
     catch (err) {
         const account = (0,result/* failedAccount */.b4)({
@@ -31030,7 +31026,12 @@ async function auditReportFile(path, opts) {
         asOf: asOfMs,
     });
     return {
-        account: (0,result/* okAccount */.SB)({ ...known, accountId, usersScanned, resolvedSinceReport: 0 }),
+        account: (0,result/* okAccount */.SB)({
+            ...known,
+            accountId,
+            usersScanned: evaluation.usersScanned,
+            resolvedSinceReport: 0,
+        }),
         findings,
         notes: unreadableNotes(report, path, accountId ?? result/* UNKNOWN_ACCOUNT_ID */.j8),
     };
@@ -33936,6 +33937,16 @@ function tooLargeDetail(size, max = MAX_REPORT_BYTES) {
     return (`the report is ${mb(size)}, over the ${mb(max)} this action reads ` +
         "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?");
 }
+/**
+ * The longest row read (1 MiB, as csv-parse's `max_record_size` counts: the row's fields so far plus the
+ * one being read). A real row is under 2 KB: 22 columns of dates, booleans and short words, and a user
+ * name (64 characters at most) and ARN (a path of at most 512). csv-parse stops at the first character
+ * beyond the cap, so a huge field is never held whole: a single 200 MiB field used to take the process to
+ * 2.9 GB.
+ */
+const MAX_ROW_CHARS = 1024 * 1024;
+const ROW_TOO_LONG = 'the row is over 1 MiB (a credential report row is under 2 KB): is it a credential report? ' +
+    'The report was not read further';
 const KEY_COLUMNS = [
     'active',
     'last_rotated',
@@ -34209,7 +34220,12 @@ async function readCredentialReport(input, source, onUser) {
     let headerNames = null;
     // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
     // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
-    const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+    const parser = parse({
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        max_record_size: MAX_ROW_CHARS,
+    });
     let nextLine = 1;
     let failure = undefined;
     const onRecord = (record) => {
@@ -34274,6 +34290,10 @@ async function readCredentialReport(input, source, onUser) {
         const err = failure ?? caught;
         if (err instanceof ReportError)
             throw err;
+        // the row being read starts at nextLine (csv-parse's own count is where it stopped, inside the row)
+        if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') {
+            throw new ReportError(source, nextLine, ROW_TOO_LONG);
+        }
         if (err instanceof CsvError) {
             // a header that names user and arn is a report whose CSV is broken, not "not a report"
             const first = (headText()
@@ -34421,14 +34441,13 @@ function httpStatus(err) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   nz: () => (/* binding */ ReportEvaluation),
-  _s: () => (/* binding */ evaluateReport),
   Tc: () => (/* binding */ sortFindings),
   VE: () => (/* binding */ toIsoSecond),
   bP: () => (/* binding */ unnecessaryReason),
   dq: () => (/* binding */ userPathAndName)
 });
 
-// UNUSED EXPORTS: keyLocation
+// UNUSED EXPORTS: evaluateReport, keyLocation
 
 ;// CONCATENATED MODULE: ./src/evaluate/finding-buffer.ts
 const PAGE = 1 << 20;
@@ -34703,14 +34722,20 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
 }
 /**
  * The rule over a report's user rows as they are read (offline, so a report is never held whole):
- * `add` each row in report order, then `findings()`. Real reports can list a user twice: each key is one
- * finding (one SARIF result, one issue), from the first row of its user ARN.
+ * `add` each row in report order, then `findings()`. Real reports can list a user twice, and the rows
+ * need not agree: every row is evaluated, and each key is one finding (one SARIF result, one issue) at
+ * its location, from the first row that shows it failing. A user is counted once.
  */
 class ReportEvaluation {
     settings;
     asOf;
-    seen = new StringSet();
+    /** User ARNs seen: the users scanned. */
+    users = new StringSet();
+    scanned = 0;
+    /** Locations of the findings so far: each key once. */
+    locations = new StringSet();
     found = new FindingBuffer();
+    undated = new Map();
     constructor(settings, 
     /** Epoch ms: the time the `unused-days` test is measured from. */
     asOf) {
@@ -34719,16 +34744,31 @@ class ReportEvaluation {
     }
     /** One user row of the report of `accountId`. */
     add(accountId, user) {
-        if (!this.seen.add(user.arn))
-            return;
+        if (this.users.add(user.arn))
+            this.scanned += 1;
         if (!user.passwordEnabled || user.user === ROOT_USER)
             return;
         const sameSecond = keysShareSecond(user);
         for (const key of user.keys) {
             const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
-            if (f)
-                this.found.push(f);
+            if (f === null || !this.locations.add(f.location))
+                continue;
+            this.found.push(f);
+            if (f.keyCreatedAt === null)
+                this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
         }
+    }
+    /** Users of the report so far, each counted once however many rows list it. */
+    get usersScanned() {
+        return this.scanned;
+    }
+    /**
+     * The report's `access_key_N_last_rotated` of both slots of the row each finding without a creation
+     * time came from, by location: the live audit matches such a key to the one live key no other slot
+     * of that row accounts for (evaluate/confirm.ts).
+     */
+    get undatedKeyTimes() {
+        return this.undated;
     }
     /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
     findings() {
@@ -34812,19 +34852,49 @@ function tagValue(tags, tagKey) {
     }
     return null;
 }
-function compile(globs) {
+const USER = ':user/';
+/**
+ * How an `exempt-users` glob matches a user (issue 19 §8.1):
+ * - its name regardless of case: IAM user names are unique regardless of case (there cannot be an
+ *   `ALICE` next to an `alice`), so `ALICE` can only mean alice;
+ * - its `PATH/NAME` regardless of case, and so the part of an ARN after `:user/`: a glob cannot be cut
+ *   reliably between path and name (`**`, braces), and the path names no other user (IAM paths are
+ *   case-sensitive, so an account with both /ci/ and /CI/ would see a glob for one exempt the users of
+ *   the other; the user is still one user);
+ * - the ARN's `arn:PARTITION:iam::ACCOUNT:user/` exactly (case-sensitive, as written): the partition and
+ *   account are what keeps a glob for one account from exempting another's user, and are never loosened.
+ *   A glob without the literal `:user/` matches the whole ARN exactly, as before.
+ * What matched before still matches (the exact test comes first). `windows: false`: `\` is the glob's
+ * escape (e.g. `\,` for a comma in a name) on every runner, never a path separator.
+ */
+function compile(glob) {
+    const opts = { dot: true, windows: false };
+    const exact = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, opts);
+    const anyCase = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, { ...opts, nocase: true });
+    const at = glob.indexOf(USER);
+    const arnHead = at < 0 ? null : picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob.slice(0, at + USER.length), opts);
+    const arnTail = at < 0 ? null : picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob.slice(at + USER.length), { ...opts, nocase: true });
+    const arnMatches = (arn) => {
+        if (exact(arn))
+            return true;
+        const i = arn.indexOf(USER);
+        if (arnHead === null || arnTail === null || i < 0)
+            return false;
+        return arnHead(arn.slice(0, i + USER.length)) && arnTail(arn.slice(i + USER.length));
+    };
+    return {
+        glob,
+        test: (f) => anyCase(f.userName) || anyCase((0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .userPathAndName */ .dq)(f.userArn)) || arnMatches(f.userArn),
+    };
+}
+function compileAll(globs) {
     return globs
         .map((g) => g.trim())
         .filter((g) => g !== '')
-        .map((glob) => ({ glob, test: picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, { dot: true }) }));
+        .map(compile);
 }
 function matchingGlob(matchers, f) {
-    const candidates = [f.userName, f.userArn, (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .userPathAndName */ .dq)(f.userArn)];
-    for (const m of matchers) {
-        if (candidates.some((c) => m.test(c)))
-            return m.glob;
-    }
-    return null;
+    return matchers.find((m) => m.test(f))?.glob ?? null;
 }
 /**
  * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
@@ -34832,7 +34902,7 @@ function matchingGlob(matchers, f) {
  * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
  */
 function applyExemptions(findings, opts) {
-    const matchers = compile(opts.exemptUsers);
+    const matchers = compileAll(opts.exemptUsers);
     return findings.map((f) => {
         const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
         let expired = false;
@@ -35056,10 +35126,21 @@ __webpack_async_result__();
  */
 const AS_OF_SKEW_MS = 5 * 60_000;
 const MAX_QUOTED = 80;
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+/** Characters a reader cannot see or that reorder the line: controls, format (bidi, zero-width), separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * The value as JSON, cut to about 80 characters so a pasted blob does not flood the log; invisible
+ * characters (a bidi override, a zero-width space) are written as `\uXXXX`, so the message shows them
+ * and cannot be reordered by them.
+ */
 function quote(value) {
     const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-    return JSON.stringify(cut);
+    return JSON.stringify(cut).replace(INVISIBLE, (ch) => 
+    // each UTF-16 unit, as JSON writes a character beyond the BMP
+    ch
+        .split('')
+        .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join(''));
 }
 function bad(name, value, expected) {
     return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
@@ -35073,6 +35154,31 @@ function splitList(text) {
         .split(/[,\r\n]+/)
         .map((s) => s.trim())
         .filter((s) => s !== '');
+}
+/**
+ * `exempt-users`: entries separated by commas, whitespace or newlines (whitespace is new, and safe: no IAM
+ * name or ARN has any, so a space can only separate), except a comma escaped as `\,`. IAM allows `,` in user
+ * names and paths: `ops\,admin` is the one user ops,admin, `ops,admin` the two users ops and admin. The
+ * escape stays in the glob, where it is picomatch's own escape of a literal comma (so it also works inside
+ * braces: `{ops\,admin,bob}`). An escape rather than "only newlines separate once there are several
+ * lines": that rule would silently turn an existing `alice, bob` line into one glob that exempts nobody.
+ */
+function splitGlobList(text) {
+    const globs = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const ch = text[i];
+        if (ch === '\\') {
+            i++; // an escaped character never separates
+            continue;
+        }
+        if (ch === undefined || ch === ',' || /\s/.test(ch)) {
+            if (i > start)
+                globs.push(text.slice(start, i));
+            start = i + 1;
+        }
+    }
+    return globs;
 }
 /** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
 function partitionForRegion(region) {
@@ -35304,17 +35410,18 @@ function exemptionTag(r) {
     }
     return v;
 }
+const EXEMPT_USERS_EXPECTED = 'globs on user name or ARN separated by commas, spaces or newlines (\\, for a comma in a name), e.g. svc-*, arn:aws:iam::*:user/ci/*, ops\\,admin';
 function exemptUsers(r) {
     const v = r.given('exempt-users');
     if (v === undefined)
         return [];
-    const globs = [...new Set(splitList(v))];
+    const globs = [...new Set(splitGlobList(v))];
     for (const g of globs) {
         try {
-            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true });
+            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true, windows: false });
         }
         catch (e) {
-            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
+            throw badItem('exempt-users', g, `${EXEMPT_USERS_EXPECTED} (${e.message})`);
         }
     }
     return globs;
@@ -35375,14 +35482,34 @@ function issueLabels(r) {
     }
     return labels;
 }
+/**
+ * A code scanning category: GitHub publishes no character rule (upload-sarif appends `/` and uses it as
+ * the run's automationDetails.id; the categories it derives itself are `WORKFLOW-PATH:JOB/KEY:VALUE/`), so
+ * this is the safe set those are made of: ASCII letters, digits and `- _ . / :`. No spaces, and no control
+ * or format character (a bidi override or zero-width space would show one category as another in the
+ * code scanning UI). 255 at most: the id also gets a trailing `/` and, under `shard`, `K-of-N/`.
+ */
+const CATEGORY = /^[A-Za-z0-9_./:-]{1,255}$/;
+const CATEGORY_EXPECTED = 'one line of at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a';
 function category(r) {
     const v = r.given('category');
     if (v === undefined)
         return null;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
-        throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
-    }
+    if (!CATEGORY.test(v))
+        throw bad('category', v, CATEGORY_EXPECTED);
+    return v;
+}
+/**
+ * The OIDC audience (the token's `aud`, matched against the IAM OIDC provider's client ids, which AWS
+ * allows up to 255 characters): one word of visible ASCII, `sts.amazonaws.com` or a URL-like value. No
+ * whitespace, control or format character: it goes into the token request and the trust policy as is.
+ */
+const AUDIENCE = /^[\x21-\x7e]{1,255}$/;
+const AUDIENCE_EXPECTED = 'one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or https://github.com/octo-org';
+function audience(r) {
+    const v = r.value('audience');
+    if (!AUDIENCE.test(v))
+        throw bad('audience', v, AUDIENCE_EXPECTED);
     return v;
 }
 /** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
@@ -35406,7 +35533,7 @@ function parseConfig(raw, deps) {
     const awsRegion = region(r);
     const partition = partitionForRegion(awsRegion);
     const roleArn = roleToAssume(r, partition, awsRegion);
-    const audience = r.value('audience');
+    const oidcAudience = audience(r);
     const sessionName = roleSessionName(r);
     const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
     const accounts = accountList(r, 'accounts');
@@ -35453,7 +35580,7 @@ function parseConfig(raw, deps) {
     const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
     return {
         roleToAssume: roleArn,
-        audience,
+        audience: oidcAudience,
         awsRegion,
         partition,
         roleSessionName: sessionName,
@@ -35508,7 +35635,7 @@ const INPUTS = [
     },
     {
         name: 'audience',
-        description: 'Audience of the GitHub OIDC token.',
+        description: 'Audience of the GitHub OIDC token: one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or a URL.',
         default: 'sts.amazonaws.com',
     },
     {
@@ -35578,7 +35705,7 @@ const INPUTS = [
     },
     {
         name: 'exempt-users',
-        description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+        description: 'Globs on user name, PATH/NAME or ARN of users to exempt, separated by commas, spaces or newlines; write a comma that is part of a name as `\\,` (e.g. `ops\\,admin` is the user ops,admin). Names and paths match regardless of case, as IAM treats user names; the `arn:PARTITION:iam::ACCOUNT:user/` part of an ARN matches exactly.',
     },
     {
         name: 'credential-report',
@@ -35617,7 +35744,7 @@ const INPUTS = [
     },
     {
         name: 'category',
-        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input). It is at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a.',
     },
     {
         name: 'remediate',
@@ -36699,7 +36826,71 @@ function identity(path, cwd) {
     return `path:${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, abs.slice((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs).length + 1))}`;
 }
 function bad(input, value, problem) {
-    return new _model_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected a path of a file this step can write, e.g. reports/iam.json.`);
+    return new _model_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected the path of a regular file in a writable folder (not under /proc, /sys or /dev), e.g. reports/iam.json.`);
+}
+/** What an existing path that is not a regular file is, in words. */
+function notRegular(st) {
+    if (st.isDirectory())
+        return 'it is a directory';
+    const kind = st.isFIFO()
+        ? 'a named pipe (FIFO)'
+        : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : st.isSocket()
+                ? 'a socket'
+                : 'something else';
+    return `it is ${kind}, not a regular file`;
+}
+/**
+ * Linux's pseudo file systems (statfs f_type, from linux/magic.h): their "files" are the kernel's
+ * interfaces, not storage. Writing a report there could block, spin, fail late (after the whole audit,
+ * and its AWS calls), or change the system (a new folder under cgroup is a new cgroup).
+ */
+const PSEUDO_FILE_SYSTEMS = new Map([
+    [0x9fa0, 'proc'],
+    [0x62656572, 'sysfs'],
+    [0x1cd1, 'devpts'],
+    [0x27e0eb, 'cgroup'],
+    [0x63677270, 'cgroup2'],
+    [0x64626720, 'debugfs'],
+    [0x74726163, 'tracefs'],
+    [0x73636673, 'securityfs'],
+    [0xcafe4a11, 'bpf'],
+    [0x62656570, 'configfs'],
+    [0x6165676c, 'pstore'],
+    [0xde5e81e4, 'efivarfs'],
+    [0x19800202, 'mqueue'],
+    [0x65735543, 'fusectl'],
+    [0x42494e4d, 'binfmt_misc'],
+    [0x6e736673, 'nsfs'],
+    [0xf97cff8c, 'selinuxfs'],
+    [0x43415d53, 'smackfs'],
+    [0x958458f6, 'hugetlbfs'],
+    [0x7655821, 'resctrl'],
+]);
+/**
+ * The special file system `path` (an existing path) is on, or null. Linux only: elsewhere f_type means
+ * other things, and an existing device or pipe is already refused by its own stat. /dev is devtmpfs,
+ * which statfs cannot tell from a tmpfs: it is named by its path (/dev/shm, a tmpfs for files, is fine).
+ */
+function specialFileSystem(path) {
+    if (process.platform !== 'linux')
+        return null;
+    let real;
+    let type;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+        type = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync)(real).type >>> 0;
+    }
+    catch {
+        return null; // unreadable: the writability test below says so
+    }
+    const pseudo = PSEUDO_FILE_SYSTEMS.get(type);
+    if (pseudo !== undefined)
+        return pseudo;
+    if ((real === '/dev' || real.startsWith('/dev/')) && !/^\/dev\/shm(\/|$)/.test(real))
+        return 'devtmpfs';
+    return null;
 }
 /** Throws an InputError for the first output path that cannot (or must not) be written. */
 function checkOutputFiles(config, opts = {}) {
@@ -36717,22 +36908,23 @@ function checkOutputFiles(config, opts = {}) {
         const value = config[key];
         const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value);
         const st = statOrNull(abs);
-        if (st?.isDirectory())
-            throw bad(input, value, 'it is a directory');
         if (st && !st.isFile())
-            throw bad(input, value, 'it is not a regular file');
+            throw bad(input, value, notRegular(st));
         const id = identity(value, cwd);
         const clash = others.get(id);
         if (clash)
             throw bad(input, value, `it is ${clash}`);
         others.set(id, `the same file as "${input}"`);
-        // the nearest existing folder must be a writable folder
+        // the nearest existing folder must be a writable folder, of an ordinary file system
         let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
         let dst = statOrNull(dir);
         while (!dst && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir) {
             dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
             dst = statOrNull(dir);
         }
+        const special = specialFileSystem(st ? abs : dir);
+        if (special !== null)
+            throw bad(input, value, `it is on a special file system (${special})`);
         if (dst && !dst.isDirectory())
             throw bad(input, value, `${dir} is a file, not a folder`);
         try {

@@ -11,7 +11,7 @@
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AccountAudit, Config, Finding, ParsedReport } from '../model.js';
+import type { AccountAudit, Config, Finding } from '../model.js';
 import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import {
@@ -24,7 +24,7 @@ import {
 import { keyLastUse, userKeyFacts } from '../collect/key-facts.js';
 import { mapWithConcurrency, settleAll, settleBoth } from '../collect/pool.js';
 import { confirmFinding, keysToConfirm, type ReportKeyTimes } from '../evaluate/confirm.js';
-import { evaluateReport, toIsoSecond } from '../evaluate/evaluate.js';
+import { ReportEvaluation, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
 import { note, noteText } from '../notes.js';
@@ -61,8 +61,9 @@ export interface ConfirmOptions {
   /** The rule's "unnecessary" test, applied again to the live last use. */
   unused: { asOf: number; unusedDays: number };
   /**
-   * The report's `access_key_N_last_rotated` of both slots by user ARN: a flagged key without a
-   * creation time is matched to the one live key no other slot accounts for.
+   * The report's `access_key_N_last_rotated` of both slots of the row a flagged key without a creation
+   * time came from, by the finding's location: that key is matched to the one live key no other slot of
+   * the row accounts for.
    */
   reportKeyTimes?: ReadonlyMap<string, ReportKeyTimes>;
 }
@@ -74,17 +75,6 @@ export interface ConfirmResult {
   tags: Map<string, Record<string, string>>;
   /** Flagged keys that were deleted, deactivated or used since the report (or whose user is gone). */
   resolvedSinceReport: number;
-}
-
-/** The report's key times of each flagged user, from the user's first row (as the rule reads it). */
-function reportKeyTimes(report: ParsedReport, flagged: readonly Finding[]): Map<string, ReportKeyTimes> {
-  const wanted = new Set(flagged.map((f) => f.userArn));
-  const times = new Map<string, ReportKeyTimes>();
-  for (const u of report.users) {
-    if (wanted.has(u.arn) && !times.has(u.arn))
-      times.set(u.arn, [u.keys[0].lastRotated, u.keys[1].lastRotated]);
-  }
-  return times;
 }
 
 function byUser(findings: Finding[]): Finding[][] {
@@ -123,7 +113,7 @@ export async function confirmFindings(
       return;
     }
     tags.set(first.userArn, facts.tags);
-    const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes?.get(first.userArn));
+    const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes);
     const uses = await settleAll(
       matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)),
     );
@@ -247,14 +237,16 @@ export class LiveAccount {
     const asOf = (config.asOf ?? generatedAt).getTime();
     known.asOf = toIsoSecond(asOf);
 
-    // 2. Candidate findings: the rule on the report.
-    const candidates = evaluateReport(report, config.rule, asOf);
+    // 2. Candidate findings: the rule on every row of the report.
+    const evaluation = new ReportEvaluation(config.rule, asOf);
+    if (report.accountId !== null) for (const user of report.users) evaluation.add(report.accountId, user);
+    const candidates = evaluation.findings();
     // 3-4. The live facts of the flagged keys, and the final findings.
     const confirmed = await confirmFindings(iam, candidates, {
       concurrency: ENRICH_CONCURRENCY,
       reportGeneratedAt: generatedAt,
       unused: { asOf, unusedDays: config.rule.unusedDays },
-      reportKeyTimes: reportKeyTimes(report, candidates),
+      reportKeyTimes: evaluation.undatedKeyTimes,
     });
     // 5. Exemptions.
     const findings = applyExemptions(confirmed.findings, {
@@ -264,9 +256,10 @@ export class LiveAccount {
       asOf,
     });
 
+    const usersScanned = evaluation.usersScanned;
     const account = okAccount({
       ...known,
-      usersScanned: report.users.length,
+      usersScanned,
       resolvedSinceReport: confirmed.resolvedSinceReport,
     });
     const notes = report.unreadable.map(
@@ -274,7 +267,7 @@ export class LiveAccount {
     );
     for (const n of notes) deps.log.warning(noteText(n));
     deps.log.info(
-      `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${report.users.length} users, ` +
+      `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${usersScanned} users, ` +
         `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
         `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
     );

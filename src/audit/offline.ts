@@ -34,15 +34,11 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
   const asOfMs = opts.asOf.getTime();
   const known = { source: fileSource(path), asOf: toIsoSecond(asOfMs) };
   const evaluation = new ReportEvaluation(opts.rule, asOfMs);
-  let usersScanned = 0;
   let report: ReportRows;
   try {
     report = await readReportFile(
       path,
-      (user, accountId) => {
-        usersScanned += 1;
-        evaluation.add(accountId, user);
-      },
+      (user, accountId) => evaluation.add(accountId, user),
       opts.maxReportBytes,
     );
   } catch (err) {
@@ -62,7 +58,12 @@ export async function auditReportFile(path: string, opts: OfflineAuditOptions): 
     asOf: asOfMs,
   });
   return {
-    account: okAccount({ ...known, accountId, usersScanned, resolvedSinceReport: 0 }),
+    account: okAccount({
+      ...known,
+      accountId,
+      usersScanned: evaluation.usersScanned,
+      resolvedSinceReport: 0,
+    }),
     findings,
     notes: unreadableNotes(report, path, accountId ?? UNKNOWN_ACCOUNT_ID),
   };

@@ -42,6 +42,18 @@ export function tooLargeDetail(size: number, max: number = MAX_REPORT_BYTES): st
   );
 }
 
+/**
+ * The longest row read (1 MiB, as csv-parse's `max_record_size` counts: the row's fields so far plus the
+ * one being read). A real row is under 2 KB: 22 columns of dates, booleans and short words, and a user
+ * name (64 characters at most) and ARN (a path of at most 512). csv-parse stops at the first character
+ * beyond the cap, so a huge field is never held whole: a single 200 MiB field used to take the process to
+ * 2.9 GB.
+ */
+const MAX_ROW_CHARS = 1024 * 1024;
+const ROW_TOO_LONG =
+  'the row is over 1 MiB (a credential report row is under 2 KB): is it a credential report? ' +
+  'The report was not read further';
+
 const KEY_COLUMNS = [
   'active',
   'last_rotated',
@@ -387,7 +399,12 @@ export async function readCredentialReport(
 
   // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
   // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_ROW_CHARS,
+  });
   let nextLine = 1;
   let failure: unknown = undefined;
 
@@ -450,6 +467,10 @@ export async function readCredentialReport(
     // When the consumer throws, the pipeline may reject with the AbortError of the torn-down source.
     const err = failure ?? caught;
     if (err instanceof ReportError) throw err;
+    // the row being read starts at nextLine (csv-parse's own count is where it stopped, inside the row)
+    if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new ReportError(source, nextLine, ROW_TOO_LONG);
+    }
     if (err instanceof CsvError) {
       // a header that names user and arn is a report whose CSV is broken, not "not a report"
       const first = (

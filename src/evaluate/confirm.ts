@@ -94,12 +94,13 @@ function toMatch(f: Finding, key: ListedKey | null): SlotMatch {
  * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
  * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
  * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
- * (`reportTimes`: the report's times of the user's two slots).
+ * (`reportTimes`: by the finding's location, the report's times of both slots of the row it came from;
+ * a user listed twice may have rows that disagree).
  */
 export function keysToConfirm(
   findings: Finding[],
   keys: ListedKey[],
-  reportTimes: ReportKeyTimes | undefined,
+  reportTimes: ReadonlyMap<string, ReportKeyTimes> | undefined,
 ): SlotMatch[] {
   const taken = new Set<string>();
   const matches: (SlotMatch | null)[] = findings.map((f) => {
@@ -113,7 +114,12 @@ export function keysToConfirm(
     const dated = matches[i];
     if (dated) return dated;
     const otherSlot = f.keySlot === 1 ? 2 : 1;
-    const m = keyForUnknownSlot(keys, taken, reportTimes?.[otherSlot - 1] ?? null, otherSlot);
+    const m = keyForUnknownSlot(
+      keys,
+      taken,
+      reportTimes?.get(f.location)?.[otherSlot - 1] ?? null,
+      otherSlot,
+    );
     if (m.kind === 'ambiguous') return { kind: 'ambiguous' };
     if (m.kind === 'gone') return { kind: 'resolved' };
     if (m.key.AccessKeyId) taken.add(m.key.AccessKeyId);

@@ -5,6 +5,7 @@
 import { FindingBuffer } from './finding-buffer.js';
 import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
 import { StringSet } from './string-set.js';
+import type { ReportKeyTimes } from './confirm.js';
 
 const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
@@ -159,12 +160,18 @@ function evaluateKey(
 
 /**
  * The rule over a report's user rows as they are read (offline, so a report is never held whole):
- * `add` each row in report order, then `findings()`. Real reports can list a user twice: each key is one
- * finding (one SARIF result, one issue), from the first row of its user ARN.
+ * `add` each row in report order, then `findings()`. Real reports can list a user twice, and the rows
+ * need not agree: every row is evaluated, and each key is one finding (one SARIF result, one issue) at
+ * its location, from the first row that shows it failing. A user is counted once.
  */
 export class ReportEvaluation {
-  private readonly seen = new StringSet();
+  /** User ARNs seen: the users scanned. */
+  private readonly users = new StringSet();
+  private scanned = 0;
+  /** Locations of the findings so far: each key once. */
+  private readonly locations = new StringSet();
   private readonly found = new FindingBuffer();
+  private readonly undated = new Map<string, ReportKeyTimes>();
 
   constructor(
     private readonly settings: RuleSettings,
@@ -174,13 +181,30 @@ export class ReportEvaluation {
 
   /** One user row of the report of `accountId`. */
   add(accountId: string, user: ReportUser): void {
-    if (!this.seen.add(user.arn)) return;
+    if (this.users.add(user.arn)) this.scanned += 1;
     if (!user.passwordEnabled || user.user === ROOT_USER) return;
     const sameSecond = keysShareSecond(user);
     for (const key of user.keys) {
       const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
-      if (f) this.found.push(f);
+      if (f === null || !this.locations.add(f.location)) continue;
+      this.found.push(f);
+      if (f.keyCreatedAt === null)
+        this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
     }
+  }
+
+  /** Users of the report so far, each counted once however many rows list it. */
+  get usersScanned(): number {
+    return this.scanned;
+  }
+
+  /**
+   * The report's `access_key_N_last_rotated` of both slots of the row each finding without a creation
+   * time came from, by location: the live audit matches such a key to the one live key no other slot
+   * of that row accounts for (evaluate/confirm.ts).
+   */
+  get undatedKeyTimes(): ReadonlyMap<string, ReportKeyTimes> {
+    return this.undated;
   }
 
   /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */

@@ -7,7 +7,7 @@ import type { Finding } from '../model.js';
 import { userPathAndName } from './evaluate.js';
 
 export interface ExemptionOptions {
-  /** Globs on user name, ARN, or `PATH/NAME` (the part of the ARN after `user/`). */
+  /** Globs on user name, ARN, or `PATH/NAME` (the part of the ARN after `user/`); see `compile`. */
   exemptUsers: string[];
   /** User ARN -> its IAM tags; null when tags are unknown (offline). */
   tags: Map<string, Record<string, string>> | null;
@@ -58,21 +58,52 @@ function tagValue(tags: Record<string, string> | undefined, tagKey: string): str
   return null;
 }
 
-type Matcher = { glob: string; test: (s: string) => boolean };
+type Matcher = { glob: string; test: (f: Finding) => boolean };
 
-function compile(globs: string[]): Matcher[] {
+const USER = ':user/';
+
+/**
+ * How an `exempt-users` glob matches a user (issue 19 §8.1):
+ * - its name regardless of case: IAM user names are unique regardless of case (there cannot be an
+ *   `ALICE` next to an `alice`), so `ALICE` can only mean alice;
+ * - its `PATH/NAME` regardless of case, and so the part of an ARN after `:user/`: a glob cannot be cut
+ *   reliably between path and name (`**`, braces), and the path names no other user (IAM paths are
+ *   case-sensitive, so an account with both /ci/ and /CI/ would see a glob for one exempt the users of
+ *   the other; the user is still one user);
+ * - the ARN's `arn:PARTITION:iam::ACCOUNT:user/` exactly (case-sensitive, as written): the partition and
+ *   account are what keeps a glob for one account from exempting another's user, and are never loosened.
+ *   A glob without the literal `:user/` matches the whole ARN exactly, as before.
+ * What matched before still matches (the exact test comes first). `windows: false`: `\` is the glob's
+ * escape (e.g. `\,` for a comma in a name) on every runner, never a path separator.
+ */
+function compile(glob: string): Matcher {
+  const opts = { dot: true, windows: false } as const;
+  const exact = picomatch(glob, opts);
+  const anyCase = picomatch(glob, { ...opts, nocase: true });
+  const at = glob.indexOf(USER);
+  const arnHead = at < 0 ? null : picomatch(glob.slice(0, at + USER.length), opts);
+  const arnTail = at < 0 ? null : picomatch(glob.slice(at + USER.length), { ...opts, nocase: true });
+  const arnMatches = (arn: string): boolean => {
+    if (exact(arn)) return true;
+    const i = arn.indexOf(USER);
+    if (arnHead === null || arnTail === null || i < 0) return false;
+    return arnHead(arn.slice(0, i + USER.length)) && arnTail(arn.slice(i + USER.length));
+  };
+  return {
+    glob,
+    test: (f) => anyCase(f.userName) || anyCase(userPathAndName(f.userArn)) || arnMatches(f.userArn),
+  };
+}
+
+function compileAll(globs: string[]): Matcher[] {
   return globs
     .map((g) => g.trim())
     .filter((g) => g !== '')
-    .map((glob) => ({ glob, test: picomatch(glob, { dot: true }) }));
+    .map(compile);
 }
 
 function matchingGlob(matchers: Matcher[], f: Finding): string | null {
-  const candidates = [f.userName, f.userArn, userPathAndName(f.userArn)];
-  for (const m of matchers) {
-    if (candidates.some((c) => m.test(c))) return m.glob;
-  }
-  return null;
+  return matchers.find((m) => m.test(f))?.glob ?? null;
 }
 
 /**
@@ -81,7 +112,7 @@ function matchingGlob(matchers: Matcher[], f: Finding): string | null {
  * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
  */
 export function applyExemptions(findings: Finding[], opts: ExemptionOptions): Finding[] {
-  const matchers = compile(opts.exemptUsers);
+  const matchers = compileAll(opts.exemptUsers);
   return findings.map((f) => {
     const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
     let expired = false;

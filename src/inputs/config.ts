@@ -36,10 +36,23 @@ const AS_OF_SKEW_MS = 5 * 60_000;
 
 const MAX_QUOTED = 80;
 
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+/** Characters a reader cannot see or that reorder the line: controls, format (bidi, zero-width), separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/**
+ * The value as JSON, cut to about 80 characters so a pasted blob does not flood the log; invisible
+ * characters (a bidi override, a zero-width space) are written as `\uXXXX`, so the message shows them
+ * and cannot be reordered by them.
+ */
 function quote(value: string): string {
   const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-  return JSON.stringify(cut);
+  return JSON.stringify(cut).replace(INVISIBLE, (ch) =>
+    // each UTF-16 unit, as JSON writes a character beyond the BMP
+    ch
+      .split('')
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join(''),
+  );
 }
 
 function bad(name: InputName, value: string, expected: string): InputError {
@@ -56,6 +69,31 @@ export function splitList(text: string): string[] {
     .split(/[,\r\n]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/**
+ * `exempt-users`: entries separated by commas, whitespace or newlines (whitespace is new, and safe: no IAM
+ * name or ARN has any, so a space can only separate), except a comma escaped as `\,`. IAM allows `,` in user
+ * names and paths: `ops\,admin` is the one user ops,admin, `ops,admin` the two users ops and admin. The
+ * escape stays in the glob, where it is picomatch's own escape of a literal comma (so it also works inside
+ * braces: `{ops\,admin,bob}`). An escape rather than "only newlines separate once there are several
+ * lines": that rule would silently turn an existing `alice, bob` line into one glob that exempts nobody.
+ */
+function splitGlobList(text: string): string[] {
+  const globs: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i++; // an escaped character never separates
+      continue;
+    }
+    if (ch === undefined || ch === ',' || /\s/.test(ch)) {
+      if (i > start) globs.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return globs;
 }
 
 /** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
@@ -340,19 +378,18 @@ function exemptionTag(r: Reader): string {
   return v;
 }
 
+const EXEMPT_USERS_EXPECTED =
+  'globs on user name or ARN separated by commas, spaces or newlines (\\, for a comma in a name), e.g. svc-*, arn:aws:iam::*:user/ci/*, ops\\,admin';
+
 function exemptUsers(r: Reader): string[] {
   const v = r.given('exempt-users');
   if (v === undefined) return [];
-  const globs = [...new Set(splitList(v))];
+  const globs = [...new Set(splitGlobList(v))];
   for (const g of globs) {
     try {
-      picomatch.makeRe(g, { strictBrackets: true });
+      picomatch.makeRe(g, { strictBrackets: true, windows: false });
     } catch (e) {
-      throw badItem(
-        'exempt-users',
-        g,
-        `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${(e as Error).message})`,
-      );
+      throw badItem('exempt-users', g, `${EXEMPT_USERS_EXPECTED} (${(e as Error).message})`);
     }
   }
   return globs;
@@ -425,13 +462,36 @@ function issueLabels(r: Reader): string[] {
   return labels;
 }
 
+/**
+ * A code scanning category: GitHub publishes no character rule (upload-sarif appends `/` and uses it as
+ * the run's automationDetails.id; the categories it derives itself are `WORKFLOW-PATH:JOB/KEY:VALUE/`), so
+ * this is the safe set those are made of: ASCII letters, digits and `- _ . / :`. No spaces, and no control
+ * or format character (a bidi override or zero-width space would show one category as another in the
+ * code scanning UI). 255 at most: the id also gets a trailing `/` and, under `shard`, `K-of-N/`.
+ */
+const CATEGORY = /^[A-Za-z0-9_./:-]{1,255}$/;
+const CATEGORY_EXPECTED =
+  'one line of at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a';
+
 function category(r: Reader): string | null {
   const v = r.given('category');
   if (v === undefined) return null;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
-    throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
-  }
+  if (!CATEGORY.test(v)) throw bad('category', v, CATEGORY_EXPECTED);
+  return v;
+}
+
+/**
+ * The OIDC audience (the token's `aud`, matched against the IAM OIDC provider's client ids, which AWS
+ * allows up to 255 characters): one word of visible ASCII, `sts.amazonaws.com` or a URL-like value. No
+ * whitespace, control or format character: it goes into the token request and the trust policy as is.
+ */
+const AUDIENCE = /^[\x21-\x7e]{1,255}$/;
+const AUDIENCE_EXPECTED =
+  'one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or https://github.com/octo-org';
+
+function audience(r: Reader): string {
+  const v = r.value('audience');
+  if (!AUDIENCE.test(v)) throw bad('audience', v, AUDIENCE_EXPECTED);
   return v;
 }
 
@@ -467,7 +527,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const awsRegion = region(r);
   const partition = partitionForRegion(awsRegion);
   const roleArn = roleToAssume(r, partition, awsRegion);
-  const audience = r.value('audience');
+  const oidcAudience = audience(r);
   const sessionName = roleSessionName(r);
   const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
 
@@ -531,7 +591,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
 
   return {
     roleToAssume: roleArn,
-    audience,
+    audience: oidcAudience,
     awsRegion,
     partition,
     roleSessionName: sessionName,

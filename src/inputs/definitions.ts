@@ -20,7 +20,8 @@ export const INPUTS = [
   },
   {
     name: 'audience',
-    description: 'Audience of the GitHub OIDC token.',
+    description:
+      'Audience of the GitHub OIDC token: one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or a URL.',
     default: 'sts.amazonaws.com',
   },
   {
@@ -101,7 +102,8 @@ export const INPUTS = [
   },
   {
     name: 'exempt-users',
-    description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+    description:
+      'Globs on user name, PATH/NAME or ARN of users to exempt, separated by commas, spaces or newlines; write a comma that is part of a name as `\\,` (e.g. `ops\\,admin` is the user ops,admin). Names and paths match regardless of case, as IAM treats user names; the `arn:PARTITION:iam::ACCOUNT:user/` part of an ARN matches exactly.',
   },
   {
     name: 'credential-report',
@@ -147,7 +149,7 @@ export const INPUTS = [
   {
     name: 'category',
     description:
-      'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+      'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input). It is at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a.',
   },
   {
     name: 'remediate',
