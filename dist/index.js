@@ -37557,12 +37557,11 @@ function notePlain(n) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yi: () => (/* binding */ ReportWriteError),
   lE: () => (/* binding */ removePartialFiles),
   t4: () => (/* binding */ writeReportFiles)
 });
 
-// UNUSED EXPORTS: writeFileAtomic
+// UNUSED EXPORTS: ReportWriteError, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -37656,22 +37655,24 @@ function removePartialFiles() {
 }
 /**
  * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
- * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is thrown as a ReportWriteError
- * naming its input and path.
+ * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is
+ * returned as a ReportWriteError naming its input and path, and a file that failed is `''` in `written`.
  */
 async function writeReportFiles(result, config) {
-    let first = null;
+    let error = null;
+    const written = {};
     for (const format of REPORT_FORMATS) {
         const path = config[format.key];
+        written[format.key] = '';
         try {
             await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
+            written[format.key] = path;
         }
         catch (err) {
-            first ??= new ReportWriteError(format.name, path, err);
+            error ??= new ReportWriteError(format.name, path, err);
         }
     }
-    if (first)
-        throw first;
+    return { written, error };
 }
 
 
@@ -37706,10 +37707,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./src/inputs/report-files.ts
-var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
-var files = __nccwpck_require__(5257);
+var publish_files = __nccwpck_require__(5257);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -38824,7 +38823,6 @@ var version = __nccwpck_require__(311);
 
 
 
-
 /** The run's one GitHub client, made (and Octokit loaded) when first needed: a run that needs none makes none. */
 function gitHub(deps) {
     const context = deps.github;
@@ -38848,18 +38846,14 @@ async function publish(audited, config, deps) {
     const withHistory = withRunHistory(audited, listing, existingIssues);
     const remediated = await remediateDueKeys(withHistory, config, deps);
     const result = keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps);
-    // A file that cannot be written fails the run, but the issues and the other outputs still happen.
-    let writeError = null;
-    try {
-        await (0,files/* writeReportFiles */.t4)(result, config);
+    // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
+    // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
+    const files = await (0,publish_files/* writeReportFiles */.t4)(result, config);
+    const writeError = files.error?.message ?? null;
+    if (writeError === null)
         deps.onFilesWritten?.(result);
-    }
-    catch (err) {
-        if (!(err instanceof files/* ReportWriteError */.yi))
-            throw err;
-        writeError = err.message;
+    else
         deps.log.warning(writeError);
-    }
     let issues = null;
     if (config.createIssues) {
         issues = existingIssues?.error
@@ -38870,7 +38864,7 @@ async function publish(audited, config, deps) {
     }
     const securityHub = await importIntoSecurityHub(result, config, github, deps);
     const outputs = (0,report_outputs/* buildOutputs */.JZ)(result, {
-        ...(0,report_files/* reportFilesOf */.V)(config),
+        ...files.written,
         issues,
         history: historyCounts(result),
         securityHub,
@@ -39602,7 +39596,7 @@ const NO_HISTORY = {
     keysDue: 0,
     keysDeactivated: 0,
 };
-/** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written. */
+/** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written, `''` for a file not written. */
 function reportFileOutputs(files) {
     return Object.fromEntries(_inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .J.map((f) => [f.name, files[f.key]]));
 }

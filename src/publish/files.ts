@@ -59,23 +59,33 @@ export function removePartialFiles(): void {
   inFlight.clear();
 }
 
+/** What `writeReportFiles` did: the files written, and the first failure (null when none failed). */
+export interface ReportFilesWritten {
+  /** Each report file's path where it was written, `''` where it was not. */
+  written: ReportFiles;
+  error: ReportWriteError | null;
+}
+
 /**
  * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
- * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is thrown as a ReportWriteError
- * naming its input and path.
+ * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is
+ * returned as a ReportWriteError naming its input and path, and a file that failed is `''` in `written`.
  */
 export async function writeReportFiles(
   result: AuditResult,
   config: ReportFiles & Partial<Pick<Config, 'category'>>,
-): Promise<void> {
-  let first: ReportWriteError | null = null;
+): Promise<ReportFilesWritten> {
+  let error: ReportWriteError | null = null;
+  const written = {} as ReportFiles;
   for (const format of REPORT_FORMATS) {
     const path = config[format.key];
+    written[format.key] = '';
     try {
       await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
+      written[format.key] = path;
     } catch (err) {
-      first ??= new ReportWriteError(format.name, path, err);
+      error ??= new ReportWriteError(format.name, path, err);
     }
   }
-  if (first) throw first;
+  return { written, error };
 }
