@@ -31459,7 +31459,8 @@ function accountRow(r) {
         String(r.exempted),
         r.resolved,
         r.reportFile !== null ? plain(r.reportFile, 200) : (r.reportAge ?? '-'),
-        a.status === 'ok' ? 'ok' : `FAILED: ${(0,summary_model/* shortError */.Bm)(a)}`,
+        // what happened to the account; the Findings column speaks for its keys
+        a.status === 'ok' ? 'audited' : `failed: ${(0,summary_model/* shortError */.Bm)(a)}`,
     ];
 }
 function failingRow(r) {
@@ -36956,7 +36957,8 @@ function accountRow(r) {
         String(r.exempted),
         r.resolved,
         report.length > 0 ? report.join(' ') : '—',
-        a.status === 'ok' ? '✅ ok' : `❌ ${(0,markdown/* escapeMarkdown */.FV)((0,summary_model/* shortError */.Bm)(a))}`,
+        // what happened to the account; the Findings column speaks for its keys, the error has its own block
+        a.status === 'ok' ? 'audited' : `❌ failed: ${(0,markdown/* escapeMarkdown */.FV)((0,summary_model/* shortError */.Bm)(a))}`,
     ];
 }
 function accountsBlock(c, budget) {
