@@ -37563,7 +37563,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t4: () => (/* binding */ writeReportFiles)
 });
 
-// UNUSED EXPORTS: ReportWriteError, writeFileAtomic
+// UNUSED EXPORTS: writeFileAtomic
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);

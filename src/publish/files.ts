@@ -11,7 +11,7 @@ import { REPORT_FORMATS } from './formats.js';
 const inFlight = new Set<string>();
 
 /** A report file that could not be written: names the input and the path. */
-export class ReportWriteError extends Error {
+class ReportWriteError extends Error {
   constructor(
     readonly input: InputName,
     readonly path: string,
