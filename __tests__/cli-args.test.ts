@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../src/model.js';
-import { parseCliArgs } from '../src/inputs/cli-args.js';
+import { CLI_NAME, HELP_GROUPS, parseCliArgs } from '../src/inputs/cli-args.js';
 import { parseConfig } from '../src/inputs/config.js';
 import { INPUTS } from '../src/inputs/definitions.js';
 
@@ -138,5 +138,65 @@ describe('parseCliArgs', () => {
       expect(r.text).toMatch(/^ {2}2 {2}bad usage/m);
       for (const line of r.text.split('\n')) expect(line.length).toBeLessThanOrEqual(110);
     }
+  });
+
+  describe('--help, for a terminal user', () => {
+    const r = parseCliArgs(['--help'], noEnv);
+    const text = r.help ? r.text : '';
+    /** The options in the order the help lists them. */
+    const listed = [...text.matchAll(/^ {2}--([a-z-]+)/gm)].map((m) => m[1]!);
+
+    it('lists every input exactly once, in one group each', () => {
+      expect([...listed].sort()).toEqual(INPUTS.map((i) => i.name).sort());
+      expect(HELP_GROUPS.flatMap((g) => g.inputs)).toEqual(listed);
+    });
+
+    it('starts with what a terminal has: reports, accounts and organization, then files, then the rule', () => {
+      expect(listed.slice(0, 5)).toEqual([
+        'credential-report',
+        'accounts',
+        'organization',
+        'account-role-name',
+        'exclude-accounts',
+      ]);
+      const at = (name: string) => listed.indexOf(name);
+      expect(at('aws-region')).toBeLessThan(at('sarif-file'));
+      expect(at('json-file')).toBeLessThan(at('scope'));
+      expect(Math.max(at('sarif-file'), at('json-file'), at('fail-on'))).toBeLessThan(at('scope'));
+      expect(Math.max(at('scope'), at('setup-window'), at('unused-days'), at('exempt-users'))).toBeLessThan(
+        at('remediate'),
+      );
+    });
+
+    it('puts the GitHub Actions-only options last, under a heading that says so', () => {
+      expect(listed.slice(-3)).toEqual(['role-to-assume', 'audience', 'role-duration-seconds']);
+      const heading = text.split('\n').find((l) => l.startsWith('Inside GitHub Actions only'));
+      expect(heading).toMatch(/OIDC.*a terminal uses your AWS credentials/);
+      expect(text.indexOf(heading!)).toBeGreaterThan(text.indexOf('--security-hub-region'));
+      expect(text).toContain('refused anywhere else');
+    });
+
+    it('ends with three examples: offline on a downloaded report, the current profile, an organization', () => {
+      const examples = text.slice(text.indexOf('\nExamples:\n'));
+      expect(text.indexOf('\nExamples:\n')).toBeGreaterThan(text.indexOf('Exit status:'));
+      const commands = examples
+        .split('\n')
+        .filter((l) => l.startsWith(`  ${CLI_NAME}`) || l.includes(` ${CLI_NAME} `));
+      expect(commands).toEqual([
+        `  ${CLI_NAME} --as-of 2026-11-01T00:00:00Z credential-report.csv`,
+        `  AWS_PROFILE=security-audit ${CLI_NAME} --json-file audit.json`,
+        `  ${CLI_NAME} --organization --account-role-name iam-initial-access-key-audit-member`,
+      ]);
+      expect(examples).toContain('aws iam get-credential-report --query Content --output text | base64 -d');
+      // each example parses: the same flags a user would type
+      for (const line of commands) {
+        const argv = line
+          .trim()
+          .split(' ')
+          .slice(line.includes('AWS_PROFILE=') ? 2 : 1);
+        expect(parseCliArgs(argv, noEnv).help).toBe(false);
+      }
+      expect(text.endsWith('\n')).toBe(true);
+    });
   });
 });

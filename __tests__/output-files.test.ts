@@ -1,7 +1,7 @@
 /**
  * Issue 9, item 3: report files are complete or absent, and `sarif-file` / `json-file` are checked up
  * front (one input error naming the input); a write error names the input and path and the other outputs
- * still get set.
+ * still get set. A report file's output (`sarif-file`, `json-file`) is set only when that file was written.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
@@ -210,7 +210,7 @@ describe('writing the files', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('a write error names the input and path; the other file and every output still come', async () => {
+  it('a write error names the input and path; the other file and every output still come, its own empty', async () => {
     writeFileSync(join(dir, 'blocker'), 'x');
     const config = parseConfig(
       {
@@ -227,6 +227,8 @@ describe('writing the files', () => {
       new RegExp(`^Could not write sarif-file "${join(dir, 'blocker', 'r.sarif')}": (ENOTDIR|EEXIST)`),
     );
     expect(outcome.outputs['findings']).toBeDefined();
+    // no file, no path: a step guarded on `steps.audit.outputs.sarif-file != ''` does not try to upload it
+    expect(outcome.outputs['sarif-file']).toBe('');
     expect(outcome.outputs['json-file']).toBe(join(dir, 'ok.json'));
     expect(JSON.parse(readFileSync(join(dir, 'ok.json'), 'utf8'))).toHaveProperty('findings');
   });
@@ -241,6 +243,9 @@ it('dist: a bad json-file fails the step with one input error, before anything i
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::Input "json-file" is ".": it is a directory');
     expect(readdirSync(run.dir).filter((f) => f.endsWith('.sarif'))).toEqual([]);
+    // nothing written, so no report file output: the examples' upload steps are skipped
+    expect(run.outputs['sarif-file'] ?? '').toBe('');
+    expect(run.outputs['json-file'] ?? '').toBe('');
   } finally {
     run.cleanup();
   }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,12 +22,22 @@ interface Run {
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
+  engines: { node: string };
   bin: Record<string, string>;
 };
 
 let tmp = '';
 let prefix = '';
 let packed: { filename: string; files: { path: string }[] } = { filename: '', files: [] };
+
+/** npm's own script: the `npm` on PATH (a symlink to npm-cli.js where npm is installed with Node). */
+function npmCli(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const npm = join(dir, 'npm');
+    if (existsSync(npm) && realpathSync(npm).endsWith('npm-cli.js')) return realpathSync(npm);
+  }
+  throw new Error('no npm (npm-cli.js) on PATH');
+}
 
 /** The environment without the npm_* variables that `npm test` sets (they would steer the inner npm). */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -87,6 +97,36 @@ describe('npm pack', () => {
       (p) => !/^(dist|bin)\//.test(p) && !/^[A-Z]+\.md$|^LICENSE$|^package\.json$/.test(p),
     );
     expect(stray).toEqual([]);
+  });
+
+  // npm checks `engines` against the Node it runs on (process.version). Run as each LTS line engines
+  // names, it installs without EBADENGINE; run as one it does not name, it warns, so the check is real.
+  const installAs = (version: string) =>
+    run(
+      process.execPath,
+      [
+        '-e',
+        `Object.defineProperty(process, 'version', { value: 'v${version}' }); require(process.argv[1]);`,
+        npmCli(),
+        'install',
+        '-g',
+        '--offline',
+        '--prefix',
+        join(tmp, `node-${version}`),
+        join(tmp, packed.filename),
+        ...npmFlags,
+      ],
+      { cwd: tmp },
+    );
+
+  it.each(['20.19.0', '22.14.0', '24.11.0'])('installs as Node %s without an engine warning', async (v) => {
+    expect(await installAs(v)).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('warns as Node 18, which engines does not name', async () => {
+    expect(pkg.engines.node).toBe('20.x || 22.x || 24.x');
+    const r = await installAs('18.20.0');
+    expect(r.stderr).toMatch(/EBADENGINE[\s\S]*required: \{ node: '20\.x \|\| 22\.x \|\| 24\.x' \}/);
   });
 
   it('needs no install of dependencies: the packed package.json has none', () => {

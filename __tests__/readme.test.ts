@@ -254,8 +254,12 @@ describe('least-privilege policies in the README and the CloudFormation template
     expect(readme).toMatch(/"repo:octo-org\/security-audits:ref:refs\/heads\/main"/);
     expect(readme).toMatch(/"repo:octo-org@\d+\/security-audits@\d+:environment:aws-audit"/);
     const cfn = readFileSync(join(ROOT, 'examples', 'cloudformation', 'audit-role.yaml'), 'utf8');
+    // the template's forms for each parameter choice: __tests__/cloudformation.test.ts
     expect(cfn).toContain(
-      'repo:${GitHubOwner}@${GitHubOwnerId}/${GitHubRepo}@${GitHubRepoId}:ref:refs/heads/main',
+      'repo:${GitHubOwner}@${OwnerId}/${GitHubRepo}@${RepositoryId}:ref:refs/heads/${Branch}',
+    );
+    expect(cfn).toContain(
+      'repo:${GitHubOwner}@${OwnerId}/${GitHubRepo}@${RepositoryId}:environment:${Environment}',
     );
   });
 });

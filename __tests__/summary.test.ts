@@ -98,11 +98,13 @@ describe('renderSummary', () => {
       '| Account | Alias | Users scanned | Findings | Exempted | Resolved since report | Report | Status |',
     );
     expect(md).toContain(
-      '| `123456789012` | `prod` | 10 | 3 | 1 | 2 | 2025-06-01 00:00:00 UTC (2 h old) | ✅ ok |',
+      '| `123456789012` | `prod` | 10 | 3 | 1 | 2 | 2025-06-01 00:00:00 UTC (2 h old) | audited |',
     );
     expect(md).toContain('| `222222222222` | — | 10 | 1 | 0 | 0 |');
     // short status in the table; the full error and the hint only in the failures section
-    expect(md).toContain('| `210987654321` | — | 0 | 0 | 0 | 0 | — | ❌ AccessDenied on AssumeRole |');
+    expect(md).toContain(
+      '| `210987654321` | — | 0 | 0 | 0 | 0 | — | ❌ failed: AccessDenied on AssumeRole |',
+    );
     const table = md.slice(md.indexOf('#### Accounts'), md.indexOf('#### Unused'));
     expect(table).not.toContain('not authorized');
     expect(table).not.toContain('Trust the audit role');
@@ -208,7 +210,7 @@ describe('renderSummary', () => {
     expect(caveat).toBeLessThan(out.indexOf('#### Accounts'));
     expect(out.split('\n').slice(4, 6).join('\n')).toMatch(/^> \[!NOTE\]\n> Offline audit/);
     // nothing is confirmed against the API offline: resolved is n/a; exempt-users still counts
-    expect(out).toContain('| `123456789012` | — | 10 | 1 | 0 | n/a | `reports/prod.csv` | ✅ ok |');
+    expect(out).toContain('| `123456789012` | — | 10 | 1 | 0 | n/a | `reports/prod.csv` | audited |');
     // the files are named as artifacts to upload
     expect(out).toContain('`actions/upload-artifact`');
     expect(out).toContain('`reports/prod.csv`');
@@ -463,6 +465,15 @@ describe('renderTerminal', () => {
     const header = lines.find((l) => l.includes('ACCOUNT') && l.includes('USERS'))!;
     const row = lines.find((l) => l.includes('  123456789012  prod'))!;
     expect(row.indexOf('10')).toBe(header.indexOf('USERS'));
+  });
+
+  it('says what happened to each account: audited (its keys are in FINDINGS), or failed and how', () => {
+    const lines = out.split('\n');
+    expect(lines.find((l) => l.includes('  123456789012  prod'))).toMatch(/ {2}audited$/);
+    expect(lines.find((l) => l.includes('  210987654321  '))).toMatch(
+      / {2}failed: AccessDenied on AssumeRole$/,
+    );
+    expect(out).not.toMatch(/ ok$/m);
   });
 
   it('lists findings, exemptions, fixes, failures and notes', () => {

@@ -1,12 +1,19 @@
-// npm run screenshots: regenerates docs/job-summary.png and docs/issue.png from real runs of the bundle
-// (dist/index.js, run as the Actions runner runs it):
-// - the job summary of the offline audit of examples/credential-report.csv (as `npm run demo`);
+// npm run screenshots: regenerates docs/job-summary.png, docs/issue.png and docs/sample-issue.md from real
+// runs of the bundle (dist/index.js, run as the Actions runner runs it):
+// - the job summary of the offline audit of examples/credential-report.csv (as `npm run demo`), from a run
+//   with history, as a real run with `github.token` has it: the tests' local GitHub API
+//   (__tests__/helpers/github-server.ts) holds code scanning alerts of earlier runs (with their
+//   `created_at`), so the summary shows when each key was first reported, what is new and what was
+//   resolved since;
 // - the issue that `create-issues: true` opens, from a live audit of a moto account (moto_server on a
-//   free loopback port, ambient test credentials) into the tests' local GitHub API server.
-// The Markdown is rendered with marked and GitHub's Markdown CSS (github-markdown-css), and photographed
-// with Debian's headless Chromium (`apt-get install -y chromium fonts-noto-color-emoji`, the font for the
-// verdict's emoji). Not run in CI. Needs `npm run build`
-// first, Node 24 (npm runs it on node_modules/node; the GitHub server helper is TypeScript) and moto.
+//   free loopback port, ambient test credentials) into the same local GitHub API; its body, exactly as
+//   the action sent it, is also written to docs/sample-issue.md.
+// The Markdown is rendered as GitHub renders it: marked, GitHub's alert blocks (`> [!NOTE]`,
+// `> [!WARNING]`, ... with their icon, title and colour, as GitHub's HTML has them) and GitHub's
+// Markdown CSS (github-markdown-css), photographed with Debian's headless Chromium (`apt-get install -y
+// chromium fonts-noto-color-emoji`, the font for the verdict's emoji). Not run in CI. Needs
+// `npm run build` first, Node 24 (npm runs it on node_modules/node; the GitHub server helper is
+// TypeScript) and moto.
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -28,7 +35,7 @@ import {
   CreateUserCommand,
   IAMClient,
 } from '@aws-sdk/client-iam';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -59,7 +66,7 @@ function freePort() {
   });
 }
 
-/** Runs the bundle as the runner does; returns its job summary. */
+/** Runs the bundle as the runner does, in work/NAME; returns its job summary and that folder. */
 async function runAction(name, inputs, env = {}) {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
@@ -93,7 +100,7 @@ async function runAction(name, inputs, env = {}) {
   const code = await new Promise((res) => child.on('close', (c) => res(c)));
   clearTimeout(timer);
   if (code !== 0) throw new Error(`${name}: the action exited ${code}\n${log}`);
-  return readFileSync(step.GITHUB_STEP_SUMMARY, 'utf8');
+  return { summary: readFileSync(step.GITHUB_STEP_SUMMARY, 'utf8'), dir };
 }
 
 async function startMoto() {
@@ -116,6 +123,67 @@ async function startMoto() {
   }
   child.kill('SIGKILL');
   throw new Error('moto_server did not start');
+}
+
+const AS_OF = '2026-11-01T00:00:00Z'; // the day the example report was downloaded
+const DAY = 86_400_000;
+
+/** The offline audit of the example report, in a workspace of its own (the summary names the files relative to it). */
+function offlineRun(name, env) {
+  mkdirSync(join(work, name, 'examples'), { recursive: true });
+  copyFileSync(
+    join(root, 'examples', 'credential-report.csv'),
+    join(work, name, 'examples', 'credential-report.csv'),
+  );
+  return runAction(
+    name,
+    {
+      'credential-report': 'examples/credential-report.csv',
+      'as-of': AS_OF,
+      'github-token': 'ghs_screenshot',
+    },
+    env,
+  );
+}
+
+/**
+ * The job summary of a nightly run with history: the local GitHub API holds the code scanning alerts of
+ * earlier runs (this tool's, with their `created_at`), as GitHub does for a workflow with `github.token`.
+ * The earlier runs reported every key of the example but the last (reported 41, 27 and 13 days before,
+ * never before its key was made), and one key that has since been deleted: the summary shows when each
+ * key was first reported, one new finding and one resolved.
+ */
+async function summaryWithHistory() {
+  const { startGitHubServer } = await import('../__tests__/helpers/github-server.ts');
+  const gh = await startGitHubServer({ owner: 'octo-org', repo: 'security-audits' });
+  try {
+    const env = { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}` };
+    // which keys the report has and where (a finding's location is its alert's path): a first run
+    const earlier = await offlineRun('earlier', env);
+    const findings = JSON.parse(readFileSync(join(earlier.dir, 'iam-initial-access-keys.json'), 'utf8'))
+      .findings.filter((f) => !f.exempted)
+      .sort((a, b) => a.location.localeCompare(b.location));
+    if (findings.length < 2) throw new Error('the example report should have at least two findings');
+    findings.slice(0, -1).forEach((f, i) => {
+      const reported = Math.max(
+        Date.parse(AS_OF) - (41 - 14 * (i % 3)) * DAY,
+        Date.parse(f.keyCreatedAt) + DAY,
+      );
+      gh.addAlert({ path: f.location, created_at: new Date(reported).toISOString().replace(/\.\d+Z$/, 'Z') });
+    });
+    const gone = findings[0].location.replace(
+      /\/iam\/user\/.*$/,
+      '/iam/user/kevin.osei/key-created-20250612T081533Z',
+    );
+    gh.addAlert({ path: gone, created_at: '2025-09-01T03:20:00Z' });
+    const { summary } = await offlineRun('offline', env);
+    if (!/Since earlier runs: 1 new, 1 resolved/.test(summary)) {
+      throw new Error(`the summary does not show the history:\n${summary}`);
+    }
+    return summary;
+  } finally {
+    await gh.stop();
+  }
 }
 
 /** Live run on moto: one console user with a never-used key made at setup, into a local GitHub API. */
@@ -162,6 +230,55 @@ async function issueFromLiveRun() {
   }
 }
 
+/**
+ * GitHub's alert blocks: a blockquote whose first line is `[!NOTE]` (TIP, IMPORTANT, WARNING, CAUTION)
+ * becomes GitHub's `markdown-alert` block, with the octicon and title GitHub puts in it (github-markdown-css
+ * colours them).
+ */
+const ALERTS = {
+  NOTE: {
+    icon: 'info',
+    path: 'M0 8a8 8 0 1 1 16 0A8 8 0 0 1 0 8Zm8-6.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13ZM6.5 7.75A.75.75 0 0 1 7.25 7h1a.75.75 0 0 1 .75.75v2.75h.25a.75.75 0 0 1 0 1.5h-2a.75.75 0 0 1 0-1.5h.25v-2h-.25a.75.75 0 0 1-.75-.75ZM8 6a1 1 0 1 1 0-2 1 1 0 0 1 0 2Z',
+  },
+  TIP: {
+    icon: 'light-bulb',
+    path: 'M8 1.5c-2.363 0-4 1.69-4 3.75 0 .984.424 1.625.984 2.304l.214.253c.223.264.47.556.673.848.284.411.537.896.621 1.49a.75.75 0 0 1-1.484.211c-.04-.282-.163-.547-.37-.847a8.456 8.456 0 0 0-.542-.68c-.084-.1-.173-.205-.268-.32C3.201 7.75 2.5 6.766 2.5 5.25 2.5 2.31 4.863 0 8 0s5.5 2.31 5.5 5.25c0 1.516-.701 2.5-1.328 3.259-.095.115-.184.22-.268.319-.207.245-.383.453-.541.681-.208.3-.33.565-.37.847a.751.751 0 0 1-1.485-.212c.084-.593.337-1.078.621-1.489.203-.292.45-.584.673-.848.075-.088.147-.173.213-.253.561-.679.985-1.32.985-2.304 0-2.06-1.637-3.75-4-3.75ZM5.75 12h4.5a.75.75 0 0 1 0 1.5h-4.5a.75.75 0 0 1 0-1.5ZM6 15.25a.75.75 0 0 1 .75-.75h2.5a.75.75 0 0 1 0 1.5h-2.5a.75.75 0 0 1-.75-.75Z',
+  },
+  IMPORTANT: {
+    icon: 'report',
+    path: 'M0 1.75C0 .784.784 0 1.75 0h12.5C15.216 0 16 .784 16 1.75v9.5A1.75 1.75 0 0 1 14.25 13H8.06l-2.573 2.573A1.458 1.458 0 0 1 3 14.543V13H1.75A1.75 1.75 0 0 1 0 11.25Zm1.75-.25a.25.25 0 0 0-.25.25v9.5c0 .138.112.25.25.25h2a.75.75 0 0 1 .75.75v2.19l2.72-2.72a.749.749 0 0 1 .53-.22h6.5a.25.25 0 0 0 .25-.25v-9.5a.25.25 0 0 0-.25-.25Zm7 2.25v2.5a.75.75 0 0 1-1.5 0v-2.5a.75.75 0 0 1 1.5 0ZM9 9a1 1 0 1 1-2 0 1 1 0 0 1 2 0Z',
+  },
+  WARNING: {
+    icon: 'alert',
+    path: 'M6.457 1.047c.659-1.234 2.427-1.234 3.086 0l6.082 11.378A1.75 1.75 0 0 1 14.082 15H1.918a1.75 1.75 0 0 1-1.543-2.575Zm1.763.707a.25.25 0 0 0-.44 0L1.698 13.132a.25.25 0 0 0 .22.368h12.164a.25.25 0 0 0 .22-.368Zm.53 3.996v2.5a.75.75 0 0 1-1.5 0v-2.5a.75.75 0 0 1 1.5 0ZM9 11a1 1 0 1 1-2 0 1 1 0 0 1 2 0Z',
+  },
+  CAUTION: {
+    icon: 'stop',
+    path: 'M4.47.22A.749.749 0 0 1 5 0h6c.199 0 .389.079.53.22l4.25 4.25c.141.14.22.331.22.53v6a.749.749 0 0 1-.22.53l-4.25 4.25A.749.749 0 0 1 11 16H5a.749.749 0 0 1-.53-.22L.22 11.53A.749.749 0 0 1 0 11V5c0-.199.079-.389.22-.53Zm.84 1.28L1.5 5.31v5.38l3.81 3.81h5.38l3.81-3.81V5.31L10.69 1.5ZM8 4a.75.75 0 0 1 .75.75v3.5a.75.75 0 0 1-1.5 0v-3.5A.75.75 0 0 1 8 4Zm0 8a1 1 0 1 1 0-2 1 1 0 0 1 0 2Z',
+  },
+};
+
+const markdown = new Marked({ gfm: true });
+markdown.use({
+  renderer: {
+    blockquote({ text }) {
+      const m = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/.exec(text);
+      if (!m) return false; // an ordinary quote
+      const kind = m[1];
+      const { icon, path } = ALERTS[kind];
+      const title = kind[0] + kind.slice(1).toLowerCase();
+      const svg =
+        `<svg class="octicon octicon-${icon} mr-2" viewBox="0 0 16 16" version="1.1" width="16" height="16" ` +
+        `aria-hidden="true"><path d="${path}"></path></svg>`;
+      return (
+        `<div class="markdown-alert markdown-alert-${kind.toLowerCase()}" dir="auto">` +
+        `<p class="markdown-alert-title" dir="auto">${svg}${title}</p>` +
+        `${markdown.parse(text.slice(m[0].length))}</div>\n`
+      );
+    },
+  },
+});
+
 const css = readFileSync(
   join(root, 'node_modules', 'github-markdown-css', 'github-markdown-light.css'),
   'utf8',
@@ -177,8 +294,10 @@ body { margin: 0; background: #fff; font-family: -apple-system, "Segoe UI", "Not
 .markdown-body { padding: 16px 24px; font-size: 14px; }
 .title { font-size: 32px; font-weight: 400; margin: 0 0 8px; color: #1f2328; }
 .title span { color: #59636e; font-weight: 300; }
+.title code { font-size: 85%; padding: .2em .4em; border-radius: 6px; background: #818b981f; font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; }
 .meta { display: flex; gap: 8px; align-items: center; font-size: 14px; color: #59636e; margin-bottom: 16px; padding-bottom: 16px; border-bottom: 1px solid #d1d9e0; }
 .state { background: #1f883d; color: #fff; border-radius: 2em; padding: 5px 12px; font-weight: 500; }
+.markdown-body .mr-2 { margin-right: 8px; }
 .label { border-radius: 2em; padding: 0 7px; font-size: 12px; font-weight: 500; line-height: 18px; border: 1px solid transparent; }
 </style></head><body><div class="frame">${inner}</div>
 <script>document.title = String(document.querySelector('.frame').getBoundingClientRect().height);</script>
@@ -187,6 +306,14 @@ body { margin: 0; background: #fff; font-family: -apple-system, "Segoe UI", "Not
 
 function escapeHtml(s) {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+/** An issue title as GitHub shows it: text, with `code` spans. */
+function codeSpans(s) {
+  return s
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
+    .join('');
 }
 
 function chromiumArgs(profile) {
@@ -225,20 +352,11 @@ function screenshot(html, out) {
 
 try {
   mkdirSync(docs, { recursive: true });
-  // in a workspace of its own, so that the summary names the files as a user's run does (relative paths)
-  mkdirSync(join(work, 'offline', 'examples'), { recursive: true });
-  copyFileSync(
-    join(root, 'examples', 'credential-report.csv'),
-    join(work, 'offline', 'examples', 'credential-report.csv'),
-  );
-  const summary = await runAction('offline', {
-    'credential-report': 'examples/credential-report.csv',
-    'as-of': '2026-11-01T00:00:00Z', // the day the example report was downloaded
-  });
+  const summary = await summaryWithHistory();
   screenshot(
     page(
       `<div class="box"><div class="box-head"><b>audit</b> summary</div>` +
-        `<div class="markdown-body">${marked.parse(summary)}</div></div>`,
+        `<div class="markdown-body">${markdown.parse(summary)}</div></div>`,
     ),
     join(docs, 'job-summary.png'),
   );
@@ -252,13 +370,20 @@ try {
     .join(' ');
   screenshot(
     page(
-      `<h1 class="title">${escapeHtml(issue.title)} <span>#${issue.number}</span></h1>` +
+      `<h1 class="title">${codeSpans(issue.title)} <span>#${issue.number}</span></h1>` +
         `<div class="meta"><span class="state">Open</span><span><b>github-actions</b> opened this issue</span>${labels}</div>` +
         `<div class="box"><div class="box-head"><b>github-actions</b> bot</div>` +
-        `<div class="markdown-body">${marked.parse(issue.body ?? '')}</div></div>`,
+        `<div class="markdown-body">${markdown.parse(issue.body ?? '')}</div></div>`,
     ),
     join(docs, 'issue.png'),
   );
+  // the body exactly as the action sent it (the page only shows it rendered)
+  writeFileSync(
+    join(docs, 'sample-issue.md'),
+    `<!-- Generated by \`npm run screenshots\` (scripts/screenshots.mjs): the body of the issue the action ` +
+      `opened in a live run on moto, titled: ${issue.title.replace(/--/g, '- -')} -->\n\n${issue.body}`,
+  );
+  console.log(`${join(docs, 'sample-issue.md')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -4,45 +4,37 @@
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP set.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { staleBuildMessage } from '../../scripts/build-inputs.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const ACTION_ENTRY = join(ROOT, 'dist', 'index.js');
 export const CLI_ENTRY = join(ROOT, 'bin', 'iam-initial-access-key-audit.mjs');
 
-/** The newest modification time (epoch ms) of any file under `dir`. */
-function newestMtime(dir: string): { file: string; mtimeMs: number } {
-  let newest = { file: dir, mtimeMs: 0 };
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath, entry.name);
-    const { mtimeMs } = statSync(file);
-    if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
-  }
-  return newest;
-}
-
 /**
- * For the end-to-end suites (they run dist/, as the runner does): throws at once, saying what to run,
- * when dist/index.js is missing or older than a file under src/ — a stale bundle would test old code.
+ * Throws, saying what to run, when the bundle of the tree at `root` is missing or was built from other
+ * inputs than the tree holds now: compared by content (dist/build-inputs.json, written by `npm run
+ * build`), never by modification times, which a fresh clone sets in whatever order git writes files.
  */
-export function assertDistFresh(): void {
-  const entries = [ACTION_ENTRY, CLI_ENTRY].filter((f) => !existsSync(f));
+export function checkDistFresh(root: string): void {
+  const entries = [
+    join(root, 'dist', 'index.js'),
+    join(root, 'bin', 'iam-initial-access-key-audit.mjs'),
+  ].filter((f) => !existsSync(f));
   if (entries.length > 0) {
     throw new Error(
       `dist/ is missing (${entries.join(', ')}): run \`npm run build\` first (CI builds it before the tests)`,
     );
   }
-  const src = newestMtime(join(ROOT, 'src'));
-  const dist = statSync(ACTION_ENTRY).mtimeMs;
-  if (src.mtimeMs > dist) {
-    throw new Error(
-      `dist/index.js is older than ${src.file.slice(ROOT.length + 1)} (changed ${new Date(src.mtimeMs).toISOString()}, ` +
-        `bundle built ${new Date(dist).toISOString()}): run \`npm run build\` first, the end-to-end tests run dist/`,
-    );
-  }
+  const stale = staleBuildMessage(root);
+  if (stale) throw new Error(`${stale}. The end-to-end tests run dist/ and would otherwise test old code.`);
+}
+
+/** For the end-to-end suites (they run dist/, as the runner does): {@link checkDistFresh} of this tree. */
+export function assertDistFresh(): void {
+  checkDistFresh(ROOT);
 }
 
 /**

@@ -182,6 +182,71 @@ function wrap(text: string, indent: number, width = 100): string[] {
   return lines.map((l) => ' '.repeat(indent) + l);
 }
 
+/**
+ * The options in the order a terminal user needs them: what to audit (reports, or accounts signed in
+ * with the AWS SDK's credentials), what to write, the rule, then the rest; last the inputs that only
+ * make sense inside GitHub Actions (the CLI refuses `--role-to-assume` outside it). Every input is in
+ * exactly one group (__tests__/cli-args.test.ts).
+ */
+export const HELP_GROUPS: ReadonlyArray<{ title: string; inputs: readonly InputName[] }> = [
+  {
+    title: 'What to audit (no option: the account of your AWS credentials, e.g. AWS_PROFILE)',
+    inputs: [
+      'credential-report',
+      'accounts',
+      'organization',
+      'account-role-name',
+      'exclude-accounts',
+      'aws-region',
+      'role-session-name',
+      'concurrency',
+      'shard',
+    ],
+  },
+  {
+    title: 'Output',
+    inputs: [...REPORT_FILES.map((f) => f.name), 'summary', 'fail-on', 'category'],
+  },
+  {
+    title: 'Rule',
+    inputs: ['scope', 'setup-window', 'unused-days', 'as-of', 'exemption-tag', 'exempt-users'],
+  },
+  {
+    title: 'Remediation (live runs)',
+    inputs: [
+      'remediate',
+      'remediation-role-name',
+      'remediate-after-days',
+      'remediate-reasons',
+      'max-remediations',
+    ],
+  },
+  {
+    title: 'GitHub issues and AWS Security Hub',
+    inputs: [
+      'create-issues',
+      'issue-labels',
+      'max-issues',
+      'github-token',
+      'security-hub',
+      'security-hub-region',
+    ],
+  },
+  {
+    title: 'Inside GitHub Actions only (GitHub OIDC sign-in; a terminal uses your AWS credentials instead)',
+    inputs: ['role-to-assume', 'audience', 'role-duration-seconds'],
+  },
+];
+
+/** Where the terminal differs from the action, its own words. */
+const CLI_DESCRIPTIONS: Partial<Record<InputName, string>> = {
+  'github-token':
+    'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.',
+  summary: 'Print the summary (--no-summary: only the files and the exit status). Default: true.',
+  'role-to-assume':
+    'ARN of the audit role to assume with GitHub OIDC, e.g. arn:aws:iam::111122223333:role/IamAudit: only in a workflow step (needs id-token: write); refused anywhere else.',
+};
+
 /** `--help`: generated from the inputs table, so it cannot drift from action.yml. */
 function helpText(): string {
   const out: string[] = [
@@ -190,26 +255,26 @@ function helpText(): string {
     'Audits AWS IAM credential reports for console users whose access key was created at user setup and',
     'never (or no longer) used (CIS AWS Foundations 1.11). REPORT.csv files (or globs) are audited offline,',
     "without AWS calls; with none, the live account(s) are audited with the AWS SDK's default credentials",
-    '(environment, profiles, SSO).',
-    '',
-    'Options (the same names as the GitHub Action inputs):',
+    '(environment, profiles, SSO). Options have the names of the GitHub Action inputs.',
   ];
-  for (const input of INPUTS as readonly InputDefinition[]) {
-    const name = input.name as InputName;
-    const flag = BOOLEAN_INPUTS.has(name)
-      ? `--${name}[=true|false], --no-${name}`
-      : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
-    out.push(`  ${flag}`);
-    let description = input.description;
-    if (name === 'github-token') {
-      description =
-        'Token for issues and code scanning alerts. Default: the GITHUB_TOKEN environment variable.';
-    } else if (input.default !== undefined) {
-      description = `${description} Default: ${input.default}.`;
+  const byName = new Map((INPUTS as readonly InputDefinition[]).map((i) => [i.name, i]));
+  for (const group of HELP_GROUPS) {
+    out.push('', `${group.title}:`);
+    for (const name of group.inputs) {
+      const input = byName.get(name)!;
+      const flag = BOOLEAN_INPUTS.has(name)
+        ? `--${name}[=true|false], --no-${name}`
+        : `--${name} ${PLACEHOLDERS[name] ?? 'VALUE'}`;
+      out.push(`  ${flag}`);
+      const description =
+        CLI_DESCRIPTIONS[name] ??
+        (input.default !== undefined ? `${input.description} Default: ${input.default}.` : input.description);
+      out.push(...wrap(description.replace(/`/g, ''), 6));
     }
-    out.push(...wrap(description.replace(/`/g, ''), 6));
   }
   out.push(
+    '',
+    'Other:',
     '  -h, --help',
     '      Show this help.',
     '  -V, --version',
@@ -225,6 +290,20 @@ function helpText(): string {
     '     only; never: neither)',
     '  2  bad usage (an unknown option or an invalid value), or the audit could not start (e.g. AWS',
     '     sign-in or listing the organization failed)',
+    '',
+    'Examples:',
+    '  # offline, on a credential report from the IAM console, or downloaded as below (once',
+    '  # generate-credential-report answers COMPLETE), measured as of the day it was made',
+    '  aws iam generate-credential-report',
+    '  aws iam get-credential-report --query Content --output text | base64 -d > credential-report.csv',
+    `  ${CLI_NAME} --as-of 2026-11-01T00:00:00Z credential-report.csv`,
+    '',
+    '  # live, the account of the current AWS profile (JSON report for other tools)',
+    `  AWS_PROFILE=security-audit ${CLI_NAME} --json-file audit.json`,
+    '',
+    '  # every ACTIVE account of an organization, through a member role in each (signed in to the',
+    '  # management account or a delegated administrator)',
+    `  ${CLI_NAME} --organization --account-role-name iam-initial-access-key-audit-member`,
     '',
   );
   return out.join('\n');

@@ -11,7 +11,7 @@ import { REPORT_FORMATS } from './formats.js';
 const inFlight = new Set<string>();
 
 /** A report file that could not be written: names the input and the path. */
-export class ReportWriteError extends Error {
+class ReportWriteError extends Error {
   constructor(
     readonly input: InputName,
     readonly path: string,
@@ -59,26 +59,36 @@ export function removePartialFiles(): void {
   inFlight.clear();
 }
 
+/** What `writeReportFiles` did: the files written, and the first failure (null when none failed). */
+export interface ReportFilesWritten {
+  /** Each report file's path where it was written, `''` where it was not. */
+  written: ReportFiles;
+  error: ReportWriteError | null;
+}
+
 /**
  * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
- * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is thrown as a ReportWriteError
- * naming its input and path.
+ * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is
+ * returned as a ReportWriteError naming its input and path, and a file that failed is `''` in `written`.
  */
 export async function writeReportFiles(
   result: AuditResult,
   config: ReportFiles & Partial<Pick<Config, 'category'>>,
   /** Formats not to write this run (the SARIF when uploading it would close a failed account's alerts). */
   skip: ReadonlySet<string> = new Set(),
-): Promise<void> {
-  let first: ReportWriteError | null = null;
+): Promise<ReportFilesWritten> {
+  let error: ReportWriteError | null = null;
+  const written = {} as ReportFiles;
   for (const format of REPORT_FORMATS) {
+    written[format.key] = '';
     if (skip.has(format.key)) continue;
     const path = config[format.key];
     try {
       await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
+      written[format.key] = path;
     } catch (err) {
-      first ??= new ReportWriteError(format.name, path, err);
+      error ??= new ReportWriteError(format.name, path, err);
     }
   }
-  if (first) throw first;
+  return { written, error };
 }

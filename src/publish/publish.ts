@@ -8,8 +8,7 @@ import type { AuditResult, Config, IssueSyncOutcome, Remediation, SecurityHubOut
 import type { AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import type { OutputName } from '../inputs/definitions.js';
-import { reportFilesOf } from '../inputs/report-files.js';
-import { ReportWriteError, writeReportFiles } from './files.js';
+import { writeReportFiles } from './files.js';
 import { buildOutputs, exitCodeFor, type HistoryCounts } from '../report/outputs.js';
 import type { GitHubClientSettings } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
@@ -123,16 +122,16 @@ export async function publish(
     deps,
   );
 
-  // A file that cannot be written fails the run, but the issues and the other outputs still happen.
-  let writeError: string | null = null;
-  try {
-    await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
-    deps.onFilesWritten?.(result);
-  } catch (err) {
-    if (!(err instanceof ReportWriteError)) throw err;
-    writeError = err.message;
-    deps.log.warning(writeError);
-  }
+  // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
+  // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
+  const files = await writeReportFiles(
+    result,
+    config,
+    sarifHeld ? new Set(['sarifFile']) : undefined,
+  );
+  const writeError = files.error?.message ?? null;
+  if (writeError === null) deps.onFilesWritten?.(result);
+  else deps.log.warning(writeError);
 
   let issues: IssueSyncOutcome | null = null;
   if (config.createIssues) {
@@ -148,8 +147,7 @@ export async function publish(
   }
   const securityHub = await importIntoSecurityHub(result, config, github, deps);
   const outputs = buildOutputs(result, {
-    ...reportFilesOf(config),
-    ...(sarifHeld ? { sarifFile: '' } : {}),
+    ...files.written,
     issues,
     history: historyCounts(result),
     securityHub,

@@ -40,7 +40,7 @@ const NO_HISTORY: HistoryCounts = {
   keysDeactivated: 0,
 };
 
-/** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written. */
+/** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written, `''` for a file not written. */
 function reportFileOutputs(files: ReportFiles): Record<ReportFileInput, string> {
   return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key]])) as Record<
     ReportFileInput,

@@ -216,7 +216,8 @@ function accountRow(r: AccountRow): string[] {
     String(r.exempted),
     r.resolved,
     report.length > 0 ? report.join(' ') : '—',
-    a.status === 'ok' ? '✅ ok' : `❌ ${escapeMarkdown(shortError(a))}`,
+    // what happened to the account; the Findings column speaks for its keys, the error has its own block
+    a.status === 'ok' ? 'audited' : `❌ failed: ${escapeMarkdown(shortError(a))}`,
   ];
 }
 

@@ -51,7 +51,8 @@ function accountRow(r: AccountRow): string[] {
     String(r.exempted),
     r.resolved,
     r.reportFile !== null ? plain(r.reportFile, 200) : (r.reportAge ?? '-'),
-    a.status === 'ok' ? 'ok' : `FAILED: ${shortError(a)}`,
+    // what happened to the account; the Findings column speaks for its keys
+    a.status === 'ok' ? 'audited' : `failed: ${shortError(a)}`,
   ];
 }
 
