@@ -17,6 +17,9 @@ const FILES = [
   'SECURITY.md',
   '.github/CODEOWNERS',
   '.github/workflows/release.yml',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
   ...readdirSync(join(ROOT, 'examples', 'workflows')).map((f) => `examples/workflows/${f}`),
 ];
 let dir: string | null = null;
@@ -50,6 +53,9 @@ it('replaces every OWNER placeholder of the repository, CODEOWNERS included, onc
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { repository: { url: string } };
   expect(pkg.repository.url).toBe('git+https://github.com/octo-org/iam-key-audit.git');
   expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('uses: octo-org/iam-key-audit@v1');
+  expect(readFileSync(join(dir, 'docs', 'cli.md'), 'utf8')).toContain(
+    'npx --yes github:octo-org/iam-key-audit ',
+  );
   expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toMatch(/^\* @octo-org\/security$/m);
   expect(setOwner(dir, 'octo-org/iam-key-audit')).toContain('Nothing to replace');
 });

@@ -4,7 +4,7 @@
 //    run (scripts/lib/csv-parse-alone.mjs): wall time and peak RSS, the ratio (target ≤ 2.0× csv-parse
 //    alone, < 160 MB) and the slope per 1,000 users. Runs interleaved, medians. No network.
 // 2. Live on moto through the tests' counting proxy: scripts/lib/bench-live.mjs.
-// 3. docs/bench.svg (a chart of these numbers) and a Markdown table for the README's Performance section.
+// 3. docs/bench.svg (a chart of these numbers) and a Markdown table for docs/performance.md.
 // Times come from process.hrtime / performance.now, RSS from the process itself (scripts/lib/rss-probe.mjs).
 // The machine is shared: figures are noisy; compare within one run.
 import { spawn } from 'node:child_process';
@@ -193,7 +193,7 @@ mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'bench.svg'), svg);
 
 const s1 = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const lines = ['', 'Markdown for the README (Performance):', ''];
+const lines = ['', 'Markdown for docs/performance.md:', ''];
 lines.push('| report | the action | csv-parse alone | ratio | peak RSS (action / csv-parse) |');
 lines.push('|---|---:|---:|---:|---:|');
 for (const r of offline)

@@ -30,6 +30,9 @@ const files = [
   'CONTRIBUTING.md',
   'SECURITY.md',
   '.github/workflows/release.yml',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
   ...readdirSync(join(root, 'examples', 'workflows')).map((f) => `examples/workflows/${f}`),
 ];
 let changed = 0;
