@@ -31005,13 +31005,9 @@ async function auditReportFile(path, opts) {
     const asOfMs = opts.asOf.getTime();
     const known = { source: (0,result/* fileSource */.IO)(path), asOf: (0,evaluate/* toIsoSecond */.VE)(asOfMs) };
     const evaluation = new evaluate/* ReportEvaluation */.nz(opts.rule, asOfMs);
-    let usersScanned = 0;
     let report;
     try {
-        report = await readReportFile(path, (user, accountId) => {
-            usersScanned += 1;
-            evaluation.add(accountId, user);
-        }, opts.maxReportBytes);
+        report = await readReportFile(path, (user, accountId) => evaluation.add(accountId, user), opts.maxReportBytes);
     }
     catch (err) {
         const account = (0,result/* failedAccount */.b4)({
@@ -31030,7 +31026,12 @@ async function auditReportFile(path, opts) {
         asOf: asOfMs,
     });
     return {
-        account: (0,result/* okAccount */.SB)({ ...known, accountId, usersScanned, resolvedSinceReport: 0 }),
+        account: (0,result/* okAccount */.SB)({
+            ...known,
+            accountId,
+            usersScanned: evaluation.usersScanned,
+            resolvedSinceReport: 0,
+        }),
         findings,
         notes: unreadableNotes(report, path, accountId ?? result/* UNKNOWN_ACCOUNT_ID */.j8),
     };
@@ -31467,8 +31468,8 @@ var output_files = __nccwpck_require__(5878);
 var audit = __nccwpck_require__(7784);
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
 var github_settings = __nccwpck_require__(5144);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 6 modules
-var publish = __nccwpck_require__(7487);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 8 modules
+var publish = __nccwpck_require__(7410);
 // EXTERNAL MODULE: ./src/notes.ts
 var src_notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -33994,6 +33995,16 @@ function tooLargeDetail(size, max = MAX_REPORT_BYTES) {
     return (`the report is ${mb(size)}, over the ${mb(max)} this action reads ` +
         "(IAM's default quota of 5,000 users makes about 1.2 MB of report): is it a credential report?");
 }
+/**
+ * The longest row read (1 MiB, as csv-parse's `max_record_size` counts: the row's fields so far plus the
+ * one being read). A real row is under 2 KB: 22 columns of dates, booleans and short words, and a user
+ * name (64 characters at most) and ARN (a path of at most 512). csv-parse stops at the first character
+ * beyond the cap, so a huge field is never held whole: a single 200 MiB field used to take the process to
+ * 2.9 GB.
+ */
+const MAX_ROW_CHARS = 1024 * 1024;
+const ROW_TOO_LONG = 'the row is over 1 MiB (a credential report row is under 2 KB): is it a credential report? ' +
+    'The report was not read further';
 const KEY_COLUMNS = [
     'active',
     'last_rotated',
@@ -34267,7 +34278,12 @@ async function readCredentialReport(input, source, onUser) {
     let headerNames = null;
     // Line numbers are counted here rather than with csv-parse's `info` (a snapshot object per record):
     // one line per record, plus the line breaks inside quoted fields, plus the empty lines.
-    const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+    const parser = parse({
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        max_record_size: MAX_ROW_CHARS,
+    });
     let nextLine = 1;
     let failure = undefined;
     const onRecord = (record) => {
@@ -34332,6 +34348,10 @@ async function readCredentialReport(input, source, onUser) {
         const err = failure ?? caught;
         if (err instanceof ReportError)
             throw err;
+        // the row being read starts at nextLine (csv-parse's own count is where it stopped, inside the row)
+        if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') {
+            throw new ReportError(source, nextLine, ROW_TOO_LONG);
+        }
         if (err instanceof CsvError) {
             // a header that names user and arn is a report whose CSV is broken, not "not a report"
             const first = (headText()
@@ -34479,14 +34499,13 @@ function httpStatus(err) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   nz: () => (/* binding */ ReportEvaluation),
-  _s: () => (/* binding */ evaluateReport),
   Tc: () => (/* binding */ sortFindings),
   VE: () => (/* binding */ toIsoSecond),
   bP: () => (/* binding */ unnecessaryReason),
   dq: () => (/* binding */ userPathAndName)
 });
 
-// UNUSED EXPORTS: keyLocation
+// UNUSED EXPORTS: evaluateReport, keyLocation
 
 ;// CONCATENATED MODULE: ./src/evaluate/finding-buffer.ts
 const PAGE = 1 << 20;
@@ -34761,14 +34780,20 @@ function evaluateKey(accountId, user, key, settings, asOf, sameSecond) {
 }
 /**
  * The rule over a report's user rows as they are read (offline, so a report is never held whole):
- * `add` each row in report order, then `findings()`. Real reports can list a user twice: each key is one
- * finding (one SARIF result, one issue), from the first row of its user ARN.
+ * `add` each row in report order, then `findings()`. Real reports can list a user twice, and the rows
+ * need not agree: every row is evaluated, and each key is one finding (one SARIF result, one issue) at
+ * its location, from the first row that shows it failing. A user is counted once.
  */
 class ReportEvaluation {
     settings;
     asOf;
-    seen = new StringSet();
+    /** User ARNs seen: the users scanned. */
+    users = new StringSet();
+    scanned = 0;
+    /** Locations of the findings so far: each key once. */
+    locations = new StringSet();
     found = new FindingBuffer();
+    undated = new Map();
     constructor(settings, 
     /** Epoch ms: the time the `unused-days` test is measured from. */
     asOf) {
@@ -34777,16 +34802,31 @@ class ReportEvaluation {
     }
     /** One user row of the report of `accountId`. */
     add(accountId, user) {
-        if (!this.seen.add(user.arn))
-            return;
+        if (this.users.add(user.arn))
+            this.scanned += 1;
         if (!user.passwordEnabled || user.user === ROOT_USER)
             return;
         const sameSecond = keysShareSecond(user);
         for (const key of user.keys) {
             const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
-            if (f)
-                this.found.push(f);
+            if (f === null || !this.locations.add(f.location))
+                continue;
+            this.found.push(f);
+            if (f.keyCreatedAt === null)
+                this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
         }
+    }
+    /** Users of the report so far, each counted once however many rows list it. */
+    get usersScanned() {
+        return this.scanned;
+    }
+    /**
+     * The report's `access_key_N_last_rotated` of both slots of the row each finding without a creation
+     * time came from, by location: the live audit matches such a key to the one live key no other slot
+     * of that row accounts for (evaluate/confirm.ts).
+     */
+    get undatedKeyTimes() {
+        return this.undated;
     }
     /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
     findings() {
@@ -34870,19 +34910,49 @@ function tagValue(tags, tagKey) {
     }
     return null;
 }
-function compile(globs) {
+const USER = ':user/';
+/**
+ * How an `exempt-users` glob matches a user (issue 19 §8.1):
+ * - its name regardless of case: IAM user names are unique regardless of case (there cannot be an
+ *   `ALICE` next to an `alice`), so `ALICE` can only mean alice;
+ * - its `PATH/NAME` regardless of case, and so the part of an ARN after `:user/`: a glob cannot be cut
+ *   reliably between path and name (`**`, braces), and the path names no other user (IAM paths are
+ *   case-sensitive, so an account with both /ci/ and /CI/ would see a glob for one exempt the users of
+ *   the other; the user is still one user);
+ * - the ARN's `arn:PARTITION:iam::ACCOUNT:user/` exactly (case-sensitive, as written): the partition and
+ *   account are what keeps a glob for one account from exempting another's user, and are never loosened.
+ *   A glob without the literal `:user/` matches the whole ARN exactly, as before.
+ * What matched before still matches (the exact test comes first). `windows: false`: `\` is the glob's
+ * escape (e.g. `\,` for a comma in a name) on every runner, never a path separator.
+ */
+function compile(glob) {
+    const opts = { dot: true, windows: false };
+    const exact = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, opts);
+    const anyCase = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, { ...opts, nocase: true });
+    const at = glob.indexOf(USER);
+    const arnHead = at < 0 ? null : picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob.slice(0, at + USER.length), opts);
+    const arnTail = at < 0 ? null : picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob.slice(at + USER.length), { ...opts, nocase: true });
+    const arnMatches = (arn) => {
+        if (exact(arn))
+            return true;
+        const i = arn.indexOf(USER);
+        if (arnHead === null || arnTail === null || i < 0)
+            return false;
+        return arnHead(arn.slice(0, i + USER.length)) && arnTail(arn.slice(i + USER.length));
+    };
+    return {
+        glob,
+        test: (f) => anyCase(f.userName) || anyCase((0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .userPathAndName */ .dq)(f.userArn)) || arnMatches(f.userArn),
+    };
+}
+function compileAll(globs) {
     return globs
         .map((g) => g.trim())
         .filter((g) => g !== '')
-        .map((glob) => ({ glob, test: picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob, { dot: true }) }));
+        .map(compile);
 }
 function matchingGlob(matchers, f) {
-    const candidates = [f.userName, f.userArn, (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .userPathAndName */ .dq)(f.userArn)];
-    for (const m of matchers) {
-        if (candidates.some((c) => m.test(c)))
-            return m.glob;
-    }
-    return null;
+    return matchers.find((m) => m.test(f))?.glob ?? null;
 }
 /**
  * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
@@ -34890,7 +34960,7 @@ function matchingGlob(matchers, f) {
  * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
  */
 function applyExemptions(findings, opts) {
-    const matchers = compile(opts.exemptUsers);
+    const matchers = compileAll(opts.exemptUsers);
     return findings.map((f) => {
         const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
         let expired = false;
@@ -35108,11 +35178,27 @@ __webpack_async_result__();
 
 
 
+/**
+ * How far `as-of` may be from the current time when `remediate` is on (AWS's own request skew): a future
+ * as-of would make every key look due and unused, a past one would hide recent use.
+ */
+const AS_OF_SKEW_MS = 5 * 60_000;
 const MAX_QUOTED = 80;
-/** The value as JSON, cut to about 80 characters so a pasted blob does not flood the log. */
+/** Characters a reader cannot see or that reorder the line: controls, format (bidi, zero-width), separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * The value as JSON, cut to about 80 characters so a pasted blob does not flood the log; invisible
+ * characters (a bidi override, a zero-width space) are written as `\uXXXX`, so the message shows them
+ * and cannot be reordered by them.
+ */
 function quote(value) {
     const cut = [...value].length > MAX_QUOTED ? `${[...value].slice(0, MAX_QUOTED).join('')}…` : value;
-    return JSON.stringify(cut);
+    return JSON.stringify(cut).replace(INVISIBLE, (ch) => 
+    // each UTF-16 unit, as JSON writes a character beyond the BMP
+    ch
+        .split('')
+        .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join(''));
 }
 function bad(name, value, expected) {
     return new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `Input "${name}" is ${quote(value)}: expected ${expected}.`);
@@ -35126,6 +35212,31 @@ function splitList(text) {
         .split(/[,\r\n]+/)
         .map((s) => s.trim())
         .filter((s) => s !== '');
+}
+/**
+ * `exempt-users`: entries separated by commas, whitespace or newlines (whitespace is new, and safe: no IAM
+ * name or ARN has any, so a space can only separate), except a comma escaped as `\,`. IAM allows `,` in user
+ * names and paths: `ops\,admin` is the one user ops,admin, `ops,admin` the two users ops and admin. The
+ * escape stays in the glob, where it is picomatch's own escape of a literal comma (so it also works inside
+ * braces: `{ops\,admin,bob}`). An escape rather than "only newlines separate once there are several
+ * lines": that rule would silently turn an existing `alice, bob` line into one glob that exempts nobody.
+ */
+function splitGlobList(text) {
+    const globs = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const ch = text[i];
+        if (ch === '\\') {
+            i++; // an escaped character never separates
+            continue;
+        }
+        if (ch === undefined || ch === ',' || /\s/.test(ch)) {
+            if (i > start)
+                globs.push(text.slice(start, i));
+            start = i + 1;
+        }
+    }
+    return globs;
 }
 /** The partition of a region: cn-* -> aws-cn, us-gov-* -> aws-us-gov, anything else -> aws. */
 function partitionForRegion(region) {
@@ -35295,8 +35406,9 @@ function securityHubSettings(r, awsRegion, partition, offline) {
     }
     return { enabled, region };
 }
-/** DESIGN §8. Checked after `credential-report`: remediation needs live key ids. */
-function remediation(r, offline) {
+/** docs/design.md §8. Checked after `credential-report`: remediation needs live key ids. */
+function remediation(r, ctx) {
+    const { offline } = ctx;
     const mode = oneOf(r, 'remediate', ['off', 'plan', 'deactivate']);
     const role = iamRoleName(r, 'remediation-role-name', 'IamKeyRemediation or security/IamKeyRemediation');
     const afterDays = integer(r, 'remediate-after-days', 1, 3650);
@@ -35307,6 +35419,12 @@ function remediation(r, offline) {
     }
     if (mode !== 'off' && role === null) {
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('remediation-role-name', `Input "remediation-role-name" is missing: expected the role name (with optional path) to assume in each account with due keys, e.g. IamKeyRemediation; it is required with "remediate: ${mode}".`);
+    }
+    if (mode !== 'off' && ctx.asOf !== null && Math.abs(ctx.asOf.getTime() - ctx.now) > AS_OF_SKEW_MS) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('as-of', `Input "as-of" is ${quote(r.value('as-of'))}, ${ctx.asOf.getTime() > ctx.now ? 'in the future' : 'in the past'}: expected a time within 5 minutes of now (${new Date(ctx.now).toISOString()}), or no as-of, with "remediate: ${mode}" (an as-of away from now would make keys look due and unused that are not).`);
+    }
+    if (mode === 'deactivate' && !ctx.createIssues) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('create-issues', 'Input "create-issues" is false with "remediate: deactivate": expected create-issues: true, because the issues are where the action tells the key\'s owner before acting and records each deactivation and each restore (a key a person made Active again gets a new notice period only if that is recorded).');
     }
     return { mode, roleName: role, afterDays, reasons, max };
 }
@@ -35350,17 +35468,18 @@ function exemptionTag(r) {
     }
     return v;
 }
+const EXEMPT_USERS_EXPECTED = 'globs on user name or ARN separated by commas, spaces or newlines (\\, for a comma in a name), e.g. svc-*, arn:aws:iam::*:user/ci/*, ops\\,admin';
 function exemptUsers(r) {
     const v = r.given('exempt-users');
     if (v === undefined)
         return [];
-    const globs = [...new Set(splitList(v))];
+    const globs = [...new Set(splitGlobList(v))];
     for (const g of globs) {
         try {
-            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true });
+            picomatch__WEBPACK_IMPORTED_MODULE_4___default().makeRe(g, { strictBrackets: true, windows: false });
         }
         catch (e) {
-            throw badItem('exempt-users', g, `globs on user name or ARN separated by commas or newlines, e.g. svc-*, arn:aws:iam::*:user/ci/* (${e.message})`);
+            throw badItem('exempt-users', g, `${EXEMPT_USERS_EXPECTED} (${e.message})`);
         }
     }
     return globs;
@@ -35421,14 +35540,34 @@ function issueLabels(r) {
     }
     return labels;
 }
+/**
+ * A code scanning category: GitHub publishes no character rule (upload-sarif appends `/` and uses it as
+ * the run's automationDetails.id; the categories it derives itself are `WORKFLOW-PATH:JOB/KEY:VALUE/`), so
+ * this is the safe set those are made of: ASCII letters, digits and `- _ . / :`. No spaces, and no control
+ * or format character (a bidi override or zero-width space would show one category as another in the
+ * code scanning UI). 255 at most: the id also gets a trailing `/` and, under `shard`, `K-of-N/`.
+ */
+const CATEGORY = /^[A-Za-z0-9_./:-]{1,255}$/;
+const CATEGORY_EXPECTED = 'one line of at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a';
 function category(r) {
     const v = r.given('category');
     if (v === undefined)
         return null;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) || [...v].length > 255) {
-        throw bad('category', v, 'one line of at most 255 characters, e.g. /iam-audit:org-a');
-    }
+    if (!CATEGORY.test(v))
+        throw bad('category', v, CATEGORY_EXPECTED);
+    return v;
+}
+/**
+ * The OIDC audience (the token's `aud`, matched against the IAM OIDC provider's client ids, which AWS
+ * allows up to 255 characters): one word of visible ASCII, `sts.amazonaws.com` or a URL-like value. No
+ * whitespace, control or format character: it goes into the token request and the trust policy as is.
+ */
+const AUDIENCE = /^[\x21-\x7e]{1,255}$/;
+const AUDIENCE_EXPECTED = 'one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or https://github.com/octo-org';
+function audience(r) {
+    const v = r.value('audience');
+    if (!AUDIENCE.test(v))
+        throw bad('audience', v, AUDIENCE_EXPECTED);
     return v;
 }
 /** Offline reports exclude a live audit's inputs and a shard: throws for the first one set. */
@@ -35452,7 +35591,7 @@ function parseConfig(raw, deps) {
     const awsRegion = region(r);
     const partition = partitionForRegion(awsRegion);
     const roleArn = roleToAssume(r, partition, awsRegion);
-    const audience = r.value('audience');
+    const oidcAudience = audience(r);
     const sessionName = roleSessionName(r);
     const durationSeconds = integer(r, 'role-duration-seconds', 900, 43_200);
     const accounts = accountList(r, 'accounts');
@@ -35490,11 +35629,16 @@ function parseConfig(raw, deps) {
     if (createIssues && githubToken === null) {
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-token', 'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).');
     }
-    const remediationSettings = remediation(r, reports.length > 0);
+    const remediationSettings = remediation(r, {
+        offline: reports.length > 0,
+        createIssues,
+        asOf: asOfValue,
+        now: (deps.now ?? Date.now)(),
+    });
     const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
     return {
         roleToAssume: roleArn,
-        audience,
+        audience: oidcAudience,
         awsRegion,
         partition,
         roleSessionName: sessionName,
@@ -35549,7 +35693,7 @@ const INPUTS = [
     },
     {
         name: 'audience',
-        description: 'Audience of the GitHub OIDC token.',
+        description: 'Audience of the GitHub OIDC token: one word of at most 255 visible ASCII characters (no whitespace, control or format characters), e.g. sts.amazonaws.com or a URL.',
         default: 'sts.amazonaws.com',
     },
     {
@@ -35619,7 +35763,7 @@ const INPUTS = [
     },
     {
         name: 'exempt-users',
-        description: 'Globs on user name or ARN (separated by commas or newlines) of users to exempt.',
+        description: 'Globs on user name, PATH/NAME or ARN of users to exempt, separated by commas, spaces or newlines; write a comma that is part of a name as `\\,` (e.g. `ops\\,admin` is the user ops,admin). Names and paths match regardless of case, as IAM treats user names; the `arn:PARTITION:iam::ACCOUNT:user/` part of an ARN matches exactly.',
     },
     {
         name: 'credential-report',
@@ -35658,7 +35802,7 @@ const INPUTS = [
     },
     {
         name: 'category',
-        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input).',
+        description: 'Code scanning category of the SARIF run (its automationDetails.id is the category with a trailing /, plus K-of-N/ under `shard`). Set it when one job uploads more than one SARIF of this action. Empty: no automationDetails, so github/codeql-action/upload-sarif derives the category from the workflow, job and matrix values (or takes its own `category:` input). It is at most 255 ASCII letters, digits and - _ . / : (no spaces, control or format characters), e.g. /iam-audit:org-a.',
     },
     {
         name: 'remediate',
@@ -36740,7 +36884,71 @@ function identity(path, cwd) {
     return `path:${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, abs.slice((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs).length + 1))}`;
 }
 function bad(input, value, problem) {
-    return new _model_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected a path of a file this step can write, e.g. reports/iam.json.`);
+    return new _model_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `Input "${input}" is ${JSON.stringify(value)}: ${problem}; expected the path of a regular file in a writable folder (not under /proc, /sys or /dev), e.g. reports/iam.json.`);
+}
+/** What an existing path that is not a regular file is, in words. */
+function notRegular(st) {
+    if (st.isDirectory())
+        return 'it is a directory';
+    const kind = st.isFIFO()
+        ? 'a named pipe (FIFO)'
+        : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : st.isSocket()
+                ? 'a socket'
+                : 'something else';
+    return `it is ${kind}, not a regular file`;
+}
+/**
+ * Linux's pseudo file systems (statfs f_type, from linux/magic.h): their "files" are the kernel's
+ * interfaces, not storage. Writing a report there could block, spin, fail late (after the whole audit,
+ * and its AWS calls), or change the system (a new folder under cgroup is a new cgroup).
+ */
+const PSEUDO_FILE_SYSTEMS = new Map([
+    [0x9fa0, 'proc'],
+    [0x62656572, 'sysfs'],
+    [0x1cd1, 'devpts'],
+    [0x27e0eb, 'cgroup'],
+    [0x63677270, 'cgroup2'],
+    [0x64626720, 'debugfs'],
+    [0x74726163, 'tracefs'],
+    [0x73636673, 'securityfs'],
+    [0xcafe4a11, 'bpf'],
+    [0x62656570, 'configfs'],
+    [0x6165676c, 'pstore'],
+    [0xde5e81e4, 'efivarfs'],
+    [0x19800202, 'mqueue'],
+    [0x65735543, 'fusectl'],
+    [0x42494e4d, 'binfmt_misc'],
+    [0x6e736673, 'nsfs'],
+    [0xf97cff8c, 'selinuxfs'],
+    [0x43415d53, 'smackfs'],
+    [0x958458f6, 'hugetlbfs'],
+    [0x7655821, 'resctrl'],
+]);
+/**
+ * The special file system `path` (an existing path) is on, or null. Linux only: elsewhere f_type means
+ * other things, and an existing device or pipe is already refused by its own stat. /dev is devtmpfs,
+ * which statfs cannot tell from a tmpfs: it is named by its path (/dev/shm, a tmpfs for files, is fine).
+ */
+function specialFileSystem(path) {
+    if (process.platform !== 'linux')
+        return null;
+    let real;
+    let type;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+        type = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync)(real).type >>> 0;
+    }
+    catch {
+        return null; // unreadable: the writability test below says so
+    }
+    const pseudo = PSEUDO_FILE_SYSTEMS.get(type);
+    if (pseudo !== undefined)
+        return pseudo;
+    if ((real === '/dev' || real.startsWith('/dev/')) && !/^\/dev\/shm(\/|$)/.test(real))
+        return 'devtmpfs';
+    return null;
 }
 /** Throws an InputError for the first output path that cannot (or must not) be written. */
 function checkOutputFiles(config, opts = {}) {
@@ -36758,22 +36966,23 @@ function checkOutputFiles(config, opts = {}) {
         const value = config[key];
         const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, value);
         const st = statOrNull(abs);
-        if (st?.isDirectory())
-            throw bad(input, value, 'it is a directory');
         if (st && !st.isFile())
-            throw bad(input, value, 'it is not a regular file');
+            throw bad(input, value, notRegular(st));
         const id = identity(value, cwd);
         const clash = others.get(id);
         if (clash)
             throw bad(input, value, `it is ${clash}`);
         others.set(id, `the same file as "${input}"`);
-        // the nearest existing folder must be a writable folder
+        // the nearest existing folder must be a writable folder, of an ordinary file system
         let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs);
         let dst = statOrNull(dir);
         while (!dst && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir) {
             dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
             dst = statOrNull(dir);
         }
+        const special = specialFileSystem(st ? abs : dir);
+        if (special !== null)
+            throw bad(input, value, `it is on a special file system (${special})`);
         if (dst && !dst.isDirectory())
             throw bad(input, value, `${dir} is a file, not a folder`);
         try {
@@ -36873,8 +37082,8 @@ var publish_files = __nccwpck_require__(5257);
 var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
 var github_settings = __nccwpck_require__(5144);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 6 modules
-var publish = __nccwpck_require__(7487);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 8 modules
+var publish = __nccwpck_require__(7410);
 // EXTERNAL MODULE: ./src/notes.ts
 var notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -37448,6 +37657,7 @@ async function run() {
                 github: (0,publish/* githubContextFromEnv */.S)(config.githubToken),
                 githubClient: (0,github_settings/* githubClientSettings */.$)(timeouts),
                 session,
+                uploadsSarif: true,
                 onFilesWritten: (written) => {
                     filesWritten = true;
                     result = written;
@@ -37717,12 +37927,16 @@ function removePartialFiles() {
  * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is
  * returned as a ReportWriteError naming its input and path, and a file that failed is `''` in `written`.
  */
-async function writeReportFiles(result, config) {
+async function writeReportFiles(result, config, 
+/** Formats not to write this run (the SARIF when uploading it would close a failed account's alerts). */
+skip = new Set()) {
     let error = null;
     const written = {};
     for (const format of REPORT_FORMATS) {
-        const path = config[format.key];
         written[format.key] = '';
+        if (skip.has(format.key))
+            continue;
+        const path = config[format.key];
         try {
             await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
             written[format.key] = path;
@@ -37756,7 +37970,7 @@ function githubClientSettings(timeouts = (0,_timeouts_js__WEBPACK_IMPORTED_MODUL
 
 /***/ }),
 
-/***/ 7487:
+/***/ 7410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37774,6 +37988,111 @@ var report_outputs = __nccwpck_require__(5468);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/notes.ts
+var src_notes = __nccwpck_require__(4462);
+;// CONCATENATED MODULE: ./src/publish/history.ts
+
+
+
+/** Why listing failed, by status: the permission to add, or that code scanning is off. */
+function alertListingWhy(status) {
+    return status === null
+        ? (0,src_notes/* note */.N4) `an unexpected error`
+        : status === 403
+            ? (0,src_notes/* note */.N4) `the workflow token lacks ${(0,src_notes/* code */.aY)('security-events: read')} (add ${(0,src_notes/* code */.aY)('permissions: security-events: read')}, or ${(0,src_notes/* code */.aY)('write')}, which upload-sarif needs anyway)`
+            : status === 404
+                ? (0,src_notes/* note */.N4) `code scanning is not enabled or has no analysis of this tool yet`
+                : (0,src_notes/* note */.N4) `the GitHub API failed`;
+}
+/** Lists the open alerts of `toolName` once (paginated). Never throws. */
+async function history_listOpenAlerts(opts) {
+    const { octokit, owner, repo, toolName, log } = opts;
+    try {
+        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
+            owner,
+            repo,
+            tool_name: toolName,
+            state: 'open',
+            per_page: 100,
+            ...(opts.ref ? { ref: opts.ref } : {}),
+        });
+        const alerts = [];
+        for (const alert of items) {
+            const instance = alert.most_recent_instance;
+            const path = instance?.location?.path;
+            if (!path)
+                continue;
+            alerts.push({ location: path, createdAt: alert.created_at, message: instance.message?.text ?? '' });
+        }
+        return { ok: true, alerts };
+    }
+    catch (e) {
+        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
+        const status = (0,errors/* httpStatus */.n)(e);
+        if (status === null) {
+            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
+        const message = (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e));
+        return {
+            ok: false,
+            status,
+            detail: status === null ? message : `HTTP ${status}: ${message}`,
+            why: alertListingWhy(status),
+        };
+    }
+}
+/** The note for the summary when the alerts could not be listed. */
+function alertHistoryNote(listing) {
+    if (listing.ok)
+        return null;
+    return (`The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
+        'First-seen times, new and resolved findings do not count earlier alerts.');
+}
+
+;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
+
+
+/** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
+function accountOf(path, accounts) {
+    const m = /^aws\/([^/]+)\//.exec(path);
+    return m && accounts.has(m[1]) ? m[1] : null;
+}
+/** The open alerts under a failed account, one per location, sorted by location. Pure. */
+function carriedAlerts(alerts, failedAccountIds) {
+    const failed = new Set(failedAccountIds);
+    const byLocation = new Map();
+    for (const alert of alerts) {
+        const accountId = accountOf(alert.location, failed);
+        if (!accountId || byLocation.has(alert.location))
+            continue;
+        byLocation.set(alert.location, { accountId, location: alert.location, message: alert.message });
+    }
+    return [...byLocation.values()].sort((a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
+}
+/** The carried alerts of `failedAccountIds` from a listing, or the warning when it failed. */
+function carriedFromListing(listing, failedAccountIds, log) {
+    if (failedAccountIds.length === 0)
+        return { alerts: [], warning: null };
+    if (!listing.ok) {
+        const accounts = [...new Set(failedAccountIds)].sort().join(', ');
+        return {
+            alerts: [],
+            warning: `Could not list the open code scanning alerts (${listing.detail}): ${(0,src_notes/* noteText */.gA)(listing.why)}. ` +
+                `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
+        };
+    }
+    const alerts = carriedAlerts(listing.alerts, failedAccountIds);
+    log.info(`Carrying forward ${alerts.length} open code scanning alert(s) of ${new Set(failedAccountIds).size} failed account(s).`);
+    return { alerts, warning: null };
+}
+/** Lists the open alerts (only when an account failed) and keeps those of the failed accounts. */
+async function fetchCarriedAlerts(opts) {
+    if (opts.failedAccountIds.length === 0)
+        return { alerts: [], warning: null };
+    const listing = await listOpenAlerts(opts);
+    return carriedFromListing(listing, opts.failedAccountIds, opts.log);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
@@ -37833,50 +38152,6 @@ function parseMarker(body) {
     catch {
         return null;
     }
-}
-/**
- * The hidden line that keeps, per key (location), the time this issue first listed it (DESIGN §8): the
- * history that survives without storage. Locations are percent-encoded, times ISO to the second.
- */
-const FIRST_LISTED_PREFIX = '<!-- iam-initial-access-key:first-listed';
-const FIRST_LISTED_PATTERN = new RegExp(`^${FIRST_LISTED_PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')}((?: \\S+=\\S+)*) -->\\s*$`);
-const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-/** The line for `firstListed` (sorted by location, so the same map gives the same line). */
-function renderFirstListed(firstListed) {
-    const entries = [...firstListed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `${FIRST_LISTED_PREFIX}${entries.map(([loc, at]) => ` ${encodeURIComponent(loc)}=${at}`).join('')} -->`;
-}
-/** Location -> first-listed time from a body's first-listed line; empty when there is none (or it is damaged). */
-function parseFirstListed(body) {
-    const out = new Map();
-    if (!body)
-        return out;
-    const line = body.split(/\r?\n/).find((l) => l.startsWith(FIRST_LISTED_PREFIX));
-    const m = line ? FIRST_LISTED_PATTERN.exec(line) : null;
-    if (!m)
-        return out;
-    for (const pair of (m[1] ?? '').trim().split(' ')) {
-        const i = pair.lastIndexOf('=');
-        if (i <= 0)
-            continue;
-        const at = pair.slice(i + 1);
-        if (!ISO_SECOND.test(at) || Number.isNaN(Date.parse(at)))
-            continue;
-        try {
-            out.set(decodeURIComponent(pair.slice(0, i)), at);
-        }
-        catch {
-            // a hand-edited, broken entry: that key counts as not listed before
-        }
-    }
-    return out;
-}
-/**
- * The first-listed times to write now: each current location keeps its earlier time, a location
- * listed for the first time gets `now`; locations no longer listed are dropped.
- */
-function mergeFirstListed(previous, locations, now) {
-    return new Map(locations.map((loc) => [loc, previous.get(loc) ?? now]));
 }
 /**
  * An identifier (user name, account id) in a title: inline code, which GitHub renders in titles too:
@@ -37971,7 +38246,6 @@ function renderBody(group, opts, shown) {
     const keys = findings.slice(0, shown);
     const lines = [
         renderMarker(group.accountId, userKey(group.userArn, group.userName)),
-        ...(opts.firstListed ? [renderFirstListed(opts.firstListed)] : []),
         '',
         `## IAM user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(group.userName, 256))} has ${violation(opts.scope)}`,
         '',
@@ -38120,128 +38394,501 @@ function deactivationComment(group, keys, opts) {
             : 'Other keys of this user still violate the rule: the issue stays open for them.',
     ].join('\n');
 }
-
-// EXTERNAL MODULE: ./src/notes.ts
-var src_notes = __nccwpck_require__(4462);
-;// CONCATENATED MODULE: ./src/publish/history.ts
-
-
-
-
-/** Why listing failed, by status: the permission to add, or that code scanning is off. */
-function alertListingWhy(status) {
-    return status === null
-        ? (0,src_notes/* note */.N4) `an unexpected error`
-        : status === 403
-            ? (0,src_notes/* note */.N4) `the workflow token lacks ${(0,src_notes/* code */.aY)('security-events: read')} (add ${(0,src_notes/* code */.aY)('permissions: security-events: read')}, or ${(0,src_notes/* code */.aY)('write')}, which upload-sarif needs anyway)`
-            : status === 404
-                ? (0,src_notes/* note */.N4) `code scanning is not enabled or has no analysis of this tool yet`
-                : (0,src_notes/* note */.N4) `the GitHub API failed`;
-}
-/** Lists the open alerts of `toolName` once (paginated). Never throws. */
-async function history_listOpenAlerts(opts) {
-    const { octokit, owner, repo, toolName, log } = opts;
-    try {
-        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
-            owner,
-            repo,
-            tool_name: toolName,
-            state: 'open',
-            per_page: 100,
-            ...(opts.ref ? { ref: opts.ref } : {}),
-        });
-        const alerts = [];
-        for (const alert of items) {
-            const instance = alert.most_recent_instance;
-            const path = instance?.location?.path;
-            if (!path)
-                continue;
-            alerts.push({ location: path, createdAt: alert.created_at, message: instance.message?.text ?? '' });
-        }
-        return { ok: true, alerts };
-    }
-    catch (e) {
-        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
-        const status = (0,errors/* httpStatus */.n)(e);
-        if (status === null) {
-            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
-        }
-        const message = (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e));
-        return {
-            ok: false,
-            status,
-            detail: status === null ? message : `HTTP ${status}: ${message}`,
-            why: alertListingWhy(status),
-        };
-    }
-}
-/** The note for the summary when the alerts could not be listed. */
-function alertHistoryNote(listing) {
-    if (listing.ok)
-        return null;
-    return (`The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
-        'First-seen times, new and resolved findings do not count earlier alerts.');
+/** How a key is named in a record comment: its slot and id, as inline code. */
+function keyName(f) {
+    return `the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(f.accessKeyId, 128))})` : ''}`;
 }
 /**
- * Location -> the earliest time an OPEN issue of this tool (label and marker) first listed that key.
- * Closed issues do not count: a key that returns after it was fixed gets notice again.
+ * The comment that records, for the audit trail, when keys were first reported on this issue (its time is
+ * the comment's own, set by GitHub): a key's notice period runs from here.
  */
-function issueFirstListed(issues, label) {
-    const out = new Map();
+function seenComment(keys, opts) {
+    return [
+        opts.reopened
+            ? 'Reported again (the issue had been closed); recorded for the audit trail:'
+            : 'First reported; recorded for the audit trail:',
+        '',
+        ...keys.map((f) => `- ${keyName(f)}`),
+        ...(opts.afterDays === null
+            ? []
+            : [
+                '',
+                `With \`remediate: deactivate\`, a key still unused ${opts.afterDays} day(s) after this comment is set ` +
+                    'Inactive (never deleted) unless the user is exempted.',
+            ]),
+    ].join('\n');
+}
+/** The comment that records that a person made keys Active again after this tool deactivated them. */
+function restoredComment(keys, opts) {
+    return [
+        'Active again after this tool set it Inactive: taken as a deliberate decision. A new full notice ' +
+            `period of ${opts.afterDays} day(s) starts with this comment:`,
+        '',
+        ...keys.map((f) => {
+            const at = opts.deactivatedAt.get(f.location);
+            return `- ${keyName(f)}${at ? `, deactivated on ${when((0,format/* formatDay */.im)(at))}` : ''}`;
+        }),
+        '',
+        `To keep it for good, exempt the user (tag ${(0,markdown/* codeSpan */.SS)(opts.exemptionTag)} with the justification).`,
+    ].join('\n');
+}
+/** The comment that records that a renamed user's keys stay tracked here (same key ids). */
+function movedComment(from, to, keys) {
+    return [
+        `The user ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(from, 256))} is now ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(to, 256))} (the same access key): ` +
+            'this issue follows the key, with its history.',
+        '',
+        ...keys.map((f) => `- ${keyName(f)}`),
+    ].join('\n');
+}
+/**
+ * The comment that records a deactivation whose answer was lost (a 5xx after AWS applied it, or a run
+ * stopped while it was in flight): the key was due and is Inactive now, with no record of who did it.
+ */
+function unconfirmedDeactivationComment(keys, opts) {
+    const long = keys.some((k) => k.userName.length > MAX_COMMAND_NAME);
+    return [
+        'This key was due for deactivation and is **Inactive** now, with no record of the change: most likely ' +
+            "this tool's own deactivation, whose answer was lost (unconfirmed). Nothing was deleted.",
+        '',
+        ...keys.map((k) => `- ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(k.accessKeyId, 128))} of ${(0,markdown/* codeSpan */.SS)((0,markdown/* truncate */.xv)(k.userName, 256))}`),
+        '',
+        'If something still needs it, make it Active again:',
+        '',
+        long
+            ? 'The user name is too long to show a command for; see the JSON report for the exact values.'
+            : (0,markdown/* codeBlock */.DV)(keys.map((k) => `aws iam update-access-key --user-name ${(0,format/* shellQuote */.ZL)(k.userName)} --access-key-id ${(0,format/* shellQuote */.ZL)(k.accessKeyId)} --status Active`), 'sh'),
+        '',
+        `To keep it on purpose, exempt the user first (tag ${(0,markdown/* codeSpan */.SS)(opts.exemptionTag)}).`,
+        '',
+        opts.closing
+            ? 'No other key of this user violates the rule now: closing.'
+            : 'Other keys of this user still violate the rule: the issue stays open for them.',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/issue-records.ts
+/**
+ * The records this tool keeps in its own issue comments (docs/design.md §8): the only memory it writes.
+ * Each record is one hidden line at the top of a comment the action posts; a comment may carry several
+ * (a deactivation that also closes the issue). The line names the record's kind, the account and user of
+ * the issue, and the keys it is about (location or a hash of an absurdly long one, and the key id when
+ * known); the time of a record is NOT in it: it is the comment's `created_at`, which GitHub sets and
+ * nobody can back-date. Whether a record counts (author, edits, account) is decided in
+ * src/evaluate/evidence.ts; this module only writes and reads the line. Pure.
+ */
+
+const PREFIX = '<!-- iam-initial-access-key:record v=1';
+const KINDS = ['seen', 'restored', 'deactivated', 'closed', 'moved'];
+const REASONS = ['fixed', 'exempted', 'deactivated', 'duplicate'];
+/** Longest location carried verbatim; longer ones (no real IAM path is) are hashed. */
+const MAX_REF = 512;
+const KEY_ID = /^[A-Z0-9]{16,128}$/;
+const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+/** The key id as records carry it: an AWS access key id, else null (the key is then known by its location). */
+function recordKeyId(id) {
+    return id && KEY_ID.test(id) ? id : null;
+}
+/** A location as records carry it: itself, or `sha256:<hex>` when it is longer than any real one. */
+function locationRef(location) {
+    if (location.length <= MAX_REF)
+        return location;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(location, 'utf8').digest('hex')}`;
+}
+/** The hidden line of one record. Every value is percent-encoded or checked: nothing can end the comment. */
+function renderRecord(r) {
+    const keys = r.keys.map((k) => `${encodeURIComponent(k.ref)}:${recordKeyId(k.keyId) ?? '-'}`).join(',');
+    const extra = [
+        r.reason ? ` reason=${r.reason}` : '',
+        r.confirmed === false ? ' confirmed=no' : '',
+        r.endedAt && ISO_SECOND.test(r.endedAt) ? ` ended=${r.endedAt}` : '',
+    ].join('');
+    return (`${PREFIX} kind=${r.kind} account=${encodeURIComponent(r.accountId)} ` +
+        `user=${encodeURIComponent(r.userKey)} keys=${keys || '-'}${extra} -->`);
+}
+const LINE = new RegExp(`^${PREFIX.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&')} kind=(\\S+) account=(\\S+) user=(\\S+) keys=(\\S+)((?: [a-z]+=\\S+)*) -->\\s*$`);
+function parseLine(line) {
+    const m = LINE.exec(line);
+    if (!m)
+        return null;
+    const kind = m[1];
+    if (!KINDS.includes(kind))
+        return null;
+    try {
+        const accountId = decodeURIComponent(m[2]);
+        const userKey = decodeURIComponent(m[3]);
+        const keys = [];
+        if (m[4] !== '-') {
+            for (const entry of m[4].split(',')) {
+                const i = entry.lastIndexOf(':');
+                if (i <= 0)
+                    return null;
+                const id = entry.slice(i + 1);
+                if (id !== '-' && !KEY_ID.test(id))
+                    return null;
+                keys.push({ ref: decodeURIComponent(entry.slice(0, i)), keyId: id === '-' ? null : id });
+            }
+        }
+        const record = { kind, accountId, userKey, keys };
+        for (const pair of (m[5] ?? '').trim().split(' ').filter(Boolean)) {
+            const [name, value = ''] = pair.split('=', 2);
+            if (name === 'reason' && REASONS.includes(value))
+                record.reason = value;
+            else if (name === 'confirmed' && value === 'no')
+                record.confirmed = false;
+            else if (name === 'ended' && ISO_SECOND.test(value) && !Number.isNaN(Date.parse(value)))
+                record.endedAt = value;
+            else
+                return null;
+        }
+        return accountId && userKey ? record : null;
+    }
+    catch {
+        return null; // a broken escape: not a record
+    }
+}
+/** The records at the top of a comment (its first lines, before anything else); empty when none. */
+function parseRecords(body) {
+    const out = [];
+    if (!body)
+        return out;
+    for (const line of body.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        if (!line.startsWith(PREFIX))
+            break;
+        const r = parseLine(line);
+        if (r)
+            out.push(r);
+    }
+    return out;
+}
+/** True when a comment's first line looks like a record (valid or not): worth a word when it is not trusted. */
+function looksLikeRecord(body) {
+    return (body ?? '').replace(/^\uFEFF/, '').startsWith(PREFIX);
+}
+/** A comment body: the records' lines, then the text people read. */
+function withRecords(records, text) {
+    return [...records.map(renderRecord), text].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
+var evaluate = __nccwpck_require__(7852);
+;// CONCATENATED MODULE: ./src/evaluate/history.ts
+
+
+
+const ms = (iso) => (iso ? Date.parse(iso) : NaN);
+function earliest(times) {
+    let best = NaN;
+    for (const t of times) {
+        const v = ms(t);
+        if (!Number.isNaN(v) && (Number.isNaN(best) || v < best))
+            best = v;
+    }
+    return Number.isNaN(best) ? null : (0,evaluate/* toIsoSecond */.VE)(best);
+}
+/** `aws/123456789012/...` -> `123456789012`. */
+function accountOfLocation(location) {
+    return /^aws\/(\d{12})\//.exec(location)?.[1] ?? null;
+}
+/** The key id an alert's message names (live runs write `has an active access key AKIA… (slot N)`). */
+function alertKeyId(message) {
+    return /\bhas an active access key ([A-Z0-9]{16,128}) \(slot [12]\)/.exec(message)?.[1] ?? null;
+}
+/** The user name of a user key (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`). */
+function userNameOfKey(key) {
+    const m = /^arn:[^:]*:iam::[^:]*:user\/(?:.*\/)?([^/]+)$/.exec(key);
+    return m ? m[1] : key;
+}
+function sameActor(a, b) {
+    if (!a || !b)
+        return false;
+    if (a.id !== null && b.id !== null)
+        return a.id === b.id;
+    return a.login.toLowerCase() === b.login.toLowerCase();
+}
+/** How records name a finding's key: its key id, else (offline, or an id that is not one) its location. */
+function recordIdOf(f) {
+    return recordKeyId(f.accessKeyId) ?? locationRef(f.location);
+}
+/** Edited after posting (GitHub moves `updated_at`); a second of slack for GitHub's own rounding. */
+function edited(c) {
+    return ms(c.updatedAt) - ms(c.createdAt) > 1000;
+}
+/** Which issues and record comments count (see the module comment), and a line for each that does not. */
+function trustOf(issues, self) {
+    const trustedIssues = new Set();
+    const records = new Map();
+    const ignored = [];
+    const foreignIssues = [];
+    const foreignRecords = [];
+    const editedRecords = [];
+    const otherAccount = [];
     for (const issue of issues) {
-        if (issue.state !== 'open' || !issue.labels.includes(label) || !parseMarker(issue.body))
+        if (!issue.marker)
             continue;
-        for (const [location, at] of parseFirstListed(issue.body)) {
-            const prev = out.get(location);
-            if (prev === undefined || Date.parse(at) < Date.parse(prev))
-                out.set(location, at);
+        if (self !== null && !sameActor(issue.author, self)) {
+            foreignIssues.push(issue.number);
+            continue;
+        }
+        trustedIssues.add(issue.number);
+        if (self === null)
+            continue; // matched for the sync, but nothing in it counts as evidence
+        const list = [];
+        for (const c of issue.comments ?? []) {
+            if (!looksLikeRecord(c.body))
+                continue;
+            if (!sameActor(c.author, self)) {
+                foreignRecords.push(issue.number);
+                continue;
+            }
+            if (edited(c)) {
+                editedRecords.push(issue.number);
+                continue;
+            }
+            for (const r of parseRecords(c.body)) {
+                if (r.accountId !== issue.marker.accountId) {
+                    otherAccount.push(issue.number);
+                    continue;
+                }
+                list.push({ ...r, at: (0,evaluate/* toIsoSecond */.VE)(ms(c.createdAt)), issue: issue.number });
+            }
+        }
+        list.sort((a, b) => ms(a.at) - ms(b.at));
+        records.set(issue.number, list);
+    }
+    const nums = (list) => (0,src_notes/* code */.aY)([...new Set(list)].map((n) => `#${n}`).join(', '));
+    if (foreignIssues.length > 0) {
+        ignored.push((0,src_notes/* note */.N4) `issue(s) ${nums(foreignIssues)} carry this tool's label and marker but were not opened by the identity this workflow writes as: ignored (not updated, not closed, no evidence)`);
+    }
+    if (foreignRecords.length > 0) {
+        ignored.push((0,src_notes/* note */.N4) `record comment(s) on issue(s) ${nums(foreignRecords)} were not written by this workflow's identity: ignored`);
+    }
+    if (editedRecords.length > 0) {
+        ignored.push((0,src_notes/* note */.N4) `record comment(s) on issue(s) ${nums(editedRecords)} were edited after they were posted: ignored`);
+    }
+    if (otherAccount.length > 0) {
+        ignored.push((0,src_notes/* note */.N4) `record(s) on issue(s) ${nums(otherAccount)} name another account than their issue: ignored`);
+    }
+    return { trustedIssues, records, ignored };
+}
+/** Key id (or, offline, the location ref) -> its stretch, walking every trusted record in time order. */
+function stretches(records) {
+    const all = [...records.values()].flat().sort((a, b) => ms(a.at) - ms(b.at));
+    const out = new Map();
+    const keysOfIssue = new Map();
+    const get = (r, k) => {
+        const id = k.keyId ?? k.ref;
+        let s = out.get(id);
+        if (!s) {
+            s = {
+                start: null,
+                lastEnd: null,
+                lastEndKind: null,
+                location: null,
+                issue: r.issue,
+                userKey: r.userKey,
+                accountId: r.accountId,
+                keyId: k.keyId,
+            };
+            out.set(id, s);
+        }
+        s.issue = r.issue;
+        s.userKey = r.userKey;
+        if (!k.ref.startsWith('sha256:'))
+            s.location = k.ref;
+        const set = keysOfIssue.get(r.issue) ?? new Set();
+        set.add(id);
+        keysOfIssue.set(r.issue, set);
+        return s;
+    };
+    const end = (s, at, kind) => {
+        s.start = null;
+        s.lastEnd = at;
+        s.lastEndKind = kind;
+    };
+    for (const r of all) {
+        if (r.kind === 'closed') {
+            if (r.reason === 'duplicate')
+                continue;
+            // A closed issue ends the open stretches of the keys it names (all of its keys when it names none);
+            // a key this tool deactivated keeps that as its end (so a restore is recognised).
+            const ids = r.keys.length > 0 ? r.keys.map((k) => k.keyId ?? k.ref) : [...(keysOfIssue.get(r.issue) ?? [])];
+            for (const id of ids) {
+                const s = out.get(id);
+                if (s && s.start !== null)
+                    end(s, r.at, 'ended');
+            }
+            continue;
+        }
+        for (const k of r.keys) {
+            const s = get(r, k);
+            if (r.kind === 'seen' || r.kind === 'restored') {
+                if (r.endedAt && (s.lastEnd === null || ms(r.endedAt) > ms(s.lastEnd)))
+                    end(s, r.endedAt, 'ended');
+                s.start ??= r.at;
+            }
+            else if (r.kind === 'deactivated') {
+                end(s, r.at, 'deactivated');
+            }
         }
     }
     return out;
 }
-
-;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
-
-
-/** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
-function accountOf(path, accounts) {
-    const m = /^aws\/([^/]+)\//.exec(path);
-    return m && accounts.has(m[1]) ? m[1] : null;
-}
-/** The open alerts under a failed account, one per location, sorted by location. Pure. */
-function carriedAlerts(alerts, failedAccountIds) {
-    const failed = new Set(failedAccountIds);
-    const byLocation = new Map();
-    for (const alert of alerts) {
-        const accountId = accountOf(alert.location, failed);
-        if (!accountId || byLocation.has(alert.location))
+/** Sticky locations: a finding whose key was first reported elsewhere keeps that location. */
+function relocate(findings, alerts, byKey) {
+    const taken = new Set(findings.map((f) => f.location));
+    const alertOfKey = new Map();
+    for (const a of alerts) {
+        const id = alertKeyId(a.message);
+        if (!id)
             continue;
-        byLocation.set(alert.location, { accountId, location: alert.location, message: alert.message });
+        const prev = alertOfKey.get(id);
+        if (!prev || ms(a.createdAt) < ms(prev.createdAt))
+            alertOfKey.set(id, a);
     }
-    return [...byLocation.values()].sort((a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
-}
-/** The carried alerts of `failedAccountIds` from a listing, or the warning when it failed. */
-function carriedFromListing(listing, failedAccountIds, log) {
-    if (failedAccountIds.length === 0)
-        return { alerts: [], warning: null };
-    if (!listing.ok) {
-        const accounts = [...new Set(failedAccountIds)].sort().join(', ');
-        return {
-            alerts: [],
-            warning: `Could not list the open code scanning alerts (${listing.detail}): ${(0,src_notes/* noteText */.gA)(listing.why)}. ` +
-                `The alerts of the failed account(s) ${accounts} will show as fixed until their next successful run.`,
-        };
+    const out = new Map();
+    for (const f of findings) {
+        if (!f.accessKeyId)
+            continue;
+        const alert = alertOfKey.get(f.accessKeyId);
+        const fromAlert = alert && accountOfLocation(alert.location) === f.accountId ? alert.location : null;
+        const stretch = byKey.get(f.accessKeyId);
+        const fromRecord = stretch && stretch.accountId === f.accountId ? stretch.location : null;
+        const target = fromAlert ?? fromRecord;
+        if (!target || target === f.location || taken.has(target))
+            continue;
+        taken.add(target);
+        out.set(f.location, target);
     }
-    const alerts = carriedAlerts(listing.alerts, failedAccountIds);
-    log.info(`Carrying forward ${alerts.length} open code scanning alert(s) of ${new Set(failedAccountIds).size} failed account(s).`);
-    return { alerts, warning: null };
+    return out;
 }
-/** Lists the open alerts (only when an account failed) and keeps those of the failed accounts. */
-async function fetchCarriedAlerts(opts) {
-    if (opts.failedAccountIds.length === 0)
-        return { alerts: [], warning: null };
-    const listing = await listOpenAlerts(opts);
-    return carriedFromListing(listing, opts.failedAccountIds, opts.log);
+const byLocation = (a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0;
+/** Each finding's first-seen time in its current stretch, and the keys a person restored (see the module comment). */
+function firstSeenOf(findings, byKey, alerts) {
+    const firstSeenAt = new Map();
+    const restored = new Map();
+    let tooEarly = 0;
+    for (const f of findings) {
+        const created = ms(f.keyCreatedAt);
+        const s = byKey.get(recordIdOf(f));
+        const usable = (t) => Number.isNaN(created) || Math.floor(ms(t) / 1000) >= Math.floor(created / 1000);
+        if (s && s.start === null && s.lastEndKind === 'deactivated' && s.lastEnd) {
+            // This tool set the key Inactive and it is Active again: a person's decision, a new notice period.
+            restored.set(f.location, s.lastEnd);
+            firstSeenAt.set(f.location, null);
+            continue;
+        }
+        const times = [];
+        if (s?.start) {
+            if (usable(s.start))
+                times.push(s.start);
+            else
+                tooEarly++;
+        }
+        for (const a of alerts) {
+            if (a.location !== f.location)
+                continue;
+            const id = alertKeyId(a.message);
+            if (id && f.accessKeyId && id !== f.accessKeyId)
+                continue; // another key once made in that second
+            if (s?.lastEnd && ms(a.createdAt) <= ms(s.lastEnd))
+                continue; // reported before the last stretch ended
+            if (usable(a.createdAt))
+                times.push(a.createdAt);
+            else
+                tooEarly++;
+        }
+        firstSeenAt.set(f.location, earliest(times));
+    }
+    return { firstSeenAt, restored, tooEarly };
+}
+/** Everything the run needs from the history (see {@link HistoryView}). */
+function applyHistory(result, history) {
+    const trust = trustOf(history.issues ?? [], history.self);
+    const ignored = [...trust.ignored];
+    const byKey = stretches(trust.records);
+    const alerts = history.alerts ?? [];
+    const relocated = relocate(result.findings, alerts, byKey);
+    const findings = result.findings.map((f) => {
+        const to = relocated.get(f.location);
+        return to ? { ...f, location: to } : f;
+    });
+    const { firstSeenAt, restored, tooEarly } = firstSeenOf(findings, byKey, alerts);
+    if (tooEarly > 0) {
+        ignored.push((0,src_notes/* note */.N4) `${String(tooEarly)} first-seen time(s) earlier than the key's own creation (impossible): ignored`);
+    }
+    const findingIds = new Set(findings.map((f) => f.accessKeyId).filter((k) => k !== null));
+    const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
+    const openElsewhere = [];
+    const issueOfKey = new Map();
+    const listed = new Set();
+    for (const [id, s] of byKey) {
+        if (s.start)
+            listed.add(id);
+        if (!s.keyId)
+            continue;
+        issueOfKey.set(s.keyId, s.issue);
+        if (s.start && s.location && okAccounts.has(s.accountId) && !findingIds.has(s.keyId)) {
+            // Reported since the earlier of its record and its open alert (of this stretch, of this key)
+            const alertTimes = alerts
+                .filter((a) => a.location === s.location && (alertKeyId(a.message) ?? s.keyId) === s.keyId)
+                .filter((a) => s.lastEnd === null || ms(a.createdAt) > ms(s.lastEnd))
+                .map((a) => a.createdAt);
+            openElsewhere.push({
+                accountId: s.accountId,
+                keyId: s.keyId,
+                userName: userNameOfKey(s.userKey),
+                location: s.location,
+                since: earliest([s.start, ...alertTimes]) ?? s.start,
+                issue: s.issue,
+            });
+        }
+    }
+    const known = history.alerts !== null || (history.issues !== null && history.self !== null);
+    const newFindings = known
+        ? findings.filter((f) => !f.exempted && firstSeenAt.get(f.location) === null && !restored.has(f.location))
+        : null;
+    let resolvedFindings = null;
+    if (history.alerts !== null) {
+        const failing = new Set(findings.filter((f) => !f.exempted).map((f) => f.location));
+        const seen = new Set();
+        resolvedFindings = [];
+        for (const a of history.alerts) {
+            const account = accountOfLocation(a.location);
+            if (account === null || !okAccounts.has(account) || failing.has(a.location) || seen.has(a.location))
+                continue;
+            seen.add(a.location);
+            resolvedFindings.push(a);
+        }
+        resolvedFindings.sort(byLocation);
+    }
+    const notes = [...history.notes];
+    if (relocated.size > 0) {
+        notes.push((0,src_notes/* note */.N4) `${String(relocated.size)} key(s) keep the record they were first reported under (a renamed user, or a twin key deleted): same alert, issue and Security Hub finding`);
+    }
+    return {
+        relocated,
+        firstSeenAt,
+        restored,
+        openElsewhere: openElsewhere.sort(byLocation),
+        issueOfKey,
+        listed,
+        trustedIssues: trust.trustedIssues,
+        recordsByIssue: trust.records,
+        newFindings,
+        resolvedFindings,
+        notes,
+        ignored,
+    };
+}
+/**
+ * Open alerts whose key this run deactivated, one per location: they were findings when
+ * {@link applyHistory} counted, and are resolved now (their account was audited, or they would not be
+ * findings).
+ */
+function resolvedByDeactivation(alerts, deactivated) {
+    const alerted = new Set(alerts.map((a) => a.location));
+    return new Set(deactivated.map((f) => f.location).filter((l) => alerted.has(l))).size;
 }
 
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
@@ -38259,27 +38906,13 @@ var github_settings = __nccwpck_require__(5144);
 
 
 
+
+
 /** The label the action finds its issues by; people may remove the others, not this one. */
 const ISSUE_LABEL = 'iam-initial-access-key';
 const ISSUE_LABEL_COLOR = 'd93f0b';
 const ISSUE_LABEL_DESCRIPTION = 'Unused AWS IAM access key of a console user (kept in sync by a workflow)';
 const EXTRA_LABEL_COLOR = 'ededed';
-/** The earlier of two ISO times (either may be missing). */
-function earlierIso(a, b) {
-    if (!a)
-        return b ?? null;
-    if (!b)
-        return a;
-    return Date.parse(b) < Date.parse(a) ? b : a;
-}
-/**
- * The user name of a marker's {@link userKey}, for log lines about a user no longer in the findings:
- * the last segment of its ARN (`arn:aws:iam::1:user/path/jdoe` -> `jdoe`), else the key itself.
- */
-function userNameOfKey(key) {
-    const m = /^arn:[^:]*:iam::[^:]*:user\/(?:.*\/)?([^/]+)$/.exec(key);
-    return m ? m[1] : key;
-}
 function keyOf(accountId, key) {
     return `${accountId}\u0000${key}`;
 }
@@ -38337,117 +38970,322 @@ function usersOf(result) {
         stateOf(f)?.deactivated.push(f);
     return users;
 }
+/** The id a record uses for a key: its key id, else its location ref. */
+function recordId(k) {
+    return k.keyId ?? k.ref;
+}
+function recordKeysOf(findings) {
+    return findings.map((f) => ({ ref: locationRef(f.location), keyId: recordKeyId(f.accessKeyId) }));
+}
+/** Keys with an open reported stretch on this issue (its own records, in order). */
+function listedOn(records) {
+    const open = new Set();
+    for (const r of records) {
+        if (r.kind === 'seen' || r.kind === 'restored')
+            for (const k of r.keys)
+                open.add(recordId(k));
+        else if (r.kind === 'deactivated')
+            for (const k of r.keys)
+                open.delete(recordId(k));
+        else if (r.kind === 'closed' && r.reason !== 'duplicate') {
+            if (r.keys.length === 0)
+                open.clear();
+            else
+                for (const k of r.keys)
+                    open.delete(recordId(k));
+        }
+    }
+    return open;
+}
+/** The reason of the issue's last record when it is a `closed` one (its comment was posted; the close may not be). */
+function pendingClose(records) {
+    const last = records.at(-1);
+    return last?.kind === 'closed' && last.keys.length === 0 ? (last.reason ?? null) : null;
+}
 /**
  * What to do to make the issues match the result. Pure.
- * - a violating user with an open issue: update it when its title or body changed;
- *   with only closed issues: reopen the newest; with none: open one (at most `maxIssues`, the rest
- *   are `skip`s);
- * - an open issue of a user without a violation now (fixed or exempted): comment and close it, but
- *   only when the user's account is `ok` in this result. Issues of failed accounts, and of accounts
- *   this run did not audit (excluded, other shards), are left alone.
+ * - a violating user with an open issue: update it when its title or body changed, and record keys
+ *   listed for the first time, restored or deactivated; with only closed issues: reopen the newest; with
+ *   none: follow its keys (a renamed user keeps its issue), else open one (at most `maxIssues`);
+ * - an open issue of a user without a violation now (fixed, exempted, deactivated): comment and close it,
+ *   but only when the user's account is `ok` in this result.
+ * Only issues the history trusts (opened by this run's identity) are touched; the others are ignored.
  */
 function planIssueSync(existing, result, opts) {
-    const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
-    const users = usersOf(result);
-    const { scope, exemptionTag } = result.settings;
-    const renderOpts = { exemptionTag, runUrl: opts.runUrl, scope };
-    const commentOpts = { at: result.generatedAt, runUrl: opts.runUrl, exemptionTag };
-    const byKey = new Map();
+    const history = opts.history ?? {
+        trustedIssues: new Set(existing.map((i) => i.number)),
+        recordsByIssue: new Map(),
+        issueOfKey: new Map(),
+        restored: new Map(),
+    };
+    const p = {
+        result,
+        opts,
+        history,
+        users: usersOf(result),
+        okAccounts: new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId)),
+        byKey: new Map(),
+        byNumber: new Map(),
+        claimed: new Set(),
+        actions: [],
+        created: 0,
+    };
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
-        if (!issue.labels.includes(ISSUE_LABEL))
+        if (!issue.labels.includes(ISSUE_LABEL) || !history.trustedIssues.has(issue.number))
             continue;
         const marker = parseMarker(issue.body);
         if (!marker)
             continue;
         const key = keyOf(marker.accountId, marker.userKey);
-        const list = byKey.get(key) ?? [];
-        list.push(issue);
-        byKey.set(key, list);
+        p.byKey.set(key, [...(p.byKey.get(key) ?? []), issue]);
+        p.byNumber.set(issue.number, issue);
     }
-    const actions = [];
-    let created = 0;
-    for (const [key, user] of users) {
-        if (user.violating.length === 0)
-            continue;
-        const { accountId, userName } = user.group;
-        const issues = byKey.get(key) ?? [];
-        const open = issues.find((i) => i.state === 'open');
-        const closed = issues.filter((i) => i.state === 'closed').at(-1);
-        const firstListed = opts.recordFirstListedAt === undefined
-            ? undefined
-            : mergeFirstListed(parseFirstListed(open?.body), user.violating.map((f) => f.location), opts.recordFirstListedAt);
-        // The body shows when each key was first reported: this issue's own record counts (so a key listed
-        // for the first time reads the same tonight and tomorrow, and the body does not change).
-        const findings = firstListed
-            ? user.violating.map((f) => ({
-                ...f,
-                firstSeenAt: earlierIso(f.firstSeenAt, firstListed.get(f.location)),
-            }))
-            : user.violating;
-        const { title, body } = renderIssue({ ...user.group, findings }, firstListed ? { ...renderOpts, firstListed } : renderOpts);
-        // Two open issues for one user (a lost response once made a second): keep the oldest.
-        if (okAccounts.has(accountId)) {
-            for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
-                actions.push({
-                    kind: 'close',
-                    number: dup.number,
-                    accountId,
-                    userName,
-                    reason: 'duplicate',
-                    comment: `Duplicate of #${open.number}, which tracks this user. Closing this one.`,
-                });
-            }
+    for (const [key, user] of p.users) {
+        if (user.violating.length > 0)
+            planViolatingUser(p, key, user);
+    }
+    planRecognized(p);
+    p.actions.push(...closeActions(p));
+    return p.actions;
+}
+/** The trusted issue of a renamed user: the one whose records name one of its keys, in the same account. */
+function followKeys(p, user) {
+    for (const f of user.violating) {
+        const n = f.accessKeyId ? p.history.issueOfKey.get(f.accessKeyId) : undefined;
+        const issue = n === undefined ? undefined : p.byNumber.get(n);
+        if (issue && parseMarker(issue.body)?.accountId === user.group.accountId && !p.claimed.has(issue.number))
+            return issue;
+    }
+    return undefined;
+}
+/** The one record comment of this run for a violating user's issue (moved, first seen, restored, deactivated), or null. */
+function recordComment(p, user, c) {
+    const { result, opts, history } = p;
+    const { marker, movedFrom, fresh, restored } = c;
+    const { exemptionTag } = result.settings;
+    const { userName } = user.group;
+    const records_ = [];
+    const texts = [];
+    if (movedFrom !== null) {
+        records_.push({ kind: 'moved', ...marker, keys: recordKeysOf(user.violating) });
+        texts.push(movedComment(movedFrom, userName, user.violating));
+    }
+    if (fresh.length > 0) {
+        const endedAt = c.closedAt ? c.closedAt.replace(/\.\d{3}Z$/, 'Z') : undefined;
+        records_.push({ kind: 'seen', ...marker, keys: recordKeysOf(fresh), ...(endedAt ? { endedAt } : {}) });
+        texts.push(seenComment(fresh, { reopened: c.reopened, afterDays: opts.afterDays ?? null }));
+    }
+    if (restored.length > 0) {
+        records_.push({ kind: 'restored', ...marker, keys: recordKeysOf(restored) });
+        texts.push(restoredComment(restored, {
+            deactivatedAt: history.restored,
+            afterDays: opts.afterDays ?? 0,
+            exemptionTag,
+        }));
+    }
+    if (user.deactivated.length > 0) {
+        records_.push({ kind: 'deactivated', ...marker, keys: recordKeysOf(user.deactivated) });
+        texts.push(deactivationComment(user.group, user.deactivated, {
+            at: result.generatedAt,
+            runUrl: opts.runUrl,
+            exemptionTag,
+            closing: false,
+        }));
+    }
+    return records_.length > 0 ? withRecords(records_, texts.join('\n\n---\n\n')) : null;
+}
+function planViolatingUser(p, key, user) {
+    const { result, opts, history } = p;
+    const { accountId, userName } = user.group;
+    const { scope, exemptionTag } = result.settings;
+    const issues = p.byKey.get(key) ?? [];
+    let open = issues.find((i) => i.state === 'open');
+    let closed = issues.filter((i) => i.state === 'closed').at(-1);
+    let movedFrom = null;
+    if (!open && !closed) {
+        const followed = followKeys(p, user);
+        if (followed) {
+            movedFrom = userNameOfKey(parseMarker(followed.body)?.userKey ?? '');
+            if (followed.state === 'open')
+                open = followed;
+            else
+                closed = followed;
         }
-        if (open) {
-            if (open.title !== title || !sameIssueBody(open.body, body)) {
-                actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
-            }
-            if (user.deactivated.length > 0) {
-                const comment = deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: false });
-                actions.push({ kind: 'comment', number: open.number, accountId, userName, comment });
-            }
-        }
-        else if (closed) {
-            actions.push({ kind: 'reopen', number: closed.number, accountId, userName, title, body });
-        }
-        else if (created < opts.maxIssues) {
-            created++;
-            actions.push({
-                kind: 'create',
+    }
+    const target = open ?? closed;
+    if (target)
+        p.claimed.add(target.number);
+    const records = target ? (history.recordsByIssue.get(target.number) ?? []) : [];
+    const listed = listedOn(records);
+    const restored = user.violating.filter((f) => history.restored.has(f.location));
+    const fresh = user.violating.filter((f) => !history.restored.has(f.location) && !listed.has(recordIdOf(f)));
+    // The body shows when each key was first reported: keys recorded now read as today.
+    const findings = user.violating.map((f) => fresh.includes(f) || restored.includes(f)
+        ? { ...f, firstSeenAt: f.firstSeenAt ?? opts.recordAt ?? result.generatedAt }
+        : f);
+    const { title, body } = renderIssue({ ...user.group, findings }, { exemptionTag, runUrl: opts.runUrl, scope });
+    const marker = { accountId, userKey: userKey(user.group.userArn, userName) };
+    // Two open issues for one user (a lost response once made a second): keep the oldest.
+    if (open && p.okAccounts.has(accountId)) {
+        for (const dup of issues.filter((i) => i.state === 'open' && i !== open)) {
+            p.claimed.add(dup.number);
+            const comment = withRecords([{ kind: 'closed', ...marker, keys: [], reason: 'duplicate' }], `Duplicate of #${open.number}, which tracks this user. Closing this one.`);
+            p.actions.push({
+                kind: 'close',
+                number: dup.number,
                 accountId,
                 userName,
-                title,
-                body,
-                labels: issueLabels(opts.extraLabels),
+                reason: 'duplicate',
+                comment,
             });
         }
+    }
+    const comment = recordComment(p, user, {
+        marker,
+        movedFrom,
+        fresh,
+        restored,
+        reopened: !open && !!closed,
+        closedAt: !open ? (closed?.closedAt ?? null) : null,
+    });
+    if (open) {
+        if (open.title !== title || !sameIssueBody(open.body, body)) {
+            p.actions.push({ kind: 'update', number: open.number, accountId, userName, title, body });
+        }
+        if (comment)
+            p.actions.push({ kind: 'comment', number: open.number, accountId, userName, comment });
+    }
+    else if (closed) {
+        p.actions.push({ kind: 'reopen', number: closed.number, accountId, userName, title, body });
+        if (comment)
+            p.actions.push({ kind: 'comment', number: closed.number, accountId, userName, comment });
+    }
+    else if (p.created < opts.maxIssues) {
+        p.created++;
+        p.actions.push({
+            kind: 'create',
+            accountId,
+            userName,
+            title,
+            body,
+            labels: issueLabels(opts.extraLabels),
+            comment: comment ?? withRecords([{ kind: 'seen', ...marker, keys: [] }], 'Recorded for the audit trail.'),
+        });
+    }
+    else {
+        p.actions.push({ kind: 'skip', accountId, userName });
+    }
+}
+/** Record deactivations recognised after their answer was lost on the issues that list their keys. */
+function planRecognized(p) {
+    const byIssue = new Map();
+    for (const r of p.opts.recognized ?? []) {
+        if (!p.byNumber.has(r.issue))
+            continue;
+        byIssue.set(r.issue, [...(byIssue.get(r.issue) ?? []), r]);
+    }
+    for (const [n, keys] of byIssue) {
+        const issue = p.byNumber.get(n);
+        const marker = parseMarker(issue.body);
+        const user = p.users.get(keyOf(marker.accountId, marker.userKey));
+        const closing = !user || user.violating.length === 0;
+        if (closing && issue.state === 'open')
+            continue; // the close below carries this record and text
+        const comment = withRecords([
+            {
+                kind: 'deactivated',
+                ...marker,
+                keys: keys.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+                confirmed: false,
+            },
+        ], unconfirmedDeactivationComment(keys, { exemptionTag: p.result.settings.exemptionTag, closing: false }));
+        p.actions.push({
+            kind: 'comment',
+            number: n,
+            accountId: marker.accountId,
+            userName: keys[0].userName,
+            comment,
+        });
+    }
+}
+/** Close the open issues of users audited this run who no longer violate: deactivated, exempted or fixed. */
+function closeActions(p) {
+    const { result, opts, history } = p;
+    const { scope, exemptionTag } = result.settings;
+    const commentOpts = { at: result.generatedAt, runUrl: opts.runUrl, exemptionTag };
+    const actions = [];
+    for (const [key, issues] of p.byKey) {
+        const marker = issues[0] ? parseMarker(issues[0].body) : null;
+        if (!marker || !p.okAccounts.has(marker.accountId))
+            continue;
+        const user = p.users.get(key);
+        if (user && user.violating.length > 0)
+            continue;
+        const recognized = (opts.recognized ?? []).filter((r) => issues.some((i) => i.number === r.issue));
+        // Deactivated says so (restore, exempt); else an exempted user's justification; else fixed.
+        const reason = (user && user.deactivated.length > 0) || recognized.length > 0
+            ? 'deactivated'
+            : user && user.group.findings.length > 0
+                ? 'exempted'
+                : 'fixed';
+        const records = [];
+        const texts = [];
+        if (user && user.deactivated.length > 0) {
+            records.push({ kind: 'deactivated', ...marker, keys: recordKeysOf(user.deactivated) });
+            texts.push(deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: true }));
+        }
+        else if (recognized.length > 0) {
+            records.push({
+                kind: 'deactivated',
+                ...marker,
+                keys: recognized.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+                confirmed: false,
+            });
+            texts.push(unconfirmedDeactivationComment(recognized, { exemptionTag, closing: true }));
+        }
         else {
-            actions.push({ kind: 'skip', accountId, userName });
+            texts.push(reason === 'exempted'
+                ? closingComment('exempted', { scope, justification: user.justification })
+                : closingComment('fixed', { scope }));
+        }
+        records.push({ kind: 'closed', ...marker, keys: [], reason });
+        for (const issue of issues) {
+            if (issue.state !== 'open' || p.claimed.has(issue.number))
+                continue;
+            // A closing comment an earlier run posted before its close failed is not posted twice.
+            const posted = pendingClose(history.recordsByIssue.get(issue.number) ?? []) === reason;
+            actions.push({
+                kind: 'close',
+                number: issue.number,
+                accountId: marker.accountId,
+                userName: user?.group.userName ?? userNameOfKey(marker.userKey),
+                reason,
+                comment: posted ? null : withRecords(records, texts.join('\n\n---\n\n')),
+            });
         }
     }
-    actions.push(...closeActions(byKey, users, okAccounts, { scope, commentOpts }));
     return actions;
 }
 function isHttpError(e) {
     return (0,errors/* httpStatus */.n)(e) !== null;
 }
-const PREFIX = 'GitHub issues could not be updated';
+const issues_PREFIX = 'GitHub issues could not be updated';
 /** One line saying what went wrong and, for a permission problem, what to add. */
 function describeIssueError(e) {
     if (!isHttpError(e))
-        return `${PREFIX}: ${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e))}`;
+        return `${issues_PREFIX}: ${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e))}`;
     const message = (0,markdown/* oneLine */.TN)(e.message);
     if (/rate limit/i.test(message)) {
-        return `${PREFIX}: GitHub's API rate limit was still exceeded after ${github_settings/* RATE_LIMIT_RETRIES */.s} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
+        return `${issues_PREFIX}: GitHub's API rate limit was still exceeded after ${github_settings/* RATE_LIMIT_RETRIES */.s} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
     }
     if (e.status === 403 || e.status === 404 || e.status === 410) {
         const accepted = e.response?.headers?.['x-accepted-github-permissions'];
-        return (`${PREFIX}: the workflow token lacks \`issues: write\` (add \`permissions: issues: write\` to the job), ` +
+        return (`${issues_PREFIX}: the workflow token lacks \`issues: write\` (add \`permissions: issues: write\` to the job), ` +
             `or issues are disabled in this repository (HTTP ${e.status}: ${message}` +
             (accepted ? `; the endpoint accepts ${(0,markdown/* oneLine */.TN)(String(accepted))}` : '') +
             ').');
     }
-    return `${PREFIX}: HTTP ${e.status}: ${message}`;
+    return `${issues_PREFIX}: HTTP ${e.status}: ${message}`;
 }
 /** Every issue (open and closed) carrying {@link ISSUE_LABEL}, pull requests left out. */
 async function listIssues(octokit, owner, repo) {
@@ -38467,7 +39305,58 @@ async function listIssues(octokit, owner, repo) {
         body: i.body ?? '',
         labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
         url: i.html_url,
+        author: actorOf(i.user),
+        createdAt: i.created_at,
+        closedAt: i.closed_at ?? null,
     }));
+}
+function actorOf(user) {
+    return user?.login ? { login: user.login, id: typeof user.id === 'number' ? user.id : null } : null;
+}
+/** Above this many issues, one listing of the repository's comments is cheaper than one per issue. */
+const PER_ISSUE_LISTINGS = 20;
+/**
+ * The comments of these issues, oldest first: one paginated listing per issue, or (for many issues) one of
+ * the repository's comments since the oldest of them was opened. Throws what GitHub answers.
+ */
+async function listComments(octokit, owner, repo, issues) {
+    const out = new Map(issues.map((i) => [i.number, []]));
+    const toTracked = (c) => ({
+        id: c.id,
+        body: c.body ?? '',
+        author: actorOf(c.user),
+        createdAt: c.created_at,
+        updatedAt: c.updated_at,
+    });
+    if (issues.length <= PER_ISSUE_LISTINGS) {
+        for (const { number } of issues) {
+            const items = await octokit.paginate(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: number,
+                per_page: 100,
+            });
+            out.set(number, items.map(toTracked));
+        }
+        return out;
+    }
+    const since = issues
+        .map((i) => i.createdAt)
+        .filter((t) => !!t)
+        .sort()[0];
+    const items = await octokit.paginate(octokit.rest.issues.listCommentsForRepo, {
+        owner,
+        repo,
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100,
+        ...(since ? { since } : {}),
+    });
+    for (const c of items) {
+        const n = Number(/\/issues\/(\d+)$/.exec(c.issue_url)?.[1]);
+        out.get(n)?.push(toTracked(c));
+    }
+    return out;
 }
 /** Create the labels of new issues that the repository lacks (a concurrent run may win: 422 is fine). */
 async function ensureLabels(octokit, owner, repo, labels) {
@@ -38502,7 +39391,7 @@ const CREATE_ATTEMPTS = 3;
  * second one. So the retry plugin is off for this request, and after an ambiguous failure the issues are
  * listed again by label and the issue's marker looked for before trying again. Returns the number.
  */
-async function createOnce(octokit, owner, repo, a, log) {
+async function createOnce(octokit, owner, repo, a, log, self) {
     const marker = parseMarker(a.body);
     for (let attempt = 1;; attempt++) {
         try {
@@ -38521,53 +39410,18 @@ async function createOnce(octokit, owner, repo, a, log) {
             if (!ambiguous || attempt >= CREATE_ATTEMPTS || !marker)
                 throw e;
             const again = await listIssues(octokit, owner, repo);
+            // Only an issue this identity opened is the lost one (anyone can write a marker).
             const made = again.find((i) => {
                 const m = parseMarker(i.body);
-                return m !== null && keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey);
+                return (m !== null &&
+                    keyOf(m.accountId, m.userKey) === keyOf(marker.accountId, marker.userKey) &&
+                    (self === null || sameActor(i.author ?? null, self)));
             });
             if (made)
                 return { number: made.number, html_url: made.url ?? '' };
             log.info(`Creating the issue failed (HTTP ${e.status}) and it does not exist; trying again.`);
         }
     }
-}
-/** Close the open issues of users audited this run who no longer violate: deactivated, exempted or fixed. */
-function closeActions(byKey, users, okAccounts, opts) {
-    const { scope, commentOpts } = opts;
-    const actions = [];
-    for (const [key, issues] of byKey) {
-        const marker = issues[0] ? parseMarker(issues[0].body) : null;
-        const accountId = marker?.accountId;
-        if (!marker || !accountId || !okAccounts.has(accountId))
-            continue;
-        const user = users.get(key);
-        if (user && user.violating.length > 0)
-            continue;
-        // Deactivated by this run says so (restore, exempt); else an exempted user's justification; else fixed.
-        const reason = user && user.deactivated.length > 0
-            ? 'deactivated'
-            : user && user.group.findings.length > 0
-                ? 'exempted'
-                : 'fixed';
-        const comment = reason === 'deactivated'
-            ? deactivationComment(user.group, user.deactivated, { ...commentOpts, closing: true })
-            : reason === 'exempted'
-                ? closingComment('exempted', { scope, justification: user.justification })
-                : closingComment('fixed', { scope });
-        for (const issue of issues) {
-            if (issue.state !== 'open')
-                continue;
-            actions.push({
-                kind: 'close',
-                number: issue.number,
-                accountId,
-                userName: user?.group.userName ?? userNameOfKey(marker.userKey),
-                reason,
-                comment,
-            });
-        }
-    }
-    return actions;
 }
 function who(a) {
     return (0,markdown/* oneLine */.TN)(a.userName !== undefined ? `user ${a.userName} in account ${a.accountId}` : `account ${a.accountId}`);
@@ -38582,15 +39436,60 @@ function touched(outcome, action, a, data) {
         userName: a.userName,
     });
 }
+/** Attempts at posting one comment, each after checking that no earlier attempt posted it. */
+const COMMENT_ATTEMPTS = 3;
+/** A failure after which GitHub may or may not have done the write: a 5xx, or no answer at all. */
+function ambiguous(e) {
+    const status = (0,errors/* httpStatus */.n)(e);
+    return status === null ? !(e instanceof TypeError) : status >= 500;
+}
+/**
+ * Posting a comment is not idempotent: a 502 after GitHub stored it, retried blindly (as the retry plugin
+ * would), posts it twice. So the plugin is off for this request, and after an ambiguous failure the
+ * issue's comments are read back and this exact text (by this identity) looked for before trying again.
+ */
+async function commentOnce(opts, issueNumber, body) {
+    const { octokit, owner, repo, log } = opts;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: issueNumber,
+                body,
+                request: { retries: 0 },
+            });
+            return data;
+        }
+        catch (e) {
+            if (!ambiguous(e) || attempt >= COMMENT_ATTEMPTS)
+                throw e;
+            const posted = (await listComments(octokit, owner, repo, [{ number: issueNumber }])).get(issueNumber) ?? [];
+            const mine = posted.find((c) => c.body === body && (!opts.self || sameActor(c.author, opts.self)));
+            if (mine)
+                return { html_url: '' };
+            log.info(`Commenting on issue #${issueNumber} failed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e))}) and it is not there; trying again.`);
+        }
+    }
+}
+/** A body GitHub accepts whatever the input: the renderers keep under the limit; this is the last guard. */
+function capped(body) {
+    if (body.length < MAX_ISSUE_BODY)
+        return body;
+    const note = '\n\n(cut: the full text is in the JSON report)\n';
+    return body.slice(0, MAX_ISSUE_BODY - note.length - 1) + note;
+}
 /** Carries out one planned action and counts it in `outcome`; throws what GitHub answers. */
 async function applyAction(opts, a, outcome) {
     const { octokit, owner, repo, log } = opts;
     switch (a.kind) {
         case 'create': {
-            const data = await createOnce(octokit, owner, repo, a, log);
+            const data = await createOnce(octokit, owner, repo, { ...a, body: capped(a.body) }, log, opts.self ?? null);
             outcome.opened++;
             touched(outcome, 'opened', a, data);
             log.info(`Opened issue #${data.number} for ${who(a)}.`);
+            // The record of when its keys were first reported: the comment's own time, which nobody can back-date.
+            await commentOnce(opts, data.number, capped(a.comment));
             break;
         }
         case 'update': {
@@ -38599,7 +39498,7 @@ async function applyAction(opts, a, outcome) {
                 repo,
                 issue_number: a.number,
                 title: a.title,
-                body: a.body,
+                body: capped(a.body),
             });
             outcome.updated++;
             touched(outcome, 'updated', a, data);
@@ -38613,7 +39512,7 @@ async function applyAction(opts, a, outcome) {
                 issue_number: a.number,
                 state: 'open',
                 title: a.title,
-                body: a.body,
+                body: capped(a.body),
             });
             outcome.reopened++;
             touched(outcome, 'reopened', a, data);
@@ -38621,8 +39520,10 @@ async function applyAction(opts, a, outcome) {
             break;
         }
         case 'close': {
-            // Close first, then comment: if the close fails, the next run tries again without a second
-            // comment; one comment per state change.
+            // Comment first (exactly once), then close (idempotent, retried): a close that fails is done again by
+            // the next run without a second comment; a close that succeeded always has its comment.
+            if (a.comment !== null)
+                await commentOnce(opts, a.number, capped(a.comment));
             const { data } = await octokit.rest.issues.update({
                 owner,
                 repo,
@@ -38631,29 +39532,33 @@ async function applyAction(opts, a, outcome) {
                 // an accepted exemption is not a fix
                 state_reason: a.reason === 'fixed' || a.reason === 'deactivated' ? 'completed' : 'not_planned',
             });
-            await octokit.rest.issues.createComment({ owner, repo, issue_number: a.number, body: a.comment });
             outcome.closed++;
             touched(outcome, 'closed', a, data);
             log.info(`Closed issue #${a.number} (${a.reason}) for ${who(a)}.`);
             break;
         }
         case 'comment': {
-            const { data } = await octokit.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: a.number,
-                body: a.comment,
-            });
+            const data = await commentOnce(opts, a.number, capped(a.comment));
             if (!outcome.issues.some((t) => t.number === a.number)) {
                 outcome.updated++;
                 touched(outcome, 'updated', a, { number: a.number, html_url: data.html_url });
             }
-            log.info(`Commented on issue #${a.number}: key(s) of ${who(a)} deactivated by this run.`);
+            log.info(`Commented on issue #${a.number} for ${who(a)} (a record for the audit trail).`);
             break;
         }
         case 'skip':
             break;
     }
+}
+/** An error that every further write would meet too: a missing permission, disabled issues, the rate limit. */
+function stopsEverything(e) {
+    if (!isHttpError(e))
+        return false;
+    return (e.status === 401 ||
+        e.status === 403 ||
+        e.status === 404 ||
+        e.status === 410 ||
+        /rate limit/i.test(e.message));
 }
 /** An outcome with nothing changed yet (a fresh object: the sync counts into it). */
 function noIssueChanges(error = null) {
@@ -38667,23 +39572,47 @@ function noIssueChanges(error = null) {
 async function syncIssues(opts) {
     const { octokit, owner, repo, result, log } = opts;
     const outcome = noIssueChanges();
+    const failed = [];
     try {
         const existing = opts.existing ?? (await listIssues(octokit, owner, repo));
         const actions = planIssueSync(existing, result, {
             extraLabels: opts.extraLabels,
             maxIssues: opts.maxIssues,
             runUrl: opts.runUrl,
-            ...(opts.recordFirstListedAt !== undefined ? { recordFirstListedAt: opts.recordFirstListedAt } : {}),
+            ...(opts.recordAt !== undefined ? { recordAt: opts.recordAt } : {}),
+            ...(opts.history ? { history: opts.history } : {}),
+            afterDays: opts.afterDays ?? null,
+            ...(opts.recognized ? { recognized: opts.recognized } : {}),
         });
         outcome.skipped = actions.filter((a) => a.kind === 'skip').length;
         const firstCreate = actions.find((a) => a.kind === 'create');
         if (firstCreate && firstCreate.kind === 'create') {
             await ensureLabels(octokit, owner, repo, firstCreate.labels);
         }
-        for (const a of actions)
-            await applyAction(opts, a, outcome);
+        for (const a of actions) {
+            try {
+                await applyAction(opts, a, outcome);
+            }
+            catch (e) {
+                // One issue GitHub refuses (a body it rejects, a 5xx) does not stop the others.
+                if (stopsEverything(e))
+                    throw e;
+                if (!isHttpError(e)) {
+                    log.info(`Unexpected error while keeping issues in sync: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+                }
+                const what = a.kind === 'create' || a.kind === 'skip' ? a.kind : `${a.kind} #${a.number}`;
+                failed.push(`${what} for ${who(a)}: ${describeIssueError(e).replace(`${issues_PREFIX}: `, '')}`);
+                log.warning(`Issue sync: ${failed.at(-1)}`);
+            }
+        }
         if (outcome.skipped > 0) {
             log.info(`${outcome.skipped} violating user(s) got no issue: max-issues (${opts.maxIssues}) new issues per run.`);
+        }
+        if (failed.length > 0) {
+            outcome.error =
+                `${issues_PREFIX} for ${failed.length} action(s), the others were done: ${failed.slice(0, 3).join('; ')}` +
+                    (failed.length > 3 ? `; and ${failed.length - 3} more (see the log)` : '') +
+                    '. The next run tries again.';
         }
     }
     catch (e) {
@@ -38695,71 +39624,22 @@ async function syncIssues(opts) {
     return outcome;
 }
 
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
-var evaluate = __nccwpck_require__(7852);
-;// CONCATENATED MODULE: ./src/evaluate/history.ts
+;// CONCATENATED MODULE: ./src/publish/github-identity.ts
 
-function earlier(a, b) {
-    const ta = a ? Date.parse(a) : NaN;
-    const tb = b ? Date.parse(b) : NaN;
-    if (Number.isNaN(ta) && Number.isNaN(tb))
-        return null;
-    if (Number.isNaN(tb) || ta <= tb)
-        return (0,evaluate/* toIsoSecond */.VE)(ta);
-    return (0,evaluate/* toIsoSecond */.VE)(tb);
-}
-/** Location -> the `created_at` of the earliest open alert there (several categories may share one). */
-function earliestAlertTimes(alerts) {
-    const out = new Map();
-    for (const a of alerts) {
-        const e = earlier(a.createdAt, out.get(a.location));
-        if (e !== null)
-            out.set(a.location, e);
+
+/** Never throws: an identity that cannot be read means no issue or comment counts as evidence. */
+async function whoAmI(octokit) {
+    try {
+        const data = await octokit.graphql('query { viewer { login databaseId } }');
+        const login = data.viewer?.login;
+        const id = data.viewer?.databaseId;
+        if (typeof login !== 'string' || login === '')
+            return { ok: false, detail: 'no viewer in the answer' };
+        return { ok: true, self: { login, id: typeof id === 'number' ? id : null } };
     }
-    return out;
-}
-/** `aws/123456789012/...` -> `123456789012`. */
-function accountOfLocation(location) {
-    return /^aws\/(\d{12})\//.exec(location)?.[1] ?? null;
-}
-const byLocation = (a, b) => a.location < b.location ? -1 : a.location > b.location ? 1 : 0;
-/** firstSeenAt, new findings and resolved alerts of one run (see {@link HistoryView}). */
-function applyHistory(result, history) {
-    const alertTimes = history.alerts ? earliestAlertTimes(history.alerts) : new Map();
-    const issueTimes = history.issueFirstListed ?? new Map();
-    const firstSeenAt = new Map();
-    for (const f of result.findings) {
-        firstSeenAt.set(f.location, earlier(alertTimes.get(f.location), issueTimes.get(f.location)));
+    catch (e) {
+        return { ok: false, detail: (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e)).slice(0, 300) };
     }
-    const known = history.alerts !== null || history.issueFirstListed !== null;
-    const newFindings = known
-        ? result.findings.filter((f) => !f.exempted && firstSeenAt.get(f.location) === null)
-        : null;
-    let resolvedFindings = null;
-    if (history.alerts !== null) {
-        const ok = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
-        const failing = new Set(result.findings.filter((f) => !f.exempted).map((f) => f.location));
-        const seen = new Set();
-        resolvedFindings = [];
-        for (const a of history.alerts) {
-            const account = accountOfLocation(a.location);
-            if (account === null || !ok.has(account) || failing.has(a.location) || seen.has(a.location))
-                continue;
-            seen.add(a.location);
-            resolvedFindings.push(a);
-        }
-        resolvedFindings.sort(byLocation);
-    }
-    return { firstSeenAt, newFindings, resolvedFindings, notes: [...history.notes] };
-}
-/**
- * Open alerts whose key this run deactivated, one per location: they were findings when
- * {@link applyHistory} counted, and are resolved now (their account was audited, or they would not be
- * findings).
- */
-function resolvedByDeactivation(alerts, deactivated) {
-    const alerted = new Set(alerts.map((a) => a.location));
-    return new Set(deactivated.map((f) => f.location).filter((l) => alerted.has(l))).size;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/remediation.ts
@@ -38882,6 +39762,8 @@ var version = __nccwpck_require__(311);
 
 
 
+
+
 /** The run's one GitHub client, made (and Octokit loaded) when first needed: a run that needs none makes none. */
 function gitHub(deps) {
     const context = deps.github;
@@ -38901,13 +39783,15 @@ async function publish(audited, config, deps) {
     // GitHub's history, read once: the open alerts of this tool (which also give the failed accounts'
     // alerts to carry forward) and, with create-issues, the issues (which the sync then reuses).
     const listing = github ? await listAlerts(github, deps) : null;
-    const existingIssues = config.createIssues && github ? await listIssuesOnce(github) : null;
-    const withHistory = withRunHistory(audited, listing, existingIssues);
-    const remediated = await remediateDueKeys(withHistory, config, deps);
-    const result = keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps);
+    const existingIssues = config.createIssues && github ? await readIssues(github, audited) : null;
+    const { result: withHistory, view } = withRunHistory(audited, listing, existingIssues);
+    for (const n of view.ignored)
+        deps.log.warning(`Not counted as evidence: ${(0,src_notes/* notePlain */.n4)(n)}.`);
+    const { result: remediated, recognized } = await remediateDueKeys(withHistory, config, deps, view, historyBlock(existingIssues), existingIssues !== null);
+    const { result, held: sarifHeld } = holdSarif(keepFailedAccountsAlerts(withDeactivatedResolved(remediated, listing), listing, deps), listing, deps);
     // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
     // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
-    const files = await (0,publish_files/* writeReportFiles */.t4)(result, config);
+    const files = await (0,publish_files/* writeReportFiles */.t4)(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
     const writeError = files.error?.message ?? null;
     if (writeError === null)
         deps.onFilesWritten?.(result);
@@ -38917,7 +39801,12 @@ async function publish(audited, config, deps) {
     if (config.createIssues) {
         issues = existingIssues?.error
             ? noIssueChanges(existingIssues.error)
-            : await syncIssueTracker(result, config, github, deps, existingIssues?.issues ?? undefined);
+            : await syncIssueTracker(result, config, github, deps, {
+                existing: existingIssues?.issues ?? undefined,
+                self: existingIssues?.self ?? null,
+                view,
+                recognized,
+            });
         if (issues.error)
             deps.log.warning(issues.error);
     }
@@ -38935,16 +39824,29 @@ async function publish(audited, config, deps) {
     return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
 }
 /**
- * DESIGN §8: under `remediate: plan|deactivate`, decide which keys are due (evaluate/remediation.ts), check
- * each again live with the remediation role right before acting and, under `deactivate`, set it Inactive
- * (remediate/deactivate.ts). Never throws: a denied role is a warning and that account's keys stay.
+ * docs/design.md §8: under `remediate: plan|deactivate`, decide which keys are due
+ * (evaluate/remediation.ts), check each again live with the remediation role right before acting and,
+ * under `deactivate`, set it Inactive (remediate/deactivate.ts). Also recognises due keys that left the
+ * findings Inactive with no record (a lost answer), to record them. Never throws: a denied role is a
+ * warning and that account's keys stay.
  */
-async function remediateDueKeys(result, config, deps) {
+async function remediateDueKeys(result, config, deps, view, block, issuesRead) {
     const settings = config.remediation;
     if (settings.mode === 'off' || result.mode !== 'live')
-        return result;
-    const firstSeen = new Map(result.findings.map((f) => [f.location, f.firstSeenAt ?? null]));
-    const plan = planRemediation(result.findings, firstSeen, settings, result.asOf);
+        return { result, recognized: [] };
+    // A key is due only where its owner was told on its issue (and the deactivation can be recorded there).
+    const told = (f) => !issuesRead || view.listed.has(recordIdOf(f));
+    const firstSeen = new Map(result.findings.map((f) => [f.location, block || !told(f) ? null : (f.firstSeenAt ?? null)]));
+    const planned = planRemediation(result.findings, firstSeen, settings, result.asOf);
+    const plan = {
+        ...planned,
+        byLocation: explainNotDue(planned.byLocation, view, {
+            block,
+            untold: new Set(result.findings.filter((f) => !told(f)).map((f) => f.location)),
+            afterDays: settings.afterDays,
+            at: result.generatedAt,
+        }),
+    };
     const session = deps.session ?? null;
     const warnings = [];
     let outcomes = new Map();
@@ -38968,6 +39870,7 @@ async function remediateDueKeys(result, config, deps) {
             unusedDays: result.settings.unusedDays,
             asOf: result.asOf,
             reasons: settings.reasons,
+            exemptionTag: result.settings.exemptionTag,
             concurrency: config.concurrency,
             log: deps.log,
             ...(deps.aws ? { aws: deps.aws } : {}),
@@ -38975,12 +39878,69 @@ async function remediateDueKeys(result, config, deps) {
         warnings.push(...done.warnings);
         outcomes = done.byLocation;
     }
+    const recognized = block ? [] : await recognizeLost(result, config, deps, view);
+    for (const r of recognized) {
+        const w = (0,src_notes/* note */.N4) `Access key ${(0,src_notes/* code */.aY)(r.accessKeyId)} of ${(0,src_notes/* code */.aY)(r.userName)} in account ${(0,src_notes/* code */.aY)(r.accountId)} was due and is Inactive now with no record of the change: recorded as this tool's deactivation (unconfirmed) on its issue, with the command to restore it.`;
+        warnings.push(w);
+        deps.log.warning((0,src_notes/* notePlain */.n4)(w));
+    }
     const remediations = withOutcomes(plan, outcomes);
     const applied = applyRemediation(result, settings.mode, plan, remediations, warnings);
     const n = applied.remediation?.deactivated.length ?? 0;
     deps.log.info(`Remediation (${settings.mode}): ${plan.dueCount} key(s) due, ${plan.toAct.length} checked again` +
         (settings.mode === 'deactivate' ? `, ${n} deactivated.` : ', nothing changed (plan).'));
-    return applied;
+    return { result: applied, recognized };
+}
+/** Not-due keys say why: the history could not be trusted this run, or a person restored the key. */
+function explainNotDue(byLocation, view, opts) {
+    const out = new Map(byLocation);
+    for (const [location, r] of byLocation) {
+        if (r.status !== 'not-due' || r.dueAt !== null)
+            continue;
+        const restoredAt = view.restored.get(location);
+        if (restoredAt) {
+            out.set(location, {
+                status: 'not-due',
+                dueAt: dueAtOf(opts.at, opts.afterDays),
+                reason: `made Active again by a person after this tool deactivated it on ${restoredAt.slice(0, 10)}: ` +
+                    `a deliberate decision, so a new notice period of ${opts.afterDays} day(s) starts with this run`,
+            });
+        }
+        else if (opts.block) {
+            out.set(location, { ...r, reason: opts.block });
+        }
+        else if (opts.untold.has(location)) {
+            out.set(location, {
+                ...r,
+                reason: "not yet recorded on its user's issue (a new issue, or one max-issues held back): a key is due only " +
+                    `remediate-after-days (${opts.afterDays}) after its owner's issue lists it, where its deactivation is recorded`,
+            });
+        }
+    }
+    return out;
+}
+/** Due keys of the records that left the findings Inactive with no record: a deactivation whose answer was lost. */
+async function recognizeLost(result, config, deps, view) {
+    const session = deps.session ?? null;
+    const asOf = Date.parse(result.asOf);
+    const due = view.openElsewhere.filter((k) => {
+        const at = dueAtOf(k.since, config.remediation.afterDays);
+        return at !== null && Date.parse(at) <= asOf;
+    });
+    if (due.length === 0 || session === null)
+        return [];
+    const { findInactive } = await Promise.all(/* import() */[__nccwpck_require__.e(729), __nccwpck_require__.e(764), __nccwpck_require__.e(967), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5496));
+    const inactive = await findInactive(due.map((k) => ({ accountId: k.accountId, userName: k.userName, accessKeyId: k.keyId })), {
+        credentialsFor: (accountId) => session.credentialsFor(accountId),
+        region: config.awsRegion,
+        concurrency: config.concurrency,
+        ...(deps.aws ? { aws: deps.aws } : {}),
+    });
+    const byId = new Map(due.map((k) => [k.keyId, k]));
+    return inactive.map((c) => {
+        const k = byId.get(c.accessKeyId);
+        return { ...c, location: k.location, issue: k.issue };
+    });
 }
 /** The history and remediation counts of the outputs (DESIGN §8). */
 function historyCounts(result) {
@@ -39020,50 +39980,122 @@ async function listAlerts(github, deps) {
         log: deps.log,
     });
 }
-/** This tool's issues, listed once for the history and the sync. */
-async function listIssuesOnce(github) {
+/**
+ * This tool's issues, the identity this run writes as, and the comments of the issues that matter: the
+ * open ones this identity opened, and the closed ones of users reported now (a key back after a fix or a
+ * deactivation). Never throws.
+ */
+async function readIssues(github, audited) {
+    const octokit = await github.octokit();
+    const { owner, repo } = github.context;
+    let issues;
     try {
-        const issues = await listIssues(await github.octokit(), github.context.owner, github.context.repo);
-        return { issues, note: null, error: null };
+        issues = await listIssues(octokit, owner, repo);
     }
     catch (err) {
         // The sync then reports this error as its own, instead of waiting for a second failing listing.
         return {
             issues: null,
-            note: (0,src_notes/* note */.N4) `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`,
+            tracked: null,
+            self: null,
+            recordsRead: false,
+            notes: [(0,src_notes/* note */.N4) `the issues could not be listed (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`],
             error: describeIssueError(err),
         };
     }
+    const notes = [];
+    const identity = await whoAmI(octokit);
+    const self = identity.ok ? identity.self : null;
+    if (!identity.ok) {
+        notes.push((0,src_notes/* note */.N4) `the identity this workflow writes as could not be read (GraphQL ${(0,src_notes/* code */.aY)('viewer')}: ${identity.detail}), so no issue or comment counts as evidence`);
+    }
+    const reported = new Set(audited.findings.map((f) => `${f.accountId}\u0000${userKey(f.userArn, f.userName)}`));
+    const needed = issues.filter((i) => {
+        const m = parseMarker(i.body);
+        if (!m || self === null || !sameActor(i.author ?? null, self))
+            return false;
+        return i.state === 'open' || reported.has(`${m.accountId}\u0000${m.userKey}`);
+    });
+    let comments = new Map();
+    let recordsRead = self !== null;
+    try {
+        comments = await listComments(octokit, owner, repo, needed);
+    }
+    catch (err) {
+        recordsRead = false;
+        notes.push((0,src_notes/* note */.N4) `the issues' record comments could not be read (${(0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(err))})`);
+    }
+    const tracked = issues.map((i) => ({
+        number: i.number,
+        state: i.state,
+        author: i.author ?? null,
+        createdAt: i.createdAt ?? '',
+        closedAt: i.closedAt ?? null,
+        marker: parseMarker(i.body),
+        comments: comments.get(i.number) ?? null,
+    }));
+    return { issues, tracked, self, recordsRead, notes, error: null };
 }
-/** Each finding's firstSeenAt, and what changed (DESIGN §8), from what GitHub remembers. */
+/** Why no key can be due this run (the records that tell restores and notices apart are unreadable), or null. */
+function historyBlock(issues) {
+    if (issues === null || (issues.recordsRead && issues.self !== null))
+        return null;
+    return ("this tool's issue records could not be read this run (see the history notes): no key is due until " +
+        'they can be, so that a key a person restored is never deactivated again blind');
+}
+/** Each finding's record location and firstSeenAt, and what changed (docs/design.md §8), from what GitHub remembers. */
 function withRunHistory(result, listing, issues) {
     const notes = [];
     if (listing === null)
         notes.push((0,src_notes/* note */.N4) `no GitHub token or repository`);
     else if (!listing.ok)
         notes.push((0,src_notes/* note */.N4) `the code scanning alerts could not be listed (${listing.detail}): ${listing.why}`);
-    if (issues?.note)
-        notes.push(issues.note);
+    notes.push(...(issues?.notes ?? []));
     const view = applyHistory(result, {
         alerts: listing?.ok ? listing.alerts : null,
-        issueFirstListed: issues?.issues ? issueFirstListed(issues.issues, ISSUE_LABEL) : null,
+        issues: issues?.tracked ?? null,
+        self: issues?.self ?? null,
         notes,
     });
     const available = view.newFindings !== null;
     return {
-        ...result,
-        findings: result.findings.map((f) => ({
-            ...f,
-            firstSeenAt: view.firstSeenAt.get(f.location) ?? null,
-            remediation: f.remediation ?? null,
-        })),
-        history: {
-            available,
-            newFindings: view.newFindings?.length ?? null,
-            resolvedFindings: view.resolvedFindings?.length ?? null,
-            notes: view.notes,
+        view,
+        result: {
+            ...result,
+            // Tampering is worth a line: what did not count as evidence, and why.
+            notes: [...result.notes, ...view.ignored.map((n) => (0,src_notes/* note */.N4) `Not counted as evidence: ${n}.`)],
+            findings: result.findings.map((f) => {
+                const location = view.relocated.get(f.location) ?? f.location;
+                return {
+                    ...f,
+                    location,
+                    firstSeenAt: view.firstSeenAt.get(location) ?? null,
+                    remediation: f.remediation ?? null,
+                };
+            }),
+            history: {
+                available,
+                newFindings: view.newFindings?.length ?? null,
+                resolvedFindings: view.resolvedFindings?.length ?? null,
+                notes: view.notes,
+                ignored: view.ignored,
+            },
         },
     };
+}
+/**
+ * When an account failed and the open alerts could not be listed, its alerts cannot be carried forward:
+ * uploading this run's SARIF would close them as fixed. So the action writes no SARIF then (the example
+ * workflows upload only a file that was written) and says why. The CLI, which uploads nothing, writes it.
+ */
+function holdSarif(result, listing, deps) {
+    const failed = result.accounts.filter((a) => a.status === 'error');
+    if (!deps.uploadsSarif || result.mode !== 'live' || failed.length === 0 || listing?.ok) {
+        return { result, held: false };
+    }
+    const n = (0,src_notes/* note */.N4) `No SARIF was written: ${String(failed.length)} account(s) could not be audited and the open code scanning alerts could not be listed to carry theirs forward, so an upload would close them as fixed. The alerts stay as they are until a run that can list them (${(0,src_notes/* code */.aY)('security-events: read')}).`;
+    deps.log.warning((0,src_notes/* notePlain */.n4)(n));
+    return { result: { ...result, notes: [...result.notes, n] }, held: true };
 }
 /** A key this run set Inactive is no longer a finding: its open alert counts as resolved now. */
 function withDeactivatedResolved(result, listing) {
@@ -39093,7 +40125,7 @@ function keepFailedAccountsAlerts(result, listing, deps) {
         deps.log.warning(warning);
     return { ...result, carriedForward: alerts };
 }
-async function syncIssueTracker(result, config, github, deps, existing) {
+async function syncIssueTracker(result, config, github, deps, from) {
     if (!github) {
         return noIssueChanges('create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.');
     }
@@ -39105,8 +40137,12 @@ async function syncIssueTracker(result, config, github, deps, existing) {
         extraLabels: config.issueLabels,
         maxIssues: config.maxIssues,
         runUrl: github.context.runUrl,
-        recordFirstListedAt: (0,evaluate/* toIsoSecond */.VE)(Date.parse(result.generatedAt)),
-        ...(existing ? { existing } : {}),
+        recordAt: (0,evaluate/* toIsoSecond */.VE)(Date.parse(result.generatedAt)),
+        history: from.view,
+        afterDays: config.remediation.mode === 'off' ? null : config.remediation.afterDays,
+        recognized: from.recognized,
+        self: from.self,
+        ...(from.existing ? { existing: from.existing } : {}),
         log: deps.log,
     });
 }
