@@ -24,7 +24,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Log } from 'sarif';
 import type { JsonReport } from '../src/report/json.js';
-import { parseRecords, withRecords } from '../src/report/issue-records.js';
+import { parseRecords, withRecords } from '../src/evaluate/issue-records.js';
 import { renderMarker, userKey } from '../src/report/issue-body.js';
 import { accessDenied } from './helpers/aws-proxy.js';
 import { startGitHubServer, type GitHubServer } from './helpers/github-server.js';

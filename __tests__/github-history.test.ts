@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { carriedFromListing } from '../src/publish/code-scanning.js';
 import { alertHistoryNote, listOpenAlerts } from '../src/publish/history.js';
 import { parseMarker, renderMarker } from '../src/report/issue-body.js';
-import { parseRecords } from '../src/report/issue-records.js';
+import { parseRecords } from '../src/evaluate/issue-records.js';
 import { ISSUE_LABEL, planIssueSync, type ExistingIssue } from '../src/publish/issues.js';
 import { createOctokit } from '../src/publish/octokit.js';
 import {

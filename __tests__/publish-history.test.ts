@@ -11,7 +11,7 @@ import type { Config } from '../src/model.js';
 import { TOOL_NAME } from '../src/evaluate/rule.js';
 import { publish, type PublishOutcome } from '../src/publish/publish.js';
 import { renderMarker, userKey } from '../src/report/issue-body.js';
-import { parseRecords, withRecords } from '../src/report/issue-records.js';
+import { parseRecords, withRecords } from '../src/evaluate/issue-records.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
 import { ISSUE_LABEL } from '../src/publish/issues.js';
 import {

@@ -410,8 +410,19 @@ describe('docs/design.md', () => {
     }
   });
 
-  it("keeps §8's place for the threat model", () => {
+  it('§8 writes down the threat model: who can write each input, and what the action trusts of it', () => {
     const s8 = design.slice(design.indexOf('\n## §8 '), design.indexOf('\n## §9 '));
-    expect(s8).toContain('\n### Threat model: who can write what\n\n(written with issue 19)\n');
+    const model = s8.slice(s8.indexOf('\n### Threat model: who can write what\n'));
+    for (const source of [
+      'IAM user tags',
+      'code scanning alerts',
+      'issues:',
+      'labels',
+      'comments',
+      'closing and reopening',
+    ]) {
+      expect(model).toContain(source);
+    }
+    expect(model).toMatch(/write access to the repository is therefore the\s+trust boundary/i);
   });
 });

@@ -31469,7 +31469,7 @@ var audit = __nccwpck_require__(7784);
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
 var github_settings = __nccwpck_require__(5144);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 8 modules
-var publish = __nccwpck_require__(7410);
+var publish = __nccwpck_require__(2921);
 // EXTERNAL MODULE: ./src/notes.ts
 var src_notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -37083,7 +37083,7 @@ var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
 var github_settings = __nccwpck_require__(5144);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 8 modules
-var publish = __nccwpck_require__(7410);
+var publish = __nccwpck_require__(2921);
 // EXTERNAL MODULE: ./src/notes.ts
 var notes = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -37970,7 +37970,7 @@ function githubClientSettings(timeouts = (0,_timeouts_js__WEBPACK_IMPORTED_MODUL
 
 /***/ }),
 
-/***/ 7410:
+/***/ 2921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38467,7 +38467,7 @@ function unconfirmedDeactivationComment(keys, opts) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/issue-records.ts
+;// CONCATENATED MODULE: ./src/evaluate/issue-records.ts
 /**
  * The records this tool keeps in its own issue comments (docs/design.md §8): the only memory it writes.
  * Each record is one hidden line at the top of a comment the action posts; a comment may carry several

@@ -5,7 +5,7 @@
  * - the `created_at` of this tool's open code scanning alerts (set by GitHub at the upload that first
  *   reported the location); an alert older than the key itself, or older than the end of the key's last
  *   reported stretch (a deactivation, a closed issue), does not count;
- * - the `created_at` of record comments (src/report/issue-records.ts) written by the identity this run
+ * - the `created_at` of record comments (src/evaluate/issue-records.ts) written by the identity this run
  *   writes as, never edited since, on an issue that identity opened, naming the issue's own account.
  *
  * Issue bodies, titles and labels are display: a person with triage can label any issue, anyone can
@@ -22,7 +22,7 @@ import {
   parseRecords,
   recordKeyId,
   type IssueRecord,
-} from '../report/issue-records.js';
+} from './issue-records.js';
 import { toIsoSecond } from './evaluate.js';
 import { code, note, type Note } from '../notes.js';
 

@@ -36,7 +36,7 @@ import {
   withRecords,
   type IssueRecord,
   type RecordKey,
-} from '../report/issue-records.js';
+} from '../evaluate/issue-records.js';
 import { recordIdOf, sameActor, userNameOfKey, type TimedRecord } from '../evaluate/history.js';
 import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
