@@ -4,7 +4,7 @@
  * Runs publish() against the local GitHub server.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../src/model.js';
@@ -45,11 +45,13 @@ async function run(
   cfg: Config,
   result = makeResult({ findings: [alice, bob, carol] }),
   github: boolean = true,
+  uploadsSarif = false,
 ): Promise<{ outcome: PublishOutcome; json: { findings: Array<Record<string, unknown>> }; summary: string }> {
   const logs: string[] = [];
   const log = { info: (m: string) => logs.push(m), warning: (m: string) => logs.push(m) };
   const outcome = await publish(result, cfg, {
     log,
+    uploadsSarif,
     githubClient: fastTiming(),
     github: github
       ? { token: 'ghs_local_test', owner: server.owner, repo: server.repo, runUrl: null, ref: null }
@@ -115,6 +117,26 @@ describe('history in publish', () => {
     expect(outcome.result.carriedForward.map((a) => a.location)).toEqual([failedLoc]);
     expect(outcome.outputs['resolved-findings']).toBe('0'); // a failed account's alert is not resolved
     expect(alertListings()).toBe(1);
+  });
+
+  it('an account failed and the alerts cannot be listed: the action writes no SARIF (an upload would close them as fixed)', async () => {
+    server.fail(
+      { kind: 'forbidden', permission: 'security_events=read' },
+      { path: /code-scanning\/alerts/, times: Infinity },
+    );
+    const result = makeResult({
+      findings: [alice],
+      accounts: [makeAccount(), makeFailedAccount({ accountId: OTHER })],
+    });
+    const { outcome, summary } = await run(config({ 'fail-on': 'never' }), result, true, true);
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
+    expect(outcome.outputs['sarif-file']).toBe('');
+    expect(outcome.outputs['json-file']).toBe(join(dir, 'out.json'));
+    expect(summary).toContain('No SARIF was written: 1 account(s) could not be audited');
+    // the CLI, which uploads nothing, still writes it
+    const cli = await run(config({ 'fail-on': 'never' }), result, true, false);
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(true);
+    expect(cli.outcome.outputs['sarif-file']).toBe(join(dir, 'out.sarif'));
   });
 
   it('without GitHub: works as before and says the history was not available', async () => {

@@ -332,28 +332,42 @@ function batches(items, size = ASFF_BATCH_SIZE) {
 function planAccountImport(opts) {
     const { accountId, ctx } = opts;
     const earlier = new Map();
-    for (const e of opts.existing)
-        if (e.Id)
-            earlier.set(e.Id, e);
+    // A key keeps its finding whatever its location says now (a renamed user, a deleted twin key): by key id.
+    const byKeyId = new Map();
+    for (const e of opts.existing) {
+        if (!e.Id)
+            continue;
+        earlier.set(e.Id, e);
+        const keyId = e.Resources?.[0]?.Details?.AwsIamAccessKey?.AccessKeyId;
+        if (keyId)
+            byKeyId.set(keyId, e);
+    }
     const active = [];
     const archived = [];
     const seen = new Set();
+    const computed = new Set(opts.findings.map((f) => asffId(f.accountId, f.location)));
     let updates = 0;
     for (const f of opts.findings) {
         if (f.accountId !== accountId)
             continue;
-        const id = asffId(f.accountId, f.location);
+        let id = asffId(f.accountId, f.location);
+        let prior = earlier.get(id);
+        const moved = !prior && f.accessKeyId ? byKeyId.get(f.accessKeyId) : undefined;
+        if (moved?.Id && !computed.has(moved.Id) && !seen.has(moved.Id)) {
+            id = moved.Id;
+            prior = moved;
+        }
         if (seen.has(id))
             continue;
         seen.add(id);
-        const prior = earlier.get(id);
+        const keep = (r) => (r.Id === id ? r : { ...r, Id: id });
         if (!f.exempted) {
-            active.push(activeFinding(f, ctx, prior));
+            active.push(keep(activeFinding(f, ctx, prior)));
             if (prior)
                 updates++;
         }
         else if (prior) {
-            archived.push(exemptedFinding(f, ctx, prior));
+            archived.push(keep(exemptedFinding(f, ctx, prior)));
         }
     }
     for (const [id, e] of earlier)
