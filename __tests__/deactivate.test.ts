@@ -3,6 +3,7 @@
  * checked first (exempted, young, unknown, changed since, denied role, the cap, plan); then publish()
  * itself, with the audit session and the local GitHub API's alerts as the history.
  */
+import { parseMarker } from '../src/report/issue-body.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ import {
 } from './helpers/github-server.js';
 import { publish } from '../src/publish/publish.js';
 import { planIssueSync } from '../src/publish/issues.js';
-import { parseRecords } from '../src/evaluate/issue-records.js';
+import { parseRecords, withRecords } from '../src/evaluate/issue-records.js';
 import { codeSpans } from './helpers/code-spans.js';
 import { notePlain } from '../src/notes.js';
 
@@ -552,6 +553,35 @@ describeWithMoto('deactivateDueKeys against moto', () => {
       expect(out.outputs).toMatchObject({ 'keys-due': '0', 'keys-deactivated': '0' });
       expect(out.result.findings[0]?.remediation?.status).toBe('not-due');
       expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+    });
+
+    test('a key this tool deactivated and a person restored is not deactivated again, even if someone removed the issue label', async () => {
+      const [f] = await seed(A, ['restored'], 60);
+      const issue = reportedEarlier(f!, 40);
+      const marker = parseMarker(issue.body)!;
+      const keys = [{ ref: f!.location, keyId: f!.accessKeyId }];
+      gh.addComment(issue.number, {
+        body: withRecords(
+          [
+            { kind: 'deactivated', ...marker, keys },
+            { kind: 'closed', ...marker, keys: [], reason: 'deactivated' },
+          ],
+          'set Inactive',
+        ),
+        created_at: new Date(Date.parse(AS_OF) - 20 * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
+      issue.state = 'closed';
+      issue.labels = ['security']; // a person with triage removed the tool's label
+      // GitHub reopened the alert with its original created_at when the key came back
+      gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 40 * DAY).toISOString() });
+      const out = await publishWith([f!], 'deactivate');
+      expect(out.outputs).toMatchObject({ 'keys-due': '0', 'keys-deactivated': '0' });
+      expect(out.result.findings[0]?.remediation?.reason).toMatch(/made Active again by a person/);
+      expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+      // its issue, found by author and marker, is reopened with the restore recorded; no second issue
+      expect(gh.issues).toHaveLength(1);
+      expect(issue.state).toBe('open');
+      expect(parseRecords(gh.commentBodies(issue.number).at(-1)).map((r) => r.kind)).toEqual(['restored']);
     });
 
     test('a run whose only finding was deactivated passes fail-on: findings', async () => {

@@ -39288,12 +39288,14 @@ function describeIssueError(e) {
     return `${issues_PREFIX}: HTTP ${e.status}: ${message}`;
 }
 /** Every issue (open and closed) carrying {@link ISSUE_LABEL}, pull requests left out. */
-async function listIssues(octokit, owner, repo) {
+async function listIssues(octokit, owner, repo, 
+/** List the issues this login opened instead of those with the label (see {@link listOwnIssues}). */
+creator) {
     const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
         owner,
         repo,
         state: 'all',
-        labels: ISSUE_LABEL,
+        ...(creator ? { creator } : { labels: ISSUE_LABEL }),
         per_page: 100,
     });
     return items
@@ -39309,6 +39311,21 @@ async function listIssues(octokit, owner, repo) {
         createdAt: i.created_at,
         closedAt: i.closed_at ?? null,
     }));
+}
+/**
+ * The issues this identity opened that carry a marker but lost the label (a person with triage may remove
+ * it): still this tool's, so their records (a deactivation, a restore) are not forgotten. Empty when the
+ * listing is refused; the labelled listing stays the primary one.
+ */
+async function listOwnIssues(octokit, owner, repo, self, labelled) {
+    const known = new Set(labelled.map((i) => i.number));
+    try {
+        const mine = await listIssues(octokit, owner, repo, self.login);
+        return mine.filter((i) => !known.has(i.number) && parseMarker(i.body) !== null && sameActor(i.author ?? null, self));
+    }
+    catch {
+        return [];
+    }
 }
 function actorOf(user) {
     return user?.login ? { login: user.login, id: typeof user.id === 'number' ? user.id : null } : null;
@@ -40006,6 +40023,14 @@ async function readIssues(github, audited) {
     const notes = [];
     const identity = await whoAmI(octokit);
     const self = identity.ok ? identity.self : null;
+    if (self !== null) {
+        // an issue of ours whose label someone removed is still ours: its records are not forgotten
+        const unlabelled = await listOwnIssues(octokit, owner, repo, self, issues);
+        if (unlabelled.length > 0) {
+            notes.push((0,src_notes/* note */.N4) `issue(s) ${(0,src_notes/* code */.aY)(unlabelled.map((i) => `#${i.number}`).join(', '))} lost the ${(0,src_notes/* code */.aY)(ISSUE_LABEL)} label; still this tool's (its author and marker say so)`);
+            issues = [...issues, ...unlabelled.map((i) => ({ ...i, labels: [...i.labels, ISSUE_LABEL] }))];
+        }
+    }
     if (!identity.ok) {
         notes.push((0,src_notes/* note */.N4) `the identity this workflow writes as could not be read (GraphQL ${(0,src_notes/* code */.aY)('viewer')}: ${identity.detail}), so no issue or comment counts as evidence`);
     }

@@ -392,9 +392,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         .split(',')
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean);
+      const creator = url.searchParams.get('creator');
       const items = issues
         .filter((i) => state === 'all' || i.state === state)
         .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
+        .filter((i) => !creator || i.user.login.toLowerCase() === creator.toLowerCase())
         .sort((a, b) => b.number - a.number)
         .map(issueJson);
       return page(url, items);

@@ -574,12 +574,14 @@ export async function listIssues(
   octokit: GitHubClient,
   owner: string,
   repo: string,
+  /** List the issues this login opened instead of those with the label (see {@link listOwnIssues}). */
+  creator?: string,
 ): Promise<ExistingIssue[]> {
   const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner,
     repo,
     state: 'all',
-    labels: ISSUE_LABEL,
+    ...(creator ? { creator } : { labels: ISSUE_LABEL }),
     per_page: 100,
   });
   return items
@@ -595,6 +597,29 @@ export async function listIssues(
       createdAt: i.created_at,
       closedAt: i.closed_at ?? null,
     }));
+}
+
+/**
+ * The issues this identity opened that carry a marker but lost the label (a person with triage may remove
+ * it): still this tool's, so their records (a deactivation, a restore) are not forgotten. Empty when the
+ * listing is refused; the labelled listing stays the primary one.
+ */
+export async function listOwnIssues(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  self: GitHubActor,
+  labelled: readonly ExistingIssue[],
+): Promise<ExistingIssue[]> {
+  const known = new Set(labelled.map((i) => i.number));
+  try {
+    const mine = await listIssues(octokit, owner, repo, self.login);
+    return mine.filter(
+      (i) => !known.has(i.number) && parseMarker(i.body) !== null && sameActor(i.author ?? null, self),
+    );
+  } catch {
+    return [];
+  }
 }
 
 function actorOf(user: { login?: string; id?: number } | null | undefined): GitHubActor | null {

@@ -14,9 +14,11 @@ import type { GitHubClientSettings } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
 import {
+  ISSUE_LABEL,
   describeIssueError,
   listComments,
   listIssues,
+  listOwnIssues,
   noIssueChanges,
   syncIssues,
   type ExistingIssue,
@@ -124,11 +126,7 @@ export async function publish(
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
   // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
-  const files = await writeReportFiles(
-    result,
-    config,
-    sarifHeld ? new Set(['sarifFile']) : undefined,
-  );
+  const files = await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
   const writeError = files.error?.message ?? null;
   if (writeError === null) deps.onFilesWritten?.(result);
   else deps.log.warning(writeError);
@@ -384,6 +382,16 @@ async function readIssues(github: NonNullable<GitHub>, audited: AuditResult): Pr
   const notes: Note[] = [];
   const identity = await whoAmI(octokit);
   const self = identity.ok ? identity.self : null;
+  if (self !== null) {
+    // an issue of ours whose label someone removed is still ours: its records are not forgotten
+    const unlabelled = await listOwnIssues(octokit, owner, repo, self, issues);
+    if (unlabelled.length > 0) {
+      notes.push(
+        note`issue(s) ${code(unlabelled.map((i) => `#${i.number}`).join(', '))} lost the ${code(ISSUE_LABEL)} label; still this tool's (its author and marker say so)`,
+      );
+      issues = [...issues, ...unlabelled.map((i) => ({ ...i, labels: [...i.labels, ISSUE_LABEL] }))];
+    }
+  }
   if (!identity.ok) {
     notes.push(
       note`the identity this workflow writes as could not be read (GraphQL ${code('viewer')}: ${identity.detail}), so no issue or comment counts as evidence`,
