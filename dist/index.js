@@ -30886,6 +30886,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var pool = __nccwpck_require__(6990);
 // EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
 var evaluate = __nccwpck_require__(7852);
+// EXTERNAL MODULE: ./src/file-kind.ts
+var file_kind = __nccwpck_require__(5448);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -30902,6 +30904,7 @@ var parse = __nccwpck_require__(1584);
  * large, stream-parse it row by row, and say what went wrong in the words of a file. Facts only:
  * audit/offline.ts decides, row by row.
  */
+
 
 
 
@@ -30925,13 +30928,7 @@ async function checkFile(path, maxBytes) {
     if (st.isDirectory())
         return; // the read names it (EISDIR)
     if (!st.isFile()) {
-        const kind = st.isFIFO()
-            ? 'a named pipe (FIFO)'
-            : st.isCharacterDevice() || st.isBlockDevice()
-                ? 'a device'
-                : st.isSocket()
-                    ? 'a socket'
-                    : 'not a regular file';
+        const kind = (0,file_kind/* specialFileKind */.Q)(st);
         throw new FileRefused(`${path}: is ${kind}, not a regular file: the credential report must be a file`, 'Check the credential-report path; download the report to a file first.');
     }
     if (st.size > maxBytes) {
@@ -35128,6 +35125,26 @@ const RULE = {
 
 /***/ }),
 
+/***/ 5448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ specialFileKind)
+/* harmony export */ });
+/** What a path that is not a regular file is, in words: `a named pipe (FIFO)`, `a device`, `a socket`. */
+function specialFileKind(st) {
+    return st.isFIFO()
+        ? 'a named pipe (FIFO)'
+        : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : st.isSocket()
+                ? 'a socket'
+                : 'not a regular file';
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36845,6 +36862,7 @@ function expandGlob(pattern) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ checkOutputFiles)
 /* harmony export */ });
+/* harmony import */ var _file_kind_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5448);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -36856,6 +36874,7 @@ function expandGlob(pattern) {
  * unable to write its results (or writing them over something else) fails at once with one input error
  * naming the input.
  */
+
 
 
 
@@ -36890,14 +36909,8 @@ function bad(input, value, problem) {
 function notRegular(st) {
     if (st.isDirectory())
         return 'it is a directory';
-    const kind = st.isFIFO()
-        ? 'a named pipe (FIFO)'
-        : st.isCharacterDevice() || st.isBlockDevice()
-            ? 'a device'
-            : st.isSocket()
-                ? 'a socket'
-                : 'something else';
-    return `it is ${kind}, not a regular file`;
+    const kind = (0,_file_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .specialFileKind */ .Q)(st);
+    return kind === 'not a regular file' ? 'it is not a regular file' : `it is ${kind}, not a regular file`;
 }
 /**
  * Linux's pseudo file systems (statfs f_type, from linux/magic.h): their "files" are the kernel's

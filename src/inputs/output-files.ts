@@ -3,6 +3,7 @@
  * unable to write its results (or writing them over something else) fails at once with one input error
  * naming the input.
  */
+import { specialFileKind } from '../file-kind.js';
 import { accessSync, constants, realpathSync, statSync, statfsSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Config } from '../model.js';
@@ -40,14 +41,8 @@ function bad(input: ReportFileInput, value: string, problem: string): InputError
 /** What an existing path that is not a regular file is, in words. */
 function notRegular(st: Stats): string {
   if (st.isDirectory()) return 'it is a directory';
-  const kind = st.isFIFO()
-    ? 'a named pipe (FIFO)'
-    : st.isCharacterDevice() || st.isBlockDevice()
-      ? 'a device'
-      : st.isSocket()
-        ? 'a socket'
-        : 'something else';
-  return `it is ${kind}, not a regular file`;
+  const kind = specialFileKind(st);
+  return kind === 'not a regular file' ? 'it is not a regular file' : `it is ${kind}, not a regular file`;
 }
 
 /**
