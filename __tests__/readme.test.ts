@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
 import {
   AWS_OPERATIONS,
+  KEY_CREATION_ACTIONS,
   MEMBER_ROLE_ACTIONS,
   REMEDIATION_ROLE_ACTIONS,
   SECURITY_HUB_ACTIONS,
@@ -79,7 +80,10 @@ interface Statement {
   Action: string | string[];
 }
 
-/** A statement with whether it is optional: the Security Hub one (docs Sid, CloudFormation Fn::If). */
+/** The docs' optional statements, by Sid: Security Hub's and CloudTrail's (templates: under Fn::If). */
+const OPTIONAL_SIDS = new Set(['ImportSecurityHubFindings', 'ReadKeyCreationEvents']);
+
+/** A statement with whether it is optional (docs Sid, CloudFormation Fn::If). */
 interface Granted {
   action: string;
   optional: boolean;
@@ -91,11 +95,11 @@ function granted(statements: Array<Statement | { 'Fn::If': [string, Statement, u
     const s = 'Fn::If' in st ? st['Fn::If'][1] : st;
     return [s.Action]
       .flat()
-      .map((action) => ({ action, optional: optional || s.Sid === 'ImportSecurityHubFindings' }));
+      .map((action) => ({ action, optional: optional || OPTIONAL_SIDS.has(s.Sid ?? '') }));
   });
 }
 
-/** Required IAM actions and optional Security Hub ones, each exactly as the code calls them. */
+/** Required IAM actions and optional Security Hub and CloudTrail ones, each exactly as the code calls them. */
 function expectSplit(actions: Granted[]): void {
   const of = (prefix: string, optional: boolean) =>
     [
@@ -107,6 +111,8 @@ function expectSplit(actions: Granted[]): void {
   expect(of('iam:', true)).toEqual([]);
   expect(of('securityhub:', true)).toEqual([...SECURITY_HUB_ACTIONS].sort());
   expect(of('securityhub:', false)).toEqual([]);
+  expect(of('cloudtrail:', true)).toEqual([...KEY_CREATION_ACTIONS].sort());
+  expect(of('cloudtrail:', false)).toEqual([]);
 }
 
 describe('least-privilege policies in docs/ and the CloudFormation templates', () => {
@@ -173,7 +179,7 @@ describe('least-privilege policies in docs/ and the CloudFormation templates', (
     .map((m) => JSON.parse(m[1]!) as { Statement: SidStatement[] })
     .flatMap((p) => p.Statement);
 
-  it('grant exactly the IAM actions the audit calls, and the Security Hub ones only as optional', () => {
+  it('grant exactly the IAM actions the audit calls, and the Security Hub and CloudTrail ones only as optional', () => {
     // the remediation role's statement is checked on its own below
     expectSplit(granted(docsStatements.filter((st) => st.Sid !== 'DeactivateDueKeys')));
 
@@ -199,6 +205,10 @@ describe('least-privilege policies in docs/ and the CloudFormation templates', (
       expect(template.Parameters.SecurityHub?.Default).toBe('false');
       expect(template.Conditions.ImportToSecurityHub).toEqual({
         'Fn::Equals': [{ Ref: 'SecurityHub' }, 'true'],
+      });
+      expect(template.Parameters.KeyCreationEvents?.Default).toBe('false');
+      expect(template.Conditions.ReadKeyCreation).toEqual({
+        'Fn::Equals': [{ Ref: 'KeyCreationEvents' }, 'true'],
       });
     }
   });

@@ -135,6 +135,20 @@ export const AWS_OPERATIONS = [
     granted: true,
     denied: 'that account fails: its alias cannot be read',
   },
+  // Evidence of intent (DESIGN §10): each flagged key's `CreateAccessKey` event, read from CloudTrail's
+  // event history in the partition's IAM region with each account's own credentials (the member role, or
+  // the audit role for its own account), at most 2 calls/s per account (collect/key-creation.ts). A
+  // denial is one note for the account: the keys stay findings, decided by the time test alone.
+  {
+    command: 'LookupEvents',
+    iamAction: 'cloudtrail:LookupEvents',
+    step: 'LookupEvents',
+    role: 'member',
+    need: 'optional',
+    scope: 'account',
+    granted: true,
+    denied: 'a note: who made the flagged keys of that account is unknown; the time test alone decides',
+  },
   // `security-hub` (DESIGN §9), after the audit, with each account's own credentials (the member role,
   // or the audit role for its own account). A denial is a warning: the audit and the other reports stand.
   {
@@ -225,7 +239,14 @@ function actionsOf(role: OperationRole, need: AwsOperation['need'] = 'required')
 export const MEMBER_ROLE_ACTIONS: readonly string[] = actionsOf('member');
 
 /** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
-export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'optional');
+export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'optional').filter((a) =>
+  a.startsWith('securityhub:'),
+);
+
+/** The member-account role's extra action for evidence of who made each flagged key (DESIGN §10). */
+export const KEY_CREATION_ACTIONS: readonly string[] = actionsOf('member', 'optional').filter((a) =>
+  a.startsWith('cloudtrail:'),
+);
 
 /** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
 export const REMEDIATION_ROLE_ACTIONS: readonly string[] = actionsOf('remediation', 'optional');
