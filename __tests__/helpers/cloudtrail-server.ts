@@ -1,7 +1,8 @@
 /**
  * A local CloudTrail for tests: moto does not implement `LookupEvents`, so this server speaks its real
- * protocol, AWS JSON 1.1 (`POST /`, `X-Amz-Target: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents`,
- * `Content-Type: application/x-amz-json-1.1`), on 127.0.0.1 with a free port. Point the SDK at it with
+ * protocol, AWS JSON 1.1 (`POST /`, `X-Amz-Target: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents`
+ * or the SDK's `CloudTrail_20131101.LookupEvents`, `Content-Type: application/x-amz-json-1.1`), on
+ * 127.0.0.1 with a free port. Point the SDK at it with
  * `AWS_ENDPOINT_URL_CLOUDTRAIL` (the SDK's own setting).
  *
  * What it does as CloudTrail does:
@@ -25,7 +26,14 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHash, randomUUID } from 'node:crypto';
 
+/**
+ * `X-Amz-Target` of LookupEvents, in both forms CloudTrail takes: the one of its API reference and of
+ * botocore (the service's legacy target prefix), and the Smithy one, `SERVICE_SHAPE.Operation`, that
+ * the AWS SDK for JavaScript v3 sends since its clients are schema-based.
+ */
 export const LOOKUP_EVENTS_TARGET = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents';
+export const LOOKUP_EVENTS_SMITHY_TARGET = 'CloudTrail_20131101.LookupEvents';
+const TARGETS = new Set([LOOKUP_EVENTS_TARGET, LOOKUP_EVENTS_SMITHY_TARGET]);
 const JSON_11 = 'application/x-amz-json-1.1';
 const DEFAULT_ACCOUNT = '123456789012';
 const ATTRIBUTE_KEYS = new Set([
@@ -74,6 +82,8 @@ export interface LookupCall {
   error: string | null;
   /** Events in the answer. */
   returned: number;
+  /** The answer had a NextToken (more pages). */
+  more: boolean;
 }
 
 interface AwsError {
@@ -143,11 +153,13 @@ function userOf(record: TrailRecord): string | null {
 export function resourcesOf(record: TrailRecord): TrailResource[] {
   const out: TrailResource[] = [];
   const response = record.responseElements as Record<string, Record<string, unknown> | undefined> | null;
-  const keyId = response?.accessKey?.accessKeyId;
+  const request = record.requestParameters as Record<string, unknown> | null | undefined;
+  // the key a call made (CreateAccessKey) or acted on (UpdateAccessKey, DeleteAccessKey)
+  const keyId = response?.accessKey?.accessKeyId ?? request?.accessKeyId;
   if (typeof keyId === 'string') out.push({ ResourceType: 'AWS::IAM::AccessKey', ResourceName: keyId });
   const user = userOf(record);
   if (user !== null) out.push({ ResourceType: 'AWS::IAM::User', ResourceName: user });
-  const policy = (record.requestParameters as Record<string, unknown> | null | undefined)?.policyArn;
+  const policy = request?.policyArn;
   if (typeof policy === 'string') out.push({ ResourceType: 'AWS::IAM::Policy', ResourceName: policy });
   return out;
 }
@@ -302,6 +314,7 @@ export class CloudTrailServer {
       status: 200,
       error: null,
       returned: 0,
+      more: false,
     };
     this.calls.push(call);
 
@@ -322,7 +335,7 @@ export class CloudTrailServer {
     if (req.method !== 'POST' || (req.url ?? '/') !== '/') {
       return fail(invalid('UnknownOperationException', `${req.method} ${req.url} is not an operation`));
     }
-    if (call.target !== LOOKUP_EVENTS_TARGET) {
+    if (!TARGETS.has(call.target)) {
       return fail(invalid('UnknownOperationException', `unknown X-Amz-Target ${call.target}`));
     }
     if (!String(req.headers['content-type'] ?? '').startsWith(JSON_11)) {
@@ -343,6 +356,7 @@ export class CloudTrailServer {
     const answer = this.lookUp(call);
     if ('type' in answer) return fail(answer);
     call.returned = answer.Events.length;
+    call.more = answer.NextToken !== undefined;
     send(200, JSON.stringify(answer));
   }
 
