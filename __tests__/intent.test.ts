@@ -8,8 +8,8 @@ import { describe, expect, it } from '@jest/globals';
 import {
   CLOUDTRAIL_HISTORY_MS,
   UNKNOWN_REASONS,
+  createsUserBy,
   describeKeyCreation,
-  isKeyCreationEvent,
   isSelfCreated,
   keyCreationFromEvents,
   keyEventWindow,
@@ -368,6 +368,27 @@ describe('sameSessionAsUserCreation', () => {
   });
 });
 
+describe('createsUserBy: where the user lookup may stop', () => {
+  const c = consoleAdmin();
+  const [user, profile, key] = c.events as [TrailRecord, TrailRecord, TrailRecord];
+
+  it('a successful CreateUser of the user, at or before the key’s event', () => {
+    expect(createsUserBy(json(user), 'carol', key.eventTime)).toBe(true);
+    expect(createsUserBy(json(user), 'CAROL', key.eventTime)).toBe(true);
+  });
+
+  it('not another event, user or outcome, nor a CreateUser after the key, nor garbage', () => {
+    expect(createsUserBy(json(profile), 'carol', key.eventTime)).toBe(false);
+    expect(createsUserBy(json(user), 'carl', key.eventTime)).toBe(false);
+    expect(createsUserBy(json({ ...user, errorCode: 'EntityAlreadyExists' }), 'carol', key.eventTime)).toBe(
+      false,
+    );
+    expect(createsUserBy(json(user), 'carol', iso(Date.parse(user.eventTime) - 3_600_000))).toBe(false);
+    expect(createsUserBy('{', 'carol', key.eventTime)).toBe(false);
+    expect(createsUserBy(json(user), 'carol', 'yesterday')).toBe(false);
+  });
+});
+
 describe('the lookup windows', () => {
   it('keyEventWindow: five minutes either side of the key, within CloudTrail’s 90 days', () => {
     const created = NOW - 10 * 86_400_000;
@@ -477,11 +498,9 @@ describe('malformed and hostile events', () => {
       responseElements: { accessKey: { accessKeyId: 'AKIAOTHERKEY00000001', userName: 'grace' } },
     }));
     expect(read(other)).toEqual(notFound);
-    expect(isKeyCreationEvent(other, c.accessKeyId, c.userName)).toBe(false);
     expect(read(json(keyEventOf(c)), 'someone-else')).toEqual(notFound);
     expect(read(keyEventWith(c, (r) => ({ ...r, errorCode: 'LimitExceeded' })))).toEqual(notFound);
     expect(read(keyEventWith(c, (r) => ({ ...r, eventName: 'UpdateAccessKey' })))).toEqual(notFound);
-    expect(isKeyCreationEvent(json(keyEventOf(c)), c.accessKeyId, c.userName)).toBe(true);
   });
 
   it('a response without the key (CloudTrail left it out): found by the key id, so it counts', () => {

@@ -348,12 +348,6 @@ export function keyCreationFromEvents(input: KeyCreationInput): KeyCreation {
   };
 }
 
-/** Whether an event (a `CloudTrailEvent` JSON) is the successful `CreateAccessKey` of this key. */
-export function isKeyCreationEvent(json: string, accessKeyId: string, userName: string): boolean {
-  const call = readTrailCall(json);
-  return call !== null && createsKey(call, accessKeyId, userName);
-}
-
 /** Where to look up a key's `CreateAccessKey` event; null when CloudTrail no longer holds it. */
 export function keyEventWindow(keyCreatedAt: number, now: number): LookupWindow | null {
   const oldest = now - CLOUDTRAIL_HISTORY_MS + HISTORY_MARGIN_MS;
@@ -402,6 +396,24 @@ export function userEventsWindow(keyEvent: string, opts: UserEventsOptions): Loo
 
 /** The names of the events `userEventsWindow`'s lookup keeps (the rest of the user's events are noise). */
 export const USER_CREATION_EVENTS: ReadonlySet<string> = new Set(['CreateUser', 'CreateLoginProfile']);
+
+/**
+ * Whether an event is a successful `CreateUser` of `userName` at or before `keyEventTime` (ISO): the one
+ * `sameSessionAsUserCreation` compares with. CloudTrail answers newest first, so once it is seen, every
+ * later event of the user has been too, and the lookup can stop.
+ */
+export function createsUserBy(json: string, userName: string, keyEventTime: string): boolean {
+  const call = readTrailCall(json);
+  const keyTime = parseIsoTime(keyEventTime);
+  return (
+    call !== null &&
+    keyTime !== null &&
+    call.eventName === 'CreateUser' &&
+    call.errorCode === null &&
+    sameName(call.subjectUserName, userName) &&
+    call.eventTime <= keyTime + SKEW_MS
+  );
+}
 
 /** The user made the key themself (so it was not made at setup by whoever made the user). */
 export function isSelfCreated(kc: KeyCreation): boolean {
