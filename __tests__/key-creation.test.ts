@@ -1,5 +1,5 @@
 /**
- * collect/key-creation.ts against a local CloudTrail speaking LookupEvents' real protocol
+ * audit/key-creation.ts against a local CloudTrail speaking LookupEvents' real protocol
  * (helpers/cloudtrail-server.ts), reached through the SDK's own `AWS_ENDPOINT_URL_CLOUDTRAIL`.
  *
  * Nothing really waits: the client's token bucket and the server run on one fake clock (the bucket's
@@ -17,7 +17,7 @@ import {
   lookUpKeyCreations,
   type FlaggedKey,
   type KeyCreationOptions,
-} from '../src/collect/key-creation.js';
+} from '../src/audit/key-creation.js';
 import { DEFAULT_TIMEOUTS } from '../src/timeouts.js';
 import { noteText } from '../src/notes.js';
 import {

@@ -137,7 +137,7 @@ export const AWS_OPERATIONS = [
   },
   // Evidence of intent (DESIGN §10): each flagged key's `CreateAccessKey` event, read from CloudTrail's
   // event history in the partition's IAM region with each account's own credentials (the member role, or
-  // the audit role for its own account), at most 2 calls/s per account (collect/key-creation.ts). A
+  // the audit role for its own account), at most 2 calls/s per account (audit/key-creation.ts). A
   // denial is one note for the account: the keys stay findings, decided by the time test alone.
   {
     command: 'LookupEvents',

@@ -3,7 +3,7 @@
  * `CloudTrailEvent` JSON string of a `LookupEvents` answer) and, when they were looked up, the user's
  * `CreateUser` / `CreateLoginProfile` events, who made the key (`by`), whether the user made it themself
  * (`self`), whether the session that made the user and its password made it too
- * (`sameSessionAsUserCreation`), and with what (`via`). Also the time windows collect/key-creation.ts
+ * (`sameSessionAsUserCreation`), and with what (`via`). Also the time windows audit/key-creation.ts
  * looks those events up in, so every decision about them is here.
  *
  * Every field of an event is untrusted text written by whoever made the call (the user agent is set by

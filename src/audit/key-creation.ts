@@ -1,7 +1,9 @@
 /**
  * Evidence of intent (DESIGN §10), the I/O: each flagged key's `CreateAccessKey` event from CloudTrail's
  * event history (`LookupEvents`), and, when that event's session could have made the user too, the
- * user's `CreateUser` / `CreateLoginProfile` events. What they mean is decided in evaluate/intent.ts.
+ * user's `CreateUser` / `CreateLoginProfile` events. What they mean is decided in evaluate/intent.ts;
+ * the lookups are steered by those decisions (the windows, which event is the key's), which is why this
+ * module is in audit/ (it joins collect and evaluate), not collect/ (facts only).
  *
  * - Where: IAM is a global service, its events are in the partition's IAM region (us-east-1, cn-north-1,
  *   us-gov-west-1), with the account's own credentials (the member role, or the audit role for its own
