@@ -11,6 +11,17 @@ import {
   makeStaleFinding,
 } from './helpers/results.js';
 import { note } from '../src/notes.js';
+import { UNKNOWN_REASONS, type KeyCreation } from '../src/evaluate/intent.js';
+
+const MADE_BY_ADMIN: KeyCreation = {
+  by: 'assumed-role/Admin/bob',
+  self: false,
+  sameSessionAsUserCreation: true,
+  via: 'console',
+  eventTime: '2024-01-10T09:00:12Z',
+  eventId: '3d1a0c52-1111-4a6e-9d0e-000000000003',
+  unknownReason: null,
+};
 
 const FINDING_KEYS = [
   'accountId',
@@ -33,6 +44,9 @@ const FINDING_KEYS = [
   'location',
   'firstSeenAt',
   'remediation',
+  'keyCreation',
+  'keyDescription',
+  'selfCreated',
 ].sort();
 
 const ACCOUNT_KEYS = [
@@ -97,8 +111,65 @@ describe('buildJsonReport', () => {
     expect(report.findings.map((f) => f.exempted)).toEqual([false, false, true]);
     expect(report.findings[2]!.justification).toBe('CI key SEC-1');
     expect(report.findings[1]).toMatchObject({ reason: 'unused', keySlot: 2, keyLastUsedService: 's3' });
-    // DESIGN §8's fields are always there: null until the history is read, null while remediate is off
-    expect(report.findings[0]).toEqual({ ...result.findings[0], firstSeenAt: null, remediation: null });
+    // DESIGN §8's fields are always there: null until the history is read, null while remediate is off;
+    // §10's too: a finding without evidence of intent is one of an offline run
+    expect(report.findings[0]).toEqual({
+      ...result.findings[0],
+      firstSeenAt: null,
+      remediation: null,
+      keyCreation: {
+        by: null,
+        self: null,
+        sameSessionAsUserCreation: null,
+        via: null,
+        eventTime: null,
+        eventId: null,
+        unknownReason: 'offline',
+      },
+      keyDescription: null,
+      selfCreated: false,
+    });
+  });
+
+  it('writes who made each key, its description and whether its user made it (DESIGN §10)', () => {
+    const live = buildJsonReport(
+      makeResult({
+        findings: [
+          makeFinding({ keyCreation: MADE_BY_ADMIN, keyDescription: 'nightly export' }),
+          makeFinding({
+            userName: 'ivan',
+            keyCreation: { ...MADE_BY_ADMIN, by: 'user/ivan', self: true, sameSessionAsUserCreation: null },
+            selfCreated: true,
+          }),
+          makeFinding({
+            userName: 'olga',
+            keyCreation: {
+              ...MADE_BY_ADMIN,
+              by: null,
+              self: null,
+              sameSessionAsUserCreation: null,
+              via: null,
+              eventTime: null,
+              eventId: null,
+              unknownReason: UNKNOWN_REASONS.olderThanCloudTrail,
+            },
+            keyDescription: null,
+            selfCreated: false,
+          }),
+        ],
+      }),
+    );
+    expect(live.findings.map((f) => [f.userName, f.keyDescription, f.selfCreated])).toEqual([
+      ['alice', 'nightly export', false],
+      ['ivan', null, true],
+      ['olga', null, false],
+    ]);
+    expect(live.findings[0]!.keyCreation).toEqual(MADE_BY_ADMIN);
+    expect(live.findings[2]!.keyCreation.unknownReason).toBe("older than CloudTrail's 90 days");
+    // exactly the schema's fields of keyCreation, nothing else
+    const extra = { ...MADE_BY_ADMIN, secret: 'x' } as KeyCreation;
+    const one = buildJsonReport(makeResult({ findings: [makeFinding({ keyCreation: extra })] }));
+    expect(Object.keys(one.findings[0]!.keyCreation).sort()).toEqual(Object.keys(MADE_BY_ADMIN).sort());
   });
 
   it('does not leak extra properties and round-trips through JSON', () => {

@@ -182,6 +182,34 @@ describe('buildSarif', () => {
     });
   });
 
+  it('carries who made the key in the result properties of a live run, not of an offline one (DESIGN §10)', () => {
+    const keyCreation = {
+      by: 'assumed-role/terraform-deploy/GitHubActions',
+      self: false,
+      sameSessionAsUserCreation: true,
+      via: 'terraform' as const,
+      eventTime: '2024-01-10T09:00:12Z',
+      eventId: '5e2b1d63-2222-4b7f-8e1f-000000000002',
+      unknownReason: null,
+    };
+    const live = buildSarif(
+      makeResult({
+        findings: [makeFinding({ keyCreation, keyDescription: 'CI deploy', selfCreated: false })],
+      }),
+      { toolVersion: '1.2.3' },
+    ).runs[0]!;
+    expect(live.results![0]!.properties).toMatchObject({
+      keyCreation,
+      keyDescription: 'CI deploy',
+      selfCreated: false,
+    });
+    const offline = buildSarif(makeResult({ mode: 'offline', findings: [makeFinding()] }), {
+      toolVersion: '1.2.3',
+    }).runs[0]!;
+    for (const k of ['keyCreation', 'keyDescription', 'selfCreated'])
+      expect(offline.results![0]!.properties).not.toHaveProperty(k);
+  });
+
   it('fingerprints look like GitHub’s and are stable per path', () => {
     const fp = locationFingerprint('aws/1/iam/user/a/key-created-20240101T000000Z');
     expect(fp).toMatch(/^[0-9a-f]{16}:1$/);

@@ -3,6 +3,7 @@
  * inputs -> credentials -> collect (facts) -> evaluate (decisions) -> report, joined per account by audit/.
  * Nothing here does I/O; every formatter is a pure function of these types.
  */
+import type { KeyCreation } from './evaluate/intent.js';
 import type { ReportFiles } from './inputs/report-files.js';
 import type { Note } from './notes.js';
 
@@ -157,6 +158,18 @@ export interface Finding {
   firstSeenAt?: string | null;
   /** This run's remediation of the key; null (or absent) when `remediate` is off. */
   remediation?: Remediation | null;
+  /**
+   * Who made the key, from its CloudTrail `CreateAccessKey` event (DESIGN §10). Set by live audits (with
+   * `unknownReason` when it could not be told); absent offline (the JSON writes `unknownReason: "offline"`).
+   */
+  keyCreation?: KeyCreation;
+  /** The IAM console's description of the key (its user's tag keyed by the key id); null: none. Live only. */
+  keyDescription?: string | null;
+  /**
+   * The user made the key themself (DESIGN §10), under `scope: at-setup`: not a key provisioned at user
+   * setup, so listed but not failing (see `isFailing`). Absent or false otherwise.
+   */
+  selfCreated?: boolean;
 }
 
 /** Where an account's credential report came from: AWS (live), or a downloaded file (offline). */

@@ -11,6 +11,7 @@
  * acted on (the user agent only classifies `via`), and `by` is a plain capped string that renderers show
  * as inline code. A malformed event gives `unknownReason: 'unreadable event'`, never an exception.
  */
+import type { Finding } from '../model.js';
 import { code, note, type Note } from '../notes.js';
 import { parseIsoTime } from '../time.js';
 import { toIsoSecond } from './evaluate.js';
@@ -27,6 +28,10 @@ export const UNKNOWN_REASONS = {
   notFound: 'no CreateAccessKey event found',
   unreadable: 'unreadable event',
   lookupFailed: 'lookup failed',
+  /** A live finding whose key id is unknown (no listed key matched its slot): nothing to look up. */
+  noKeyId: 'access key id unknown',
+  /** An offline run: a credential report file has no CloudTrail. */
+  offline: 'offline',
 } as const;
 
 export type UnknownReason = (typeof UNKNOWN_REASONS)[keyof typeof UNKNOWN_REASONS];
@@ -418,6 +423,16 @@ export function createsUserBy(json: string, userName: string, keyEventTime: stri
 /** The user made the key themself (so it was not made at setup by whoever made the user). */
 export function isSelfCreated(kc: KeyCreation): boolean {
   return kc.unknownReason === null && kc.self === true;
+}
+
+/**
+ * Whether a finding counts: not exempted, and not a key its user made themself (`selfCreated`, only ever
+ * set under `scope: at-setup`). The others are listed (JSON, summary) but are no result, no count, no
+ * issue, no remediation, and archived in Security Hub: a self-created key goes wherever an exempted one
+ * goes, labelled as what it is.
+ */
+export function isFailing(f: Pick<Finding, 'exempted' | 'selfCreated'>): boolean {
+  return !f.exempted && f.selfCreated !== true;
 }
 
 const VIA_TEXT: Record<KeyCreationVia, string> = {

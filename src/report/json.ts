@@ -4,6 +4,7 @@
  */
 import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
 import { sortFindings } from '../evaluate/evaluate.js';
+import { UNKNOWN_REASONS, unknownKeyCreation, type KeyCreation } from '../evaluate/intent.js';
 import { jsonText } from './json-text.js';
 
 const JSON_SCHEMA_VERSION = 1;
@@ -25,9 +26,12 @@ export interface JsonAccount {
   asOf: string;
 }
 
-/** The schema's `findings[]` entry is the model's Finding, with its history and remediation always set. */
-export type JsonFinding = Required<Pick<Finding, 'firstSeenAt' | 'remediation'>> &
-  Omit<Finding, 'firstSeenAt' | 'remediation'>;
+/** The evidence of intent of a finding (DESIGN §10), always set in the JSON. */
+type IntentField = 'keyCreation' | 'keyDescription' | 'selfCreated';
+
+/** The schema's `findings[]` entry is the model's Finding, with its history, remediation and evidence of intent always set. */
+export type JsonFinding = Required<Pick<Finding, 'firstSeenAt' | 'remediation' | IntentField>> &
+  Omit<Finding, 'firstSeenAt' | 'remediation' | IntentField>;
 
 /** Every field of the schema, in the order written (the return types below keep the lists complete). */
 const ACCOUNT_FIELDS = [
@@ -66,9 +70,28 @@ const FINDING_FIELDS = [
   'location',
 ] as const satisfies readonly (keyof Finding)[];
 
+const KEY_CREATION_FIELDS = [
+  'by',
+  'self',
+  'sameSessionAsUserCreation',
+  'via',
+  'eventTime',
+  'eventId',
+  'unknownReason',
+] as const satisfies readonly (keyof KeyCreation)[];
+
 /** The run's history and remediation of a key (DESIGN §8): null when unknown or off. */
 function historyFields(f: Finding): Pick<JsonFinding, 'firstSeenAt' | 'remediation'> {
   return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
+}
+
+/** Who made the key (DESIGN §10): what the live audit found, or `unknownReason: "offline"`. */
+function intentFields(f: Finding): Pick<JsonFinding, IntentField> {
+  return {
+    keyCreation: pick(f.keyCreation ?? unknownKeyCreation(UNKNOWN_REASONS.offline), KEY_CREATION_FIELDS),
+    keyDescription: f.keyDescription ?? null,
+    selfCreated: f.selfCreated ?? false,
+  };
 }
 
 /** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
@@ -84,7 +107,7 @@ export function jsonAccount(a: AccountResult): JsonAccount {
 }
 
 export function jsonFinding(f: Finding): JsonFinding {
-  return { ...pick(f, FINDING_FIELDS), ...historyFields(f) };
+  return { ...pick(f, FINDING_FIELDS), ...historyFields(f), ...intentFields(f) };
 }
 
 export interface JsonReport {
@@ -98,7 +121,10 @@ export interface JsonReport {
     exemptionTag: string;
   };
   accounts: JsonAccount[];
-  /** Exempted keys included (`exempted: true`); the `findings` output counts only the others. */
+  /**
+   * Exempted keys (`exempted: true`) and keys their users made (`selfCreated: true`) included; the
+   * `findings` output counts only the others.
+   */
   findings: JsonFinding[];
 }
 

@@ -86,10 +86,15 @@ export function automationId(result: Pick<AuditResult, 'shard'>, category: strin
   return (category.endsWith('/') ? category : `${category}/`) + (s ? `${s.index}-of-${s.total}/` : '');
 }
 
-/** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
+/**
+ * A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere; who made
+ * the key (`keyCreation`, `keyDescription`, `selfCreated`) only where it was looked up (live runs).
+ */
 function findingEvidence(f: Finding): Omit<Finding, 'exempted' | 'location'> {
   const { exempted: _exempted, location: _location, ...evidence } = jsonFinding(f);
-  return evidence;
+  if (f.keyCreation !== undefined) return evidence;
+  const { keyCreation: _kc, keyDescription: _kd, selfCreated: _sc, ...offline } = evidence;
+  return offline;
 }
 function ruleDescriptor(): ReportingDescriptor {
   return {
