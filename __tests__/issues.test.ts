@@ -296,6 +296,39 @@ describe('syncIssues against a local GitHub API', () => {
     expect(await sync(result([user('alice', { exempted: true, justification })]))).toEqual(zero);
   });
 
+  it('opens no issue for a key its user made (DESIGN §10) and closes an earlier one like an exemption, with who made it', async () => {
+    const selfMade = (name: string) =>
+      user(name, {
+        selfCreated: true,
+        keyCreation: {
+          by: `user/${name}`,
+          self: true,
+          sameSessionAsUserCreation: null,
+          via: 'console',
+          eventTime: '2024-01-10T09:00:12Z',
+          eventId: '9b5e4096-5555-4ea2-9b42-000000000001',
+          unknownReason: null,
+        },
+      });
+    expect(await sync(result([user('alice'), selfMade('ivan')]))).toEqual({ ...zero, opened: 1 });
+    expect([...byUser().keys()]).toEqual(['alice']);
+
+    // alice's key turns out to be her own (e.g. the audit may now read CloudTrail): her issue closes
+    server.clearRequests();
+    expect(await sync(result([selfMade('alice'), selfMade('ivan')]))).toEqual({ ...zero, closed: 1 });
+    const alice = byUser().get('alice')!;
+    expect(alice.state).toBe('closed');
+    expect(alice.state_reason).toBe('not_planned');
+    expect(recordKinds(alice.number)).toEqual([['seen'], ['closed:exempted']]);
+    const comment = server.commentBodies(alice.number)[1] ?? '';
+    expect(comment).toContain('the user made this key themself');
+    expect(comment).toContain(
+      `- the access key in slot 1 (\`${keyIdOf('alice')}\`): made by the user themself \\(\`user/alice\`\\) in the console`,
+    );
+    expect(comment).not.toContain('justification');
+    expect(await sync(result([selfMade('alice'), selfMade('ivan')]))).toEqual(zero);
+  });
+
   it('words issues and closing comments for `scope: any` without "user setup", and a second run changes nothing', async () => {
     const any = (findings: Finding[]) =>
       makeResult({ findings, settings: { ...makeResult().settings, scope: 'any' } });

@@ -24,6 +24,7 @@ import {
   type IssueRecord,
 } from './issue-records.js';
 import { toIsoSecond } from './evaluate.js';
+import { isFailing } from './intent.js';
 import { code, note, type Note } from '../notes.js';
 
 /** One trusted record with the time GitHub gave its comment. */
@@ -380,12 +381,14 @@ export function applyHistory(
 
   const known = history.alerts !== null || (history.issues !== null && history.self !== null);
   const newFindings = known
-    ? findings.filter((f) => !f.exempted && firstSeenAt.get(f.location) === null && !restored.has(f.location))
+    ? findings.filter(
+        (f) => isFailing(f) && firstSeenAt.get(f.location) === null && !restored.has(f.location),
+      )
     : null;
 
   let resolvedFindings: OpenAlert[] | null = null;
   if (history.alerts !== null) {
-    const failing = new Set(findings.filter((f) => !f.exempted).map((f) => f.location));
+    const failing = new Set(findings.filter(isFailing).map((f) => f.location));
     const seen = new Set<string>();
     resolvedFindings = [];
     for (const a of history.alerts) {

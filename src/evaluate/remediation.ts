@@ -3,10 +3,10 @@
  * their `firstSeenAt`, the remediation inputs and `as-of`. Nothing here talks to AWS: the live check
  * right before acting, and the act itself, are in src/remediate/deactivate.ts.
  *
- * A key is due when all hold: not exempted, its reason is in `remediate-reasons`, its key id is known,
- * `firstSeenAt` is known and at least `remediate-after-days` before `as-of` (a key nobody was told about
- * is never due). At most `max-remediations` due keys are acted on per run, oldest `firstSeenAt` first
- * (ties by location); the rest stay due for the next run.
+ * A key is due when all hold: not exempted (nor made by its user, DESIGN §10), its reason is in
+ * `remediate-reasons`, its key id is known, `firstSeenAt` is known and at least `remediate-after-days`
+ * before `as-of` (a key nobody was told about is never due). At most `max-remediations` due keys are
+ * acted on per run, oldest `firstSeenAt` first (ties by location); the rest stay due for the next run.
  */
 import type { AuditResult, Finding, Remediation, RemediationSettings } from '../model.js';
 import type { Note } from '../notes.js';
@@ -52,6 +52,12 @@ export function planRemediation(
     const dueAt = dueAtOf(seen, settings.afterDays);
     if (f.exempted) {
       byLocation.set(f.location, { status: 'skipped', dueAt: null, reason: 'the user is exempted' });
+    } else if (f.selfCreated === true) {
+      byLocation.set(f.location, {
+        status: 'skipped',
+        dueAt: null,
+        reason: 'the user made this key themself',
+      });
     } else if (!settings.reasons.includes(f.reason)) {
       byLocation.set(f.location, {
         status: 'skipped',

@@ -126,6 +126,8 @@ interface UserState {
   group: IssueGroup;
   /** Findings that are not exempted: the user violates. */
   violating: Finding[];
+  /** Keys the user made themself (DESIGN §10): not listed on the issue; they close it like an exemption. */
+  selfCreated: Finding[];
   /** Keys of the user this run set Inactive (remediate: deactivate): the issue says so. */
   deactivated: Finding[];
   justification: string | null;
@@ -168,6 +170,7 @@ function usersOf(result: AuditResult): Map<string, UserState> {
           findings: [],
         },
         violating: [],
+        selfCreated: [],
         deactivated: [],
         justification: null,
       };
@@ -178,6 +181,10 @@ function usersOf(result: AuditResult): Map<string, UserState> {
   for (const f of result.findings) {
     const state = stateOf(f);
     if (!state) continue;
+    if (f.selfCreated === true) {
+      state.selfCreated.push(f);
+      continue;
+    }
     state.group.findings.push(f);
     if (!f.exempted) state.violating.push(f);
     else if (state.justification === null && f.justification) state.justification = f.justification;
@@ -473,11 +480,13 @@ function closeActions(p: Planning): IssueAction[] {
     const user = p.users.get(key);
     if (user && user.violating.length > 0) continue;
     const recognized = (opts.recognized ?? []).filter((r) => issues.some((i) => i.number === r.issue));
-    // Deactivated says so (restore, exempt); else an exempted user's justification; else fixed.
+    // Deactivated says so (restore, exempt); else an exempted user's justification, or the keys the user
+    // made themself (closed like an exemption); else fixed.
+    const selfCreated = user && user.group.findings.length === 0 ? user.selfCreated : [];
     const reason =
       (user && user.deactivated.length > 0) || recognized.length > 0
         ? 'deactivated'
-        : user && user.group.findings.length > 0
+        : user && (user.group.findings.length > 0 || selfCreated.length > 0)
           ? 'exempted'
           : 'fixed';
     const records: IssueRecord[] = [];
@@ -495,9 +504,11 @@ function closeActions(p: Planning): IssueAction[] {
       texts.push(unconfirmedDeactivationComment(recognized, { exemptionTag, closing: true }));
     } else {
       texts.push(
-        reason === 'exempted'
-          ? closingComment('exempted', { scope, justification: user!.justification })
-          : closingComment('fixed', { scope }),
+        selfCreated.length > 0 && reason === 'exempted'
+          ? closingComment('self-created', { scope, keys: selfCreated })
+          : reason === 'exempted'
+            ? closingComment('exempted', { scope, justification: user!.justification })
+            : closingComment('fixed', { scope }),
       );
     }
     records.push({ kind: 'closed', ...marker, keys: [], reason });

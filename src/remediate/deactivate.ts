@@ -28,6 +28,7 @@ import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { unnecessaryReason } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
+import { isFailing } from '../evaluate/intent.js';
 
 export interface DeactivateOptions {
   /** The keys to act on, as planned (each with its key id). */
@@ -231,7 +232,7 @@ export async function deactivateDueKeys(opts: DeactivateOptions): Promise<Deacti
   const out: DeactivationResult = { byLocation: new Map(), deactivated: 0, warnings: [] };
   const byAccount = new Map<string, Finding[]>();
   for (const f of opts.keys) {
-    if (f.accessKeyId === null || f.exempted) {
+    if (f.accessKeyId === null || !isFailing(f)) {
       // planRemediation never hands these in; refuse them here as well
       out.byLocation.set(f.location, { status: 'skipped', reason: 'not eligible for remediation' });
       continue;

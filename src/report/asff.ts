@@ -25,6 +25,7 @@ import {
   SECURITY_SEVERITY,
   TOOL_NAME,
 } from '../evaluate/rule.js';
+import { isFailing } from '../evaluate/intent.js';
 import { describeCreation, describeUse } from './format.js';
 import { oneLine } from './markdown.js';
 import { locationFingerprint } from './sarif.js';
@@ -238,7 +239,8 @@ export function activeFinding(f: Finding, ctx: AsffContext, existing?: ExistingT
 }
 
 /**
- * The ARCHIVED / PASSED record of a key that is exempted now, with the justification in ProductFields.
+ * The ARCHIVED / PASSED record of a key that is exempted now, with the justification in ProductFields
+ * (resolution `exempted`), or that its user made themself (resolution `self-created`, DESIGN §10).
  */
 export function exemptedFinding(f: Finding, ctx: AsffContext, existing?: ExistingTimes): AwsSecurityFinding {
   const base = baseRecord(f, ctx, existing);
@@ -251,7 +253,7 @@ export function exemptedFinding(f: Finding, ctx: AsffContext, existing?: Existin
     },
     ProductFields: fitProductFields({
       ...base.ProductFields,
-      [FIELD_RESOLUTION]: 'exempted',
+      [FIELD_RESOLUTION]: f.selfCreated === true ? 'self-created' : 'exempted',
       [FIELD_JUSTIFICATION]: f.justification,
     }),
     Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements() },
@@ -411,7 +413,7 @@ export function planAccountImport(opts: {
     if (seen.has(id)) continue;
     seen.add(id);
     const keep = <T extends AwsSecurityFinding>(r: T): T => (r.Id === id ? r : { ...r, Id: id });
-    if (!f.exempted) {
+    if (isFailing(f)) {
       active.push(keep(activeFinding(f, ctx, prior)));
       if (prior) updates++;
     } else if (prior) {

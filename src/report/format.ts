@@ -3,7 +3,9 @@
  * shell commands that fix it. Pure functions.
  */
 import type { Finding } from '../model.js';
-import { oneLine } from './markdown.js';
+import { describeKeyCreation } from '../evaluate/intent.js';
+import { code, note, type Note } from '../notes.js';
+import { oneLine, truncate } from './markdown.js';
 
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 export function shellQuote(s: string): string {
@@ -153,6 +155,22 @@ export function reportedText(f: Finding, asOf: string, historyKnown: boolean): s
   const r = f.remediation;
   if (r && r.dueAt && r.status !== 'deactivated') parts.push(`deactivation due ${formatDay(r.dueAt)}`);
   return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** IAM's limit for a tag value: a key description is at most this long. */
+const MAX_DESCRIPTION = 256;
+
+/**
+ * Who made the key and its console description, in one line (DESIGN §10): "made by `assumed-role/Admin/bob`
+ * in the console, in the same session as the user · description: `nightly export`". The actor and the
+ * description are code parts (written by whoever made the call or tagged the user). Null when nothing was
+ * looked up (offline).
+ */
+export function keyCreationNote(f: Pick<Finding, 'keyCreation' | 'keyDescription'>): Note | null {
+  if (f.keyCreation === undefined) return null;
+  const made = describeKeyCreation(f.keyCreation);
+  const d = f.keyDescription;
+  return d ? note`${made} · description: ${code(truncate(d, MAX_DESCRIPTION))}` : made;
 }
 
 /** The command that makes a key this run deactivated Active again. */

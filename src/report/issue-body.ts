@@ -8,7 +8,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Scope } from '../model.js';
-import { codeBlock, codeSpan, escapeMarkdown, markdownTable, oneLine, truncate } from './markdown.js';
+import {
+  codeBlock,
+  codeSpan,
+  escapeMarkdown,
+  markdownTable,
+  noteMarkdown,
+  oneLine,
+  truncate,
+} from './markdown.js';
 import { CIS_SUMMARY, FULL_DESCRIPTION, HELP_TEXT, HELP_URI, TOOL_NAME } from '../evaluate/rule.js';
 import {
   fixCommands,
@@ -16,6 +24,7 @@ import {
   formatDuration,
   formatUtc,
   keyCreatedText,
+  keyCreationNote,
   restoreCommand,
   setupGapText,
   shellQuote,
@@ -297,12 +306,36 @@ export function sameIssueBody(a: string | null | undefined, b: string | null | u
   return norm(a) === norm(b);
 }
 
-/** The comment posted before an issue is closed; `scope` words the fix like the issue's title. */
+/** A self-created key's line of a closing comment: the key and who made it (DESIGN §10). */
+function selfCreatedLine(f: Finding): string {
+  const made = keyCreationNote(f);
+  return (
+    `- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${codeSpan(truncate(f.accessKeyId, 128))})` : ''}` +
+    (made ? `: ${noteMarkdown(made)}` : '')
+  );
+}
+
+/**
+ * The comment posted before an issue is closed; `scope` words the fix like the issue's title. `self-created`
+ * (closed like an exemption, as not planned): the user made the keys themselves, so they are not keys
+ * provisioned at user setup (DESIGN §10); `keys` are those keys, each with who made it.
+ */
 export function closingComment(
-  reason: 'fixed' | 'exempted',
-  opts: { scope: Scope; justification?: string | null },
+  reason: 'fixed' | 'exempted' | 'self-created',
+  opts: { scope: Scope; justification?: string | null; keys?: readonly Finding[] },
 ): string {
   const { justification } = opts;
+  if (reason === 'self-created') {
+    const one = (opts.keys ?? []).length === 1;
+    return [
+      `CloudTrail shows that the user made ${one ? 'this key' : 'these keys'} themself, so ` +
+        `${one ? 'it is not a key' : 'they are not keys'} provisioned at user setup:`,
+      '',
+      ...(opts.keys ?? []).map(selfCreatedLine),
+      '',
+      'Closing; the issue is reopened if a key of this user is reported again.',
+    ].join('\n');
+  }
   if (reason === 'fixed') {
     const key =
       opts.scope === 'any'

@@ -4,6 +4,8 @@
  * @mentions, no #references, no table breaks, one line.
  */
 
+import type { Note } from '../notes.js';
+
 /** Zero-width space: breaks `@mentions`, `#references` and autolinks without showing. */
 const ZWSP = '\u200b';
 
@@ -87,6 +89,14 @@ export function codeSpan(s: string, opts: { inTable?: boolean } = {}): string {
   // GFM splits cells before parsing code spans; an odd number of backslashes keeps the pipe escaped.
   if (opts.inTable) text = text.replace(/(\\*)\|/g, (_m, b: string) => `${b}${b}\\|`);
   return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * A note (src/notes.ts) in Markdown: text parts escaped, code parts as code spans (inert, copied
+ * exactly); `inTable` for a table cell.
+ */
+export function noteMarkdown(n: Note, opts: { inTable?: boolean } = {}): string {
+  return n.parts.map((p) => ('text' in p ? escapeMarkdown(p.text) : codeSpan(p.code, opts))).join('');
 }
 
 /** A fenced code block whose fence is longer than any backtick run in `lines`. */

@@ -1,9 +1,13 @@
 /** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
 import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
 import type { OutputName } from '../inputs/definitions.js';
+import { isFailing } from '../evaluate/intent.js';
 import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/report-files.js';
 
-/** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
+/**
+ * Counts every report agrees on: failing keys (exemptions and keys their users made excluded), their
+ * users, exemptions, accounts.
+ */
 export interface Counts {
   findings: number;
   violatingUsers: number;
@@ -13,12 +17,12 @@ export interface Counts {
 }
 
 export function countResult(result: AuditResult): Counts {
-  const failing = result.findings.filter((f) => !f.exempted);
+  const failing = result.findings.filter(isFailing);
   const failed = result.accounts.filter((a) => a.status === 'error').length;
   return {
     findings: failing.length,
     violatingUsers: new Set(failing.map((f) => `${f.accountId}\u0000${f.userArn}`)).size,
-    exempted: result.findings.length - failing.length,
+    exempted: result.findings.filter((f) => f.exempted).length,
     accountsAudited: result.accounts.length - failed,
     accountsFailed: failed,
   };

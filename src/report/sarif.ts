@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
+import { isFailing } from '../evaluate/intent.js';
 import { jsonFinding } from './json.js';
 import { jsonText } from './json-text.js';
 import { oneLine } from './markdown.js';
@@ -178,7 +179,7 @@ function* sarifResults(result: AuditResult): Generator<Result> {
   const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
   let n = 0;
   for (const f of result.findings) {
-    if (f.exempted) continue;
+    if (!isFailing(f)) continue; // exempted, or made by its user
     if (n++ >= SARIF_MAX_RESULTS) return;
     yield findingResult(f, result, aliases.get(f.accountId) ?? null);
   }
@@ -190,7 +191,7 @@ function* sarifResults(result: AuditResult): Generator<Result> {
 
 /** How many results the SARIF log would hold before the cap, and how many the cap drops. */
 export function sarifResultCounts(result: AuditResult): { total: number; dropped: number } {
-  const total = result.findings.filter((f) => !f.exempted).length + result.carriedForward.length;
+  const total = result.findings.filter(isFailing).length + result.carriedForward.length;
   return { total, dropped: Math.max(0, total - SARIF_MAX_RESULTS) };
 }
 
@@ -267,9 +268,9 @@ function sarifLog(result: AuditResult, opts: SarifOptions, results: Result[]): L
       setupWindowSeconds: result.settings.setupWindowSeconds,
       unusedDays: result.settings.unusedDays,
       exemptionTag: result.settings.exemptionTag,
-      findings: result.findings.filter((f) => !f.exempted).length,
+      findings: result.findings.filter(isFailing).length,
       exempted: result.findings.filter((f) => f.exempted).length,
-      exemptionsExpired: result.findings.filter((f) => !f.exempted && f.exemptionExpired).length,
+      exemptionsExpired: result.findings.filter((f) => isFailing(f) && f.exemptionExpired).length,
       carriedForward: result.carriedForward.length,
       resultsDropped: dropped,
       accountsAudited: result.accounts.length - failed,

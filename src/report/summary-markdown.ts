@@ -7,7 +7,7 @@
 import type { AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
 import { REPORT_FILES } from '../inputs/report-files.js';
 import { noteText, type Note, type NotePart } from '../notes.js';
-import { shellQuote } from './format.js';
+import { keyCreationNote, shellQuote } from './format.js';
 import {
   codeBlock,
   codeSpan,
@@ -339,6 +339,25 @@ function exemptedBlock(c: Ctx, budget: number): string {
   );
 }
 
+function selfCreatedBlock(c: Ctx, budget: number): string {
+  return fit(
+    c,
+    [
+      '#### Keys their users made',
+      '',
+      'Not findings: CloudTrail shows that each user made the key themself, so it was not provisioned at user setup.',
+      '',
+    ],
+    c.m.selfCreated.map(({ finding: f }) => {
+      const made = keyCreationNote(f);
+      const id = f.accessKeyId ? `key ${codeSpan(f.accessKeyId)}` : `slot ${f.keySlot}`;
+      return `- ${userText(f)} in ${idText(f.accountId)}, ${id}${made ? `: ${renderNote(made)}` : ''}`;
+    }),
+    budget,
+    c.cutRows('key made by its user'),
+  );
+}
+
 function fixBlock(c: Ctx, budget: number): string {
   const fix = c.m.fix;
   if (!fix) return '';
@@ -529,6 +548,7 @@ const BLOCKS: readonly { name: string; priority: number; render: Block }[] = [
   { name: 'would-deactivate', priority: 3, render: wouldDeactivateBlock },
   { name: 'expired', priority: 5, render: expiredBlock },
   { name: 'exempted', priority: 8, render: exemptedBlock },
+  { name: 'selfCreated', priority: 8, render: selfCreatedBlock },
   { name: 'fix', priority: 9, render: fixBlock },
   { name: 'failed', priority: 2, render: failedBlock },
   { name: 'carried', priority: 3, render: carriedBlock },

@@ -5,6 +5,7 @@
  */
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
+import { isFailing } from '../evaluate/intent.js';
 import {
   describeUse,
   fixCommands,
@@ -104,6 +105,8 @@ export interface SummaryModel {
   failing: FindingRow[];
   expired: Finding[];
   exempted: FindingRow[];
+  /** Keys their users made themselves (DESIGN §10, `scope: at-setup`): listed, not findings. */
+  selfCreated: FindingRow[];
   fix: FixSection | null;
   failedAccounts: AccountResult[];
   carriedAlerts: number;
@@ -184,7 +187,7 @@ function perAccount(findings: readonly Finding[]): Map<string, { findings: numbe
   for (const f of findings) {
     const e = m.get(f.accountId) ?? { findings: 0, exempted: 0 };
     if (f.exempted) e.exempted++;
-    else e.findings++;
+    else if (isFailing(f)) e.findings++;
     m.set(f.accountId, e);
   }
   return m;
@@ -237,7 +240,7 @@ export function buildSummaryModel(
 ): SummaryModel {
   const counts = countResult(result);
   const byAccount = perAccount(result.findings);
-  const failing = result.findings.filter((f) => !f.exempted);
+  const failing = result.findings.filter(isFailing);
   const shown = failing.slice(0, MAX_FIX_BLOCKS);
   const historyKnown = result.history?.available ?? false;
   const row = (f: Finding) => findingRow(f, result.asOf, historyKnown);
@@ -266,6 +269,7 @@ export function buildSummaryModel(
     failing: failingRows,
     expired: failing.filter((f) => f.exemptionExpired),
     exempted: exemptedRows,
+    selfCreated: result.findings.filter((f) => f.selfCreated === true).map(row),
     fix:
       failing.length === 0
         ? null

@@ -1,6 +1,7 @@
 /** The summary for a terminal (the CLI): the same model as the job summary, as plain columns of text. */
 import type { AuditResult, Finding, SecurityHubOutcome } from '../model.js';
 import { notePlain } from '../notes.js';
+import { keyCreationNote } from './format.js';
 import { oneLine, truncate, visibleInvisibles } from './markdown.js';
 import { plural } from './outputs.js';
 import { SARIF_MAX_RESULTS } from './sarif.js';
@@ -82,6 +83,15 @@ function exemptedRow(r: FindingRow): string[] {
     r.keyCreated,
     plain(f.justification ?? '-', MAX_MESSAGE),
   ];
+}
+
+function selfCreatedLines(m: SummaryModel): string {
+  return m.selfCreated
+    .map(({ finding: f }) => {
+      const made = keyCreationNote(f);
+      return `  - ${plainId(f.userName)} in ${plain(f.accountId)}, key ${key(f)}${made ? `: ${plain(notePlain(made), MAX_MESSAGE)}` : ''}`;
+    })
+    .join('\n');
 }
 
 function fixLines(m: SummaryModel): string | null {
@@ -171,6 +181,9 @@ function renderTerminalModel(m: SummaryModel): string {
   if (m.exempted.length > 0) {
     const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];
     section('Exempted keys', columns(headers, m.exempted.map(exemptedRow)));
+  }
+  if (m.selfCreated.length > 0) {
+    section('Keys their users made (not findings: not made at user setup)', selfCreatedLines(m));
   }
   const fix = fixLines(m);
   if (fix !== null) section('How to fix (deactivate first, then delete)', fix);
