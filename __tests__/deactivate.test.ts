@@ -244,6 +244,39 @@ describeWithMoto('deactivateDueKeys against moto', () => {
     expect((await run([expired!])).byLocation.get(expired!.location)?.status).toBe('deactivated');
   });
 
+  test('a key exempted since the audit by its own tag (EXEMPTION-TAG:KEY-ID) is skipped; a description tag exempts nothing', async () => {
+    const findings = await seed(A, ['keytag', 'described']);
+    const direct = new IAMClient({
+      region: TEST_REGION,
+      endpoint: stack.moto.endpoint,
+      credentials: await motoCredentials(stack.moto.endpoint, A),
+    });
+    const [keytag, described] = findings as [Finding, Finding];
+    await direct.send(
+      new TagUserCommand({
+        UserName: 'keytag',
+        Tags: [{ Key: `access-key-justification:${keytag.accessKeyId}`, Value: 'vendor upload, SEC-9' }],
+      }),
+    );
+    await direct.send(
+      new TagUserCommand({
+        UserName: 'described',
+        Tags: [{ Key: described.accessKeyId!, Value: 'used by the nightly export' }],
+      }),
+    );
+    direct.destroy();
+    const result = await run(findings);
+    expect(result.byLocation.get(keytag.location)).toEqual({
+      status: 'skipped',
+      reason: 'the key was exempted since the audit (exemption tag)',
+    });
+    expect(result.byLocation.get(described.location)?.status).toBe('deactivated');
+    expect(await statuses(A, ['keytag', 'described'])).toEqual({
+      keytag: ['Active'],
+      described: ['Inactive'],
+    });
+  });
+
   test('a denied iam:ListUserTags is a warning naming it; the account keys stay Active', async () => {
     const inA = await seed(A, ['a1', 'a2']);
     stack.aws.fault({

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { applyExemptions, expiryEnd, parseJustification } from '../src/evaluate/exemptions.js';
 import type { Finding } from '../src/model.js';
 import { parseConfig } from '../src/inputs/config.js';
+import { keyTagFacts } from '../src/evaluate/key-tags.js';
 
 function finding(userName: string, path = '/'): Finding {
   const arn = `arn:aws:iam::123456789012:user${path}${userName}`;
@@ -202,5 +203,81 @@ describe('applyExemptions: exempt-users globs', () => {
     const { exemptUsers } = parseConfig({ 'exempt-users': 'ops\\,admin' }, { expandGlob: () => [] });
     expect(withGlobs(finding('ops,admin'), exemptUsers).exempted).toBe(true);
     expect(withGlobs(finding('admin'), exemptUsers).exempted).toBe(false);
+  });
+});
+
+describe("a key's own exemption tag, EXEMPTION-TAG:ACCESS-KEY-ID (DESIGN §10)", () => {
+  const KEY1 = 'AKIAIOSFODNN7KEYONE1';
+  const KEY2 = 'AKIAIOSFODNN7KEYTWO2';
+  const keyOf = (id: string, slot: 1 | 2): Finding => ({
+    ...finding('deploy'),
+    keySlot: slot,
+    accessKeyId: id,
+    location: `aws/123456789012/iam/user/deploy/key-created-20250101T000000Z-slot${slot}`,
+  });
+  /** The user's tags as ListUserTags gives them, through keyTagFacts as the live audit reads them. */
+  function apply(tags: Record<string, string>, exemptUsers: string[] = []): Finding[] {
+    const keys = [keyOf(KEY1, 1), keyOf(KEY2, 2)];
+    const keyExemptions = new Map(
+      keys.flatMap((f) => {
+        const { keyExemption } = keyTagFacts({
+          tags,
+          exemptionTag: TAG,
+          accessKeyId: f.accessKeyId!,
+          asOf: AS_OF,
+        });
+        return keyExemption ? [[f.accessKeyId!, keyExemption] as const] : [];
+      }),
+    );
+    return applyExemptions(keys, {
+      exemptUsers,
+      tags: new Map([[keys[0]!.userArn, tags]]),
+      exemptionTag: TAG,
+      asOf: AS_OF,
+      keyExemptions,
+    });
+  }
+  const states = (fs: Finding[]) => fs.map((f) => [f.exempted, f.justification, f.exemptionExpired]);
+
+  it('exempts that key only, with its justification; the other key of the user still fails', () => {
+    expect(states(apply({ [`${TAG}:${KEY1}`]: 'nightly export, SEC-7' }))).toEqual([
+      [true, 'nightly export, SEC-7', false],
+      [false, null, false],
+    ]);
+  });
+
+  it('keeps the expires= rule: after the day the key fails again, marked expired, its justification kept', () => {
+    expect(states(apply({ [`${TAG}:${KEY1}`]: 'pilot; expires=2026-10-31' }))).toEqual([
+      [false, 'pilot; expires=2026-10-31', true],
+      [false, null, false],
+    ]);
+    expect(states(apply({ [`${TAG}:${KEY1}`]: 'pilot; expires=2026-11-01' }))[0]).toEqual([
+      true,
+      'pilot; expires=2026-11-01',
+      false,
+    ]);
+  });
+
+  it('the user-wide tag keeps working (and wins), and a glob wins over an expired key tag', () => {
+    expect(states(apply({ [TAG]: 'whole user', [`${TAG}:${KEY1}`]: 'this key' }))).toEqual([
+      [true, 'whole user', false],
+      [true, 'whole user', false],
+    ]);
+    expect(states(apply({ [`${TAG}:${KEY1}`]: 'old; expires=2020-01-01' }, ['deploy']))[0]).toEqual([
+      true,
+      'exempt-users: "deploy"',
+      false,
+    ]);
+  });
+
+  it("a description tag (the key id alone) exempts nothing, and another key's tag exempts nothing", () => {
+    expect(states(apply({ [KEY1]: 'used by the nightly export' }))).toEqual([
+      [false, null, false],
+      [false, null, false],
+    ]);
+    expect(states(apply({ [`${TAG}:AKIAOTHERKEY00000001`]: 'not these keys' }))).toEqual([
+      [false, null, false],
+      [false, null, false],
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
- * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
+ * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`), a key's own
+ * `EXEMPTION-TAG:ACCESS-KEY-ID` tag (DESIGN §10, read by key-tags.ts) and the `exempt-users` globs. An
+ * exempted key stays a `Finding` with `exempted: true` and its justification.
  */
 import picomatch from 'picomatch';
 import type { Finding } from '../model.js';
 import { userPathAndName } from './evaluate.js';
+import type { KeyExemption } from './key-tags.js';
 
 export interface ExemptionOptions {
   /** Globs on user name, ARN, or `PATH/NAME` (the part of the ARN after `user/`); see `compile`. */
@@ -14,6 +16,8 @@ export interface ExemptionOptions {
   exemptionTag: string;
   /** Epoch ms the expiry dates are compared with. */
   asOf: number;
+  /** Access key id -> the key's own exemption tag (`keyTagFacts`); absent: none (offline). */
+  keyExemptions?: ReadonlyMap<string, KeyExemption>;
 }
 
 const EXPIRES = /(?:^|[\s;,])expires=(\S*)\s*$/i;
@@ -107,9 +111,10 @@ function matchingGlob(matchers: Matcher[], f: Finding): string | null {
 }
 
 /**
- * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
- * over an expired tag (the workflow says so explicitly); an expired tag alone gives
- * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
+ * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob (the user's tag
+ * first, then the key's own); a glob wins over an expired tag (the workflow says so explicitly); an
+ * expired tag alone gives `exempted: false, exemptionExpired: true` with the justification kept. Pure:
+ * returns new objects.
  */
 export function applyExemptions(findings: Finding[], opts: ExemptionOptions): Finding[] {
   const matchers = compileAll(opts.exemptUsers);
@@ -122,11 +127,16 @@ export function applyExemptions(findings: Finding[], opts: ExemptionOptions): Fi
       expired = expires !== null && (end === null || opts.asOf >= end);
       if (!expired) return { ...f, exempted: true, justification: value, exemptionExpired: false };
     }
+    const key = f.accessKeyId === null ? undefined : opts.keyExemptions?.get(f.accessKeyId);
+    if (key && !key.expired) {
+      return { ...f, exempted: true, justification: key.justification, exemptionExpired: false };
+    }
     const glob = matchingGlob(matchers, f);
     if (glob !== null) {
       return { ...f, exempted: true, justification: `exempt-users: "${glob}"`, exemptionExpired: false };
     }
     if (expired) return { ...f, exempted: false, justification: value, exemptionExpired: true };
+    if (key) return { ...f, exempted: false, justification: key.justification, exemptionExpired: true };
     return { ...f, exempted: false, justification: null, exemptionExpired: false };
   });
 }

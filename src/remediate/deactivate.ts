@@ -4,7 +4,8 @@
  * acting, each key is checked again with that session:
  *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
  *   GetAccessKeyLastUsed  still unnecessary per the rule (the rule's own test), and not used since the audit;
- *   ListUserTags          not exempted since the audit (an exemption tag added during a long run counts);
+ *   ListUserTags          not exempted since the audit (an exemption tag added during a long run counts,
+ *                         the user's or the key's own);
  * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete. When the answer to
  * the update is lost (a 5xx after AWS applied it), the key is read again: Inactive means it was done.
  *
@@ -29,6 +30,7 @@ import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.j
 import { unnecessaryReason } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { isFailing } from '../evaluate/intent.js';
+import { keyTagFacts } from '../evaluate/key-tags.js';
 
 export interface DeactivateOptions {
   /** The keys to act on, as planned (each with its key id). */
@@ -126,13 +128,21 @@ async function recheck(iam: IAMClient, f: Finding, opts: DeactivateOptions, role
   );
   if (tagged === null) return { ok: false, reason: 'the user was deleted since the audit' };
   const tags = Object.fromEntries((tagged.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  const asOf = Date.parse(opts.asOf);
+  // the key's own exemption tag (DESIGN §10) counts as much as the user's
+  const id = f.accessKeyId ?? '';
+  const { keyExemption } = keyTagFacts({ tags, exemptionTag: opts.exemptionTag, accessKeyId: id, asOf });
   const [now] = applyExemptions([f], {
     exemptUsers: [],
     tags: new Map([[f.userArn, tags]]),
     exemptionTag: opts.exemptionTag,
-    asOf: Date.parse(opts.asOf),
+    asOf,
+    ...(keyExemption ? { keyExemptions: new Map([[id, keyExemption]]) } : {}),
   });
-  if (now?.exempted) return { ok: false, reason: 'the user was exempted since the audit (exemption tag)' };
+  if (now?.exempted) {
+    const what = keyExemption && !keyExemption.expired ? 'the key' : 'the user';
+    return { ok: false, reason: `${what} was exempted since the audit (exemption tag)` };
+  }
   return { ok: true };
 }
 
