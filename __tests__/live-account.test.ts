@@ -1,5 +1,5 @@
-import { expect, test } from '@jest/globals';
-import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { GenerateCredentialReportCommand, IAMClient, TagUserCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config, RuleSettings } from '../src/model.js';
 import { auditAccount } from '../src/audit/account.js';
@@ -10,6 +10,10 @@ import { compliantUsers, describeWithMoto, seedAccount, TEST_REGION, type SeedUs
 import { liveStack } from './helpers/live-env.js';
 import { expectPollSleeps } from './helpers/poll.js';
 import { noteText } from '../src/notes.js';
+import { LOOKUPS_PER_SECOND } from '../src/audit/key-creation.js';
+import { isFailing } from '../src/evaluate/intent.js';
+import { accessDeniedError, startCloudTrail, type CloudTrailServer } from './helpers/cloudtrail-server.js';
+import { madeByTheUser, madeInConsole, type RealKey } from './fixtures/cloudtrail-events.js';
 
 const RULE: RuleSettings = {
   scope: 'at-setup',
@@ -52,19 +56,27 @@ function config(over: Partial<Config> = {}): Config {
   };
 }
 
-/** Deps whose clock moves only by the injected sleeps (no real waiting), from the real time. */
+/** LookupEvents' rate limit waits at most this long between calls (2 per second); the report polls longer. */
+const LOOKUP_INTERVAL_MS = 1000 / LOOKUPS_PER_SECOND;
+
+/**
+ * Deps whose clock moves only by the injected sleeps (no real waiting), from the real time. `sleeps` are
+ * the report poll's (each at least 800 ms), `lookupWaits` the CloudTrail rate limit's (at most 500 ms).
+ */
 function testDeps() {
   const sleeps: number[] = [];
+  const lookupWaits: number[] = [];
   let slept = 0;
   const info: string[] = [];
   const warnings: string[] = [];
   return {
     sleeps,
+    lookupWaits,
     info,
     warnings,
     deps: {
       sleep: async (ms: number) => {
-        sleeps.push(ms);
+        (ms <= LOOKUP_INTERVAL_MS ? lookupWaits : sleeps).push(ms);
         slept += ms;
       },
       now: () => new Date(Date.now() + slept),
@@ -501,5 +513,178 @@ describeWithMoto('auditAccount against moto', () => {
     expect(r.account.status).toBe('error');
     expect(r.account.error).toContain('CredentialsProviderError');
     expect(r.account.hint).toMatch(/credentials were not accepted/);
+  });
+
+  describe('evidence of intent (DESIGN §10): who made each flagged key, from a local CloudTrail', () => {
+    let trail: CloudTrailServer;
+    let saved: string | undefined;
+    beforeEach(async () => {
+      // no rate limit on the server: its clock is the real one, the client's the test's (the waits below)
+      trail = await startCloudTrail({ accountOf: (k) => stack.aws.accountOf(k), ratePerSecond: Infinity });
+      saved = process.env.AWS_ENDPOINT_URL_CLOUDTRAIL;
+      process.env.AWS_ENDPOINT_URL_CLOUDTRAIL = trail.endpoint;
+    });
+    afterEach(async () => {
+      if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_CLOUDTRAIL;
+      else process.env.AWS_ENDPOINT_URL_CLOUDTRAIL = saved;
+      await trail.stop();
+    });
+
+    /** An account with: an administrator's console key, a key the user made, a key with a description, two keys of one user, one exempted by its own tag. */
+    async function intentAccount() {
+      const a = await seed([
+        { name: 'alice', password: true, keys: 1 },
+        { name: 'ivan', password: true, keys: 1 },
+        { name: 'pat', password: true, keys: 2 },
+      ]);
+      const key = (name: string, i = 0): RealKey => {
+        const k = a.seeded.users.get(name)!.keys[i]!;
+        return {
+          account: a.accountId,
+          userName: name,
+          accessKeyId: k.accessKeyId,
+          keyCreatedAt: k.createDate.getTime(),
+        };
+      };
+      trail.addEvents(a.accountId, [...madeInConsole(key('alice')), ...madeByTheUser(key('ivan'))]);
+      const direct = new IAMClient({
+        region: TEST_REGION,
+        endpoint: stack.moto.endpoint,
+        credentials: a.seeded.credentials,
+      });
+      await direct.send(
+        new TagUserCommand({
+          UserName: 'alice',
+          Tags: [{ Key: key('alice').accessKeyId, Value: 'nightly export' }],
+        }),
+      );
+      await direct.send(
+        new TagUserCommand({
+          UserName: 'pat',
+          Tags: [
+            { Key: `access-key-justification:${key('pat', 1).accessKeyId}`, Value: 'vendor upload, SEC-9' },
+          ],
+        }),
+      );
+      direct.destroy();
+      return { ...a, key };
+    }
+
+    const audit = (
+      a: { accountId: string; credentials: () => Promise<AwsCredentialIdentity> },
+      t: ReturnType<typeof testDeps>,
+      rule: Partial<RuleSettings> = {},
+    ) =>
+      auditAccount({
+        accountId: a.accountId,
+        credentials: a.credentials,
+        config: config({ asOf: AS_OF, rule: { ...RULE, ...rule } }),
+        deps: t.deps,
+        roleArn: `arn:aws:iam::${a.accountId}:role/audit/IamAudit`,
+      });
+
+    test('scope at-setup: a key its user made is set aside, the others stay findings with the evidence', async () => {
+      const a = await intentAccount();
+      const t = testDeps();
+      const r = await audit(a, t);
+      expect(r.account.status).toBe('ok');
+      const view = r.findings.map((f) => [
+        f.userName,
+        f.keySlot,
+        f.keyCreation?.by ?? f.keyCreation?.unknownReason,
+        f.keyCreation?.sameSessionAsUserCreation,
+        f.keyDescription,
+        f.selfCreated,
+        f.exempted,
+        isFailing(f),
+      ]);
+      expect(view).toEqual([
+        ['alice', 1, 'assumed-role/Admin/bob', true, 'nightly export', false, false, true],
+        ['ivan', 1, 'user/ivan', null, null, true, false, false],
+        ['pat', 1, 'no CreateAccessKey event found', null, null, false, false, true],
+        ['pat', 2, 'no CreateAccessKey event found', null, null, false, true, false],
+      ]);
+      expect(r.findings[0]!.keyCreation).toEqual({
+        by: 'assumed-role/Admin/bob',
+        self: false,
+        sameSessionAsUserCreation: true,
+        via: 'console',
+        eventTime: expect.stringMatching(/Z$/),
+        eventId: expect.any(String),
+        unknownReason: null,
+      });
+      expect(r.findings[3]!.justification).toBe('vendor upload, SEC-9');
+      expect(r.notes ?? []).toEqual([]);
+      expect(t.info.join('\n')).toContain('3 users, 2 findings, 1 exempted, 1 made by their users');
+      // one lookup per key, and alice's user events (her key's session could have made her): the keys not
+      // exempted first (the lookups are bounded), one wait of the rate limit between calls
+      expect(trail.calls.map((c) => c.attributes[0]?.AttributeValue)).toEqual([
+        a.key('alice').accessKeyId,
+        'alice',
+        a.key('ivan').accessKeyId,
+        a.key('pat', 0).accessKeyId,
+        a.key('pat', 1).accessKeyId,
+      ]);
+      expect(trail.calls.every((c) => c.region === 'us-east-1')).toBe(true);
+      expect(t.lookupWaits).toHaveLength(trail.calls.length - 1);
+      expectPollSleeps(t.sleeps, 1); // a fresh moto account answers STARTED first: one poll, then the lookups
+
+      // scope any: the key its user made is a finding too, with the same evidence
+      const any = await audit(a, testDeps(), { scope: 'any' });
+      const ivan = any.findings.find((f) => f.userName === 'ivan')!;
+      expect([ivan.keyCreation?.self, ivan.selfCreated, isFailing(ivan)]).toEqual([true, false, true]);
+    });
+
+    test('a role without cloudtrail:LookupEvents: audited exactly as before, with one note naming the permission', async () => {
+      const a = await intentAccount();
+      const denied = trail.fail({ respond: accessDeniedError() });
+      const t = testDeps();
+      const r = await audit(a, t);
+      expect(r.account.status).toBe('ok');
+      expect(denied.hits).toBe(1); // the first denial stops the account's lookups
+      expect(
+        r.findings.map((f) => [
+          f.userName,
+          f.keySlot,
+          f.keyCreation?.unknownReason,
+          f.selfCreated,
+          isFailing(f),
+        ]),
+      ).toEqual([
+        ['alice', 1, 'no permission (cloudtrail:LookupEvents)', false, true],
+        ['ivan', 1, 'no permission (cloudtrail:LookupEvents)', false, true],
+        ['pat', 1, 'no permission (cloudtrail:LookupEvents)', false, true],
+        ['pat', 2, 'no permission (cloudtrail:LookupEvents)', false, false],
+      ]);
+      expect(r.findings[0]!.keyDescription).toBe('nightly export'); // a tag, not CloudTrail
+      expect((r.notes ?? []).map(noteText)).toEqual([
+        `Account \`${a.accountId}\`: who made its 4 flagged keys is unknown: the role \`arn:aws:iam::${a.accountId}:role/audit/IamAudit\` may not call \`cloudtrail:LookupEvents\` (in \`us-east-1\`). Allow it (the optional statement of docs/aws-setup.md; check service control policies too) to read each key's CreateAccessKey event; meanwhile the time test alone decides.`,
+      ]);
+      expect(t.warnings).toEqual((r.notes ?? []).map(noteText));
+      // the IAM calls are those of an audit without CloudTrail
+      expect(stack.aws.counts(a.accountId)).toMatchObject({
+        ListAccessKeys: 3,
+        ListUserTags: 3,
+        GetAccessKeyLastUsed: 4,
+      });
+    });
+
+    test("a key older than CloudTrail's 90 days makes no call: the time test alone decides", async () => {
+      const accountId = String(nextAccount++);
+      const seeded = await seedAccount(
+        stack.moto.endpoint,
+        accountId,
+        [{ name: 'olga', password: true, keys: 1 }],
+        {
+          ageDays: 100,
+        },
+      );
+      stack.aws.registerKey(seeded.credentials.accessKeyId, accountId);
+      const r = await audit({ accountId, credentials: async () => seeded.credentials }, testDeps());
+      expect(r.findings.map((f) => [f.userName, f.keyCreation?.unknownReason, isFailing(f)])).toEqual([
+        ['olga', "older than CloudTrail's 90 days", true],
+      ]);
+      expect(trail.calls).toEqual([]);
+    });
   });
 });

@@ -11,7 +11,12 @@
  *   request's protocol), a connection reset, a delay, a rewrite of moto's answer, a truncated body;
  * - adds latency to every call (`latencyMs`), for benchmarks;
  * - times every call (`startedMs`/`endedMs`, `performance.now()`), and can route calls to several
- *   emulators by call (`route`, e.g. by account: several moto processes behind one endpoint).
+ *   emulators by call (`route`, e.g. by account: several moto processes behind one endpoint);
+ * - answers CloudTrail's calls itself (SigV4 service `cloudtrail`: moto has no `LookupEvents`) with an
+ *   empty page of events, outside the call log and the fault rules: every live audit behind the proxy
+ *   can look up who made its flagged keys (finding nothing) without changing what the proxy counts. A
+ *   test about those lookups points `AWS_ENDPOINT_URL_CLOUDTRAIL` at helpers/cloudtrail-server.ts, whose
+ *   `accountOf` can be this proxy's `accountOf`.
  *
  * It also accepts absolute-form requests, so it can stand in as the `HTTP_PROXY` of a plain-http endpoint.
  *
@@ -112,6 +117,9 @@ interface RuleState {
 // unref: a delay still running when a test ends must not keep Jest alive
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
 
+/** A request signed for CloudTrail (SigV4 credential scope `KEY/DATE/REGION/cloudtrail/aws4_request`). */
+const CLOUDTRAIL_SIGNED = /Credential=[^/,\s]+\/[^/]+\/[^/]+\/cloudtrail\/aws4_request/;
+
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -163,6 +171,11 @@ export class AwsProxy {
     this.defaultAccount = opts.defaultAccount ?? DEFAULT_ACCOUNT;
     this.latencyMs = opts.latencyMs ?? 0;
     this.route = opts.route;
+  }
+
+  /** The account an access key acts in, as learned from AssumeRole* and CreateAccessKey answers. */
+  accountOf(accessKeyId: string): string {
+    return this.keys.get(accessKeyId) ?? this.defaultAccount;
   }
 
   /** `http://127.0.0.1:PORT` once started. */
@@ -330,6 +343,17 @@ export class AwsProxy {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
+    if (CLOUDTRAIL_SIGNED.test(String(req.headers.authorization ?? ''))) {
+      // LookupEvents' answer when the account's event history holds nothing that matches
+      const payload = Buffer.from(JSON.stringify({ Events: [] }), 'utf8');
+      res.writeHead(200, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': randomUUID(),
+        'content-length': String(payload.length),
+      });
+      res.end(payload);
+      return;
+    }
     const call = this.describe(req, body);
     this.log.push(call);
     res.once('close', () => (call.endedMs = performance.now()));

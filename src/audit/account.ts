@@ -1,13 +1,18 @@
 /**
- * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
- * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
- * failure is an account with `status: 'error'` and a hint.
+ * Audits one AWS account live (DESIGN §1, §6, §10), in one flow: the report's facts -> candidate findings
+ * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions -> who made each key
+ * (CloudTrail), which under `scope: at-setup` sets aside the keys their users made. Never throws: a
+ * failure is an account with `status: 'error'` and a hint; a CloudTrail that cannot be read is a note.
  *
  * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
- * its `finally`): every call of the account goes through it.
+ * its `finally`): every IAM call of the account goes through it (the CloudTrail client lives as long as
+ * the lookups, key-creation.ts).
  *
  * Calls: `ListAccountAliases` 1, `GenerateCredentialReport` 1 (+ polls), `GetCredentialReport` 1,
- * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key.
+ * `ListAccessKeys` and `ListUserTags` 1 per flagged user, `GetAccessKeyLastUsed` 1 per flagged key, and
+ * CloudTrail `LookupEvents` (optional: a denial is one note) 1 per flagged key younger than 90 days, plus
+ * 1 more (rarely 2) when the key's event may come from the session that made the user — at most 4 per
+ * key, at most 50 per account (`DEFAULT_MAX_CALLS`), 2 per second; none for an older key.
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -26,8 +31,11 @@ import { mapWithConcurrency, settleAll, settleBoth } from '../collect/pool.js';
 import { confirmFinding, keysToConfirm, type ReportKeyTimes } from '../evaluate/confirm.js';
 import { ReportEvaluation, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
+import { isFailing, withKeyCreations, type KeyCreation } from '../evaluate/intent.js';
+import { keyTagFacts, type KeyExemption } from '../evaluate/key-tags.js';
+import { lookUpKeyCreations, type FlaggedKey } from './key-creation.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
-import { note, noteText } from '../notes.js';
+import { note, noteText, type Note } from '../notes.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 16;
@@ -75,6 +83,65 @@ export interface ConfirmResult {
   tags: Map<string, Record<string, string>>;
   /** Flagged keys that were deleted, deactivated or used since the report (or whose user is gone). */
   resolvedSinceReport: number;
+}
+
+/** Each flagged key's own tags (DESIGN §10): its exemption and its console description, by key id. */
+function keyTags(
+  findings: readonly Finding[],
+  tags: ReadonlyMap<string, Record<string, string>>,
+  exemptionTag: string,
+  asOf: number,
+): { exemptions: Map<string, KeyExemption>; descriptions: Map<string, string | null> } {
+  const exemptions = new Map<string, KeyExemption>();
+  const descriptions = new Map<string, string | null>();
+  for (const f of findings) {
+    if (f.accessKeyId === null) continue;
+    const facts = keyTagFacts({
+      tags: tags.get(f.userArn) ?? {},
+      exemptionTag,
+      accessKeyId: f.accessKeyId,
+      asOf,
+    });
+    if (facts.keyExemption) exemptions.set(f.accessKeyId, facts.keyExemption);
+    descriptions.set(f.accessKeyId, facts.description);
+  }
+  return { exemptions, descriptions };
+}
+
+/**
+ * The clock and sleep of the lookups' rate limit: `now`, never earlier than the end of the last wait it
+ * asked for. With real time the two agree; with an injected sleep that returns at once (tests), the
+ * waits still move the clock, so the rate limit cannot wait for ever on a clock that stands still.
+ */
+function waitingClock(deps: Pick<AuditAccountDeps, 'now' | 'sleep'>): {
+  clock: () => number;
+  sleep: (ms: number) => Promise<void>;
+} {
+  let floor = -Infinity;
+  const clock = () => Math.max(deps.now().getTime(), floor);
+  const sleep = async (ms: number) => {
+    const until = clock() + ms;
+    await deps.sleep(ms);
+    floor = Math.max(floor, until);
+  };
+  return { clock, sleep };
+}
+
+/** The flagged keys to look up: those with a key id, the failing ones first (the lookups are bounded). */
+function keysToLookUp(findings: readonly Finding[]): FlaggedKey[] {
+  return [...findings.filter(isFailing), ...findings.filter((f) => !isFailing(f))].flatMap((f) => {
+    const keyCreatedAt = f.keyCreatedAt === null ? NaN : Date.parse(f.keyCreatedAt);
+    if (f.accessKeyId === null || Number.isNaN(keyCreatedAt)) return [];
+    const userCreatedAt = Date.parse(f.userCreatedAt);
+    return [
+      {
+        accessKeyId: f.accessKeyId,
+        userName: f.userName,
+        keyCreatedAt,
+        userCreatedAt: Number.isNaN(userCreatedAt) ? null : userCreatedAt,
+      },
+    ];
+  });
 }
 
 function byUser(findings: Finding[]): Finding[][] {
@@ -213,6 +280,30 @@ export class LiveAccount {
     }
   }
 
+  /**
+   * Who made each flagged key, from the account's CloudTrail (`LookupEvents` with the account's own
+   * credentials, bounded and rate-limited in key-creation.ts). Never throws: a denial or a failure is a
+   * note, and the keys' `unknownReason` says why.
+   */
+  private async keyCreations(
+    findings: readonly Finding[],
+  ): Promise<{ keyCreations: ReadonlyMap<string, KeyCreation>; notes: Note[] }> {
+    const { accountId, config, deps, credentials } = this.opts;
+    const keys = keysToLookUp(findings);
+    if (keys.length === 0) return { keyCreations: new Map(), notes: [] };
+    const found = await lookUpKeyCreations({
+      accountId,
+      credentials,
+      partition: config.partition,
+      keys,
+      roleArn: this.opts.roleArn ?? null,
+      ...waitingClock(deps),
+      ...(deps.aws ? { aws: deps.aws } : {}),
+    });
+    deps.log.debug?.(`account ${accountId}: ${found.calls} LookupEvents calls for ${keys.length} keys`);
+    return found;
+  }
+
   private async afterReport(known: {
     accountId: string;
     source: typeof AWS_SOURCE;
@@ -248,12 +339,21 @@ export class LiveAccount {
       unused: { asOf, unusedDays: config.rule.unusedDays },
       reportKeyTimes: evaluation.undatedKeyTimes,
     });
-    // 5. Exemptions.
-    const findings = applyExemptions(confirmed.findings, {
+    // 5. Exemptions: the user's tag, the key's own tag (DESIGN §10), exempt-users.
+    const own = keyTags(confirmed.findings, confirmed.tags, config.rule.exemptionTag, asOf);
+    const exempted = applyExemptions(confirmed.findings, {
       exemptUsers: config.exemptUsers,
       tags: confirmed.tags,
       exemptionTag: config.rule.exemptionTag,
       asOf,
+      keyExemptions: own.exemptions,
+    });
+    // 6. Who made each key (CloudTrail), and what that decides (DESIGN §10).
+    const intent = await this.keyCreations(exempted);
+    const findings = withKeyCreations(exempted, {
+      keyCreations: intent.keyCreations,
+      descriptions: own.descriptions,
+      scope: config.rule.scope,
     });
 
     const usersScanned = evaluation.usersScanned;
@@ -262,13 +362,18 @@ export class LiveAccount {
       usersScanned,
       resolvedSinceReport: confirmed.resolvedSinceReport,
     });
-    const notes = report.unreadable.map(
-      (u) => note`Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
-    );
+    const notes = [
+      ...report.unreadable.map(
+        (u) => note`Account ${accountId}: credential report line ${u.line} could not be read: ${u.detail}.`,
+      ),
+      ...intent.notes,
+    ];
     for (const n of notes) deps.log.warning(noteText(n));
+    const selfCreated = findings.filter((f) => f.selfCreated === true).length;
     deps.log.info(
       `account ${accountId}${account.alias ? ` (${account.alias})` : ''}: ${usersScanned} users, ` +
-        `${findings.filter((f) => !f.exempted).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
+        `${findings.filter(isFailing).length} findings, ${findings.filter((f) => f.exempted).length} exempted, ` +
+        (selfCreated > 0 ? `${selfCreated} made by their users, ` : '') +
         `${confirmed.resolvedSinceReport} resolved since the report of ${account.reportGeneratedAt}`,
     );
     return { account, findings, ...(notes.length > 0 ? { notes } : {}) };

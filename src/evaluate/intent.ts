@@ -11,7 +11,7 @@
  * acted on (the user agent only classifies `via`), and `by` is a plain capped string that renderers show
  * as inline code. A malformed event gives `unknownReason: 'unreadable event'`, never an exception.
  */
-import type { Finding } from '../model.js';
+import type { Finding, Scope } from '../model.js';
 import { code, note, type Note } from '../notes.js';
 import { parseIsoTime } from '../time.js';
 import { toIsoSecond } from './evaluate.js';
@@ -433,6 +433,37 @@ export function isSelfCreated(kc: KeyCreation): boolean {
  */
 export function isFailing(f: Pick<Finding, 'exempted' | 'selfCreated'>): boolean {
   return !f.exempted && f.selfCreated !== true;
+}
+
+export interface KeyCreationFacts {
+  /** Per access key id: who made it (every flagged key with an id that was looked up). */
+  keyCreations: ReadonlyMap<string, KeyCreation>;
+  /** Per access key id: its console description (`keyTagFacts`), when it has one. */
+  descriptions: ReadonlyMap<string, string | null>;
+  scope: Scope;
+}
+
+/**
+ * The evidence of intent on each finding of a live audit (DESIGN §10): who made its key (`keyCreation`;
+ * unknown without a key id), its description, and whether it is `selfCreated`: under `scope: at-setup`, a
+ * key its user made themself is not a key provisioned at user setup, so it is listed but not failing (and
+ * carries no exemption: there is nothing to exempt). Under `scope: any` it stays a finding. Without
+ * evidence the time test alone has decided. Pure.
+ */
+export function withKeyCreations(findings: readonly Finding[], facts: KeyCreationFacts): Finding[] {
+  return findings.map((f) => {
+    const id = f.accessKeyId;
+    const keyCreation =
+      id === null
+        ? unknownKeyCreation(UNKNOWN_REASONS.noKeyId)
+        : (facts.keyCreations.get(id) ?? unknownKeyCreation(UNKNOWN_REASONS.lookupFailed));
+    const keyDescription = id === null ? null : (facts.descriptions.get(id) ?? null);
+    if (facts.scope === 'at-setup' && isSelfCreated(keyCreation)) {
+      const cleared = { exempted: false, justification: null, exemptionExpired: false };
+      return { ...f, ...cleared, keyCreation, keyDescription, selfCreated: true };
+    }
+    return { ...f, keyCreation, keyDescription, selfCreated: false };
+  });
 }
 
 const VIA_TEXT: Record<KeyCreationVia, string> = {
