@@ -14,6 +14,12 @@
  * Resource.Region 1-16), Severity.Original 1-64, Compliance.RelatedRequirements at most 32; 240 KB per
  * finding; BatchImportFindings takes at most 100 findings per call. Text fields must hold a
  * non-blank character (pattern `.*\S.*`): blank values are left out.
+ *
+ * ProductFields: this tool writes at most 23 pairs, each key under `iam-initial-access-key-audit/`
+ * (under 50 characters): the finding's evidence, and, when the live audit knows who made the key
+ * (DESIGN §10), `keyCreation.by` (the actor, at most 200 characters, written by whoever made the call:
+ * data, never acted on), `keyCreation.via` and `keyCreation.self` (`true`/`false`). Unknown values are
+ * left out.
  */
 import type { AwsSecurityFinding, Resource } from '@aws-sdk/client-securityhub';
 import type { Finding, Partition } from '../model.js';
@@ -190,6 +196,10 @@ function evidence(f: Finding, ctx: AsffContext): Record<string, string | null> {
     [`${FIELD_PREFIX}passwordLastUsedAt`]: f.passwordLastUsedAt,
     [`${FIELD_PREFIX}mfaActive`]: s(f.mfaActive),
     [`${FIELD_PREFIX}exemptionExpired`]: s(f.exemptionExpired),
+    // who made the key (DESIGN §10): `by` is written by whoever made the call (capped at 200 characters)
+    [`${FIELD_PREFIX}keyCreation.by`]: f.keyCreation?.by ?? null,
+    [`${FIELD_PREFIX}keyCreation.via`]: f.keyCreation?.via ?? null,
+    [`${FIELD_PREFIX}keyCreation.self`]: s(f.keyCreation?.self ?? null),
   };
 }
 

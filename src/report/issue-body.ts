@@ -145,6 +145,12 @@ function whyItMatters(): string {
   return first.startsWith(prefix) ? first.slice(prefix.length) : FULL_DESCRIPTION;
 }
 
+/** Who made the key and its description (DESIGN §10), as a line under the key's; none offline. */
+function madeByLines(f: Finding): string[] {
+  const made = keyCreationNote(f);
+  return made ? [`  - ${noteMarkdown(made)}`] : [];
+}
+
 function describeFinding(f: Finding): string {
   const use =
     f.reason === 'never-used' || !f.keyLastUsedAt
@@ -214,7 +220,7 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
       `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
       'that nobody seems to need:',
     '',
-    ...keys.map(describeFinding),
+    ...keys.flatMap((f) => [describeFinding(f), ...madeByLines(f)]),
     ...(shown < findings.length ? [`- and ${findings.length - shown} more (see the JSON report)`] : []),
     '',
     '### Evidence',

@@ -14,6 +14,7 @@ import {
   escapeMarkdown,
   markdownTable,
   markdownTableLine,
+  noteMarkdown,
   oneLine,
   truncate,
 } from './markdown.js';
@@ -245,8 +246,9 @@ function findingsBlock(c: Ctx, budget: number): string {
       'Last used',
       'MFA',
       ...(c.m.showReported ? ['Reported'] : []),
+      ...(c.m.showMadeBy ? ['Made by'] : []),
     ],
-    rowsOf(c.m.failing, ({ finding: f, keyCreated, setupGap, use, reported }) => [
+    rowsOf(c.m.failing, ({ finding: f, keyCreated, setupGap, use, reported, madeBy }) => [
       id(f.accountId),
       user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
       key(f),
@@ -255,6 +257,7 @@ function findingsBlock(c: Ctx, budget: number): string {
       escapeMarkdown(use),
       f.mfaActive ? 'yes' : '**no**',
       ...(c.m.showReported ? [reported !== null ? escapeMarkdown(reported) : '—'] : []),
+      ...(c.m.showMadeBy ? [madeBy !== null ? noteMarkdown(madeBy, { inTable: true }) : '—'] : []),
     ]),
     budget,
     c.cutRows('finding'),

@@ -12,6 +12,7 @@ import {
   formatDuration,
   formatUtc,
   keyCreatedText,
+  keyCreationNote,
   reportedText,
   restoreCommand,
   setupGapText,
@@ -69,6 +70,8 @@ export interface FindingRow {
   use: string;
   /** `reported for 12 days · deactivation due 2026-12-15`, `new`; null without history. */
   reported: string | null;
+  /** Who made the key and its description (DESIGN §10); null offline (nothing was looked up). */
+  madeBy: Note | null;
 }
 
 export interface FixSection {
@@ -94,6 +97,8 @@ export interface SummaryModel {
   changes: string | null;
   /** Whether the findings tables have a `Reported` column (some key has a first-seen time or a due date). */
   showReported: boolean;
+  /** Whether the findings tables have a `Made by` column (live runs: who made each key, DESIGN §10). */
+  showMadeBy: boolean;
   /** Keys this run deactivated, each with the command that restores it. */
   deactivated: { finding: Finding; restore: string }[];
   /** Under `remediate: plan`: the keys a `deactivate` run would deactivate now; null under other modes. */
@@ -208,6 +213,7 @@ function findingRow(f: Finding, asOf: string, historyKnown: boolean): FindingRow
     setupGap: setupGapText(f),
     use: describeUse(f, asOf),
     reported: reportedText(f, asOf, historyKnown),
+    madeBy: keyCreationNote(f),
   };
 }
 
@@ -255,6 +261,7 @@ export function buildSummaryModel(
     alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
     changes: changesText(result),
     showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
+    showMadeBy: failingRows.some((r) => r.madeBy !== null),
     deactivated: (rem?.deactivated ?? []).map((f) => ({ finding: f, restore: restoreCommand(f) })),
     wouldDeactivate: rem?.mode === 'plan' ? rem.planned : null,
     mode: result.mode,

@@ -71,7 +71,8 @@ function failingRow(r: FindingRow): string[] {
 }
 
 function withReported(m: SummaryModel, r: FindingRow, cells: string[]): string[] {
-  return m.showReported ? [...cells, r.reported ?? '-'] : cells;
+  const madeBy = m.showMadeBy ? [r.madeBy ? plain(notePlain(r.madeBy), MAX_MESSAGE) : '-'] : [];
+  return [...(m.showReported ? [...cells, r.reported ?? '-'] : cells), ...madeBy];
 }
 
 function exemptedRow(r: FindingRow): string[] {
@@ -154,6 +155,7 @@ function renderTerminalModel(m: SummaryModel): string {
   if (m.failing.length > 0) {
     const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
     if (m.showReported) headers.push('REPORTED');
+    if (m.showMadeBy) headers.push('MADE BY');
     section(
       m.findingsTitle,
       columns(
