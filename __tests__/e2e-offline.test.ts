@@ -59,6 +59,21 @@ describe('dist/index.js on a downloaded credential report', () => {
       expect(json.findings[0]).toEqual(
         expect.objectContaining({ accountId: '444455556666', accessKeyId: null, exempted: false }),
       );
+      // no CloudTrail offline, and the JSON says so (DESIGN §10); SARIF results carry no such evidence
+      for (const f of json.findings) {
+        expect(f.keyCreation).toEqual({
+          by: null,
+          self: null,
+          sameSessionAsUserCreation: null,
+          via: null,
+          eventTime: null,
+          eventId: null,
+          unknownReason: 'offline',
+        });
+        expect([f.keyDescription, f.selfCreated]).toEqual([null, false]);
+      }
+      for (const r of sarif.runs[0].results) expect(r.properties).not.toHaveProperty('keyCreation');
+      expect(run.summary).not.toContain('Made by');
 
       expect(run.summary).toMatch(/^#+ .*❌/);
       expect(run.summary).toContain('444455556666');

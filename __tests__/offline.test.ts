@@ -59,6 +59,10 @@ describe('auditReportFile', () => {
     });
     expect(findings).toHaveLength(65);
     expect(findings.every((f) => !f.exempted && f.accessKeyId === null)).toBe(true);
+    // no CloudTrail offline (DESIGN §10): nothing looked up, nothing set aside
+    expect(findings.some((f) => 'keyCreation' in f || 'keyDescription' in f || 'selfCreated' in f)).toBe(
+      false,
+    );
   });
 
   // Issue 19 §8.5: a user listed twice counts once; a key only the second row shows as unused is a finding.
