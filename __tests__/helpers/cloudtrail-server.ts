@@ -31,7 +31,7 @@ import { createHash, randomUUID } from 'node:crypto';
  * botocore (the service's legacy target prefix), and the Smithy one, `SERVICE_SHAPE.Operation`, that
  * the AWS SDK for JavaScript v3 sends since its clients are schema-based.
  */
-export const LOOKUP_EVENTS_TARGET = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents';
+const LOOKUP_EVENTS_TARGET = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents';
 export const LOOKUP_EVENTS_SMITHY_TARGET = 'CloudTrail_20131101.LookupEvents';
 const TARGETS = new Set([LOOKUP_EVENTS_TARGET, LOOKUP_EVENTS_SMITHY_TARGET]);
 const JSON_11 = 'application/x-amz-json-1.1';
@@ -150,7 +150,7 @@ function userOf(record: TrailRecord): string | null {
 }
 
 /** The resources CloudTrail's event history indexes for an IAM call. */
-export function resourcesOf(record: TrailRecord): TrailResource[] {
+function resourcesOf(record: TrailRecord): TrailResource[] {
   const out: TrailResource[] = [];
   const response = record.responseElements as Record<string, Record<string, unknown> | undefined> | null;
   const request = record.requestParameters as Record<string, unknown> | null | undefined;

@@ -17,7 +17,7 @@ import { parseIsoTime } from '../time.js';
 import { toIsoSecond } from './evaluate.js';
 
 /** How the key was made, from the event's user agent and who invoked the call. */
-export type KeyCreationVia = 'console' | 'cli' | 'terraform' | 'cloudformation' | 'sdk' | 'other';
+type KeyCreationVia = 'console' | 'cli' | 'terraform' | 'cloudformation' | 'sdk' | 'other';
 
 /** Why who made a key is unknown; null in a `KeyCreation` whose event was read. */
 export const UNKNOWN_REASONS = {
