@@ -1,5 +1,5 @@
 /**
- * End to end, evidence of intent (DESIGN §10, issue 22): the bundled dist/index.js run as the Actions
+ * End to end, evidence of intent (docs/design.md §10, issue 22): the bundled dist/index.js run as the Actions
  * runner runs it, against moto (IAM, STS) behind the proxy, the local Actions ID-token endpoint, the local
  * GitHub API, and a local CloudTrail (helpers/cloudtrail-server.ts; moto has no LookupEvents) that the
  * step reaches through the SDK's own `AWS_ENDPOINT_URL_CLOUDTRAIL`.

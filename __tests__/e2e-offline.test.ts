@@ -59,7 +59,7 @@ describe('dist/index.js on a downloaded credential report', () => {
       expect(json.findings[0]).toEqual(
         expect.objectContaining({ accountId: '444455556666', accessKeyId: null, exempted: false }),
       );
-      // no CloudTrail offline, and the JSON says so (DESIGN §10); SARIF results carry no such evidence
+      // no CloudTrail offline, and the JSON says so (docs/design.md §10); SARIF results carry no such evidence
       for (const f of json.findings) {
         expect(f.keyCreation).toEqual({
           by: null,

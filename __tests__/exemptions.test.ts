@@ -206,7 +206,7 @@ describe('applyExemptions: exempt-users globs', () => {
   });
 });
 
-describe("a key's own exemption tag, EXEMPTION-TAG:ACCESS-KEY-ID (DESIGN §10)", () => {
+describe("a key's own exemption tag, EXEMPTION-TAG:ACCESS-KEY-ID (docs/design.md §10)", () => {
   const KEY1 = 'AKIAIOSFODNN7KEYONE1';
   const KEY2 = 'AKIAIOSFODNN7KEYTWO2';
   const keyOf = (id: string, slot: 1 | 2): Finding => ({

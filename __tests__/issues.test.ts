@@ -296,7 +296,7 @@ describe('syncIssues against a local GitHub API', () => {
     expect(await sync(result([user('alice', { exempted: true, justification })]))).toEqual(zero);
   });
 
-  it('opens no issue for a key its user made (DESIGN §10) and closes an earlier one like an exemption, with who made it', async () => {
+  it('opens no issue for a key its user made (docs/design.md §10) and closes an earlier one like an exemption, with who made it', async () => {
     const selfMade = (name: string) =>
       user(name, {
         selfCreated: true,

@@ -131,7 +131,7 @@ describe('buildJsonReport', () => {
     });
   });
 
-  it('writes who made each key, its description and whether its user made it (DESIGN §10)', () => {
+  it('writes who made each key, its description and whether its user made it (docs/design.md §10)', () => {
     const live = buildJsonReport(
       makeResult({
         findings: [

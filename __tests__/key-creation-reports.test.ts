@@ -1,5 +1,5 @@
 /**
- * Who made each key (DESIGN §10) in every report a person reads: one line per finding from
+ * Who made each key (docs/design.md §10) in every report a person reads: one line per finding from
  * `describeKeyCreation`, with the key's description, in the job summary, the terminal and the issue body,
  * and the three ProductFields of the Security Hub finding. The actor and the description are written by
  * whoever made the call or tagged the user: inline code, never Markdown. Offline nothing changes.

@@ -515,7 +515,7 @@ describeWithMoto('auditAccount against moto', () => {
     expect(r.account.hint).toMatch(/credentials were not accepted/);
   });
 
-  describe('evidence of intent (DESIGN §10): who made each flagged key, from a local CloudTrail', () => {
+  describe('evidence of intent (docs/design.md §10): who made each flagged key, from a local CloudTrail', () => {
     let trail: CloudTrailServer;
     let saved: string | undefined;
     beforeEach(async () => {

@@ -59,7 +59,7 @@ describe('auditReportFile', () => {
     });
     expect(findings).toHaveLength(65);
     expect(findings.every((f) => !f.exempted && f.accessKeyId === null)).toBe(true);
-    // no CloudTrail offline (DESIGN §10): nothing looked up, nothing set aside
+    // no CloudTrail offline (docs/design.md §10): nothing looked up, nothing set aside
     expect(findings.some((f) => 'keyCreation' in f || 'keyDescription' in f || 'selfCreated' in f)).toBe(
       false,
     );

@@ -182,7 +182,7 @@ describe('buildSarif', () => {
     });
   });
 
-  it('carries who made the key in the result properties of a live run, not of an offline one (DESIGN §10)', () => {
+  it('carries who made the key in the result properties of a live run, not of an offline one (docs/design.md §10)', () => {
     const keyCreation = {
       by: 'assumed-role/terraform-deploy/GitHubActions',
       self: false,

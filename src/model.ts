@@ -159,14 +159,14 @@ export interface Finding {
   /** This run's remediation of the key; null (or absent) when `remediate` is off. */
   remediation?: Remediation | null;
   /**
-   * Who made the key, from its CloudTrail `CreateAccessKey` event (DESIGN §10). Set by live audits (with
+   * Who made the key, from its CloudTrail `CreateAccessKey` event (docs/design.md §10). Set by live audits (with
    * `unknownReason` when it could not be told); absent offline (the JSON writes `unknownReason: "offline"`).
    */
   keyCreation?: KeyCreation;
   /** The IAM console's description of the key (its user's tag keyed by the key id); null: none. Live only. */
   keyDescription?: string | null;
   /**
-   * The user made the key themself (DESIGN §10), under `scope: at-setup`: not a key provisioned at user
+   * The user made the key themself (docs/design.md §10), under `scope: at-setup`: not a key provisioned at user
    * setup, so listed but not failing (see `isFailing`). Absent or false otherwise.
    */
   selfCreated?: boolean;

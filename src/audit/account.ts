@@ -1,8 +1,8 @@
 /**
- * Audits one AWS account live (DESIGN §1, §6, §10), in one flow: the report's facts -> candidate findings
- * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions -> who made each key
- * (CloudTrail), which under `scope: at-setup` sets aside the keys their users made. Never throws: a
- * failure is an account with `status: 'error'` and a hint; a CloudTrail that cannot be read is a note.
+ * Audits one AWS account live (docs/design.md §1, §6, §10), in one flow: the report's facts -> candidate
+ * findings (the rule) -> the live facts of the flagged keys -> final findings -> exemptions -> who made
+ * each key (CloudTrail), which under `scope: at-setup` sets aside the keys their users made. Never throws:
+ * a failure is an account with `status: 'error'` and a hint; a CloudTrail that cannot be read is a note.
  *
  * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
  * its `finally`): every IAM call of the account goes through it (the CloudTrail client lives as long as
@@ -85,7 +85,7 @@ export interface ConfirmResult {
   resolvedSinceReport: number;
 }
 
-/** Each flagged key's own tags (DESIGN §10): its exemption and its console description, by key id. */
+/** Each flagged key's own tags (docs/design.md §10): its exemption and its console description, by key id. */
 function keyTags(
   findings: readonly Finding[],
   tags: ReadonlyMap<string, Record<string, string>>,
@@ -339,7 +339,7 @@ export class LiveAccount {
       unused: { asOf, unusedDays: config.rule.unusedDays },
       reportKeyTimes: evaluation.undatedKeyTimes,
     });
-    // 5. Exemptions: the user's tag, the key's own tag (DESIGN §10), exempt-users.
+    // 5. Exemptions: the user's tag, the key's own tag (docs/design.md §10), exempt-users.
     const own = keyTags(confirmed.findings, confirmed.tags, config.rule.exemptionTag, asOf);
     const exempted = applyExemptions(confirmed.findings, {
       exemptUsers: config.exemptUsers,
@@ -348,7 +348,7 @@ export class LiveAccount {
       asOf,
       keyExemptions: own.exemptions,
     });
-    // 6. Who made each key (CloudTrail), and what that decides (DESIGN §10).
+    // 6. Who made each key (CloudTrail), and what that decides (docs/design.md §10).
     const intent = await this.keyCreations(exempted);
     const findings = withKeyCreations(exempted, {
       keyCreations: intent.keyCreations,

@@ -1,5 +1,5 @@
 /**
- * Evidence of intent (DESIGN §10), the I/O: each flagged key's `CreateAccessKey` event from CloudTrail's
+ * Evidence of intent (docs/design.md §10), the I/O: each flagged key's `CreateAccessKey` event from CloudTrail's
  * event history (`LookupEvents`), and, when that event's session could have made the user too, the
  * user's `CreateUser` / `CreateLoginProfile` events. What they mean is decided in evaluate/intent.ts;
  * the lookups are steered by those decisions (the windows, which event is the key's), which is why this

@@ -135,7 +135,7 @@ export const AWS_OPERATIONS = [
     granted: true,
     denied: 'that account fails: its alias cannot be read',
   },
-  // Evidence of intent (DESIGN §10): each flagged key's `CreateAccessKey` event, read from CloudTrail's
+  // Evidence of intent (docs/design.md §10): each flagged key's `CreateAccessKey` event, read from CloudTrail's
   // event history in the partition's IAM region with each account's own credentials (the member role, or
   // the audit role for its own account), at most 2 calls/s per account (audit/key-creation.ts). A
   // denial is one note for the account: the keys stay findings, decided by the time test alone.
@@ -243,7 +243,7 @@ export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'opti
   a.startsWith('securityhub:'),
 );
 
-/** The member-account role's extra action for evidence of who made each flagged key (DESIGN §10). */
+/** The member-account role's extra action for evidence of who made each flagged key (docs/design.md §10). */
 export const KEY_CREATION_ACTIONS: readonly string[] = actionsOf('member', 'optional').filter((a) =>
   a.startsWith('cloudtrail:'),
 );

@@ -1,7 +1,7 @@
 /**
- * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`), a key's own
- * `EXEMPTION-TAG:ACCESS-KEY-ID` tag (DESIGN §10, read by key-tags.ts) and the `exempt-users` globs. An
- * exempted key stays a `Finding` with `exempted: true` and its justification.
+ * Exemptions (docs/design.md §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`), a
+ * key's own `EXEMPTION-TAG:ACCESS-KEY-ID` tag (docs/design.md §10, read by key-tags.ts) and the
+ * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
  */
 import picomatch from 'picomatch';
 import type { Finding } from '../model.js';

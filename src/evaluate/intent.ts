@@ -1,5 +1,5 @@
 /**
- * Evidence of intent (DESIGN §10), pure: from a key's CloudTrail `CreateAccessKey` event (the
+ * Evidence of intent (docs/design.md §10), pure: from a key's CloudTrail `CreateAccessKey` event (the
  * `CloudTrailEvent` JSON string of a `LookupEvents` answer) and, when they were looked up, the user's
  * `CreateUser` / `CreateLoginProfile` events, who made the key (`by`), whether the user made it themself
  * (`self`), whether the session that made the user and its password made it too
@@ -36,7 +36,7 @@ export const UNKNOWN_REASONS = {
 
 export type UnknownReason = (typeof UNKNOWN_REASONS)[keyof typeof UNKNOWN_REASONS];
 
-/** The JSON report's `keyCreation` of a finding (DESIGN §10). */
+/** The JSON report's `keyCreation` of a finding (docs/design.md §10). */
 export interface KeyCreation {
   /** The actor: `assumed-role/Admin/bob`, `user/alice`, `root`, a service; untrusted, capped, one line. */
   by: string | null;
@@ -444,7 +444,7 @@ export interface KeyCreationFacts {
 }
 
 /**
- * The evidence of intent on each finding of a live audit (DESIGN §10): who made its key (`keyCreation`;
+ * The evidence of intent on each finding of a live audit (docs/design.md §10): who made its key (`keyCreation`;
  * unknown without a key id), its description, and whether it is `selfCreated`: under `scope: at-setup`, a
  * key its user made themself is not a key provisioned at user setup, so it is listed but not failing (and
  * carries no exemption: there is nothing to exempt). Under `scope: any` it stays a finding. Without

@@ -1,5 +1,5 @@
 /**
- * A key's own tags (DESIGN §10), read from its user's IAM tags (the tags `ListUserTags` already returns
+ * A key's own tags (docs/design.md §10), read from its user's IAM tags (the tags `ListUserTags` already returns
  * for the user-wide exemption, so no extra call):
  *
  * - **Description.** The IAM console stores the description typed when a key is made as a user tag whose

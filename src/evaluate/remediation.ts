@@ -3,7 +3,7 @@
  * their `firstSeenAt`, the remediation inputs and `as-of`. Nothing here talks to AWS: the live check
  * right before acting, and the act itself, are in src/remediate/deactivate.ts.
  *
- * A key is due when all hold: not exempted (nor made by its user, DESIGN §10), its reason is in
+ * A key is due when all hold: not exempted (nor made by its user, docs/design.md §10), its reason is in
  * `remediate-reasons`, its key id is known, `firstSeenAt` is known and at least `remediate-after-days`
  * before `as-of` (a key nobody was told about is never due). At most `max-remediations` due keys are
  * acted on per run, oldest `firstSeenAt` first (ties by location); the rest stay due for the next run.

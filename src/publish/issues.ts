@@ -126,7 +126,7 @@ interface UserState {
   group: IssueGroup;
   /** Findings that are not exempted: the user violates. */
   violating: Finding[];
-  /** Keys the user made themself (DESIGN §10): not listed on the issue; they close it like an exemption. */
+  /** Keys the user made themself (docs/design.md §10): not listed on the issue; they close it like an exemption. */
   selfCreated: Finding[];
   /** Keys of the user this run set Inactive (remediate: deactivate): the issue says so. */
   deactivated: Finding[];

@@ -129,7 +129,7 @@ async function recheck(iam: IAMClient, f: Finding, opts: DeactivateOptions, role
   if (tagged === null) return { ok: false, reason: 'the user was deleted since the audit' };
   const tags = Object.fromEntries((tagged.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
   const asOf = Date.parse(opts.asOf);
-  // the key's own exemption tag (DESIGN §10) counts as much as the user's
+  // the key's own exemption tag (docs/design.md §10) counts as much as the user's
   const id = f.accessKeyId ?? '';
   const { keyExemption } = keyTagFacts({ tags, exemptionTag: opts.exemptionTag, accessKeyId: id, asOf });
   const [now] = applyExemptions([f], {

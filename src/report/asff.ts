@@ -17,7 +17,7 @@
  *
  * ProductFields: this tool writes at most 23 pairs, each key under `iam-initial-access-key-audit/`
  * (under 50 characters): the finding's evidence, and, when the live audit knows who made the key
- * (DESIGN §10), `keyCreation.by` (the actor, at most 200 characters, written by whoever made the call:
+ * (docs/design.md §10), `keyCreation.by` (the actor, at most 200 characters, written by whoever made the call:
  * data, never acted on), `keyCreation.via` and `keyCreation.self` (`true`/`false`). Unknown values are
  * left out.
  */
@@ -196,7 +196,7 @@ function evidence(f: Finding, ctx: AsffContext): Record<string, string | null> {
     [`${FIELD_PREFIX}passwordLastUsedAt`]: f.passwordLastUsedAt,
     [`${FIELD_PREFIX}mfaActive`]: s(f.mfaActive),
     [`${FIELD_PREFIX}exemptionExpired`]: s(f.exemptionExpired),
-    // who made the key (DESIGN §10): `by` is written by whoever made the call (capped at 200 characters)
+    // who made the key (docs/design.md §10): `by` is written by whoever made the call (capped at 200 characters)
     [`${FIELD_PREFIX}keyCreation.by`]: f.keyCreation?.by ?? null,
     [`${FIELD_PREFIX}keyCreation.via`]: f.keyCreation?.via ?? null,
     [`${FIELD_PREFIX}keyCreation.self`]: s(f.keyCreation?.self ?? null),
@@ -250,7 +250,7 @@ export function activeFinding(f: Finding, ctx: AsffContext, existing?: ExistingT
 
 /**
  * The ARCHIVED / PASSED record of a key that is exempted now, with the justification in ProductFields
- * (resolution `exempted`), or that its user made themself (resolution `self-created`, DESIGN §10).
+ * (resolution `exempted`), or that its user made themself (resolution `self-created`, docs/design.md §10).
  */
 export function exemptedFinding(f: Finding, ctx: AsffContext, existing?: ExistingTimes): AwsSecurityFinding {
   const base = baseRecord(f, ctx, existing);

@@ -161,10 +161,10 @@ export function reportedText(f: Finding, asOf: string, historyKnown: boolean): s
 const MAX_DESCRIPTION = 256;
 
 /**
- * Who made the key and its console description, in one line (DESIGN §10): "made by `assumed-role/Admin/bob`
- * in the console, in the same session as the user · description: `nightly export`". The actor and the
- * description are code parts (written by whoever made the call or tagged the user). Null when nothing was
- * looked up (offline).
+ * Who made the key and its console description, in one line (docs/design.md §10): "made by
+ * `assumed-role/Admin/bob` in the console, in the same session as the user · description: `nightly
+ * export`". The actor and the description are code parts (written by whoever made the call or tagged the
+ * user). Null when nothing was looked up (offline).
  */
 export function keyCreationNote(f: Pick<Finding, 'keyCreation' | 'keyDescription'>): Note | null {
   if (f.keyCreation === undefined) return null;

@@ -145,7 +145,7 @@ function whyItMatters(): string {
   return first.startsWith(prefix) ? first.slice(prefix.length) : FULL_DESCRIPTION;
 }
 
-/** Who made the key and its description (DESIGN §10), as a line under the key's; none offline. */
+/** Who made the key and its description (docs/design.md §10), as a line under the key's; none offline. */
 function madeByLines(f: Finding): string[] {
   const made = keyCreationNote(f);
   return made ? [`  - ${noteMarkdown(made)}`] : [];
@@ -312,7 +312,7 @@ export function sameIssueBody(a: string | null | undefined, b: string | null | u
   return norm(a) === norm(b);
 }
 
-/** A self-created key's line of a closing comment: the key and who made it (DESIGN §10). */
+/** A self-created key's line of a closing comment: the key and who made it (docs/design.md §10). */
 function selfCreatedLine(f: Finding): string {
   const made = keyCreationNote(f);
   return (
@@ -324,7 +324,7 @@ function selfCreatedLine(f: Finding): string {
 /**
  * The comment posted before an issue is closed; `scope` words the fix like the issue's title. `self-created`
  * (closed like an exemption, as not planned): the user made the keys themselves, so they are not keys
- * provisioned at user setup (DESIGN §10); `keys` are those keys, each with who made it.
+ * provisioned at user setup (docs/design.md §10); `keys` are those keys, each with who made it.
  */
 export function closingComment(
   reason: 'fixed' | 'exempted' | 'self-created',

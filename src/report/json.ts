@@ -26,7 +26,7 @@ export interface JsonAccount {
   asOf: string;
 }
 
-/** The evidence of intent of a finding (DESIGN §10), always set in the JSON. */
+/** The evidence of intent of a finding (docs/design.md §10), always set in the JSON. */
 type IntentField = 'keyCreation' | 'keyDescription' | 'selfCreated';
 
 /** The schema's `findings[]` entry is the model's Finding, with its history, remediation and evidence of intent always set. */
@@ -85,7 +85,7 @@ function historyFields(f: Finding): Pick<JsonFinding, 'firstSeenAt' | 'remediati
   return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
 }
 
-/** Who made the key (DESIGN §10): what the live audit found, or `unknownReason: "offline"`. */
+/** Who made the key (docs/design.md §10): what the live audit found, or `unknownReason: "offline"`. */
 function intentFields(f: Finding): Pick<JsonFinding, IntentField> {
   return {
     keyCreation: pick(f.keyCreation ?? unknownKeyCreation(UNKNOWN_REASONS.offline), KEY_CREATION_FIELDS),

@@ -70,7 +70,7 @@ export interface FindingRow {
   use: string;
   /** `reported for 12 days · deactivation due 2026-12-15`, `new`; null without history. */
   reported: string | null;
-  /** Who made the key and its description (DESIGN §10); null offline (nothing was looked up). */
+  /** Who made the key and its description (docs/design.md §10); null offline (nothing was looked up). */
   madeBy: Note | null;
 }
 
@@ -97,7 +97,7 @@ export interface SummaryModel {
   changes: string | null;
   /** Whether the findings tables have a `Reported` column (some key has a first-seen time or a due date). */
   showReported: boolean;
-  /** Whether the findings tables have a `Made by` column (live runs: who made each key, DESIGN §10). */
+  /** Whether the findings tables have a `Made by` column (live runs: who made each key, docs/design.md §10). */
   showMadeBy: boolean;
   /** Keys this run deactivated, each with the command that restores it. */
   deactivated: { finding: Finding; restore: string }[];
@@ -110,7 +110,7 @@ export interface SummaryModel {
   failing: FindingRow[];
   expired: Finding[];
   exempted: FindingRow[];
-  /** Keys their users made themselves (DESIGN §10, `scope: at-setup`): listed, not findings. */
+  /** Keys their users made themselves (docs/design.md §10, `scope: at-setup`): listed, not findings. */
   selfCreated: FindingRow[];
   fix: FixSection | null;
   failedAccounts: AccountResult[];
