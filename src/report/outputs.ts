@@ -44,7 +44,7 @@ const NO_HISTORY: HistoryCounts = {
 
 /** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written, `''` for a file not written. */
 function reportFileOutputs(files: ReportFiles): Record<ReportFileInput, string> {
-  return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key]])) as Record<
+  return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key] ?? ''])) as Record<
     ReportFileInput,
     string
   >;

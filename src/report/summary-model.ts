@@ -16,7 +16,7 @@ import {
   restoreCommand,
   setupGapText,
 } from './format.js';
-import { REPORT_FILES, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
+import { REPORT_FILES, reportPath, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
 import { noteText, type Note } from '../notes.js';
 import { oneLine, truncate } from './markdown.js';
 import { countResult, failingByRule, plural, type Counts } from './outputs.js';
@@ -39,14 +39,20 @@ export interface Repository {
 export type SummaryFiles = ReportFiles;
 
 /** The file that has everything (every finding, every account): what a cut table points to. */
-const FULL_REPORT: ReportFileKey = 'jsonFile';
+const FULL_REPORT = 'jsonFile' satisfies ReportFileKey;
 
-/** The report files as the summary lists them: the full report first, then the others in their order. */
+/**
+ * The report files as the summary lists them: the full report first, then the others in their order
+ * (an optional one only when it is written).
+ */
 function listedFiles(files: ReportFiles): SummaryModel['files']['listed'] {
   const ordered = [...REPORT_FILES].sort(
     (a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT),
   );
-  return ordered.map((f) => ({ label: f.label, path: files[f.key] }));
+  return ordered.flatMap((f) => {
+    const path = reportPath(files, f.key);
+    return path === null ? [] : [{ label: f.label, path }];
+  });
 }
 
 export interface AccountRow {
