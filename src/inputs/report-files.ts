@@ -23,6 +23,14 @@ export const REPORT_FILES = [
     default: 'iam-initial-access-keys.json',
     description: 'Where to write the machine-readable JSON report.',
   },
+  {
+    key: 'ocsfFile',
+    name: 'ocsf-file',
+    label: 'OCSF',
+    description:
+      'Where to write OCSF 1.6 Compliance Findings (class 2003), one per failing key, as a JSON array. Empty: not written.',
+    optional: true,
+  },
 ] as const satisfies readonly ReportFileSpec[];
 
 interface ReportFileSpec {
