@@ -63,6 +63,7 @@ describe('fetchCarriedAlerts', () => {
     expect(warning).toBeNull();
     expect(alerts).toHaveLength(130);
     expect(alerts[0]).toEqual({
+      ruleId: 'iam-initial-access-key',
       accountId: FAILED,
       location: `aws/${FAILED}/iam/user/u000/key-created-20240110T090012Z`,
       message: 'alert 0',

@@ -7,6 +7,7 @@
 import type { CarriedAlert, OpenAlert } from '../model.js';
 import { listOpenAlerts, type AlertListing, type ListOpenAlertsOptions } from './history.js';
 import { noteText } from '../notes.js';
+import { alertIdentity } from '../evaluate/identity.js';
 
 export interface FetchCarriedAlertsOptions extends ListOpenAlertsOptions {
   failedAccountIds: string[];
@@ -18,16 +19,22 @@ function accountOf(path: string, accounts: ReadonlySet<string>): string | null {
   return m && accounts.has(m[1] as string) ? (m[1] as string) : null;
 }
 
-/** The open alerts under a failed account, one per location, sorted by location. Pure. */
+/** The open alerts under a failed account, one per identity (rule and location), sorted by location. Pure. */
 function carriedAlerts(alerts: readonly OpenAlert[], failedAccountIds: readonly string[]): CarriedAlert[] {
   const failed = new Set(failedAccountIds);
-  const byLocation = new Map<string, CarriedAlert>();
+  const byIdentity = new Map<string, CarriedAlert>();
   for (const alert of alerts) {
     const accountId = accountOf(alert.location, failed);
-    if (!accountId || byLocation.has(alert.location)) continue;
-    byLocation.set(alert.location, { accountId, location: alert.location, message: alert.message });
+    const id = alertIdentity(alert);
+    if (!accountId || byIdentity.has(id)) continue;
+    byIdentity.set(id, {
+      ...(alert.ruleId !== undefined ? { ruleId: alert.ruleId } : {}),
+      accountId,
+      location: alert.location,
+      message: alert.message,
+    });
   }
-  return [...byLocation.values()].sort((a, b) =>
+  return [...byIdentity.values()].sort((a, b) =>
     a.location < b.location ? -1 : a.location > b.location ? 1 : 0,
   );
 }

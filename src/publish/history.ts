@@ -64,7 +64,12 @@ export async function listOpenAlerts(opts: ListOpenAlertsOptions): Promise<Alert
       const instance = alert.most_recent_instance;
       const path = instance?.location?.path;
       if (!path) continue;
-      alerts.push({ location: path, createdAt: alert.created_at, message: instance.message?.text ?? '' });
+      alerts.push({
+        ...(alert.rule?.id ? { ruleId: alert.rule.id } : {}),
+        location: path,
+        createdAt: alert.created_at,
+        message: instance.message?.text ?? '',
+      });
     }
     return { ok: true, alerts };
   } catch (e) {
