@@ -125,11 +125,7 @@ export async function publish(
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
   // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
-  const files = await writeReportFiles(
-    result,
-    config,
-    sarifHeld ? new Set(['sarifFile']) : undefined,
-  );
+  const files = await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
   const writeError = files.error?.message ?? null;
   if (writeError === null) deps.onFilesWritten?.(result);
   else deps.log.warning(writeError);
