@@ -29,7 +29,7 @@ export interface TimedRecord extends IssueRecord {
 }
 
 /** A key with an open reported stretch in the records but no finding now (was it deactivated unseen?). */
-export interface RecordedKey {
+interface RecordedKey {
   /** The rule of the finding the records report. */
   ruleId: string;
   accountId: string;
@@ -83,7 +83,7 @@ function earliest(times: readonly (string | null | undefined)[]): string | null 
 }
 
 /** `aws/123456789012/...` -> `123456789012`. */
-export function accountOfLocation(location: string): string | null {
+function accountOfLocation(location: string): string | null {
   return /^aws\/(\d{12})\//.exec(location)?.[1] ?? null;
 }
 
