@@ -4,7 +4,6 @@
  */
 import { FindingBuffer } from './finding-buffer.js';
 import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
-import { StringSet } from './string-set.js';
 import type { ReportKeyTimes } from './confirm.js';
 
 const DAY_MS = 86_400_000;
@@ -166,10 +165,9 @@ function evaluateKey(
  */
 export class ReportEvaluation {
   /** User ARNs seen: the users scanned. */
-  private readonly users = new StringSet();
-  private scanned = 0;
+  private readonly users = new Set<string>();
   /** Locations of the findings so far: each key once. */
-  private readonly locations = new StringSet();
+  private readonly locations = new Set<string>();
   private readonly found = new FindingBuffer();
   private readonly undated = new Map<string, ReportKeyTimes>();
 
@@ -181,12 +179,13 @@ export class ReportEvaluation {
 
   /** One user row of the report of `accountId`. */
   add(accountId: string, user: ReportUser): void {
-    if (this.users.add(user.arn)) this.scanned += 1;
+    this.users.add(user.arn);
     if (!user.passwordEnabled || user.user === ROOT_USER) return;
     const sameSecond = keysShareSecond(user);
     for (const key of user.keys) {
       const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
-      if (f === null || !this.locations.add(f.location)) continue;
+      if (f === null || this.locations.has(f.location)) continue;
+      this.locations.add(f.location);
       this.found.push(f);
       if (f.keyCreatedAt === null)
         this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
@@ -195,7 +194,7 @@ export class ReportEvaluation {
 
   /** Users of the report so far, each counted once however many rows list it. */
   get usersScanned(): number {
-    return this.scanned;
+    return this.users.size;
   }
 
   /**
