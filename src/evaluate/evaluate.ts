@@ -2,7 +2,6 @@
  * The rule (DESIGN §1), as a pure function of a parsed credential report: a console user's active key
  * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
  */
-import { FindingBuffer } from './finding-buffer.js';
 import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
 import type { ReportKeyTimes } from './confirm.js';
 
@@ -168,7 +167,7 @@ export class ReportEvaluation {
   private readonly users = new Set<string>();
   /** Locations of the findings so far: each key once. */
   private readonly locations = new Set<string>();
-  private readonly found = new FindingBuffer();
+  private readonly found: Finding[] = [];
   private readonly undated = new Map<string, ReportKeyTimes>();
 
   constructor(
@@ -208,7 +207,7 @@ export class ReportEvaluation {
 
   /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
   findings(): Finding[] {
-    return sortFindings(this.found.toArray());
+    return sortFindings([...this.found]);
   }
 }
 
