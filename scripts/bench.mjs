@@ -3,7 +3,7 @@
 //    accounts): one 5,000-user credential report, and 200 reports of 2,000 users read as one glob (the
 //    tests' generator), each through the bundled action (dist/index.js, run as the runner runs it) beside
 //    csv-parse alone reading the same files in the same run (scripts/lib/csv-parse-alone.mjs): wall time,
-//    peak RSS and the ratio (target ≤ 2.0× csv-parse alone, < 160 MB). Runs interleaved, medians. No
+//    CPU time, peak RSS and the ratio (target ≤ 2.0× csv-parse alone, < 160 MB). Runs interleaved, medians. No
 //    network. A 200,000-user report (40 times what IAM allows) runs once as a robustness check only: it
 //    must stay under the 256 MiB input cap and go through without a crash, its findings all counted.
 //    BENCH_DIST: the bundle(s) to run, dist/ folders separated by `:` (default this repository's dist/);
@@ -12,8 +12,9 @@
 // 2. Live on moto through the tests' counting proxy: scripts/lib/bench-live.mjs.
 // 3. docs/bench.svg (a chart of these numbers) and a Markdown table for docs/performance.md (with
 //    several bundles, the chart goes to .bench/bench.svg instead).
-// Times come from process.hrtime / performance.now, RSS from the process itself (scripts/lib/rss-probe.mjs).
-// The machine is shared: figures are noisy; compare within one run.
+// Times come from process.hrtime / performance.now, CPU time and RSS from the process itself
+// (scripts/lib/rss-probe.mjs). The machine is shared: figures are noisy (the CPU time less than the wall
+// time); compare within one run.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
@@ -38,17 +39,19 @@ async function writeReport(path, opts) {
   await once(out, 'finish');
 }
 
-/** Runs `args` under node with the RSS probe; resolves with wall time, peak RSS and stdout. */
+/** Runs `args` under node with the RSS probe; resolves with wall time, CPU time, peak RSS and stdout. */
 function runNode(args, env) {
   const rssFile = join(work, 'rss.txt');
+  const cpuFile = join(work, 'cpu.txt');
   writeFileSync(rssFile, '');
+  writeFileSync(cpuFile, '');
   return new Promise((resolveRun, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(
       process.execPath,
       ['--import', join(root, 'scripts', 'lib', 'rss-probe.mjs'), ...args],
       {
-        env: { PATH: process.env.PATH, ...env, BENCH_RSS_FILE: rssFile },
+        env: { PATH: process.env.PATH, ...env, BENCH_RSS_FILE: rssFile, BENCH_CPU_FILE: cpuFile },
         cwd: work,
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -60,7 +63,13 @@ function runNode(args, env) {
     child.on('exit', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}:\n${out.slice(-3000)}`));
-      else resolveRun({ wallMs, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, out });
+      else
+        resolveRun({
+          wallMs,
+          cpuMs: Number(readFileSync(cpuFile, 'utf8')) / 1000,
+          rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024,
+          out,
+        });
     });
   });
 }
@@ -128,9 +137,10 @@ for (const c of part === 'live' ? [] : CASES) {
     parser.push(await runNode([join(root, 'scripts', 'lib', 'csv-parse-alone.mjs'), ...files], {}));
   }
   const parseMs = median(parser.map((r) => r.wallMs));
+  const parseCpuMs = median(parser.map((r) => r.cpuMs));
   const parseMb = median(parser.map((r) => r.rssMb));
   console.log(
-    `  ${c.label}, ${(bytes / 1024 / 1024).toFixed(1)} MB (${expected} findings): csv-parse alone ${(parseMs / 1000).toFixed(2)} s, ${parseMb.toFixed(0)} MB`,
+    `  ${c.label}, ${(bytes / 1024 / 1024).toFixed(1)} MB (${expected} findings): csv-parse alone ${(parseMs / 1000).toFixed(2)} s (CPU ${(parseCpuMs / 1000).toFixed(2)} s), ${parseMb.toFixed(0)} MB`,
   );
   for (const dist of dists) {
     const runs = action.get(dist);
@@ -139,16 +149,18 @@ for (const c of part === 'live' ? [] : CASES) {
       robustness: c.robustness === true,
       build: buildName(dist),
       actionMs: median(runs.map((r) => r.wallMs)),
+      actionCpuMs: median(runs.map((r) => r.cpuMs)),
       actionMb: median(runs.map((r) => r.rssMb)),
       parseMs,
+      parseCpuMs,
       parseMb,
     };
     offline.push(row);
     const target = row.robustness
       ? 'read whole, every finding counted'
-      : `${(row.actionMs / row.parseMs).toFixed(2)} × the time (target ≤ 2.0), ${row.actionMb < 160 ? 'under' : 'OVER'} 160 MB`;
+      : `${(row.actionMs / row.parseMs).toFixed(2)} × the time (target ≤ 2.0), ${(row.actionCpuMs / row.parseCpuMs).toFixed(2)} × the CPU, ${row.actionMb < 160 ? 'under' : 'OVER'} 160 MB`;
     console.log(
-      `    ${row.build}: ${(row.actionMs / 1000).toFixed(2)} s, ${row.actionMb.toFixed(0)} MB | ${target}` +
+      `    ${row.build}: ${(row.actionMs / 1000).toFixed(2)} s (CPU ${(row.actionCpuMs / 1000).toFixed(2)} s), ${row.actionMb.toFixed(0)} MB | ${target}` +
         (c.repeat > 1 ? ` | runs ${runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(' ')} s` : ''),
     );
   }
@@ -232,13 +244,14 @@ const s1 = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const lines = ['', 'Markdown for docs/performance.md:', ''];
 const buildColumn = dists.length > 1 ? ' bundle |' : '';
 lines.push(
-  `| reports |${buildColumn} the action | csv-parse alone | ratio | peak RSS (action / csv-parse) |`,
+  `| reports |${buildColumn} the action | csv-parse alone | ratio | CPU (action / csv-parse) | peak RSS (action / csv-parse) |`,
 );
-lines.push(`|---|${buildColumn ? '---|' : ''}---:|---:|---:|---:|`);
+lines.push(`|---|${buildColumn ? '---|' : ''}---:|---:|---:|---:|---:|`);
 for (const r of offline)
   lines.push(
     `| ${r.label} |${buildColumn ? ` ${r.build} |` : ''} ${(r.actionMs / 1000).toFixed(2)} s | ${(r.parseMs / 1000).toFixed(2)} s | ` +
-      `${(r.actionMs / r.parseMs).toFixed(2)} × | ${r.actionMb.toFixed(0)} / ${r.parseMb.toFixed(0)} MB |`,
+      `${(r.actionMs / r.parseMs).toFixed(2)} × | ${(r.actionCpuMs / 1000).toFixed(2)} / ${(r.parseCpuMs / 1000).toFixed(2)} s | ` +
+      `${r.actionMb.toFixed(0)} / ${r.parseMb.toFixed(0)} MB |`,
   );
 if (live) {
   lines.push('');
