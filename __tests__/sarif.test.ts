@@ -8,7 +8,6 @@ import {
   automationId,
   buildSarif,
   locationFingerprint,
-  sarifFileText,
   sarifText,
   toArtifactUri,
 } from '../src/report/sarif.js';
@@ -79,16 +78,6 @@ describe('buildSarif', () => {
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('the file is the log indented by two spaces, ending in one newline, hostile text escaped', () => {
-    const opts = { toolVersion: '1.2.3', category: 'org-a' };
-    const text = sarifFileText(FIXTURES.hostile!, opts);
-    expect(text).toBe(JSON.stringify(buildSarif(FIXTURES.hostile!, opts), null, 2) + '\n');
-    expect(text).toMatch(/^\{\n {2}"\$schema": "[^"]+",\n {2}"version": "2\.1\.0",\n/);
-    expect(text.endsWith('\n}\n')).toBe(true);
-    // one line per value: a name's line breaks are written as escapes
-    expect(text).toContain('line1\\nline2\\r\\n## heading');
   });
 
   it('the schema validator rejects what the schema forbids', () => {

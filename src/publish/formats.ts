@@ -10,8 +10,8 @@ import { sarifFileText } from '../report/sarif.js';
 import { jsonFileText } from '../report/json.js';
 import { VERSION } from '../version.js';
 
-/** A format's file text: a pure function of the result. */
-type Renderer = (result: AuditResult, config: Pick<Config, 'category'>) => string;
+/** A format's file text, in chunks (written as they come): a pure function of the result. */
+type Renderer = (result: AuditResult, config: Pick<Config, 'category'>) => Iterable<string>;
 
 const RENDERERS: { readonly [K in ReportFileKey]: Renderer } = {
   sarifFile: (r, c) => sarifFileText(r, { toolVersion: VERSION, category: c.category }),

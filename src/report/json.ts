@@ -4,6 +4,7 @@
  */
 import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
 import { sortFindings } from '../evaluate/evaluate.js';
+import { jsonText } from './json-text.js';
 
 const JSON_SCHEMA_VERSION = 1;
 
@@ -105,9 +106,15 @@ export function buildJsonReport(result: AuditResult): JsonReport {
   return { ...jsonReportHead(result), findings: reportFindings(result).map(jsonFinding) };
 }
 
-/** The JSON file's text. */
-export function jsonFileText(result: AuditResult): string {
-  return JSON.stringify(buildJsonReport(result), null, 2) + '\n';
+/** The JSON file's text, in chunks; its findings are copied as they are written (report/json-text.ts). */
+export function jsonFileText(result: AuditResult): Iterable<string> {
+  const findings: JsonFinding[] = [];
+  const sorted = reportFindings(result);
+  return jsonText({ ...jsonReportHead(result), findings }, new Map([[findings, () => copies(sorted)]]));
+}
+
+function* copies(findings: readonly Finding[]): Generator<JsonFinding> {
+  for (const f of findings) yield jsonFinding(f);
 }
 
 /** Keys this run deactivated are no longer findings of the rule, but are listed with their status. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { AuditResult, CarriedAlert, Finding } from '../model.js';
 import { jsonFinding } from './json.js';
+import { jsonText } from './json-text.js';
 import { oneLine } from './markdown.js';
 import { CIS_MAPPINGS, HELP_URI, RULE, TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
 import { describeCreation, describeUse } from './format.js';
@@ -198,12 +199,13 @@ export function buildSarif(result: AuditResult, opts: SarifOptions): Log {
   return sarifLog(result, opts, [...sarifResults(result)]);
 }
 
-/** The SARIF file's text. */
-export function sarifFileText(result: AuditResult, opts: SarifOptions): string {
-  return JSON.stringify(buildSarif(result, opts), null, 2) + '\n';
+/** The SARIF file's text, in chunks; its results are made as they are written (report/json-text.ts). */
+export function sarifFileText(result: AuditResult, opts: SarifOptions): Iterable<string> {
+  const results: Result[] = [];
+  return jsonText(sarifLog(result, opts, results), new Map([[results, () => sarifResults(result)]]));
 }
 
-/** The log around `results`. */
+/** The log around `results` (all of them, or the array that stands for them while it is written). */
 function sarifLog(result: AuditResult, opts: SarifOptions, results: Result[]): Log {
   const { total: every, dropped } = sarifResultCounts(result);
 
