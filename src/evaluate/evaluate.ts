@@ -3,9 +3,7 @@
  * registered rule decides on each key of each row; a failing key is one finding per rule, with the key's
  * evidence and location.
  */
-import { FindingBuffer } from './finding-buffer.js';
 import type { Finding, ParsedReport, Reason, ReportKey, ReportUser, RuleSettings } from '../model.js';
-import { StringSet } from './string-set.js';
 import type { ReportKeyTimes } from './confirm.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -156,11 +154,10 @@ function findingOf(
  */
 export class ReportEvaluation {
   /** User ARNs seen: the users scanned. */
-  private readonly users = new StringSet();
-  private scanned = 0;
+  private readonly users = new Set<string>();
   /** Identities of the findings so far: each key once per rule. */
-  private readonly identities = new StringSet();
-  private readonly found = new FindingBuffer();
+  private readonly identities = new Set<string>();
+  private readonly found: Finding[] = [];
   private readonly undated = new Map<string, ReportKeyTimes>();
 
   constructor(
@@ -171,7 +168,7 @@ export class ReportEvaluation {
 
   /** One user row of the report of `accountId`. */
   add(accountId: string, user: ReportUser): void {
-    if (this.users.add(user.arn)) this.scanned += 1;
+    this.users.add(user.arn);
     if (user.user === ROOT_USER) return;
     const ctx = { settings: this.settings, asOf: this.asOf };
     let sameSecond: boolean | undefined;
@@ -181,7 +178,9 @@ export class ReportEvaluation {
         if (reason === null) continue;
         sameSecond ??= keysShareSecond(user);
         const f = findingOf(rule, reason, accountId, user, key, sameSecond);
-        if (!this.identities.add(findingIdentity(f))) continue;
+        const id = findingIdentity(f);
+        if (this.identities.has(id)) continue;
+        this.identities.add(id);
         this.found.push(f);
         if (f.keyCreatedAt === null)
           this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
@@ -191,7 +190,7 @@ export class ReportEvaluation {
 
   /** Users of the report so far, each counted once however many rows list it. */
   get usersScanned(): number {
-    return this.scanned;
+    return this.users.size;
   }
 
   /**
@@ -205,7 +204,7 @@ export class ReportEvaluation {
 
   /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot, rule. */
   findings(): Finding[] {
-    return sortFindings(this.found.toArray());
+    return sortFindings([...this.found]);
   }
 }
 
