@@ -871,8 +871,8 @@ async function fetchCredentialReport(iam, deps, started) {
     }
 }
 
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
-var evaluate = __webpack_require__(7852);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __webpack_require__(1632);
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __webpack_require__(6990);
 ;// CONCATENATED MODULE: ./src/collect/key-facts.ts

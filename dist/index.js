@@ -30884,8 +30884,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __nccwpck_require__(6990);
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
-var evaluate = __nccwpck_require__(7852);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __nccwpck_require__(1632);
 // EXTERNAL MODULE: ./src/file-kind.ts
 var file_kind = __nccwpck_require__(5448);
 // EXTERNAL MODULE: external "node:fs"
@@ -34489,169 +34489,18 @@ function httpStatus(err) {
 
 /***/ }),
 
-/***/ 7852:
+/***/ 1632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  nz: () => (/* binding */ ReportEvaluation),
-  Tc: () => (/* binding */ sortFindings),
-  VE: () => (/* binding */ toIsoSecond),
-  dq: () => (/* binding */ userPathAndName)
-});
-
-// UNUSED EXPORTS: evaluateReport, keyLocation
-
-;// CONCATENATED MODULE: ./src/evaluate/finding-buffer.ts
-const PAGE = 1 << 20;
-class FindingBuffer {
-    pages = [];
-    page = null;
-    used = 0;
-    count = 0;
-    push(f) {
-        const text = JSON.stringify(f);
-        const need = Buffer.byteLength(text, 'utf8') + 1;
-        if (this.page === null || this.used + need > this.page.length) {
-            if (this.page !== null)
-                this.pages.push(this.page.subarray(0, this.used));
-            this.page = Buffer.allocUnsafe(Math.max(PAGE, need));
-            this.used = 0;
-        }
-        this.used += this.page.write(text, this.used, 'utf8');
-        this.page[this.used++] = 0x0a;
-        this.count++;
-    }
-    get length() {
-        return this.count;
-    }
-    /** Every finding pushed, in order, as objects again. */
-    toArray() {
-        const out = [];
-        const pages = this.page === null ? this.pages : [...this.pages, this.page.subarray(0, this.used)];
-        for (const page of pages) {
-            for (let start = 0, nl = page.indexOf(0x0a); nl >= 0; start = nl + 1, nl = page.indexOf(0x0a, start)) {
-                out.push(JSON.parse(page.toString('utf8', start, nl)));
-            }
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/string-set.ts
-/**
- * A set of strings kept outside the JavaScript heap: their characters, one byte each, in pages of typed
- * arrays, found through an open-addressing table of offsets. The evaluation remembers every user ARN of a
- * report (a user listed twice counts once); as 200,000 strings in a `Set` they would all survive into the
- * old generation and grow the heap (and the process, measured: by about 70 MB for 200,000 users). Exact:
- * a matching hash is confirmed by comparing the text. Strings with a character beyond Latin-1 (IAM
- * allows none in a user ARN) are kept in a plain `Set`.
- */
-class StringSet {
-    pages = [new Uint8Array(string_set_PAGE)];
-    /** Where the next string goes: `page * PAGE + offset`. */
-    next = 0;
-    count = 0;
-    /** Per slot: where the string starts (-1: empty), its length and its hash. */
-    starts = new Int32Array(1 << 10).fill(-1);
-    lengths = new Int32Array(1 << 10);
-    hashes = new Int32Array(1 << 10);
-    wide = new Set();
-    /** Adds `s`; true when it was not in the set yet. */
-    add(s) {
-        const h = hashOf(s);
-        if (h === WIDE || s.length > string_set_PAGE) {
-            if (this.wide.has(s))
-                return false;
-            this.wide.add(s);
-            return true;
-        }
-        const mask = this.starts.length - 1;
-        let slot = h & mask;
-        for (let start = this.starts[slot]; start !== -1; start = this.starts[slot]) {
-            if (this.hashes[slot] === h && this.lengths[slot] === s.length && this.holds(start, s))
-                return false;
-            slot = (slot + 1) & mask;
-        }
-        let offset = this.next % string_set_PAGE;
-        if (offset + s.length > string_set_PAGE) {
-            this.pages.push(new Uint8Array(string_set_PAGE));
-            this.next = (this.pages.length - 1) * string_set_PAGE;
-            offset = 0;
-        }
-        const page = this.pages[this.pages.length - 1];
-        for (let i = 0; i < s.length; i++)
-            page[offset + i] = s.charCodeAt(i);
-        this.starts[slot] = this.next;
-        this.lengths[slot] = s.length;
-        this.hashes[slot] = h;
-        this.next += s.length;
-        this.count += 1;
-        if (this.count * 2 > this.starts.length)
-            this.grow();
-        return true;
-    }
-    holds(start, s) {
-        const page = this.pages[Math.floor(start / string_set_PAGE)];
-        const offset = start % string_set_PAGE;
-        for (let i = 0; i < s.length; i++)
-            if (page[offset + i] !== s.charCodeAt(i))
-                return false;
-        return true;
-    }
-    /** Twice the slots, every entry placed again by its hash. */
-    grow() {
-        const { starts, lengths, hashes } = this;
-        const size = starts.length * 2;
-        const mask = size - 1;
-        this.starts = new Int32Array(size).fill(-1);
-        this.lengths = new Int32Array(size);
-        this.hashes = new Int32Array(size);
-        for (let old = 0; old < starts.length; old++) {
-            const start = starts[old];
-            if (start === -1)
-                continue;
-            let slot = hashes[old] & mask;
-            while (this.starts[slot] !== -1)
-                slot = (slot + 1) & mask;
-            this.starts[slot] = start;
-            this.lengths[slot] = lengths[old];
-            this.hashes[slot] = hashes[old];
-        }
-    }
-}
-/** Characters per page (1 MiB); longer strings go to the plain `Set`. */
-const string_set_PAGE = 1 << 20;
-/** Not a hash: the mark of a string with a character beyond Latin-1. */
-const WIDE = 0.5;
-/**
- * FNV-1a over the characters, as a signed 32-bit integer (what the Int32Array holds); WIDE when a
- * character does not fit one byte.
- */
-function hashOf(s) {
-    let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c > 0xff)
-            return WIDE;
-        h = Math.imul(h ^ c, 0x01000193);
-    }
-    return h;
-}
-
-// EXTERNAL MODULE: ./src/evaluate/rules/index.ts
-var rules = __nccwpck_require__(2995);
-// EXTERNAL MODULE: ./src/evaluate/identity.ts
-var identity = __nccwpck_require__(3697);
-;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
-/**
- * The rules (DESIGN §1, src/evaluate/rules/) over a parsed credential report, as a pure function: each
- * registered rule decides on each key of each row; a failing key is one finding per rule, with the key's
- * evidence and location.
- */
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   VE: () => (/* binding */ toIsoSecond),
+/* harmony export */   dq: () => (/* binding */ userPathAndName),
+/* harmony export */   nz: () => (/* binding */ ReportEvaluation)
+/* harmony export */ });
+/* unused harmony exports keyLocation, evaluateReport */
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2995);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3697);
 
 
 const ROOT_USER = '<root_account>';
@@ -34720,7 +34569,7 @@ function keysShareSecond(user) {
         Math.floor(a.lastRotated / 1000) === Math.floor(b.lastRotated / 1000));
 }
 /** A rule's place in the registry: findings of one key sort in this order. */
-const RULE_RANK = new Map(rules/* RULES */.y0.map((r, i) => [r.id, i]));
+const RULE_RANK = new Map(_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.map((r, i) => [r.id, i]));
 function compareFindings(a, b) {
     if (a.accountId !== b.accountId)
         return a.accountId < b.accountId ? -1 : 1;
@@ -34730,7 +34579,7 @@ function compareFindings(a, b) {
         return a.keySlot - b.keySlot;
     return a.ruleId === b.ruleId
         ? 0
-        : (RULE_RANK.get(a.ruleId) ?? rules/* RULES */.y0.length) - (RULE_RANK.get(b.ruleId) ?? rules/* RULES */.y0.length);
+        : (RULE_RANK.get(a.ruleId) ?? _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.length) - (RULE_RANK.get(b.ruleId) ?? _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.length);
 }
 /** Sorts findings by account, user ARN (code-unit order), slot and rule, in place; returns the array. */
 function sortFindings(findings) {
@@ -34778,11 +34627,10 @@ class ReportEvaluation {
     settings;
     asOf;
     /** User ARNs seen: the users scanned. */
-    users = new StringSet();
-    scanned = 0;
+    users = new Set();
     /** Identities of the findings so far: each key once per rule. */
-    identities = new StringSet();
-    found = new FindingBuffer();
+    identities = new Set();
+    found = [];
     undated = new Map();
     constructor(settings, 
     /** Epoch ms: the time the `unused-days` test is measured from. */
@@ -34792,21 +34640,22 @@ class ReportEvaluation {
     }
     /** One user row of the report of `accountId`. */
     add(accountId, user) {
-        if (this.users.add(user.arn))
-            this.scanned += 1;
+        this.users.add(user.arn);
         if (user.user === ROOT_USER)
             return;
         const ctx = { settings: this.settings, asOf: this.asOf };
         let sameSecond;
         for (const key of user.keys) {
-            for (const rule of rules/* RULES */.y0) {
+            for (const rule of _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0) {
                 const reason = rule.decide(user, key, ctx);
                 if (reason === null)
                     continue;
                 sameSecond ??= keysShareSecond(user);
                 const f = findingOf(rule, reason, accountId, user, key, sameSecond);
-                if (!this.identities.add((0,identity/* findingIdentity */.AZ)(f)))
+                const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .findingIdentity */ .AZ)(f);
+                if (this.identities.has(id))
                     continue;
+                this.identities.add(id);
                 this.found.push(f);
                 if (f.keyCreatedAt === null)
                     this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
@@ -34815,7 +34664,7 @@ class ReportEvaluation {
     }
     /** Users of the report so far, each counted once however many rows list it. */
     get usersScanned() {
-        return this.scanned;
+        return this.users.size;
     }
     /**
      * The report's `access_key_N_last_rotated` of both slots of the row each finding without a creation
@@ -34827,7 +34676,7 @@ class ReportEvaluation {
     }
     /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot, rule. */
     findings() {
-        return sortFindings(this.found.toArray());
+        return sortFindings([...this.found]);
     }
 }
 /**
@@ -34857,7 +34706,7 @@ function evaluateReport(report, settings, asOf) {
 /* unused harmony exports parseJustification, expiryEnd */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7852);
+/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
 /**
  * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
  * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
@@ -38339,80 +38188,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 var publish_files = __nccwpck_require__(2889);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __nccwpck_require__(5468);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/notes.ts
 var src_notes = __nccwpck_require__(4462);
-;// CONCATENATED MODULE: ./src/publish/history.ts
-
-
-
-/** Why listing failed, by status: the permission to add, or that code scanning is off. */
-function alertListingWhy(status) {
-    return status === null
-        ? (0,src_notes/* note */.N4) `an unexpected error`
-        : status === 403
-            ? (0,src_notes/* note */.N4) `the workflow token lacks ${(0,src_notes/* code */.aY)('security-events: read')} (add ${(0,src_notes/* code */.aY)('permissions: security-events: read')}, or ${(0,src_notes/* code */.aY)('write')}, which upload-sarif needs anyway)`
-            : status === 404
-                ? (0,src_notes/* note */.N4) `code scanning is not enabled or has no analysis of this tool yet`
-                : (0,src_notes/* note */.N4) `the GitHub API failed`;
-}
-/** Lists the open alerts of `toolName` once (paginated). Never throws. */
-async function history_listOpenAlerts(opts) {
-    const { octokit, owner, repo, toolName, log } = opts;
-    try {
-        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
-            owner,
-            repo,
-            tool_name: toolName,
-            state: 'open',
-            per_page: 100,
-            ...(opts.ref ? { ref: opts.ref } : {}),
-        });
-        const alerts = [];
-        for (const alert of items) {
-            const instance = alert.most_recent_instance;
-            const path = instance?.location?.path;
-            if (!path)
-                continue;
-            alerts.push({
-                ...(alert.rule?.id ? { ruleId: alert.rule.id } : {}),
-                location: path,
-                createdAt: alert.created_at,
-                message: instance.message?.text ?? '',
-            });
-        }
-        return { ok: true, alerts };
-    }
-    catch (e) {
-        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
-        const status = (0,errors/* httpStatus */.n)(e);
-        if (status === null) {
-            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
-        }
-        const message = (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e));
-        return {
-            ok: false,
-            status,
-            detail: status === null ? message : `HTTP ${status}: ${message}`,
-            why: alertListingWhy(status),
-        };
-    }
-}
-/** The note for the summary when the alerts could not be listed. */
-function alertHistoryNote(listing) {
-    if (listing.ok)
-        return null;
-    return (`The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
-        'First-seen times, new and resolved findings do not count earlier alerts.');
-}
-
 // EXTERNAL MODULE: ./src/evaluate/identity.ts
 var evaluate_identity = __nccwpck_require__(3697);
 ;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
-
 
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
@@ -38454,14 +38234,11 @@ function carriedFromListing(listing, failedAccountIds, log) {
     log.info(`Carrying forward ${alerts.length} open code scanning alert(s) of ${new Set(failedAccountIds).size} failed account(s).`);
     return { alerts, warning: null };
 }
-/** Lists the open alerts (only when an account failed) and keeps those of the failed accounts. */
-async function fetchCarriedAlerts(opts) {
-    if (opts.failedAccountIds.length === 0)
-        return { alerts: [], warning: null };
-    const listing = await listOpenAlerts(opts);
-    return carriedFromListing(listing, opts.failedAccountIds, opts.log);
-}
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
@@ -38949,8 +38726,8 @@ function withRecords(records, text) {
     return [...records.map(renderRecord), text].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
-var evaluate = __nccwpck_require__(7852);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __nccwpck_require__(1632);
 ;// CONCATENATED MODULE: ./src/evaluate/history.ts
 
 
@@ -40053,6 +39830,63 @@ async function syncIssues(opts) {
     return outcome;
 }
 
+;// CONCATENATED MODULE: ./src/publish/history.ts
+
+
+
+/** Why listing failed, by status: the permission to add, or that code scanning is off. */
+function alertListingWhy(status) {
+    return status === null
+        ? (0,src_notes/* note */.N4) `an unexpected error`
+        : status === 403
+            ? (0,src_notes/* note */.N4) `the workflow token lacks ${(0,src_notes/* code */.aY)('security-events: read')} (add ${(0,src_notes/* code */.aY)('permissions: security-events: read')}, or ${(0,src_notes/* code */.aY)('write')}, which upload-sarif needs anyway)`
+            : status === 404
+                ? (0,src_notes/* note */.N4) `code scanning is not enabled or has no analysis of this tool yet`
+                : (0,src_notes/* note */.N4) `the GitHub API failed`;
+}
+/** Lists the open alerts of `toolName` once (paginated). Never throws. */
+async function listOpenAlerts(opts) {
+    const { octokit, owner, repo, toolName, log } = opts;
+    try {
+        const items = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
+            owner,
+            repo,
+            tool_name: toolName,
+            state: 'open',
+            per_page: 100,
+            ...(opts.ref ? { ref: opts.ref } : {}),
+        });
+        const alerts = [];
+        for (const alert of items) {
+            const instance = alert.most_recent_instance;
+            const path = instance?.location?.path;
+            if (!path)
+                continue;
+            alerts.push({
+                ...(alert.rule?.id ? { ruleId: alert.rule.id } : {}),
+                location: path,
+                createdAt: alert.created_at,
+                message: instance.message?.text ?? '',
+            });
+        }
+        return { ok: true, alerts };
+    }
+    catch (e) {
+        // Any error, not only HTTP ones: the SARIF, JSON and summary must not be lost because of GitHub.
+        const status = (0,errors/* httpStatus */.n)(e);
+        if (status === null) {
+            log.info(`Unexpected error while listing code scanning alerts: ${(0,markdown/* oneLine */.TN)(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+        }
+        const message = (0,markdown/* oneLine */.TN)((0,errors/* errorMessage */.g)(e));
+        return {
+            ok: false,
+            status,
+            detail: status === null ? message : `HTTP ${status}: ${message}`,
+            why: alertListingWhy(status),
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/publish/github-identity.ts
 
 
@@ -40405,7 +40239,7 @@ async function importIntoSecurityHub(result, config, github, deps) {
     });
 }
 async function listAlerts(github, deps) {
-    return history_listOpenAlerts({
+    return listOpenAlerts({
         octokit: await github.octokit(),
         owner: github.context.owner,
         repo: github.context.repo,
@@ -40868,7 +40702,7 @@ function* jsonText(value, lazy = new Map()) {
 /* harmony export */   gQ: () => (/* binding */ jsonFileText)
 /* harmony export */ });
 /* unused harmony exports jsonAccount, buildJsonReport */
-/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7852);
+/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
 /* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4216);
 
 
@@ -41733,6 +41567,9 @@ function buildSummaryModel(result, opts) {
  * - `input`: what a person types for `as-of`: the same, and also a plain date (midnight UTC), a time
  *   without seconds, a `,` before the fraction, and an offset of whole hours (`+02`).
  * Impossible dates (Feb 30, hour 24) and years before 1970 are no time (IAM did not exist then).
+ * Not `Date.parse`: it gives the same time for AWS's form, but rolls Feb 30 over into March, takes 24:00
+ * and years before 1970, reads other forms (`2026-11-27 20:47:26`, `Nov 27 2026`) as it likes, and is
+ * slower than the regular expression.
  */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:([.,])(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
 /** The digit at `i` (0-9), or NaN. */
@@ -41747,7 +41584,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /**
  * The form AWS writes in every report cell, `2026-11-27T20:47:26+00:00` (or `...Z`), read without the
  * regular expression: a report has up to five times a row. Undefined for any other text (the full
- * parser decides); the result is the full parser's for the same text.
+ * parser decides); the result is the full parser's for the same text. Measured (npm run bench, 200
+ * reports of 2,000 users): without it the offline audit takes 0.7-1.7 s more CPU (9-20 %).
  */
 function awsTime(text) {
     const n = text.length;

@@ -5,13 +5,9 @@
  * `carriedForward`.
  */
 import type { CarriedAlert, OpenAlert } from '../model.js';
-import { listOpenAlerts, type AlertListing, type ListOpenAlertsOptions } from './history.js';
+import type { AlertListing } from './history.js';
 import { noteText } from '../notes.js';
 import { alertIdentity } from '../evaluate/identity.js';
-
-export interface FetchCarriedAlertsOptions extends ListOpenAlertsOptions {
-  failedAccountIds: string[];
-}
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
 function accountOf(path: string, accounts: ReadonlySet<string>): string | null {
@@ -60,13 +56,4 @@ export function carriedFromListing(
     `Carrying forward ${alerts.length} open code scanning alert(s) of ${new Set(failedAccountIds).size} failed account(s).`,
   );
   return { alerts, warning: null };
-}
-
-/** Lists the open alerts (only when an account failed) and keeps those of the failed accounts. */
-export async function fetchCarriedAlerts(
-  opts: FetchCarriedAlertsOptions,
-): Promise<{ alerts: CarriedAlert[]; warning: string | null }> {
-  if (opts.failedAccountIds.length === 0) return { alerts: [], warning: null };
-  const listing = await listOpenAlerts(opts);
-  return carriedFromListing(listing, opts.failedAccountIds, opts.log);
 }
