@@ -27,8 +27,7 @@ export const TERMINAL_SIGN_IN_HINT =
 /** The error as a terminal user reads it: without a sign-in hint that names the action's inputs. */
 function terminalText(error: unknown, ambient: boolean): string {
   if (error instanceof SignInError && error.hint !== null && ambient) {
-    const message = error.message.slice(0, error.message.length - error.hint.length - 1);
-    return `${message}\n${TERMINAL_SIGN_IN_HINT}`;
+    return `${error.message}\n${TERMINAL_SIGN_IN_HINT}`;
   }
   return errorMessage(error);
 }

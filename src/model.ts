@@ -5,6 +5,7 @@
  */
 import type { ReportFiles } from './inputs/report-files.js';
 import type { Note } from './notes.js';
+import { AuditError } from './errors.js';
 
 export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';
@@ -356,13 +357,13 @@ export interface TouchedIssue {
 }
 
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
-export class InputError extends Error {
+export class InputError extends AuditError {
   constructor(
+    /** The input (or flag) that is wrong. */
     readonly input: string,
     message: string,
   ) {
-    super(message);
-    this.name = 'InputError';
+    super('InputError', message);
   }
 }
 
