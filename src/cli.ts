@@ -16,7 +16,7 @@ import { reportFilesOf } from './inputs/report-files.js';
 import { githubClientSettings } from './publish/github-settings.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { renderTerminal } from './report/summary-terminal.js';
-import { sleep } from './timeouts.js';
+import { SYSTEM_CLOCK } from './clock.js';
 
 /** Replaces the action's sign-in hint (configure-aws-credentials, `role-to-assume`) in a terminal. */
 export const TERMINAL_SIGN_IN_HINT =
@@ -60,8 +60,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       getIDToken: (audience) => getIDToken(audience),
       // inside a workflow step the runner masks what core.setSecret names; a terminal has nothing to mask
       setSecret: (secret) => (env.GITHUB_ACTIONS === 'true' ? setSecret(secret) : undefined),
-      now: () => new Date(),
-      sleep,
+      ...SYSTEM_CLOCK,
       log,
       onSession: (s) => {
         session = s;

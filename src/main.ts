@@ -14,7 +14,8 @@ import { reportFilesOf, type ReportFiles } from './inputs/report-files.js';
 import { githubClientSettings } from './publish/github-settings.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
-import { sleep, timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
+import { SYSTEM_CLOCK } from './clock.js';
+import { timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
 
 interface Stop {
   reason: 'cancelled' | 'timed out';
@@ -98,8 +99,7 @@ export async function run(): Promise<void> {
       result = await runAudit(config, {
         getIDToken: (audience) => core.getIDToken(audience),
         setSecret: (secret) => core.setSecret(secret),
-        now: () => new Date(),
-        sleep,
+        ...SYSTEM_CLOCK,
         log,
         onPlan: (ids) => {
           planned = ids.length;

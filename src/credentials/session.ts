@@ -15,6 +15,8 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import type { Config, Partition } from '../model.js';
 import { awsErrorName, classifyAwsError, isExpiredToken, networkErrorCode } from '../aws/errors.js';
 import { errorMessage, oneLineMessage } from '../errors.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 import { awsClientConfig, type AwsClientDeps } from './aws-config.js';
 import { SignInError } from './sign-in-error.js';
 import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
@@ -25,18 +27,12 @@ export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 export const CHAINED_SESSION_MAX_SECONDS = 3600;
 const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
 
-export interface SessionLog {
-  info(message: string): void;
-  warning?(message: string): void;
-}
-
-export interface SessionDeps {
+export interface SessionDeps extends Pick<Clock, 'now'> {
   /** `core.getIDToken` in the action. */
   getIDToken: GetIDToken;
   /** `core.setSecret` in the action. */
   setSecret(secret: string): void;
-  now(): Date;
-  log: SessionLog;
+  log: Log;
   /** Defaults to process.env; only the ID-token request variables are read from it. */
   env?: NodeJS.ProcessEnv;
   /** Settings of the STS clients (the SDK's retry backoff); default the SDK's own. */
@@ -83,7 +79,7 @@ export type RefreshingProvider = AwsCredentialIdentityProvider & {
 
 export function refreshingProvider(
   fetch: () => Promise<Expiring>,
-  deps: { now(): Date; log: SessionLog },
+  deps: Pick<Clock, 'now'> & { log: Log },
   describe: string,
 ): RefreshingProvider {
   let current: Expiring | null = null;
@@ -108,7 +104,7 @@ export function refreshingProvider(
         if (previous && deps.now().getTime() < previous.expiresAt) {
           retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
           const reason = err instanceof Error ? `${err.name}: ${errorMessage(err)}` : String(err);
-          deps.log.warning?.(
+          deps.log.warning(
             `Could not refresh ${describe} (${reason}); using the current session until it expires.`,
           );
           return previous.identity;
@@ -126,7 +122,7 @@ export function refreshingProvider(
 function toExpiring(
   credentials: Credentials | undefined,
   durationSeconds: number,
-  deps: { now(): Date; setSecret(s: string): void },
+  deps: Pick<Clock, 'now'> & Pick<SessionDeps, 'setSecret'>,
   accountId: string | undefined,
 ): Expiring {
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
@@ -345,7 +341,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     renew = (seen, reason) => {
       if (seen !== generation) return; // another account already signed in again
       generation++;
-      deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+      deps.log.warning(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
       oidc.invalidate();
       sts = newClient();
     };

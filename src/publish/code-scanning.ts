@@ -7,6 +7,7 @@
 import type { CarriedAlert, OpenAlert } from '../model.js';
 import { listOpenAlerts, type AlertListing, type ListOpenAlertsOptions } from './history.js';
 import { noteText } from '../notes.js';
+import type { Log } from '../log.js';
 
 export interface FetchCarriedAlertsOptions extends ListOpenAlertsOptions {
   failedAccountIds: string[];
@@ -36,7 +37,7 @@ function carriedAlerts(alerts: readonly OpenAlert[], failedAccountIds: readonly 
 export function carriedFromListing(
   listing: AlertListing,
   failedAccountIds: readonly string[],
-  log: { info(message: string): void },
+  log: Pick<Log, 'info'>,
 ): { alerts: CarriedAlert[]; warning: string | null } {
   if (failedAccountIds.length === 0) return { alerts: [], warning: null };
   if (!listing.ok) {

@@ -38,7 +38,8 @@ import {
   type RecordKey,
 } from '../evaluate/issue-records.js';
 import { recordIdOf, sameActor, userNameOfKey, type TimedRecord } from '../evaluate/history.js';
-import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
+import { RATE_LIMIT_RETRIES } from './github-settings.js';
+import type { Log } from '../log.js';
 import type { GitHubClient } from './octokit.js';
 
 /** The label the action finds its issues by; people may remove the others, not this one. */
@@ -535,7 +536,7 @@ export interface SyncIssuesOptions {
   self?: GitHubActor | null;
   /** The issues as already listed this run (for the history): not listed again. */
   existing?: ExistingIssue[];
-  log: GitHubLog;
+  log: Log;
 }
 
 interface HttpError {
@@ -695,7 +696,7 @@ async function createOnce(
   owner: string,
   repo: string,
   a: Extract<IssueAction, { kind: 'create' }>,
-  log: GitHubLog,
+  log: Log,
   self: GitHubActor | null,
 ): Promise<{ number: number; html_url: string }> {
   const marker = parseMarker(a.body);

@@ -39,6 +39,7 @@ import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
 import { VERSION } from '../version.js';
+import type { Log } from '../log.js';
 import { code, note, notePlain, type Note } from '../notes.js';
 
 export interface GithubContext {
@@ -50,7 +51,7 @@ export interface GithubContext {
 }
 
 export interface PublishDeps {
-  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+  log: Log;
   github: GithubContext | null;
   /** How the GitHub client paces and waits (production: `githubClientSettings()`). */
   githubClient: GitHubClientSettings;
@@ -124,11 +125,7 @@ export async function publish(
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
   // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
-  const files = await writeReportFiles(
-    result,
-    config,
-    sarifHeld ? new Set(['sarifFile']) : undefined,
-  );
+  const files = await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
   const writeError = files.error?.message ?? null;
   if (writeError === null) deps.onFilesWritten?.(result);
   else deps.log.warning(writeError);

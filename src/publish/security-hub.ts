@@ -30,6 +30,7 @@ import type { AuditResult, Partition, SecurityHubOutcome } from '../model.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { awsErrorName, classifyAwsError } from '../aws/errors.js';
 import { oneLineMessage } from '../errors.js';
+import type { Log } from '../log.js';
 import { SECURITY_HUB_ACTIONS, operation } from '../aws/operations.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import {
@@ -62,7 +63,7 @@ export interface SecurityHubOptions {
   toolVersion: string;
   /** The workflow run, as each finding's SourceUrl. */
   sourceUrl?: string | null;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
   /** Tests: a client of their own making. */

@@ -25,6 +25,7 @@ import type { Finding, Reason, RemediationStatus } from '../model.js';
 import { code, note, notePlain, type Note } from '../notes.js';
 import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../aws/errors.js';
 import { AuditError, oneLineMessage } from '../errors.js';
+import type { Log } from '../log.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { unnecessaryReason } from '../evaluate/evaluate.js';
@@ -47,7 +48,7 @@ export interface DeactivateOptions {
   exemptionTag: string;
   /** Accounts acted on at once; keys within an account go one by one. */
   concurrency: number;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   /** Settings of the IAM client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
 }
