@@ -3,7 +3,7 @@
  * built once from the audit result, pure, nothing escaped yet. Each section is a field, so a new
  * section is one field here and one block in each renderer.
  */
-import type { AccountResult, AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
+import type { AccountResult, AuditResult, Finding } from '../model.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import {
   describeUse,
@@ -11,6 +11,7 @@ import {
   formatDuration,
   formatUtc,
   keyCreatedText,
+  plural,
   reportedText,
   restoreCommand,
   setupGapText,
@@ -18,8 +19,10 @@ import {
 import { REPORT_FILES, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
 import { noteText, type Note } from '../notes.js';
 import { oneLine, truncate } from './markdown.js';
-import { countResult, plural, type Counts } from './outputs.js';
+import { countResult, type Counts } from './outputs.js';
 import { sarifResultCounts } from './sarif.js';
+import { SINK_DEFINITIONS } from '../inputs/sinks.js';
+import type { SinkResults } from './sinks.js';
 
 /** Keys with fix commands at most; the JSON report has every finding. */
 export const MAX_FIX_BLOCKS = 50;
@@ -110,9 +113,8 @@ export interface SummaryModel {
   sarif: { total: number; dropped: number };
   /** The result's notes, then the history's and the remediation's (the caveat has its own place). */
   notes: Note[];
-  issues: IssueSyncOutcome | null;
-  /** What the Security Hub import did; null when it did not run (`security-hub` off, or offline). */
-  securityHub: { imported: number; archived: number; warnings: Note[] } | null;
+  /** What each sink did, by its key (report/sinks.ts words it); null for a sink that did not run. */
+  sinks: SinkResults;
   files: {
     /** The JSON report's path: where the cut tables and the left-out fix commands point. */
     full: string;
@@ -229,11 +231,7 @@ function changesText(result: AuditResult): string | null {
 
 export function buildSummaryModel(
   result: AuditResult,
-  opts: SummaryFiles & {
-    issues?: IssueSyncOutcome | null;
-    securityHub?: SecurityHubOutcome | null;
-    repository?: Repository | null;
-  },
+  opts: SummaryFiles & SinkResults & { repository?: Repository | null },
 ): SummaryModel {
   const counts = countResult(result);
   const byAccount = perAccount(result.findings);
@@ -283,14 +281,7 @@ export function buildSummaryModel(
       ...(result.history?.available ? result.history.notes : []),
       ...(rem?.warnings ?? []),
     ],
-    issues: opts.issues ?? null,
-    securityHub: opts.securityHub
-      ? {
-          imported: opts.securityHub.imported,
-          archived: opts.securityHub.archived,
-          warnings: opts.securityHub.warnings,
-        }
-      : null,
+    sinks: Object.fromEntries(SINK_DEFINITIONS.map((s) => [s.key, opts[s.key] ?? null])),
     files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
   };
 }
