@@ -2,7 +2,7 @@
  * The publishing edge, after the audit: read GitHub's history -> remediation -> keep failed accounts'
  * alerts -> write every report format -> the sinks (sinks.ts: issues, then Security Hub) -> outputs and
  * verdict. One GitHub client per run, made here. Both shells (the action and the CLI) run `runAudit()`
- * then `publish()`; they only differ in where inputs come from and where the summary goes.
+ * then `publish()` through run.ts; they only differ in where inputs come from and where the summary goes.
  */
 import type { AuditResult, Config, Remediation } from '../model.js';
 import type { AwsClientDeps } from '../credentials/aws-config.js';
@@ -63,6 +63,11 @@ export interface PublishDeps {
    * could not be listed, no SARIF is written, since uploading it would close those alerts as fixed.
    */
   uploadsSarif?: boolean;
+  /**
+   * Aborted when the run was stopped (cancelled, or past its bound): what is still running writes
+   * nothing more (no deactivation, no report file, no sink), since the summary already says it did not.
+   */
+  stopped?: AbortSignal;
 }
 
 /**
@@ -108,6 +113,7 @@ export async function publish(
   const existingIssues = config.createIssues && github ? await readIssues(github, audited) : null;
   const { result: withHistory, view } = withRunHistory(audited, listing, existingIssues);
   for (const n of view.ignored) deps.log.warning(`Not counted as evidence: ${notePlain(n)}.`);
+  deps.stopped?.throwIfAborted();
   const { result: remediated, recognized } = await remediateDueKeys(
     withHistory,
     config,
@@ -124,11 +130,13 @@ export async function publish(
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
   // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
+  deps.stopped?.throwIfAborted();
   const files = await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
   const writeError = files.error?.message ?? null;
   if (writeError === null) deps.onFilesWritten?.(result);
   else deps.log.warning(writeError);
 
+  deps.stopped?.throwIfAborted();
   const sinks = await runSinks({
     result,
     config,

@@ -96,6 +96,11 @@ const securityHub: Sink<'securityHub'> = {
 /** Every sink, by its key (one for each key of inputs/sinks.ts, or this does not compile). */
 export const SINKS: { readonly [K in SinkKey]: Sink<K> } = { issues, securityHub };
 
+/** Just the sinks' outcomes, by key, of something that holds them (a PublishOutcome). */
+export function sinkOutcomesOf(from: SinkOutcomesByKey): SinkOutcomesByKey {
+  return Object.fromEntries(SINK_DEFINITIONS.map((s) => [s.key, from[s.key]])) as SinkOutcomesByKey;
+}
+
 /** Runs the enabled sinks one after the other, in the order of inputs/sinks.ts; their outcomes by key. */
 export async function runSinks(ctx: SinkContext): Promise<SinkOutcomesByKey> {
   const outcomes: Partial<Record<SinkKey, unknown>> = {};

@@ -5,7 +5,6 @@
  * left, most important first.
  */
 import type { AuditResult, Finding } from '../model.js';
-import { REPORT_FILES } from '../inputs/report-files.js';
 import { SINK_DEFINITIONS, type SinkKey } from '../inputs/sinks.js';
 import { noteText, type Note, type NotePart } from '../notes.js';
 import { plural, shellQuote } from './format.js';
@@ -24,10 +23,12 @@ import {
   MAX_FIX_BLOCKS,
   MAX_MESSAGE,
   buildSummaryModel,
+  interruptionText,
   shortError,
   type AccountRow,
   type FindingRow,
   type FixSection,
+  type Interruption,
   type Repository,
   type SummaryFiles,
   type SummaryModel,
@@ -590,25 +591,8 @@ function truncateBytes(s: string, max: number): string {
   return out;
 }
 
-/**
- * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
- * stopped it, how far it got, and that the report files (SARIF, JSON) were left as they were.
- */
-export function interruptedBanner(opts: {
-  reason: 'cancelled' | 'timed out';
-  detail: string;
-  finished: number;
-  planned: number | null;
-  filesWritten: boolean;
-}): string {
-  const progress =
-    opts.planned === null
-      ? `${plural(opts.finished, 'account')} finished before it stopped`
-      : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
-  const labels = REPORT_FILES.map((f) => f.label);
-  const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
-  const files = opts.filesWritten
-    ? `${names} were written before it stopped.`
-    : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
-  return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+/** The banner of a run that was stopped before it finished, above its summary (see interruptionText). */
+export function interruptedBanner(i: Interruption): string {
+  const { heading, body } = interruptionText(i);
+  return `### ⛔ ${heading}\n\n${body}\n\n`;
 }

@@ -175,6 +175,36 @@ export function codeScanningAlertsUrl(repository: Repository): string {
   return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
 }
 
+/** How a run that was stopped before it finished got there (SIGTERM or SIGINT, or the whole-run bound). */
+export interface Interruption {
+  reason: 'cancelled' | 'timed out';
+  detail: string;
+  /** Accounts finished before it stopped, of `planned` (null when the accounts were not known yet). */
+  finished: number;
+  planned: number | null;
+  filesWritten: boolean;
+}
+
+/**
+ * What stopped the run, how far it got, and that the report files (SARIF, JSON) were left as they were:
+ * the banner of both summaries.
+ */
+export function interruptionText(i: Interruption): { heading: string; body: string } {
+  const progress =
+    i.planned === null
+      ? `${plural(i.finished, 'account')} finished before it stopped`
+      : `${i.finished} of ${plural(i.planned, 'account')} finished before it stopped`;
+  const labels = REPORT_FILES.map((f) => f.label);
+  const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
+  const files = i.filesWritten
+    ? `${names} were written before it stopped.`
+    : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
+  return {
+    heading: `Audit ${i.reason}: ${i.detail}`,
+    body: `${progress}; the results below are incomplete. ${files}`,
+  };
+}
+
 /** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
 export function shortError(a: AccountResult): string {
   if (!a.errorCode) return truncate(oneLine(a.error ?? 'error'), MAX_CELL_MESSAGE);

@@ -9,7 +9,9 @@ import { SINK_VIEWS, type SinkOutcomes, type SinkResults, type TerminalTools } f
 import {
   MAX_MESSAGE,
   buildSummaryModel,
+  interruptionText,
   shortError,
+  type Interruption,
   type AccountRow,
   type FindingRow,
   type SummaryFiles,
@@ -194,4 +196,10 @@ function renderTerminalModel(m: SummaryModel): string {
 /** The terminal summary of `result`, with each sink's outcome by its key (null or absent when it did not run). */
 export function renderTerminal(result: AuditResult, opts: SummaryFiles & SinkResults): string {
   return renderTerminalModel(buildSummaryModel(result, opts));
+}
+
+/** The banner of a run that was stopped before it finished, above its terminal summary. */
+export function interruptedText(i: Interruption): string {
+  const { heading, body } = interruptionText(i);
+  return `⛔ ${plain(heading, MAX_MESSAGE)}\n${plain(body, MAX_MESSAGE)}\n\n`;
 }
