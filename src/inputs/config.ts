@@ -207,6 +207,7 @@ function region(r: Reader): string {
 /** The readers a sink's settings are read with (inputs/sinks.ts), worded like every other input's. */
 function settingsReader(r: Reader): SettingsReader {
   return {
+    given: (name) => r.given(name),
     boolean: (name) => boolean(r, name),
     integer: (name, min, max) => integer(r, name, min, max),
     list: (name) => [...new Set(splitList(r.value(name)))],

@@ -10,6 +10,8 @@ import { InputError, type Partition } from '../model.js';
 
 /** How a sink reads its inputs: config.ts's own readers, so every mistake is worded the same way. */
 export interface SettingsReader {
+  /** The trimmed value; undefined when absent or blank. */
+  given(name: SinkInputName): string | undefined;
   boolean(name: SinkInputName): boolean;
   integer(name: SinkInputName, min: number, max: number): number;
   /** The value (or the default) split at commas and newlines, trimmed, without repeats. */
