@@ -120,7 +120,10 @@ export interface GitHubServer {
   writes(): RecordedRequest[];
   addIssue(partial?: Partial<ServerIssue>): ServerIssue;
   /** A comment on issue `n`, by `user` (default the workflow token's identity) at `created_at` (default now). */
-  addComment(n: number, comment: { body: string } & Partial<Omit<ServerComment, 'id' | 'body'>>): ServerComment;
+  addComment(
+    n: number,
+    comment: { body: string } & Partial<Omit<ServerComment, 'id' | 'body'>>,
+  ): ServerComment;
   /** The comments' bodies of issue `n`, oldest first. */
   commentBodies(n: number): string[];
   addAlert(partial: Partial<ServerAlert> & { path: string }): ServerAlert;
@@ -450,11 +453,19 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         }
         if (input.body.length > 65536) {
           return error(422, 'Validation Failed', {
-            errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long' }],
+            errors: [
+              { resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long' },
+            ],
           });
         }
         const t = now();
-        const c: ServerComment = { id: nextComment++, body: input.body, user: who, created_at: t, updated_at: t };
+        const c: ServerComment = {
+          id: nextComment++,
+          body: input.body,
+          user: who,
+          created_at: t,
+          updated_at: t,
+        };
         issue.comments.push(c);
         issue.updated_at = t;
         return new HttpAnswer(201, commentJson(issue, c));
@@ -549,11 +560,18 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const body = await readBody(req);
     const who = identityOf(req);
     let answer: HttpAnswer;
-    if (prefix && !path.startsWith(`${prefix}/`) && !(prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql`)) {
+    if (
+      prefix &&
+      !path.startsWith(`${prefix}/`) &&
+      !(prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql`)
+    ) {
       answer = error(404, 'Not Found');
     } else {
       // GHES serves GraphQL at /api/graphql beside the REST root /api/v3
-      path = prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql` ? '/../graphql' : path.slice(prefix.length);
+      path =
+        prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql`
+          ? '/../graphql'
+          : path.slice(prefix.length);
       const fault = faultFor(method, path);
       if (fault && !(fault instanceof HttpAnswer)) {
         if (fault.kind === 'stall') {
