@@ -34,7 +34,7 @@ export interface GhUser {
 /** The workflow token's identity on github.com. */
 export const ACTIONS_BOT: GhUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
-export interface ServerComment {
+interface ServerComment {
   id: number;
   body: string;
   user: GhUser;

@@ -33,7 +33,7 @@ export interface TimedRecord extends IssueRecord {
 }
 
 /** A key with an open reported stretch in the records but no finding now (was it deactivated unseen?). */
-export interface RecordedKey {
+interface RecordedKey {
   accountId: string;
   keyId: string;
   /** The user's name when last recorded (from the user key's ARN). */
@@ -85,7 +85,7 @@ function earliest(times: readonly (string | null | undefined)[]): string | null 
 }
 
 /** `aws/123456789012/...` -> `123456789012`. */
-export function accountOfLocation(location: string): string | null {
+function accountOfLocation(location: string): string | null {
   return /^aws\/(\d{12})\//.exec(location)?.[1] ?? null;
 }
 

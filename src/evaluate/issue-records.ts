@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 
-export type RecordKind = 'seen' | 'restored' | 'deactivated' | 'closed' | 'moved';
-export type CloseReason = 'fixed' | 'exempted' | 'deactivated' | 'duplicate';
+type RecordKind = 'seen' | 'restored' | 'deactivated' | 'closed' | 'moved';
+type CloseReason = 'fixed' | 'exempted' | 'deactivated' | 'duplicate';
 
 /** One key a record is about. */
 export interface RecordKey {
