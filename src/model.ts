@@ -4,7 +4,9 @@
  * Nothing here does I/O; every formatter is a pure function of these types.
  */
 import type { ReportFiles } from './inputs/report-files.js';
+import type { SinkSettings } from './inputs/sinks.js';
 import type { Note } from './notes.js';
+import { AuditError } from './errors.js';
 
 export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';
@@ -41,8 +43,11 @@ export interface Shard {
   total: number;
 }
 
-/** Every input of action.yml (or CLI flag), validated and typed; the report paths by their keys. */
-export interface Config extends ReportFiles {
+/**
+ * Every input of action.yml (or CLI flag), validated and typed; the report paths by their keys, each
+ * sink's settings (inputs/sinks.ts) by their names.
+ */
+export interface Config extends ReportFiles, SinkSettings {
   roleToAssume: string | null;
   audience: string;
   awsRegion: string;
@@ -65,14 +70,7 @@ export interface Config extends ReportFiles {
   credentialReports: string[];
   summary: boolean;
   failOn: FailOn;
-  createIssues: boolean;
-  issueLabels: string[];
-  maxIssues: number;
   githubToken: string | null;
-  /** Import findings into each audited account's AWS Security Hub (DESIGN §9). */
-  securityHub: boolean;
-  /** The Security Hub region; `aws-region` when the input is absent. */
-  securityHubRegion: string;
   /** Code scanning category (the SARIF run's `automationDetails.id`); null: none, upload-sarif derives it. */
   category: string | null;
   remediation: RemediationSettings;
@@ -362,13 +360,13 @@ export interface TouchedIssue {
 }
 
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
-export class InputError extends Error {
+export class InputError extends AuditError {
   constructor(
+    /** The input (or flag) that is wrong. */
     readonly input: string,
     message: string,
   ) {
-    super(message);
-    this.name = 'InputError';
+    super('InputError', message);
   }
 }
 

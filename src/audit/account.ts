@@ -28,14 +28,14 @@ import { ReportEvaluation, toIsoSecond } from '../evaluate/evaluate.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
 import { note, noteText } from '../notes.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 16;
 
-interface AuditAccountDeps {
-  sleep(ms: number): Promise<void>;
-  now(): Date;
-  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+interface AuditAccountDeps extends Clock {
+  log: Log;
   /** The credential report's bounds (DEFAULT_REPORT_LIMITS in production). */
   reportLimits: ReportLimits;
   /** Settings of the account's AWS client (the SDK's retry backoff). */

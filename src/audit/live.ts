@@ -16,13 +16,13 @@ import { code, note, type Note } from '../notes.js';
 import { LiveAccount } from './account.js';
 import { AWS_SOURCE, failedAccount } from './result.js';
 import { DEFAULT_START_LIMIT, runScheduled, type ScheduledAccount } from './scheduler.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 
-export interface RunLiveDeps {
+export interface RunLiveDeps extends Clock {
   getIDToken: GetIDToken;
   setSecret(secret: string): void;
-  now(): Date;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   onPlan?(accountIds: string[]): void;
   onAccount?(audit: AccountAudit): void;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */

@@ -6,6 +6,7 @@ import { InputError } from '../model.js';
 import type { RawInputs } from './config.js';
 import { BOOLEAN_INPUTS, INPUTS, type InputDefinition, type InputName } from './definitions.js';
 import { REPORT_FILES } from './report-files.js';
+import { SINK_INPUTS } from './sinks.js';
 import { VERSION } from '../version.js';
 
 export const CLI_NAME = 'iam-initial-access-key-audit';
@@ -19,8 +20,8 @@ const LIST_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'exclude-accounts',
   'exempt-users',
   'credential-report',
-  'issue-labels',
   'remediate-reasons',
+  ...SINK_INPUTS.filter((i) => 'list' in i && i.list).map((i) => i.name),
 ]);
 
 /** What the value looks like, for the help text. */
@@ -43,10 +44,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'exempt-users': 'GLOBS',
   'credential-report': 'FILE',
   'fail-on': 'findings|errors|never',
-  'issue-labels': 'LABELS',
-  'max-issues': 'N',
   'github-token': 'TOKEN',
-  'security-hub-region': 'REGION',
   category: 'CATEGORY',
   remediate: 'off|plan|deactivate',
   'remediation-role-name': 'NAME',
@@ -54,6 +52,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'remediate-reasons': 'REASONS',
   'max-remediations': 'N',
   ...Object.fromEntries(REPORT_FILES.map((f) => [f.name, 'FILE'])),
+  ...Object.fromEntries(SINK_INPUTS.flatMap((i) => ('placeholder' in i ? [[i.name, i.placeholder]] : []))),
 };
 
 const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));

@@ -8,6 +8,7 @@ import type { CarriedAlert, OpenAlert } from '../model.js';
 import type { AlertListing } from './history.js';
 import { noteText } from '../notes.js';
 import { alertIdentity } from '../evaluate/identity.js';
+import type { Log } from '../log.js';
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
 function accountOf(path: string, accounts: ReadonlySet<string>): string | null {
@@ -39,7 +40,7 @@ function carriedAlerts(alerts: readonly OpenAlert[], failedAccountIds: readonly 
 export function carriedFromListing(
   listing: AlertListing,
   failedAccountIds: readonly string[],
-  log: { info(message: string): void },
+  log: Pick<Log, 'info'>,
 ): { alerts: CarriedAlert[]; warning: string | null } {
   if (failedAccountIds.length === 0) return { alerts: [], warning: null };
   if (!listing.ok) {

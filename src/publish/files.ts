@@ -6,12 +6,13 @@ import type { AuditResult, Config } from '../model.js';
 import type { InputName } from '../inputs/definitions.js';
 import { reportPath, type ReportFiles } from '../inputs/report-files.js';
 import { REPORT_FORMATS } from './formats.js';
+import { AuditError } from '../errors.js';
 
 /** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
 const inFlight = new Set<string>();
 
-/** A report file that could not be written: names the input and the path. */
-class ReportWriteError extends Error {
+/** A report file that could not be written: names the input and the path; its code is the system's (`EACCES`). */
+export class ReportWriteError extends AuditError {
   constructor(
     readonly input: InputName,
     readonly path: string,
@@ -19,8 +20,10 @@ class ReportWriteError extends Error {
   ) {
     const e = cause as NodeJS.ErrnoException;
     const what = e?.code ? `${e.code}: ${e.message}` : String((cause as Error)?.message ?? cause);
-    super(`Could not write ${input} "${path}": ${what}`, { cause });
-    this.name = 'ReportWriteError';
+    super('ReportWriteError', `Could not write ${input} "${path}": ${what}`, {
+      ...(e?.code ? { code: e.code } : {}),
+      cause,
+    });
   }
 }
 

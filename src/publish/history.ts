@@ -9,7 +9,7 @@
 import type { OpenAlert } from '../model.js';
 import { errorMessage, httpStatus } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
-import type { GitHubLog } from './github-settings.js';
+import type { Log } from '../log.js';
 import type { GitHubClient } from './octokit.js';
 import { code, note, type Note } from '../notes.js';
 
@@ -20,7 +20,7 @@ export interface ListOpenAlertsOptions {
   toolName: string;
   /** The ref the SARIF is uploaded for (`refs/heads/main`); default: the default branch. */
   ref?: string;
-  log: GitHubLog;
+  log: Log;
 }
 
 /** The open alerts of this tool, or (when they could not be listed) why not. */

@@ -45,7 +45,8 @@ import {
   type TimedRecord,
 } from '../evaluate/history.js';
 import { findingIdentity } from '../evaluate/identity.js';
-import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
+import { RATE_LIMIT_RETRIES } from './github-settings.js';
+import type { Log } from '../log.js';
 import type { GitHubClient } from './octokit.js';
 
 /** The label the action finds its issues by; people may remove the others, not this one. */
@@ -541,7 +542,7 @@ export interface SyncIssuesOptions {
   self?: GitHubActor | null;
   /** The issues as already listed this run (for the history): not listed again. */
   existing?: ExistingIssue[];
-  log: GitHubLog;
+  log: Log;
 }
 
 interface HttpError {
@@ -726,7 +727,7 @@ async function createOnce(
   owner: string,
   repo: string,
   a: Extract<IssueAction, { kind: 'create' }>,
-  log: GitHubLog,
+  log: Log,
   self: GitHubActor | null,
 ): Promise<{ number: number; html_url: string }> {
   const marker = parseMarker(a.body);

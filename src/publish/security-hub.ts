@@ -28,7 +28,9 @@ import {
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AuditResult, Partition, SecurityHubOutcome } from '../model.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
-import { awsErrorName } from '../aws/errors.js';
+import { awsErrorName, classifyAwsError } from '../aws/errors.js';
+import { oneLineMessage } from '../errors.js';
+import type { Log } from '../log.js';
 import { SECURITY_HUB_ACTIONS, operation } from '../aws/operations.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import {
@@ -60,17 +62,11 @@ export interface SecurityHubOptions {
   toolVersion: string;
   /** The workflow run, as each finding's SourceUrl. */
   sourceUrl?: string | null;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
   /** Tests: a client of their own making. */
   client?(accountId: string, credentials: AwsCredentialIdentityProvider): SecurityHubClient;
-}
-
-const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
-
-function oneLineMessage(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }
 
 /** The warning for a failed Security Hub call: what failed, and what to fix. */
@@ -78,13 +74,13 @@ function describeSecurityHubError(
   err: unknown,
   ctx: { accountId: string; region: string; action: string; who: string },
 ): Note {
-  const name = awsErrorName(err);
+  const { name, kind } = classifyAwsError(err);
   const what = `${name}: ${oneLineMessage(err)}`;
   const prefix = `Security Hub, account ${ctx.accountId} (${ctx.region})`;
   if (name === 'InvalidAccessException') {
     return note`${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ${code('security-hub-region')} to the region where it is; nothing was imported for this account.`;
   }
-  if (DENIED.has(name)) {
+  if (kind === 'access-denied') {
     return note`${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${SECURITY_HUB_ACTIONS.join(' and ')} (the README's optional Security Hub statement); nothing was imported for this account.`;
   }
   return note`${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;

@@ -23,7 +23,9 @@ import {
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Finding, Reason, RemediationStatus } from '../model.js';
 import { code, note, notePlain, type Note } from '../notes.js';
-import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
+import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../aws/errors.js';
+import { AuditError, oneLineMessage } from '../errors.js';
+import type { Log } from '../log.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { unnecessaryReason } from '../evaluate/rules/iam-initial-access-key.js';
@@ -47,7 +49,7 @@ export interface DeactivateOptions {
   exemptionTag: string;
   /** Accounts acted on at once; keys within an account go one by one. */
   concurrency: number;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   /** Settings of the IAM client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
 }
@@ -70,14 +72,13 @@ function second(ms: number): number {
 }
 
 function detail(err: unknown): string {
-  const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-  return `${awsErrorName(err)}: ${message}`.slice(0, 500);
+  return `${awsErrorName(err)}: ${oneLineMessage(err)}`.slice(0, 500);
 }
 
-/** Denied at this step: the account's remaining keys are skipped with this reason. */
-class Denied extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+/** Denied at this step: the account's remaining keys are skipped with this reason (the message). */
+export class Denied extends AuditError {
+  constructor(step: string, reason: string) {
+    super('Denied', reason, { step });
   }
 }
 
@@ -89,8 +90,9 @@ async function recheck(iam: IAMClient, f: Finding, opts: DeactivateOptions, role
     try {
       return await fn();
     } catch (err) {
-      if (NO_SUCH_ENTITY.has(awsErrorName(err))) return null;
-      if (isAccessDenied(err)) throw new Denied(`${roleArn} is denied iam:${action} (${detail(err)})`);
+      if (isNoSuchEntity(err)) return null;
+      if (isAccessDenied(err))
+        throw new Denied(action, `${roleArn} is denied iam:${action} (${detail(err)})`);
       throw err;
     }
   };
@@ -199,7 +201,7 @@ async function actInAccount(
           );
         } catch (err) {
           if (isAccessDenied(err))
-            throw new Denied(`${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
+            throw new Denied('UpdateAccessKey', `${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
           // The answer may be lost after AWS applied it: what the key is now says what happened.
           if (!(await inactiveNow(iam, f))) throw err;
           opts.log.warning(
@@ -211,8 +213,8 @@ async function actInAccount(
         opts.log.info(`Deactivated access key ${f.accessKeyId} of ${f.userName} in account ${accountId}.`);
       } catch (err) {
         if (err instanceof Denied) {
-          warn(err.reason, keys.length - i);
-          skipRest(i, err.reason);
+          warn(err.message, keys.length - i);
+          skipRest(i, err.message);
           return;
         }
         const reason = `the live check or the update failed (${detail(err)})`;

@@ -5,6 +5,11 @@
 import type { Finding } from '../model.js';
 import { oneLine } from './markdown.js';
 
+/** `1 user`, `2 users`: the count with the noun in the right number. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 export function shellQuote(s: string): string {
   const clean = oneLine(s);

@@ -1,9 +1,12 @@
 /** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
-import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
-import type { OutputName } from '../inputs/definitions.js';
+import type { AuditResult, FailOn } from '../model.js';
+import { OUTPUTS, type OutputName } from '../inputs/definitions.js';
 import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/report-files.js';
 import type { Rule } from '../evaluate/rule.js';
 import { RULES } from '../evaluate/rules/index.js';
+import { SINK_DEFINITIONS, type SinkOutputName } from '../inputs/sinks.js';
+import { plural } from './format.js';
+import { SINK_VIEWS, type SinkOutputInputs } from './sinks.js';
 
 /** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
 export interface Counts {
@@ -50,43 +53,40 @@ function reportFileOutputs(files: ReportFiles): Record<ReportFileInput, string> 
   >;
 }
 
-/** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
+/** Every sink's outputs (report/sinks.ts), from its outcome by its key; a sink that did not run says 0. */
+function sinkOutputs(outcomes: SinkOutputInputs): Record<SinkOutputName, string> {
+  // each view reads its own key's outcome: the table's type pairs them, a loop over the keys cannot
+  const outputsOf = (key: keyof typeof SINK_VIEWS) =>
+    SINK_VIEWS[key].outputs as (outcome: SinkOutputInputs[typeof key] | null) => Record<string, string>;
+  return Object.assign({}, ...SINK_DEFINITIONS.map((s) => outputsOf(s.key)(outcomes[s.key] ?? null)));
+}
+
+/**
+ * Exactly the outputs of action.yml, in its order, as the strings `core.setOutput` takes: the counts, the
+ * report files written, each sink's outputs from its outcome (by sink key: `issues`, `securityHub`;
+ * absent or null when it did not run), and the history.
+ */
 export function buildOutputs(
   result: AuditResult,
-  opts: ReportFiles & {
-    issues: IssueSyncOutcome | null;
-    history?: HistoryCounts;
-    /** Counts of the Security Hub import; absent or null when it did not run (outputs are 0). */
-    securityHub?: { imported: number; archived: number } | null;
-  },
+  opts: ReportFiles & SinkOutputInputs & { history?: HistoryCounts },
 ): Record<OutputName, string> {
   const h = opts.history ?? NO_HISTORY;
   const c = countResult(result);
-  const i = opts.issues;
-  return {
+  const values: Record<OutputName, string> = {
     findings: String(c.findings),
     'violating-users': String(c.violatingUsers),
     exempted: String(c.exempted),
     'accounts-audited': String(c.accountsAudited),
     'accounts-failed': String(c.accountsFailed),
     ...reportFileOutputs(opts),
-    // A returning violation is news: reopened issues count as opened, not as updated.
-    'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
-    'issues-updated': String(i?.updated ?? 0),
-    'issues-closed': String(i?.closed ?? 0),
-    'issues-skipped': String(i?.skipped ?? 0),
+    ...sinkOutputs(opts),
     'new-findings': h.newFindings === null ? '' : String(h.newFindings),
     'resolved-findings': h.resolvedFindings === null ? '' : String(h.resolvedFindings),
     'keys-due': String(h.keysDue),
     'keys-deactivated': String(h.keysDeactivated),
-    'security-hub-imported': String(opts.securityHub?.imported ?? 0),
-    'security-hub-archived': String(opts.securityHub?.archived ?? 0),
   };
-}
-
-/** `1 user`, `2 users`: the count with the noun in the right number. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  // in action.yml's order (the sinks' outputs are not all together there)
+  return Object.fromEntries(OUTPUTS.map((o) => [o.name, values[o.name]])) as Record<OutputName, string>;
 }
 
 /**

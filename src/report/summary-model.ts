@@ -3,7 +3,7 @@
  * built once from the audit result, pure, nothing escaped yet. Each section is a field, so a new
  * section is one field here and one block in each renderer.
  */
-import type { AccountResult, AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
+import type { AccountResult, AuditResult, Finding } from '../model.js';
 import { TOOL_NAME, type Rule } from '../evaluate/rule.js';
 import { RULES, rulesOf } from '../evaluate/rules/index.js';
 import {
@@ -12,6 +12,7 @@ import {
   formatDuration,
   formatUtc,
   keyCreatedText,
+  plural,
   reportedText,
   restoreCommand,
   setupGapText,
@@ -19,8 +20,10 @@ import {
 import { REPORT_FILES, reportPath, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
 import { noteText, type Note } from '../notes.js';
 import { oneLine, truncate } from './markdown.js';
-import { countResult, failingByRule, plural, type Counts } from './outputs.js';
+import { countResult, failingByRule, type Counts } from './outputs.js';
 import { sarifResultCounts } from './sarif.js';
+import { SINK_DEFINITIONS } from '../inputs/sinks.js';
+import type { SinkResults } from './sinks.js';
 
 /** Keys with fix commands at most; the JSON report has every finding. */
 export const MAX_FIX_BLOCKS = 50;
@@ -117,9 +120,8 @@ export interface SummaryModel {
   sarif: { total: number; dropped: number };
   /** The result's notes, then the history's and the remediation's (the caveat has its own place). */
   notes: Note[];
-  issues: IssueSyncOutcome | null;
-  /** What the Security Hub import did; null when it did not run (`security-hub` off, or offline). */
-  securityHub: { imported: number; archived: number; warnings: Note[] } | null;
+  /** What each sink did, by its key (report/sinks.ts words it); null for a sink that did not run. */
+  sinks: SinkResults;
   files: {
     /** The JSON report's path: where the cut tables and the left-out fix commands point. */
     full: string;
@@ -196,6 +198,37 @@ export function codeScanningAlertsUrl(repository: Repository): string {
   return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
 }
 
+/** How a run that was stopped before it finished got there (SIGTERM or SIGINT, or the whole-run bound). */
+export interface Interruption {
+  reason: 'cancelled' | 'timed out';
+  detail: string;
+  /** Accounts finished before it stopped, of `planned` (null when the accounts were not known yet). */
+  finished: number;
+  planned: number | null;
+  filesWritten: boolean;
+}
+
+/**
+ * What stopped the run, how far it got, and that the report files (SARIF, JSON) were left as they were:
+ * the banner of both summaries.
+ */
+export function interruptionText(i: Interruption): { heading: string; body: string } {
+  const progress =
+    i.planned === null
+      ? `${plural(i.finished, 'account')} finished before it stopped`
+      : `${i.finished} of ${plural(i.planned, 'account')} finished before it stopped`;
+  // The files every run writes (an optional one is not known here).
+  const labels = REPORT_FILES.filter((f) => !('optional' in f)).map((f) => f.label);
+  const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
+  const files = i.filesWritten
+    ? `${names} were written before it stopped.`
+    : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
+  return {
+    heading: `Audit ${i.reason}: ${i.detail}`,
+    body: `${progress}; the results below are incomplete. ${files}`,
+  };
+}
+
 /** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
 export function shortError(a: AccountResult): string {
   if (!a.errorCode) return truncate(oneLine(a.error ?? 'error'), MAX_CELL_MESSAGE);
@@ -252,11 +285,7 @@ function changesText(result: AuditResult): string | null {
 
 export function buildSummaryModel(
   result: AuditResult,
-  opts: SummaryFiles & {
-    issues?: IssueSyncOutcome | null;
-    securityHub?: SecurityHubOutcome | null;
-    repository?: Repository | null;
-  },
+  opts: SummaryFiles & SinkResults & { repository?: Repository | null },
 ): SummaryModel {
   const counts = countResult(result);
   const byAccount = perAccount(result.findings);
@@ -306,14 +335,7 @@ export function buildSummaryModel(
       ...(result.history?.available ? result.history.notes : []),
       ...(rem?.warnings ?? []),
     ],
-    issues: opts.issues ?? null,
-    securityHub: opts.securityHub
-      ? {
-          imported: opts.securityHub.imported,
-          archived: opts.securityHub.archived,
-          warnings: opts.securityHub.warnings,
-        }
-      : null,
+    sinks: Object.fromEntries(SINK_DEFINITIONS.map((s) => [s.key, opts[s.key] ?? null])),
     files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
   };
 }
