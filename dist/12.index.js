@@ -37,14 +37,16 @@ const CLAIM_NAMES = [
 ];
 const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
     "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
-/** The error raised when the runner did not provide the ID-token request environment. */
-class OidcUnavailableError extends Error {
+/**
+ * The error raised when the runner did not provide the ID-token request environment. What to do is part
+ * of its one sentence (the missing variables mean the missing permission), so it has no separate hint.
+ */
+class OidcUnavailableError extends src_errors/* AuditError */.M_ {
     missing;
     constructor(missing) {
-        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
-            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
+        super('OidcUnavailableError', `role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`, { step: 'getIDToken' });
         this.missing = missing;
-        this.name = 'OidcUnavailableError';
     }
 }
 /** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
@@ -64,8 +66,9 @@ async function fetchIdToken(audience, getIDToken, env = process.env) {
         token = await getIDToken(audience);
     }
     catch (err) {
-        const reason = (0,src_errors/* errorMessage */.g)(err);
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${(0,src_errors/* oneLineMessage */.Wg)(err)}`, {
+            cause: err,
+        });
     }
     if (typeof token !== 'string' || token.length === 0) {
         throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
@@ -168,8 +171,8 @@ function refreshingProvider(fetch, deps, describe) {
             catch (err) {
                 if (previous && deps.now().getTime() < previous.expiresAt) {
                     retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
-                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
+                    const reason = err instanceof Error ? `${err.name}: ${(0,src_errors/* errorMessage */.gJ)(err)}` : String(err);
+                    deps.log.warning(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
                     return previous.identity;
                 }
                 throw err;
@@ -212,16 +215,6 @@ function memberRoleArn(partition, accountId, roleName) {
     const name = roleName.replace(/^\/+|\/+$/g, '');
     return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
-const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
-const UNREACHABLE = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNRESET',
-    'ETIMEDOUT',
-]);
 /** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
 function stsEndpoint(region) {
     const env = process.env;
@@ -232,10 +225,7 @@ function stsEndpoint(region) {
  * or answering a server error (named with its status). Null for anything else.
  */
 function unreachedOrServerError(err, region) {
-    const e = err;
-    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
-    const text = flatMessage(err);
-    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const found = (0,errors/* networkErrorCode */.a0)(err);
     const endpoint = stsEndpoint(region);
     if (found) {
         return {
@@ -243,9 +233,8 @@ function unreachedOrServerError(err, region) {
             hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
         };
     }
-    const status = e?.$metadata?.httpStatusCode;
-    if (typeof status === 'number' && status >= 500) {
-        const name = (0,errors/* awsErrorName */.ZH)(err);
+    const { status, name } = (0,errors/* classifyAwsError */.u3)(err);
+    if (status !== undefined && status >= 500) {
         const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
             ? ' with an empty or unreadable body'
             : ` (${name})`;
@@ -255,10 +244,6 @@ function unreachedOrServerError(err, region) {
         };
     }
     return null;
-}
-/** The error's message on one line. */
-function flatMessage(err) {
-    return (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
 }
 /** The `sub` values the trust policy must match for this token, classic and immutable forms. */
 function subjectForms(claims) {
@@ -298,12 +283,6 @@ function webIdentityTrustHint(config, roleArn, claims) {
         ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
     ].join('\n');
 }
-const WEB_IDENTITY_TRUST_ERRORS = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'InvalidIdentityToken',
-    'InvalidIdentityTokenException',
-]);
 function webIdentityProvider(config, roleArn, deps) {
     // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
     const sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
@@ -322,18 +301,24 @@ function webIdentityProvider(config, roleArn, deps) {
             }));
         }
         catch (err) {
-            const name = (0,errors/* awsErrorName */.ZH)(err);
+            const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+            const step = 'AssumeRoleWithWebIdentity';
             const reached = unreachedOrServerError(err, config.awsRegion);
             if (reached) {
-                throw new sign_in_error/* SignInError */.J(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+                throw new sign_in_error/* SignInError */.J(`${step} of role-to-assume ${roleArn} failed: ${reached.what}`, {
+                    code: name,
+                    step,
+                    hint: reached.hint,
+                    cause: err,
+                });
             }
-            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
-            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
+            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`;
+            const hint = kind === 'access-denied' || kind === 'invalid-identity-token'
                 ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-                : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
+                : name === 'ValidationError' && /DurationSeconds|duration/i.test((0,src_errors/* oneLineMessage */.Wg)(err))
                     ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
                     : null;
-            throw new sign_in_error/* SignInError */.J(what, hint, { cause: err });
+            throw new sign_in_error/* SignInError */.J(what, { code: name, step, hint, cause: err });
         }
         fetched++;
         const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
@@ -360,7 +345,7 @@ function chainedProvider(config, roleArn, base, deps) {
         }
         catch (err) {
             // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
-            if (retried || base.renew === null || !EXPIRED_TOKEN.has((0,errors/* awsErrorName */.ZH)(err)))
+            if (retried || base.renew === null || !(0,errors/* isExpiredToken */.r_)(err))
                 throw err;
             base.renew(generation, `${(0,errors/* awsErrorName */.ZH)(err)} while assuming ${roleArn}`);
             return assume(true);
@@ -391,7 +376,7 @@ async function signIn(config, deps) {
             if (seen !== generation)
                 return; // another account already signed in again
             generation++;
-            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            deps.log.warning(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
             oidc.invalidate();
             sts = newClient();
         };
@@ -414,12 +399,13 @@ async function signIn(config, deps) {
     catch (err) {
         if (err instanceof sign_in_error/* SignInError */.J)
             throw err;
-        const name = (0,errors/* awsErrorName */.ZH)(err);
+        const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+        const fields = { code: name, step: 'GetCallerIdentity', cause: err };
         const reached = unreachedOrServerError(err, config.awsRegion);
         if (reached) {
-            throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+            throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${reached.what}`, { ...fields, hint: reached.hint });
         }
-        const hint = EXPIRED_TOKEN.has(name)
+        const hint = kind === 'expired-token'
             ? config.roleToAssume
                 ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
                 : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
@@ -431,7 +417,7 @@ async function signIn(config, deps) {
                 : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
                     'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
                     'or set `role-to-assume` to sign in with GitHub OIDC.';
-        throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
+        throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`, { ...fields, hint });
     }
     deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
     const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
@@ -524,13 +510,10 @@ function shardOf(accountId, total) {
 const LIST_ACCOUNTS = (0,operations/* operation */.MQ)('ListAccounts').iamAction;
 /** The most accounts ListAccounts returns per page. */
 const LIST_ACCOUNTS_PAGE_SIZE = 20;
-/** Raised when the account list cannot be obtained; `hint` says what to fix. */
-class AccountListError extends Error {
-    hint;
-    constructor(message, hint, options) {
-        super(`${message}\n${hint}`, options);
-        this.hint = hint;
-        this.name = 'AccountListError';
+/** Raised when the account list cannot be obtained; its `hint` says what to fix. */
+class AccountListError extends src_errors/* AuditError */.M_ {
+    constructor(message, fields) {
+        super('AccountListError', message, fields);
     }
 }
 /**
@@ -559,18 +542,15 @@ async function listActiveOrganizationAccounts(config, session, aws) {
         }
     }
     catch (err) {
-        const name = (0,errors/* awsErrorName */.ZH)(err);
-        const message = (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
-        const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${message}`;
+        const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+        const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`;
         let hint;
         if (name === 'AWSOrganizationsNotInUseException') {
             hint =
                 `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
                     'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
         }
-        else if (name === 'AccessDeniedException' ||
-            name === 'AccessDenied' ||
-            name === 'AccessDeniedForDependencyException') {
+        else if (kind === 'access-denied') {
             hint =
                 `\`organization: true\` must run in the management account or a delegated administrator account ` +
                     `(account ${session.callerAccountId} may be neither), and the signed-in role needs ${LIST_ACCOUNTS}; ` +
@@ -581,7 +561,7 @@ async function listActiveOrganizationAccounts(config, session, aws) {
                 `${LIST_ACCOUNTS} must succeed from the management account or a delegated administrator; ` +
                     'or list the accounts with `accounts`.';
         }
-        throw new AccountListError(what, hint, { cause: err });
+        throw new AccountListError(what, { code: name, step: 'ListAccounts', hint, cause: err });
     }
     return { active, inactive };
 }
@@ -888,9 +868,6 @@ var pool = __webpack_require__(6990);
 
 
 
-function isNoSuchEntity(err) {
-    return errors/* NO_SUCH_ENTITY */.QU.has((0,errors/* awsErrorName */.ZH)(err));
-}
 /** `N/A` and empty strings from the API are "unknown". */
 function known(value) {
     return value === undefined || value === '' || value === 'N/A' ? null : value;
@@ -914,7 +891,7 @@ async function listKeys(iam, userName) {
         return out.AccessKeyMetadata ?? [];
     }
     catch (err) {
-        if (isNoSuchEntity(err))
+        if ((0,errors/* isNoSuchEntity */.I0)(err))
             return null;
         throw err;
     }
@@ -925,7 +902,7 @@ async function userTags(iam, userName) {
         return await listTags(iam, userName);
     }
     catch (err) {
-        if (isNoSuchEntity(err))
+        if ((0,errors/* isNoSuchEntity */.I0)(err))
             return null;
         throw err;
     }
@@ -943,7 +920,7 @@ async function keyLastUse(iam, accessKeyId) {
         lastUsed = out.AccessKeyLastUsed;
     }
     catch (err) {
-        if (isNoSuchEntity(err))
+        if ((0,errors/* isNoSuchEntity */.I0)(err))
             return null; // deleted between the two calls
         throw err;
     }
@@ -1313,22 +1290,6 @@ async function auditAccount(opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/audit/scheduler.ts
-/**
- * Organization-scale scheduling of the live audit (DESIGN §7): report generation is AWS's work, so every
- * target account's report is started early and the organization waits for generation about once, not
- * once per round of `concurrency` accounts.
- *
- * - Start: `startAccount(id)` (AssumeRole + the account's first `GenerateCredentialReport`) for every
- *   account, `startLimit` at a time (cheap calls; a wider limit than `concurrency`).
- * - Poll: accounts whose report is still generating are polled when their own poll budget says (the
- *   `retryInMs` of their last answer), the ones started first first, at most `startLimit` polls at once.
- * - Audit: `auditReady(handle)` (fetch, parse, enrich) for accounts whose report is ready, `concurrency`
- *   at a time, in the order they were started: parsing and enrichment stay bounded by `concurrency`.
- *
- * Pure orchestration over injected functions (no AWS, no timers of its own: `sleep` and `now` are
- * injected). One broken account never hides the others: a start, poll or audit that rejects becomes
- * `failed(accountId, error)` for that account alone. Results come back in the order of `accountIds`.
- */
 const DEFAULT_START_LIMIT = 32;
 /**
  * Sleeps `ms` or until `changed`, whichever comes first. A sleep that lost the race is cancelled: its

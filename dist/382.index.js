@@ -17,6 +17,8 @@ var dist_cjs = __webpack_require__(6200);
 var aws_config = __webpack_require__(4054);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/aws/operations.ts
 var operations = __webpack_require__(5499);
 // EXTERNAL MODULE: ./src/collect/pool.ts
@@ -423,21 +425,18 @@ var notes = __webpack_require__(4462);
 
 
 
+
 const GET_FINDINGS = (0,operations/* operation */.MQ)('GetFindings').iamAction;
 const BATCH_IMPORT = (0,operations/* operation */.MQ)('BatchImportFindings').iamAction;
-const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
-function oneLineMessage(err) {
-    return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-}
 /** The warning for a failed Security Hub call: what failed, and what to fix. */
 function describeSecurityHubError(err, ctx) {
-    const name = (0,errors/* awsErrorName */.ZH)(err);
-    const what = `${name}: ${oneLineMessage(err)}`;
+    const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+    const what = `${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`;
     const prefix = `Security Hub, account ${ctx.accountId} (${ctx.region})`;
     if (name === 'InvalidAccessException') {
         return (0,notes/* note */.N4) `${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ${(0,notes/* code */.aY)('security-hub-region')} to the region where it is; nothing was imported for this account.`;
     }
-    if (DENIED.has(name)) {
+    if (kind === 'access-denied') {
         return (0,notes/* note */.N4) `${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${operations/* SECURITY_HUB_ACTIONS */.tl.join(' and ')} (the README's optional Security Hub statement); nothing was imported for this account.`;
     }
     return (0,notes/* note */.N4) `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
@@ -533,7 +532,7 @@ async function publishAccount(accountId, opts, ctx) {
             if (failed.length > 0) {
                 const shown = failed
                     .slice(0, 3)
-                    .map((f) => `${f.Id}: ${f.ErrorCode ?? 'error'} ${oneLineMessage(f.ErrorMessage ?? '')}`.trim());
+                    .map((f) => `${f.Id}: ${f.ErrorCode ?? 'error'} ${(0,src_errors/* oneLineMessage */.Wg)(f.ErrorMessage ?? '')}`.trim());
                 outcome.warnings.push((0,notes/* note */.N4) `Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`);
             }
         }
@@ -574,7 +573,7 @@ async function publishToSecurityHub(opts) {
                 imported: 0,
                 archived: 0,
                 warnings: [
-                    (0,notes/* note */.N4) `Security Hub, account ${a.accountId} (${opts.region}): ${(0,errors/* awsErrorName */.ZH)(err)}: ${oneLineMessage(err)}`,
+                    (0,notes/* note */.N4) `Security Hub, account ${a.accountId} (${opts.region}): ${(0,errors/* awsErrorName */.ZH)(err)}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`,
                 ],
             };
         }
