@@ -11,12 +11,15 @@ import { iamUserSource } from './iam-user-module.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+/** A parsed plan (see `isPlan`). */
+export type PlanJson = Record<string, Json>;
+
 function obj(v: unknown): Record<string, Json> | null {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Json>) : null;
 }
 
 /** Whether parsed JSON is a plan: `format_version` and `resource_changes`. */
-export function isPlan(v: unknown): boolean {
+export function isPlan(v: unknown): v is PlanJson {
   const o = obj(v);
   return o !== null && typeof o.format_version === 'string' && Array.isArray(o.resource_changes);
 }
@@ -44,7 +47,7 @@ export function withoutKeys(address: string): string {
 
 const TYPES = new Set(['aws_iam_user', 'aws_iam_user_login_profile', 'aws_iam_access_key']);
 
-function changes(plan: Record<string, Json>): Change[] {
+function changes(plan: PlanJson): Change[] {
   const out: Change[] = [];
   for (const rc of (plan.resource_changes as Json[]).map(obj)) {
     const change = obj(rc?.change);
@@ -71,7 +74,7 @@ function changes(plan: Record<string, Json>): Change[] {
 }
 
 /** The plan's configuration: resources' `user` references and module calls' sources, by address. */
-function configuration(plan: Record<string, Json>): {
+function configuration(plan: PlanJson): {
   refs: Map<string, string[]>;
   sources: Map<string, string>;
 } {
@@ -112,7 +115,7 @@ function noteOf(user: Change | null, key: Change, profile: Change): string | nul
 
 /** The findings of a plan. `path` is root-relative; `locate` finds addresses in the code read. */
 export function scanPlan(
-  plan: Record<string, Json>,
+  plan: PlanJson,
   path: string,
   opts: { locate: Locator; exemptionTag: string },
 ): IacFinding[] {

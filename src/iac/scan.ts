@@ -10,7 +10,7 @@ import type { IacFinding } from './types.js';
 import { scanTemplate } from './cloudformation.js';
 import { errorMessage } from '../errors.js';
 import { MAX_FILE_BYTES, MAX_PLAN_BYTES, ScanFiles } from './files.js';
-import { isPlan, scanPlan, type Locator } from './plan.js';
+import { isPlan, scanPlan, type Locator, type PlanJson } from './plan.js';
 import { readRoot, scanTerraform, type TerraformReader, type TerraformRoot } from './terraform.js';
 
 export type { IacFinding } from './types.js';
@@ -64,7 +64,7 @@ async function planRoot(
   files: ScanFiles,
   reader: TerraformReader,
   roots: TerraformRoot[],
-  plan: Record<string, never>,
+  plan: PlanJson,
   path: string,
   opts: { tfvars: string[]; exemptionTag: string },
 ): Promise<TerraformRoot | null> {
@@ -104,11 +104,10 @@ export async function scanIac(patterns: string[], opts: IacScanOptions): Promise
       }
       if (isPlan(plan)) {
         filesScanned++;
-        const p = plan as Record<string, never>;
-        const root = await planRoot(files, reader, roots, p, path, { tfvars, exemptionTag });
+        const root = await planRoot(files, reader, roots, plan, path, { tfvars, exemptionTag });
         // the plan is exact for its configuration: it replaces the reading of that configuration's code
         if (root) findings.delete(root);
-        findings.set(path, scanPlan(p, path, { locate: locator(root), exemptionTag }));
+        findings.set(path, scanPlan(plan, path, { locate: locator(root), exemptionTag }));
         continue;
       }
     }
