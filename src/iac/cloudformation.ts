@@ -96,6 +96,7 @@ function read(text: string, path: string, note: (t: string) => void): Template |
     lineCounter: lines,
     uniqueKeys: false,
     logLevel: 'silent',
+    prettyErrors: false,
   });
   const top = doc.contents;
   const resourcesPair = pairOf(top, 'Resources');
