@@ -116,7 +116,7 @@ export async function scanIac(patterns: string[], opts: IacScanOptions): Promise
     filesScanned++;
     findings.set(path, found);
   }
-  filesScanned += [...(await reader.loaded()).values()].reduce((n, d) => n + d.files.length, 0);
+  filesScanned += reader.read;
   const all = [...findings.values()].flat();
   all.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.address < b.address ? -1 : 1),
