@@ -104,12 +104,31 @@ describe('CloudFormation templates', () => {
         '    Type: AWS::IAM::AccessKey',
         '    Properties:',
         '      UserName: "<script>" # iam-initial-access-key-audit: ignore reason="lab"',
+        '  V:',
+        '    Type: AWS::IAM::User',
+        '    Properties:',
+        '      Path: !Transform {Name: "AWS::Include", Parameters: {Location: x}}',
+        '      LoginProfile: !If [NoConsole, !Ref AWS::NoValue, {Password: x}]',
+        '  VK:',
+        '    Type: AWS::IAM::AccessKey',
+        '    Properties: {UserName: !Ref V}',
+        '  W:',
+        '    Type: AWS::IAM::User',
+        '    Properties:',
+        '      LoginProfile: !If [Never, !Ref AWS::NoValue, !Ref AWS::NoValue]',
+        '  WK:',
+        '    Type: AWS::IAM::AccessKey',
+        '    Properties: {UserName: !Ref W}',
         '',
       ].join('\n'),
     );
     const r = await scanIac(['.'], { root });
+    expect(r.findings.find((f) => f.address === 'Resources.VK')?.condition).toBe(
+      'when the condition NoConsole does not hold',
+    );
     expect(r.findings.map((f) => [brief(f), f.exemption])).toEqual([
       ['inside.yaml:5 Resources.K <script>', { justification: 'lab', expires: null }],
+      ['inside.yaml:14 Resources.VK Resources.V', null],
       ['tabs.json:4 Resources.K café', null],
     ]);
   });

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanIac, type IacFinding } from '../src/iac/scan.js';
+import { admitted, byInputs, families, iamUserSource } from '../src/iac/iam-user-module.js';
 
 const TF = join(import.meta.dirname, 'fixtures', 'iac', 'terraform');
 
@@ -94,6 +95,27 @@ describe('count and for_each', () => {
     ]);
   });
 
+  it('expands what it can when a count or for_each has no value: by the switch, or one instance', async () => {
+    const r = await scan(['unknowns']);
+    expect(r.findings.map((f) => [brief(f), f.userAddress, f.condition])).toEqual([
+      ['unknowns/main.tf:22 aws_iam_access_key.vic vic', 'aws_iam_user.vic', 'when enabled'],
+      [
+        'unknowns/main.tf:38 aws_iam_access_key.wyn["wyn"] wyn',
+        'aws_iam_user.wyn["wyn"]',
+        'when var.enabled is true',
+      ],
+      // a set without a value: the user is known by its address
+      ['unknowns/main.tf:54 aws_iam_access_key.xs aws_iam_user.xs', 'aws_iam_user.xs', 'when enabled'],
+      // [0] is made on both sides of the switch, [1] on one
+      ['unknowns/main.tf:70 aws_iam_access_key.yu[0] yu-0', 'aws_iam_user.yu[0]', null],
+      [
+        'unknowns/main.tf:70 aws_iam_access_key.yu[1] yu-1',
+        'aws_iam_user.yu[1]',
+        'when var.enabled is false',
+      ],
+    ]);
+  });
+
   it('uses the tfvars given, and the auto-loaded terraform.tfvars and *.auto.tfvars.json', async () => {
     expect((await scan(['tfvars'])).lines).toEqual(['tfvars/main.tf:14 aws_iam_access_key.rita[0] rita']);
     expect((await scan(['tfvars'], ['tfvars/no-keys.tfvars'])).lines).toEqual([]);
@@ -160,6 +182,57 @@ describe('modules', () => {
     // legacy: the code admits v5 and v6, init installed v6.1.0 where create_access_key = false is the key off
     expect(r.lines).toEqual(['init/main.tf:3 module.people.aws_iam_access_key.this["lea"] lea']);
     expect(r.notes).toEqual([]);
+  });
+});
+
+describe('the iam-user module without the network', () => {
+  it.each([
+    ['~> 5.0', ['v5']],
+    ['~> 5.1.2', ['v5']],
+    ['~> 6', ['v6']],
+    ['5.39.0', ['v5']],
+    ['v6.2.0', ['v6']],
+    ['> 5.60.0', ['v5', 'v6']],
+    ['>= 4.0, < 6.0', ['v5']],
+    ['<= 6.0.0', ['v5', 'v6']],
+    ['< 6', ['v5']],
+    ['>= 7.0', ['v6']],
+    ['!= 6.0.0', ['v5', 'v6']],
+    ['>= 6, < 5', ['v5', 'v6']],
+    ['main', ['v5', 'v6']],
+    [null, ['v5', 'v6']],
+  ])('version %s admits the %s input names', (constraint, want) => {
+    expect(families(admitted(constraint))).toEqual(want);
+  });
+
+  it('narrows by the inputs the call sets, and names the ones no admitted line declares', () => {
+    expect(byInputs(['v5', 'v6'], ['name', 'create_iam_access_key'])).toEqual({
+      families: ['v5'],
+      foreign: [],
+    });
+    expect(byInputs(['v5', 'v6'], ['create_access_key'])).toEqual({ families: ['v6'], foreign: [] });
+    expect(byInputs(['v6'], ['create_user', 'create'])).toEqual({
+      families: ['v6'],
+      foreign: ['create_user'],
+    });
+  });
+
+  it.each([
+    ['terraform-aws-modules/iam/aws//modules/iam-user', null],
+    ['registry.opentofu.org/terraform-aws-modules/iam/aws//modules/iam-user/', null],
+    [
+      'git::https://github.com/terraform-aws-modules/terraform-aws-iam.git//modules/iam-user?ref=v5.39.0',
+      'v5.39.0',
+    ],
+    ['git@github.com:terraform-aws-modules/terraform-aws-iam.git//modules/iam-user?ref=v6.0.0', 'v6.0.0'],
+    ['github.com/terraform-aws-modules/terraform-aws-iam//modules/iam-user', null],
+  ])('recognises %s', (source, ref) => {
+    expect(iamUserSource(source)).toEqual({ ref });
+  });
+
+  it('does not take other modules for it', () => {
+    expect(iamUserSource('terraform-aws-modules/iam/aws//modules/iam-role')).toBeNull();
+    expect(iamUserSource('github.com/someone/terraform-aws-iam//modules/iam-user')).toBeNull();
   });
 });
 

@@ -287,6 +287,7 @@ class Reader {
         directive = true;
       }
     }
+    if (heredoc) heredocText(parts, this.src(child(node, 'HeredocStart') ?? node).startsWith('<<-'));
     return { k: 'tpl', parts, directive };
   }
 
@@ -344,6 +345,29 @@ class Reader {
       group: object && child(node, 'Ellipsis') !== null,
     };
   }
+}
+
+/**
+ * A heredoc's text as HCL reads it: from the line after `<<EOT` to the newline before the closing
+ * marker; `<<-` strips the smallest indentation of its lines. Changes `parts` in place.
+ */
+function heredocText(parts: Array<string | Expr>, flush: boolean): void {
+  // the text with one placeholder per interpolation, so that lines can be measured and cut as text
+  if (parts.some((p) => typeof p === 'string' && p.includes('\u0000'))) return;
+  const exprs = parts.filter((p): p is Expr => typeof p !== 'string');
+  let text = parts.map((p) => (typeof p === 'string' ? p : '\u0000')).join('');
+  text = `${text.replace(/^\r?\n/, '').replace(/[ \t]*$/, '')}\n`;
+  if (flush) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    const indent = Math.min(...lines.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
+    if (Number.isFinite(indent) && indent > 0)
+      text = text.replace(new RegExp(`(^|\n)[ \t]{0,${indent}}`, 'g'), '$1');
+  }
+  parts.length = 0;
+  text.split('\u0000').forEach((literal, i) => {
+    if (i > 0) parts.push(exprs[i - 1] as Expr);
+    if (literal !== '') parts.push(literal);
+  });
 }
 
 const PRIMARIES = new Set([
