@@ -88,6 +88,7 @@ describe('Terraform plan JSON', () => {
       // the key is replaced: a new key for a console user
       ['aws_iam_access_key.pia', 'pia', 'adds an access key to an existing user who has a console password'],
       ['aws_iam_access_key.tara', 'tara', null],
+      ['aws_iam_access_key.uri', 'uri', 'gives an existing user both a console password and an access key'],
     ]);
     // rex (nothing new), sue (key deleted) and the data source are not findings
     expect(r.findings.find((f) => f.userName === 'tara')?.exemption).toEqual({

@@ -318,6 +318,57 @@ describe('a hostile repository', () => {
     expect(r.findings.some((f) => f.userName === 'big')).toBe(false);
   });
 
+  it('stays bounded on nesting deeper than a stack, doubling strings and exponential lists', async () => {
+    const n = 20_000;
+    const doubling = Array.from({ length: 40 }, (_, i) => `  s${i + 1} = "\${local.s${i}}\${local.s${i}}"`);
+    const lists = Array.from({ length: 60 }, (_, i) => `  l${i + 1} = [local.l${i}, local.l${i}]`);
+    const root = repo({
+      'deep/main.tf': `locals {\n  x = ${'['.repeat(n)}${']'.repeat(n)}\n}\n`,
+      'wide/main.tf': [
+        'locals {',
+        '  s0 = "ab"',
+        ...doubling,
+        '  l0 = ["a", "b"]',
+        ...lists,
+        '  big = length(flatten(local.l60))',
+        '  grid = [for x in range(10000) : range(10000)]',
+        '}',
+        PAIR('wide')
+          .replace('name = "wide"', 'name = local.s40')
+          .replace('"aws_iam_access_key" "wide" {', '"aws_iam_access_key" "wide" {\n  count = local.big'),
+      ].join('\n'),
+      'deep.yaml': `AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::IAM::User\n    Properties:\n      X: ${'['.repeat(n)}${']'.repeat(n)}\n`,
+    });
+    const started = Date.now();
+    const r = await scanIac(['.'], { root });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.findings.map((f) => [f.address, f.userName, f.condition])).toEqual([
+      ['aws_iam_access_key.wide', 'aws_iam_user.wide', 'when enabled'],
+    ]);
+    expect(r.notes).toEqual([
+      'deep/main.tf:2: not valid HCL; read as far as it could be.',
+      'deep.yaml:6: not valid YAML/JSON (Maximum call stack size exceeded); read as far as it could be.',
+    ]);
+  });
+
+  it('notes tfvars, modules.json and links it cannot read, and reads on', async () => {
+    const root = repo({
+      'app/main.tf': 'variable "n" {\n  default = 1\n}\n' + PAIR('app'),
+      'app/terraform.tfvars': 'n = \n',
+      'app/broken.auto.tfvars.json': '{"n": ',
+      'app/.terraform/modules/modules.json': '{"Modules": [',
+    });
+    symlinkSync(join(root, 'nowhere.tf'), join(root, 'app', 'dangling.tf'));
+    const r = await scanIac(['app'], { root });
+    expect(r.findings.map(brief)).toEqual(['app/main.tf:10 aws_iam_access_key.app app']);
+    expect([...r.notes].sort()).toEqual([
+      'app/.terraform/modules/modules.json: not valid JSON; module sources read from the code.',
+      'app/broken.auto.tfvars.json: not valid JSON; its values are not used.',
+      'app/dangling.tf: could not be read (ENOENT).',
+      'app/terraform.tfvars:2: not valid HCL; read as far as it could be.',
+    ]);
+  });
+
   it('keeps names, comments and paths as data, and reads code that is not valid HCL as far as it can', async () => {
     const weird = '$(rm -rf /) `x` <b>"';
     const root = repo({

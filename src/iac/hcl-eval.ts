@@ -50,8 +50,8 @@ export interface Scope {
 
 export const UNKNOWN: Unknown = Object.freeze({ t: 'unknown', terms: null }) as Unknown;
 
-export function unknown(terms: Term[] | null = null): Unknown {
-  return terms === null ? UNKNOWN : { t: 'unknown', terms };
+export function unknown(terms: Term[]): Unknown {
+  return { t: 'unknown', terms };
 }
 
 export function isUnknown(v: Value): v is Unknown {
@@ -157,13 +157,28 @@ export function entries(v: Value): Array<[Value, Value]> | null {
   return null;
 }
 
-/** The largest collection built while evaluating (`range`, `for`): beyond it the value is unknown. */
+/**
+ * Limits on what code can make the evaluator do (the code of a pull request is anyone's): the largest
+ * collection and string built, and the evaluation steps of one configuration. Beyond them the value is
+ * unknown.
+ */
 const MAX_ELEMENTS = 10_000;
+const MAX_STRING = 1024 * 1024;
+export const MAX_STEPS = 2_000_000;
+
+/** Evaluation steps left, shared by the evaluators of one configuration. */
+export interface Budget {
+  steps: number;
+}
 
 export class Evaluator {
-  constructor(private readonly scope: Scope) {}
+  constructor(
+    private readonly scope: Scope,
+    private readonly budget: Budget = { steps: MAX_STEPS },
+  ) {}
 
   eval(e: Expr, locals: ReadonlyMap<string, Value> = new Map()): Value {
+    if (--this.budget.steps < 0) return UNKNOWN;
     switch (e.k) {
       case 'lit':
         return e.v;
@@ -211,7 +226,7 @@ export class Evaluator {
         continue;
       }
       const s = asString(this.eval(p, locals));
-      if (s === null) return UNKNOWN;
+      if (s === null || out.length + s.length > MAX_STRING) return UNKNOWN;
       out += s;
     }
     return out;
@@ -234,6 +249,7 @@ export class Evaluator {
     const tuple: Value[] = [];
     const object = new Map<string, Value>();
     for (const [k, v] of list) {
+      if (--this.budget.steps < 0) return UNKNOWN;
       const inner = new Map(locals);
       if (e.keyVar !== null) inner.set(e.keyVar, k);
       inner.set(e.valVar, v);
@@ -322,7 +338,9 @@ export class Evaluator {
     // a function of unknown arguments is unknown, except those that pass a value through
     if (!PASS_UNKNOWN.has(name) && args.some((a) => isUnknown(plain(a)))) return UNKNOWN;
     try {
-      return fn(args);
+      const r = bounded(fn([args[0] ?? null, args[1] ?? null, args[2] ?? null], args));
+      this.budget.steps -= Array.isArray(r) ? r.length : r instanceof Map ? r.size : 0;
+      return r;
     } catch {
       return UNKNOWN;
     }
@@ -349,6 +367,13 @@ export function index(obj: Value, key: Value): Value {
   return UNKNOWN;
 }
 
+/** A function's result, or unknown when it is larger than the limits. */
+function bounded(v: Value): Value {
+  if (typeof v === 'string' && v.length > MAX_STRING) return UNKNOWN;
+  if (Array.isArray(v) && v.length > MAX_ELEMENTS) return UNKNOWN;
+  return v;
+}
+
 function list(v: Value): Value[] {
   const e = entries(v);
   if (e === null) throw new Error('not a collection');
@@ -362,8 +387,22 @@ function str(v: Value): string {
 }
 
 function distinct(values: Value[]): Value[] {
+  if (values.length > MAX_ELEMENTS) throw new Error('too large');
+  if (values.every((v) => typeof plain(v) !== 'object' || plain(v) === null)) {
+    const seen = new Set<unknown>();
+    return values.filter((v) => !seen.has(plain(v)) && seen.add(plain(v)) !== undefined);
+  }
   const out: Value[] = [];
   for (const v of values) if (!out.some((o) => equal(o, v) === true)) out.push(v);
+  return out;
+}
+
+function flatten(values: Value[], out: Value[] = []): Value[] {
+  for (const v of values) {
+    if (Array.isArray(v)) flatten(v, out);
+    else out.push(v);
+    if (out.length > MAX_ELEMENTS) throw new Error('too large');
+  }
   return out;
 }
 
@@ -385,71 +424,72 @@ function range(args: Value[]): Value {
   return out;
 }
 
-const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
+/** The first three arguments (null when not given), and all of them for the functions of any arity. */
+type Args = [Value, Value, Value];
+
+const FUNCTIONS: Record<string, (a: Args, all: Value[]) => Value> = {
   length: ([x]) => {
-    const p = plain(x ?? null);
+    const p = plain(x);
     return typeof p === 'string' ? [...p].length : list(p).length;
   },
-  toset: ([x]) => sortedSet(list(x ?? null)),
-  tolist: ([x]) => list(x ?? null),
-  tomap: ([x]) => (plain(x ?? null) instanceof Map ? (x as Value) : UNKNOWN),
-  tostring: ([x]) => (isUserName(x ?? null) ? (x as Value) : str(x ?? null)),
-  tonumber: ([x]) => num(x ?? null) ?? UNKNOWN,
-  tobool: ([x]) => truthy(x ?? null),
-  sensitive: ([x]) => x ?? null,
-  nonsensitive: ([x]) => x ?? null,
-  keys: ([m]) => (plain(m ?? null) instanceof Map ? [...(m as Map<string, Value>).keys()].sort() : UNKNOWN),
-  values: ([m]) => (m instanceof Map ? (entries(m) ?? []).map(([, v]) => v) : UNKNOWN),
-  concat: (args) => args.flatMap((a) => list(a)),
-  merge: (args) => {
+  toset: ([x]) => sortedSet(list(x)),
+  tolist: ([x]) => list(x),
+  tomap: ([x]) => (plain(x) instanceof Map ? x : UNKNOWN),
+  tostring: ([x]) => (isUserName(x) ? x : str(x)),
+  tonumber: ([x]) => num(x) ?? UNKNOWN,
+  tobool: ([x]) => truthy(x),
+  sensitive: ([x]) => x,
+  nonsensitive: ([x]) => x,
+  keys: ([m]) => (m instanceof Map ? [...m.keys()].sort() : UNKNOWN),
+  values: ([m]) => (m instanceof Map ? list(m) : UNKNOWN),
+  concat: (_, all) => {
+    const out: Value[] = [];
+    for (const a of all)
+      for (const x of list(a)) if (out.push(x) > MAX_ELEMENTS) throw new Error('too large');
+    return out;
+  },
+  merge: (_, all) => {
     const out = new Map<string, Value>();
-    for (const a of args) {
+    for (const a of all) {
       if (a === null) continue;
       if (!(a instanceof Map)) return UNKNOWN;
       for (const [k, v] of a) out.set(k, v);
     }
     return out;
   },
-  lookup: ([m, k, d]) => {
+  lookup: ([m, k, d], all) => {
     if (!(m instanceof Map)) return UNKNOWN;
-    const key = str(k ?? null);
-    return m.has(key) ? (m.get(key) as Value) : d === undefined ? UNKNOWN : d;
+    const key = str(k);
+    return m.has(key) ? (m.get(key) as Value) : all.length < 3 ? UNKNOWN : d;
   },
-  contains: ([l, v]) => list(l ?? null).some((x) => equal(x, v ?? null) === true),
-  coalesce: (args) => args.find((a) => plain(a) !== null && plain(a) !== '') ?? UNKNOWN,
-  lower: ([s]) => str(s ?? null).toLowerCase(),
-  upper: ([s]) => str(s ?? null).toUpperCase(),
-  trimspace: ([s]) => str(s ?? null).trim(),
-  join: ([sep, l]) =>
-    list(l ?? null)
-      .map(str)
-      .join(str(sep ?? null)),
-  split: ([sep, s]) => str(s ?? null).split(str(sep ?? null)),
+  contains: ([l, v]) => list(l).some((x) => equal(x, v) === true),
+  coalesce: (_, all) => all.find((a) => plain(a) !== null && plain(a) !== '') ?? UNKNOWN,
+  lower: ([s]) => str(s).toLowerCase(),
+  upper: ([s]) => str(s).toUpperCase(),
+  trimspace: ([s]) => str(s).trim(),
+  join: ([sep, l]) => list(l).map(str).join(str(sep)),
+  split: ([sep, s]) => str(s).split(str(sep)),
   element: ([l, i]) => {
-    const items = list(l ?? null);
-    const n = num(i ?? null);
+    const items = list(l);
+    const n = num(i);
     return n === null || items.length === 0 ? UNKNOWN : (items[n % items.length] as Value);
   },
-  flatten: ([l]) =>
-    list(l ?? null).flatMap((x) => (Array.isArray(x) ? FUNCTIONS.flatten?.([x]) : [x]) as Value[]),
-  distinct: ([l]) => distinct(list(l ?? null)),
-  compact: ([l]) => list(l ?? null).filter((x) => plain(x) !== null && plain(x) !== ''),
+  flatten: ([l]) => flatten(list(l)),
+  distinct: ([l]) => distinct(list(l)),
+  compact: ([l]) => list(l).filter((x) => plain(x) !== null && plain(x) !== ''),
   zipmap: ([k, v]) => {
-    const ks = list(k ?? null).map(str);
-    const vs = list(v ?? null);
+    const ks = list(k).map(str);
+    const vs = list(v);
     return new Map(ks.map((key, i) => [key, vs[i] ?? null]));
   },
-  range,
+  range: (_, all) => range(all),
   one: ([l]) => {
-    const items = list(l ?? null);
+    const items = list(l);
     return items.length === 0 ? null : items.length === 1 ? (items[0] as Value) : UNKNOWN;
   },
-  alltrue: ([l]) => and(list(l ?? null).map(truthy)),
-  anytrue: ([l]) => list(l ?? null).reduce<boolean | Unknown>((acc, x) => or(acc, truthy(x)), false),
-  sort: ([l]) =>
-    list(l ?? null)
-      .map(str)
-      .sort(),
+  alltrue: ([l]) => and(list(l).map(truthy)),
+  anytrue: ([l]) => list(l).reduce<boolean | Unknown>((acc, x) => or(acc, truthy(x)), false),
+  sort: ([l]) => list(l).map(str).sort(),
 };
 /** Functions that keep an unknown argument's meaning instead of making the result unknown. */
 const PASS_UNKNOWN = new Set([

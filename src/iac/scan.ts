@@ -111,7 +111,13 @@ export async function scanIac(patterns: string[], opts: IacScanOptions): Promise
         continue;
       }
     }
-    const found = scanTemplate(text, path, { exemptionTag, note: (t) => files.note(t) });
+    let found: IacFinding[] | null;
+    try {
+      found = scanTemplate(text, path, { exemptionTag, note: (t) => files.note(t) });
+    } catch (err) {
+      files.note(`${path}: could not be read as a template (${errorMessage(err)}).`);
+      continue;
+    }
     if (found === null) continue;
     filesScanned++;
     findings.set(path, found);

@@ -219,7 +219,8 @@ export interface RootContext {
   dirs: ReadonlyMap<string, TfModuleDir>;
   initModules: ReadonlyMap<string, InitModule>;
   note(text: string): void;
-  budget: { instances: number };
+  /** Resource and module instances, and evaluation steps, left for this configuration. */
+  budget: { instances: number; steps: number };
   expander: Expander;
 }
 
@@ -302,7 +303,7 @@ export class ModuleInstance {
     this.keyPath = init.keyPath;
     this.prefix = this.address === '' ? '' : `${this.address}.`;
     this.configPrefix = this.configAddress === '' ? '' : `${this.configAddress}.`;
-    this.empty = new Evaluator({ ref: () => UNKNOWN });
+    this.empty = new Evaluator({ ref: () => UNKNOWN }, this.ctx.budget);
   }
 
   variable(name: string): Value {
@@ -354,7 +355,7 @@ export class ModuleInstance {
   }
 
   evaluator(b: Bindings): Evaluator {
-    return new Evaluator(this.scope(b));
+    return new Evaluator(this.scope(b), this.ctx.budget);
   }
 
   /** The instances of a managed resource block of this module. */

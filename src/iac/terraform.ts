@@ -10,6 +10,7 @@
  */
 import type { IacFinding, IacLocation } from './types.js';
 import { exemptionFromTag, parseIgnoreComment, tagValue, type IacExemption } from './exemption.js';
+import { errorMessage } from '../errors.js';
 import { joinRel, type ScanFiles } from './files.js';
 import { parseHcl, type HclBlock, type HclFile } from './hcl.js';
 import {
@@ -18,6 +19,7 @@ import {
   isUnknown,
   plain,
   truthy,
+  MAX_STEPS,
   UNKNOWN,
   type Unknown,
   type Value,
@@ -96,7 +98,14 @@ export class TerraformReader {
       if (text === null) return;
       this.read++;
       if (!MAY_MATTER.test(text)) return;
-      const f = parseHcl(text, paths[i] as string);
+      let f: HclFile;
+      try {
+        f = parseHcl(text, paths[i] as string);
+      } catch (err) {
+        // e.g. nesting deeper than the stack: a note, never a crash
+        this.files.note(`${paths[i]}: could not be parsed (${errorMessage(err)}).`);
+        return;
+      }
       if (f.errorLine !== null)
         this.files.note(`${f.path}:${f.errorLine}: not valid HCL; read as far as it could be.`);
       parsed.push(f);
@@ -475,7 +484,7 @@ export async function readRoot(
     dirs,
     initModules: await reader.init(dir),
     note: (t: string) => files.note(t),
-    budget: { instances: MAX_TOTAL_INSTANCES },
+    budget: { instances: MAX_TOTAL_INSTANCES, steps: MAX_STEPS },
     expander: new Expander((t) => files.note(`${t}.`)),
   };
   const root = new ModuleInstance({
@@ -492,9 +501,18 @@ export async function readRoot(
     depth: 0,
     keyPath: '',
   });
-  const { findings, index } = evaluateRoot(root, files, opts.exemptionTag);
+  let result: ReturnType<typeof evaluateRoot>;
+  try {
+    result = evaluateRoot(root, files, opts.exemptionTag);
+  } catch (err) {
+    files.note(`${dir}: could not be evaluated (${errorMessage(err)}).`);
+    return { dir, findings: [], index: new Map() };
+  }
+  const { findings, index } = result;
   if (ctx.budget.instances < 0)
     files.note(`${dir}: more than ${MAX_TOTAL_INSTANCES} instances; the rest not expanded.`);
+  if (ctx.budget.steps < 0)
+    files.note(`${dir}: more than ${MAX_STEPS} evaluation steps; the rest read as unknown.`);
   return { dir, findings, index };
 }
 
