@@ -25,7 +25,7 @@ function reason(err: unknown): string {
   return typeof code === 'string' ? code : errorMessage(err);
 }
 
-export function toPosix(path: string): string {
+function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 

@@ -28,7 +28,7 @@ export interface Unknown {
 }
 
 /** The name of an IAM user defined in the configuration, with the user's address. */
-export interface UserNameValue {
+interface UserNameValue {
   t: 'username';
   user: string;
   name: Value;
@@ -347,14 +347,14 @@ export class Evaluator {
   }
 }
 
-export function getAttr(obj: Value, name: string): Value {
+function getAttr(obj: Value, name: string): Value {
   if (isRef(obj)) return obj.get(name);
   if (obj instanceof Map) return obj.has(name) ? (obj.get(name) as Value) : UNKNOWN;
   if (isUnknown(obj) && obj.of !== undefined) return getAttr(obj.of, name);
   return UNKNOWN;
 }
 
-export function index(obj: Value, key: Value): Value {
+function index(obj: Value, key: Value): Value {
   if (isUnknown(obj)) return obj.of !== undefined ? obj.of : UNKNOWN;
   if (Array.isArray(obj)) {
     const i = num(key);

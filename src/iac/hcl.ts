@@ -48,7 +48,7 @@ export interface HclAttr {
   line: number;
 }
 
-export interface HclBody {
+interface HclBody {
   attrs: Map<string, HclAttr>;
   blocks: HclBlock[];
 }
@@ -62,7 +62,7 @@ export interface HclBlock extends HclBody {
   endLine: number;
 }
 
-export interface HclComment {
+interface HclComment {
   text: string;
   line: number;
   endLine: number;
@@ -78,7 +78,7 @@ export interface HclFile {
 }
 
 /** Offsets -> 1-based lines. */
-export class Lines {
+class Lines {
   private readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);

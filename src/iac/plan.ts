@@ -41,7 +41,7 @@ interface Change {
 }
 
 /** `module.a["x"].module.b[0]` -> `module.a.module.b` (instance keys dropped). */
-export function withoutKeys(address: string): string {
+function withoutKeys(address: string): string {
   return address.replace(/\[(?:\d+|"(?:[^"\\]|\\.)*")\]/g, '');
 }
 

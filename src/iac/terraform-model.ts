@@ -33,8 +33,8 @@ import {
 } from './iam-user-module.js';
 
 /** Limits on what a configuration can make the scanner do. */
-export const MAX_MODULE_DEPTH = 10;
-export const MAX_INSTANCES = 1000;
+const MAX_MODULE_DEPTH = 10;
+const MAX_INSTANCES = 1000;
 export const MAX_TOTAL_INSTANCES = 100_000;
 
 export interface TfModuleDir {

@@ -49,7 +49,7 @@ export interface TerraformOptions {
 }
 
 /** Where an address of a root configuration is written, and the exemption written there. */
-export interface Located extends IacLocation {
+interface Located extends IacLocation {
   exemption: IacExemption | null;
 }
 
@@ -229,7 +229,7 @@ async function tfvarsOf(files: ScanFiles, dir: string, explicit: string[]): Prom
   return out;
 }
 
-export function fromJson(v: unknown): Value {
+function fromJson(v: unknown): Value {
   if (Array.isArray(v)) return v.map(fromJson);
   if (v && typeof v === 'object') return new Map(Object.entries(v).map(([k, x]) => [k, fromJson(x)]));
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
@@ -426,7 +426,7 @@ function linker(all: IamItem[]): (v: Value) => Identity | null {
 }
 
 /** The findings of one root configuration, and where its addresses are written. */
-export function evaluateRoot(
+function evaluateRoot(
   root: ModuleInstance,
   files: ScanFiles,
   exemptionTag: string,
