@@ -108,6 +108,12 @@ describe('Terraform plan JSON', () => {
     writeFileSync(join(root, 'big.json'), JSON.stringify(plan));
     writeFileSync(join(root, 'broken.json'), '{"format_version":"1.2","resource_changes":[');
     writeFileSync(join(root, 'other.json'), '{"resource_changes":[],"name":"not a plan"}');
+    // a big lock file is not a template: skipped without a note; a big template gets one
+    writeFileSync(
+      join(root, 'package-lock.json'),
+      `{"name":"x","packages":{"a":"${'x'.repeat(6 * 1024 * 1024)}"}}`,
+    );
+    writeFileSync(join(root, 'huge.template.json'), `{"Resources":{"A":"${'x'.repeat(6 * 1024 * 1024)}"}}`);
     const r = await scanIac(['.'], { root });
     expect(r.findings.map(brief)).toEqual([
       'big.json:1 aws_iam_access_key.people[0] ann',
@@ -115,8 +121,9 @@ describe('Terraform plan JSON', () => {
       'big.json:1 module.alice alice',
       'big.json:1 module.team.aws_iam_access_key.this["tom"] tom',
     ]);
-    expect(r.notes).toHaveLength(1);
+    expect(r.notes).toHaveLength(2);
     expect(r.notes[0]).toMatch(/^broken\.json: not valid JSON \(.+\); not read\.$/);
+    expect(r.notes[1]).toBe('huge.template.json: larger than 5 MiB; not read.');
     expect(r.filesScanned).toBe(1);
   });
 });

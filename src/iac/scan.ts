@@ -40,16 +40,16 @@ function mayMatter(text: string): boolean {
   return text.includes('AWS::') || (text.includes('"resource_changes"') && text.includes('"format_version"'));
 }
 
+/**
+ * A JSON or YAML file's text. Over 5 MiB: a plan is read up to 64 MiB; a file that begins like a
+ * template is skipped with a note; anything else (a package-lock.json) is skipped without one.
+ */
 async function readOther(files: ScanFiles, path: string): Promise<string | null> {
-  const size = await files.size(path);
-  if (
-    size > MAX_FILE_BYTES &&
-    path.endsWith('.json') &&
-    /^\s*\{\s*"format_version"/.test(await files.head(path))
-  ) {
+  if ((await files.size(path)) <= MAX_FILE_BYTES) return files.read(path);
+  const head = await files.head(path);
+  if (path.endsWith('.json') && /^\s*\{\s*"format_version"/.test(head))
     return files.read(path, MAX_PLAN_BYTES);
-  }
-  return files.read(path);
+  return /AWSTemplateFormatVersion|"Resources"|^Resources:|AWS::/m.test(head) ? files.read(path) : null;
 }
 
 function locator(root: TerraformRoot | null): Locator {
