@@ -364,6 +364,25 @@ describe('planAccountImport', () => {
     expect(fresh.updates).toBe(0);
   });
 
+  it('a key whose location changed (renamed user, deleted twin) keeps its finding: updated, not archived as PASSED', () => {
+    const before = makeFinding({ userName: 'frank', accessKeyId: 'AKIAFRANK00000000001' });
+    const renamed = makeFinding({
+      userName: 'frankie',
+      accessKeyId: 'AKIAFRANK00000000001',
+      location: locationFor(
+        ACCOUNT_ID,
+        `arn:aws:iam::${ACCOUNT_ID}:user/frankie`,
+        '2024-01-10T09:00:12.000Z',
+      ),
+    });
+    const existing = [activeFinding(before, earlierCtx)];
+    const plan = planAccountImport({ accountId: ACCOUNT_ID, findings: [renamed], existing, ctx: CTX });
+    expect(plan.active.map((r) => r.Id)).toEqual([existing[0]!.Id]);
+    expect(plan.active[0]?.Resources?.[0]?.Details?.AwsIamAccessKey?.PrincipalName).toBe('frankie');
+    expect(plan.archived).toEqual([]);
+    expect(plan.updates).toBe(1);
+  });
+
   it("leaves other accounts' findings out", () => {
     const other = makeFinding({ accountId: '210987654321' });
     const plan = planAccountImport({ accountId: ACCOUNT_ID, findings: [other], existing: [], ctx: CTX });

@@ -3,6 +3,7 @@
  * checked first (exempted, young, unknown, changed since, denied role, the cap, plan); then publish()
  * itself, with the audit session and the local GitHub API's alerts as the history.
  */
+import { parseMarker } from '../src/report/issue-body.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ import {
 } from './helpers/github-server.js';
 import { publish } from '../src/publish/publish.js';
 import { planIssueSync } from '../src/publish/issues.js';
-import { parseRecords } from '../src/report/issue-records.js';
+import { parseRecords, withRecords } from '../src/evaluate/issue-records.js';
 import { codeSpans } from './helpers/code-spans.js';
 import { notePlain } from '../src/notes.js';
 
@@ -469,6 +470,8 @@ describeWithMoto('deactivateDueKeys against moto', () => {
 
     test('a due key becomes Inactive and leaves SARIF and the findings count; the young one stays', async () => {
       const [due, young] = await seed(A, ['due', 'young'], 60);
+      // its alert is 30 days old; its issue (opened yesterday) lists it, so the deactivation has a place
+      reportedEarlier(due!, 1);
       gh.addAlert({ path: due!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
       gh.addAlert({ path: young!.location, created_at: new Date(Date.parse(AS_OF) - 2 * DAY).toISOString() });
       const out = await publishWith([due!, young!], 'deactivate');
@@ -480,12 +483,23 @@ describeWithMoto('deactivateDueKeys against moto', () => {
       expect(sarif).toContain(young!.location);
       expect(await statuses(A, ['due', 'young'])).toEqual({ due: ['Inactive'], young: ['Active'] });
       expect(stack.aws.count('DeleteAccessKey')).toBe(0);
-      // the young key's user gets its issue, with the record its notice period runs from
-      expect(out.issues).toMatchObject({ opened: 1, error: null });
-      expect(gh.issues.map((i) => codeSpans(i.title)[0])).toEqual(['young']);
-      expect(gh.commentBodies(gh.issues[0]!.number).map((b) => parseRecords(b).map((r) => r.kind))).toEqual([
+      // the young key's user gets its issue, with the record its notice period runs from; due's closes
+      expect(out.issues).toMatchObject({ opened: 1, closed: 1, error: null });
+      expect(gh.issues.map((i) => codeSpans(i.title)[0])).toEqual(['due', 'young']);
+      expect(gh.commentBodies(gh.issues[1]!.number).map((b) => parseRecords(b).map((r) => r.kind))).toEqual([
         ['seen'],
       ]);
+    });
+
+    test('a key only an alert knows (its issue not opened yet: max-issues) is not due, and says why', async () => {
+      const [f] = await seed(A, ['unlisted'], 60);
+      gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
+      const out = await publishWith([f!], 'deactivate');
+      expect(out.outputs).toMatchObject({ 'keys-due': '0', 'keys-deactivated': '0' });
+      expect(out.result.findings[0]?.remediation?.status).toBe('not-due');
+      expect(out.result.findings[0]?.remediation?.reason).toMatch(/not yet recorded on its user's issue/);
+      expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+      expect(await statuses(A, ['unlisted'])).toEqual({ unlisted: ['Active'] });
     });
 
     /** The issue an earlier run opened for `f`, with its `seen` record posted `daysAgo` days before as-of by `user`. */
@@ -541,8 +555,38 @@ describeWithMoto('deactivateDueKeys against moto', () => {
       expect(stack.aws.count('UpdateAccessKey')).toBe(0);
     });
 
+    test('a key this tool deactivated and a person restored is not deactivated again, even if someone removed the issue label', async () => {
+      const [f] = await seed(A, ['restored'], 60);
+      const issue = reportedEarlier(f!, 40);
+      const marker = parseMarker(issue.body)!;
+      const keys = [{ ref: f!.location, keyId: f!.accessKeyId }];
+      gh.addComment(issue.number, {
+        body: withRecords(
+          [
+            { kind: 'deactivated', ...marker, keys },
+            { kind: 'closed', ...marker, keys: [], reason: 'deactivated' },
+          ],
+          'set Inactive',
+        ),
+        created_at: new Date(Date.parse(AS_OF) - 20 * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
+      issue.state = 'closed';
+      issue.labels = ['security']; // a person with triage removed the tool's label
+      // GitHub reopened the alert with its original created_at when the key came back
+      gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 40 * DAY).toISOString() });
+      const out = await publishWith([f!], 'deactivate');
+      expect(out.outputs).toMatchObject({ 'keys-due': '0', 'keys-deactivated': '0' });
+      expect(out.result.findings[0]?.remediation?.reason).toMatch(/made Active again by a person/);
+      expect(stack.aws.count('UpdateAccessKey')).toBe(0);
+      // its issue, found by author and marker, is reopened with the restore recorded; no second issue
+      expect(gh.issues).toHaveLength(1);
+      expect(issue.state).toBe('open');
+      expect(parseRecords(gh.commentBodies(issue.number).at(-1)).map((r) => r.kind)).toEqual(['restored']);
+    });
+
     test('a run whose only finding was deactivated passes fail-on: findings', async () => {
       const [f] = await seed(A, ['only'], 60);
+      reportedEarlier(f!, 1);
       gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
       const out = await publishWith([f!], 'deactivate');
       expect(out.outputs).toMatchObject({ findings: '0', 'keys-deactivated': '1', 'resolved-findings': '1' });
@@ -560,6 +604,7 @@ describeWithMoto('deactivateDueKeys against moto', () => {
 
     test('without an AWS session a due key is skipped with a warning, never acted on blind', async () => {
       const [f] = await seed(A, ['due'], 60);
+      reportedEarlier(f!, 1);
       gh.addAlert({ path: f!.location, created_at: new Date(Date.parse(AS_OF) - 30 * DAY).toISOString() });
       const out = await publishWith([f!], 'deactivate', { session: null });
       expect(out.result.findings[0]?.remediation).toMatchObject({

@@ -5,6 +5,7 @@
  * Nothing the child process is given points anywhere but 127.0.0.1: no IMDS, no shared AWS files, no
  * proxy variables (run-dist keeps only PATH, HOME, LANG, TZ of the parent).
  */
+import { parseRecords } from '../src/evaluate/issue-records.js';
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -246,6 +247,7 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
         'accounts-failed': '1',
         'sarif-file': 'iam-initial-access-keys.sarif',
         'json-file': 'iam-initial-access-keys.json',
+        'ocsf-file': '', // opt-in: not written
         'issues-opened': '0',
         'issues-updated': '0',
         'issues-closed': '0',
@@ -620,14 +622,21 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
     }
     const aliceIssue = gh.issues.find((i) => i.body?.includes(`user=${encodeURIComponent(alice.arn)} -->`))!;
     expect(aliceIssue.state).toBe('closed');
-    expect(aliceIssue.comments).toHaveLength(1);
-    expect(aliceIssue.comments[0]).toMatch(/no longer has an active access key/);
+    // her record of when the key was first reported, then the closing comment (with its record)
+    const kindsOf = (n: number) =>
+      gh.commentBodies(n).map((b) =>
+        parseRecords(b)
+          .map((r) => r.kind)
+          .join('+'),
+      );
+    expect(kindsOf(aliceIssue.number)).toEqual(['seen', 'closed']);
+    expect(gh.commentBodies(aliceIssue.number)[1]).toMatch(/no longer has an active access key/);
     expect(aliceIssue.state_reason).toBe('completed');
     const bobIssue = gh.issues.find((i) =>
       i.body?.includes(`user=${encodeURIComponent(account.users.get('bob')!.arn)} -->`),
     )!;
     expect(bobIssue.state).toBe('open');
-    expect(bobIssue.comments).toEqual([]);
+    expect(kindsOf(bobIssue.number)).toEqual(['seen']);
     expect(gh.issues).toHaveLength(2);
   }, 120_000);
 

@@ -13,7 +13,7 @@
  * forged first-listed line and a renamed user are reported plainly by `plan` and change nothing. A
  * deactivation whose answer was lost is read back, and one the next run finds with no record is recorded.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -24,7 +24,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Log } from 'sarif';
 import type { JsonReport } from '../src/report/json.js';
-import { parseRecords, withRecords } from '../src/report/issue-records.js';
+import { parseRecords, withRecords } from '../src/evaluate/issue-records.js';
 import { renderMarker, userKey } from '../src/report/issue-body.js';
 import { accessDenied } from './helpers/aws-proxy.js';
 import { startGitHubServer, type GitHubServer } from './helpers/github-server.js';
@@ -64,6 +64,9 @@ const USERS: SeedUser[] = [
 /** erin's alert is older than her key: impossible, ignored. */
 const ALERT_AGE: Record<string, number> = { alice: 30, dave: 3, erin: 400 };
 const MALLORY = { login: 'mallory', id: 666, type: 'User' as const };
+
+// Each story runs dist/ several times (each a whole audit of two accounts): more than the default minute.
+jest.setTimeout(240_000);
 
 describeWithMoto(
   'dist/index.js with remediate: plan, deactivate, restore, forgeries, renames, lost answers',
@@ -404,7 +407,7 @@ describeWithMoto(
       expect((await keyOf(ALLOWED, 'alice')).status).toBe('Active');
     });
 
-    it('a deactivation whose answer was lost is read back; one found later with no record is recorded as such', async () => {
+    it('a deactivation whose answer was lost (AWS applied it, then answered 500) is read back and recorded', async () => {
       await firstNightAndAlerts();
       // AWS applies UpdateAccessKey, then every answer is a 500: the run reads the key back.
       stack.aws.fault({

@@ -14,7 +14,7 @@ import {
   renderRecord,
   withRecords,
   type IssueRecord,
-} from '../src/report/issue-records.js';
+} from '../src/evaluate/issue-records.js';
 import { locationFor, makeAccount, makeFailedAccount, makeFinding } from './helpers/results.js';
 import { note, noteText } from '../src/notes.js';
 

@@ -8,7 +8,7 @@ import {
   renderIssue,
   userKey,
 } from '../src/report/issue-body.js';
-import { parseRecords } from '../src/report/issue-records.js';
+import { parseRecords } from '../src/evaluate/issue-records.js';
 import { applyHistory, type TimedRecord } from '../src/evaluate/history.js';
 import {
   ISSUE_LABEL,

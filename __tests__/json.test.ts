@@ -13,6 +13,7 @@ import {
 import { note } from '../src/notes.js';
 
 const FINDING_KEYS = [
+  'ruleId',
   'accountId',
   'userName',
   'userArn',

@@ -4,14 +4,14 @@
  * Runs publish() against the local GitHub server.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../src/model.js';
 import { TOOL_NAME } from '../src/evaluate/rule.js';
 import { publish, type PublishOutcome } from '../src/publish/publish.js';
 import { renderMarker, userKey } from '../src/report/issue-body.js';
-import { parseRecords, withRecords } from '../src/report/issue-records.js';
+import { parseRecords, withRecords } from '../src/evaluate/issue-records.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
 import { ISSUE_LABEL } from '../src/publish/issues.js';
 import {
@@ -45,11 +45,13 @@ async function run(
   cfg: Config,
   result = makeResult({ findings: [alice, bob, carol] }),
   github: boolean = true,
+  uploadsSarif = false,
 ): Promise<{ outcome: PublishOutcome; json: { findings: Array<Record<string, unknown>> }; summary: string }> {
   const logs: string[] = [];
   const log = { info: (m: string) => logs.push(m), warning: (m: string) => logs.push(m) };
   const outcome = await publish(result, cfg, {
     log,
+    uploadsSarif,
     githubClient: fastTiming(),
     github: github
       ? { token: 'ghs_local_test', owner: server.owner, repo: server.repo, runUrl: null, ref: null }
@@ -115,6 +117,26 @@ describe('history in publish', () => {
     expect(outcome.result.carriedForward.map((a) => a.location)).toEqual([failedLoc]);
     expect(outcome.outputs['resolved-findings']).toBe('0'); // a failed account's alert is not resolved
     expect(alertListings()).toBe(1);
+  });
+
+  it('an account failed and the alerts cannot be listed: the action writes no SARIF (an upload would close them as fixed)', async () => {
+    server.fail(
+      { kind: 'forbidden', permission: 'security_events=read' },
+      { path: /code-scanning\/alerts/, times: Infinity },
+    );
+    const result = makeResult({
+      findings: [alice],
+      accounts: [makeAccount(), makeFailedAccount({ accountId: OTHER })],
+    });
+    const { outcome, summary } = await run(config({ 'fail-on': 'never' }), result, true, true);
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
+    expect(outcome.outputs['sarif-file']).toBe('');
+    expect(outcome.outputs['json-file']).toBe(join(dir, 'out.json'));
+    expect(summary).toContain('No SARIF was written: 1 account(s) could not be audited');
+    // the CLI, which uploads nothing, still writes it
+    const cli = await run(config({ 'fail-on': 'never' }), result, true, false);
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(true);
+    expect(cli.outcome.outputs['sarif-file']).toBe(join(dir, 'out.sarif'));
   });
 
   it('without GitHub: works as before and says the history was not available', async () => {
@@ -194,9 +216,13 @@ describe('history in publish', () => {
     expect(byUser.get('bob')?.['firstSeenAt']).toBeNull();
     expect(outcome.outputs['new-findings']).toBe('2');
     expect(summary).toContain(`Not counted as evidence: issue(s) \`#${forged.number}\` carry this tool`);
-    // one issue listing serves the history and the sync; the forged issue is left alone
-    const listings = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues')).length;
-    expect(listings).toBe(1);
+    // one listing by label serves the history and the sync (and one by author finds issues that lost the
+    // label); the forged issue is left alone
+    const listings = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues'));
+    expect(listings.map((r) => r.query['labels'] ?? `creator=${r.query['creator']}`)).toEqual([
+      'iam-initial-access-key',
+      'creator=github-actions[bot]',
+    ]);
     expect(server.issue(forged.number)?.body).toBe(`${bobMarker}\nforged`);
     expect(server.commentBodies(forged.number)).toHaveLength(1);
     // bob gets a real issue, with its record comment (its time is bob's first-seen from now on)

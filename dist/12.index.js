@@ -871,8 +871,8 @@ async function fetchCredentialReport(iam, deps, started) {
     }
 }
 
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
-var evaluate = __webpack_require__(7852);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __webpack_require__(1632);
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __webpack_require__(6990);
 ;// CONCATENATED MODULE: ./src/collect/key-facts.ts
@@ -954,7 +954,10 @@ async function keyLastUse(iam, accessKeyId) {
     };
 }
 
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts
+var rules = __webpack_require__(2995);
 ;// CONCATENATED MODULE: ./src/evaluate/confirm.ts
+
 
 function second(ms) {
     return Math.floor(ms / 1000);
@@ -1013,54 +1016,63 @@ function toMatch(f, key) {
 }
 /**
  * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
- * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot);
+ * findings of several rules on one slot are each confirmed.
  * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
  * (`reportTimes`: by the finding's location, the report's times of both slots of the row it came from;
  * a user listed twice may have rows that disagree).
  */
 function keysToConfirm(findings, keys, reportTimes) {
     const taken = new Set();
+    /** Key id -> the slot that took it (another rule's finding on that slot takes it too). */
+    const takenBy = new Map();
     const matches = findings.map((f) => {
         if (f.keyCreatedAt === null)
             return null; // matched below, once the dated slots took theirs
         const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
-        if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
+        if (!key?.AccessKeyId)
+            return { kind: 'resolved' };
+        const slot = takenBy.get(key.AccessKeyId);
+        if (slot !== undefined && slot !== f.keySlot)
             return { kind: 'resolved' };
         taken.add(key.AccessKeyId);
+        takenBy.set(key.AccessKeyId, f.keySlot);
         return toMatch(f, key);
     });
+    /** An undated slot's match, for the findings of the other rules on that slot. */
+    const undated = new Map();
     return findings.map((f, i) => {
         const dated = matches[i];
         if (dated)
             return dated;
         const otherSlot = f.keySlot === 1 ? 2 : 1;
-        const m = keyForUnknownSlot(keys, taken, reportTimes?.get(f.location)?.[otherSlot - 1] ?? null, otherSlot);
+        let m = undated.get(f.keySlot);
+        if (!m) {
+            m = keyForUnknownSlot(keys, taken, reportTimes?.get(f.location)?.[otherSlot - 1] ?? null, otherSlot);
+            undated.set(f.keySlot, m);
+            if (m.kind === 'key' && m.key.AccessKeyId)
+                taken.add(m.key.AccessKeyId);
+        }
         if (m.kind === 'ambiguous')
             return { kind: 'ambiguous' };
         if (m.kind === 'gone')
             return { kind: 'resolved' };
-        if (m.key.AccessKeyId)
-            taken.add(m.key.AccessKeyId);
         return toMatch(f, m.key);
     });
 }
-/** The confirmed finding of a flagged key and its live last use, or null when it is resolved since the report. */
+/**
+ * The confirmed finding of a flagged key and its live last use (its rule's confirmation), or null when it
+ * is resolved since the report.
+ */
 function confirmFinding(finding, accessKeyId, use, ctx) {
+    const reason = (0,rules/* ruleOf */.Y)(finding).confirm(finding, use, ctx);
+    if (reason === null)
+        return null;
     if (use.usedAt === null)
-        return { ...finding, accessKeyId };
-    const usedSecond = second(use.usedAt);
-    const reportUsedSecond = finding.keyLastUsedAt === null ? null : second(Date.parse(finding.keyLastUsedAt));
-    // Used since the report: after its generation and after the last use the report recorded.
-    if (usedSecond > second(ctx.reportGeneratedAt) &&
-        (reportUsedSecond === null || usedSecond > reportUsedSecond))
-        return null;
-    // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
-    // (with unused-days 0 only never-used keys fail, so any use resolves it).
-    if ((0,evaluate/* unnecessaryReason */.bP)(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
-        return null;
+        return { ...finding, reason, accessKeyId };
     return {
         ...finding,
-        reason: 'unused',
+        reason,
         accessKeyId,
         keyLastUsedAt: (0,evaluate/* toIsoSecond */.VE)(use.usedAt),
         keyLastUsedService: use.service,
@@ -1130,7 +1142,17 @@ async function confirmFindings(iam, findings, opts) {
         }
         tags.set(first.userArn, facts.tags);
         const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes);
-        const uses = await (0,pool/* settleAll */.j3)(matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)));
+        // One call per key, however many rules flagged it.
+        const lastUse = new Map();
+        const useOf = (id) => {
+            let use = lastUse.get(id);
+            if (!use) {
+                use = keyLastUse(iam, id);
+                lastUse.set(id, use);
+            }
+            return use;
+        };
+        const uses = await (0,pool/* settleAll */.j3)(matches.map(async (m) => (m.kind === 'confirm' ? useOf(m.accessKeyId) : null)));
         userFindings.forEach((f, i) => {
             const m = matches[i];
             const use = uses[i];

@@ -23,6 +23,10 @@ var operations = __webpack_require__(5499);
 var pool = __webpack_require__(6990);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var rule = __webpack_require__(5917);
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts
+var rules = __webpack_require__(2995);
+// EXTERNAL MODULE: ./src/evaluate/identity.ts
+var identity = __webpack_require__(3697);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -34,10 +38,13 @@ var sarif = __webpack_require__(5881);
 
 
 
+
+
 const ASFF_SCHEMA_VERSION = '2018-10-08';
-/** The one finding type of this rule (namespace/category/classifier). */
+/** The finding type of the rules, all CIS checks (namespace/category/classifier). */
 const ASFF_TYPE = 'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
-const ASFF_GENERATOR_ID = rule/* RULE */.xZ.id;
+/** The generators of this tool's findings: one per rule, its id. */
+const ASFF_GENERATOR_IDS = rules/* RULES */.y0.map((r) => r.id);
 /** BatchImportFindings accepts at most this many findings per call. */
 const ASFF_BATCH_SIZE = 100;
 /** Security Hub rejects a finding larger than 240 KB. */
@@ -67,10 +74,17 @@ const FIELD_RESOLUTION = `${FIELD_PREFIX}resolution`;
 function defaultProductArn(partition, region, accountId) {
     return `arn:${partition}:securityhub:${region}:${accountId}:product/${accountId}/default`;
 }
-/** The finding Id of the key at `location`: the SARIF fingerprint's hash, under rule and account. */
-function asffId(accountId, location) {
-    const hash = (0,sarif/* locationFingerprint */.y$)(location).replace(/:\d+$/, '');
-    return `${rule/* RULE */.xZ.id}/${accountId}/${hash}`;
+/**
+ * The finding Id of rule `ruleId`'s finding on the key at `location` (default: the first rule's): the
+ * SARIF fingerprint's hash of the finding's identity, under rule and account.
+ */
+function asffId(accountId, location, ruleId = rules/* RULES */.y0[0].id) {
+    const hash = (0,sarif/* locationFingerprint */.y$)((0,identity/* identityOf */.cu)(ruleId, location)).replace(/:\d+$/, '');
+    return `${ruleId}/${accountId}/${hash}`;
+}
+/** The ASFF severity label of a rule's failing finding. */
+function severityLabel(rule) {
+    return rule.severity.toUpperCase();
 }
 /** At most `max` code points, one line, with `…` when cut; undefined when blank. */
 function fitText(s, max) {
@@ -140,8 +154,10 @@ function resources(f, ctx) {
     ];
 }
 /** `CIS AWS Foundations Benchmark v3.0.0/1.11`, as Security Hub names CIS requirements. */
-function relatedRequirements() {
-    return rule/* CIS_MAPPINGS */.em.slice(0, ASFF_LIMITS.relatedRequirements).map((m) => `CIS AWS Foundations Benchmark ${m.version}/${m.control}`);
+function relatedRequirements(rule) {
+    return rule.cis
+        .slice(0, ASFF_LIMITS.relatedRequirements)
+        .map((m) => `CIS AWS Foundations Benchmark ${m.version}/${m.control}`);
 }
 function evidence(f, ctx) {
     const s = (v) => (v === null ? null : String(v));
@@ -173,7 +189,7 @@ function description(f, ctx) {
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return (`IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
         `${(0,format/* describeCreation */.BS)(f, ctx.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${(0,format/* describeUse */.pt)(f, ctx.asOf)}.` +
-        `${expired} ${rule/* RULE */.xZ.shortDescription}`);
+        `${expired} ${(0,rules/* ruleOf */.Y)(f).shortDescription}`);
 }
 /** The earlier of two ISO times (either may be absent or unreadable). */
 function earliest(a, b) {
@@ -196,14 +212,15 @@ function firstSeenAt(f) {
  * LastObservedAt (and whatever evidence changed).
  */
 function activeFinding(f, ctx, existing) {
+    const rule = (0,rules/* ruleOf */.Y)(f);
     return {
         ...baseRecord(f, ctx, existing),
-        Severity: { Label: 'HIGH', Original: rule/* SECURITY_SEVERITY */.lL },
+        Severity: { Label: severityLabel(rule), Original: rule.securitySeverity },
         FindingProviderFields: {
-            Severity: { Label: 'HIGH', Original: rule/* SECURITY_SEVERITY */.lL },
+            Severity: { Label: severityLabel(rule), Original: rule.securitySeverity },
             Types: [ASFF_TYPE],
         },
-        Compliance: { Status: 'FAILED', RelatedRequirements: relatedRequirements() },
+        Compliance: { Status: 'FAILED', RelatedRequirements: relatedRequirements(rule) },
         RecordState: 'ACTIVE',
     };
 }
@@ -211,12 +228,13 @@ function activeFinding(f, ctx, existing) {
  * The ARCHIVED / PASSED record of a key that is exempted now, with the justification in ProductFields.
  */
 function exemptedFinding(f, ctx, existing) {
+    const rule = (0,rules/* ruleOf */.Y)(f);
     const base = baseRecord(f, ctx, existing);
     return {
         ...base,
-        Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+        Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
         FindingProviderFields: {
-            Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+            Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
             Types: [ASFF_TYPE],
         },
         ProductFields: fitProductFields({
@@ -224,33 +242,30 @@ function exemptedFinding(f, ctx, existing) {
             [FIELD_RESOLUTION]: 'exempted',
             [FIELD_JUSTIFICATION]: f.justification,
         }),
-        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements() },
+        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements(rule) },
         RecordState: 'ARCHIVED',
     };
 }
 function baseRecord(f, ctx, existing) {
     const sourceUrl = fitValue(ctx.sourceUrl, 2048);
+    const rule = (0,rules/* ruleOf */.Y)(f);
     return {
         SchemaVersion: ASFF_SCHEMA_VERSION,
-        Id: asffId(f.accountId, f.location),
+        Id: asffId(f.accountId, f.location, rule.id),
         ProductArn: defaultProductArn(ctx.partition, ctx.region, f.accountId),
-        GeneratorId: ASFF_GENERATOR_ID,
+        GeneratorId: rule.id,
         AwsAccountId: f.accountId,
         Types: [ASFF_TYPE],
         FirstObservedAt: earliest(firstSeenAt(f), existing?.FirstObservedAt) ?? ctx.now,
         LastObservedAt: ctx.now,
         CreatedAt: existing?.CreatedAt ?? ctx.now,
         UpdatedAt: ctx.now,
-        Title: fitText(`IAM user ${f.userName} has an unused access key` +
-            (f.setupGapSeconds !== null && f.setupGapSeconds <= ctx.setupWindowSeconds
-                ? ' created at user setup'
-                : ''), ASFF_LIMITS.title),
+        Title: fitText(`IAM user ${f.userName} has ${rule.wording.findingTitle(f, ctx.setupWindowSeconds)}`, ASFF_LIMITS.title),
         Description: fitText(description(f, ctx), ASFF_LIMITS.description),
         Remediation: {
             Recommendation: {
-                Text: fitText('Deactivate the access key, confirm nothing breaks, then delete it; if it is needed, record why ' +
-                    `with the IAM user tag ${rule/* DEFAULT_EXEMPTION_TAG */.JG} (or the tag the exemption-tag input names).`, ASFF_LIMITS.recommendationText),
-                Url: rule/* HELP_URI */.bw,
+                Text: fitText(rule.recommendation, ASFF_LIMITS.recommendationText),
+                Url: rule.helpUri,
             },
         },
         ...(sourceUrl ? { SourceUrl: sourceUrl } : {}),
@@ -282,6 +297,8 @@ const RESENDABLE = [
  * (Workflow, Note, UserDefinedFields, `aws/…` ProductFields, …) are not sent back.
  */
 function resolvedFinding(existing, now) {
+    // Its generator is its rule (Security Hub's listing keeps only this tool's generators).
+    const rule = (0,rules/* ruleById */.BD)(existing.GeneratorId ?? '') ?? rules/* RULES */.y0[0];
     const out = {};
     for (const k of RESENDABLE)
         if (existing[k] !== undefined)
@@ -302,13 +319,13 @@ function resolvedFinding(existing, now) {
         Title: existing.Title,
         Description: existing.Description,
         Resources: existing.Resources,
-        Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+        Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
         FindingProviderFields: {
-            Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+            Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
             Types: [ASFF_TYPE],
         },
         ProductFields: fitProductFields({ ...own, [FIELD_RESOLUTION]: 'resolved' }),
-        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements() },
+        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements(rule) },
         RecordState: 'ARCHIVED',
     };
 }
@@ -332,28 +349,42 @@ function batches(items, size = ASFF_BATCH_SIZE) {
 function planAccountImport(opts) {
     const { accountId, ctx } = opts;
     const earlier = new Map();
-    for (const e of opts.existing)
-        if (e.Id)
-            earlier.set(e.Id, e);
+    // A key keeps its finding whatever its location says now (a renamed user, a deleted twin key): by key id.
+    const byKeyId = new Map();
+    for (const e of opts.existing) {
+        if (!e.Id)
+            continue;
+        earlier.set(e.Id, e);
+        const keyId = e.Resources?.[0]?.Details?.AwsIamAccessKey?.AccessKeyId;
+        if (keyId)
+            byKeyId.set(keyId, e);
+    }
     const active = [];
     const archived = [];
     const seen = new Set();
+    const computed = new Set(opts.findings.map((f) => asffId(f.accountId, f.location, f.ruleId)));
     let updates = 0;
     for (const f of opts.findings) {
         if (f.accountId !== accountId)
             continue;
-        const id = asffId(f.accountId, f.location);
+        let id = asffId(f.accountId, f.location, f.ruleId);
+        let prior = earlier.get(id);
+        const moved = !prior && f.accessKeyId ? byKeyId.get(f.accessKeyId) : undefined;
+        if (moved?.Id && !computed.has(moved.Id) && !seen.has(moved.Id)) {
+            id = moved.Id;
+            prior = moved;
+        }
         if (seen.has(id))
             continue;
         seen.add(id);
-        const prior = earlier.get(id);
+        const keep = (r) => (r.Id === id ? r : { ...r, Id: id });
         if (!f.exempted) {
-            active.push(activeFinding(f, ctx, prior));
+            active.push(keep(activeFinding(f, ctx, prior)));
             if (prior)
                 updates++;
         }
         else if (prior) {
-            archived.push(exemptedFinding(f, ctx, prior));
+            archived.push(keep(exemptedFinding(f, ctx, prior)));
         }
     }
     for (const [id, e] of earlier)
@@ -370,8 +401,8 @@ var notes = __webpack_require__(4462);
  * account's own credentials (BatchImportFindings only takes an account's findings from the account
  * itself, under its default product ARN):
  *
- * 1. read the account's ACTIVE findings of this rule (GetFindings filtered by product ARN, generator id
- *    and record state, every page; filtered again here, as emulators ignore filters);
+ * 1. read the account's ACTIVE findings of this tool's rules (GetFindings filtered by product ARN, generator
+ *    ids (one per rule) and record state, every page; filtered again here, as emulators ignore filters);
  * 2. import every failing key as ACTIVE / FAILED and every earlier ACTIVE finding whose key is no longer
  *    failing (resolved, or exempted: with its justification) as ARCHIVED / PASSED, 100 per call.
  *
@@ -385,7 +416,6 @@ var notes = __webpack_require__(4462);
  * Nothing here throws: a missing permission, Security Hub not enabled, or findings Security Hub rejects
  * are warnings naming the account and what to fix; other accounts and every other report go on.
  */
-
 
 
 
@@ -412,21 +442,22 @@ function describeSecurityHubError(err, ctx) {
     }
     return (0,notes/* note */.N4) `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
 }
-/** Whether an earlier finding is one of ours in this account: product, generator, state, Id prefix. */
+/** Whether an earlier finding is one of ours in this account: product, a rule's generator, state, Id prefix. */
 function isOurs(f, productArn, accountId) {
     return (f.ProductArn === productArn &&
-        f.GeneratorId === ASFF_GENERATOR_ID &&
+        typeof f.GeneratorId === 'string' &&
+        ASFF_GENERATOR_IDS.includes(f.GeneratorId) &&
         f.AwsAccountId === accountId &&
         f.RecordState === 'ACTIVE' &&
         typeof f.Id === 'string' &&
-        f.Id.startsWith(`${rule/* RULE */.xZ.id}/${accountId}/`));
+        f.Id.startsWith(`${f.GeneratorId}/${accountId}/`));
 }
-/** The account's ACTIVE findings of this rule, every page. */
+/** The account's ACTIVE findings of this tool's rules, every page. */
 async function activeFindings(client, productArn, accountId) {
     const eq = (Value) => [{ Value, Comparison: 'EQUALS' }];
     const Filters = {
         ProductArn: eq(productArn),
-        GeneratorId: eq(ASFF_GENERATOR_ID),
+        GeneratorId: ASFF_GENERATOR_IDS.map((Value) => ({ Value, Comparison: 'EQUALS' })),
         RecordState: eq('ACTIVE'),
         AwsAccountId: eq(accountId),
     };

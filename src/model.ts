@@ -121,6 +121,8 @@ export type Reason = 'never-used' | 'unused';
 
 /** One failing (or exempted) access key. The JSON report's `findings[]` entry, exactly. */
 export interface Finding {
+  /** The rule that found it (src/evaluate/rules/); with `location`, its identity (src/evaluate/identity.ts). */
+  ruleId: string;
   accountId: string;
   userName: string;
   userArn: string;
@@ -205,6 +207,8 @@ export type AccountResult = AccountOk | AccountFailed;
 
 /** An open code scanning alert of an account that failed this run, written again so it stays open. */
 export interface CarriedAlert {
+  /** The alert's rule; absent: the first rule's (src/evaluate/rules/index.ts). */
+  ruleId?: string;
   accountId: string;
   location: string;
   message: string;
@@ -260,6 +264,8 @@ interface RunRemediation {
 
 /** One open code scanning alert of this tool, as the history needs it (DESIGN §8). */
 export interface OpenAlert {
+  /** The alert's rule (`rule.id`); absent: the first rule's (src/evaluate/rules/index.ts). */
+  ruleId?: string;
   /** The alert's file location: the finding's `location`. */
   location: string;
   /** ISO 8601: when code scanning first reported it. */

@@ -34,7 +34,7 @@ export interface GhUser {
 /** The workflow token's identity on github.com. */
 export const ACTIONS_BOT: GhUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
-export interface ServerComment {
+interface ServerComment {
   id: number;
   body: string;
   user: GhUser;
@@ -120,7 +120,10 @@ export interface GitHubServer {
   writes(): RecordedRequest[];
   addIssue(partial?: Partial<ServerIssue>): ServerIssue;
   /** A comment on issue `n`, by `user` (default the workflow token's identity) at `created_at` (default now). */
-  addComment(n: number, comment: { body: string } & Partial<Omit<ServerComment, 'id' | 'body'>>): ServerComment;
+  addComment(
+    n: number,
+    comment: { body: string } & Partial<Omit<ServerComment, 'id' | 'body'>>,
+  ): ServerComment;
   /** The comments' bodies of issue `n`, oldest first. */
   commentBodies(n: number): string[];
   addAlert(partial: Partial<ServerAlert> & { path: string }): ServerAlert;
@@ -392,9 +395,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         .split(',')
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean);
+      const creator = url.searchParams.get('creator');
       const items = issues
         .filter((i) => state === 'all' || i.state === state)
         .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
+        .filter((i) => !creator || i.user.login.toLowerCase() === creator.toLowerCase())
         .sort((a, b) => b.number - a.number)
         .map(issueJson);
       return page(url, items);
@@ -450,11 +455,19 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         }
         if (input.body.length > 65536) {
           return error(422, 'Validation Failed', {
-            errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long' }],
+            errors: [
+              { resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long' },
+            ],
           });
         }
         const t = now();
-        const c: ServerComment = { id: nextComment++, body: input.body, user: who, created_at: t, updated_at: t };
+        const c: ServerComment = {
+          id: nextComment++,
+          body: input.body,
+          user: who,
+          created_at: t,
+          updated_at: t,
+        };
         issue.comments.push(c);
         issue.updated_at = t;
         return new HttpAnswer(201, commentJson(issue, c));
@@ -549,11 +562,18 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const body = await readBody(req);
     const who = identityOf(req);
     let answer: HttpAnswer;
-    if (prefix && !path.startsWith(`${prefix}/`) && !(prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql`)) {
+    if (
+      prefix &&
+      !path.startsWith(`${prefix}/`) &&
+      !(prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql`)
+    ) {
       answer = error(404, 'Not Found');
     } else {
       // GHES serves GraphQL at /api/graphql beside the REST root /api/v3
-      path = prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql` ? '/../graphql' : path.slice(prefix.length);
+      path =
+        prefix.endsWith('/v3') && path === `${prefix.slice(0, -3)}/graphql`
+          ? '/../graphql'
+          : path.slice(prefix.length);
       const fault = faultFor(method, path);
       if (fault && !(fault instanceof HttpAnswer)) {
         if (fault.kind === 'stall') {
@@ -617,7 +637,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     labels,
     alerts,
     requests,
-    writes: () => requests.filter((r) => r.method !== 'GET' && r.status < 400),
+    // a GraphQL query (`viewer`) reads, it writes nothing
+    writes: () => requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql' && r.status < 400),
     addIssue: add,
     addComment: (n, comment) => {
       const issue = issues.find((i) => i.number === n);

@@ -55,7 +55,7 @@ function pythonOfMoto(): string {
  * Runs `fn` with moto's IAM clock `days` behind: users, login profiles and keys made meanwhile are that
  * old (moto has no time-travel endpoint; see helpers/moto-clock.py). The clock is real again after.
  */
-export async function withIamClockBehind<T>(endpoint: string, days: number, fn: () => Promise<T>): Promise<T> {
+async function withIamClockBehind<T>(endpoint: string, days: number, fn: () => Promise<T>): Promise<T> {
   const file = CLOCK_FILES.get(endpoint);
   if (!file) throw new Error(`no moto started by startMoto() at ${endpoint}`);
   writeFileSync(file, String(Math.round(days * 86_400)));

@@ -11,7 +11,7 @@
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AccountAudit, Config, Finding } from '../model.js';
+import type { AccountAudit, Config, Finding, KeyLastUse } from '../model.js';
 import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import {
@@ -114,8 +114,18 @@ export async function confirmFindings(
     }
     tags.set(first.userArn, facts.tags);
     const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes);
+    // One call per key, however many rules flagged it.
+    const lastUse = new Map<string, Promise<KeyLastUse | null>>();
+    const useOf = (id: string): Promise<KeyLastUse | null> => {
+      let use = lastUse.get(id);
+      if (!use) {
+        use = keyLastUse(iam, id);
+        lastUse.set(id, use);
+      }
+      return use;
+    };
     const uses = await settleAll(
-      matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)),
+      matches.map(async (m) => (m.kind === 'confirm' ? useOf(m.accessKeyId) : null)),
     );
     userFindings.forEach((f, i) => {
       const m = matches[i];

@@ -3,6 +3,7 @@
  * large, stream-parse it row by row, and say what went wrong in the words of a file. Facts only:
  * audit/offline.ts decides, row by row.
  */
+import { specialFileKind } from '../file-kind.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -35,13 +36,7 @@ async function checkFile(path: string, maxBytes: number): Promise<void> {
   const st = await stat(path);
   if (st.isDirectory()) return; // the read names it (EISDIR)
   if (!st.isFile()) {
-    const kind = st.isFIFO()
-      ? 'a named pipe (FIFO)'
-      : st.isCharacterDevice() || st.isBlockDevice()
-        ? 'a device'
-        : st.isSocket()
-          ? 'a socket'
-          : 'not a regular file';
+    const kind = specialFileKind(st);
     throw new FileRefused(
       `${path}: is ${kind}, not a regular file: the credential report must be a file`,
       'Check the credential-report path; download the report to a file first.',

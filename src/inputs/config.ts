@@ -433,11 +433,15 @@ function filePath(r: Reader, name: InputName): string {
   return v;
 }
 
-/** Every report file's path, in the list's order; two files may not share a path. */
+/**
+ * Every report file's path, in the list's order; two files may not share a path. An optional file
+ * without a path is left out (not written).
+ */
 function reportFiles(r: Reader): ReportFiles {
   const files: Partial<ReportFiles> = {};
   const seen: { name: InputName; path: string }[] = [];
   for (const f of REPORT_FILES) {
+    if ('optional' in f && r.given(f.name) === undefined) continue;
     const path = filePath(r, f.name);
     const same = seen.find((s) => s.path === path);
     if (same) throw bad(f.name, path, `a path different from ${same.name}`);

@@ -110,7 +110,11 @@ export const INPUTS = [
     description:
       'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
   },
-  ...REPORT_FILES.map((f) => ({ name: f.name, description: f.description, default: f.default })),
+  ...REPORT_FILES.map((f) => ({
+    name: f.name,
+    description: f.description,
+    ...('default' in f ? { default: f.default } : {}),
+  })),
   {
     name: 'summary',
     description: 'Write the job summary.',

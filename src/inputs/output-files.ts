@@ -3,10 +3,11 @@
  * unable to write its results (or writing them over something else) fails at once with one input error
  * naming the input.
  */
+import { specialFileKind } from '../file-kind.js';
 import { accessSync, constants, realpathSync, statSync, statfsSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Config } from '../model.js';
-import { REPORT_FILES, type ReportFileInput, type ReportFiles } from './report-files.js';
+import { REPORT_FILES, reportPath, type ReportFileInput, type ReportFiles } from './report-files.js';
 
 function statOrNull(path: string): Stats | null {
   try {
@@ -40,14 +41,8 @@ function bad(input: ReportFileInput, value: string, problem: string): InputError
 /** What an existing path that is not a regular file is, in words. */
 function notRegular(st: Stats): string {
   if (st.isDirectory()) return 'it is a directory';
-  const kind = st.isFIFO()
-    ? 'a named pipe (FIFO)'
-    : st.isCharacterDevice() || st.isBlockDevice()
-      ? 'a device'
-      : st.isSocket()
-        ? 'a socket'
-        : 'something else';
-  return `it is ${kind}, not a regular file`;
+  const kind = specialFileKind(st);
+  return kind === 'not a regular file' ? 'it is not a regular file' : `it is ${kind}, not a regular file`;
 }
 
 /**
@@ -114,7 +109,8 @@ export function checkOutputFiles(
     if (v) others.set(identity(v, cwd), `the runner's $${name} file`);
   }
   for (const { name: input, key } of REPORT_FILES) {
-    const value = config[key];
+    const value = reportPath(config, key);
+    if (value === null) continue; // an optional file that is not written
     const abs = resolve(cwd, value);
     const st = statOrNull(abs);
     if (st && !st.isFile()) throw bad(input, value, notRegular(st));

@@ -4,7 +4,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AuditResult, Config } from '../model.js';
 import type { InputName } from '../inputs/definitions.js';
-import type { ReportFiles } from '../inputs/report-files.js';
+import { reportPath, type ReportFiles } from '../inputs/report-files.js';
 import { REPORT_FORMATS } from './formats.js';
 
 /** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
@@ -68,8 +68,9 @@ export interface ReportFilesWritten {
 
 /**
  * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
- * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is
- * returned as a ReportWriteError naming its input and path, and a file that failed is `''` in `written`.
+ * what closes fixed alerts), then the JSON report, and so on (an optional one only when it has a path).
+ * All are tried; the first failure is returned as a ReportWriteError naming its input and path, and a
+ * file that failed (or was not written) is `''` in `written`.
  */
 export async function writeReportFiles(
   result: AuditResult,
@@ -82,7 +83,8 @@ export async function writeReportFiles(
   for (const format of REPORT_FORMATS) {
     written[format.key] = '';
     if (skip.has(format.key)) continue;
-    const path = config[format.key];
+    const path = reportPath(config, format.key);
+    if (path === null) continue;
     try {
       await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
       written[format.key] = path;

@@ -31,13 +31,20 @@ import {
   type IssueGroup,
 } from '../report/issue-body.js';
 import {
-  locationRef,
   recordKeyId,
+  recordRef,
   withRecords,
   type IssueRecord,
   type RecordKey,
-} from '../report/issue-records.js';
-import { recordIdOf, sameActor, userNameOfKey, type TimedRecord } from '../evaluate/history.js';
+} from '../evaluate/issue-records.js';
+import {
+  recordIdOf,
+  recordIdOfKey,
+  sameActor,
+  userNameOfKey,
+  type TimedRecord,
+} from '../evaluate/history.js';
+import { findingIdentity } from '../evaluate/identity.js';
 import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -95,12 +102,14 @@ export interface IssueHistory {
   recordsByIssue: ReadonlyMap<number, readonly TimedRecord[]>;
   /** Key id -> the trusted issue whose latest record names it. */
   issueOfKey: ReadonlyMap<string, number>;
-  /** Final location -> when this tool deactivated the key that is Active again now. */
+  /** Final identity (src/evaluate/identity.ts) -> when this tool deactivated the key that is Active again now. */
   restored: ReadonlyMap<string, string>;
 }
 
 /** A deactivation recognised after its answer was lost (docs/design.md §8): recorded, never acted on again. */
 export interface RecognizedDeactivation {
+  /** The rule of the finding its records report. */
+  ruleId: string;
   accountId: string;
   userName: string;
   accessKeyId: string;
@@ -186,24 +195,19 @@ function usersOf(result: AuditResult): Map<string, UserState> {
   return users;
 }
 
-/** The id a record uses for a key: its key id, else its location ref. */
-function recordId(k: { keyId: string | null; ref: string }): string {
-  return k.keyId ?? k.ref;
-}
-
 function recordKeysOf(findings: readonly Finding[]): RecordKey[] {
-  return findings.map((f) => ({ ref: locationRef(f.location), keyId: recordKeyId(f.accessKeyId) }));
+  return findings.map((f) => ({ ref: recordRef(f.ruleId, f.location), keyId: recordKeyId(f.accessKeyId) }));
 }
 
 /** Keys with an open reported stretch on this issue (its own records, in order). */
 function listedOn(records: readonly TimedRecord[]): Set<string> {
   const open = new Set<string>();
   for (const r of records) {
-    if (r.kind === 'seen' || r.kind === 'restored') for (const k of r.keys) open.add(recordId(k));
-    else if (r.kind === 'deactivated') for (const k of r.keys) open.delete(recordId(k));
+    if (r.kind === 'seen' || r.kind === 'restored') for (const k of r.keys) open.add(recordIdOfKey(k));
+    else if (r.kind === 'deactivated') for (const k of r.keys) open.delete(recordIdOfKey(k));
     else if (r.kind === 'closed' && r.reason !== 'duplicate') {
       if (r.keys.length === 0) open.clear();
-      else for (const k of r.keys) open.delete(recordId(k));
+      else for (const k of r.keys) open.delete(recordIdOfKey(k));
     }
   }
   return open;
@@ -360,8 +364,10 @@ function planViolatingUser(p: Planning, key: string, user: UserState): void {
   if (target) p.claimed.add(target.number);
   const records = target ? (history.recordsByIssue.get(target.number) ?? []) : [];
   const listed = listedOn(records);
-  const restored = user.violating.filter((f) => history.restored.has(f.location));
-  const fresh = user.violating.filter((f) => !history.restored.has(f.location) && !listed.has(recordIdOf(f)));
+  const restored = user.violating.filter((f) => history.restored.has(findingIdentity(f)));
+  const fresh = user.violating.filter(
+    (f) => !history.restored.has(findingIdentity(f)) && !listed.has(recordIdOf(f)),
+  );
   // The body shows when each key was first reported: keys recorded now read as today.
   const findings = user.violating.map((f) =>
     fresh.includes(f) || restored.includes(f)
@@ -445,7 +451,7 @@ function planRecognized(p: Planning): void {
         {
           kind: 'deactivated',
           ...marker,
-          keys: keys.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+          keys: keys.map((k) => ({ ref: recordRef(k.ruleId, k.location), keyId: k.accessKeyId })),
           confirmed: false,
         },
       ],
@@ -489,7 +495,7 @@ function closeActions(p: Planning): IssueAction[] {
       records.push({
         kind: 'deactivated',
         ...marker,
-        keys: recognized.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+        keys: recognized.map((k) => ({ ref: recordRef(k.ruleId, k.location), keyId: k.accessKeyId })),
         confirmed: false,
       });
       texts.push(unconfirmedDeactivationComment(recognized, { exemptionTag, closing: true }));
@@ -574,12 +580,14 @@ export async function listIssues(
   octokit: GitHubClient,
   owner: string,
   repo: string,
+  /** List the issues this login opened instead of those with the label (see {@link listOwnIssues}). */
+  creator?: string,
 ): Promise<ExistingIssue[]> {
   const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner,
     repo,
     state: 'all',
-    labels: ISSUE_LABEL,
+    ...(creator ? { creator } : { labels: ISSUE_LABEL }),
     per_page: 100,
   });
   return items
@@ -595,6 +603,29 @@ export async function listIssues(
       createdAt: i.created_at,
       closedAt: i.closed_at ?? null,
     }));
+}
+
+/**
+ * The issues this identity opened that carry a marker but lost the label (a person with triage may remove
+ * it): still this tool's, so their records (a deactivation, a restore) are not forgotten. Empty when the
+ * listing is refused; the labelled listing stays the primary one.
+ */
+export async function listOwnIssues(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  self: GitHubActor,
+  labelled: readonly ExistingIssue[],
+): Promise<ExistingIssue[]> {
+  const known = new Set(labelled.map((i) => i.number));
+  try {
+    const mine = await listIssues(octokit, owner, repo, self.login);
+    return mine.filter(
+      (i) => !known.has(i.number) && parseMarker(i.body) !== null && sameActor(i.author ?? null, self),
+    );
+  } catch {
+    return [];
+  }
 }
 
 function actorOf(user: { login?: string; id?: number } | null | undefined): GitHubActor | null {

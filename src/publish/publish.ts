@@ -14,9 +14,11 @@ import type { GitHubClientSettings } from './github-settings.js';
 import type { GitHubClient } from './octokit.js';
 import { carriedFromListing } from './code-scanning.js';
 import {
+  ISSUE_LABEL,
   describeIssueError,
   listComments,
   listIssues,
+  listOwnIssues,
   noIssueChanges,
   syncIssues,
   type ExistingIssue,
@@ -35,6 +37,7 @@ import { parseMarker, userKey } from '../report/issue-body.js';
 import type { GitHubActor, TrackedComment, TrackedIssue } from '../model.js';
 import { applyRemediation, dueAtOf, planRemediation, withOutcomes } from '../evaluate/remediation.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
+import { findingIdentity, identityOf } from '../evaluate/identity.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
@@ -124,11 +127,7 @@ export async function publish(
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
   // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
-  const files = await writeReportFiles(
-    result,
-    config,
-    sarifHeld ? new Set(['sarifFile']) : undefined,
-  );
+  const files = await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
   const writeError = files.error?.message ?? null;
   if (writeError === null) deps.onFilesWritten?.(result);
   else deps.log.warning(writeError);
@@ -179,14 +178,14 @@ async function remediateDueKeys(
   // A key is due only where its owner was told on its issue (and the deactivation can be recorded there).
   const told = (f: AuditResult['findings'][number]) => !issuesRead || view.listed.has(recordIdOf(f));
   const firstSeen = new Map(
-    result.findings.map((f) => [f.location, block || !told(f) ? null : (f.firstSeenAt ?? null)]),
+    result.findings.map((f) => [findingIdentity(f), block || !told(f) ? null : (f.firstSeenAt ?? null)]),
   );
   const planned = planRemediation(result.findings, firstSeen, settings, result.asOf);
   const plan = {
     ...planned,
     byLocation: explainNotDue(planned.byLocation, view, {
       block,
-      untold: new Set(result.findings.filter((f) => !told(f)).map((f) => f.location)),
+      untold: new Set(result.findings.filter((f) => !told(f)).map(findingIdentity)),
       afterDays: settings.afterDays,
       at: result.generatedAt,
     }),
@@ -199,7 +198,9 @@ async function remediateDueKeys(
     const why = 'no AWS session for the remediation role';
     warnings.push(note`Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
     deps.log.warning(notePlain(warnings[0]!));
-    outcomes = new Map(plan.toAct.map((f) => [f.location, { status: 'skipped' as const, reason: why }]));
+    outcomes = new Map(
+      plan.toAct.map((f) => [findingIdentity(f), { status: 'skipped' as const, reason: why }]),
+    );
   } else if (plan.toAct.length > 0 && session !== null && settings.roleName !== null) {
     const roleName = settings.roleName;
     // The IAM client loads only when keys are due (an offline run never loads the AWS SDK).
@@ -296,7 +297,7 @@ async function recognizeLost(
   const byId = new Map(due.map((k) => [k.keyId, k]));
   return inactive.map((c) => {
     const k = byId.get(c.accessKeyId)!;
-    return { ...c, location: k.location, issue: k.issue };
+    return { ...c, ruleId: k.ruleId, location: k.location, issue: k.issue };
   });
 }
 
@@ -384,6 +385,16 @@ async function readIssues(github: NonNullable<GitHub>, audited: AuditResult): Pr
   const notes: Note[] = [];
   const identity = await whoAmI(octokit);
   const self = identity.ok ? identity.self : null;
+  if (self !== null) {
+    // an issue of ours whose label someone removed is still ours: its records are not forgotten
+    const unlabelled = await listOwnIssues(octokit, owner, repo, self, issues);
+    if (unlabelled.length > 0) {
+      notes.push(
+        note`issue(s) ${code(unlabelled.map((i) => `#${i.number}`).join(', '))} lost the ${code(ISSUE_LABEL)} label; still this tool's (its author and marker say so)`,
+      );
+      issues = [...issues, ...unlabelled.map((i) => ({ ...i, labels: [...i.labels, ISSUE_LABEL] }))];
+    }
+  }
   if (!identity.ok) {
     notes.push(
       note`the identity this workflow writes as could not be read (GraphQL ${code('viewer')}: ${identity.detail}), so no issue or comment counts as evidence`,
@@ -451,11 +462,11 @@ function withRunHistory(
       // Tampering is worth a line: what did not count as evidence, and why.
       notes: [...result.notes, ...view.ignored.map((n) => note`Not counted as evidence: ${n}.`)],
       findings: result.findings.map((f) => {
-        const location = view.relocated.get(f.location) ?? f.location;
+        const location = view.relocated.get(findingIdentity(f)) ?? f.location;
         return {
           ...f,
           location,
-          firstSeenAt: view.firstSeenAt.get(location) ?? null,
+          firstSeenAt: view.firstSeenAt.get(identityOf(f.ruleId, location)) ?? null,
           remediation: f.remediation ?? null,
         };
       }),

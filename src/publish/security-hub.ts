@@ -3,8 +3,8 @@
  * account's own credentials (BatchImportFindings only takes an account's findings from the account
  * itself, under its default product ARN):
  *
- * 1. read the account's ACTIVE findings of this rule (GetFindings filtered by product ARN, generator id
- *    and record state, every page; filtered again here, as emulators ignore filters);
+ * 1. read the account's ACTIVE findings of this tool's rules (GetFindings filtered by product ARN, generator
+ *    ids (one per rule) and record state, every page; filtered again here, as emulators ignore filters);
  * 2. import every failing key as ACTIVE / FAILED and every earlier ACTIVE finding whose key is no longer
  *    failing (resolved, or exempted: with its justification) as ARCHIVED / PASSED, 100 per call.
  *
@@ -33,7 +33,7 @@ import { SECURITY_HUB_ACTIONS, operation } from '../aws/operations.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import {
   ASFF_BATCH_SIZE,
-  ASFF_GENERATOR_ID,
+  ASFF_GENERATOR_IDS,
   ASFF_MAX_FINDING_BYTES,
   asffBytes,
   batches,
@@ -41,7 +41,6 @@ import {
   planAccountImport,
   type AsffContext,
 } from '../report/asff.js';
-import { RULE } from '../evaluate/rule.js';
 import { code, note, noteText, type Note } from '../notes.js';
 
 export type { SecurityHubOutcome };
@@ -91,19 +90,20 @@ function describeSecurityHubError(
   return note`${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
 }
 
-/** Whether an earlier finding is one of ours in this account: product, generator, state, Id prefix. */
+/** Whether an earlier finding is one of ours in this account: product, a rule's generator, state, Id prefix. */
 function isOurs(f: AwsSecurityFinding, productArn: string, accountId: string): boolean {
   return (
     f.ProductArn === productArn &&
-    f.GeneratorId === ASFF_GENERATOR_ID &&
+    typeof f.GeneratorId === 'string' &&
+    ASFF_GENERATOR_IDS.includes(f.GeneratorId) &&
     f.AwsAccountId === accountId &&
     f.RecordState === 'ACTIVE' &&
     typeof f.Id === 'string' &&
-    f.Id.startsWith(`${RULE.id}/${accountId}/`)
+    f.Id.startsWith(`${f.GeneratorId}/${accountId}/`)
   );
 }
 
-/** The account's ACTIVE findings of this rule, every page. */
+/** The account's ACTIVE findings of this tool's rules, every page. */
 async function activeFindings(
   client: SecurityHubClient,
   productArn: string,
@@ -112,7 +112,7 @@ async function activeFindings(
   const eq = (Value: string) => [{ Value, Comparison: 'EQUALS' as const }];
   const Filters: AwsSecurityFindingFilters = {
     ProductArn: eq(productArn),
-    GeneratorId: eq(ASFF_GENERATOR_ID),
+    GeneratorId: ASFF_GENERATOR_IDS.map((Value) => ({ Value, Comparison: 'EQUALS' as const })),
     RecordState: eq('ACTIVE'),
     AwsAccountId: eq(accountId),
   };

@@ -26,7 +26,8 @@ import { code, note, notePlain, type Note } from '../notes.js';
 import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
-import { unnecessaryReason } from '../evaluate/evaluate.js';
+import { unnecessaryReason } from '../evaluate/rules/iam-initial-access-key.js';
+import { findingIdentity } from '../evaluate/identity.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 
 export interface DeactivateOptions {
@@ -57,7 +58,7 @@ interface KeyOutcome {
 }
 
 export interface DeactivationResult {
-  /** Location -> what happened, for every key handed in. */
+  /** Finding identity (src/evaluate/identity.ts: the location, for the first rule) -> what happened, for every key handed in. */
   byLocation: Map<string, KeyOutcome>;
   deactivated: number;
   /** The warnings logged (denied role or call), one per account at most. */
@@ -155,7 +156,7 @@ async function actInAccount(
 ): Promise<void> {
   const { roleArn, credentials } = opts.assume(accountId);
   const skipRest = (from: number, reason: string) => {
-    for (const f of keys.slice(from)) out.byLocation.set(f.location, { status: 'skipped', reason });
+    for (const f of keys.slice(from)) out.byLocation.set(findingIdentity(f), { status: 'skipped', reason });
   };
   const warn = (what: string, n: number) => {
     const message = note`Remediation in account ${code(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${code(opts.roleName)} (${code(roleArn)}) must trust the audit role and allow ${code('iam:ListAccessKeys')}, ${code('iam:GetAccessKeyLastUsed')}, ${code('iam:ListUserTags')} and ${code('iam:UpdateAccessKey')} (see docs/remediation.md).`;
@@ -175,14 +176,14 @@ async function actInAccount(
       try {
         const check = await recheck(iam, f, opts, roleArn);
         if (!check.ok) {
-          out.byLocation.set(f.location, { status: 'skipped', reason: check.reason });
+          out.byLocation.set(findingIdentity(f), { status: 'skipped', reason: check.reason });
           opts.log.info(
             `Not deactivating ${f.accessKeyId} of ${f.userName} in ${accountId}: ${check.reason}.`,
           );
           continue;
         }
         if (opts.mode === 'plan') {
-          out.byLocation.set(f.location, {
+          out.byLocation.set(findingIdentity(f), {
             status: 'planned',
             reason: 'would be set Inactive (remediate: plan changes nothing)',
           });
@@ -206,7 +207,7 @@ async function actInAccount(
           );
         }
         out.deactivated++;
-        out.byLocation.set(f.location, { status: 'deactivated', reason: 'set Inactive by this run' });
+        out.byLocation.set(findingIdentity(f), { status: 'deactivated', reason: 'set Inactive by this run' });
         opts.log.info(`Deactivated access key ${f.accessKeyId} of ${f.userName} in account ${accountId}.`);
       } catch (err) {
         if (err instanceof Denied) {
@@ -215,7 +216,7 @@ async function actInAccount(
           return;
         }
         const reason = `the live check or the update failed (${detail(err)})`;
-        out.byLocation.set(f.location, { status: 'skipped', reason });
+        out.byLocation.set(findingIdentity(f), { status: 'skipped', reason });
         opts.log.warning(
           `Remediation in account ${accountId}: ${f.accessKeyId} of ${f.userName}: ${reason}.`,
         );
@@ -233,7 +234,7 @@ export async function deactivateDueKeys(opts: DeactivateOptions): Promise<Deacti
   for (const f of opts.keys) {
     if (f.accessKeyId === null || f.exempted) {
       // planRemediation never hands these in; refuse them here as well
-      out.byLocation.set(f.location, { status: 'skipped', reason: 'not eligible for remediation' });
+      out.byLocation.set(findingIdentity(f), { status: 'skipped', reason: 'not eligible for remediation' });
       continue;
     }
     const list = byAccount.get(f.accountId) ?? [];
@@ -246,8 +247,11 @@ export async function deactivateDueKeys(opts: DeactivateOptions): Promise<Deacti
     } catch (err) {
       // Nothing above should throw; if it does, the account's unreported keys are skipped, not lost.
       for (const f of keys) {
-        if (!out.byLocation.has(f.location)) {
-          out.byLocation.set(f.location, { status: 'skipped', reason: `unexpected error (${detail(err)})` });
+        if (!out.byLocation.has(findingIdentity(f))) {
+          out.byLocation.set(findingIdentity(f), {
+            status: 'skipped',
+            reason: `unexpected error (${detail(err)})`,
+          });
         }
       }
     }

@@ -46,6 +46,7 @@ const ACCOUNT_FIELDS = [
 ] as const satisfies readonly (keyof JsonAccount)[];
 
 const FINDING_FIELDS = [
+  'ruleId',
   'accountId',
   'userName',
   'userArn',

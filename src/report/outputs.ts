@@ -2,6 +2,8 @@
 import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
 import type { OutputName } from '../inputs/definitions.js';
 import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/report-files.js';
+import type { Rule } from '../evaluate/rule.js';
+import { RULES } from '../evaluate/rules/index.js';
 
 /** Counts every report agrees on: failing keys (exemptions excluded), their users, exemptions, accounts. */
 export interface Counts {
@@ -42,7 +44,7 @@ const NO_HISTORY: HistoryCounts = {
 
 /** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written, `''` for a file not written. */
 function reportFileOutputs(files: ReportFiles): Record<ReportFileInput, string> {
-  return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key]])) as Record<
+  return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key] ?? ''])) as Record<
     ReportFileInput,
     string
   >;
@@ -93,7 +95,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function exitCodeFor(result: AuditResult, failOn: FailOn): { code: 0 | 1; reason: string } {
   const c = countResult(result);
-  const found = `${plural(c.findings, 'unused access key')} of ${plural(c.violatingUsers, 'user')}`;
+  const found = `${failingShort(result)} of ${plural(c.violatingUsers, 'user')}`;
   const failed = `${plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
   const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter(
     (x): x is string => x !== null,
@@ -113,5 +115,20 @@ export function exitCodeFor(result: AuditResult, failOn: FailOn): { code: 0 | 1;
   if (failOn === 'findings' && c.findings > 0) return { code: 1, reason: found };
   if (c.findings > 0) return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
   const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-  return { code: 0, reason: `no unused access keys in ${plural(c.accountsAudited, 'account')}${exempted}` };
+  const none = RULES.map((r) => r.wording.short(2)).join(' or ');
+  return { code: 0, reason: `no ${none} in ${plural(c.accountsAudited, 'account')}${exempted}` };
+}
+
+/** The failing findings (exemptions excluded) per rule that has any, in the registry's order. */
+export function failingByRule(result: Pick<AuditResult, 'findings'>): { rule: Rule; n: number }[] {
+  const byRule = new Map<string, number>();
+  for (const f of result.findings) if (!f.exempted) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  return RULES.filter((r) => byRule.has(r.id)).map((rule) => ({ rule, n: byRule.get(rule.id) ?? 0 }));
+}
+
+/** `3 unused access keys`: the failing findings, counted per rule in its short words. */
+function failingShort(result: AuditResult): string {
+  return failingByRule(result)
+    .map(({ rule, n }) => `${n} ${rule.wording.short(n)}`)
+    .join(', ');
 }

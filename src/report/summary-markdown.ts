@@ -640,7 +640,8 @@ export function interruptedBanner(opts: {
     opts.planned === null
       ? `${plural(opts.finished, 'account')} finished before it stopped`
       : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
-  const labels = REPORT_FILES.map((f) => f.label);
+  // The files every run writes (an optional one is not known here).
+  const labels = REPORT_FILES.filter((f) => !('optional' in f)).map((f) => f.label);
   const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
   const files = opts.filesWritten
     ? `${names} were written before it stopped.`

@@ -4,7 +4,8 @@
  * section is one field here and one block in each renderer.
  */
 import type { AccountResult, AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
-import { TOOL_NAME } from '../evaluate/rule.js';
+import { TOOL_NAME, type Rule } from '../evaluate/rule.js';
+import { RULES, rulesOf } from '../evaluate/rules/index.js';
 import {
   describeUse,
   fixCommands,
@@ -15,10 +16,10 @@ import {
   restoreCommand,
   setupGapText,
 } from './format.js';
-import { REPORT_FILES, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
+import { REPORT_FILES, reportPath, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
 import { noteText, type Note } from '../notes.js';
 import { oneLine, truncate } from './markdown.js';
-import { countResult, plural, type Counts } from './outputs.js';
+import { countResult, failingByRule, plural, type Counts } from './outputs.js';
 import { sarifResultCounts } from './sarif.js';
 
 /** Keys with fix commands at most; the JSON report has every finding. */
@@ -38,14 +39,20 @@ export interface Repository {
 export type SummaryFiles = ReportFiles;
 
 /** The file that has everything (every finding, every account): what a cut table points to. */
-const FULL_REPORT: ReportFileKey = 'jsonFile';
+const FULL_REPORT = 'jsonFile' satisfies ReportFileKey;
 
-/** The report files as the summary lists them: the full report first, then the others in their order. */
+/**
+ * The report files as the summary lists them: the full report first, then the others in their order
+ * (an optional one only when it is written).
+ */
 function listedFiles(files: ReportFiles): SummaryModel['files']['listed'] {
   const ordered = [...REPORT_FILES].sort(
     (a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT),
   );
-  return ordered.map((f) => ({ label: f.label, path: files[f.key] }));
+  return ordered.flatMap((f) => {
+    const path = reportPath(files, f.key);
+    return path === null ? [] : [{ label: f.label, path }];
+  });
 }
 
 export interface AccountRow {
@@ -121,10 +128,29 @@ export interface SummaryModel {
   };
 }
 
-/** `access key created at user setup` / `access keys of console users`, by scope. */
-function keysNoun(result: AuditResult, n: number): string {
-  const keys = n === 1 ? 'access key' : 'access keys';
-  return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
+/** `unused access keys created at user setup`: what no rule found, in every rule's words. */
+function noneFound(result: AuditResult): string {
+  return RULES.map((r) => `${r.wording.state} ${r.wording.subject(2, result.settings.scope)}`).join(' or ');
+}
+
+/** `3 access keys created at user setup are unused`: the failing findings, counted per rule. */
+function failingCounts(result: AuditResult): string {
+  return failingByRule(result)
+    .map(({ rule, n }) => {
+      const scope = result.settings.scope;
+      return `${n} ${rule.wording.subject(n, scope)} ${n === 1 ? 'is' : 'are'} ${rule.wording.state}`;
+    })
+    .join(', ');
+}
+
+/** `Unused access keys created at user setup`: the findings table's title, in the words of their rules. */
+function findingsTitle(rules: readonly Rule[], result: AuditResult): string {
+  return rules
+    .map((r) => {
+      const phrase = `${r.wording.state} ${r.wording.subject(2, result.settings.scope)}`;
+      return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+    })
+    .join(' · ');
 }
 
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
@@ -135,22 +161,19 @@ export function verdictText(result: AuditResult, c: Counts = countResult(result)
       c.accountsFailed > 0
         ? `${c.accountsFailed} of ${plural(total, 'account')} failed`
         : `${plural(total, 'account')} audited`;
-    return (
-      `❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-      `${plural(c.violatingUsers, 'user')}, ${accounts}`
-    );
+    return `❌ ${failingCounts(result)} — ${plural(c.violatingUsers, 'user')}, ${accounts}`;
   }
   if (c.accountsFailed > 0) {
     if (c.accountsAudited === 0) return `❌ ${plural(total, 'account')} could not be audited`;
     return (
       `❌ ${c.accountsFailed} of ${plural(total, 'account')} could not be audited — ` +
-      `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`
+      `no ${noneFound(result)} in the other ${c.accountsAudited}`
     );
   }
   if (total === 0) return '⚠️ No accounts were audited';
   const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
   const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-  return `✅ No unused ${keysNoun(result, 2)} — ${plural(total, 'account')}, ${plural(users, 'user')} scanned${exempted}`;
+  return `✅ No ${noneFound(result)} — ${plural(total, 'account')}, ${plural(users, 'user')} scanned${exempted}`;
 }
 
 /** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
@@ -262,7 +285,7 @@ export function buildSummaryModel(
       reportFile: a.source.kind === 'file' ? a.source.path : null,
       reportAge: reportAge(a, result.generatedAt),
     })),
-    findingsTitle: `Unused ${keysNoun(result, 2)}`,
+    findingsTitle: findingsTitle(rulesOf(failing), result),
     failing: failingRows,
     expired: failing.filter((f) => f.exemptionExpired),
     exempted: exemptedRows,
