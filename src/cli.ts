@@ -17,6 +17,9 @@ import { githubClientSettings } from './publish/github-settings.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { renderTerminal } from './report/summary-terminal.js';
 import { sleep } from './timeouts.js';
+import type { Config } from './model.js';
+import { publishIac } from './publish/iac.js';
+import { iacMessage } from './report/iac.js';
 
 /** Replaces the action's sign-in hint (configure-aws-credentials, `role-to-assume`) in a terminal. */
 export const TERMINAL_SIGN_IN_HINT =
@@ -31,6 +34,18 @@ function terminalText(error: unknown, ambient: boolean): string {
     return `${message}\n${TERMINAL_SIGN_IN_HINT}`;
   }
   return errorMessage(error);
+}
+
+/** DESIGN §11: the code under the current directory (or GITHUB_WORKSPACE); one line per finding. */
+async function runIacCli(config: Config, env: NodeJS.ProcessEnv): Promise<number> {
+  const { auditIac } = await import('./audit/iac.js');
+  const run = await auditIac(config, { root: env.GITHUB_WORKSPACE || process.cwd(), now: new Date() });
+  for (const n of run.notes) process.stderr.write(`warning: ${n}\n`);
+  const outcome = await publishIac(run, config);
+  if (config.summary)
+    for (const f of run.findings) process.stdout.write(`${f.file}:${f.line}: ${iacMessage(f)}\n`);
+  process.stderr.write(`${outcome.verdict}\n`);
+  return outcome.exitCode;
 }
 
 /** Exit codes: 0 clean, 1 findings or account errors (per --fail-on), 2 bad usage or a failed run. */
@@ -51,6 +66,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           'terminal, sign in with your usual AWS credentials (AWS_PROFILE, SSO) and leave it out.',
       );
     }
+    if (config.iac.length > 0) return await runIacCli(config, env);
     ambient = config.roleToAssume === null;
     const log = {
       info: (m: string) => process.stderr.write(m + '\n'),

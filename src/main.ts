@@ -12,6 +12,8 @@ import { assembleResult, runAudit } from './audit/audit.js';
 import { removePartialFiles } from './publish/files.js';
 import { reportFilesOf, type ReportFiles } from './inputs/report-files.js';
 import { githubClientSettings } from './publish/github-settings.js';
+import { publishIac } from './publish/iac.js';
+import { iacSummaryMarkdown } from './report/iac.js';
 import { githubContextFromEnv, publish } from './publish/publish.js';
 import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
 import { sleep, timeoutsFromEnv, TIMEOUT_ENV } from './timeouts.js';
@@ -94,6 +96,7 @@ export async function run(): Promise<void> {
       checkOutputFiles(config);
       files = reportFilesOf(config);
       if (config.githubToken) core.setSecret(config.githubToken);
+      if (config.iac.length > 0) return await runIac(config);
       let session: AuditSession | null = null;
       result = await runAudit(config, {
         getIDToken: (audience) => core.getIDToken(audience),
@@ -169,6 +172,27 @@ export async function run(): Promise<void> {
       core.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
   }
+}
+
+/** DESIGN §11: the `iac` run reads the workspace's code; no AWS, no GitHub calls. */
+async function runIac(config: Config): Promise<void> {
+  // The scanner (with its HCL parser) is loaded only by an iac run.
+  const { auditIac } = await import('./audit/iac.js');
+  const run = await auditIac(config, {
+    root: process.env.GITHUB_WORKSPACE || process.cwd(),
+    now: new Date(),
+  });
+  for (const n of run.notes) core.warning(n);
+  const outcome = await publishIac(run, config);
+  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+  if (config.summary) {
+    await core.summary
+      .addRaw(iacSummaryMarkdown(run, outcome.written))
+      .write()
+      .catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
+  }
+  if (outcome.exitCode !== 0) core.setFailed(outcome.verdict);
+  else core.info(outcome.verdict);
 }
 
 /** Anything thrown fails the step: an input mistake as one line, anything else with its stack in debug. */

@@ -19,6 +19,7 @@ const LIST_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'exclude-accounts',
   'exempt-users',
   'credential-report',
+  'iac',
   'issue-labels',
   'remediate-reasons',
 ]);
@@ -42,6 +43,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'exemption-tag': 'KEY',
   'exempt-users': 'GLOBS',
   'credential-report': 'FILE',
+  iac: 'PATHS',
   'fail-on': 'findings|errors|never',
   'issue-labels': 'LABELS',
   'max-issues': 'N',
@@ -193,6 +195,7 @@ export const HELP_GROUPS: ReadonlyArray<{ title: string; inputs: readonly InputN
     title: 'What to audit (no option: the account of your AWS credentials, e.g. AWS_PROFILE)',
     inputs: [
       'credential-report',
+      'iac',
       'accounts',
       'organization',
       'account-role-name',
