@@ -23,8 +23,8 @@ var operations = __webpack_require__(5499);
 var pool = __webpack_require__(6990);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var rule = __webpack_require__(5917);
-// EXTERNAL MODULE: ./src/evaluate/rules/index.ts
-var rules = __webpack_require__(2995);
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts + 1 modules
+var rules = __webpack_require__(8029);
 // EXTERNAL MODULE: ./src/evaluate/identity.ts
 var identity = __webpack_require__(3697);
 // EXTERNAL MODULE: ./src/report/format.ts
