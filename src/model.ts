@@ -5,7 +5,7 @@
  */
 import type { ReportFiles } from './inputs/report-files.js';
 import type { Note } from './notes.js';
-import type { IacFinding } from './iac/types.js';
+import type { IacFinding } from './iac/scan.js';
 
 export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';

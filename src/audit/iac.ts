@@ -3,7 +3,7 @@
  * The scanner (and the ~1 MB HCL parser it brings) is loaded only here, by a run that asks for it.
  */
 import type { Config, IacRun } from '../model.js';
-import type { IacFinding } from '../iac/types.js';
+import type { IacFinding } from '../iac/scan.js';
 import { expiryEnd } from '../evaluate/exemptions.js';
 
 /** Whether a finding's exemption is in force at `asOf` (a date that is not a real one has passed). */

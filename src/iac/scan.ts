@@ -14,7 +14,6 @@ import { isPlan, scanPlan, type Locator, type PlanJson } from './plan.js';
 import { readRoot, scanTerraform, type TerraformReader, type TerraformRoot } from './terraform.js';
 
 export type { IacFinding } from './types.js';
-export type { IacExemption } from './exemption.js';
 
 export interface IacScanOptions {
   /** The repository root: every path read is inside it, and findings are relative to it. */

@@ -6,7 +6,7 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { FailOn, IacRun } from '../model.js';
-import type { IacFinding } from '../iac/types.js';
+import type { IacFinding } from '../iac/scan.js';
 import type { OutputName } from '../inputs/definitions.js';
 import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/report-files.js';
 import { TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
@@ -129,7 +129,7 @@ export function iacJson(run: IacRun): string {
 }
 
 /** `2 users given an access key at creation in 3 files`, or the clean verdict. */
-export function iacVerdict(run: IacRun): string {
+function iacVerdict(run: IacRun): string {
   const users = new Set(run.findings.map((f) => f.userAddress)).size;
   const exempted = run.exempted.length > 0 ? `, ${run.exempted.length} exempted` : '';
   const files = plural(run.filesScanned, 'file');
