@@ -39944,7 +39944,6 @@ function restoreCommand(f) {
 /* harmony export */   NS: () => (/* binding */ iacSummaryMarkdown),
 /* harmony export */   r5: () => (/* binding */ iacSarif)
 /* harmony export */ });
-/* unused harmony export iacVerdict */
 /* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5121);
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5917);
 /* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8029);
