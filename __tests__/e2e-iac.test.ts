@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, assertDistFresh, runAction } from './helpers/run-dist.js';
+import { CLI_ENTRY, ROOT, assertDistFresh, runAction } from './helpers/run-dist.js';
 import { expectValidSarifFiles } from './helpers/sarif-validate.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'fixtures', 'iac');
@@ -150,6 +150,39 @@ describe('dist/index.js with iac', () => {
       ).toEqual([]);
     } finally {
       run.cleanup();
+    }
+  });
+
+  it('the CLI: --iac, one line per finding, exit 1 on findings and 2 on a conflict', async () => {
+    const run = await runAction({
+      entry: CLI_ENTRY,
+      inputs: {},
+      args: ['--iac', '.', '--as-of', '2026-11-01T00:00:00Z'],
+      env: { GITHUB_WORKSPACE: workspace },
+    });
+    try {
+      expect(run.code).toBe(1);
+      expect(
+        run.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split(': ')[0]),
+      ).toEqual(FAILING.map((f) => f.split(' ')[0]));
+      expect(existsSync(join(run.dir, 'iam-initial-access-keys.sarif'))).toBe(true);
+    } finally {
+      run.cleanup();
+    }
+    const conflict = await runAction({
+      entry: CLI_ENTRY,
+      inputs: {},
+      args: ['--iac', '.', '--accounts', '111122223333'],
+      env: { GITHUB_WORKSPACE: workspace },
+    });
+    try {
+      expect(conflict.code).toBe(2);
+      expect(conflict.stderr).toContain('Input "iac" is set together with "accounts"');
+    } finally {
+      conflict.cleanup();
     }
   });
 
