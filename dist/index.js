@@ -36902,7 +36902,8 @@ function repositoryFromEnv(env = process.env) {
 }
 /** What a run stopped before the audit ended has to show: the accounts finished so far. */
 function partialResult(config, finished) {
-    if (!config)
+    // an iac run has no accounts: the banner alone says it was stopped
+    if (!config || config.iac.length > 0)
         return null;
     return (0,audit/* assembleResult */.A)({
         mode: config.credentialReports.length > 0 ? 'offline' : 'live',

@@ -62,7 +62,8 @@ function repositoryFromEnv(env: NodeJS.ProcessEnv = process.env): { serverUrl: s
 
 /** What a run stopped before the audit ended has to show: the accounts finished so far. */
 function partialResult(config: Config | null, finished: AccountAudit[]): AuditResult | null {
-  if (!config) return null;
+  // an iac run has no accounts: the banner alone says it was stopped
+  if (!config || config.iac.length > 0) return null;
   return assembleResult({
     mode: config.credentialReports.length > 0 ? 'offline' : 'live',
     config,
