@@ -39,6 +39,7 @@ const DESIGN_INPUTS = [
   'exemption-tag',
   'exempt-users',
   'credential-report',
+  'iac',
   'sarif-file',
   'json-file',
   'ocsf-file',

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { RULES, ruleById, ruleOf, rulesOf } from '../src/evaluate/rules/index.js';
+import { IAC_RULES, RULES, ruleById, ruleOf, rulesOf } from '../src/evaluate/rules/index.js';
 import { alertIdentity, findingIdentity, identityOf, splitIdentity } from '../src/evaluate/identity.js';
 import { locationRef, recordRef } from '../src/evaluate/issue-records.js';
 import { recordIdOf, recordIdOfKey } from '../src/evaluate/history.js';
@@ -41,7 +41,7 @@ function fingerprintBefore(location: string): string {
 
 describe('the registry', () => {
   it('has unique ids that cannot be taken for a location or a path segment', () => {
-    const ids = RULES.map((r) => r.id);
+    const ids = [...RULES, ...IAC_RULES].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
@@ -51,7 +51,7 @@ describe('the registry', () => {
 
   it('starts with the original rule, the only one whose identities are bare resources', () => {
     expect(RULES[0]?.id).toBe(FIRST);
-    expect(RULES.filter((r) => r.bareIdentity).map((r) => r.id)).toEqual([FIRST]);
+    expect([...RULES, ...IAC_RULES].filter((r) => r.bareIdentity).map((r) => r.id)).toEqual([FIRST]);
   });
 
   it('finds rules by id and by finding; a finding of an unregistered rule is a bug, said so', () => {
@@ -64,7 +64,7 @@ describe('the registry', () => {
   });
 
   it('gives every rule the metadata SARIF, ASFF, OCSF and the issues need', () => {
-    for (const r of RULES) {
+    for (const r of [...RULES, ...IAC_RULES]) {
       expect(r.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       expect(r.securitySeverity).toMatch(/^\d+\.\d$/);
       expect(r.cis.length).toBeGreaterThan(0);

@@ -931,8 +931,8 @@ async function keyLastUse(iam, accessKeyId) {
     };
 }
 
-// EXTERNAL MODULE: ./src/evaluate/rules/index.ts
-var rules = __webpack_require__(2995);
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts + 1 modules
+var rules = __webpack_require__(8029);
 ;// CONCATENATED MODULE: ./src/evaluate/confirm.ts
 
 

@@ -25,8 +25,8 @@ var operations = __webpack_require__(5499);
 var pool = __webpack_require__(6990);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var rule = __webpack_require__(5917);
-// EXTERNAL MODULE: ./src/evaluate/rules/index.ts
-var rules = __webpack_require__(2995);
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts + 1 modules
+var rules = __webpack_require__(8029);
 // EXTERNAL MODULE: ./src/evaluate/identity.ts
 var identity = __webpack_require__(3697);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -34,7 +34,7 @@ var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __webpack_require__(5881);
+var sarif = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/report/asff.ts
 
 

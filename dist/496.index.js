@@ -90,7 +90,7 @@ async function recheck(iam, f, opts, roleArn) {
     if (usedAt !== null && (recorded === null || second(usedAt) > second(recorded))) {
         return { ok: false, reason: 'the key was used since the audit' };
     }
-    const reason = (0,_evaluate_rules_iam_initial_access_key_js__WEBPACK_IMPORTED_MODULE_3__/* .unnecessaryReason */ .b)(usedAt, Date.parse(opts.asOf), opts.unusedDays);
+    const reason = (0,_evaluate_rules_iam_initial_access_key_js__WEBPACK_IMPORTED_MODULE_3__/* .unnecessaryReason */ .bP)(usedAt, Date.parse(opts.asOf), opts.unusedDays);
     if (reason === null || !opts.reasons.includes(reason)) {
         return { ok: false, reason: 'the key is no longer unused per the rule' };
     }

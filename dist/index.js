@@ -24796,7 +24796,7 @@ const zlib = __nccwpck_require__(8522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
 const { getGlobalOrigin } = __nccwpck_require__(1059)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
-const { performance } = __nccwpck_require__(643)
+const { performance } = __nccwpck_require__(3024)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
@@ -30939,6 +30939,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: TERMINAL_SIGN_IN_HINT
 
+// EXTERNAL MODULE: ./src/report/iac.ts
+var iac = __nccwpck_require__(2245);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/model.ts
@@ -30974,6 +30976,7 @@ const LIST_INPUTS = new Set([
     'exclude-accounts',
     'exempt-users',
     'credential-report',
+    'iac',
     'remediate-reasons',
     ...sinks/* SINK_INPUTS */.Mq.filter((i) => 'list' in i && i.list).map((i) => i.name),
 ]);
@@ -30996,6 +30999,7 @@ const PLACEHOLDERS = {
     'exemption-tag': 'KEY',
     'exempt-users': 'GLOBS',
     'credential-report': 'FILE',
+    iac: 'PATHS',
     'fail-on': 'findings|errors|never',
     'github-token': 'TOKEN',
     category: 'CATEGORY',
@@ -31140,6 +31144,7 @@ const HELP_GROUPS = [
         title: 'What to audit (no option: the account of your AWS credentials, e.g. AWS_PROFILE)',
         inputs: [
             'credential-report',
+            'iac',
             'accounts',
             'organization',
             'account-role-name',
@@ -31227,7 +31232,7 @@ var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(5881);
+var sarif = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./src/report/sinks.ts
 var report_sinks = __nccwpck_require__(3146);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
@@ -31402,8 +31407,8 @@ function interruptedText(i) {
     return `⛔ ${plain(heading, summary_model/* MAX_MESSAGE */.h2)}\n${plain(body, summary_model/* MAX_MESSAGE */.h2)}\n\n`;
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 11 modules
-var run = __nccwpck_require__(9522);
+// EXTERNAL MODULE: ./src/run.ts + 9 modules
+var run = __nccwpck_require__(216);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * Terminal entry: the same settings as the action (as flags), the same run (run.ts), the summary printed
@@ -31411,6 +31416,7 @@ var run = __nccwpck_require__(9522);
  * action, a run is bounded (IAM_AUDIT_RUN_TIMEOUT_MS) and Ctrl-C (SIGINT) or SIGTERM stops it with the
  * summary of the accounts finished so far.
  */
+
 
 
 
@@ -31477,6 +31483,12 @@ async function main(argv, env = process.env, given = {}) {
         github: (token) => (0,publish/* githubContextFromEnv */.S)(token, env),
         uploadsSarif: false,
         writeSummary: async (s) => printSummary(s, io),
+        // docs/design.md §11: one line per finding, file:line first
+        writeIacSummary: async (scanned) => {
+            for (const f of scanned.findings)
+                io.stdout(`${f.file}:${f.line}: ${(0,iac/* iacMessage */.BT)(f)}\n`);
+        },
+        workspace: () => env.GITHUB_WORKSPACE || process.cwd(),
         ...(io.stops ? { stops: io.stops } : {}),
         ...(io.githubClient ? { githubClient: io.githubClient } : {}),
         ...(io.clock ? { clock: io.clock } : {}),
@@ -31485,7 +31497,7 @@ async function main(argv, env = process.env, given = {}) {
     return finish(end, env, io);
 }
 function finish(end, env, io) {
-    if (end.kind === 'done') {
+    if (end.kind === 'done' || end.kind === 'iac') {
         io.stderr(`${end.outcome.verdict}\n`);
         return end.outcome.exitCode;
     }
@@ -34319,7 +34331,7 @@ function httpStatus(err) {
 /* harmony export */   nz: () => (/* binding */ ReportEvaluation)
 /* harmony export */ });
 /* unused harmony exports keyLocation, evaluateReport */
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2995);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8029);
 /* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3697);
 
 
@@ -34521,9 +34533,10 @@ function evaluateReport(report, settings, asOf) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cm: () => (/* binding */ parseJustification),
+/* harmony export */   rG: () => (/* binding */ expiryEnd),
 /* harmony export */   rY: () => (/* binding */ applyExemptions)
 /* harmony export */ });
-/* unused harmony exports parseJustification, expiryEnd */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
@@ -35032,7 +35045,7 @@ function resolvedByDeactivation(alerts, deactivated) {
 /* harmony export */   Lt: () => (/* binding */ splitIdentity),
 /* harmony export */   cu: () => (/* binding */ identityOf)
 /* harmony export */ });
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2995);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8029);
 
 /** The id of the rule whose identities are bare resources (what an alert or a record without a rule id is). */
 function bareRuleId() {
@@ -35212,8 +35225,10 @@ const DEFAULT_EXEMPTION_TAG = 'access-key-justification';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ unnecessaryReason),
-/* harmony export */   w: () => (/* binding */ IAM_INITIAL_ACCESS_KEY)
+/* harmony export */   $h: () => (/* binding */ CIS_SUMMARY),
+/* harmony export */   bP: () => (/* binding */ unnecessaryReason),
+/* harmony export */   em: () => (/* binding */ CIS_MAPPINGS),
+/* harmony export */   wt: () => (/* binding */ IAM_INITIAL_ACCESS_KEY)
 /* harmony export */ });
 /* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5917);
 
@@ -35387,22 +35402,129 @@ const IAM_INITIAL_ACCESS_KEY = {
 
 /***/ }),
 
-/***/ 2995:
+/***/ 8029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BD: () => (/* binding */ ruleById),
-/* harmony export */   Y: () => (/* binding */ ruleOf),
-/* harmony export */   fD: () => (/* binding */ rulesOf),
-/* harmony export */   y0: () => (/* binding */ RULES)
-/* harmony export */ });
-/* harmony import */ var _iam_initial_access_key_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2380);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  or: () => (/* binding */ IAC_RULES),
+  y0: () => (/* binding */ RULES),
+  BD: () => (/* binding */ ruleById),
+  Y: () => (/* binding */ ruleOf),
+  fD: () => (/* binding */ rulesOf)
+});
+
+// EXTERNAL MODULE: ./src/evaluate/rules/iam-initial-access-key.ts
+var iam_initial_access_key = __nccwpck_require__(2380);
+// EXTERNAL MODULE: ./src/evaluate/rule.ts
+var rule = __nccwpck_require__(5917);
+;// CONCATENATED MODULE: ./src/evaluate/rules/iam-initial-access-key-iac.ts
+/**
+ * The same recommendation at the source (docs/design.md §11, issue 23): infrastructure code (Terraform,
+ * CloudFormation) that gives a console user (a login profile) an access key in the same configuration,
+ * i.e. at creation. Found by the `iac` scan, never on a credential report's rows: `decide` and `confirm`
+ * never fail anything. Its identities are `iam-initial-access-key-iac/<resource address>`.
+ */
+
+
+const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
+const IGNORE = '# iam-initial-access-key-audit: ignore reason="CI deploy key, ticket SEC-42" expires=2026-12-31';
+const WHY = 'A user made with both a console password (login profile) and an access key gets a long-lived key ' +
+    '"just in case", before anyone needs it: nobody rotates it, it ends up in a state file, a CI variable ' +
+    "or a welcome e-mail, and it gives whoever finds it the user's API access without the password or MFA " +
+    'that protect the console. Found in the code, it is stopped before it exists.';
+const STEPS = [
+    "Drop the access key from the user's creation (remove the aws_iam_access_key resource, the module's " +
+        'create_iam_access_key, or the AWS::IAM::AccessKey).',
+    'Create a key later, deliberately, when someone needs one (and only then).',
+    'Machines get their own user without a console password, or better a role (OIDC from CI) or IAM ' +
+        'Identity Center: short-lived credentials instead of keys.',
+];
+const EXCEPTIONS = `If the key is needed, say why where it is made: a comment on the resource (${IGNORE}) or the user's ` +
+    `tag "${rule/* DEFAULT_EXEMPTION_TAG */.JG}" (or the tag the exemption-tag input names); "expires=YYYY-MM-DD" makes ` +
+    'the exemption lapse after that day.';
+const HELP_TEXT = [
+    `Why it matters: ${WHY}`,
+    '',
+    'How to fix:',
+    ...STEPS.map((s, i) => `  ${i + 1}. ${s}`),
+    '',
+    `Exceptions: ${EXCEPTIONS}`,
+    '',
+    `Benchmarks: ${iam_initial_access_key/* CIS_SUMMARY */.$h}.`,
+    `Reference: ${HELP_URI}`,
+].join('\n');
+const HELP_MARKDOWN = [
+    '## Why it matters',
+    '',
+    WHY,
+    '',
+    '## How to fix',
+    '',
+    ...STEPS.map((s, i) => `${i + 1}. ${s}`),
+    '',
+    '## Exceptions',
+    '',
+    `If the key is needed, say why where it is made: a comment on the resource, or the user's tag ` +
+        `\`${rule/* DEFAULT_EXEMPTION_TAG */.JG}\` (or the tag the \`exemption-tag\` input names); \`expires=YYYY-MM-DD\` ` +
+        'makes the exemption lapse after that day:',
+    '',
+    '```hcl',
+    IGNORE,
+    '```',
+    '',
+    '## Benchmarks',
+    '',
+    ...iam_initial_access_key/* CIS_MAPPINGS */.em.map((m) => `- ${m.benchmark} ${m.version}: recommendation ${m.control}`),
+    '',
+    `See [Managing access keys for IAM users](${HELP_URI}).`,
+].join('\n');
+const IAM_INITIAL_ACCESS_KEY_IAC = {
+    id: 'iam-initial-access-key-iac',
+    name: 'AccessKeyProvisionedWithConsoleUserInIaC',
+    shortDescription: 'Infrastructure code must not give a console user an access key at creation.',
+    fullDescription: 'Terraform or CloudFormation creates an IAM user with a console login profile and, in the same ' +
+        `configuration, an access key for it. ${iam_initial_access_key/* CIS_SUMMARY */.$h}: do not set up access keys during initial user ` +
+        'setup for all IAM users that have a console password.',
+    helpText: HELP_TEXT,
+    helpMarkdown: HELP_MARKDOWN,
+    helpUri: HELP_URI,
+    securitySeverity: '7.5',
+    severity: 'high',
+    precision: 'high',
+    tags: ['security', 'CIS', 'aws', 'iam', 'iac'],
+    cis: iam_initial_access_key/* CIS_MAPPINGS */.em,
+    cisSummary: iam_initial_access_key/* CIS_SUMMARY */.$h,
+    recommendation: "Drop the access key from the user's creation; create one later, deliberately, when needed; give " +
+        'machines their own user without a console password, or better a role or IAM Identity Center.',
+    // An iac-only rule: a credential report's row is never its finding, nor a live key.
+    decide: () => null,
+    confirm: () => null,
+    wording: {
+        subject: (n) => n === 1 ? 'access key given to a console user in code' : 'access keys given to console users in code',
+        state: 'provisioned at creation',
+        short: (n) => n === 1 ? 'access key provisioned with a console user' : 'access keys provisioned with console users',
+        violation: () => 'an access key provisioned with its console login in code',
+        findingTitle: () => 'an access key provisioned with a console user in code',
+        resolved: () => 'an access key provisioned with its console login in code',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/evaluate/rules/index.ts
+
 
 /** Every rule, in the order they are evaluated and listed (SARIF `ruleIndex` is the position here). */
-const RULES = [_iam_initial_access_key_js__WEBPACK_IMPORTED_MODULE_0__/* .IAM_INITIAL_ACCESS_KEY */ .w];
+const RULES = [iam_initial_access_key/* IAM_INITIAL_ACCESS_KEY */.wt];
+/**
+ * The rules of the `iac` scan (docs/design.md §11): they judge infrastructure code, never a credential
+ * report, so they are not in RULES (whose order is a credential run's SARIF `ruleIndex`); an iac run's
+ * SARIF lists exactly these.
+ */
+const IAC_RULES = [IAM_INITIAL_ACCESS_KEY_IAC];
 /** The rule with this id, or undefined (an alert or a Security Hub finding of a rule since removed). */
 function ruleById(id) {
-    return RULES.find((r) => r.id === id);
+    return RULES.find((r) => r.id === id) ?? IAC_RULES.find((r) => r.id === id);
 }
 /** The rule of a finding; a finding always has a registered rule (evaluate/evaluate.ts makes them). */
 function ruleOf(f) {
@@ -35550,6 +35672,10 @@ const INPUTS = [
     {
         name: 'credential-report',
         description: 'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
+    },
+    {
+        name: 'iac',
+        description: 'Paths or globs (one per line), relative to the workspace, of Terraform (`.tf`, plan JSON) and CloudFormation files: scan the code for console users given an access key at creation, without AWS calls. Not with `credential-report`, `role-to-assume`, `accounts` or `organization`.',
     },
     ..._report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .JL.map((f) => ({
         name: f.name,
@@ -35821,6 +35947,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ main_run)
 });
 
+// EXTERNAL MODULE: ./src/report/iac.ts
+var iac = __nccwpck_require__(2245);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/model.ts
@@ -35854,7 +35982,7 @@ var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(5881);
+var sarif = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./src/report/sinks.ts
 var report_sinks = __nccwpck_require__(3146);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
@@ -36274,10 +36402,11 @@ function interruptedBanner(i) {
     return `### ⛔ ${heading}\n\n${body}\n\n`;
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 11 modules
-var run = __nccwpck_require__(9522);
+// EXTERNAL MODULE: ./src/run.ts + 9 modules
+var run = __nccwpck_require__(216);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** The action's shell: inputs from the runner, the shared run (run.ts), then outputs, summary and the verdict. */
+
 
 
 
@@ -36323,12 +36452,18 @@ async function main_run() {
         github: (token) => (0,publish/* githubContextFromEnv */.S)(token),
         uploadsSarif: true,
         writeSummary: (s) => writeJobSummary(s, repository),
+        writeIacSummary: (scanned, files) => core/* summary */.z
+            .addRaw((0,iac/* iacSummaryMarkdown */.NS)(scanned, files))
+            .write()
+            .then(() => undefined)
+            .catch((error) => core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`)),
+        workspace: () => process.env.GITHUB_WORKSPACE || process.cwd(),
     });
     finish(end);
 }
 /** Outputs and the verdict; anything thrown fails the step. */
 function finish(end) {
-    if (end.kind === 'done') {
+    if (end.kind === 'done' || end.kind === 'iac') {
         const { outcome } = end;
         for (const [name, value] of Object.entries(outcome.outputs))
             core/* setOutput */.uH(name, value);
@@ -36459,15 +36594,16 @@ function notePlain(n) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   lE: () => (/* binding */ removePartialFiles),
+  Zf: () => (/* binding */ writeFileAtomic),
   t4: () => (/* binding */ writeReportFiles)
 });
 
-// UNUSED EXPORTS: ReportWriteError, writeFileAtomic
+// UNUSED EXPORTS: ReportWriteError
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(8262);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -36475,13 +36611,13 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/inputs/report-files.ts
 var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(5881);
+var sarif = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var evaluate_rule = __nccwpck_require__(5917);
-// EXTERNAL MODULE: ./src/evaluate/rules/index.ts
-var rules = __nccwpck_require__(2995);
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts + 1 modules
+var rules = __nccwpck_require__(8029);
 // EXTERNAL MODULE: ./src/evaluate/identity.ts
 var identity = __nccwpck_require__(3697);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -38444,6 +38580,202 @@ function restoreCommand(f) {
 
 /***/ }),
 
+/***/ 2245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ iacJson),
+/* harmony export */   BT: () => (/* binding */ iacMessage),
+/* harmony export */   K5: () => (/* binding */ iacOutputs),
+/* harmony export */   L1: () => (/* binding */ iacExitCode),
+/* harmony export */   NS: () => (/* binding */ iacSummaryMarkdown),
+/* harmony export */   r5: () => (/* binding */ iacSarif)
+/* harmony export */ });
+/* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5121);
+/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5917);
+/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8029);
+/* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3697);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
+
+
+
+
+
+
+
+const RULE = _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .IAC_RULES */ .or[0];
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** `infra/users.tf:12`. */
+function at(l) {
+    return `${l.file}:${l.line}`;
+}
+/** What one finding says: the user, the key, the login profile's place, the condition. */
+function iacMessage(f) {
+    const when = f.condition ? ` ${f.condition}` : '';
+    const expired = f.exemption ? ` Its exemption (expires=${f.exemption.expires ?? ''}) has expired.` : '';
+    return (`IAM user '${f.userName}'${f.userAddress === f.userName ? '' : ` (${f.userAddress})`} is given an access key (${f.address}) together with ` +
+        `its console login profile (${f.loginProfile.address} at ${at(f.loginProfile)})${when}.${expired} ` +
+        "Drop the key from the user's creation; create one later, when needed.");
+}
+function iacResult(f) {
+    return {
+        ruleId: RULE.id,
+        ruleIndex: 0,
+        level: 'error',
+        kind: 'fail',
+        message: { text: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .sarifText */ .BC)(iacMessage(f)) },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toArtifactUri */ .ot)(f.file) },
+                    region: { startLine: f.line },
+                },
+            },
+        ],
+        // the resource address, not the line: moving the code keeps the alert
+        partialFingerprints: { primaryLocationLineHash: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .locationFingerprint */ .y$)((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)(RULE.id, f.address)) },
+        properties: { ...f, exempted: false },
+    };
+}
+function ruleDescriptor() {
+    return {
+        id: RULE.id,
+        name: RULE.name,
+        shortDescription: { text: RULE.shortDescription },
+        fullDescription: { text: RULE.fullDescription },
+        help: { text: RULE.helpText, markdown: RULE.helpMarkdown },
+        helpUri: RULE.helpUri,
+        defaultConfiguration: { level: 'error' },
+        properties: {
+            tags: [...RULE.tags],
+            precision: RULE.precision,
+            'security-severity': RULE.securitySeverity,
+            'problem.severity': 'error',
+            cis: RULE.cis.map((m) => ({ ...m })),
+        },
+    };
+}
+function iacSarif(run, opts) {
+    const semver = /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? { semanticVersion: opts.toolVersion } : {};
+    const id = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .automationId */ .jY)({ shard: null }, opts.category ?? null);
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_6__/* .TOOL_NAME */ .lH,
+                        version: opts.toolVersion,
+                        ...semver,
+                        informationUri: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_6__/* .TOOL_INFORMATION_URI */ .Rn,
+                        rules: [ruleDescriptor()],
+                    },
+                },
+                invocations: [{ executionSuccessful: true, endTimeUtc: run.generatedAt }],
+                results: run.findings.map(iacResult),
+                columnKind: 'utf16CodeUnits',
+                ...(id === null ? {} : { automationDetails: { id } }),
+                properties: {
+                    mode: 'iac',
+                    asOf: run.asOf,
+                    filesScanned: run.filesScanned,
+                    findings: run.findings.length,
+                    exempted: run.exempted.length,
+                    exemptionsExpired: run.exemptionsExpired,
+                },
+            },
+        ],
+    };
+}
+/** The JSON report of an iac run: the schema's fields (no accounts, no key findings) plus `iacFindings`. */
+function iacJson(run) {
+    const all = [
+        ...run.findings.map((f) => ({ ruleId: RULE.id, ...f, exempted: false })),
+        ...run.exempted.map((f) => ({ ruleId: RULE.id, ...f, exempted: true })),
+    ];
+    const report = {
+        schemaVersion: 1,
+        mode: 'iac',
+        generatedAt: run.generatedAt,
+        asOf: run.asOf,
+        iac: { patterns: run.patterns, filesScanned: run.filesScanned, notes: run.notes },
+        accounts: [],
+        findings: [],
+        iacFindings: all,
+    };
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+/** `2 users given an access key at creation in 3 files`, or the clean verdict. */
+function iacVerdict(run) {
+    const users = new Set(run.findings.map((f) => f.userAddress)).size;
+    const exempted = run.exempted.length > 0 ? `, ${run.exempted.length} exempted` : '';
+    const files = (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(run.filesScanned, 'file');
+    if (run.findings.length === 0)
+        return `no console user is given an access key at creation in ${files} of code${exempted}`;
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(run.findings.length, RULE.wording.short(1), RULE.wording.short(2))} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(users, 'user')} in ${files} of code${exempted}`;
+}
+/** `fail-on`: findings fail with `findings`; an iac run has no account errors. */
+function iacExitCode(run, failOn) {
+    const verdict = iacVerdict(run);
+    if (failOn === 'findings' && run.findings.length > 0)
+        return { code: 1, reason: verdict };
+    if (run.findings.length > 0)
+        return { code: 0, reason: `${verdict} (fail-on is ${failOn}: not failing)` };
+    return { code: 0, reason: verdict };
+}
+/** The job summary of an iac run: the verdict, the table of findings, the exempted, the notes. */
+function iacSummaryMarkdown(run, files) {
+    const cell = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeSpan */ .SS)(s, { inTable: true });
+    const out = [`## IAM initial access keys in code`, '', `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(iacVerdict(run))}.**`, ''];
+    if (run.findings.length > 0) {
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .markdownTable */ .Qj)(['Where', 'User', 'Key', 'Condition'], run.findings.map((f) => [
+            cell(at(f)),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.userName),
+            cell(f.address),
+            f.condition ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.condition) : 'always',
+        ])), '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(RULE.recommendation), '');
+    }
+    if (run.exempted.length > 0) {
+        out.push('### Exempted', '');
+        for (const f of run.exempted)
+            out.push(`- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeSpan */ .SS)(at(f))} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.userName)}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(f.exemption?.justification ?? '')}`);
+        out.push('');
+    }
+    for (const n of run.notes)
+        out.push(`> ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(n)}`, '');
+    const written = _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .JL.flatMap((f) => files[f.key] ? [`${f.label}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeSpan */ .SS)(files[f.key])}`] : []);
+    out.push(`Files: ${written.join(', ')}.`, '');
+    return out.join('\n');
+}
+/** Exactly the outputs of action.yml: the counts of the scan, the files written, zero for the rest. */
+function iacOutputs(run, written) {
+    const files = Object.fromEntries(_inputs_report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .JL.map((f) => [f.name, written[f.key] ?? '']));
+    return {
+        findings: String(run.findings.length),
+        'violating-users': String(new Set(run.findings.map((f) => f.userAddress)).size),
+        exempted: String(run.exempted.length),
+        'accounts-audited': '0',
+        'accounts-failed': '0',
+        ...files,
+        'issues-opened': '0',
+        'issues-updated': '0',
+        'issues-closed': '0',
+        'issues-skipped': '0',
+        'new-findings': '',
+        'resolved-findings': '',
+        'keys-due': '0',
+        'keys-deactivated': '0',
+        'security-hub-imported': '0',
+        'security-hub-archived': '0',
+    };
+}
+
+
+/***/ }),
+
 /***/ 8454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38465,7 +38797,7 @@ function restoreCommand(f) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5917);
-/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2995);
+/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8029);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
 /**
  * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
@@ -39190,7 +39522,7 @@ function markdownTable(headers, rows, align = []) {
 /* harmony export */ });
 /* harmony import */ var _inputs_definitions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3775);
 /* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5121);
-/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2995);
+/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8029);
 /* harmony import */ var _inputs_sinks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9793);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2011);
 /* harmony import */ var _sinks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3146);
@@ -39300,23 +39632,26 @@ function failingShort(result) {
 
 /***/ }),
 
-/***/ 5881:
+/***/ 643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ sarifText),
 /* harmony export */   Xy: () => (/* binding */ sarifFileText),
+/* harmony export */   jY: () => (/* binding */ automationId),
 /* harmony export */   lL: () => (/* binding */ sarifResultCounts),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS),
+/* harmony export */   ot: () => (/* binding */ toArtifactUri),
 /* harmony export */   y$: () => (/* binding */ locationFingerprint)
 /* harmony export */ });
-/* unused harmony exports toArtifactUri, sarifText, automationId, buildSarif */
+/* unused harmony export buildSarif */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2794);
 /* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4216);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5917);
-/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2995);
+/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8029);
 /* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3697);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
 /**
@@ -39678,13 +40013,13 @@ const SINK_VIEWS = { issues, securityHub };
 /* harmony export */ });
 /* unused harmony exports verdictText, codeScanningAlertsUrl */
 /* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5917);
-/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2995);
+/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8029);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
 /* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5121);
 /* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4462);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5881);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(643);
 /* harmony import */ var _inputs_sinks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9793);
 
 
@@ -39898,7 +40233,7 @@ function buildSummaryModel(result, opts) {
 
 /***/ }),
 
-/***/ 9522:
+/***/ 216:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39909,6 +40244,32 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: stopSignal
 
+// EXTERNAL MODULE: ./src/inputs/report-files.ts
+var report_files = __nccwpck_require__(5121);
+// EXTERNAL MODULE: ./src/report/iac.ts
+var iac = __nccwpck_require__(2245);
+// EXTERNAL MODULE: ./src/report/json-text.ts
+var json_text = __nccwpck_require__(4216);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/publish/files.ts + 2 modules
+var publish_files = __nccwpck_require__(2889);
+;// CONCATENATED MODULE: ./src/publish/iac.ts
+
+
+
+
+
+async function publishIac(run, config) {
+    const files = (0,report_files/* reportFilesOf */.Vh)(config);
+    const sarif = (0,iac/* iacSarif */.r5)(run, { toolVersion: version/* VERSION */.x, category: config.category });
+    await (0,publish_files/* writeFileAtomic */.Zf)(files.sarifFile, (0,json_text/* jsonText */.s)(sarif, new Map()));
+    await (0,publish_files/* writeFileAtomic */.Zf)(files.jsonFile, (0,iac/* iacJson */.AC)(run));
+    const written = { sarifFile: files.sarifFile, jsonFile: files.jsonFile };
+    const { code, reason } = (0,iac/* iacExitCode */.L1)(run, config.failOn);
+    return { written, outputs: (0,iac/* iacOutputs */.K5)(run, written), exitCode: code, verdict: reason };
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -39916,8 +40277,6 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 var model = __nccwpck_require__(182);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __nccwpck_require__(3775);
-// EXTERNAL MODULE: ./src/inputs/report-files.ts
-var report_files = __nccwpck_require__(5121);
 // EXTERNAL MODULE: ./src/inputs/sinks.ts
 var inputs_sinks = __nccwpck_require__(9793);
 // EXTERNAL MODULE: ./src/time.ts
@@ -40332,9 +40691,40 @@ function offlineConflicts(r, live) {
         throw new model/* InputError */.d('credential-report', `Input "credential-report" is set together with ${conflicting.map((c) => `"${c}"`).join(' and ')}: expected either downloaded reports (offline, no AWS calls) or a live audit, not both.`);
     }
 }
+/**
+ * The inputs an iac scan (DESIGN §11) cannot take, each with its value that means "not used" (null: any
+ * value conflicts): it reads code, never AWS or GitHub's issues.
+ */
+const IAC_CONFLICTS = [
+    ['credential-report', null],
+    ['role-to-assume', null],
+    ['accounts', null],
+    ['organization', 'false'],
+    ['create-issues', 'false'],
+    ['remediate', 'off'],
+    ['security-hub', 'false'],
+];
+/** `iac`: the paths or globs of infrastructure code; checked first, so a conflict stops before any work. */
+function iacPatterns(r) {
+    const v = r.given('iac');
+    if (v === undefined)
+        return [];
+    const patterns = [...new Set(splitList(v))];
+    if (patterns.length === 0) {
+        throw new model/* InputError */.d('iac', `Input "iac" is ${quote(v)}, only blank: expected paths or globs of Terraform or CloudFormation files (one per line), e.g. . or infra/**/*.tf; leave the input out to audit AWS.`);
+    }
+    for (const [name, off] of IAC_CONFLICTS) {
+        const given = r.given(name);
+        if (given === undefined || given.toLowerCase() === off)
+            continue;
+        throw new model/* InputError */.d('iac', `Input "iac" is set together with "${name}": expected either a scan of infrastructure code (no AWS calls, no issues, no Security Hub, no remediation) or an audit of AWS, not both; leave "${name}" out of the iac run.`);
+    }
+    return patterns;
+}
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 function parseConfig(raw, deps) {
     const r = reader(raw);
+    const iac = iacPatterns(r);
     const awsRegion = region(r);
     const partition = partitionForRegion(awsRegion);
     const roleArn = roleToAssume(r, partition, awsRegion);
@@ -40402,6 +40792,7 @@ function parseConfig(raw, deps) {
         asOf: asOfValue,
         exemptUsers: exempt,
         credentialReports: reports,
+        iac,
         ...files,
         summary,
         failOn,
@@ -40413,898 +40804,11 @@ function parseConfig(raw, deps) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(8262);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(7016);
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
+var dist = __nccwpck_require__(925);
 ;// CONCATENATED MODULE: ./src/inputs/glob.ts
 /**
  * The filesystem side of `credential-report`: a path or glob -> the files it names.
@@ -41331,13 +40835,13 @@ function expandGlob(pattern) {
     if (k === 'file')
         return [pattern];
     if (k === 'dir') {
-        return globSync('*.csv', { cwd: pattern, onlyFiles: true, absolute: (0,external_node_path_.isAbsolute)(pattern) })
+        return (0,dist/* globSync */.AZ)('*.csv', { cwd: pattern, onlyFiles: true, absolute: (0,external_node_path_.isAbsolute)(pattern) })
             .map((f) => ((0,external_node_path_.isAbsolute)(f) ? f : `${pattern.replace(/[\\/]+$/, '')}/${f}`))
             .sort();
     }
     // tinyglobby wants forward slashes; on Windows a backslash is a separator, not an escape.
     const glob = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
-    return globSync(glob, {
+    return (0,dist/* globSync */.AZ)(glob, {
         onlyFiles: true,
         absolute: (0,external_node_path_.isAbsolute)(pattern),
         expandDirectories: false,
@@ -41716,8 +41220,6 @@ function assembleResult(opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/publish/files.ts + 2 modules
-var files = __nccwpck_require__(2889);
 // EXTERNAL MODULE: ./src/publish/github-settings.ts
 var github_settings = __nccwpck_require__(5144);
 // EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
@@ -41745,6 +41247,17 @@ const SYSTEM_CLOCK = { now: () => new Date(), sleep };
 // EXTERNAL MODULE: ./src/timeouts.ts
 var src_timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/run.ts
+/**
+ * One run, shared by the action (main.ts) and the terminal (cli.ts): inputs -> Config -> audit ->
+ * publish -> summary. The shells differ only in their Shell: where the inputs come from, where the log
+ * and the summary go, and what they do with the end of the run (outputs and a failed step, or an exit
+ * code).
+ *
+ * Every run is bounded (the whole-run limit of timeouts.ts) and stops on SIGTERM or SIGINT (a cancelled
+ * workflow, a runner shutting down, Ctrl-C). A stopped run leaves no half-written file and writes nothing
+ * more; its summary shows the accounts finished so far under a banner saying what stopped it.
+ */
+
 
 
 
@@ -41797,6 +41310,8 @@ async function pipeline(shell, p, ctx) {
     p.files = (0,report_files/* reportFilesOf */.Vh)(config);
     if (config.githubToken)
         shell.setSecret(config.githubToken);
+    if (config.iac.length > 0)
+        return iacPipeline(shell, config, ctx.clock);
     let session = null;
     p.result = await runAudit(config, {
         getIDToken: (audience) => shell.getIDToken(audience),
@@ -41827,9 +41342,22 @@ async function pipeline(shell, p, ctx) {
     p.result = p.outcome.result;
     return p.outcome;
 }
+/** An `iac` run (docs/design.md §11): the code in the workspace, no AWS, no GitHub history or issues. */
+async function iacPipeline(shell, config, clock) {
+    // The scanner (with its HCL parser) is loaded only by an iac run.
+    const { auditIac } = await __nccwpck_require__.e(/* import() */ 852).then(__nccwpck_require__.bind(__nccwpck_require__, 7852));
+    const scanned = await auditIac(config, { root: shell.workspace(), now: clock.now() });
+    for (const n of scanned.notes)
+        shell.log.warning(n);
+    const outcome = await publishIac(scanned, config);
+    if (config.summary)
+        await shell.writeIacSummary(scanned, outcome.written);
+    return outcome;
+}
 /** What a run stopped before the audit ended has to show: the accounts finished so far. */
 function partialResult(p, now) {
-    if (!p.config)
+    // an iac run has no accounts: the banner alone says it was stopped
+    if (!p.config || p.config.iac.length > 0)
         return null;
     return assembleResult({
         mode: p.config.credentialReports.length > 0 ? 'offline' : 'live',
@@ -41854,7 +41382,9 @@ async function run(shell) {
         planned: null,
         finished: [],
     };
-    const work = pipeline(shell, p, { timeouts, clock, stopped: stopped.signal }).then((outcome) => ({ kind: 'done', config: p.config, outcome }), (error) => ({ kind: 'failed', config: p.config, error }));
+    const work = pipeline(shell, p, { timeouts, clock, stopped: stopped.signal }).then((outcome) => 'written' in outcome
+        ? { kind: 'iac', config: p.config, outcome }
+        : { kind: 'done', config: p.config, outcome }, (error) => ({ kind: 'failed', config: p.config, error }));
     const stop = await Promise.race([work, guard.stopped.then((s) => ({ kind: 'stop', stop: s }))]);
     guard.dispose();
     // Until the inputs say otherwise (or could not be read), a summary is written.
@@ -41869,7 +41399,7 @@ async function run(shell) {
     // Stopped early: whatever still runs writes nothing more, no file is left half-written, and the
     // summary says how far the run got.
     stopped.abort();
-    (0,files/* removePartialFiles */.lE)();
+    (0,publish_files/* removePartialFiles */.lE)();
     const partial = p.result ?? partialResult(p, clock.now());
     const interruption = {
         ...stop.stop,
@@ -42194,7 +41724,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
+/***/ 8262:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -42250,7 +41780,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
+/***/ 1535:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+
+/***/ }),
+
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
@@ -42331,6 +41868,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
@@ -45342,6 +44886,913 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 925:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ft: () => (/* binding */ escapePath),
+  TI: () => (/* binding */ glob),
+  AZ: () => (/* binding */ globSync)
+});
+
+// UNUSED EXPORTS: convertPathToPattern, isDynamicPattern
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
 
 /***/ })
 

@@ -4,6 +4,7 @@
  * action, a run is bounded (IAM_AUDIT_RUN_TIMEOUT_MS) and Ctrl-C (SIGINT) or SIGTERM stops it with the
  * summary of the accounts finished so far.
  */
+import { iacMessage } from './report/iac.js';
 import { getIDToken, setSecret } from '@actions/core';
 import { InputError } from './model.js';
 import { SignInError } from './credentials/sign-in-error.js';
@@ -88,6 +89,11 @@ export async function main(
     github: (token) => githubContextFromEnv(token, env),
     uploadsSarif: false,
     writeSummary: async (s) => printSummary(s, io),
+    // docs/design.md §11: one line per finding, file:line first
+    writeIacSummary: async (scanned) => {
+      for (const f of scanned.findings) io.stdout(`${f.file}:${f.line}: ${iacMessage(f)}\n`);
+    },
+    workspace: () => env.GITHUB_WORKSPACE || process.cwd(),
     ...(io.stops ? { stops: io.stops } : {}),
     ...(io.githubClient ? { githubClient: io.githubClient } : {}),
     ...(io.clock ? { clock: io.clock } : {}),
@@ -97,7 +103,7 @@ export async function main(
 }
 
 function finish(end: RunEnd, env: NodeJS.ProcessEnv, io: CliIo): number {
-  if (end.kind === 'done') {
+  if (end.kind === 'done' || end.kind === 'iac') {
     io.stderr(`${end.outcome.verdict}\n`);
     return end.outcome.exitCode;
   }

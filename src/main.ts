@@ -1,4 +1,5 @@
 /** The action's shell: inputs from the runner, the shared run (run.ts), then outputs, summary and the verdict. */
+import { iacSummaryMarkdown } from './report/iac.js';
 import * as core from '@actions/core';
 import { InputError } from './model.js';
 import { errorMessage } from './errors.js';
@@ -45,13 +46,20 @@ export async function run(): Promise<void> {
     github: (token) => githubContextFromEnv(token),
     uploadsSarif: true,
     writeSummary: (s) => writeJobSummary(s, repository),
+    writeIacSummary: (scanned, files) =>
+      core.summary
+        .addRaw(iacSummaryMarkdown(scanned, files))
+        .write()
+        .then(() => undefined)
+        .catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`)),
+    workspace: () => process.env.GITHUB_WORKSPACE || process.cwd(),
   });
   finish(end);
 }
 
 /** Outputs and the verdict; anything thrown fails the step. */
 function finish(end: RunEnd): void {
-  if (end.kind === 'done') {
+  if (end.kind === 'done' || end.kind === 'iac') {
     const { outcome } = end;
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     if (outcome.exitCode !== 0) core.setFailed(outcome.verdict);

@@ -7,6 +7,7 @@ import type { ReportFiles } from './inputs/report-files.js';
 import type { SinkSettings } from './inputs/sinks.js';
 import type { Note } from './notes.js';
 import { AuditError } from './errors.js';
+import type { IacFinding } from './iac/scan.js';
 
 export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';
@@ -68,6 +69,8 @@ export interface Config extends ReportFiles, SinkSettings {
   exemptUsers: string[];
   /** Resolved, sorted CSV paths; non-empty means offline mode. */
   credentialReports: string[];
+  /** `iac`: paths or globs of infrastructure code, relative to the workspace; non-empty means an iac scan. */
+  iac: string[];
   summary: boolean;
   failOn: FailOn;
   githubToken: string | null;
@@ -231,6 +234,24 @@ export interface AuditResult {
   history?: RunHistory;
   /** What `remediate` planned or did (DESIGN §8); absent when it is off. */
   remediation?: RunRemediation;
+}
+
+/** An `iac` run (DESIGN §11): the scan of infrastructure code, with its exemptions decided as of `asOf`. */
+export interface IacRun {
+  generatedAt: string;
+  /** The day exemptions' `expires=` dates are measured at (the as-of input, else now). */
+  asOf: string;
+  /** The `iac` input's paths and globs, relative to `root`. */
+  patterns: string[];
+  filesScanned: number;
+  /** Failing findings (an expired exemption fails again), sorted by file and line. */
+  findings: IacFinding[];
+  /** Findings with an exemption in force: left out of SARIF's results, counted. */
+  exempted: IacFinding[];
+  /** Failing findings whose exemption has expired. */
+  exemptionsExpired: number;
+  /** What could not be read or followed, one sentence each. */
+  notes: string[];
 }
 
 /** What changed since earlier runs, from GitHub's history (DESIGN §8). */

@@ -8,6 +8,8 @@
  * workflow, a runner shutting down, Ctrl-C). A stopped run leaves no half-written file and writes nothing
  * more; its summary shows the accounts finished so far under a banner saying what stopped it.
  */
+import { publishIac, type IacOutcome } from './publish/iac.js';
+import type { IacRun } from './model.js';
 import type { AccountAudit, AuditResult, Config } from './model.js';
 import type { AuditSession } from './credentials/session.js';
 import type { RawInputs } from './inputs/config.js';
@@ -107,6 +109,10 @@ export interface Shell {
   uploadsSarif: boolean;
   /** Writes the summary (when the `summary` input is on): the job summary, or the terminal's text. */
   writeSummary(summary: RunSummary): Promise<void>;
+  /** Writes the summary of an `iac` run (docs/design.md §11): its findings and files. */
+  writeIacSummary(run: IacRun, files: ReportFiles): Promise<void>;
+  /** The repository's root for an `iac` run: `GITHUB_WORKSPACE`, else the current folder. */
+  workspace(): string;
   /** Default timeoutsFromEnv(). */
   timeouts?: Timeouts;
   /** Default the real clock. */
@@ -120,6 +126,8 @@ export interface Shell {
 /** How a run ended; `config` is null when the inputs were not read (or not valid). */
 export type RunEnd =
   | { kind: 'done'; config: Config; outcome: PublishOutcome }
+  /** An `iac` run: no accounts, its own outputs and verdict. */
+  | { kind: 'iac'; config: Config; outcome: Pick<PublishOutcome, 'outputs' | 'exitCode' | 'verdict'> }
   | { kind: 'failed'; config: Config | null; error: unknown }
   | { kind: 'stopped'; config: Config | null; stop: Stop };
 
@@ -140,13 +148,14 @@ async function pipeline(
   shell: Shell,
   p: Progress,
   ctx: { timeouts: Timeouts; clock: Clock; stopped: AbortSignal },
-): Promise<PublishOutcome> {
+): Promise<PublishOutcome | IacOutcome> {
   const config = parseConfig(shell.readInputs(), { expandGlob });
   p.config = config;
   checkOutputFiles(config);
   shell.check?.(config);
   p.files = reportFilesOf(config);
   if (config.githubToken) shell.setSecret(config.githubToken);
+  if (config.iac.length > 0) return iacPipeline(shell, config, ctx.clock);
   let session: AuditSession | null = null;
   p.result = await runAudit(config, {
     getIDToken: (audience) => shell.getIDToken(audience),
@@ -178,9 +187,21 @@ async function pipeline(
   return p.outcome;
 }
 
+/** An `iac` run (docs/design.md §11): the code in the workspace, no AWS, no GitHub history or issues. */
+async function iacPipeline(shell: Shell, config: Config, clock: Clock): Promise<IacOutcome> {
+  // The scanner (with its HCL parser) is loaded only by an iac run.
+  const { auditIac } = await import('./audit/iac.js');
+  const scanned = await auditIac(config, { root: shell.workspace(), now: clock.now() });
+  for (const n of scanned.notes) shell.log.warning(n);
+  const outcome = await publishIac(scanned, config);
+  if (config.summary) await shell.writeIacSummary(scanned, outcome.written);
+  return outcome;
+}
+
 /** What a run stopped before the audit ended has to show: the accounts finished so far. */
 function partialResult(p: Progress, now: Date): AuditResult | null {
-  if (!p.config) return null;
+  // an iac run has no accounts: the banner alone says it was stopped
+  if (!p.config || p.config.iac.length > 0) return null;
   return assembleResult({
     mode: p.config.credentialReports.length > 0 ? 'offline' : 'live',
     config: p.config,
@@ -206,7 +227,10 @@ export async function run(shell: Shell): Promise<RunEnd> {
     finished: [],
   };
   const work = pipeline(shell, p, { timeouts, clock, stopped: stopped.signal }).then(
-    (outcome): RunEnd => ({ kind: 'done', config: p.config as Config, outcome }),
+    (outcome): RunEnd =>
+      'written' in outcome
+        ? { kind: 'iac', config: p.config as Config, outcome }
+        : { kind: 'done', config: p.config as Config, outcome },
     (error: unknown): RunEnd => ({ kind: 'failed', config: p.config, error }),
   );
   const stop = await Promise.race([work, guard.stopped.then((s) => ({ kind: 'stop' as const, stop: s }))]);

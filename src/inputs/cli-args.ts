@@ -20,6 +20,7 @@ const LIST_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'exclude-accounts',
   'exempt-users',
   'credential-report',
+  'iac',
   'remediate-reasons',
   ...SINK_INPUTS.filter((i) => 'list' in i && i.list).map((i) => i.name),
 ]);
@@ -43,6 +44,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'exemption-tag': 'KEY',
   'exempt-users': 'GLOBS',
   'credential-report': 'FILE',
+  iac: 'PATHS',
   'fail-on': 'findings|errors|never',
   'github-token': 'TOKEN',
   category: 'CATEGORY',
@@ -192,6 +194,7 @@ export const HELP_GROUPS: ReadonlyArray<{ title: string; inputs: readonly InputN
     title: 'What to audit (no option: the account of your AWS credentials, e.g. AWS_PROFILE)',
     inputs: [
       'credential-report',
+      'iac',
       'accounts',
       'organization',
       'account-role-name',

@@ -493,9 +493,46 @@ function offlineConflicts(
   }
 }
 
+/**
+ * The inputs an iac scan (DESIGN §11) cannot take, each with its value that means "not used" (null: any
+ * value conflicts): it reads code, never AWS or GitHub's issues.
+ */
+const IAC_CONFLICTS: ReadonlyArray<[InputName, string | null]> = [
+  ['credential-report', null],
+  ['role-to-assume', null],
+  ['accounts', null],
+  ['organization', 'false'],
+  ['create-issues', 'false'],
+  ['remediate', 'off'],
+  ['security-hub', 'false'],
+];
+
+/** `iac`: the paths or globs of infrastructure code; checked first, so a conflict stops before any work. */
+function iacPatterns(r: Reader): string[] {
+  const v = r.given('iac');
+  if (v === undefined) return [];
+  const patterns = [...new Set(splitList(v))];
+  if (patterns.length === 0) {
+    throw new InputError(
+      'iac',
+      `Input "iac" is ${quote(v)}, only blank: expected paths or globs of Terraform or CloudFormation files (one per line), e.g. . or infra/**/*.tf; leave the input out to audit AWS.`,
+    );
+  }
+  for (const [name, off] of IAC_CONFLICTS) {
+    const given = r.given(name);
+    if (given === undefined || given.toLowerCase() === off) continue;
+    throw new InputError(
+      'iac',
+      `Input "iac" is set together with "${name}": expected either a scan of infrastructure code (no AWS calls, no issues, no Security Hub, no remediation) or an audit of AWS, not both; leave "${name}" out of the iac run.`,
+    );
+  }
+  return patterns;
+}
+
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const r = reader(raw);
+  const iac = iacPatterns(r);
 
   const awsRegion = region(r);
   const partition = partitionForRegion(awsRegion);
@@ -581,6 +618,7 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     asOf: asOfValue,
     exemptUsers: exempt,
     credentialReports: reports,
+    iac,
     ...files,
     summary,
     failOn,

@@ -114,6 +114,11 @@ export const INPUTS = [
     description:
       'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
   },
+  {
+    name: 'iac',
+    description:
+      'Paths or globs (one per line), relative to the workspace, of Terraform (`.tf`, plan JSON) and CloudFormation files: scan the code for console users given an access key at creation, without AWS calls. Not with `credential-report`, `role-to-assume`, `accounts` or `organization`.',
+  },
   ...REPORT_FILES.map((f) => ({
     name: f.name,
     description: f.description,

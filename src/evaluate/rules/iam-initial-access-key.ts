@@ -14,7 +14,7 @@ const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credential
 
 const CIS = 'CIS Amazon Web Services Foundations Benchmark' as const;
 
-const CIS_MAPPINGS: readonly CisMapping[] = [
+export const CIS_MAPPINGS: readonly CisMapping[] = [
   { benchmark: CIS, version: 'v1.2.0', control: '1.21' },
   { benchmark: CIS, version: 'v1.3.0', control: '1.11' },
   { benchmark: CIS, version: 'v1.4.0', control: '1.11' },
@@ -26,7 +26,8 @@ const CIS_MAPPINGS: readonly CisMapping[] = [
   { benchmark: CIS, version: 'v6.0.0', control: '2.10' },
 ];
 
-const CIS_SUMMARY = 'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
+export const CIS_SUMMARY =
+  'CIS AWS Foundations 1.21 (v1.2.0), 1.11 (v1.3.0–v4.0.0), 1.10 (v5.0.0), 2.10 (v6.0.0)';
 
 const SHORT_DESCRIPTION =
   'Console users must not keep an access key that was created at user setup and is unused.';

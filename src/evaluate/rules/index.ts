@@ -7,13 +7,21 @@
 import type { Finding } from '../../model.js';
 import type { Rule } from '../rule.js';
 import { IAM_INITIAL_ACCESS_KEY } from './iam-initial-access-key.js';
+import { IAM_INITIAL_ACCESS_KEY_IAC } from './iam-initial-access-key-iac.js';
 
 /** Every rule, in the order they are evaluated and listed (SARIF `ruleIndex` is the position here). */
 export const RULES: readonly Rule[] = [IAM_INITIAL_ACCESS_KEY];
 
+/**
+ * The rules of the `iac` scan (docs/design.md §11): they judge infrastructure code, never a credential
+ * report, so they are not in RULES (whose order is a credential run's SARIF `ruleIndex`); an iac run's
+ * SARIF lists exactly these.
+ */
+export const IAC_RULES: readonly Rule[] = [IAM_INITIAL_ACCESS_KEY_IAC];
+
 /** The rule with this id, or undefined (an alert or a Security Hub finding of a rule since removed). */
 export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+  return RULES.find((r) => r.id === id) ?? IAC_RULES.find((r) => r.id === id);
 }
 
 /** The rule of a finding; a finding always has a registered rule (evaluate/evaluate.ts makes them). */
