@@ -127,7 +127,7 @@ function formatClaims(claims) {
 
 ;// CONCATENATED MODULE: ./src/credentials/session.ts
 /**
- * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * Signing in (docs/design.md §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
  * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
  * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
  * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
@@ -443,7 +443,7 @@ async function signIn(config, deps) {
         },
         credentialsFor(accountId) {
             const roleArn = roleArnFor(accountId);
-            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+            // The signed-in account is audited with the signed-in identity itself (docs/design.md §6).
             if (roleArn === null)
                 return baseCredentials;
             let provider = chained.get(accountId);
@@ -470,7 +470,7 @@ function compareAccountIds(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /**
- * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
+ * The K-th of N deterministic slices of an account list (docs/design.md §3 `shard`, §7).
  *
  * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
  * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
@@ -496,7 +496,7 @@ function shardOf(accountId, total) {
 
 ;// CONCATENATED MODULE: ./src/collect/accounts.ts
 /**
- * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * Which accounts a run audits (docs/design.md §3): the signed-in account by default, the `accounts` list, or every
  * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
  */
 
@@ -691,7 +691,7 @@ function liftReportContent(lifted, maxReportBytes = parse/* MAX_REPORT_BYTES */.
 
 ;// CONCATENATED MODULE: ./src/collect/credential-report.ts
 /**
- * Live credential report (DESIGN §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
+ * Live credential report (docs/design.md §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
  * then `GetCredentialReport`, parsed by the same streaming parser as the offline mode.
  *
  * Throttling and transient errors are retried by the SDK's own retry strategy (see aws-config.ts); the
@@ -857,7 +857,7 @@ var evaluate = __webpack_require__(1632);
 var pool = __webpack_require__(6990);
 ;// CONCATENATED MODULE: ./src/collect/key-facts.ts
 /**
- * Live facts of the keys a credential report flagged (DESIGN §1): the report can be hours old, so the
+ * Live facts of the keys a credential report flagged (docs/design.md §1): the report can be hours old, so the
  * audit checks each flagged key against the live API. Plain facts only; audit/account.ts joins them
  * with the decisions of evaluate/confirm.ts.
  *
@@ -1063,7 +1063,7 @@ var exemptions = __webpack_require__(2171);
 var result = __webpack_require__(7974);
 ;// CONCATENATED MODULE: ./src/audit/account.ts
 /**
- * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * Audits one AWS account live (docs/design.md §1, §6), in one flow: the report's facts -> candidate findings
  * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
  * failure is an account with `status: 'error'` and a hint.
  *

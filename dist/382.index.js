@@ -399,7 +399,7 @@ function planAccountImport(opts) {
 var notes = __webpack_require__(4462);
 ;// CONCATENATED MODULE: ./src/publish/security-hub.ts
 /**
- * AWS Security Hub (DESIGN §9), the I/O edge: for each account audited successfully this run, with that
+ * AWS Security Hub (docs/design.md §9), the I/O edge: for each account audited successfully this run, with that
  * account's own credentials (BatchImportFindings only takes an account's findings from the account
  * itself, under its default product ARN):
  *

@@ -20,7 +20,7 @@ export const modules = {
 /* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3697);
 /* harmony import */ var _evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2171);
 /**
- * Acting on due keys (DESIGN §8), the only code that writes to IAM. For each account with keys to act
+ * Acting on due keys (docs/design.md §8), the only code that writes to IAM. For each account with keys to act
  * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before
  * acting, each key is checked again with that session:
  *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;

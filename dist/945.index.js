@@ -19,7 +19,7 @@ var dist = __webpack_require__(8815);
 var exemptions = __webpack_require__(2171);
 ;// CONCATENATED MODULE: ./src/iac/exemption.ts
 /**
- * Justified exceptions written in the code (DESIGN §1's exemptions, at the source): a comment
+ * Justified exceptions written in the code (docs/design.md §1's exemptions, at the source): a comment
  * `# iam-initial-access-key-audit: ignore reason="…" expires=YYYY-MM-DD` on the resource (HCL or YAML),
  * or the user's justification tag (`access-key-justification` by default) in the template or the
  * configuration, whose value may end with `expires=YYYY-MM-DD` as the live tag's does. The expiry is kept
@@ -2602,7 +2602,7 @@ async function scanTerraform(files, tfFiles, opts) {
 
 ;// CONCATENATED MODULE: ./src/iac/scan.ts
 /**
- * The iac scan (DESIGN §11, issue 23 "Stop it at the source"): Terraform (HCL and plan JSON) and
+ * The iac scan (docs/design.md §11, issue 23 "Stop it at the source"): Terraform (HCL and plan JSON) and
  * CloudFormation (YAML, JSON, SAM, CDK output) users that the same configuration gives both a console
  * login profile and an access key, located at the line that makes the key. Reads only files inside
  * `root` (see files.ts); never evaluates code, never calls the network; what it cannot read or follow

@@ -27,7 +27,7 @@ export const modules = {
 /* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5499);
 /**
  * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * account (docs/design.md §4: "an account that failed shows its error and what permission or trust setting it
  * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
  * and, for network failures, its `code`.
  */
@@ -450,7 +450,7 @@ function describeTransport({ f, where, detail, error }) {
 /* harmony export */ });
 /* unused harmony exports AWS_OPERATIONS, REMEDIATION_ROLE_ACTIONS */
 /**
- * THE table of AWS operations the audit calls (DESIGN §6). Everything that names an operation derives
+ * THE table of AWS operations the audit calls (docs/design.md §6). Everything that names an operation derives
  * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
  * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
  * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
@@ -561,7 +561,7 @@ const AWS_OPERATIONS = [
         granted: true,
         denied: 'that account fails: its alias cannot be read',
     },
-    // `security-hub` (DESIGN §9), after the audit, with each account's own credentials (the member role,
+    // `security-hub` (docs/design.md §9), after the audit, with each account's own credentials (the member role,
     // or the audit role for its own account). A denial is a warning: the audit and the other reports stand.
     {
         command: 'GetFindings',
@@ -638,11 +638,11 @@ function actionsOf(role, need = 'required') {
         .filter((o) => o.role === role && o.need === need && o.granted)
         .map((o) => o.iamAction);
 }
-/** Every IAM action the member-account role needs (DESIGN §6). */
+/** Every IAM action the member-account role needs (docs/design.md §6). */
 const MEMBER_ROLE_ACTIONS = actionsOf('member');
-/** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
+/** The member-account role's extra actions for `security-hub` (docs/design.md §9): granted only when it is on. */
 const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional');
-/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+/** Every IAM action the optional remediation role needs (docs/design.md §8); nothing else, never a delete. */
 const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 
 

@@ -34374,7 +34374,7 @@ function userPathAndName(userArn) {
     return i >= 0 ? userArn.slice(i + ':user/'.length) : userArn;
 }
 /**
- * The SARIF artifact path naming one key (DESIGN §4):
+ * The SARIF artifact path naming one key (docs/design.md §4):
  * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
  * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
  * and never equal to a dated location.
@@ -34512,7 +34512,7 @@ class ReportEvaluation {
     }
 }
 /**
- * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
+ * Every failing key of the report (docs/design.md §1), exemptions not applied, sorted by account, user ARN,
  * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
  */
 function evaluateReport(report, settings, asOf) {
@@ -34541,7 +34541,7 @@ function evaluateReport(report, settings, asOf) {
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
 /**
- * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
+ * Exemptions (docs/design.md §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
  * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
  */
 
@@ -35330,7 +35330,7 @@ const HELP_MARKDOWN = [
 const RECOMMENDATION = 'Deactivate the access key, confirm nothing breaks, then delete it; if it is needed, record why ' +
     `with the IAM user tag ${_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_EXEMPTION_TAG */ .JG} (or the tag the exemption-tag input names).`;
 /**
- * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * The rule's "unnecessary" test (docs/design.md §1) on a key's last use (epoch ms, null: never used), measured
  * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
  * key is in use. The report's data, the live last use and remediation's last check all go through it.
  */
@@ -35582,7 +35582,7 @@ __webpack_async_result__();
 /* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5121);
 /* harmony import */ var _sinks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9793);
 /**
- * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
+ * The single table of the action's inputs (docs/design.md §3), in order. action.yml, the CLI flags and the
  * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
  * files' inputs and outputs come from their own list (report-files.ts), the sinks' from theirs
  * (sinks.ts): the issues' where they have always been in action.yml, every later sink's at the end.
@@ -35735,7 +35735,7 @@ function defaultOf(name) {
     const def = INPUTS.find((i) => i.name === name);
     return def?.default;
 }
-/** The action's outputs (DESIGN §3), in order, as in action.yml. */
+/** The action's outputs (docs/design.md §3), in order, as in action.yml. */
 const OUTPUTS = [
     { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
     { name: 'violating-users', description: 'Number of users with at least one failing access key.' },
@@ -36951,7 +36951,7 @@ function githubClientSettings(timeouts = (0,_timeouts_js__WEBPACK_IMPORTED_MODUL
 /* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3697);
 /* harmony import */ var _github_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5144);
 /**
- * One GitHub issue per violating (account, user), kept in sync with the findings (DESIGN §5).
+ * One GitHub issue per violating (account, user), kept in sync with the findings (docs/design.md §5).
  *
  * The issues are found by the fixed label and the hidden marker in their body, listed with the REST
  * paginator (never the search API, never by title, never by the configurable labels). What to do is
@@ -37928,7 +37928,7 @@ function withOutcomes(plan, outcomes) {
     return out;
 }
 /**
- * The result as this run's remediation leaves it (DESIGN §8): every finding carries its remediation; a
+ * The result as this run's remediation leaves it (docs/design.md §8): every finding carries its remediation; a
  * key this run set Inactive is no longer a finding (not a SARIF result, not counted for `findings` or
  * `fail-on`) and is listed under `remediation.deactivated` instead; under `plan`, the keys that passed the
  * live check are `remediation.planned`.
@@ -38142,7 +38142,7 @@ async function recognizeLost(result, config, deps, view) {
         return { ...c, ruleId: k.ruleId, location: k.location, issue: k.issue };
     });
 }
-/** The history and remediation counts of the outputs (DESIGN §8). */
+/** The history and remediation counts of the outputs (docs/design.md §8). */
 function historyCounts(result) {
     return {
         newFindings: result.history?.newFindings ?? null,
@@ -38296,7 +38296,7 @@ function withDeactivatedResolved(result, listing) {
     return { ...result, history: { ...history, resolvedFindings: resolved } };
 }
 /**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
+ * docs/design.md §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
  * user is told what that means.
  */
@@ -38343,7 +38343,7 @@ function githubContextFromEnv(token, env = process.env) {
 
 
 
-/** DESIGN §5: one issue per violating user, kept in sync, with the issues publish() already listed. */
+/** docs/design.md §5: one issue per violating user, kept in sync, with the issues publish() already listed. */
 const issues = {
     enabled: ({ config }) => config.createIssues,
     async run({ result, config, deps, github, history }) {
@@ -38373,7 +38373,7 @@ const issues = {
         return outcome;
     },
 };
-/** DESIGN §9: each account's findings into its own Security Hub, with the audit's session. */
+/** docs/design.md §9: each account's findings into its own Security Hub, with the audit's session. */
 const securityHub = {
     enabled: ({ config, result, deps }) => config.securityHub && result.mode === 'live' && (deps.session ?? null) !== null,
     async run({ result, config, deps, github }) {
@@ -38553,7 +38553,7 @@ function describeUse(f, asOf) {
         (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
 }
 /**
- * How long a key has been reported (DESIGN §8) and, when remediation applies, its due date:
+ * How long a key has been reported (docs/design.md §8) and, when remediation applies, its due date:
  * `reported for 12 days · deactivation due 2026-12-15`, `new`; null when the history is unknown.
  */
 function reportedText(f, asOf, historyKnown) {
@@ -38800,7 +38800,7 @@ function iacOutputs(run, written) {
 /* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8029);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
 /**
- * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
+ * The text of the one GitHub issue kept per violating (account, user) (docs/design.md §5): title, body with
  * the hidden marker that finds it again, and the closing comments. Pure functions of the findings:
  * the same findings give the same text, so a second run changes nothing.
  *
@@ -39059,7 +39059,7 @@ function closingComment(reason, opts) {
     ].join('\n');
 }
 /**
- * The comment posted on a user's issue when this run set keys of that user Inactive (DESIGN §8): which
+ * The comment posted on a user's issue when this run set keys of that user Inactive (docs/design.md §8): which
  * keys, when, by which run, how to restore each and how to exempt the user; `closing` when no other key of
  * the user still violates (the issue then closes).
  */
@@ -39315,7 +39315,7 @@ const FINDING_FIELDS = [
     'exemptionExpired',
     'location',
 ];
-/** The run's history and remediation of a key (DESIGN §8): null when unknown or off. */
+/** The run's history and remediation of a key (docs/design.md §8): null when unknown or off. */
 function historyFields(f) {
     return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
 }
@@ -39655,7 +39655,7 @@ function failingShort(result) {
 /* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3697);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
 /**
- * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, every registered rule (always, even with zero
+ * SARIF 2.1.0 for GitHub code scanning (docs/design.md §4): one run, every registered rule (always, even with zero
  * results: that is what closes fixed alerts), one result per failing key and rule, exempted keys left
  * out, alerts of failed accounts carried forward, account errors as tool execution notifications.
  */
@@ -39722,7 +39722,7 @@ function sarifText(s) {
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
 /**
- * The run's `automationDetails.id` (DESIGN §4), or null for none. Without a `category` the run has no
+ * The run's `automationDetails.id` (docs/design.md §4), or null for none. Without a `category` the run has no
  * `automationDetails`: github/codeql-action/upload-sarif then derives the category from the workflow,
  * the job and the matrix values, and its own `category:` input applies (an id in the file would override
  * both, so two uploads in one repository would close each other's alerts). With one: the category with
@@ -40692,7 +40692,7 @@ function offlineConflicts(r, live) {
     }
 }
 /**
- * The inputs an iac scan (DESIGN §11) cannot take, each with its value that means "not used" (null: any
+ * The inputs an iac scan (docs/design.md §11) cannot take, each with its value that means "not used" (null: any
  * value conflicts): it reads code, never AWS or GitHub's issues.
  */
 const IAC_CONFLICTS = [
@@ -41152,7 +41152,7 @@ async function auditReportFile(path, opts) {
 
 
 
-/** DESIGN §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
+/** docs/design.md §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
 const OFFLINE_CAVEAT = (0,src_notes/* note */.N4) `Offline audit of a downloaded credential report: IAM tags (so ${(0,src_notes/* code */.aY)('exemption-tag')} exemptions) and access key ids are not in the report and were not checked; ${(0,src_notes/* code */.aY)('exempt-users')} still applies. Run with AWS access for both.`;
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */
 const OFFLINE_CONCURRENCY = 2;

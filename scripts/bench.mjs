@@ -1,4 +1,4 @@
-// npm run bench: what users wait for and what runners must hold, in one run (issue 13, DESIGN §7).
+// npm run bench: what users wait for and what runners must hold, in one run (issue 13, docs/design.md §7).
 // 1. Offline, at the sizes that exist (IAM allows at most 5,000 users an account; the scale is many
 //    accounts): one 5,000-user credential report, and 200 reports of 2,000 users read as one glob (the
 //    tests' generator), each through the bundled action (dist/index.js, run as the runner runs it) beside

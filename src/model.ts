@@ -13,7 +13,7 @@ export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
-/** The settings that decide whether a key fails (DESIGN §1). */
+/** The settings that decide whether a key fails (docs/design.md §1). */
 export interface RuleSettings {
   scope: Scope;
   setupWindowSeconds: number;
@@ -22,7 +22,7 @@ export interface RuleSettings {
   exemptionTag: string;
 }
 
-/** `remediate` (DESIGN §8): `off`, `plan` (report what would be done, change nothing), `deactivate`. */
+/** `remediate` (docs/design.md §8): `off`, `plan` (report what would be done, change nothing), `deactivate`. */
 export type RemediateMode = 'off' | 'plan' | 'deactivate';
 
 /** The remediation inputs, validated. */
@@ -153,7 +153,7 @@ export interface Finding {
    */
   location: string;
   /**
-   * When this key was first reported (DESIGN §8): the earliest open code scanning alert at `location` or
+   * When this key was first reported (docs/design.md §8): the earliest open code scanning alert at `location` or
    * the time its user's issue first listed it; null when unknown. Set by publish (absent: not read yet;
    * the JSON writes null).
    */
@@ -226,17 +226,17 @@ export interface AuditResult {
   /** Failing and exempted keys, sorted by account, user ARN, slot. */
   findings: Finding[];
   carriedForward: CarriedAlert[];
-  /** DESIGN §4's offline caveat (tags and key ids were not checked), shown under the verdict; null live. */
+  /** docs/design.md §4's offline caveat (tags and key ids were not checked), shown under the verdict; null live. */
   caveat: Note | null;
   /** Things the reader must know, e.g. accounts left out by `exclude-accounts`. */
   notes: Note[];
-  /** What GitHub's history says changed (DESIGN §8); absent until publish has read it. */
+  /** What GitHub's history says changed (docs/design.md §8); absent until publish has read it. */
   history?: RunHistory;
-  /** What `remediate` planned or did (DESIGN §8); absent when it is off. */
+  /** What `remediate` planned or did (docs/design.md §8); absent when it is off. */
   remediation?: RunRemediation;
 }
 
-/** An `iac` run (DESIGN §11): the scan of infrastructure code, with its exemptions decided as of `asOf`. */
+/** An `iac` run (docs/design.md §11): the scan of infrastructure code, with its exemptions decided as of `asOf`. */
 export interface IacRun {
   generatedAt: string;
   /** The day exemptions' `expires=` dates are measured at (the as-of input, else now). */
@@ -254,7 +254,7 @@ export interface IacRun {
   notes: string[];
 }
 
-/** What changed since earlier runs, from GitHub's history (DESIGN §8). */
+/** What changed since earlier runs, from GitHub's history (docs/design.md §8). */
 interface RunHistory {
   /** False when neither the alerts nor the issues could be read: ages, new and resolved are unknown. */
   available: boolean;
@@ -268,7 +268,7 @@ interface RunHistory {
   ignored?: Note[];
 }
 
-/** The run's remediation (DESIGN §8). */
+/** The run's remediation (docs/design.md §8). */
 interface RunRemediation {
   mode: 'plan' | 'deactivate';
   /** Due keys, those over the cap included: the `keys-due` output. */
@@ -281,7 +281,7 @@ interface RunRemediation {
   warnings: Note[];
 }
 
-/** One open code scanning alert of this tool, as the history needs it (DESIGN §8). */
+/** One open code scanning alert of this tool, as the history needs it (docs/design.md §8). */
 export interface OpenAlert {
   /** The alert's rule (`rule.id`); absent: the first rule's (src/evaluate/rules/index.ts). */
   ruleId?: string;
@@ -349,8 +349,8 @@ export interface Remediation {
   reason: string | null;
 }
 
-/** Outcome of keeping GitHub issues in sync (DESIGN §5). */
-/** What the Security Hub import did (DESIGN §9): counts of accepted findings, and every warning. */
+/** Outcome of keeping GitHub issues in sync (docs/design.md §5). */
+/** What the Security Hub import did (docs/design.md §9): counts of accepted findings, and every warning. */
 export interface SecurityHubOutcome {
   /** ACTIVE findings Security Hub accepted (new and re-imported). */
   imported: number;

@@ -1,5 +1,5 @@
 /**
- * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * Audits one AWS account live (docs/design.md §1, §6), in one flow: the report's facts -> candidate findings
  * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
  * failure is an account with `status: 'error'` and a hint.
  *

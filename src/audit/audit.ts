@@ -21,7 +21,7 @@ export interface AuditDeps extends Clock {
   onSession?(session: AuditSession): void;
 }
 
-/** DESIGN §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
+/** docs/design.md §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
 const OFFLINE_CAVEAT = note`Offline audit of a downloaded credential report: IAM tags (so ${code('exemption-tag')} exemptions) and access key ids are not in the report and were not checked; ${code('exempt-users')} still applies. Run with AWS access for both.`;
 
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */

@@ -1,5 +1,5 @@
 /**
- * The `iac` run (DESIGN §11): scans infrastructure code under the workspace, no AWS and no GitHub calls.
+ * The `iac` run (docs/design.md §11): scans infrastructure code under the workspace, no AWS and no GitHub calls.
  * The scanner (and the ~1 MB HCL parser it brings) is loaded only here, by a run that asks for it.
  */
 import type { Config, IacRun } from '../model.js';

@@ -1,5 +1,5 @@
 /**
- * The live audit (DESIGN §6, §7): sign in, decide the accounts, start every account's credential report
+ * The live audit (docs/design.md §6, §7): sign in, decide the accounts, start every account's credential report
  * early (a wider limit), then audit the accounts whose report is ready `concurrency` at once.
  * Signing in and listing the accounts are all-or-nothing (they throw); after that, every account
  * succeeds or fails on its own and a failure is data in its `AccountAudit`.

@@ -1,5 +1,5 @@
 /**
- * Organization-scale scheduling of the live audit (DESIGN §7): report generation is AWS's work, so every
+ * Organization-scale scheduling of the live audit (docs/design.md §7): report generation is AWS's work, so every
  * target account's report is started early and the organization waits for generation about once, not
  * once per round of `concurrency` accounts.
  *

@@ -1,6 +1,6 @@
 /**
  * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * account (docs/design.md §4: "an account that failed shows its error and what permission or trust setting it
  * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
  * and, for network failures, its `code`.
  */

@@ -1,5 +1,5 @@
 /**
- * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * Which accounts a run audits (docs/design.md §3): the signed-in account by default, the `accounts` list, or every
  * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
  */
 import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';

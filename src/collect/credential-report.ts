@@ -1,5 +1,5 @@
 /**
- * Live credential report (DESIGN §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
+ * Live credential report (docs/design.md §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
  * then `GetCredentialReport`, parsed by the same streaming parser as the offline mode.
  *
  * Throttling and transient errors are retried by the SDK's own retry strategy (see aws-config.ts); the

@@ -1,5 +1,5 @@
 /**
- * Live facts of the keys a credential report flagged (DESIGN §1): the report can be hours old, so the
+ * Live facts of the keys a credential report flagged (docs/design.md §1): the report can be hours old, so the
  * audit checks each flagged key against the live API. Plain facts only; audit/account.ts joins them
  * with the decisions of evaluate/confirm.ts.
  *

@@ -1,5 +1,5 @@
 /**
- * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * Signing in (docs/design.md §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
  * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
  * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
  * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
@@ -50,7 +50,7 @@ export interface AuditSession {
   roleArnFor(accountId: string): string | null;
   /**
    * Credentials of `roleName` in `accountId`, assumed with the base (audit) credentials, in the signed-in
-   * account too: the remediation role (DESIGN §8). Lazy: nothing is assumed until first used.
+   * account too: the remediation role (docs/design.md §8). Lazy: nothing is assumed until first used.
    */
   assumeRoleIn(
     accountId: string,
@@ -413,7 +413,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     },
     credentialsFor(accountId: string): AwsCredentialIdentityProvider {
       const roleArn = roleArnFor(accountId);
-      // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+      // The signed-in account is audited with the signed-in identity itself (docs/design.md §6).
       if (roleArn === null) return baseCredentials;
       let provider = chained.get(accountId);
       if (!provider) {

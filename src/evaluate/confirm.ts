@@ -1,5 +1,5 @@
 /**
- * Decisions on the live facts of the flagged keys (DESIGN §1), pure: which listed key is the key of a
+ * Decisions on the live facts of the flagged keys (docs/design.md §1), pure: which listed key is the key of a
  * report slot, and whether a flagged key still fails (its rule's live confirmation) or is resolved since
  * the report (deleted, deactivated, or used since). The facts come from collect/key-facts.ts.
  */

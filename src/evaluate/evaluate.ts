@@ -1,5 +1,5 @@
 /**
- * The rules (DESIGN §1, src/evaluate/rules/) over a parsed credential report, as a pure function: each
+ * The rules (docs/design.md §1, src/evaluate/rules/) over a parsed credential report, as a pure function: each
  * registered rule decides on each key of each row; a failing key is one finding per rule, with the key's
  * evidence and location.
  */
@@ -61,7 +61,7 @@ export interface KeyLocationInput {
 }
 
 /**
- * The SARIF artifact path naming one key (DESIGN §4):
+ * The SARIF artifact path naming one key (docs/design.md §4):
  * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
  * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
  * and never equal to a dated location.
@@ -209,7 +209,7 @@ export class ReportEvaluation {
 }
 
 /**
- * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
+ * Every failing key of the report (docs/design.md §1), exemptions not applied, sorted by account, user ARN,
  * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
  */
 export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {

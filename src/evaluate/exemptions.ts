@@ -1,5 +1,5 @@
 /**
- * Exemptions (DESIGN §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
+ * Exemptions (docs/design.md §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
  * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
  */
 import picomatch from 'picomatch';

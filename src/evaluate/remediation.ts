@@ -1,5 +1,5 @@
 /**
- * Which keys are due for deactivation (DESIGN §8), decided once, as a pure function of the findings,
+ * Which keys are due for deactivation (docs/design.md §8), decided once, as a pure function of the findings,
  * their `firstSeenAt`, the remediation inputs and `as-of`. Nothing here talks to AWS: the live check
  * right before acting, and the act itself, are in src/remediate/deactivate.ts.
  *
@@ -111,7 +111,7 @@ export function withOutcomes(
 }
 
 /**
- * The result as this run's remediation leaves it (DESIGN §8): every finding carries its remediation; a
+ * The result as this run's remediation leaves it (docs/design.md §8): every finding carries its remediation; a
  * key this run set Inactive is no longer a finding (not a SARIF result, not counted for `findings` or
  * `fail-on`) and is listed under `remediation.deactivated` instead; under `plan`, the keys that passed the
  * live check are `remediation.planned`.

@@ -1,5 +1,5 @@
 /**
- * Justified exceptions written in the code (DESIGN §1's exemptions, at the source): a comment
+ * Justified exceptions written in the code (docs/design.md §1's exemptions, at the source): a comment
  * `# iam-initial-access-key-audit: ignore reason="…" expires=YYYY-MM-DD` on the resource (HCL or YAML),
  * or the user's justification tag (`access-key-justification` by default) in the template or the
  * configuration, whose value may end with `expires=YYYY-MM-DD` as the live tag's does. The expiry is kept

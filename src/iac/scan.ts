@@ -1,5 +1,5 @@
 /**
- * The iac scan (DESIGN §11, issue 23 "Stop it at the source"): Terraform (HCL and plan JSON) and
+ * The iac scan (docs/design.md §11, issue 23 "Stop it at the source"): Terraform (HCL and plan JSON) and
  * CloudFormation (YAML, JSON, SAM, CDK output) users that the same configuration gives both a console
  * login profile and an access key, located at the line that makes the key. Reads only files inside
  * `root` (see files.ts); never evaluates code, never calls the network; what it cannot read or follow

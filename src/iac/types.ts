@@ -1,5 +1,5 @@
 /**
- * The findings of the iac scan (DESIGN §11): a user defined in Terraform or CloudFormation that the
+ * The findings of the iac scan (docs/design.md §11): a user defined in Terraform or CloudFormation that the
  * same configuration gives both a console login profile and an access key. Plain data.
  */
 import type { IacExemption } from './exemption.js';

@@ -494,7 +494,7 @@ function offlineConflicts(
 }
 
 /**
- * The inputs an iac scan (DESIGN §11) cannot take, each with its value that means "not used" (null: any
+ * The inputs an iac scan (docs/design.md §11) cannot take, each with its value that means "not used" (null: any
  * value conflicts): it reads code, never AWS or GitHub's issues.
  */
 const IAC_CONFLICTS: ReadonlyArray<[InputName, string | null]> = [

@@ -1,5 +1,5 @@
 /**
- * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
+ * The single table of the action's inputs (docs/design.md §3), in order. action.yml, the CLI flags and the
  * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
  * files' inputs and outputs come from their own list (report-files.ts), the sinks' from theirs
  * (sinks.ts): the issues' where they have always been in action.yml, every later sink's at the end.
@@ -197,7 +197,7 @@ export interface OutputDefinition {
   readonly description: string;
 }
 
-/** The action's outputs (DESIGN §3), in order, as in action.yml. */
+/** The action's outputs (docs/design.md §3), in order, as in action.yml. */
 export const OUTPUTS = [
   { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
   { name: 'violating-users', description: 'Number of users with at least one failing access key.' },

@@ -31,14 +31,14 @@ export interface SettingsContext {
   offline: boolean;
 }
 
-/** DESIGN §5: one GitHub issue per violating user, kept in sync. */
+/** docs/design.md §5: one GitHub issue per violating user, kept in sync. */
 interface IssueSettings {
   createIssues: boolean;
   issueLabels: string[];
   maxIssues: number;
 }
 
-/** DESIGN §9: each audited account's findings in its own AWS Security Hub. */
+/** docs/design.md §9: each audited account's findings in its own AWS Security Hub. */
 interface SecurityHubSettings {
   /** Import findings into each audited account's AWS Security Hub. */
   securityHub: boolean;

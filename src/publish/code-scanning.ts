@@ -1,5 +1,5 @@
 /**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts. From the one
+ * docs/design.md §4: an account that failed this run must not close its code scanning alerts. From the one
  * listing of this tool's open alerts (src/publish/history.ts), this keeps those whose location is under
  * a failed account, so the SARIF writer can report them again (same path, same fingerprint) marked
  * `carriedForward`.

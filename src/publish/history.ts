@@ -1,5 +1,5 @@
 /**
- * What GitHub remembers of earlier runs (DESIGN §8), read once per run at the edge:
+ * What GitHub remembers of earlier runs (docs/design.md §8), read once per run at the edge:
  * - the open code scanning alerts of this tool (one paginated listing; `security-events: read`), which
  *   serve both the history (`created_at` per location) and the carried-forward alerts of failed
  *   accounts (src/publish/code-scanning.ts derives those from the same listing);

@@ -1,5 +1,5 @@
 /**
- * Publishing an `iac` run (DESIGN §11): the SARIF and JSON files (the OCSF file describes AWS accounts'
+ * Publishing an `iac` run (docs/design.md §11): the SARIF and JSON files (the OCSF file describes AWS accounts'
  * keys, so an iac run writes none), the outputs and the verdict. Nothing goes to GitHub or AWS; the
  * workflow uploads the SARIF.
  */

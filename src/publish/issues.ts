@@ -1,5 +1,5 @@
 /**
- * One GitHub issue per violating (account, user), kept in sync with the findings (DESIGN §5).
+ * One GitHub issue per violating (account, user), kept in sync with the findings (docs/design.md §5).
  *
  * The issues are found by the fixed label and the hidden marker in their body, listed with the REST
  * paginator (never the search API, never by title, never by the configurable labels). What to do is

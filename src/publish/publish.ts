@@ -298,7 +298,7 @@ async function recognizeLost(
   });
 }
 
-/** The history and remediation counts of the outputs (DESIGN §8). */
+/** The history and remediation counts of the outputs (docs/design.md §8). */
 function historyCounts(result: AuditResult): HistoryCounts {
   return {
     newFindings: result.history?.newFindings ?? null,
@@ -483,7 +483,7 @@ function withDeactivatedResolved(result: AuditResult, listing: AlertListing | nu
 }
 
 /**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
+ * docs/design.md §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
  * user is told what that means.
  */

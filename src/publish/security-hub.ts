@@ -1,5 +1,5 @@
 /**
- * AWS Security Hub (DESIGN §9), the I/O edge: for each account audited successfully this run, with that
+ * AWS Security Hub (docs/design.md §9), the I/O edge: for each account audited successfully this run, with that
  * account's own credentials (BatchImportFindings only takes an account's findings from the account
  * itself, under its default product ARN):
  *

@@ -38,7 +38,7 @@ export interface Sink<K extends SinkKey> {
 /** Every sink's outcome by its key; null for a sink that did not run. */
 export type SinkOutcomesByKey = { [K in SinkKey]: SinkOutcomes[K] | null };
 
-/** DESIGN §5: one issue per violating user, kept in sync, with the issues publish() already listed. */
+/** docs/design.md §5: one issue per violating user, kept in sync, with the issues publish() already listed. */
 const issues: Sink<'issues'> = {
   enabled: ({ config }) => config.createIssues,
   async run({ result, config, deps, github, history }) {
@@ -70,7 +70,7 @@ const issues: Sink<'issues'> = {
   },
 };
 
-/** DESIGN §9: each account's findings into its own Security Hub, with the audit's session. */
+/** docs/design.md §9: each account's findings into its own Security Hub, with the audit's session. */
 const securityHub: Sink<'securityHub'> = {
   enabled: ({ config, result, deps }) =>
     config.securityHub && result.mode === 'live' && (deps.session ?? null) !== null,

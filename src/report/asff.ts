@@ -1,5 +1,5 @@
 /**
- * AWS Security Finding Format (ASFF, SchemaVersion 2018-10-08) for AWS Security Hub (DESIGN §9): one
+ * AWS Security Finding Format (ASFF, SchemaVersion 2018-10-08) for AWS Security Hub (docs/design.md §9): one
  * finding per failing key, with the default product ARN of the account that imports it. Pure: every
  * function here maps data (the audit's findings, the account's earlier Security Hub findings, the run
  * time) to ASFF records; the I/O is in src/publish/security-hub.ts.

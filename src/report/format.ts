@@ -140,7 +140,7 @@ export function describeUse(f: Finding, asOf: string): string {
 }
 
 /**
- * How long a key has been reported (DESIGN §8) and, when remediation applies, its due date:
+ * How long a key has been reported (docs/design.md §8) and, when remediation applies, its due date:
  * `reported for 12 days · deactivation due 2026-12-15`, `new`; null when the history is unknown.
  */
 export function reportedText(f: Finding, asOf: string, historyKnown: boolean): string | null {

@@ -1,5 +1,5 @@
 /**
- * The reports of an `iac` run (DESIGN §11), pure functions of the scan: SARIF (one result per failing
+ * The reports of an `iac` run (docs/design.md §11), pure functions of the scan: SARIF (one result per failing
  * finding, at its file and line, under the iac rule; exempted ones counted, not results), the JSON
  * report (`iacFindings`, beside the empty `accounts` and `findings` of the same schema version), the
  * summary's verdict and table, the step outputs and the `fail-on` decision.

@@ -1,5 +1,5 @@
 /**
- * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
+ * The text of the one GitHub issue kept per violating (account, user) (docs/design.md §5): title, body with
  * the hidden marker that finds it again, and the closing comments. Pure functions of the findings:
  * the same findings give the same text, so a second run changes nothing.
  *
@@ -325,7 +325,7 @@ export function closingComment(
 }
 
 /**
- * The comment posted on a user's issue when this run set keys of that user Inactive (DESIGN §8): which
+ * The comment posted on a user's issue when this run set keys of that user Inactive (docs/design.md §8): which
  * keys, when, by which run, how to restore each and how to exempt the user; `closing` when no other key of
  * the user still violates (the issue then closes).
  */

@@ -1,5 +1,5 @@
 /**
- * The machine-readable report (DESIGN §4): the same findings and account results as plain data, for
+ * The machine-readable report (docs/design.md §4): the same findings and account results as plain data, for
  * later workflow steps. Fields are copied one by one so nothing beyond the schema leaks in.
  */
 import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
@@ -67,7 +67,7 @@ const FINDING_FIELDS = [
   'location',
 ] as const satisfies readonly (keyof Finding)[];
 
-/** The run's history and remediation of a key (DESIGN §8): null when unknown or off. */
+/** The run's history and remediation of a key (docs/design.md §8): null when unknown or off. */
 function historyFields(f: Finding): Pick<JsonFinding, 'firstSeenAt' | 'remediation'> {
   return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
 }

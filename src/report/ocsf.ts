@@ -1,5 +1,5 @@
 /**
- * OCSF 1.6 Compliance Findings for security data lakes (DESIGN §12, docs/ocsf.md): one finding of class
+ * OCSF 1.6 Compliance Findings for security data lakes (docs/design.md §12, docs/ocsf.md): one finding of class
  * 2003 (category Findings, activity Create) per failing key of the run, exempted keys left out (a key
  * deactivated by this run is no longer a failing finding). Pure: a function of the audit result. The
  * version is the one AWS Security Hub takes; its identity (`finding_info.uid`) is the finding's identity

@@ -1,4 +1,4 @@
-/** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
+/** The step outputs of docs/design.md §3 and the exit decision of `fail-on`: pure functions of the result. */
 import type { AuditResult, FailOn } from '../model.js';
 import { OUTPUTS, type OutputName } from '../inputs/definitions.js';
 import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/report-files.js';
@@ -29,7 +29,7 @@ export function countResult(result: AuditResult): Counts {
   };
 }
 
-/** History and remediation counts (DESIGN §8); null counts are unknown (no history) and output empty. */
+/** History and remediation counts (docs/design.md §8); null counts are unknown (no history) and output empty. */
 export interface HistoryCounts {
   newFindings: number | null;
   resolvedFindings: number | null;

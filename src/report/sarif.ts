@@ -1,5 +1,5 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, every registered rule (always, even with zero
+ * SARIF 2.1.0 for GitHub code scanning (docs/design.md §4): one run, every registered rule (always, even with zero
  * results: that is what closes fixed alerts), one result per failing key and rule, exempted keys left
  * out, alerts of failed accounts carried forward, account errors as tool execution notifications.
  */
@@ -77,7 +77,7 @@ export function sarifText(s: string): string {
 }
 
 /**
- * The run's `automationDetails.id` (DESIGN §4), or null for none. Without a `category` the run has no
+ * The run's `automationDetails.id` (docs/design.md §4), or null for none. Without a `category` the run has no
  * `automationDetails`: github/codeql-action/upload-sarif then derives the category from the workflow,
  * the job and the matrix values, and its own `category:` input applies (an id in the file would override
  * both, so two uploads in one repository would close each other's alerts). With one: the category with

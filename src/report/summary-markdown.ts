@@ -1,5 +1,5 @@
 /**
- * The job summary (DESIGN §4), rendered from the summary model: verdict first, then the accounts, the
+ * The job summary (docs/design.md §4), rendered from the summary model: verdict first, then the accounts, the
  * findings, the exemptions, the fix, the failures, and what else the reader must know. Pure; every
  * untrusted string is escaped. It fits GitHub's limit per step: when too big, each block gets what is
  * left, most important first.

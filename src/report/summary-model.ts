@@ -95,11 +95,11 @@ export interface SummaryModel {
   verdict: string;
   /** The settings line: `As of <asOf><rest>` (only the as-of time may be untrusted). */
   settings: { asOf: string; rest: string };
-  /** DESIGN §4's offline caveat (the result's), shown right under the verdict; null live. */
+  /** docs/design.md §4's offline caveat (the result's), shown right under the verdict; null live. */
   caveat: Note | null;
   /** The repository's open code scanning alerts of this tool; null outside Actions. */
   alertsUrl: string | null;
-  /** What changed since earlier runs (DESIGN §8), or that the history was not available; null before publish. */
+  /** What changed since earlier runs (docs/design.md §8), or that the history was not available; null before publish. */
   changes: string | null;
   /** Whether the findings tables have a `Reported` column (some key has a first-seen time or a due date). */
   showReported: boolean;

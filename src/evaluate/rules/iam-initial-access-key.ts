@@ -124,7 +124,7 @@ const RECOMMENDATION =
   `with the IAM user tag ${DEFAULT_EXEMPTION_TAG} (or the tag the exemption-tag input names).`;
 
 /**
- * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
+ * The rule's "unnecessary" test (docs/design.md §1) on a key's last use (epoch ms, null: never used), measured
  * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
  * key is in use. The report's data, the live last use and remediation's last check all go through it.
  */
