@@ -16,5 +16,5 @@ export default {
   collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
-  coverageThreshold: { global: { statements: 94.5, branches: 84.5, functions: 96, lines: 95.5 } },
+  coverageThreshold: { global: { statements: 93.5, branches: 85, functions: 94.5, lines: 95 } },
 };

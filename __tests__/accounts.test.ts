@@ -10,6 +10,7 @@ import { signIn, type AuditSession } from '../src/credentials/session.js';
 import { describeWithMoto, MOTO_DEFAULT_ACCOUNT, resetMoto, TEST_CREDENTIALS } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, liveStack } from './helpers/live-env.js';
 import { noteText } from '../src/notes.js';
+import { errorMessage } from '../src/errors.js';
 
 /** The account ids a run audits: `planAccounts` without its notes. */
 const accountsOf = async (...args: Parameters<typeof planAccounts>) => (await planAccounts(...args)).accounts;
@@ -246,7 +247,9 @@ describeWithMoto('account selection against moto', () => {
       session,
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AccountListError);
-    const message = (err as Error).message;
+    expect(err).toMatchObject({ code: 'AWSOrganizationsNotInUseException', step: 'ListAccounts' });
+    expect((err as AccountListError).message).not.toContain((err as AccountListError).hint!);
+    const message = errorMessage(err);
     expect(message).toContain('organizations:ListAccounts');
     expect(message).toContain('AWSOrganizationsNotInUseException');
     expect(message).toContain('management account or a delegated administrator');
@@ -268,7 +271,7 @@ describeWithMoto('account selection against moto', () => {
       session,
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AccountListError);
-    const message = (err as Error).message;
+    const message = errorMessage(err);
     expect(message).toContain('organizations:ListAccounts');
     expect(message).toContain('AccessDeniedException');
     expect(message).toContain('management account or a delegated administrator');

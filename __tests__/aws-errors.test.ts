@@ -220,6 +220,7 @@ describeWithMoto('describeAwsError with real SDK errors (moto behind the fault p
       asOf: null,
       exemptUsers: [],
       credentialReports: [],
+      iac: [],
       sarifFile: 's',
       jsonFile: 'j',
       summary: false,

@@ -151,13 +151,13 @@ describe('parseCliArgs', () => {
       expect(HELP_GROUPS.flatMap((g) => g.inputs)).toEqual(listed);
     });
 
-    it('starts with what a terminal has: reports, accounts and organization, then files, then the rule', () => {
+    it('starts with what a terminal has: reports, code, accounts and organization, then files, then the rule', () => {
       expect(listed.slice(0, 5)).toEqual([
         'credential-report',
+        'iac',
         'accounts',
         'organization',
         'account-role-name',
-        'exclude-accounts',
       ]);
       const at = (name: string) => listed.indexOf(name);
       expect(at('aws-region')).toBeLessThan(at('sarif-file'));

@@ -94,6 +94,7 @@ describe('parseConfig: defaults', () => {
       asOf: null,
       exemptUsers: [],
       credentialReports: [],
+      iac: [],
       sarifFile: 'iam-initial-access-keys.sarif',
       jsonFile: 'iam-initial-access-keys.json',
       summary: true,
@@ -693,5 +694,45 @@ describe('issue 9: inputs that used to do something surprising', () => {
     expect(() => parse({ 'account-role-name': 'IamAudit' })).toThrow(
       /^Input "account-role-name" is "IamAudit" without "accounts" or "organization: true"/,
     );
+  });
+});
+
+describe('parseConfig: iac', () => {
+  it('reads paths and globs, one per line or comma separated, de-duplicated', () => {
+    expect(parse({ iac: 'infra/**/*.tf\ntemplates, infra/**/*.tf' }).iac).toEqual([
+      'infra/**/*.tf',
+      'templates',
+    ]);
+    expect(parse({}).iac).toEqual([]);
+  });
+
+  it('takes the inputs at their "not used" values (the action passes every default)', () => {
+    const config = parse({
+      iac: '.',
+      organization: 'false',
+      'create-issues': 'false',
+      remediate: 'off',
+      'security-hub': 'false',
+    });
+    expect(config.iac).toEqual(['.']);
+  });
+
+  it.each([
+    ['credential-report', 'reports/*.csv'],
+    ['role-to-assume', ARN],
+    ['accounts', '111122223333'],
+    ['organization', 'true'],
+    ['create-issues', 'true'],
+    ['remediate', 'deactivate'],
+    ['security-hub', 'true'],
+  ] as const)('rejects iac with %s, naming both, before reading the other inputs', (name, value) => {
+    // an invalid aws-region is not reached: the conflict is the first error
+    const e = errorOf({ iac: '.', [name]: value, 'aws-region': 'not a region' });
+    expect(e.input).toBe('iac');
+    expect(e.message).toContain(`Input "iac" is set together with "${name}"`);
+  });
+
+  it('rejects an iac of only separators', () => {
+    expect(errorOf({ iac: ' ,\n, ' }).message).toContain('Input "iac" is');
   });
 });

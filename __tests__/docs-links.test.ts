@@ -120,3 +120,33 @@ describe("GitHub's heading anchors", () => {
     expect([...anchorsOf('# A\n````text\n## B\n```sh\n# C\n```\n## D\n````\n## E')]).toEqual(['a', 'e']);
   });
 });
+
+describe('citations of the design', () => {
+  /** Every file under `dir` (recursively) ending in one of `exts`. */
+  function files(dir: string, exts: readonly string[]): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? files(join(dir, e.name), exts)
+        : exts.some((x) => e.name.endsWith(x))
+          ? [join(dir, e.name)]
+          : [],
+    );
+  }
+
+  it('every "docs/design.md §N" in src/ and examples/ names a section the document has', () => {
+    const design = readFileSync(join(ROOT, 'docs', 'design.md'), 'utf8');
+    const sections = new Set([...design.matchAll(/^## §(\d+) /gm)].map((m) => m[1]));
+    const cited = new Map<string, string>();
+    for (const file of [
+      ...files(join(ROOT, 'src'), ['.ts']),
+      ...files(join(ROOT, 'examples'), ['.yml', '.yaml']),
+    ]) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/docs\/design\.md §(\d+)/g)) {
+        cited.set(`${relative(ROOT, file)} §${m[1]}`, m[1]!);
+      }
+      expect(readFileSync(file, 'utf8')).not.toMatch(/\bDESIGN §/); // the document a clone does not hold
+    }
+    expect(cited.size).toBeGreaterThan(20);
+    expect([...cited].filter(([, n]) => !sections.has(n)).map(([where]) => where)).toEqual([]);
+  });
+});

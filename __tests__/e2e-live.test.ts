@@ -247,6 +247,7 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
         'accounts-failed': '1',
         'sarif-file': 'iam-initial-access-keys.sarif',
         'json-file': 'iam-initial-access-keys.json',
+        'ocsf-file': '', // opt-in: not written
         'issues-opened': '0',
         'issues-updated': '0',
         'issues-closed': '0',

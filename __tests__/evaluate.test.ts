@@ -64,6 +64,7 @@ describe('evaluateReport: fixtures (expected/*.jsonl)', () => {
       'aws/123456789012/iam/user/erin+ops/key-created-20261127T204726Z',
     ]);
     expect(findings[0]).toEqual({
+      ruleId: 'iam-initial-access-key',
       accountId: '123456789012',
       userName: 'alice',
       userArn: 'arn:aws:iam::123456789012:user/alice',

@@ -7,6 +7,7 @@ import { keyTagFacts } from '../src/evaluate/key-tags.js';
 function finding(userName: string, path = '/'): Finding {
   const arn = `arn:aws:iam::123456789012:user${path}${userName}`;
   return {
+    ruleId: 'iam-initial-access-key',
     accountId: '123456789012',
     userName,
     userArn: arn,

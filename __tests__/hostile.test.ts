@@ -23,7 +23,7 @@ import type { JsonReport } from '../src/report/json.js';
 import { MAX_ISSUE_BODY, MAX_ISSUE_TITLE, parseMarker } from '../src/report/issue-body.js';
 import { ISSUE_LABEL, syncIssues } from '../src/publish/issues.js';
 import { createOctokit } from '../src/publish/octokit.js';
-import { HELP_URI } from '../src/evaluate/rule.js';
+import { RULES } from '../src/evaluate/rules/index.js';
 import { type AwsProxy } from './helpers/aws-proxy.js';
 import { describeWithMoto, seedAccount, type MotoServer, type SeedUser } from './helpers/moto.js';
 import type { OidcServer } from './helpers/oidc-server.js';
@@ -182,7 +182,7 @@ function markdownProblems(md: string, opts: { userNames: Set<string>; links?: st
     problems.push(`mention: ${text.slice(Math.max(0, m.index - 10), m.index + 20)}`);
   for (const m of text.matchAll(/(?<![\\&])#(?!\u200b)\d/g))
     problems.push(`issue reference: ${text.slice(m.index, m.index + 10)}`);
-  const allowed = [HELP_URI, ...(opts.links ?? [])];
+  const allowed = [...RULES.map((r) => r.helpUri), ...(opts.links ?? [])];
   for (const m of text.matchAll(/(?<!\\)\[[^\]\n]*(?<!\\)\]\(([^)\s]*)\)/g)) {
     if (!allowed.includes(m[1]!)) problems.push(`link: ${m[0].slice(0, 80)}`);
   }

@@ -24,6 +24,7 @@ const MADE_BY_ADMIN: KeyCreation = {
 };
 
 const FINDING_KEYS = [
+  'ruleId',
   'accountId',
   'userName',
   'userArn',

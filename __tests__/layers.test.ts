@@ -73,7 +73,7 @@ function offenders(layer: string, forbidden: (t: string) => boolean): string[] {
 describe('layers', () => {
   it('every stage folder exists', () => {
     const layers = new Set(imports.map((f) => f.layer));
-    for (const l of ['inputs', 'credentials', 'collect', 'evaluate', 'audit', 'report', 'publish']) {
+    for (const l of ['inputs', 'credentials', 'collect', 'evaluate', 'audit', 'report', 'publish', 'iac']) {
       expect(layers.has(l)).toBe(true);
     }
   });
@@ -83,7 +83,8 @@ describe('layers', () => {
       offenders(
         'evaluate',
         (t) =>
-          IO.test(t) || ['inputs', 'credentials', 'aws', 'collect', 'audit', 'report', 'publish'].includes(t),
+          IO.test(t) ||
+          ['inputs', 'credentials', 'aws', 'collect', 'audit', 'report', 'publish', 'iac'].includes(t),
       ),
     ).toEqual([]);
   });
@@ -92,9 +93,32 @@ describe('layers', () => {
     expect(
       offenders(
         'report',
-        (t) => IO.test(t) || ['credentials', 'aws', 'collect', 'audit', 'publish'].includes(t),
+        (t) => IO.test(t) || ['credentials', 'aws', 'collect', 'audit', 'publish', 'iac'].includes(t),
       ),
     ).toEqual([]);
+  });
+
+  it('iac/ reads code, never AWS or GitHub: it imports only evaluate/ (and collect/pool) of the stages', () => {
+    expect(
+      offenders(
+        'iac',
+        (t) =>
+          /^(@actions\/|@aws-sdk\/|@octokit\/|node:child_process|node:http|node:https|node:net)/.test(t) ||
+          ['inputs', 'credentials', 'aws', 'audit', 'report', 'publish'].includes(t),
+      ),
+    ).toEqual([]);
+    const collect = imports
+      .filter((f) => f.layer === 'iac')
+      .flatMap((f) => valueImports(join(ROOT, f.path)).filter((s) => s.includes('/collect/')));
+    expect(collect.every((s) => s.endsWith('/collect/pool.js'))).toBe(true);
+  });
+
+  it('iac/ is loaded only by audit/iac.ts, with a dynamic import (no other run pays for its parser)', () => {
+    const importers = imports.filter((f) => f.layer !== 'iac' && f.targets.includes('iac'));
+    expect(importers.map((f) => f.path)).toEqual(['src/audit/iac.ts']);
+    expect(readFileSync(join(ROOT, 'src/audit/iac.ts'), 'utf8')).toMatch(
+      /await import\('\.\.\/iac\/scan\.js'\)/,
+    );
   });
 
   it('collect/ gathers facts: it imports nothing from evaluate/, audit/, report/ or publish/', () => {

@@ -40,6 +40,7 @@ function config(over: Partial<Config> = {}): Config {
     asOf: null,
     exemptUsers: [],
     credentialReports: [],
+    iac: [],
     sarifFile: 'iam-initial-access-keys.sarif',
     jsonFile: 'iam-initial-access-keys.json',
     summary: false,

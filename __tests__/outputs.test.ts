@@ -11,6 +11,7 @@ const OUTPUT_NAMES = [
   'accounts-failed',
   'sarif-file',
   'json-file',
+  'ocsf-file',
   'issues-opened',
   'issues-updated',
   'issues-closed',

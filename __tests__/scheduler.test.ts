@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { runScheduled, type ReportAnswer, type SchedulerDeps } from '../src/audit/scheduler.js';
-import { sleep } from '../src/timeouts.js';
+import { sleep } from '../src/clock.js';
 
 /**
  * A virtual clock: `sleep` registers a timer; `run` lets every pending promise settle, then jumps to the

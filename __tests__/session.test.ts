@@ -15,6 +15,7 @@ import {
 } from '../src/credentials/session.js';
 import { SignInError } from '../src/credentials/sign-in-error.js';
 import { decodeClaims } from '../src/credentials/oidc.js';
+import { errorMessage } from '../src/errors.js';
 import { describeWithMoto, MOTO_DEFAULT_ACCOUNT, resetMoto } from './helpers/moto.js';
 import { liveConfig, recordingDeps, setAwsEnv, type RecordingDeps, liveStack } from './helpers/live-env.js';
 
@@ -224,8 +225,11 @@ describeWithMoto('sign-in against moto', () => {
     restoreEnv = setAwsEnv(stack.aws.endpoint, { credentials: false });
     const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
-    expect((err as Error).message).toMatch(/Could not sign in to AWS/);
-    expect((err as Error).message).toContain('role-to-assume');
+    // the hint is a field, shown on its own line after the message
+    expect(err).toMatchObject({ code: 'CredentialsProviderError', step: 'GetCallerIdentity' });
+    expect((err as SignInError).message).toMatch(/^Could not sign in to AWS: [^\n]*$/);
+    expect((err as SignInError).hint).toContain('role-to-assume');
+    expect(errorMessage(err)).toBe(`${(err as SignInError).message}\n${(err as SignInError).hint}`);
   });
   it('an HTTP 500 with an empty body names the status, not "configure credentials"', async () => {
     restoreEnv();
@@ -233,7 +237,7 @@ describeWithMoto('sign-in against moto', () => {
     stack.aws.fault({ match: { action: 'GetCallerIdentity' }, respond: { status: 500, body: '' } });
     const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
-    const message = (err as Error).message;
+    const message = errorMessage(err);
     expect(message).toContain(
       `Could not sign in to AWS: the STS endpoint ${stack.aws.endpoint} answered HTTP 500 with an empty or unreadable body`,
     );
@@ -251,7 +255,7 @@ describeWithMoto('sign-in against moto', () => {
     restoreEnv = setAwsEnv(endpoint, { extra: { IAM_AUDIT_AWS_MAX_ATTEMPTS: '1' } });
     const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
-    const message = (err as Error).message;
+    const message = errorMessage(err);
     expect(message).toContain(`the STS endpoint ${endpoint} could not be reached (ECONNREFUSED)`);
     expect(message).toContain('network problem');
     expect(message).not.toMatch(/configure them/);
@@ -269,7 +273,7 @@ describeWithMoto('sign-in against moto', () => {
       },
     });
     const err = await signIn(liveConfig({}), deps).catch((e: unknown) => e);
-    const message = (err as Error).message;
+    const message = errorMessage(err);
     expect(message).toMatch(/^Could not sign in to AWS: ExpiredToken: /);
     expect(message).toContain('The ambient AWS credentials have expired');
     expect(message).not.toContain('role-duration-seconds');
@@ -289,7 +293,7 @@ describeWithMoto('sign-in against moto', () => {
     const err = await signIn(liveConfig({ 'role-to-assume': ROLE }), deps).catch((e: unknown) => e);
     expect(denied.hits).toBe(1);
     expect(err).toBeInstanceOf(SignInError);
-    const message = (err as Error).message;
+    const message = errorMessage(err);
     expect(message).toContain(`AssumeRoleWithWebIdentity of role-to-assume ${ROLE} failed: AccessDenied`);
     expect(message).toContain(
       `arn:aws:iam::${AUDIT_ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`,

@@ -37,14 +37,16 @@ const CLAIM_NAMES = [
 ];
 const ID_TOKEN_PERMISSION_HINT = 'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
     "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
-/** The error raised when the runner did not provide the ID-token request environment. */
-class OidcUnavailableError extends Error {
+/**
+ * The error raised when the runner did not provide the ID-token request environment. What to do is part
+ * of its one sentence (the missing variables mean the missing permission), so it has no separate hint.
+ */
+class OidcUnavailableError extends src_errors/* AuditError */.M_ {
     missing;
     constructor(missing) {
-        super(`role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
-            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`);
+        super('OidcUnavailableError', `role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`, { step: 'getIDToken' });
         this.missing = missing;
-        this.name = 'OidcUnavailableError';
     }
 }
 /** Throws `OidcUnavailableError` unless the Actions ID-token request variables are set. */
@@ -64,8 +66,9 @@ async function fetchIdToken(audience, getIDToken, env = process.env) {
         token = await getIDToken(audience);
     }
     catch (err) {
-        const reason = (0,src_errors/* errorMessage */.g)(err);
-        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`, { cause: err });
+        throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${(0,src_errors/* oneLineMessage */.Wg)(err)}`, {
+            cause: err,
+        });
     }
     if (typeof token !== 'string' || token.length === 0) {
         throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);
@@ -124,7 +127,7 @@ function formatClaims(claims) {
 
 ;// CONCATENATED MODULE: ./src/credentials/session.ts
 /**
- * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * Signing in (docs/design.md §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
  * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
  * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
  * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
@@ -168,8 +171,8 @@ function refreshingProvider(fetch, deps, describe) {
             catch (err) {
                 if (previous && deps.now().getTime() < previous.expiresAt) {
                     retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
-                    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-                    deps.log.warning?.(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
+                    const reason = err instanceof Error ? `${err.name}: ${(0,src_errors/* errorMessage */.gJ)(err)}` : String(err);
+                    deps.log.warning(`Could not refresh ${describe} (${reason}); using the current session until it expires.`);
                     return previous.identity;
                 }
                 throw err;
@@ -212,16 +215,6 @@ function memberRoleArn(partition, accountId, roleName) {
     const name = roleName.replace(/^\/+|\/+$/g, '');
     return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
-const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
-const UNREACHABLE = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNRESET',
-    'ETIMEDOUT',
-]);
 /** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
 function stsEndpoint(region) {
     const env = process.env;
@@ -232,10 +225,7 @@ function stsEndpoint(region) {
  * or answering a server error (named with its status). Null for anything else.
  */
 function unreachedOrServerError(err, region) {
-    const e = err;
-    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string' && UNREACHABLE.has(c));
-    const text = flatMessage(err);
-    const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+    const found = (0,errors/* networkErrorCode */.a0)(err);
     const endpoint = stsEndpoint(region);
     if (found) {
         return {
@@ -243,9 +233,8 @@ function unreachedOrServerError(err, region) {
             hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
         };
     }
-    const status = e?.$metadata?.httpStatusCode;
-    if (typeof status === 'number' && status >= 500) {
-        const name = (0,errors/* awsErrorName */.ZH)(err);
+    const { status, name } = (0,errors/* classifyAwsError */.u3)(err);
+    if (status !== undefined && status >= 500) {
         const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
             ? ' with an empty or unreadable body'
             : ` (${name})`;
@@ -255,10 +244,6 @@ function unreachedOrServerError(err, region) {
         };
     }
     return null;
-}
-/** The error's message on one line. */
-function flatMessage(err) {
-    return (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
 }
 /** The `sub` values the trust policy must match for this token, classic and immutable forms. */
 function subjectForms(claims) {
@@ -298,12 +283,6 @@ function webIdentityTrustHint(config, roleArn, claims) {
         ...(shown ? shown.split('\n').map((line) => `  ${line}`) : ['  (the token could not be decoded)']),
     ].join('\n');
 }
-const WEB_IDENTITY_TRUST_ERRORS = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'InvalidIdentityToken',
-    'InvalidIdentityTokenException',
-]);
 function webIdentityProvider(config, roleArn, deps) {
     // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
     const sts = new dist_cjs/* STSClient */.iM((0,aws_config/* awsClientConfig */.rw)({ region: config.awsRegion, ...deps.aws }));
@@ -322,18 +301,24 @@ function webIdentityProvider(config, roleArn, deps) {
             }));
         }
         catch (err) {
-            const name = (0,errors/* awsErrorName */.ZH)(err);
+            const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+            const step = 'AssumeRoleWithWebIdentity';
             const reached = unreachedOrServerError(err, config.awsRegion);
             if (reached) {
-                throw new sign_in_error/* SignInError */.J(`AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`, reached.hint, { cause: err });
+                throw new sign_in_error/* SignInError */.J(`${step} of role-to-assume ${roleArn} failed: ${reached.what}`, {
+                    code: name,
+                    step,
+                    hint: reached.hint,
+                    cause: err,
+                });
             }
-            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
-            const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
+            const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`;
+            const hint = kind === 'access-denied' || kind === 'invalid-identity-token'
                 ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-                : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
+                : name === 'ValidationError' && /DurationSeconds|duration/i.test((0,src_errors/* oneLineMessage */.Wg)(err))
                     ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
                     : null;
-            throw new sign_in_error/* SignInError */.J(what, hint, { cause: err });
+            throw new sign_in_error/* SignInError */.J(what, { code: name, step, hint, cause: err });
         }
         fetched++;
         const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
@@ -360,7 +345,7 @@ function chainedProvider(config, roleArn, base, deps) {
         }
         catch (err) {
             // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
-            if (retried || base.renew === null || !EXPIRED_TOKEN.has((0,errors/* awsErrorName */.ZH)(err)))
+            if (retried || base.renew === null || !(0,errors/* isExpiredToken */.r_)(err))
                 throw err;
             base.renew(generation, `${(0,errors/* awsErrorName */.ZH)(err)} while assuming ${roleArn}`);
             return assume(true);
@@ -391,7 +376,7 @@ async function signIn(config, deps) {
             if (seen !== generation)
                 return; // another account already signed in again
             generation++;
-            deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+            deps.log.warning(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
             oidc.invalidate();
             sts = newClient();
         };
@@ -414,12 +399,13 @@ async function signIn(config, deps) {
     catch (err) {
         if (err instanceof sign_in_error/* SignInError */.J)
             throw err;
-        const name = (0,errors/* awsErrorName */.ZH)(err);
+        const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+        const fields = { code: name, step: 'GetCallerIdentity', cause: err };
         const reached = unreachedOrServerError(err, config.awsRegion);
         if (reached) {
-            throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+            throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${reached.what}`, { ...fields, hint: reached.hint });
         }
-        const hint = EXPIRED_TOKEN.has(name)
+        const hint = kind === 'expired-token'
             ? config.roleToAssume
                 ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
                 : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
@@ -431,7 +417,7 @@ async function signIn(config, deps) {
                 : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
                     'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
                     'or set `role-to-assume` to sign in with GitHub OIDC.';
-        throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
+        throw new sign_in_error/* SignInError */.J(`Could not sign in to AWS: ${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`, { ...fields, hint });
     }
     deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
     const chaining = (config.accounts.length > 0 || config.organization) && config.accountRoleName !== null;
@@ -457,7 +443,7 @@ async function signIn(config, deps) {
         },
         credentialsFor(accountId) {
             const roleArn = roleArnFor(accountId);
-            // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+            // The signed-in account is audited with the signed-in identity itself (docs/design.md §6).
             if (roleArn === null)
                 return baseCredentials;
             let provider = chained.get(accountId);
@@ -484,7 +470,7 @@ function compareAccountIds(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /**
- * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
+ * The K-th of N deterministic slices of an account list (docs/design.md §3 `shard`, §7).
  *
  * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
  * every id, whatever order the list arrived in (an Organizations listing may come back in any order),
@@ -510,7 +496,7 @@ function shardOf(accountId, total) {
 
 ;// CONCATENATED MODULE: ./src/collect/accounts.ts
 /**
- * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * Which accounts a run audits (docs/design.md §3): the signed-in account by default, the `accounts` list, or every
  * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
  */
 
@@ -524,13 +510,10 @@ function shardOf(accountId, total) {
 const LIST_ACCOUNTS = (0,operations/* operation */.MQ)('ListAccounts').iamAction;
 /** The most accounts ListAccounts returns per page. */
 const LIST_ACCOUNTS_PAGE_SIZE = 20;
-/** Raised when the account list cannot be obtained; `hint` says what to fix. */
-class AccountListError extends Error {
-    hint;
-    constructor(message, hint, options) {
-        super(`${message}\n${hint}`, options);
-        this.hint = hint;
-        this.name = 'AccountListError';
+/** Raised when the account list cannot be obtained; its `hint` says what to fix. */
+class AccountListError extends src_errors/* AuditError */.M_ {
+    constructor(message, fields) {
+        super('AccountListError', message, fields);
     }
 }
 /**
@@ -559,18 +542,15 @@ async function listActiveOrganizationAccounts(config, session, aws) {
         }
     }
     catch (err) {
-        const name = (0,errors/* awsErrorName */.ZH)(err);
-        const message = (0,src_errors/* errorMessage */.g)(err).replace(/\s+/g, ' ').trim();
-        const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${message}`;
+        const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+        const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`;
         let hint;
         if (name === 'AWSOrganizationsNotInUseException') {
             hint =
                 `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
                     'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
         }
-        else if (name === 'AccessDeniedException' ||
-            name === 'AccessDenied' ||
-            name === 'AccessDeniedForDependencyException') {
+        else if (kind === 'access-denied') {
             hint =
                 `\`organization: true\` must run in the management account or a delegated administrator account ` +
                     `(account ${session.callerAccountId} may be neither), and the signed-in role needs ${LIST_ACCOUNTS}; ` +
@@ -581,7 +561,7 @@ async function listActiveOrganizationAccounts(config, session, aws) {
                 `${LIST_ACCOUNTS} must succeed from the management account or a delegated administrator; ` +
                     'or list the accounts with `accounts`.';
         }
-        throw new AccountListError(what, hint, { cause: err });
+        throw new AccountListError(what, { code: name, step: 'ListAccounts', hint, cause: err });
     }
     return { active, inactive };
 }
@@ -711,7 +691,7 @@ function liftReportContent(lifted, maxReportBytes = parse/* MAX_REPORT_BYTES */.
 
 ;// CONCATENATED MODULE: ./src/collect/credential-report.ts
 /**
- * Live credential report (DESIGN §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
+ * Live credential report (docs/design.md §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
  * then `GetCredentialReport`, parsed by the same streaming parser as the offline mode.
  *
  * Throttling and transient errors are retried by the SDK's own retry strategy (see aws-config.ts); the
@@ -871,13 +851,13 @@ async function fetchCredentialReport(iam, deps, started) {
     }
 }
 
-// EXTERNAL MODULE: ./src/evaluate/evaluate.ts + 2 modules
-var evaluate = __webpack_require__(7852);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __webpack_require__(1632);
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __webpack_require__(6990);
 ;// CONCATENATED MODULE: ./src/collect/key-facts.ts
 /**
- * Live facts of the keys a credential report flagged (DESIGN §1): the report can be hours old, so the
+ * Live facts of the keys a credential report flagged (docs/design.md §1): the report can be hours old, so the
  * audit checks each flagged key against the live API. Plain facts only; audit/account.ts joins them
  * with the decisions of evaluate/confirm.ts.
  *
@@ -888,9 +868,6 @@ var pool = __webpack_require__(6990);
 
 
 
-function isNoSuchEntity(err) {
-    return errors/* NO_SUCH_ENTITY */.QU.has((0,errors/* awsErrorName */.ZH)(err));
-}
 /** `N/A` and empty strings from the API are "unknown". */
 function known(value) {
     return value === undefined || value === '' || value === 'N/A' ? null : value;
@@ -914,7 +891,7 @@ async function listKeys(iam, userName) {
         return out.AccessKeyMetadata ?? [];
     }
     catch (err) {
-        if (isNoSuchEntity(err))
+        if ((0,errors/* isNoSuchEntity */.I0)(err))
             return null;
         throw err;
     }
@@ -925,7 +902,7 @@ async function userTags(iam, userName) {
         return await listTags(iam, userName);
     }
     catch (err) {
-        if (isNoSuchEntity(err))
+        if ((0,errors/* isNoSuchEntity */.I0)(err))
             return null;
         throw err;
     }
@@ -943,7 +920,7 @@ async function keyLastUse(iam, accessKeyId) {
         lastUsed = out.AccessKeyLastUsed;
     }
     catch (err) {
-        if (isNoSuchEntity(err))
+        if ((0,errors/* isNoSuchEntity */.I0)(err))
             return null; // deleted between the two calls
         throw err;
     }
@@ -954,7 +931,10 @@ async function keyLastUse(iam, accessKeyId) {
     };
 }
 
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts + 1 modules
+var rules = __webpack_require__(8029);
 ;// CONCATENATED MODULE: ./src/evaluate/confirm.ts
+
 
 function second(ms) {
     return Math.floor(ms / 1000);
@@ -1013,54 +993,63 @@ function toMatch(f, key) {
 }
 /**
  * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
- * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot);
+ * findings of several rules on one slot are each confirmed.
  * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
  * (`reportTimes`: by the finding's location, the report's times of both slots of the row it came from;
  * a user listed twice may have rows that disagree).
  */
 function keysToConfirm(findings, keys, reportTimes) {
     const taken = new Set();
+    /** Key id -> the slot that took it (another rule's finding on that slot takes it too). */
+    const takenBy = new Map();
     const matches = findings.map((f) => {
         if (f.keyCreatedAt === null)
             return null; // matched below, once the dated slots took theirs
         const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
-        if (!key?.AccessKeyId || taken.has(key.AccessKeyId))
+        if (!key?.AccessKeyId)
+            return { kind: 'resolved' };
+        const slot = takenBy.get(key.AccessKeyId);
+        if (slot !== undefined && slot !== f.keySlot)
             return { kind: 'resolved' };
         taken.add(key.AccessKeyId);
+        takenBy.set(key.AccessKeyId, f.keySlot);
         return toMatch(f, key);
     });
+    /** An undated slot's match, for the findings of the other rules on that slot. */
+    const undated = new Map();
     return findings.map((f, i) => {
         const dated = matches[i];
         if (dated)
             return dated;
         const otherSlot = f.keySlot === 1 ? 2 : 1;
-        const m = keyForUnknownSlot(keys, taken, reportTimes?.get(f.location)?.[otherSlot - 1] ?? null, otherSlot);
+        let m = undated.get(f.keySlot);
+        if (!m) {
+            m = keyForUnknownSlot(keys, taken, reportTimes?.get(f.location)?.[otherSlot - 1] ?? null, otherSlot);
+            undated.set(f.keySlot, m);
+            if (m.kind === 'key' && m.key.AccessKeyId)
+                taken.add(m.key.AccessKeyId);
+        }
         if (m.kind === 'ambiguous')
             return { kind: 'ambiguous' };
         if (m.kind === 'gone')
             return { kind: 'resolved' };
-        if (m.key.AccessKeyId)
-            taken.add(m.key.AccessKeyId);
         return toMatch(f, m.key);
     });
 }
-/** The confirmed finding of a flagged key and its live last use, or null when it is resolved since the report. */
+/**
+ * The confirmed finding of a flagged key and its live last use (its rule's confirmation), or null when it
+ * is resolved since the report.
+ */
 function confirmFinding(finding, accessKeyId, use, ctx) {
+    const reason = (0,rules/* ruleOf */.Y)(finding).confirm(finding, use, ctx);
+    if (reason === null)
+        return null;
     if (use.usedAt === null)
-        return { ...finding, accessKeyId };
-    const usedSecond = second(use.usedAt);
-    const reportUsedSecond = finding.keyLastUsedAt === null ? null : second(Date.parse(finding.keyLastUsedAt));
-    // Used since the report: after its generation and after the last use the report recorded.
-    if (usedSecond > second(ctx.reportGeneratedAt) &&
-        (reportUsedSecond === null || usedSecond > reportUsedSecond))
-        return null;
-    // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
-    // (with unused-days 0 only never-used keys fail, so any use resolves it).
-    if ((0,evaluate/* unnecessaryReason */.bP)(use.usedAt, ctx.asOf, ctx.unusedDays) === null)
-        return null;
+        return { ...finding, reason, accessKeyId };
     return {
         ...finding,
-        reason: 'unused',
+        reason,
         accessKeyId,
         keyLastUsedAt: (0,evaluate/* toIsoSecond */.VE)(use.usedAt),
         keyLastUsedService: use.service,
@@ -1074,7 +1063,7 @@ var exemptions = __webpack_require__(2171);
 var result = __webpack_require__(7974);
 ;// CONCATENATED MODULE: ./src/audit/account.ts
 /**
- * Audits one AWS account live (DESIGN §1, §6), in one flow: the report's facts -> candidate findings
+ * Audits one AWS account live (docs/design.md §1, §6), in one flow: the report's facts -> candidate findings
  * (the rule) -> the live facts of the flagged keys -> final findings -> exemptions. Never throws: a
  * failure is an account with `status: 'error'` and a hint.
  *
@@ -1130,7 +1119,17 @@ async function confirmFindings(iam, findings, opts) {
         }
         tags.set(first.userArn, facts.tags);
         const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes);
-        const uses = await (0,pool/* settleAll */.j3)(matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)));
+        // One call per key, however many rules flagged it.
+        const lastUse = new Map();
+        const useOf = (id) => {
+            let use = lastUse.get(id);
+            if (!use) {
+                use = keyLastUse(iam, id);
+                lastUse.set(id, use);
+            }
+            return use;
+        };
+        const uses = await (0,pool/* settleAll */.j3)(matches.map(async (m) => (m.kind === 'confirm' ? useOf(m.accessKeyId) : null)));
         userFindings.forEach((f, i) => {
             const m = matches[i];
             const use = uses[i];
@@ -1291,22 +1290,6 @@ async function auditAccount(opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/audit/scheduler.ts
-/**
- * Organization-scale scheduling of the live audit (DESIGN §7): report generation is AWS's work, so every
- * target account's report is started early and the organization waits for generation about once, not
- * once per round of `concurrency` accounts.
- *
- * - Start: `startAccount(id)` (AssumeRole + the account's first `GenerateCredentialReport`) for every
- *   account, `startLimit` at a time (cheap calls; a wider limit than `concurrency`).
- * - Poll: accounts whose report is still generating are polled when their own poll budget says (the
- *   `retryInMs` of their last answer), the ones started first first, at most `startLimit` polls at once.
- * - Audit: `auditReady(handle)` (fetch, parse, enrich) for accounts whose report is ready, `concurrency`
- *   at a time, in the order they were started: parsing and enrichment stay bounded by `concurrency`.
- *
- * Pure orchestration over injected functions (no AWS, no timers of its own: `sleep` and `now` are
- * injected). One broken account never hides the others: a start, poll or audit that rejects becomes
- * `failed(accountId, error)` for that account alone. Results come back in the order of `accountIds`.
- */
 const DEFAULT_START_LIMIT = 32;
 /**
  * Sleeps `ms` or until `changed`, whichever comes first. A sleep that lost the race is cancelled: its

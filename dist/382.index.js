@@ -17,27 +17,36 @@ var dist_cjs = __webpack_require__(6200);
 var aws_config = __webpack_require__(4054);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/aws/operations.ts
 var operations = __webpack_require__(5499);
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __webpack_require__(6990);
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var rule = __webpack_require__(5917);
+// EXTERNAL MODULE: ./src/evaluate/rules/index.ts + 1 modules
+var rules = __webpack_require__(8029);
+// EXTERNAL MODULE: ./src/evaluate/identity.ts
+var identity = __webpack_require__(3697);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __webpack_require__(5881);
+var sarif = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/report/asff.ts
 
 
 
 
+
+
 const ASFF_SCHEMA_VERSION = '2018-10-08';
-/** The one finding type of this rule (namespace/category/classifier). */
+/** The finding type of the rules, all CIS checks (namespace/category/classifier). */
 const ASFF_TYPE = 'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
-const ASFF_GENERATOR_ID = rule/* RULE */.xZ.id;
+/** The generators of this tool's findings: one per rule, its id. */
+const ASFF_GENERATOR_IDS = rules/* RULES */.y0.map((r) => r.id);
 /** BatchImportFindings accepts at most this many findings per call. */
 const ASFF_BATCH_SIZE = 100;
 /** Security Hub rejects a finding larger than 240 KB. */
@@ -67,10 +76,17 @@ const FIELD_RESOLUTION = `${FIELD_PREFIX}resolution`;
 function defaultProductArn(partition, region, accountId) {
     return `arn:${partition}:securityhub:${region}:${accountId}:product/${accountId}/default`;
 }
-/** The finding Id of the key at `location`: the SARIF fingerprint's hash, under rule and account. */
-function asffId(accountId, location) {
-    const hash = (0,sarif/* locationFingerprint */.y$)(location).replace(/:\d+$/, '');
-    return `${rule/* RULE */.xZ.id}/${accountId}/${hash}`;
+/**
+ * The finding Id of rule `ruleId`'s finding on the key at `location` (default: the first rule's): the
+ * SARIF fingerprint's hash of the finding's identity, under rule and account.
+ */
+function asffId(accountId, location, ruleId = rules/* RULES */.y0[0].id) {
+    const hash = (0,sarif/* locationFingerprint */.y$)((0,identity/* identityOf */.cu)(ruleId, location)).replace(/:\d+$/, '');
+    return `${ruleId}/${accountId}/${hash}`;
+}
+/** The ASFF severity label of a rule's failing finding. */
+function severityLabel(rule) {
+    return rule.severity.toUpperCase();
 }
 /** At most `max` code points, one line, with `…` when cut; undefined when blank. */
 function fitText(s, max) {
@@ -140,8 +156,10 @@ function resources(f, ctx) {
     ];
 }
 /** `CIS AWS Foundations Benchmark v3.0.0/1.11`, as Security Hub names CIS requirements. */
-function relatedRequirements() {
-    return rule/* CIS_MAPPINGS */.em.slice(0, ASFF_LIMITS.relatedRequirements).map((m) => `CIS AWS Foundations Benchmark ${m.version}/${m.control}`);
+function relatedRequirements(rule) {
+    return rule.cis
+        .slice(0, ASFF_LIMITS.relatedRequirements)
+        .map((m) => `CIS AWS Foundations Benchmark ${m.version}/${m.control}`);
 }
 function evidence(f, ctx) {
     const s = (v) => (v === null ? null : String(v));
@@ -173,7 +191,7 @@ function description(f, ctx) {
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return (`IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
         `${(0,format/* describeCreation */.BS)(f, ctx.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${(0,format/* describeUse */.pt)(f, ctx.asOf)}.` +
-        `${expired} ${rule/* RULE */.xZ.shortDescription}`);
+        `${expired} ${(0,rules/* ruleOf */.Y)(f).shortDescription}`);
 }
 /** The earlier of two ISO times (either may be absent or unreadable). */
 function earliest(a, b) {
@@ -196,14 +214,15 @@ function firstSeenAt(f) {
  * LastObservedAt (and whatever evidence changed).
  */
 function activeFinding(f, ctx, existing) {
+    const rule = (0,rules/* ruleOf */.Y)(f);
     return {
         ...baseRecord(f, ctx, existing),
-        Severity: { Label: 'HIGH', Original: rule/* SECURITY_SEVERITY */.lL },
+        Severity: { Label: severityLabel(rule), Original: rule.securitySeverity },
         FindingProviderFields: {
-            Severity: { Label: 'HIGH', Original: rule/* SECURITY_SEVERITY */.lL },
+            Severity: { Label: severityLabel(rule), Original: rule.securitySeverity },
             Types: [ASFF_TYPE],
         },
-        Compliance: { Status: 'FAILED', RelatedRequirements: relatedRequirements() },
+        Compliance: { Status: 'FAILED', RelatedRequirements: relatedRequirements(rule) },
         RecordState: 'ACTIVE',
     };
 }
@@ -211,12 +230,13 @@ function activeFinding(f, ctx, existing) {
  * The ARCHIVED / PASSED record of a key that is exempted now, with the justification in ProductFields.
  */
 function exemptedFinding(f, ctx, existing) {
+    const rule = (0,rules/* ruleOf */.Y)(f);
     const base = baseRecord(f, ctx, existing);
     return {
         ...base,
-        Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+        Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
         FindingProviderFields: {
-            Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+            Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
             Types: [ASFF_TYPE],
         },
         ProductFields: fitProductFields({
@@ -224,33 +244,30 @@ function exemptedFinding(f, ctx, existing) {
             [FIELD_RESOLUTION]: 'exempted',
             [FIELD_JUSTIFICATION]: f.justification,
         }),
-        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements() },
+        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements(rule) },
         RecordState: 'ARCHIVED',
     };
 }
 function baseRecord(f, ctx, existing) {
     const sourceUrl = fitValue(ctx.sourceUrl, 2048);
+    const rule = (0,rules/* ruleOf */.Y)(f);
     return {
         SchemaVersion: ASFF_SCHEMA_VERSION,
-        Id: asffId(f.accountId, f.location),
+        Id: asffId(f.accountId, f.location, rule.id),
         ProductArn: defaultProductArn(ctx.partition, ctx.region, f.accountId),
-        GeneratorId: ASFF_GENERATOR_ID,
+        GeneratorId: rule.id,
         AwsAccountId: f.accountId,
         Types: [ASFF_TYPE],
         FirstObservedAt: earliest(firstSeenAt(f), existing?.FirstObservedAt) ?? ctx.now,
         LastObservedAt: ctx.now,
         CreatedAt: existing?.CreatedAt ?? ctx.now,
         UpdatedAt: ctx.now,
-        Title: fitText(`IAM user ${f.userName} has an unused access key` +
-            (f.setupGapSeconds !== null && f.setupGapSeconds <= ctx.setupWindowSeconds
-                ? ' created at user setup'
-                : ''), ASFF_LIMITS.title),
+        Title: fitText(`IAM user ${f.userName} has ${rule.wording.findingTitle(f, ctx.setupWindowSeconds)}`, ASFF_LIMITS.title),
         Description: fitText(description(f, ctx), ASFF_LIMITS.description),
         Remediation: {
             Recommendation: {
-                Text: fitText('Deactivate the access key, confirm nothing breaks, then delete it; if it is needed, record why ' +
-                    `with the IAM user tag ${rule/* DEFAULT_EXEMPTION_TAG */.JG} (or the tag the exemption-tag input names).`, ASFF_LIMITS.recommendationText),
-                Url: rule/* HELP_URI */.bw,
+                Text: fitText(rule.recommendation, ASFF_LIMITS.recommendationText),
+                Url: rule.helpUri,
             },
         },
         ...(sourceUrl ? { SourceUrl: sourceUrl } : {}),
@@ -282,6 +299,8 @@ const RESENDABLE = [
  * (Workflow, Note, UserDefinedFields, `aws/…` ProductFields, …) are not sent back.
  */
 function resolvedFinding(existing, now) {
+    // Its generator is its rule (Security Hub's listing keeps only this tool's generators).
+    const rule = (0,rules/* ruleById */.BD)(existing.GeneratorId ?? '') ?? rules/* RULES */.y0[0];
     const out = {};
     for (const k of RESENDABLE)
         if (existing[k] !== undefined)
@@ -302,13 +321,13 @@ function resolvedFinding(existing, now) {
         Title: existing.Title,
         Description: existing.Description,
         Resources: existing.Resources,
-        Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+        Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
         FindingProviderFields: {
-            Severity: { Label: 'INFORMATIONAL', Original: rule/* SECURITY_SEVERITY */.lL },
+            Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
             Types: [ASFF_TYPE],
         },
         ProductFields: fitProductFields({ ...own, [FIELD_RESOLUTION]: 'resolved' }),
-        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements() },
+        Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements(rule) },
         RecordState: 'ARCHIVED',
     };
 }
@@ -345,12 +364,12 @@ function planAccountImport(opts) {
     const active = [];
     const archived = [];
     const seen = new Set();
-    const computed = new Set(opts.findings.map((f) => asffId(f.accountId, f.location)));
+    const computed = new Set(opts.findings.map((f) => asffId(f.accountId, f.location, f.ruleId)));
     let updates = 0;
     for (const f of opts.findings) {
         if (f.accountId !== accountId)
             continue;
-        let id = asffId(f.accountId, f.location);
+        let id = asffId(f.accountId, f.location, f.ruleId);
         let prior = earlier.get(id);
         const moved = !prior && f.accessKeyId ? byKeyId.get(f.accessKeyId) : undefined;
         if (moved?.Id && !computed.has(moved.Id) && !seen.has(moved.Id)) {
@@ -380,12 +399,12 @@ function planAccountImport(opts) {
 var notes = __webpack_require__(4462);
 ;// CONCATENATED MODULE: ./src/publish/security-hub.ts
 /**
- * AWS Security Hub (DESIGN §9), the I/O edge: for each account audited successfully this run, with that
+ * AWS Security Hub (docs/design.md §9), the I/O edge: for each account audited successfully this run, with that
  * account's own credentials (BatchImportFindings only takes an account's findings from the account
  * itself, under its default product ARN):
  *
- * 1. read the account's ACTIVE findings of this rule (GetFindings filtered by product ARN, generator id
- *    and record state, every page; filtered again here, as emulators ignore filters);
+ * 1. read the account's ACTIVE findings of this tool's rules (GetFindings filtered by product ARN, generator
+ *    ids (one per rule) and record state, every page; filtered again here, as emulators ignore filters);
  * 2. import every failing key as ACTIVE / FAILED and every earlier ACTIVE finding whose key is no longer
  *    failing (resolved, or exempted: with its justification) as ARCHIVED / PASSED, 100 per call.
  *
@@ -409,38 +428,35 @@ var notes = __webpack_require__(4462);
 
 const GET_FINDINGS = (0,operations/* operation */.MQ)('GetFindings').iamAction;
 const BATCH_IMPORT = (0,operations/* operation */.MQ)('BatchImportFindings').iamAction;
-const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
-function oneLineMessage(err) {
-    return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-}
 /** The warning for a failed Security Hub call: what failed, and what to fix. */
 function describeSecurityHubError(err, ctx) {
-    const name = (0,errors/* awsErrorName */.ZH)(err);
-    const what = `${name}: ${oneLineMessage(err)}`;
+    const { name, kind } = (0,errors/* classifyAwsError */.u3)(err);
+    const what = `${name}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`;
     const prefix = `Security Hub, account ${ctx.accountId} (${ctx.region})`;
     if (name === 'InvalidAccessException') {
         return (0,notes/* note */.N4) `${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ${(0,notes/* code */.aY)('security-hub-region')} to the region where it is; nothing was imported for this account.`;
     }
-    if (DENIED.has(name)) {
+    if (kind === 'access-denied') {
         return (0,notes/* note */.N4) `${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${operations/* SECURITY_HUB_ACTIONS */.tl.join(' and ')} (the README's optional Security Hub statement); nothing was imported for this account.`;
     }
     return (0,notes/* note */.N4) `${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
 }
-/** Whether an earlier finding is one of ours in this account: product, generator, state, Id prefix. */
+/** Whether an earlier finding is one of ours in this account: product, a rule's generator, state, Id prefix. */
 function isOurs(f, productArn, accountId) {
     return (f.ProductArn === productArn &&
-        f.GeneratorId === ASFF_GENERATOR_ID &&
+        typeof f.GeneratorId === 'string' &&
+        ASFF_GENERATOR_IDS.includes(f.GeneratorId) &&
         f.AwsAccountId === accountId &&
         f.RecordState === 'ACTIVE' &&
         typeof f.Id === 'string' &&
-        f.Id.startsWith(`${rule/* RULE */.xZ.id}/${accountId}/`));
+        f.Id.startsWith(`${f.GeneratorId}/${accountId}/`));
 }
-/** The account's ACTIVE findings of this rule, every page. */
+/** The account's ACTIVE findings of this tool's rules, every page. */
 async function activeFindings(client, productArn, accountId) {
     const eq = (Value) => [{ Value, Comparison: 'EQUALS' }];
     const Filters = {
         ProductArn: eq(productArn),
-        GeneratorId: eq(ASFF_GENERATOR_ID),
+        GeneratorId: ASFF_GENERATOR_IDS.map((Value) => ({ Value, Comparison: 'EQUALS' })),
         RecordState: eq('ACTIVE'),
         AwsAccountId: eq(accountId),
     };
@@ -516,7 +532,7 @@ async function publishAccount(accountId, opts, ctx) {
             if (failed.length > 0) {
                 const shown = failed
                     .slice(0, 3)
-                    .map((f) => `${f.Id}: ${f.ErrorCode ?? 'error'} ${oneLineMessage(f.ErrorMessage ?? '')}`.trim());
+                    .map((f) => `${f.Id}: ${f.ErrorCode ?? 'error'} ${(0,src_errors/* oneLineMessage */.Wg)(f.ErrorMessage ?? '')}`.trim());
                 outcome.warnings.push((0,notes/* note */.N4) `Security Hub, account ${accountId} (${opts.region}): BatchImportFindings rejected ${failed.length} of ${batch.length} findings (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}).`);
             }
         }
@@ -557,7 +573,7 @@ async function publishToSecurityHub(opts) {
                 imported: 0,
                 archived: 0,
                 warnings: [
-                    (0,notes/* note */.N4) `Security Hub, account ${a.accountId} (${opts.region}): ${(0,errors/* awsErrorName */.ZH)(err)}: ${oneLineMessage(err)}`,
+                    (0,notes/* note */.N4) `Security Hub, account ${a.accountId} (${opts.region}): ${(0,errors/* awsErrorName */.ZH)(err)}: ${(0,src_errors/* oneLineMessage */.Wg)(err)}`,
                 ],
             };
         }

@@ -9,15 +9,18 @@ export const modules = {
 /* harmony export */   deactivateDueKeys: () => (/* binding */ deactivateDueKeys),
 /* harmony export */   findInactive: () => (/* binding */ findInactive)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6764);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4462);
+/* unused harmony export Denied */
+/* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6764);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4462);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _collect_pool_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6990);
-/* harmony import */ var _credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4054);
-/* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7852);
-/* harmony import */ var _evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2171);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _collect_pool_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6990);
+/* harmony import */ var _credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4054);
+/* harmony import */ var _evaluate_rules_iam_initial_access_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2380);
+/* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3697);
+/* harmony import */ var _evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2171);
 /**
- * Acting on due keys (DESIGN §8), the only code that writes to IAM. For each account with keys to act
+ * Acting on due keys (docs/design.md §8), the only code that writes to IAM. For each account with keys to act
  * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before
  * acting, each key is checked again with that session:
  *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
@@ -38,19 +41,18 @@ export const modules = {
 
 
 
+
+
 function second(ms) {
     return Math.floor(ms / 1000);
 }
 function detail(err) {
-    const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-    return `${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err)}: ${message}`.slice(0, 500);
+    return `${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLineMessage */ .Wg)(err)}`.slice(0, 500);
 }
-/** Denied at this step: the account's remaining keys are skipped with this reason. */
-class Denied extends Error {
-    reason;
-    constructor(reason) {
-        super(reason);
-        this.reason = reason;
+/** Denied at this step: the account's remaining keys are skipped with this reason (the message). */
+class Denied extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuditError */ .M_ {
+    constructor(step, reason) {
+        super('Denied', reason, { step });
     }
 }
 /** The live re-check of one key with the remediation session. Throws Denied on a denial. */
@@ -60,14 +62,14 @@ async function recheck(iam, f, opts, roleArn) {
             return await fn();
         }
         catch (err) {
-            if (_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_SUCH_ENTITY */ .QU.has((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err)))
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNoSuchEntity */ .I0)(err))
                 return null;
             if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAccessDenied */ .w7)(err))
-                throw new Denied(`${roleArn} is denied iam:${action} (${detail(err)})`);
+                throw new Denied(action, `${roleArn} is denied iam:${action} (${detail(err)})`);
             throw err;
         }
     };
-    const listed = await call('ListAccessKeys', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName })));
+    const listed = await call('ListAccessKeys', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName })));
     if (listed === null)
         return { ok: false, reason: 'the user was deleted since the audit' };
     const key = (listed.AccessKeyMetadata ?? []).find((k) => k.AccessKeyId === f.accessKeyId);
@@ -80,7 +82,7 @@ async function recheck(iam, f, opts, roleArn) {
     }
     if (key.Status !== 'Active')
         return { ok: false, reason: 'the key is no longer Active' };
-    const lastUsed = await call('GetAccessKeyLastUsed', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .GetAccessKeyLastUsedCommand */ .qRl({ AccessKeyId: f.accessKeyId ?? '' })));
+    const lastUsed = await call('GetAccessKeyLastUsed', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .GetAccessKeyLastUsedCommand */ .qRl({ AccessKeyId: f.accessKeyId ?? '' })));
     if (lastUsed === null)
         return { ok: false, reason: 'the key was deleted since the audit' };
     const usedAt = lastUsed.AccessKeyLastUsed?.LastUsedDate?.getTime() ?? null;
@@ -88,15 +90,15 @@ async function recheck(iam, f, opts, roleArn) {
     if (usedAt !== null && (recorded === null || second(usedAt) > second(recorded))) {
         return { ok: false, reason: 'the key was used since the audit' };
     }
-    const reason = (0,_evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .unnecessaryReason */ .bP)(usedAt, Date.parse(opts.asOf), opts.unusedDays);
+    const reason = (0,_evaluate_rules_iam_initial_access_key_js__WEBPACK_IMPORTED_MODULE_3__/* .unnecessaryReason */ .bP)(usedAt, Date.parse(opts.asOf), opts.unusedDays);
     if (reason === null || !opts.reasons.includes(reason)) {
         return { ok: false, reason: 'the key is no longer unused per the rule' };
     }
-    const tagged = await call('ListUserTags', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListUserTagsCommand */ .K8S({ UserName: f.userName })));
+    const tagged = await call('ListUserTags', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListUserTagsCommand */ .K8S({ UserName: f.userName })));
     if (tagged === null)
         return { ok: false, reason: 'the user was deleted since the audit' };
     const tags = Object.fromEntries((tagged.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
-    const [now] = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_4__/* .applyExemptions */ .rY)([f], {
+    const [now] = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_5__/* .applyExemptions */ .rY)([f], {
         exemptUsers: [],
         tags: new Map([[f.userArn, tags]]),
         exemptionTag: opts.exemptionTag,
@@ -109,7 +111,7 @@ async function recheck(iam, f, opts, roleArn) {
 /** After a lost answer to UpdateAccessKey: is the key Inactive now (so the update was applied)? */
 async function inactiveNow(iam, f) {
     try {
-        const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName }));
+        const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName }));
         return (listed.AccessKeyMetadata ?? []).some((k) => k.AccessKeyId === f.accessKeyId && k.Status === 'Inactive');
     }
     catch {
@@ -120,12 +122,12 @@ async function actInAccount(accountId, keys, opts, out) {
     const { roleArn, credentials } = opts.assume(accountId);
     const skipRest = (from, reason) => {
         for (const f of keys.slice(from))
-            out.byLocation.set(f.location, { status: 'skipped', reason });
+            out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), { status: 'skipped', reason });
     };
     const warn = (what, n) => {
-        const message = (0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .note */ .N4) `Remediation in account ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(opts.roleName)} (${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(roleArn)}) must trust the audit role and allow ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:ListAccessKeys')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:GetAccessKeyLastUsed')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:ListUserTags')} and ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)('iam:UpdateAccessKey')} (see docs/remediation.md).`;
+        const message = (0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .note */ .N4) `Remediation in account ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(opts.roleName)} (${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(roleArn)}) must trust the audit role and allow ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:ListAccessKeys')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:GetAccessKeyLastUsed')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:ListUserTags')} and ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:UpdateAccessKey')} (see docs/remediation.md).`;
         out.warnings.push(message);
-        opts.log.warning((0,_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .notePlain */ .n4)(message));
+        opts.log.warning((0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .notePlain */ .n4)(message));
     };
     try {
         await credentials();
@@ -135,25 +137,25 @@ async function actInAccount(accountId, keys, opts, out) {
         skipRest(0, `the remediation role ${roleArn} could not be assumed`);
         return;
     }
-    const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
+    const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
     try {
         for (const [i, f] of keys.entries()) {
             try {
                 const check = await recheck(iam, f, opts, roleArn);
                 if (!check.ok) {
-                    out.byLocation.set(f.location, { status: 'skipped', reason: check.reason });
+                    out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), { status: 'skipped', reason: check.reason });
                     opts.log.info(`Not deactivating ${f.accessKeyId} of ${f.userName} in ${accountId}: ${check.reason}.`);
                     continue;
                 }
                 if (opts.mode === 'plan') {
-                    out.byLocation.set(f.location, {
+                    out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), {
                         status: 'planned',
                         reason: 'would be set Inactive (remediate: plan changes nothing)',
                     });
                     continue;
                 }
                 try {
-                    await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .UpdateAccessKeyCommand */ .SF3({
+                    await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .UpdateAccessKeyCommand */ .SF3({
                         UserName: f.userName,
                         AccessKeyId: f.accessKeyId ?? '',
                         Status: 'Inactive',
@@ -161,24 +163,24 @@ async function actInAccount(accountId, keys, opts, out) {
                 }
                 catch (err) {
                     if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAccessDenied */ .w7)(err))
-                        throw new Denied(`${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
+                        throw new Denied('UpdateAccessKey', `${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
                     // The answer may be lost after AWS applied it: what the key is now says what happened.
                     if (!(await inactiveNow(iam, f)))
                         throw err;
                     opts.log.warning(`UpdateAccessKey for ${f.accessKeyId} of ${f.userName} in ${accountId} failed (${detail(err)}), but the key is Inactive now: recorded as deactivated.`);
                 }
                 out.deactivated++;
-                out.byLocation.set(f.location, { status: 'deactivated', reason: 'set Inactive by this run' });
+                out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), { status: 'deactivated', reason: 'set Inactive by this run' });
                 opts.log.info(`Deactivated access key ${f.accessKeyId} of ${f.userName} in account ${accountId}.`);
             }
             catch (err) {
                 if (err instanceof Denied) {
-                    warn(err.reason, keys.length - i);
-                    skipRest(i, err.reason);
+                    warn(err.message, keys.length - i);
+                    skipRest(i, err.message);
                     return;
                 }
                 const reason = `the live check or the update failed (${detail(err)})`;
-                out.byLocation.set(f.location, { status: 'skipped', reason });
+                out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), { status: 'skipped', reason });
                 opts.log.warning(`Remediation in account ${accountId}: ${f.accessKeyId} of ${f.userName}: ${reason}.`);
             }
         }
@@ -194,22 +196,25 @@ async function deactivateDueKeys(opts) {
     for (const f of opts.keys) {
         if (f.accessKeyId === null || f.exempted) {
             // planRemediation never hands these in; refuse them here as well
-            out.byLocation.set(f.location, { status: 'skipped', reason: 'not eligible for remediation' });
+            out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), { status: 'skipped', reason: 'not eligible for remediation' });
             continue;
         }
         const list = byAccount.get(f.accountId) ?? [];
         list.push(f);
         byAccount.set(f.accountId, list);
     }
-    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .mapWithConcurrency */ .WS)([...byAccount], opts.concurrency, async ([accountId, keys]) => {
+    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_8__/* .mapWithConcurrency */ .WS)([...byAccount], opts.concurrency, async ([accountId, keys]) => {
         try {
             await actInAccount(accountId, keys, opts, out);
         }
         catch (err) {
             // Nothing above should throw; if it does, the account's unreported keys are skipped, not lost.
             for (const f of keys) {
-                if (!out.byLocation.has(f.location)) {
-                    out.byLocation.set(f.location, { status: 'skipped', reason: `unexpected error (${detail(err)})` });
+                if (!out.byLocation.has((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f))) {
+                    out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), {
+                        status: 'skipped',
+                        reason: `unexpected error (${detail(err)})`,
+                    });
                 }
             }
         }
@@ -229,14 +234,14 @@ async function findInactive(candidates, opts) {
         byUser.set(k, [...(byUser.get(k) ?? []), c]);
     }
     const found = [];
-    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .mapWithConcurrency */ .WS)([...byUser.values()], opts.concurrency, async (keys) => {
+    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_8__/* .mapWithConcurrency */ .WS)([...byUser.values()], opts.concurrency, async (keys) => {
         const first = keys[0];
         const credentials = opts.credentialsFor(first.accountId);
         if (!credentials)
             return;
-        const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
+        const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
         try {
-            const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListAccessKeysCommand */ .Qxm({ UserName: first.userName }));
+            const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListAccessKeysCommand */ .Qxm({ UserName: first.userName }));
             for (const k of keys) {
                 const live = (listed.AccessKeyMetadata ?? []).find((m) => m.AccessKeyId === k.accessKeyId);
                 if (live?.Status === 'Inactive')

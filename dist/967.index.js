@@ -7,93 +7,97 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Co: () => (/* binding */ ReportTimeoutError),
+/* harmony export */   I0: () => (/* binding */ isNoSuchEntity),
 /* harmony export */   Pp: () => (/* binding */ describeAwsError),
-/* harmony export */   QU: () => (/* binding */ NO_SUCH_ENTITY),
 /* harmony export */   Qs: () => (/* binding */ ReportFormatError),
 /* harmony export */   Ul: () => (/* binding */ ReportTooLargeError),
 /* harmony export */   W8: () => (/* binding */ REPORT_CAPACITY),
 /* harmony export */   YW: () => (/* binding */ AccountMismatchError),
 /* harmony export */   ZH: () => (/* binding */ awsErrorName),
+/* harmony export */   a0: () => (/* binding */ networkErrorCode),
 /* harmony export */   cY: () => (/* binding */ atStep),
 /* harmony export */   pW: () => (/* binding */ REPORT_NOT_READY),
+/* harmony export */   r_: () => (/* binding */ isExpiredToken),
+/* harmony export */   u3: () => (/* binding */ classifyAwsError),
 /* harmony export */   w7: () => (/* binding */ isAccessDenied),
 /* harmony export */   wN: () => (/* binding */ ReportNeverPresentError),
 /* harmony export */   zg: () => (/* binding */ StepError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5499);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5499);
 /**
  * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * account (docs/design.md §4: "an account that failed shows its error and what permission or trust setting it
  * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
  * and, for network failures, its `code`.
  */
 
 
 /** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
-class ReportTimeoutError extends Error {
+class ReportTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditError */ .M_ {
     waitedMs;
     constructor(waitedMs) {
-        super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
+        super('ReportTimeoutError', `credential report still generating after ${Math.round(waitedMs / 1000)}s`, {
+            step: 'GenerateCredentialReport',
+        });
         this.waitedMs = waitedMs;
-        this.name = 'ReportTimeoutError';
     }
 }
 /**
  * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
  * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
  */
-class ReportNeverPresentError extends Error {
+class ReportNeverPresentError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditError */ .M_ {
     answer;
     times;
     waitedMs;
     constructor(answer, times, waitedMs) {
-        super(`GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
-            `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`);
+        super('ReportNeverPresentError', `GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
+            `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`, { step: 'GetCredentialReport' });
         this.answer = answer;
         this.times = times;
         this.waitedMs = waitedMs;
-        this.name = 'ReportNeverPresentError';
     }
 }
 /** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
-class ReportTooLargeError extends Error {
+class ReportTooLargeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditError */ .M_ {
     constructor(message) {
-        super(message);
-        this.name = 'ReportTooLargeError';
+        super('ReportTooLargeError', message, { step: 'GetCredentialReport' });
     }
 }
 /** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
-class ReportFormatError extends Error {
+class ReportFormatError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditError */ .M_ {
     format;
     constructor(format) {
-        super(`unexpected credential report format ${format} (expected text/csv)`);
+        super('ReportFormatError', `unexpected credential report format ${format} (expected text/csv)`, {
+            step: 'GetCredentialReport',
+        });
         this.format = format;
-        this.name = 'ReportFormatError';
     }
 }
 /** `GenerateCredentialReport`: "no more capacity to launch new report generation tasks". */
 const REPORT_CAPACITY = new Set(['LimitExceeded', 'LimitExceededException']);
 /** Thrown when the credential report belongs to another account than the one audited. */
-class AccountMismatchError extends Error {
+class AccountMismatchError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditError */ .M_ {
     expected;
     actual;
     constructor(expected, actual) {
-        super(`the credential report is of account ${actual}, not ${expected}`);
+        super('AccountMismatchError', `the credential report is of account ${actual}, not ${expected}`, {
+            step: 'GetCredentialReport',
+        });
         this.expected = expected;
         this.actual = actual;
-        this.name = 'AccountMismatchError';
     }
 }
-/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
-class StepError extends Error {
-    step;
+/**
+ * An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. Its
+ * code is the original error's AWS name.
+ */
+class StepError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditError */ .M_ {
     original;
     constructor(step, original) {
-        super(`${step}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(original)}`);
-        this.step = step;
+        super('StepError', `${step}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(original)}`, { step, code: awsErrorName(original) });
         this.original = original;
-        this.name = 'StepError';
     }
 }
 /** Runs `fn`, tagging a rejection with the step it happened in (unless an inner step already did). */
@@ -109,20 +113,13 @@ async function atStep(step, fn) {
 function originalError(err) {
     return err instanceof StepError ? err.original : err;
 }
-/** IAM's answer for a user or key that does not exist (any more). */
-const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
-/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
-function awsErrorName(err) {
-    return facts(originalError(err)).name;
-}
-/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
-function isAccessDenied(err) {
-    const f = facts(originalError(err));
-    return (ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name)));
-}
+// ---------------------------------------------------------------------------------------------------
+// The one classifier of AWS errors: every module asks it (sign-in, accounts, key facts, Security Hub,
+// remediation, the account errors below), so a family of error names is written down once.
 const ACCESS_DENIED = new Set([
     'AccessDenied',
     'AccessDeniedException',
+    'AccessDeniedForDependencyException',
     'UnauthorizedOperation',
     'UnauthorizedAccess',
     'AuthorizationError',
@@ -147,6 +144,11 @@ const BAD_CREDENTIALS = new Set([
     'MissingAuthenticationToken',
     'CredentialsProviderError',
 ]);
+/** `AssumeRoleWithWebIdentity`: the OIDC token itself was refused (issuer, audience, expiry). */
+const INVALID_IDENTITY_TOKEN = new Set(['InvalidIdentityToken', 'InvalidIdentityTokenException']);
+/** IAM's answer for a user or key that does not exist (any more). */
+const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+/** Node's and undici's codes of a connection that could not be made or was lost. */
 const NETWORK_CODES = new Set([
     'ECONNREFUSED',
     'ECONNRESET',
@@ -173,33 +175,86 @@ const REPORT_NOT_READY = new Set([
     'CredentialReportNotReadyException',
     'CredentialReportExpiredException',
 ]);
-function facts(err) {
-    if (err instanceof Error || (typeof err === 'object' && err !== null)) {
-        const e = err;
-        let code = typeof e.code === 'string' ? e.code : undefined;
-        if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
-            const c = e.cause.code;
-            if (typeof c === 'string')
-                code = c;
-        }
-        let message = typeof e.message === 'string' ? e.message : String(err);
-        // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
-        message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
-        if (code === undefined) {
-            const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
-            if (found !== undefined && NETWORK_CODES.has(found))
-                code = found;
-        }
-        const rawName = typeof e.name === 'string' ? e.name : 'Error';
-        // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
-        const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
-            ? e.Code
-            : rawName;
-        const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-        const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-        return { name, message, status, attempts, code };
+/** The first network code in a message (`connect ECONNREFUSED 127.0.0.1:443`), if any. */
+function networkCodeIn(message) {
+    return [...message.matchAll(/\b(E[A-Z_]{3,})\b/g)].map((m) => m[1]).find((c) => NETWORK_CODES.has(c));
+}
+function kindOf(f) {
+    const { name, status, message } = f;
+    if (ACCESS_DENIED.has(name) || (status === 403 && !EXPIRED.has(name) && !BAD_CREDENTIALS.has(name))) {
+        return 'access-denied';
     }
-    return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
+    if (THROTTLING.has(name) || status === 429 || /rate exceeded/i.test(message))
+        return 'throttled';
+    if (EXPIRED.has(name))
+        return 'expired-token';
+    if (BAD_CREDENTIALS.has(name))
+        return 'bad-credentials';
+    if (INVALID_IDENTITY_TOKEN.has(name))
+        return 'invalid-identity-token';
+    if (NO_SUCH_ENTITY.has(name))
+        return 'no-such-entity';
+    if (name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(message))
+        return 'timeout';
+    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
+        NETWORK_NAMES.has(name) ||
+        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(message)) {
+        return 'network';
+    }
+    if (status !== undefined && status >= 500)
+        return 'server-error';
+    return 'other';
+}
+/** Classifies what an AWS call (or the SDK under it) threw; a `StepError` is classified by its original. */
+function classifyAwsError(thrown) {
+    const err = originalError(thrown);
+    if (!(err instanceof Error || (typeof err === 'object' && err !== null))) {
+        const f = {
+            name: 'Error',
+            message: String(err),
+            status: undefined,
+            attempts: undefined,
+            code: undefined,
+        };
+        return { ...f, kind: kindOf(f) };
+    }
+    const e = err;
+    let message = err instanceof Error ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err) : typeof e.message === 'string' ? e.message : String(err);
+    // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
+    message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
+    // The system code of the error or its cause, or one its message names; a network code first. (An
+    // AuditError's `code` is its kind in a word, not a system code.)
+    const cause = typeof e.cause === 'object' && e.cause !== null ? e.cause.code : undefined;
+    const codes = [err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditError */ .M_ ? undefined : e.code, cause, networkCodeIn(message)].filter((c) => typeof c === 'string');
+    const code = codes.find((c) => NETWORK_CODES.has(c)) ?? codes[0];
+    const rawName = typeof e.name === 'string' ? e.name : 'Error';
+    // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
+    const name = (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string' ? e.Code : rawName;
+    const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+    const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+    const f = { name, message, status, attempts, code };
+    return { ...f, kind: kindOf(f) };
+}
+/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
+function awsErrorName(err) {
+    return classifyAwsError(err).name;
+}
+/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
+function isAccessDenied(err) {
+    return classifyAwsError(err).kind === 'access-denied';
+}
+/** True when the temporary credentials expired (ExpiredToken, RequestExpired, TokenRefreshRequired). */
+function isExpiredToken(err) {
+    return classifyAwsError(err).kind === 'expired-token';
+}
+/** True when IAM says the user or key does not exist (any more). */
+function isNoSuchEntity(err) {
+    return classifyAwsError(err).kind === 'no-such-entity';
+}
+/** The network code (`ECONNREFUSED`, …) of a connection that could not be made or was lost; null otherwise. */
+function networkErrorCode(err) {
+    const f = classifyAwsError(err);
+    return f.code !== undefined && NETWORK_CODES.has(f.code) ? f.code : null;
 }
 /** The detail of an AWS error message: one line, without the SDK's trailing hints about `$response`, bounded. */
 function errorDetail(message) {
@@ -216,7 +271,7 @@ function actionFromMessage(message) {
 }
 /** The IAM action of a step of an account's audit (from the operations table), or the step if it is one. */
 function actionForStep(step) {
-    const known = (0,_operations_js__WEBPACK_IMPORTED_MODULE_0__/* .accountOperationOfStep */ .Ao)(step);
+    const known = (0,_operations_js__WEBPACK_IMPORTED_MODULE_1__/* .accountOperationOfStep */ .Ao)(step);
     if (known)
         return known.iamAction;
     return /^[a-z0-9-]+:[A-Za-z]+$/.test(step) ? step : null;
@@ -231,11 +286,11 @@ function roleText(ctx) {
 function describeAwsError(err, ctx) {
     if (err instanceof StepError)
         return describeAwsError(err.original, { ...ctx, step: err.step });
-    const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+    const code = errorDetail(classifyAwsError(err).name).slice(0, 64) || 'Error';
     return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
 }
 function describeText(err, ctx) {
-    const f = facts(err);
+    const f = classifyAwsError(err);
     const where = `${ctx.step} in account ${ctx.accountId}`;
     const detail = errorDetail(f.message);
     const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
@@ -290,8 +345,7 @@ function describeReport({ err, f, ctx, where, detail, error }) {
 }
 /** Permissions and credentials: denied, throttled, expired, not accepted, STS region off, gone. */
 function describeAccess({ f, ctx, where, error }) {
-    if (ACCESS_DENIED.has(f.name) ||
-        (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))) {
+    if (f.kind === 'access-denied') {
         if (isAssumeRole(ctx.step)) {
             return {
                 error,
@@ -301,7 +355,7 @@ function describeAccess({ f, ctx, where, error }) {
             };
         }
         const action = actionFromMessage(f.message) ?? actionForStep(ctx.step);
-        const all = _operations_js__WEBPACK_IMPORTED_MODULE_0__/* .MEMBER_ROLE_ACTIONS */ .U$.join(', ');
+        const all = _operations_js__WEBPACK_IMPORTED_MODULE_1__/* .MEMBER_ROLE_ACTIONS */ .U$.join(', ');
         return {
             error,
             hint: action
@@ -309,26 +363,26 @@ function describeAccess({ f, ctx, where, error }) {
                 : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
         };
     }
-    if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
+    if (f.kind === 'throttled') {
         const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
         return {
             error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
             hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
         };
     }
-    if (EXPIRED.has(f.name) && ctx.ambient) {
+    if (f.kind === 'expired-token' && ctx.ambient) {
         return {
             error,
             hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
         };
     }
-    if (EXPIRED.has(f.name)) {
+    if (f.kind === 'expired-token') {
         return {
             error,
             hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
         };
     }
-    if (BAD_CREDENTIALS.has(f.name)) {
+    if (f.kind === 'bad-credentials') {
         return {
             error,
             hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
@@ -340,7 +394,7 @@ function describeAccess({ f, ctx, where, error }) {
             hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
         };
     }
-    if (NO_SUCH_ENTITY.has(f.name)) {
+    if (f.kind === 'no-such-entity') {
         return { error, hint: null };
     }
     return null;
@@ -353,23 +407,21 @@ function describeTransport({ f, where, detail, error }) {
             hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
         };
     }
-    if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+    if (f.kind === 'timeout') {
         const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
         return {
             error: `${where} failed: no answer in time (${tries} timed out)`,
             hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
         };
     }
-    if ((f.code !== undefined && NETWORK_CODES.has(f.code)) ||
-        NETWORK_NAMES.has(f.name) ||
-        /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)) {
+    if (f.kind === 'network') {
         const what = f.code ?? (f.name === 'Error' ? '' : f.name);
         return {
             error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
             hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
         };
     }
-    if (f.status !== undefined && f.status >= 500) {
+    if (f.kind === 'server-error') {
         return {
             error,
             hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',
@@ -398,7 +450,7 @@ function describeTransport({ f, where, detail, error }) {
 /* harmony export */ });
 /* unused harmony exports AWS_OPERATIONS, REMEDIATION_ROLE_ACTIONS */
 /**
- * THE table of AWS operations the audit calls (DESIGN §6). Everything that names an operation derives
+ * THE table of AWS operations the audit calls (docs/design.md §6). Everything that names an operation derives
  * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
  * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
  * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
@@ -509,7 +561,7 @@ const AWS_OPERATIONS = [
         granted: true,
         denied: 'that account fails: its alias cannot be read',
     },
-    // `security-hub` (DESIGN §9), after the audit, with each account's own credentials (the member role,
+    // `security-hub` (docs/design.md §9), after the audit, with each account's own credentials (the member role,
     // or the audit role for its own account). A denial is a warning: the audit and the other reports stand.
     {
         command: 'GetFindings',
@@ -586,11 +638,11 @@ function actionsOf(role, need = 'required') {
         .filter((o) => o.role === role && o.need === need && o.granted)
         .map((o) => o.iamAction);
 }
-/** Every IAM action the member-account role needs (DESIGN §6). */
+/** Every IAM action the member-account role needs (docs/design.md §6). */
 const MEMBER_ROLE_ACTIONS = actionsOf('member');
-/** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
+/** The member-account role's extra actions for `security-hub` (docs/design.md §9): granted only when it is on. */
 const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional');
-/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+/** Every IAM action the optional remediation role needs (docs/design.md §8); nothing else, never a delete. */
 const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 
 

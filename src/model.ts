@@ -5,13 +5,16 @@
  */
 import type { KeyCreation } from './evaluate/intent.js';
 import type { ReportFiles } from './inputs/report-files.js';
+import type { SinkSettings } from './inputs/sinks.js';
 import type { Note } from './notes.js';
+import { AuditError } from './errors.js';
+import type { IacFinding } from './iac/scan.js';
 
 export type Scope = 'at-setup' | 'any';
 export type FailOn = 'findings' | 'errors' | 'never';
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
-/** The settings that decide whether a key fails (DESIGN §1). */
+/** The settings that decide whether a key fails (docs/design.md §1). */
 export interface RuleSettings {
   scope: Scope;
   setupWindowSeconds: number;
@@ -20,7 +23,7 @@ export interface RuleSettings {
   exemptionTag: string;
 }
 
-/** `remediate` (DESIGN §8): `off`, `plan` (report what would be done, change nothing), `deactivate`. */
+/** `remediate` (docs/design.md §8): `off`, `plan` (report what would be done, change nothing), `deactivate`. */
 export type RemediateMode = 'off' | 'plan' | 'deactivate';
 
 /** The remediation inputs, validated. */
@@ -42,8 +45,11 @@ export interface Shard {
   total: number;
 }
 
-/** Every input of action.yml (or CLI flag), validated and typed; the report paths by their keys. */
-export interface Config extends ReportFiles {
+/**
+ * Every input of action.yml (or CLI flag), validated and typed; the report paths by their keys, each
+ * sink's settings (inputs/sinks.ts) by their names.
+ */
+export interface Config extends ReportFiles, SinkSettings {
   roleToAssume: string | null;
   audience: string;
   awsRegion: string;
@@ -64,16 +70,11 @@ export interface Config extends ReportFiles {
   exemptUsers: string[];
   /** Resolved, sorted CSV paths; non-empty means offline mode. */
   credentialReports: string[];
+  /** `iac`: paths or globs of infrastructure code, relative to the workspace; non-empty means an iac scan. */
+  iac: string[];
   summary: boolean;
   failOn: FailOn;
-  createIssues: boolean;
-  issueLabels: string[];
-  maxIssues: number;
   githubToken: string | null;
-  /** Import findings into each audited account's AWS Security Hub (DESIGN §9). */
-  securityHub: boolean;
-  /** The Security Hub region; `aws-region` when the input is absent. */
-  securityHubRegion: string;
   /** Code scanning category (the SARIF run's `automationDetails.id`); null: none, upload-sarif derives it. */
   category: string | null;
   remediation: RemediationSettings;
@@ -122,6 +123,8 @@ export type Reason = 'never-used' | 'unused';
 
 /** One failing (or exempted) access key. The JSON report's `findings[]` entry, exactly. */
 export interface Finding {
+  /** The rule that found it (src/evaluate/rules/); with `location`, its identity (src/evaluate/identity.ts). */
+  ruleId: string;
   accountId: string;
   userName: string;
   userArn: string;
@@ -151,7 +154,7 @@ export interface Finding {
    */
   location: string;
   /**
-   * When this key was first reported (DESIGN §8): the earliest open code scanning alert at `location` or
+   * When this key was first reported (docs/design.md §8): the earliest open code scanning alert at `location` or
    * the time its user's issue first listed it; null when unknown. Set by publish (absent: not read yet;
    * the JSON writes null).
    */
@@ -218,6 +221,8 @@ export type AccountResult = AccountOk | AccountFailed;
 
 /** An open code scanning alert of an account that failed this run, written again so it stays open. */
 export interface CarriedAlert {
+  /** The alert's rule; absent: the first rule's (src/evaluate/rules/index.ts). */
+  ruleId?: string;
   accountId: string;
   location: string;
   message: string;
@@ -234,17 +239,35 @@ export interface AuditResult {
   /** Failing and exempted keys, sorted by account, user ARN, slot. */
   findings: Finding[];
   carriedForward: CarriedAlert[];
-  /** DESIGN §4's offline caveat (tags and key ids were not checked), shown under the verdict; null live. */
+  /** docs/design.md §4's offline caveat (tags and key ids were not checked), shown under the verdict; null live. */
   caveat: Note | null;
   /** Things the reader must know, e.g. accounts left out by `exclude-accounts`. */
   notes: Note[];
-  /** What GitHub's history says changed (DESIGN §8); absent until publish has read it. */
+  /** What GitHub's history says changed (docs/design.md §8); absent until publish has read it. */
   history?: RunHistory;
-  /** What `remediate` planned or did (DESIGN §8); absent when it is off. */
+  /** What `remediate` planned or did (docs/design.md §8); absent when it is off. */
   remediation?: RunRemediation;
 }
 
-/** What changed since earlier runs, from GitHub's history (DESIGN §8). */
+/** An `iac` run (docs/design.md §11): the scan of infrastructure code, with its exemptions decided as of `asOf`. */
+export interface IacRun {
+  generatedAt: string;
+  /** The day exemptions' `expires=` dates are measured at (the as-of input, else now). */
+  asOf: string;
+  /** The `iac` input's paths and globs, relative to `root`. */
+  patterns: string[];
+  filesScanned: number;
+  /** Failing findings (an expired exemption fails again), sorted by file and line. */
+  findings: IacFinding[];
+  /** Findings with an exemption in force: left out of SARIF's results, counted. */
+  exempted: IacFinding[];
+  /** Failing findings whose exemption has expired. */
+  exemptionsExpired: number;
+  /** What could not be read or followed, one sentence each. */
+  notes: string[];
+}
+
+/** What changed since earlier runs, from GitHub's history (docs/design.md §8). */
 interface RunHistory {
   /** False when neither the alerts nor the issues could be read: ages, new and resolved are unknown. */
   available: boolean;
@@ -258,7 +281,7 @@ interface RunHistory {
   ignored?: Note[];
 }
 
-/** The run's remediation (DESIGN §8). */
+/** The run's remediation (docs/design.md §8). */
 interface RunRemediation {
   mode: 'plan' | 'deactivate';
   /** Due keys, those over the cap included: the `keys-due` output. */
@@ -271,8 +294,10 @@ interface RunRemediation {
   warnings: Note[];
 }
 
-/** One open code scanning alert of this tool, as the history needs it (DESIGN §8). */
+/** One open code scanning alert of this tool, as the history needs it (docs/design.md §8). */
 export interface OpenAlert {
+  /** The alert's rule (`rule.id`); absent: the first rule's (src/evaluate/rules/index.ts). */
+  ruleId?: string;
   /** The alert's file location: the finding's `location`. */
   location: string;
   /** ISO 8601: when code scanning first reported it. */
@@ -337,8 +362,8 @@ export interface Remediation {
   reason: string | null;
 }
 
-/** Outcome of keeping GitHub issues in sync (DESIGN §5). */
-/** What the Security Hub import did (DESIGN §9): counts of accepted findings, and every warning. */
+/** Outcome of keeping GitHub issues in sync (docs/design.md §5). */
+/** What the Security Hub import did (docs/design.md §9): counts of accepted findings, and every warning. */
 export interface SecurityHubOutcome {
   /** ACTIVE findings Security Hub accepted (new and re-imported). */
   imported: number;
@@ -369,13 +394,13 @@ export interface TouchedIssue {
 }
 
 /** A mistake in the inputs or flags: shown once, without a stack trace, before any network call. */
-export class InputError extends Error {
+export class InputError extends AuditError {
   constructor(
+    /** The input (or flag) that is wrong. */
     readonly input: string,
     message: string,
   ) {
-    super(message);
-    this.name = 'InputError';
+    super('InputError', message);
   }
 }
 

@@ -5,6 +5,9 @@
  * - `input`: what a person types for `as-of`: the same, and also a plain date (midnight UTC), a time
  *   without seconds, a `,` before the fraction, and an offset of whole hours (`+02`).
  * Impossible dates (Feb 30, hour 24) and years before 1970 are no time (IAM did not exist then).
+ * Not `Date.parse`: it gives the same time for AWS's form, but rolls Feb 30 over into March, takes 24:00
+ * and years before 1970, reads other forms (`2026-11-27 20:47:26`, `Nov 27 2026`) as it likes, and is
+ * slower than the regular expression.
  */
 
 export type IsoForm = 'report' | 'input';
@@ -27,7 +30,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /**
  * The form AWS writes in every report cell, `2026-11-27T20:47:26+00:00` (or `...Z`), read without the
  * regular expression: a report has up to five times a row. Undefined for any other text (the full
- * parser decides); the result is the full parser's for the same text.
+ * parser decides); the result is the full parser's for the same text. Measured (npm run bench, 200
+ * reports of 2,000 users): without it the offline audit takes 0.7-1.7 s more CPU (9-20 %).
  */
 function awsTime(text: string): number | null | undefined {
   const n = text.length;

@@ -50,17 +50,3 @@ export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Timeouts 
   }
   return out;
 }
-
-/** The real clock's wait (the shells' `sleep`): resolves after `ms`, or at once when `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}

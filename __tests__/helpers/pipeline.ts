@@ -1,4 +1,4 @@
-/** What both shells run: the audit, then publishing (without GitHub unless `github` is given). */
+/** The pipeline both shells run (through src/run.ts): the audit, then publishing (without GitHub unless `github` is given). */
 import type { Config } from '../../src/model.js';
 import { runAudit, type AuditDeps } from '../../src/audit/audit.js';
 import { githubClientSettings } from '../../src/publish/github-settings.js';

@@ -28,6 +28,7 @@ export function makeFinding(overrides: Partial<Finding> = {}): Finding {
   const userArn = overrides.userArn ?? `arn:aws:iam::${accountId}:user/${userName}`;
   const keyCreatedAt = overrides.keyCreatedAt ?? '2024-01-10T09:00:12.000Z';
   const base: Finding = {
+    ruleId: 'iam-initial-access-key',
     accountId,
     userName,
     userArn,

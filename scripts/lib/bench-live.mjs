@@ -1,4 +1,4 @@
-// The live part of `npm run bench` (DESIGN §1 call counts, §7 Scale): the bundled action (dist/index.js,
+// The live part of `npm run bench` (docs/design.md §1 call counts, §7 Scale): the bundled action (dist/index.js,
 // run as the runner runs it) audits 8, 32 and 128 moto accounts through the tests' call-counting proxy
 // (__tests__/helpers/aws-proxy.ts), which adds 20 ms to every AWS call and answers each account's
 // GenerateCredentialReport with STARTED until 3 s after that account first asked (then moto's COMPLETE).

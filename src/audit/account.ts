@@ -16,7 +16,7 @@
  */
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AccountAudit, Config, Finding } from '../model.js';
+import type { AccountAudit, Config, Finding, KeyLastUse } from '../model.js';
 import { AccountMismatchError, StepError, atStep, describeAwsError } from '../aws/errors.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import {
@@ -36,14 +36,14 @@ import { keyTagFacts, type KeyExemption } from '../evaluate/key-tags.js';
 import { lookUpKeyCreations, type FlaggedKey } from './key-creation.js';
 import { AWS_SOURCE, failedAccount, okAccount } from './result.js';
 import { note, noteText, type Note } from '../notes.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
 const ENRICH_CONCURRENCY = 16;
 
-interface AuditAccountDeps {
-  sleep(ms: number): Promise<void>;
-  now(): Date;
-  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+interface AuditAccountDeps extends Clock {
+  log: Log;
   /** The credential report's bounds (DEFAULT_REPORT_LIMITS in production). */
   reportLimits: ReportLimits;
   /** Settings of the account's AWS client (the SDK's retry backoff). */
@@ -181,8 +181,18 @@ export async function confirmFindings(
     }
     tags.set(first.userArn, facts.tags);
     const matches = keysToConfirm(userFindings, facts.keys, opts.reportKeyTimes);
+    // One call per key, however many rules flagged it.
+    const lastUse = new Map<string, Promise<KeyLastUse | null>>();
+    const useOf = (id: string): Promise<KeyLastUse | null> => {
+      let use = lastUse.get(id);
+      if (!use) {
+        use = keyLastUse(iam, id);
+        lastUse.set(id, use);
+      }
+      return use;
+    };
     const uses = await settleAll(
-      matches.map(async (m) => (m.kind === 'confirm' ? keyLastUse(iam, m.accessKeyId) : null)),
+      matches.map(async (m) => (m.kind === 'confirm' ? useOf(m.accessKeyId) : null)),
     );
     userFindings.forEach((f, i) => {
       const m = matches[i];

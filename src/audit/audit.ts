@@ -5,13 +5,13 @@ import { mapWithConcurrency } from '../collect/pool.js';
 import { sortFindings } from '../evaluate/evaluate.js';
 import { auditReportFile } from './offline.js';
 import { code, note, noteText, type Note } from '../notes.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 
-export interface AuditDeps {
+export interface AuditDeps extends Clock {
   getIDToken(audience: string): Promise<string>;
   setSecret(secret: string): void;
-  now(): Date;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+  log: Log;
   /** Progress, for a run that is stopped early: the accounts to audit, then each one as it finishes. */
   onPlan?(accountIds: string[]): void;
   onAccount?(audit: AccountAudit): void;
@@ -21,7 +21,7 @@ export interface AuditDeps {
   onSession?(session: AuditSession): void;
 }
 
-/** DESIGN §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
+/** docs/design.md §4's offline caveat, the one text of it: every offline result has it, the summary shows it first. */
 const OFFLINE_CAVEAT = note`Offline audit of a downloaded credential report: IAM tags (so ${code('exemption-tag')} exemptions) and access key ids are not in the report and were not checked; ${code('exempt-users')} still applies. Run with AWS access for both.`;
 
 /** Offline report files audited at once: parsing is CPU-bound, so more would only hold more in memory. */

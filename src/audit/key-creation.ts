@@ -38,7 +38,8 @@ import type { Partition } from '../model.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import { awsErrorName, isAccessDenied } from '../aws/errors.js';
 import { operation } from '../aws/operations.js';
-import { sleep as realSleep, type Timeouts } from '../timeouts.js';
+import type { Timeouts } from '../timeouts.js';
+import { sleep as realSleep } from '../clock.js';
 import { code, note, type Note } from '../notes.js';
 import {
   UNKNOWN_REASONS,

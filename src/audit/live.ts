@@ -1,5 +1,5 @@
 /**
- * The live audit (DESIGN §6, §7): sign in, decide the accounts, start every account's credential report
+ * The live audit (docs/design.md §6, §7): sign in, decide the accounts, start every account's credential report
  * early (a wider limit), then audit the accounts whose report is ready `concurrency` at once.
  * Signing in and listing the accounts are all-or-nothing (they throw); after that, every account
  * succeeds or fails on its own and a failure is data in its `AccountAudit`.
@@ -16,13 +16,13 @@ import { code, note, type Note } from '../notes.js';
 import { LiveAccount } from './account.js';
 import { AWS_SOURCE, failedAccount } from './result.js';
 import { DEFAULT_START_LIMIT, runScheduled, type ScheduledAccount } from './scheduler.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 
-export interface RunLiveDeps {
+export interface RunLiveDeps extends Clock {
   getIDToken: GetIDToken;
   setSecret(secret: string): void;
-  now(): Date;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   onPlan?(accountIds: string[]): void;
   onAccount?(audit: AccountAudit): void;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */

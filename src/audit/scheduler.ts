@@ -1,5 +1,5 @@
 /**
- * Organization-scale scheduling of the live audit (DESIGN §7): report generation is AWS's work, so every
+ * Organization-scale scheduling of the live audit (docs/design.md §7): report generation is AWS's work, so every
  * target account's report is started early and the organization waits for generation about once, not
  * once per round of `concurrency` accounts.
  *
@@ -14,6 +14,7 @@
  * injected). One broken account never hides the others: a start, poll or audit that rejects becomes
  * `failed(accountId, error)` for that account alone. Results come back in the order of `accountIds`.
  */
+import type { Clock } from '../clock.js';
 
 /** An answer about an account's report: ready, or ask again in `retryInMs` (from its own poll budget). */
 export type ReportAnswer = { ready: true } | { ready: false; retryInMs: number };
@@ -33,9 +34,9 @@ export interface SchedulerDeps<H, R> {
   auditReady(handle: H): Promise<R>;
   /** The result of an account whose start, poll or audit failed. */
   failed(accountId: string, error: unknown): R;
+  /** Epoch milliseconds (the clock's `now`, as a number: the scheduler only compares and adds times). */
   now(): number;
-  /** Resolves after `ms`, or at once when `signal` aborts (its timer then cleared, so the run can end). */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  sleep: Clock['sleep'];
 }
 
 export interface SchedulerOptions {

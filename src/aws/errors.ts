@@ -1,18 +1,19 @@
 /**
  * Turns an error from an AWS call into the one-line `error` and the actionable `hint` of a failed
- * account (DESIGN §4: "an account that failed shows its error and what permission or trust setting it
+ * account (docs/design.md §4: "an account that failed shows its error and what permission or trust setting it
  * needs"). Inputs are what the SDK gives: the error's `name`, `$metadata.httpStatusCode`, its message
  * and, for network failures, its `code`.
  */
 
-import { errorMessage } from '../errors.js';
+import { AuditError, errorMessage } from '../errors.js';
 import { MEMBER_ROLE_ACTIONS, accountOperationOfStep } from './operations.js';
 
 /** Thrown by the credential report poll when AWS never reports the report COMPLETE in time. */
-export class ReportTimeoutError extends Error {
+export class ReportTimeoutError extends AuditError {
   constructor(readonly waitedMs: number) {
-    super(`credential report still generating after ${Math.round(waitedMs / 1000)}s`);
-    this.name = 'ReportTimeoutError';
+    super('ReportTimeoutError', `credential report still generating after ${Math.round(waitedMs / 1000)}s`, {
+      step: 'GenerateCredentialReport',
+    });
   }
 }
 
@@ -20,33 +21,34 @@ export class ReportTimeoutError extends Error {
  * Thrown when `GenerateCredentialReport` keeps answering COMPLETE but `GetCredentialReport` keeps
  * answering that there is no report (ReportNotPresent, ReportExpired): not a report "still generating".
  */
-export class ReportNeverPresentError extends Error {
+export class ReportNeverPresentError extends AuditError {
   constructor(
     readonly answer: string,
     readonly times: number,
     readonly waitedMs: number,
   ) {
     super(
+      'ReportNeverPresentError',
       `GenerateCredentialReport answered COMPLETE, but GetCredentialReport answered ${answer} ` +
         `${times} time${times === 1 ? '' : 's'} over ${Math.round(waitedMs / 1000)}s`,
+      { step: 'GetCredentialReport' },
     );
-    this.name = 'ReportNeverPresentError';
   }
 }
 
 /** Thrown when `GetCredentialReport` returns more than the action reads (MAX_REPORT_BYTES). */
-export class ReportTooLargeError extends Error {
+export class ReportTooLargeError extends AuditError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ReportTooLargeError';
+    super('ReportTooLargeError', message, { step: 'GetCredentialReport' });
   }
 }
 
 /** `GetCredentialReport` answered with a `ReportFormat` other than `text/csv`. */
-export class ReportFormatError extends Error {
+export class ReportFormatError extends AuditError {
   constructor(readonly format: string) {
-    super(`unexpected credential report format ${format} (expected text/csv)`);
-    this.name = 'ReportFormatError';
+    super('ReportFormatError', `unexpected credential report format ${format} (expected text/csv)`, {
+      step: 'GetCredentialReport',
+    });
   }
 }
 
@@ -54,24 +56,29 @@ export class ReportFormatError extends Error {
 export const REPORT_CAPACITY: ReadonlySet<string> = new Set(['LimitExceeded', 'LimitExceededException']);
 
 /** Thrown when the credential report belongs to another account than the one audited. */
-export class AccountMismatchError extends Error {
+export class AccountMismatchError extends AuditError {
   constructor(
     readonly expected: string,
     readonly actual: string,
   ) {
-    super(`the credential report is of account ${actual}, not ${expected}`);
-    this.name = 'AccountMismatchError';
+    super('AccountMismatchError', `the credential report is of account ${actual}, not ${expected}`, {
+      step: 'GetCredentialReport',
+    });
   }
 }
 
-/** An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. */
-export class StepError extends Error {
+/**
+ * An error of one named step (API operation) of an account's audit; `describeAwsError` unwraps it. Its
+ * code is the original error's AWS name.
+ */
+export class StepError extends AuditError {
+  declare readonly step: string;
+
   constructor(
-    readonly step: string,
+    step: string,
     readonly original: unknown,
   ) {
-    super(`${step}: ${errorMessage(original)}`);
-    this.name = 'StepError';
+    super('StepError', `${step}: ${errorMessage(original)}`, { step, code: awsErrorName(original) });
   }
 }
 
@@ -89,44 +96,14 @@ function originalError(err: unknown): unknown {
   return err instanceof StepError ? err.original : err;
 }
 
-/** IAM's answer for a user or key that does not exist (any more). */
-export const NO_SUCH_ENTITY: ReadonlySet<string> = new Set(['NoSuchEntity', 'NoSuchEntityException']);
-
-/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
-export function awsErrorName(err: unknown): string {
-  return facts(originalError(err)).name;
-}
-
-/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
-export function isAccessDenied(err: unknown): boolean {
-  const f = facts(originalError(err));
-  return (
-    ACCESS_DENIED.has(f.name) || (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))
-  );
-}
-
-export interface AwsErrorContext {
-  accountId: string;
-  /** The API operation (`GetCredentialReport`, `AssumeRole`, …) or a stage name. */
-  step: string;
-  /** The role assumed into the account, when there is one. */
-  roleArn?: string;
-  /** Signed in with the ambient credentials (no `role-to-assume`): their expiry is not ours to extend. */
-  ambient?: boolean;
-}
-
-export interface DescribedError {
-  error: string;
-  hint: string | null;
-  /** The error's name, short: `AccessDenied`, `ThrottlingException`, `ReportTimeoutError`. */
-  code: string;
-  /** The step (API operation) it happened in, e.g. `AssumeRole`; null when not tied to one. */
-  step: string | null;
-}
+// ---------------------------------------------------------------------------------------------------
+// The one classifier of AWS errors: every module asks it (sign-in, accounts, key facts, Security Hub,
+// remediation, the account errors below), so a family of error names is written down once.
 
 const ACCESS_DENIED = new Set([
   'AccessDenied',
   'AccessDeniedException',
+  'AccessDeniedForDependencyException',
   'UnauthorizedOperation',
   'UnauthorizedAccess',
   'AuthorizationError',
@@ -151,6 +128,11 @@ const BAD_CREDENTIALS = new Set([
   'MissingAuthenticationToken',
   'CredentialsProviderError',
 ]);
+/** `AssumeRoleWithWebIdentity`: the OIDC token itself was refused (issuer, audience, expiry). */
+const INVALID_IDENTITY_TOKEN = new Set(['InvalidIdentityToken', 'InvalidIdentityTokenException']);
+/** IAM's answer for a user or key that does not exist (any more). */
+const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+/** Node's and undici's codes of a connection that could not be made or was lost. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -178,47 +160,152 @@ export const REPORT_NOT_READY: ReadonlySet<string> = new Set([
   'CredentialReportExpiredException',
 ]);
 
-interface ErrorFacts {
+/** What an AWS error is, for whoever decides what to do about it; the first that applies, in this order. */
+type AwsErrorKind =
+  /** AccessDenied and kin, or any 403 that is not about expired or bad credentials. */
+  | 'access-denied'
+  /** Throttled even after the SDK's retries (a throttling name, HTTP 429, "Rate exceeded"). */
+  | 'throttled'
+  /** The temporary credentials expired (ExpiredToken, RequestExpired, TokenRefreshRequired). */
+  | 'expired-token'
+  /** The credentials were not accepted (unknown key, bad signature, none at all). */
+  | 'bad-credentials'
+  | 'invalid-identity-token'
+  | 'no-such-entity'
+  /** No answer within the request timeout, even after the SDK's retries. */
+  | 'timeout'
+  /** The endpoint could not be reached, or the connection was lost. */
+  | 'network'
+  /** HTTP 5xx even after the SDK's retries. */
+  | 'server-error'
+  | 'other';
+
+/** What the classifier reads from an error: its AWS name, message, HTTP status, attempts and network code. */
+export interface AwsErrorFacts {
+  /** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
   name: string;
   message: string;
   status: number | undefined;
   attempts: number | undefined;
+  /** The network error code (`ECONNREFUSED`) of a failed connection, or another system code. */
   code: string | undefined;
+  kind: AwsErrorKind;
 }
 
-function facts(err: unknown): ErrorFacts {
-  if (err instanceof Error || (typeof err === 'object' && err !== null)) {
-    const e = err as {
-      name?: unknown;
-      message?: unknown;
-      code?: unknown;
-      Code?: unknown;
-      $metadata?: { httpStatusCode?: unknown; attempts?: unknown };
-      cause?: unknown;
-    };
-    let code = typeof e.code === 'string' ? e.code : undefined;
-    if (code === undefined && typeof e.cause === 'object' && e.cause !== null) {
-      const c = (e.cause as { code?: unknown }).code;
-      if (typeof c === 'string') code = c;
-    }
-    let message = typeof e.message === 'string' ? e.message : String(err);
-    // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
-    message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
-    if (code === undefined) {
-      const found = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
-      if (found !== undefined && NETWORK_CODES.has(found)) code = found;
-    }
-    const rawName = typeof e.name === 'string' ? e.name : 'Error';
-    // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
-    const name =
-      (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string'
-        ? e.Code
-        : rawName;
-    const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-    const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-    return { name, message, status, attempts, code };
+/** The first network code in a message (`connect ECONNREFUSED 127.0.0.1:443`), if any. */
+function networkCodeIn(message: string): string | undefined {
+  return [...message.matchAll(/\b(E[A-Z_]{3,})\b/g)].map((m) => m[1]!).find((c) => NETWORK_CODES.has(c));
+}
+
+function kindOf(f: Omit<AwsErrorFacts, 'kind'>): AwsErrorKind {
+  const { name, status, message } = f;
+  if (ACCESS_DENIED.has(name) || (status === 403 && !EXPIRED.has(name) && !BAD_CREDENTIALS.has(name))) {
+    return 'access-denied';
   }
-  return { name: 'Error', message: String(err), status: undefined, attempts: undefined, code: undefined };
+  if (THROTTLING.has(name) || status === 429 || /rate exceeded/i.test(message)) return 'throttled';
+  if (EXPIRED.has(name)) return 'expired-token';
+  if (BAD_CREDENTIALS.has(name)) return 'bad-credentials';
+  if (INVALID_IDENTITY_TOKEN.has(name)) return 'invalid-identity-token';
+  if (NO_SUCH_ENTITY.has(name)) return 'no-such-entity';
+  if (name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(message))
+    return 'timeout';
+  if (
+    (f.code !== undefined && NETWORK_CODES.has(f.code)) ||
+    NETWORK_NAMES.has(name) ||
+    /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(message)
+  ) {
+    return 'network';
+  }
+  if (status !== undefined && status >= 500) return 'server-error';
+  return 'other';
+}
+
+/** Classifies what an AWS call (or the SDK under it) threw; a `StepError` is classified by its original. */
+export function classifyAwsError(thrown: unknown): AwsErrorFacts {
+  const err = originalError(thrown);
+  if (!(err instanceof Error || (typeof err === 'object' && err !== null))) {
+    const f = {
+      name: 'Error',
+      message: String(err),
+      status: undefined,
+      attempts: undefined,
+      code: undefined,
+    };
+    return { ...f, kind: kindOf(f) };
+  }
+  const e = err as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    Code?: unknown;
+    $metadata?: { httpStatusCode?: unknown; attempts?: unknown };
+    cause?: unknown;
+  };
+  let message =
+    err instanceof Error ? errorMessage(err) : typeof e.message === 'string' ? e.message : String(err);
+  // The SDK wraps thrown non-Error values (e.g. errors from another realm) and keeps only the text.
+  message = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '');
+  // The system code of the error or its cause, or one its message names; a network code first. (An
+  // AuditError's `code` is its kind in a word, not a system code.)
+  const cause =
+    typeof e.cause === 'object' && e.cause !== null ? (e.cause as { code?: unknown }).code : undefined;
+  const codes = [err instanceof AuditError ? undefined : e.code, cause, networkCodeIn(message)].filter(
+    (c): c is string => typeof c === 'string',
+  );
+  const code = codes.find((c) => NETWORK_CODES.has(c)) ?? codes[0];
+  const rawName = typeof e.name === 'string' ? e.name : 'Error';
+  // Unmodelled query-API errors keep AWS's code in `Code`; prefer it over the generic class name.
+  const name =
+    (rawName === 'Error' || rawName === 'ServiceException') && typeof e.Code === 'string' ? e.Code : rawName;
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+  const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+  const f = { name, message, status, attempts, code };
+  return { ...f, kind: kindOf(f) };
+}
+
+/** The AWS error name (`AccessDenied`, `NoSuchEntityException`, …), also for unmodelled errors. */
+export function awsErrorName(err: unknown): string {
+  return classifyAwsError(err).name;
+}
+
+/** True for a denial (AccessDenied and kin, or any 403 that is not about expired or bad credentials). */
+export function isAccessDenied(err: unknown): boolean {
+  return classifyAwsError(err).kind === 'access-denied';
+}
+
+/** True when the temporary credentials expired (ExpiredToken, RequestExpired, TokenRefreshRequired). */
+export function isExpiredToken(err: unknown): boolean {
+  return classifyAwsError(err).kind === 'expired-token';
+}
+
+/** True when IAM says the user or key does not exist (any more). */
+export function isNoSuchEntity(err: unknown): boolean {
+  return classifyAwsError(err).kind === 'no-such-entity';
+}
+
+/** The network code (`ECONNREFUSED`, …) of a connection that could not be made or was lost; null otherwise. */
+export function networkErrorCode(err: unknown): string | null {
+  const f = classifyAwsError(err);
+  return f.code !== undefined && NETWORK_CODES.has(f.code) ? f.code : null;
+}
+
+export interface AwsErrorContext {
+  accountId: string;
+  /** The API operation (`GetCredentialReport`, `AssumeRole`, …) or a stage name. */
+  step: string;
+  /** The role assumed into the account, when there is one. */
+  roleArn?: string;
+  /** Signed in with the ambient credentials (no `role-to-assume`): their expiry is not ours to extend. */
+  ambient?: boolean;
+}
+
+export interface DescribedError {
+  error: string;
+  hint: string | null;
+  /** The error's name, short: `AccessDenied`, `ThrottlingException`, `ReportTimeoutError`. */
+  code: string;
+  /** The step (API operation) it happened in, e.g. `AssumeRole`; null when not tied to one. */
+  step: string | null;
 }
 
 /** The detail of an AWS error message: one line, without the SDK's trailing hints about `$response`, bounded. */
@@ -254,7 +341,7 @@ function roleText(ctx: AwsErrorContext): string {
 /** Describes an error of one account's audit for the summary, the JSON report and the log. */
 export function describeAwsError(err: unknown, ctx: AwsErrorContext): DescribedError {
   if (err instanceof StepError) return describeAwsError(err.original, { ...ctx, step: err.step });
-  const code = errorDetail(facts(err).name).slice(0, 64) || 'Error';
+  const code = errorDetail(classifyAwsError(err).name).slice(0, 64) || 'Error';
   return { ...describeText(err, ctx), code, step: ctx.step === 'audit' ? null : ctx.step };
 }
 
@@ -263,7 +350,7 @@ type DescribedText = Omit<DescribedError, 'code' | 'step'>;
 /** What each of the describers below is given: the error's facts and the texts they build on. */
 interface Described {
   err: unknown;
-  f: ErrorFacts;
+  f: AwsErrorFacts;
   ctx: AwsErrorContext;
   where: string;
   detail: string;
@@ -271,7 +358,7 @@ interface Described {
 }
 
 function describeText(err: unknown, ctx: AwsErrorContext): DescribedText {
-  const f = facts(err);
+  const f = classifyAwsError(err);
   const where = `${ctx.step} in account ${ctx.accountId}`;
   const detail = errorDetail(f.message);
   const error = `${where} failed: ${f.name}${detail && detail !== f.name ? `: ${detail}` : ''}`;
@@ -328,10 +415,7 @@ function describeReport({ err, f, ctx, where, detail, error }: Described): Descr
 
 /** Permissions and credentials: denied, throttled, expired, not accepted, STS region off, gone. */
 function describeAccess({ f, ctx, where, error }: Described): DescribedText | null {
-  if (
-    ACCESS_DENIED.has(f.name) ||
-    (f.status === 403 && !EXPIRED.has(f.name) && !BAD_CREDENTIALS.has(f.name))
-  ) {
+  if (f.kind === 'access-denied') {
     if (isAssumeRole(ctx.step)) {
       return {
         error,
@@ -350,26 +434,26 @@ function describeAccess({ f, ctx, where, error }: Described): DescribedText | nu
         : `Allow ${roleText(ctx)} the actions ${all}; also check service control policies and permission boundaries.`,
     };
   }
-  if (THROTTLING.has(f.name) || f.status === 429 || /rate exceeded/i.test(f.message)) {
+  if (f.kind === 'throttled') {
     const tries = f.attempts ? ` after ${f.attempts} attempts` : ' after the SDK retries';
     return {
       error: `${where} failed: AWS kept throttling the requests${tries} (${f.name})`,
       hint: 'Lower `concurrency`, spread the accounts over a `shard` matrix, or run the audit when other automation is quieter.',
     };
   }
-  if (EXPIRED.has(f.name) && ctx.ambient) {
+  if (f.kind === 'expired-token' && ctx.ambient) {
     return {
       error,
       hint: 'The ambient AWS credentials expired during the run (e.g. an SSO session, or credentials an earlier step configured for a shorter time than the job runs): refresh them right before this step, or set `role-to-assume` to sign in with GitHub OIDC, which this action refreshes itself.',
     };
   }
-  if (EXPIRED.has(f.name)) {
+  if (f.kind === 'expired-token') {
     return {
       error,
       hint: 'The temporary credentials expired during the run. Raise `role-duration-seconds` for the OIDC session (chained sessions last at most 1 hour), or split the run with `shard`.',
     };
   }
-  if (BAD_CREDENTIALS.has(f.name)) {
+  if (f.kind === 'bad-credentials') {
     return {
       error,
       hint: 'The AWS credentials were not accepted. Check the configured credentials (or `role-to-assume`), and that the clock of the runner is right.',
@@ -381,7 +465,7 @@ function describeAccess({ f, ctx, where, error }: Described): DescribedText | nu
       hint: 'STS is not activated in this region for the account: activate it in the IAM console (Account settings) or choose another `aws-region`.',
     };
   }
-  if (NO_SUCH_ENTITY.has(f.name)) {
+  if (f.kind === 'no-such-entity') {
     return { error, hint: null };
   }
   return null;
@@ -395,25 +479,21 @@ function describeTransport({ f, where, detail, error }: Described): DescribedTex
       hint: 'The credential report was not available. Run the audit again; if it persists, check that iam:GenerateCredentialReport is allowed.',
     };
   }
-  if (f.name === 'TimeoutError' || /exceeded the configured \d+ ms requestTimeout/.test(f.message)) {
+  if (f.kind === 'timeout') {
     const tries = f.attempts ? `${f.attempts} attempts` : 'every attempt';
     return {
       error: `${where} failed: no answer in time (${tries} timed out)`,
       hint: 'AWS did not answer in time, even after the SDK retries. Run the audit again later; if it persists, check the runner’s network, `HTTPS_PROXY`/`NO_PROXY` and any `AWS_ENDPOINT_URL*` settings.',
     };
   }
-  if (
-    (f.code !== undefined && NETWORK_CODES.has(f.code)) ||
-    NETWORK_NAMES.has(f.name) ||
-    /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|^(?:Error: )?aborted\b/.test(f.message)
-  ) {
+  if (f.kind === 'network') {
     const what = f.code ?? (f.name === 'Error' ? '' : f.name);
     return {
       error: `${where} failed: network error: ${[what, detail].filter(Boolean).join(': ')}`,
       hint: 'Could not reach the AWS endpoint. Check the runner’s network access, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` settings.',
     };
   }
-  if (f.status !== undefined && f.status >= 500) {
+  if (f.kind === 'server-error') {
     return {
       error,
       hint: 'AWS answered with a server error even after the SDK retries. Run the audit again later.',

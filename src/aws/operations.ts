@@ -1,5 +1,5 @@
 /**
- * THE table of AWS operations the audit calls (DESIGN §6). Everything that names an operation derives
+ * THE table of AWS operations the audit calls (docs/design.md §6). Everything that names an operation derives
  * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
  * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
  * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
@@ -11,7 +11,7 @@
 
 /** Who must be allowed the action: the role in each audited account, the signed-in audit role, the
  * audit role of an organization run (management account or delegated administrator), or the optional
- * remediation role (`remediation-role-name`, DESIGN §8) in each account with keys due. */
+ * remediation role (`remediation-role-name`, docs/design.md §8) in each account with keys due. */
 type OperationRole = 'member' | 'audit' | 'organization' | 'remediation';
 
 export interface AwsOperation {
@@ -149,7 +149,7 @@ export const AWS_OPERATIONS = [
     granted: true,
     denied: 'a note: who made the flagged keys of that account is unknown; the time test alone decides',
   },
-  // `security-hub` (DESIGN §9), after the audit, with each account's own credentials (the member role,
+  // `security-hub` (docs/design.md §9), after the audit, with each account's own credentials (the member role,
   // or the audit role for its own account). A denial is a warning: the audit and the other reports stand.
   {
     command: 'GetFindings',
@@ -235,10 +235,10 @@ function actionsOf(role: OperationRole, need: AwsOperation['need'] = 'required')
     .map((o) => o.iamAction);
 }
 
-/** Every IAM action the member-account role needs (DESIGN §6). */
+/** Every IAM action the member-account role needs (docs/design.md §6). */
 export const MEMBER_ROLE_ACTIONS: readonly string[] = actionsOf('member');
 
-/** The member-account role's extra actions for `security-hub` (DESIGN §9): granted only when it is on. */
+/** The member-account role's extra actions for `security-hub` (docs/design.md §9): granted only when it is on. */
 export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'optional').filter((a) =>
   a.startsWith('securityhub:'),
 );
@@ -248,5 +248,5 @@ export const KEY_CREATION_ACTIONS: readonly string[] = actionsOf('member', 'opti
   a.startsWith('cloudtrail:'),
 );
 
-/** Every IAM action the optional remediation role needs (DESIGN §8); nothing else, never a delete. */
+/** Every IAM action the optional remediation role needs (docs/design.md §8); nothing else, never a delete. */
 export const REMEDIATION_ROLE_ACTIONS: readonly string[] = actionsOf('remediation', 'optional');

@@ -1,14 +1,14 @@
 /**
- * Which accounts a run audits (DESIGN §3): the signed-in account by default, the `accounts` list, or every
+ * Which accounts a run audits (docs/design.md §3): the signed-in account by default, the `accounts` list, or every
  * ACTIVE account of the organization; minus `exclude-accounts`; then this run's `shard`.
  */
 import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import type { Config } from '../model.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
-import { awsErrorName } from '../aws/errors.js';
+import { classifyAwsError } from '../aws/errors.js';
 import { operation } from '../aws/operations.js';
-import { errorMessage } from '../errors.js';
+import { AuditError, oneLineMessage, type ErrorFields } from '../errors.js';
 import { code, note, type Note } from '../notes.js';
 import { compareAccountIds, selectShard } from './shard.js';
 
@@ -25,15 +25,10 @@ export interface AccountPlan {
   notes: Note[];
 }
 
-/** Raised when the account list cannot be obtained; `hint` says what to fix. */
-export class AccountListError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${message}\n${hint}`, options);
-    this.name = 'AccountListError';
+/** Raised when the account list cannot be obtained; its `hint` says what to fix. */
+export class AccountListError extends AuditError {
+  constructor(message: string, fields: ErrorFields) {
+    super('AccountListError', message, fields);
   }
 }
 
@@ -65,19 +60,14 @@ async function listActiveOrganizationAccounts(
       }
     }
   } catch (err) {
-    const name = awsErrorName(err);
-    const message = errorMessage(err).replace(/\s+/g, ' ').trim();
-    const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${message}`;
+    const { name, kind } = classifyAwsError(err);
+    const what = `Could not list the organization's accounts (${LIST_ACCOUNTS} as ${session.callerArn}): ${name}: ${oneLineMessage(err)}`;
     let hint: string;
     if (name === 'AWSOrganizationsNotInUseException') {
       hint =
         `Account ${session.callerAccountId} is not in an organization. \`organization: true\` needs the ` +
         'management account or a delegated administrator of an organization; use `accounts` to list accounts instead.';
-    } else if (
-      name === 'AccessDeniedException' ||
-      name === 'AccessDenied' ||
-      name === 'AccessDeniedForDependencyException'
-    ) {
+    } else if (kind === 'access-denied') {
       hint =
         `\`organization: true\` must run in the management account or a delegated administrator account ` +
         `(account ${session.callerAccountId} may be neither), and the signed-in role needs ${LIST_ACCOUNTS}; ` +
@@ -87,7 +77,7 @@ async function listActiveOrganizationAccounts(
         `${LIST_ACCOUNTS} must succeed from the management account or a delegated administrator; ` +
         'or list the accounts with `accounts`.';
     }
-    throw new AccountListError(what, hint, { cause: err });
+    throw new AccountListError(what, { code: name, step: 'ListAccounts', hint, cause: err });
   }
   return { active, inactive };
 }

@@ -1,5 +1,5 @@
 /**
- * Live credential report (DESIGN §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
+ * Live credential report (docs/design.md §6): `GenerateCredentialReport` until COMPLETE with bounded backoff,
  * then `GetCredentialReport`, parsed by the same streaming parser as the offline mode.
  *
  * Throttling and transient errors are retried by the SDK's own retry strategy (see aws-config.ts); the
@@ -26,10 +26,10 @@ import {
 import { MAX_REPORT_BYTES, parseCredentialReport, tooLargeDetail } from './parse.js';
 import { pollDelayMs } from './poll-schedule.js';
 import { liftReportContent, type LiftedContent } from './report-content.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 
-export interface CredentialReportDeps {
-  sleep(ms: number): Promise<void>;
-  now(): Date;
+export interface CredentialReportDeps extends Clock {
   /** Longest time to wait for a report to be generated; default 5 minutes. */
   maxWaitMs?: number;
   /** Names the report in parse errors; default `aws`. */
@@ -37,7 +37,7 @@ export interface CredentialReportDeps {
   /** The largest report read; default MAX_REPORT_BYTES (256 MiB). */
   maxReportBytes?: number;
   /** Debug log (`core.debug` in the action). */
-  debug?(message: string): void;
+  debug?: Log['debug'];
   /** The poll's jitter source, in [0, 1); default Math.random (see poll-schedule.ts). */
   random?(): number;
 }

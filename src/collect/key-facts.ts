@@ -1,5 +1,5 @@
 /**
- * Live facts of the keys a credential report flagged (DESIGN §1): the report can be hours old, so the
+ * Live facts of the keys a credential report flagged (docs/design.md §1): the report can be hours old, so the
  * audit checks each flagged key against the live API. Plain facts only; audit/account.ts joins them
  * with the decisions of evaluate/confirm.ts.
  *
@@ -14,17 +14,13 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import type { KeyLastUse, ListedKey } from '../model.js';
-import { NO_SUCH_ENTITY, atStep, awsErrorName } from '../aws/errors.js';
+import { atStep, isNoSuchEntity } from '../aws/errors.js';
 import { settleBoth } from './pool.js';
 
 /** A flagged user's live keys and IAM tags. */
 export interface UserKeyFacts {
   keys: ListedKey[];
   tags: Record<string, string>;
-}
-
-function isNoSuchEntity(err: unknown): boolean {
-  return NO_SUCH_ENTITY.has(awsErrorName(err));
 }
 
 /** `N/A` and empty strings from the API are "unknown". */

@@ -10,9 +10,10 @@ import { CsvError, parse } from 'csv-parse';
 import type { ParsedReport, ReportKey, ReportUser, UnreadableRow } from '../model.js';
 import { parseIsoTime } from '../time.js';
 import { code, note } from '../notes.js';
+import { AuditError } from '../errors.js';
 
 /** A credential report that cannot be read: names the file, the line and (where known) the column. */
-export class ReportError extends Error {
+export class ReportError extends AuditError {
   constructor(
     /** The file path (offline) or `aws` / account id (live) the report came from. */
     readonly source: string,
@@ -21,8 +22,7 @@ export class ReportError extends Error {
     /** The bare problem, without the `source line N: ` prefix. */
     readonly detail: string,
   ) {
-    super(`${source}${line === null ? '' : ` line ${line}`}: ${detail}`);
-    this.name = 'ReportError';
+    super('ReportError', `${source}${line === null ? '' : ` line ${line}`}: ${detail}`);
   }
 }
 

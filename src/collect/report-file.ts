@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ReportUser } from '../model.js';
-import { errorMessage } from '../errors.js';
+import { AuditError, errorMessage } from '../errors.js';
 import {
   MAX_REPORT_BYTES,
   ReportError,
@@ -18,13 +18,9 @@ import {
 } from './parse.js';
 
 /** A report file's problem found before opening it: not a regular file, or too large. */
-class FileRefused extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-    this.name = 'FileRefused';
+export class FileRefused extends AuditError {
+  constructor(message: string, hint: string) {
+    super('FileRefused', message, { code: 'not a regular file', hint });
   }
 }
 
@@ -64,7 +60,7 @@ export function describeFileError(path: string, err: unknown): { error: string; 
   if (err instanceof ReportError) {
     return { error: err.message, hint: REDOWNLOAD_HINT, code: 'not a valid credential report' };
   }
-  if (err instanceof FileRefused) return { error: err.message, hint: err.hint, code: 'not a regular file' };
+  if (err instanceof FileRefused) return { error: err.message, hint: err.hint ?? '', code: err.code };
   const e = err as NodeJS.ErrnoException;
   const what = errorMessage(err);
   if (e?.code === 'ENOENT')

@@ -7,7 +7,7 @@ export function compareAccountIds(a: string, b: string): number {
 }
 
 /**
- * The K-th of N deterministic slices of an account list (DESIGN §3 `shard`, §7).
+ * The K-th of N deterministic slices of an account list (docs/design.md §3 `shard`, §7).
  *
  * An account belongs to slice `(account id mod N) + 1`. The slices for K = 1..N are disjoint and cover
  * every id, whatever order the list arrived in (an Organizations listing may come back in any order),

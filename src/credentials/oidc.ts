@@ -1,7 +1,7 @@
 /**
  * GitHub Actions OIDC: fetching the ID token and showing what it claims (never the token itself).
  */
-import { errorMessage } from '../errors.js';
+import { AuditError, oneLineMessage } from '../errors.js';
 
 export type GetIDToken = (audience: string) => Promise<string>;
 
@@ -31,14 +31,18 @@ const ID_TOKEN_PERMISSION_HINT =
   'add `permissions: id-token: write` to the workflow or job (a job-level `permissions` block replaces the ' +
   "workflow's, so it must list `id-token: write` itself; pull requests from forks never get an ID token)";
 
-/** The error raised when the runner did not provide the ID-token request environment. */
-export class OidcUnavailableError extends Error {
+/**
+ * The error raised when the runner did not provide the ID-token request environment. What to do is part
+ * of its one sentence (the missing variables mean the missing permission), so it has no separate hint.
+ */
+export class OidcUnavailableError extends AuditError {
   constructor(readonly missing: string[]) {
     super(
+      'OidcUnavailableError',
       `role-to-assume needs a GitHub OIDC token, but ${missing.join(' and ')} ` +
         `${missing.length === 1 ? 'is' : 'are'} not set: ${ID_TOKEN_PERMISSION_HINT}.`,
+      { step: 'getIDToken' },
     );
-    this.name = 'OidcUnavailableError';
   }
 }
 
@@ -64,11 +68,9 @@ export async function fetchIdToken(
   try {
     token = await getIDToken(audience);
   } catch (err) {
-    const reason = errorMessage(err);
-    throw new Error(
-      `could not get a GitHub OIDC token for audience "${audience}": ${reason.replace(/\s+/g, ' ').trim()}`,
-      { cause: err },
-    );
+    throw new Error(`could not get a GitHub OIDC token for audience "${audience}": ${oneLineMessage(err)}`, {
+      cause: err,
+    });
   }
   if (typeof token !== 'string' || token.length === 0) {
     throw new Error(`could not get a GitHub OIDC token for audience "${audience}": the response was empty`);

@@ -1,5 +1,5 @@
 /**
- * Signing in (DESIGN §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
+ * Signing in (docs/design.md §6): GitHub OIDC -> AssumeRoleWithWebIdentity(role-to-assume), or the SDK's default
  * credential chain; then, per audited account, AssumeRole(arn:PARTITION:iam::ACCOUNT:role/account-role-name)
  * with those credentials. Every temporary credential is masked with `setSecret` the moment it arrives, and
  * every provider refreshes itself (a new OIDC token, a new role session) shortly before it expires.
@@ -13,8 +13,10 @@ import {
 } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Config, Partition } from '../model.js';
-import { awsErrorName } from '../aws/errors.js';
-import { errorMessage } from '../errors.js';
+import { awsErrorName, classifyAwsError, isExpiredToken, networkErrorCode } from '../aws/errors.js';
+import { errorMessage, oneLineMessage } from '../errors.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../log.js';
 import { awsClientConfig, type AwsClientDeps } from './aws-config.js';
 import { SignInError } from './sign-in-error.js';
 import { decodeClaims, fetchIdToken, formatClaims, type GetIDToken, type OidcClaims } from './oidc.js';
@@ -25,18 +27,12 @@ export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 export const CHAINED_SESSION_MAX_SECONDS = 3600;
 const GITHUB_OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
 
-export interface SessionLog {
-  info(message: string): void;
-  warning?(message: string): void;
-}
-
-export interface SessionDeps {
+export interface SessionDeps extends Pick<Clock, 'now'> {
   /** `core.getIDToken` in the action. */
   getIDToken: GetIDToken;
   /** `core.setSecret` in the action. */
   setSecret(secret: string): void;
-  now(): Date;
-  log: SessionLog;
+  log: Log;
   /** Defaults to process.env; only the ID-token request variables are read from it. */
   env?: NodeJS.ProcessEnv;
   /** Settings of the STS clients (the SDK's retry backoff); default the SDK's own. */
@@ -54,7 +50,7 @@ export interface AuditSession {
   roleArnFor(accountId: string): string | null;
   /**
    * Credentials of `roleName` in `accountId`, assumed with the base (audit) credentials, in the signed-in
-   * account too: the remediation role (DESIGN §8). Lazy: nothing is assumed until first used.
+   * account too: the remediation role (docs/design.md §8). Lazy: nothing is assumed until first used.
    */
   assumeRoleIn(
     accountId: string,
@@ -83,7 +79,7 @@ export type RefreshingProvider = AwsCredentialIdentityProvider & {
 
 export function refreshingProvider(
   fetch: () => Promise<Expiring>,
-  deps: { now(): Date; log: SessionLog },
+  deps: Pick<Clock, 'now'> & { log: Log },
   describe: string,
 ): RefreshingProvider {
   let current: Expiring | null = null;
@@ -107,8 +103,8 @@ export function refreshingProvider(
       } catch (err) {
         if (previous && deps.now().getTime() < previous.expiresAt) {
           retryAt = deps.now().getTime() + REFRESH_RETRY_MS;
-          const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-          deps.log.warning?.(
+          const reason = err instanceof Error ? `${err.name}: ${errorMessage(err)}` : String(err);
+          deps.log.warning(
             `Could not refresh ${describe} (${reason}); using the current session until it expires.`,
           );
           return previous.identity;
@@ -126,7 +122,7 @@ export function refreshingProvider(
 function toExpiring(
   credentials: Credentials | undefined,
   durationSeconds: number,
-  deps: { now(): Date; setSecret(s: string): void },
+  deps: Pick<Clock, 'now'> & Pick<SessionDeps, 'setSecret'>,
   accountId: string | undefined,
 ): Expiring {
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
@@ -161,17 +157,6 @@ export function memberRoleArn(partition: Partition, accountId: string, roleName:
   return `arn:${partition}:iam::${accountId}:role/${name}`;
 }
 
-const EXPIRED_TOKEN = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'ETIMEDOUT',
-]);
-
 /** The STS endpoint the SDK calls: `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, or the regional one. */
 function stsEndpoint(region: string): string {
   const env = process.env;
@@ -185,12 +170,7 @@ function stsEndpoint(region: string): string {
  * or answering a server error (named with its status). Null for anything else.
  */
 function unreachedOrServerError(err: unknown, region: string): { what: string; hint: string } | null {
-  const e = err as { code?: unknown; cause?: { code?: unknown }; $metadata?: { httpStatusCode?: unknown } };
-  const code = [e?.code, e?.cause?.code].find(
-    (c): c is string => typeof c === 'string' && UNREACHABLE.has(c),
-  );
-  const text = flatMessage(err);
-  const found = code ?? [...UNREACHABLE].find((c) => text.includes(c));
+  const found = networkErrorCode(err);
   const endpoint = stsEndpoint(region);
   if (found) {
     return {
@@ -198,9 +178,8 @@ function unreachedOrServerError(err: unknown, region: string): { what: string; h
       hint: 'This is a network problem, not one of credentials: check the runner’s network, `HTTPS_PROXY`/`NO_PROXY`, and any `AWS_ENDPOINT_URL*` setting.',
     };
   }
-  const status = e?.$metadata?.httpStatusCode;
-  if (typeof status === 'number' && status >= 500) {
-    const name = awsErrorName(err);
+  const { status, name } = classifyAwsError(err);
+  if (status !== undefined && status >= 500) {
     const body = /^(?:UnknownError|Unknown|Error|ServiceException)$/.test(name)
       ? ' with an empty or unreadable body'
       : ` (${name})`;
@@ -210,11 +189,6 @@ function unreachedOrServerError(err: unknown, region: string): { what: string; h
     };
   }
   return null;
-}
-
-/** The error's message on one line. */
-function flatMessage(err: unknown): string {
-  return errorMessage(err).replace(/\s+/g, ' ').trim();
 }
 
 /** The `sub` values the trust policy must match for this token, classic and immutable forms. */
@@ -255,13 +229,6 @@ function webIdentityTrustHint(config: Config, roleArn: string, claims: OidcClaim
   ].join('\n');
 }
 
-const WEB_IDENTITY_TRUST_ERRORS = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'InvalidIdentityToken',
-  'InvalidIdentityTokenException',
-]);
-
 function webIdentityProvider(config: Config, roleArn: string, deps: SessionDeps): RefreshingProvider {
   // AssumeRoleWithWebIdentity is unsigned: this client never resolves credentials.
   const sts = new STSClient(awsClientConfig({ region: config.awsRegion, ...deps.aws }));
@@ -281,22 +248,25 @@ function webIdentityProvider(config: Config, roleArn: string, deps: SessionDeps)
         }),
       );
     } catch (err) {
-      const name = awsErrorName(err);
+      const { name, kind } = classifyAwsError(err);
+      const step = 'AssumeRoleWithWebIdentity';
       const reached = unreachedOrServerError(err, config.awsRegion);
       if (reached) {
-        throw new SignInError(
-          `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${reached.what}`,
-          reached.hint,
-          { cause: err },
-        );
+        throw new SignInError(`${step} of role-to-assume ${roleArn} failed: ${reached.what}`, {
+          code: name,
+          step,
+          hint: reached.hint,
+          cause: err,
+        });
       }
-      const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${flatMessage(err)}`;
-      const hint = WEB_IDENTITY_TRUST_ERRORS.has(name)
-        ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
-        : name === 'ValidationError' && /DurationSeconds|duration/i.test(flatMessage(err))
-          ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
-          : null;
-      throw new SignInError(what, hint, { cause: err });
+      const what = `AssumeRoleWithWebIdentity of role-to-assume ${roleArn} failed: ${name}: ${oneLineMessage(err)}`;
+      const hint =
+        kind === 'access-denied' || kind === 'invalid-identity-token'
+          ? webIdentityTrustHint(config, roleArn, decodeClaims(token))
+          : name === 'ValidationError' && /DurationSeconds|duration/i.test(oneLineMessage(err))
+            ? `Lower \`role-duration-seconds\` (${durationSeconds}) to at most the role's maximum session duration, or raise that.`
+            : null;
+      throw new SignInError(what, { code: name, step, hint, cause: err });
     }
     fetched++;
     const expiring = toExpiring(response.Credentials, durationSeconds, deps, arnAccount(roleArn));
@@ -340,7 +310,7 @@ function chainedProvider(
       return toExpiring(response.Credentials, durationSeconds, deps, accountId);
     } catch (err) {
       // The audit session expired under us (revoked, or a clock off): sign in again once and go on.
-      if (retried || base.renew === null || !EXPIRED_TOKEN.has(awsErrorName(err))) throw err;
+      if (retried || base.renew === null || !isExpiredToken(err)) throw err;
       base.renew(generation, `${awsErrorName(err)} while assuming ${roleArn}`);
       return assume(true);
     }
@@ -371,7 +341,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     renew = (seen, reason) => {
       if (seen !== generation) return; // another account already signed in again
       generation++;
-      deps.log.warning?.(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
+      deps.log.warning(`The audit session expired (${reason}): signing in again with a new OIDC token.`);
       oidc.invalidate();
       sts = newClient();
     };
@@ -390,24 +360,26 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     callerArn = identity.Arn;
   } catch (err) {
     if (err instanceof SignInError) throw err;
-    const name = awsErrorName(err);
+    const { name, kind } = classifyAwsError(err);
+    const fields = { code: name, step: 'GetCallerIdentity', cause: err };
     const reached = unreachedOrServerError(err, config.awsRegion);
     if (reached) {
-      throw new SignInError(`Could not sign in to AWS: ${reached.what}`, reached.hint, { cause: err });
+      throw new SignInError(`Could not sign in to AWS: ${reached.what}`, { ...fields, hint: reached.hint });
     }
-    const hint = EXPIRED_TOKEN.has(name)
-      ? config.roleToAssume
-        ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
-        : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
-          'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
-          'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
-          'with GitHub OIDC, which this action refreshes itself.'
-      : config.roleToAssume
-        ? null
-        : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
-          'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
-          'or set `role-to-assume` to sign in with GitHub OIDC.';
-    throw new SignInError(`Could not sign in to AWS: ${name}: ${flatMessage(err)}`, hint, { cause: err });
+    const hint =
+      kind === 'expired-token'
+        ? config.roleToAssume
+          ? 'The session of `role-to-assume` expired at once: check the runner’s clock.'
+          : 'The ambient AWS credentials have expired (e.g. an SSO session, or credentials an earlier step ' +
+            'configured for a shorter time than the job runs): refresh them (`aws sso login`, or run ' +
+            'aws-actions/configure-aws-credentials right before this step), or set `role-to-assume` to sign in ' +
+            'with GitHub OIDC, which this action refreshes itself.'
+        : config.roleToAssume
+          ? null
+          : 'Without `role-to-assume` the audit uses the ambient AWS credentials (environment, shared config or SSO ' +
+            'profile, instance or container role): configure them (e.g. with aws-actions/configure-aws-credentials), ' +
+            'or set `role-to-assume` to sign in with GitHub OIDC.';
+    throw new SignInError(`Could not sign in to AWS: ${name}: ${oneLineMessage(err)}`, { ...fields, hint });
   }
   deps.log.info(`Signed in to AWS account ${callerAccountId} as ${callerArn}.`);
 
@@ -441,7 +413,7 @@ export async function signIn(config: Config, deps: SessionDeps): Promise<AuditSe
     },
     credentialsFor(accountId: string): AwsCredentialIdentityProvider {
       const roleArn = roleArnFor(accountId);
-      // The signed-in account is audited with the signed-in identity itself (DESIGN §6).
+      // The signed-in account is audited with the signed-in identity itself (docs/design.md §6).
       if (roleArn === null) return baseCredentials;
       let provider = chained.get(accountId);
       if (!provider) {

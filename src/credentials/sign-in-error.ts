@@ -3,14 +3,14 @@
  * from other errors without loading the SDK for an offline run.
  */
 
-/** Raised when signing in fails; `hint` says what to fix. Never contains a token or a secret. */
-export class SignInError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string | null,
-    options?: { cause?: unknown },
-  ) {
-    super(hint ? `${message}\n${hint}` : message, options);
-    this.name = 'SignInError';
+import { AuditError, type ErrorFields } from '../errors.js';
+
+/**
+ * Raised when signing in fails: the `step` that failed (`AssumeRoleWithWebIdentity`, `GetCallerIdentity`),
+ * AWS's error name as `code`, and a `hint` saying what to fix. Never contains a token or a secret.
+ */
+export class SignInError extends AuditError {
+  constructor(message: string, fields: ErrorFields) {
+    super('SignInError', message, fields);
   }
 }

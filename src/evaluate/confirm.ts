@@ -1,10 +1,11 @@
 /**
- * Decisions on the live facts of the flagged keys (DESIGN §1), pure: which listed key is the key of a
- * report slot, and whether a flagged key still fails or is resolved since the report (deleted,
- * deactivated, or used since). The facts come from collect/key-facts.ts.
+ * Decisions on the live facts of the flagged keys (docs/design.md §1), pure: which listed key is the key of a
+ * report slot, and whether a flagged key still fails (its rule's live confirmation) or is resolved since
+ * the report (deleted, deactivated, or used since). The facts come from collect/key-facts.ts.
  */
 import type { Finding, KeyLastUse, ListedKey } from '../model.js';
-import { toIsoSecond, unnecessaryReason } from './evaluate.js';
+import { toIsoSecond } from './evaluate.js';
+import { ruleOf } from './rules/index.js';
 
 function second(ms: number): number {
   return Math.floor(ms / 1000);
@@ -92,7 +93,8 @@ function toMatch(f: Finding, key: ListedKey | null): SlotMatch {
 
 /**
  * For each flagged finding of one user, what to do with it (see SlotMatch). Two flagged slots created
- * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot).
+ * in the same second, one key deleted since: the remaining key is confirmed once (for the first slot);
+ * findings of several rules on one slot are each confirmed.
  * A slot without a creation time (`N/A`) is matched last, to the one key no other slot accounts for
  * (`reportTimes`: by the finding's location, the report's times of both slots of the row it came from;
  * a user listed twice may have rows that disagree).
@@ -103,26 +105,32 @@ export function keysToConfirm(
   reportTimes: ReadonlyMap<string, ReportKeyTimes> | undefined,
 ): SlotMatch[] {
   const taken = new Set<string>();
+  /** Key id -> the slot that took it (another rule's finding on that slot takes it too). */
+  const takenBy = new Map<string, 1 | 2>();
   const matches: (SlotMatch | null)[] = findings.map((f) => {
     if (f.keyCreatedAt === null) return null; // matched below, once the dated slots took theirs
     const key = keyForSlot(keys, f.keyCreatedAt, f.keySlot);
-    if (!key?.AccessKeyId || taken.has(key.AccessKeyId)) return { kind: 'resolved' };
+    if (!key?.AccessKeyId) return { kind: 'resolved' };
+    const slot = takenBy.get(key.AccessKeyId);
+    if (slot !== undefined && slot !== f.keySlot) return { kind: 'resolved' };
     taken.add(key.AccessKeyId);
+    takenBy.set(key.AccessKeyId, f.keySlot);
     return toMatch(f, key);
   });
+  /** An undated slot's match, for the findings of the other rules on that slot. */
+  const undated = new Map<1 | 2, UnknownSlotMatch>();
   return findings.map((f, i) => {
     const dated = matches[i];
     if (dated) return dated;
     const otherSlot = f.keySlot === 1 ? 2 : 1;
-    const m = keyForUnknownSlot(
-      keys,
-      taken,
-      reportTimes?.get(f.location)?.[otherSlot - 1] ?? null,
-      otherSlot,
-    );
+    let m = undated.get(f.keySlot);
+    if (!m) {
+      m = keyForUnknownSlot(keys, taken, reportTimes?.get(f.location)?.[otherSlot - 1] ?? null, otherSlot);
+      undated.set(f.keySlot, m);
+      if (m.kind === 'key' && m.key.AccessKeyId) taken.add(m.key.AccessKeyId);
+    }
     if (m.kind === 'ambiguous') return { kind: 'ambiguous' };
     if (m.kind === 'gone') return { kind: 'resolved' };
-    if (m.key.AccessKeyId) taken.add(m.key.AccessKeyId);
     return toMatch(f, m.key);
   });
 }
@@ -135,28 +143,22 @@ export interface ConfirmContext {
   unusedDays: number;
 }
 
-/** The confirmed finding of a flagged key and its live last use, or null when it is resolved since the report. */
+/**
+ * The confirmed finding of a flagged key and its live last use (its rule's confirmation), or null when it
+ * is resolved since the report.
+ */
 export function confirmFinding(
   finding: Finding,
   accessKeyId: string,
   use: KeyLastUse,
   ctx: ConfirmContext,
 ): Finding | null {
-  if (use.usedAt === null) return { ...finding, accessKeyId };
-  const usedSecond = second(use.usedAt);
-  const reportUsedSecond = finding.keyLastUsedAt === null ? null : second(Date.parse(finding.keyLastUsedAt));
-  // Used since the report: after its generation and after the last use the report recorded.
-  if (
-    usedSecond > second(ctx.reportGeneratedAt) &&
-    (reportUsedSecond === null || usedSecond > reportUsedSecond)
-  )
-    return null;
-  // The same test as the rule, on the live date: a key used within `unused-days` is not unnecessary
-  // (with unused-days 0 only never-used keys fail, so any use resolves it).
-  if (unnecessaryReason(use.usedAt, ctx.asOf, ctx.unusedDays) === null) return null;
+  const reason = ruleOf(finding).confirm(finding, use, ctx);
+  if (reason === null) return null;
+  if (use.usedAt === null) return { ...finding, reason, accessKeyId };
   return {
     ...finding,
-    reason: 'unused',
+    reason,
     accessKeyId,
     keyLastUsedAt: toIsoSecond(use.usedAt),
     keyLastUsedService: use.service,

@@ -1,13 +1,14 @@
 /**
- * The rule (DESIGN §1), as a pure function of a parsed credential report: a console user's active key
- * that was provisioned at user setup and is unnecessary (never used, or not used for `unused-days`).
+ * The rules (docs/design.md §1, src/evaluate/rules/) over a parsed credential report, as a pure function: each
+ * registered rule decides on each key of each row; a failing key is one finding per rule, with the key's
+ * evidence and location.
  */
-import { FindingBuffer } from './finding-buffer.js';
-import type { Finding, ParsedReport, ReportKey, ReportUser, RuleSettings } from '../model.js';
-import { StringSet } from './string-set.js';
+import type { Finding, ParsedReport, Reason, ReportKey, ReportUser, RuleSettings } from '../model.js';
 import type { ReportKeyTimes } from './confirm.js';
+import type { Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import { findingIdentity } from './identity.js';
 
-const DAY_MS = 86_400_000;
 const ROOT_USER = '<root_account>';
 
 /** `2026-11-27T20:47:26Z`: ISO 8601 in UTC, to the second (milliseconds dropped, not rounded). */
@@ -60,7 +61,7 @@ export interface KeyLocationInput {
 }
 
 /**
- * The SARIF artifact path naming one key (DESIGN §4):
+ * The SARIF artifact path naming one key (docs/design.md §4):
  * `aws/ACCOUNT/iam/user/PATH/NAME/key-created-YYYYMMDDTHHMMSSZ[-slotN]`. A key without a creation time
  * is `.../key-created-unknown-slotN`: stable from run to run (the slot is all the report says of it),
  * and never equal to a dated location.
@@ -88,49 +89,36 @@ function keysShareSecond(user: Pick<ReportUser, 'keys'>): boolean {
   );
 }
 
+/** A rule's place in the registry: findings of one key sort in this order. */
+const RULE_RANK = new Map(RULES.map((r, i) => [r.id, i]));
+
 function compareFindings(a: Finding, b: Finding): number {
   if (a.accountId !== b.accountId) return a.accountId < b.accountId ? -1 : 1;
   if (a.userArn !== b.userArn) return a.userArn < b.userArn ? -1 : 1;
-  return a.keySlot - b.keySlot;
+  if (a.keySlot !== b.keySlot) return a.keySlot - b.keySlot;
+  return a.ruleId === b.ruleId
+    ? 0
+    : (RULE_RANK.get(a.ruleId) ?? RULES.length) - (RULE_RANK.get(b.ruleId) ?? RULES.length);
 }
 
-/** Sorts findings by account, user ARN (code-unit order) and slot, in place; returns the array. */
+/** Sorts findings by account, user ARN (code-unit order), slot and rule, in place; returns the array. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(compareFindings);
 }
 
-/**
- * The rule's "unnecessary" test (DESIGN §1) on a key's last use (epoch ms, null: never used), measured
- * at `asOf`: never used, or not used for more than `unusedDays` (0 turns the stale test off). Null: the
- * key is in use. The report's data and the live last use (evaluate/confirm.ts) both go through it.
- */
-export function unnecessaryReason(
-  lastUsed: number | null,
-  asOf: number,
-  unusedDays: number,
-): Finding['reason'] | null {
-  if (lastUsed === null) return 'never-used';
-  if (unusedDays > 0 && asOf - lastUsed > unusedDays * DAY_MS) return 'unused';
-  return null;
-}
-
-function evaluateKey(
+/** The finding of `rule` on one key of a report row, with the key's evidence (exemptions not applied). */
+function findingOf(
+  rule: Rule,
+  reason: Reason,
   accountId: string,
   user: ReportUser,
   key: ReportKey,
-  settings: RuleSettings,
-  asOf: number,
   sameSecond: boolean,
-): Finding | null {
-  if (!key.active) return null;
-  // An active key without `last_rotated` (N/A, seen in real reports): its creation time is unknown, so
-  // it can never be shown to be made at setup; `scope: any` drops that test, so there it can fail.
+): Finding {
+  // A key without `last_rotated` (N/A, seen in real reports) has no creation time, so no gap either.
   const gapMs = key.lastRotated === null ? null : Math.abs(key.lastRotated - user.userCreationTime);
-  if (settings.scope === 'at-setup' && (gapMs === null || gapMs > settings.setupWindowSeconds * 1000))
-    return null;
-  const reason = unnecessaryReason(key.lastUsedDate, asOf, settings.unusedDays);
-  if (reason === null) return null;
   return {
+    ruleId: rule.id,
     accountId,
     userName: user.user,
     userArn: user.arn,
@@ -159,18 +147,17 @@ function evaluateKey(
 }
 
 /**
- * The rule over a report's user rows as they are read (offline, so a report is never held whole):
+ * The rules over a report's user rows as they are read (offline, so a report is never held whole):
  * `add` each row in report order, then `findings()`. Real reports can list a user twice, and the rows
- * need not agree: every row is evaluated, and each key is one finding (one SARIF result, one issue) at
- * its location, from the first row that shows it failing. A user is counted once.
+ * need not agree: every row is evaluated, and each key is one finding per rule (one SARIF result) under
+ * its identity, from the first row that shows it failing. A user is counted once.
  */
 export class ReportEvaluation {
   /** User ARNs seen: the users scanned. */
-  private readonly users = new StringSet();
-  private scanned = 0;
-  /** Locations of the findings so far: each key once. */
-  private readonly locations = new StringSet();
-  private readonly found = new FindingBuffer();
+  private readonly users = new Set<string>();
+  /** Identities of the findings so far: each key once per rule. */
+  private readonly identities = new Set<string>();
+  private readonly found: Finding[] = [];
   private readonly undated = new Map<string, ReportKeyTimes>();
 
   constructor(
@@ -181,21 +168,29 @@ export class ReportEvaluation {
 
   /** One user row of the report of `accountId`. */
   add(accountId: string, user: ReportUser): void {
-    if (this.users.add(user.arn)) this.scanned += 1;
-    if (!user.passwordEnabled || user.user === ROOT_USER) return;
-    const sameSecond = keysShareSecond(user);
+    this.users.add(user.arn);
+    if (user.user === ROOT_USER) return;
+    const ctx = { settings: this.settings, asOf: this.asOf };
+    let sameSecond: boolean | undefined;
     for (const key of user.keys) {
-      const f = evaluateKey(accountId, user, key, this.settings, this.asOf, sameSecond);
-      if (f === null || !this.locations.add(f.location)) continue;
-      this.found.push(f);
-      if (f.keyCreatedAt === null)
-        this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
+      for (const rule of RULES) {
+        const reason = rule.decide(user, key, ctx);
+        if (reason === null) continue;
+        sameSecond ??= keysShareSecond(user);
+        const f = findingOf(rule, reason, accountId, user, key, sameSecond);
+        const id = findingIdentity(f);
+        if (this.identities.has(id)) continue;
+        this.identities.add(id);
+        this.found.push(f);
+        if (f.keyCreatedAt === null)
+          this.undated.set(f.location, [user.keys[0].lastRotated, user.keys[1].lastRotated]);
+      }
     }
   }
 
   /** Users of the report so far, each counted once however many rows list it. */
   get usersScanned(): number {
-    return this.scanned;
+    return this.users.size;
   }
 
   /**
@@ -207,14 +202,14 @@ export class ReportEvaluation {
     return this.undated;
   }
 
-  /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot. */
+  /** Every failing key so far (exemptions not applied), sorted by account, user ARN, slot, rule. */
   findings(): Finding[] {
-    return sortFindings(this.found.toArray());
+    return sortFindings([...this.found]);
   }
 }
 
 /**
- * Every failing key of the report (DESIGN §1), exemptions not applied, sorted by account, user ARN,
+ * Every failing key of the report (docs/design.md §1), exemptions not applied, sorted by account, user ARN,
  * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
  */
 export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {

@@ -13,18 +13,14 @@
  *
  * A key's identity is its key id where known (live runs): its record keeps the location it was first
  * reported at (sticky), so a renamed user or a deleted twin key does not make a new alert, issue or
- * Security Hub finding of the same key.
+ * Security Hub finding of the same key. Each rule's finding of a key is its own (src/evaluate/identity.ts):
+ * the maps here are keyed by finding identity, which is the location for the first rule.
  */
 import type { AccountResult, Finding, GitHubActor, History, OpenAlert, TrackedIssue } from '../model.js';
-import {
-  looksLikeRecord,
-  locationRef,
-  parseRecords,
-  recordKeyId,
-  type IssueRecord,
-} from './issue-records.js';
+import { looksLikeRecord, parseRecords, recordKeyId, recordRef, type IssueRecord } from './issue-records.js';
 import { toIsoSecond } from './evaluate.js';
 import { isFailing } from './intent.js';
+import { alertIdentity, findingIdentity, identityOf, splitIdentity } from './identity.js';
 import { code, note, type Note } from '../notes.js';
 
 /** One trusted record with the time GitHub gave its comment. */
@@ -35,6 +31,8 @@ export interface TimedRecord extends IssueRecord {
 
 /** A key with an open reported stretch in the records but no finding now (was it deactivated unseen?). */
 interface RecordedKey {
+  /** The rule of the finding the records report. */
+  ruleId: string;
   accountId: string;
   keyId: string;
   /** The user's name when last recorded (from the user key's ARN). */
@@ -46,11 +44,11 @@ interface RecordedKey {
 }
 
 export interface HistoryView {
-  /** Computed location -> the location its key was first reported at (only where they differ). */
+  /** Computed identity -> the location its key was first reported at (only where they differ). */
   relocated: ReadonlyMap<string, string>;
-  /** Every finding's (final) location -> when its key was first reported in its current stretch, or null. */
+  /** Every finding's (final) identity -> when its key was first reported in its current stretch, or null. */
   firstSeenAt: ReadonlyMap<string, string | null>;
-  /** Final location -> when this tool deactivated the key, for keys a person made Active again since. */
+  /** Final identity -> when this tool deactivated the key, for keys a person made Active again since. */
   restored: ReadonlyMap<string, string>;
   /** Keys the records report (an open stretch) that are not findings now: candidates for a lost deactivation. */
   openElsewhere: RecordedKey[];
@@ -107,9 +105,13 @@ export function sameActor(a: GitHubActor | null, b: GitHubActor | null): boolean
   return a.login.toLowerCase() === b.login.toLowerCase();
 }
 
-/** How records name a finding's key: its key id, else (offline, or an id that is not one) its location. */
-export function recordIdOf(f: Pick<Finding, 'accessKeyId' | 'location'>): string {
-  return recordKeyId(f.accessKeyId) ?? locationRef(f.location);
+/**
+ * How records name a finding's key: its key id, else (offline, or an id that is not one) its location
+ * ref; under its rule's identity (the bare id or ref, for the first rule).
+ */
+export function recordIdOf(f: Pick<Finding, 'ruleId' | 'accessKeyId' | 'location'>): string {
+  const keyId = recordKeyId(f.accessKeyId);
+  return keyId ? identityOf(f.ruleId, keyId) : recordRef(f.ruleId, f.location);
 }
 
 /** Edited after posting (GitHub moves `updated_at`); a second of slack for GitHub's own rounding. */
@@ -195,19 +197,26 @@ interface Stretch {
   lastEndKind: 'deactivated' | 'ended' | null;
   /** The latest location recorded for the key (a real location, not a hash). */
   location: string | null;
+  ruleId: string;
   issue: number;
   userKey: string;
   accountId: string;
   keyId: string | null;
 }
 
-/** Key id (or, offline, the location ref) -> its stretch, walking every trusted record in time order. */
+/** A record's key as {@link recordIdOf} names it: the key id (or the ref) under the rule its ref names. */
+export function recordIdOfKey(k: { ref: string; keyId: string | null }): string {
+  return k.keyId ? identityOf(splitIdentity(k.ref).ruleId, k.keyId) : k.ref;
+}
+
+/** Key id (or, offline, the location ref), per rule -> its stretch, walking every trusted record in time order. */
 function stretches(records: ReadonlyMap<number, TimedRecord[]>): Map<string, Stretch> {
   const all = [...records.values()].flat().sort((a, b) => ms(a.at) - ms(b.at));
   const out = new Map<string, Stretch>();
   const keysOfIssue = new Map<number, Set<string>>();
   const get = (r: TimedRecord, k: { ref: string; keyId: string | null }): Stretch => {
-    const id = k.keyId ?? k.ref;
+    const id = recordIdOfKey(k);
+    const { ruleId, resource } = splitIdentity(k.ref);
     let s = out.get(id);
     if (!s) {
       s = {
@@ -215,6 +224,7 @@ function stretches(records: ReadonlyMap<number, TimedRecord[]>): Map<string, Str
         lastEnd: null,
         lastEndKind: null,
         location: null,
+        ruleId,
         issue: r.issue,
         userKey: r.userKey,
         accountId: r.accountId,
@@ -224,7 +234,7 @@ function stretches(records: ReadonlyMap<number, TimedRecord[]>): Map<string, Str
     }
     s.issue = r.issue;
     s.userKey = r.userKey;
-    if (!k.ref.startsWith('sha256:')) s.location = k.ref;
+    if (!resource.startsWith('sha256:')) s.location = resource;
     const set = keysOfIssue.get(r.issue) ?? new Set<string>();
     set.add(id);
     keysOfIssue.set(r.issue, set);
@@ -240,8 +250,7 @@ function stretches(records: ReadonlyMap<number, TimedRecord[]>): Map<string, Str
       if (r.reason === 'duplicate') continue;
       // A closed issue ends the open stretches of the keys it names (all of its keys when it names none);
       // a key this tool deactivated keeps that as its end (so a restore is recognised).
-      const ids =
-        r.keys.length > 0 ? r.keys.map((k) => k.keyId ?? k.ref) : [...(keysOfIssue.get(r.issue) ?? [])];
+      const ids = r.keys.length > 0 ? r.keys.map(recordIdOfKey) : [...(keysOfIssue.get(r.issue) ?? [])];
       for (const id of ids) {
         const s = out.get(id);
         if (s && s.start !== null) end(s, r.at, 'ended');
@@ -261,37 +270,55 @@ function stretches(records: ReadonlyMap<number, TimedRecord[]>): Map<string, Str
   return out;
 }
 
-/** Sticky locations: a finding whose key was first reported elsewhere keeps that location. */
+/**
+ * Sticky locations: a finding whose key was first reported elsewhere (by its rule) keeps that location.
+ * Computed identity -> the location to keep.
+ */
 function relocate(
   findings: readonly Finding[],
   alerts: readonly OpenAlert[],
   byKey: ReadonlyMap<string, Stretch>,
 ): Map<string, string> {
-  const taken = new Set(findings.map((f) => f.location));
+  const taken = new Set(findings.map(findingIdentity));
+  /** The oldest alert naming each key id, per rule (by the key id's identity under the alert's rule). */
   const alertOfKey = new Map<string, OpenAlert>();
   for (const a of alerts) {
     const id = alertKeyId(a.message);
     if (!id) continue;
-    const prev = alertOfKey.get(id);
-    if (!prev || ms(a.createdAt) < ms(prev.createdAt)) alertOfKey.set(id, a);
+    const key = alertIdentity({ ruleId: a.ruleId, location: id });
+    const prev = alertOfKey.get(key);
+    if (!prev || ms(a.createdAt) < ms(prev.createdAt)) alertOfKey.set(key, a);
   }
   const out = new Map<string, string>();
   for (const f of findings) {
     if (!f.accessKeyId) continue;
-    const alert = alertOfKey.get(f.accessKeyId);
+    const keyId = identityOf(f.ruleId, f.accessKeyId);
+    const alert = alertOfKey.get(keyId);
     const fromAlert = alert && accountOfLocation(alert.location) === f.accountId ? alert.location : null;
-    const stretch = byKey.get(f.accessKeyId);
+    const stretch = byKey.get(keyId);
     const fromRecord = stretch && stretch.accountId === f.accountId ? stretch.location : null;
     const target = fromAlert ?? fromRecord;
-    if (!target || target === f.location || taken.has(target)) continue;
-    taken.add(target);
-    out.set(f.location, target);
+    if (!target || target === f.location || taken.has(identityOf(f.ruleId, target))) continue;
+    taken.add(identityOf(f.ruleId, target));
+    out.set(findingIdentity(f), target);
   }
   return out;
 }
 
 const byLocation = (a: { location: string }, b: { location: string }): number =>
   a.location < b.location ? -1 : a.location > b.location ? 1 : 0;
+
+/** Alerts by their identity, in the order listed. */
+function alertsByIdentity(alerts: readonly OpenAlert[]): Map<string, OpenAlert[]> {
+  const out = new Map<string, OpenAlert[]>();
+  for (const a of alerts) {
+    const id = alertIdentity(a);
+    const list = out.get(id);
+    if (list) list.push(a);
+    else out.set(id, [a]);
+  }
+  return out;
+}
 
 /** Each finding's first-seen time in its current stretch, and the keys a person restored (see the module comment). */
 function firstSeenOf(
@@ -301,16 +328,18 @@ function firstSeenOf(
 ): { firstSeenAt: Map<string, string | null>; restored: Map<string, string>; tooEarly: number } {
   const firstSeenAt = new Map<string, string | null>();
   const restored = new Map<string, string>();
+  const alertsOf = alertsByIdentity(alerts);
   let tooEarly = 0;
   for (const f of findings) {
+    const identity = findingIdentity(f);
     const created = ms(f.keyCreatedAt);
     const s = byKey.get(recordIdOf(f));
     const usable = (t: string) =>
       Number.isNaN(created) || Math.floor(ms(t) / 1000) >= Math.floor(created / 1000);
     if (s && s.start === null && s.lastEndKind === 'deactivated' && s.lastEnd) {
       // This tool set the key Inactive and it is Active again: a person's decision, a new notice period.
-      restored.set(f.location, s.lastEnd);
-      firstSeenAt.set(f.location, null);
+      restored.set(identity, s.lastEnd);
+      firstSeenAt.set(identity, null);
       continue;
     }
     const times: string[] = [];
@@ -318,15 +347,14 @@ function firstSeenOf(
       if (usable(s.start)) times.push(s.start);
       else tooEarly++;
     }
-    for (const a of alerts) {
-      if (a.location !== f.location) continue;
+    for (const a of alertsOf.get(identity) ?? []) {
       const id = alertKeyId(a.message);
       if (id && f.accessKeyId && id !== f.accessKeyId) continue; // another key once made in that second
       if (s?.lastEnd && ms(a.createdAt) <= ms(s.lastEnd)) continue; // reported before the last stretch ended
       if (usable(a.createdAt)) times.push(a.createdAt);
       else tooEarly++;
     }
-    firstSeenAt.set(f.location, earliest(times));
+    firstSeenAt.set(identity, earliest(times));
   }
   return { firstSeenAt, restored, tooEarly };
 }
@@ -342,7 +370,7 @@ export function applyHistory(
   const alerts = history.alerts ?? [];
   const relocated = relocate(result.findings, alerts, byKey);
   const findings = result.findings.map((f) => {
-    const to = relocated.get(f.location);
+    const to = relocated.get(findingIdentity(f));
     return to ? { ...f, location: to } : f;
   });
 
@@ -353,7 +381,7 @@ export function applyHistory(
     );
   }
 
-  const findingIds = new Set(findings.map((f) => f.accessKeyId).filter((k): k is string => k !== null));
+  const findingIds = new Set(findings.map(recordIdOf));
   const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
   const openElsewhere: RecordedKey[] = [];
   const issueOfKey = new Map<string, number>();
@@ -362,13 +390,15 @@ export function applyHistory(
     if (s.start) listed.add(id);
     if (!s.keyId) continue;
     issueOfKey.set(s.keyId, s.issue);
-    if (s.start && s.location && okAccounts.has(s.accountId) && !findingIds.has(s.keyId)) {
+    if (s.start && s.location && okAccounts.has(s.accountId) && !findingIds.has(id)) {
       // Reported since the earlier of its record and its open alert (of this stretch, of this key)
+      const identity = identityOf(s.ruleId, s.location);
       const alertTimes = alerts
-        .filter((a) => a.location === s.location && (alertKeyId(a.message) ?? s.keyId) === s.keyId)
+        .filter((a) => alertIdentity(a) === identity && (alertKeyId(a.message) ?? s.keyId) === s.keyId)
         .filter((a) => s.lastEnd === null || ms(a.createdAt) > ms(s.lastEnd))
         .map((a) => a.createdAt);
       openElsewhere.push({
+        ruleId: s.ruleId,
         accountId: s.accountId,
         keyId: s.keyId,
         userName: userNameOfKey(s.userKey),
@@ -381,21 +411,22 @@ export function applyHistory(
 
   const known = history.alerts !== null || (history.issues !== null && history.self !== null);
   const newFindings = known
-    ? findings.filter(
-        (f) => isFailing(f) && firstSeenAt.get(f.location) === null && !restored.has(f.location),
-      )
+    ? findings.filter((f) => {
+        const id = findingIdentity(f);
+        return isFailing(f) && firstSeenAt.get(id) === null && !restored.has(id);
+      })
     : null;
 
   let resolvedFindings: OpenAlert[] | null = null;
   if (history.alerts !== null) {
-    const failing = new Set(findings.filter(isFailing).map((f) => f.location));
+    const failing = new Set(findings.filter(isFailing).map(findingIdentity));
     const seen = new Set<string>();
     resolvedFindings = [];
     for (const a of history.alerts) {
       const account = accountOfLocation(a.location);
-      if (account === null || !okAccounts.has(account) || failing.has(a.location) || seen.has(a.location))
-        continue;
-      seen.add(a.location);
+      const id = alertIdentity(a);
+      if (account === null || !okAccounts.has(account) || failing.has(id) || seen.has(id)) continue;
+      seen.add(id);
       resolvedFindings.push(a);
     }
     resolvedFindings.sort(byLocation);
@@ -423,14 +454,14 @@ export function applyHistory(
 }
 
 /**
- * Open alerts whose key this run deactivated, one per location: they were findings when
+ * Open alerts whose key this run deactivated, one per identity: they were findings when
  * {@link applyHistory} counted, and are resolved now (their account was audited, or they would not be
  * findings).
  */
 export function resolvedByDeactivation(
   alerts: readonly OpenAlert[],
-  deactivated: readonly Pick<Finding, 'location'>[],
+  deactivated: readonly Pick<Finding, 'ruleId' | 'location'>[],
 ): number {
-  const alerted = new Set(alerts.map((a) => a.location));
-  return new Set(deactivated.map((f) => f.location).filter((l) => alerted.has(l))).size;
+  const alerted = new Set(alerts.map(alertIdentity));
+  return new Set(deactivated.map(findingIdentity).filter((id) => alerted.has(id))).size;
 }

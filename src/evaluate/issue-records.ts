@@ -8,13 +8,17 @@
  * src/evaluate/evidence.ts; this module only writes and reads the line. Pure.
  */
 import { createHash } from 'node:crypto';
+import { identityOf } from './identity.js';
 
 type RecordKind = 'seen' | 'restored' | 'deactivated' | 'closed' | 'moved';
 type CloseReason = 'fixed' | 'exempted' | 'deactivated' | 'duplicate';
 
 /** One key a record is about. */
 export interface RecordKey {
-  /** The key's location, or `sha256:<hex>` of a location too long to carry ({@link locationRef}). */
+  /**
+   * The key's location, or `sha256:<hex>` of a location too long to carry ({@link locationRef}); for any
+   * rule but the first, prefixed with `<ruleId>/` ({@link recordRef}).
+   */
   ref: string;
   /** The access key id; null offline (the report has none). */
   keyId: string | null;
@@ -54,6 +58,14 @@ export function recordKeyId(id: string | null | undefined): string | null {
 export function locationRef(location: string): string {
   if (location.length <= MAX_REF) return location;
   return `sha256:${createHash('sha256').update(location, 'utf8').digest('hex')}`;
+}
+
+/**
+ * A finding's key as records carry it: its location ref under its rule's identity (src/evaluate/identity.ts:
+ * the ref alone for the first rule, `<ruleId>/<ref>` for the others).
+ */
+export function recordRef(ruleId: string, location: string): string {
+  return identityOf(ruleId, locationRef(location));
 }
 
 /** The hidden line of one record. Every value is percent-encoded or checked: nothing can end the comment. */

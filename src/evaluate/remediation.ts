@@ -1,21 +1,23 @@
 /**
- * Which keys are due for deactivation (DESIGN §8), decided once, as a pure function of the findings,
+ * Which keys are due for deactivation (docs/design.md §8), decided once, as a pure function of the findings,
  * their `firstSeenAt`, the remediation inputs and `as-of`. Nothing here talks to AWS: the live check
  * right before acting, and the act itself, are in src/remediate/deactivate.ts.
  *
- * A key is due when all hold: not exempted (nor made by its user, docs/design.md §10), its reason is in
- * `remediate-reasons`, its key id is known, `firstSeenAt` is known and at least `remediate-after-days`
- * before `as-of` (a key nobody was told about is never due). At most `max-remediations` due keys are
- * acted on per run, oldest `firstSeenAt` first (ties by location); the rest stay due for the next run.
+ * A key is due when all hold: not exempted (nor made by its user, docs/design.md §10), its reason is in `remediate-reasons`, its key id is known,
+ * `firstSeenAt` is known and at least `remediate-after-days` before `as-of` (a key nobody was told about
+ * is never due). At most `max-remediations` due keys are acted on per run, oldest `firstSeenAt` first
+ * (ties by identity); the rest stay due for the next run. Every map here is keyed by the finding's
+ * identity (src/evaluate/identity.ts: its location, for the first rule).
  */
 import type { AuditResult, Finding, Remediation, RemediationSettings } from '../model.js';
 import type { Note } from '../notes.js';
 import { toIsoSecond } from './evaluate.js';
+import { findingIdentity } from './identity.js';
 
 const DAY_MS = 86_400_000;
 
 export interface RemediationPlan {
-  /** Location -> remediation, for every finding; empty when `remediate` is off (the JSON's `null`). */
+  /** Identity -> remediation, for every finding; empty when `remediate` is off (the JSON's `null`). */
   byLocation: ReadonlyMap<string, Remediation>;
   /** The keys to act on this run (status `planned`), oldest first seen first, at most `max`. */
   toAct: Finding[];
@@ -48,26 +50,27 @@ export function planRemediation(
   const asOfMs = Date.parse(asOf);
   const due: Due[] = [];
   for (const f of findings) {
-    const seen = firstSeenAt.get(f.location) ?? null;
+    const id = findingIdentity(f);
+    const seen = firstSeenAt.get(id) ?? null;
     const dueAt = dueAtOf(seen, settings.afterDays);
     if (f.exempted) {
-      byLocation.set(f.location, { status: 'skipped', dueAt: null, reason: 'the user is exempted' });
+      byLocation.set(id, { status: 'skipped', dueAt: null, reason: 'the user is exempted' });
     } else if (f.selfCreated === true) {
-      byLocation.set(f.location, {
+      byLocation.set(id, {
         status: 'skipped',
         dueAt: null,
         reason: 'the user made this key themself',
       });
     } else if (!settings.reasons.includes(f.reason)) {
-      byLocation.set(f.location, {
+      byLocation.set(id, {
         status: 'skipped',
         dueAt: null,
         reason: `remediate-reasons (${settings.reasons.join(', ')}) does not include ${f.reason}`,
       });
     } else if (f.accessKeyId === null) {
-      byLocation.set(f.location, { status: 'skipped', dueAt: null, reason: 'the access key id is unknown' });
+      byLocation.set(id, { status: 'skipped', dueAt: null, reason: 'the access key id is unknown' });
     } else if (seen === null || dueAt === null) {
-      byLocation.set(f.location, {
+      byLocation.set(id, {
         status: 'not-due',
         dueAt: null,
         reason:
@@ -75,23 +78,22 @@ export function planRemediation(
           `remediate-after-days (${settings.afterDays}) after it was first reported`,
       });
     } else if (Date.parse(dueAt) > asOfMs) {
-      byLocation.set(f.location, { status: 'not-due', dueAt, reason: null });
+      byLocation.set(id, { status: 'not-due', dueAt, reason: null });
     } else {
       due.push({ finding: f, firstSeenMs: Date.parse(seen), dueAt });
     }
   }
-  due.sort(
-    (a, b) =>
-      a.firstSeenMs - b.firstSeenMs ||
-      (a.finding.location < b.finding.location ? -1 : a.finding.location > b.finding.location ? 1 : 0),
-  );
+  due.sort((a, b) => {
+    const [x, y] = [findingIdentity(a.finding), findingIdentity(b.finding)];
+    return a.firstSeenMs - b.firstSeenMs || (x < y ? -1 : x > y ? 1 : 0);
+  });
   const toAct: Finding[] = [];
   for (const d of due) {
     if (toAct.length < settings.max) {
       toAct.push(d.finding);
-      byLocation.set(d.finding.location, { status: 'planned', dueAt: d.dueAt, reason: null });
+      byLocation.set(findingIdentity(d.finding), { status: 'planned', dueAt: d.dueAt, reason: null });
     } else {
-      byLocation.set(d.finding.location, {
+      byLocation.set(findingIdentity(d.finding), {
         status: 'skipped',
         dueAt: d.dueAt,
         reason: `max-remediations (${settings.max}) reached in this run; still due`,
@@ -107,15 +109,15 @@ export function withOutcomes(
   outcomes: ReadonlyMap<string, Pick<Remediation, 'status' | 'reason'>>,
 ): Map<string, Remediation> {
   const out = new Map(plan.byLocation);
-  for (const [location, o] of outcomes) {
-    const before = out.get(location);
-    if (before) out.set(location, { ...before, status: o.status, reason: o.reason });
+  for (const [id, o] of outcomes) {
+    const before = out.get(id);
+    if (before) out.set(id, { ...before, status: o.status, reason: o.reason });
   }
   return out;
 }
 
 /**
- * The result as this run's remediation leaves it (DESIGN §8): every finding carries its remediation; a
+ * The result as this run's remediation leaves it (docs/design.md §8): every finding carries its remediation; a
  * key this run set Inactive is no longer a finding (not a SARIF result, not counted for `findings` or
  * `fail-on`) and is listed under `remediation.deactivated` instead; under `plan`, the keys that passed the
  * live check are `remediation.planned`.
@@ -131,7 +133,7 @@ export function applyRemediation(
   const deactivated: Finding[] = [];
   const planned: Finding[] = [];
   for (const f of result.findings) {
-    const remediation = remediations.get(f.location) ?? null;
+    const remediation = remediations.get(findingIdentity(f)) ?? null;
     const withIt = { ...f, remediation };
     if (remediation?.status === 'deactivated') deactivated.push(withIt);
     else findings.push(withIt);

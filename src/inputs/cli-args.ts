@@ -6,6 +6,7 @@ import { InputError } from '../model.js';
 import type { RawInputs } from './config.js';
 import { BOOLEAN_INPUTS, INPUTS, type InputDefinition, type InputName } from './definitions.js';
 import { REPORT_FILES } from './report-files.js';
+import { SINK_INPUTS } from './sinks.js';
 import { VERSION } from '../version.js';
 
 export const CLI_NAME = 'iam-initial-access-key-audit';
@@ -19,8 +20,9 @@ const LIST_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'exclude-accounts',
   'exempt-users',
   'credential-report',
-  'issue-labels',
+  'iac',
   'remediate-reasons',
+  ...SINK_INPUTS.filter((i) => 'list' in i && i.list).map((i) => i.name),
 ]);
 
 /** What the value looks like, for the help text. */
@@ -42,11 +44,9 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'exemption-tag': 'KEY',
   'exempt-users': 'GLOBS',
   'credential-report': 'FILE',
+  iac: 'PATHS',
   'fail-on': 'findings|errors|never',
-  'issue-labels': 'LABELS',
-  'max-issues': 'N',
   'github-token': 'TOKEN',
-  'security-hub-region': 'REGION',
   category: 'CATEGORY',
   remediate: 'off|plan|deactivate',
   'remediation-role-name': 'NAME',
@@ -54,6 +54,7 @@ const PLACEHOLDERS: Partial<Record<InputName, string>> = {
   'remediate-reasons': 'REASONS',
   'max-remediations': 'N',
   ...Object.fromEntries(REPORT_FILES.map((f) => [f.name, 'FILE'])),
+  ...Object.fromEntries(SINK_INPUTS.flatMap((i) => ('placeholder' in i ? [[i.name, i.placeholder]] : []))),
 };
 
 const NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name));
@@ -193,6 +194,7 @@ export const HELP_GROUPS: ReadonlyArray<{ title: string; inputs: readonly InputN
     title: 'What to audit (no option: the account of your AWS credentials, e.g. AWS_PROFILE)',
     inputs: [
       'credential-report',
+      'iac',
       'accounts',
       'organization',
       'account-role-name',

@@ -17,6 +17,7 @@ import {
 } from '../model.js';
 import { defaultOf, type InputName } from './definitions.js';
 import { REPORT_FILES, type ReportFiles } from './report-files.js';
+import { readSinkSettings, type SettingsReader } from './sinks.js';
 import { parseIsoDateTime } from '../time.js';
 
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -195,28 +196,29 @@ function accountList(r: Reader, name: InputName): string[] {
   return [...new Set(ids)];
 }
 
+const REGION_EXPECTED = 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1';
+
 function region(r: Reader): string {
   const v = r.value('aws-region');
-  if (!REGION.test(v))
-    throw bad('aws-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
+  if (!REGION.test(v)) throw bad('aws-region', v, REGION_EXPECTED);
   return v;
 }
 
-/** `security-hub-region`, absent: `aws-region`; the same partition, since the same credentials call it. */
-function securityHubRegion(r: Reader, awsRegion: string, partition: Partition): string {
-  const v = r.given('security-hub-region');
-  if (v === undefined) return awsRegion;
-  if (!REGION.test(v)) {
-    throw bad('security-hub-region', v, 'an AWS region code, e.g. us-east-1, eu-west-2, us-gov-west-1');
-  }
-  if (partitionForRegion(v) !== partition) {
-    throw bad(
-      'security-hub-region',
-      v,
-      `a region of the partition of aws-region "${awsRegion}" (${partition}): the same credentials import the findings`,
-    );
-  }
-  return v;
+/** The readers a sink's settings are read with (inputs/sinks.ts), worded like every other input's. */
+function settingsReader(r: Reader): SettingsReader {
+  return {
+    given: (name) => r.given(name),
+    boolean: (name) => boolean(r, name),
+    integer: (name, min, max) => integer(r, name, min, max),
+    list: (name) => [...new Set(splitList(r.value(name)))],
+    region(name) {
+      const v = r.given(name);
+      if (v !== undefined && !REGION.test(v)) throw bad(name, v, REGION_EXPECTED);
+      return v;
+    },
+    bad,
+    badItem,
+  };
 }
 
 function roleToAssume(r: Reader, partition: Partition, awsRegion: string): string | null {
@@ -276,24 +278,6 @@ function remediateReasons(r: Reader): Reason[] {
     if (!REASONS.includes(item as Reason)) throw badItem('remediate-reasons', item, REASONS_EXPECTED);
   }
   return items as Reason[];
-}
-
-/** DESIGN §9: `security-hub` needs a live audit (findings are imported with each account's credentials). */
-function securityHubSettings(
-  r: Reader,
-  awsRegion: string,
-  partition: Partition,
-  offline: boolean,
-): { enabled: boolean; region: string } {
-  const enabled = boolean(r, 'security-hub');
-  const region = securityHubRegion(r, awsRegion, partition);
-  if (enabled && offline) {
-    throw new InputError(
-      'security-hub',
-      'Input "security-hub" is true together with "credential-report": expected a live audit, since Security Hub findings are imported into each audited account with its credentials (an offline report has none); set security-hub to false or audit live.',
-    );
-  }
-  return { enabled, region };
 }
 
 /** docs/design.md §8. Checked after `credential-report`: remediation needs live key ids. */
@@ -433,11 +417,15 @@ function filePath(r: Reader, name: InputName): string {
   return v;
 }
 
-/** Every report file's path, in the list's order; two files may not share a path. */
+/**
+ * Every report file's path, in the list's order; two files may not share a path. An optional file
+ * without a path is left out (not written).
+ */
 function reportFiles(r: Reader): ReportFiles {
   const files: Partial<ReportFiles> = {};
   const seen: { name: InputName; path: string }[] = [];
   for (const f of REPORT_FILES) {
+    if ('optional' in f && r.given(f.name) === undefined) continue;
     const path = filePath(r, f.name);
     const same = seen.find((s) => s.path === path);
     if (same) throw bad(f.name, path, `a path different from ${same.name}`);
@@ -445,21 +433,6 @@ function reportFiles(r: Reader): ReportFiles {
     files[f.key] = path;
   }
   return files as ReportFiles;
-}
-
-function issueLabels(r: Reader): string[] {
-  const v = r.value('issue-labels');
-  const labels = [...new Set(splitList(v))];
-  for (const l of labels) {
-    if ([...l].length > 50) {
-      throw badItem(
-        'issue-labels',
-        l,
-        'labels of 1 to 50 characters separated by commas or newlines, e.g. security',
-      );
-    }
-  }
-  return labels;
 }
 
 /**
@@ -520,9 +493,46 @@ function offlineConflicts(
   }
 }
 
+/**
+ * The inputs an iac scan (docs/design.md §11) cannot take, each with its value that means "not used" (null: any
+ * value conflicts): it reads code, never AWS or GitHub's issues.
+ */
+const IAC_CONFLICTS: ReadonlyArray<[InputName, string | null]> = [
+  ['credential-report', null],
+  ['role-to-assume', null],
+  ['accounts', null],
+  ['organization', 'false'],
+  ['create-issues', 'false'],
+  ['remediate', 'off'],
+  ['security-hub', 'false'],
+];
+
+/** `iac`: the paths or globs of infrastructure code; checked first, so a conflict stops before any work. */
+function iacPatterns(r: Reader): string[] {
+  const v = r.given('iac');
+  if (v === undefined) return [];
+  const patterns = [...new Set(splitList(v))];
+  if (patterns.length === 0) {
+    throw new InputError(
+      'iac',
+      `Input "iac" is ${quote(v)}, only blank: expected paths or globs of Terraform or CloudFormation files (one per line), e.g. . or infra/**/*.tf; leave the input out to audit AWS.`,
+    );
+  }
+  for (const [name, off] of IAC_CONFLICTS) {
+    const given = r.given(name);
+    if (given === undefined || given.toLowerCase() === off) continue;
+    throw new InputError(
+      'iac',
+      `Input "iac" is set together with "${name}": expected either a scan of infrastructure code (no AWS calls, no issues, no Security Hub, no remediation) or an audit of AWS, not both; leave "${name}" out of the iac run.`,
+    );
+  }
+  return patterns;
+}
+
 /** Validates every input and returns the Config; throws InputError on the first mistake. */
 export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const r = reader(raw);
+  const iac = iacPatterns(r);
 
   const awsRegion = region(r);
   const partition = partitionForRegion(awsRegion);
@@ -569,12 +579,15 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
   const files = reportFiles(r);
   const summary = boolean(r, 'summary');
   const failOn = oneOf<FailOn>(r, 'fail-on', ['findings', 'errors', 'never']);
-  const createIssues = boolean(r, 'create-issues');
-  const labels = issueLabels(r);
-  const maxIssues = integer(r, 'max-issues', 0, 100_000);
+  const sinks = readSinkSettings(settingsReader(r), {
+    awsRegion,
+    partition,
+    partitionOf: partitionForRegion,
+    offline: reports.length > 0,
+  });
   // No default here: the action's default `${{ github.token }}` arrives already expanded.
   const githubToken = r.given('github-token') ?? null;
-  if (createIssues && githubToken === null) {
+  if (sinks.createIssues && githubToken === null) {
     throw new InputError(
       'github-token',
       'Input "github-token" is empty: expected a token with `issues: write` because "create-issues" is true (the CLI reads GITHUB_TOKEN).',
@@ -583,11 +596,10 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
 
   const remediationSettings = remediation(r, {
     offline: reports.length > 0,
-    createIssues,
+    createIssues: sinks.createIssues,
     asOf: asOfValue,
     now: (deps.now ?? Date.now)(),
   });
-  const hub = securityHubSettings(r, awsRegion, partition, reports.length > 0);
 
   return {
     roleToAssume: roleArn,
@@ -606,15 +618,12 @@ export function parseConfig(raw: RawInputs, deps: ConfigDeps): Config {
     asOf: asOfValue,
     exemptUsers: exempt,
     credentialReports: reports,
+    iac,
     ...files,
     summary,
     failOn,
-    createIssues,
-    issueLabels: labels,
-    maxIssues,
+    ...sinks,
     githubToken,
-    securityHub: hub.enabled,
-    securityHubRegion: hub.region,
     category: category(r),
     remediation: remediationSettings,
   };

@@ -1,9 +1,13 @@
 /**
- * The single table of the action's inputs (DESIGN §3), in order. action.yml, the CLI flags and the
+ * The single table of the action's inputs (docs/design.md §3), in order. action.yml, the CLI flags and the
  * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
- * files' inputs and outputs come from their own list (report-files.ts).
+ * files' inputs and outputs come from their own list (report-files.ts), the sinks' from theirs
+ * (sinks.ts): the issues' where they have always been in action.yml, every later sink's at the end.
  */
 import { REPORT_FILES } from './report-files.js';
+import { SINK_DEFINITIONS, type SinkInput, type SinkOutput } from './sinks.js';
+
+const [ISSUES, ...LATER_SINKS] = SINK_DEFINITIONS;
 
 export interface InputDefinition {
   readonly name: string;
@@ -110,7 +114,16 @@ export const INPUTS = [
     description:
       'Path or glob (one per line) of downloaded credential report CSV files: audit offline, without AWS calls. Not with `role-to-assume`, `accounts` or `organization`.',
   },
-  ...REPORT_FILES.map((f) => ({ name: f.name, description: f.description, default: f.default })),
+  {
+    name: 'iac',
+    description:
+      'Paths or globs (one per line), relative to the workspace, of Terraform (`.tf`, plan JSON) and CloudFormation files: scan the code for console users given an access key at creation, without AWS calls. Not with `credential-report`, `role-to-assume`, `accounts` or `organization`.',
+  },
+  ...REPORT_FILES.map((f) => ({
+    name: f.name,
+    description: f.description,
+    ...('default' in f ? { default: f.default } : {}),
+  })),
   {
     name: 'summary',
     description: 'Write the job summary.',
@@ -122,24 +135,7 @@ export const INPUTS = [
       '`findings`: fail on findings or account errors; `errors`: fail only on account errors; `never`.',
     default: 'findings',
   },
-  {
-    name: 'create-issues',
-    description:
-      'Keep one GitHub issue per violating user in sync: open, update, reopen and close them (needs `issues: write`).',
-    default: 'false',
-  },
-  {
-    name: 'issue-labels',
-    description:
-      'Extra labels (separated by commas or newlines) on new issues. The action finds its issues by its own label iam-initial-access-key, never by these.',
-    default: 'security',
-  },
-  {
-    name: 'max-issues',
-    description:
-      'Most new issues opened per run; the rest are counted in the summary and the `issues-skipped` output.',
-    default: '20',
-  },
+  ...ISSUES.inputs,
   {
     name: 'github-token',
     description:
@@ -180,16 +176,7 @@ export const INPUTS = [
       'Most keys deactivated per run, 1 to 10000, oldest first reported first; the rest stay due for the next run.',
     default: '10',
   },
-  {
-    name: 'security-hub',
-    description:
-      'Import one AWS Security Hub finding (ASFF) per failing key into each account audited successfully, from that account, and archive the findings of keys that are fixed or exempted (needs securityhub:BatchImportFindings and securityhub:GetFindings there). Live runs only.',
-    default: 'false',
-  },
-  {
-    name: 'security-hub-region',
-    description: 'Region of the Security Hub the findings are imported into. Absent: `aws-region`.',
-  },
+  ...LATER_SINKS.flatMap<SinkInput>((s) => s.inputs),
 ] as const satisfies readonly InputDefinition[];
 
 export type InputName = (typeof INPUTS)[number]['name'];
@@ -210,7 +197,7 @@ export interface OutputDefinition {
   readonly description: string;
 }
 
-/** The action's outputs (DESIGN §3), in order, as in action.yml. */
+/** The action's outputs (docs/design.md §3), in order, as in action.yml. */
 export const OUTPUTS = [
   { name: 'findings', description: 'Number of failing access keys (exempted keys excluded).' },
   { name: 'violating-users', description: 'Number of users with at least one failing access key.' },
@@ -218,17 +205,7 @@ export const OUTPUTS = [
   { name: 'accounts-audited', description: 'Number of accounts audited successfully.' },
   { name: 'accounts-failed', description: 'Number of accounts that could not be audited.' },
   ...REPORT_FILES.map((f) => ({ name: f.name, description: `Path of the ${f.label} report written.` })),
-  { name: 'issues-opened', description: 'Number of issues opened or reopened by this run.' },
-  {
-    name: 'issues-updated',
-    description:
-      'Number of open issues whose title or description this run updated (reopened issues count as opened).',
-  },
-  { name: 'issues-closed', description: 'Number of issues closed by this run.' },
-  {
-    name: 'issues-skipped',
-    description: 'Number of new violators left without an issue because of `max-issues`.',
-  },
+  ...ISSUES.outputs,
   {
     name: 'new-findings',
     description:
@@ -248,14 +225,7 @@ export const OUTPUTS = [
     name: 'keys-deactivated',
     description: 'Number of access keys this run set Inactive (`remediate: deactivate`).',
   },
-  {
-    name: 'security-hub-imported',
-    description: 'Number of active AWS Security Hub findings imported (new or updated) by this run.',
-  },
-  {
-    name: 'security-hub-archived',
-    description: 'Number of AWS Security Hub findings archived by this run (keys fixed or exempted).',
-  },
+  ...LATER_SINKS.flatMap<SinkOutput>((s) => s.outputs),
 ] as const satisfies readonly OutputDefinition[];
 
 export type OutputName = (typeof OUTPUTS)[number]['name'];

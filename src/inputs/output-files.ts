@@ -7,7 +7,7 @@ import { specialFileKind } from '../file-kind.js';
 import { accessSync, constants, realpathSync, statSync, statfsSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Config } from '../model.js';
-import { REPORT_FILES, type ReportFileInput, type ReportFiles } from './report-files.js';
+import { REPORT_FILES, reportPath, type ReportFileInput, type ReportFiles } from './report-files.js';
 
 function statOrNull(path: string): Stats | null {
   try {
@@ -109,7 +109,8 @@ export function checkOutputFiles(
     if (v) others.set(identity(v, cwd), `the runner's $${name} file`);
   }
   for (const { name: input, key } of REPORT_FILES) {
-    const value = config[key];
+    const value = reportPath(config, key);
+    if (value === null) continue; // an optional file that is not written
     const abs = resolve(cwd, value);
     const st = statOrNull(abs);
     if (st && !st.isFile()) throw bad(input, value, notRegular(st));

@@ -1,16 +1,14 @@
 /**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts. From the one
+ * docs/design.md §4: an account that failed this run must not close its code scanning alerts. From the one
  * listing of this tool's open alerts (src/publish/history.ts), this keeps those whose location is under
  * a failed account, so the SARIF writer can report them again (same path, same fingerprint) marked
  * `carriedForward`.
  */
 import type { CarriedAlert, OpenAlert } from '../model.js';
-import { listOpenAlerts, type AlertListing, type ListOpenAlertsOptions } from './history.js';
+import type { AlertListing } from './history.js';
 import { noteText } from '../notes.js';
-
-export interface FetchCarriedAlertsOptions extends ListOpenAlertsOptions {
-  failedAccountIds: string[];
-}
+import { alertIdentity } from '../evaluate/identity.js';
+import type { Log } from '../log.js';
 
 /** `aws/123456789012/...` -> `123456789012` when that account is one of `accounts`. */
 function accountOf(path: string, accounts: ReadonlySet<string>): string | null {
@@ -18,16 +16,22 @@ function accountOf(path: string, accounts: ReadonlySet<string>): string | null {
   return m && accounts.has(m[1] as string) ? (m[1] as string) : null;
 }
 
-/** The open alerts under a failed account, one per location, sorted by location. Pure. */
+/** The open alerts under a failed account, one per identity (rule and location), sorted by location. Pure. */
 function carriedAlerts(alerts: readonly OpenAlert[], failedAccountIds: readonly string[]): CarriedAlert[] {
   const failed = new Set(failedAccountIds);
-  const byLocation = new Map<string, CarriedAlert>();
+  const byIdentity = new Map<string, CarriedAlert>();
   for (const alert of alerts) {
     const accountId = accountOf(alert.location, failed);
-    if (!accountId || byLocation.has(alert.location)) continue;
-    byLocation.set(alert.location, { accountId, location: alert.location, message: alert.message });
+    const id = alertIdentity(alert);
+    if (!accountId || byIdentity.has(id)) continue;
+    byIdentity.set(id, {
+      ...(alert.ruleId !== undefined ? { ruleId: alert.ruleId } : {}),
+      accountId,
+      location: alert.location,
+      message: alert.message,
+    });
   }
-  return [...byLocation.values()].sort((a, b) =>
+  return [...byIdentity.values()].sort((a, b) =>
     a.location < b.location ? -1 : a.location > b.location ? 1 : 0,
   );
 }
@@ -36,7 +40,7 @@ function carriedAlerts(alerts: readonly OpenAlert[], failedAccountIds: readonly 
 export function carriedFromListing(
   listing: AlertListing,
   failedAccountIds: readonly string[],
-  log: { info(message: string): void },
+  log: Pick<Log, 'info'>,
 ): { alerts: CarriedAlert[]; warning: string | null } {
   if (failedAccountIds.length === 0) return { alerts: [], warning: null };
   if (!listing.ok) {
@@ -53,13 +57,4 @@ export function carriedFromListing(
     `Carrying forward ${alerts.length} open code scanning alert(s) of ${new Set(failedAccountIds).size} failed account(s).`,
   );
   return { alerts, warning: null };
-}
-
-/** Lists the open alerts (only when an account failed) and keeps those of the failed accounts. */
-export async function fetchCarriedAlerts(
-  opts: FetchCarriedAlertsOptions,
-): Promise<{ alerts: CarriedAlert[]; warning: string | null }> {
-  if (opts.failedAccountIds.length === 0) return { alerts: [], warning: null };
-  const listing = await listOpenAlerts(opts);
-  return carriedFromListing(listing, opts.failedAccountIds, opts.log);
 }

@@ -4,14 +4,15 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AuditResult, Config } from '../model.js';
 import type { InputName } from '../inputs/definitions.js';
-import type { ReportFiles } from '../inputs/report-files.js';
+import { reportPath, type ReportFiles } from '../inputs/report-files.js';
 import { REPORT_FORMATS } from './formats.js';
+import { AuditError } from '../errors.js';
 
 /** Temporary files being written right now: removed by `removePartialFiles` when the run is stopped. */
 const inFlight = new Set<string>();
 
-/** A report file that could not be written: names the input and the path. */
-class ReportWriteError extends Error {
+/** A report file that could not be written: names the input and the path; its code is the system's (`EACCES`). */
+export class ReportWriteError extends AuditError {
   constructor(
     readonly input: InputName,
     readonly path: string,
@@ -19,8 +20,10 @@ class ReportWriteError extends Error {
   ) {
     const e = cause as NodeJS.ErrnoException;
     const what = e?.code ? `${e.code}: ${e.message}` : String((cause as Error)?.message ?? cause);
-    super(`Could not write ${input} "${path}": ${what}`, { cause });
-    this.name = 'ReportWriteError';
+    super('ReportWriteError', `Could not write ${input} "${path}": ${what}`, {
+      ...(e?.code ? { code: e.code } : {}),
+      cause,
+    });
   }
 }
 
@@ -68,8 +71,9 @@ export interface ReportFilesWritten {
 
 /**
  * Writes every registered format, in their order: the SARIF log always, even with zero results (that is
- * what closes fixed alerts), then the JSON report, and so on. All are tried; the first failure is
- * returned as a ReportWriteError naming its input and path, and a file that failed is `''` in `written`.
+ * what closes fixed alerts), then the JSON report, and so on (an optional one only when it has a path).
+ * All are tried; the first failure is returned as a ReportWriteError naming its input and path, and a
+ * file that failed (or was not written) is `''` in `written`.
  */
 export async function writeReportFiles(
   result: AuditResult,
@@ -82,7 +86,8 @@ export async function writeReportFiles(
   for (const format of REPORT_FORMATS) {
     written[format.key] = '';
     if (skip.has(format.key)) continue;
-    const path = config[format.key];
+    const path = reportPath(config, format.key);
+    if (path === null) continue;
     try {
       await writeFileAtomic(path, format.render(result, { category: config.category ?? null }));
       written[format.key] = path;

@@ -8,6 +8,7 @@ import type { AuditResult, Config } from '../model.js';
 import { REPORT_FILES, type ReportFile, type ReportFileKey } from '../inputs/report-files.js';
 import { sarifFileText } from '../report/sarif.js';
 import { jsonFileText } from '../report/json.js';
+import { ocsfFileText } from '../report/ocsf.js';
 import { VERSION } from '../version.js';
 
 /** A format's file text, in chunks (written as they come): a pure function of the result. */
@@ -16,6 +17,7 @@ type Renderer = (result: AuditResult, config: Pick<Config, 'category'>) => Itera
 const RENDERERS: { readonly [K in ReportFileKey]: Renderer } = {
   sarifFile: (r, c) => sarifFileText(r, { toolVersion: VERSION, category: c.category }),
   jsonFile: (r) => jsonFileText(r),
+  ocsfFile: (r) => ocsfFileText(r),
 };
 
 export type ReportFormat = ReportFile & { render: Renderer };

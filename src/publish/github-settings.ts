@@ -5,11 +5,6 @@
 import type { ThrottlingOptions } from '@octokit/plugin-throttling';
 import { timeoutsFromEnv, type Timeouts } from '../timeouts.js';
 
-export interface GitHubLog {
-  warning(message: string): void;
-  info(message: string): void;
-}
-
 /** How often a request that hit a rate limit is tried again before the error is returned. */
 export const RATE_LIMIT_RETRIES = 3;
 

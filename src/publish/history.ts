@@ -1,5 +1,5 @@
 /**
- * What GitHub remembers of earlier runs (DESIGN §8), read once per run at the edge:
+ * What GitHub remembers of earlier runs (docs/design.md §8), read once per run at the edge:
  * - the open code scanning alerts of this tool (one paginated listing; `security-events: read`), which
  *   serve both the history (`created_at` per location) and the carried-forward alerts of failed
  *   accounts (src/publish/code-scanning.ts derives those from the same listing);
@@ -9,9 +9,9 @@
 import type { OpenAlert } from '../model.js';
 import { errorMessage, httpStatus } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
-import type { GitHubLog } from './github-settings.js';
+import type { Log } from '../log.js';
 import type { GitHubClient } from './octokit.js';
-import { code, note, noteText, type Note } from '../notes.js';
+import { code, note, type Note } from '../notes.js';
 
 export interface ListOpenAlertsOptions {
   octokit: GitHubClient;
@@ -20,7 +20,7 @@ export interface ListOpenAlertsOptions {
   toolName: string;
   /** The ref the SARIF is uploaded for (`refs/heads/main`); default: the default branch. */
   ref?: string;
-  log: GitHubLog;
+  log: Log;
 }
 
 /** The open alerts of this tool, or (when they could not be listed) why not. */
@@ -64,7 +64,12 @@ export async function listOpenAlerts(opts: ListOpenAlertsOptions): Promise<Alert
       const instance = alert.most_recent_instance;
       const path = instance?.location?.path;
       if (!path) continue;
-      alerts.push({ location: path, createdAt: alert.created_at, message: instance.message?.text ?? '' });
+      alerts.push({
+        ...(alert.rule?.id ? { ruleId: alert.rule.id } : {}),
+        location: path,
+        createdAt: alert.created_at,
+        message: instance.message?.text ?? '',
+      });
     }
     return { ok: true, alerts };
   } catch (e) {
@@ -83,13 +88,4 @@ export async function listOpenAlerts(opts: ListOpenAlertsOptions): Promise<Alert
       why: alertListingWhy(status),
     };
   }
-}
-
-/** The note for the summary when the alerts could not be listed. */
-export function alertHistoryNote(listing: AlertListing): string | null {
-  if (listing.ok) return null;
-  return (
-    `The code scanning history was not available (${listing.detail}): ${noteText(listing.why)}. ` +
-    'First-seen times, new and resolved findings do not count earlier alerts.'
-  );
 }

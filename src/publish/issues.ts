@@ -1,5 +1,5 @@
 /**
- * One GitHub issue per violating (account, user), kept in sync with the findings (DESIGN §5).
+ * One GitHub issue per violating (account, user), kept in sync with the findings (docs/design.md §5).
  *
  * The issues are found by the fixed label and the hidden marker in their body, listed with the REST
  * paginator (never the search API, never by title, never by the configurable labels). What to do is
@@ -31,14 +31,22 @@ import {
   type IssueGroup,
 } from '../report/issue-body.js';
 import {
-  locationRef,
   recordKeyId,
+  recordRef,
   withRecords,
   type IssueRecord,
   type RecordKey,
 } from '../evaluate/issue-records.js';
-import { recordIdOf, sameActor, userNameOfKey, type TimedRecord } from '../evaluate/history.js';
-import { RATE_LIMIT_RETRIES, type GitHubLog } from './github-settings.js';
+import {
+  recordIdOf,
+  recordIdOfKey,
+  sameActor,
+  userNameOfKey,
+  type TimedRecord,
+} from '../evaluate/history.js';
+import { findingIdentity } from '../evaluate/identity.js';
+import { RATE_LIMIT_RETRIES } from './github-settings.js';
+import type { Log } from '../log.js';
 import type { GitHubClient } from './octokit.js';
 
 /** The label the action finds its issues by; people may remove the others, not this one. */
@@ -95,12 +103,14 @@ export interface IssueHistory {
   recordsByIssue: ReadonlyMap<number, readonly TimedRecord[]>;
   /** Key id -> the trusted issue whose latest record names it. */
   issueOfKey: ReadonlyMap<string, number>;
-  /** Final location -> when this tool deactivated the key that is Active again now. */
+  /** Final identity (src/evaluate/identity.ts) -> when this tool deactivated the key that is Active again now. */
   restored: ReadonlyMap<string, string>;
 }
 
 /** A deactivation recognised after its answer was lost (docs/design.md §8): recorded, never acted on again. */
 export interface RecognizedDeactivation {
+  /** The rule of the finding its records report. */
+  ruleId: string;
   accountId: string;
   userName: string;
   accessKeyId: string;
@@ -193,24 +203,19 @@ function usersOf(result: AuditResult): Map<string, UserState> {
   return users;
 }
 
-/** The id a record uses for a key: its key id, else its location ref. */
-function recordId(k: { keyId: string | null; ref: string }): string {
-  return k.keyId ?? k.ref;
-}
-
 function recordKeysOf(findings: readonly Finding[]): RecordKey[] {
-  return findings.map((f) => ({ ref: locationRef(f.location), keyId: recordKeyId(f.accessKeyId) }));
+  return findings.map((f) => ({ ref: recordRef(f.ruleId, f.location), keyId: recordKeyId(f.accessKeyId) }));
 }
 
 /** Keys with an open reported stretch on this issue (its own records, in order). */
 function listedOn(records: readonly TimedRecord[]): Set<string> {
   const open = new Set<string>();
   for (const r of records) {
-    if (r.kind === 'seen' || r.kind === 'restored') for (const k of r.keys) open.add(recordId(k));
-    else if (r.kind === 'deactivated') for (const k of r.keys) open.delete(recordId(k));
+    if (r.kind === 'seen' || r.kind === 'restored') for (const k of r.keys) open.add(recordIdOfKey(k));
+    else if (r.kind === 'deactivated') for (const k of r.keys) open.delete(recordIdOfKey(k));
     else if (r.kind === 'closed' && r.reason !== 'duplicate') {
       if (r.keys.length === 0) open.clear();
-      else for (const k of r.keys) open.delete(recordId(k));
+      else for (const k of r.keys) open.delete(recordIdOfKey(k));
     }
   }
   return open;
@@ -367,8 +372,10 @@ function planViolatingUser(p: Planning, key: string, user: UserState): void {
   if (target) p.claimed.add(target.number);
   const records = target ? (history.recordsByIssue.get(target.number) ?? []) : [];
   const listed = listedOn(records);
-  const restored = user.violating.filter((f) => history.restored.has(f.location));
-  const fresh = user.violating.filter((f) => !history.restored.has(f.location) && !listed.has(recordIdOf(f)));
+  const restored = user.violating.filter((f) => history.restored.has(findingIdentity(f)));
+  const fresh = user.violating.filter(
+    (f) => !history.restored.has(findingIdentity(f)) && !listed.has(recordIdOf(f)),
+  );
   // The body shows when each key was first reported: keys recorded now read as today.
   const findings = user.violating.map((f) =>
     fresh.includes(f) || restored.includes(f)
@@ -452,7 +459,7 @@ function planRecognized(p: Planning): void {
         {
           kind: 'deactivated',
           ...marker,
-          keys: keys.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+          keys: keys.map((k) => ({ ref: recordRef(k.ruleId, k.location), keyId: k.accessKeyId })),
           confirmed: false,
         },
       ],
@@ -498,7 +505,7 @@ function closeActions(p: Planning): IssueAction[] {
       records.push({
         kind: 'deactivated',
         ...marker,
-        keys: recognized.map((k) => ({ ref: locationRef(k.location), keyId: k.accessKeyId })),
+        keys: recognized.map((k) => ({ ref: recordRef(k.ruleId, k.location), keyId: k.accessKeyId })),
         confirmed: false,
       });
       texts.push(unconfirmedDeactivationComment(recognized, { exemptionTag, closing: true }));
@@ -546,7 +553,7 @@ export interface SyncIssuesOptions {
   self?: GitHubActor | null;
   /** The issues as already listed this run (for the history): not listed again. */
   existing?: ExistingIssue[];
-  log: GitHubLog;
+  log: Log;
 }
 
 interface HttpError {
@@ -731,7 +738,7 @@ async function createOnce(
   owner: string,
   repo: string,
   a: Extract<IssueAction, { kind: 'create' }>,
-  log: GitHubLog,
+  log: Log,
   self: GitHubActor | null,
 ): Promise<{ number: number; html_url: string }> {
   const marker = parseMarker(a.body);

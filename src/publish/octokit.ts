@@ -8,13 +8,14 @@ import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { RATE_LIMIT_RETRIES, type GitHubClientSettings, type GitHubLog } from './github-settings.js';
+import { RATE_LIMIT_RETRIES, type GitHubClientSettings } from './github-settings.js';
+import type { Log } from '../log.js';
 
 /** A primary rate limit that resets later than this is not waited for (the run would just hang). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 
 export interface CreateOctokitOptions {
-  log: GitHubLog;
+  log: Log;
   /** Default: `GITHUB_API_URL`, read when the client is made, else `https://api.github.com`. */
   baseUrl?: string;
   settings: GitHubClientSettings;

@@ -1,10 +1,10 @@
 /**
- * The publishing edge, after the audit: keep failed accounts' alerts -> write every report format ->
- * sync issues -> Security Hub -> outputs and verdict. One GitHub client per run, made here. Both shells (the action and
- * the CLI) run `runAudit()` then `publish()`; they only differ in where inputs come from and where the
- * summary goes.
+ * The publishing edge, after the audit: read GitHub's history -> remediation -> keep failed accounts'
+ * alerts -> write every report format -> the sinks (sinks.ts: issues, then Security Hub) -> outputs and
+ * verdict. One GitHub client per run, made here. Both shells (the action and the CLI) run `runAudit()`
+ * then `publish()` through run.ts; they only differ in where inputs come from and where the summary goes.
  */
-import type { AuditResult, Config, IssueSyncOutcome, Remediation, SecurityHubOutcome } from '../model.js';
+import type { AuditResult, Config, Remediation } from '../model.js';
 import type { AwsClientDeps } from '../credentials/aws-config.js';
 import type { AuditSession } from '../credentials/session.js';
 import type { OutputName } from '../inputs/definitions.js';
@@ -19,11 +19,10 @@ import {
   listComments,
   listIssues,
   listOwnIssues,
-  noIssueChanges,
-  syncIssues,
   type ExistingIssue,
   type RecognizedDeactivation,
 } from './issues.js';
+import { runSinks, type SinkOutcomesByKey } from './sinks.js';
 import { listOpenAlerts, type AlertListing } from './history.js';
 import { whoAmI } from './github-identity.js';
 import {
@@ -36,11 +35,11 @@ import {
 import { parseMarker, userKey } from '../report/issue-body.js';
 import type { GitHubActor, TrackedComment, TrackedIssue } from '../model.js';
 import { applyRemediation, dueAtOf, planRemediation, withOutcomes } from '../evaluate/remediation.js';
-import { toIsoSecond } from '../evaluate/evaluate.js';
+import { findingIdentity, identityOf } from '../evaluate/identity.js';
 import { TOOL_NAME } from '../evaluate/rule.js';
 import { errorMessage } from '../errors.js';
 import { oneLine } from '../report/markdown.js';
-import { VERSION } from '../version.js';
+import type { Log } from '../log.js';
 import { code, note, notePlain, type Note } from '../notes.js';
 
 export interface GithubContext {
@@ -52,7 +51,7 @@ export interface GithubContext {
 }
 
 export interface PublishDeps {
-  log: { info(message: string): void; warning(message: string): void; debug?(message: string): void };
+  log: Log;
   github: GithubContext | null;
   /** How the GitHub client paces and waits (production: `githubClientSettings()`). */
   githubClient: GitHubClientSettings;
@@ -67,23 +66,30 @@ export interface PublishDeps {
    * could not be listed, no SARIF is written, since uploading it would close those alerts as fixed.
    */
   uploadsSarif?: boolean;
+  /**
+   * Aborted when the run was stopped (cancelled, or past its bound): what is still running writes
+   * nothing more (no deactivation, no report file, no sink), since the summary already says it did not.
+   */
+  stopped?: AbortSignal;
 }
 
-export interface PublishOutcome {
+/**
+ * What publishing did: the result as published, every sink's outcome by its key (`issues`, `securityHub`;
+ * null when it did not run), the outputs and the verdict.
+ */
+export type PublishOutcome = SinkOutcomesByKey & {
   /** The audit result with the carried-forward alerts of failed accounts. */
   result: AuditResult;
-  issues: IssueSyncOutcome | null;
-  /** Null when `security-hub` is off or the run was not live. */
-  securityHub: SecurityHubOutcome | null;
   outputs: Record<OutputName, string>;
   exitCode: 0 | 1;
   verdict: string;
-}
+};
 
-type GitHub = { context: GithubContext; octokit(): Promise<GitHubClient> } | null;
+/** The run's one GitHub client and the repository it works for; null without a token and repository. */
+export type RunGitHub = { context: GithubContext; octokit(): Promise<GitHubClient> } | null;
 
 /** The run's one GitHub client, made (and Octokit loaded) when first needed: a run that needs none makes none. */
-function gitHub(deps: PublishDeps): GitHub {
+function gitHub(deps: PublishDeps): RunGitHub {
   const context = deps.github;
   if (!context) return null;
   let client: Promise<GitHubClient> | null = null;
@@ -110,6 +116,7 @@ export async function publish(
   const existingIssues = config.createIssues && github ? await readIssues(github, audited) : null;
   const { result: withHistory, view } = withRunHistory(audited, listing, existingIssues);
   for (const n of view.ignored) deps.log.warning(`Not counted as evidence: ${notePlain(n)}.`);
+  deps.stopped?.throwIfAborted();
   const { result: remediated, recognized } = await remediateDueKeys(
     withHistory,
     config,
@@ -126,35 +133,26 @@ export async function publish(
 
   // A file that cannot be written fails the run, but the issues and the other outputs still happen; its
   // output (`sarif-file`, ...) stays empty, so a later step guarded on it does not read a missing file.
+  deps.stopped?.throwIfAborted();
   const files = await writeReportFiles(result, config, sarifHeld ? new Set(['sarifFile']) : undefined);
   const writeError = files.error?.message ?? null;
   if (writeError === null) deps.onFilesWritten?.(result);
   else deps.log.warning(writeError);
 
-  let issues: IssueSyncOutcome | null = null;
-  if (config.createIssues) {
-    issues = existingIssues?.error
-      ? noIssueChanges(existingIssues.error)
-      : await syncIssueTracker(result, config, github, deps, {
-          existing: existingIssues?.issues ?? undefined,
-          self: existingIssues?.self ?? null,
-          view,
-          recognized,
-        });
-    if (issues.error) deps.log.warning(issues.error);
-  }
-  const securityHub = await importIntoSecurityHub(result, config, github, deps);
-  const outputs = buildOutputs(result, {
-    ...files.written,
-    issues,
-    history: historyCounts(result),
-    securityHub,
+  deps.stopped?.throwIfAborted();
+  const sinks = await runSinks({
+    result,
+    config,
+    deps,
+    github,
+    history: { issues: existingIssues, view, recognized },
   });
+  const outputs = buildOutputs(result, { ...files.written, ...sinks, history: historyCounts(result) });
   const { code, reason } = exitCodeFor(result, config.failOn);
   if (writeError !== null) {
-    return { result, issues, securityHub, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
+    return { ...sinks, result, outputs, exitCode: 1, verdict: `${writeError}. ${reason}` };
   }
-  return { result, issues, securityHub, outputs, exitCode: code, verdict: reason };
+  return { ...sinks, result, outputs, exitCode: code, verdict: reason };
 }
 
 /**
@@ -177,14 +175,14 @@ async function remediateDueKeys(
   // A key is due only where its owner was told on its issue (and the deactivation can be recorded there).
   const told = (f: AuditResult['findings'][number]) => !issuesRead || view.listed.has(recordIdOf(f));
   const firstSeen = new Map(
-    result.findings.map((f) => [f.location, block || !told(f) ? null : (f.firstSeenAt ?? null)]),
+    result.findings.map((f) => [findingIdentity(f), block || !told(f) ? null : (f.firstSeenAt ?? null)]),
   );
   const planned = planRemediation(result.findings, firstSeen, settings, result.asOf);
   const plan = {
     ...planned,
     byLocation: explainNotDue(planned.byLocation, view, {
       block,
-      untold: new Set(result.findings.filter((f) => !told(f)).map((f) => f.location)),
+      untold: new Set(result.findings.filter((f) => !told(f)).map(findingIdentity)),
       afterDays: settings.afterDays,
       at: result.generatedAt,
     }),
@@ -197,7 +195,9 @@ async function remediateDueKeys(
     const why = 'no AWS session for the remediation role';
     warnings.push(note`Remediation: ${why}; ${plan.toAct.length} due key(s) stay Active.`);
     deps.log.warning(notePlain(warnings[0]!));
-    outcomes = new Map(plan.toAct.map((f) => [f.location, { status: 'skipped' as const, reason: why }]));
+    outcomes = new Map(
+      plan.toAct.map((f) => [findingIdentity(f), { status: 'skipped' as const, reason: why }]),
+    );
   } else if (plan.toAct.length > 0 && session !== null && settings.roleName !== null) {
     const roleName = settings.roleName;
     // The IAM client loads only when keys are due (an offline run never loads the AWS SDK).
@@ -294,11 +294,11 @@ async function recognizeLost(
   const byId = new Map(due.map((k) => [k.keyId, k]));
   return inactive.map((c) => {
     const k = byId.get(c.accessKeyId)!;
-    return { ...c, location: k.location, issue: k.issue };
+    return { ...c, ruleId: k.ruleId, location: k.location, issue: k.issue };
   });
 }
 
-/** The history and remediation counts of the outputs (DESIGN §8). */
+/** The history and remediation counts of the outputs (docs/design.md §8). */
 function historyCounts(result: AuditResult): HistoryCounts {
   return {
     newFindings: result.history?.newFindings ?? null,
@@ -308,31 +308,7 @@ function historyCounts(result: AuditResult): HistoryCounts {
   };
 }
 
-/** DESIGN §9: each account's findings into its own Security Hub, with the audit's session. Never throws. */
-async function importIntoSecurityHub(
-  result: AuditResult,
-  config: Config,
-  github: GitHub,
-  deps: PublishDeps,
-): Promise<SecurityHubOutcome | null> {
-  const session = deps.session ?? null;
-  if (!config.securityHub || result.mode !== 'live' || session === null) return null;
-  const { publishToSecurityHub } = await import('./security-hub.js');
-  return publishToSecurityHub({
-    result,
-    credentialsFor: (accountId) => session.credentialsFor(accountId),
-    roleArnFor: (accountId) => session.roleArnFor(accountId) ?? session.callerArn,
-    region: config.securityHubRegion,
-    partition: config.partition,
-    concurrency: config.concurrency,
-    toolVersion: VERSION,
-    sourceUrl: github?.context.runUrl ?? null,
-    log: deps.log,
-    ...(deps.aws ? { aws: deps.aws } : {}),
-  });
-}
-
-async function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promise<AlertListing> {
+async function listAlerts(github: NonNullable<RunGitHub>, deps: PublishDeps): Promise<AlertListing> {
   return listOpenAlerts({
     octokit: await github.octokit(),
     owner: github.context.owner,
@@ -344,7 +320,7 @@ async function listAlerts(github: NonNullable<GitHub>, deps: PublishDeps): Promi
 }
 
 /** This tool's issues with their record comments, read once for the history and the sync, or why not. */
-interface IssueListing {
+export interface IssueListing {
   issues: ExistingIssue[] | null;
   /** The issues as the history reads them (with comments where they were read); null when not listed. */
   tracked: TrackedIssue[] | null;
@@ -362,7 +338,7 @@ interface IssueListing {
  * open ones this identity opened, and the closed ones of users reported now (a key back after a fix or a
  * deactivation). Never throws.
  */
-async function readIssues(github: NonNullable<GitHub>, audited: AuditResult): Promise<IssueListing> {
+async function readIssues(github: NonNullable<RunGitHub>, audited: AuditResult): Promise<IssueListing> {
   const octokit = await github.octokit();
   const { owner, repo } = github.context;
   let issues: ExistingIssue[];
@@ -459,11 +435,11 @@ function withRunHistory(
       // Tampering is worth a line: what did not count as evidence, and why.
       notes: [...result.notes, ...view.ignored.map((n) => note`Not counted as evidence: ${n}.`)],
       findings: result.findings.map((f) => {
-        const location = view.relocated.get(f.location) ?? f.location;
+        const location = view.relocated.get(findingIdentity(f)) ?? f.location;
         return {
           ...f,
           location,
-          firstSeenAt: view.firstSeenAt.get(location) ?? null,
+          firstSeenAt: view.firstSeenAt.get(identityOf(f.ruleId, location)) ?? null,
           remediation: f.remediation ?? null,
         };
       }),
@@ -507,7 +483,7 @@ function withDeactivatedResolved(result: AuditResult, listing: AlertListing | nu
 }
 
 /**
- * DESIGN §4: an account that failed this run must not close its code scanning alerts, so its open alerts
+ * docs/design.md §4: an account that failed this run must not close its code scanning alerts, so its open alerts
  * are written again (from the run's one alert listing). Without GitHub access that is impossible; the
  * user is told what that means.
  */
@@ -528,41 +504,6 @@ function keepFailedAccountsAlerts(
   const { alerts, warning } = carriedFromListing(listing, failed, deps.log);
   if (warning) deps.log.warning(warning);
   return { ...result, carriedForward: alerts };
-}
-
-async function syncIssueTracker(
-  result: AuditResult,
-  config: Config,
-  github: GitHub,
-  deps: PublishDeps,
-  from: {
-    existing: ExistingIssue[] | undefined;
-    self: GitHubActor | null;
-    view: HistoryView;
-    recognized: RecognizedDeactivation[];
-  },
-): Promise<IssueSyncOutcome> {
-  if (!github) {
-    return noIssueChanges(
-      'create-issues needs a GitHub token and repository (GITHUB_REPOSITORY); issues were not updated.',
-    );
-  }
-  return syncIssues({
-    octokit: await github.octokit(),
-    owner: github.context.owner,
-    repo: github.context.repo,
-    result,
-    extraLabels: config.issueLabels,
-    maxIssues: config.maxIssues,
-    runUrl: github.context.runUrl,
-    recordAt: toIsoSecond(Date.parse(result.generatedAt)),
-    history: from.view,
-    afterDays: config.remediation.mode === 'off' ? null : config.remediation.afterDays,
-    recognized: from.recognized,
-    self: from.self,
-    ...(from.existing ? { existing: from.existing } : {}),
-    log: deps.log,
-  });
 }
 
 /** The repository and run this is working for, from the runner's environment. */

@@ -1,10 +1,10 @@
 /**
- * AWS Security Hub (DESIGN §9), the I/O edge: for each account audited successfully this run, with that
+ * AWS Security Hub (docs/design.md §9), the I/O edge: for each account audited successfully this run, with that
  * account's own credentials (BatchImportFindings only takes an account's findings from the account
  * itself, under its default product ARN):
  *
- * 1. read the account's ACTIVE findings of this rule (GetFindings filtered by product ARN, generator id
- *    and record state, every page; filtered again here, as emulators ignore filters);
+ * 1. read the account's ACTIVE findings of this tool's rules (GetFindings filtered by product ARN, generator
+ *    ids (one per rule) and record state, every page; filtered again here, as emulators ignore filters);
  * 2. import every failing key as ACTIVE / FAILED and every earlier ACTIVE finding whose key is no longer
  *    failing (resolved, or exempted: with its justification) as ARCHIVED / PASSED, 100 per call.
  *
@@ -28,12 +28,14 @@ import {
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AuditResult, Partition, SecurityHubOutcome } from '../model.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
-import { awsErrorName } from '../aws/errors.js';
+import { awsErrorName, classifyAwsError } from '../aws/errors.js';
+import { oneLineMessage } from '../errors.js';
+import type { Log } from '../log.js';
 import { SECURITY_HUB_ACTIONS, operation } from '../aws/operations.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import {
   ASFF_BATCH_SIZE,
-  ASFF_GENERATOR_ID,
+  ASFF_GENERATOR_IDS,
   ASFF_MAX_FINDING_BYTES,
   asffBytes,
   batches,
@@ -41,7 +43,6 @@ import {
   planAccountImport,
   type AsffContext,
 } from '../report/asff.js';
-import { RULE } from '../evaluate/rule.js';
 import { code, note, noteText, type Note } from '../notes.js';
 
 export type { SecurityHubOutcome };
@@ -61,17 +62,11 @@ export interface SecurityHubOptions {
   toolVersion: string;
   /** The workflow run, as each finding's SourceUrl. */
   sourceUrl?: string | null;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   /** Settings of every AWS client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
   /** Tests: a client of their own making. */
   client?(accountId: string, credentials: AwsCredentialIdentityProvider): SecurityHubClient;
-}
-
-const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
-
-function oneLineMessage(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
 }
 
 /** The warning for a failed Security Hub call: what failed, and what to fix. */
@@ -79,31 +74,32 @@ function describeSecurityHubError(
   err: unknown,
   ctx: { accountId: string; region: string; action: string; who: string },
 ): Note {
-  const name = awsErrorName(err);
+  const { name, kind } = classifyAwsError(err);
   const what = `${name}: ${oneLineMessage(err)}`;
   const prefix = `Security Hub, account ${ctx.accountId} (${ctx.region})`;
   if (name === 'InvalidAccessException') {
     return note`${prefix}: Security Hub is not enabled there (${what}). Enable it in that account and region, or set ${code('security-hub-region')} to the region where it is; nothing was imported for this account.`;
   }
-  if (DENIED.has(name)) {
+  if (kind === 'access-denied') {
     return note`${prefix}: ${ctx.who} may not call ${ctx.action} (${what}). Grant ${SECURITY_HUB_ACTIONS.join(' and ')} (the README's optional Security Hub statement); nothing was imported for this account.`;
   }
   return note`${prefix}: ${ctx.action.replace('securityhub:', '')} failed (${what}); nothing more was imported for this account.`;
 }
 
-/** Whether an earlier finding is one of ours in this account: product, generator, state, Id prefix. */
+/** Whether an earlier finding is one of ours in this account: product, a rule's generator, state, Id prefix. */
 function isOurs(f: AwsSecurityFinding, productArn: string, accountId: string): boolean {
   return (
     f.ProductArn === productArn &&
-    f.GeneratorId === ASFF_GENERATOR_ID &&
+    typeof f.GeneratorId === 'string' &&
+    ASFF_GENERATOR_IDS.includes(f.GeneratorId) &&
     f.AwsAccountId === accountId &&
     f.RecordState === 'ACTIVE' &&
     typeof f.Id === 'string' &&
-    f.Id.startsWith(`${RULE.id}/${accountId}/`)
+    f.Id.startsWith(`${f.GeneratorId}/${accountId}/`)
   );
 }
 
-/** The account's ACTIVE findings of this rule, every page. */
+/** The account's ACTIVE findings of this tool's rules, every page. */
 async function activeFindings(
   client: SecurityHubClient,
   productArn: string,
@@ -112,7 +108,7 @@ async function activeFindings(
   const eq = (Value: string) => [{ Value, Comparison: 'EQUALS' as const }];
   const Filters: AwsSecurityFindingFilters = {
     ProductArn: eq(productArn),
-    GeneratorId: eq(ASFF_GENERATOR_ID),
+    GeneratorId: ASFF_GENERATOR_IDS.map((Value) => ({ Value, Comparison: 'EQUALS' as const })),
     RecordState: eq('ACTIVE'),
     AwsAccountId: eq(accountId),
   };

@@ -1,5 +1,5 @@
 /**
- * Acting on due keys (DESIGN §8), the only code that writes to IAM. For each account with keys to act
+ * Acting on due keys (docs/design.md §8), the only code that writes to IAM. For each account with keys to act
  * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before
  * acting, each key is checked again with that session:
  *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
@@ -24,10 +24,13 @@ import {
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Finding, Reason, RemediationStatus } from '../model.js';
 import { code, note, notePlain, type Note } from '../notes.js';
-import { NO_SUCH_ENTITY, awsErrorName, isAccessDenied } from '../aws/errors.js';
+import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../aws/errors.js';
+import { AuditError, oneLineMessage } from '../errors.js';
+import type { Log } from '../log.js';
 import { mapWithConcurrency } from '../collect/pool.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
-import { unnecessaryReason } from '../evaluate/evaluate.js';
+import { unnecessaryReason } from '../evaluate/rules/iam-initial-access-key.js';
+import { findingIdentity } from '../evaluate/identity.js';
 import { applyExemptions } from '../evaluate/exemptions.js';
 import { isFailing } from '../evaluate/intent.js';
 import { keyTagFacts } from '../evaluate/key-tags.js';
@@ -49,7 +52,7 @@ export interface DeactivateOptions {
   exemptionTag: string;
   /** Accounts acted on at once; keys within an account go one by one. */
   concurrency: number;
-  log: { info(message: string): void; warning(message: string): void };
+  log: Log;
   /** Settings of the IAM client (the SDK's retry backoff); default the SDK's own. */
   aws?: AwsClientDeps;
 }
@@ -60,7 +63,7 @@ interface KeyOutcome {
 }
 
 export interface DeactivationResult {
-  /** Location -> what happened, for every key handed in. */
+  /** Finding identity (src/evaluate/identity.ts: the location, for the first rule) -> what happened, for every key handed in. */
   byLocation: Map<string, KeyOutcome>;
   deactivated: number;
   /** The warnings logged (denied role or call), one per account at most. */
@@ -72,14 +75,13 @@ function second(ms: number): number {
 }
 
 function detail(err: unknown): string {
-  const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
-  return `${awsErrorName(err)}: ${message}`.slice(0, 500);
+  return `${awsErrorName(err)}: ${oneLineMessage(err)}`.slice(0, 500);
 }
 
-/** Denied at this step: the account's remaining keys are skipped with this reason. */
-class Denied extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+/** Denied at this step: the account's remaining keys are skipped with this reason (the message). */
+export class Denied extends AuditError {
+  constructor(step: string, reason: string) {
+    super('Denied', reason, { step });
   }
 }
 
@@ -91,8 +93,9 @@ async function recheck(iam: IAMClient, f: Finding, opts: DeactivateOptions, role
     try {
       return await fn();
     } catch (err) {
-      if (NO_SUCH_ENTITY.has(awsErrorName(err))) return null;
-      if (isAccessDenied(err)) throw new Denied(`${roleArn} is denied iam:${action} (${detail(err)})`);
+      if (isNoSuchEntity(err)) return null;
+      if (isAccessDenied(err))
+        throw new Denied(action, `${roleArn} is denied iam:${action} (${detail(err)})`);
       throw err;
     }
   };
@@ -166,7 +169,7 @@ async function actInAccount(
 ): Promise<void> {
   const { roleArn, credentials } = opts.assume(accountId);
   const skipRest = (from: number, reason: string) => {
-    for (const f of keys.slice(from)) out.byLocation.set(f.location, { status: 'skipped', reason });
+    for (const f of keys.slice(from)) out.byLocation.set(findingIdentity(f), { status: 'skipped', reason });
   };
   const warn = (what: string, n: number) => {
     const message = note`Remediation in account ${code(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${code(opts.roleName)} (${code(roleArn)}) must trust the audit role and allow ${code('iam:ListAccessKeys')}, ${code('iam:GetAccessKeyLastUsed')}, ${code('iam:ListUserTags')} and ${code('iam:UpdateAccessKey')} (see docs/remediation.md).`;
@@ -186,14 +189,14 @@ async function actInAccount(
       try {
         const check = await recheck(iam, f, opts, roleArn);
         if (!check.ok) {
-          out.byLocation.set(f.location, { status: 'skipped', reason: check.reason });
+          out.byLocation.set(findingIdentity(f), { status: 'skipped', reason: check.reason });
           opts.log.info(
             `Not deactivating ${f.accessKeyId} of ${f.userName} in ${accountId}: ${check.reason}.`,
           );
           continue;
         }
         if (opts.mode === 'plan') {
-          out.byLocation.set(f.location, {
+          out.byLocation.set(findingIdentity(f), {
             status: 'planned',
             reason: 'would be set Inactive (remediate: plan changes nothing)',
           });
@@ -209,7 +212,7 @@ async function actInAccount(
           );
         } catch (err) {
           if (isAccessDenied(err))
-            throw new Denied(`${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
+            throw new Denied('UpdateAccessKey', `${roleArn} is denied iam:UpdateAccessKey (${detail(err)})`);
           // The answer may be lost after AWS applied it: what the key is now says what happened.
           if (!(await inactiveNow(iam, f))) throw err;
           opts.log.warning(
@@ -217,16 +220,16 @@ async function actInAccount(
           );
         }
         out.deactivated++;
-        out.byLocation.set(f.location, { status: 'deactivated', reason: 'set Inactive by this run' });
+        out.byLocation.set(findingIdentity(f), { status: 'deactivated', reason: 'set Inactive by this run' });
         opts.log.info(`Deactivated access key ${f.accessKeyId} of ${f.userName} in account ${accountId}.`);
       } catch (err) {
         if (err instanceof Denied) {
-          warn(err.reason, keys.length - i);
-          skipRest(i, err.reason);
+          warn(err.message, keys.length - i);
+          skipRest(i, err.message);
           return;
         }
         const reason = `the live check or the update failed (${detail(err)})`;
-        out.byLocation.set(f.location, { status: 'skipped', reason });
+        out.byLocation.set(findingIdentity(f), { status: 'skipped', reason });
         opts.log.warning(
           `Remediation in account ${accountId}: ${f.accessKeyId} of ${f.userName}: ${reason}.`,
         );
@@ -244,7 +247,7 @@ export async function deactivateDueKeys(opts: DeactivateOptions): Promise<Deacti
   for (const f of opts.keys) {
     if (f.accessKeyId === null || !isFailing(f)) {
       // planRemediation never hands these in; refuse them here as well
-      out.byLocation.set(f.location, { status: 'skipped', reason: 'not eligible for remediation' });
+      out.byLocation.set(findingIdentity(f), { status: 'skipped', reason: 'not eligible for remediation' });
       continue;
     }
     const list = byAccount.get(f.accountId) ?? [];
@@ -257,8 +260,11 @@ export async function deactivateDueKeys(opts: DeactivateOptions): Promise<Deacti
     } catch (err) {
       // Nothing above should throw; if it does, the account's unreported keys are skipped, not lost.
       for (const f of keys) {
-        if (!out.byLocation.has(f.location)) {
-          out.byLocation.set(f.location, { status: 'skipped', reason: `unexpected error (${detail(err)})` });
+        if (!out.byLocation.has(findingIdentity(f))) {
+          out.byLocation.set(findingIdentity(f), {
+            status: 'skipped',
+            reason: `unexpected error (${detail(err)})`,
+          });
         }
       }
     }

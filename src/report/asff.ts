@@ -1,12 +1,13 @@
 /**
- * AWS Security Finding Format (ASFF, SchemaVersion 2018-10-08) for AWS Security Hub (DESIGN §9): one
+ * AWS Security Finding Format (ASFF, SchemaVersion 2018-10-08) for AWS Security Hub (docs/design.md §9): one
  * finding per failing key, with the default product ARN of the account that imports it. Pure: every
  * function here maps data (the audit's findings, the account's earlier Security Hub findings, the run
  * time) to ASFF records; the I/O is in src/publish/security-hub.ts.
  *
- * Identity: the finding `Id` is built from the same hash of the key's location as the SARIF
- * `primaryLocationLineHash` (`locationFingerprint`), so one key is one Security Hub finding across runs,
- * just as it is one code scanning alert.
+ * Identity: the finding `Id` is built from the same hash of the finding's identity (its rule and the key's
+ * location, src/evaluate/identity.ts) as the SARIF `primaryLocationLineHash` (`locationFingerprint`), so
+ * one key is one Security Hub finding per rule across runs, just as it is one code scanning alert. Each
+ * rule is its own generator (`GeneratorId` is the rule id).
  *
  * Limits (AWS Security Hub API reference, `AwsSecurityFinding`): Id and GeneratorId 1-512 characters,
  * Title 1-256, Description 1-1024, Remediation.Recommendation.Text 1-512, Types at most 50,
@@ -23,24 +24,20 @@
  */
 import type { AwsSecurityFinding, Resource } from '@aws-sdk/client-securityhub';
 import type { Finding, Partition } from '../model.js';
-import {
-  CIS_MAPPINGS,
-  DEFAULT_EXEMPTION_TAG,
-  HELP_URI,
-  RULE,
-  SECURITY_SEVERITY,
-  TOOL_NAME,
-} from '../evaluate/rule.js';
+import { TOOL_NAME, type Rule } from '../evaluate/rule.js';
+import { RULES, ruleById, ruleOf } from '../evaluate/rules/index.js';
+import { identityOf } from '../evaluate/identity.js';
 import { isFailing } from '../evaluate/intent.js';
 import { describeCreation, describeUse } from './format.js';
 import { oneLine } from './markdown.js';
 import { locationFingerprint } from './sarif.js';
 
 const ASFF_SCHEMA_VERSION = '2018-10-08';
-/** The one finding type of this rule (namespace/category/classifier). */
+/** The finding type of the rules, all CIS checks (namespace/category/classifier). */
 export const ASFF_TYPE =
   'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
-export const ASFF_GENERATOR_ID = RULE.id;
+/** The generators of this tool's findings: one per rule, its id. */
+export const ASFF_GENERATOR_IDS: readonly string[] = RULES.map((r) => r.id);
 /** BatchImportFindings accepts at most this many findings per call. */
 export const ASFF_BATCH_SIZE = 100;
 /** Security Hub rejects a finding larger than 240 KB. */
@@ -95,10 +92,18 @@ export function defaultProductArn(partition: Partition, region: string, accountI
   return `arn:${partition}:securityhub:${region}:${accountId}:product/${accountId}/default`;
 }
 
-/** The finding Id of the key at `location`: the SARIF fingerprint's hash, under rule and account. */
-export function asffId(accountId: string, location: string): string {
-  const hash = locationFingerprint(location).replace(/:\d+$/, '');
-  return `${RULE.id}/${accountId}/${hash}`;
+/**
+ * The finding Id of rule `ruleId`'s finding on the key at `location` (default: the first rule's): the
+ * SARIF fingerprint's hash of the finding's identity, under rule and account.
+ */
+export function asffId(accountId: string, location: string, ruleId = (RULES[0] as Rule).id): string {
+  const hash = locationFingerprint(identityOf(ruleId, location)).replace(/:\d+$/, '');
+  return `${ruleId}/${accountId}/${hash}`;
+}
+
+/** The ASFF severity label of a rule's failing finding. */
+function severityLabel(rule: Rule): NonNullable<AwsSecurityFinding['Severity']>['Label'] {
+  return rule.severity.toUpperCase() as NonNullable<AwsSecurityFinding['Severity']>['Label'];
 }
 
 /** At most `max` code points, one line, with `…` when cut; undefined when blank. */
@@ -169,10 +174,10 @@ function resources(f: Finding, ctx: AsffContext): Resource[] {
 }
 
 /** `CIS AWS Foundations Benchmark v3.0.0/1.11`, as Security Hub names CIS requirements. */
-function relatedRequirements(): string[] {
-  return CIS_MAPPINGS.slice(0, ASFF_LIMITS.relatedRequirements).map(
-    (m) => `CIS AWS Foundations Benchmark ${m.version}/${m.control}`,
-  );
+function relatedRequirements(rule: Rule): string[] {
+  return rule.cis
+    .slice(0, ASFF_LIMITS.relatedRequirements)
+    .map((m) => `CIS AWS Foundations Benchmark ${m.version}/${m.control}`);
 }
 
 function evidence(f: Finding, ctx: AsffContext): Record<string, string | null> {
@@ -211,7 +216,7 @@ function description(f: Finding, ctx: AsffContext): string {
   return (
     `IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
     `${describeCreation(f, ctx.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${describeUse(f, ctx.asOf)}.` +
-    `${expired} ${RULE.shortDescription}`
+    `${expired} ${ruleOf(f).shortDescription}`
   );
 }
 
@@ -236,14 +241,15 @@ function firstSeenAt(f: Finding): string | undefined {
  * LastObservedAt (and whatever evidence changed).
  */
 export function activeFinding(f: Finding, ctx: AsffContext, existing?: ExistingTimes): AwsSecurityFinding {
+  const rule = ruleOf(f);
   return {
     ...baseRecord(f, ctx, existing),
-    Severity: { Label: 'HIGH', Original: SECURITY_SEVERITY },
+    Severity: { Label: severityLabel(rule), Original: rule.securitySeverity },
     FindingProviderFields: {
-      Severity: { Label: 'HIGH', Original: SECURITY_SEVERITY },
+      Severity: { Label: severityLabel(rule), Original: rule.securitySeverity },
       Types: [ASFF_TYPE],
     },
-    Compliance: { Status: 'FAILED', RelatedRequirements: relatedRequirements() },
+    Compliance: { Status: 'FAILED', RelatedRequirements: relatedRequirements(rule) },
     RecordState: 'ACTIVE',
   };
 }
@@ -253,12 +259,13 @@ export function activeFinding(f: Finding, ctx: AsffContext, existing?: ExistingT
  * (resolution `exempted`), or that its user made themself (resolution `self-created`, docs/design.md §10).
  */
 export function exemptedFinding(f: Finding, ctx: AsffContext, existing?: ExistingTimes): AwsSecurityFinding {
+  const rule = ruleOf(f);
   const base = baseRecord(f, ctx, existing);
   return {
     ...base,
-    Severity: { Label: 'INFORMATIONAL', Original: SECURITY_SEVERITY },
+    Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
     FindingProviderFields: {
-      Severity: { Label: 'INFORMATIONAL', Original: SECURITY_SEVERITY },
+      Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
       Types: [ASFF_TYPE],
     },
     ProductFields: fitProductFields({
@@ -266,7 +273,7 @@ export function exemptedFinding(f: Finding, ctx: AsffContext, existing?: Existin
       [FIELD_RESOLUTION]: f.selfCreated === true ? 'self-created' : 'exempted',
       [FIELD_JUSTIFICATION]: f.justification,
     }),
-    Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements() },
+    Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements(rule) },
     RecordState: 'ARCHIVED',
   };
 }
@@ -277,11 +284,12 @@ function baseRecord(
   existing?: ExistingTimes,
 ): AwsSecurityFinding & { ProductFields: Record<string, string> } {
   const sourceUrl = fitValue(ctx.sourceUrl, 2048);
+  const rule = ruleOf(f);
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
-    Id: asffId(f.accountId, f.location),
+    Id: asffId(f.accountId, f.location, rule.id),
     ProductArn: defaultProductArn(ctx.partition, ctx.region, f.accountId),
-    GeneratorId: ASFF_GENERATOR_ID,
+    GeneratorId: rule.id,
     AwsAccountId: f.accountId,
     Types: [ASFF_TYPE],
     FirstObservedAt: earliest(firstSeenAt(f), existing?.FirstObservedAt) ?? ctx.now,
@@ -289,21 +297,14 @@ function baseRecord(
     CreatedAt: existing?.CreatedAt ?? ctx.now,
     UpdatedAt: ctx.now,
     Title: fitText(
-      `IAM user ${f.userName} has an unused access key` +
-        (f.setupGapSeconds !== null && f.setupGapSeconds <= ctx.setupWindowSeconds
-          ? ' created at user setup'
-          : ''),
+      `IAM user ${f.userName} has ${rule.wording.findingTitle(f, ctx.setupWindowSeconds)}`,
       ASFF_LIMITS.title,
     )!,
     Description: fitText(description(f, ctx), ASFF_LIMITS.description)!,
     Remediation: {
       Recommendation: {
-        Text: fitText(
-          'Deactivate the access key, confirm nothing breaks, then delete it; if it is needed, record why ' +
-            `with the IAM user tag ${DEFAULT_EXEMPTION_TAG} (or the tag the exemption-tag input names).`,
-          ASFF_LIMITS.recommendationText,
-        ),
-        Url: HELP_URI,
+        Text: fitText(rule.recommendation, ASFF_LIMITS.recommendationText),
+        Url: rule.helpUri,
       },
     },
     ...(sourceUrl ? { SourceUrl: sourceUrl } : {}),
@@ -337,6 +338,8 @@ const RESENDABLE = [
  * (Workflow, Note, UserDefinedFields, `aws/…` ProductFields, …) are not sent back.
  */
 export function resolvedFinding(existing: AwsSecurityFinding, now: string): AwsSecurityFinding {
+  // Its generator is its rule (Security Hub's listing keeps only this tool's generators).
+  const rule = ruleById(existing.GeneratorId ?? '') ?? (RULES[0] as Rule);
   const out: Record<string, unknown> = {};
   for (const k of RESENDABLE) if (existing[k] !== undefined) out[k] = existing[k];
   const own: Record<string, string> = {};
@@ -353,13 +356,13 @@ export function resolvedFinding(existing: AwsSecurityFinding, now: string): AwsS
     Title: existing.Title,
     Description: existing.Description,
     Resources: existing.Resources,
-    Severity: { Label: 'INFORMATIONAL', Original: SECURITY_SEVERITY },
+    Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
     FindingProviderFields: {
-      Severity: { Label: 'INFORMATIONAL', Original: SECURITY_SEVERITY },
+      Severity: { Label: 'INFORMATIONAL', Original: rule.securitySeverity },
       Types: [ASFF_TYPE],
     },
     ProductFields: fitProductFields({ ...own, [FIELD_RESOLUTION]: 'resolved' }),
-    Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements() },
+    Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements(rule) },
     RecordState: 'ARCHIVED',
   };
 }
@@ -409,11 +412,11 @@ export function planAccountImport(opts: {
   const active: AwsSecurityFinding[] = [];
   const archived: AwsSecurityFinding[] = [];
   const seen = new Set<string>();
-  const computed = new Set(opts.findings.map((f) => asffId(f.accountId, f.location)));
+  const computed = new Set(opts.findings.map((f) => asffId(f.accountId, f.location, f.ruleId)));
   let updates = 0;
   for (const f of opts.findings) {
     if (f.accountId !== accountId) continue;
-    let id = asffId(f.accountId, f.location);
+    let id = asffId(f.accountId, f.location, f.ruleId);
     let prior = earlier.get(id);
     const moved = !prior && f.accessKeyId ? byKeyId.get(f.accessKeyId) : undefined;
     if (moved?.Id && !computed.has(moved.Id) && !seen.has(moved.Id)) {

@@ -7,6 +7,11 @@ import { describeKeyCreation } from '../evaluate/intent.js';
 import { code, note, type Note } from '../notes.js';
 import { oneLine, truncate } from './markdown.js';
 
+/** `1 user`, `2 users`: the count with the noun in the right number. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 export function shellQuote(s: string): string {
   const clean = oneLine(s);
@@ -137,7 +142,7 @@ export function describeUse(f: Finding, asOf: string): string {
 }
 
 /**
- * How long a key has been reported (DESIGN §8) and, when remediation applies, its due date:
+ * How long a key has been reported (docs/design.md §8) and, when remediation applies, its due date:
  * `reported for 12 days · deactivation due 2026-12-15`, `new`; null when the history is unknown.
  */
 export function reportedText(f: Finding, asOf: string, historyKnown: boolean): string | null {

@@ -1,5 +1,5 @@
 /**
- * The text of the one GitHub issue kept per violating (account, user) (DESIGN §5): title, body with
+ * The text of the one GitHub issue kept per violating (account, user) (docs/design.md §5): title, body with
  * the hidden marker that finds it again, and the closing comments. Pure functions of the findings:
  * the same findings give the same text, so a second run changes nothing.
  *
@@ -17,7 +17,8 @@ import {
   oneLine,
   truncate,
 } from './markdown.js';
-import { CIS_SUMMARY, FULL_DESCRIPTION, HELP_TEXT, HELP_URI, TOOL_NAME } from '../evaluate/rule.js';
+import { TOOL_NAME, type Rule } from '../evaluate/rule.js';
+import { RULES, rulesOf } from '../evaluate/rules/index.js';
 import {
   fixCommands,
   formatDay,
@@ -105,17 +106,17 @@ function titleCode(s: string, max: number): string {
 }
 
 /**
- * What the user has, as the job summary words it: `an unused access key created at user setup`, or
- * under `scope: any` (where a key may have been created any time) `an unused access key`.
+ * What the user has, in the words of the rules of its findings: `an unused access key created at user
+ * setup`, or under `scope: any` (where a key may have been created any time) `an unused access key`.
  */
-function violation(scope: Scope): string {
-  return scope === 'any' ? 'an unused access key' : 'an unused access key created at user setup';
+function violation(rules: readonly Rule[], scope: Scope): string {
+  return rules.map((r) => r.wording.violation(scope)).join(' and ');
 }
 
-function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName'>, scope: Scope): string {
+function renderTitle(group: Pick<IssueGroup, 'accountId' | 'userName' | 'findings'>, scope: Scope): string {
   const title =
     `IAM user ${titleCode(group.userName, 100)} in account ${titleCode(group.accountId, 20)} ` +
-    `has ${violation(scope)}`;
+    `has ${violation(rulesOf(group.findings), scope)}`;
   return truncate(title, MAX_ISSUE_TITLE);
 }
 
@@ -138,11 +139,11 @@ function dash(s: string | null, f: (v: string) => string): string {
   return s ? f(s) : '—';
 }
 
-/** The paragraph of the rule's help that says why it matters (the first line of its text help). */
-function whyItMatters(): string {
-  const first = HELP_TEXT.split('\n', 1)[0] ?? '';
+/** The paragraph of a rule's help that says why it matters (the first line of its text help). */
+function whyItMatters(rule: Rule): string {
+  const first = rule.helpText.split('\n', 1)[0] ?? '';
   const prefix = 'Why it matters: ';
-  return first.startsWith(prefix) ? first.slice(prefix.length) : FULL_DESCRIPTION;
+  return first.startsWith(prefix) ? first.slice(prefix.length) : rule.fullDescription;
 }
 
 /** Who made the key and its description (docs/design.md §10), as a line under the key's; none offline. */
@@ -211,10 +212,11 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
   const account = accountIn(false);
   const runUrl = safeRunUrl(opts.runUrl);
   const keys = findings.slice(0, shown);
+  const rules = rulesOf(findings);
   const lines: string[] = [
     renderMarker(group.accountId, userKey(group.userArn, group.userName)),
     '',
-    `## IAM user ${codeSpan(truncate(group.userName, 256))} has ${violation(opts.scope)}`,
+    `## IAM user ${codeSpan(truncate(group.userName, 256))} has ${violation(rules, opts.scope)}`,
     '',
     `The IAM user ${codeSpan(truncate(group.userName, 256))} in AWS account ${account} can sign in to the console with a ` +
       `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
@@ -247,9 +249,8 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
     '',
     '### Why it matters',
     '',
-    whyItMatters(), // the rule's own text: trusted
-    '',
-    `This is ${CIS_SUMMARY}.`,
+    // the rules' own text: trusted
+    ...rules.flatMap((rule) => [whyItMatters(rule), '', `This is ${rule.cisSummary}.`, '']).slice(0, -1),
     '',
     '### How to fix',
     '',
@@ -258,7 +259,7 @@ function renderBody(group: IssueGroup, opts: RenderIssueOptions, shown: number):
     ...fixBlock(keys),
     '',
     `If the user needs programmatic access later, they can create a key when they need it (see ` +
-      `[Managing access keys for IAM users](${HELP_URI})).`,
+      `${[...new Set(rules.map((r) => r.helpUri))].map((uri) => `[Managing access keys for IAM users](${uri})`).join(', ')}).`,
     '',
     '### If the key is needed',
     '',
@@ -343,10 +344,8 @@ export function closingComment(
     ].join('\n');
   }
   if (reason === 'fixed') {
-    const key =
-      opts.scope === 'any'
-        ? 'an active access key left unused'
-        : 'an active access key that was created at user setup and left unused';
+    // The findings are gone: what the user no longer has, in the words of every rule.
+    const key = RULES.map((r) => r.wording.resolved(opts.scope)).join(' or ');
     return (
       `This user no longer has ${key} (the key was deleted, deactivated or used since). Closing; the ` +
       'issue is reopened if the key is reported again.'
@@ -365,7 +364,7 @@ export function closingComment(
 }
 
 /**
- * The comment posted on a user's issue when this run set keys of that user Inactive (DESIGN §8): which
+ * The comment posted on a user's issue when this run set keys of that user Inactive (docs/design.md §8): which
  * keys, when, by which run, how to restore each and how to exempt the user; `closing` when no other key of
  * the user still violates (the issue then closes).
  */

@@ -1,5 +1,5 @@
 /**
- * The machine-readable report (DESIGN §4): the same findings and account results as plain data, for
+ * The machine-readable report (docs/design.md §4): the same findings and account results as plain data, for
  * later workflow steps. Fields are copied one by one so nothing beyond the schema leaks in.
  */
 import type { AccountResult, AuditResult, Finding, Scope } from '../model.js';
@@ -50,6 +50,7 @@ const ACCOUNT_FIELDS = [
 ] as const satisfies readonly (keyof JsonAccount)[];
 
 const FINDING_FIELDS = [
+  'ruleId',
   'accountId',
   'userName',
   'userArn',
@@ -80,7 +81,7 @@ const KEY_CREATION_FIELDS = [
   'unknownReason',
 ] as const satisfies readonly (keyof KeyCreation)[];
 
-/** The run's history and remediation of a key (DESIGN §8): null when unknown or off. */
+/** The run's history and remediation of a key (docs/design.md §8): null when unknown or off. */
 function historyFields(f: Finding): Pick<JsonFinding, 'firstSeenAt' | 'remediation'> {
   return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
 }

@@ -1,8 +1,13 @@
-/** The step outputs of DESIGN §3 and the exit decision of `fail-on`: pure functions of the result. */
-import type { AuditResult, FailOn, IssueSyncOutcome } from '../model.js';
-import type { OutputName } from '../inputs/definitions.js';
-import { isFailing } from '../evaluate/intent.js';
+/** The step outputs of docs/design.md §3 and the exit decision of `fail-on`: pure functions of the result. */
+import type { AuditResult, FailOn } from '../model.js';
+import { OUTPUTS, type OutputName } from '../inputs/definitions.js';
 import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/report-files.js';
+import type { Rule } from '../evaluate/rule.js';
+import { RULES } from '../evaluate/rules/index.js';
+import { isFailing } from '../evaluate/intent.js';
+import { SINK_DEFINITIONS, type SinkOutputName } from '../inputs/sinks.js';
+import { plural } from './format.js';
+import { SINK_VIEWS, type SinkOutputInputs } from './sinks.js';
 
 /**
  * Counts every report agrees on: failing keys (exemptions and keys their users made excluded), their
@@ -28,7 +33,7 @@ export function countResult(result: AuditResult): Counts {
   };
 }
 
-/** History and remediation counts (DESIGN §8); null counts are unknown (no history) and output empty. */
+/** History and remediation counts (docs/design.md §8); null counts are unknown (no history) and output empty. */
 export interface HistoryCounts {
   newFindings: number | null;
   resolvedFindings: number | null;
@@ -46,49 +51,46 @@ const NO_HISTORY: HistoryCounts = {
 
 /** The report files' outputs (`sarif-file`, `json-file`, ...): the paths written, `''` for a file not written. */
 function reportFileOutputs(files: ReportFiles): Record<ReportFileInput, string> {
-  return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key]])) as Record<
+  return Object.fromEntries(REPORT_FILES.map((f) => [f.name, files[f.key] ?? ''])) as Record<
     ReportFileInput,
     string
   >;
 }
 
-/** Exactly the outputs of action.yml, as the strings `core.setOutput` takes. */
+/** Every sink's outputs (report/sinks.ts), from its outcome by its key; a sink that did not run says 0. */
+function sinkOutputs(outcomes: SinkOutputInputs): Record<SinkOutputName, string> {
+  // each view reads its own key's outcome: the table's type pairs them, a loop over the keys cannot
+  const outputsOf = (key: keyof typeof SINK_VIEWS) =>
+    SINK_VIEWS[key].outputs as (outcome: SinkOutputInputs[typeof key] | null) => Record<string, string>;
+  return Object.assign({}, ...SINK_DEFINITIONS.map((s) => outputsOf(s.key)(outcomes[s.key] ?? null)));
+}
+
+/**
+ * Exactly the outputs of action.yml, in its order, as the strings `core.setOutput` takes: the counts, the
+ * report files written, each sink's outputs from its outcome (by sink key: `issues`, `securityHub`;
+ * absent or null when it did not run), and the history.
+ */
 export function buildOutputs(
   result: AuditResult,
-  opts: ReportFiles & {
-    issues: IssueSyncOutcome | null;
-    history?: HistoryCounts;
-    /** Counts of the Security Hub import; absent or null when it did not run (outputs are 0). */
-    securityHub?: { imported: number; archived: number } | null;
-  },
+  opts: ReportFiles & SinkOutputInputs & { history?: HistoryCounts },
 ): Record<OutputName, string> {
   const h = opts.history ?? NO_HISTORY;
   const c = countResult(result);
-  const i = opts.issues;
-  return {
+  const values: Record<OutputName, string> = {
     findings: String(c.findings),
     'violating-users': String(c.violatingUsers),
     exempted: String(c.exempted),
     'accounts-audited': String(c.accountsAudited),
     'accounts-failed': String(c.accountsFailed),
     ...reportFileOutputs(opts),
-    // A returning violation is news: reopened issues count as opened, not as updated.
-    'issues-opened': String((i?.opened ?? 0) + (i?.reopened ?? 0)),
-    'issues-updated': String(i?.updated ?? 0),
-    'issues-closed': String(i?.closed ?? 0),
-    'issues-skipped': String(i?.skipped ?? 0),
+    ...sinkOutputs(opts),
     'new-findings': h.newFindings === null ? '' : String(h.newFindings),
     'resolved-findings': h.resolvedFindings === null ? '' : String(h.resolvedFindings),
     'keys-due': String(h.keysDue),
     'keys-deactivated': String(h.keysDeactivated),
-    'security-hub-imported': String(opts.securityHub?.imported ?? 0),
-    'security-hub-archived': String(opts.securityHub?.archived ?? 0),
   };
-}
-
-/** `1 user`, `2 users`: the count with the noun in the right number. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  // in action.yml's order (the sinks' outputs are not all together there)
+  return Object.fromEntries(OUTPUTS.map((o) => [o.name, values[o.name]])) as Record<OutputName, string>;
 }
 
 /**
@@ -97,7 +99,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function exitCodeFor(result: AuditResult, failOn: FailOn): { code: 0 | 1; reason: string } {
   const c = countResult(result);
-  const found = `${plural(c.findings, 'unused access key')} of ${plural(c.violatingUsers, 'user')}`;
+  const found = `${failingShort(result)} of ${plural(c.violatingUsers, 'user')}`;
   const failed = `${plural(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
   const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter(
     (x): x is string => x !== null,
@@ -117,5 +119,20 @@ export function exitCodeFor(result: AuditResult, failOn: FailOn): { code: 0 | 1;
   if (failOn === 'findings' && c.findings > 0) return { code: 1, reason: found };
   if (c.findings > 0) return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
   const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-  return { code: 0, reason: `no unused access keys in ${plural(c.accountsAudited, 'account')}${exempted}` };
+  const none = RULES.map((r) => r.wording.short(2)).join(' or ');
+  return { code: 0, reason: `no ${none} in ${plural(c.accountsAudited, 'account')}${exempted}` };
+}
+
+/** The failing findings (exemptions excluded) per rule that has any, in the registry's order. */
+export function failingByRule(result: Pick<AuditResult, 'findings'>): { rule: Rule; n: number }[] {
+  const byRule = new Map<string, number>();
+  for (const f of result.findings) if (isFailing(f)) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  return RULES.filter((r) => byRule.has(r.id)).map((rule) => ({ rule, n: byRule.get(rule.id) ?? 0 }));
+}
+
+/** `3 unused access keys`: the failing findings, counted per rule in its short words. */
+function failingShort(result: AuditResult): string {
+  return failingByRule(result)
+    .map(({ rule, n }) => `${n} ${rule.wording.short(n)}`)
+    .join(', ');
 }

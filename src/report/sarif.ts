@@ -1,7 +1,7 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning (DESIGN §4): one run, the one rule (always, even with zero
- * results: that is what closes fixed alerts), one result per failing key, exempted keys left out,
- * alerts of failed accounts carried forward, account errors as tool execution notifications.
+ * SARIF 2.1.0 for GitHub code scanning (docs/design.md §4): one run, every registered rule (always, even with zero
+ * results: that is what closes fixed alerts), one result per failing key and rule, exempted keys left
+ * out, alerts of failed accounts carried forward, account errors as tool execution notifications.
  */
 import { createHash } from 'node:crypto';
 import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
@@ -10,7 +10,9 @@ import { isFailing } from '../evaluate/intent.js';
 import { jsonFinding } from './json.js';
 import { jsonText } from './json-text.js';
 import { oneLine } from './markdown.js';
-import { CIS_MAPPINGS, HELP_URI, RULE, TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
+import { TOOL_INFORMATION_URI, TOOL_NAME, type Rule } from '../evaluate/rule.js';
+import { RULES, ruleById, ruleOf } from '../evaluate/rules/index.js';
+import { alertIdentity, findingIdentity } from '../evaluate/identity.js';
 import { describeCreation, describeUse } from './format.js';
 
 /** GitHub rejects a run with more results than this. */
@@ -59,7 +61,8 @@ function percentEncode(location: string): string {
 /**
  * `primaryLocationLineHash` for a location: upload-sarif computes it from the file's line contents,
  * which it cannot read for a path outside the repository, so we hash the path itself, formatted like
- * GitHub's (`<16 hex>:<line>`). The same path always gives the same alert.
+ * GitHub's (`<16 hex>:<line>`). The same path always gives the same alert. A result's is the hash of its
+ * finding's identity (src/evaluate/identity.ts), which is the path itself for the first rule.
  */
 export function locationFingerprint(path: string): string {
   const hex = createHash('sha256').update(toArtifactUri(path), 'utf8').digest('hex').slice(0, 16);
@@ -75,7 +78,7 @@ export function sarifText(s: string): string {
 }
 
 /**
- * The run's `automationDetails.id` (DESIGN §4), or null for none. Without a `category` the run has no
+ * The run's `automationDetails.id` (docs/design.md §4), or null for none. Without a `category` the run has no
  * `automationDetails`: github/codeql-action/upload-sarif then derives the category from the workflow,
  * the job and the matrix values, and its own `category:` input applies (an id in the file would override
  * both, so two uploads in one repository would close each other's alerts). With one: the category with
@@ -91,29 +94,35 @@ export function automationId(result: Pick<AuditResult, 'shard'>, category: strin
  * A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere; who made
  * the key (`keyCreation`, `keyDescription`, `selfCreated`) only where it was looked up (live runs).
  */
-function findingEvidence(f: Finding): Omit<Finding, 'exempted' | 'location'> {
-  const { exempted: _exempted, location: _location, ...evidence } = jsonFinding(f);
+function findingEvidence(f: Finding): Omit<Finding, 'exempted' | 'location' | 'ruleId'> {
+  const { exempted: _exempted, location: _location, ruleId: _ruleId, ...evidence } = jsonFinding(f);
   if (f.keyCreation !== undefined) return evidence;
   const { keyCreation: _kc, keyDescription: _kd, selfCreated: _sc, ...offline } = evidence;
   return offline;
 }
-function ruleDescriptor(): ReportingDescriptor {
+
+function ruleDescriptor(rule: Rule): ReportingDescriptor {
   return {
-    id: RULE.id,
-    name: RULE.name,
-    shortDescription: { text: RULE.shortDescription },
-    fullDescription: { text: RULE.fullDescription },
-    help: { text: RULE.helpText, markdown: RULE.helpMarkdown },
-    helpUri: HELP_URI,
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.shortDescription },
+    fullDescription: { text: rule.fullDescription },
+    help: { text: rule.helpText, markdown: rule.helpMarkdown },
+    helpUri: rule.helpUri,
     defaultConfiguration: { level: 'error' },
     properties: {
-      tags: [...RULE.tags],
-      precision: RULE.precision,
-      'security-severity': RULE.securitySeverity,
+      tags: [...rule.tags],
+      precision: rule.precision,
+      'security-severity': rule.securitySeverity,
       'problem.severity': 'error',
-      cis: CIS_MAPPINGS.map((m) => ({ ...m })),
+      cis: rule.cis.map((m) => ({ ...m })),
     },
   };
+}
+
+/** A result's `ruleId` and `ruleIndex` (its rule's place in `rules[]`, which is the registry's order). */
+function ruleRef(rule: Rule): Pick<Result, 'ruleId' | 'ruleIndex'> {
+  return { ruleId: rule.id, ruleIndex: RULES.indexOf(rule) };
 }
 
 function accountLabel(accountId: string, alias: string | null | undefined): string {
@@ -145,28 +154,32 @@ function physicalLocation(location: string): Result['locations'] {
 
 function findingResult(f: Finding, result: AuditResult, alias: string | null): Result {
   return {
-    ruleId: RULE.id,
-    ruleIndex: 0,
+    ...ruleRef(ruleOf(f)),
     level: 'error',
     kind: 'fail',
     message: { text: findingMessage(f, result, alias) },
     locations: physicalLocation(f.location),
-    partialFingerprints: { primaryLocationLineHash: locationFingerprint(f.location) },
+    partialFingerprints: { primaryLocationLineHash: locationFingerprint(findingIdentity(f)) },
     properties: { ...findingEvidence(f), accountAlias: alias, carriedForward: false },
   };
 }
 
+/**
+ * An open alert of a failed account, written again. An alert of a rule no longer registered keeps its
+ * `ruleId` without a `ruleIndex` (its rule is not in `rules[]`); an alert without a rule id is the first
+ * rule's.
+ */
 function carriedResult(a: CarriedAlert): Result {
   const text =
     a.message.trim() || `Open alert of account ${a.accountId}, which could not be audited this run.`;
+  const rule = ruleById(a.ruleId ?? (RULES[0] as Rule).id);
   return {
-    ruleId: RULE.id,
-    ruleIndex: 0,
+    ...(rule ? ruleRef(rule) : { ruleId: a.ruleId }),
     level: 'error',
     kind: 'fail',
     message: { text: sarifText(text) },
     locations: physicalLocation(a.location),
-    partialFingerprints: { primaryLocationLineHash: locationFingerprint(a.location) },
+    partialFingerprints: { primaryLocationLineHash: locationFingerprint(alertIdentity(a)) },
     properties: { accountId: a.accountId, carriedForward: true },
   };
 }
@@ -255,7 +268,7 @@ function sarifLog(result: AuditResult, opts: SarifOptions, results: Result[]): L
         version: opts.toolVersion,
         semanticVersion: /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? opts.toolVersion : undefined,
         informationUri: TOOL_INFORMATION_URI,
-        rules: [ruleDescriptor()],
+        rules: RULES.map(ruleDescriptor),
       },
     },
     invocations: [invocation],

@@ -1,13 +1,13 @@
 /**
- * The job summary (DESIGN §4), rendered from the summary model: verdict first, then the accounts, the
+ * The job summary (docs/design.md §4), rendered from the summary model: verdict first, then the accounts, the
  * findings, the exemptions, the fix, the failures, and what else the reader must know. Pure; every
  * untrusted string is escaped. It fits GitHub's limit per step: when too big, each block gets what is
  * left, most important first.
  */
-import type { AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
-import { REPORT_FILES } from '../inputs/report-files.js';
+import type { AuditResult, Finding } from '../model.js';
+import { SINK_DEFINITIONS, type SinkKey } from '../inputs/sinks.js';
 import { noteText, type Note, type NotePart } from '../notes.js';
-import { keyCreationNote, shellQuote } from './format.js';
+import { keyCreationNote, plural, shellQuote } from './format.js';
 import {
   codeBlock,
   codeSpan,
@@ -18,16 +18,18 @@ import {
   oneLine,
   truncate,
 } from './markdown.js';
-import { plural } from './outputs.js';
 import { SARIF_MAX_RESULTS } from './sarif.js';
+import { SINK_VIEWS, type MarkdownTools, type SinkOutcomes, type SinkResults } from './sinks.js';
 import {
   MAX_FIX_BLOCKS,
   MAX_MESSAGE,
   buildSummaryModel,
+  interruptionText,
   shortError,
   type AccountRow,
   type FindingRow,
   type FixSection,
+  type Interruption,
   type Repository,
   type SummaryFiles,
   type SummaryModel,
@@ -37,14 +39,13 @@ import {
 export const SUMMARY_MAX_BYTES = 1_000_000;
 /** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
 export const OPEN_FIX_BLOCKS = 10;
-/** Issues listed as links at most; the rest are counted. */
-export const MAX_ISSUE_LINKS = 20;
+/** Issues listed as links at most (the issues sink's block, report/sinks.ts). */
+export { MAX_ISSUE_LINKS } from './sinks.js';
 
 const MAX_NAME = 128;
 
-export interface SummaryOptions extends SummaryFiles {
-  issues?: IssueSyncOutcome | null;
-  securityHub?: SecurityHubOutcome | null;
+/** The report files, and each sink's outcome by its key (`issues`, `securityHub`; null or absent: did not run). */
+export interface SummaryOptions extends SummaryFiles, SinkResults {
   maxBytes?: number;
   /**
    * The repository the workflow runs in (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`): links its code
@@ -505,29 +506,17 @@ function notesBlock(c: Ctx, budget: number): string {
   );
 }
 
-function issuesBlock({ m }: Ctx): string {
-  return m.issues ? issuesText(m.issues) : '';
-}
+/** The Markdown tools a sink's block is written with (report/sinks.ts). */
+const SINK_TOOLS: MarkdownTools = { note: renderNote, linkable, maxMessage: MAX_MESSAGE, maxName: MAX_NAME };
 
-/** Security Hub warnings listed at most; the rest are counted (every one is also in the log). */
-const MAX_SECURITY_HUB_WARNINGS = 20;
-
-function securityHubBlock({ m }: Ctx): string {
-  const h = m.securityHub;
-  if (!h) return '';
-  const lines = [
-    '#### AWS Security Hub',
-    '',
-    `${plural(h.imported, 'active finding')} imported, ${plural(h.archived, 'finding')} archived` +
-      (h.warnings.length > 0 ? `, ${plural(h.warnings.length, 'warning')}.` : '.'),
-  ];
-  const listed = h.warnings.slice(0, MAX_SECURITY_HUB_WARNINGS);
-  if (listed.length > 0) {
-    lines.push('', ...listed.map((w) => `- ⚠️ ${renderNote(w)}`));
-    const rest = h.warnings.length - listed.length;
-    if (rest > 0) lines.push(`- _and ${plural(rest, 'more warning')} (see the log)_`);
-  }
-  return lines.join('\n');
+/** The block of one sink (report/sinks.ts words it); '' when it did not run. */
+function sinkBlock<K extends SinkKey>(key: K): Block {
+  return ({ m }) => {
+    const outcome = m.sinks[key] as SinkOutcomes[K] | null | undefined;
+    if (!outcome) return '';
+    const markdown = SINK_VIEWS[key].markdown as (o: SinkOutcomes[K], md: MarkdownTools) => string;
+    return markdown(outcome, SINK_TOOLS);
+  };
 }
 
 function footerBlock({ m }: Ctx): string {
@@ -557,8 +546,8 @@ const BLOCKS: readonly { name: string; priority: number; render: Block }[] = [
   { name: 'carried', priority: 3, render: carriedBlock },
   { name: 'dropped', priority: 3, render: droppedBlock },
   { name: 'notes', priority: 4, render: notesBlock },
-  { name: 'issues', priority: 1, render: issuesBlock },
-  { name: 'securityHub', priority: 1, render: securityHubBlock },
+  // what each sink did: short, and worth keeping when the summary must be cut
+  ...SINK_DEFINITIONS.map((s) => ({ name: s.key, priority: 1, render: sinkBlock(s.key) })),
   { name: 'footer', priority: 1, render: footerBlock },
 ];
 
@@ -625,48 +614,8 @@ function truncateBytes(s: string, max: number): string {
   return out;
 }
 
-function issuesText(i: IssueSyncOutcome): string {
-  const lines = ['#### Issues', ''];
-  lines.push(
-    `Opened ${i.opened}, updated ${i.updated}, reopened ${i.reopened}, closed ${i.closed}.` +
-      (i.skipped > 0 ? ` ${plural(i.skipped, 'issue')} not opened: \`max-issues\` reached.` : ''),
-  );
-  const listed = i.issues.slice(0, MAX_ISSUE_LINKS);
-  if (listed.length > 0) {
-    lines.push(
-      '',
-      ...listed.map((t) => {
-        const ref = linkable(t.url) ? `[#${t.number}](${t.url})` : `issue ${t.number}`;
-        return `- ${ref} ${t.action}: ${codeSpan(truncate(t.userName, MAX_NAME))} in ${codeSpan(t.accountId)}`;
-      }),
-    );
-    const rest = i.issues.length - listed.length;
-    if (rest > 0) lines.push(`- _and ${plural(rest, 'more issue')}_`);
-  }
-  if (i.error)
-    lines.push('', `⚠️ Issues could not be kept in sync: ${escapeMarkdown(truncate(i.error, MAX_MESSAGE))}`);
-  return lines.join('\n');
-}
-
-/**
- * The banner of a run that was stopped before it finished (SIGTERM, or the whole-run time limit): what
- * stopped it, how far it got, and that the report files (SARIF, JSON) were left as they were.
- */
-export function interruptedBanner(opts: {
-  reason: 'cancelled' | 'timed out';
-  detail: string;
-  finished: number;
-  planned: number | null;
-  filesWritten: boolean;
-}): string {
-  const progress =
-    opts.planned === null
-      ? `${plural(opts.finished, 'account')} finished before it stopped`
-      : `${opts.finished} of ${plural(opts.planned, 'account')} finished before it stopped`;
-  const labels = REPORT_FILES.map((f) => f.label);
-  const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
-  const files = opts.filesWritten
-    ? `${names} were written before it stopped.`
-    : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
-  return `### ⛔ Audit ${opts.reason}: ${opts.detail}\n\n${progress}; the results below are incomplete. ${files}\n\n`;
+/** The banner of a run that was stopped before it finished, above its summary (see interruptionText). */
+export function interruptedBanner(i: Interruption): string {
+  const { heading, body } = interruptionText(i);
+  return `### ⛔ ${heading}\n\n${body}\n\n`;
 }

@@ -3,8 +3,9 @@
  * built once from the audit result, pure, nothing escaped yet. Each section is a field, so a new
  * section is one field here and one block in each renderer.
  */
-import type { AccountResult, AuditResult, Finding, IssueSyncOutcome, SecurityHubOutcome } from '../model.js';
-import { TOOL_NAME } from '../evaluate/rule.js';
+import type { AccountResult, AuditResult, Finding } from '../model.js';
+import { TOOL_NAME, type Rule } from '../evaluate/rule.js';
+import { RULES, rulesOf } from '../evaluate/rules/index.js';
 import { isFailing } from '../evaluate/intent.js';
 import {
   describeUse,
@@ -13,15 +14,18 @@ import {
   formatUtc,
   keyCreatedText,
   keyCreationNote,
+  plural,
   reportedText,
   restoreCommand,
   setupGapText,
 } from './format.js';
-import { REPORT_FILES, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
+import { REPORT_FILES, reportPath, type ReportFileKey, type ReportFiles } from '../inputs/report-files.js';
 import { noteText, type Note } from '../notes.js';
 import { oneLine, truncate } from './markdown.js';
-import { countResult, plural, type Counts } from './outputs.js';
+import { countResult, failingByRule, type Counts } from './outputs.js';
 import { sarifResultCounts } from './sarif.js';
+import { SINK_DEFINITIONS } from '../inputs/sinks.js';
+import type { SinkResults } from './sinks.js';
 
 /** Keys with fix commands at most; the JSON report has every finding. */
 export const MAX_FIX_BLOCKS = 50;
@@ -40,14 +44,20 @@ export interface Repository {
 export type SummaryFiles = ReportFiles;
 
 /** The file that has everything (every finding, every account): what a cut table points to. */
-const FULL_REPORT: ReportFileKey = 'jsonFile';
+const FULL_REPORT = 'jsonFile' satisfies ReportFileKey;
 
-/** The report files as the summary lists them: the full report first, then the others in their order. */
+/**
+ * The report files as the summary lists them: the full report first, then the others in their order
+ * (an optional one only when it is written).
+ */
 function listedFiles(files: ReportFiles): SummaryModel['files']['listed'] {
   const ordered = [...REPORT_FILES].sort(
     (a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT),
   );
-  return ordered.map((f) => ({ label: f.label, path: files[f.key] }));
+  return ordered.flatMap((f) => {
+    const path = reportPath(files, f.key);
+    return path === null ? [] : [{ label: f.label, path }];
+  });
 }
 
 export interface AccountRow {
@@ -89,11 +99,11 @@ export interface SummaryModel {
   verdict: string;
   /** The settings line: `As of <asOf><rest>` (only the as-of time may be untrusted). */
   settings: { asOf: string; rest: string };
-  /** DESIGN §4's offline caveat (the result's), shown right under the verdict; null live. */
+  /** docs/design.md §4's offline caveat (the result's), shown right under the verdict; null live. */
   caveat: Note | null;
   /** The repository's open code scanning alerts of this tool; null outside Actions. */
   alertsUrl: string | null;
-  /** What changed since earlier runs (DESIGN §8), or that the history was not available; null before publish. */
+  /** What changed since earlier runs (docs/design.md §8), or that the history was not available; null before publish. */
   changes: string | null;
   /** Whether the findings tables have a `Reported` column (some key has a first-seen time or a due date). */
   showReported: boolean;
@@ -118,9 +128,8 @@ export interface SummaryModel {
   sarif: { total: number; dropped: number };
   /** The result's notes, then the history's and the remediation's (the caveat has its own place). */
   notes: Note[];
-  issues: IssueSyncOutcome | null;
-  /** What the Security Hub import did; null when it did not run (`security-hub` off, or offline). */
-  securityHub: { imported: number; archived: number; warnings: Note[] } | null;
+  /** What each sink did, by its key (report/sinks.ts words it); null for a sink that did not run. */
+  sinks: SinkResults;
   files: {
     /** The JSON report's path: where the cut tables and the left-out fix commands point. */
     full: string;
@@ -129,10 +138,29 @@ export interface SummaryModel {
   };
 }
 
-/** `access key created at user setup` / `access keys of console users`, by scope. */
-function keysNoun(result: AuditResult, n: number): string {
-  const keys = n === 1 ? 'access key' : 'access keys';
-  return result.settings.scope === 'at-setup' ? `${keys} created at user setup` : `${keys} of console users`;
+/** `unused access keys created at user setup`: what no rule found, in every rule's words. */
+function noneFound(result: AuditResult): string {
+  return RULES.map((r) => `${r.wording.state} ${r.wording.subject(2, result.settings.scope)}`).join(' or ');
+}
+
+/** `3 access keys created at user setup are unused`: the failing findings, counted per rule. */
+function failingCounts(result: AuditResult): string {
+  return failingByRule(result)
+    .map(({ rule, n }) => {
+      const scope = result.settings.scope;
+      return `${n} ${rule.wording.subject(n, scope)} ${n === 1 ? 'is' : 'are'} ${rule.wording.state}`;
+    })
+    .join(', ');
+}
+
+/** `Unused access keys created at user setup`: the findings table's title, in the words of their rules. */
+function findingsTitle(rules: readonly Rule[], result: AuditResult): string {
+  return rules
+    .map((r) => {
+      const phrase = `${r.wording.state} ${r.wording.subject(2, result.settings.scope)}`;
+      return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+    })
+    .join(' · ');
 }
 
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
@@ -143,22 +171,19 @@ export function verdictText(result: AuditResult, c: Counts = countResult(result)
       c.accountsFailed > 0
         ? `${c.accountsFailed} of ${plural(total, 'account')} failed`
         : `${plural(total, 'account')} audited`;
-    return (
-      `❌ ${c.findings} ${keysNoun(result, c.findings)} ${c.findings === 1 ? 'is' : 'are'} unused — ` +
-      `${plural(c.violatingUsers, 'user')}, ${accounts}`
-    );
+    return `❌ ${failingCounts(result)} — ${plural(c.violatingUsers, 'user')}, ${accounts}`;
   }
   if (c.accountsFailed > 0) {
     if (c.accountsAudited === 0) return `❌ ${plural(total, 'account')} could not be audited`;
     return (
       `❌ ${c.accountsFailed} of ${plural(total, 'account')} could not be audited — ` +
-      `no unused ${keysNoun(result, 2)} in the other ${c.accountsAudited}`
+      `no ${noneFound(result)} in the other ${c.accountsAudited}`
     );
   }
   if (total === 0) return '⚠️ No accounts were audited';
   const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
   const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-  return `✅ No unused ${keysNoun(result, 2)} — ${plural(total, 'account')}, ${plural(users, 'user')} scanned${exempted}`;
+  return `✅ No ${noneFound(result)} — ${plural(total, 'account')}, ${plural(users, 'user')} scanned${exempted}`;
 }
 
 /** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
@@ -179,6 +204,37 @@ export function codeScanningAlertsUrl(repository: Repository): string {
   const tool = /\s/.test(TOOL_NAME) ? `"${TOOL_NAME}"` : TOOL_NAME;
   const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
   return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
+}
+
+/** How a run that was stopped before it finished got there (SIGTERM or SIGINT, or the whole-run bound). */
+export interface Interruption {
+  reason: 'cancelled' | 'timed out';
+  detail: string;
+  /** Accounts finished before it stopped, of `planned` (null when the accounts were not known yet). */
+  finished: number;
+  planned: number | null;
+  filesWritten: boolean;
+}
+
+/**
+ * What stopped the run, how far it got, and that the report files (SARIF, JSON) were left as they were:
+ * the banner of both summaries.
+ */
+export function interruptionText(i: Interruption): { heading: string; body: string } {
+  const progress =
+    i.planned === null
+      ? `${plural(i.finished, 'account')} finished before it stopped`
+      : `${i.finished} of ${plural(i.planned, 'account')} finished before it stopped`;
+  // The files every run writes (an optional one is not known here).
+  const labels = REPORT_FILES.filter((f) => !('optional' in f)).map((f) => f.label);
+  const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
+  const files = i.filesWritten
+    ? `${names} were written before it stopped.`
+    : `${names} were not written (any previous ones are unchanged), so no code scanning alert closes.`;
+  return {
+    heading: `Audit ${i.reason}: ${i.detail}`,
+    body: `${progress}; the results below are incomplete. ${files}`,
+  };
 }
 
 /** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
@@ -238,11 +294,7 @@ function changesText(result: AuditResult): string | null {
 
 export function buildSummaryModel(
   result: AuditResult,
-  opts: SummaryFiles & {
-    issues?: IssueSyncOutcome | null;
-    securityHub?: SecurityHubOutcome | null;
-    repository?: Repository | null;
-  },
+  opts: SummaryFiles & SinkResults & { repository?: Repository | null },
 ): SummaryModel {
   const counts = countResult(result);
   const byAccount = perAccount(result.findings);
@@ -272,7 +324,7 @@ export function buildSummaryModel(
       reportFile: a.source.kind === 'file' ? a.source.path : null,
       reportAge: reportAge(a, result.generatedAt),
     })),
-    findingsTitle: `Unused ${keysNoun(result, 2)}`,
+    findingsTitle: findingsTitle(rulesOf(failing), result),
     failing: failingRows,
     expired: failing.filter((f) => f.exemptionExpired),
     exempted: exemptedRows,
@@ -294,14 +346,7 @@ export function buildSummaryModel(
       ...(result.history?.available ? result.history.notes : []),
       ...(rem?.warnings ?? []),
     ],
-    issues: opts.issues ?? null,
-    securityHub: opts.securityHub
-      ? {
-          imported: opts.securityHub.imported,
-          archived: opts.securityHub.archived,
-          warnings: opts.securityHub.warnings,
-        }
-      : null,
+    sinks: Object.fromEntries(SINK_DEFINITIONS.map((s) => [s.key, opts[s.key] ?? null])),
     files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
   };
 }

@@ -1,14 +1,18 @@
 /** The summary for a terminal (the CLI): the same model as the job summary, as plain columns of text. */
-import type { AuditResult, Finding, SecurityHubOutcome } from '../model.js';
+import type { AuditResult, Finding } from '../model.js';
+import { SINK_DEFINITIONS, type SinkKey } from '../inputs/sinks.js';
 import { notePlain } from '../notes.js';
 import { keyCreationNote } from './format.js';
 import { oneLine, truncate, visibleInvisibles } from './markdown.js';
-import { plural } from './outputs.js';
+import { plural } from './format.js';
 import { SARIF_MAX_RESULTS } from './sarif.js';
+import { SINK_VIEWS, type SinkOutcomes, type SinkResults, type TerminalTools } from './sinks.js';
 import {
   MAX_MESSAGE,
   buildSummaryModel,
+  interruptionText,
   shortError,
+  type Interruption,
   type AccountRow,
   type FindingRow,
   type SummaryFiles,
@@ -129,11 +133,15 @@ function noteLines(m: SummaryModel): string[] {
   return extra;
 }
 
-function securityHubLines(h: NonNullable<SummaryModel['securityHub']>): string {
-  return [
-    `  ${plural(h.imported, 'active finding')} imported, ${plural(h.archived, 'finding')} archived`,
-    ...h.warnings.map((w) => `  warning: ${plain(notePlain(w), MAX_MESSAGE)}`),
-  ].join('\n');
+/** The section of one sink (report/sinks.ts words it), or null: it did not run, or has no section. */
+function sinkSection<K extends SinkKey>(m: SummaryModel, key: K): { title: string; body: string } | null {
+  const outcome = m.sinks[key] as SinkOutcomes[K] | null | undefined;
+  if (!outcome) return null;
+  const terminal = SINK_VIEWS[key].terminal as (
+    o: SinkOutcomes[K],
+    t: TerminalTools,
+  ) => { title: string; body: string } | null;
+  return terminal(outcome, { plain, maxMessage: MAX_MESSAGE });
 }
 
 function renderTerminalModel(m: SummaryModel): string {
@@ -192,14 +200,21 @@ function renderTerminalModel(m: SummaryModel): string {
   if (m.failedAccounts.length > 0) section('Accounts that could not be audited', failedLines(m));
   const notes = noteLines(m);
   if (notes.length > 0) section('Notes', notes.map((n) => `  - ${n}`).join('\n'));
-  if (m.securityHub !== null) section('AWS Security Hub', securityHubLines(m.securityHub));
+  for (const s of SINK_DEFINITIONS) {
+    const sink = sinkSection(m, s.key);
+    if (sink !== null) section(sink.title, sink.body);
+  }
   out.push('', `Full report: ${m.files.listed.map((f) => `${f.label} ${plain(f.path, 500)}`).join(', ')}`);
   return out.join('\n');
 }
 
-export function renderTerminal(
-  result: AuditResult,
-  opts: SummaryFiles & { securityHub?: SecurityHubOutcome | null },
-): string {
+/** The terminal summary of `result`, with each sink's outcome by its key (null or absent when it did not run). */
+export function renderTerminal(result: AuditResult, opts: SummaryFiles & SinkResults): string {
   return renderTerminalModel(buildSummaryModel(result, opts));
+}
+
+/** The banner of a run that was stopped before it finished, above its terminal summary. */
+export function interruptedText(i: Interruption): string {
+  const { heading, body } = interruptionText(i);
+  return `⛔ ${plain(heading, MAX_MESSAGE)}\n${plain(body, MAX_MESSAGE)}\n\n`;
 }

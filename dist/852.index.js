@@ -1,0 +1,47 @@
+export const id = 852;
+export const ids = [852];
+export const modules = {
+
+/***/ 7852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   auditIac: () => (/* binding */ auditIac)
+/* harmony export */ });
+/* unused harmony export exemptionInForce */
+/* harmony import */ var _evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2171);
+
+/** Whether a finding's exemption is in force at `asOf` (a date that is not a real one has passed). */
+function exemptionInForce(f, asOf) {
+    if (f.exemption === null)
+        return false;
+    if (f.exemption.expires === null)
+        return true;
+    const end = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .expiryEnd */ .rG)(f.exemption.expires);
+    return end !== null && asOf < end;
+}
+/** Scans `config.iac` under `root` (the workspace) and splits the findings by their exemptions. */
+async function auditIac(config, opts) {
+    const { scanIac } = await Promise.all(/* import() */[__webpack_require__.e(864), __webpack_require__.e(945)]).then(__webpack_require__.bind(__webpack_require__, 1945));
+    const scan = await scanIac(config.iac, { root: opts.root, exemptionTag: config.rule.exemptionTag });
+    const asOf = config.asOf ?? opts.now;
+    const findings = [];
+    const exempted = [];
+    for (const f of scan.findings)
+        (exemptionInForce(f, asOf.getTime()) ? exempted : findings).push(f);
+    return {
+        generatedAt: opts.now.toISOString(),
+        asOf: asOf.toISOString(),
+        patterns: config.iac,
+        filesScanned: scan.filesScanned,
+        findings,
+        exempted,
+        exemptionsExpired: findings.filter((f) => f.exemption !== null).length,
+        notes: scan.notes,
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,38 @@
+/**
+ * The `iac` run (docs/design.md §11): scans infrastructure code under the workspace, no AWS and no GitHub calls.
+ * The scanner (and the ~1 MB HCL parser it brings) is loaded only here, by a run that asks for it.
+ */
+import type { Config, IacRun } from '../model.js';
+import type { IacFinding } from '../iac/scan.js';
+import { expiryEnd } from '../evaluate/exemptions.js';
+
+/** Whether a finding's exemption is in force at `asOf` (a date that is not a real one has passed). */
+export function exemptionInForce(f: Pick<IacFinding, 'exemption'>, asOf: number): boolean {
+  if (f.exemption === null) return false;
+  if (f.exemption.expires === null) return true;
+  const end = expiryEnd(f.exemption.expires);
+  return end !== null && asOf < end;
+}
+
+/** Scans `config.iac` under `root` (the workspace) and splits the findings by their exemptions. */
+export async function auditIac(
+  config: Pick<Config, 'iac' | 'asOf' | 'rule'>,
+  opts: { root: string; now: Date },
+): Promise<IacRun> {
+  const { scanIac } = await import('../iac/scan.js');
+  const scan = await scanIac(config.iac, { root: opts.root, exemptionTag: config.rule.exemptionTag });
+  const asOf = config.asOf ?? opts.now;
+  const findings: IacFinding[] = [];
+  const exempted: IacFinding[] = [];
+  for (const f of scan.findings) (exemptionInForce(f, asOf.getTime()) ? exempted : findings).push(f);
+  return {
+    generatedAt: opts.now.toISOString(),
+    asOf: asOf.toISOString(),
+    patterns: config.iac,
+    filesScanned: scan.filesScanned,
+    findings,
+    exempted,
+    exemptionsExpired: findings.filter((f) => f.exemption !== null).length,
+    notes: scan.notes,
+  };
+}
