@@ -29,6 +29,8 @@ var rule = __webpack_require__(5917);
 var rules = __webpack_require__(8029);
 // EXTERNAL MODULE: ./src/evaluate/identity.ts
 var identity = __webpack_require__(3697);
+// EXTERNAL MODULE: ./src/evaluate/intent.ts
+var intent = __webpack_require__(9377);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -36,6 +38,7 @@ var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/sarif.ts
 var sarif = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/report/asff.ts
+
 
 
 
@@ -182,6 +185,10 @@ function evidence(f, ctx) {
         [`${FIELD_PREFIX}passwordLastUsedAt`]: f.passwordLastUsedAt,
         [`${FIELD_PREFIX}mfaActive`]: s(f.mfaActive),
         [`${FIELD_PREFIX}exemptionExpired`]: s(f.exemptionExpired),
+        // who made the key (docs/design.md §10): `by` is written by whoever made the call (capped at 200 characters)
+        [`${FIELD_PREFIX}keyCreation.by`]: f.keyCreation?.by ?? null,
+        [`${FIELD_PREFIX}keyCreation.via`]: f.keyCreation?.via ?? null,
+        [`${FIELD_PREFIX}keyCreation.self`]: s(f.keyCreation?.self ?? null),
     };
 }
 function description(f, ctx) {
@@ -227,7 +234,8 @@ function activeFinding(f, ctx, existing) {
     };
 }
 /**
- * The ARCHIVED / PASSED record of a key that is exempted now, with the justification in ProductFields.
+ * The ARCHIVED / PASSED record of a key that is exempted now, with the justification in ProductFields
+ * (resolution `exempted`), or that its user made themself (resolution `self-created`, docs/design.md §10).
  */
 function exemptedFinding(f, ctx, existing) {
     const rule = (0,rules/* ruleOf */.Y)(f);
@@ -241,7 +249,7 @@ function exemptedFinding(f, ctx, existing) {
         },
         ProductFields: fitProductFields({
             ...base.ProductFields,
-            [FIELD_RESOLUTION]: 'exempted',
+            [FIELD_RESOLUTION]: f.selfCreated === true ? 'self-created' : 'exempted',
             [FIELD_JUSTIFICATION]: f.justification,
         }),
         Compliance: { Status: 'PASSED', RelatedRequirements: relatedRequirements(rule) },
@@ -380,7 +388,7 @@ function planAccountImport(opts) {
             continue;
         seen.add(id);
         const keep = (r) => (r.Id === id ? r : { ...r, Id: id });
-        if (!f.exempted) {
+        if ((0,intent/* isFailing */.DI)(f)) {
             active.push(keep(activeFinding(f, ctx, prior)));
             if (prior)
                 updates++;

@@ -2,6 +2,65 @@ export const id = 496;
 export const ids = [496];
 export const modules = {
 
+/***/ 3364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ keyTagFacts)
+/* harmony export */ });
+/* harmony import */ var _exemptions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2171);
+/**
+ * A key's own tags (docs/design.md §10), read from its user's IAM tags (the tags `ListUserTags` already returns
+ * for the user-wide exemption, so no extra call):
+ *
+ * - **Description.** The IAM console stores the description typed when a key is made as a user tag whose
+ *   key is the access key id (`AKIA…` = `used by the nightly export`). It is shown with the finding; it is
+ *   never a justification by itself (anyone who may tag the user writes it, and the console asks for it).
+ * - **Per-key exemption.** A tag `EXEMPTION-TAG:ACCESS-KEY-ID` (`access-key-justification:AKIA…`) exempts
+ *   that key only, with the same `expires=YYYY-MM-DD` rule as the user-wide tag (evaluate/exemptions.ts).
+ *
+ * Tag keys are matched regardless of case, as IAM does (it keeps one of `Foo` and `foo`, never both).
+ * Pure.
+ */
+
+/** IAM's limit for a tag value; a longer value did not come from IAM and is cut there. */
+const MAX_TAG_VALUE = 256;
+/** The trimmed value of the tag whose key is `key` regardless of case; null when absent or blank. */
+function tagValue(tags, key) {
+    const wanted = key.toLowerCase();
+    for (const [k, v] of Object.entries(tags)) {
+        if (k.toLowerCase() !== wanted)
+            continue;
+        const value = (typeof v === 'string' ? v : '').trim().slice(0, MAX_TAG_VALUE);
+        return value === '' ? null : value;
+    }
+    return null;
+}
+/** Whether an exemption value's `expires=` has passed as of `asOf` (an unreadable date has). */
+function isExpired(value, asOf) {
+    const { expires } = (0,_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJustification */ .cm)(value);
+    if (expires === null)
+        return false;
+    const end = (0,_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .expiryEnd */ .rG)(expires);
+    return end === null || asOf >= end;
+}
+/** A key's description and its own exemption, from its user's tags. */
+function keyTagFacts(opts) {
+    const id = opts.accessKeyId.trim();
+    if (id === '')
+        return { description: null, keyExemption: null };
+    const description = tagValue(opts.tags, id);
+    const exemptionTag = opts.exemptionTag.trim();
+    const value = exemptionTag === '' ? null : tagValue(opts.tags, `${exemptionTag}:${id}`);
+    return {
+        description,
+        keyExemption: value === null ? null : { justification: value, expired: isExpired(value, opts.asOf) },
+    };
+}
+
+
+/***/ }),
+
 /***/ 5496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,22 +69,25 @@ export const modules = {
 /* harmony export */   findInactive: () => (/* binding */ findInactive)
 /* harmony export */ });
 /* unused harmony export Denied */
-/* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6764);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4462);
+/* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6764);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4462);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _collect_pool_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6990);
+/* harmony import */ var _collect_pool_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6990);
 /* harmony import */ var _credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4054);
 /* harmony import */ var _evaluate_rules_iam_initial_access_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2380);
 /* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3697);
 /* harmony import */ var _evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2171);
+/* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9377);
+/* harmony import */ var _evaluate_key_tags_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3364);
 /**
  * Acting on due keys (docs/design.md §8), the only code that writes to IAM. For each account with keys to act
  * on (planRemediation's `toAct`), the remediation role is assumed from the audit session; right before
  * acting, each key is checked again with that session:
  *   ListAccessKeys        same key id, same CreateDate (to the second), still Active;
  *   GetAccessKeyLastUsed  still unnecessary per the rule (the rule's own test), and not used since the audit;
- *   ListUserTags          not exempted since the audit (an exemption tag added during a long run counts);
+ *   ListUserTags          not exempted since the audit (an exemption tag added during a long run counts,
+ *                         the user's or the key's own);
  * then, under `deactivate` only, `UpdateAccessKey Status=Inactive`. Never a delete. When the answer to
  * the update is lost (a 5xx after AWS applied it), the key is read again: Inactive means it was done.
  *
@@ -34,6 +96,8 @@ export const modules = {
  * naming the role and the account; that account's remaining keys are skipped, other accounts go on.
  * Every key handed in comes back with a status and a reason.
  */
+
+
 
 
 
@@ -69,7 +133,7 @@ async function recheck(iam, f, opts, roleArn) {
             throw err;
         }
     };
-    const listed = await call('ListAccessKeys', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName })));
+    const listed = await call('ListAccessKeys', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName })));
     if (listed === null)
         return { ok: false, reason: 'the user was deleted since the audit' };
     const key = (listed.AccessKeyMetadata ?? []).find((k) => k.AccessKeyId === f.accessKeyId);
@@ -82,7 +146,7 @@ async function recheck(iam, f, opts, roleArn) {
     }
     if (key.Status !== 'Active')
         return { ok: false, reason: 'the key is no longer Active' };
-    const lastUsed = await call('GetAccessKeyLastUsed', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .GetAccessKeyLastUsedCommand */ .qRl({ AccessKeyId: f.accessKeyId ?? '' })));
+    const lastUsed = await call('GetAccessKeyLastUsed', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .GetAccessKeyLastUsedCommand */ .qRl({ AccessKeyId: f.accessKeyId ?? '' })));
     if (lastUsed === null)
         return { ok: false, reason: 'the key was deleted since the audit' };
     const usedAt = lastUsed.AccessKeyLastUsed?.LastUsedDate?.getTime() ?? null;
@@ -94,24 +158,31 @@ async function recheck(iam, f, opts, roleArn) {
     if (reason === null || !opts.reasons.includes(reason)) {
         return { ok: false, reason: 'the key is no longer unused per the rule' };
     }
-    const tagged = await call('ListUserTags', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListUserTagsCommand */ .K8S({ UserName: f.userName })));
+    const tagged = await call('ListUserTags', () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .ListUserTagsCommand */ .K8S({ UserName: f.userName })));
     if (tagged === null)
         return { ok: false, reason: 'the user was deleted since the audit' };
     const tags = Object.fromEntries((tagged.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+    const asOf = Date.parse(opts.asOf);
+    // the key's own exemption tag (docs/design.md §10) counts as much as the user's
+    const id = f.accessKeyId ?? '';
+    const { keyExemption } = (0,_evaluate_key_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .keyTagFacts */ .f)({ tags, exemptionTag: opts.exemptionTag, accessKeyId: id, asOf });
     const [now] = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_5__/* .applyExemptions */ .rY)([f], {
         exemptUsers: [],
         tags: new Map([[f.userArn, tags]]),
         exemptionTag: opts.exemptionTag,
-        asOf: Date.parse(opts.asOf),
+        asOf,
+        ...(keyExemption ? { keyExemptions: new Map([[id, keyExemption]]) } : {}),
     });
-    if (now?.exempted)
-        return { ok: false, reason: 'the user was exempted since the audit (exemption tag)' };
+    if (now?.exempted) {
+        const what = keyExemption && !keyExemption.expired ? 'the key' : 'the user';
+        return { ok: false, reason: `${what} was exempted since the audit (exemption tag)` };
+    }
     return { ok: true };
 }
 /** After a lost answer to UpdateAccessKey: is the key Inactive now (so the update was applied)? */
 async function inactiveNow(iam, f) {
     try {
-        const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName }));
+        const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .ListAccessKeysCommand */ .Qxm({ UserName: f.userName }));
         return (listed.AccessKeyMetadata ?? []).some((k) => k.AccessKeyId === f.accessKeyId && k.Status === 'Inactive');
     }
     catch {
@@ -125,9 +196,9 @@ async function actInAccount(accountId, keys, opts, out) {
             out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), { status: 'skipped', reason });
     };
     const warn = (what, n) => {
-        const message = (0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .note */ .N4) `Remediation in account ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(opts.roleName)} (${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(roleArn)}) must trust the audit role and allow ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:ListAccessKeys')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:GetAccessKeyLastUsed')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:ListUserTags')} and ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)('iam:UpdateAccessKey')} (see docs/remediation.md).`;
+        const message = (0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .note */ .N4) `Remediation in account ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .code */ .aY)(accountId)}: ${what}; ${n} due key(s) there stay Active. The remediation role ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .code */ .aY)(opts.roleName)} (${(0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .code */ .aY)(roleArn)}) must trust the audit role and allow ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .code */ .aY)('iam:ListAccessKeys')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .code */ .aY)('iam:GetAccessKeyLastUsed')}, ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .code */ .aY)('iam:ListUserTags')} and ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .code */ .aY)('iam:UpdateAccessKey')} (see docs/remediation.md).`;
         out.warnings.push(message);
-        opts.log.warning((0,_notes_js__WEBPACK_IMPORTED_MODULE_7__/* .notePlain */ .n4)(message));
+        opts.log.warning((0,_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .notePlain */ .n4)(message));
     };
     try {
         await credentials();
@@ -137,7 +208,7 @@ async function actInAccount(accountId, keys, opts, out) {
         skipRest(0, `the remediation role ${roleArn} could not be assumed`);
         return;
     }
-    const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
+    const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
     try {
         for (const [i, f] of keys.entries()) {
             try {
@@ -155,7 +226,7 @@ async function actInAccount(accountId, keys, opts, out) {
                     continue;
                 }
                 try {
-                    await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .UpdateAccessKeyCommand */ .SF3({
+                    await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .UpdateAccessKeyCommand */ .SF3({
                         UserName: f.userName,
                         AccessKeyId: f.accessKeyId ?? '',
                         Status: 'Inactive',
@@ -194,7 +265,7 @@ async function deactivateDueKeys(opts) {
     const out = { byLocation: new Map(), deactivated: 0, warnings: [] };
     const byAccount = new Map();
     for (const f of opts.keys) {
-        if (f.accessKeyId === null || f.exempted) {
+        if (f.accessKeyId === null || !(0,_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_6__/* .isFailing */ .DI)(f)) {
             // planRemediation never hands these in; refuse them here as well
             out.byLocation.set((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f), { status: 'skipped', reason: 'not eligible for remediation' });
             continue;
@@ -203,7 +274,7 @@ async function deactivateDueKeys(opts) {
         list.push(f);
         byAccount.set(f.accountId, list);
     }
-    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_8__/* .mapWithConcurrency */ .WS)([...byAccount], opts.concurrency, async ([accountId, keys]) => {
+    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_10__/* .mapWithConcurrency */ .WS)([...byAccount], opts.concurrency, async ([accountId, keys]) => {
         try {
             await actInAccount(accountId, keys, opts, out);
         }
@@ -234,14 +305,14 @@ async function findInactive(candidates, opts) {
         byUser.set(k, [...(byUser.get(k) ?? []), c]);
     }
     const found = [];
-    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_8__/* .mapWithConcurrency */ .WS)([...byUser.values()], opts.concurrency, async (keys) => {
+    await (0,_collect_pool_js__WEBPACK_IMPORTED_MODULE_10__/* .mapWithConcurrency */ .WS)([...byUser.values()], opts.concurrency, async (keys) => {
         const first = keys[0];
         const credentials = opts.credentialsFor(first.accountId);
         if (!credentials)
             return;
-        const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
+        const iam = new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .IAMClient */ .h8v((0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)({ region: opts.region, credentials, ...opts.aws }));
         try {
-            const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_6__/* .ListAccessKeysCommand */ .Qxm({ UserName: first.userName }));
+            const listed = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_8__/* .ListAccessKeysCommand */ .Qxm({ UserName: first.userName }));
             for (const k of keys) {
                 const live = (listed.AccessKeyMetadata ?? []).find((m) => m.AccessKeyId === k.accessKeyId);
                 if (live?.Status === 'Inactive')

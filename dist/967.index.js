@@ -448,7 +448,7 @@ function describeTransport({ f, where, detail, error }) {
 /* harmony export */   U$: () => (/* binding */ MEMBER_ROLE_ACTIONS),
 /* harmony export */   tl: () => (/* binding */ SECURITY_HUB_ACTIONS)
 /* harmony export */ });
-/* unused harmony exports AWS_OPERATIONS, REMEDIATION_ROLE_ACTIONS */
+/* unused harmony exports AWS_OPERATIONS, KEY_CREATION_ACTIONS, REMEDIATION_ROLE_ACTIONS */
 /**
  * THE table of AWS operations the audit calls (docs/design.md §6). Everything that names an operation derives
  * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
@@ -561,6 +561,20 @@ const AWS_OPERATIONS = [
         granted: true,
         denied: 'that account fails: its alias cannot be read',
     },
+    // Evidence of intent (docs/design.md §10): each flagged key's `CreateAccessKey` event, read from CloudTrail's
+    // event history in the partition's IAM region with each account's own credentials (the member role, or
+    // the audit role for its own account), at most 2 calls/s per account (audit/key-creation.ts). A
+    // denial is one note for the account: the keys stay findings, decided by the time test alone.
+    {
+        command: 'LookupEvents',
+        iamAction: 'cloudtrail:LookupEvents',
+        step: 'LookupEvents',
+        role: 'member',
+        need: 'optional',
+        scope: 'account',
+        granted: true,
+        denied: 'a note: who made the flagged keys of that account is unknown; the time test alone decides',
+    },
     // `security-hub` (docs/design.md §9), after the audit, with each account's own credentials (the member role,
     // or the audit role for its own account). A denial is a warning: the audit and the other reports stand.
     {
@@ -641,7 +655,9 @@ function actionsOf(role, need = 'required') {
 /** Every IAM action the member-account role needs (docs/design.md §6). */
 const MEMBER_ROLE_ACTIONS = actionsOf('member');
 /** The member-account role's extra actions for `security-hub` (docs/design.md §9): granted only when it is on. */
-const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional');
+const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional').filter((a) => a.startsWith('securityhub:'));
+/** The member-account role's extra action for evidence of who made each flagged key (docs/design.md §10). */
+const KEY_CREATION_ACTIONS = actionsOf('member', 'optional').filter((a) => a.startsWith('cloudtrail:'));
 /** Every IAM action the optional remediation role needs (docs/design.md §8); nothing else, never a delete. */
 const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 

@@ -31227,10 +31227,10 @@ function helpText() {
 var publish = __nccwpck_require__(7322);
 // EXTERNAL MODULE: ./src/notes.ts
 var src_notes = __nccwpck_require__(4462);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/sarif.ts
 var sarif = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./src/report/sinks.ts
@@ -31238,6 +31238,7 @@ var report_sinks = __nccwpck_require__(3146);
 // EXTERNAL MODULE: ./src/report/summary-model.ts
 var summary_model = __nccwpck_require__(6158);
 ;// CONCATENATED MODULE: ./src/report/summary-terminal.ts
+
 
 
 
@@ -31293,7 +31294,8 @@ function failingRow(r) {
     ];
 }
 function withReported(m, r, cells) {
-    return m.showReported ? [...cells, r.reported ?? '-'] : cells;
+    const madeBy = m.showMadeBy ? [r.madeBy ? plain((0,src_notes/* notePlain */.n4)(r.madeBy), summary_model/* MAX_MESSAGE */.h2) : '-'] : [];
+    return [...(m.showReported ? [...cells, r.reported ?? '-'] : cells), ...madeBy];
 }
 function exemptedRow(r) {
     const f = r.finding;
@@ -31304,6 +31306,14 @@ function exemptedRow(r) {
         r.keyCreated,
         plain(f.justification ?? '-', summary_model/* MAX_MESSAGE */.h2),
     ];
+}
+function selfCreatedLines(m) {
+    return m.selfCreated
+        .map(({ finding: f }) => {
+        const made = (0,format/* keyCreationNote */.vR)(f);
+        return `  - ${plainId(f.userName)} in ${plain(f.accountId)}, key ${key(f)}${made ? `: ${plain((0,src_notes/* notePlain */.n4)(made), summary_model/* MAX_MESSAGE */.h2)}` : ''}`;
+    })
+        .join('\n');
 }
 function fixLines(m) {
     if (!m.fix)
@@ -31365,6 +31375,8 @@ function renderTerminalModel(m) {
         const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'SETUP GAP', 'MFA', 'LAST USED'];
         if (m.showReported)
             headers.push('REPORTED');
+        if (m.showMadeBy)
+            headers.push('MADE BY');
         section(m.findingsTitle, columns(headers, m.failing.map((r) => withReported(m, r, failingRow(r)))));
     }
     if (m.deactivated.length > 0) {
@@ -31380,6 +31392,9 @@ function renderTerminalModel(m) {
     if (m.exempted.length > 0) {
         const headers = ['ACCOUNT', 'USER', 'KEY', 'KEY CREATED', 'JUSTIFICATION'];
         section('Exempted keys', columns(headers, m.exempted.map(exemptedRow)));
+    }
+    if (m.selfCreated.length > 0) {
+        section('Keys their users made (not findings: not made at user setup)', selfCreatedLines(m));
     }
     const fix = fixLines(m);
     if (fix !== null)
@@ -31407,8 +31422,8 @@ function interruptedText(i) {
     return `⛔ ${plain(heading, summary_model/* MAX_MESSAGE */.h2)}\n${plain(body, summary_model/* MAX_MESSAGE */.h2)}\n\n`;
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 9 modules
-var run = __nccwpck_require__(216);
+// EXTERNAL MODULE: ./src/run.ts + 8 modules
+var run = __nccwpck_require__(1454);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * Terminal entry: the same settings as the action (as flags), the same run (run.ts), the summary printed
@@ -31516,6 +31531,33 @@ function failed(error, ambient, env, io) {
         io.stderr(`${error.stack}\n`);
     return 2;
 }
+
+
+/***/ }),
+
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ SYSTEM_CLOCK),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** The real clock's wait (the shells' `sleep`): resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** The real clock: the system time and real timers. */
+const SYSTEM_CLOCK = { now: () => new Date(), sleep };
 
 
 /***/ }),
@@ -34541,7 +34583,8 @@ function evaluateReport(report, settings, asOf) {
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
 /**
- * Exemptions (docs/design.md §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`) and the
+ * Exemptions (docs/design.md §1): the user's `exemption-tag` (with an optional `expires=YYYY-MM-DD`), a
+ * key's own `EXEMPTION-TAG:ACCESS-KEY-ID` tag (docs/design.md §10, read by key-tags.ts) and the
  * `exempt-users` globs. An exempted key stays a `Finding` with `exempted: true` and its justification.
  */
 
@@ -34634,9 +34677,10 @@ function matchingGlob(matchers, f) {
     return matchers.find((m) => m.test(f))?.glob ?? null;
 }
 /**
- * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob; a glob wins
- * over an expired tag (the workflow says so explicitly); an expired tag alone gives
- * `exempted: false, exemptionExpired: true` with the justification kept. Pure: returns new objects.
+ * Marks findings exempted by a tag or an `exempt-users` glob. A valid tag wins over a glob (the user's tag
+ * first, then the key's own); a glob wins over an expired tag (the workflow says so explicitly); an
+ * expired tag alone gives `exempted: false, exemptionExpired: true` with the justification kept. Pure:
+ * returns new objects.
  */
 function applyExemptions(findings, opts) {
     const matchers = compileAll(opts.exemptUsers);
@@ -34650,12 +34694,18 @@ function applyExemptions(findings, opts) {
             if (!expired)
                 return { ...f, exempted: true, justification: value, exemptionExpired: false };
         }
+        const key = f.accessKeyId === null ? undefined : opts.keyExemptions?.get(f.accessKeyId);
+        if (key && !key.expired) {
+            return { ...f, exempted: true, justification: key.justification, exemptionExpired: false };
+        }
         const glob = matchingGlob(matchers, f);
         if (glob !== null) {
             return { ...f, exempted: true, justification: `exempt-users: "${glob}"`, exemptionExpired: false };
         }
         if (expired)
             return { ...f, exempted: false, justification: value, exemptionExpired: true };
+        if (key)
+            return { ...f, exempted: false, justification: key.justification, exemptionExpired: true };
         return { ...f, exempted: false, justification: null, exemptionExpired: false };
     });
 }
@@ -34677,8 +34727,10 @@ function applyExemptions(findings, opts) {
 /* unused harmony export alertKeyId */
 /* harmony import */ var _issue_records_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6503);
 /* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1632);
-/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3697);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4462);
+/* harmony import */ var _intent_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9377);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3697);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4462);
+
 
 
 
@@ -34719,7 +34771,7 @@ function sameActor(a, b) {
  */
 function recordIdOf(f) {
     const keyId = (0,_issue_records_js__WEBPACK_IMPORTED_MODULE_0__/* .recordKeyId */ .sW)(f.accessKeyId);
-    return keyId ? (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)(f.ruleId, keyId) : (0,_issue_records_js__WEBPACK_IMPORTED_MODULE_0__/* .recordRef */ .Ji)(f.ruleId, f.location);
+    return keyId ? (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(f.ruleId, keyId) : (0,_issue_records_js__WEBPACK_IMPORTED_MODULE_0__/* .recordRef */ .Ji)(f.ruleId, f.location);
 }
 /** Edited after posting (GitHub moves `updated_at`); a second of slack for GitHub's own rounding. */
 function edited(c) {
@@ -34767,24 +34819,24 @@ function trustOf(issues, self) {
         list.sort((a, b) => ms(a.at) - ms(b.at));
         records.set(issue.number, list);
     }
-    const nums = (list) => (0,_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)([...new Set(list)].map((n) => `#${n}`).join(', '));
+    const nums = (list) => (0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)([...new Set(list)].map((n) => `#${n}`).join(', '));
     if (foreignIssues.length > 0) {
-        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4) `issue(s) ${nums(foreignIssues)} carry this tool's label and marker but were not opened by the identity this workflow writes as: ignored (not updated, not closed, no evidence)`);
+        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .note */ .N4) `issue(s) ${nums(foreignIssues)} carry this tool's label and marker but were not opened by the identity this workflow writes as: ignored (not updated, not closed, no evidence)`);
     }
     if (foreignRecords.length > 0) {
-        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4) `record comment(s) on issue(s) ${nums(foreignRecords)} were not written by this workflow's identity: ignored`);
+        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .note */ .N4) `record comment(s) on issue(s) ${nums(foreignRecords)} were not written by this workflow's identity: ignored`);
     }
     if (editedRecords.length > 0) {
-        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4) `record comment(s) on issue(s) ${nums(editedRecords)} were edited after they were posted: ignored`);
+        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .note */ .N4) `record comment(s) on issue(s) ${nums(editedRecords)} were edited after they were posted: ignored`);
     }
     if (otherAccount.length > 0) {
-        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4) `record(s) on issue(s) ${nums(otherAccount)} name another account than their issue: ignored`);
+        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .note */ .N4) `record(s) on issue(s) ${nums(otherAccount)} name another account than their issue: ignored`);
     }
     return { trustedIssues, records, ignored };
 }
 /** A record's key as {@link recordIdOf} names it: the key id (or the ref) under the rule its ref names. */
 function recordIdOfKey(k) {
-    return k.keyId ? (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .splitIdentity */ .Lt)(k.ref).ruleId, k.keyId) : k.ref;
+    return k.keyId ? (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)((0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .splitIdentity */ .Lt)(k.ref).ruleId, k.keyId) : k.ref;
 }
 /** Key id (or, offline, the location ref), per rule -> its stretch, walking every trusted record in time order. */
 function stretches(records) {
@@ -34793,7 +34845,7 @@ function stretches(records) {
     const keysOfIssue = new Map();
     const get = (r, k) => {
         const id = recordIdOfKey(k);
-        const { ruleId, resource } = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .splitIdentity */ .Lt)(k.ref);
+        const { ruleId, resource } = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .splitIdentity */ .Lt)(k.ref);
         let s = out.get(id);
         if (!s) {
             s = {
@@ -34856,14 +34908,14 @@ function stretches(records) {
  * Computed identity -> the location to keep.
  */
 function relocate(findings, alerts, byKey) {
-    const taken = new Set(findings.map(_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .findingIdentity */ .AZ));
+    const taken = new Set(findings.map(_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .findingIdentity */ .AZ));
     /** The oldest alert naming each key id, per rule (by the key id's identity under the alert's rule). */
     const alertOfKey = new Map();
     for (const a of alerts) {
         const id = alertKeyId(a.message);
         if (!id)
             continue;
-        const key = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .alertIdentity */ .$q)({ ruleId: a.ruleId, location: id });
+        const key = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .alertIdentity */ .$q)({ ruleId: a.ruleId, location: id });
         const prev = alertOfKey.get(key);
         if (!prev || ms(a.createdAt) < ms(prev.createdAt))
             alertOfKey.set(key, a);
@@ -34872,16 +34924,16 @@ function relocate(findings, alerts, byKey) {
     for (const f of findings) {
         if (!f.accessKeyId)
             continue;
-        const keyId = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)(f.ruleId, f.accessKeyId);
+        const keyId = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(f.ruleId, f.accessKeyId);
         const alert = alertOfKey.get(keyId);
         const fromAlert = alert && accountOfLocation(alert.location) === f.accountId ? alert.location : null;
         const stretch = byKey.get(keyId);
         const fromRecord = stretch && stretch.accountId === f.accountId ? stretch.location : null;
         const target = fromAlert ?? fromRecord;
-        if (!target || target === f.location || taken.has((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)(f.ruleId, target)))
+        if (!target || target === f.location || taken.has((0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(f.ruleId, target)))
             continue;
-        taken.add((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)(f.ruleId, target));
-        out.set((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .findingIdentity */ .AZ)(f), target);
+        taken.add((0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(f.ruleId, target));
+        out.set((0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .findingIdentity */ .AZ)(f), target);
     }
     return out;
 }
@@ -34890,7 +34942,7 @@ const byLocation = (a, b) => a.location < b.location ? -1 : a.location > b.locat
 function alertsByIdentity(alerts) {
     const out = new Map();
     for (const a of alerts) {
-        const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .alertIdentity */ .$q)(a);
+        const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .alertIdentity */ .$q)(a);
         const list = out.get(id);
         if (list)
             list.push(a);
@@ -34906,7 +34958,7 @@ function firstSeenOf(findings, byKey, alerts) {
     const alertsOf = alertsByIdentity(alerts);
     let tooEarly = 0;
     for (const f of findings) {
-        const identity = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .findingIdentity */ .AZ)(f);
+        const identity = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .findingIdentity */ .AZ)(f);
         const created = ms(f.keyCreatedAt);
         const s = byKey.get(recordIdOf(f));
         const usable = (t) => Number.isNaN(created) || Math.floor(ms(t) / 1000) >= Math.floor(created / 1000);
@@ -34946,12 +34998,12 @@ function applyHistory(result, history) {
     const alerts = history.alerts ?? [];
     const relocated = relocate(result.findings, alerts, byKey);
     const findings = result.findings.map((f) => {
-        const to = relocated.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .findingIdentity */ .AZ)(f));
+        const to = relocated.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .findingIdentity */ .AZ)(f));
         return to ? { ...f, location: to } : f;
     });
     const { firstSeenAt, restored, tooEarly } = firstSeenOf(findings, byKey, alerts);
     if (tooEarly > 0) {
-        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4) `${String(tooEarly)} first-seen time(s) earlier than the key's own creation (impossible): ignored`);
+        ignored.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .note */ .N4) `${String(tooEarly)} first-seen time(s) earlier than the key's own creation (impossible): ignored`);
     }
     const findingIds = new Set(findings.map(recordIdOf));
     const okAccounts = new Set(result.accounts.filter((a) => a.status === 'ok').map((a) => a.accountId));
@@ -34966,9 +35018,9 @@ function applyHistory(result, history) {
         issueOfKey.set(s.keyId, s.issue);
         if (s.start && s.location && okAccounts.has(s.accountId) && !findingIds.has(id)) {
             // Reported since the earlier of its record and its open alert (of this stretch, of this key)
-            const identity = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)(s.ruleId, s.location);
+            const identity = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(s.ruleId, s.location);
             const alertTimes = alerts
-                .filter((a) => (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .alertIdentity */ .$q)(a) === identity && (alertKeyId(a.message) ?? s.keyId) === s.keyId)
+                .filter((a) => (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .alertIdentity */ .$q)(a) === identity && (alertKeyId(a.message) ?? s.keyId) === s.keyId)
                 .filter((a) => s.lastEnd === null || ms(a.createdAt) > ms(s.lastEnd))
                 .map((a) => a.createdAt);
             openElsewhere.push({
@@ -34985,18 +35037,18 @@ function applyHistory(result, history) {
     const known = history.alerts !== null || (history.issues !== null && history.self !== null);
     const newFindings = known
         ? findings.filter((f) => {
-            const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .findingIdentity */ .AZ)(f);
-            return !f.exempted && firstSeenAt.get(id) === null && !restored.has(id);
+            const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .findingIdentity */ .AZ)(f);
+            return (0,_intent_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailing */ .DI)(f) && firstSeenAt.get(id) === null && !restored.has(id);
         })
         : null;
     let resolvedFindings = null;
     if (history.alerts !== null) {
-        const failing = new Set(findings.filter((f) => !f.exempted).map(_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .findingIdentity */ .AZ));
+        const failing = new Set(findings.filter(_intent_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailing */ .DI).map(_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .findingIdentity */ .AZ));
         const seen = new Set();
         resolvedFindings = [];
         for (const a of history.alerts) {
             const account = accountOfLocation(a.location);
-            const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .alertIdentity */ .$q)(a);
+            const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .alertIdentity */ .$q)(a);
             if (account === null || !okAccounts.has(account) || failing.has(id) || seen.has(id))
                 continue;
             seen.add(id);
@@ -35006,7 +35058,7 @@ function applyHistory(result, history) {
     }
     const notes = [...history.notes];
     if (relocated.size > 0) {
-        notes.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4) `${String(relocated.size)} key(s) keep the record they were first reported under (a renamed user, or a twin key deleted): same alert, issue and Security Hub finding`);
+        notes.push((0,_notes_js__WEBPACK_IMPORTED_MODULE_4__/* .note */ .N4) `${String(relocated.size)} key(s) keep the record they were first reported under (a renamed user, or a twin key deleted): same alert, issue and Security Hub finding`);
     }
     return {
         relocated,
@@ -35029,8 +35081,8 @@ function applyHistory(result, history) {
  * findings).
  */
 function resolvedByDeactivation(alerts, deactivated) {
-    const alerted = new Set(alerts.map(_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .alertIdentity */ .$q));
-    return new Set(deactivated.map(_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .findingIdentity */ .AZ).filter((id) => alerted.has(id))).size;
+    const alerted = new Set(alerts.map(_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .alertIdentity */ .$q));
+    return new Set(deactivated.map(_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .findingIdentity */ .AZ).filter((id) => alerted.has(id))).size;
 }
 
 
@@ -35073,6 +35125,404 @@ function splitIdentity(identity) {
     if (rule && !rule.bareIdentity)
         return { ruleId: rule.id, resource: identity.slice(slash + 1) };
     return { ruleId: bareRuleId(), resource: identity };
+}
+
+
+/***/ }),
+
+/***/ 9377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ userEventsWindow),
+/* harmony export */   DI: () => (/* binding */ isFailing),
+/* harmony export */   Q$: () => (/* binding */ createsUserBy),
+/* harmony export */   SL: () => (/* binding */ withKeyCreations),
+/* harmony export */   TT: () => (/* binding */ unknownKeyCreation),
+/* harmony export */   cX: () => (/* binding */ keyEventWindow),
+/* harmony export */   ce: () => (/* binding */ USER_CREATION_EVENTS),
+/* harmony export */   rk: () => (/* binding */ UNKNOWN_REASONS),
+/* harmony export */   w5: () => (/* binding */ keyCreationFromEvents),
+/* harmony export */   ws: () => (/* binding */ describeKeyCreation)
+/* harmony export */ });
+/* unused harmony exports CLOUDTRAIL_HISTORY_MS, isSelfCreated */
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4462);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9834);
+/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
+
+
+
+/** Why who made a key is unknown; null in a `KeyCreation` whose event was read. */
+const UNKNOWN_REASONS = {
+    olderThanCloudTrail: "older than CloudTrail's 90 days",
+    lookupLimit: 'lookup limit reached',
+    noPermission: 'no permission (cloudtrail:LookupEvents)',
+    throttled: 'throttled',
+    notFound: 'no CreateAccessKey event found',
+    unreadable: 'unreadable event',
+    lookupFailed: 'lookup failed',
+    /** A live finding whose key id is unknown (no listed key matched its slot): nothing to look up. */
+    noKeyId: 'access key id unknown',
+    /** An offline run: a credential report file has no CloudTrail. */
+    offline: 'offline',
+};
+/** CloudTrail's event history reaches back this far (`LookupEvents`: the last 90 days). */
+const CLOUDTRAIL_HISTORY_MS = 90 * 86_400_000;
+/** Around the key's creation: its event's time is within seconds of the key's `CreateDate`. */
+const KEY_WINDOW_MS = 5 * 60_000;
+/** Before the user's creation, and after the key's (a login profile can come after the key). */
+const USER_WINDOW_BEFORE_MS = 5 * 60_000;
+const USER_WINDOW_AFTER_MS = 30 * 60_000;
+/** Without the user's creation time: how far back a session can have made the user (12 h sessions). */
+const SESSION_LIFETIME_MS = 12 * 3_600_000;
+/** Clock tolerance between IAM's CreateDate, STS's session creationDate and CloudTrail's eventTime. */
+const SKEW_MS = 60_000;
+/** A margin inside CloudTrail's 90 days, so a window never starts before what it still holds. */
+const HISTORY_MARGIN_MS = 60_000;
+/** Longer than any CloudTrail record (256 KB): not an event. */
+const MAX_EVENT_CHARS = 512 * 1024;
+/** `by`: IAM names are at most 64 characters, so `assumed-role/ROLE/SESSION` fits. */
+const MAX_BY = 200;
+const MAX_NAME = 128;
+/** Only the start of a user agent is classified (a caller can send one of any length). */
+const MAX_USER_AGENT = 1024;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const EVENT_ID = /^[A-Za-z0-9-]{1,128}$/;
+function object(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : null;
+}
+/** A string field, one line, cut at `max`; null when absent, not a string, or blank. */
+function text(v, max = MAX_NAME) {
+    if (typeof v !== 'string')
+        return null;
+    const line = v
+        .slice(0, max * 4)
+        .replace(CONTROL, ' ')
+        .trim();
+    if (line === '')
+        return null;
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** `sessionContext.attributes.creationDate`: `2026-11-20T09:58:02Z`, or the older `20131102T010628Z`. */
+function sessionTime(v) {
+    const s = text(v, 40);
+    if (s === null)
+        return null;
+    const compact = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+    if (compact)
+        return (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .parseIsoTime */ .s)(`${compact[1]}-${compact[2]}-${compact[3]}T${compact[4]}:${compact[5]}:${compact[6]}Z`);
+    return (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .parseIsoTime */ .s)(s);
+}
+/** The resource part of an ARN (`assumed-role/Admin/bob` of `arn:aws:sts::1:assumed-role/Admin/bob`). */
+function arnResource(arn) {
+    if (arn === null || !arn.startsWith('arn:'))
+        return null;
+    const parts = arn.split(':');
+    return parts.length >= 6 ? parts.slice(5).join(':') || null : null;
+}
+function actorName(type, ui, userName, arn) {
+    switch (type) {
+        case 'Root':
+            return 'root';
+        case 'IAMUser':
+            return userName !== null ? `user/${userName}` : (arnResource(arn) ?? 'user');
+        case 'AWSService':
+            return text(ui.invokedBy) ?? 'AWS service';
+        case 'AWSAccount': {
+            const account = text(ui.accountId, 12);
+            return account === null ? 'another account' : `account/${account}`;
+        }
+        default:
+            return arnResource(arn) ?? type;
+    }
+}
+/** `sessionCredentialFromConsole: "true"`: a top-level field of the record (also read in sessionContext). */
+function fromConsole(v) {
+    return v === true || v === 'true';
+}
+function readActor(ev, ui) {
+    const type = text(ui.type, 64);
+    if (type === null)
+        return null;
+    const ctx = object(ui.sessionContext);
+    const userName = type === 'IAMUser' ? text(ui.userName) : null;
+    const arn = text(ui.arn, 2048);
+    const by = actorName(type, ui, userName, arn);
+    return {
+        type,
+        by: by.length > MAX_BY ? `${by.slice(0, MAX_BY - 1)}…` : by,
+        userName,
+        arn,
+        accessKeyId: text(ui.accessKeyId, 128),
+        console: fromConsole(ev.sessionCredentialFromConsole) || fromConsole(ctx?.sessionCredentialFromConsole),
+        sessionCreatedAt: sessionTime(object(ctx?.attributes)?.creationDate),
+    };
+}
+const CLOUDFORMATION = 'cloudformation.amazonaws.com';
+const CONSOLE_AGENTS = /^(?:AWS Internal|signin\.amazonaws\.com|console\.amazonaws\.com|console\.aws\.amazon\.com|Mozilla\/)/i;
+const SDK_AGENTS = /(?:^|[\s(])(?:aws-sdk-[a-z0-9-]+|boto3|botocore|aws-powershell|awspowershell)\//i;
+/**
+ * `via`, from what the event says. CloudFormation first (its `invokedBy` is set by AWS), then the client
+ * named by the user agent (set by the caller: it only ever picks a label here), then console credentials.
+ */
+function classifyVia(ev, ui, console) {
+    const agent = typeof ev.userAgent === 'string' ? ev.userAgent.slice(0, MAX_USER_AGENT) : '';
+    const from = (v) => typeof v === 'string' && v.slice(0, 64).toLowerCase() === CLOUDFORMATION;
+    if (from(ui.invokedBy) || from(ev.sourceIPAddress) || agent.toLowerCase().startsWith(CLOUDFORMATION)) {
+        return 'cloudformation';
+    }
+    if (/terraform/i.test(agent))
+        return 'terraform';
+    if (/^aws-cli\//i.test(agent))
+        return 'cli';
+    if (console || CONSOLE_AGENTS.test(agent))
+        return 'console';
+    if (SDK_AGENTS.test(` ${agent}`))
+        return 'sdk';
+    return 'other';
+}
+/** The user a call acted on, from its response (CreateUser, CreateLoginProfile, CreateAccessKey). */
+function responseUserName(response) {
+    for (const k of ['user', 'loginProfile', 'accessKey']) {
+        const name = text(object(response?.[k])?.userName);
+        if (name !== null)
+            return name;
+    }
+    return null;
+}
+/** One IAM event read from its CloudTrail JSON; null when it is not a readable IAM event. */
+function readTrailCall(json) {
+    if (typeof json !== 'string' || json.length > MAX_EVENT_CHARS)
+        return null;
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch {
+        return null;
+    }
+    const ev = object(parsed);
+    const ui = object(ev?.userIdentity);
+    if (ev === null || ui === null || ev.eventSource !== 'iam.amazonaws.com')
+        return null;
+    const eventId = typeof ev.eventID === 'string' && EVENT_ID.test(ev.eventID) ? ev.eventID : null;
+    const eventName = text(ev.eventName, 64);
+    const eventTime = typeof ev.eventTime === 'string' ? (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .parseIsoTime */ .s)(ev.eventTime.slice(0, 64)) : null;
+    const actor = readActor(ev, ui);
+    if (eventId === null || eventName === null || eventTime === null || actor === null)
+        return null;
+    const request = object(ev.requestParameters);
+    const response = object(ev.responseElements);
+    const requestUserName = text(request?.userName);
+    return {
+        eventId,
+        eventName,
+        eventTime,
+        errorCode: ev.errorCode === undefined || ev.errorCode === null ? null : (text(ev.errorCode, 64) ?? 'error'),
+        actor,
+        requestUserName,
+        subjectUserName: responseUserName(response) ?? requestUserName ?? actor.userName,
+        createdKeyId: text(object(response?.accessKey)?.accessKeyId, 128),
+        via: classifyVia(ev, ui, actor.console),
+    };
+}
+/** IAM user names are unique regardless of case. */
+function sameName(a, b) {
+    return a !== null && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * Two calls of one session: the same principal, and the same access key (a long-term key, or one set of
+ * temporary credentials), or, for console sessions, the same sign-in (`sessionContext` creation time).
+ */
+function sameSession(a, b) {
+    if (a.arn === null || a.arn !== b.arn)
+        return false;
+    if (a.accessKeyId !== null && a.accessKeyId === b.accessKeyId)
+        return true;
+    return a.console && b.console && a.sessionCreatedAt !== null && a.sessionCreatedAt === b.sessionCreatedAt;
+}
+/** Whether an event is the successful `CreateAccessKey` of this key (of this user). */
+function createsKey(call, accessKeyId, userName) {
+    if (call.eventName !== 'CreateAccessKey' || call.errorCode !== null)
+        return false;
+    // Found by the key id as ResourceName; when the response was recorded, it must name this key.
+    if (call.createdKeyId !== null && call.createdKeyId !== accessKeyId)
+        return false;
+    return call.subjectUserName === null || sameName(call.subjectUserName, userName);
+}
+/** The user made the key: the call named no user (an IAM user's own key), or the caller is that user. */
+function isSelf(call, userName) {
+    return (call.requestUserName === null ||
+        (call.actor.type === 'IAMUser' && sameName(call.actor.userName, userName)));
+}
+/**
+ * The user's `CreateUser` (the latest at or before the key) and `CreateLoginProfile` (after it) made in
+ * the key's session: true when both were, false when either was made in another, null when not found.
+ */
+function sameSessionAsUser(key, userName, events) {
+    const mine = events
+        .map(readTrailCall)
+        .filter((e) => e !== null && e.errorCode === null && sameName(e.subjectUserName, userName));
+    const created = mine
+        .filter((e) => e.eventName === 'CreateUser' && e.eventTime <= key.eventTime + SKEW_MS)
+        .sort((a, b) => b.eventTime - a.eventTime)[0];
+    if (created === undefined)
+        return null;
+    if (!sameSession(created.actor, key.actor))
+        return false;
+    const profiles = mine.filter((e) => e.eventName === 'CreateLoginProfile' && e.eventTime >= created.eventTime);
+    if (profiles.some((p) => sameSession(p.actor, key.actor)))
+        return true;
+    return profiles.length > 0 ? false : null;
+}
+/** A key whose maker is unknown, and why. */
+function unknownKeyCreation(reason) {
+    return {
+        by: null,
+        self: null,
+        sameSessionAsUserCreation: null,
+        via: null,
+        eventTime: null,
+        eventId: null,
+        unknownReason: reason,
+    };
+}
+/** Who made a key, from its `CreateAccessKey` event (and the user's creation events, when looked up). */
+function keyCreationFromEvents(input) {
+    const call = readTrailCall(input.keyEvent);
+    if (call === null)
+        return unknownKeyCreation(UNKNOWN_REASONS.unreadable);
+    if (!createsKey(call, input.accessKeyId, input.userName))
+        return unknownKeyCreation(UNKNOWN_REASONS.notFound);
+    const self = isSelf(call, input.userName);
+    const events = input.userEvents ?? null;
+    return {
+        by: call.actor.by,
+        self,
+        sameSessionAsUserCreation: self || events === null ? null : sameSessionAsUser(call, input.userName, events),
+        via: call.via,
+        eventTime: (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .toIsoSecond */ .VE)(call.eventTime),
+        eventId: call.eventId,
+        unknownReason: null,
+    };
+}
+/** Where to look up a key's `CreateAccessKey` event; null when CloudTrail no longer holds it. */
+function keyEventWindow(keyCreatedAt, now) {
+    const oldest = now - CLOUDTRAIL_HISTORY_MS + HISTORY_MARGIN_MS;
+    if (!Number.isFinite(keyCreatedAt) || keyCreatedAt < oldest || keyCreatedAt > now + SKEW_MS)
+        return null;
+    return {
+        startTime: Math.max(oldest, keyCreatedAt - KEY_WINDOW_MS),
+        endTime: Math.min(now, keyCreatedAt + KEY_WINDOW_MS),
+    };
+}
+/**
+ * Where to look up the user's `CreateUser` / `CreateLoginProfile` events, or null when the key event's
+ * session cannot have made them, or they cannot be compared or found: the key is the user's own, the
+ * session has no key id (and is not a console sign-in), its temporary credentials were issued after the
+ * user existed, or the user is older than CloudTrail's 90 days.
+ */
+function userEventsWindow(keyEvent, opts) {
+    const call = readTrailCall(keyEvent);
+    if (call === null || !createsKey(call, opts.accessKeyId, opts.userName) || isSelf(call, opts.userName)) {
+        return null;
+    }
+    const { actor } = call;
+    const comparable = actor.arn !== null && (actor.accessKeyId !== null || (actor.console && actor.sessionCreatedAt !== null));
+    if (!comparable)
+        return null;
+    const oldest = opts.now - CLOUDTRAIL_HISTORY_MS + HISTORY_MARGIN_MS;
+    const user = opts.userCreatedAt;
+    if (user !== null) {
+        if (!Number.isFinite(user) || user < oldest || user > call.eventTime + SKEW_MS)
+            return null;
+        if (actor.sessionCreatedAt !== null && user < actor.sessionCreatedAt - SKEW_MS)
+            return null;
+    }
+    const from = user ?? actor.sessionCreatedAt ?? call.eventTime - SESSION_LIFETIME_MS;
+    return {
+        startTime: Math.max(oldest, from - USER_WINDOW_BEFORE_MS),
+        endTime: Math.min(opts.now, call.eventTime + USER_WINDOW_AFTER_MS),
+    };
+}
+/** The names of the events `userEventsWindow`'s lookup keeps (the rest of the user's events are noise). */
+const USER_CREATION_EVENTS = new Set(['CreateUser', 'CreateLoginProfile']);
+/**
+ * Whether an event is a successful `CreateUser` of `userName` at or before `keyEventTime` (ISO): the one
+ * `sameSessionAsUserCreation` compares with. CloudTrail answers newest first, so once it is seen, every
+ * later event of the user has been too, and the lookup can stop.
+ */
+function createsUserBy(json, userName, keyEventTime) {
+    const call = readTrailCall(json);
+    const keyTime = (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .parseIsoTime */ .s)(keyEventTime);
+    return (call !== null &&
+        keyTime !== null &&
+        call.eventName === 'CreateUser' &&
+        call.errorCode === null &&
+        sameName(call.subjectUserName, userName) &&
+        call.eventTime <= keyTime + SKEW_MS);
+}
+/** The user made the key themself (so it was not made at setup by whoever made the user). */
+function isSelfCreated(kc) {
+    return kc.unknownReason === null && kc.self === true;
+}
+/**
+ * Whether a finding counts: not exempted, and not a key its user made themself (`selfCreated`, only ever
+ * set under `scope: at-setup`). The others are listed (JSON, summary) but are no result, no count, no
+ * issue, no remediation, and archived in Security Hub: a self-created key goes wherever an exempted one
+ * goes, labelled as what it is.
+ */
+function isFailing(f) {
+    return !f.exempted && f.selfCreated !== true;
+}
+/**
+ * The evidence of intent on each finding of a live audit (docs/design.md §10): who made its key (`keyCreation`;
+ * unknown without a key id), its description, and whether it is `selfCreated`: under `scope: at-setup`, a
+ * key its user made themself is not a key provisioned at user setup, so it is listed but not failing (and
+ * carries no exemption: there is nothing to exempt). Under `scope: any` it stays a finding. Without
+ * evidence the time test alone has decided. Pure.
+ */
+function withKeyCreations(findings, facts) {
+    return findings.map((f) => {
+        const id = f.accessKeyId;
+        const keyCreation = id === null
+            ? unknownKeyCreation(UNKNOWN_REASONS.noKeyId)
+            : (facts.keyCreations.get(id) ?? unknownKeyCreation(UNKNOWN_REASONS.lookupFailed));
+        const keyDescription = id === null ? null : (facts.descriptions.get(id) ?? null);
+        if (facts.scope === 'at-setup' && isSelfCreated(keyCreation)) {
+            const cleared = { exempted: false, justification: null, exemptionExpired: false };
+            return { ...f, ...cleared, keyCreation, keyDescription, selfCreated: true };
+        }
+        return { ...f, keyCreation, keyDescription, selfCreated: false };
+    });
+}
+const VIA_TEXT = {
+    console: ' in the console',
+    cli: ' with the AWS CLI',
+    terraform: ' with Terraform',
+    cloudformation: ' through CloudFormation',
+    sdk: ' with an AWS SDK',
+    other: '',
+};
+/**
+ * One line saying who made the key, in parts: text, and the actor as code (untrusted: rendered as inline
+ * code, never as Markdown). E.g. "made by `assumed-role/Admin/bob` in the console, in the same session as
+ * the user".
+ */
+function describeKeyCreation(kc) {
+    if (kc.unknownReason !== null || kc.by === null) {
+        return (0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .note */ .N4) `who made the key is unknown: ${kc.unknownReason ?? UNKNOWN_REASONS.notFound}`;
+    }
+    const how = kc.via === null ? '' : VIA_TEXT[kc.via];
+    if (kc.self === true)
+        return (0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .note */ .N4) `made by the user themself (${(0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(kc.by)})${how}`;
+    const session = kc.sameSessionAsUserCreation === true
+        ? ', in the same session as the user'
+        : kc.sameSessionAsUserCreation === false
+            ? ', not in the session that made the user'
+            : '';
+    return (0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .note */ .N4) `made by ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(kc.by)}${how}${session}`;
 }
 
 
@@ -36131,7 +36581,8 @@ function findingsBlock(c, budget) {
         'Last used',
         'MFA',
         ...(c.m.showReported ? ['Reported'] : []),
-    ], rowsOf(c.m.failing, ({ finding: f, keyCreated, setupGap, use, reported }) => [
+        ...(c.m.showMadeBy ? ['Made by'] : []),
+    ], rowsOf(c.m.failing, ({ finding: f, keyCreated, setupGap, use, reported, madeBy }) => [
         id(f.accountId),
         user(f) + (f.exemptionExpired ? ' ⚠️ exemption expired' : ''),
         key(f),
@@ -36140,6 +36591,7 @@ function findingsBlock(c, budget) {
         (0,markdown/* escapeMarkdown */.FV)(use),
         f.mfaActive ? 'yes' : '**no**',
         ...(c.m.showReported ? [reported !== null ? (0,markdown/* escapeMarkdown */.FV)(reported) : '—'] : []),
+        ...(c.m.showMadeBy ? [madeBy !== null ? (0,markdown/* noteMarkdown */.y2)(madeBy, { inTable: true }) : '—'] : []),
     ]), budget, c.cutRows('finding'));
 }
 function deactivatedBlock(c, budget) {
@@ -36183,6 +36635,18 @@ function exemptedBlock(c, budget) {
         (0,markdown/* escapeMarkdown */.FV)(use),
         f.justification ? (0,markdown/* escapeMarkdown */.FV)((0,markdown/* truncate */.xv)(f.justification, summary_model/* MAX_MESSAGE */.h2)) : '—',
     ]), budget, c.cutRows('exempted key'));
+}
+function selfCreatedBlock(c, budget) {
+    return fit(c, [
+        '#### Keys their users made',
+        '',
+        'Not findings: CloudTrail shows that each user made the key themself, so it was not provisioned at user setup.',
+        '',
+    ], c.m.selfCreated.map(({ finding: f }) => {
+        const made = (0,format/* keyCreationNote */.vR)(f);
+        const id = f.accessKeyId ? `key ${(0,markdown/* codeSpan */.SS)(f.accessKeyId)}` : `slot ${f.keySlot}`;
+        return `- ${userText(f)} in ${idText(f.accountId)}, ${id}${made ? `: ${renderNote(made)}` : ''}`;
+    }), budget, c.cutRows('key made by its user'));
 }
 function fixBlock(c, budget) {
     const fix = c.m.fix;
@@ -36329,6 +36793,7 @@ const BLOCKS = [
     { name: 'would-deactivate', priority: 3, render: wouldDeactivateBlock },
     { name: 'expired', priority: 5, render: expiredBlock },
     { name: 'exempted', priority: 8, render: exemptedBlock },
+    { name: 'selfCreated', priority: 8, render: selfCreatedBlock },
     { name: 'fix', priority: 9, render: fixBlock },
     { name: 'failed', priority: 2, render: failedBlock },
     { name: 'carried', priority: 3, render: carriedBlock },
@@ -36402,8 +36867,8 @@ function interruptedBanner(i) {
     return `### ⛔ ${heading}\n\n${body}\n\n`;
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 9 modules
-var run = __nccwpck_require__(216);
+// EXTERNAL MODULE: ./src/run.ts + 8 modules
+var run = __nccwpck_require__(1454);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** The action's shell: inputs from the runner, the shared run (run.ts), then outputs, summary and the verdict. */
 
@@ -36620,6 +37085,8 @@ var evaluate_rule = __nccwpck_require__(5917);
 var rules = __nccwpck_require__(8029);
 // EXTERNAL MODULE: ./src/evaluate/identity.ts
 var identity = __nccwpck_require__(3697);
+// EXTERNAL MODULE: ./src/evaluate/intent.ts
+var intent = __nccwpck_require__(9377);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/json-text.ts
@@ -36627,6 +37094,7 @@ var json_text = __nccwpck_require__(4216);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/report/ocsf.ts
+
 
 
 
@@ -36778,13 +37246,17 @@ function ocsfFinding(f, result, aliases) {
             region,
             account: { uid: f.accountId, type_id: 10, type: 'AWS Account', ...(alias ? { name: alias } : {}) },
         },
+        // Who made the key (docs/design.md §10): OCSF has no attribute for it, so it is `unmapped`; live only.
+        ...(f.keyCreation === undefined
+            ? {}
+            : { unmapped: { keyCreation: { ...f.keyCreation }, keyDescription: f.keyDescription ?? null } }),
     };
 }
 /** The run's OCSF findings, made one at a time: every failing key, exempted keys left out. */
 function* ocsfRecords(result) {
     const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
     for (const f of result.findings)
-        if (!f.exempted)
+        if ((0,intent/* isFailing */.DI)(f))
             yield ocsfFinding(f, result, aliases);
 }
 /** Every OCSF finding of the run, in the findings' order. */
@@ -37006,6 +37478,7 @@ function usersOf(result) {
                     findings: [],
                 },
                 violating: [],
+                selfCreated: [],
                 deactivated: [],
                 justification: null,
             };
@@ -37017,6 +37490,10 @@ function usersOf(result) {
         const state = stateOf(f);
         if (!state)
             continue;
+        if (f.selfCreated === true) {
+            state.selfCreated.push(f);
+            continue;
+        }
         state.group.findings.push(f);
         if (!f.exempted)
             state.violating.push(f);
@@ -37275,10 +37752,12 @@ function closeActions(p) {
         if (user && user.violating.length > 0)
             continue;
         const recognized = (opts.recognized ?? []).filter((r) => issues.some((i) => i.number === r.issue));
-        // Deactivated says so (restore, exempt); else an exempted user's justification; else fixed.
+        // Deactivated says so (restore, exempt); else an exempted user's justification, or the keys the user
+        // made themself (closed like an exemption); else fixed.
+        const selfCreated = user && user.group.findings.length === 0 ? user.selfCreated : [];
         const reason = (user && user.deactivated.length > 0) || recognized.length > 0
             ? 'deactivated'
-            : user && user.group.findings.length > 0
+            : user && (user.group.findings.length > 0 || selfCreated.length > 0)
                 ? 'exempted'
                 : 'fixed';
         const records = [];
@@ -37297,9 +37776,11 @@ function closeActions(p) {
             texts.push((0,_report_issue_body_js__WEBPACK_IMPORTED_MODULE_2__/* .unconfirmedDeactivationComment */ .b1)(recognized, { exemptionTag, closing: true }));
         }
         else {
-            texts.push(reason === 'exempted'
-                ? (0,_report_issue_body_js__WEBPACK_IMPORTED_MODULE_2__/* .closingComment */ .hY)('exempted', { scope, justification: user.justification })
-                : (0,_report_issue_body_js__WEBPACK_IMPORTED_MODULE_2__/* .closingComment */ .hY)('fixed', { scope }));
+            texts.push(selfCreated.length > 0 && reason === 'exempted'
+                ? (0,_report_issue_body_js__WEBPACK_IMPORTED_MODULE_2__/* .closingComment */ .hY)('self-created', { scope, keys: selfCreated })
+                : reason === 'exempted'
+                    ? (0,_report_issue_body_js__WEBPACK_IMPORTED_MODULE_2__/* .closingComment */ .hY)('exempted', { scope, justification: user.justification })
+                    : (0,_report_issue_body_js__WEBPACK_IMPORTED_MODULE_2__/* .closingComment */ .hY)('fixed', { scope }));
         }
         records.push({ kind: 'closed', ...marker, keys: [], reason });
         for (const issue of issues) {
@@ -37872,6 +38353,13 @@ function planRemediation(findings, firstSeenAt, settings, asOf) {
         if (f.exempted) {
             byLocation.set(id, { status: 'skipped', dueAt: null, reason: 'the user is exempted' });
         }
+        else if (f.selfCreated === true) {
+            byLocation.set(id, {
+                status: 'skipped',
+                dueAt: null,
+                reason: 'the user made this key themself',
+            });
+        }
         else if (!settings.reasons.includes(f.reason)) {
             byLocation.set(id, {
                 status: 'skipped',
@@ -38428,10 +38916,15 @@ async function runSinks(ctx) {
 /* harmony export */   b8: () => (/* binding */ keyCreatedText),
 /* harmony export */   im: () => (/* binding */ formatDay),
 /* harmony export */   pt: () => (/* binding */ describeUse),
+/* harmony export */   vR: () => (/* binding */ keyCreationNote),
 /* harmony export */   vv: () => (/* binding */ reportedText)
 /* harmony export */ });
 /* unused harmony export keyIdQuery */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
+/* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9377);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4462);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+
+
 
 /** `1 user`, `2 users`: the count with the noun in the right number. */
 function plural(n, one, many = `${one}s`) {
@@ -38439,7 +38932,7 @@ function plural(n, one, many = `${one}s`) {
 }
 /** Quote one argument for POSIX sh; control characters (newlines included) become spaces. */
 function shellQuote(s) {
-    const clean = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(s);
+    const clean = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(s);
     if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(clean))
         return clean;
     return `'${clean.replace(/'/g, `'\\''`)}'`;
@@ -38452,7 +38945,7 @@ function shellQuote(s) {
  */
 function keyIdQuery(keyCreatedAt) {
     const t = Date.parse(keyCreatedAt);
-    const second = Number.isNaN(t) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
+    const second = Number.isNaN(t) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(keyCreatedAt) : new Date(t).toISOString().slice(0, 19);
     return `AccessKeyMetadata[?starts_with(CreateDate, '${second.replace(/'/g, '')}')].AccessKeyId`;
 }
 /**
@@ -38475,7 +38968,7 @@ function fixCommands(f) {
     }
     else {
         key = '"$KEY_ID"';
-        lines.push(`# key id not in the report (offline): the key created ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
+        lines.push(`# key id not in the report (offline): the key created ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(f.keyCreatedAt)} (slot ${f.keySlot})`, `KEY_ID=$(aws iam list-access-keys --user-name ${user} --query "${keyIdQuery(f.keyCreatedAt)}" --output text)`);
     }
     lines.push(`aws iam update-access-key --user-name ${user} --access-key-id ${key} --status Inactive`, `aws iam delete-access-key --user-name ${user} --access-key-id ${key}`);
     return lines;
@@ -38571,6 +39064,21 @@ function reportedText(f, asOf, historyKnown) {
     if (r && r.dueAt && r.status !== 'deactivated')
         parts.push(`deactivation due ${formatDay(r.dueAt)}`);
     return parts.length > 0 ? parts.join(' · ') : null;
+}
+/** IAM's limit for a tag value: a key description is at most this long. */
+const MAX_DESCRIPTION = 256;
+/**
+ * Who made the key and its console description, in one line (docs/design.md §10): "made by
+ * `assumed-role/Admin/bob` in the console, in the same session as the user · description: `nightly
+ * export`". The actor and the description are code parts (written by whoever made the call or tagged the
+ * user). Null when nothing was looked up (offline).
+ */
+function keyCreationNote(f) {
+    if (f.keyCreation === undefined)
+        return null;
+    const made = (0,_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_0__/* .describeKeyCreation */ .ws)(f.keyCreation);
+    const d = f.keyDescription;
+    return d ? (0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .note */ .N4) `${made} · description: ${(0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(d, MAX_DESCRIPTION))}` : made;
 }
 /** The command that makes a key this run deactivated Active again. */
 function restoreCommand(f) {
@@ -38893,6 +39401,11 @@ function whyItMatters(rule) {
     const prefix = 'Why it matters: ';
     return first.startsWith(prefix) ? first.slice(prefix.length) : rule.fullDescription;
 }
+/** Who made the key and its description (docs/design.md §10), as a line under the key's; none offline. */
+function madeByLines(f) {
+    const made = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .keyCreationNote */ .vR)(f);
+    return made ? [`  - ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .noteMarkdown */ .y2)(made)}`] : [];
+}
 function describeFinding(f) {
     const use = f.reason === 'never-used' || !f.keyLastUsedAt
         ? 'has never been used'
@@ -38954,7 +39467,7 @@ function renderBody(group, opts, shown) {
             `password and has ${findings.length === 1 ? 'an active access key' : `${findings.length} active access keys`} ` +
             'that nobody seems to need:',
         '',
-        ...keys.map(describeFinding),
+        ...keys.flatMap((f) => [describeFinding(f), ...madeByLines(f)]),
         ...(shown < findings.length ? [`- and ${findings.length - shown} more (see the JSON report)`] : []),
         '',
         '### Evidence',
@@ -39038,9 +39551,30 @@ function sameIssueBody(a, b) {
         .trim();
     return norm(a) === norm(b);
 }
-/** The comment posted before an issue is closed; `scope` words the fix like the issue's title. */
+/** A self-created key's line of a closing comment: the key and who made it (docs/design.md §10). */
+function selfCreatedLine(f) {
+    const made = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .keyCreationNote */ .vR)(f);
+    return (`- the access key in slot ${f.keySlot}${f.accessKeyId ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(f.accessKeyId, 128))})` : ''}` +
+        (made ? `: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .noteMarkdown */ .y2)(made)}` : ''));
+}
+/**
+ * The comment posted before an issue is closed; `scope` words the fix like the issue's title. `self-created`
+ * (closed like an exemption, as not planned): the user made the keys themselves, so they are not keys
+ * provisioned at user setup (docs/design.md §10); `keys` are those keys, each with who made it.
+ */
 function closingComment(reason, opts) {
     const { justification } = opts;
+    if (reason === 'self-created') {
+        const one = (opts.keys ?? []).length === 1;
+        return [
+            `CloudTrail shows that the user made ${one ? 'this key' : 'these keys'} themself, so ` +
+                `${one ? 'it is not a key' : 'they are not keys'} provisioned at user setup:`,
+            '',
+            ...(opts.keys ?? []).map(selfCreatedLine),
+            '',
+            'Closing; the issue is reopened if a key of this user is reported again.',
+        ].join('\n');
+    }
     if (reason === 'fixed') {
         // The findings are gone: what the user no longer has, in the words of every rule.
         const key = _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.map((r) => r.wording.resolved(opts.scope)).join(' or ');
@@ -39275,7 +39809,9 @@ function* jsonText(value, lazy = new Map()) {
 /* harmony export */ });
 /* unused harmony exports jsonAccount, buildJsonReport */
 /* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
-/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4216);
+/* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9377);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4216);
+
 
 
 const JSON_SCHEMA_VERSION = 1;
@@ -39315,9 +39851,26 @@ const FINDING_FIELDS = [
     'exemptionExpired',
     'location',
 ];
+const KEY_CREATION_FIELDS = [
+    'by',
+    'self',
+    'sameSessionAsUserCreation',
+    'via',
+    'eventTime',
+    'eventId',
+    'unknownReason',
+];
 /** The run's history and remediation of a key (docs/design.md §8): null when unknown or off. */
 function historyFields(f) {
     return { firstSeenAt: f.firstSeenAt ?? null, remediation: f.remediation ?? null };
+}
+/** Who made the key (docs/design.md §10): what the live audit found, or `unknownReason: "offline"`. */
+function intentFields(f) {
+    return {
+        keyCreation: pick(f.keyCreation ?? (0,_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .unknownKeyCreation */ .TT)(_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .UNKNOWN_REASONS */ .rk.offline), KEY_CREATION_FIELDS),
+        keyDescription: f.keyDescription ?? null,
+        selfCreated: f.selfCreated ?? false,
+    };
 }
 /** Copies exactly the listed fields, so nothing beyond the schema leaks into a file. */
 function pick(value, keys) {
@@ -39331,7 +39884,7 @@ function jsonAccount(a) {
     return pick({ ...a, source }, ACCOUNT_FIELDS);
 }
 function jsonFinding(f) {
-    return { ...pick(f, FINDING_FIELDS), ...historyFields(f) };
+    return { ...pick(f, FINDING_FIELDS), ...historyFields(f), ...intentFields(f) };
 }
 function buildJsonReport(result) {
     return { ...jsonReportHead(result), findings: reportFindings(result).map(jsonFinding) };
@@ -39340,7 +39893,7 @@ function buildJsonReport(result) {
 function jsonFileText(result) {
     const findings = [];
     const sorted = reportFindings(result);
-    return (0,_json_text_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonText */ .s)({ ...jsonReportHead(result), findings }, new Map([[findings, () => copies(sorted)]]));
+    return (0,_json_text_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonText */ .s)({ ...jsonReportHead(result), findings }, new Map([[findings, () => copies(sorted)]]));
 }
 function* copies(findings) {
     for (const f of findings)
@@ -39379,7 +39932,8 @@ function jsonReportHead(result) {
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   iX: () => (/* binding */ markdownTableLine),
-/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   y2: () => (/* binding */ noteMarkdown)
 /* harmony export */ });
 /**
  * Markdown helpers for untrusted strings (user names, tag values, error messages) in the job summary
@@ -39468,6 +40022,13 @@ function codeSpan(s, opts = {}) {
         text = text.replace(/(\\*)\|/g, (_m, b) => `${b}${b}\\|`);
     return `${fence}${pad}${text}${pad}${fence}`;
 }
+/**
+ * A note (src/notes.ts) in Markdown: text parts escaped, code parts as code spans (inert, copied
+ * exactly); `inTable` for a table cell.
+ */
+function noteMarkdown(n, opts = {}) {
+    return n.parts.map((p) => ('text' in p ? escapeMarkdown(p.text) : codeSpan(p.code, opts))).join('');
+}
 /** A fenced code block whose fence is longer than any backtick run in `lines`. */
 function codeBlock(lines, info = '') {
     const body = lines.map(oneLine);
@@ -39523,9 +40084,11 @@ function markdownTable(headers, rows, align = []) {
 /* harmony import */ var _inputs_definitions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3775);
 /* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5121);
 /* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8029);
-/* harmony import */ var _inputs_sinks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9793);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2011);
-/* harmony import */ var _sinks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3146);
+/* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9377);
+/* harmony import */ var _inputs_sinks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9793);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
+/* harmony import */ var _sinks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3146);
+
 
 
 
@@ -39533,12 +40096,12 @@ function markdownTable(headers, rows, align = []) {
 
 
 function countResult(result) {
-    const failing = result.findings.filter((f) => !f.exempted);
+    const failing = result.findings.filter(_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_3__/* .isFailing */ .DI);
     const failed = result.accounts.filter((a) => a.status === 'error').length;
     return {
         findings: failing.length,
         violatingUsers: new Set(failing.map((f) => `${f.accountId}\u0000${f.userArn}`)).size,
-        exempted: result.findings.length - failing.length,
+        exempted: result.findings.filter((f) => f.exempted).length,
         accountsAudited: result.accounts.length - failed,
         accountsFailed: failed,
     };
@@ -39557,8 +40120,8 @@ function reportFileOutputs(files) {
 /** Every sink's outputs (report/sinks.ts), from its outcome by its key; a sink that did not run says 0. */
 function sinkOutputs(outcomes) {
     // each view reads its own key's outcome: the table's type pairs them, a loop over the keys cannot
-    const outputsOf = (key) => _sinks_js__WEBPACK_IMPORTED_MODULE_5__/* .SINK_VIEWS */ .h[key].outputs;
-    return Object.assign({}, ..._inputs_sinks_js__WEBPACK_IMPORTED_MODULE_3__/* .SINK_DEFINITIONS */ .BX.map((s) => outputsOf(s.key)(outcomes[s.key] ?? null)));
+    const outputsOf = (key) => _sinks_js__WEBPACK_IMPORTED_MODULE_6__/* .SINK_VIEWS */ .h[key].outputs;
+    return Object.assign({}, ..._inputs_sinks_js__WEBPACK_IMPORTED_MODULE_4__/* .SINK_DEFINITIONS */ .BX.map((s) => outputsOf(s.key)(outcomes[s.key] ?? null)));
 }
 /**
  * Exactly the outputs of action.yml, in its order, as the strings `core.setOutput` takes: the counts, the
@@ -39590,8 +40153,8 @@ function buildOutputs(result, opts) {
  */
 function exitCodeFor(result, failOn) {
     const c = countResult(result);
-    const found = `${failingShort(result)} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(c.violatingUsers, 'user')}`;
-    const failed = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
+    const found = `${failingShort(result)} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(c.violatingUsers, 'user')}`;
+    const failed = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(c.accountsFailed, 'account')} of ${result.accounts.length} could not be audited`;
     const problems = [c.findings > 0 ? found : null, c.accountsFailed > 0 ? failed : null].filter((x) => x !== null);
     if (failOn === 'never') {
         return { code: 0, reason: `fail-on is never${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` };
@@ -39612,13 +40175,13 @@ function exitCodeFor(result, failOn) {
         return { code: 0, reason: `${found} (fail-on is errors: not failing)` };
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
     const none = _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.map((r) => r.wording.short(2)).join(' or ');
-    return { code: 0, reason: `no ${none} in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(c.accountsAudited, 'account')}${exempted}` };
+    return { code: 0, reason: `no ${none} in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(c.accountsAudited, 'account')}${exempted}` };
 }
 /** The failing findings (exemptions excluded) per rule that has any, in the registry's order. */
 function failingByRule(result) {
     const byRule = new Map();
     for (const f of result.findings)
-        if (!f.exempted)
+        if ((0,_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_3__/* .isFailing */ .DI)(f))
             byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     return _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.filter((r) => byRule.has(r.id)).map((rule) => ({ rule, n: byRule.get(rule.id) ?? 0 }));
 }
@@ -39647,18 +40210,20 @@ function failingShort(result) {
 /* unused harmony export buildSarif */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2794);
-/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4216);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
-/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5917);
-/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8029);
-/* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3697);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
+/* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9377);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2794);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4216);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5917);
+/* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8029);
+/* harmony import */ var _evaluate_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3697);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2011);
 /**
  * SARIF 2.1.0 for GitHub code scanning (docs/design.md §4): one run, every registered rule (always, even with zero
  * results: that is what closes fixed alerts), one result per failing key and rule, exempted keys left
  * out, alerts of failed accounts carried forward, account errors as tool execution notifications.
  */
+
 
 
 
@@ -39719,7 +40284,7 @@ function locationFingerprint(path) {
  * the summary and issues), and `[`/`]` escaped so text cannot form an embedded link.
  */
 function sarifText(s) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(s).replace(/[[\]]/g, (m) => `\\${m}`);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(s).replace(/[[\]]/g, (m) => `\\${m}`);
 }
 /**
  * The run's `automationDetails.id` (docs/design.md §4), or null for none. Without a `category` the run has no
@@ -39734,10 +40299,16 @@ function automationId(result, category) {
     const s = result.shard;
     return (category.endsWith('/') ? category : `${category}/`) + (s ? `${s.index}-of-${s.total}/` : '');
 }
-/** A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere. */
+/**
+ * A result's evidence: the JSON report's fields of the finding, less what SARIF says elsewhere; who made
+ * the key (`keyCreation`, `keyDescription`, `selfCreated`) only where it was looked up (live runs).
+ */
 function findingEvidence(f) {
-    const { exempted: _exempted, location: _location, ruleId: _ruleId, ...evidence } = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonFinding */ .eg)(f);
-    return evidence;
+    const { exempted: _exempted, location: _location, ruleId: _ruleId, ...evidence } = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonFinding */ .eg)(f);
+    if (f.keyCreation !== undefined)
+        return evidence;
+    const { keyCreation: _kc, keyDescription: _kd, selfCreated: _sc, ...offline } = evidence;
+    return offline;
 }
 function ruleDescriptor(rule) {
     return {
@@ -39759,7 +40330,7 @@ function ruleDescriptor(rule) {
 }
 /** A result's `ruleId` and `ruleIndex` (its rule's place in `rules[]`, which is the registry's order). */
 function ruleRef(rule) {
-    return { ruleId: rule.id, ruleIndex: _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__/* .RULES */ .y0.indexOf(rule) };
+    return { ruleId: rule.id, ruleIndex: _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .RULES */ .y0.indexOf(rule) };
 }
 function accountLabel(accountId, alias) {
     return alias ? `${accountId} (${alias})` : accountId;
@@ -39770,8 +40341,8 @@ function findingMessage(f, result, alias) {
         : `access key in slot ${f.keySlot}`;
     const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
     return sarifText(`IAM user '${f.userName}' in account ${accountLabel(f.accountId, alias)} has an active ${key}, ` +
-        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
-        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .describeCreation */ .BS)(f, result.settings.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ` +
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .describeUse */ .pt)(f, result.asOf)}.${expired} Delete or deactivate it.`);
 }
 function physicalLocation(location) {
     return [
@@ -39785,12 +40356,12 @@ function physicalLocation(location) {
 }
 function findingResult(f, result, alias) {
     return {
-        ...ruleRef((0,_evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__/* .ruleOf */ .Y)(f)),
+        ...ruleRef((0,_evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleOf */ .Y)(f)),
         level: 'error',
         kind: 'fail',
         message: { text: findingMessage(f, result, alias) },
         locations: physicalLocation(f.location),
-        partialFingerprints: { primaryLocationLineHash: locationFingerprint((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findingIdentity */ .AZ)(f)) },
+        partialFingerprints: { primaryLocationLineHash: locationFingerprint((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .findingIdentity */ .AZ)(f)) },
         properties: { ...findingEvidence(f), accountAlias: alias, carriedForward: false },
     };
 }
@@ -39801,14 +40372,14 @@ function findingResult(f, result, alias) {
  */
 function carriedResult(a) {
     const text = a.message.trim() || `Open alert of account ${a.accountId}, which could not be audited this run.`;
-    const rule = (0,_evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__/* .ruleById */ .BD)(a.ruleId ?? _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__/* .RULES */ .y0[0].id);
+    const rule = (0,_evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleById */ .BD)(a.ruleId ?? _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .RULES */ .y0[0].id);
     return {
         ...(rule ? ruleRef(rule) : { ruleId: a.ruleId }),
         level: 'error',
         kind: 'fail',
         message: { text: sarifText(text) },
         locations: physicalLocation(a.location),
-        partialFingerprints: { primaryLocationLineHash: locationFingerprint((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .alertIdentity */ .$q)(a)) },
+        partialFingerprints: { primaryLocationLineHash: locationFingerprint((0,_evaluate_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .alertIdentity */ .$q)(a)) },
         properties: { accountId: a.accountId, carriedForward: true },
     };
 }
@@ -39820,8 +40391,8 @@ function* sarifResults(result) {
     const aliases = new Map(result.accounts.map((a) => [a.accountId, a.alias]));
     let n = 0;
     for (const f of result.findings) {
-        if (f.exempted)
-            continue;
+        if (!(0,_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailing */ .DI)(f))
+            continue; // exempted, or made by its user
         if (n++ >= SARIF_MAX_RESULTS)
             return;
         yield findingResult(f, result, aliases.get(f.accountId) ?? null);
@@ -39834,7 +40405,7 @@ function* sarifResults(result) {
 }
 /** How many results the SARIF log would hold before the cap, and how many the cap drops. */
 function sarifResultCounts(result) {
-    const total = result.findings.filter((f) => !f.exempted).length + result.carriedForward.length;
+    const total = result.findings.filter(_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailing */ .DI).length + result.carriedForward.length;
     return { total, dropped: Math.max(0, total - SARIF_MAX_RESULTS) };
 }
 function buildSarif(result, opts) {
@@ -39843,7 +40414,7 @@ function buildSarif(result, opts) {
 /** The SARIF file's text, in chunks; its results are made as they are written (report/json-text.ts). */
 function sarifFileText(result, opts) {
     const results = [];
-    return (0,_json_text_js__WEBPACK_IMPORTED_MODULE_6__/* .jsonText */ .s)(sarifLog(result, opts, results), new Map([[results, () => sarifResults(result)]]));
+    return (0,_json_text_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonText */ .s)(sarifLog(result, opts, results), new Map([[results, () => sarifResults(result)]]));
 }
 /** The log around `results` (all of them, or the array that stands for them while it is written). */
 function sarifLog(result, opts, results) {
@@ -39881,11 +40452,11 @@ function sarifLog(result, opts, results) {
     const run = {
         tool: {
             driver: {
-                name: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH,
+                name: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_NAME */ .lH,
                 version: opts.toolVersion,
                 semanticVersion: /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? opts.toolVersion : undefined,
-                informationUri: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_INFORMATION_URI */ .Rn,
-                rules: _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_3__/* .RULES */ .y0.map(ruleDescriptor),
+                informationUri: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_INFORMATION_URI */ .Rn,
+                rules: _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .RULES */ .y0.map(ruleDescriptor),
             },
         },
         invocations: [invocation],
@@ -39898,9 +40469,9 @@ function sarifLog(result, opts, results) {
             setupWindowSeconds: result.settings.setupWindowSeconds,
             unusedDays: result.settings.unusedDays,
             exemptionTag: result.settings.exemptionTag,
-            findings: result.findings.filter((f) => !f.exempted).length,
+            findings: result.findings.filter(_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailing */ .DI).length,
             exempted: result.findings.filter((f) => f.exempted).length,
-            exemptionsExpired: result.findings.filter((f) => !f.exempted && f.exemptionExpired).length,
+            exemptionsExpired: result.findings.filter((f) => (0,_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailing */ .DI)(f) && f.exemptionExpired).length,
             carriedForward: result.carriedForward.length,
             resultsDropped: dropped,
             accountsAudited: result.accounts.length - failed,
@@ -40012,15 +40583,17 @@ const SINK_VIEWS = { issues, securityHub };
 /* harmony export */   xu: () => (/* binding */ interruptionText)
 /* harmony export */ });
 /* unused harmony exports verdictText, codeScanningAlertsUrl */
-/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5917);
+/* harmony import */ var _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5917);
 /* harmony import */ var _evaluate_rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8029);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
-/* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5121);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4462);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5468);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(643);
-/* harmony import */ var _inputs_sinks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9793);
+/* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9377);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2011);
+/* harmony import */ var _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5121);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4462);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5468);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(643);
+/* harmony import */ var _inputs_sinks_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9793);
+
 
 
 
@@ -40043,9 +40616,9 @@ const FULL_REPORT = 'jsonFile';
  * (an optional one only when it is written).
  */
 function listedFiles(files) {
-    const ordered = [..._inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_FILES */ .JL].sort((a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT));
+    const ordered = [..._inputs_report_files_js__WEBPACK_IMPORTED_MODULE_3__/* .REPORT_FILES */ .JL].sort((a, b) => Number(b.key === FULL_REPORT) - Number(a.key === FULL_REPORT));
     return ordered.flatMap((f) => {
-        const path = (0,_inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__/* .reportPath */ .eG)(files, f.key);
+        const path = (0,_inputs_report_files_js__WEBPACK_IMPORTED_MODULE_3__/* .reportPath */ .eG)(files, f.key);
         return path === null ? [] : [{ label: f.label, path }];
     });
 }
@@ -40055,7 +40628,7 @@ function noneFound(result) {
 }
 /** `3 access keys created at user setup are unused`: the failing findings, counted per rule. */
 function failingCounts(result) {
-    return (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .failingByRule */ .g7)(result)
+    return (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .failingByRule */ .g7)(result)
         .map(({ rule, n }) => {
         const scope = result.settings.scope;
         return `${n} ${rule.wording.subject(n, scope)} ${n === 1 ? 'is' : 'are'} ${rule.wording.state}`;
@@ -40072,39 +40645,39 @@ function findingsTitle(rules, result) {
         .join(' · ');
 }
 /** The verdict without Markdown: `❌ 3 access keys created at user setup are unused — 2 users, …`. */
-function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result)) {
+function verdictText(result, c = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .countResult */ .hG)(result)) {
     const total = result.accounts.length;
     if (c.findings > 0) {
         const accounts = c.accountsFailed > 0
-            ? `${c.accountsFailed} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(total, 'account')} failed`
-            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(total, 'account')} audited`;
-        return `❌ ${failingCounts(result)} — ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`;
+            ? `${c.accountsFailed} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} failed`
+            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} audited`;
+        return `❌ ${failingCounts(result)} — ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(c.violatingUsers, 'user')}, ${accounts}`;
     }
     if (c.accountsFailed > 0) {
         if (c.accountsAudited === 0)
-            return `❌ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(total, 'account')} could not be audited`;
-        return (`❌ ${c.accountsFailed} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
+            return `❌ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} could not be audited`;
+        return (`❌ ${c.accountsFailed} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')} could not be audited — ` +
             `no ${noneFound(result)} in the other ${c.accountsAudited}`);
     }
     if (total === 0)
         return '⚠️ No accounts were audited';
     const users = result.accounts.reduce((n, a) => n + a.usersScanned, 0);
     const exempted = c.exempted > 0 ? `, ${c.exempted} exempted` : '';
-    return `✅ No ${noneFound(result)} — ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(total, 'account')}, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
+    return `✅ No ${noneFound(result)} — ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'account')}, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(users, 'user')} scanned${exempted}`;
 }
 /** Built from numbers and enums only, but for the as-of time (in case it is not a date). */
 function settingsLine(result) {
     const s = result.settings;
     const scope = s.scope === 'at-setup'
-        ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
+        ? `keys created within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.setupWindowSeconds)} of their user`
         : 'any key of a console user';
-    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
+    const unused = s.unusedDays > 0 ? `never used or unused for over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.unusedDays, 'day')}` : 'never used';
     const shard = result.shard ? `, shard ${result.shard.index} of ${result.shard.total}` : '';
-    return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
+    return { asOf: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(result.asOf), rest: ` · ${scope} · ${unused} · ${result.mode} audit${shard}` };
 }
 /** The repository's open code scanning alerts of this tool, as GitHub's alert search writes it. */
 function codeScanningAlertsUrl(repository) {
-    const tool = /\s/.test(_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH) ? `"${_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH}"` : _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH;
+    const tool = /\s/.test(_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_NAME */ .lH) ? `"${_evaluate_rule_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_NAME */ .lH}"` : _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_NAME */ .lH;
     const query = `tool:${tool} is:open`.split(' ').map(encodeURIComponent).join('+');
     return `${repository.serverUrl.replace(/\/+$/, '')}/${repository.name}/security/code-scanning?query=${query}`;
 }
@@ -40114,10 +40687,10 @@ function codeScanningAlertsUrl(repository) {
  */
 function interruptionText(i) {
     const progress = i.planned === null
-        ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(i.finished, 'account')} finished before it stopped`
-        : `${i.finished} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(i.planned, 'account')} finished before it stopped`;
+        ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(i.finished, 'account')} finished before it stopped`
+        : `${i.finished} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(i.planned, 'account')} finished before it stopped`;
     // The files every run writes (an optional one is not known here).
-    const labels = _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_FILES */ .JL.filter((f) => !('optional' in f)).map((f) => f.label);
+    const labels = _inputs_report_files_js__WEBPACK_IMPORTED_MODULE_3__/* .REPORT_FILES */ .JL.filter((f) => !('optional' in f)).map((f) => f.label);
     const names = `The ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1) ?? ''} files`;
     const files = i.filesWritten
         ? `${names} were written before it stopped.`
@@ -40130,8 +40703,8 @@ function interruptionText(i) {
 /** `AccessDenied on AssumeRole`: the short status of a failed account, for tables. */
 function shortError(a) {
     if (!a.errorCode)
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(a.errorStep)}` : '');
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(a.error ?? 'error'), MAX_CELL_MESSAGE);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(a.errorCode) + (a.errorStep ? ` on ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(a.errorStep)}` : '');
 }
 function perAccount(findings) {
     const m = new Map();
@@ -40139,7 +40712,7 @@ function perAccount(findings) {
         const e = m.get(f.accountId) ?? { findings: 0, exempted: 0 };
         if (f.exempted)
             e.exempted++;
-        else
+        else if ((0,_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailing */ .DI)(f))
             e.findings++;
         m.set(f.accountId, e);
     }
@@ -40150,16 +40723,17 @@ function reportAge(a, generatedAt) {
         return null;
     const age = (Date.parse(generatedAt) - Date.parse(a.reportGeneratedAt)) / 1000;
     return Number.isNaN(age)
-        ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)
-        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(age)} old)`;
+        ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(a.reportGeneratedAt)
+        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(a.reportGeneratedAt)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(age)} old)`;
 }
 function findingRow(f, asOf, historyKnown) {
     return {
         finding: f,
-        keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .keyCreatedText */ .b8)(f),
-        setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .setupGapText */ .Hh)(f),
-        use: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .describeUse */ .pt)(f, asOf),
-        reported: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .reportedText */ .vv)(f, asOf, historyKnown),
+        keyCreated: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .keyCreatedText */ .b8)(f),
+        setupGap: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .setupGapText */ .Hh)(f),
+        use: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .describeUse */ .pt)(f, asOf),
+        reported: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .reportedText */ .vv)(f, asOf, historyKnown),
+        madeBy: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .keyCreationNote */ .vR)(f),
     };
 }
 /** `Since earlier runs: 2 new, 1 resolved.`, or why the history was not available. */
@@ -40168,19 +40742,19 @@ function changesText(result) {
     if (!h)
         return null;
     if (!h.available) {
-        return (`History not available (${h.notes.map(_notes_js__WEBPACK_IMPORTED_MODULE_8__/* .noteText */ .gA).join('; ')}): how long keys were reported, ` +
+        return (`History not available (${h.notes.map(_notes_js__WEBPACK_IMPORTED_MODULE_9__/* .noteText */ .gA).join('; ')}): how long keys were reported, ` +
             'and which are new or resolved, is unknown.');
     }
     const resolved = h.resolvedFindings === null ? 'resolved unknown' : `${h.resolvedFindings} resolved`;
     const deactivated = result.remediation?.deactivated.length ?? 0;
     return (`Since earlier runs: ${h.newFindings ?? 0} new, ${resolved}` +
-        (deactivated > 0 ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
+        (deactivated > 0 ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(deactivated, 'key')} deactivated by this run` : '') +
         '.');
 }
 function buildSummaryModel(result, opts) {
-    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .countResult */ .hG)(result);
+    const counts = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .countResult */ .hG)(result);
     const byAccount = perAccount(result.findings);
-    const failing = result.findings.filter((f) => !f.exempted);
+    const failing = result.findings.filter(_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailing */ .DI);
     const shown = failing.slice(0, MAX_FIX_BLOCKS);
     const historyKnown = result.history?.available ?? false;
     const row = (f) => findingRow(f, result.asOf, historyKnown);
@@ -40195,7 +40769,8 @@ function buildSummaryModel(result, opts) {
         alertsUrl: opts.repository ? codeScanningAlertsUrl(opts.repository) : null,
         changes: changesText(result),
         showReported: [...failingRows, ...exemptedRows].some((r) => r.reported !== null),
-        deactivated: (rem?.deactivated ?? []).map((f) => ({ finding: f, restore: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreCommand */ .Od)(f) })),
+        showMadeBy: failingRows.some((r) => r.madeBy !== null),
+        deactivated: (rem?.deactivated ?? []).map((f) => ({ finding: f, restore: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .restoreCommand */ .Od)(f) })),
         wouldDeactivate: rem?.mode === 'plan' ? rem.planned : null,
         mode: result.mode,
         accounts: result.accounts.map((a) => ({
@@ -40209,23 +40784,24 @@ function buildSummaryModel(result, opts) {
         failing: failingRows,
         expired: failing.filter((f) => f.exemptionExpired),
         exempted: exemptedRows,
+        selfCreated: result.findings.filter((f) => f.selfCreated === true).map(row),
         fix: failing.length === 0
             ? null
             : {
                 exemptionTag: result.settings.exemptionTag,
                 total: failing.length,
-                blocks: shown.map((f) => ({ finding: f, commands: (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fixCommands */ .Yi)(f) })),
+                blocks: shown.map((f) => ({ finding: f, commands: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fixCommands */ .Yi)(f) })),
                 leftOut: failing.length - shown.length,
             },
         failedAccounts: result.accounts.filter((a) => a.status === 'error'),
         carriedAlerts: result.carriedForward.length,
-        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .sarifResultCounts */ .lL)(result),
+        sarif: (0,_sarif_js__WEBPACK_IMPORTED_MODULE_6__/* .sarifResultCounts */ .lL)(result),
         notes: [
             ...result.notes,
             ...(result.history?.available ? result.history.notes : []),
             ...(rem?.warnings ?? []),
         ],
-        sinks: Object.fromEntries(_inputs_sinks_js__WEBPACK_IMPORTED_MODULE_6__/* .SINK_DEFINITIONS */ .BX.map((s) => [s.key, opts[s.key] ?? null])),
+        sinks: Object.fromEntries(_inputs_sinks_js__WEBPACK_IMPORTED_MODULE_7__/* .SINK_DEFINITIONS */ .BX.map((s) => [s.key, opts[s.key] ?? null])),
         files: { full: opts[FULL_REPORT], listed: listedFiles(opts) },
     };
 }
@@ -40233,7 +40809,7 @@ function buildSummaryModel(result, opts) {
 
 /***/ }),
 
-/***/ 216:
+/***/ 1454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41169,7 +41745,7 @@ async function runAudit(config, deps) {
         return assembleResult({ mode: 'offline', config, audits, generatedAt, notes });
     }
     // The AWS SDK is loaded only by a run that calls AWS (an offline run starts without it).
-    const { runLiveAudit } = await Promise.all(/* import() */[__nccwpck_require__.e(729), __nccwpck_require__.e(764), __nccwpck_require__.e(377), __nccwpck_require__.e(967), __nccwpck_require__.e(12)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5012));
+    const { runLiveAudit } = await Promise.all(/* import() */[__nccwpck_require__.e(729), __nccwpck_require__.e(764), __nccwpck_require__.e(968), __nccwpck_require__.e(967), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 623));
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }
@@ -41226,24 +41802,8 @@ var github_settings = __nccwpck_require__(5144);
 var publish = __nccwpck_require__(7322);
 // EXTERNAL MODULE: ./src/publish/sinks.ts
 var publish_sinks = __nccwpck_require__(3919);
-;// CONCATENATED MODULE: ./src/clock.ts
-/** The real clock's wait (the shells' `sleep`): resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** The real clock: the system time and real timers. */
-const SYSTEM_CLOCK = { now: () => new Date(), sleep };
-
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __nccwpck_require__(9373);
 // EXTERNAL MODULE: ./src/timeouts.ts
 var src_timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/run.ts
@@ -41370,7 +41930,7 @@ function partialResult(p, now) {
 /** Runs the pipeline for a shell, bounded and stoppable; never throws (a failure is the `failed` end). */
 async function run(shell) {
     const timeouts = shell.timeouts ?? (0,src_timeouts/* timeoutsFromEnv */.I5)();
-    const clock = shell.clock ?? SYSTEM_CLOCK;
+    const clock = shell.clock ?? src_clock/* SYSTEM_CLOCK */.V;
     const guard = stopSignal(timeouts.runMs, shell.stops);
     const stopped = new AbortController();
     const p = {
