@@ -36,7 +36,7 @@ import type {
 } from '@smithy/types';
 import type { Partition } from '../model.js';
 import { awsClientConfig, type AwsClientDeps } from '../credentials/aws-config.js';
-import { awsErrorName, isAccessDenied } from '../aws/errors.js';
+import { awsErrorName, classifyAwsError } from '../aws/errors.js';
 import { operation } from '../aws/operations.js';
 import type { Timeouts } from '../timeouts.js';
 import { sleep as realSleep } from '../clock.js';
@@ -171,22 +171,11 @@ function rateLimit(client: CloudTrailClient, bucket: TokenBucket): void {
   );
 }
 
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-]);
-
-function isThrottling(err: unknown): boolean {
-  const status = (err as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode;
-  return THROTTLING.has(awsErrorName(err)) || status === 429;
-}
-
-/** Why the account's lookups stopped, from the error that stopped them. */
+/** Why the account's lookups stopped, from the error that stopped them (the one AWS error classifier). */
 function stopReason(err: unknown): UnknownReason {
-  if (isAccessDenied(err)) return UNKNOWN_REASONS.noPermission;
-  if (isThrottling(err)) return UNKNOWN_REASONS.throttled;
+  const { kind } = classifyAwsError(err);
+  if (kind === 'access-denied') return UNKNOWN_REASONS.noPermission;
+  if (kind === 'throttled') return UNKNOWN_REASONS.throttled;
   return UNKNOWN_REASONS.lookupFailed;
 }
 
