@@ -1161,21 +1161,12 @@ function rateLimit(client, bucket) {
         return next(args);
     }, { relation: 'after', toMiddleware: 'retryMiddleware', name: 'lookupEventsRateLimit', override: true });
 }
-const THROTTLING = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-]);
-function isThrottling(err) {
-    const status = err?.$metadata?.httpStatusCode;
-    return THROTTLING.has((0,errors/* awsErrorName */.ZH)(err)) || status === 429;
-}
-/** Why the account's lookups stopped, from the error that stopped them. */
+/** Why the account's lookups stopped, from the error that stopped them (the one AWS error classifier). */
 function stopReason(err) {
-    if ((0,errors/* isAccessDenied */.w7)(err))
+    const { kind } = (0,errors/* classifyAwsError */.u3)(err);
+    if (kind === 'access-denied')
         return evaluate_intent/* UNKNOWN_REASONS */.rk.noPermission;
-    if (isThrottling(err))
+    if (kind === 'throttled')
         return evaluate_intent/* UNKNOWN_REASONS */.rk.throttled;
     return evaluate_intent/* UNKNOWN_REASONS */.rk.lookupFailed;
 }

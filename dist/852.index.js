@@ -22,7 +22,7 @@ function exemptionInForce(f, asOf) {
 }
 /** Scans `config.iac` under `root` (the workspace) and splits the findings by their exemptions. */
 async function auditIac(config, opts) {
-    const { scanIac } = await Promise.all(/* import() */[__webpack_require__.e(84), __webpack_require__.e(945)]).then(__webpack_require__.bind(__webpack_require__, 1945));
+    const { scanIac } = await Promise.all(/* import() */[__webpack_require__.e(864), __webpack_require__.e(945)]).then(__webpack_require__.bind(__webpack_require__, 1945));
     const scan = await scanIac(config.iac, { root: opts.root, exemptionTag: config.rule.exemptionTag });
     const asOf = config.asOf ?? opts.now;
     const findings = [];

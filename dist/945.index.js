@@ -811,8 +811,8 @@ function scanPlan(plan, path, opts) {
     return findings;
 }
 
-// EXTERNAL MODULE: ./node_modules/codemirror-lang-hcl/dist/index.js + 7 modules
-var codemirror_lang_hcl_dist = __webpack_require__(5250);
+// EXTERNAL MODULE: ./node_modules/codemirror-lang-hcl/dist/index.js + 10 modules
+var codemirror_lang_hcl_dist = __webpack_require__(446);
 ;// CONCATENATED MODULE: ./src/iac/hcl.ts
 /**
  * Reading Terraform's HCL: the Lezer grammar of `codemirror-lang-hcl` parses a file, and this module
