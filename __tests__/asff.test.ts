@@ -12,8 +12,6 @@ import {
   ASFF_LIMITS,
   ASFF_MAX_FINDING_BYTES,
   ASFF_TYPE,
-  FIELD_JUSTIFICATION,
-  FIELD_LOCATION,
   activeFinding,
   asffBytes,
   asffId,
@@ -185,7 +183,7 @@ describe('ASFF record of a failing key', () => {
     expect(r.ProductFields).toMatchObject({
       ProviderName: 'iam-initial-access-key-audit',
       ProviderVersion: '0.1.0',
-      [FIELD_LOCATION]: f.location,
+      'iam-initial-access-key-audit/location': f.location,
       'iam-initial-access-key-audit/userArn': f.userArn,
       'iam-initial-access-key-audit/reason': 'never-used',
       'iam-initial-access-key-audit/accountAlias': 'prod',
@@ -283,7 +281,7 @@ describe('archived records', () => {
       Compliance: { Status: 'PASSED' },
       CreatedAt: '2025-05-01T00:00:00.000Z',
       UpdatedAt: GENERATED_AT,
-      ProductFields: { [FIELD_JUSTIFICATION]: 'break-glass CLI, ticket SEC-42' },
+      ProductFields: { 'iam-initial-access-key-audit/justification': 'break-glass CLI, ticket SEC-42' },
     });
   });
 

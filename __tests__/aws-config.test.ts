@@ -1,15 +1,11 @@
 import { afterEach, beforeAll, expect, test } from '@jest/globals';
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { ProxyAgent } from 'proxy-agent';
-import {
-  AWS_MAX_ATTEMPTS,
-  awsAgents,
-  awsClientConfig,
-  proxyConfigured,
-} from '../src/credentials/aws-config.js';
+import { awsAgents, awsClientConfig, proxyConfigured } from '../src/credentials/aws-config.js';
 import { setEndpointEnv, type AwsProxy } from './helpers/aws-proxy.js';
 import { liveStack } from './helpers/live-env.js';
 import { describeWithMoto, TEST_CREDENTIALS, TEST_REGION, type MotoServer } from './helpers/moto.js';
+import { DEFAULT_TIMEOUTS } from '../src/timeouts.js';
 
 const PROXY_VARS = [
   'HTTPS_PROXY',
@@ -38,9 +34,13 @@ test('adaptive retries with raised attempts; credentials only when given', async
   const restore = withEnv({});
   try {
     const c = awsClientConfig({ region: 'eu-west-1', credentials: TEST_CREDENTIALS });
-    expect(c).toMatchObject({ region: 'eu-west-1', retryMode: 'adaptive', maxAttempts: AWS_MAX_ATTEMPTS });
+    expect(c).toMatchObject({
+      region: 'eu-west-1',
+      retryMode: 'adaptive',
+      maxAttempts: DEFAULT_TIMEOUTS.awsMaxAttempts,
+    });
     expect(c.credentials).toBe(TEST_CREDENTIALS);
-    expect(AWS_MAX_ATTEMPTS).toBeGreaterThanOrEqual(5);
+    expect(DEFAULT_TIMEOUTS.awsMaxAttempts).toBeGreaterThanOrEqual(5);
     expect('credentials' in awsClientConfig({ region: 'us-east-1' })).toBe(false);
     c.requestHandler.destroy();
   } finally {

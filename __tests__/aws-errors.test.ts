@@ -13,7 +13,6 @@ import {
   describeAwsError,
 } from '../src/aws/errors.js';
 import { MEMBER_ROLE_ACTIONS } from '../src/aws/operations.js';
-import { auditAccount } from '../src/audit/account.js';
 import { DEFAULT_REPORT_LIMITS } from '../src/collect/credential-report.js';
 import { accessDenied, setEndpointEnv, throttling, type AwsProxy } from './helpers/aws-proxy.js';
 import { liveStack } from './helpers/live-env.js';
@@ -25,6 +24,7 @@ import {
   TEST_REGION,
   type MotoServer,
 } from './helpers/moto.js';
+import { auditAccount } from './helpers/reports.js';
 
 const ctx = { accountId: '111122223333', step: 'GetCredentialReport' };
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { carriedFromListing } from '../src/publish/code-scanning.js';
 import { listOpenAlerts, type ListOpenAlertsOptions } from '../src/publish/history.js';
 import { createOctokit } from '../src/publish/octokit.js';
-import { buildSarif, locationFingerprint } from '../src/report/sarif.js';
+import { locationFingerprint } from '../src/report/sarif.js';
 import {
   fastTiming,
   pointGitHubApiAt,
@@ -10,6 +10,7 @@ import {
   type GitHubServer,
 } from './helpers/github-server.js';
 import { makeAccount, makeFailedAccount, makeFinding, makeResult } from './helpers/results.js';
+import { buildSarif } from './helpers/reports.js';
 
 const TOOL = 'iam-initial-access-key-audit';
 const FAILED = '210987654321';

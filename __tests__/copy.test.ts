@@ -9,9 +9,9 @@ import { codeSpans } from './helpers/code-spans.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
 import { renderTerminal } from '../src/report/summary-terminal.js';
 import { renderIssue } from '../src/report/issue-body.js';
-import { buildSarif } from '../src/report/sarif.js';
 import { shellQuote } from '../src/report/format.js';
 import { makeAccount, makeFinding, makeResult } from './helpers/results.js';
+import { buildSarif } from './helpers/reports.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 /** IAM allows letters, digits and +=,.@_- in user names; e-mail-style names are common. */

@@ -11,7 +11,6 @@ import { fetchCredentialReport } from '../src/collect/credential-report.js';
 import { confirmFindings } from '../src/audit/account.js';
 import { keyForSlot, keyForUnknownSlot, keysToConfirm } from '../src/evaluate/confirm.js';
 import { StepError, describeAwsError } from '../src/aws/errors.js';
-import { evaluateReport } from '../src/evaluate/evaluate.js';
 import { accessDenied, lastUsedAt, throttling } from './helpers/aws-proxy.js';
 import {
   compliantUsers,
@@ -22,6 +21,7 @@ import {
   type SeededAccount,
 } from './helpers/moto.js';
 import { liveStack } from './helpers/live-env.js';
+import { evaluateReport } from './helpers/reports.js';
 
 const RULE: RuleSettings = {
   scope: 'at-setup',

@@ -3,9 +3,10 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { parseCredentialReport } from '../src/collect/parse.js';
-import { ReportEvaluation, evaluateReport, keyLocation, toIsoSecond } from '../src/evaluate/evaluate.js';
+import { ReportEvaluation, keyLocation, toIsoSecond } from '../src/evaluate/evaluate.js';
 import type { ParsedReport, ReportKey, ReportUser, RuleSettings, Scope } from '../src/model.js';
 import { REPORT_GEN_AS_OF, countViolators, generateReport } from './helpers/report-gen.js';
+import { evaluateReport } from './helpers/reports.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 

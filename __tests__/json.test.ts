@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildJsonReport } from '../src/report/json.js';
 import {
   AS_OF,
   GENERATED_AT,
@@ -12,6 +11,7 @@ import {
 } from './helpers/results.js';
 import { note } from '../src/notes.js';
 import { UNKNOWN_REASONS, type KeyCreation } from '../src/evaluate/intent.js';
+import { buildJsonReport } from './helpers/reports.js';
 
 const MADE_BY_ADMIN: KeyCreation = {
   by: 'assumed-role/Admin/bob',

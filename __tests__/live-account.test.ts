@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { GenerateCredentialReportCommand, IAMClient, TagUserCommand } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config, RuleSettings } from '../src/model.js';
-import { auditAccount } from '../src/audit/account.js';
 import { jsonAccount } from '../src/report/json.js';
 import { DEFAULT_REPORT_LIMITS } from '../src/collect/credential-report.js';
 import { accessDenied, lastUsedAt, reportStarted, throttling } from './helpers/aws-proxy.js';
@@ -14,6 +13,7 @@ import { LOOKUPS_PER_SECOND } from '../src/audit/key-creation.js';
 import { isFailing } from '../src/evaluate/intent.js';
 import { accessDeniedError, startCloudTrail, type CloudTrailServer } from './helpers/cloudtrail-server.js';
 import { madeByTheUser, madeInConsole, type RealKey } from './fixtures/cloudtrail-events.js';
+import { auditAccount } from './helpers/reports.js';
 
 const RULE: RuleSettings = {
   scope: 'at-setup',

@@ -9,11 +9,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { OCSF_VERSION, ocsfFileText, ocsfFindings, type OcsfComplianceFinding } from '../src/report/ocsf.js';
+import { OCSF_VERSION, ocsfFileText, type OcsfComplianceFinding } from '../src/report/ocsf.js';
 import { writeReportFiles } from '../src/publish/files.js';
 import { VERSION } from '../src/version.js';
 import type { AuditResult } from '../src/model.js';
 import { GENERATED_AT, makeAccount, makeFinding, makeResult, makeStaleFinding } from './helpers/results.js';
+import { ocsfFindings } from './helpers/reports.js';
 
 const SCHEMA = JSON.parse(
   readFileSync(join(import.meta.dirname, 'fixtures', 'ocsf-1.6-compliance-finding.schema.json'), 'utf8'),

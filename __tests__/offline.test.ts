@@ -19,12 +19,11 @@ import { accountIdFromFileName } from '../src/collect/report-file.js';
 import { MAX_REPORT_BYTES } from '../src/collect/parse.js';
 import type { RuleSettings } from '../src/model.js';
 import { AWS_COLUMNS, generateReport } from './helpers/report-gen.js';
-import { buildJsonReport } from '../src/report/json.js';
-import { buildSarif } from '../src/report/sarif.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
 import { renderTerminal } from '../src/report/summary-terminal.js';
 import { makeResult } from './helpers/results.js';
 import { noteText } from '../src/notes.js';
+import { buildJsonReport, buildSarif } from './helpers/reports.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const RULE: RuleSettings = {

@@ -9,13 +9,12 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/run-dist.js';
-import {
-  AWS_OPERATIONS,
-  KEY_CREATION_ACTIONS,
-  MEMBER_ROLE_ACTIONS,
-  REMEDIATION_ROLE_ACTIONS,
-  SECURITY_HUB_ACTIONS,
-} from '../src/aws/operations.js';
+import { AWS_OPERATIONS, MEMBER_ROLE_ACTIONS, SECURITY_HUB_ACTIONS } from '../src/aws/operations.js';
+import { roleActions } from './helpers/reports.js';
+
+/** The remediation role's actions and the member role's CloudTrail action, from the operations table. */
+const REMEDIATION_ROLE_ACTIONS = roleActions('remediation', 'optional');
+const KEY_CREATION_ACTIONS = roleActions('member', 'optional', 'cloudtrail:');
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;

@@ -10,11 +10,11 @@ import { IAC_RULES, RULES, ruleById, ruleOf, rulesOf } from '../src/evaluate/rul
 import { alertIdentity, findingIdentity, identityOf, splitIdentity } from '../src/evaluate/identity.js';
 import { locationRef, recordRef } from '../src/evaluate/issue-records.js';
 import { recordIdOf, recordIdOfKey } from '../src/evaluate/history.js';
-import { buildSarif, toArtifactUri } from '../src/report/sarif.js';
+import { toArtifactUri } from '../src/report/sarif.js';
 import { activeFinding, asffId } from '../src/report/asff.js';
-import { ocsfFindings } from '../src/report/ocsf.js';
 import { planRemediation } from '../src/evaluate/remediation.js';
 import { locationFor, makeFinding, makeResult } from './helpers/results.js';
+import { buildSarif, ocsfFindings } from './helpers/reports.js';
 
 const FIRST = 'iam-initial-access-key';
 const ACCOUNT = '123456789012';

@@ -6,7 +6,6 @@ import type { Result } from 'sarif';
 import {
   SARIF_MAX_RESULTS,
   automationId,
-  buildSarif,
   locationFingerprint,
   sarifText,
   toArtifactUri,
@@ -23,6 +22,7 @@ import {
   makeStaleFinding,
 } from './helpers/results.js';
 import { loadSchemaValidator, multitoolBin, multitoolValidateFiles } from './helpers/sarif-validate.js';
+import { buildSarif } from './helpers/reports.js';
 
 /** The rule's id and severity as they were before rules were registered parts: they must not change. */
 const RULE_ID = 'iam-initial-access-key';

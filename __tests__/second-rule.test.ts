@@ -60,13 +60,12 @@ jest.unstable_mockModule('../src/evaluate/rules/index.js', async () => {
   };
 });
 
-const { evaluateReport } = await import('../src/evaluate/evaluate.js');
 const { keysToConfirm, confirmFinding } = await import('../src/evaluate/confirm.js');
 const { findingIdentity, identityOf } = await import('../src/evaluate/identity.js');
-const { buildSarif, locationFingerprint } = await import('../src/report/sarif.js');
+const { locationFingerprint } = await import('../src/report/sarif.js');
 const { activeFinding, asffId } = await import('../src/report/asff.js');
-const { ocsfFindings } = await import('../src/report/ocsf.js');
-const { buildJsonReport } = await import('../src/report/json.js');
+// the report files read back from the text written (after the registry mock, like the imports above)
+const { buildJsonReport, buildSarif, evaluateReport, ocsfFindings } = await import('./helpers/reports.js');
 const { applyHistory, recordIdOf, recordIdOfKey } = await import('../src/evaluate/history.js');
 const { recordRef } = await import('../src/evaluate/issue-records.js');
 const { planRemediation } = await import('../src/evaluate/remediation.js');

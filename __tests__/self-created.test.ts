@@ -8,7 +8,6 @@ import { describe, expect, it } from '@jest/globals';
 import type { Finding } from '../src/model.js';
 import type { KeyCreation } from '../src/evaluate/intent.js';
 import { countResult } from '../src/report/outputs.js';
-import { buildSarif } from '../src/report/sarif.js';
 import { buildSummaryModel } from '../src/report/summary-model.js';
 import { renderSummary } from '../src/report/summary-markdown.js';
 import { renderTerminal } from '../src/report/summary-terminal.js';
@@ -16,6 +15,7 @@ import { activeFinding, planAccountImport } from '../src/report/asff.js';
 import { planRemediation } from '../src/evaluate/remediation.js';
 import { applyHistory } from '../src/evaluate/history.js';
 import { ACCOUNT_ID, GENERATED_AT, locationFor, makeFinding, makeResult } from './helpers/results.js';
+import { buildSarif } from './helpers/reports.js';
 
 const SELF_MADE: KeyCreation = {
   by: 'user/ivan',

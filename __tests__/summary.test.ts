@@ -1,11 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { withoutCodeSpans } from './helpers/code-spans.js';
-import {
-  MAX_ISSUE_LINKS,
-  OPEN_FIX_BLOCKS,
-  SUMMARY_MAX_BYTES,
-  renderSummary,
-} from '../src/report/summary-markdown.js';
+import { OPEN_FIX_BLOCKS, SUMMARY_MAX_BYTES, renderSummary } from '../src/report/summary-markdown.js';
 import { MAX_FIX_BLOCKS, codeScanningAlertsUrl, verdictText } from '../src/report/summary-model.js';
 import { renderTerminal } from '../src/report/summary-terminal.js';
 import { SARIF_MAX_RESULTS } from '../src/report/sarif.js';
@@ -21,6 +16,7 @@ import {
   makeStaleFinding,
 } from './helpers/results.js';
 import { code, note } from '../src/notes.js';
+import { MAX_ISSUE_LINKS } from '../src/report/sinks.js';
 
 const files = { jsonFile: 'out/iam.json', sarifFile: 'out/iam.sarif' };
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');

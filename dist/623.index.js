@@ -1320,7 +1320,7 @@ var result = __webpack_require__(7974);
  * each key (CloudTrail), which under `scope: at-setup` sets aside the keys their users made. Never throws:
  * a failure is an account with `status: 'error'` and a hint; a CloudTrail that cannot be read is a note.
  *
- * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
+ * The account's IAM client lives exactly as long as the account's `LiveAccount` audit (created at its start, destroyed in
  * its `finally`): every IAM call of the account goes through it (the CloudTrail client lives as long as
  * the lookups, key-creation.ts).
  *
@@ -1624,17 +1624,6 @@ class LiveAccount {
         return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
     }
 }
-/** Audits one account with the given credentials: polls its report, then audits it. Never throws. */
-async function auditAccount(opts) {
-    const account = new LiveAccount(opts);
-    for (;;) {
-        const answer = await account.ask();
-        if (answer.ready)
-            break;
-        await opts.deps.sleep(answer.retryInMs);
-    }
-    return account.audit();
-}
 
 ;// CONCATENATED MODULE: ./src/audit/scheduler.ts
 const DEFAULT_START_LIMIT = 32;
@@ -1843,7 +1832,7 @@ async function runLiveAudit(config, deps) {
         return { audits: [], notes };
     }
     // Every account's report is started early (`startLimit` at a time, wider), then the accounts whose report is
-    // ready are audited `concurrency` at a time (scheduler.ts). auditAccount logs each account's outcome
+    // ready are audited `concurrency` at a time (scheduler.ts). LiveAccount logs each account's outcome
     // (users, findings, exempted); the [done/total] line is the progress.
     let done = 0;
     const finish = (accountId, audit) => {

@@ -448,7 +448,7 @@ function describeTransport({ f, where, detail, error }) {
 /* harmony export */   U$: () => (/* binding */ MEMBER_ROLE_ACTIONS),
 /* harmony export */   tl: () => (/* binding */ SECURITY_HUB_ACTIONS)
 /* harmony export */ });
-/* unused harmony exports AWS_OPERATIONS, KEY_CREATION_ACTIONS, REMEDIATION_ROLE_ACTIONS */
+/* unused harmony export AWS_OPERATIONS */
 /**
  * THE table of AWS operations the audit calls (docs/design.md §6). Everything that names an operation derives
  * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
@@ -656,10 +656,6 @@ function actionsOf(role, need = 'required') {
 const MEMBER_ROLE_ACTIONS = actionsOf('member');
 /** The member-account role's extra actions for `security-hub` (docs/design.md §9): granted only when it is on. */
 const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional').filter((a) => a.startsWith('securityhub:'));
-/** The member-account role's extra action for evidence of who made each flagged key (docs/design.md §10). */
-const KEY_CREATION_ACTIONS = actionsOf('member', 'optional').filter((a) => a.startsWith('cloudtrail:'));
-/** Every IAM action the optional remediation role needs (docs/design.md §8); nothing else, never a delete. */
-const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 
 
 /***/ }),
@@ -670,7 +666,7 @@ const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
-/* unused harmony exports AWS_MAX_ATTEMPTS, proxyConfigured, awsAgents */
+/* unused harmony exports proxyConfigured, awsAgents */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
@@ -696,8 +692,6 @@ const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 
 
 
-/** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
-const AWS_MAX_ATTEMPTS = _timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TIMEOUTS */ .Rh.awsMaxAttempts;
 /** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
 const MAX_SOCKETS = 50;
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];

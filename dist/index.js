@@ -34372,7 +34372,7 @@ function httpStatus(err) {
 /* harmony export */   dq: () => (/* binding */ userPathAndName),
 /* harmony export */   nz: () => (/* binding */ ReportEvaluation)
 /* harmony export */ });
-/* unused harmony exports keyLocation, evaluateReport */
+/* unused harmony export keyLocation */
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8029);
 /* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3697);
 
@@ -34552,20 +34552,6 @@ class ReportEvaluation {
     findings() {
         return sortFindings([...this.found]);
     }
-}
-/**
- * Every failing key of the report (docs/design.md §1), exemptions not applied, sorted by account, user ARN,
- * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
- */
-function evaluateReport(report, settings, asOf) {
-    // Null only for a report without user rows: then there is nothing to evaluate.
-    const accountId = report.accountId;
-    if (accountId === null)
-        return [];
-    const evaluation = new ReportEvaluation(settings, asOf);
-    for (const user of report.users)
-        evaluation.add(accountId, user);
-    return evaluation.findings();
 }
 
 
@@ -36450,7 +36436,6 @@ const SUMMARY_MAX_BYTES = 1_000_000;
 /** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
 const OPEN_FIX_BLOCKS = 10;
 /** Issues listed as links at most (the issues sink's block, report/sinks.ts). */
-
 const MAX_NAME = 128;
 /** A URL safe to put in a Markdown link destination: http(s), no spaces, brackets or quotes. */
 function linkable(url) {
@@ -37258,10 +37243,6 @@ function* ocsfRecords(result) {
     for (const f of result.findings)
         if ((0,intent/* isFailing */.DI)(f))
             yield ocsfFinding(f, result, aliases);
-}
-/** Every OCSF finding of the run, in the findings' order. */
-function ocsfFindings(result) {
-    return [...ocsfRecords(result)];
 }
 /** The OCSF file's text (a JSON array), in chunks; its findings are made as they are written. */
 function ocsfFileText(result) {
@@ -39807,7 +39788,7 @@ function* jsonText(value, lazy = new Map()) {
 /* harmony export */   eg: () => (/* binding */ jsonFinding),
 /* harmony export */   gQ: () => (/* binding */ jsonFileText)
 /* harmony export */ });
-/* unused harmony exports jsonAccount, buildJsonReport */
+/* unused harmony export jsonAccount */
 /* harmony import */ var _evaluate_evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1632);
 /* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9377);
 /* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4216);
@@ -39885,9 +39866,6 @@ function jsonAccount(a) {
 }
 function jsonFinding(f) {
     return { ...pick(f, FINDING_FIELDS), ...historyFields(f), ...intentFields(f) };
-}
-function buildJsonReport(result) {
-    return { ...jsonReportHead(result), findings: reportFindings(result).map(jsonFinding) };
 }
 /** The JSON file's text, in chunks; its findings are copied as they are written (report/json-text.ts). */
 function jsonFileText(result) {
@@ -40207,7 +40185,6 @@ function failingShort(result) {
 /* harmony export */   ot: () => (/* binding */ toArtifactUri),
 /* harmony export */   y$: () => (/* binding */ locationFingerprint)
 /* harmony export */ });
-/* unused harmony export buildSarif */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9377);
@@ -40407,9 +40384,6 @@ function* sarifResults(result) {
 function sarifResultCounts(result) {
     const total = result.findings.filter(_evaluate_intent_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailing */ .DI).length + result.carriedForward.length;
     return { total, dropped: Math.max(0, total - SARIF_MAX_RESULTS) };
-}
-function buildSarif(result, opts) {
-    return sarifLog(result, opts, [...sarifResults(result)]);
 }
 /** The SARIF file's text, in chunks; its results are made as they are written (report/json-text.ts). */
 function sarifFileText(result, opts) {
@@ -42091,9 +42065,9 @@ function parseIsoDateTime(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I5: () => (/* binding */ timeoutsFromEnv),
-/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
 /* harmony export */   gH: () => (/* binding */ TIMEOUT_ENV)
 /* harmony export */ });
+/* unused harmony export DEFAULT_TIMEOUTS */
 /**
  * Every wait of a run has a bound, and the bounds add up to one the run as a whole explains:
  *

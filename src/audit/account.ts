@@ -4,7 +4,7 @@
  * each key (CloudTrail), which under `scope: at-setup` sets aside the keys their users made. Never throws:
  * a failure is an account with `status: 'error'` and a hint; a CloudTrail that cannot be read is a note.
  *
- * The account's IAM client lives exactly as long as `auditAccount` (created at its start, destroyed in
+ * The account's IAM client lives exactly as long as the account's `LiveAccount` audit (created at its start, destroyed in
  * its `finally`): every IAM call of the account goes through it (the CloudTrail client lives as long as
  * the lookups, key-creation.ts).
  *
@@ -388,15 +388,4 @@ export class LiveAccount {
     );
     return { account, findings, ...(notes.length > 0 ? { notes } : {}) };
   }
-}
-
-/** Audits one account with the given credentials: polls its report, then audits it. Never throws. */
-export async function auditAccount(opts: AuditAccountOptions): Promise<AccountAudit> {
-  const account = new LiveAccount(opts);
-  for (;;) {
-    const answer = await account.ask();
-    if (answer.ready) break;
-    await opts.deps.sleep(answer.retryInMs);
-  }
-  return account.audit();
 }

@@ -121,7 +121,7 @@ export async function runLiveAudit(
   }
 
   // Every account's report is started early (`startLimit` at a time, wider), then the accounts whose report is
-  // ready are audited `concurrency` at a time (scheduler.ts). auditAccount logs each account's outcome
+  // ready are audited `concurrency` at a time (scheduler.ts). LiveAccount logs each account's outcome
   // (users, findings, exempted); the [done/total] line is the progress.
   let done = 0;
   const finish = (accountId: string, audit: AccountAudit): AccountAudit => {

@@ -242,11 +242,3 @@ export const MEMBER_ROLE_ACTIONS: readonly string[] = actionsOf('member');
 export const SECURITY_HUB_ACTIONS: readonly string[] = actionsOf('member', 'optional').filter((a) =>
   a.startsWith('securityhub:'),
 );
-
-/** The member-account role's extra action for evidence of who made each flagged key (docs/design.md §10). */
-export const KEY_CREATION_ACTIONS: readonly string[] = actionsOf('member', 'optional').filter((a) =>
-  a.startsWith('cloudtrail:'),
-);
-
-/** Every IAM action the optional remediation role needs (docs/design.md §8); nothing else, never a delete. */
-export const REMEDIATION_ROLE_ACTIONS: readonly string[] = actionsOf('remediation', 'optional');

@@ -16,10 +16,7 @@ import https from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ProxyAgent } from 'proxy-agent';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
-import { DEFAULT_TIMEOUTS, timeoutsFromEnv, type Timeouts } from '../timeouts.js';
-
-/** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
-export const AWS_MAX_ATTEMPTS = DEFAULT_TIMEOUTS.awsMaxAttempts;
+import { timeoutsFromEnv, type Timeouts } from '../timeouts.js';
 
 /** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
 const MAX_SOCKETS = 50;

@@ -3,7 +3,7 @@
  * registered rule decides on each key of each row; a failing key is one finding per rule, with the key's
  * evidence and location.
  */
-import type { Finding, ParsedReport, Reason, ReportKey, ReportUser, RuleSettings } from '../model.js';
+import type { Finding, Reason, ReportKey, ReportUser, RuleSettings } from '../model.js';
 import type { ReportKeyTimes } from './confirm.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -206,17 +206,4 @@ export class ReportEvaluation {
   findings(): Finding[] {
     return sortFindings([...this.found]);
   }
-}
-
-/**
- * Every failing key of the report (docs/design.md §1), exemptions not applied, sorted by account, user ARN,
- * slot. `asOf` is epoch ms: the time the `unused-days` test is measured from.
- */
-export function evaluateReport(report: ParsedReport, settings: RuleSettings, asOf: number): Finding[] {
-  // Null only for a report without user rows: then there is nothing to evaluate.
-  const accountId = report.accountId;
-  if (accountId === null) return [];
-  const evaluation = new ReportEvaluation(settings, asOf);
-  for (const user of report.users) evaluation.add(accountId, user);
-  return evaluation.findings();
 }

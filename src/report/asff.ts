@@ -62,8 +62,8 @@ export const ASFF_LIMITS = {
 
 /** ProductFields keys this tool writes (besides the standard ProviderName/ProviderVersion). */
 const FIELD_PREFIX = `${TOOL_NAME}/`;
-export const FIELD_LOCATION = `${FIELD_PREFIX}location`;
-export const FIELD_JUSTIFICATION = `${FIELD_PREFIX}justification`;
+const FIELD_LOCATION = `${FIELD_PREFIX}location`;
+const FIELD_JUSTIFICATION = `${FIELD_PREFIX}justification`;
 const FIELD_RESOLUTION = `${FIELD_PREFIX}resolution`;
 
 /** What a finding's ASFF record needs besides the finding itself. */

@@ -129,10 +129,6 @@ export interface JsonReport {
   findings: JsonFinding[];
 }
 
-export function buildJsonReport(result: AuditResult): JsonReport {
-  return { ...jsonReportHead(result), findings: reportFindings(result).map(jsonFinding) };
-}
-
 /** The JSON file's text, in chunks; its findings are copied as they are written (report/json-text.ts). */
 export function jsonFileText(result: AuditResult): Iterable<string> {
   const findings: JsonFinding[] = [];

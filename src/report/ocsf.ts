@@ -269,11 +269,6 @@ function* ocsfRecords(result: AuditResult): Generator<OcsfComplianceFinding> {
   for (const f of result.findings) if (isFailing(f)) yield ocsfFinding(f, result, aliases);
 }
 
-/** Every OCSF finding of the run, in the findings' order. */
-export function ocsfFindings(result: AuditResult): OcsfComplianceFinding[] {
-  return [...ocsfRecords(result)];
-}
-
 /** The OCSF file's text (a JSON array), in chunks; its findings are made as they are written. */
 export function ocsfFileText(result: AuditResult): Iterable<string> {
   const findings: OcsfComplianceFinding[] = [];

@@ -214,10 +214,6 @@ export interface SarifOptions {
   category?: string | null;
 }
 
-export function buildSarif(result: AuditResult, opts: SarifOptions): Log {
-  return sarifLog(result, opts, [...sarifResults(result)]);
-}
-
 /** The SARIF file's text, in chunks; its results are made as they are written (report/json-text.ts). */
 export function sarifFileText(result: AuditResult, opts: SarifOptions): Iterable<string> {
   const results: Result[] = [];

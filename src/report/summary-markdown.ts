@@ -40,7 +40,6 @@ export const SUMMARY_MAX_BYTES = 1_000_000;
 /** Keys whose fix commands are shown open; the rest (up to MAX_FIX_BLOCKS) are in a collapsed `<details>`. */
 export const OPEN_FIX_BLOCKS = 10;
 /** Issues listed as links at most (the issues sink's block, report/sinks.ts). */
-export { MAX_ISSUE_LINKS } from './sinks.js';
 
 const MAX_NAME = 128;
 
