@@ -725,6 +725,7 @@ describe('parseConfig: iac', () => {
     ['create-issues', 'true'],
     ['remediate', 'deactivate'],
     ['security-hub', 'true'],
+    ['ocsf-file', 'findings.ocsf.json'],
   ] as const)('rejects iac with %s, naming both, before reading the other inputs', (name, value) => {
     // an invalid aws-region is not reached: the conflict is the first error
     const e = errorOf({ iac: '.', [name]: value, 'aws-region': 'not a region' });

@@ -2,7 +2,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IacRun } from '../src/model.js';
 import type { IacFinding } from '../src/iac/types.js';
-import { exemptionInForce } from '../src/audit/iac.js';
+import { join } from 'node:path';
+import { auditIac, exemptionInForce } from '../src/audit/iac.js';
+import { DEFAULT_EXEMPTION_TAG } from '../src/evaluate/rule.js';
 import {
   iacExitCode,
   iacJson,
@@ -125,5 +127,35 @@ describe('iac reports', () => {
       code: 0,
       reason: 'no console user is given an access key at creation in 3 files of code',
     });
+  });
+});
+
+describe('exempt-users in an iac run', () => {
+  const root = join(import.meta.dirname, 'fixtures', 'iac', 'terraform');
+  const now = new Date('2026-12-01T00:00:00Z');
+  const audit = (exemptUsers: string[]) =>
+    auditIac(
+      { iac: ['basic'], asOf: null, rule: { exemptionTag: DEFAULT_EXEMPTION_TAG } as never, exemptUsers },
+      { root, now },
+    );
+
+  it('exempts a user the code names, by name or glob regardless of case, and says which entry did', async () => {
+    const before = await audit([]);
+    expect(before.findings.map((f) => f.userName)).toEqual(['alice', 'frank', 'hank']);
+    const after = await audit(['ALICE', 'h*']);
+    expect(after.findings.map((f) => f.userName)).toEqual(['frank']);
+    expect(after.exempted.map((f) => [f.userName, f.exemption?.justification])).toEqual([
+      ['alice', 'exempt-users: "ALICE"'],
+      ['hank', 'exempt-users: "h*"'],
+    ]);
+    expect(after.notes).toEqual(before.notes);
+  });
+
+  it('says that an entry naming an ARN cannot match code (no account there), and exempts nothing by it', async () => {
+    const r = await audit(['arn:aws:iam::123456789012:user/alice']);
+    expect(r.findings.map((f) => f.userName)).toEqual(['alice', 'frank', 'hank']);
+    expect(r.notes.at(-1)).toMatch(
+      /^exempt-users: an entry names an ARN, which infrastructure code does not have/,
+    );
   });
 });

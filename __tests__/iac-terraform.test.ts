@@ -119,6 +119,9 @@ describe('count and for_each', () => {
   it('uses the tfvars given, and the auto-loaded terraform.tfvars and *.auto.tfvars.json', async () => {
     expect((await scan(['tfvars'])).lines).toEqual(['tfvars/main.tf:14 aws_iam_access_key.rita[0] rita']);
     expect((await scan(['tfvars'], ['tfvars/no-keys.tfvars'])).lines).toEqual([]);
+    // named in the iac input itself (like -var-file): applied, not scanned as code
+    expect((await scan(['tfvars', 'tfvars/no-keys.tfvars'])).lines).toEqual([]);
+    expect((await scan(['tfvars', 'tfvars/*.tfvars'])).lines).toEqual([]);
     const auto = await scan(['auto-tfvars']);
     expect(auto.lines).toEqual(['auto-tfvars/main.tf:20 aws_iam_access_key.sam sam']);
     expect(auto.findings[0]?.condition).toBeNull();

@@ -20,15 +20,33 @@ function exemptionInForce(f, asOf) {
     const end = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .expiryEnd */ .rG)(f.exemption.expires);
     return end !== null && asOf < end;
 }
-/** Scans `config.iac` under `root` (the workspace) and splits the findings by their exemptions. */
+/**
+ * Scans `config.iac` under `root` (the workspace) and splits the findings by their exemptions: one written
+ * in the code and in force, else an `exempt-users` glob matching the user's name (the code has no account,
+ * so a glob naming an ARN cannot match: said in a note).
+ */
 async function auditIac(config, opts) {
     const { scanIac } = await Promise.all(/* import() */[__webpack_require__.e(864), __webpack_require__.e(945)]).then(__webpack_require__.bind(__webpack_require__, 1945));
     const scan = await scanIac(config.iac, { root: opts.root, exemptionTag: config.rule.exemptionTag });
     const asOf = config.asOf ?? opts.now;
     const findings = [];
     const exempted = [];
-    for (const f of scan.findings)
-        (exemptionInForce(f, asOf.getTime()) ? exempted : findings).push(f);
+    const globs = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .nameGlobs */ .BI)(config.exemptUsers);
+    for (const f of scan.findings) {
+        if (exemptionInForce(f, asOf.getTime())) {
+            exempted.push(f);
+            continue;
+        }
+        const glob = globs.match(f.userName);
+        if (glob === null)
+            findings.push(f);
+        else
+            exempted.push({ ...f, exemption: { justification: `exempt-users: "${glob}"`, expires: null } });
+    }
+    const notes = [...scan.notes];
+    if (globs.arnGlobs.length > 0) {
+        notes.push(`exempt-users: ${globs.arnGlobs.length === 1 ? 'an entry names an ARN' : `${globs.arnGlobs.length} entries name ARNs`}, which infrastructure code does not have (no account): only user names and globs of names apply to it.`);
+    }
     return {
         generatedAt: opts.now.toISOString(),
         asOf: asOf.toISOString(),
@@ -37,7 +55,7 @@ async function auditIac(config, opts) {
         findings,
         exempted,
         exemptionsExpired: findings.filter((f) => f.exemption !== null).length,
-        notes: scan.notes,
+        notes,
     };
 }
 

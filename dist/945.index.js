@@ -2653,11 +2653,20 @@ async function planRoot(files, reader, roots, plan, path, opts) {
     });
     return fits.length === 1 ? fits[0] : null;
 }
+/** A pattern that names tfvars files (`prod.tfvars`, `env/*.tfvars.json`): values, not code to scan. */
+function isTfvarsPattern(pattern) {
+    return /\.tfvars(\.json)?$/i.test(pattern.trim());
+}
+/**
+ * Scans the files `patterns` match. A pattern naming `.tfvars` / `.tfvars.json` files gives variable
+ * values to every Terraform root configuration (after its auto-loaded ones, in the order given), like
+ * `-var-file`; tfvars files found inside a scanned directory are not applied (only auto-loaded names are).
+ */
 async function scanIac(patterns, opts) {
     const files = await ScanFiles.open(opts.root);
     const exemptionTag = opts.exemptionTag ?? DEFAULT_TAG;
-    const tfvars = await files.match(opts.tfvars ?? []);
-    const matched = await files.match(patterns);
+    const tfvars = await files.match([...(opts.tfvars ?? []), ...patterns.filter(isTfvarsPattern)]);
+    const matched = await files.match(patterns.filter((p) => !isTfvarsPattern(p)));
     const tf = matched.filter((f) => f.endsWith('.tf'));
     const { roots, reader } = await scanTerraform(files, tf, { tfvars, exemptionTag });
     const findings = new Map(roots.map((r) => [r, r.findings]));

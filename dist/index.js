@@ -34561,6 +34561,7 @@ class ReportEvaluation {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BI: () => (/* binding */ nameGlobs),
 /* harmony export */   cm: () => (/* binding */ parseJustification),
 /* harmony export */   rG: () => (/* binding */ expiryEnd),
 /* harmony export */   rY: () => (/* binding */ applyExemptions)
@@ -34652,6 +34653,19 @@ function compile(glob) {
         glob,
         test: (f) => anyCase(f.userName) || anyCase((0,_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .userPathAndName */ .dq)(f.userArn)) || arnMatches(f.userArn),
     };
+}
+/**
+ * An `exempt-users` matcher for a user known only by name (infrastructure code, docs/design.md §11: no
+ * account, no ARN): each glob against the name regardless of case, as above. Globs that name an ARN
+ * (`arn:…`) cannot match such a user and are returned apart, so the caller can say so.
+ */
+function nameGlobs(globs) {
+    const all = globs.map((g) => g.trim()).filter((g) => g !== '');
+    const arnGlobs = all.filter((g) => g.startsWith('arn:'));
+    const names = all
+        .filter((g) => !g.startsWith('arn:'))
+        .map((glob) => ({ glob, test: picomatch__WEBPACK_IMPORTED_MODULE_1___default()(glob, { dot: true, windows: false, nocase: true }) }));
+    return { match: (name) => names.find((m) => m.test(name))?.glob ?? null, arnGlobs };
 }
 function compileAll(globs) {
     return globs
@@ -36111,7 +36125,7 @@ const INPUTS = [
     },
     {
         name: 'iac',
-        description: 'Paths or globs (one per line), relative to the workspace, of Terraform (`.tf`, plan JSON) and CloudFormation files: scan the code for console users given an access key at creation, without AWS calls. Not with `credential-report`, `role-to-assume`, `accounts` or `organization`.',
+        description: 'Paths or globs (one per line), relative to the workspace, of Terraform (`.tf`, plan JSON) and CloudFormation files: scan the code for console users given an access key at creation, without AWS calls. A `.tfvars` file named here sets variables (like `-var-file`). Not with `credential-report`, `role-to-assume`, `accounts` or `organization`.',
     },
     ..._report_files_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_FILES */ .JL.map((f) => ({
         name: f.name,
@@ -41253,6 +41267,8 @@ const IAC_CONFLICTS = [
     ['create-issues', 'false'],
     ['remediate', 'off'],
     ['security-hub', 'false'],
+    // the OCSF file describes AWS accounts' keys (docs/design.md §12): code has none
+    ['ocsf-file', null],
 ];
 /** `iac`: the paths or globs of infrastructure code; checked first, so a conflict stops before any work. */
 function iacPatterns(r) {
@@ -41267,7 +41283,7 @@ function iacPatterns(r) {
         const given = r.given(name);
         if (given === undefined || given.toLowerCase() === off)
             continue;
-        throw new model/* InputError */.d('iac', `Input "iac" is set together with "${name}": expected either a scan of infrastructure code (no AWS calls, no issues, no Security Hub, no remediation) or an audit of AWS, not both; leave "${name}" out of the iac run.`);
+        throw new model/* InputError */.d('iac', `Input "iac" is set together with "${name}": expected either a scan of infrastructure code (no AWS calls, no issues, no Security Hub, no remediation, no OCSF file) or an audit of AWS, not both; leave "${name}" out of the iac run.`);
     }
     return patterns;
 }

@@ -99,6 +99,20 @@ function compile(glob: string): Matcher {
   };
 }
 
+/**
+ * An `exempt-users` matcher for a user known only by name (infrastructure code, docs/design.md §11: no
+ * account, no ARN): each glob against the name regardless of case, as above. Globs that name an ARN
+ * (`arn:…`) cannot match such a user and are returned apart, so the caller can say so.
+ */
+export function nameGlobs(globs: string[]): { match: (name: string) => string | null; arnGlobs: string[] } {
+  const all = globs.map((g) => g.trim()).filter((g) => g !== '');
+  const arnGlobs = all.filter((g) => g.startsWith('arn:'));
+  const names = all
+    .filter((g) => !g.startsWith('arn:'))
+    .map((glob) => ({ glob, test: picomatch(glob, { dot: true, windows: false, nocase: true }) }));
+  return { match: (name) => names.find((m) => m.test(name))?.glob ?? null, arnGlobs };
+}
+
 function compileAll(globs: string[]): Matcher[] {
   return globs
     .map((g) => g.trim())

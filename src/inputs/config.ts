@@ -505,6 +505,8 @@ const IAC_CONFLICTS: ReadonlyArray<[InputName, string | null]> = [
   ['create-issues', 'false'],
   ['remediate', 'off'],
   ['security-hub', 'false'],
+  // the OCSF file describes AWS accounts' keys (docs/design.md §12): code has none
+  ['ocsf-file', null],
 ];
 
 /** `iac`: the paths or globs of infrastructure code; checked first, so a conflict stops before any work. */
@@ -523,7 +525,7 @@ function iacPatterns(r: Reader): string[] {
     if (given === undefined || given.toLowerCase() === off) continue;
     throw new InputError(
       'iac',
-      `Input "iac" is set together with "${name}": expected either a scan of infrastructure code (no AWS calls, no issues, no Security Hub, no remediation) or an audit of AWS, not both; leave "${name}" out of the iac run.`,
+      `Input "iac" is set together with "${name}": expected either a scan of infrastructure code (no AWS calls, no issues, no Security Hub, no remediation, no OCSF file) or an audit of AWS, not both; leave "${name}" out of the iac run.`,
     );
   }
   return patterns;

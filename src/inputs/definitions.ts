@@ -117,7 +117,7 @@ export const INPUTS = [
   {
     name: 'iac',
     description:
-      'Paths or globs (one per line), relative to the workspace, of Terraform (`.tf`, plan JSON) and CloudFormation files: scan the code for console users given an access key at creation, without AWS calls. Not with `credential-report`, `role-to-assume`, `accounts` or `organization`.',
+      'Paths or globs (one per line), relative to the workspace, of Terraform (`.tf`, plan JSON) and CloudFormation files: scan the code for console users given an access key at creation, without AWS calls. A `.tfvars` file named here sets variables (like `-var-file`). Not with `credential-report`, `role-to-assume`, `accounts` or `organization`.',
   },
   ...REPORT_FILES.map((f) => ({
     name: f.name,
