@@ -39142,24 +39142,6 @@ function iacResult(f) {
         properties: { ...f, exempted: false },
     };
 }
-function ruleDescriptor() {
-    return {
-        id: RULE.id,
-        name: RULE.name,
-        shortDescription: { text: RULE.shortDescription },
-        fullDescription: { text: RULE.fullDescription },
-        help: { text: RULE.helpText, markdown: RULE.helpMarkdown },
-        helpUri: RULE.helpUri,
-        defaultConfiguration: { level: 'error' },
-        properties: {
-            tags: [...RULE.tags],
-            precision: RULE.precision,
-            'security-severity': RULE.securitySeverity,
-            'problem.severity': 'error',
-            cis: RULE.cis.map((m) => ({ ...m })),
-        },
-    };
-}
 function iacSarif(run, opts) {
     const semver = /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? { semanticVersion: opts.toolVersion } : {};
     const id = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .automationId */ .jY)({ shard: null }, opts.category ?? null);
@@ -39174,7 +39156,7 @@ function iacSarif(run, opts) {
                         version: opts.toolVersion,
                         ...semver,
                         informationUri: _evaluate_rule_js__WEBPACK_IMPORTED_MODULE_6__/* .TOOL_INFORMATION_URI */ .Rn,
-                        rules: [ruleDescriptor()],
+                        rules: [(0,_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .ruleDescriptor */ .u7)(RULE)],
                     },
                 },
                 invocations: [{ executionSuccessful: true, endTimeUtc: run.generatedAt }],
@@ -40197,6 +40179,7 @@ function failingShort(result) {
 /* harmony export */   lL: () => (/* binding */ sarifResultCounts),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS),
 /* harmony export */   ot: () => (/* binding */ toArtifactUri),
+/* harmony export */   u7: () => (/* binding */ ruleDescriptor),
 /* harmony export */   y$: () => (/* binding */ locationFingerprint)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
@@ -40301,6 +40284,7 @@ function findingEvidence(f) {
     const { keyCreation: _kc, keyDescription: _kd, selfCreated: _sc, ...offline } = evidence;
     return offline;
 }
+/** A rule's SARIF descriptor, from the registry (the account rules' and the iac rule's alike). */
 function ruleDescriptor(rule) {
     return {
         id: rule.id,

@@ -4,7 +4,7 @@
  * report (`iacFindings`, beside the empty `accounts` and `findings` of the same schema version), the
  * summary's verdict and table, the step outputs and the `fail-on` decision.
  */
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, Result } from 'sarif';
 import type { FailOn, IacRun } from '../model.js';
 import type { IacFinding } from '../iac/scan.js';
 import type { OutputName } from '../inputs/definitions.js';
@@ -12,7 +12,7 @@ import { REPORT_FILES, type ReportFileInput, type ReportFiles } from '../inputs/
 import { TOOL_INFORMATION_URI, TOOL_NAME } from '../evaluate/rule.js';
 import { IAC_RULES } from '../evaluate/rules/index.js';
 import { identityOf } from '../evaluate/identity.js';
-import { automationId, locationFingerprint, sarifText, toArtifactUri } from './sarif.js';
+import { automationId, locationFingerprint, ruleDescriptor, sarifText, toArtifactUri } from './sarif.js';
 import { codeSpan, escapeMarkdown, markdownTable } from './markdown.js';
 import { plural } from './format.js';
 
@@ -56,25 +56,6 @@ function iacResult(f: IacFinding): Result {
   };
 }
 
-function ruleDescriptor(): ReportingDescriptor {
-  return {
-    id: RULE.id,
-    name: RULE.name,
-    shortDescription: { text: RULE.shortDescription },
-    fullDescription: { text: RULE.fullDescription },
-    help: { text: RULE.helpText, markdown: RULE.helpMarkdown },
-    helpUri: RULE.helpUri,
-    defaultConfiguration: { level: 'error' },
-    properties: {
-      tags: [...RULE.tags],
-      precision: RULE.precision,
-      'security-severity': RULE.securitySeverity,
-      'problem.severity': 'error',
-      cis: RULE.cis.map((m) => ({ ...m })),
-    },
-  };
-}
-
 export function iacSarif(run: IacRun, opts: { toolVersion: string; category?: string | null }): Log {
   const semver = /^\d+\.\d+\.\d+/.test(opts.toolVersion) ? { semanticVersion: opts.toolVersion } : {};
   const id = automationId({ shard: null }, opts.category ?? null);
@@ -89,7 +70,7 @@ export function iacSarif(run: IacRun, opts: { toolVersion: string; category?: st
             version: opts.toolVersion,
             ...semver,
             informationUri: TOOL_INFORMATION_URI,
-            rules: [ruleDescriptor()],
+            rules: [ruleDescriptor(RULE)],
           },
         },
         invocations: [{ executionSuccessful: true, endTimeUtc: run.generatedAt }],

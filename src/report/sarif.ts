@@ -101,7 +101,8 @@ function findingEvidence(f: Finding): Omit<Finding, 'exempted' | 'location' | 'r
   return offline;
 }
 
-function ruleDescriptor(rule: Rule): ReportingDescriptor {
+/** A rule's SARIF descriptor, from the registry (the account rules' and the iac rule's alike). */
+export function ruleDescriptor(rule: Rule): ReportingDescriptor {
   return {
     id: rule.id,
     name: rule.name,
