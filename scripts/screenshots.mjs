@@ -1,5 +1,7 @@
-// npm run screenshots: regenerates docs/job-summary.png, docs/issue.png and docs/sample-issue.md from real
-// runs of the bundle (dist/index.js, run as the Actions runner runs it):
+// npm run screenshots: regenerates docs/job-summary.png, docs/issue.png, docs/sample-issue.md,
+// docs/iac-annotation.png and docs/iac-summary.png from real runs of the bundle (dist/index.js, run as the
+// Actions runner runs it). One part alone: `npm run screenshots -- iac` or `SCREENSHOTS=iac npm run
+// screenshots` (parts: summary, issue, iac; comma- or space-separated; all three by default):
 // - the job summary of the offline audit of examples/credential-report.csv (as `npm run demo`), from a run
 //   with history, as a real run with `github.token` has it: the tests' local GitHub API
 //   (__tests__/helpers/github-server.ts) holds code scanning alerts of earlier runs (with their
@@ -7,13 +9,20 @@
 //   resolved since;
 // - the issue that `create-issues: true` opens, from a live audit of a moto account (moto_server on a
 //   free loopback port, ambient test credentials) into the same local GitHub API; its body, exactly as
-//   the action sent it, is also written to docs/sample-issue.md.
+//   the action sent it, is also written to docs/sample-issue.md;
+// - iac: the run of a pull request's workflow (examples/workflows/pull-request-iac.yml, `iac: .`) on a copy of
+//   the project's own Terraform fixture __tests__/fixtures/iac/terraform/basic (written for the tests) as
+//   iam/main.tf in the workspace: its job summary (docs/iac-summary.png) and docs/iac-annotation.png, a
+//   rendering of the run's first SARIF result in the style of GitHub's "Files changed" view of a pull request
+//   that adds the file (a compact imitation in HTML/CSS, not a screenshot of github.com): the real lines of the
+//   scanned file around the result's startLine, with the annotation box under it; the rule id and name, its
+//   short description, the level and security severity labels and the message all come from the SARIF.
 // The Markdown is rendered as GitHub renders it: marked, GitHub's alert blocks (`> [!NOTE]`,
 // `> [!WARNING]`, ... with their icon, title and colour, as GitHub's HTML has them) and GitHub's
 // Markdown CSS (github-markdown-css), photographed with Debian's headless Chromium (`apt-get install -y
 // chromium fonts-noto-color-emoji`, the font for the verdict's emoji). Not run in CI. Needs
 // `npm run build` first, Node 24 (npm runs it on node_modules/node; the GitHub server helper is
-// TypeScript) and moto.
+// TypeScript) and moto (the issue part only).
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -350,40 +359,200 @@ function screenshot(html, out) {
   console.log(`${out} (${WIDTH}x${height})`);
 }
 
+/** The values a step wrote to GITHUB_OUTPUT (`name<<delimiter` blocks, as @actions/core writes them). */
+function stepOutputs(dir) {
+  const outputs = {};
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
+  for (const [, name, , value] of readFileSync(join(dir, 'output.txt'), 'utf8').matchAll(re)) {
+    outputs[name] = value;
+  }
+  return outputs;
+}
+
+/**
+ * The iac run of examples/workflows/pull-request-iac.yml (`iac: .`) on a copy of the project's Terraform
+ * fixture, as iam/main.tf of the workspace: its summary, its SARIF (the file the `sarif-file` output names)
+ * and the workspace the SARIF's paths are relative to.
+ */
+async function iacRun() {
+  const dir = join(work, 'iac');
+  mkdirSync(join(dir, 'iam'), { recursive: true });
+  copyFileSync(
+    join(root, '__tests__', 'fixtures', 'iac', 'terraform', 'basic', 'main.tf'),
+    join(dir, 'iam', 'main.tf'),
+  );
+  const { summary } = await runAction('iac', { iac: '.' });
+  const sarifFile = stepOutputs(dir)['sarif-file'];
+  if (!sarifFile) throw new Error('the iac run wrote no SARIF');
+  const sarif = JSON.parse(readFileSync(resolve(dir, sarifFile), 'utf8'));
+  return { summary, sarif, workspace: dir };
+}
+
+const X_CIRCLE_FILL =
+  'M2.343 13.657A8 8 0 1 1 13.658 2.343 8 8 0 0 1 2.343 13.657ZM6.03 4.97a.751.751 0 0 0-1.042.018.751.751 0 0 0-.018 1.042L6.94 8 4.97 9.97a.749.749 0 0 0 .326 1.275.749.749 0 0 0 .734-.215L8 9.06l1.97 1.97a.749.749 0 0 0 1.275-.326.749.749 0 0 0-.215-.734L9.06 8l1.97-1.97a.749.749 0 0 0-.326-1.275.749.749 0 0 0-.734.215L8 6.94Z';
+const CHEVRON_DOWN =
+  'M12.78 5.22a.749.749 0 0 1 0 1.06l-4.25 4.25a.749.749 0 0 1-1.06 0L3.22 6.28a.749.749 0 1 1 1.06-1.06L8 8.94l3.72-3.72a.749.749 0 0 1 1.06 0Z';
+
+/** GitHub's names for a SARIF level and for a rule's `security-severity` score. */
+const LEVELS = { error: 'Error', warning: 'Warning', note: 'Note' };
+function securitySeverity(score) {
+  if (!(score > 0)) return null;
+  return score >= 9 ? 'Critical' : score >= 7 ? 'High' : score >= 4 ? 'Medium' : 'Low';
+}
+
+/** One line of Terraform with the colours GitHub's highlighter gives HCL (comments, block types, strings). */
+function highlightHcl(line) {
+  if (/^\s*(#|\/\/)/.test(line)) return `<span class="pl-c">${escapeHtml(line)}</span>`;
+  return line
+    .split(/("(?:[^"\\]|\\.)*")/)
+    .map((part, i) => {
+      if (i % 2 === 1) return `<span class="pl-s">${escapeHtml(part)}</span>`;
+      return escapeHtml(part)
+        .replace(
+          /^(\s*)(resource|data|module|variable|output|locals|provider)\b/,
+          '$1<span class="pl-k">$2</span>',
+        )
+        .replace(/^(\s*)([\w-]+)(\s*=)/, '$1<span class="pl-v">$2</span>$3');
+    })
+    .join('');
+}
+
+const ANNOTATION_CSS = `<style>
+.diff { border: 1px solid #d1d9e0; border-radius: 6px; overflow: hidden; font-size: 12px; color: #1f2328; }
+.diff-head { display: flex; align-items: center; gap: 8px; padding: 8px 16px; background: #f6f8fa; border-bottom: 1px solid #d1d9e0; font-size: 14px; }
+.diff-head svg { fill: #59636e; }
+.diff-head .path { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; font-weight: 600; }
+.diff-head .stat { color: #1a7f37; font-weight: 600; font-size: 12px; }
+.diff table { border-collapse: collapse; width: 100%; font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; line-height: 20px; }
+.diff td.num { width: 1%; min-width: 40px; padding: 0 10px; text-align: right; color: #1f2328a0; background: #aceebb; user-select: none; }
+.diff td.code { background: #dafbe1; padding: 0 10px; white-space: pre; }
+.diff td.code::before { content: "+"; display: inline-block; width: 14px; }
+.pl-c { color: #59636e; } .pl-k { color: #cf222e; } .pl-s { color: #0a3069; } .pl-v { color: #0550ae; }
+.annotation-row > td { padding: 8px 16px; background: #fff; border-top: 1px solid #d1d9e0; border-bottom: 1px solid #d1d9e0; }
+.annotation { border: 1px solid #d1d9e0; border-radius: 6px; font-family: -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.5; white-space: normal; }
+.annotation .ann-head { display: flex; align-items: center; gap: 8px; padding: 8px 16px; border-bottom: 1px solid #d1d9e0; background: #f6f8fa; border-radius: 6px 6px 0 0; }
+.annotation .ann-head svg { fill: #d1242f; }
+.annotation .ann-head .kind { color: #d1242f; font-weight: 600; }
+.annotation .ann-head .tool { color: #59636e; }
+.annotation .ann-body { padding: 12px 16px; }
+.annotation .rule { display: flex; align-items: center; flex-wrap: wrap; gap: 8px; font-weight: 600; }
+.annotation .rule-id { color: #59636e; font-size: 12px; font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; margin-top: 2px; }
+.annotation .msg { margin-top: 8px; }
+.annotation .more { margin-top: 8px; color: #0969da; font-size: 12px; }
+.annotation .sev { border: 1px solid; border-radius: 2em; padding: 0 7px; font-size: 12px; font-weight: 500; line-height: 18px; }
+.annotation .sev-level { color: #d1242f; border-color: #ff818266; }
+.annotation .sev-security { color: #bc4c00; border-color: #fb8f4466; }
+</style>`;
+
+/**
+ * The first result of the iac run's SARIF as GitHub's "Files changed" view of a pull request that adds the
+ * file shows it: the scanned file's lines around the result's startLine (a new file: every line an addition)
+ * and, under the flagged line, the code scanning annotation with what the SARIF gives (tool, rule, level,
+ * security severity, message). An imitation of GitHub's look, not a screenshot of github.com.
+ */
+function annotationHtml({ sarif, workspace }) {
+  const run = sarif.runs[0];
+  const result = run.results[0];
+  if (!result) throw new Error('the iac run reported no result');
+  const rule =
+    run.tool.driver.rules[result.ruleIndex ?? -1] ??
+    run.tool.driver.rules.find((r) => r.id === result.ruleId);
+  const { artifactLocation, region } = result.locations[0].physicalLocation;
+  const lines = readFileSync(join(workspace, artifactLocation.uri), 'utf8').replace(/\n$/, '').split('\n');
+  const at = region.startLine;
+  if (!/^\s*resource "aws_iam_access_key"/.test(lines[at - 1] ?? '')) {
+    throw new Error(`${artifactLocation.uri}:${at} does not open an access key: ${lines[at - 1]}`);
+  }
+  const level = LEVELS[result.level ?? rule.defaultConfiguration?.level ?? 'warning'];
+  const security = securitySeverity(Number(rule.properties?.['security-severity']));
+  const row = (n) =>
+    `<tr${n === at ? ' class="flagged"' : ''}><td class="num"></td><td class="num">${n}</td>` +
+    `<td class="code">${highlightHcl(lines[n - 1])}</td></tr>`;
+  const from = Math.max(1, at - 10);
+  const to = Math.min(lines.length, at + 2);
+  const rows = [];
+  for (let n = from; n <= to; n++) {
+    rows.push(row(n));
+    if (n !== at) continue;
+    rows.push(
+      `<tr class="annotation-row"><td colspan="3"><div class="annotation">` +
+        `<div class="ann-head"><svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="${X_CIRCLE_FILL}"></path></svg>` +
+        `<span class="kind">Check failure</span><span class="tool">Code scanning / ${escapeHtml(run.tool.driver.name)}</span></div>` +
+        `<div class="ann-body"><div class="rule">${escapeHtml(rule.shortDescription.text)}` +
+        `<span class="sev sev-level">${level}</span>` +
+        (security ? `<span class="sev sev-security">${security}</span>` : '') +
+        `</div><div class="rule-id">${escapeHtml(rule.id)} · ${escapeHtml(rule.name)}</div>` +
+        `<div class="msg">${escapeHtml(result.message.text)}</div>` +
+        `<div class="more">Show more details</div></div></div></td></tr>`,
+    );
+  }
+  return (
+    ANNOTATION_CSS +
+    `<div class="diff"><div class="diff-head"><svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="${CHEVRON_DOWN}"></path></svg>` +
+    `<span class="stat">+${lines.length}</span><span class="path">${escapeHtml(artifactLocation.uri)}</span></div>` +
+    `<table>${rows.join('')}</table></div>`
+  );
+}
+
+const PARTS = ['summary', 'issue', 'iac'];
+const asked = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : (process.env.SCREENSHOTS ?? '').split(/[\s,]+/).filter((p) => p !== '');
+const parts = asked.length > 0 ? asked : PARTS;
+for (const p of parts) {
+  if (!PARTS.includes(p)) throw new Error(`unknown part ${p}: the parts are ${PARTS.join(', ')}`);
+}
+
 try {
   mkdirSync(docs, { recursive: true });
-  const summary = await summaryWithHistory();
-  screenshot(
-    page(
-      `<div class="box"><div class="box-head"><b>audit</b> summary</div>` +
-        `<div class="markdown-body">${markdown.parse(summary)}</div></div>`,
-    ),
-    join(docs, 'job-summary.png'),
-  );
+  if (parts.includes('summary')) {
+    const summary = await summaryWithHistory();
+    screenshot(
+      page(
+        `<div class="box"><div class="box-head"><b>audit</b> summary</div>` +
+          `<div class="markdown-body">${markdown.parse(summary)}</div></div>`,
+      ),
+      join(docs, 'job-summary.png'),
+    );
+  }
 
-  const issue = await issueFromLiveRun();
-  const labels = issue.labels
-    .map((l) => {
-      const color = l === 'iam-initial-access-key' ? '#d73a4a' : '#0e8a16';
-      return `<span class="label" style="background:${color}22;color:${color};border-color:${color}55">${escapeHtml(l)}</span>`;
-    })
-    .join(' ');
-  screenshot(
-    page(
-      `<h1 class="title">${codeSpans(issue.title)} <span>#${issue.number}</span></h1>` +
-        `<div class="meta"><span class="state">Open</span><span><b>github-actions</b> opened this issue</span>${labels}</div>` +
-        `<div class="box"><div class="box-head"><b>github-actions</b> bot</div>` +
-        `<div class="markdown-body">${markdown.parse(issue.body ?? '')}</div></div>`,
-    ),
-    join(docs, 'issue.png'),
-  );
-  // the body exactly as the action sent it (the page only shows it rendered)
-  writeFileSync(
-    join(docs, 'sample-issue.md'),
-    `<!-- Generated by \`npm run screenshots\` (scripts/screenshots.mjs): the body of the issue the action ` +
-      `opened in a live run on moto, titled: ${issue.title.replace(/--/g, '- -')} -->\n\n${issue.body}`,
-  );
-  console.log(`${join(docs, 'sample-issue.md')}`);
+  if (parts.includes('issue')) {
+    const issue = await issueFromLiveRun();
+    const labels = issue.labels
+      .map((l) => {
+        const color = l === 'iam-initial-access-key' ? '#d73a4a' : '#0e8a16';
+        return `<span class="label" style="background:${color}22;color:${color};border-color:${color}55">${escapeHtml(l)}</span>`;
+      })
+      .join(' ');
+    screenshot(
+      page(
+        `<h1 class="title">${codeSpans(issue.title)} <span>#${issue.number}</span></h1>` +
+          `<div class="meta"><span class="state">Open</span><span><b>github-actions</b> opened this issue</span>${labels}</div>` +
+          `<div class="box"><div class="box-head"><b>github-actions</b> bot</div>` +
+          `<div class="markdown-body">${markdown.parse(issue.body ?? '')}</div></div>`,
+      ),
+      join(docs, 'issue.png'),
+    );
+    // the body exactly as the action sent it (the page only shows it rendered)
+    writeFileSync(
+      join(docs, 'sample-issue.md'),
+      `<!-- Generated by \`npm run screenshots\` (scripts/screenshots.mjs): the body of the issue the action ` +
+        `opened in a live run on moto, titled: ${issue.title.replace(/--/g, '- -')} -->\n\n${issue.body}`,
+    );
+    console.log(`${join(docs, 'sample-issue.md')}`);
+  }
+
+  if (parts.includes('iac')) {
+    const iac = await iacRun();
+    screenshot(page(annotationHtml(iac)), join(docs, 'iac-annotation.png'));
+    screenshot(
+      page(
+        `<div class="box"><div class="box-head"><b>iac</b> summary</div>` +
+          `<div class="markdown-body">${markdown.parse(iac.summary)}</div></div>`,
+      ),
+      join(docs, 'iac-summary.png'),
+    );
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
