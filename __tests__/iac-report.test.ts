@@ -127,6 +127,14 @@ describe('iac reports', () => {
       code: 0,
       reason: 'no console user is given an access key at creation in 3 files of code',
     });
+    // the verdict counts users, and keys only where a user has more than one
+    expect(iacExitCode(run(), 'findings').reason).toBe(
+      '1 console user given an access key at creation in 3 files of code',
+    );
+    const twoKeys = run({
+      findings: [finding(), finding({ address: 'aws_iam_access_key.alice2', line: 20 })],
+    });
+    expect(iacExitCode(twoKeys, 'never').reason).toContain('1 console user given 2 access keys at creation');
   });
 });
 

@@ -39193,14 +39193,15 @@ function iacJson(run) {
     };
     return `${JSON.stringify(report, null, 2)}\n`;
 }
-/** `2 users given an access key at creation in 3 files`, or the clean verdict. */
+/** `2 console users given an access key at creation in 3 files of code` (`… given 3 access keys …`), or the clean verdict. */
 function iacVerdict(run) {
     const users = new Set(run.findings.map((f) => f.userAddress)).size;
     const exempted = run.exempted.length > 0 ? `, ${run.exempted.length} exempted` : '';
     const files = (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(run.filesScanned, 'file');
     if (run.findings.length === 0)
         return `no console user is given an access key at creation in ${files} of code${exempted}`;
-    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(run.findings.length, RULE.wording.short(1), RULE.wording.short(2))} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(users, 'user')} in ${files} of code${exempted}`;
+    const keys = run.findings.length === users ? 'an access key' : (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(run.findings.length, 'access key');
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(users, 'console user')} given ${keys} at creation in ${files} of code${exempted}`;
 }
 /** `fail-on`: findings fail with `findings`; an iac run has no account errors. */
 function iacExitCode(run, failOn) {
