@@ -8,7 +8,8 @@
 //   `created_at`), so the summary shows when each key was first reported, what is new and what was
 //   resolved since;
 // - the issue that `create-issues: true` opens, from a live audit of a moto account (moto_server on a
-//   free loopback port, ambient test credentials) into the same local GitHub API; its body, exactly as
+//   free loopback port, ambient test credentials; the keys' CloudTrail events from the tests' local
+//   CloudTrail, __tests__/helpers/cloudtrail-server.ts) into the same local GitHub API; its body, exactly as
 //   the action sent it, is also written to docs/sample-issue.md;
 // - iac: the run of a pull request's workflow (examples/workflows/pull-request-iac.yml, `iac: .`) on a copy of
 //   the project's own Terraform fixture __tests__/fixtures/iac/terraform/basic (written for the tests) as
@@ -200,16 +201,28 @@ async function issueFromLiveRun() {
   const moto = await startMoto();
   const { startGitHubServer } = await import('../__tests__/helpers/github-server.ts');
   const gh = await startGitHubServer({ owner: 'octo-org', repo: 'security-audits' });
+  // moto has no LookupEvents: the tests' local CloudTrail holds the keys' CreateAccessKey events, as an
+  // administrator in the console (jdoe) and Terraform in CI (build-bot) would have left them
+  const { startCloudTrail } = await import('../__tests__/helpers/cloudtrail-server.ts');
+  const { madeInConsole, madeByTerraform } = await import('../__tests__/fixtures/cloudtrail-events.ts');
+  const trail = await startCloudTrail({ ratePerSecond: Infinity });
   try {
     const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials });
-    for (const [UserName, Path] of [
-      ['jdoe', '/engineering/'],
-      ['build-bot', '/'],
+    for (const [UserName, Path, made] of [
+      ['jdoe', '/engineering/', madeInConsole],
+      ['build-bot', '/', madeByTerraform],
     ]) {
       await iam.send(new CreateUserCommand({ UserName, Path }));
       await iam.send(new CreateLoginProfileCommand({ UserName, Password: 'Init1al-Passw0rd!' }));
-      await iam.send(new CreateAccessKeyCommand({ UserName }));
+      const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName }));
+      const key = {
+        account: '123456789012',
+        userName: UserName,
+        accessKeyId: AccessKey.AccessKeyId,
+        keyCreatedAt: AccessKey.CreateDate.getTime(),
+      };
+      trail.addEvents(key.account, made(key));
     }
     await runAction(
       'live',
@@ -226,6 +239,7 @@ async function issueFromLiveRun() {
         AWS_EC2_METADATA_DISABLED: 'true',
         AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
         AWS_CONFIG_FILE: '/nonexistent',
+        AWS_ENDPOINT_URL_CLOUDTRAIL: trail.endpoint,
         GITHUB_API_URL: gh.url,
         GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
       },
@@ -234,6 +248,7 @@ async function issueFromLiveRun() {
     if (!issue) throw new Error('the live run opened no issue for jdoe');
     return { ...issue, repo: `${gh.owner}/${gh.repo}` };
   } finally {
+    await trail.stop();
     await gh.stop();
     moto.stop();
   }
