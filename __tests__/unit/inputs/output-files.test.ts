@@ -2,11 +2,10 @@
  * Issue 9, item 3: report files are complete or absent, and `sarif-file` / `json-file` are checked up
  * front (one input error naming the input); a write error names the input and path and the other outputs
  * still get set. A report file's output (`sarif-file`, `json-file`) is set only when that file was written.
+ * The same through the bundled action: e2e/output-files.test.ts.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   accessSync,
   chmodSync,
@@ -28,7 +27,6 @@ import { writeFileAtomic } from '../../../src/publish/files.js';
 import { runPipeline } from '../../helpers/pipeline.js';
 import { parseConfig } from '../../../src/inputs/config.js';
 import { recordingDeps } from '../../helpers/live-env.js';
-import { runAction } from '../../helpers/run-dist.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'output-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -232,56 +230,4 @@ describe('writing the files', () => {
     expect(outcome.outputs['json-file']).toBe(join(dir, 'ok.json'));
     expect(JSON.parse(readFileSync(join(dir, 'ok.json'), 'utf8'))).toHaveProperty('findings');
   });
-});
-
-it('dist: a bad json-file fails the step with one input error, before anything is read or called', async () => {
-  const run = await runAction({
-    inputs: { 'credential-report': fixture, 'json-file': '.' },
-    env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' },
-  });
-  try {
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error::Input "json-file" is ".": it is a directory');
-    expect(readdirSync(run.dir).filter((f) => f.endsWith('.sarif'))).toEqual([]);
-    // nothing written, so no report file output: the examples' upload steps are skipped
-    expect(run.outputs['sarif-file'] ?? '').toBe('');
-    expect(run.outputs['json-file'] ?? '').toBe('');
-  } finally {
-    run.cleanup();
-  }
-});
-
-it('dist: a json-file on /proc fails the step with one input error, before any AWS call', async () => {
-  if (process.platform !== 'linux') return;
-  // an AWS endpoint that records what reaches it: nothing may
-  const calls: string[] = [];
-  const server = createServer((req, res) => {
-    calls.push(`${req.method} ${req.url}`);
-    res.writeHead(500).end();
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const run = await runAction({
-    inputs: { 'json-file': '/proc/self/fd/report.json' },
-    env: {
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
-  });
-  try {
-    expect(run.code).toBe(1);
-    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
-    expect(errors).toEqual([
-      expect.stringMatching(
-        /^::error::Input "json-file" is "\/proc\/self\/fd\/report\.json": it is on a special file system \(proc\); expected the path of a regular file in a writable folder/,
-      ),
-    ]);
-    expect(calls).toEqual([]);
-    expect(readdirSync(run.dir).filter((f) => f.endsWith('.sarif'))).toEqual([]);
-  } finally {
-    run.cleanup();
-    server.close();
-  }
 });
