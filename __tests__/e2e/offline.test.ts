@@ -189,7 +189,7 @@ describe('dist/index.js on a downloaded credential report', () => {
         JSON.parse(readFileSync(join(r.dir, 'iam-initial-access-keys.sarif'), 'utf8')).runs[0];
       expect(plain.code).toBe(0);
       expect('automationDetails' in run(plain)).toBe(false);
-      expect(run(named).automationDetails).toEqual({ id: 'org-a/' }); // K-of-N/ under shard: sarif.test.ts (shard is live-only)
+      expect(run(named).automationDetails).toEqual({ id: 'org-a/' }); // K-of-N/ under shard: unit/report/sarif.test.ts (shard is live-only)
       expect(cli.code).toBe(0);
       expect(run(cli).automationDetails).toEqual({ id: '/iam:offline/' });
     } finally {

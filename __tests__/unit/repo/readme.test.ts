@@ -1,6 +1,6 @@
 /**
  * The README and the reference pages in docs/: the input and output tables of docs/inputs-and-outputs.md
- * are generated from action.yml, so they cannot drift (`UPDATE_DOCS=1 npm test -- __tests__/readme.test.ts`
+ * are generated from action.yml, so they cannot drift (`UPDATE_DOCS=1 npm test -- __tests__/unit/repo/readme.test.ts`
  * rewrites them); the least-privilege policies of docs/aws-setup.md and docs/remediation.md grant exactly
  * what the code calls; the README's getting-started workflow is complete and within its first 400 words.
  */
@@ -284,7 +284,7 @@ describe('least-privilege policies in docs/ and the CloudFormation templates', (
     expect(docs).toMatch(/"repo:octo-org\/security-audits:ref:refs\/heads\/main"/);
     expect(docs).toMatch(/"repo:octo-org@\d+\/security-audits@\d+:environment:aws-audit"/);
     const cfn = readFileSync(join(ROOT, 'examples', 'cloudformation', 'audit-role.yaml'), 'utf8');
-    // the template's forms for each parameter choice: __tests__/cloudformation.test.ts
+    // the template's forms for each parameter choice: __tests__/unit/repo/example-cloudformation.test.ts
     expect(cfn).toContain(
       'repo:${GitHubOwner}@${OwnerId}/${GitHubRepo}@${RepositoryId}:ref:refs/heads/${Branch}',
     );

@@ -2,7 +2,7 @@
  * Names copy exactly: a user name (or account id, alias, ARN) copied out of the rendered summary, an issue
  * title or body, the SARIF message or the terminal is the IAM name itself — no zero-width space after an
  * `@`, nothing escaped — so it can be pasted into `aws iam ...` or an issue search. Free text (tag values,
- * AWS error messages) is still escaped; hostile.test.ts keeps hostile names inert.
+ * AWS error messages) is still escaped; e2e/hostile.test.ts keeps hostile names inert.
  */
 import { describe, expect, it } from '@jest/globals';
 import { codeSpans } from '../../helpers/code-spans.js';

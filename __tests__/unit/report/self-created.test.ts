@@ -2,7 +2,7 @@
  * A key its user made themself (docs/design.md §10, `selfCreated: true`, set only under `scope: at-setup`) goes
  * wherever an exempted key goes — listed, but no SARIF result, not counted, no remediation, no issue,
  * archived in Security Hub — labelled as what it is, with who made it. Pure renderers and planners; the
- * issues are in issues.test.ts, the whole run in e2e-intent.test.ts.
+ * issues are in integration/publish/issues.test.ts, the whole run in e2e/intent.test.ts.
  */
 import { describe, expect, it } from '@jest/globals';
 import type { Finding } from '../../../src/model.js';

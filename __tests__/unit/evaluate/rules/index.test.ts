@@ -2,7 +2,7 @@
  * The rule registry (src/evaluate/rules/) and identity (src/evaluate/identity.ts): what every registered
  * rule must be, and the proof that the first rule keeps every identity it had before rules were
  * registered parts, byte for byte: the SARIF fingerprint, the Security Hub Id, the issue records, the
- * first-seen and remediation keys, the OCSF uid. (A second rule: __tests__/second-rule.test.ts.)
+ * first-seen and remediation keys, the OCSF uid. (A second rule: __tests__/unit/evaluate/rules/second-rule.test.ts.)
  */
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
