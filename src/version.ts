@@ -1,2 +1,2 @@
-/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
+/** Reported as the SARIF tool version; __tests__/unit/version.test.ts keeps it equal to package.json's. */
 export const VERSION = '1.0.0';

@@ -187,7 +187,7 @@ function wrap(text: string, indent: number, width = 100): string[] {
  * The options in the order a terminal user needs them: what to audit (reports, or accounts signed in
  * with the AWS SDK's credentials), what to write, the rule, then the rest; last the inputs that only
  * make sense inside GitHub Actions (the CLI refuses `--role-to-assume` outside it). Every input is in
- * exactly one group (__tests__/cli-args.test.ts).
+ * exactly one group (__tests__/unit/inputs/cli-args.test.ts).
  */
 export const HELP_GROUPS: ReadonlyArray<{ title: string; inputs: readonly InputName[] }> = [
   {

@@ -1,6 +1,6 @@
 /**
  * The single table of the action's inputs (docs/design.md §3), in order. action.yml, the CLI flags and the
- * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
+ * help text all follow it; __tests__/unit/repo/action-yml.test.ts keeps action.yml in step with it. The report
  * files' inputs and outputs come from their own list (report-files.ts), the sinks' from theirs
  * (sinks.ts): the issues' where they have always been in action.yml, every later sink's at the end.
  */
