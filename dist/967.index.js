@@ -452,7 +452,7 @@ function describeTransport({ f, where, detail, error }) {
 /**
  * THE table of AWS operations the audit calls (docs/design.md §6). Everything that names an operation derives
  * from it: the least-privilege actions of each role (MEMBER_ROLE_ACTIONS, checked against the README
- * policies and the CloudFormation templates by __tests__/readme.test.ts), the hints of a denied call
+ * policies and the CloudFormation templates by __tests__/unit/repo/readme.test.ts), the hints of a denied call
  * (aws/errors.ts), the step names of an account's audit, and the tests' and the bench's lists of calls.
  *
  * The remediation role's operations come last (after the audit's own, which `operation()` finds first).

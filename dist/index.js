@@ -31137,7 +31137,7 @@ function wrap(text, indent, width = 100) {
  * The options in the order a terminal user needs them: what to audit (reports, or accounts signed in
  * with the AWS SDK's credentials), what to write, the rule, then the rest; last the inputs that only
  * make sense inside GitHub Actions (the CLI refuses `--role-to-assume` outside it). Every input is in
- * exactly one group (__tests__/cli-args.test.ts).
+ * exactly one group (__tests__/unit/inputs/cli-args.test.ts).
  */
 const HELP_GROUPS = [
     {
@@ -36033,7 +36033,7 @@ __webpack_async_result__();
 /* harmony import */ var _sinks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9793);
 /**
  * The single table of the action's inputs (docs/design.md §3), in order. action.yml, the CLI flags and the
- * help text all follow it; __tests__/action-yml.test.ts keeps action.yml in step with it. The report
+ * help text all follow it; __tests__/unit/repo/action-yml.test.ts keeps action.yml in step with it. The report
  * files' inputs and outputs come from their own list (report-files.ts), the sinks' from theirs
  * (sinks.ts): the issues' where they have always been in action.yml, every later sink's at the end.
  */
@@ -42120,7 +42120,7 @@ function timeoutsFromEnv(env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
-/** Reported as the SARIF tool version; __tests__/version.test.ts keeps it equal to package.json's. */
+/** Reported as the SARIF tool version; __tests__/unit/version.test.ts keeps it equal to package.json's. */
 const VERSION = '1.0.0';
 
 
