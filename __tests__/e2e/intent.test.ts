@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/gl
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GenerateCredentialReportCommand, IAMClient, TagUserCommand } from '@aws-sdk/client-iam';
+import { SecurityHubClient, paginateGetFindings, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { Log, Result } from 'sarif';
 import type { JsonFinding, JsonReport } from '../../src/report/json.js';
 import { parseRecords } from '../../src/evaluate/issue-records.js';
@@ -20,6 +21,7 @@ import { startGitHubServer, type GitHubServer } from '../helpers/github-server.j
 import { accessDeniedError, startCloudTrail, type CloudTrailServer } from '../helpers/cloudtrail-server.js';
 import {
   describeWithMoto,
+  motoCredentials,
   resetMoto,
   seedAccount,
   TEST_REGION,
@@ -200,6 +202,26 @@ describeWithMoto('dist/index.js live: who made each flagged key, from CloudTrail
 
   const issueOf = (name: string) => gh.issues.find((i) => i.title.includes(`\`${name}\``));
 
+  /** The account's Security Hub findings by user name, read from its own Security Hub at moto. */
+  async function hubFindings(accountId: string): Promise<Map<string, AwsSecurityFinding>> {
+    const credentials = await motoCredentials(stack.moto.endpoint, accountId);
+    const client = new SecurityHubClient({ region: TEST_REGION, endpoint: stack.moto.endpoint, credentials });
+    try {
+      const out = new Map<string, AwsSecurityFinding>();
+      for await (const page of paginateGetFindings({ client }, {})) {
+        for (const f of page.Findings ?? [])
+          out.set(f.ProductFields!['iam-initial-access-key-audit/userName']!, f);
+      }
+      return out;
+    } finally {
+      client.destroy();
+    }
+  }
+  const madeBy = (f: AwsSecurityFinding | undefined) =>
+    ['by', 'via', 'self'].map(
+      (k) => f?.ProductFields?.[`iam-initial-access-key-audit/keyCreation.${k}`] ?? '-',
+    );
+
   it('reports who made each key in the JSON, SARIF, summary and issues; a key its user made is no finding under at-setup, is one under any', async () => {
     const { key, olga, dan, eventOf } = await seed();
 
@@ -363,8 +385,9 @@ describeWithMoto('dist/index.js live: who made each flagged key, from CloudTrail
       first.cleanup();
     }
 
-    // ---- scope: any: ivan's own unused key is a finding too, with the evidence; his issue is opened
-    const any = await run({ scope: 'any' });
+    // ---- scope: any: ivan's own unused key is a finding too, with the evidence; his issue is opened; each
+    // key's Security Hub finding carries who made it
+    const any = await run({ scope: 'any', 'security-hub': 'true' });
     try {
       expect(any.outputs).toEqual(
         expect.objectContaining({ findings: '6', exempted: '2', 'issues-opened': '1' }),
@@ -383,9 +406,21 @@ describeWithMoto('dist/index.js live: who made each flagged key, from CloudTrail
     } finally {
       any.cleanup();
     }
+    const hub = await hubFindings(GOOD);
+    expect(madeBy(hub.get('alice'))).toEqual(['assumed-role/Admin/bob', 'console', 'false']);
+    expect(madeBy(hub.get('terry'))).toEqual([
+      'assumed-role/terraform-deploy/GitHubActions',
+      'terraform',
+      'false',
+    ]);
+    expect(madeBy(hub.get('ivan'))).toEqual(['user/ivan', 'console', 'true']);
+    expect(hub.get('ivan')).toMatchObject({ RecordState: 'ACTIVE', Compliance: { Status: 'FAILED' } });
+    // unknown: left out of ProductFields
+    expect(madeBy(hub.get('olga'))).toEqual(['-', '-', '-']);
 
-    // ---- scope: at-setup again: ivan's issue is closed like an exemption, saying who made the key
-    const again = await run();
+    // ---- scope: at-setup again: ivan's issue is closed like an exemption, saying who made the key, and his
+    // Security Hub finding is archived as passed, resolution self-created
+    const again = await run({ 'security-hub': 'true' });
     try {
       expect(again.outputs).toEqual(expect.objectContaining({ findings: '5', 'issues-closed': '1' }));
       const ivan = issueOf('ivan')!;
@@ -400,5 +435,9 @@ describeWithMoto('dist/index.js live: who made each flagged key, from CloudTrail
     } finally {
       again.cleanup();
     }
+    const archived = (await hubFindings(GOOD)).get('ivan');
+    expect(archived).toMatchObject({ RecordState: 'ARCHIVED', Compliance: { Status: 'PASSED' } });
+    expect(archived!.ProductFields!['iam-initial-access-key-audit/resolution']).toBe('self-created');
+    expect((await hubFindings(GOOD)).get('alice')).toMatchObject({ RecordState: 'ACTIVE' });
   }, 180_000);
 });
