@@ -6,14 +6,14 @@
  */
 import type { AccountAudit, Config } from '../model.js';
 import { describeAwsError } from '../aws/errors.js';
-import type { AwsClientDeps } from '../credentials/aws-config.js';
+import { sizeAwsPool, type AwsClientDeps } from '../credentials/aws-config.js';
 import { signIn, type AuditSession } from '../credentials/session.js';
 import type { GetIDToken } from '../credentials/oidc.js';
 import { planAccounts } from '../collect/accounts.js';
 import { DEFAULT_REPORT_LIMITS } from '../collect/credential-report.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
 import { code, note, type Note } from '../notes.js';
-import { LiveAccount } from './account.js';
+import { ENRICH_CONCURRENCY, LiveAccount } from './account.js';
 import { AWS_SOURCE, failedAccount } from './result.js';
 import { DEFAULT_START_LIMIT, runScheduled, type ScheduledAccount } from './scheduler.js';
 import type { Clock } from '../clock.js';
@@ -104,11 +104,15 @@ export async function runLiveAudit(
   config: Config,
   deps: RunLiveDeps,
 ): Promise<{ audits: AccountAudit[]; notes: Note[] }> {
+  const concurrency = Math.max(1, Math.floor(config.concurrency));
+  const startLimit = deps.startLimit ?? DEFAULT_START_LIMIT;
+  // One connection pool for every client of the run: sockets for the report starts (and polls) and for
+  // `concurrency` accounts' enrichment (two calls per flagged user at once), reused from account to account.
+  sizeAwsPool(startLimit + concurrency * ENRICH_CONCURRENCY * 2);
   const session = await signIn(config, deps);
   deps.onSession?.(session);
   const { accounts, notes } = await planAccounts(config, session, deps.aws);
   deps.onPlan?.(accounts);
-  const concurrency = Math.max(1, Math.floor(config.concurrency));
   deps.log.info(
     `Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
       (accounts.length > 1 ? `, ${Math.min(concurrency, accounts.length)} at a time` : '') +
@@ -134,7 +138,7 @@ export async function runLiveAudit(
   };
   const audits = await runScheduled<Started, AccountAudit>(
     accounts,
-    { concurrency, startLimit: deps.startLimit ?? DEFAULT_START_LIMIT },
+    { concurrency, startLimit },
     {
       startAccount: (accountId) => {
         deps.log.info(`account ${accountId}: starting its credential report`);
