@@ -83,8 +83,8 @@ test('every client of a run sends through one keep-alive pool, which a client de
     new IAMClient(a).destroy(); // one account's client finished: the others keep their connections
     expect(closed).not.toHaveBeenCalled();
     closed.mockRestore();
-    expect(httpAgent.options.keepAlive).toBe(true);
-    expect(cfg.httpsAgent.options.keepAlive).toBe(true);
+    expect((httpAgent as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
+    expect((cfg.httpsAgent as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
     // Sized for the run: the report starts plus `concurrency` accounts' enrichment, on the agents in use.
     sizeAwsPool(32 + 16 * 16 * 2);
     expect(cfg.httpsAgent.maxSockets).toBe(544);

@@ -215,7 +215,7 @@ const panels = [
     ],
   }),
 ];
-if (live)
+if (live && live.sizes.length > 0)
   panels.push(
     barChart({
       x0: 440,
@@ -232,7 +232,7 @@ if (live)
       ],
     }),
   );
-const width = live ? 880 : 440;
+const width = panels.length > 1 ? 880 : 440;
 const svg =
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="230" viewBox="0 0 ${width} 230" font-family="sans-serif" font-size="12">` +
   `<rect width="100%" height="100%" fill="#fff"/>${panels.join('')}</svg>\n`;
@@ -253,7 +253,22 @@ for (const r of offline)
       `${(r.actionMs / r.parseMs).toFixed(2)} × | ${(r.actionCpuMs / 1000).toFixed(2)} / ${(r.parseCpuMs / 1000).toFixed(2)} s | ` +
       `${r.actionMb.toFixed(0)} / ${r.parseMb.toFixed(0)} MB |`,
   );
-if (live) {
+if (live?.cpu?.bare) {
+  lines.push('');
+  lines.push(
+    '| 64 accounts × 60 users | CPU per AWS call | × the bare SDK loop | connections per account | peak RSS |',
+  );
+  lines.push('|---|---:|---:|---:|---:|');
+  const b = live.cpu.bare;
+  lines.push(
+    `| bare AWS SDK v3 loop | ${b.cpuPerCallMs.toFixed(2)} ms | 1.00 × | ${b.connectionsPerAccount.toFixed(2)} | ${b.rssMb.toFixed(0)} MB |`,
+  );
+  for (const r of live.cpu.rows)
+    lines.push(
+      `| ${r.name} | ${r.cpuPerCallMs.toFixed(2)} ms | ${r.ratio.toFixed(2)} × | ${r.connectionsPerAccount.toFixed(2)} | ${r.rssMb.toFixed(0)} MB |`,
+    );
+}
+if (live && live.sizes.length > 0) {
   lines.push('');
   lines.push(
     '| accounts | the action | round-based path | overlapped bound | calls per account | report seen late by | peak RSS |',

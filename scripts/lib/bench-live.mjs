@@ -18,7 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   GetAccessKeyLastUsedCommand,
   GetLoginProfileCommand,
@@ -132,8 +132,11 @@ async function startSeededMoto(python, root, work, spec) {
   throw new Error(`moto did not start (seeding + server):\n${stderr.slice(-4000)}`);
 }
 
-/** Runs dist/index.js as the runner does (INPUT_* variables), with the rss probe; AWS calls go to `endpoint`. */
-function runAction(root, work, name, inputs, endpoint) {
+/**
+ * Runs dist/index.js as the runner does (INPUT_* variables), with the rss probe (peak RSS, CPU time);
+ * AWS calls go to `endpoint`. `dist`: another build's dist/ folder (a baseline), default this one's.
+ */
+function runAction(root, work, name, inputs, endpoint, dist = join(root, 'dist')) {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   const env = {
@@ -142,6 +145,7 @@ function runAction(root, work, name, inputs, endpoint) {
     GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
     RUNNER_TEMP: dir,
     BENCH_RSS_FILE: join(dir, 'rss.txt'),
+    BENCH_CPU_FILE: join(dir, 'cpu.txt'),
     AWS_ENDPOINT_URL: endpoint,
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
@@ -161,7 +165,7 @@ function runAction(root, work, name, inputs, endpoint) {
     const started = process.hrtime.bigint();
     const child = spawn(
       process.execPath,
-      ['--import', join(root, 'scripts', 'lib', 'rss-probe.mjs'), join(root, 'dist', 'index.js')],
+      ['--import', join(root, 'scripts', 'lib', 'rss-probe.mjs'), join(dist, 'index.js')],
       { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -176,9 +180,70 @@ function runAction(root, work, name, inputs, endpoint) {
       }
       resolve({
         wallMs,
+        cpuMs: Number(readFileSync(env.BENCH_CPU_FILE, 'utf8')) / 1000,
         rssMb: Number(readFileSync(env.BENCH_RSS_FILE, 'utf8')) / 1024,
         report: JSON.parse(readFileSync(env['INPUT_JSON-FILE'], 'utf8')),
       });
+    });
+  });
+}
+
+/**
+ * The bare AWS SDK loop (scripts/lib/bare-sdk.mjs) replaying the calls the action made (`calls`, as the
+ * proxy recorded them) against the same endpoint, `concurrency` accounts at once, under the rss probe.
+ */
+function runBareSdk(root, work, name, calls, concurrency, endpoint) {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  const accounts = new Map(); // target account -> { roleArn, calls }, in the order of their first call
+  for (const c of [...calls].sort((a, b) => a.seq - b.seq)) {
+    if (c.action === 'GetCallerIdentity') continue;
+    const target = targetAccount(c);
+    let a = accounts.get(target);
+    if (!a) accounts.set(target, (a = { roleArn: null, calls: [] }));
+    if (c.action === 'AssumeRole') a.roleArn = c.params.RoleArn;
+    else a.calls.push({ action: c.action, params: c.params });
+  }
+  const planFile = join(dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify({ concurrency, region: REGION, accounts: [...accounts.values()] }));
+  const env = {
+    PATH: process.env.PATH,
+    BENCH_RSS_FILE: join(dir, 'rss.txt'),
+    BENCH_CPU_FILE: join(dir, 'cpu.txt'),
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: REGION,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  };
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        join(root, 'scripts', 'lib', 'rss-probe.mjs'),
+        join(root, 'scripts', 'lib', 'bare-sdk.mjs'),
+        planFile,
+      ],
+      { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`the bare SDK loop exited ${code}:\n${out.slice(-4000)}`));
+      else
+        resolve({
+          wallMs,
+          cpuMs: Number(readFileSync(env.BENCH_CPU_FILE, 'utf8')) / 1000,
+          rssMb: Number(readFileSync(env.BENCH_RSS_FILE, 'utf8')) / 1024,
+          calls: JSON.parse(out.trim().split('\n').at(-1)).calls,
+        });
     });
   });
 }
@@ -534,11 +599,100 @@ export async function runLiveBench({ root, work, log = console.log }) {
     };
   }
 
+  const live = { latencyMs: LATENCY_MS, readyMs: READY_MS, concurrency: CONCURRENCY, sizes: [], multi: null };
+  // BENCH_LIVE=cpu,sizes (default both): the CPU-per-call section, the sizes (and all that follows)
+  const LIVE_PARTS = new Set((process.env.BENCH_LIVE ?? 'cpu,sizes').split(','));
+
+  // ---- CPU per AWS call and connections per account (issue 24), beside a bare AWS SDK loop -------------
+  // 64 accounts of 60 users (5 flagged each), concurrency 16, 5 ms a call, reports ready at once. The
+  // action's CPU time per AWS call beside a bare SDK v3 loop making the same calls (replayed from the
+  // proxy's record) against the same endpoint; TCP connections the proxy accepted per account; peak RSS.
+  // BENCH_LIVE_BASELINE: another build's dist/ folder, run the same way in the same run (before/after).
+  const cpuSection = { rows: [], bare: null };
+  if (LIVE_PARTS.has('cpu')) {
+    const N = Number(process.env.BENCH_CPU_ACCOUNTS ?? 64);
+    const CPU_CONCURRENCY = 16;
+    const CPU_LATENCY_MS = 5;
+    const cpuAccounts = ids('33000000', N);
+    const builds = [
+      { name: 'the action', dist: join(root, 'dist') },
+      ...(process.env.BENCH_LIVE_BASELINE
+        ? [{ name: 'baseline', dist: resolve(process.env.BENCH_LIVE_BASELINE) }]
+        : []),
+    ];
+    const specs = cpuAccounts.map((id, i) => ({ id, users: 60, violators: 5, seed: 500 + i }));
+    await withMotos([specs], async ({ proxy }) => {
+      proxy.latencyMs = CPU_LATENCY_MS;
+      const runs = new Map(builds.map((b) => [b.name, []]));
+      const bare = [];
+      for (let rep = 0; rep < REPEAT; rep++) {
+        let recorded = null;
+        for (const b of builds) {
+          proxy.clearFaults();
+          proxy.resetCalls();
+          const r = await runAction(
+            root,
+            work,
+            `cpu-${b.name.replace(/\W+/g, '-')}-${rep}`,
+            { ...common, concurrency: String(CPU_CONCURRENCY), accounts: cpuAccounts.join(',') },
+            proxy.endpoint,
+            b.dist,
+          );
+          const failed = r.report.accounts.filter((a) => a.status !== 'ok');
+          if (failed.length > 0) throw new Error(`cpu ${b.name}: accounts failed: ${failed.length}`);
+          runs.get(b.name).push({ ...r, calls: proxy.calls.length, connections: proxy.connectionsOpened });
+          recorded ??= [...proxy.calls];
+        }
+        proxy.resetCalls();
+        const br = await runBareSdk(root, work, `cpu-bare-${rep}`, recorded, CPU_CONCURRENCY, proxy.endpoint);
+        if (proxy.calls.length !== recorded.length)
+          throw new Error(
+            `the bare SDK loop made ${proxy.calls.length} calls, the action ${recorded.length}`,
+          );
+        bare.push({ ...br, calls: proxy.calls.length, connections: proxy.connectionsOpened });
+      }
+      const perCall = (rs) => median(rs.map((r) => r.cpuMs / r.calls));
+      cpuSection.bare = {
+        cpuPerCallMs: perCall(bare),
+        connectionsPerAccount: median(bare.map((r) => r.connections)) / N,
+        rssMb: Math.max(...bare.map((r) => r.rssMb)),
+      };
+      log(
+        `\ncpu per AWS call: ${N} accounts of 60 users (5 flagged), concurrency ${CPU_CONCURRENCY}, ${CPU_LATENCY_MS} ms a call, ` +
+          `medians of ${REPEAT} (CPU of the whole process: start-up, parsing and reports included)`,
+      );
+      log(
+        `  bare AWS SDK v3 loop   ${cpuSection.bare.cpuPerCallMs.toFixed(2)} ms CPU per call (${bare[0].calls} calls, ` +
+          `${cpuSection.bare.connectionsPerAccount.toFixed(1)} connections per account, peak RSS ${cpuSection.bare.rssMb.toFixed(0)} MB)`,
+      );
+      for (const b of builds) {
+        const rs = runs.get(b.name);
+        const row = {
+          name: b.name,
+          cpuPerCallMs: perCall(rs),
+          ratio: perCall(rs) / cpuSection.bare.cpuPerCallMs,
+          connectionsPerAccount: median(rs.map((r) => r.connections)) / N,
+          rssMb: Math.max(...rs.map((r) => r.rssMb)),
+          wallMs: median(rs.map((r) => r.wallMs)),
+          calls: rs[0].calls,
+        };
+        cpuSection.rows.push(row);
+        log(
+          `  ${b.name.padEnd(22)} ${row.cpuPerCallMs.toFixed(2)} ms CPU per call = ${row.ratio.toFixed(2)} × the bare loop ` +
+            `(target ≤ 1.3, issue 24 measured 1.58); ${row.connectionsPerAccount.toFixed(2)} connections per account ` +
+            `(target ≤ 4, issue 24 measured 10); peak RSS ${row.rssMb.toFixed(0)} MB (target ≤ 120, issue 24 measured 140); ` +
+            `${fmtS(row.wallMs)} wall, ${row.calls} calls`,
+        );
+      }
+    });
+  }
+  live.cpu = cpuSection;
+  if (!LIVE_PARTS.has('sizes')) return live;
+
   log(
     `\nlive: moto behind the tests' counting proxy, ${LATENCY_MS} ms added to every call, each report ready ` +
       `${READY_MS / 1000} s after it is first requested, concurrency ${CONCURRENCY}; accounts of 200 users (10 flagged)`,
   );
-  const live = { latencyMs: LATENCY_MS, readyMs: READY_MS, concurrency: CONCURRENCY, sizes: [], multi: null };
   await withMotos(
     [[...spec(ACCOUNTS), { id: BIG, users: 1000, violators: 50, seed: 9 }]],
     async ({ proxy, busy }) => {
