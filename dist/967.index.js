@@ -652,6 +652,7 @@ const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bI: () => (/* binding */ sizeAwsPool),
 /* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
 /* unused harmony exports AWS_MAX_ATTEMPTS, proxyConfigured, awsAgents */
@@ -674,6 +675,12 @@ const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
  *   TimeoutError, which the retry strategy retries like any transient error.
  * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
  *   or the shared config file) — there is deliberately no endpoint parameter here.
+ * - Connections: every client of the process (of a run: the STS clients, each account's IAM client,
+ *   Organizations, Security Hub) sends through ONE request handler and its keep-alive agents, so a
+ *   connection opened for one account serves the next (on AWS, each new one is a TLS handshake). A
+ *   client's `destroy()` leaves that pool open (other accounts are using it); idle pooled sockets are
+ *   unreferenced by Node's agent and never keep the process alive. The pool is sized for the run by
+ *   `sizeAwsPool` (the live audit: the report starts plus `concurrency` accounts' enrichment fan-out).
  */
 
 
@@ -682,8 +689,12 @@ const REMEDIATION_ROLE_ACTIONS = actionsOf('remediation', 'optional');
 
 /** Attempts per SDK call (first try included) before a throttling or transient error is surfaced. */
 const AWS_MAX_ATTEMPTS = _timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TIMEOUTS */ .Rh.awsMaxAttempts;
-/** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
-const MAX_SOCKETS = 50;
+/**
+ * Sockets per origin of the shared pool until the run sizes it (`sizeAwsPool`): the default
+ * `concurrency` (8) accounts' enrichment (16 flagged users, two calls each) and 32 report starts.
+ */
+const DEFAULT_POOL_SOCKETS = 32 + 8 * 16 * 2;
+let poolSockets = DEFAULT_POOL_SOCKETS;
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 /** True when the environment names a proxy for outgoing requests. */
 function proxyConfigured(env = process.env) {
@@ -695,24 +706,35 @@ function proxyConfigured(env = process.env) {
  * direct agents for hosts that bypass the proxy.
  */
 function awsAgents(env = process.env) {
-    const httpAgent = new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true, maxSockets: MAX_SOCKETS });
-    const httpsAgent = new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true, maxSockets: MAX_SOCKETS });
+    const httpAgent = new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true, maxSockets: poolSockets });
+    const httpsAgent = new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true, maxSockets: poolSockets });
     if (!proxyConfigured(env))
         return { httpAgent, httpsAgent, proxied: false };
-    const agent = new proxy_agent__WEBPACK_IMPORTED_MODULE_2__/* .ProxyAgent */ .k({ httpAgent, httpsAgent, keepAlive: true, maxSockets: MAX_SOCKETS });
+    const agent = new proxy_agent__WEBPACK_IMPORTED_MODULE_2__/* .ProxyAgent */ .k({ httpAgent, httpsAgent, keepAlive: true, maxSockets: poolSockets });
     return { httpAgent: agent, httpsAgent: agent, proxied: true };
 }
-/** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
-function awsClientConfig(opts) {
-    const { httpAgent, httpsAgent } = awsAgents();
-    const t = opts.timeouts ?? (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .timeoutsFromEnv */ .I5)();
-    return {
-        region: opts.region,
-        ...(opts.credentials ? { credentials: opts.credentials } : {}),
-        retryMode: 'adaptive',
-        maxAttempts: t.awsMaxAttempts,
-        ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy(t.awsMaxAttempts) } : {}),
-        requestHandler: new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_4__.NodeHttpHandler({
+/** The shared request handler: a client's `destroy()` must not close the connections other clients use. */
+class SharedRequestHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_4__.NodeHttpHandler {
+    agents;
+    constructor(options, agents) {
+        super(options);
+        this.agents = agents;
+    }
+    destroy() { }
+}
+/** One pool per (timeouts, proxy or not): in a run, exactly one. */
+const pools = new Map();
+/**
+ * The process's shared request handler for these timeouts (one keep-alive pool of connections). Proxy
+ * variables are read when the pool is made; a `ProxyAgent` still resolves the proxy (and `NO_PROXY`) per
+ * request.
+ */
+function sharedRequestHandler(t, env = process.env) {
+    const key = `${t.awsConnectMs}/${t.awsRequestMs}/${proxyConfigured(env)}`;
+    let handler = pools.get(key);
+    if (!handler) {
+        const { httpAgent, httpsAgent } = awsAgents(env);
+        handler = new SharedRequestHandler({
             httpAgent,
             httpsAgent,
             // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
@@ -721,7 +743,36 @@ function awsClientConfig(opts) {
             requestTimeout: t.awsRequestMs,
             throwOnRequestTimeout: true,
             socketTimeout: t.awsRequestMs,
-        }),
+        }, [...new Set([httpAgent, httpsAgent])]);
+        pools.set(key, handler);
+    }
+    return handler;
+}
+/**
+ * Sizes the shared pool (sockets per origin: all accounts' IAM calls go to one origin) for a run:
+ * agents made before and after. Idle sockets beyond the calls in flight are not kept open by the size.
+ */
+function sizeAwsPool(maxSockets) {
+    poolSockets = Math.max(1, Math.floor(maxSockets));
+    for (const handler of pools.values())
+        for (const agent of handler.agents) {
+            agent.maxSockets = poolSockets;
+            if (agent instanceof proxy_agent__WEBPACK_IMPORTED_MODULE_2__/* .ProxyAgent */ .k) {
+                agent.httpAgent.maxSockets = poolSockets;
+                agent.httpsAgent.maxSockets = poolSockets;
+            }
+        }
+}
+/** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
+function awsClientConfig(opts) {
+    const t = opts.timeouts ?? (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .timeoutsFromEnv */ .I5)();
+    return {
+        region: opts.region,
+        ...(opts.credentials ? { credentials: opts.credentials } : {}),
+        retryMode: 'adaptive',
+        maxAttempts: t.awsMaxAttempts,
+        ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy(t.awsMaxAttempts) } : {}),
+        requestHandler: sharedRequestHandler(t),
     };
 }
 

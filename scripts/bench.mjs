@@ -268,6 +268,17 @@ if (live?.cpu?.bare) {
       `| ${r.name} | ${r.cpuPerCallMs.toFixed(2)} ms | ${r.ratio.toFixed(2)} × | ${r.connectionsPerAccount.toFixed(2)} | ${r.rssMb.toFixed(0)} MB |`,
     );
 }
+if (live?.multi?.rows.length > 0) {
+  lines.push('');
+  lines.push(
+    `| accounts (${live.multi.motos} moto processes) | build | the action | overlapped bound | ratio | CPU | peak RSS |`,
+  );
+  lines.push('|---|---|---:|---:|---:|---:|---:|');
+  for (const r of live.multi.rows)
+    lines.push(
+      `| ${r.accounts} | ${r.build} | ${s1(r.wallMs)} | ${s1(r.overlappedMs)} | ${(r.wallMs / r.overlappedMs).toFixed(2)} × | ${s1(r.cpuMs)} | ${r.rssMb.toFixed(0)} MB |`,
+    );
+}
 if (live && live.sizes.length > 0) {
   lines.push('');
   lines.push(

@@ -165,7 +165,13 @@ function runAction(root, work, name, inputs, endpoint, dist = join(root, 'dist')
     const started = process.hrtime.bigint();
     const child = spawn(
       process.execPath,
-      ['--import', join(root, 'scripts', 'lib', 'rss-probe.mjs'), join(dist, 'index.js')],
+      [
+        // BENCH_NODE_ARGS: extra flags for the action's node (e.g. `--cpu-prof --cpu-prof-dir=DIR`)
+        ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+        '--import',
+        join(root, 'scripts', 'lib', 'rss-probe.mjs'),
+        join(dist, 'index.js'),
+      ],
       { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -538,12 +544,19 @@ export async function runLiveBench({ root, work, log = console.log }) {
   }
 
   /** One run of the action over `accounts`, with its measurements. */
-  async function measure(proxy, busy, name, accounts) {
+  async function measure(proxy, busy, name, accounts, dist = join(root, 'dist')) {
     proxy.clearFaults();
     reportsReadyAfter(proxy, READY_MS, reportStarted);
     proxy.resetCalls();
     busy.reset();
-    const r = await runAction(root, work, name, { ...common, accounts: accounts.join(',') }, proxy.endpoint);
+    const r = await runAction(
+      root,
+      work,
+      name,
+      { ...common, accounts: accounts.join(',') },
+      proxy.endpoint,
+      dist,
+    );
     proxy.clearFaults();
     const failed = r.report.accounts.filter((a) => a.status !== 'ok');
     if (failed.length > 0) throw new Error(`${name}: accounts failed: ${JSON.stringify(failed.slice(0, 3))}`);
@@ -584,6 +597,7 @@ export async function runLiveBench({ root, work, log = console.log }) {
     );
     return {
       wallMs: r.wallMs,
+      cpuMs: r.cpuMs,
       auditMs,
       rssMb: r.rssMb,
       findings: r.report.findings.length,
@@ -600,8 +614,16 @@ export async function runLiveBench({ root, work, log = console.log }) {
   }
 
   const live = { latencyMs: LATENCY_MS, readyMs: READY_MS, concurrency: CONCURRENCY, sizes: [], multi: null };
-  // BENCH_LIVE=cpu,sizes (default both): the CPU-per-call section, the sizes (and all that follows)
-  const LIVE_PARTS = new Set((process.env.BENCH_LIVE ?? 'cpu,sizes').split(','));
+  // BENCH_LIVE_BASELINE: another build's dist/ folder, run beside this one's where marked (before/after)
+  const builds = [
+    { name: 'the action', dist: join(root, 'dist') },
+    ...(process.env.BENCH_LIVE_BASELINE
+      ? [{ name: 'baseline', dist: resolve(process.env.BENCH_LIVE_BASELINE) }]
+      : []),
+  ];
+  // BENCH_LIVE=cpu,sizes,multi (default all): the CPU-per-call section, the sizes on one moto process
+  // (with the enrichment, the per-user walk and the model), 128 and 256 accounts on several
+  const LIVE_PARTS = new Set((process.env.BENCH_LIVE ?? 'cpu,sizes,multi').split(','));
 
   // ---- CPU per AWS call and connections per account (issue 24), beside a bare AWS SDK loop -------------
   // 64 accounts of 60 users (5 flagged each), concurrency 16, 5 ms a call, reports ready at once. The
@@ -614,12 +636,6 @@ export async function runLiveBench({ root, work, log = console.log }) {
     const CPU_CONCURRENCY = 16;
     const CPU_LATENCY_MS = 5;
     const cpuAccounts = ids('33000000', N);
-    const builds = [
-      { name: 'the action', dist: join(root, 'dist') },
-      ...(process.env.BENCH_LIVE_BASELINE
-        ? [{ name: 'baseline', dist: resolve(process.env.BENCH_LIVE_BASELINE) }]
-        : []),
-    ];
     const specs = cpuAccounts.map((id, i) => ({ id, users: 60, violators: 5, seed: 500 + i }));
     await withMotos([specs], async ({ proxy }) => {
       proxy.latencyMs = CPU_LATENCY_MS;
@@ -687,27 +703,161 @@ export async function runLiveBench({ root, work, log = console.log }) {
     });
   }
   live.cpu = cpuSection;
-  if (!LIVE_PARTS.has('sizes')) return live;
 
-  log(
-    `\nlive: moto behind the tests' counting proxy, ${LATENCY_MS} ms added to every call, each report ready ` +
-      `${READY_MS / 1000} s after it is first requested, concurrency ${CONCURRENCY}; accounts of 200 users (10 flagged)`,
-  );
-  await withMotos(
-    [[...spec(ACCOUNTS), { id: BIG, users: 1000, violators: 50, seed: 9 }]],
-    async ({ proxy, busy }) => {
-      // ---- 8, 32, 128 accounts (interleaved repeats; medians) -----------------------------------------
-      const runs = new Map(SIZES.map((n) => [n, []]));
-      for (let rep = 0; rep < REPEAT; rep++)
+  if (LIVE_PARTS.has('sizes')) {
+    log(
+      `\nlive: moto behind the tests' counting proxy, ${LATENCY_MS} ms added to every call, each report ready ` +
+        `${READY_MS / 1000} s after it is first requested, concurrency ${CONCURRENCY}; accounts of 200 users (10 flagged)`,
+    );
+    await withMotos(
+      [[...spec(ACCOUNTS), { id: BIG, users: 1000, violators: 50, seed: 9 }]],
+      async ({ proxy, busy }) => {
+        // ---- 8, 32, 128 accounts (interleaved repeats; medians) -----------------------------------------
+        const runs = new Map(SIZES.map((n) => [n, []]));
+        for (let rep = 0; rep < REPEAT; rep++)
+          for (const n of SIZES) {
+            if (n === 128 && rep > 0 && process.env.BENCH_REPEAT_128 !== 'all') continue;
+            runs.get(n).push(await measure(proxy, busy, `live-${n}-${rep}`, ACCOUNTS.slice(0, n)));
+          }
         for (const n of SIZES) {
-          if (n === 128 && rep > 0 && process.env.BENCH_REPEAT_128 !== 'all') continue;
-          runs.get(n).push(await measure(proxy, busy, `live-${n}-${rep}`, ACCOUNTS.slice(0, n)));
+          const rs = runs.get(n);
+          const accounts = ACCOUNTS.slice(0, n);
+          const paths = rs.map((r) =>
+            pathsFor({
+              accounts,
+              flagged: r.flagged,
+              med: r.med,
+              seenMs: r.seenMs,
+              readyMs: READY_MS,
+              concurrency: CONCURRENCY,
+              startLimit: START_LIMIT,
+              enrich: r.enrichInFlight,
+            }),
+          );
+          const s = {
+            accounts: n,
+            runs: rs.length,
+            wallMs: median(rs.map((r) => r.wallMs)),
+            auditMs: median(rs.map((r) => r.auditMs)),
+            roundMs: median(paths.map((p) => p.round)),
+            overlappedMs: median(paths.map((p) => p.overlapped)),
+            rssMb: Math.max(...rs.map((r) => r.rssMb)),
+            callsPerAccount: range(rs.flatMap((r) => r.callsPerAccount)),
+            polls: range(rs.flatMap((r) => r.polls)),
+            overshootMs: median(rs.map((r) => r.overshootMs)),
+            busyMs: median(rs.map((r) => r.busyMs[0] ?? 0)),
+            med: rs.at(-1).med,
+            enrichInFlight: Math.max(...rs.map((r) => r.enrichInFlight)),
+            totalCalls: rs.at(-1).totalCalls,
+          };
+          live.sizes.push(s);
+          log(`\n  ${n} accounts (${rs.length === 1 ? '1 run' : `median of ${rs.length} runs`}):`);
+          log(
+            `    the action       ${fmtS(s.wallMs)} wall (whole process); its AWS calls span ${fmtS(s.auditMs)}`,
+          );
+          log(
+            `    round-based      ${fmtS(s.roundMs)}   (each account waits for its report in one of ${CONCURRENCY} slots)`,
+          );
+          log(
+            `    overlapped bound ${fmtS(s.overlappedMs)}   (reports started ${START_LIMIT} at a time, audited as they are ready)`,
+          );
+          log(
+            `    ratio            ${(s.auditMs / s.roundMs).toFixed(2)} × round-based, ${(s.auditMs / s.overlappedMs).toFixed(2)} × overlapped (AWS-call span)`,
+          );
+          log(
+            `    calls/account    ${s.callsPerAccount} (= 3 + 2 × 10 flagged users + 10 keys + 1 AssumeRole + ${s.polls} polls: every account matches)`,
+          );
+          log(`    report seen      ${fmtS(s.overshootMs)} after it was ready (median)`);
+          log(
+            `    moto busy        ${fmtS(s.busyMs)} (one Python process, ${s.totalCalls} calls)   peak RSS ${s.rssMb.toFixed(0)} MB`,
+          );
+          log(
+            `    per call (median at the proxy, ${LATENCY_MS} ms injected): AssumeRole ${s.med.AssumeRole.toFixed(0)} ms, ` +
+              `GenerateCredentialReport ${s.med.GenerateCredentialReport.toFixed(0)} ms, GetCredentialReport ${s.med.GetCredentialReport.toFixed(0)} ms, ` +
+              `ListAccessKeys ${s.med.ListAccessKeys.toFixed(0)} ms; flagged users looked up at once: ${s.enrichInFlight}`,
+          );
         }
-      for (const n of SIZES) {
-        const rs = runs.get(n);
-        const accounts = ACCOUNTS.slice(0, n);
-        const paths = rs.map((r) =>
-          pathsFor({
+
+        // ---- one account of 1,000 users, 50 flagged: the enrichment ------------------------------------
+        const big = [];
+        for (let rep = 0; rep < REPEAT; rep++) {
+          const r = await measure(proxy, busy, `live-big-${rep}`, [BIG]);
+          const cs = proxy.calls.filter((c) =>
+            ['ListAccessKeys', 'ListUserTags', 'GetAccessKeyLastUsed'].includes(c.action),
+          );
+          big.push({
+            ...r,
+            enrichMs: Math.max(...cs.map((c) => c.endedMs)) - Math.min(...cs.map((c) => c.startedMs)),
+          });
+        }
+        live.big = {
+          wallMs: median(big.map((r) => r.wallMs)),
+          enrichMs: median(big.map((r) => r.enrichMs)),
+          inFlight: big[0].enrichInFlight,
+          calls: big[0].totalCalls,
+        };
+        log(
+          `\n  1 account × 1,000 users, 50 flagged (median of ${big.length}): enrichment (150 calls) ${fmtS(live.big.enrichMs)} with ` +
+            `${live.big.inFlight} flagged users looked up at once; the action ${fmtS(live.big.wallMs)} wall`,
+        );
+
+        // ---- the per-user walk -------------------------------------------------------------------------
+        const sample = ACCOUNTS.slice(0, SIZES[0]);
+        const inFlight = CONCURRENCY * 4; // the action's most IAM calls in flight before issue 13: 8 accounts × 4 users
+        proxy.resetCalls();
+        const t0 = performance.now();
+        const naive = await naiveAudit(
+          proxy.endpoint,
+          sample,
+          CONCURRENCY,
+          inFlight / CONCURRENCY,
+          asOf.getTime(),
+        );
+        const naiveMs = performance.now() - t0;
+        const naiveCalls = proxy.calls.length;
+        const eight = live.sizes[0];
+        for (const a of sample)
+          if (naive.get(a) !== 10)
+            throw new Error(`the per-user walk found ${naive.get(a)} violators in ${a}, not 10`);
+        const at128 = (naiveMs * ACCOUNTS.length) / sample.length;
+        live.naive = { accounts: sample.length, ms: naiveMs, calls: naiveCalls, at128Ms: at128 };
+        log(
+          `\n  per-user walk (ListUsers, then per user ListAccessKeys + GetLoginProfile, GetAccessKeyLastUsed per key), ${inFlight} calls in flight:`,
+        );
+        log(
+          `    ${sample.length} accounts       ${fmtS(naiveMs)} (${naiveCalls} calls, same violators) = ${(naiveMs / eight.wallMs).toFixed(1)} × the action's ${fmtS(eight.wallMs)}`,
+        );
+        const last = live.sizes.at(-1);
+        log(
+          `    128 accounts     ~${fmtS(at128)} (linear in accounts at the measured rate) = ${(at128 / last.wallMs).toFixed(1)} × the action's ${fmtS(last.wallMs)}` +
+            ` (target ≥ 10 ×; the walk does not wait for reports, so small accounts narrow the gap)`,
+        );
+      },
+    );
+  }
+
+  // ---- several moto processes: 128 and 256 accounts, the action on the runner's cores ----------------------
+  // Accounts routed by account to MOTOS moto processes (one Python process serves about one call at a
+  // time: with one, it is the floor from 128 accounts). The overlapped bound is computed from this run's
+  // per-call times, as above. Targets (issue 24): 256 accounts within 1.3 × the overlapped bound; peak
+  // RSS at 128 accounts ≤ 200 MB and flat from 128 to 256.
+  if (MOTOS > 1 && LIVE_PARTS.has('multi')) {
+    const MULTI = ids('31000000', 256);
+    const groups = Array.from({ length: MOTOS }, (_, k) => spec(MULTI).filter((_, i) => i % MOTOS === k));
+    live.multi = { motos: MOTOS, rows: [] };
+    await withMotos(groups, async ({ proxy, busy }) => {
+      log(`\n  over ${MOTOS} moto processes (routed by account through the proxy), one run each:`);
+      for (const n of [128, 256])
+        for (const b of builds) {
+          const accounts = MULTI.slice(0, n);
+          const r = await measure(
+            proxy,
+            busy,
+            `live-${n}-x${MOTOS}-${b.name.replace(/\W+/g, '-')}`,
+            accounts,
+            b.dist,
+          );
+          const paths = pathsFor({
             accounts,
             flagged: r.flagged,
             med: r.med,
@@ -716,121 +866,22 @@ export async function runLiveBench({ root, work, log = console.log }) {
             concurrency: CONCURRENCY,
             startLimit: START_LIMIT,
             enrich: r.enrichInFlight,
-          }),
-        );
-        const s = {
-          accounts: n,
-          runs: rs.length,
-          wallMs: median(rs.map((r) => r.wallMs)),
-          auditMs: median(rs.map((r) => r.auditMs)),
-          roundMs: median(paths.map((p) => p.round)),
-          overlappedMs: median(paths.map((p) => p.overlapped)),
-          rssMb: Math.max(...rs.map((r) => r.rssMb)),
-          callsPerAccount: range(rs.flatMap((r) => r.callsPerAccount)),
-          polls: range(rs.flatMap((r) => r.polls)),
-          overshootMs: median(rs.map((r) => r.overshootMs)),
-          busyMs: median(rs.map((r) => r.busyMs[0] ?? 0)),
-          med: rs.at(-1).med,
-          enrichInFlight: Math.max(...rs.map((r) => r.enrichInFlight)),
-          totalCalls: rs.at(-1).totalCalls,
-        };
-        live.sizes.push(s);
-        log(`\n  ${n} accounts (${rs.length === 1 ? '1 run' : `median of ${rs.length} runs`}):`);
-        log(
-          `    the action       ${fmtS(s.wallMs)} wall (whole process); its AWS calls span ${fmtS(s.auditMs)}`,
-        );
-        log(
-          `    round-based      ${fmtS(s.roundMs)}   (each account waits for its report in one of ${CONCURRENCY} slots)`,
-        );
-        log(
-          `    overlapped bound ${fmtS(s.overlappedMs)}   (reports started ${START_LIMIT} at a time, audited as they are ready)`,
-        );
-        log(
-          `    ratio            ${(s.auditMs / s.roundMs).toFixed(2)} × round-based, ${(s.auditMs / s.overlappedMs).toFixed(2)} × overlapped (AWS-call span)`,
-        );
-        log(
-          `    calls/account    ${s.callsPerAccount} (= 3 + 2 × 10 flagged users + 10 keys + 1 AssumeRole + ${s.polls} polls: every account matches)`,
-        );
-        log(`    report seen      ${fmtS(s.overshootMs)} after it was ready (median)`);
-        log(
-          `    moto busy        ${fmtS(s.busyMs)} (one Python process, ${s.totalCalls} calls)   peak RSS ${s.rssMb.toFixed(0)} MB`,
-        );
-        log(
-          `    per call (median at the proxy, ${LATENCY_MS} ms injected): AssumeRole ${s.med.AssumeRole.toFixed(0)} ms, ` +
-            `GenerateCredentialReport ${s.med.GenerateCredentialReport.toFixed(0)} ms, GetCredentialReport ${s.med.GetCredentialReport.toFixed(0)} ms, ` +
-            `ListAccessKeys ${s.med.ListAccessKeys.toFixed(0)} ms; flagged users looked up at once: ${s.enrichInFlight}`,
-        );
-      }
-
-      // ---- one account of 1,000 users, 50 flagged: the enrichment ------------------------------------
-      const big = [];
-      for (let rep = 0; rep < REPEAT; rep++) {
-        const r = await measure(proxy, busy, `live-big-${rep}`, [BIG]);
-        const cs = proxy.calls.filter((c) =>
-          ['ListAccessKeys', 'ListUserTags', 'GetAccessKeyLastUsed'].includes(c.action),
-        );
-        big.push({
-          ...r,
-          enrichMs: Math.max(...cs.map((c) => c.endedMs)) - Math.min(...cs.map((c) => c.startedMs)),
-        });
-      }
-      live.big = {
-        wallMs: median(big.map((r) => r.wallMs)),
-        enrichMs: median(big.map((r) => r.enrichMs)),
-        inFlight: big[0].enrichInFlight,
-        calls: big[0].totalCalls,
-      };
-      log(
-        `\n  1 account × 1,000 users, 50 flagged (median of ${big.length}): enrichment (150 calls) ${fmtS(live.big.enrichMs)} with ` +
-          `${live.big.inFlight} flagged users looked up at once; the action ${fmtS(live.big.wallMs)} wall`,
-      );
-
-      // ---- the per-user walk -------------------------------------------------------------------------
-      const sample = ACCOUNTS.slice(0, SIZES[0]);
-      const inFlight = CONCURRENCY * 4; // the action's most IAM calls in flight before issue 13: 8 accounts × 4 users
-      proxy.resetCalls();
-      const t0 = performance.now();
-      const naive = await naiveAudit(
-        proxy.endpoint,
-        sample,
-        CONCURRENCY,
-        inFlight / CONCURRENCY,
-        asOf.getTime(),
-      );
-      const naiveMs = performance.now() - t0;
-      const naiveCalls = proxy.calls.length;
-      const eight = live.sizes[0];
-      for (const a of sample)
-        if (naive.get(a) !== 10)
-          throw new Error(`the per-user walk found ${naive.get(a)} violators in ${a}, not 10`);
-      const at128 = (naiveMs * ACCOUNTS.length) / sample.length;
-      live.naive = { accounts: sample.length, ms: naiveMs, calls: naiveCalls, at128Ms: at128 };
-      log(
-        `\n  per-user walk (ListUsers, then per user ListAccessKeys + GetLoginProfile, GetAccessKeyLastUsed per key), ${inFlight} calls in flight:`,
-      );
-      log(
-        `    ${sample.length} accounts       ${fmtS(naiveMs)} (${naiveCalls} calls, same violators) = ${(naiveMs / eight.wallMs).toFixed(1)} × the action's ${fmtS(eight.wallMs)}`,
-      );
-      const last = live.sizes.at(-1);
-      log(
-        `    128 accounts     ~${fmtS(at128)} (linear in accounts at the measured rate) = ${(at128 / last.wallMs).toFixed(1)} × the action's ${fmtS(last.wallMs)}` +
-          ` (target ≥ 10 ×; the walk does not wait for reports, so small accounts narrow the gap)`,
-      );
-    },
-  );
-
-  // ---- moto as the floor: 128 accounts over several moto processes routed by account -------------------
-  if (MOTOS > 1) {
-    const groups = Array.from({ length: MOTOS }, (_, k) => spec(ACCOUNTS).filter((_, i) => i % MOTOS === k));
-    await withMotos(groups, async ({ proxy, busy }) => {
-      const r = await measure(proxy, busy, `live-128-x${MOTOS}`, ACCOUNTS);
-      const one = live.sizes.at(-1);
-      live.multi = { motos: MOTOS, wallMs: r.wallMs, auditMs: r.auditMs, busyMs: r.busyMs };
-      log(
-        `\n  128 accounts over ${MOTOS} moto processes (routed by account through the proxy): the action ${fmtS(r.wallMs)} wall, ` +
-          `AWS calls span ${fmtS(r.auditMs)}; moto busy ${r.busyMs.map(fmtS).join(' / ')} (1 process: ${fmtS(one.busyMs)})` +
-          ` — with one process its calls span ${fmtS(one.auditMs)}: ${r.auditMs < 0.9 * one.auditMs ? 'one moto process is part of the floor (its per-call time grows with the calls in flight)' : 'moto is not the floor here: the wait for reports is'}`,
-      );
+          });
+          const row = {
+            accounts: n,
+            build: b.name,
+            ...r,
+            overlappedMs: paths.overlapped,
+            roundMs: paths.round,
+          };
+          live.multi.rows.push(row);
+          log(
+            `    ${String(n).padStart(3)} accounts, ${b.name.padEnd(10)} ${fmtS(r.wallMs)} wall (AWS calls span ${fmtS(r.auditMs)}), ` +
+              `overlapped bound ${fmtS(paths.overlapped)}: ${(r.wallMs / paths.overlapped).toFixed(2)} × (calls span ${(r.auditMs / paths.overlapped).toFixed(2)} ×; target ≤ 1.3 at 256); ` +
+              `CPU ${fmtS(r.cpuMs)}; peak RSS ${r.rssMb.toFixed(0)} MB (target ≤ 200, flat 128 → 256); ` +
+              `moto busy ${r.busyMs.map(fmtS).join(' / ')}; calls/account ${range(r.callsPerAccount)}`,
+          );
+        }
     });
   }
 

@@ -97,7 +97,7 @@ const pools = new Map<string, SharedRequestHandler>();
  * variables are read when the pool is made; a `ProxyAgent` still resolves the proxy (and `NO_PROXY`) per
  * request.
  */
-export function sharedRequestHandler(t: Timeouts, env: NodeJS.ProcessEnv = process.env): NodeHttpHandler {
+function sharedRequestHandler(t: Timeouts, env: NodeJS.ProcessEnv = process.env): NodeHttpHandler {
   const key = `${t.awsConnectMs}/${t.awsRequestMs}/${proxyConfigured(env)}`;
   let handler = pools.get(key);
   if (!handler) {
