@@ -28,12 +28,12 @@ import { liveConfig, setAwsEnv, liveStack } from './helpers/live-env.js';
 const fixture = (name: string) => new URL(`./fixtures/threads/${name}`, import.meta.url);
 
 describe('how many account threads', () => {
-  it('one per 64 accounts, up to the cores, never more than concurrency or accounts; the variable decides when set', () => {
+  it('one per 64 accounts, up to the cores but one, never more than concurrency or accounts; the variable decides when set', () => {
     expect(ACCOUNTS_PER_THREAD).toBe(64);
     expect(threadsFor(63, 8, {}, 4)).toBe(1);
     expect(threadsFor(128, 8, {}, 4)).toBe(2);
-    expect(threadsFor(1000, 8, {}, 4)).toBe(4);
-    expect(threadsFor(1000, 8, {}, 2)).toBe(2);
+    expect(threadsFor(1000, 8, {}, 4)).toBe(3);
+    expect(threadsFor(1000, 8, {}, 2)).toBe(1); // a 2-core runner: the run's own thread only
     expect(threadsFor(1000, 3, {}, 16)).toBe(3);
     expect(threadsFor(3, 8, { [THREADS_ENV]: '2' }, 1)).toBe(2);
     expect(threadsFor(3, 8, { [THREADS_ENV]: '9' }, 1)).toBe(3);

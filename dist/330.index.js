@@ -50,12 +50,16 @@ __webpack_require__.r(__webpack_exports__);
 const ACCOUNTS_PER_THREAD = 64;
 /** `IAM_AUDIT_THREADS`: the number of account threads, for tests and benchmarks (0 or 1: none). */
 const THREADS_ENV = 'IAM_AUDIT_THREADS';
-/** Account threads for a run of `accounts` at `concurrency`: 1 means the run's own thread only. */
+/**
+ * Account threads for a run of `accounts` at `concurrency`: 1 means the run's own thread only. One core
+ * stays with the run's thread (sign-in, every AssumeRole, the threads' messages, the reports): on a
+ * 2-core runner, threads would only compete with it (npm run bench: more CPU and RSS, no time saved).
+ */
 function threadsFor(accounts, concurrency, env = process.env, cores = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
     const forced = env[THREADS_ENV]?.trim();
     const wanted = forced && /^\d+$/.test(forced)
         ? Number(forced)
-        : Math.min(cores, Math.floor(accounts / ACCOUNTS_PER_THREAD));
+        : Math.min(cores - 1, Math.floor(accounts / ACCOUNTS_PER_THREAD));
     return Math.max(1, Math.min(wanted, concurrency, accounts));
 }
 /** `total` split into `parts` whole shares, the first ones larger by one; every share at least 1. */

@@ -297,6 +297,18 @@ if (live && live.sizes.length > 0) {
       `| report ${m.reportMs / 1000} s, ${m.callMs} ms per call | ${(m.todayMs / 60000).toFixed(1)} min | ${(m.overlappedMs / 60000).toFixed(1)} min |`,
     );
 }
+if (live?.orgModel) {
+  const m = (ms) => (ms < 120_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 60_000).toFixed(1)} min`);
+  lines.push('');
+  lines.push(
+    `| model: accounts × 1,000 users, 50 ms a call | calls per account | network path | CPU on one core (${live.orgModel.cpuPerCallMs.toFixed(2)} ms a call) | the action, one thread | floor | per-user walk |`,
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of live.orgModel.rows)
+    lines.push(
+      `| ${r.accounts.toLocaleString('en')}, reports after ${r.readyMs / 1000} s | ${r.callsPerAccount} | ${m(r.networkMs)} | ${m(r.cpuMs)} | ${m(Math.max(r.networkMs, r.cpuMs))} | ${m(r.floorMs)} | ${m(r.walkMs)} |`,
+    );
+}
 lines.push('', '![npm run bench](docs/bench.svg)');
 console.log(lines.join('\n'));
 console.log(`\nwrote ${chart}; the bench took ${s1(performance.now() - benchStarted)}`);

@@ -18,7 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import {
   GetAccessKeyLastUsedCommand,
   GetLoginProfileCommand,
@@ -180,6 +180,7 @@ function runAction(root, work, name, inputs, endpoint, dist = join(root, 'dist')
     child.on('error', reject);
     child.on('exit', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      writeFileSync(join(dir, 'log.txt'), out); // the step's log, to read after the bench
       if (code !== 0) {
         reject(new Error(`the action (${name}) exited ${code}:\n${out.slice(-4000)}`));
         return;
@@ -337,6 +338,7 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const fmtMin = (ms) => (ms < 120_000 ? fmtS(ms) : `${(ms / 60_000).toFixed(1)} min`);
 const range = (xs) => {
   const [a, b] = [Math.min(...xs), Math.max(...xs)];
   return a === b ? String(a) : `${a}–${b}`;
@@ -614,12 +616,14 @@ export async function runLiveBench({ root, work, log = console.log }) {
   }
 
   const live = { latencyMs: LATENCY_MS, readyMs: READY_MS, concurrency: CONCURRENCY, sizes: [], multi: null };
-  // BENCH_LIVE_BASELINE: another build's dist/ folder, run beside this one's where marked (before/after)
+  // BENCH_LIVE_BASELINE: other builds' dist/ folders (separated by `:`), run beside this one's where
+  // marked (before/after); each named by the folder that holds its dist/
   const builds = [
     { name: 'the action', dist: join(root, 'dist') },
-    ...(process.env.BENCH_LIVE_BASELINE
-      ? [{ name: 'baseline', dist: resolve(process.env.BENCH_LIVE_BASELINE) }]
-      : []),
+    ...(process.env.BENCH_LIVE_BASELINE ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => ({ name: basename(dirname(resolve(d))), dist: resolve(d) })),
   ];
   // BENCH_LIVE=cpu,sizes,multi (default all): the CPU-per-call section, the sizes on one moto process
   // (with the enrichment, the per-user walk and the model), 128 and 256 accounts on several
@@ -639,47 +643,71 @@ export async function runLiveBench({ root, work, log = console.log }) {
     const specs = cpuAccounts.map((id, i) => ({ id, users: 60, violators: 5, seed: 500 + i }));
     await withMotos([specs], async ({ proxy }) => {
       proxy.latencyMs = CPU_LATENCY_MS;
+      // Each build at N accounts and at SMALL: the difference is the CPU of the calls between them, with
+      // the start-up (loading the SDK, the bundle) cancelled out of both.
+      const SMALL = 8;
       const runs = new Map(builds.map((b) => [b.name, []]));
       const bare = [];
       for (let rep = 0; rep < REPEAT; rep++) {
-        let recorded = null;
-        for (const b of builds) {
-          proxy.clearFaults();
+        const recorded = new Map();
+        const one = new Map(builds.map((b) => [b.name, {}]));
+        const bareOne = {};
+        for (const n of [N, SMALL]) {
+          for (const b of builds) {
+            proxy.clearFaults();
+            proxy.resetCalls();
+            const r = await runAction(
+              root,
+              work,
+              `cpu-${b.name.replace(/\W+/g, '-')}-${n}-${rep}`,
+              {
+                ...common,
+                concurrency: String(CPU_CONCURRENCY),
+                accounts: cpuAccounts.slice(0, n).join(','),
+              },
+              proxy.endpoint,
+              b.dist,
+            );
+            const failed = r.report.accounts.filter((a) => a.status !== 'ok');
+            if (failed.length > 0) throw new Error(`cpu ${b.name}: accounts failed: ${failed.length}`);
+            one.get(b.name)[n] = { ...r, calls: proxy.calls.length, connections: proxy.connectionsOpened };
+            if (!recorded.has(n)) recorded.set(n, [...proxy.calls]);
+          }
           proxy.resetCalls();
-          const r = await runAction(
+          const calls = recorded.get(n);
+          const br = await runBareSdk(
             root,
             work,
-            `cpu-${b.name.replace(/\W+/g, '-')}-${rep}`,
-            { ...common, concurrency: String(CPU_CONCURRENCY), accounts: cpuAccounts.join(',') },
+            `cpu-bare-${n}-${rep}`,
+            calls,
+            CPU_CONCURRENCY,
             proxy.endpoint,
-            b.dist,
           );
-          const failed = r.report.accounts.filter((a) => a.status !== 'ok');
-          if (failed.length > 0) throw new Error(`cpu ${b.name}: accounts failed: ${failed.length}`);
-          runs.get(b.name).push({ ...r, calls: proxy.calls.length, connections: proxy.connectionsOpened });
-          recorded ??= [...proxy.calls];
+          if (proxy.calls.length !== calls.length)
+            throw new Error(`the bare SDK loop made ${proxy.calls.length} calls, the action ${calls.length}`);
+          bareOne[n] = { ...br, calls: proxy.calls.length, connections: proxy.connectionsOpened };
         }
-        proxy.resetCalls();
-        const br = await runBareSdk(root, work, `cpu-bare-${rep}`, recorded, CPU_CONCURRENCY, proxy.endpoint);
-        if (proxy.calls.length !== recorded.length)
-          throw new Error(
-            `the bare SDK loop made ${proxy.calls.length} calls, the action ${recorded.length}`,
-          );
-        bare.push({ ...br, calls: proxy.calls.length, connections: proxy.connectionsOpened });
+        const marginal = (m) => (m[N].cpuMs - m[SMALL].cpuMs) / (m[N].calls - m[SMALL].calls);
+        for (const b of builds)
+          runs.get(b.name).push({ ...one.get(b.name)[N], marginalMs: marginal(one.get(b.name)) });
+        bare.push({ ...bareOne[N], marginalMs: marginal(bareOne) });
       }
       const perCall = (rs) => median(rs.map((r) => r.cpuMs / r.calls));
+      const marginalOf = (rs) => median(rs.map((r) => r.marginalMs));
       cpuSection.bare = {
         cpuPerCallMs: perCall(bare),
+        marginalMs: marginalOf(bare),
         connectionsPerAccount: median(bare.map((r) => r.connections)) / N,
         rssMb: Math.max(...bare.map((r) => r.rssMb)),
       };
       log(
         `\ncpu per AWS call: ${N} accounts of 60 users (5 flagged), concurrency ${CPU_CONCURRENCY}, ${CPU_LATENCY_MS} ms a call, ` +
-          `medians of ${REPEAT} (CPU of the whole process: start-up, parsing and reports included)`,
+          `medians of ${REPEAT}: the whole process's CPU per call (start-up, parsing and reports included), and per call ` +
+          `between ${SMALL} and ${N} accounts (start-up cancelled out)`,
       );
       log(
-        `  bare AWS SDK v3 loop   ${cpuSection.bare.cpuPerCallMs.toFixed(2)} ms CPU per call (${bare[0].calls} calls, ` +
-          `${cpuSection.bare.connectionsPerAccount.toFixed(1)} connections per account, peak RSS ${cpuSection.bare.rssMb.toFixed(0)} MB)`,
+        `  bare AWS SDK v3 loop   ${cpuSection.bare.cpuPerCallMs.toFixed(2)} ms per call, ${cpuSection.bare.marginalMs.toFixed(2)} ms between ` +
+          `(${bare[0].calls} calls, ${cpuSection.bare.connectionsPerAccount.toFixed(1)} connections per account, peak RSS ${cpuSection.bare.rssMb.toFixed(0)} MB)`,
       );
       for (const b of builds) {
         const rs = runs.get(b.name);
@@ -687,6 +715,8 @@ export async function runLiveBench({ root, work, log = console.log }) {
           name: b.name,
           cpuPerCallMs: perCall(rs),
           ratio: perCall(rs) / cpuSection.bare.cpuPerCallMs,
+          marginalMs: marginalOf(rs),
+          marginalRatio: marginalOf(rs) / cpuSection.bare.marginalMs,
           connectionsPerAccount: median(rs.map((r) => r.connections)) / N,
           rssMb: Math.max(...rs.map((r) => r.rssMb)),
           wallMs: median(rs.map((r) => r.wallMs)),
@@ -694,10 +724,10 @@ export async function runLiveBench({ root, work, log = console.log }) {
         };
         cpuSection.rows.push(row);
         log(
-          `  ${b.name.padEnd(22)} ${row.cpuPerCallMs.toFixed(2)} ms CPU per call = ${row.ratio.toFixed(2)} × the bare loop ` +
-            `(target ≤ 1.3, issue 24 measured 1.58); ${row.connectionsPerAccount.toFixed(2)} connections per account ` +
-            `(target ≤ 4, issue 24 measured 10); peak RSS ${row.rssMb.toFixed(0)} MB (target ≤ 120, issue 24 measured 140); ` +
-            `${fmtS(row.wallMs)} wall, ${row.calls} calls`,
+          `  ${b.name.padEnd(22)} ${row.cpuPerCallMs.toFixed(2)} ms per call = ${row.ratio.toFixed(2)} × the bare loop, ` +
+            `${row.marginalMs.toFixed(2)} ms between = ${row.marginalRatio.toFixed(2)} × (target ≤ 1.3, issue 24 measured 1.58); ` +
+            `${row.connectionsPerAccount.toFixed(2)} connections per account (target ≤ 4, issue 24 measured 10); ` +
+            `peak RSS ${row.rssMb.toFixed(0)} MB (target ≤ 120, issue 24 measured 140); ${fmtS(row.wallMs)} wall, ${row.calls} calls`,
         );
       }
     });
@@ -954,5 +984,72 @@ export async function runLiveBench({ root, work, log = console.log }) {
         `${(m.todayMs / 60000).toFixed(1)} min; overlapped (32 starts at once, 16 users at once) ${(m.overlappedMs / 60000).toFixed(1)} min; ` +
         `polls per account ${m.pollsBefore} -> ${m.pollsAfter}`,
     );
+
+  // ---- the organization model (issue 24): the network path, the CPU, the floor and the per-user walk ------
+  // 1,000 and 5,000 accounts of 1,000 users, 5 % flagged (50 users, one key each), 50 ms a call, concurrency
+  // 16, reports ready after 5 or 30 s. The CPU per call is this run's (the largest live run of the action:
+  // marginal, start-up spread over thousands of calls); calls per account from the formula and the poll
+  // schedule; the per-user walk's calls per user as measured above (ListAccessKeys + GetLoginProfile per
+  // user, GetAccessKeyLastUsed per key), 32 calls in flight.
+  const cpuSource = (() => {
+    const big = live.multi?.rows.filter((r) => r.build === 'the action').at(-1);
+    if (big)
+      return {
+        ms: big.cpuMs / big.totalCalls,
+        from: `${big.accounts} accounts over ${MOTOS} moto processes`,
+      };
+    const c = live.cpu?.rows.find((r) => r.name === 'the action');
+    return c ? { ms: c.cpuPerCallMs, from: 'the 64-account CPU section, start-up included' } : null;
+  })();
+  if (cpuSource) {
+    const U = 1000;
+    const F = 50;
+    const L = 50;
+    const C = 16;
+    const walkPerUser = live.naive ? live.naive.calls / (live.naive.accounts * 200) : 2.5;
+    const med = Object.fromEntries(
+      [
+        'AssumeRole',
+        'GenerateCredentialReport',
+        'GetCredentialReport',
+        'ListAccessKeys',
+        'ListUserTags',
+        'GetAccessKeyLastUsed',
+      ].map((op) => [op, L]),
+    );
+    live.orgModel = { cpuPerCallMs: cpuSource.ms, from: cpuSource.from, walkPerUser, rows: [] };
+    log(
+      `\n  model (issue 24): accounts of ${U.toLocaleString('en')} users, ${F} flagged (one key each), ${L} ms a call, concurrency ${C}; ` +
+        `CPU ${cpuSource.ms.toFixed(2)} ms per call (${cpuSource.from}); the walk ${walkPerUser.toFixed(2)} calls per user, 32 in flight:`,
+    );
+    for (const N of [1000, 5000])
+      for (const readyMs of [5000, 30000]) {
+        const seen = seenAt(readyMs, POLL_STEPS_MS, POLL_CAP_MS, L);
+        const callsPerAccount = 3 + 2 * F + F + 1 + seen.polls;
+        const accounts = Array.from({ length: N }, (_, i) => String(i));
+        const flagged = new Map(accounts.map((a) => [a, { users: F }]));
+        const common = { med, seenMs: seen.t, readyMs, concurrency: C, startLimit: 32, enrich: 16 };
+        const network = pathsFor({ accounts, flagged, ...common }).overlapped;
+        const floor = pathsFor({ accounts: ['0'], flagged, ...common }).overlapped;
+        const cpuMs = N * callsPerAccount * cpuSource.ms;
+        const walkMs = (N * U * walkPerUser * L) / 32;
+        const row = {
+          accounts: N,
+          readyMs,
+          callsPerAccount,
+          networkMs: network,
+          cpuMs,
+          floorMs: floor,
+          walkMs,
+        };
+        live.orgModel.rows.push(row);
+        log(
+          `    ${N.toLocaleString('en')} accounts, reports after ${readyMs / 1000} s: ${callsPerAccount} calls per account; network path ${fmtMin(network)}, ` +
+            `CPU on one core ${fmtMin(cpuMs)} -> one thread about ${fmtMin(Math.max(network, cpuMs))}, ` +
+            `3 account threads (4 vCPUs, if they scale: not measured here) about ${fmtMin(Math.max(network, cpuMs / 3))}; ` +
+            `floor ${fmtMin(floor)}; per-user walk ${fmtMin(walkMs)}`,
+        );
+      }
+  }
   return live;
 }
