@@ -94,6 +94,19 @@ test('every client of a run sends through one keep-alive pool, which a client de
   }
 });
 
+test('behind a proxy, each client keeps its own agents, as before the shared pool', () => {
+  const restore = withEnv({ HTTPS_PROXY: 'http://proxy:3128' });
+  try {
+    const a = awsClientConfig({ region: 'us-east-1' });
+    const b = awsClientConfig({ region: 'us-east-1' });
+    expect(b.requestHandler).not.toBe(a.requestHandler);
+    a.requestHandler.destroy();
+    b.requestHandler.destroy();
+  } finally {
+    restore();
+  }
+});
+
 describeWithMoto(
   'awsClientConfig against moto: endpoints from AWS_ENDPOINT_URL, HTTP_PROXY / NO_PROXY honoured',
   () => {

@@ -23,7 +23,9 @@ import {
   type ThreadTask,
 } from '../src/audit/threads.js';
 import { describeWithMoto, resetMoto, seedAccount, type SeededAccount } from './helpers/moto.js';
-import { liveConfig, setAwsEnv, liveStack } from './helpers/live-env.js';
+import { liveConfig, recordingDeps, setAwsEnv, liveStack } from './helpers/live-env.js';
+import { accessDenied } from './helpers/aws-proxy.js';
+import { runLiveAudit } from '../src/audit/live.js';
 
 const fixture = (name: string) => new URL(`./fixtures/threads/${name}`, import.meta.url);
 
@@ -113,7 +115,7 @@ describe('account threads started from a file', () => {
       lines,
       host: {
         assume: () => Promise.resolve(null),
-        credentials: () => Promise.reject(new Error('not asked')),
+        credentials: () => Promise.resolve({ accessKeyId: 'AKIATHREAD', secretAccessKey: 'x' }),
         log: { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(m) },
         done: (accountId: string) => void done.push(accountId),
       },
@@ -184,6 +186,38 @@ describeWithMoto('an account thread against moto, over a message channel', () =>
     );
   });
   afterEach(() => restoreEnv());
+
+  it('a live run started from the bundle goes to account threads: the session assumes each role (a denied one fails as such) and hands out credentials', async () => {
+    setThreadEntry(fixture('account-thread.mjs'));
+    process.env.IAM_AUDIT_THREADS = '2';
+    stack.aws.clearFaults();
+    stack.aws.fault({
+      match: { action: 'AssumeRole', params: { RoleArn: `arn:aws:iam::${ACCOUNTS[2]}:role/IamAudit` } },
+      respond: accessDenied('sts:AssumeRole'),
+    });
+    try {
+      const deps = recordingDeps();
+      const config = liveConfig({
+        accounts: ACCOUNTS.join(','),
+        'account-role-name': 'IamAudit',
+        concurrency: '4',
+      });
+      const { audits } = await runLiveAudit(config, deps);
+      expect(audits.map((a) => [a.account.accountId, a.account.status])).toEqual([
+        [ACCOUNTS[0], 'ok'],
+        [ACCOUNTS[1], 'ok'],
+        [ACCOUNTS[2], 'error'],
+      ]);
+      expect(audits[2]?.account).toMatchObject({ errorCode: 'AccessDenied', errorStep: 'AssumeRole' });
+      expect(stack.aws.count('AssumeRole')).toBe(3);
+      expect(deps.lines).toContain(`info: thread: ${ACCOUNTS[0]} (concurrency 2)`);
+      expect(deps.lines).toContain(`info: thread: ${ACCOUNTS[1]} (concurrency 2)`);
+      expect(deps.lines.filter((l) => /^info: \[\d\/3\] account /.test(l))).toHaveLength(3);
+    } finally {
+      delete process.env.IAM_AUDIT_THREADS;
+      stack.aws.clearFaults();
+    }
+  });
 
   it('audits its accounts with credentials from the run, sends each audit and its log, and ends', async () => {
     const { port1, port2 } = new MessageChannel();

@@ -10,12 +10,13 @@
  *   TimeoutError, which the retry strategy retries like any transient error.
  * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
  *   or the shared config file) — there is deliberately no endpoint parameter here.
- * - Connections: every client of the process (of a run: the STS clients, each account's IAM client,
- *   Organizations, Security Hub) sends through ONE request handler and its keep-alive agents, so a
- *   connection opened for one account serves the next (on AWS, each new one is a TLS handshake). A
+ * - Connections: without a proxy, every client of the process (of a run: the STS clients, each account's
+ *   IAM client, Organizations, Security Hub) sends through ONE request handler and its keep-alive agents,
+ *   so a connection opened for one account serves the next (on AWS, each new one is a TLS handshake). A
  *   client's `destroy()` leaves that pool open (other accounts are using it); idle pooled sockets are
  *   unreferenced by Node's agent and never keep the process alive. The pool is sized for the run by
  *   `sizeAwsPool` (the live audit: the report starts plus `concurrency` accounts' enrichment fan-out).
+ *   Behind a proxy, each client has its own agents, as before.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -33,6 +34,9 @@ export const AWS_MAX_ATTEMPTS = DEFAULT_TIMEOUTS.awsMaxAttempts;
  */
 const DEFAULT_POOL_SOCKETS = 32 + 8 * 16 * 2;
 let poolSockets = DEFAULT_POOL_SOCKETS;
+
+/** Sockets per agent of a client's own agents (behind a proxy, as before the shared pool). */
+const CLIENT_SOCKETS = 50;
 
 export interface AwsClientConfig {
   region: string;
@@ -66,58 +70,61 @@ export function proxyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
  * protocols; it reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` for every request and falls back to the given
  * direct agents for hosts that bypass the proxy.
  */
-export function awsAgents(env: NodeJS.ProcessEnv = process.env): {
+export function awsAgents(
+  env: NodeJS.ProcessEnv = process.env,
+  maxSockets: number = CLIENT_SOCKETS,
+): {
   httpAgent: http.Agent;
   httpsAgent: http.Agent;
   proxied: boolean;
 } {
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: poolSockets });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: poolSockets });
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
   if (!proxyConfigured(env)) return { httpAgent, httpsAgent, proxied: false };
-  const agent = new ProxyAgent({ httpAgent, httpsAgent, keepAlive: true, maxSockets: poolSockets });
+  const agent = new ProxyAgent({ httpAgent, httpsAgent, keepAlive: true, maxSockets });
   return { httpAgent: agent, httpsAgent: agent, proxied: true };
 }
 
-/** The shared request handler: a client's `destroy()` must not close the connections other clients use. */
-class SharedRequestHandler extends NodeHttpHandler {
-  constructor(
-    options: ConstructorParameters<typeof NodeHttpHandler>[0],
-    readonly agents: http.Agent[],
-  ) {
-    super(options);
-  }
-  override destroy(): void {}
+/** The request handler over `agents`, with the run's timeouts. */
+function requestHandler(
+  t: Timeouts,
+  agents: { httpAgent: http.Agent; httpsAgent: http.Agent },
+): NodeHttpHandler {
+  return new NodeHttpHandler({
+    httpAgent: agents.httpAgent,
+    httpsAgent: agents.httpsAgent,
+    // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
+    // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
+    connectionTimeout: t.awsConnectMs,
+    requestTimeout: t.awsRequestMs,
+    throwOnRequestTimeout: true,
+    socketTimeout: t.awsRequestMs,
+  });
 }
 
-/** One pool per (timeouts, proxy or not): in a run, exactly one. */
-const pools = new Map<string, SharedRequestHandler>();
+/** A shared request handler and the agents it holds. */
+interface Pool {
+  handler: NodeHttpHandler;
+  agents: http.Agent[];
+}
 
-/**
- * The process's shared request handler for these timeouts (one keep-alive pool of connections). Proxy
- * variables are read when the pool is made; a `ProxyAgent` still resolves the proxy (and `NO_PROXY`) per
- * request.
- */
-function sharedRequestHandler(t: Timeouts, env: NodeJS.ProcessEnv = process.env): NodeHttpHandler {
-  const key = `${t.awsConnectMs}/${t.awsRequestMs}/${proxyConfigured(env)}`;
-  let handler = pools.get(key);
-  if (!handler) {
-    const { httpAgent, httpsAgent } = awsAgents(env);
-    handler = new SharedRequestHandler(
-      {
-        httpAgent,
-        httpsAgent,
-        // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
-        // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
-        connectionTimeout: t.awsConnectMs,
-        requestTimeout: t.awsRequestMs,
-        throwOnRequestTimeout: true,
-        socketTimeout: t.awsRequestMs,
-      },
-      [...new Set([httpAgent, httpsAgent])],
-    );
-    pools.set(key, handler);
+/** One pool per timeouts: in a run, exactly one. */
+const pools = new Map<string, Pool>();
+
+/** The process's shared request handler for these timeouts: one keep-alive pool of direct connections. */
+function sharedRequestHandler(t: Timeouts): NodeHttpHandler {
+  const key = `${t.awsConnectMs}/${t.awsRequestMs}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    const agents = awsAgents({}, poolSockets);
+    const handler = requestHandler(t, agents);
+    // A client's destroy() (each account's, when it is done) must not close the connections the run's
+    // other clients are using.
+    handler.destroy = () => undefined;
+    pool = { handler, agents: [agents.httpAgent, agents.httpsAgent] };
+    pools.set(key, pool);
   }
-  return handler;
+  return pool.handler;
 }
 
 /**
@@ -126,14 +133,7 @@ function sharedRequestHandler(t: Timeouts, env: NodeJS.ProcessEnv = process.env)
  */
 export function sizeAwsPool(maxSockets: number): void {
   poolSockets = Math.max(1, Math.floor(maxSockets));
-  for (const handler of pools.values())
-    for (const agent of handler.agents) {
-      agent.maxSockets = poolSockets;
-      if (agent instanceof ProxyAgent) {
-        agent.httpAgent.maxSockets = poolSockets;
-        agent.httpsAgent.maxSockets = poolSockets;
-      }
-    }
+  for (const pool of pools.values()) for (const agent of pool.agents) agent.maxSockets = poolSockets;
 }
 
 /** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
@@ -151,6 +151,9 @@ export function awsClientConfig(
     retryMode: 'adaptive',
     maxAttempts: t.awsMaxAttempts,
     ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy(t.awsMaxAttempts) } : {}),
-    requestHandler: sharedRequestHandler(t),
+    // Behind a proxy, each client keeps its own agents, exactly as before the shared pool: a ProxyAgent
+    // that reuses a kept-alive socket skips the proxy's own request rewriting (a plain-HTTP endpoint would
+    // then get an origin-form request at the proxy), and the proxy decides per request anyway.
+    requestHandler: proxyConfigured() ? requestHandler(t, awsAgents()) : sharedRequestHandler(t),
   };
 }
