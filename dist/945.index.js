@@ -322,8 +322,8 @@ var errors = __webpack_require__(3916);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
-var tinyglobby_dist = __webpack_require__(925);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var tinyglobby_dist = __webpack_require__(3382);
 // EXTERNAL MODULE: ./src/collect/pool.ts
 var pool = __webpack_require__(6990);
 ;// CONCATENATED MODULE: ./src/iac/files.ts

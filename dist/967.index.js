@@ -664,6 +664,7 @@ const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional').filter((a) => a.sta
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bI: () => (/* binding */ sizeAwsPool),
 /* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
 /* unused harmony exports proxyConfigured, awsAgents */
@@ -686,14 +687,27 @@ const SECURITY_HUB_ACTIONS = actionsOf('member', 'optional').filter((a) => a.sta
  *   TimeoutError, which the retry strategy retries like any transient error.
  * - Endpoints: only the SDK's standard configuration (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_IAM`, …,
  *   or the shared config file) — there is deliberately no endpoint parameter here.
+ * - Connections: without a proxy, every client of the process (of a run: the STS clients, each account's
+ *   IAM client, Organizations, Security Hub) sends through ONE request handler and its keep-alive agents,
+ *   so a connection opened for one account serves the next (on AWS, each new one is a TLS handshake). A
+ *   client's `destroy()` leaves that pool open (other accounts are using it); idle pooled sockets are
+ *   unreferenced by Node's agent and never keep the process alive. The pool is sized for the run by
+ *   `sizeAwsPool` (the live audit: the report starts plus `concurrency` accounts' enrichment fan-out).
+ *   Behind a proxy, each client has its own agents, as before.
  */
 
 
 
 
 
-/** Sockets per agent: enough for the enrichment's bounded parallelism across concurrent accounts. */
-const MAX_SOCKETS = 50;
+/**
+ * Sockets per origin of the shared pool until the run sizes it (`sizeAwsPool`): the default
+ * `concurrency` (8) accounts' enrichment (16 flagged users, two calls each) and 32 report starts.
+ */
+const DEFAULT_POOL_SOCKETS = 32 + 8 * 16 * 2;
+let poolSockets = DEFAULT_POOL_SOCKETS;
+/** Sockets per agent of a client's own agents (behind a proxy, as before the shared pool). */
+const CLIENT_SOCKETS = 50;
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 /** True when the environment names a proxy for outgoing requests. */
 function proxyConfigured(env = process.env) {
@@ -704,17 +718,56 @@ function proxyConfigured(env = process.env) {
  * protocols; it reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` for every request and falls back to the given
  * direct agents for hosts that bypass the proxy.
  */
-function awsAgents(env = process.env) {
-    const httpAgent = new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true, maxSockets: MAX_SOCKETS });
-    const httpsAgent = new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true, maxSockets: MAX_SOCKETS });
+function awsAgents(env = process.env, maxSockets = CLIENT_SOCKETS) {
+    const httpAgent = new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true, maxSockets });
+    const httpsAgent = new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true, maxSockets });
     if (!proxyConfigured(env))
         return { httpAgent, httpsAgent, proxied: false };
-    const agent = new proxy_agent__WEBPACK_IMPORTED_MODULE_2__/* .ProxyAgent */ .k({ httpAgent, httpsAgent, keepAlive: true, maxSockets: MAX_SOCKETS });
+    const agent = new proxy_agent__WEBPACK_IMPORTED_MODULE_2__/* .ProxyAgent */ .k({ httpAgent, httpsAgent, keepAlive: true, maxSockets });
     return { httpAgent: agent, httpsAgent: agent, proxied: true };
+}
+/** The request handler over `agents`, with the run's timeouts. */
+function requestHandler(t, agents) {
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_4__.NodeHttpHandler({
+        httpAgent: agents.httpAgent,
+        httpsAgent: agents.httpsAgent,
+        // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
+        // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
+        connectionTimeout: t.awsConnectMs,
+        requestTimeout: t.awsRequestMs,
+        throwOnRequestTimeout: true,
+        socketTimeout: t.awsRequestMs,
+    });
+}
+/** One pool per timeouts: in a run, exactly one. */
+const pools = new Map();
+/** The process's shared request handler for these timeouts: one keep-alive pool of direct connections. */
+function sharedRequestHandler(t) {
+    const key = `${t.awsConnectMs}/${t.awsRequestMs}`;
+    let pool = pools.get(key);
+    if (!pool) {
+        const agents = awsAgents({}, poolSockets);
+        const handler = requestHandler(t, agents);
+        // A client's destroy() (each account's, when it is done) must not close the connections the run's
+        // other clients are using.
+        handler.destroy = () => undefined;
+        pool = { handler, agents: [agents.httpAgent, agents.httpsAgent] };
+        pools.set(key, pool);
+    }
+    return pool.handler;
+}
+/**
+ * Sizes the shared pool (sockets per origin: all accounts' IAM calls go to one origin) for a run:
+ * agents made before and after. Idle sockets beyond the calls in flight are not kept open by the size.
+ */
+function sizeAwsPool(maxSockets) {
+    poolSockets = Math.max(1, Math.floor(maxSockets));
+    for (const pool of pools.values())
+        for (const agent of pool.agents)
+            agent.maxSockets = poolSockets;
 }
 /** The shared client configuration: `new IAMClient(awsClientConfig({ region, credentials }))`. */
 function awsClientConfig(opts) {
-    const { httpAgent, httpsAgent } = awsAgents();
     const t = opts.timeouts ?? (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .timeoutsFromEnv */ .I5)();
     return {
         region: opts.region,
@@ -722,16 +775,10 @@ function awsClientConfig(opts) {
         retryMode: 'adaptive',
         maxAttempts: t.awsMaxAttempts,
         ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy(t.awsMaxAttempts) } : {}),
-        requestHandler: new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_4__.NodeHttpHandler({
-            httpAgent,
-            httpsAgent,
-            // A request that outlives requestTimeout must fail (and be retried), not only log a warning:
-            // without throwOnRequestTimeout, @smithy/node-http-handler 4.x just warns and waits for ever.
-            connectionTimeout: t.awsConnectMs,
-            requestTimeout: t.awsRequestMs,
-            throwOnRequestTimeout: true,
-            socketTimeout: t.awsRequestMs,
-        }),
+        // Behind a proxy, each client keeps its own agents, exactly as before the shared pool: a ProxyAgent
+        // that reuses a kept-alive socket skips the proxy's own request rewriting (a plain-HTTP endpoint would
+        // then get an origin-form request at the proxy), and the proxy decides per request anyway.
+        requestHandler: proxyConfigured() ? requestHandler(t, awsAgents()) : sharedRequestHandler(t),
     };
 }
 

@@ -215,7 +215,7 @@ const panels = [
     ],
   }),
 ];
-if (live)
+if (live && live.sizes.length > 0)
   panels.push(
     barChart({
       x0: 440,
@@ -232,7 +232,7 @@ if (live)
       ],
     }),
   );
-const width = live ? 880 : 440;
+const width = panels.length > 1 ? 880 : 440;
 const svg =
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="230" viewBox="0 0 ${width} 230" font-family="sans-serif" font-size="12">` +
   `<rect width="100%" height="100%" fill="#fff"/>${panels.join('')}</svg>\n`;
@@ -253,7 +253,33 @@ for (const r of offline)
       `${(r.actionMs / r.parseMs).toFixed(2)} × | ${(r.actionCpuMs / 1000).toFixed(2)} / ${(r.parseCpuMs / 1000).toFixed(2)} s | ` +
       `${r.actionMb.toFixed(0)} / ${r.parseMb.toFixed(0)} MB |`,
   );
-if (live) {
+if (live?.cpu?.bare) {
+  lines.push('');
+  lines.push(
+    '| 64 accounts × 60 users | CPU per AWS call (whole process) | × the bare SDK loop | CPU per call, 8 → 64 accounts | × the bare SDK loop | connections per account | peak RSS |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  const b = live.cpu.bare;
+  lines.push(
+    `| bare AWS SDK v3 loop | ${b.cpuPerCallMs.toFixed(2)} ms | 1.00 × | ${b.marginalMs.toFixed(2)} ms | 1.00 × | ${b.connectionsPerAccount.toFixed(2)} | ${b.rssMb.toFixed(0)} MB |`,
+  );
+  for (const r of live.cpu.rows)
+    lines.push(
+      `| ${r.name} | ${r.cpuPerCallMs.toFixed(2)} ms | ${r.ratio.toFixed(2)} × | ${r.marginalMs.toFixed(2)} ms | ${r.marginalRatio.toFixed(2)} × | ${r.connectionsPerAccount.toFixed(2)} | ${r.rssMb.toFixed(0)} MB |`,
+    );
+}
+if (live?.multi?.rows.length > 0) {
+  lines.push('');
+  lines.push(
+    `| accounts (${live.multi.motos} moto processes) | build | the action | overlapped bound | ratio | CPU | peak RSS |`,
+  );
+  lines.push('|---|---|---:|---:|---:|---:|---:|');
+  for (const r of live.multi.rows)
+    lines.push(
+      `| ${r.accounts} | ${r.build} | ${s1(r.wallMs)} | ${s1(r.overlappedMs)} | ${(r.wallMs / r.overlappedMs).toFixed(2)} × | ${s1(r.cpuMs)} | ${r.rssMb.toFixed(0)} MB |`,
+    );
+}
+if (live && live.sizes.length > 0) {
   lines.push('');
   lines.push(
     '| accounts | the action | round-based path | overlapped bound | calls per account | report seen late by | peak RSS |',
@@ -269,6 +295,18 @@ if (live) {
   for (const m of live.model)
     lines.push(
       `| report ${m.reportMs / 1000} s, ${m.callMs} ms per call | ${(m.todayMs / 60000).toFixed(1)} min | ${(m.overlappedMs / 60000).toFixed(1)} min |`,
+    );
+}
+if (live?.orgModel) {
+  const m = (ms) => (ms < 120_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 60_000).toFixed(1)} min`);
+  lines.push('');
+  lines.push(
+    `| model: accounts × 1,000 users, 50 ms a call | calls per account | network path | CPU on one core (${live.orgModel.cpuPerCallMs.toFixed(2)} ms a call) | the action, one thread | floor | per-user walk |`,
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of live.orgModel.rows)
+    lines.push(
+      `| ${r.accounts.toLocaleString('en')}, reports after ${r.readyMs / 1000} s | ${r.callsPerAccount} | ${m(r.networkMs)} | ${m(r.cpuMs)} | ${m(Math.max(r.networkMs, r.cpuMs))} | ${m(r.floorMs)} | ${m(r.walkMs)} |`,
     );
 }
 lines.push('', '![npm run bench](docs/bench.svg)');

@@ -7,7 +7,7 @@ import { readActionInputs } from './inputs/action.js';
 import { githubContextFromEnv } from './publish/publish.js';
 import { interruptedBanner, renderSummary } from './report/summary-markdown.js';
 import type { Repository } from './report/summary-model.js';
-import { run as runPipeline, type RunEnd, type RunSummary } from './run.js';
+import { run as runPipeline, type RunEnd, type RunSummary, type StopSources } from './run.js';
 
 /** The repository the workflow runs in, for the summary's code scanning link; null outside Actions. */
 function repositoryFromEnv(env: NodeJS.ProcessEnv = process.env): Repository | null {
@@ -35,8 +35,8 @@ async function writeJobSummary(s: RunSummary, repository: Repository | null): Pr
   }
 }
 
-/** The action as the runner runs it. */
-export async function run(): Promise<void> {
+/** The action as the runner runs it; `stops`: where SIGTERM/SIGINT come from (the run thread's parent). */
+export async function run(opts: { stops?: StopSources } = {}): Promise<void> {
   const repository = repositoryFromEnv();
   const end = await runPipeline({
     readInputs: readActionInputs,
@@ -53,6 +53,7 @@ export async function run(): Promise<void> {
         .then(() => undefined)
         .catch((error: unknown) => core.warning(`Could not write the job summary: ${errorMessage(error)}`)),
     workspace: () => process.env.GITHUB_WORKSPACE || process.cwd(),
+    ...(opts.stops ? { stops: opts.stops } : {}),
   });
   finish(end);
 }

@@ -478,6 +478,54 @@ describeWithMoto('dist/index.js live against moto, the ID-token endpoint and the
     }
   }, 60_000);
 
+  it('on account threads (the bundle started again, IAM_AUDIT_THREADS): the same reports, calls and masking', async () => {
+    await seed(GOOD[0]!, USERS, 'acme-prod');
+    await seed(GOOD[1]!);
+    await seed(DENIED);
+    denyMemberRole();
+    const inputs = oidcInputs([...GOOD, DENIED], { 'fail-on': 'never' });
+    const one = await runAction({ inputs, env: { ...stepEnv(), IAM_AUDIT_THREADS: '1' } });
+    // each run has its own ID token; everything else of every call must be the same
+    const callsOf = () =>
+      aws.calls
+        .map((c) => `${c.account} ${c.action} ${JSON.stringify({ ...c.params, WebIdentityToken: null })}`)
+        .sort();
+    const oneCalls = callsOf();
+    aws.resetCalls();
+    const before = { tokens: oidc.issued.length, secrets: sts.secrets.length, keys: sts.accessKeyIds.length };
+    const two = await runAction({ inputs, env: { ...stepEnv(), IAM_AUDIT_THREADS: '2' } });
+    try {
+      expect([one.code, two.code]).toEqual([0, 0]);
+      expectQuietStderr(two);
+      expect(two.outputs).toEqual(one.outputs);
+      const plain = (run: RunResult) => ({ ...readReport(run), generatedAt: null });
+      expect(plain(two)).toEqual(plain(one));
+      expect(readSarif(two).runs[0]?.results).toEqual(readSarif(one).runs[0]?.results);
+      expect(two.summary).toBe(one.summary);
+      // every account's log and progress line reaches the step's log from its thread
+      for (const id of [...GOOD, DENIED]) expect(two.stdout).toContain(`account ${id}: `);
+      expect(two.stdout).toMatch(/^\[3\/3\] account \d{12}: (done|failed)$/m);
+      // the same calls: one sign-in, one AssumeRole per account (on the run's thread), the same per account
+      const twoCalls = callsOf();
+      expect(twoCalls).toEqual(oneCalls);
+      expect(aws.count('AssumeRoleWithWebIdentity')).toBe(1);
+      // credentials handed to the threads are masked on the run's thread and printed nowhere
+      expectNoSecrets(
+        two,
+        [
+          ...oidc.issued.slice(before.tokens),
+          ...sts.accessKeyIds.slice(before.keys),
+          ...sts.secrets.slice(before.secrets),
+          GITHUB_TOKEN,
+        ],
+        [oidc.requestToken],
+      );
+    } finally {
+      one.cleanup();
+      two.cleanup();
+    }
+  }, 60_000);
+
   it('keeps the open code scanning alerts of an account that failed this run', async () => {
     for (const id of [...GOOD, DENIED]) await seed(id);
 

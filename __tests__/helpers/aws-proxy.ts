@@ -160,6 +160,7 @@ export class AwsProxy {
   private readonly keys = new Map<string, string>();
   private readonly log: ProxyCall[] = [];
   private seq = 0;
+  private accepted = 0;
   private readonly target: URL;
   readonly defaultAccount: string;
   latencyMs: number | ((call: Readonly<ProxyCall>) => number);
@@ -194,6 +195,7 @@ export class AwsProxy {
       });
     });
     server.on('connection', (socket) => {
+      this.accepted++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -243,8 +245,14 @@ export class AwsProxy {
     return this.log;
   }
 
+  /** TCP connections accepted since the calls were last reset (a client's connection reuse shows here). */
+  get connectionsOpened(): number {
+    return this.accepted;
+  }
+
   resetCalls(): void {
     this.log.length = 0;
+    this.accepted = 0;
   }
 
   /** Calls received, optionally of one operation and/or one account. */

@@ -18,7 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { join } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import {
   GetAccessKeyLastUsedCommand,
   GetLoginProfileCommand,
@@ -132,8 +132,11 @@ async function startSeededMoto(python, root, work, spec) {
   throw new Error(`moto did not start (seeding + server):\n${stderr.slice(-4000)}`);
 }
 
-/** Runs dist/index.js as the runner does (INPUT_* variables), with the rss probe; AWS calls go to `endpoint`. */
-function runAction(root, work, name, inputs, endpoint) {
+/**
+ * Runs dist/index.js as the runner does (INPUT_* variables), with the rss probe (peak RSS, CPU time);
+ * AWS calls go to `endpoint`. `dist`: another build's dist/ folder (a baseline), default this one's.
+ */
+function runAction(root, work, name, inputs, endpoint, dist = join(root, 'dist')) {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   const env = {
@@ -142,6 +145,7 @@ function runAction(root, work, name, inputs, endpoint) {
     GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
     RUNNER_TEMP: dir,
     BENCH_RSS_FILE: join(dir, 'rss.txt'),
+    BENCH_CPU_FILE: join(dir, 'cpu.txt'),
     AWS_ENDPOINT_URL: endpoint,
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
@@ -161,7 +165,13 @@ function runAction(root, work, name, inputs, endpoint) {
     const started = process.hrtime.bigint();
     const child = spawn(
       process.execPath,
-      ['--import', join(root, 'scripts', 'lib', 'rss-probe.mjs'), join(root, 'dist', 'index.js')],
+      [
+        // BENCH_NODE_ARGS: extra flags for the action's node (e.g. `--cpu-prof --cpu-prof-dir=DIR`)
+        ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+        '--import',
+        join(root, 'scripts', 'lib', 'rss-probe.mjs'),
+        join(dist, 'index.js'),
+      ],
       { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -170,15 +180,77 @@ function runAction(root, work, name, inputs, endpoint) {
     child.on('error', reject);
     child.on('exit', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      writeFileSync(join(dir, 'log.txt'), out); // the step's log, to read after the bench
       if (code !== 0) {
         reject(new Error(`the action (${name}) exited ${code}:\n${out.slice(-4000)}`));
         return;
       }
       resolve({
         wallMs,
+        cpuMs: Number(readFileSync(env.BENCH_CPU_FILE, 'utf8')) / 1000,
         rssMb: Number(readFileSync(env.BENCH_RSS_FILE, 'utf8')) / 1024,
         report: JSON.parse(readFileSync(env['INPUT_JSON-FILE'], 'utf8')),
       });
+    });
+  });
+}
+
+/**
+ * The bare AWS SDK loop (scripts/lib/bare-sdk.mjs) replaying the calls the action made (`calls`, as the
+ * proxy recorded them) against the same endpoint, `concurrency` accounts at once, under the rss probe.
+ */
+function runBareSdk(root, work, name, calls, concurrency, endpoint) {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  const accounts = new Map(); // target account -> { roleArn, calls }, in the order of their first call
+  for (const c of [...calls].sort((a, b) => a.seq - b.seq)) {
+    if (c.action === 'GetCallerIdentity') continue;
+    const target = targetAccount(c);
+    let a = accounts.get(target);
+    if (!a) accounts.set(target, (a = { roleArn: null, calls: [] }));
+    if (c.action === 'AssumeRole') a.roleArn = c.params.RoleArn;
+    else a.calls.push({ action: c.action, params: c.params });
+  }
+  const planFile = join(dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify({ concurrency, region: REGION, accounts: [...accounts.values()] }));
+  const env = {
+    PATH: process.env.PATH,
+    BENCH_RSS_FILE: join(dir, 'rss.txt'),
+    BENCH_CPU_FILE: join(dir, 'cpu.txt'),
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: REGION,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  };
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        join(root, 'scripts', 'lib', 'rss-probe.mjs'),
+        join(root, 'scripts', 'lib', 'bare-sdk.mjs'),
+        planFile,
+      ],
+      { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`the bare SDK loop exited ${code}:\n${out.slice(-4000)}`));
+      else
+        resolve({
+          wallMs,
+          cpuMs: Number(readFileSync(env.BENCH_CPU_FILE, 'utf8')) / 1000,
+          rssMb: Number(readFileSync(env.BENCH_RSS_FILE, 'utf8')) / 1024,
+          calls: JSON.parse(out.trim().split('\n').at(-1)).calls,
+        });
     });
   });
 }
@@ -266,6 +338,7 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const fmtMin = (ms) => (ms < 120_000 ? fmtS(ms) : `${(ms / 60_000).toFixed(1)} min`);
 const range = (xs) => {
   const [a, b] = [Math.min(...xs), Math.max(...xs)];
   return a === b ? String(a) : `${a}–${b}`;
@@ -473,12 +546,19 @@ export async function runLiveBench({ root, work, log = console.log }) {
   }
 
   /** One run of the action over `accounts`, with its measurements. */
-  async function measure(proxy, busy, name, accounts) {
+  async function measure(proxy, busy, name, accounts, dist = join(root, 'dist')) {
     proxy.clearFaults();
     reportsReadyAfter(proxy, READY_MS, reportStarted);
     proxy.resetCalls();
     busy.reset();
-    const r = await runAction(root, work, name, { ...common, accounts: accounts.join(',') }, proxy.endpoint);
+    const r = await runAction(
+      root,
+      work,
+      name,
+      { ...common, accounts: accounts.join(',') },
+      proxy.endpoint,
+      dist,
+    );
     proxy.clearFaults();
     const failed = r.report.accounts.filter((a) => a.status !== 'ok');
     if (failed.length > 0) throw new Error(`${name}: accounts failed: ${JSON.stringify(failed.slice(0, 3))}`);
@@ -519,6 +599,7 @@ export async function runLiveBench({ root, work, log = console.log }) {
     );
     return {
       wallMs: r.wallMs,
+      cpuMs: r.cpuMs,
       auditMs,
       rssMb: r.rssMb,
       findings: r.report.findings.length,
@@ -534,26 +615,279 @@ export async function runLiveBench({ root, work, log = console.log }) {
     };
   }
 
-  log(
-    `\nlive: moto behind the tests' counting proxy, ${LATENCY_MS} ms added to every call, each report ready ` +
-      `${READY_MS / 1000} s after it is first requested, concurrency ${CONCURRENCY}; accounts of 200 users (10 flagged)`,
-  );
   const live = { latencyMs: LATENCY_MS, readyMs: READY_MS, concurrency: CONCURRENCY, sizes: [], multi: null };
-  await withMotos(
-    [[...spec(ACCOUNTS), { id: BIG, users: 1000, violators: 50, seed: 9 }]],
-    async ({ proxy, busy }) => {
-      // ---- 8, 32, 128 accounts (interleaved repeats; medians) -----------------------------------------
-      const runs = new Map(SIZES.map((n) => [n, []]));
-      for (let rep = 0; rep < REPEAT; rep++)
-        for (const n of SIZES) {
-          if (n === 128 && rep > 0 && process.env.BENCH_REPEAT_128 !== 'all') continue;
-          runs.get(n).push(await measure(proxy, busy, `live-${n}-${rep}`, ACCOUNTS.slice(0, n)));
+  // BENCH_LIVE_BASELINE: other builds' dist/ folders (separated by `:`), run beside this one's where
+  // marked (before/after); each named by the folder that holds its dist/
+  const builds = [
+    { name: 'the action', dist: join(root, 'dist') },
+    ...(process.env.BENCH_LIVE_BASELINE ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => ({ name: basename(dirname(resolve(d))), dist: resolve(d) })),
+  ];
+  // BENCH_LIVE=cpu,sizes,multi (default all): the CPU-per-call section, the sizes on one moto process
+  // (with the enrichment, the per-user walk and the model), 128 and 256 accounts on several
+  const LIVE_PARTS = new Set((process.env.BENCH_LIVE ?? 'cpu,sizes,multi').split(','));
+
+  // ---- CPU per AWS call and connections per account (issue 24), beside a bare AWS SDK loop -------------
+  // 64 accounts of 60 users (5 flagged each), concurrency 16, 5 ms a call, reports ready at once. The
+  // action's CPU time per AWS call beside a bare SDK v3 loop making the same calls (replayed from the
+  // proxy's record) against the same endpoint; TCP connections the proxy accepted per account; peak RSS.
+  // BENCH_LIVE_BASELINE: another build's dist/ folder, run the same way in the same run (before/after).
+  const cpuSection = { rows: [], bare: null };
+  if (LIVE_PARTS.has('cpu')) {
+    const N = Number(process.env.BENCH_CPU_ACCOUNTS ?? 64);
+    const CPU_CONCURRENCY = 16;
+    const CPU_LATENCY_MS = 5;
+    const cpuAccounts = ids('33000000', N);
+    const specs = cpuAccounts.map((id, i) => ({ id, users: 60, violators: 5, seed: 500 + i }));
+    await withMotos([specs], async ({ proxy }) => {
+      proxy.latencyMs = CPU_LATENCY_MS;
+      // Each build at N accounts and at SMALL: the difference is the CPU of the calls between them, with
+      // the start-up (loading the SDK, the bundle) cancelled out of both.
+      const SMALL = 8;
+      const runs = new Map(builds.map((b) => [b.name, []]));
+      const bare = [];
+      for (let rep = 0; rep < REPEAT; rep++) {
+        const recorded = new Map();
+        const one = new Map(builds.map((b) => [b.name, {}]));
+        const bareOne = {};
+        for (const n of [N, SMALL]) {
+          for (const b of builds) {
+            proxy.clearFaults();
+            proxy.resetCalls();
+            const r = await runAction(
+              root,
+              work,
+              `cpu-${b.name.replace(/\W+/g, '-')}-${n}-${rep}`,
+              {
+                ...common,
+                concurrency: String(CPU_CONCURRENCY),
+                accounts: cpuAccounts.slice(0, n).join(','),
+              },
+              proxy.endpoint,
+              b.dist,
+            );
+            const failed = r.report.accounts.filter((a) => a.status !== 'ok');
+            if (failed.length > 0) throw new Error(`cpu ${b.name}: accounts failed: ${failed.length}`);
+            one.get(b.name)[n] = { ...r, calls: proxy.calls.length, connections: proxy.connectionsOpened };
+            if (!recorded.has(n)) recorded.set(n, [...proxy.calls]);
+          }
+          proxy.resetCalls();
+          const calls = recorded.get(n);
+          const br = await runBareSdk(
+            root,
+            work,
+            `cpu-bare-${n}-${rep}`,
+            calls,
+            CPU_CONCURRENCY,
+            proxy.endpoint,
+          );
+          if (proxy.calls.length !== calls.length)
+            throw new Error(`the bare SDK loop made ${proxy.calls.length} calls, the action ${calls.length}`);
+          bareOne[n] = { ...br, calls: proxy.calls.length, connections: proxy.connectionsOpened };
         }
-      for (const n of SIZES) {
-        const rs = runs.get(n);
-        const accounts = ACCOUNTS.slice(0, n);
-        const paths = rs.map((r) =>
-          pathsFor({
+        const marginal = (m) => (m[N].cpuMs - m[SMALL].cpuMs) / (m[N].calls - m[SMALL].calls);
+        for (const b of builds)
+          runs.get(b.name).push({ ...one.get(b.name)[N], marginalMs: marginal(one.get(b.name)) });
+        bare.push({ ...bareOne[N], marginalMs: marginal(bareOne) });
+      }
+      const perCall = (rs) => median(rs.map((r) => r.cpuMs / r.calls));
+      const marginalOf = (rs) => median(rs.map((r) => r.marginalMs));
+      cpuSection.bare = {
+        cpuPerCallMs: perCall(bare),
+        marginalMs: marginalOf(bare),
+        connectionsPerAccount: median(bare.map((r) => r.connections)) / N,
+        rssMb: Math.max(...bare.map((r) => r.rssMb)),
+      };
+      log(
+        `\ncpu per AWS call: ${N} accounts of 60 users (5 flagged), concurrency ${CPU_CONCURRENCY}, ${CPU_LATENCY_MS} ms a call, ` +
+          `medians of ${REPEAT}: the whole process's CPU per call (start-up, parsing and reports included), and per call ` +
+          `between ${SMALL} and ${N} accounts (start-up cancelled out)`,
+      );
+      log(
+        `  bare AWS SDK v3 loop   ${cpuSection.bare.cpuPerCallMs.toFixed(2)} ms per call, ${cpuSection.bare.marginalMs.toFixed(2)} ms between ` +
+          `(${bare[0].calls} calls, ${cpuSection.bare.connectionsPerAccount.toFixed(1)} connections per account, peak RSS ${cpuSection.bare.rssMb.toFixed(0)} MB)`,
+      );
+      for (const b of builds) {
+        const rs = runs.get(b.name);
+        const row = {
+          name: b.name,
+          cpuPerCallMs: perCall(rs),
+          ratio: perCall(rs) / cpuSection.bare.cpuPerCallMs,
+          marginalMs: marginalOf(rs),
+          marginalRatio: marginalOf(rs) / cpuSection.bare.marginalMs,
+          connectionsPerAccount: median(rs.map((r) => r.connections)) / N,
+          rssMb: Math.max(...rs.map((r) => r.rssMb)),
+          wallMs: median(rs.map((r) => r.wallMs)),
+          calls: rs[0].calls,
+        };
+        cpuSection.rows.push(row);
+        log(
+          `  ${b.name.padEnd(22)} ${row.cpuPerCallMs.toFixed(2)} ms per call = ${row.ratio.toFixed(2)} × the bare loop, ` +
+            `${row.marginalMs.toFixed(2)} ms between = ${row.marginalRatio.toFixed(2)} × (target ≤ 1.3, issue 24 measured 1.58); ` +
+            `${row.connectionsPerAccount.toFixed(2)} connections per account (target ≤ 4, issue 24 measured 10); ` +
+            `peak RSS ${row.rssMb.toFixed(0)} MB (target ≤ 120, issue 24 measured 140); ${fmtS(row.wallMs)} wall, ${row.calls} calls`,
+        );
+      }
+    });
+  }
+  live.cpu = cpuSection;
+
+  if (LIVE_PARTS.has('sizes')) {
+    log(
+      `\nlive: moto behind the tests' counting proxy, ${LATENCY_MS} ms added to every call, each report ready ` +
+        `${READY_MS / 1000} s after it is first requested, concurrency ${CONCURRENCY}; accounts of 200 users (10 flagged)`,
+    );
+    await withMotos(
+      [[...spec(ACCOUNTS), { id: BIG, users: 1000, violators: 50, seed: 9 }]],
+      async ({ proxy, busy }) => {
+        // ---- 8, 32, 128 accounts (interleaved repeats; medians) -----------------------------------------
+        const runs = new Map(SIZES.map((n) => [n, []]));
+        for (let rep = 0; rep < REPEAT; rep++)
+          for (const n of SIZES) {
+            if (n === 128 && rep > 0 && process.env.BENCH_REPEAT_128 !== 'all') continue;
+            runs.get(n).push(await measure(proxy, busy, `live-${n}-${rep}`, ACCOUNTS.slice(0, n)));
+          }
+        for (const n of SIZES) {
+          const rs = runs.get(n);
+          const accounts = ACCOUNTS.slice(0, n);
+          const paths = rs.map((r) =>
+            pathsFor({
+              accounts,
+              flagged: r.flagged,
+              med: r.med,
+              seenMs: r.seenMs,
+              readyMs: READY_MS,
+              concurrency: CONCURRENCY,
+              startLimit: START_LIMIT,
+              enrich: r.enrichInFlight,
+            }),
+          );
+          const s = {
+            accounts: n,
+            runs: rs.length,
+            wallMs: median(rs.map((r) => r.wallMs)),
+            auditMs: median(rs.map((r) => r.auditMs)),
+            roundMs: median(paths.map((p) => p.round)),
+            overlappedMs: median(paths.map((p) => p.overlapped)),
+            rssMb: Math.max(...rs.map((r) => r.rssMb)),
+            callsPerAccount: range(rs.flatMap((r) => r.callsPerAccount)),
+            polls: range(rs.flatMap((r) => r.polls)),
+            overshootMs: median(rs.map((r) => r.overshootMs)),
+            busyMs: median(rs.map((r) => r.busyMs[0] ?? 0)),
+            med: rs.at(-1).med,
+            enrichInFlight: Math.max(...rs.map((r) => r.enrichInFlight)),
+            totalCalls: rs.at(-1).totalCalls,
+          };
+          live.sizes.push(s);
+          log(`\n  ${n} accounts (${rs.length === 1 ? '1 run' : `median of ${rs.length} runs`}):`);
+          log(
+            `    the action       ${fmtS(s.wallMs)} wall (whole process); its AWS calls span ${fmtS(s.auditMs)}`,
+          );
+          log(
+            `    round-based      ${fmtS(s.roundMs)}   (each account waits for its report in one of ${CONCURRENCY} slots)`,
+          );
+          log(
+            `    overlapped bound ${fmtS(s.overlappedMs)}   (reports started ${START_LIMIT} at a time, audited as they are ready)`,
+          );
+          log(
+            `    ratio            ${(s.auditMs / s.roundMs).toFixed(2)} × round-based, ${(s.auditMs / s.overlappedMs).toFixed(2)} × overlapped (AWS-call span)`,
+          );
+          log(
+            `    calls/account    ${s.callsPerAccount} (= 3 + 2 × 10 flagged users + 10 keys + 1 AssumeRole + ${s.polls} polls: every account matches)`,
+          );
+          log(`    report seen      ${fmtS(s.overshootMs)} after it was ready (median)`);
+          log(
+            `    moto busy        ${fmtS(s.busyMs)} (one Python process, ${s.totalCalls} calls)   peak RSS ${s.rssMb.toFixed(0)} MB`,
+          );
+          log(
+            `    per call (median at the proxy, ${LATENCY_MS} ms injected): AssumeRole ${s.med.AssumeRole.toFixed(0)} ms, ` +
+              `GenerateCredentialReport ${s.med.GenerateCredentialReport.toFixed(0)} ms, GetCredentialReport ${s.med.GetCredentialReport.toFixed(0)} ms, ` +
+              `ListAccessKeys ${s.med.ListAccessKeys.toFixed(0)} ms; flagged users looked up at once: ${s.enrichInFlight}`,
+          );
+        }
+
+        // ---- one account of 1,000 users, 50 flagged: the enrichment ------------------------------------
+        const big = [];
+        for (let rep = 0; rep < REPEAT; rep++) {
+          const r = await measure(proxy, busy, `live-big-${rep}`, [BIG]);
+          const cs = proxy.calls.filter((c) =>
+            ['ListAccessKeys', 'ListUserTags', 'GetAccessKeyLastUsed'].includes(c.action),
+          );
+          big.push({
+            ...r,
+            enrichMs: Math.max(...cs.map((c) => c.endedMs)) - Math.min(...cs.map((c) => c.startedMs)),
+          });
+        }
+        live.big = {
+          wallMs: median(big.map((r) => r.wallMs)),
+          enrichMs: median(big.map((r) => r.enrichMs)),
+          inFlight: big[0].enrichInFlight,
+          calls: big[0].totalCalls,
+        };
+        log(
+          `\n  1 account × 1,000 users, 50 flagged (median of ${big.length}): enrichment (150 calls) ${fmtS(live.big.enrichMs)} with ` +
+            `${live.big.inFlight} flagged users looked up at once; the action ${fmtS(live.big.wallMs)} wall`,
+        );
+
+        // ---- the per-user walk -------------------------------------------------------------------------
+        const sample = ACCOUNTS.slice(0, SIZES[0]);
+        const inFlight = CONCURRENCY * 4; // the action's most IAM calls in flight before issue 13: 8 accounts × 4 users
+        proxy.resetCalls();
+        const t0 = performance.now();
+        const naive = await naiveAudit(
+          proxy.endpoint,
+          sample,
+          CONCURRENCY,
+          inFlight / CONCURRENCY,
+          asOf.getTime(),
+        );
+        const naiveMs = performance.now() - t0;
+        const naiveCalls = proxy.calls.length;
+        const eight = live.sizes[0];
+        for (const a of sample)
+          if (naive.get(a) !== 10)
+            throw new Error(`the per-user walk found ${naive.get(a)} violators in ${a}, not 10`);
+        const at128 = (naiveMs * ACCOUNTS.length) / sample.length;
+        live.naive = { accounts: sample.length, ms: naiveMs, calls: naiveCalls, at128Ms: at128 };
+        log(
+          `\n  per-user walk (ListUsers, then per user ListAccessKeys + GetLoginProfile, GetAccessKeyLastUsed per key), ${inFlight} calls in flight:`,
+        );
+        log(
+          `    ${sample.length} accounts       ${fmtS(naiveMs)} (${naiveCalls} calls, same violators) = ${(naiveMs / eight.wallMs).toFixed(1)} × the action's ${fmtS(eight.wallMs)}`,
+        );
+        const last = live.sizes.at(-1);
+        log(
+          `    128 accounts     ~${fmtS(at128)} (linear in accounts at the measured rate) = ${(at128 / last.wallMs).toFixed(1)} × the action's ${fmtS(last.wallMs)}` +
+            ` (target ≥ 10 ×; the walk does not wait for reports, so small accounts narrow the gap)`,
+        );
+      },
+    );
+  }
+
+  // ---- several moto processes: 128 and 256 accounts, the action on the runner's cores ----------------------
+  // Accounts routed by account to MOTOS moto processes (one Python process serves about one call at a
+  // time: with one, it is the floor from 128 accounts). The overlapped bound is computed from this run's
+  // per-call times, as above. Targets (issue 24): 256 accounts within 1.3 × the overlapped bound; peak
+  // RSS at 128 accounts ≤ 200 MB and flat from 128 to 256.
+  if (MOTOS > 1 && LIVE_PARTS.has('multi')) {
+    const MULTI = ids('31000000', 256);
+    const groups = Array.from({ length: MOTOS }, (_, k) => spec(MULTI).filter((_, i) => i % MOTOS === k));
+    live.multi = { motos: MOTOS, rows: [] };
+    await withMotos(groups, async ({ proxy, busy }) => {
+      log(`\n  over ${MOTOS} moto processes (routed by account through the proxy), one run each:`);
+      for (const n of [128, 256])
+        for (const b of builds) {
+          const accounts = MULTI.slice(0, n);
+          const r = await measure(
+            proxy,
+            busy,
+            `live-${n}-x${MOTOS}-${b.name.replace(/\W+/g, '-')}`,
+            accounts,
+            b.dist,
+          );
+          const paths = pathsFor({
             accounts,
             flagged: r.flagged,
             med: r.med,
@@ -562,121 +896,22 @@ export async function runLiveBench({ root, work, log = console.log }) {
             concurrency: CONCURRENCY,
             startLimit: START_LIMIT,
             enrich: r.enrichInFlight,
-          }),
-        );
-        const s = {
-          accounts: n,
-          runs: rs.length,
-          wallMs: median(rs.map((r) => r.wallMs)),
-          auditMs: median(rs.map((r) => r.auditMs)),
-          roundMs: median(paths.map((p) => p.round)),
-          overlappedMs: median(paths.map((p) => p.overlapped)),
-          rssMb: Math.max(...rs.map((r) => r.rssMb)),
-          callsPerAccount: range(rs.flatMap((r) => r.callsPerAccount)),
-          polls: range(rs.flatMap((r) => r.polls)),
-          overshootMs: median(rs.map((r) => r.overshootMs)),
-          busyMs: median(rs.map((r) => r.busyMs[0] ?? 0)),
-          med: rs.at(-1).med,
-          enrichInFlight: Math.max(...rs.map((r) => r.enrichInFlight)),
-          totalCalls: rs.at(-1).totalCalls,
-        };
-        live.sizes.push(s);
-        log(`\n  ${n} accounts (${rs.length === 1 ? '1 run' : `median of ${rs.length} runs`}):`);
-        log(
-          `    the action       ${fmtS(s.wallMs)} wall (whole process); its AWS calls span ${fmtS(s.auditMs)}`,
-        );
-        log(
-          `    round-based      ${fmtS(s.roundMs)}   (each account waits for its report in one of ${CONCURRENCY} slots)`,
-        );
-        log(
-          `    overlapped bound ${fmtS(s.overlappedMs)}   (reports started ${START_LIMIT} at a time, audited as they are ready)`,
-        );
-        log(
-          `    ratio            ${(s.auditMs / s.roundMs).toFixed(2)} × round-based, ${(s.auditMs / s.overlappedMs).toFixed(2)} × overlapped (AWS-call span)`,
-        );
-        log(
-          `    calls/account    ${s.callsPerAccount} (= 3 + 2 × 10 flagged users + 10 keys + 1 AssumeRole + ${s.polls} polls: every account matches)`,
-        );
-        log(`    report seen      ${fmtS(s.overshootMs)} after it was ready (median)`);
-        log(
-          `    moto busy        ${fmtS(s.busyMs)} (one Python process, ${s.totalCalls} calls)   peak RSS ${s.rssMb.toFixed(0)} MB`,
-        );
-        log(
-          `    per call (median at the proxy, ${LATENCY_MS} ms injected): AssumeRole ${s.med.AssumeRole.toFixed(0)} ms, ` +
-            `GenerateCredentialReport ${s.med.GenerateCredentialReport.toFixed(0)} ms, GetCredentialReport ${s.med.GetCredentialReport.toFixed(0)} ms, ` +
-            `ListAccessKeys ${s.med.ListAccessKeys.toFixed(0)} ms; flagged users looked up at once: ${s.enrichInFlight}`,
-        );
-      }
-
-      // ---- one account of 1,000 users, 50 flagged: the enrichment ------------------------------------
-      const big = [];
-      for (let rep = 0; rep < REPEAT; rep++) {
-        const r = await measure(proxy, busy, `live-big-${rep}`, [BIG]);
-        const cs = proxy.calls.filter((c) =>
-          ['ListAccessKeys', 'ListUserTags', 'GetAccessKeyLastUsed'].includes(c.action),
-        );
-        big.push({
-          ...r,
-          enrichMs: Math.max(...cs.map((c) => c.endedMs)) - Math.min(...cs.map((c) => c.startedMs)),
-        });
-      }
-      live.big = {
-        wallMs: median(big.map((r) => r.wallMs)),
-        enrichMs: median(big.map((r) => r.enrichMs)),
-        inFlight: big[0].enrichInFlight,
-        calls: big[0].totalCalls,
-      };
-      log(
-        `\n  1 account × 1,000 users, 50 flagged (median of ${big.length}): enrichment (150 calls) ${fmtS(live.big.enrichMs)} with ` +
-          `${live.big.inFlight} flagged users looked up at once; the action ${fmtS(live.big.wallMs)} wall`,
-      );
-
-      // ---- the per-user walk -------------------------------------------------------------------------
-      const sample = ACCOUNTS.slice(0, SIZES[0]);
-      const inFlight = CONCURRENCY * 4; // the action's most IAM calls in flight before issue 13: 8 accounts × 4 users
-      proxy.resetCalls();
-      const t0 = performance.now();
-      const naive = await naiveAudit(
-        proxy.endpoint,
-        sample,
-        CONCURRENCY,
-        inFlight / CONCURRENCY,
-        asOf.getTime(),
-      );
-      const naiveMs = performance.now() - t0;
-      const naiveCalls = proxy.calls.length;
-      const eight = live.sizes[0];
-      for (const a of sample)
-        if (naive.get(a) !== 10)
-          throw new Error(`the per-user walk found ${naive.get(a)} violators in ${a}, not 10`);
-      const at128 = (naiveMs * ACCOUNTS.length) / sample.length;
-      live.naive = { accounts: sample.length, ms: naiveMs, calls: naiveCalls, at128Ms: at128 };
-      log(
-        `\n  per-user walk (ListUsers, then per user ListAccessKeys + GetLoginProfile, GetAccessKeyLastUsed per key), ${inFlight} calls in flight:`,
-      );
-      log(
-        `    ${sample.length} accounts       ${fmtS(naiveMs)} (${naiveCalls} calls, same violators) = ${(naiveMs / eight.wallMs).toFixed(1)} × the action's ${fmtS(eight.wallMs)}`,
-      );
-      const last = live.sizes.at(-1);
-      log(
-        `    128 accounts     ~${fmtS(at128)} (linear in accounts at the measured rate) = ${(at128 / last.wallMs).toFixed(1)} × the action's ${fmtS(last.wallMs)}` +
-          ` (target ≥ 10 ×; the walk does not wait for reports, so small accounts narrow the gap)`,
-      );
-    },
-  );
-
-  // ---- moto as the floor: 128 accounts over several moto processes routed by account -------------------
-  if (MOTOS > 1) {
-    const groups = Array.from({ length: MOTOS }, (_, k) => spec(ACCOUNTS).filter((_, i) => i % MOTOS === k));
-    await withMotos(groups, async ({ proxy, busy }) => {
-      const r = await measure(proxy, busy, `live-128-x${MOTOS}`, ACCOUNTS);
-      const one = live.sizes.at(-1);
-      live.multi = { motos: MOTOS, wallMs: r.wallMs, auditMs: r.auditMs, busyMs: r.busyMs };
-      log(
-        `\n  128 accounts over ${MOTOS} moto processes (routed by account through the proxy): the action ${fmtS(r.wallMs)} wall, ` +
-          `AWS calls span ${fmtS(r.auditMs)}; moto busy ${r.busyMs.map(fmtS).join(' / ')} (1 process: ${fmtS(one.busyMs)})` +
-          ` — with one process its calls span ${fmtS(one.auditMs)}: ${r.auditMs < 0.9 * one.auditMs ? 'one moto process is part of the floor (its per-call time grows with the calls in flight)' : 'moto is not the floor here: the wait for reports is'}`,
-      );
+          });
+          const row = {
+            accounts: n,
+            build: b.name,
+            ...r,
+            overlappedMs: paths.overlapped,
+            roundMs: paths.round,
+          };
+          live.multi.rows.push(row);
+          log(
+            `    ${String(n).padStart(3)} accounts, ${b.name.padEnd(10)} ${fmtS(r.wallMs)} wall (AWS calls span ${fmtS(r.auditMs)}), ` +
+              `overlapped bound ${fmtS(paths.overlapped)}: ${(r.wallMs / paths.overlapped).toFixed(2)} × (calls span ${(r.auditMs / paths.overlapped).toFixed(2)} ×; target ≤ 1.3 at 256); ` +
+              `CPU ${fmtS(r.cpuMs)}; peak RSS ${r.rssMb.toFixed(0)} MB (target ≤ 200, flat 128 → 256); ` +
+              `moto busy ${r.busyMs.map(fmtS).join(' / ')}; calls/account ${range(r.callsPerAccount)}`,
+          );
+        }
     });
   }
 
@@ -749,5 +984,72 @@ export async function runLiveBench({ root, work, log = console.log }) {
         `${(m.todayMs / 60000).toFixed(1)} min; overlapped (32 starts at once, 16 users at once) ${(m.overlappedMs / 60000).toFixed(1)} min; ` +
         `polls per account ${m.pollsBefore} -> ${m.pollsAfter}`,
     );
+
+  // ---- the organization model (issue 24): the network path, the CPU, the floor and the per-user walk ------
+  // 1,000 and 5,000 accounts of 1,000 users, 5 % flagged (50 users, one key each), 50 ms a call, concurrency
+  // 16, reports ready after 5 or 30 s. The CPU per call is this run's (the largest live run of the action:
+  // marginal, start-up spread over thousands of calls); calls per account from the formula and the poll
+  // schedule; the per-user walk's calls per user as measured above (ListAccessKeys + GetLoginProfile per
+  // user, GetAccessKeyLastUsed per key), 32 calls in flight.
+  const cpuSource = (() => {
+    const big = live.multi?.rows.filter((r) => r.build === 'the action').at(-1);
+    if (big)
+      return {
+        ms: big.cpuMs / big.totalCalls,
+        from: `${big.accounts} accounts over ${MOTOS} moto processes`,
+      };
+    const c = live.cpu?.rows.find((r) => r.name === 'the action');
+    return c ? { ms: c.cpuPerCallMs, from: 'the 64-account CPU section, start-up included' } : null;
+  })();
+  if (cpuSource) {
+    const U = 1000;
+    const F = 50;
+    const L = 50;
+    const C = 16;
+    const walkPerUser = live.naive ? live.naive.calls / (live.naive.accounts * 200) : 2.5;
+    const med = Object.fromEntries(
+      [
+        'AssumeRole',
+        'GenerateCredentialReport',
+        'GetCredentialReport',
+        'ListAccessKeys',
+        'ListUserTags',
+        'GetAccessKeyLastUsed',
+      ].map((op) => [op, L]),
+    );
+    live.orgModel = { cpuPerCallMs: cpuSource.ms, from: cpuSource.from, walkPerUser, rows: [] };
+    log(
+      `\n  model (issue 24): accounts of ${U.toLocaleString('en')} users, ${F} flagged (one key each), ${L} ms a call, concurrency ${C}; ` +
+        `CPU ${cpuSource.ms.toFixed(2)} ms per call (${cpuSource.from}); the walk ${walkPerUser.toFixed(2)} calls per user, 32 in flight:`,
+    );
+    for (const N of [1000, 5000])
+      for (const readyMs of [5000, 30000]) {
+        const seen = seenAt(readyMs, POLL_STEPS_MS, POLL_CAP_MS, L);
+        const callsPerAccount = 3 + 2 * F + F + 1 + seen.polls;
+        const accounts = Array.from({ length: N }, (_, i) => String(i));
+        const flagged = new Map(accounts.map((a) => [a, { users: F }]));
+        const common = { med, seenMs: seen.t, readyMs, concurrency: C, startLimit: 32, enrich: 16 };
+        const network = pathsFor({ accounts, flagged, ...common }).overlapped;
+        const floor = pathsFor({ accounts: ['0'], flagged, ...common }).overlapped;
+        const cpuMs = N * callsPerAccount * cpuSource.ms;
+        const walkMs = (N * U * walkPerUser * L) / 32;
+        const row = {
+          accounts: N,
+          readyMs,
+          callsPerAccount,
+          networkMs: network,
+          cpuMs,
+          floorMs: floor,
+          walkMs,
+        };
+        live.orgModel.rows.push(row);
+        log(
+          `    ${N.toLocaleString('en')} accounts, reports after ${readyMs / 1000} s: ${callsPerAccount} calls per account; network path ${fmtMin(network)}, ` +
+            `CPU on one core ${fmtMin(cpuMs)} -> one thread about ${fmtMin(Math.max(network, cpuMs))}, ` +
+            `3 account threads (4 vCPUs, if they scale: not measured here) about ${fmtMin(Math.max(network, cpuMs / 3))}; ` +
+            `floor ${fmtMin(floor)}; per-user walk ${fmtMin(walkMs)}`,
+        );
+      }
+  }
   return live;
 }

@@ -40,7 +40,7 @@ import type { Clock } from '../clock.js';
 import type { Log } from '../log.js';
 
 /** Flagged users confirmed at once within one account (accounts themselves run `concurrency` at once). */
-const ENRICH_CONCURRENCY = 16;
+export const ENRICH_CONCURRENCY = 16;
 
 interface AuditAccountDeps extends Clock {
   log: Log;

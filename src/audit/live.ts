@@ -5,17 +5,15 @@
  * succeeds or fails on its own and a failure is data in its `AccountAudit`.
  */
 import type { AccountAudit, Config } from '../model.js';
-import { describeAwsError } from '../aws/errors.js';
-import type { AwsClientDeps } from '../credentials/aws-config.js';
+import { sizeAwsPool, type AwsClientDeps } from '../credentials/aws-config.js';
 import { signIn, type AuditSession } from '../credentials/session.js';
 import type { GetIDToken } from '../credentials/oidc.js';
 import { planAccounts } from '../collect/accounts.js';
-import { DEFAULT_REPORT_LIMITS } from '../collect/credential-report.js';
-import { toIsoSecond } from '../evaluate/evaluate.js';
 import { code, note, type Note } from '../notes.js';
-import { LiveAccount } from './account.js';
-import { AWS_SOURCE, failedAccount } from './result.js';
-import { DEFAULT_START_LIMIT, runScheduled, type ScheduledAccount } from './scheduler.js';
+import { ENRICH_CONCURRENCY } from './account.js';
+import { accountFailure, auditAccountsHere } from './accounts-here.js';
+import { DEFAULT_START_LIMIT } from './scheduler.js';
+import { threadEntry } from '../threads.js';
 import type { Clock } from '../clock.js';
 import type { Log } from '../log.js';
 
@@ -35,68 +33,11 @@ export interface RunLiveDeps extends Clock {
   random?(): number;
 }
 
-/** An account as the scheduler holds it: its audit in progress, or its failure to assume the role. */
-type Started = { accountId: string; live: LiveAccount; failure?: undefined } | { failure: AccountAudit };
-
-function failure(
-  accountId: string,
-  err: unknown,
-  step: string,
-  config: Config,
-  session: AuditSession,
-  deps: RunLiveDeps,
-): AccountAudit {
-  const roleArn = session.roleArnFor(accountId);
-  const described = describeAwsError(err, {
-    accountId,
-    step,
-    ...(roleArn ? { roleArn } : {}),
-    ambient: config.roleToAssume === null,
-  });
-  const { error, hint } = described;
-  deps.log.warning(`account ${accountId}: ${error}${hint ? ` — ${hint}` : ''}`);
-  const asOf = toIsoSecond((config.asOf ?? deps.now()).getTime());
-  return { account: failedAccount({ accountId, source: AWS_SOURCE, asOf, ...described }), findings: [] };
-}
-
-/** AssumeRole (when the account has a role) and the account's first `GenerateCredentialReport`. */
-async function startOne(
-  accountId: string,
-  config: Config,
-  session: AuditSession,
-  deps: RunLiveDeps,
-): Promise<ScheduledAccount<Started>> {
-  const roleArn = session.roleArnFor(accountId);
-  const credentials = session.credentialsFor(accountId);
-  if (roleArn !== null) {
-    // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
-    // rather than as the failure of whichever IAM call happened to need credentials first.
-    try {
-      await credentials();
-    } catch (err) {
-      return {
-        handle: { failure: failure(accountId, err, 'AssumeRole', config, session, deps) },
-        answer: { ready: true },
-      };
-    }
-  }
-  // The session's providers refresh by the clock: an account started early and audited late (a chained
-  // session lasts one hour at most) assumes its role again when it needs to.
-  const live = new LiveAccount({
-    accountId,
-    credentials,
-    config,
-    deps: {
-      sleep: deps.sleep,
-      now: deps.now,
-      log: deps.log,
-      reportLimits: DEFAULT_REPORT_LIMITS,
-      ...(deps.aws ? { aws: deps.aws } : {}),
-      ...(deps.random ? { random: deps.random } : {}),
-    },
-    ...(roleArn !== null ? { roleArn } : {}),
-  });
-  return { handle: { accountId, live }, answer: await live.ask() };
+/** Account threads for the run (audit/threads.ts, loaded only when there could be more than one). */
+async function threadCount(accounts: number, concurrency: number): Promise<number> {
+  if (accounts < 2 || concurrency < 2) return 1;
+  const { threadsFor } = await import('./threads.js');
+  return threadsFor(accounts, concurrency);
 }
 
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
@@ -104,11 +45,15 @@ export async function runLiveAudit(
   config: Config,
   deps: RunLiveDeps,
 ): Promise<{ audits: AccountAudit[]; notes: Note[] }> {
+  const concurrency = Math.max(1, Math.floor(config.concurrency));
+  const startLimit = deps.startLimit ?? DEFAULT_START_LIMIT;
+  // One connection pool for every client of the run: sockets for the report starts (and polls) and for
+  // `concurrency` accounts' enrichment (two calls per flagged user at once), reused from account to account.
+  sizeAwsPool(startLimit + concurrency * ENRICH_CONCURRENCY * 2);
   const session = await signIn(config, deps);
   deps.onSession?.(session);
   const { accounts, notes } = await planAccounts(config, session, deps.aws);
   deps.onPlan?.(accounts);
-  const concurrency = Math.max(1, Math.floor(config.concurrency));
   deps.log.info(
     `Auditing ${accounts.length} account${accounts.length === 1 ? '' : 's'}` +
       (accounts.length > 1 ? `, ${Math.min(concurrency, accounts.length)} at a time` : '') +
@@ -132,29 +77,71 @@ export async function runLiveAudit(
     );
     return audit;
   };
-  const audits = await runScheduled<Started, AccountAudit>(
-    accounts,
-    { concurrency, startLimit: deps.startLimit ?? DEFAULT_START_LIMIT },
-    {
-      startAccount: (accountId) => {
-        deps.log.info(`account ${accountId}: starting its credential report`);
-        return startOne(accountId, config, session, deps);
-      },
-      poll: (h) => (h.failure ? Promise.resolve({ ready: true }) : h.live.ask()),
-      auditReady: async (h) => {
-        const accountId = h.failure ? h.failure.account.accountId : h.accountId;
-        const roleArn = session.roleArnFor(accountId);
-        deps.log.info(
-          `account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${session.callerArn}`}`,
+  const failure = (accountId: string, err: unknown, step: string): AccountAudit =>
+    accountFailure({
+      accountId,
+      err,
+      step,
+      config,
+      roleArn: session.roleArnFor(accountId),
+      log: deps.log,
+      now: deps.now,
+    });
+  // Assume the member role first, so a missing or untrusting role is reported as such (with its ARN)
+  // rather than as the failure of whichever IAM call happened to need credentials first.
+  const assume = async (accountId: string): Promise<AccountAudit | null> => {
+    if (session.roleArnFor(accountId) === null) return null;
+    try {
+      await session.credentialsFor(accountId)();
+      return null;
+    } catch (err) {
+      return failure(accountId, err, 'AssumeRole');
+    }
+  };
+  // Many accounts: over the runner's cores (threads.ts), in the built action only (the threads are the bundle).
+  const entry = threadEntry();
+  const threads = entry && !deps.aws && !deps.random ? await threadCount(accounts.length, concurrency) : 1;
+  const audits =
+    entry && threads > 1
+      ? await (
+          await import('./threads.js')
+        ).auditOnThreads({
+          accounts,
+          threads,
+          entry,
+          limits: { concurrency, startLimit },
+          task: {
+            config,
+            callerArn: session.callerArn,
+            roleArns: Object.fromEntries(accounts.map((a) => [a, session.roleArnFor(a)])),
+            debug: deps.log.debug !== undefined,
+          },
+          host: {
+            assume,
+            credentials: (accountId) => session.credentialsFor(accountId)(),
+            log: deps.log,
+            done: (accountId, audit) => void finish(accountId, audit),
+          },
+          failure: (accountId, err) => failure(accountId, err, 'audit'),
+        })
+      : await auditAccountsHere(
+          accounts,
+          { concurrency, startLimit },
+          {
+            config,
+            log: deps.log,
+            now: deps.now,
+            sleep: deps.sleep,
+            callerArn: session.callerArn,
+            roleArnFor: (accountId) => session.roleArnFor(accountId),
+            credentialsFor: (accountId) => session.credentialsFor(accountId),
+            assume,
+            failure: (accountId, err) => failure(accountId, err, 'audit'),
+            done: finish,
+            ...(deps.aws ? { aws: deps.aws } : {}),
+            ...(deps.random ? { random: deps.random } : {}),
+          },
         );
-        return finish(accountId, h.failure ?? (await h.live.audit()));
-      },
-      // startOne, ask() and audit() never throw; if one ever does, that account alone fails.
-      failed: (accountId, err) => finish(accountId, failure(accountId, err, 'audit', config, session, deps)),
-      now: () => deps.now().getTime(),
-      sleep: deps.sleep,
-    },
-  );
 
   const failed = audits.filter((a) => a.account.status === 'error').length;
   if (failed > 0) {

@@ -145,6 +145,9 @@ describeWithMoto('scale: calls per account and shards', () => {
       const total = Object.values(counts).reduce((s, n) => s + n, 0);
       expect(total - POLLS).toBe(3 + 2 * flaggedUsers + flaggedKeys);
     }
+    // One keep-alive pool for the whole run: accounts reuse each other's connections (on AWS, each new
+    // connection is a TLS handshake) instead of every account's client opening its own.
+    expect(stack.aws.connectionsOpened / ACCOUNTS.length).toBeLessThanOrEqual(4);
     // Every account's report was started before any account was audited (concurrency 2, 5 accounts):
     // the early start is each account's first GenerateCredentialReport, not an extra call.
     const firstRead = Math.min(

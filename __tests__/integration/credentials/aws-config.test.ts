@@ -1,7 +1,12 @@
-import { afterEach, beforeAll, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, expect, jest, test } from '@jest/globals';
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { ProxyAgent } from 'proxy-agent';
-import { awsAgents, awsClientConfig, proxyConfigured } from '../../../src/credentials/aws-config.js';
+import {
+  awsAgents,
+  awsClientConfig,
+  proxyConfigured,
+  sizeAwsPool,
+} from '../../../src/credentials/aws-config.js';
 import { setEndpointEnv, type AwsProxy } from '../../helpers/aws-proxy.js';
 import { liveStack } from '../../helpers/live-env.js';
 import { describeWithMoto, TEST_CREDENTIALS, TEST_REGION, type MotoServer } from '../../helpers/moto.js';
@@ -62,6 +67,47 @@ test('plain agents without proxy variables; a ProxyAgent with one', () => {
   for (const a of [plain, proxied]) {
     a.httpAgent.destroy();
     a.httpsAgent.destroy();
+  }
+});
+
+test('every client of a run sends through one keep-alive pool, which a client destroy() leaves open', async () => {
+  const restore = withEnv({});
+  try {
+    const a = awsClientConfig({ region: 'us-east-1', credentials: TEST_CREDENTIALS });
+    const b = awsClientConfig({ region: 'eu-west-1' });
+    expect(b.requestHandler).toBe(a.requestHandler);
+    type Agent = import('node:http').Agent;
+    const cfg = (await (a.requestHandler as unknown as { configProvider: Promise<unknown> })
+      .configProvider) as {
+      httpAgentProvider(): Promise<Agent>;
+      httpsAgent: Agent;
+    };
+    const httpAgent = await cfg.httpAgentProvider();
+    const closed = jest.spyOn(cfg.httpsAgent, 'destroy');
+    new IAMClient(a).destroy(); // one account's client finished: the others keep their connections
+    expect(closed).not.toHaveBeenCalled();
+    closed.mockRestore();
+    expect((httpAgent as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
+    expect((cfg.httpsAgent as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
+    // Sized for the run: the report starts plus `concurrency` accounts' enrichment, on the agents in use.
+    sizeAwsPool(32 + 16 * 16 * 2);
+    expect(cfg.httpsAgent.maxSockets).toBe(544);
+    expect(httpAgent.maxSockets).toBe(544);
+  } finally {
+    restore();
+  }
+});
+
+test('behind a proxy, each client keeps its own agents, as before the shared pool', () => {
+  const restore = withEnv({ HTTPS_PROXY: 'http://proxy:3128' });
+  try {
+    const a = awsClientConfig({ region: 'us-east-1' });
+    const b = awsClientConfig({ region: 'us-east-1' });
+    expect(b.requestHandler).not.toBe(a.requestHandler);
+    a.requestHandler.destroy();
+    b.requestHandler.destroy();
+  } finally {
+    restore();
   }
 });
 
