@@ -71,18 +71,18 @@ function createOctokit(token, opts) {
     const baseUrl = opts.baseUrl ?? apiBaseUrl();
     const throttle = {
         onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-            const again = retryCount < _github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .s && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+            const again = retryCount < _github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .se && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
             log.warning(`GitHub API rate limit reached for ${describe(options)}; ` +
                 (again
-                    ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${_github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .s}).`
+                    ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${_github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .se}).`
                     : `giving up (it resets in ${retryAfter} s).`));
             return again;
         },
         onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-            const again = retryCount < _github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .s && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+            const again = retryCount < _github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .se && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
             log.warning(`GitHub API secondary rate limit reached for ${describe(options)}; ` +
                 (again
-                    ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${_github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .s}).`
+                    ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${_github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .se}).`
                     : `giving up after ${retryCount} retries.`));
             return again;
         },
@@ -101,7 +101,7 @@ function createOctokit(token, opts) {
         },
         throttle,
         retry: {
-            retries: _github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .s,
+            retries: _github_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .RATE_LIMIT_RETRIES */ .se,
             retryAfterBaseValue: settings.retryAfterBaseMs,
         },
         log: {

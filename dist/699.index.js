@@ -1225,16 +1225,39 @@ skip = new Set()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ githubClientSettings),
-/* harmony export */   s: () => (/* binding */ RATE_LIMIT_RETRIES)
+/* harmony export */   sd: () => (/* binding */ githubClientSettings),
+/* harmony export */   se: () => (/* binding */ RATE_LIMIT_RETRIES)
 /* harmony export */ });
+/* unused harmony export unpaced */
 /* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2779);
 
 /** How often a request that hit a rate limit is tried again before the error is returned. */
 const RATE_LIMIT_RETRIES = 3;
-/** The settings of a real run: GitHub's pacing, `retry-after` in seconds, the request timeout of timeouts.ts. */
-function githubClientSettings(timeouts = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_0__/* .timeoutsFromEnv */ .I5)()) {
-    return { retryAfterBaseMs: 1000, requestTimeoutMs: timeouts.githubRequestMs, pacing: 'github' };
+/**
+ * A queue that does not wait: each request runs when it is made. For a GitHub API without secondary rate
+ * limits (`IAM_AUDIT_GITHUB_PACING=off`: a GitHub Enterprise Server that has none, a local test server);
+ * `retry-after` answers are still honoured.
+ */
+function unpaced() {
+    const job = {
+        schedule: (...args) => {
+            const [first, ...rest] = args;
+            if (typeof first === 'function')
+                return Promise.resolve(first(...rest));
+            const [fn, ...fnArgs] = rest;
+            return Promise.resolve(fn(...fnArgs));
+        },
+    };
+    const limiter = { key: () => job };
+    return { write: limiter, notifications: limiter };
+}
+/**
+ * The settings of a real run: GitHub's pacing (unless `IAM_AUDIT_GITHUB_PACING` is `off`), `retry-after`
+ * in seconds, the request timeout of timeouts.ts.
+ */
+function githubClientSettings(timeouts = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_0__/* .timeoutsFromEnv */ .I5)(), env = process.env) {
+    const pacing = env.IAM_AUDIT_GITHUB_PACING?.trim().toLowerCase() === 'off' ? unpaced() : 'github';
+    return { retryAfterBaseMs: 1000, requestTimeoutMs: timeouts.githubRequestMs, pacing };
 }
 
 
@@ -1648,7 +1671,7 @@ function describeIssueError(e) {
         return `${PREFIX}: ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e))}`;
     const message = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(e.message);
     if (/rate limit/i.test(message)) {
-        return `${PREFIX}: GitHub's API rate limit was still exceeded after ${_github_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .RATE_LIMIT_RETRIES */ .s} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
+        return `${PREFIX}: GitHub's API rate limit was still exceeded after ${_github_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .RATE_LIMIT_RETRIES */ .se} retries (HTTP ${e.status}: ${message}). The next run catches up.`;
     }
     if (e.status === 403 || e.status === 404 || e.status === 410) {
         const accepted = e.response?.headers?.['x-accepted-github-permissions'];
@@ -5708,7 +5731,7 @@ async function pipeline(shell, p, ctx) {
     p.outcome = await (0,publish/* publish */.m)(p.result, config, {
         log: shell.log,
         github: shell.github(config.githubToken),
-        githubClient: shell.githubClient ?? (0,github_settings/* githubClientSettings */.$)(ctx.timeouts),
+        githubClient: shell.githubClient ?? (0,github_settings/* githubClientSettings */.sd)(ctx.timeouts),
         session,
         uploadsSarif: shell.uploadsSarif,
         stopped: ctx.stopped,

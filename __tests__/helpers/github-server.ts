@@ -16,7 +16,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { githubClientSettings, type GitHubClientSettings } from '../../src/publish/github-settings.js';
+import {
+  githubClientSettings,
+  unpaced,
+  type GitHubClientSettings,
+} from '../../src/publish/github-settings.js';
 
 interface ServerLabel {
   name: string;
@@ -149,21 +153,7 @@ export interface GitHubServerOptions {
  * notification queues (one and three seconds apart on GitHub) do not wait.
  */
 export function fastTiming(): GitHubClientSettings {
-  type Limiter = Exclude<GitHubClientSettings['pacing'], 'github'>['write'];
-  const job = {
-    schedule: (...args: unknown[]) => {
-      const [first, ...rest] = args;
-      if (typeof first === 'function') return Promise.resolve(first(...rest));
-      const [fn, ...fnArgs] = rest as [(...a: unknown[]) => unknown, ...unknown[]];
-      return Promise.resolve(fn(...fnArgs));
-    },
-  };
-  const limiter = { key: () => job } as unknown as Limiter;
-  return {
-    ...githubClientSettings(),
-    retryAfterBaseMs: 5,
-    pacing: { write: limiter, notifications: limiter },
-  };
+  return { ...githubClientSettings(), retryAfterBaseMs: 5, pacing: unpaced() };
 }
 
 /** Points Octokit's default API root (`GITHUB_API_URL`) at `url`; returns the function that restores it. */

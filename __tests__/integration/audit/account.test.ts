@@ -174,8 +174,14 @@ describeWithMoto('auditAccount against moto', () => {
     const bob1 = ra.findings.find((f) => f.userName === 'bob' && f.keySlot === 1)!;
     expect(bob1.userArn).toBe(`arn:aws:iam::${a.accountId}:user/staff/bob`);
     expect(bob1.accessKeyId).toBe(bob.keys[0]?.accessKeyId);
+    // bob's two keys share their creation second (then the location names the slot) unless the seeding
+    // crossed a second boundary between them
+    const second = (d: Date) => Math.floor(d.getTime() / 1000);
+    const twins = second(bob.keys[0]!.createDate) === second(bob.keys[1]!.createDate);
     expect(bob1.location).toMatch(
-      new RegExp(`^aws/${a.accountId}/iam/user/staff/bob/key-created-\\d{8}T\\d{6}Z-slot1$`),
+      new RegExp(
+        `^aws/${a.accountId}/iam/user/staff/bob/key-created-\\d{8}T\\d{6}Z${twins ? '-slot1' : ''}$`,
+      ),
     );
     expect(bob1.passwordLastUsedAt).toBeNull(); // moto: no_information
     expect(ra.findings.every((f) => f.accessKeyId?.startsWith('AKIA') && !f.exempted)).toBe(true);
