@@ -192,13 +192,7 @@ function evidence(f, ctx) {
     };
 }
 function description(f, ctx) {
-    const key = f.accessKeyId
-        ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
-        : `access key in slot ${f.keySlot}`;
-    const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
-    return (`IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
-        `${(0,format/* describeCreation */.BS)(f, ctx.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${(0,format/* describeUse */.pt)(f, ctx.asOf)}.` +
-        `${expired} ${(0,rules/* ruleOf */.Y)(f).shortDescription}`);
+    return (0,format/* findingSentence */.dj)(f, { ...ctx, shortDescription: (0,rules/* ruleOf */.Y)(f).shortDescription });
 }
 /** The earlier of two ISO times (either may be absent or unreadable). */
 function earliest(a, b) {

@@ -977,14 +977,11 @@ function partitionOf(arn) {
     return p && p in IAM_REGION ? p : 'aws';
 }
 function description(f, rule, result) {
-    const key = f.accessKeyId
-        ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
-        : `access key in slot ${f.keySlot}`;
-    const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
-    return (`IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
-        `${(0,format/* describeCreation */.BS)(f, result.settings.setupWindowSeconds)}` +
-        `${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${(0,format/* describeUse */.pt)(f, result.asOf)}.` +
-        `${expired} ${rule.shortDescription}`);
+    return (0,format/* findingSentence */.dj)(f, {
+        setupWindowSeconds: result.settings.setupWindowSeconds,
+        asOf: result.asOf,
+        shortDescription: rule.shortDescription,
+    });
 }
 function resources(f, partition, region) {
     const keyCreated = epochMs(f.keyCreatedAt);
@@ -2775,6 +2772,7 @@ async function runSinks(ctx) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ formatUtc),
 /* harmony export */   b8: () => (/* binding */ keyCreatedText),
+/* harmony export */   dj: () => (/* binding */ findingSentence),
 /* harmony export */   im: () => (/* binding */ formatDay),
 /* harmony export */   pt: () => (/* binding */ describeUse),
 /* harmony export */   vR: () => (/* binding */ keyCreationNote),
@@ -2905,6 +2903,21 @@ function describeUse(f, asOf) {
     return (`last used ${formatDay(f.keyLastUsedAt)}` +
         (where.length > 0 ? ` (${where.join(', ')})` : '') +
         (days !== null ? `, ${days} days before ${formatDay(asOf)}` : ''));
+}
+/**
+ * A finding as one plain sentence, the description of its Security Hub and OCSF findings: `IAM user alice
+ * (ARN) signs in to the console and has an active access key AKIA… (slot 1), created at user setup (…),
+ * never used. <the rule's short description>`.
+ */
+function findingSentence(f, ctx) {
+    const key = f.accessKeyId
+        ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
+        : `access key in slot ${f.keySlot}`;
+    const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
+    return (`IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
+        `${describeCreation(f, ctx.setupWindowSeconds)}` +
+        `${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${describeUse(f, ctx.asOf)}.` +
+        `${expired} ${ctx.shortDescription}`);
 }
 /**
  * How long a key has been reported (docs/design.md §8) and, when remediation applies, its due date:

@@ -46,6 +46,22 @@ function freePort() {
   });
 }
 
+/** A benched process's environment: the RSS/CPU probe's files and the SDK pointed at `endpoint` only. */
+function probedAwsEnv(dir, endpoint) {
+  return {
+    PATH: process.env.PATH,
+    BENCH_RSS_FILE: join(dir, 'rss.txt'),
+    BENCH_CPU_FILE: join(dir, 'cpu.txt'),
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: REGION,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  };
+}
+
 function probe(url) {
   return new Promise((resolve) => {
     const req = http.get(url, { agent: false, timeout: 1000 }, (res) => {
@@ -140,19 +156,10 @@ function runAction(root, work, name, inputs, endpoint, dist = join(root, 'dist')
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   const env = {
-    PATH: process.env.PATH,
+    ...probedAwsEnv(dir, endpoint),
     GITHUB_OUTPUT: join(dir, 'output.txt'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
     RUNNER_TEMP: dir,
-    BENCH_RSS_FILE: join(dir, 'rss.txt'),
-    BENCH_CPU_FILE: join(dir, 'cpu.txt'),
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_REGION: REGION,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
     INPUT_SUMMARY: 'true',
     'INPUT_FAIL-ON': 'never',
     'INPUT_JSON-FILE': join(dir, 'report.json'),
@@ -213,18 +220,7 @@ function runBareSdk(root, work, name, calls, concurrency, endpoint) {
   }
   const planFile = join(dir, 'plan.json');
   writeFileSync(planFile, JSON.stringify({ concurrency, region: REGION, accounts: [...accounts.values()] }));
-  const env = {
-    PATH: process.env.PATH,
-    BENCH_RSS_FILE: join(dir, 'rss.txt'),
-    BENCH_CPU_FILE: join(dir, 'cpu.txt'),
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_REGION: REGION,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-  };
+  const env = probedAwsEnv(dir, endpoint);
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(

@@ -28,7 +28,7 @@ import { TOOL_NAME, type Rule } from '../evaluate/rule.js';
 import { RULES, ruleById, ruleOf } from '../evaluate/rules/index.js';
 import { identityOf } from '../evaluate/identity.js';
 import { isFailing } from '../evaluate/intent.js';
-import { describeCreation, describeUse } from './format.js';
+import { findingSentence } from './format.js';
 import { oneLine } from './markdown.js';
 import { locationFingerprint } from './sarif.js';
 
@@ -209,15 +209,7 @@ function evidence(f: Finding, ctx: AsffContext): Record<string, string | null> {
 }
 
 function description(f: Finding, ctx: AsffContext): string {
-  const key = f.accessKeyId
-    ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
-    : `access key in slot ${f.keySlot}`;
-  const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
-  return (
-    `IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
-    `${describeCreation(f, ctx.setupWindowSeconds)}${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${describeUse(f, ctx.asOf)}.` +
-    `${expired} ${ruleOf(f).shortDescription}`
-  );
+  return findingSentence(f, { ...ctx, shortDescription: ruleOf(f).shortDescription });
 }
 
 /** The earlier of two ISO times (either may be absent or unreadable). */

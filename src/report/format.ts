@@ -142,6 +142,27 @@ export function describeUse(f: Finding, asOf: string): string {
 }
 
 /**
+ * A finding as one plain sentence, the description of its Security Hub and OCSF findings: `IAM user alice
+ * (ARN) signs in to the console and has an active access key AKIA… (slot 1), created at user setup (…),
+ * never used. <the rule's short description>`.
+ */
+export function findingSentence(
+  f: Finding,
+  ctx: { setupWindowSeconds: number; asOf: string; shortDescription: string },
+): string {
+  const key = f.accessKeyId
+    ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
+    : `access key in slot ${f.keySlot}`;
+  const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
+  return (
+    `IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
+    `${describeCreation(f, ctx.setupWindowSeconds)}` +
+    `${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${describeUse(f, ctx.asOf)}.` +
+    `${expired} ${ctx.shortDescription}`
+  );
+}
+
+/**
  * How long a key has been reported (docs/design.md §8) and, when remediation applies, its due date:
  * `reported for 12 days · deactivation due 2026-12-15`, `new`; null when the history is unknown.
  */

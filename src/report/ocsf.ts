@@ -16,7 +16,7 @@ import { TOOL_NAME, type Rule } from '../evaluate/rule.js';
 import { ruleOf } from '../evaluate/rules/index.js';
 import { findingIdentity } from '../evaluate/identity.js';
 import { isFailing, type KeyCreation } from '../evaluate/intent.js';
-import { describeCreation, describeUse } from './format.js';
+import { findingSentence } from './format.js';
 import { jsonText } from './json-text.js';
 import { VERSION } from '../version.js';
 
@@ -137,16 +137,11 @@ function partitionOf(arn: string): string {
 }
 
 function description(f: Finding, rule: Rule, result: AuditResult): string {
-  const key = f.accessKeyId
-    ? `access key ${f.accessKeyId} (slot ${f.keySlot})`
-    : `access key in slot ${f.keySlot}`;
-  const expired = f.exemptionExpired ? ' Its exemption has expired.' : '';
-  return (
-    `IAM user ${f.userName} (${f.userArn}) signs in to the console and has an active ${key}, ` +
-    `${describeCreation(f, result.settings.setupWindowSeconds)}` +
-    `${f.keyCreatedAt === null ? '' : ` on ${f.keyCreatedAt}`}, ${describeUse(f, result.asOf)}.` +
-    `${expired} ${rule.shortDescription}`
-  );
+  return findingSentence(f, {
+    setupWindowSeconds: result.settings.setupWindowSeconds,
+    asOf: result.asOf,
+    shortDescription: rule.shortDescription,
+  });
 }
 
 function resources(f: Finding, partition: string, region: string): OcsfResource[] {
