@@ -256,7 +256,7 @@ for (const r of offline)
 if (live?.cpu?.bare) {
   lines.push('');
   lines.push(
-    '| 64 accounts × 60 users | CPU per AWS call (whole process) | × the bare SDK loop | CPU per call, 8 → 64 accounts | × the bare SDK loop | connections per account | peak RSS |',
+    `| ${live.cpu.accounts} accounts × 60 users | CPU per AWS call (whole process) | × the bare SDK loop | CPU per call, 8 → ${live.cpu.accounts} accounts | × the bare SDK loop | connections per account | peak RSS |`,
   );
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
   const b = live.cpu.bare;

@@ -630,9 +630,9 @@ export async function runLiveBench({ root, work, log = console.log }) {
   // action's CPU time per AWS call beside a bare SDK v3 loop making the same calls (replayed from the
   // proxy's record) against the same endpoint; TCP connections the proxy accepted per account; peak RSS.
   // BENCH_LIVE_BASELINE: another build's dist/ folder, run the same way in the same run (before/after).
-  const cpuSection = { rows: [], bare: null };
+  const N = Number(process.env.BENCH_CPU_ACCOUNTS ?? 64);
+  const cpuSection = { rows: [], bare: null, accounts: N };
   if (LIVE_PARTS.has('cpu')) {
-    const N = Number(process.env.BENCH_CPU_ACCOUNTS ?? 64);
     const CPU_CONCURRENCY = 16;
     const CPU_LATENCY_MS = 5;
     const cpuAccounts = ids('33000000', N);
