@@ -240,6 +240,13 @@ export class AwsProxy {
     this.rules.length = 0;
   }
 
+  /**
+   * Whether CloudTrail's `LookupEvents` (answered here with no events) is recorded among the calls, its
+   * JSON input in `params.Input`: the bench's CPU-per-call comparison counts and replays it; the tests'
+   * call counts are of IAM, STS and Organizations only.
+   */
+  recordCloudTrail = false;
+
   /** Every call received, in order. */
   get calls(): readonly ProxyCall[] {
     return this.log;
@@ -352,6 +359,13 @@ export class AwsProxy {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     if (CLOUDTRAIL_SIGNED.test(String(req.headers.authorization ?? ''))) {
+      if (this.recordCloudTrail) {
+        const call = this.describe(req, body);
+        call.params = { Input: body.toString('utf8') };
+        call.status = 200;
+        this.log.push(call);
+        res.once('close', () => (call.endedMs = performance.now()));
+      }
       // LookupEvents' answer when the account's event history holds nothing that matches
       const payload = Buffer.from(JSON.stringify({ Events: [] }), 'utf8');
       res.writeHead(200, {

@@ -20,6 +20,7 @@ import {
   ListUserTagsCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const COMMANDS = {
@@ -30,6 +31,13 @@ const COMMANDS = {
   ListUserTags: (p) => new ListUserTagsCommand({ UserName: p.UserName }),
   GetAccessKeyLastUsed: (p) => new GetAccessKeyLastUsedCommand({ AccessKeyId: p.AccessKeyId }),
 };
+/** CloudTrail's LookupEvents, from its recorded JSON input (times as epoch seconds on the wire). */
+function lookupEvents(p) {
+  const input = JSON.parse(p.Input);
+  for (const k of ['StartTime', 'EndTime'])
+    if (typeof input[k] === 'number') input[k] = new Date(input[k] * 1000);
+  return new LookupEventsCommand(input);
+}
 
 const sts = new STSClient({ region: plan.region });
 let calls = 0;
@@ -48,8 +56,15 @@ async function account({ roleArn, calls: list }) {
     };
   }
   const iam = new IAMClient({ region: plan.region, ...(credentials ? { credentials } : {}) });
+  let trail = null;
   try {
     for (const c of list) {
+      if (c.action === 'LookupEvents') {
+        trail ??= new CloudTrailClient({ region: plan.region, ...(credentials ? { credentials } : {}) });
+        await trail.send(lookupEvents(c.params));
+        calls++;
+        continue;
+      }
       const make = COMMANDS[c.action];
       if (!make) throw new Error(`bare-sdk: no command for ${c.action}`);
       const out = await iam.send(make(c.params));
@@ -58,6 +73,7 @@ async function account({ roleArn, calls: list }) {
     }
   } finally {
     iam.destroy();
+    trail?.destroy();
   }
 }
 

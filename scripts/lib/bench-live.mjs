@@ -639,6 +639,8 @@ export async function runLiveBench({ root, work, log = console.log }) {
     const specs = cpuAccounts.map((id, i) => ({ id, users: 60, violators: 5, seed: 500 + i }));
     await withMotos([specs], async ({ proxy }) => {
       proxy.latencyMs = CPU_LATENCY_MS;
+      // the action looks up who made each flagged key (young keys here): those calls count and are replayed
+      proxy.recordCloudTrail = true;
       // Each build at N accounts and at SMALL: the difference is the CPU of the calls between them, with
       // the start-up (loading the SDK, the bundle) cancelled out of both.
       const SMALL = 8;
