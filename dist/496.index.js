@@ -25,36 +25,24 @@ export const modules = {
 
 /** IAM's limit for a tag value; a longer value did not come from IAM and is cut there. */
 const MAX_TAG_VALUE = 256;
-/** The trimmed value of the tag whose key is `key` regardless of case; null when absent or blank. */
-function tagValue(tags, key) {
-    const wanted = key.toLowerCase();
-    for (const [k, v] of Object.entries(tags)) {
-        if (k.toLowerCase() !== wanted)
-            continue;
-        const value = (typeof v === 'string' ? v : '').trim().slice(0, MAX_TAG_VALUE);
-        return value === '' ? null : value;
-    }
-    return null;
-}
-/** Whether an exemption value's `expires=` has passed as of `asOf` (an unreadable date has). */
-function isExpired(value, asOf) {
-    const { expires } = (0,_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJustification */ .cm)(value);
-    if (expires === null)
-        return false;
-    const end = (0,_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .expiryEnd */ .rG)(expires);
-    return end === null || asOf >= end;
+/** The tag whose key is `key` regardless of case, trimmed and cut at IAM's limit; null when absent or blank. */
+function keyTag(tags, key) {
+    const value = ((0,_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .tagValue */ .EZ)(tags, key) ?? '').slice(0, MAX_TAG_VALUE);
+    return value === '' ? null : value;
 }
 /** A key's description and its own exemption, from its user's tags. */
 function keyTagFacts(opts) {
     const id = opts.accessKeyId.trim();
     if (id === '')
         return { description: null, keyExemption: null };
-    const description = tagValue(opts.tags, id);
+    const description = keyTag(opts.tags, id);
     const exemptionTag = opts.exemptionTag.trim();
-    const value = exemptionTag === '' ? null : tagValue(opts.tags, `${exemptionTag}:${id}`);
+    const value = exemptionTag === '' ? null : keyTag(opts.tags, `${exemptionTag}:${id}`);
     return {
         description,
-        keyExemption: value === null ? null : { justification: value, expired: isExpired(value, opts.asOf) },
+        keyExemption: value === null
+            ? null
+            : { justification: value, expired: (0,_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .exemptionLapsed */ .Fr)((0,_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJustification */ .cm)(value).expires, opts.asOf) },
     };
 }
 

@@ -850,10 +850,12 @@ class ReportEvaluation {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BI: () => (/* binding */ nameGlobs),
+/* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   Fr: () => (/* binding */ exemptionLapsed),
 /* harmony export */   cm: () => (/* binding */ parseJustification),
-/* harmony export */   rG: () => (/* binding */ expiryEnd),
 /* harmony export */   rY: () => (/* binding */ applyExemptions)
 /* harmony export */ });
+/* unused harmony export expiryEnd */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1632);
@@ -895,6 +897,17 @@ function expiryEnd(date) {
     if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
         return null;
     return Date.UTC(y, mo - 1, d + 1);
+}
+/**
+ * Whether an exemption whose `expires=` is `expires` (null: none) has lapsed at `asOf` (epoch ms): after
+ * its day (UTC), or at once when the date is not a real one. The one expiry rule of every exemption (the
+ * user's tag, a key's own tag, an exemption written in infrastructure code).
+ */
+function exemptionLapsed(expires, asOf) {
+    if (expires === null)
+        return false;
+    const end = expiryEnd(expires);
+    return end === null || asOf >= end;
 }
 /** The value of `tagKey` (matched case-insensitively, as IAM treats tag keys as unique), trimmed. */
 function tagValue(tags, tagKey) {
@@ -976,9 +989,7 @@ function applyExemptions(findings, opts) {
         const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
         let expired = false;
         if (value) {
-            const { expires } = parseJustification(value);
-            const end = expires === null ? null : expiryEnd(expires);
-            expired = expires !== null && (end === null || opts.asOf >= end);
+            expired = exemptionLapsed(parseJustification(value).expires, opts.asOf);
             if (!expired)
                 return { ...f, exempted: true, justification: value, exemptionExpired: false };
         }

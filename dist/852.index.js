@@ -13,12 +13,7 @@ export const modules = {
 
 /** Whether a finding's exemption is in force at `asOf` (a date that is not a real one has passed). */
 function exemptionInForce(f, asOf) {
-    if (f.exemption === null)
-        return false;
-    if (f.exemption.expires === null)
-        return true;
-    const end = (0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .expiryEnd */ .rG)(f.exemption.expires);
-    return end !== null && asOf < end;
+    return f.exemption !== null && !(0,_evaluate_exemptions_js__WEBPACK_IMPORTED_MODULE_0__/* .exemptionLapsed */ .Fr)(f.exemption.expires, asOf);
 }
 /**
  * Scans `config.iac` under `root` (the workspace) and splits the findings by their exemptions: one written

@@ -4,14 +4,11 @@
  */
 import type { Config, IacRun } from '../model.js';
 import type { IacFinding } from '../iac/scan.js';
-import { expiryEnd, nameGlobs } from '../evaluate/exemptions.js';
+import { exemptionLapsed, nameGlobs } from '../evaluate/exemptions.js';
 
 /** Whether a finding's exemption is in force at `asOf` (a date that is not a real one has passed). */
 export function exemptionInForce(f: Pick<IacFinding, 'exemption'>, asOf: number): boolean {
-  if (f.exemption === null) return false;
-  if (f.exemption.expires === null) return true;
-  const end = expiryEnd(f.exemption.expires);
-  return end !== null && asOf < end;
+  return f.exemption !== null && !exemptionLapsed(f.exemption.expires, asOf);
 }
 
 /**

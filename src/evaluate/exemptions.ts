@@ -52,8 +52,19 @@ export function expiryEnd(date: string): number | null {
   return Date.UTC(y, mo - 1, d + 1);
 }
 
+/**
+ * Whether an exemption whose `expires=` is `expires` (null: none) has lapsed at `asOf` (epoch ms): after
+ * its day (UTC), or at once when the date is not a real one. The one expiry rule of every exemption (the
+ * user's tag, a key's own tag, an exemption written in infrastructure code).
+ */
+export function exemptionLapsed(expires: string | null, asOf: number): boolean {
+  if (expires === null) return false;
+  const end = expiryEnd(expires);
+  return end === null || asOf >= end;
+}
+
 /** The value of `tagKey` (matched case-insensitively, as IAM treats tag keys as unique), trimmed. */
-function tagValue(tags: Record<string, string> | undefined, tagKey: string): string | null {
+export function tagValue(tags: Record<string, string> | undefined, tagKey: string): string | null {
   if (!tags) return null;
   const wanted = tagKey.toLowerCase();
   for (const [k, v] of Object.entries(tags)) {
@@ -136,9 +147,7 @@ export function applyExemptions(findings: Finding[], opts: ExemptionOptions): Fi
     const value = tagValue(opts.tags?.get(f.userArn), opts.exemptionTag);
     let expired = false;
     if (value) {
-      const { expires } = parseJustification(value);
-      const end = expires === null ? null : expiryEnd(expires);
-      expired = expires !== null && (end === null || opts.asOf >= end);
+      expired = exemptionLapsed(parseJustification(value).expires, opts.asOf);
       if (!expired) return { ...f, exempted: true, justification: value, exemptionExpired: false };
     }
     const key = f.accessKeyId === null ? undefined : opts.keyExemptions?.get(f.accessKeyId);

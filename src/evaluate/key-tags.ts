@@ -11,7 +11,7 @@
  * Tag keys are matched regardless of case, as IAM does (it keeps one of `Foo` and `foo`, never both).
  * Pure.
  */
-import { expiryEnd, parseJustification } from './exemptions.js';
+import { exemptionLapsed, parseJustification, tagValue } from './exemptions.js';
 
 /** IAM's limit for a tag value; a longer value did not come from IAM and is cut there. */
 const MAX_TAG_VALUE = 256;
@@ -40,34 +40,24 @@ export interface KeyTagOptions {
   asOf: number;
 }
 
-/** The trimmed value of the tag whose key is `key` regardless of case; null when absent or blank. */
-function tagValue(tags: Readonly<Record<string, string>>, key: string): string | null {
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(tags)) {
-    if (k.toLowerCase() !== wanted) continue;
-    const value = (typeof v === 'string' ? v : '').trim().slice(0, MAX_TAG_VALUE);
-    return value === '' ? null : value;
-  }
-  return null;
-}
-
-/** Whether an exemption value's `expires=` has passed as of `asOf` (an unreadable date has). */
-function isExpired(value: string, asOf: number): boolean {
-  const { expires } = parseJustification(value);
-  if (expires === null) return false;
-  const end = expiryEnd(expires);
-  return end === null || asOf >= end;
+/** The tag whose key is `key` regardless of case, trimmed and cut at IAM's limit; null when absent or blank. */
+function keyTag(tags: Readonly<Record<string, string>>, key: string): string | null {
+  const value = (tagValue(tags, key) ?? '').slice(0, MAX_TAG_VALUE);
+  return value === '' ? null : value;
 }
 
 /** A key's description and its own exemption, from its user's tags. */
 export function keyTagFacts(opts: KeyTagOptions): KeyTagFacts {
   const id = opts.accessKeyId.trim();
   if (id === '') return { description: null, keyExemption: null };
-  const description = tagValue(opts.tags, id);
+  const description = keyTag(opts.tags, id);
   const exemptionTag = opts.exemptionTag.trim();
-  const value = exemptionTag === '' ? null : tagValue(opts.tags, `${exemptionTag}:${id}`);
+  const value = exemptionTag === '' ? null : keyTag(opts.tags, `${exemptionTag}:${id}`);
   return {
     description,
-    keyExemption: value === null ? null : { justification: value, expired: isExpired(value, opts.asOf) },
+    keyExemption:
+      value === null
+        ? null
+        : { justification: value, expired: exemptionLapsed(parseJustification(value).expires, opts.asOf) },
   };
 }
