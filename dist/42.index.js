@@ -519,8 +519,12 @@ async function writeJobSummary(s, repository) {
             .catch(() => undefined);
     }
 }
-/** The action as the runner runs it; `stops`: where SIGTERM/SIGINT come from (the run thread's parent). */
+/**
+ * The action as the runner runs it; `stops`: where SIGTERM/SIGINT come from (the run thread's parent,
+ * when it runs on the run thread; the process's own signals on the main thread).
+ */
 async function main_run(opts = {}) {
+    core/* debug */.Yz(`The audit runs on ${opts.stops ? 'the run thread' : 'the main thread'}.`);
     const repository = repositoryFromEnv();
     const end = await (0,run/* run */.e)({
         readInputs: readActionInputs,

@@ -601,8 +601,8 @@ var account = __webpack_require__(7187);
 var accounts_here = __webpack_require__(9846);
 // EXTERNAL MODULE: ./src/audit/scheduler.ts
 var scheduler = __webpack_require__(5578);
-// EXTERNAL MODULE: ./src/threads.ts
-var src_threads = __webpack_require__(6374);
+// EXTERNAL MODULE: ./src/threads.ts + 1 modules
+var src_threads = __webpack_require__(1982);
 ;// CONCATENATED MODULE: ./src/audit/live.ts
 
 

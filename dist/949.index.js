@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4054);
 /* harmony import */ var _account_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7187);
 /* harmony import */ var _accounts_here_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9846);
-/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6374);
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1982);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9373);
 /**
  * A live audit over the runner's cores (docs/design.md §7). One thread spends about a millisecond of CPU

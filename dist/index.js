@@ -11,10 +11,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6374);
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1982);
 /**
  * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action on the
- * run thread (threads.ts: the same file, started with V8's young generation bounded). The terminal
+ * run thread (threads.ts: the same file, started with V8's young generation bounded), or, for an offline
+ * audit of a few small reports, on this thread (threads.ts runsOnMainThread). The terminal
  * command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks itself
  * first so the action does not run: without that mark the action always runs, so nothing can make the
  * action's step skip its audit and pass. A thread started from the bundle is told its role by its
@@ -42,7 +43,17 @@ else if (role === _threads_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCOUNTS_ROLE */ .
     await serveAccountThread(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort, node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData.task);
 }
 else if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && !globalThis[CLI_MARK]) {
-    process.exitCode = await (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .runOnThread */ .nE)(ENTRY);
+    if ((0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .runsOnMainThread */ .Jp)()) {
+        // A few small reports offline: the run thread's start would cost more than its bound saves.
+        (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .setThreadEntry */ .RU)(ENTRY);
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(111), __nccwpck_require__.e(802), __nccwpck_require__.e(759), __nccwpck_require__.e(699), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9042));
+        await run();
+    }
+    else {
+        if ((0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .isLiveRun */ .Ko)())
+            (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .boundHeapGrowth */ .C9)();
+        process.exitCode = await (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .runOnThread */ .nE)(ENTRY);
+    }
 }
 
 __webpack_async_result__();
@@ -50,20 +61,33 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6374:
+/***/ 1982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gx: () => (/* binding */ ACCOUNTS_ROLE),
-/* harmony export */   Jv: () => (/* binding */ RUN_ROLE),
-/* harmony export */   OE: () => (/* binding */ YOUNG_GENERATION_MB),
-/* harmony export */   RU: () => (/* binding */ setThreadEntry),
-/* harmony export */   Vf: () => (/* binding */ threadEntry),
-/* harmony export */   m7: () => (/* binding */ parentStops),
-/* harmony export */   nE: () => (/* binding */ runOnThread)
-/* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Gx: () => (/* binding */ ACCOUNTS_ROLE),
+  Jv: () => (/* binding */ RUN_ROLE),
+  OE: () => (/* binding */ YOUNG_GENERATION_MB),
+  C9: () => (/* binding */ boundHeapGrowth),
+  Ko: () => (/* binding */ isLiveRun),
+  m7: () => (/* binding */ parentStops),
+  nE: () => (/* binding */ runOnThread),
+  Jp: () => (/* binding */ runsOnMainThread),
+  RU: () => (/* binding */ setThreadEntry),
+  Vf: () => (/* binding */ threadEntry)
+});
+
+// UNUSED EXPORTS: HEAP_GROWING_PERCENT, MAIN_THREAD_REPORT_BYTES
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/threads.ts
 /**
  * The action's threads (docs/design.md §7). The bundle (dist/index.js) is also the code of its threads:
  * a thread is the same file started with `workerData.role`, so nothing outside the one bundle is needed.
@@ -79,6 +103,8 @@ __webpack_async_result__();
  * Kept free of heavy imports: the main thread loads only this and the entry.
  */
 
+
+
 const RUN_ROLE = 'iam-audit-run';
 const ACCOUNTS_ROLE = 'iam-audit-accounts';
 /**
@@ -86,6 +112,23 @@ const ACCOUNTS_ROLE = 'iam-audit-accounts';
  * 256-account run holds its RSS about flat at no measurable cost in CPU time (npm run bench).
  */
 const YOUNG_GENERATION_MB = 16;
+/**
+ * How far V8 lets the old generation grow past what its last full collection kept before it collects
+ * again, in percent, in a live audit. V8 picks 10 to 300 % from its own speed measurements, and in a run
+ * of many accounts it picks high: SDK answers outlive a young collection while their calls are in flight,
+ * and the old generation filled with them to 45 MB at 64 accounts with 16 MB live. At 50 % the peak RSS
+ * there fell by about 25 MB for about 5 % more CPU (npm run bench). Not offline: there the live heap is
+ * large (the findings of many reports) and grows, and a fixed 50 % costs many more full collections.
+ */
+const HEAP_GROWING_PERCENT = 50;
+/**
+ * Bounds the old generation's growth for every thread of the process (V8's flags are the process's; a
+ * runner starts node without flags, so this is the only way to set it). V8 reads it at each full
+ * collection, so every thread follows it from its next one.
+ */
+function boundHeapGrowth() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
 let entry = null;
 /** Where the bundle is, so that threads can be started from it; set by the entry (src/index.ts) only. */
 function setThreadEntry(url) {
@@ -95,11 +138,60 @@ function setThreadEntry(url) {
 function threadEntry() {
     return entry;
 }
+/**
+ * Credential reports, in bytes, that an offline run audits on the main thread (about 25,000 users, five
+ * accounts' worth at IAM's limit). At this size the run thread's start (about 0.1 s of CPU and 18 MB: an
+ * isolate, Node's bootstrap, the bundle compiled again) is a quarter of the run, and the run allocates
+ * too little for the young generation's bound to matter (npm run bench: the single 5,000-user report).
+ */
+const MAIN_THREAD_REPORT_BYTES = 6 * 1024 * 1024;
+/**
+ * Whether the action runs on the main thread instead of the run thread: an offline audit whose
+ * `credential-report` lines are all files as given, together at most MAIN_THREAD_REPORT_BYTES. A glob, a
+ * directory, a path that is not there, or `iac` given too: the run thread, which decides everything else
+ * (and reports any mistake) exactly as for every other run. Only the thread differs, never the outcome.
+ */
+function runsOnMainThread(env = process.env, size = fileSize) {
+    const reports = inputLines(env, 'credential-report');
+    if (reports.length === 0 || inputLines(env, 'iac').length > 0)
+        return false;
+    let total = 0;
+    for (const path of reports) {
+        const bytes = size(path);
+        if (bytes === null)
+            return false;
+        total += bytes;
+        if (total > MAIN_THREAD_REPORT_BYTES)
+            return false;
+    }
+    return true;
+}
+/** Whether the step is a live audit (neither `credential-report` nor `iac` given): it reads AWS. */
+function isLiveRun(env = process.env) {
+    return inputLines(env, 'credential-report').length === 0 && inputLines(env, 'iac').length === 0;
+}
+/** An input's non-blank lines, as the runner passes it (the run's own parser decides what they mean). */
+function inputLines(env, name) {
+    return (env[`INPUT_${name.toUpperCase()}`] ?? '')
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** A regular file's size; null for anything else (a directory, a missing path). */
+function fileSize(path) {
+    try {
+        const st = (0,external_node_fs_.statSync)(path);
+        return st.isFile() ? st.size : null;
+    }
+    catch {
+        return null;
+    }
+}
 /** Runs the action on the run thread; resolves with the exit code to leave. */
 function runOnThread(url, proc = process) {
-    const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(url, {
+    const worker = new external_node_worker_threads_.Worker(url, {
         workerData: { role: RUN_ROLE },
-        env: node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.SHARE_ENV,
+        env: external_node_worker_threads_.SHARE_ENV,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const forward = (signal) => worker.postMessage({ signal });
@@ -304,7 +396,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 8262:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -367,7 +459,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/po
 
 /***/ }),
 
-/***/ 3024:
+/***/ 5881:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");

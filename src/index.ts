@@ -1,13 +1,23 @@
 /**
  * The bundle's entry (dist/index.js). The Actions runner executes it, and then it runs the action on the
- * run thread (threads.ts: the same file, started with V8's young generation bounded). The terminal
+ * run thread (threads.ts: the same file, started with V8's young generation bounded), or, for an offline
+ * audit of a few small reports, on this thread (threads.ts runsOnMainThread). The terminal
  * command (bin/iam-initial-access-key-audit.mjs) imports the same bundle for `cli`, and marks itself
  * first so the action does not run: without that mark the action always runs, so nothing can make the
  * action's step skip its audit and pass. A thread started from the bundle is told its role by its
  * `workerData`. The rest of the bundle is loaded by the thread that needs it, not here.
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { ACCOUNTS_ROLE, RUN_ROLE, parentStops, runOnThread, setThreadEntry } from './threads.js';
+import {
+  ACCOUNTS_ROLE,
+  RUN_ROLE,
+  boundHeapGrowth,
+  isLiveRun,
+  parentStops,
+  runOnThread,
+  runsOnMainThread,
+  setThreadEntry,
+} from './threads.js';
 
 const ENTRY = new URL(import.meta.url);
 
@@ -30,5 +40,13 @@ if (role === RUN_ROLE) {
   const { serveAccountThread } = await import('./audit/threads.js');
   await serveAccountThread(parentPort as MessagePort, (workerData as { task: never }).task);
 } else if (isMainThread && !(globalThis as Record<symbol, unknown>)[CLI_MARK]) {
-  process.exitCode = await runOnThread(ENTRY);
+  if (runsOnMainThread()) {
+    // A few small reports offline: the run thread's start would cost more than its bound saves.
+    setThreadEntry(ENTRY);
+    const { run } = await import('./main.js');
+    await run();
+  } else {
+    if (isLiveRun()) boundHeapGrowth();
+    process.exitCode = await runOnThread(ENTRY);
+  }
 }

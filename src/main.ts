@@ -35,8 +35,12 @@ async function writeJobSummary(s: RunSummary, repository: Repository | null): Pr
   }
 }
 
-/** The action as the runner runs it; `stops`: where SIGTERM/SIGINT come from (the run thread's parent). */
+/**
+ * The action as the runner runs it; `stops`: where SIGTERM/SIGINT come from (the run thread's parent,
+ * when it runs on the run thread; the process's own signals on the main thread).
+ */
 export async function run(opts: { stops?: StopSources } = {}): Promise<void> {
+  core.debug(`The audit runs on ${opts.stops ? 'the run thread' : 'the main thread'}.`);
   const repository = repositoryFromEnv();
   const end = await runPipeline({
     readInputs: readActionInputs,

@@ -128,6 +128,30 @@ describe('dist/index.js on a downloaded credential report', () => {
     }
   });
 
+  it('runs a small report on the main thread and a glob on the run thread, with the same outcome', async () => {
+    const file = join(FIXTURES, 'generated-40-crlf-bom.csv');
+    const here = await runAction({ inputs: { 'credential-report': file, 'as-of': AS_OF } });
+    const glob = await runAction({
+      inputs: { 'credential-report': join(FIXTURES, 'generated-40-crlf-bom.cs[v]'), 'as-of': AS_OF },
+    });
+    try {
+      expect(here.stdout).toContain('::debug::The audit runs on the main thread.');
+      expect(glob.stdout).toContain('::debug::The audit runs on the run thread.');
+      expect(here.code).toBe(1);
+      expect(glob.code).toBe(here.code);
+      expect(glob.outputs).toEqual(here.outputs);
+      expect(glob.summary).toBe(here.summary);
+      const read = (r: typeof here, name: string) => readFileSync(join(r.dir, r.outputs[name]!), 'utf8');
+      const sarif = (r: typeof here) => read(r, 'sarif-file').replace(/"endTimeUtc": "[^"]+"/, '');
+      expect(sarif(glob)).toBe(sarif(here));
+      const json = (r: typeof here) => ({ ...JSON.parse(read(r, 'json-file')), generatedAt: null });
+      expect(json(glob)).toEqual(json(here));
+    } finally {
+      here.cleanup();
+      glob.cleanup();
+    }
+  });
+
   it('writes a SARIF log with the rule and zero results for a clean account, and passes', async () => {
     const run = await runAction({ inputs: { 'credential-report': join(FIXTURES, 'header-only.csv') } });
     try {
