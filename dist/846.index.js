@@ -682,8 +682,12 @@ class LiveAccount {
             return { ready: true };
         }
     }
-    /** Reads the ready report and audits the account. Never throws; destroys the account's IAM client. */
-    async audit() {
+    /**
+     * Reads the ready report and audits the account. Never throws; destroys the account's IAM client.
+     * `release()` is called when only the CloudTrail lookups are left: they wait on CloudTrail's pace (2 a
+     * second per account), not on the account's slot (scheduler.ts).
+     */
+    async audit(release) {
         const { accountId, config, deps } = this.opts;
         const iam = this.iam;
         // What is known when a later step fails: shown with the error.
@@ -697,7 +701,7 @@ class LiveAccount {
         try {
             if (this.failure !== null)
                 throw this.failure;
-            return await this.afterReport(known);
+            return await this.afterReport(known, release);
         }
         catch (err) {
             const described = (0,errors/* describeAwsError */.Pp)(err, {
@@ -719,11 +723,14 @@ class LiveAccount {
      * credentials, bounded and rate-limited in key-creation.ts). Never throws: a denial or a failure is a
      * note, and the keys' `unknownReason` says why.
      */
-    async keyCreations(findings) {
+    async keyCreations(findings, release) {
         const { accountId, config, deps, credentials } = this.opts;
         const keys = keysToLookUp(findings);
         if (keys.length === 0)
             return { keyCreations: new Map(), notes: [] };
+        // CloudTrail's pace, not the account's slot, sets how long the rest takes (scheduler.ts)
+        deps.log.debug?.(`account ${accountId}: looking up who made ${keys.length} keys in CloudTrail`);
+        release?.();
         const found = await lookUpKeyCreations({
             accountId,
             credentials,
@@ -736,7 +743,7 @@ class LiveAccount {
         deps.log.debug?.(`account ${accountId}: ${found.calls} LookupEvents calls for ${keys.length} keys`);
         return found;
     }
-    async afterReport(known) {
+    async afterReport(known, release) {
         const { accountId, config, deps } = this.opts;
         const iam = this.iam;
         // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
@@ -773,7 +780,7 @@ class LiveAccount {
             keyExemptions: own.exemptions,
         });
         // 6. Who made each key (CloudTrail), and what that decides (docs/design.md §10).
-        const intent = await this.keyCreations(exempted);
+        const intent = await this.keyCreations(exempted, release);
         const findings = (0,evaluate_intent/* withKeyCreations */.SL)(exempted, {
             keyCreations: intent.keyCreations,
             descriptions: own.descriptions,
@@ -868,11 +875,11 @@ function auditAccountsHere(accounts, limits, here) {
             return startOne(accountId, here);
         },
         poll: (h) => (h.failure ? Promise.resolve({ ready: true }) : h.live.ask()),
-        auditReady: async (h) => {
+        auditReady: async (h, release) => {
             const accountId = h.failure ? h.failure.account.accountId : h.accountId;
             const roleArn = here.roleArnFor(accountId);
             here.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${here.callerArn}`}`);
-            return here.done(accountId, h.failure ?? (await h.live.audit()));
+            return here.done(accountId, h.failure ?? (await h.live.audit(release)));
         },
         // startOne, ask() and audit() never throw; if one ever does, that account alone fails.
         failed: (accountId, err) => here.done(accountId, here.failure(accountId, err)),
@@ -917,6 +924,41 @@ class Signal {
         resolve();
     }
 }
+/**
+ * The audits that released their worker's slot (their rest is paced) and are finishing. A worker whose
+ * audit released its slot takes the next account only while fewer than `limit` are finishing, so at most
+ * `limit` + the other workers' audits are (each worker adds one before it waits).
+ */
+class Released {
+    limit;
+    finishing = new Set();
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Runs `audit` in a slot: returns when it has finished, or when it released the slot and may. */
+    async run(audit) {
+        let release = () => { };
+        const slot = new Promise((resolve) => (release = () => resolve(true)));
+        const done = audit(release);
+        if (await Promise.race([slot, done.then(() => false)])) {
+            this.finishing.add(done);
+            void done.then(() => this.finishing.delete(done));
+            while (this.finishing.size >= this.limit)
+                await Promise.race(this.finishing);
+        }
+    }
+    /** Every released audit finished. */
+    async drain() {
+        await Promise.all(this.finishing);
+    }
+}
+/** Inserts `entry` into `list`, which is sorted by start order. */
+function insertInStartOrder(list, entry) {
+    let i = list.length;
+    while (i > 0 && list[i - 1].index > entry.index)
+        i--;
+    list.splice(i, 0, entry);
+}
 const limitOf = (n, fallback) => Math.max(1, Number.isFinite(n) ? Math.floor(n) : fallback);
 /** Audits `accountIds` with every report started early; see the module comment. Never rejects. */
 async function runScheduled(accountIds, options, deps) {
@@ -932,12 +974,8 @@ async function runScheduled(accountIds, options, deps) {
         results[index] = deps.failed(accountIds[index], err);
     };
     const settle = (entry, answer) => {
-        if (answer.ready) {
-            let i = ready.length;
-            while (i > 0 && ready[i - 1].index > entry.index)
-                i--;
-            ready.splice(i, 0, entry);
-        }
+        if (answer.ready)
+            insertInStartOrder(ready, entry);
         else {
             entry.dueAt = deps.now() + Math.max(0, answer.retryInMs);
             waiting.push(entry);
@@ -995,17 +1033,13 @@ async function runScheduled(accountIds, options, deps) {
         }
     }
     let polling = true;
+    const released = new Released(startLimit);
     async function worker() {
         for (;;) {
             const changed = signal.next;
             const entry = ready.shift();
             if (entry) {
-                try {
-                    results[entry.index] = await deps.auditReady(entry.handle);
-                }
-                catch (err) {
-                    fail(entry.index, err);
-                }
+                await released.run((release) => deps.auditReady(entry.handle, release).then((r) => void (results[entry.index] = r), (err) => fail(entry.index, err)));
                 continue;
             }
             if (!polling && ready.length === 0)
@@ -1020,6 +1054,7 @@ async function runScheduled(accountIds, options, deps) {
     polling = false;
     signal.notify();
     await Promise.all(workers);
+    await released.drain();
     return results;
 }
 

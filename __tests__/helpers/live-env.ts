@@ -75,7 +75,7 @@ export interface RecordingDeps {
   setSecret(secret: string): void;
   now(): Date;
   sleep(ms: number): Promise<void>;
-  log: { info(message: string): void; warning(message: string): void };
+  log: { info(message: string): void; warning(message: string): void; debug(message: string): void };
   secrets: string[];
   lines: string[];
   /** Moves the injected clock; `null` follows the real one again. */
@@ -112,6 +112,9 @@ export function recordingDeps(): RecordingDeps {
       },
       warning: (message: string) => {
         lines.push(`warning: ${message}`);
+      },
+      debug: (message: string) => {
+        lines.push(`debug: ${message}`);
       },
     },
     secrets,

@@ -260,8 +260,12 @@ export class LiveAccount {
     }
   }
 
-  /** Reads the ready report and audits the account. Never throws; destroys the account's IAM client. */
-  async audit(): Promise<AccountAudit> {
+  /**
+   * Reads the ready report and audits the account. Never throws; destroys the account's IAM client.
+   * `release()` is called when only the CloudTrail lookups are left: they wait on CloudTrail's pace (2 a
+   * second per account), not on the account's slot (scheduler.ts).
+   */
+  async audit(release?: () => void): Promise<AccountAudit> {
     const { accountId, config, deps } = this.opts;
     const iam = this.iam;
     // What is known when a later step fails: shown with the error.
@@ -274,7 +278,7 @@ export class LiveAccount {
     };
     try {
       if (this.failure !== null) throw this.failure;
-      return await this.afterReport(known);
+      return await this.afterReport(known, release);
     } catch (err) {
       const described = describeAwsError(err, {
         accountId,
@@ -297,10 +301,14 @@ export class LiveAccount {
    */
   private async keyCreations(
     findings: readonly Finding[],
+    release?: () => void,
   ): Promise<{ keyCreations: ReadonlyMap<string, KeyCreation>; notes: Note[] }> {
     const { accountId, config, deps, credentials } = this.opts;
     const keys = keysToLookUp(findings);
     if (keys.length === 0) return { keyCreations: new Map(), notes: [] };
+    // CloudTrail's pace, not the account's slot, sets how long the rest takes (scheduler.ts)
+    deps.log.debug?.(`account ${accountId}: looking up who made ${keys.length} keys in CloudTrail`);
+    release?.();
     const found = await lookUpKeyCreations({
       accountId,
       credentials,
@@ -314,13 +322,16 @@ export class LiveAccount {
     return found;
   }
 
-  private async afterReport(known: {
-    accountId: string;
-    source: typeof AWS_SOURCE;
-    asOf: string;
-    alias: string | null;
-    reportGeneratedAt: string | null;
-  }): Promise<AccountAudit> {
+  private async afterReport(
+    known: {
+      accountId: string;
+      source: typeof AWS_SOURCE;
+      asOf: string;
+      alias: string | null;
+      reportGeneratedAt: string | null;
+    },
+    release?: () => void,
+  ): Promise<AccountAudit> {
     const { accountId, config, deps } = this.opts;
     const iam = this.iam;
     // 1. The account's facts: its credential report and alias, both at once (a failure of one waits
@@ -359,7 +370,7 @@ export class LiveAccount {
       keyExemptions: own.exemptions,
     });
     // 6. Who made each key (CloudTrail), and what that decides (docs/design.md §10).
-    const intent = await this.keyCreations(exempted);
+    const intent = await this.keyCreations(exempted, release);
     const findings = withKeyCreations(exempted, {
       keyCreations: intent.keyCreations,
       descriptions: own.descriptions,

@@ -103,11 +103,11 @@ export function auditAccountsHere(
       return startOne(accountId, here);
     },
     poll: (h) => (h.failure ? Promise.resolve({ ready: true }) : h.live.ask()),
-    auditReady: async (h) => {
+    auditReady: async (h, release) => {
       const accountId = h.failure ? h.failure.account.accountId : h.accountId;
       const roleArn = here.roleArnFor(accountId);
       here.log.info(`account ${accountId}: auditing ${roleArn ? `as ${roleArn}` : `as ${here.callerArn}`}`);
-      return here.done(accountId, h.failure ?? (await h.live.audit()));
+      return here.done(accountId, h.failure ?? (await h.live.audit(release)));
     },
     // startOne, ask() and audit() never throw; if one ever does, that account alone fails.
     failed: (accountId, err) => here.done(accountId, here.failure(accountId, err)),

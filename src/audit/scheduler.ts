@@ -7,8 +7,11 @@
  *   account, `startLimit` at a time (cheap calls; a wider limit than `concurrency`).
  * - Poll: accounts whose report is still generating are polled when their own poll budget says (the
  *   `retryInMs` of their last answer), the ones started first first, at most `startLimit` polls at once.
- * - Audit: `auditReady(handle)` (fetch, parse, enrich) for accounts whose report is ready, `concurrency`
- *   at a time, in the order they were started: parsing and enrichment stay bounded by `concurrency`.
+ * - Audit: `auditReady(handle, release)` (fetch, parse, enrich) for accounts whose report is ready,
+ *   `concurrency` at a time, in the order they were started: parsing and enrichment stay bounded by
+ *   `concurrency`. An audit whose only work left is paced (CloudTrail's lookups, 2 a second per account)
+ *   calls `release()`: its slot goes to the next ready account while it finishes, while fewer than
+ *   `startLimit` released accounts are finishing. The waits of many accounts overlap instead of adding up.
  *
  * Pure orchestration over injected functions (no AWS, no timers of its own: `sleep` and `now` are
  * injected). One broken account never hides the others: a start, poll or audit that rejects becomes
@@ -30,8 +33,12 @@ export interface SchedulerDeps<H, R> {
   startAccount(accountId: string): Promise<ScheduledAccount<H>>;
   /** One more `GenerateCredentialReport`; rejects when the account's poll budget is spent. */
   poll(handle: H): Promise<ReportAnswer>;
-  /** Fetches, parses and enriches an account whose report is ready. */
-  auditReady(handle: H): Promise<R>;
+  /**
+   * Fetches, parses and enriches an account whose report is ready. `release()`: the rest of the audit
+   * only waits on a pace of its own (it no longer needs its `concurrency` slot); calling it more than
+   * once, or not at all, is fine.
+   */
+  auditReady(handle: H, release: () => void): Promise<R>;
   /** The result of an account whose start, poll or audit failed. */
   failed(accountId: string, error: unknown): R;
   /** Epoch milliseconds (the clock's `now`, as a number: the scheduler only compares and adds times). */
@@ -42,7 +49,7 @@ export interface SchedulerDeps<H, R> {
 export interface SchedulerOptions {
   /** Accounts fetched, parsed and enriched at once (the `concurrency` input). */
   concurrency: number;
-  /** Reports started (and polled) at once; default 32. */
+  /** Reports started (and polled) at once, and released audits finishing at once; default 32. */
   startLimit?: number;
 }
 
@@ -86,6 +93,40 @@ class Signal {
   }
 }
 
+/**
+ * The audits that released their worker's slot (their rest is paced) and are finishing. A worker whose
+ * audit released its slot takes the next account only while fewer than `limit` are finishing, so at most
+ * `limit` + the other workers' audits are (each worker adds one before it waits).
+ */
+class Released {
+  private readonly finishing = new Set<Promise<void>>();
+  constructor(private readonly limit: number) {}
+
+  /** Runs `audit` in a slot: returns when it has finished, or when it released the slot and may. */
+  async run(audit: (release: () => void) => Promise<void>): Promise<void> {
+    let release = (): void => {};
+    const slot = new Promise<boolean>((resolve) => (release = () => resolve(true)));
+    const done = audit(release);
+    if (await Promise.race([slot, done.then(() => false)])) {
+      this.finishing.add(done);
+      void done.then(() => this.finishing.delete(done));
+      while (this.finishing.size >= this.limit) await Promise.race(this.finishing);
+    }
+  }
+
+  /** Every released audit finished. */
+  async drain(): Promise<void> {
+    await Promise.all(this.finishing);
+  }
+}
+
+/** Inserts `entry` into `list`, which is sorted by start order. */
+function insertInStartOrder<H>(list: Entry<H>[], entry: Entry<H>): void {
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as Entry<H>).index > entry.index) i--;
+  list.splice(i, 0, entry);
+}
+
 const limitOf = (n: number | undefined, fallback: number): number =>
   Math.max(1, Number.isFinite(n) ? Math.floor(n as number) : fallback);
 
@@ -108,11 +149,8 @@ export async function runScheduled<H, R>(
     results[index] = deps.failed(accountIds[index] as string, err);
   };
   const settle = (entry: Entry<H>, answer: ReportAnswer): void => {
-    if (answer.ready) {
-      let i = ready.length;
-      while (i > 0 && (ready[i - 1] as Entry<H>).index > entry.index) i--;
-      ready.splice(i, 0, entry);
-    } else {
+    if (answer.ready) insertInStartOrder(ready, entry);
+    else {
       entry.dueAt = deps.now() + Math.max(0, answer.retryInMs);
       waiting.push(entry);
     }
@@ -169,16 +207,18 @@ export async function runScheduled<H, R>(
   }
 
   let polling = true;
+  const released = new Released(startLimit);
   async function worker(): Promise<void> {
     for (;;) {
       const changed = signal.next;
       const entry = ready.shift();
       if (entry) {
-        try {
-          results[entry.index] = await deps.auditReady(entry.handle);
-        } catch (err) {
-          fail(entry.index, err);
-        }
+        await released.run((release) =>
+          deps.auditReady(entry.handle, release).then(
+            (r) => void (results[entry.index] = r),
+            (err: unknown) => fail(entry.index, err),
+          ),
+        );
         continue;
       }
       if (!polling && ready.length === 0) return;
@@ -193,5 +233,6 @@ export async function runScheduled<H, R>(
   polling = false;
   signal.notify();
   await Promise.all(workers);
+  await released.drain();
   return results;
 }

@@ -53,13 +53,16 @@ function fakeAccounts(
     failAudit?: string[];
     /** Polls allowed per account before its budget is spent. */
     maxPolls?: number;
+    /** After `auditMs`, the audit releases its slot and waits this long (CloudTrail's pace). */
+    pacedMs?: number;
   },
 ) {
   const callMs = opts.callMs ?? 20;
   const log: string[] = [];
   let starting = 0;
   let auditing = 0;
-  const peak = { starting: 0, auditing: 0 };
+  let paced = 0;
+  const peak = { starting: 0, auditing: 0, paced: 0 };
   const answer = (h: Handle): ReportAnswer =>
     clock.now() - h.startedAt >= opts.readyMs(h.id)
       ? { ready: true }
@@ -87,15 +90,25 @@ function fakeAccounts(
         throw new Error(`still generating in ${h.id}`);
       return answer(h);
     },
-    async auditReady(h) {
+    async auditReady(h, release) {
       peak.auditing = Math.max(peak.auditing, ++auditing);
+      let inSlot = true;
       try {
         log.push(`audit ${h.id}`);
         await clock.sleep(opts.auditMs ?? 100);
+        if (opts.pacedMs !== undefined) {
+          auditing--;
+          inSlot = false;
+          peak.paced = Math.max(peak.paced, ++paced);
+          release();
+          release(); // twice: harmless
+          await clock.sleep(opts.pacedMs);
+          paced--;
+        }
         if (opts.failAudit?.includes(h.id)) throw new Error(`broken ${h.id}`);
         return `ok ${h.id} (${h.polls} polls)`;
       } finally {
-        auditing--;
+        if (inSlot) auditing--;
       }
     },
     failed: (id, err) => `failed ${id}: ${(err as Error).message}`,
@@ -206,5 +219,41 @@ describe("sleep (the shells' real clock)", () => {
     await pending; // would take an hour otherwise
     await sleep(10_000, nap.signal); // already aborted: no timer at all
     expect(nap.signal.aborted).toBe(true);
+  });
+});
+
+describe('runScheduled: an audit that gives its slot back while it waits on a pace of its own', () => {
+  test('the next accounts are audited meanwhile: the paced waits overlap instead of adding up', async () => {
+    const clock = virtualClock();
+    // 16 accounts, 2 slots: 100 ms of work each, then 5 s of CloudTrail's pace (10 lookups at 2 a second)
+    const f = fakeAccounts(clock, { readyMs: () => 0, auditMs: 100, pacedMs: 5000 });
+    const results = await clock.run(runScheduled(ids(16), { concurrency: 2, startLimit: 32 }, f.deps));
+    expect(results).toEqual(ids(16).map((id) => `ok ${id} (0 polls)`));
+    // in the slots: 8 rounds of 100 ms; then the last account's 5 s. Held in the slots: 8 × 5.1 s ≈ 41 s.
+    expect(clock.now()).toBeLessThan(800 + 5000 + 200);
+    expect(f.peak.auditing).toBe(2);
+    expect(f.peak.paced).toBe(16);
+  });
+
+  test("about startLimit released audits at once (plus the other workers' own); a released audit that fails fails its own account only", async () => {
+    const clock = virtualClock();
+    const f = fakeAccounts(clock, { readyMs: () => 0, auditMs: 100, pacedMs: 5000, failAudit: ['a003'] });
+    const results = await clock.run(runScheduled(ids(12), { concurrency: 2, startLimit: 4 }, f.deps));
+    // a worker waits once its audit made the fourth: the other worker's may make a fifth
+    expect(f.peak.paced).toBeGreaterThanOrEqual(4);
+    expect(f.peak.paced).toBeLessThanOrEqual(4 + 2 - 1);
+    expect(f.peak.auditing).toBeLessThanOrEqual(2);
+    expect(results[3]).toBe('failed a003: broken a003');
+    expect(results.filter((r) => r.startsWith('ok '))).toHaveLength(11);
+    // three waves of 4 paced accounts
+    expect(clock.now()).toBeGreaterThanOrEqual(3 * 5000);
+  });
+
+  test('an audit that never releases keeps its slot to the end, as before', async () => {
+    const clock = virtualClock();
+    const f = fakeAccounts(clock, { readyMs: () => 0, auditMs: 1000 });
+    await clock.run(runScheduled(ids(4), { concurrency: 2, startLimit: 32 }, f.deps));
+    expect(f.peak.auditing).toBe(2);
+    expect(clock.now()).toBeGreaterThanOrEqual(2000);
   });
 });
