@@ -622,7 +622,7 @@ async function threadCount(accounts, concurrency) {
 /** Runs the live audit. Throws only when nothing can be audited (sign-in or account listing failed). */
 async function runLiveAudit(config, deps) {
     const concurrency = Math.max(1, Math.floor(config.concurrency));
-    const startLimit = deps.startLimit ?? scheduler/* DEFAULT_START_LIMIT */.N;
+    const startLimit = deps.startLimit ?? scheduler/* DEFAULT_START_LIMIT */.NU;
     // One connection pool for every client of the run: sockets for the report starts (and polls) and for
     // `concurrency` accounts' enrichment (two calls per flagged user at once), reused from account to account.
     (0,aws_config/* sizeAwsPool */.bI)(startLimit + concurrency * account/* ENRICH_CONCURRENCY */.iG * 2);

@@ -402,8 +402,8 @@ function maxInFlight(calls) {
 }
 
 /**
- * List scheduling: `jobs` ({ release, duration }) taken in release order by the first free of `slots`
- * slots. Returns when the last one ends.
+ * List scheduling: `jobs` ({ release, duration, tail? }) taken in release order by the first free of
+ * `slots` slots; a job's `tail` runs after it has left its slot. Returns when the last one ends.
  */
 export function makespan(jobs, slots) {
   const free = Array.from({ length: slots }, () => 0);
@@ -413,19 +413,26 @@ export function makespan(jobs, slots) {
     for (let k = 1; k < free.length; k++) if (free[k] < free[i]) i = k;
     const start = Math.max(free[i], j.release);
     free[i] = start + j.duration;
-    end = Math.max(end, free[i]);
+    end = Math.max(end, free[i] + (j.tail ?? 0));
   }
   return end;
 }
 
+/** CloudTrail's pace (src/audit/key-creation.ts LOOKUPS_PER_SECOND, a burst of 1). */
+const LOOKUPS_PER_SECOND = 2;
+
 /** The flagged users and keys of each account, from the action's JSON report. */
 function flaggedFrom(report) {
   const out = new Map();
-  for (const a of report.accounts) out.set(a.accountId, { users: 0, keys: a.resolvedSinceReport });
+  for (const a of report.accounts)
+    out.set(a.accountId, { users: 0, keys: a.resolvedSinceReport, lookups: 0 });
   const users = new Set();
   for (const f of report.findings) {
     const e = out.get(f.accountId);
     e.keys += 1;
+    // looked up in CloudTrail (the bench's proxy answers with no event)
+    const kc = f.keyCreation;
+    if (kc && (kc.eventId !== null || kc.unknownReason === 'no CreateAccessKey event found')) e.lookups += 1;
     if (!users.has(`${f.accountId}/${f.userArn}`)) {
       users.add(`${f.accountId}/${f.userArn}`);
       e.users += 1;
@@ -443,8 +450,17 @@ function flaggedFrom(report) {
  *   median) + R + enrichment, `concurrency` slots.
  * - overlapped bound: reports started `startLimit` at a time (A + G each), each ready `readyMs` after its
  *   first G; from then one G to see it, R and the enrichment, `concurrency` slots.
+ * Both end each account with its CloudTrail lookups at CloudTrail's pace (n lookups: (n - 1) / 2 s plus
+ * n calls): held in the slot on the round-based path, after it in the bound (the action gives its slot
+ * back for them since issue 24).
  */
 export function pathsFor({ accounts, flagged, med, seenMs, readyMs, concurrency, startLimit, enrich }) {
+  const paced = (a) => {
+    const n = flagged.get(a)?.lookups ?? 0;
+    // each call as long as any call here (the proxy answers CloudTrail itself, after the same latency)
+    const call = Number.isFinite(med.LookupEvents) ? med.LookupEvents : med.ListAccountAliases;
+    return n > 0 ? ((n - 1) * 1000) / LOOKUPS_PER_SECOND + n * call : 0;
+  };
   const post = (a) => {
     const f = flagged.get(a)?.users ?? 0;
     return (
@@ -453,7 +469,7 @@ export function pathsFor({ accounts, flagged, med, seenMs, readyMs, concurrency,
     );
   };
   const round = makespan(
-    accounts.map((a) => ({ release: 0, duration: med.AssumeRole + seenMs + post(a) })),
+    accounts.map((a) => ({ release: 0, duration: med.AssumeRole + seenMs + post(a) + paced(a) })),
     concurrency,
   );
   const startEach = med.AssumeRole + med.GenerateCredentialReport;
@@ -461,6 +477,7 @@ export function pathsFor({ accounts, flagged, med, seenMs, readyMs, concurrency,
     accounts.map((a, i) => ({
       release: Math.floor(i / startLimit) * startEach + med.AssumeRole + readyMs,
       duration: med.GenerateCredentialReport + post(a),
+      tail: paced(a),
     })),
     concurrency,
   );

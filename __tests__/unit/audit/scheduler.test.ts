@@ -1,5 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { runScheduled, type ReportAnswer, type SchedulerDeps } from '../../../src/audit/scheduler.js';
+import {
+  DEFAULT_PACED_LIMIT,
+  runScheduled,
+  type ReportAnswer,
+  type SchedulerDeps,
+} from '../../../src/audit/scheduler.js';
 import { sleep } from '../../../src/clock.js';
 
 /**
@@ -233,12 +238,15 @@ describe('runScheduled: an audit that gives its slot back while it waits on a pa
     expect(clock.now()).toBeLessThan(800 + 5000 + 200);
     expect(f.peak.auditing).toBe(2);
     expect(f.peak.paced).toBe(16);
+    expect(DEFAULT_PACED_LIMIT).toBe(128);
   });
 
-  test("about startLimit released audits at once (plus the other workers' own); a released audit that fails fails its own account only", async () => {
+  test("about pacedLimit released audits at once (plus the other workers' own); a released audit that fails fails its own account only", async () => {
     const clock = virtualClock();
     const f = fakeAccounts(clock, { readyMs: () => 0, auditMs: 100, pacedMs: 5000, failAudit: ['a003'] });
-    const results = await clock.run(runScheduled(ids(12), { concurrency: 2, startLimit: 4 }, f.deps));
+    const results = await clock.run(
+      runScheduled(ids(12), { concurrency: 2, startLimit: 32, pacedLimit: 4 }, f.deps),
+    );
     // a worker waits once its audit made the fourth: the other worker's may make a fifth
     expect(f.peak.paced).toBeGreaterThanOrEqual(4);
     expect(f.peak.paced).toBeLessThanOrEqual(4 + 2 - 1);
