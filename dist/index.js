@@ -79,7 +79,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Vf: () => (/* binding */ threadEntry)
 });
 
-// UNUSED EXPORTS: HEAP_GROWING_PERCENT, MAIN_THREAD_REPORT_BYTES
+// UNUSED EXPORTS: MAIN_THREAD_REPORT_BYTES
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);

@@ -34,7 +34,7 @@ export const YOUNG_GENERATION_MB = 16;
  * there fell by about 25 MB for about 5 % more CPU (npm run bench). Not offline: there the live heap is
  * large (the findings of many reports) and grows, and a fixed 50 % costs many more full collections.
  */
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 /**
  * Bounds the old generation's growth for every thread of the process (V8's flags are the process's; a
