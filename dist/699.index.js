@@ -4698,6 +4698,8 @@ async function publishIac(run, config) {
     return { written, outputs: (0,iac/* iacOutputs */.K5)(run, written), exitCode: code, verdict: reason };
 }
 
+// EXTERNAL MODULE: ./src/inputs/lines.ts
+var lines = __webpack_require__(5010);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -4715,6 +4717,7 @@ var time = __webpack_require__(9834);
  * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
  * names the input, quotes the bad value and says what was expected.
  */
+
 
 
 
@@ -5032,11 +5035,7 @@ function credentialReports(r, raw, deps) {
     }
     if (v === undefined)
         return [];
-    // One path or glob per line: commas are legal in paths and in glob braces.
-    const patterns = v
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+    const patterns = (0,lines/* inputLines */.K)(v);
     const files = new Set();
     for (const p of patterns) {
         const found = deps.expandGlob(p);
@@ -5599,7 +5598,7 @@ async function runAudit(config, deps) {
         return assembleResult({ mode: 'offline', config, audits, generatedAt, notes });
     }
     // The AWS SDK is loaded only by a run that calls AWS (an offline run starts without it).
-    const { runLiveAudit } = await Promise.all(/* import() */[__webpack_require__.e(729), __webpack_require__.e(764), __webpack_require__.e(11), __webpack_require__.e(377), __webpack_require__.e(967), __webpack_require__.e(846), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 8942));
+    const { runLiveAudit } = await Promise.all(/* import() */[__webpack_require__.e(729), __webpack_require__.e(764), __webpack_require__.e(11), __webpack_require__.e(377), __webpack_require__.e(967), __webpack_require__.e(952), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 8942));
     const { audits, notes } = await runLiveAudit(config, deps);
     return assembleResult({ mode: 'live', config, audits, generatedAt, notes });
 }

@@ -11,14 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   runLiveAudit: () => (/* binding */ runLiveAudit)
 });
 
-// EXTERNAL MODULE: ./src/credentials/aws-config.ts
-var aws_config = __webpack_require__(4054);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1695);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/credentials/aws-config.ts
+var aws_config = __webpack_require__(4054);
 // EXTERNAL MODULE: ./src/credentials/sign-in-error.ts
 var sign_in_error = __webpack_require__(8450);
 ;// CONCATENATED MODULE: ./src/credentials/oidc.ts
@@ -595,17 +595,13 @@ async function planAccounts(config, session, aws) {
     return { accounts: accounts.sort(compareAccountIds), notes };
 }
 
-// EXTERNAL MODULE: ./src/audit/account.ts + 3 modules
-var account = __webpack_require__(7187);
-// EXTERNAL MODULE: ./src/audit/accounts-here.ts
-var accounts_here = __webpack_require__(9846);
+// EXTERNAL MODULE: ./src/audit/accounts-here.ts + 7 modules
+var accounts_here = __webpack_require__(5952);
 // EXTERNAL MODULE: ./src/audit/scheduler.ts
 var scheduler = __webpack_require__(5578);
 // EXTERNAL MODULE: ./src/threads.ts + 1 modules
 var src_threads = __webpack_require__(1982);
 ;// CONCATENATED MODULE: ./src/audit/live.ts
-
-
 
 
 
@@ -623,9 +619,6 @@ async function threadCount(accounts, concurrency) {
 async function runLiveAudit(config, deps) {
     const concurrency = Math.max(1, Math.floor(config.concurrency));
     const startLimit = deps.startLimit ?? scheduler/* DEFAULT_START_LIMIT */.NU;
-    // One connection pool for every client of the run: sockets for the report starts (and polls) and for
-    // `concurrency` accounts' enrichment (two calls per flagged user at once), reused from account to account.
-    (0,aws_config/* sizeAwsPool */.bI)(startLimit + concurrency * account/* ENRICH_CONCURRENCY */.iG * 2);
     const session = await signIn(config, deps);
     deps.onSession?.(session);
     const { accounts, notes } = await planAccounts(config, session, deps.aws);

@@ -19,11 +19,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4054);
-/* harmony import */ var _account_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7187);
-/* harmony import */ var _accounts_here_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9846);
-/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1982);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9373);
+/* harmony import */ var _accounts_here_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5952);
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1982);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9373);
 /**
  * A live audit over the runner's cores (docs/design.md §7). One thread spends about a millisecond of CPU
  * per AWS call (signing, parsing answers): from a few hundred accounts on, one core is the limit, not
@@ -36,8 +34,6 @@ __webpack_require__.r(__webpack_exports__);
  * each account's audit (plain data) and its log lines. So every AWS call of the audit is the one it
  * would be on one thread: sign-in once, one AssumeRole per account, the same calls per account.
  */
-
-
 
 
 
@@ -106,7 +102,7 @@ function hostAccountThread(port, host) {
     });
 }
 /** The thread's side: audits its accounts, asking the run's thread for what the session holds. */
-async function serveAccountThread(port, task, clock = _clock_js__WEBPACK_IMPORTED_MODULE_6__/* .SYSTEM_CLOCK */ .V) {
+async function serveAccountThread(port, task, clock = _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .SYSTEM_CLOCK */ .V) {
     const pending = new Map();
     let next = 0;
     port.on('message', (message) => {
@@ -132,8 +128,7 @@ async function serveAccountThread(port, task, clock = _clock_js__WEBPACK_IMPORTE
         ...(task.debug ? { debug: send('debug') } : {}),
     };
     const { config } = task;
-    (0,_credentials_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .sizeAwsPool */ .bI)(task.startLimit + task.concurrency * _account_js__WEBPACK_IMPORTED_MODULE_3__/* .ENRICH_CONCURRENCY */ .iG * 2);
-    await (0,_accounts_here_js__WEBPACK_IMPORTED_MODULE_4__/* .auditAccountsHere */ .C)(task.accounts, { concurrency: task.concurrency, startLimit: task.startLimit }, {
+    await (0,_accounts_here_js__WEBPACK_IMPORTED_MODULE_2__/* .auditAccountsHere */ .C)(task.accounts, { concurrency: task.concurrency, startLimit: task.startLimit }, {
         config,
         log,
         now: clock.now,
@@ -142,7 +137,7 @@ async function serveAccountThread(port, task, clock = _clock_js__WEBPACK_IMPORTE
         roleArnFor: (accountId) => task.roleArns[accountId] ?? null,
         credentialsFor: (accountId) => () => ask({ t: 'credentials', accountId }),
         assume: (accountId) => ask({ t: 'assume', accountId }),
-        failure: (accountId, err) => (0,_accounts_here_js__WEBPACK_IMPORTED_MODULE_4__/* .accountFailure */ .G)({
+        failure: (accountId, err) => (0,_accounts_here_js__WEBPACK_IMPORTED_MODULE_2__/* .accountFailure */ .G)({
             accountId,
             err,
             step: 'audit',
@@ -182,8 +177,8 @@ async function auditOnThreads(opts) {
             startLimit: startLimit[k],
         };
         const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(opts.entry, {
-            workerData: { role: _threads_js__WEBPACK_IMPORTED_MODULE_5__/* .ACCOUNTS_ROLE */ .Gx, task },
-            resourceLimits: { maxYoungGenerationSizeMb: _threads_js__WEBPACK_IMPORTED_MODULE_5__/* .YOUNG_GENERATION_MB */ .OE },
+            workerData: { role: _threads_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCOUNTS_ROLE */ .Gx, task },
+            resourceLimits: { maxYoungGenerationSizeMb: _threads_js__WEBPACK_IMPORTED_MODULE_3__/* .YOUNG_GENERATION_MB */ .OE },
         });
         let failure = null;
         worker.on('error', (err) => (failure = err));

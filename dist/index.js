@@ -31,23 +31,25 @@ async function cli(...args) {
     return main(...args);
 }
 const CLI_MARK = Symbol.for('iam-initial-access-key-audit.cli');
-const role = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread ? null : node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.role;
-if (role === _threads_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_ROLE */ .Jv) {
+/** Runs the action on this thread; `stops`: the run thread's, forwarded by the main thread. */
+async function runHere(stops) {
     (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .setThreadEntry */ .RU)(ENTRY);
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(111), __nccwpck_require__.e(802), __nccwpck_require__.e(759), __nccwpck_require__.e(699), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9042));
-    await run({ stops: (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .parentStops */ .m7)(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort) });
+    await run(stops ? { stops } : {});
+}
+const role = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread ? null : node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.role;
+if (role === _threads_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_ROLE */ .Jv) {
+    await runHere((0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .parentStops */ .m7)(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort));
 }
 else if (role === _threads_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCOUNTS_ROLE */ .Gx) {
     (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .setThreadEntry */ .RU)(ENTRY);
-    const { serveAccountThread } = await Promise.all(/* import() */[__nccwpck_require__.e(729), __nccwpck_require__.e(764), __nccwpck_require__.e(111), __nccwpck_require__.e(11), __nccwpck_require__.e(967), __nccwpck_require__.e(759), __nccwpck_require__.e(846), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 330));
+    const { serveAccountThread } = await Promise.all(/* import() */[__nccwpck_require__.e(729), __nccwpck_require__.e(764), __nccwpck_require__.e(111), __nccwpck_require__.e(11), __nccwpck_require__.e(967), __nccwpck_require__.e(759), __nccwpck_require__.e(952), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 330));
     await serveAccountThread(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort, node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData.task);
 }
 else if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && !globalThis[CLI_MARK]) {
     if ((0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .runsOnMainThread */ .Jp)()) {
         // A few small reports offline: the run thread's start would cost more than its bound saves.
-        (0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .setThreadEntry */ .RU)(ENTRY);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(111), __nccwpck_require__.e(802), __nccwpck_require__.e(759), __nccwpck_require__.e(699), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9042));
-        await run();
+        await runHere();
     }
     else {
         if ((0,_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .isLiveRun */ .Ko)())
@@ -58,6 +60,27 @@ else if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && !globa
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ inputLines)
+/* harmony export */ });
+/**
+ * The lines of a path-list input (`credential-report`): one path or glob per line, trimmed, blank lines
+ * left out; commas are legal in paths and in glob braces. Free of imports: the main thread reads it
+ * before anything else is loaded (threads.ts).
+ */
+function inputLines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+
 
 /***/ }),
 
@@ -87,6 +110,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: ./src/inputs/lines.ts
+var lines = __nccwpck_require__(5010);
 ;// CONCATENATED MODULE: ./src/threads.ts
 /**
  * The action's threads (docs/design.md §7). The bundle (dist/index.js) is also the code of its threads:
@@ -102,6 +127,7 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
  *
  * Kept free of heavy imports: the main thread loads only this and the entry.
  */
+
 
 
 
@@ -152,8 +178,8 @@ const MAIN_THREAD_REPORT_BYTES = 6 * 1024 * 1024;
  * (and reports any mistake) exactly as for every other run. Only the thread differs, never the outcome.
  */
 function runsOnMainThread(env = process.env, size = fileSize) {
-    const reports = inputLines(env, 'credential-report');
-    if (reports.length === 0 || inputLines(env, 'iac').length > 0)
+    const reports = given(env, 'credential-report');
+    if (reports.length === 0 || given(env, 'iac').length > 0)
         return false;
     let total = 0;
     for (const path of reports) {
@@ -168,14 +194,11 @@ function runsOnMainThread(env = process.env, size = fileSize) {
 }
 /** Whether the step is a live audit (neither `credential-report` nor `iac` given): it reads AWS. */
 function isLiveRun(env = process.env) {
-    return inputLines(env, 'credential-report').length === 0 && inputLines(env, 'iac').length === 0;
+    return given(env, 'credential-report').length === 0 && given(env, 'iac').length === 0;
 }
 /** An input's non-blank lines, as the runner passes it (the run's own parser decides what they mean). */
-function inputLines(env, name) {
-    return (env[`INPUT_${name.toUpperCase()}`] ?? '')
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+function given(env, name) {
+    return (0,lines/* inputLines */.K)(env[`INPUT_${name.toUpperCase()}`] ?? '');
 }
 /** A regular file's size; null for anything else (a directory, a missing path). */
 function fileSize(path) {

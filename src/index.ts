@@ -18,6 +18,7 @@ import {
   runsOnMainThread,
   setThreadEntry,
 } from './threads.js';
+import type { StopSources } from './run.js';
 
 const ENTRY = new URL(import.meta.url);
 
@@ -30,11 +31,16 @@ export async function cli(...args: Parameters<typeof import('./cli.js').main>): 
 
 export const CLI_MARK = Symbol.for('iam-initial-access-key-audit.cli');
 
-const role = isMainThread ? null : (workerData as { role?: string } | null)?.role;
-if (role === RUN_ROLE) {
+/** Runs the action on this thread; `stops`: the run thread's, forwarded by the main thread. */
+async function runHere(stops?: StopSources): Promise<void> {
   setThreadEntry(ENTRY);
   const { run } = await import('./main.js');
-  await run({ stops: parentStops(parentPort as MessagePort) });
+  await run(stops ? { stops } : {});
+}
+
+const role = isMainThread ? null : (workerData as { role?: string } | null)?.role;
+if (role === RUN_ROLE) {
+  await runHere(parentStops(parentPort as MessagePort));
 } else if (role === ACCOUNTS_ROLE) {
   setThreadEntry(ENTRY);
   const { serveAccountThread } = await import('./audit/threads.js');
@@ -42,9 +48,7 @@ if (role === RUN_ROLE) {
 } else if (isMainThread && !(globalThis as Record<symbol, unknown>)[CLI_MARK]) {
   if (runsOnMainThread()) {
     // A few small reports offline: the run thread's start would cost more than its bound saves.
-    setThreadEntry(ENTRY);
-    const { run } = await import('./main.js');
-    await run();
+    await runHere();
   } else {
     if (isLiveRun()) boundHeapGrowth();
     process.exitCode = await runOnThread(ENTRY);

@@ -16,6 +16,7 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { SHARE_ENV, Worker, type MessagePort } from 'node:worker_threads';
 import type { StopSources } from './run.js';
+import { inputLines } from './inputs/lines.js';
 
 export const RUN_ROLE = 'iam-audit-run';
 export const ACCOUNTS_ROLE = 'iam-audit-accounts';
@@ -75,8 +76,8 @@ export function runsOnMainThread(
   env: NodeJS.ProcessEnv = process.env,
   size: (path: string) => number | null = fileSize,
 ): boolean {
-  const reports = inputLines(env, 'credential-report');
-  if (reports.length === 0 || inputLines(env, 'iac').length > 0) return false;
+  const reports = given(env, 'credential-report');
+  if (reports.length === 0 || given(env, 'iac').length > 0) return false;
   let total = 0;
   for (const path of reports) {
     const bytes = size(path);
@@ -89,15 +90,12 @@ export function runsOnMainThread(
 
 /** Whether the step is a live audit (neither `credential-report` nor `iac` given): it reads AWS. */
 export function isLiveRun(env: NodeJS.ProcessEnv = process.env): boolean {
-  return inputLines(env, 'credential-report').length === 0 && inputLines(env, 'iac').length === 0;
+  return given(env, 'credential-report').length === 0 && given(env, 'iac').length === 0;
 }
 
 /** An input's non-blank lines, as the runner passes it (the run's own parser decides what they mean). */
-function inputLines(env: NodeJS.ProcessEnv, name: string): string[] {
-  return (env[`INPUT_${name.toUpperCase()}`] ?? '')
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+function given(env: NodeJS.ProcessEnv, name: string): string[] {
+  return inputLines(env[`INPUT_${name.toUpperCase()}`] ?? '');
 }
 
 /** A regular file's size; null for anything else (a directory, a missing path). */

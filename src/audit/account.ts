@@ -307,7 +307,9 @@ export class LiveAccount {
     const keys = keysToLookUp(findings);
     if (keys.length === 0) return { keyCreations: new Map(), notes: [] };
     // CloudTrail's pace, not the account's slot, sets how long the rest takes (scheduler.ts)
-    deps.log.debug?.(`account ${accountId}: looking up who made ${keys.length} keys in CloudTrail`);
+    deps.log.debug?.(
+      `account ${accountId}: looking up who made ${keys.length} key${keys.length === 1 ? '' : 's'} in CloudTrail`,
+    );
     release?.();
     const found = await lookUpKeyCreations({
       accountId,

@@ -8,11 +8,11 @@
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AccountAudit, Config } from '../model.js';
-import type { AwsClientDeps } from '../credentials/aws-config.js';
+import { sizeAwsPool, type AwsClientDeps } from '../credentials/aws-config.js';
 import { DEFAULT_REPORT_LIMITS } from '../collect/credential-report.js';
 import { describeAwsError } from '../aws/errors.js';
 import { toIsoSecond } from '../evaluate/evaluate.js';
-import { LiveAccount } from './account.js';
+import { ENRICH_CONCURRENCY, LiveAccount } from './account.js';
 import { AWS_SOURCE, failedAccount } from './result.js';
 import { runScheduled, type ScheduledAccount } from './scheduler.js';
 import type { Clock } from '../clock.js';
@@ -97,6 +97,9 @@ export function auditAccountsHere(
   limits: { concurrency: number; startLimit: number },
   here: AccountsHere,
 ): Promise<AccountAudit[]> {
+  // The thread's one connection pool: sockets for the report starts (and polls) and for `concurrency`
+  // accounts' enrichment (two calls per flagged user at once), reused from account to account.
+  sizeAwsPool(limits.startLimit + limits.concurrency * ENRICH_CONCURRENCY * 2);
   return runScheduled<Started, AccountAudit>(accounts, limits, {
     startAccount: (accountId) => {
       here.log.info(`account ${accountId}: starting its credential report`);

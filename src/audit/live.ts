@@ -5,12 +5,11 @@
  * succeeds or fails on its own and a failure is data in its `AccountAudit`.
  */
 import type { AccountAudit, Config } from '../model.js';
-import { sizeAwsPool, type AwsClientDeps } from '../credentials/aws-config.js';
+import type { AwsClientDeps } from '../credentials/aws-config.js';
 import { signIn, type AuditSession } from '../credentials/session.js';
 import type { GetIDToken } from '../credentials/oidc.js';
 import { planAccounts } from '../collect/accounts.js';
 import { code, note, type Note } from '../notes.js';
-import { ENRICH_CONCURRENCY } from './account.js';
 import { accountFailure, auditAccountsHere } from './accounts-here.js';
 import { DEFAULT_START_LIMIT } from './scheduler.js';
 import { threadEntry } from '../threads.js';
@@ -47,9 +46,6 @@ export async function runLiveAudit(
 ): Promise<{ audits: AccountAudit[]; notes: Note[] }> {
   const concurrency = Math.max(1, Math.floor(config.concurrency));
   const startLimit = deps.startLimit ?? DEFAULT_START_LIMIT;
-  // One connection pool for every client of the run: sockets for the report starts (and polls) and for
-  // `concurrency` accounts' enrichment (two calls per flagged user at once), reused from account to account.
-  sizeAwsPool(startLimit + concurrency * ENRICH_CONCURRENCY * 2);
   const session = await signIn(config, deps);
   deps.onSession?.(session);
   const { accounts, notes } = await planAccounts(config, session, deps.aws);

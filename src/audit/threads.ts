@@ -14,8 +14,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { AccountAudit, Config } from '../model.js';
-import { sizeAwsPool } from '../credentials/aws-config.js';
-import { ENRICH_CONCURRENCY } from './account.js';
 import { accountFailure, auditAccountsHere } from './accounts-here.js';
 import { ACCOUNTS_ROLE, YOUNG_GENERATION_MB } from '../threads.js';
 import { SYSTEM_CLOCK, type Clock } from '../clock.js';
@@ -169,7 +167,6 @@ export async function serveAccountThread(
     ...(task.debug ? { debug: send('debug') } : {}),
   };
   const { config } = task;
-  sizeAwsPool(task.startLimit + task.concurrency * ENRICH_CONCURRENCY * 2);
   await auditAccountsHere(
     task.accounts,
     { concurrency: task.concurrency, startLimit: task.startLimit },

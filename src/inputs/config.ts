@@ -3,6 +3,7 @@
  * outside access is `deps.expandGlob` for `credential-report`. Every mistake is an InputError that
  * names the input, quotes the bad value and says what was expected.
  */
+import { inputLines } from './lines.js';
 import picomatch from 'picomatch';
 import {
   InputError,
@@ -390,11 +391,7 @@ function credentialReports(r: Reader, raw: RawInputs, deps: ConfigDeps): string[
     );
   }
   if (v === undefined) return [];
-  // One path or glob per line: commas are legal in paths and in glob braces.
-  const patterns = v
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const patterns = inputLines(v);
   const files = new Set<string>();
   for (const p of patterns) {
     const found = deps.expandGlob(p);
